@@ -1,0 +1,376 @@
+//! An SKP evaluation: period, the two ratings, the seven BerAKHLAK aspects, the evaluator.
+
+use super::nip::Nip;
+use super::rating::{Predikat, Rating, predikat};
+use jiff::civil::Date;
+use std::fmt;
+
+/// Which part of a year an evaluation covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeriodKind {
+    /// The annual, final evaluation.
+    Tahunan,
+    /// Triwulan I-IV (1 ..= 4).
+    Triwulan(u8),
+    /// Bulanan, month 1 ..= 12.
+    Bulanan(u8),
+}
+
+/// An evaluation period of one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub year: i16,
+    pub kind: PeriodKind,
+}
+
+const ROMAN_Q: [&str; 4] = ["I", "II", "III", "IV"];
+
+impl Period {
+    pub fn new(year: i16, kind: PeriodKind) -> Option<Period> {
+        let ok = match kind {
+            PeriodKind::Tahunan => true,
+            PeriodKind::Triwulan(q) => (1..=4).contains(&q),
+            PeriodKind::Bulanan(m) => (1..=12).contains(&m),
+        };
+        (ok && (1900..=2999).contains(&year)).then_some(Period { year, kind })
+    }
+
+    pub fn annual(year: i16) -> Period {
+        Period {
+            year,
+            kind: PeriodKind::Tahunan,
+        }
+    }
+
+    /// First and last month covered (1-12).
+    pub fn months(self) -> (i8, i8) {
+        match self.kind {
+            PeriodKind::Tahunan => (1, 12),
+            PeriodKind::Triwulan(q) => (q as i8 * 3 - 2, q as i8 * 3),
+            PeriodKind::Bulanan(m) => (m as i8, m as i8),
+        }
+    }
+
+    pub fn start(self) -> Date {
+        Date::new(self.year, self.months().0, 1).unwrap_or(Date::MIN)
+    }
+
+    /// A period that starts after today cannot be evaluated yet.
+    pub fn is_future(self, today: Date) -> bool {
+        self.start() > today
+    }
+
+    /// Orders periods as a timeline: by last month, then shorter periods first, so a year
+    /// reads Jan, Feb, Mar, TW I, ..., Dec, TW IV, Tahunan.
+    pub fn sort_key(self) -> (i16, i8, u8) {
+        let width = match self.kind {
+            PeriodKind::Bulanan(_) => 0,
+            PeriodKind::Triwulan(_) => 1,
+            PeriodKind::Tahunan => 2,
+        };
+        (self.year, self.months().1, width)
+    }
+
+    /// The code used in CSV files: `tahunan`, `triwulan-2`, `bulan-03`.
+    pub fn kind_code(self) -> String {
+        match self.kind {
+            PeriodKind::Tahunan => "tahunan".into(),
+            PeriodKind::Triwulan(q) => format!("triwulan-{q}"),
+            PeriodKind::Bulanan(m) => format!("bulan-{m:02}"),
+        }
+    }
+
+    /// Accepts the CSV codes and common spellings: `Triwulan II`, `TW2`, `bulan 3`.
+    pub fn parse_kind(s: &str) -> Option<PeriodKind> {
+        let t: String = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if matches!(t.as_str(), "tahunan" | "annual" | "akhir" | "tahun") {
+            return Some(PeriodKind::Tahunan);
+        }
+        let number = |rest: &str| -> Option<u8> {
+            rest.parse::<u8>().ok().or_else(|| {
+                ROMAN_Q
+                    .iter()
+                    .position(|r| r.to_lowercase() == rest)
+                    .map(|i| i as u8 + 1)
+            })
+        };
+        for prefix in ["triwulan", "tw", "q"] {
+            if let Some(rest) = t.strip_prefix(prefix) {
+                return number(rest)
+                    .filter(|q| (1..=4).contains(q))
+                    .map(PeriodKind::Triwulan);
+            }
+        }
+        for prefix in ["bulanan", "bulan", "month", "m"] {
+            if let Some(rest) = t.strip_prefix(prefix) {
+                return rest
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .map(PeriodKind::Bulanan);
+            }
+        }
+        None
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            PeriodKind::Tahunan => write!(f, "Tahunan {}", self.year),
+            PeriodKind::Triwulan(q) => {
+                write!(
+                    f,
+                    "Triwulan {} {}",
+                    ROMAN_Q[usize::from(q - 1) % 4],
+                    self.year
+                )
+            }
+            PeriodKind::Bulanan(m) => write!(f, "Bulan {:02}/{}", m, self.year),
+        }
+    }
+}
+
+/// The seven BerAKHLAK core values against which Perilaku Kerja is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Aspek {
+    BerorientasiPelayanan,
+    Akuntabel,
+    Kompeten,
+    Harmonis,
+    Loyal,
+    Adaptif,
+    Kolaboratif,
+}
+
+impl Aspek {
+    pub const ALL: [Aspek; 7] = [
+        Aspek::BerorientasiPelayanan,
+        Aspek::Akuntabel,
+        Aspek::Kompeten,
+        Aspek::Harmonis,
+        Aspek::Loyal,
+        Aspek::Adaptif,
+        Aspek::Kolaboratif,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Aspek::BerorientasiPelayanan => "Berorientasi Pelayanan",
+            Aspek::Akuntabel => "Akuntabel",
+            Aspek::Kompeten => "Kompeten",
+            Aspek::Harmonis => "Harmonis",
+            Aspek::Loyal => "Loyal",
+            Aspek::Adaptif => "Adaptif",
+            Aspek::Kolaboratif => "Kolaboratif",
+        }
+    }
+
+    /// The CSV column stem: `berorientasi_pelayanan`, `akuntabel`, ...
+    pub fn code(self) -> &'static str {
+        match self {
+            Aspek::BerorientasiPelayanan => "berorientasi_pelayanan",
+            Aspek::Akuntabel => "akuntabel",
+            Aspek::Kompeten => "kompeten",
+            Aspek::Harmonis => "harmonis",
+            Aspek::Loyal => "loyal",
+            Aspek::Adaptif => "adaptif",
+            Aspek::Kolaboratif => "kolaboratif",
+        }
+    }
+}
+
+/// One aspect's rating with the superior's specific expectation and feedback.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AspekPenilaian {
+    pub rating: Option<Rating>,
+    pub ekspektasi: String,
+    pub umpan_balik: String,
+}
+
+/// The Pejabat Penilai Kinerja (or the atasan), inside the database or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluator {
+    pub nip: Option<Nip>,
+    pub nama: String,
+}
+
+/// One evaluation of one person for one period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// Unique among this person's evaluations; assigned by the store.
+    pub id: u32,
+    pub period: Period,
+    pub hasil_kerja: Rating,
+    pub perilaku: Rating,
+    pub aspek: [AspekPenilaian; 7],
+    pub penilai: Option<Evaluator>,
+    pub atasan_penilai: Option<Evaluator>,
+    pub catatan: String,
+    /// Bumped by the store on each save; a save with an older one is refused.
+    pub revision: u64,
+}
+
+/// Why an evaluation cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvaluationError {
+    #[error("period {0} has not started yet")]
+    FuturePeriod(Period),
+    #[error("the evaluator cannot be the person evaluated")]
+    SelfEvaluation,
+}
+
+impl Evaluation {
+    pub fn predikat(&self) -> Predikat {
+        predikat(self.hasil_kerja, self.perilaku)
+    }
+
+    /// Checks the rules that involve the person and today's date.
+    pub fn validate(&self, evaluated: &Nip, today: Date) -> Result<(), EvaluationError> {
+        if self.period.is_future(today) {
+            return Err(EvaluationError::FuturePeriod(self.period));
+        }
+        let is_self = |e: &Option<Evaluator>| {
+            e.as_ref()
+                .and_then(|e| e.nip.as_ref())
+                .is_some_and(|n| n.as_str() == evaluated.as_str())
+        };
+        if is_self(&self.penilai) {
+            return Err(EvaluationError::SelfEvaluation);
+        }
+        Ok(())
+    }
+}
+
+/// The Perilaku Kerja rating suggested by the aspects: the most frequent rating, ties going
+/// to Sesuai Ekspektasi. `None` when no aspect is rated.
+pub fn suggest_perilaku(aspek: &[AspekPenilaian]) -> Option<Rating> {
+    let mut counts = [0usize; 3];
+    for r in aspek.iter().filter_map(|a| a.rating) {
+        counts[usize::from(r.code() - 1)] += 1;
+    }
+    let max = *counts.iter().max()?;
+    if max == 0 {
+        return None;
+    }
+    let leaders: Vec<Rating> = Rating::ALL
+        .into_iter()
+        .filter(|r| counts[usize::from(r.code() - 1)] == max)
+        .collect();
+    Some(if leaders.len() == 1 {
+        leaders[0]
+    } else {
+        Rating::Sesuai
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn aspects(ratings: &[Option<Rating>]) -> Vec<AspekPenilaian> {
+        ratings
+            .iter()
+            .map(|r| AspekPenilaian {
+                rating: *r,
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn period_kinds_parse_from_common_spellings() {
+        assert_eq!(Period::parse_kind("tahunan"), Some(PeriodKind::Tahunan));
+        assert_eq!(
+            Period::parse_kind("Triwulan II"),
+            Some(PeriodKind::Triwulan(2))
+        );
+        assert_eq!(
+            Period::parse_kind("triwulan-4"),
+            Some(PeriodKind::Triwulan(4))
+        );
+        assert_eq!(Period::parse_kind("TW3"), Some(PeriodKind::Triwulan(3)));
+        assert_eq!(Period::parse_kind("bulan-03"), Some(PeriodKind::Bulanan(3)));
+        assert_eq!(Period::parse_kind("triwulan-5"), None);
+        assert_eq!(Period::parse_kind("bulan-13"), None);
+    }
+
+    #[test]
+    fn kind_codes_parse_back() {
+        for kind in [
+            PeriodKind::Tahunan,
+            PeriodKind::Triwulan(3),
+            PeriodKind::Bulanan(11),
+        ] {
+            let p = Period::new(2025, kind).unwrap();
+            assert_eq!(Period::parse_kind(&p.kind_code()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn a_period_that_has_not_started_is_future() {
+        let today = date(2025, 4, 10);
+        assert!(
+            !Period::new(2025, PeriodKind::Triwulan(2))
+                .unwrap()
+                .is_future(today)
+        );
+        assert!(
+            Period::new(2025, PeriodKind::Triwulan(3))
+                .unwrap()
+                .is_future(today)
+        );
+        assert!(!Period::annual(2025).is_future(today));
+        assert!(Period::annual(2026).is_future(today));
+    }
+
+    #[test]
+    fn periods_sort_as_a_timeline() {
+        let q1 = Period::new(2025, PeriodKind::Triwulan(1)).unwrap();
+        let mar = Period::new(2025, PeriodKind::Bulanan(3)).unwrap();
+        let apr = Period::new(2025, PeriodKind::Bulanan(4)).unwrap();
+        let year = Period::annual(2025);
+        let q4 = Period::new(2025, PeriodKind::Triwulan(4)).unwrap();
+        let mut v = vec![year, q4, apr, q1, mar];
+        v.sort_by_key(|p| p.sort_key());
+        assert_eq!(v, vec![mar, q1, apr, q4, year]);
+    }
+
+    #[test]
+    fn perilaku_suggestion_is_the_most_frequent_rating() {
+        use Rating::*;
+        let a = aspects(&[
+            Some(DiAtas),
+            Some(DiAtas),
+            Some(DiAtas),
+            Some(Sesuai),
+            None,
+            None,
+            None,
+        ]);
+        assert_eq!(suggest_perilaku(&a), Some(DiAtas));
+        let b = aspects(&[Some(DiBawah), Some(DiBawah), Some(Sesuai)]);
+        assert_eq!(suggest_perilaku(&b), Some(DiBawah));
+    }
+
+    #[test]
+    fn perilaku_ties_go_to_as_expected() {
+        use Rating::*;
+        let tie = aspects(&[Some(DiAtas), Some(DiBawah)]);
+        assert_eq!(suggest_perilaku(&tie), Some(Sesuai));
+        let tie3 = aspects(&[
+            Some(DiAtas),
+            Some(DiAtas),
+            Some(DiBawah),
+            Some(DiBawah),
+            Some(Sesuai),
+        ]);
+        assert_eq!(suggest_perilaku(&tie3), Some(Sesuai));
+        assert_eq!(suggest_perilaku(&aspects(&[None, None])), None);
+    }
+}

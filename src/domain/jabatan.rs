@@ -1,0 +1,153 @@
+//! Position (jabatan): its kind and, for functional positions, the jenjang.
+
+/// The kind and level of a position, as DOMAIN.md lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum JenisJabatan {
+    JptUtama,
+    JptMadya,
+    JptPratama,
+    Administrator,
+    Pengawas,
+    Pelaksana,
+    /// Fungsional keahlian.
+    AhliPertama,
+    AhliMuda,
+    AhliMadya,
+    AhliUtama,
+    /// Fungsional keterampilan.
+    Pemula,
+    Terampil,
+    Mahir,
+    Penyelia,
+}
+
+impl JenisJabatan {
+    pub const ALL: [JenisJabatan; 14] = [
+        JenisJabatan::JptUtama,
+        JenisJabatan::JptMadya,
+        JenisJabatan::JptPratama,
+        JenisJabatan::Administrator,
+        JenisJabatan::Pengawas,
+        JenisJabatan::Pelaksana,
+        JenisJabatan::AhliPertama,
+        JenisJabatan::AhliMuda,
+        JenisJabatan::AhliMadya,
+        JenisJabatan::AhliUtama,
+        JenisJabatan::Pemula,
+        JenisJabatan::Terampil,
+        JenisJabatan::Mahir,
+        JenisJabatan::Penyelia,
+    ];
+
+    /// The label officers use, also the CSV value.
+    pub fn label(self) -> &'static str {
+        match self {
+            JenisJabatan::JptUtama => "JPT Utama",
+            JenisJabatan::JptMadya => "JPT Madya",
+            JenisJabatan::JptPratama => "JPT Pratama",
+            JenisJabatan::Administrator => "Administrator",
+            JenisJabatan::Pengawas => "Pengawas",
+            JenisJabatan::Pelaksana => "Pelaksana",
+            JenisJabatan::AhliPertama => "Ahli Pertama",
+            JenisJabatan::AhliMuda => "Ahli Muda",
+            JenisJabatan::AhliMadya => "Ahli Madya",
+            JenisJabatan::AhliUtama => "Ahli Utama",
+            JenisJabatan::Pemula => "Pemula",
+            JenisJabatan::Terampil => "Terampil",
+            JenisJabatan::Mahir => "Mahir",
+            JenisJabatan::Penyelia => "Penyelia",
+        }
+    }
+
+    /// Case- and space-insensitive match on the label.
+    pub fn parse(s: &str) -> Option<JenisJabatan> {
+        let key = |t: &str| {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        };
+        let wanted = key(s);
+        Self::ALL.into_iter().find(|j| key(j.label()) == wanted)
+    }
+
+    pub fn group(self) -> JabatanGroup {
+        use JenisJabatan::*;
+        match self {
+            JptUtama | JptMadya | JptPratama => JabatanGroup::Jpt,
+            Administrator | Pengawas | Pelaksana => JabatanGroup::Administrasi,
+            AhliPertama | AhliMuda | AhliMadya | AhliUtama => JabatanGroup::FungsionalKeahlian,
+            Pemula | Terampil | Mahir | Penyelia => JabatanGroup::FungsionalKeterampilan,
+        }
+    }
+
+    /// Functional positions are named with their jenjang ("Perawat Ahli Pertama").
+    pub fn is_fungsional(self) -> bool {
+        matches!(
+            self.group(),
+            JabatanGroup::FungsionalKeahlian | JabatanGroup::FungsionalKeterampilan
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JabatanGroup {
+    Jpt,
+    Administrasi,
+    FungsionalKeahlian,
+    FungsionalKeterampilan,
+}
+
+/// A position: its name ("Perawat", "Kepala Puskesmas") and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jabatan {
+    pub nama: String,
+    pub jenis: JenisJabatan,
+}
+
+impl Jabatan {
+    /// The full title, e.g. "Perawat Ahli Pertama" or "Kepala Puskesmas".
+    pub fn title(&self) -> String {
+        if self.jenis.is_fungsional() {
+            format!("{} {}", self.nama, self.jenis.label())
+        } else {
+            self.nama.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_parses_back() {
+        for j in JenisJabatan::ALL {
+            assert_eq!(JenisJabatan::parse(j.label()), Some(j));
+        }
+        assert_eq!(
+            JenisJabatan::parse("ahli  pertama"),
+            Some(JenisJabatan::AhliPertama)
+        );
+        assert_eq!(JenisJabatan::parse("Ahli"), None);
+    }
+
+    #[test]
+    fn functional_titles_carry_the_jenjang() {
+        let perawat = Jabatan {
+            nama: "Perawat".into(),
+            jenis: JenisJabatan::Terampil,
+        };
+        assert_eq!(perawat.title(), "Perawat Terampil");
+        let lurah = Jabatan {
+            nama: "Lurah".into(),
+            jenis: JenisJabatan::Administrator,
+        };
+        assert_eq!(lurah.title(), "Lurah");
+        assert_eq!(
+            JenisJabatan::Mahir.group(),
+            JabatanGroup::FungsionalKeterampilan
+        );
+        assert_eq!(JenisJabatan::JptPratama.group(), JabatanGroup::Jpt);
+    }
+}

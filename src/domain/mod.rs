@@ -1,0 +1,24 @@
+//! Pure rules and types of DOMAIN.md: no I/O, no storage, no terminal.
+
+pub mod dates;
+pub mod distribution;
+pub mod evaluation;
+pub mod jabatan;
+pub mod nip;
+pub mod rank;
+pub mod rating;
+pub mod staff;
+pub mod text;
+pub mod training;
+pub mod unit;
+
+pub use dates::{format_date, parse_date};
+pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution};
+pub use evaluation::{Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind};
+pub use jabatan::{Jabatan, JenisJabatan};
+pub use nip::{EmploymentKind, Nip, NipError, Sex};
+pub use rank::{Golongan, Pendidikan};
+pub use rating::{Predikat, Rating, predikat};
+pub use staff::Staff;
+pub use training::{JP_TARGET, OrganiserKind, Training, TrainingKind, TrainingStatus};
+pub use unit::{Unit, UnitKind, unit_id};

@@ -1,0 +1,305 @@
+//! NIP: Nomor Induk Pegawai (PNS) and NI PPPK, the natural key of a staff record.
+
+use jiff::civil::Date;
+use std::fmt;
+
+/// Whether a number is a PNS NIP (all checks) or an NI PPPK (length, digits, birth date only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EmploymentKind {
+    /// Pegawai Negeri Sipil (civil servant).
+    Pns,
+    /// Pegawai Pemerintah dengan Perjanjian Kerja (contract staff).
+    Pppk,
+}
+
+impl EmploymentKind {
+    pub const ALL: [EmploymentKind; 2] = [EmploymentKind::Pns, EmploymentKind::Pppk];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EmploymentKind::Pns => "PNS",
+            EmploymentKind::Pppk => "PPPK",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EmploymentKind> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PNS" | "CPNS" => Some(EmploymentKind::Pns),
+            "PPPK" => Some(EmploymentKind::Pppk),
+            _ => None,
+        }
+    }
+}
+
+/// Sex as coded in digit 15 of a PNS NIP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// Why a string is not a valid NIP.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NipError {
+    #[error("NIP must have 18 digits, this one has {0}")]
+    WrongLength(usize),
+    #[error("NIP may hold only digits and spaces; found {found:?} at position {position}")]
+    NotADigit { position: usize, found: char },
+    #[error("digits 1-8 ({0}) are not a real birth date (YYYYMMDD)")]
+    BadBirthDate(String),
+    #[error("digits 13-14 ({0:02}) are not a month of TMT CPNS (01-12)")]
+    BadTmtMonth(u8),
+    #[error("digit 15 ({0}) must be 1 (male) or 2 (female)")]
+    BadSex(u8),
+    #[error("digits 16-18 (000) must be a sequence from 001 to 999")]
+    ZeroSequence,
+}
+
+/// A valid NIP (PNS) or NI PPPK, stored as 18 ASCII digits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Nip {
+    digits: [u8; 18],
+    kind: EmploymentKind,
+}
+
+fn num(d: &[u8]) -> u32 {
+    d.iter().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'))
+}
+
+impl Nip {
+    /// Parses a PNS NIP (`YYYYMMDD YYYYMM G NNN`), spaces allowed anywhere.
+    pub fn parse(s: &str) -> Result<Nip, NipError> {
+        Self::parse_as(s, EmploymentKind::Pns)
+    }
+
+    /// Parses a number with the checks that fit the kind of employment.
+    pub fn parse_as(s: &str, kind: EmploymentKind) -> Result<Nip, NipError> {
+        let mut digits = [0u8; 18];
+        let mut n = 0usize;
+        for (position, ch) in s.trim().chars().enumerate() {
+            if ch == ' ' {
+                continue;
+            }
+            if !ch.is_ascii_digit() {
+                return Err(NipError::NotADigit {
+                    position: position + 1,
+                    found: ch,
+                });
+            }
+            if n < 18 {
+                digits[n] = ch as u8;
+            }
+            n += 1;
+        }
+        if n != 18 {
+            return Err(NipError::WrongLength(n));
+        }
+        let nip = Nip { digits, kind };
+        if nip.birth_date_opt().is_none() {
+            return Err(NipError::BadBirthDate(nip.as_str()[0..8].to_string()));
+        }
+        if kind == EmploymentKind::Pns {
+            let month = num(&digits[12..14]) as u8;
+            if !(1..=12).contains(&month) {
+                return Err(NipError::BadTmtMonth(month));
+            }
+            let sex = digits[14] - b'0';
+            if sex != 1 && sex != 2 {
+                return Err(NipError::BadSex(sex));
+            }
+            if num(&digits[15..18]) == 0 {
+                return Err(NipError::ZeroSequence);
+            }
+        }
+        Ok(nip)
+    }
+
+    pub fn kind(&self) -> EmploymentKind {
+        self.kind
+    }
+
+    /// The 18 digits, no spaces: the storage form and the record key.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits are ever stored.
+        std::str::from_utf8(&self.digits).unwrap_or("")
+    }
+
+    fn birth_date_opt(&self) -> Option<Date> {
+        let d = &self.digits;
+        Date::new(
+            num(&d[0..4]) as i16,
+            num(&d[4..6]) as i8,
+            num(&d[6..8]) as i8,
+        )
+        .ok()
+    }
+
+    /// Date of birth from digits 1-8.
+    pub fn birth_date(&self) -> Date {
+        // parse() checked it; the fallback is unreachable.
+        self.birth_date_opt().unwrap_or(Date::MIN)
+    }
+
+    /// TMT CPNS (year, month) from digits 9-14; `None` for PPPK, whose digits 13-14 are no month.
+    pub fn tmt_cpns(&self) -> Option<(i16, i8)> {
+        match self.kind {
+            EmploymentKind::Pns => Some((
+                num(&self.digits[8..12]) as i16,
+                num(&self.digits[12..14]) as i8,
+            )),
+            EmploymentKind::Pppk => None,
+        }
+    }
+
+    /// Sex from digit 15; `None` for PPPK.
+    pub fn sex(&self) -> Option<Sex> {
+        match (self.kind, self.digits[14]) {
+            (EmploymentKind::Pns, b'1') => Some(Sex::Male),
+            (EmploymentKind::Pns, b'2') => Some(Sex::Female),
+            _ => None,
+        }
+    }
+
+    /// Things that are allowed but suspicious: DOMAIN.md says warn, do not refuse.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some((year, month)) = self.tmt_cpns() {
+            let birth = self.birth_date();
+            let adult = (i32::from(birth.year()) + 18) * 12 + i32::from(birth.month());
+            if i32::from(year) * 12 + i32::from(month) < adult {
+                out.push(format!(
+                    "TMT CPNS {year:04}-{month:02} is before the age of 18 (born {birth})"
+                ));
+            }
+        }
+        out
+    }
+
+    /// Age in whole years on a given day.
+    pub fn age_on(&self, today: Date) -> i32 {
+        let birth = self.birth_date();
+        let mut age = i32::from(today.year()) - i32::from(birth.year());
+        if (today.month(), today.day()) < (birth.month(), birth.day()) {
+            age -= 1;
+        }
+        age
+    }
+}
+
+impl fmt::Display for Nip {
+    /// The usual spaced form `19850330 201001 1 002`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.as_str();
+        write!(
+            f,
+            "{} {} {} {}",
+            &s[0..8],
+            &s[8..14],
+            &s[14..15],
+            &s[15..18]
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn valid_nip_with_spaces_is_stored_as_digits() {
+        let nip = Nip::parse("19850330 201001 1 002").unwrap();
+        assert_eq!(nip.as_str(), "198503302010011002");
+        assert_eq!(nip.to_string(), "19850330 201001 1 002");
+        assert_eq!(nip.birth_date(), date(1985, 3, 30));
+        assert_eq!(nip.tmt_cpns(), Some((2010, 1)));
+        assert_eq!(nip.sex(), Some(Sex::Male));
+        assert!(nip.warnings().is_empty());
+    }
+
+    #[test]
+    fn female_digit_two() {
+        let nip = Nip::parse("199001152015032001").unwrap();
+        assert_eq!(nip.sex(), Some(Sex::Female));
+    }
+
+    #[test]
+    fn thirtieth_of_february_is_refused() {
+        assert_eq!(
+            Nip::parse("198502302010011002"),
+            Err(NipError::BadBirthDate("19850230".into()))
+        );
+    }
+
+    #[test]
+    fn women_do_not_get_forty_added_to_the_day() {
+        // 1985-03-70 would be the NIK rule for a woman born on the 30th.
+        assert!(matches!(
+            Nip::parse("198503702010012002"),
+            Err(NipError::BadBirthDate(_))
+        ));
+    }
+
+    #[test]
+    fn month_thirteen_is_refused() {
+        assert_eq!(
+            Nip::parse("198503302010131002"),
+            Err(NipError::BadTmtMonth(13))
+        );
+    }
+
+    #[test]
+    fn sex_digit_three_is_refused() {
+        assert_eq!(Nip::parse("198503302010013002"), Err(NipError::BadSex(3)));
+    }
+
+    #[test]
+    fn sequence_000_is_refused() {
+        assert_eq!(
+            Nip::parse("198503302010011000"),
+            Err(NipError::ZeroSequence)
+        );
+    }
+
+    #[test]
+    fn seventeen_digits_are_refused() {
+        assert_eq!(
+            Nip::parse("19850330201001100"),
+            Err(NipError::WrongLength(17))
+        );
+    }
+
+    #[test]
+    fn a_letter_is_refused_with_its_position() {
+        assert_eq!(
+            Nip::parse("19850330201001100A"),
+            Err(NipError::NotADigit {
+                position: 18,
+                found: 'A'
+            })
+        );
+    }
+
+    #[test]
+    fn appointment_before_eighteen_warns_but_parses() {
+        let nip = Nip::parse("200001012010011001").unwrap();
+        assert_eq!(nip.warnings().len(), 1);
+    }
+
+    #[test]
+    fn pppk_skips_month_and_sex_checks_but_keeps_birth_date() {
+        let pppk = Nip::parse_as("199204112023219999", EmploymentKind::Pppk).unwrap();
+        assert_eq!(pppk.kind(), EmploymentKind::Pppk);
+        assert_eq!(pppk.sex(), None);
+        assert_eq!(pppk.tmt_cpns(), None);
+        assert!(Nip::parse_as("199202302023219999", EmploymentKind::Pppk).is_err());
+        assert!(Nip::parse("199204112023219999").is_err());
+    }
+
+    #[test]
+    fn age_counts_whole_years() {
+        let nip = Nip::parse("19850330 201001 1 002").unwrap();
+        assert_eq!(nip.age_on(date(2025, 3, 29)), 39);
+        assert_eq!(nip.age_on(date(2025, 3, 30)), 40);
+    }
+}

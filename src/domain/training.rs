@@ -1,0 +1,365 @@
+//! Competency development: training records and the yearly 20 JP target.
+
+use jiff::civil::Date;
+
+/// Every PNS must get at least this many JP a year.
+pub const JP_TARGET: u32 = 20;
+/// One JP (jam pelajaran) is 45 minutes.
+pub const MINUTES_PER_JP: u32 = 45;
+
+macro_rules! training_kinds {
+    ($( $variant:ident => $label:literal, $klasikal:literal; )*) => {
+        /// The kinds of training DOMAIN.md lists, classroom and non-classroom, plus the
+        /// leadership trainings and Latsar CPNS.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum TrainingKind { $( $variant, )* }
+
+        impl TrainingKind {
+            pub const ALL: &'static [TrainingKind] = &[ $( TrainingKind::$variant, )* ];
+
+            pub fn label(self) -> &'static str {
+                match self { $( TrainingKind::$variant => $label, )* }
+            }
+
+            /// Classroom (klasikal) or not.
+            pub fn is_klasikal(self) -> bool {
+                match self { $( TrainingKind::$variant => $klasikal, )* }
+            }
+        }
+    };
+}
+
+training_kinds! {
+    DiklatStruktural => "Diklat Struktural", true;
+    DiklatFungsional => "Diklat Fungsional", true;
+    DiklatTeknis => "Diklat Teknis", true;
+    Workshop => "Workshop", true;
+    PelatihanManajerial => "Pelatihan Manajerial", true;
+    PelatihanSosialKultural => "Pelatihan Sosial Kultural", true;
+    Sosialisasi => "Sosialisasi", true;
+    Bimtek => "Bimtek", true;
+    Seminar => "Seminar", true;
+    Magang => "Magang", true;
+    Kursus => "Kursus", true;
+    Penataran => "Penataran", true;
+    Pkp => "PKP", true;
+    Pka => "PKA", true;
+    Pkn2 => "PKN II", true;
+    Pkn1 => "PKN I", true;
+    LatsarCpns => "Latsar CPNS", true;
+    Coaching => "Coaching", false;
+    Mentoring => "Mentoring", false;
+    ELearning => "E-Learning", false;
+    PelatihanJarakJauh => "Pelatihan Jarak Jauh", false;
+    Detasering => "Detasering", false;
+    Outbound => "Outbound", false;
+    Benchmarking => "Benchmarking", false;
+    PertukaranPns => "Pertukaran PNS dengan Swasta/BUMN/BUMD", false;
+    BelajarMandiri => "Belajar Mandiri", false;
+    CommunityOfPractice => "Community of Practice", false;
+    BimbinganDiTempatKerja => "Bimbingan di Tempat Kerja", false;
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+impl TrainingKind {
+    /// Case-, space- and punctuation-insensitive match on the label, plus a few old names.
+    pub fn parse(s: &str) -> Option<TrainingKind> {
+        let t = fold(s);
+        let alias = match t.as_str() {
+            "diklatpimiv" | "pimiv" => Some(TrainingKind::Pkp),
+            "diklatpimiii" | "pimiii" => Some(TrainingKind::Pka),
+            "latsar" | "prajabatan" => Some(TrainingKind::LatsarCpns),
+            "pertukaranpns" => Some(TrainingKind::PertukaranPns),
+            "bimbinganteknis" => Some(TrainingKind::Bimtek),
+            _ => None,
+        };
+        alias.or_else(|| Self::ALL.iter().copied().find(|k| fold(k.label()) == t))
+    }
+}
+
+/// Who organised a training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrganiserKind {
+    Pemerintah,
+    Swasta,
+    BumnBumd,
+}
+
+impl OrganiserKind {
+    pub const ALL: [OrganiserKind; 3] = [
+        OrganiserKind::Pemerintah,
+        OrganiserKind::Swasta,
+        OrganiserKind::BumnBumd,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrganiserKind::Pemerintah => "Pemerintah",
+            OrganiserKind::Swasta => "Swasta",
+            OrganiserKind::BumnBumd => "BUMN/BUMD",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrganiserKind> {
+        match fold(s).as_str() {
+            "pemerintah" | "government" | "instansipemerintah" => Some(OrganiserKind::Pemerintah),
+            "swasta" | "private" => Some(OrganiserKind::Swasta),
+            "bumnbumd" | "bumn" | "bumd" => Some(OrganiserKind::BumnBumd),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TrainingStatus {
+    Rencana,
+    Berlangsung,
+    Selesai,
+}
+
+impl TrainingStatus {
+    pub const ALL: [TrainingStatus; 3] = [
+        TrainingStatus::Rencana,
+        TrainingStatus::Berlangsung,
+        TrainingStatus::Selesai,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TrainingStatus::Rencana => "rencana",
+            TrainingStatus::Berlangsung => "berlangsung",
+            TrainingStatus::Selesai => "selesai",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TrainingStatus> {
+        match fold(s).as_str() {
+            "rencana" | "planned" => Some(TrainingStatus::Rencana),
+            "berlangsung" | "ongoing" => Some(TrainingStatus::Berlangsung),
+            "selesai" | "done" | "completed" => Some(TrainingStatus::Selesai),
+            _ => None,
+        }
+    }
+}
+
+/// One training a person took part in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Training {
+    /// Unique among this person's trainings; assigned by the store.
+    pub id: u32,
+    pub judul: String,
+    pub jenis: TrainingKind,
+    pub penyelenggara: String,
+    pub jenis_penyelenggara: OrganiserKind,
+    pub mulai: Date,
+    pub selesai: Date,
+    pub jp: u16,
+    pub status: TrainingStatus,
+    pub no_sertifikat: String,
+    pub catatan: String,
+    pub revision: u64,
+}
+
+/// Why a training record cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TrainingError {
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("the organiser is empty")]
+    EmptyOrganiser,
+    #[error("the end date {selesai} is before the start date {mulai}")]
+    EndBeforeStart { mulai: Date, selesai: Date },
+    #[error("JP must be from 1 to 1000, not {0}")]
+    JpOutOfRange(u32),
+}
+
+impl Training {
+    pub fn validate(&self) -> Result<(), TrainingError> {
+        if self.judul.trim().is_empty() {
+            return Err(TrainingError::EmptyTitle);
+        }
+        if self.penyelenggara.trim().is_empty() {
+            return Err(TrainingError::EmptyOrganiser);
+        }
+        if self.selesai < self.mulai {
+            return Err(TrainingError::EndBeforeStart {
+                mulai: self.mulai,
+                selesai: self.selesai,
+            });
+        }
+        validate_jp(u32::from(self.jp))?;
+        Ok(())
+    }
+
+    /// The year a training counts for: the year it ends.
+    pub fn year(&self) -> i16 {
+        self.selesai.year()
+    }
+
+    /// Counts towards a year's JP only when completed and ending in that year.
+    pub fn counts_for(&self, year: i16) -> bool {
+        self.status == TrainingStatus::Selesai && self.selesai.year() == year
+    }
+}
+
+pub fn validate_jp(jp: u32) -> Result<u16, TrainingError> {
+    if (1..=1000).contains(&jp) {
+        Ok(jp as u16)
+    } else {
+        Err(TrainingError::JpOutOfRange(jp))
+    }
+}
+
+/// Whole JP in a number of minutes: only full 45-minute units count (8 hours = 10 JP).
+pub fn jp_from_minutes(minutes: u32) -> u32 {
+    minutes / MINUTES_PER_JP
+}
+
+/// Whole JP in a number of hours.
+pub fn jp_from_hours(hours: f64) -> u32 {
+    if hours.is_finite() && hours > 0.0 {
+        jp_from_minutes((hours * 60.0).round() as u32)
+    } else {
+        0
+    }
+}
+
+/// A person's JP for a year: completed trainings that end in that year.
+pub fn jp_in_year<'a>(trainings: impl IntoIterator<Item = &'a Training>, year: i16) -> u32 {
+    trainings
+        .into_iter()
+        .filter(|t| t.counts_for(year))
+        .map(|t| u32::from(t.jp))
+        .sum()
+}
+
+/// The JP a person should have by `today`: 20 times the elapsed part of the year.
+pub fn pro_rata_target(today: Date) -> f64 {
+    let days = f64::from(today.days_in_year());
+    f64::from(JP_TARGET) * f64::from(today.day_of_year()) / days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn training(jp: u16, status: TrainingStatus, mulai: Date, selesai: Date) -> Training {
+        Training {
+            id: 1,
+            judul: "Bimtek e-Kinerja".into(),
+            jenis: TrainingKind::Bimtek,
+            penyelenggara: "BKPSDM Kota Medan".into(),
+            jenis_penyelenggara: OrganiserKind::Pemerintah,
+            mulai,
+            selesai,
+            jp,
+            status,
+            no_sertifikat: String::new(),
+            catatan: String::new(),
+            revision: 1,
+        }
+    }
+
+    #[test]
+    fn jp_counts_only_completed_trainings_ending_in_the_year() {
+        let done = training(
+            12,
+            TrainingStatus::Selesai,
+            date(2025, 3, 1),
+            date(2025, 3, 3),
+        );
+        let planned = training(
+            8,
+            TrainingStatus::Rencana,
+            date(2025, 6, 1),
+            date(2025, 6, 2),
+        );
+        let ongoing = training(
+            8,
+            TrainingStatus::Berlangsung,
+            date(2025, 6, 1),
+            date(2025, 6, 2),
+        );
+        let across = training(
+            10,
+            TrainingStatus::Selesai,
+            date(2024, 12, 30),
+            date(2025, 1, 2),
+        );
+        let last_year = training(
+            30,
+            TrainingStatus::Selesai,
+            date(2024, 5, 1),
+            date(2024, 5, 5),
+        );
+        let all = [done, planned, ongoing, across, last_year];
+        assert_eq!(jp_in_year(&all, 2025), 22);
+        assert_eq!(jp_in_year(&all, 2024), 30);
+        assert!(jp_in_year(&all, 2025) >= JP_TARGET);
+    }
+
+    #[test]
+    fn hours_convert_to_whole_jp_of_45_minutes() {
+        assert_eq!(jp_from_minutes(45), 1);
+        assert_eq!(jp_from_minutes(44), 0);
+        assert_eq!(jp_from_hours(8.0), 10);
+        assert_eq!(jp_from_hours(15.0), 20);
+        assert_eq!(jp_from_hours(0.75), 1);
+        assert_eq!(jp_from_hours(-1.0), 0);
+    }
+
+    #[test]
+    fn end_before_start_and_jp_out_of_range_are_refused() {
+        let bad = training(
+            5,
+            TrainingStatus::Selesai,
+            date(2025, 3, 3),
+            date(2025, 3, 1),
+        );
+        assert!(matches!(
+            bad.validate(),
+            Err(TrainingError::EndBeforeStart { .. })
+        ));
+        let zero = training(
+            0,
+            TrainingStatus::Selesai,
+            date(2025, 3, 1),
+            date(2025, 3, 1),
+        );
+        assert_eq!(zero.validate(), Err(TrainingError::JpOutOfRange(0)));
+        assert_eq!(validate_jp(1000), Ok(1000));
+        assert_eq!(validate_jp(1001), Err(TrainingError::JpOutOfRange(1001)));
+    }
+
+    #[test]
+    fn kinds_are_grouped_and_parse_back() {
+        for kind in TrainingKind::ALL {
+            assert_eq!(TrainingKind::parse(kind.label()), Some(*kind));
+        }
+        assert!(TrainingKind::Seminar.is_klasikal());
+        assert!(!TrainingKind::ELearning.is_klasikal());
+        assert_eq!(
+            TrainingKind::parse("e-learning"),
+            Some(TrainingKind::ELearning)
+        );
+        assert_eq!(TrainingKind::parse("Diklatpim IV"), Some(TrainingKind::Pkp));
+        assert_eq!(
+            OrganiserKind::parse("BUMN/BUMD"),
+            Some(OrganiserKind::BumnBumd)
+        );
+    }
+
+    #[test]
+    fn pro_rata_target_grows_through_the_year() {
+        assert!((pro_rata_target(date(2025, 12, 31)) - 20.0).abs() < 1e-9);
+        let mid = pro_rata_target(date(2025, 7, 2));
+        assert!((mid - 20.0 * 183.0 / 365.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,3 @@
+//! kinerja: ASN staff performance (SKP) and training records in the terminal.
+
+pub mod domain;
