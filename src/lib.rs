@@ -1,3 +1,5 @@
 //! kinerja: ASN staff performance (SKP) and training records in the terminal.
 
+pub mod cli;
 pub mod domain;
+pub mod store;

@@ -2,6 +2,7 @@
 
 use super::nip::Nip;
 use super::rating::{Predikat, Rating, predikat};
+use super::text::{clean_line, clean_multiline};
 use jiff::civil::Date;
 use std::fmt;
 
@@ -227,6 +228,22 @@ pub enum EvaluationError {
 impl Evaluation {
     pub fn predikat(&self) -> Predikat {
         predikat(self.hasil_kerja, self.perilaku)
+    }
+
+    /// The record with every text field cleaned of control characters.
+    pub fn cleaned(mut self) -> Evaluation {
+        for a in &mut self.aspek {
+            a.ekspektasi = clean_multiline(&a.ekspektasi);
+            a.umpan_balik = clean_multiline(&a.umpan_balik);
+        }
+        for e in [&mut self.penilai, &mut self.atasan_penilai]
+            .into_iter()
+            .flatten()
+        {
+            e.nama = clean_line(&e.nama);
+        }
+        self.catatan = clean_multiline(&self.catatan);
+        self
     }
 
     /// Checks the rules that involve the person and today's date.

@@ -3,6 +3,7 @@
 use super::jabatan::Jabatan;
 use super::nip::{EmploymentKind, Nip};
 use super::rank::{Golongan, Pendidikan};
+use super::text::clean_line;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Staff {
@@ -54,6 +55,19 @@ impl Staff {
             s.push_str(&self.gelar_belakang);
         }
         s
+    }
+
+    /// The record with every text field cleaned of control characters.
+    pub fn cleaned(mut self) -> Staff {
+        for field in [
+            &mut self.nama,
+            &mut self.gelar_depan,
+            &mut self.gelar_belakang,
+            &mut self.jabatan.nama,
+        ] {
+            *field = clean_line(field);
+        }
+        self
     }
 
     pub fn validate(&self) -> Result<(), StaffError> {

@@ -1,5 +1,6 @@
 //! Competency development: training records and the yearly 20 JP target.
 
+use super::text::{clean_line, clean_multiline};
 use jiff::civil::Date;
 
 /// Every PNS must get at least this many JP a year.
@@ -180,6 +181,19 @@ pub enum TrainingError {
 }
 
 impl Training {
+    /// The record with every text field cleaned of control characters.
+    pub fn cleaned(mut self) -> Training {
+        for field in [
+            &mut self.judul,
+            &mut self.penyelenggara,
+            &mut self.no_sertifikat,
+        ] {
+            *field = clean_line(field);
+        }
+        self.catatan = clean_multiline(&self.catatan);
+        self
+    }
+
     pub fn validate(&self) -> Result<(), TrainingError> {
         if self.judul.trim().is_empty() {
             return Err(TrainingError::EmptyTitle);

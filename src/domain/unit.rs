@@ -1,5 +1,8 @@
 //! Units (unit kerja): puskesmas, schools, kelurahan and kecamatan offices.
 
+use super::distribution::UnitRating;
+use std::collections::BTreeMap;
+
 /// What a unit does, for grouping and for the demo's choice of positions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UnitKind {
@@ -57,8 +60,25 @@ impl UnitKind {
 pub struct Unit {
     pub id: String,
     pub name: String,
+    /// The id of the unit above it, if any.
     pub parent: Option<String>,
     pub kind: UnitKind,
+    /// The unit's own yearly rating, which the distribution guide reads.
+    pub ratings: BTreeMap<i16, UnitRating>,
+}
+
+impl Unit {
+    /// A unit named `name`, its id derived from the name.
+    pub fn new(name: &str, kind: UnitKind, parent: Option<String>) -> Unit {
+        let name = super::text::clean_line(name);
+        Unit {
+            id: unit_id(&name),
+            name,
+            parent,
+            kind,
+            ratings: BTreeMap::new(),
+        }
+    }
 }
 
 /// The id for a unit name: lowercase ASCII letters and digits joined by '-'.

@@ -1,0 +1,138 @@
+//! The CSV columns of each record kind, in the order exports write them. Imports accept
+//! the Indonesian names and the English aliases, in any order.
+
+use super::csvio::Column;
+use crate::domain::Aspek;
+
+const fn col(name: &'static str, aliases: &'static [&'static str], required: bool) -> Column {
+    Column {
+        name,
+        aliases,
+        required,
+    }
+}
+
+pub const STAFF: &[Column] = &[
+    col("nip", &["ni_pppk"], true),
+    col("status", &["status_kepegawaian", "employment"], false),
+    col("nama", &["name"], true),
+    col("gelar_depan", &["title_before"], false),
+    col("gelar_belakang", &["title_after", "degree"], false),
+    col("golongan", &["rank", "gol"], true),
+    col("pendidikan", &["education"], true),
+    col("jabatan", &["position"], true),
+    col("jenis_jabatan", &["position_kind", "jenjang"], true),
+    col("unit", &["unit_kerja"], true),
+    col("jenis_unit", &["unit_kind"], false),
+    col("unit_induk", &["parent_unit"], false),
+    col("aktif", &["active"], false),
+];
+
+/// Per BerAKHLAK aspect: its rating, expectation and feedback columns.
+pub const ASPECT_COLUMNS: [(Aspek, &str, &str, &str); 7] = [
+    (
+        Aspek::BerorientasiPelayanan,
+        "berorientasi_pelayanan",
+        "berorientasi_pelayanan_ekspektasi",
+        "berorientasi_pelayanan_umpan_balik",
+    ),
+    (
+        Aspek::Akuntabel,
+        "akuntabel",
+        "akuntabel_ekspektasi",
+        "akuntabel_umpan_balik",
+    ),
+    (
+        Aspek::Kompeten,
+        "kompeten",
+        "kompeten_ekspektasi",
+        "kompeten_umpan_balik",
+    ),
+    (
+        Aspek::Harmonis,
+        "harmonis",
+        "harmonis_ekspektasi",
+        "harmonis_umpan_balik",
+    ),
+    (
+        Aspek::Loyal,
+        "loyal",
+        "loyal_ekspektasi",
+        "loyal_umpan_balik",
+    ),
+    (
+        Aspek::Adaptif,
+        "adaptif",
+        "adaptif_ekspektasi",
+        "adaptif_umpan_balik",
+    ),
+    (
+        Aspek::Kolaboratif,
+        "kolaboratif",
+        "kolaboratif_ekspektasi",
+        "kolaboratif_umpan_balik",
+    ),
+];
+
+pub fn evaluations() -> Vec<Column> {
+    let mut cols = vec![
+        col("nip", &[], true),
+        col("tahun", &["year"], true),
+        col("periode", &["period"], true),
+        col("hasil_kerja", &["work_result"], true),
+        col("perilaku", &["behaviour", "perilaku_kerja"], true),
+        col("predikat", &[], false),
+        col("penilai_nip", &["evaluator_nip"], false),
+        col("penilai_nama", &["evaluator_name"], false),
+        col("atasan_nip", &["atasan_penilai_nip"], false),
+        col("atasan_nama", &["atasan_penilai_nama"], false),
+    ];
+    for (_, rating, ekspektasi, umpan_balik) in ASPECT_COLUMNS {
+        cols.push(col(rating, &[], false));
+        cols.push(col(ekspektasi, &[], false));
+        cols.push(col(umpan_balik, &[], false));
+    }
+    cols.push(col("catatan", &["notes", "rekomendasi"], false));
+    cols
+}
+
+pub const TRAININGS: &[Column] = &[
+    col("nip", &[], true),
+    col("judul", &["title", "nama_pelatihan"], true),
+    col("jenis", &["kind", "jenis_pelatihan"], true),
+    col(
+        "penyelenggara",
+        &["organiser", "organizer", "institusi_penyelenggara"],
+        true,
+    ),
+    col(
+        "jenis_penyelenggara",
+        &["organiser_kind", "organizer_kind"],
+        false,
+    ),
+    col("mulai", &["start", "tanggal_mulai"], true),
+    col("selesai", &["end", "tanggal_selesai"], true),
+    col("jp", &[], false),
+    col("jam", &["hours"], false),
+    col("status", &[], false),
+    col("no_sertifikat", &["certificate", "nomor_sertifikat"], false),
+    col("catatan", &["notes"], false),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aspect_columns_follow_the_aspect_codes_in_order() {
+        for ((aspek, rating, ekspektasi, umpan_balik), expected) in
+            ASPECT_COLUMNS.iter().zip(Aspek::ALL)
+        {
+            assert_eq!(*aspek, expected);
+            assert_eq!(*rating, expected.code());
+            assert_eq!(*ekspektasi, format!("{}_ekspektasi", expected.code()));
+            assert_eq!(*umpan_balik, format!("{}_umpan_balik", expected.code()));
+        }
+        assert_eq!(evaluations().len(), 10 + 7 * 3 + 1);
+    }
+}

@@ -1,0 +1,263 @@
+//! Reading CSV files as spreadsheets save them, and writing CSV that reads back unchanged.
+//!
+//! Accepted: UTF-8 with or without a BOM, `,` `;` or tab separators (Excel and LibreOffice in
+//! an Indonesian locale write `;`), CRLF or LF line ends, quoted fields with separators or
+//! line breaks inside. Column names are matched without regard to case, spaces or `-`.
+
+use super::Failure;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+/// One column a file may have: its Indonesian name (the one exports write) and aliases.
+pub struct Column {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+/// A read file: the line number where each row starts, and its fields by column name.
+pub struct Table {
+    pub file: String,
+    index: HashMap<&'static str, usize>,
+    width: usize,
+    pub rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    /// The cleaned-up text of a column in a row; empty when the column is absent.
+    pub fn get<'r>(&self, row: &'r csv::StringRecord, column: &str) -> &'r str {
+        self.index
+            .get(column)
+            .and_then(|i| row.get(*i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    pub fn has(&self, column: &str) -> bool {
+        self.index.contains_key(column)
+    }
+
+    /// A row with more fields than the header is wrong: usually an unquoted separator.
+    pub fn width_problem(&self, row: &csv::StringRecord) -> Option<String> {
+        (row.len() > self.width).then(|| {
+            format!(
+                "{} fields but the header has {}; quote text that contains the separator",
+                row.len(),
+                self.width
+            )
+        })
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Picks the separator that splits the header line into the most fields, outside quotes.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for c in counts.iter_mut() {
+                if c.0 == b {
+                    c.1 += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|c| c.1)
+        .filter(|c| c.1 > 0)
+        .map_or(b',', |c| c.0)
+}
+
+/// Reads a whole file and matches its header against `columns`.
+pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
+    let file = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::cannot_run(format!("cannot read {file}: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        Failure::data(format!(
+            "{file}:{line}: not UTF-8 text; save the file as \"CSV UTF-8\" and import it again"
+        ))
+    })?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Failure::data(format!("{file}:1: cannot read the header row: {e}")))?
+        .clone();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(Failure::data(format!(
+            "{file}:1: the file has no header row"
+        )));
+    }
+    let mut index = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let h = fold(h);
+        if h.is_empty() {
+            continue;
+        }
+        let Some(col) = columns
+            .iter()
+            .find(|c| fold(c.name) == h || c.aliases.iter().any(|a| fold(a) == h))
+        else {
+            let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
+            return Err(Failure::data(format!(
+                "{file}:1: unknown column {:?}; the columns are: {}",
+                headers.get(i).unwrap_or(""),
+                known.join(", ")
+            )));
+        };
+        if index.insert(col.name, i).is_some() {
+            return Err(Failure::data(format!(
+                "{file}:1: column {} appears twice",
+                col.name
+            )));
+        }
+    }
+    let missing: Vec<&str> = columns
+        .iter()
+        .filter(|c| c.required && !index.contains_key(c.name))
+        .map(|c| c.name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Failure::data(format!(
+            "{file}:1: missing column(s): {}",
+            missing.join(", ")
+        )));
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            Failure::data(format!("{file}:{line}: cannot read the row: {e}"))
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, record));
+    }
+    Ok(Table {
+        file,
+        index,
+        width: headers.len(),
+        rows,
+    })
+}
+
+/// Where an export goes: standard output, or a file written under a temporary name and
+/// renamed into place when complete (mode 0600: the rows are personal data).
+pub struct Output {
+    writer: csv::Writer<Box<dyn Write>>,
+    file: Option<(std::path::PathBuf, std::path::PathBuf)>,
+}
+
+impl Output {
+    pub fn create(path: Option<&Path>) -> Result<Output, Failure> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let (sink, file): (Box<dyn Write>, _) = match path {
+            None => (Box::new(std::io::stdout().lock()), None),
+            Some(p) => {
+                let tmp = p.with_extension("partial");
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .mode(0o600)
+                    .open(&tmp)
+                    .map_err(|e| {
+                        Failure::cannot_run(format!("cannot write {}: {e}", tmp.display()))
+                    })?;
+                (
+                    Box::new(std::io::BufWriter::new(f)),
+                    Some((tmp, p.to_path_buf())),
+                )
+            }
+        };
+        Ok(Output {
+            writer: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(sink),
+            file,
+        })
+    }
+
+    pub fn row<I, T>(&mut self, fields: I) -> Result<(), Failure>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.writer
+            .write_record(fields)
+            .map_err(|e| match e.into_kind() {
+                csv::ErrorKind::Io(io) => self.write_error(&io),
+                other => Failure::cannot_run(format!("cannot write a CSV row: {other:?}")),
+            })
+    }
+
+    fn write_error(&self, e: &std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure::reader_gone();
+        }
+        let target = self
+            .file
+            .as_ref()
+            .map_or("standard output".to_string(), |(_, p)| {
+                p.display().to_string()
+            });
+        Failure::cannot_run(format!("cannot write {target}: {e}"))
+    }
+
+    pub fn finish(mut self) -> Result<(), Failure> {
+        self.writer.flush().map_err(|e| self.write_error(&e))?;
+        let file = self.file.take();
+        drop(self.writer);
+        if let Some((tmp, path)) = file {
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .and_then(|_| std::fs::rename(&tmp, &path))
+                .map_err(|e| {
+                    Failure::cannot_run(format!("cannot write {}: {e}", path.display()))
+                })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_taken_from_the_header() {
+        assert_eq!(sniff_delimiter("nip;nama;\"a,b\"\n1;2;3"), b';');
+        assert_eq!(sniff_delimiter("nip,nama\n"), b',');
+        assert_eq!(sniff_delimiter("nip\tnama\n"), b'\t');
+        assert_eq!(sniff_delimiter("nip\n"), b',');
+    }
+
+    #[test]
+    fn column_names_ignore_case_spaces_and_dashes() {
+        assert_eq!(fold(" Gelar-Depan "), fold("gelar_depan"));
+    }
+}

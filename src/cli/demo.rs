@@ -1,0 +1,1240 @@
+//! `kinerja demo`: invented but plausible staff of the Belawan units, with evaluations for
+//! the last two years and trainings from government bodies and private partners.
+//!
+//! Deterministic: the same seed, staff count and current year give the same data. Every
+//! person is invented from lists of common given names and Batak marga.
+
+use crate::domain::{
+    Aspek, AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan,
+    Nip, OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating, Staff, Training,
+    TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
+};
+use crate::store::{EvaluationGroup, Partner, TrainingGroup};
+use jiff::civil::Date;
+use std::collections::HashSet;
+
+/// SplitMix64: small, fast, and stable across releases, so a seed means the same data forever.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x6b69_6e65_726a_6121)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.below((hi - lo + 1) as u64) as i64
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+const MALE: &[&str] = &[
+    "Ahmad",
+    "Budi",
+    "Dedi",
+    "Fajar",
+    "Hendra",
+    "Irwan",
+    "Joko",
+    "Rudi",
+    "Sahat",
+    "Togar",
+    "Parlindungan",
+    "Rahmat",
+    "Syahrial",
+    "Yusuf",
+    "Zulkifli",
+    "Benny",
+    "Darwin",
+    "Effendi",
+    "Gomgom",
+    "Hotman",
+    "Indra",
+    "Marulam",
+    "Nasrul",
+    "Putra",
+    "Reza",
+    "Taufik",
+    "Wahyu",
+    "Arif",
+    "Bonar",
+    "Dimas",
+];
+const FEMALE: &[&str] = &[
+    "Ani",
+    "Butet",
+    "Dewi",
+    "Erna",
+    "Fitri",
+    "Hana",
+    "Indah",
+    "Juliana",
+    "Kartika",
+    "Lestari",
+    "Maya",
+    "Nurhayati",
+    "Rina",
+    "Sari",
+    "Tiurma",
+    "Uli",
+    "Wulan",
+    "Yanti",
+    "Rosmawati",
+    "Sondang",
+    "Melati",
+    "Novita",
+    "Ratna",
+    "Siti",
+    "Evi",
+    "Fauziah",
+    "Hotmaida",
+    "Lasma",
+    "Mutiara",
+    "Rahmah",
+];
+const MARGA: &[&str] = &[
+    "Siregar",
+    "Tarigan",
+    "Pohan",
+    "Siagian",
+    "Nasution",
+    "Lubis",
+    "Harahap",
+    "Simanjuntak",
+    "Sitorus",
+    "Hutapea",
+    "Ginting",
+    "Sembiring",
+    "Sinaga",
+    "Manurung",
+    "Panjaitan",
+    "Hasibuan",
+    "Damanik",
+    "Purba",
+    "Saragih",
+    "Batubara",
+    "Rangkuti",
+    "Daulay",
+    "Pardede",
+    "Situmorang",
+];
+const JAVANESE_OR_MALAY: &[&str] = &[
+    "Wibowo",
+    "Lestari",
+    "Rahayu",
+    "Saputra",
+    "Hidayat",
+    "Syahputra",
+];
+
+struct UnitSpec {
+    name: &'static str,
+    kind: UnitKind,
+    parent: Option<&'static str>,
+    /// Share of the staff, in per mille.
+    weight: u32,
+}
+
+const UNITS: &[UnitSpec] = &[
+    UnitSpec {
+        name: "Kecamatan Medan Belawan",
+        kind: UnitKind::Pemerintahan,
+        parent: None,
+        weight: 80,
+    },
+    UnitSpec {
+        name: "Kelurahan Belawan I",
+        kind: UnitKind::Pemerintahan,
+        parent: Some("Kecamatan Medan Belawan"),
+        weight: 40,
+    },
+    UnitSpec {
+        name: "Kelurahan Belawan II",
+        kind: UnitKind::Pemerintahan,
+        parent: Some("Kecamatan Medan Belawan"),
+        weight: 40,
+    },
+    UnitSpec {
+        name: "Kelurahan Belawan Bahari",
+        kind: UnitKind::Pemerintahan,
+        parent: Some("Kecamatan Medan Belawan"),
+        weight: 40,
+    },
+    UnitSpec {
+        name: "Kelurahan Belawan Bahagia",
+        kind: UnitKind::Pemerintahan,
+        parent: Some("Kecamatan Medan Belawan"),
+        weight: 40,
+    },
+    UnitSpec {
+        name: "Kelurahan Belawan Sicanang",
+        kind: UnitKind::Pemerintahan,
+        parent: Some("Kecamatan Medan Belawan"),
+        weight: 40,
+    },
+    UnitSpec {
+        name: "Kelurahan Bagan Deli",
+        kind: UnitKind::Pemerintahan,
+        parent: Some("Kecamatan Medan Belawan"),
+        weight: 40,
+    },
+    UnitSpec {
+        name: "Puskesmas Belawan",
+        kind: UnitKind::Kesehatan,
+        parent: None,
+        weight: 140,
+    },
+    UnitSpec {
+        name: "Puskesmas Sicanang",
+        kind: UnitKind::Kesehatan,
+        parent: None,
+        weight: 100,
+    },
+    UnitSpec {
+        name: "Pustu Bahari",
+        kind: UnitKind::Kesehatan,
+        parent: Some("Puskesmas Belawan"),
+        weight: 30,
+    },
+    UnitSpec {
+        name: "Pustu Bahagia",
+        kind: UnitKind::Kesehatan,
+        parent: Some("Puskesmas Belawan"),
+        weight: 30,
+    },
+    UnitSpec {
+        name: "Pustu Bagan Deli",
+        kind: UnitKind::Kesehatan,
+        parent: Some("Puskesmas Sicanang"),
+        weight: 30,
+    },
+    UnitSpec {
+        name: "SMP Negeri 26 Medan",
+        kind: UnitKind::Pendidikan,
+        parent: None,
+        weight: 110,
+    },
+    UnitSpec {
+        name: "SD Negeri 065005",
+        kind: UnitKind::Pendidikan,
+        parent: None,
+        weight: 60,
+    },
+    UnitSpec {
+        name: "SD Negeri 060968",
+        kind: UnitKind::Pendidikan,
+        parent: None,
+        weight: 60,
+    },
+    UnitSpec {
+        name: "SD Negeri 060970",
+        kind: UnitKind::Pendidikan,
+        parent: None,
+        weight: 60,
+    },
+    UnitSpec {
+        name: "SD Negeri 068009",
+        kind: UnitKind::Pendidikan,
+        parent: None,
+        weight: 60,
+    },
+];
+
+/// The unit whose staff's predikat break the distribution guide in the demo: rated Baik,
+/// yet nobody Butuh Perbaikan or Kurang and too many Baik.
+pub const RULE_BREAKING_UNIT: &str = "Puskesmas Sicanang";
+
+/// A position a unit can hold: name, kind, the educations that fit, and the titles.
+struct Role {
+    nama: &'static str,
+    jenis: &'static [JenisJabatan],
+    pendidikan: &'static [Pendidikan],
+    weight: u32,
+}
+
+use JenisJabatan as J;
+use Pendidikan as P;
+
+const HEALTH_ROLES: &[Role] = &[
+    Role {
+        nama: "Dokter",
+        jenis: &[J::AhliPertama, J::AhliMuda, J::AhliMadya],
+        pendidikan: &[P::S1, P::S2],
+        weight: 12,
+    },
+    Role {
+        nama: "Perawat",
+        jenis: &[J::Terampil, J::Mahir, J::Penyelia],
+        pendidikan: &[P::D3],
+        weight: 25,
+    },
+    Role {
+        nama: "Perawat",
+        jenis: &[J::AhliPertama, J::AhliMuda],
+        pendidikan: &[P::S1],
+        weight: 12,
+    },
+    Role {
+        nama: "Bidan",
+        jenis: &[J::Terampil, J::Mahir, J::Penyelia],
+        pendidikan: &[P::D3],
+        weight: 20,
+    },
+    Role {
+        nama: "Penyuluh Kesehatan Masyarakat",
+        jenis: &[J::AhliPertama, J::AhliMuda],
+        pendidikan: &[P::S1],
+        weight: 8,
+    },
+    Role {
+        nama: "Sanitarian",
+        jenis: &[J::Terampil, J::Mahir],
+        pendidikan: &[P::D3],
+        weight: 6,
+    },
+    Role {
+        nama: "Pranata Laboratorium Kesehatan",
+        jenis: &[J::Terampil, J::Mahir],
+        pendidikan: &[P::D3],
+        weight: 6,
+    },
+    Role {
+        nama: "Pengadministrasi Umum",
+        jenis: &[J::Pelaksana],
+        pendidikan: &[P::Sma, P::D3],
+        weight: 11,
+    },
+];
+
+const SCHOOL_ROLES: &[Role] = &[
+    Role {
+        nama: "Guru",
+        jenis: &[J::AhliPertama, J::AhliMuda, J::AhliMadya],
+        pendidikan: &[P::S1, P::S2],
+        weight: 80,
+    },
+    Role {
+        nama: "Pustakawan",
+        jenis: &[J::Terampil, J::AhliPertama],
+        pendidikan: &[P::D3, P::S1],
+        weight: 6,
+    },
+    Role {
+        nama: "Pengadministrasi Sekolah",
+        jenis: &[J::Pelaksana],
+        pendidikan: &[P::Sma, P::D3],
+        weight: 14,
+    },
+];
+
+const OFFICE_ROLES: &[Role] = &[
+    Role {
+        nama: "Kepala Seksi",
+        jenis: &[J::Pengawas],
+        pendidikan: &[P::S1, P::S2],
+        weight: 10,
+    },
+    Role {
+        nama: "Pranata Komputer",
+        jenis: &[J::AhliPertama, J::AhliMuda],
+        pendidikan: &[P::S1],
+        weight: 8,
+    },
+    Role {
+        nama: "Analis Kebijakan",
+        jenis: &[J::AhliPertama, J::AhliMuda],
+        pendidikan: &[P::S1, P::S2],
+        weight: 7,
+    },
+    Role {
+        nama: "Pengelola Keuangan",
+        jenis: &[J::Pelaksana],
+        pendidikan: &[P::D3, P::S1],
+        weight: 15,
+    },
+    Role {
+        nama: "Pengadministrasi Umum",
+        jenis: &[J::Pelaksana],
+        pendidikan: &[P::Sma, P::D3],
+        weight: 35,
+    },
+    Role {
+        nama: "Pengemudi",
+        jenis: &[J::Pelaksana],
+        pendidikan: &[P::Smp, P::Sma],
+        weight: 5,
+    },
+    Role {
+        nama: "Petugas Kebersihan",
+        jenis: &[J::Pelaksana],
+        pendidikan: &[P::Sd, P::Smp],
+        weight: 5,
+    },
+];
+
+const GOV_ORGANISERS: &[&str] = &[
+    "BKPSDM Kota Medan",
+    "Dinas Kesehatan Kota Medan",
+    "Dinas Pendidikan Kota Medan",
+    "BPSDM Provinsi Sumatera Utara",
+    "Kecamatan Medan Belawan",
+];
+/// Invented private partners and a state-owned one, as the seed article describes.
+const PRIVATE_ORGANISERS: &[(&str, OrganiserKind)] = &[
+    ("PT Solusi Digital Pesisir", OrganiserKind::Swasta),
+    ("Yayasan Cendekia Deli", OrganiserKind::Swasta),
+    ("Klinik Pelatihan Medika Utama", OrganiserKind::Swasta),
+    ("BUMN Kepelabuhanan (program CSR)", OrganiserKind::BumnBumd),
+];
+
+/// Everything the demo writes for one person.
+pub struct DemoPerson {
+    pub staff: Staff,
+    pub evaluations: EvaluationGroup,
+    pub trainings: TrainingGroup,
+}
+
+struct Draft {
+    staff: Staff,
+    unit: usize,
+    /// How well this person works, 0 (poor) to 1 (excellent).
+    latent: f64,
+    /// Annual predikat for the year before last and last year.
+    annual: [Option<Predikat>; 2],
+}
+
+/// The demo data set. Units, partners and the people's identities are built up front
+/// (they are small); evaluations and trainings are made one person at a time by
+/// [`Demo::next_person`], so 100,000 people never sit in memory with all their records.
+pub struct Demo {
+    pub units: Vec<Unit>,
+    pub partners: Vec<Partner>,
+    drafts: Vec<Draft>,
+    heads: Vec<Option<usize>>,
+    rng: Rng,
+    today: Date,
+    next: usize,
+}
+
+/// Plans `n` people for the year of `today`.
+pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
+    let mut rng = Rng::new(seed);
+    let year = today.year();
+    let mut units: Vec<Unit> = UNITS
+        .iter()
+        .map(|u| Unit::new(u.name, u.kind, u.parent.map(crate::domain::unit_id)))
+        .collect();
+    for (i, u) in units.iter_mut().enumerate() {
+        for y in [year - 2, year - 1] {
+            let rating = if i % 7 == 3 {
+                UnitRating::Istimewa
+            } else {
+                UnitRating::Baik
+            };
+            u.ratings.insert(y, rating);
+        }
+    }
+
+    let total_weight: u32 = UNITS.iter().map(|u| u.weight).sum();
+    let mut used = HashSet::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(n);
+    for i in 0..n {
+        // Every unit gets its share of the staff, spread evenly through the list.
+        let mut pick = ((i as u64 * u64::from(total_weight)) / n.max(1) as u64) as u32;
+        let mut unit = 0;
+        for (k, u) in UNITS.iter().enumerate() {
+            if pick < u.weight {
+                unit = k;
+                break;
+            }
+            pick -= u.weight;
+        }
+        let staff = person(&mut rng, &units[unit], UNITS[unit].kind, today, &mut used);
+        drafts.push(Draft {
+            staff,
+            unit,
+            latent: rng.unit(),
+            annual: [None, None],
+        });
+    }
+
+    // The annual predikat of each unit follows a quota, so every unit but the one meant to
+    // break the guide fits it.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); UNITS.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        members[d.unit].push(i);
+    }
+    for (slot, y) in [year - 2, year - 1].into_iter().enumerate() {
+        for (k, spec) in UNITS.iter().enumerate() {
+            let mut order = members[k].clone();
+            let score = |i: usize| {
+                drafts[i].latent + 0.15 * (((i as u64 * 7919 + y as u64) % 100) as f64 / 100.0)
+            };
+            order.sort_by(|&a, &b| score(b).total_cmp(&score(a)));
+            let breaking = spec.name == RULE_BREAKING_UNIT && y == year - 1;
+            let quotas = if breaking {
+                quota(order.len(), &[0.2, 0.8, 0.0, 0.0, 0.0])
+            } else if units[k].ratings.get(&y) == Some(&UnitRating::Istimewa) {
+                quota(order.len(), &[0.55, 0.3, 0.1, 0.05, 0.0])
+            } else {
+                quota(order.len(), &[0.12, 0.62, 0.17, 0.06, 0.03])
+            };
+            let mut it = order.into_iter();
+            for (p, count) in Predikat::ALL.iter().zip(quotas) {
+                for i in it.by_ref().take(count) {
+                    drafts[i].annual[slot] = Some(*p);
+                }
+            }
+        }
+    }
+
+    // Unit heads (the highest rank) evaluate their staff.
+    let mut heads: Vec<Option<usize>> = vec![None; UNITS.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        let better = |b: usize| {
+            (d.staff.golongan, &d.staff.nip) > (drafts[b].staff.golongan, &drafts[b].staff.nip)
+        };
+        if heads[d.unit].is_none_or(better) {
+            heads[d.unit] = Some(i);
+        }
+    }
+
+    let partners: Vec<Partner> = GOV_ORGANISERS
+        .iter()
+        .map(|name| (*name, OrganiserKind::Pemerintah))
+        .chain(PRIVATE_ORGANISERS.iter().copied())
+        .map(|(name, kind)| Partner {
+            id: crate::domain::unit_id(name),
+            name: name.to_string(),
+            kind,
+        })
+        .collect();
+
+    Demo {
+        units,
+        partners,
+        drafts,
+        heads,
+        rng,
+        today,
+        next: 0,
+    }
+}
+
+impl Demo {
+    /// How many people the demo holds.
+    pub fn len(&self) -> usize {
+        self.drafts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.drafts.is_empty()
+    }
+
+    /// The next person with their evaluations and trainings, in a fixed order.
+    pub fn next_person(&mut self) -> Option<DemoPerson> {
+        let i = self.next;
+        let d = self.drafts.get(i)?;
+        self.next += 1;
+        let penilai = match self.heads[d.unit].filter(|h| *h != i) {
+            Some(h) => Evaluator {
+                nip: Some(self.drafts[h].staff.nip.clone()),
+                nama: self.drafts[h].staff.display_name(),
+            },
+            None => Evaluator {
+                nip: None,
+                nama: match UNITS[d.unit].kind {
+                    UnitKind::Kesehatan => "Kepala Dinas Kesehatan Kota Medan",
+                    UnitKind::Pendidikan => "Kepala Dinas Pendidikan Kota Medan",
+                    _ => "Camat Medan Belawan",
+                }
+                .to_string(),
+            },
+        };
+        let evaluations = evaluations_for(&mut self.rng, d, &penilai, self.today);
+        let trainings = trainings_for(
+            &mut self.rng,
+            UNITS[d.unit].kind,
+            &self.partners,
+            self.today,
+        );
+        Some(DemoPerson {
+            staff: d.staff.clone(),
+            evaluations,
+            trainings,
+        })
+    }
+}
+
+/// Splits `n` people by shares, rounding so the counts add up to `n`, with at least one
+/// person in every group that has a share when the unit is large enough.
+fn quota(n: usize, shares: &[f64; 5]) -> [usize; 5] {
+    let mut out = [0usize; 5];
+    for i in 1..5 {
+        let want = (shares[i] * n as f64).round() as usize;
+        out[i] = if shares[i] > 0.0 && n >= 8 {
+            want.max(1)
+        } else {
+            want
+        };
+    }
+    let rest: usize = out[1..].iter().sum();
+    out[0] = n.saturating_sub(rest);
+    // Keep Baik the largest group (but never above 70%) where Sangat Baik is not meant to lead.
+    if shares[1] > shares[0] && out[0] > out[1] {
+        let moved = (out[0] - out[1]) / 2 + 1;
+        out[0] -= moved.min(out[0]);
+        out[1] += moved;
+    }
+    if out.iter().sum::<usize>() > n {
+        // Tiny units: drop the extra from the largest group.
+        let extra = out.iter().sum::<usize>() - n;
+        if let Some(max) = out.iter_mut().max() {
+            *max -= extra.min(*max);
+        }
+    }
+    out
+}
+
+fn person(
+    rng: &mut Rng,
+    unit: &Unit,
+    kind: UnitKind,
+    today: Date,
+    used: &mut HashSet<String>,
+) -> Staff {
+    let roles = match kind {
+        UnitKind::Kesehatan => HEALTH_ROLES,
+        UnitKind::Pendidikan => SCHOOL_ROLES,
+        _ => OFFICE_ROLES,
+    };
+    let total: u32 = roles.iter().map(|r| r.weight).sum();
+    let mut pick = rng.below(u64::from(total)) as u32;
+    let mut role = &roles[0];
+    for r in roles {
+        if pick < r.weight {
+            role = r;
+            break;
+        }
+        pick -= r.weight;
+    }
+    let pendidikan = *rng.pick(role.pendidikan);
+    let female = match role.nama {
+        "Bidan" => true,
+        "Pengemudi" => false,
+        "Perawat" | "Guru" => rng.chance(0.7),
+        _ => rng.chance(0.5),
+    };
+    let pppk = rng.chance(0.15) && role.jenis != [J::Pengawas];
+    // Appointment after school, never in the future.
+    let school_done = match pendidikan {
+        P::Sd | P::Smp | P::Sma => 19,
+        P::D3 => 22,
+        P::S1 => 24,
+        P::S2 | P::S3 => 27,
+    };
+    // Old enough to have finished school and been appointed at least a year ago.
+    let age = rng.range(i64::from(school_done) + 2, 57) as i16;
+    let birth = Date::new(
+        today.year() - age,
+        rng.range(1, 12) as i8,
+        rng.range(1, 28) as i8,
+    )
+    .unwrap_or(today);
+    let earliest = birth.year() + school_done;
+    let latest = (today.year() - 1).max(earliest);
+    let tmt_year = if pppk {
+        rng.range(
+            i64::from(latest.max(2021).min(today.year() - 1)),
+            i64::from(today.year() - 1),
+        ) as i16
+    } else {
+        rng.range(i64::from(earliest), i64::from(latest)) as i16
+    };
+    let tmt_month = rng.range(1, 12) as i8;
+    let service = i64::from(today.year() - tmt_year);
+    let golongan = if pppk {
+        Golongan::Pppk(match pendidikan {
+            P::Sd | P::Smp => 2,
+            P::Sma => 5,
+            P::D3 => 7,
+            P::S1 => 9,
+            P::S2 | P::S3 => 10,
+        })
+    } else {
+        let entry = pendidikan.entry_golongan().ordinal();
+        let cap = match pendidikan {
+            P::Sd | P::Smp => 6,
+            P::Sma => 10,
+            P::D3 => 11,
+            _ => 14,
+        };
+        Golongan::Pns((entry + (service / 4) as u8).min(cap.max(entry)))
+    };
+    let jenis = {
+        // Longer service, higher jenjang.
+        let steps = role.jenis.len() as i64;
+        let idx = (service / 8).min(steps - 1).max(0) as usize;
+        role.jenis[idx]
+    };
+    let sex = if female { 2 } else { 1 };
+    let nip = loop {
+        let seq = rng.range(1, 999);
+        let s = if pppk {
+            format!(
+                "{:04}{:02}{:02}{:04}21{}{:03}",
+                birth.year(),
+                birth.month(),
+                birth.day(),
+                tmt_year,
+                sex,
+                seq
+            )
+        } else {
+            format!(
+                "{:04}{:02}{:02}{:04}{:02}{}{:03}",
+                birth.year(),
+                birth.month(),
+                birth.day(),
+                tmt_year,
+                tmt_month,
+                sex,
+                seq
+            )
+        };
+        if used.insert(s.clone()) {
+            let kind = if pppk {
+                EmploymentKind::Pppk
+            } else {
+                EmploymentKind::Pns
+            };
+            if let Ok(nip) = Nip::parse_as(&s, kind) {
+                break nip;
+            }
+        }
+    };
+    let given = *rng.pick(if female { FEMALE } else { MALE });
+    let family = if rng.chance(0.8) {
+        *rng.pick(MARGA)
+    } else {
+        *rng.pick(JAVANESE_OR_MALAY)
+    };
+    let nama = format!("{given} {family}");
+    let (gelar_depan, gelar_belakang) = titles(rng, role.nama, pendidikan, female);
+    Staff {
+        nip,
+        nama,
+        gelar_depan: gelar_depan.to_string(),
+        gelar_belakang: gelar_belakang.to_string(),
+        golongan,
+        pendidikan,
+        jabatan: Jabatan {
+            nama: role.nama.to_string(),
+            jenis,
+        },
+        unit_id: unit.id.clone(),
+        aktif: rng.chance(0.98),
+        revision: 1,
+    }
+}
+
+fn titles(
+    rng: &mut Rng,
+    role: &str,
+    pendidikan: Pendidikan,
+    female: bool,
+) -> (&'static str, &'static str) {
+    let haji = if rng.chance(0.06) {
+        if female { "Hj." } else { "H." }
+    } else {
+        ""
+    };
+    match (role, pendidikan) {
+        ("Dokter", P::S2) => ("dr.", "M.Kes."),
+        ("Dokter", _) => ("dr.", ""),
+        ("Perawat", P::S1) => ("Ns.", "S.Kep."),
+        ("Perawat", _) => (haji, "A.Md.Kep."),
+        ("Bidan", _) => (haji, "A.Md.Keb."),
+        ("Penyuluh Kesehatan Masyarakat", _) => (haji, "SKM"),
+        ("Sanitarian" | "Pranata Laboratorium Kesehatan", _) => (haji, "A.Md.Kes."),
+        ("Guru", P::S2) => (haji, "M.Pd."),
+        ("Guru", _) => (haji, "S.Pd."),
+        (_, P::S1) => (haji, *rng.pick(&["S.E.", "S.Sos.", "S.H.", "S.Kom."])),
+        (_, P::S2) => (if rng.chance(0.1) { "Drs." } else { haji }, "M.Si."),
+        (_, P::D3) => (haji, "A.Md."),
+        _ => (haji, ""),
+    }
+}
+
+/// A rating pair that gives `p` under the matrix, varied by the person.
+fn pair_for(rng: &mut Rng, p: Predikat) -> (Rating, Rating) {
+    use Rating::*;
+    match p {
+        Predikat::SangatBaik => (DiAtas, DiAtas),
+        Predikat::Baik => *rng.pick(&[
+            (Sesuai, Sesuai),
+            (Sesuai, Sesuai),
+            (Sesuai, Sesuai),
+            (DiAtas, Sesuai),
+            (Sesuai, DiAtas),
+        ]),
+        Predikat::ButuhPerbaikan => {
+            *rng.pick(&[(DiBawah, Sesuai), (DiBawah, Sesuai), (DiBawah, DiAtas)])
+        }
+        Predikat::Kurang => *rng.pick(&[(Sesuai, DiBawah), (DiAtas, DiBawah)]),
+        Predikat::SangatKurang => (DiBawah, DiBawah),
+    }
+}
+
+fn near(rng: &mut Rng, r: Rating) -> Rating {
+    if rng.chance(0.75) {
+        r
+    } else {
+        *rng.pick(&Rating::ALL)
+    }
+}
+
+fn latent_rating(rng: &mut Rng, latent: f64) -> Rating {
+    let x = latent + (rng.unit() - 0.5) * 0.3;
+    if x > 0.85 {
+        Rating::DiAtas
+    } else if x < 0.12 {
+        Rating::DiBawah
+    } else {
+        Rating::Sesuai
+    }
+}
+
+const ADVICE: &[&str] = &[
+    "Perlu mengikuti Bimtek pelayanan publik dan pendampingan (Coaching) oleh atasan.",
+    "Disarankan mengikuti Diklat Teknis sesuai jabatan dan Mentoring rutin.",
+    "Target kuantitas belum tercapai; disarankan Workshop perencanaan kerja.",
+    "Kedisiplinan perlu dibina; ikuti Sosialisasi core values BerAKHLAK.",
+];
+
+fn evaluation(
+    rng: &mut Rng,
+    period: Period,
+    hasil: Rating,
+    perilaku: Rating,
+    penilai: &Evaluator,
+) -> Evaluation {
+    let mut aspek: [AspekPenilaian; 7] = Default::default();
+    for a in aspek.iter_mut() {
+        a.rating = Some(near(rng, perilaku));
+    }
+    let catatan = if crate::domain::predikat(hasil, perilaku).needs_coaching() {
+        rng.pick(ADVICE).to_string()
+    } else {
+        String::new()
+    };
+    if perilaku != Rating::Sesuai {
+        let i = rng.below(Aspek::ALL.len() as u64) as usize;
+        aspek[i].umpan_balik = match perilaku {
+            Rating::DiAtas => "Menjadi teladan bagi rekan kerja.".into(),
+            _ => "Perlu peningkatan; dibahas dalam pertemuan bulanan.".into(),
+        };
+    }
+    Evaluation {
+        id: 0,
+        period,
+        hasil_kerja: hasil,
+        perilaku,
+        aspek,
+        penilai: Some(penilai.clone()),
+        atasan_penilai: None,
+        catatan,
+        revision: 1,
+    }
+}
+
+fn evaluations_for(rng: &mut Rng, d: &Draft, penilai: &Evaluator, today: Date) -> EvaluationGroup {
+    let mut items = Vec::new();
+    let year = today.year();
+    for (slot, y) in [year - 2, year - 1, year].into_iter().enumerate() {
+        let annual = d.annual.get(slot).copied().flatten();
+        let annual_pair = annual.map(|p| pair_for(rng, p));
+        for q in 1..=4u8 {
+            let Some(period) = Period::new(y, PeriodKind::Triwulan(q)) else {
+                continue;
+            };
+            // Only quarters that are over.
+            let end_month = q as i8 * 3;
+            let over = (y, end_month) < (today.year(), today.month());
+            if !over {
+                continue;
+            }
+            let (h, p) = match annual_pair {
+                Some((h, p)) => (near(rng, h), near(rng, p)),
+                None => (latent_rating(rng, d.latent), latent_rating(rng, d.latent)),
+            };
+            items.push(evaluation(rng, period, h, p, penilai));
+        }
+        if let Some((h, p)) = annual_pair {
+            items.push(evaluation(rng, Period::annual(y), h, p, penilai));
+        }
+    }
+    items.sort_by_key(|e| e.period.sort_key());
+    for (i, e) in items.iter_mut().enumerate() {
+        e.id = i as u32 + 1;
+    }
+    EvaluationGroup {
+        next_id: items.len() as u32 + 1,
+        items,
+    }
+}
+
+struct Course {
+    judul: &'static str,
+    jenis: TrainingKind,
+    jp: u16,
+    days: i64,
+    /// Index into the organiser list: government first, then private partners.
+    organiser: usize,
+}
+
+const COMMON_COURSES: &[Course] = &[
+    Course {
+        judul: "Sosialisasi Core Values BerAKHLAK",
+        jenis: TrainingKind::Sosialisasi,
+        jp: 4,
+        days: 1,
+        organiser: 0,
+    },
+    Course {
+        judul: "E-Learning Literasi Digital ASN",
+        jenis: TrainingKind::ELearning,
+        jp: 10,
+        days: 14,
+        organiser: 3,
+    },
+    Course {
+        judul: "Bimtek e-Kinerja",
+        jenis: TrainingKind::Bimtek,
+        jp: 8,
+        days: 1,
+        organiser: 0,
+    },
+    Course {
+        judul: "Pelatihan Aplikasi Administrasi Digital",
+        jenis: TrainingKind::Workshop,
+        jp: 16,
+        days: 2,
+        organiser: 5,
+    },
+    Course {
+        judul: "Coaching Kinerja oleh Atasan",
+        jenis: TrainingKind::Coaching,
+        jp: 2,
+        days: 1,
+        organiser: 4,
+    },
+];
+const HEALTH_COURSES: &[Course] = &[
+    Course {
+        judul: "Pelatihan Penanganan Gawat Darurat",
+        jenis: TrainingKind::DiklatTeknis,
+        jp: 30,
+        days: 4,
+        organiser: 1,
+    },
+    Course {
+        judul: "Seminar Gizi Masyarakat Pesisir",
+        jenis: TrainingKind::Seminar,
+        jp: 6,
+        days: 1,
+        organiser: 7,
+    },
+    Course {
+        judul: "Bimtek Sistem Informasi Puskesmas",
+        jenis: TrainingKind::Bimtek,
+        jp: 12,
+        days: 2,
+        organiser: 1,
+    },
+    Course {
+        judul: "Pelatihan Kesehatan Kerja Pelabuhan",
+        jenis: TrainingKind::DiklatFungsional,
+        jp: 24,
+        days: 3,
+        organiser: 8,
+    },
+];
+const SCHOOL_COURSES: &[Course] = &[
+    Course {
+        judul: "Pelatihan Kurikulum Merdeka",
+        jenis: TrainingKind::DiklatFungsional,
+        jp: 32,
+        days: 4,
+        organiser: 2,
+    },
+    Course {
+        judul: "Workshop Pembelajaran Berbasis Teknologi",
+        jenis: TrainingKind::Workshop,
+        jp: 16,
+        days: 2,
+        organiser: 6,
+    },
+    Course {
+        judul: "Bimtek Asesmen Nasional",
+        jenis: TrainingKind::Bimtek,
+        jp: 8,
+        days: 1,
+        organiser: 2,
+    },
+];
+const OFFICE_COURSES: &[Course] = &[
+    Course {
+        judul: "Pelatihan Pelayanan Publik Prima",
+        jenis: TrainingKind::DiklatTeknis,
+        jp: 24,
+        days: 3,
+        organiser: 3,
+    },
+    Course {
+        judul: "Workshop Penyusunan SKP",
+        jenis: TrainingKind::Workshop,
+        jp: 8,
+        days: 1,
+        organiser: 0,
+    },
+    Course {
+        judul: "Pelatihan Kepemimpinan Pengawas (PKP)",
+        jenis: TrainingKind::Pkp,
+        jp: 40,
+        days: 10,
+        organiser: 3,
+    },
+];
+
+fn trainings_for(
+    rng: &mut Rng,
+    kind: UnitKind,
+    organisers: &[Partner],
+    today: Date,
+) -> TrainingGroup {
+    let own = match kind {
+        UnitKind::Kesehatan => HEALTH_COURSES,
+        UnitKind::Pendidikan => SCHOOL_COURSES,
+        _ => OFFICE_COURSES,
+    };
+    let mut items = Vec::new();
+    // About a quarter of the staff get far too little training.
+    let neglected = rng.chance(0.25);
+    for y in [today.year() - 1, today.year()] {
+        let count = if neglected {
+            rng.below(2)
+        } else {
+            2 + rng.below(3)
+        };
+        for _ in 0..count {
+            let course = if rng.chance(0.6) {
+                rng.pick(own)
+            } else {
+                rng.pick(COMMON_COURSES)
+            };
+            if neglected && course.jp > 8 {
+                continue;
+            }
+            let Ok(mulai) = Date::new(y, rng.range(1, 12) as i8, rng.range(1, 28) as i8) else {
+                continue;
+            };
+            let selesai = mulai
+                .checked_add(jiff::Span::new().days(course.days - 1))
+                .unwrap_or(mulai);
+            let status = if selesai < today {
+                TrainingStatus::Selesai
+            } else if mulai <= today {
+                TrainingStatus::Berlangsung
+            } else {
+                TrainingStatus::Rencana
+            };
+            let organiser = &organisers[course.organiser.min(organisers.len() - 1)];
+            let id = items.len() as u32 + 1;
+            items.push(Training {
+                id,
+                judul: course.judul.to_string(),
+                jenis: course.jenis,
+                penyelenggara: organiser.name.clone(),
+                jenis_penyelenggara: organiser.kind,
+                mulai,
+                selesai,
+                jp: course.jp,
+                status,
+                no_sertifikat: if status == TrainingStatus::Selesai {
+                    format!(
+                        "{}/{}/{:05}",
+                        organiser
+                            .id
+                            .to_uppercase()
+                            .chars()
+                            .take(6)
+                            .collect::<String>(),
+                        y,
+                        rng.below(100_000)
+                    )
+                } else {
+                    String::new()
+                },
+                catatan: String::new(),
+                revision: 1,
+            });
+        }
+    }
+    items.sort_by_key(|t| (t.mulai, t.id));
+    TrainingGroup {
+        next_id: items.len() as u32 + 1,
+        items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{PredikatCounts, check_distribution};
+    use jiff::civil::date;
+
+    fn people(mut d: Demo) -> Vec<DemoPerson> {
+        std::iter::from_fn(|| d.next_person()).collect()
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_people() {
+        let a = generate(7, 50, date(2026, 11, 28));
+        let b = generate(7, 50, date(2026, 11, 28));
+        let c = generate(8, 50, date(2026, 11, 28));
+        let nips = |d: Demo| {
+            people(d)
+                .iter()
+                .map(|p| p.staff.nip.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(nips(a), nips(b));
+        assert_ne!(nips(generate(7, 50, date(2026, 11, 28))), nips(c));
+    }
+
+    #[test]
+    fn nips_agree_with_ages_and_ranks_with_education() {
+        let today = date(2026, 11, 28);
+        let all = people(generate(1, 300, today));
+        assert_eq!(all.len(), 300);
+        for p in &all {
+            let s = &p.staff;
+            assert!(s.validate().is_ok(), "{}", s.nip);
+            let age = s.nip.age_on(today);
+            assert!((20..=58).contains(&age), "age {age}");
+            assert!(s.nip.warnings().is_empty(), "{:?}", s.nip.warnings());
+            if let Some((y, _)) = s.nip.tmt_cpns() {
+                assert!(y < today.year());
+                assert!(s.golongan >= s.pendidikan.entry_golongan());
+            }
+        }
+    }
+
+    #[test]
+    fn positions_fit_their_units() {
+        let demo = generate(3, 300, date(2026, 11, 28));
+        let units = demo.units.clone();
+        for p in &people(demo) {
+            let unit = units.iter().find(|u| u.id == p.staff.unit_id).unwrap();
+            let j = p.staff.jabatan.nama.as_str();
+            if matches!(j, "Dokter" | "Perawat" | "Bidan") {
+                assert_eq!(unit.kind, UnitKind::Kesehatan, "{j} in {}", unit.name);
+            }
+            if j == "Guru" {
+                assert_eq!(unit.kind, UnitKind::Pendidikan);
+            }
+        }
+    }
+
+    #[test]
+    fn exactly_one_unit_breaks_the_distribution_guide_last_year() {
+        let today = date(2026, 11, 28);
+        let demo = generate(42, 300, today);
+        let units = demo.units.clone();
+        let all = people(demo);
+        let mut broken = Vec::new();
+        for unit in &units {
+            let mut counts = PredikatCounts::default();
+            for p in all.iter().filter(|p| p.staff.unit_id == unit.id) {
+                if let Some(e) = p
+                    .evaluations
+                    .items
+                    .iter()
+                    .find(|e| e.period == Period::annual(2025))
+                {
+                    counts.add(e.predikat());
+                }
+            }
+            let rating = unit.ratings[&2025];
+            if !check_distribution(rating, &counts).is_empty() {
+                broken.push(unit.name.clone());
+            }
+        }
+        assert_eq!(broken, vec![RULE_BREAKING_UNIT.to_string()]);
+    }
+
+    #[test]
+    fn evaluations_cover_two_years_and_none_is_in_the_future() {
+        let today = date(2026, 11, 28);
+        let all = people(generate(5, 100, today));
+        let p = &all[0];
+        let periods: Vec<Period> = p.evaluations.items.iter().map(|e| e.period).collect();
+        assert!(periods.contains(&Period::annual(2024)));
+        assert!(periods.contains(&Period::annual(2025)));
+        assert!(periods.contains(&Period::new(2026, PeriodKind::Triwulan(3)).unwrap()));
+        assert!(!periods.contains(&Period::new(2026, PeriodKind::Triwulan(4)).unwrap()));
+        assert!(periods.iter().all(|x| !x.is_future(today)));
+        let needing_coaching = all
+            .iter()
+            .filter(|p| {
+                p.evaluations.items.iter().any(|e| {
+                    e.period == Period::annual(2025) && e.predikat() == Predikat::ButuhPerbaikan
+                })
+            })
+            .count();
+        assert!(needing_coaching > 0);
+    }
+
+    #[test]
+    fn some_staff_are_far_below_twenty_jp_and_partners_are_private_and_public() {
+        let today = date(2026, 11, 28);
+        let all = people(generate(9, 300, today));
+        let low = all
+            .iter()
+            .filter(|p| crate::domain::training::jp_in_year(&p.trainings.items, 2025) < 10)
+            .count();
+        assert!(low >= 30, "{low} people below 10 JP");
+        let kinds: HashSet<OrganiserKind> = all
+            .iter()
+            .flat_map(|p| p.trainings.items.iter().map(|t| t.jenis_penyelenggara))
+            .collect();
+        assert!(kinds.contains(&OrganiserKind::Pemerintah));
+        assert!(kinds.contains(&OrganiserKind::Swasta));
+    }
+}

@@ -1,0 +1,148 @@
+//! `kinerja export staff|trainings|evaluations [--year Y] [-o FILE]`: CSV with the same
+//! columns `import` reads, so an export imports back unchanged.
+
+use super::columns::{self, ASPECT_COLUMNS};
+use super::csvio::Output;
+use super::{DataKind, Failure};
+use crate::domain::{Evaluator, format_date};
+use crate::store::Store;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub fn run(
+    store: &Store,
+    kind: DataKind,
+    year: Option<i16>,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    if kind == DataKind::Staff && year.is_some() {
+        return Err(Failure::cannot_run(
+            "--year applies to evaluations and trainings; staff export always lists everyone",
+        ));
+    }
+    let mut out = Output::create(output)?;
+    let rows = match kind {
+        DataKind::Staff => export_staff(store, &mut out)?,
+        DataKind::Evaluations => export_evaluations(store, &mut out, year)?,
+        DataKind::Trainings => export_trainings(store, &mut out, year)?,
+    };
+    out.finish()?;
+    if let Some(path) = output {
+        eprintln!("export: {rows} row(s) written to {}", path.display());
+    }
+    Ok(())
+}
+
+fn export_staff(store: &Store, out: &mut Output) -> Result<usize, Failure> {
+    out.row(columns::STAFF.iter().map(|c| c.name))?;
+    let units: HashMap<String, crate::domain::Unit> = store
+        .units()?
+        .into_iter()
+        .map(|u| (u.id.clone(), u))
+        .collect();
+    let name_of = |id: &str| units.get(id).map_or(id.to_string(), |u| u.name.clone());
+    let mut n = 0;
+    for staff in store.iter_staff() {
+        let s = staff?;
+        let unit = units.get(&s.unit_id);
+        out.row([
+            s.nip.as_str().to_string(),
+            s.nip.kind().code().to_string(),
+            s.nama.clone(),
+            s.gelar_depan.clone(),
+            s.gelar_belakang.clone(),
+            s.golongan.to_string(),
+            s.pendidikan.code().to_string(),
+            s.jabatan.nama.clone(),
+            s.jabatan.jenis.label().to_string(),
+            name_of(&s.unit_id),
+            unit.map_or("", |u| u.kind.code()).to_string(),
+            unit.and_then(|u| u.parent.as_deref())
+                .map(name_of)
+                .unwrap_or_default(),
+            if s.aktif { "ya" } else { "tidak" }.to_string(),
+        ])?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn evaluator_fields(e: &Option<Evaluator>) -> [String; 2] {
+    match e {
+        Some(e) => [
+            e.nip
+                .as_ref()
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default(),
+            e.nama.clone(),
+        ],
+        None => [String::new(), String::new()],
+    }
+}
+
+fn export_evaluations(
+    store: &Store,
+    out: &mut Output,
+    year: Option<i16>,
+) -> Result<usize, Failure> {
+    out.row(columns::evaluations().iter().map(|c| c.name))?;
+    let mut n = 0;
+    for item in store.iter_evaluations() {
+        let (nip, group) = item?;
+        for e in group
+            .items
+            .iter()
+            .filter(|e| year.is_none_or(|y| e.period.year == y))
+        {
+            let mut fields = vec![
+                nip.clone(),
+                e.period.year.to_string(),
+                e.period.kind_code(),
+                e.hasil_kerja.code().to_string(),
+                e.perilaku.code().to_string(),
+                e.predikat().label().to_string(),
+            ];
+            fields.extend(evaluator_fields(&e.penilai));
+            fields.extend(evaluator_fields(&e.atasan_penilai));
+            for (a, _) in e.aspek.iter().zip(ASPECT_COLUMNS) {
+                fields.push(a.rating.map(|r| r.code().to_string()).unwrap_or_default());
+                fields.push(a.ekspektasi.clone());
+                fields.push(a.umpan_balik.clone());
+            }
+            fields.push(e.catatan.clone());
+            out.row(fields)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Result<usize, Failure> {
+    out.row(columns::TRAININGS.iter().map(|c| c.name))?;
+    let mut n = 0;
+    for item in store.iter_trainings() {
+        let (nip, group) = item?;
+        for t in group
+            .items
+            .iter()
+            .filter(|t| year.is_none_or(|y| t.year() == y))
+        {
+            out.row([
+                nip.clone(),
+                t.judul.clone(),
+                t.jenis.label().to_string(),
+                t.penyelenggara.clone(),
+                t.jenis_penyelenggara.label().to_string(),
+                format_date(t.mulai),
+                format_date(t.selesai),
+                t.jp.to_string(),
+                String::new(),
+                t.status.label().to_string(),
+                t.no_sertifikat.clone(),
+                t.catatan.clone(),
+            ])?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}

@@ -1,0 +1,319 @@
+//! The command line: arguments, subcommands, and errors a person understands.
+
+mod columns;
+pub mod csvio;
+pub mod demo;
+mod export;
+mod import;
+
+use crate::store::{Store, StoreError};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit status: the command did what was asked.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the data is at fault (damage found, bad rows, a damaged backup, a refused save).
+pub const EXIT_DATA: u8 = 1;
+/// Exit status: the command could not run (arguments, a locked or newer database, a file
+/// that cannot be read or written, a database that must be empty and is not).
+pub const EXIT_CANNOT_RUN: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "ASN staff performance (SKP) and training records, from the keyboard",
+    after_help = "Exit status: 0 done; 1 the data is at fault (damage, bad rows, damaged backup); \
+                  2 the command could not run (arguments, locked or newer database, unreadable file)."
+)]
+pub struct Cli {
+    /// The database directory [default: the per-user data directory]
+    #[arg(long, global = true, env = "KINERJA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Fill an empty database with invented demo data for the Belawan units
+    Demo {
+        /// How many staff to invent (1 to 1,000,000)
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        staff: u32,
+        /// The same seed gives the same data (in the same year)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Import a CSV file (UTF-8, header row; `,` or `;` separated)
+    Import {
+        kind: DataKind,
+        file: PathBuf,
+        /// Check every row and report, but write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the good rows even when some rows are bad
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Export records as CSV that `import` reads back
+    Export {
+        kind: DataKind,
+        /// Only evaluations or trainings of this year
+        #[arg(long)]
+        year: Option<i16>,
+        /// Write to this file (mode 0600) instead of standard output
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Decode every record and verify every index; exit 1 listing any damage
+    Check,
+    /// Copy the whole database into one file with a checksum
+    Backup { file: PathBuf },
+    /// Restore a backup into an empty database, verifying its checksum first
+    Restore { file: PathBuf },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataKind {
+    Staff,
+    Trainings,
+    Evaluations,
+}
+
+/// A failed command: what to print and the exit status.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn data(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_DATA,
+            message: message.into(),
+        }
+    }
+
+    /// The reader of standard output went away (`kinerja export staff | head`): stop quietly.
+    pub fn reader_gone() -> Failure {
+        Failure {
+            code: EXIT_OK,
+            message: String::new(),
+        }
+    }
+
+    pub fn cannot_run(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_CANNOT_RUN,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        let code = match &e {
+            StoreError::Corrupt { .. }
+            | StoreError::DamagedBackup(_)
+            | StoreError::Stale { .. }
+            | StoreError::AlreadyExists { .. }
+            | StoreError::NotFound { .. }
+            | StoreError::DuplicatePeriod { .. }
+            | StoreError::Invalid(_) => EXIT_DATA,
+            StoreError::Locked { .. }
+            | StoreError::NewerSchema { .. }
+            | StoreError::Open { .. }
+            | StoreError::Db(_)
+            | StoreError::Backup(_) => EXIT_CANNOT_RUN,
+        };
+        Failure {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The default database directory: the per-user data directory of `directories`.
+pub fn default_db_path() -> Result<PathBuf, Failure> {
+    directories::ProjectDirs::from("id", "kinerja", "kinerja")
+        .map(|d| d.data_dir().join("db"))
+        .ok_or_else(|| {
+            Failure::cannot_run(
+                "cannot find a home directory for the database; pass --db PATH or set KINERJA_DB",
+            )
+        })
+}
+
+/// The person making changes, for the audit trail: the operating-system user.
+pub fn os_user() -> String {
+    for var in ["USER", "LOGNAME"] {
+        if let Ok(u) = std::env::var(var)
+            && !u.is_empty()
+        {
+            return crate::domain::text::clean_line(&u);
+        }
+    }
+    // SAFETY: getuid cannot fail and touches no memory of ours.
+    format!("uid {}", unsafe { libc::getuid() })
+}
+
+/// Today in the local time zone.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+/// Parses the arguments, runs the command and returns the exit status.
+pub fn main() -> ExitCode {
+    // Personal data: every file this process creates is private to its user.
+    // SAFETY: umask only changes this process's file-creation mask.
+    unsafe {
+        libc::umask(0o077);
+    }
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("kinerja: {}", f.message);
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => default_db_path()?,
+    };
+    let store = Store::open(&path)?;
+    let result = match cli.command {
+        Command::Demo { staff, seed } => run_demo(&store, staff as usize, seed),
+        Command::Import {
+            kind,
+            file,
+            dry_run,
+            skip_invalid,
+        } => import::run(&store, kind, &file, dry_run, skip_invalid),
+        Command::Export { kind, year, output } => {
+            export::run(&store, kind, year, output.as_deref())
+        }
+        Command::Check => run_check(&store),
+        Command::Backup { file } => run_backup(&store, &file),
+        Command::Restore { file } => run_restore(&store, &file),
+    };
+    // Close cleanly on every path, so the next open needs no log replay.
+    let closed = store.close();
+    result?;
+    closed?;
+    Ok(())
+}
+
+fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
+}
+
+fn run_demo(store: &Store, staff: usize, seed: u64) -> Result<(), Failure> {
+    if !store.is_empty() {
+        return Err(Failure::cannot_run(format!(
+            "the database at {} is not empty; demo data goes only into a new database (use --db NEW_PATH)",
+            store.path().display()
+        )));
+    }
+    let started = std::time::Instant::now();
+    let mut demo = demo::generate(seed, staff, today());
+    let bar = progress(demo.len() as u64, "demo");
+    let mut w = crate::store::bulk::BulkWriter::new(store);
+    for u in &demo.units {
+        w.put_unit(u)?;
+    }
+    for p in &demo.partners {
+        w.put_partner(p)?;
+    }
+    let (mut evaluations, mut trainings) = (0usize, 0usize);
+    while let Some(p) = demo.next_person() {
+        let nip = p.staff.nip.as_str();
+        w.put_staff(&p.staff, None)?;
+        if !p.evaluations.items.is_empty() {
+            evaluations += p.evaluations.items.len();
+            w.put_evaluations(nip, &p.evaluations)?;
+        }
+        if !p.trainings.items.is_empty() {
+            trainings += p.trainings.items.len();
+            w.put_trainings(nip, &p.trainings)?;
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let summary = format!(
+        "{} staff, {} units, {} evaluations, {} trainings (seed {seed})",
+        demo.len(),
+        demo.units.len(),
+        evaluations,
+        trainings
+    );
+    w.finish(&os_user(), crate::store::AuditAction::Demo, &summary)?;
+    eprintln!(
+        "demo: wrote {summary} to {} in {:.1} s",
+        store.path().display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn run_check(store: &Store) -> Result<(), Failure> {
+    let report = store.check()?;
+    let c = report.counts;
+    if report.is_sound() {
+        println!(
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} audit entries",
+            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.audit
+        );
+        return Ok(());
+    }
+    for d in &report.damage {
+        println!("{d}");
+    }
+    Err(Failure::data(format!(
+        "{} damaged key(s) in {}; restore a backup into a new database, or re-import the affected records",
+        report.damage.len(),
+        store.path().display()
+    )))
+}
+
+fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {
+    let stats = store.backup(file)?;
+    eprintln!(
+        "backup: {} entries from {} trees, {} bytes, written to {}",
+        stats.entries,
+        stats.trees,
+        stats.bytes,
+        file.display()
+    );
+    Ok(())
+}
+
+fn run_restore(store: &Store, file: &Path) -> Result<(), Failure> {
+    let stats = store.restore(file, &os_user())?;
+    eprintln!(
+        "restore: {} entries from {} into {}",
+        stats.entries,
+        file.display(),
+        store.path().display()
+    );
+    Ok(())
+}

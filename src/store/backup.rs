@@ -1,0 +1,251 @@
+//! `kinerja backup FILE` and `kinerja restore FILE`.
+//!
+//! File layout: the magic line `kinerja-backup\n`, a format version byte, then for each
+//! tree a `T` record (name length u8, name) followed by its entries as `E` records (key
+//! length u32 BE, key, value length u32 BE, value), then `Z` and a CRC-32 (u32 BE) of every
+//! byte before it. Restore verifies the checksum over the whole file before writing anything.
+
+use super::records::AuditAction;
+use super::{Store, StoreError, keys};
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+const MAGIC: &[u8] = b"kinerja-backup\n";
+const FORMAT: u8 = 1;
+
+/// What a backup or restore moved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BackupStats {
+    pub trees: usize,
+    pub entries: u64,
+    pub bytes: u64,
+}
+
+struct CrcWriter<W: Write> {
+    inner: W,
+    crc: crc32fast::Hasher,
+    bytes: u64,
+}
+
+impl<W: Write> Write for CrcWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn io_err(path: &Path, action: &str) -> impl Fn(std::io::Error) -> StoreError {
+    let p = path.display().to_string();
+    let action = action.to_string();
+    move |e| StoreError::Backup(format!("cannot {action} {p}: {e}"))
+}
+
+fn bad(path: &Path, why: &str) -> StoreError {
+    StoreError::DamagedBackup(format!(
+        "{} is not a usable kinerja backup: {why}",
+        path.display()
+    ))
+}
+
+impl Store {
+    /// Writes every tree to `file` (mode 0600), through a temporary file renamed into place,
+    /// so a failed backup never leaves a half file under the name. Refuses to overwrite.
+    pub fn backup(&self, file: &Path) -> Result<BackupStats, StoreError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        if file.exists() {
+            return Err(StoreError::Backup(format!(
+                "{} already exists; kinerja never overwrites a backup, so remove it or choose another name",
+                file.display()
+            )));
+        }
+        let tmp = file.with_extension("partial");
+        let out = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)
+            .map_err(io_err(&tmp, "create"))?;
+        let result = self.write_backup(out, &tmp);
+        match result {
+            Ok(stats) => {
+                std::fs::rename(&tmp, file).map_err(io_err(file, "write"))?;
+                Ok(stats)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    }
+
+    fn write_backup(&self, out: File, path: &Path) -> Result<BackupStats, StoreError> {
+        let werr = io_err(path, "write");
+        let mut w = CrcWriter {
+            inner: BufWriter::new(out),
+            crc: crc32fast::Hasher::new(),
+            bytes: 0,
+        };
+        let mut stats = BackupStats::default();
+        w.write_all(MAGIC).map_err(&werr)?;
+        w.write_all(&[FORMAT]).map_err(&werr)?;
+        for name in keys::TREES {
+            let tree = self.db.open_tree(name)?;
+            w.write_all(&[b'T', name.len() as u8]).map_err(&werr)?;
+            w.write_all(name.as_bytes()).map_err(&werr)?;
+            for item in tree.iter() {
+                let (k, v) = item?;
+                w.write_all(b"E").map_err(&werr)?;
+                w.write_all(&(k.len() as u32).to_be_bytes())
+                    .map_err(&werr)?;
+                w.write_all(&k).map_err(&werr)?;
+                w.write_all(&(v.len() as u32).to_be_bytes())
+                    .map_err(&werr)?;
+                w.write_all(&v).map_err(&werr)?;
+                stats.entries += 1;
+            }
+            stats.trees += 1;
+        }
+        w.write_all(b"Z").map_err(&werr)?;
+        let crc = w.crc.clone().finalize();
+        let bytes = w.bytes + 4;
+        let mut inner = w.inner.into_inner().map_err(|e| werr(e.into_error()))?;
+        inner.write_all(&crc.to_be_bytes()).map_err(&werr)?;
+        inner.sync_all().map_err(&werr)?;
+        stats.bytes = bytes;
+        Ok(stats)
+    }
+
+    /// Restores `file` into this database, which must be empty. The checksum is verified
+    /// over the whole file first; nothing is written from a damaged backup.
+    pub fn restore(&self, file: &Path, actor: &str) -> Result<BackupStats, StoreError> {
+        let has_audit = !self.audit.is_empty();
+        if !self.is_empty() || has_audit {
+            return Err(StoreError::Backup(format!(
+                "the database at {} is not empty; restore only into a new database (--db NEW_PATH)",
+                self.path.display()
+            )));
+        }
+        verify_checksum(file)?;
+        let rerr = io_err(file, "read");
+        let mut r = BufReader::new(File::open(file).map_err(&rerr)?);
+        let mut magic = vec![0u8; MAGIC.len() + 1];
+        r.read_exact(&mut magic).map_err(&rerr)?;
+        if &magic[..MAGIC.len()] != MAGIC || magic[MAGIC.len()] != FORMAT {
+            return Err(bad(file, "unknown header or format version"));
+        }
+        let mut stats = BackupStats::default();
+        let mut tree: Option<sled::Tree> = None;
+        let mut batch = sled::Batch::default();
+        let mut pending = 0usize;
+        loop {
+            let mut tag = [0u8; 1];
+            r.read_exact(&mut tag).map_err(&rerr)?;
+            match tag[0] {
+                b'T' | b'Z' => {
+                    if let Some(t) = &tree {
+                        t.apply_batch(std::mem::take(&mut batch))?;
+                        pending = 0;
+                    }
+                    if tag[0] == b'Z' {
+                        break;
+                    }
+                    let mut len = [0u8; 1];
+                    r.read_exact(&mut len).map_err(&rerr)?;
+                    let mut name = vec![0u8; usize::from(len[0])];
+                    r.read_exact(&mut name).map_err(&rerr)?;
+                    let name = String::from_utf8(name)
+                        .map_err(|_| bad(file, "a tree name is not text"))?;
+                    if !keys::TREES.contains(&name.as_str()) {
+                        return Err(bad(
+                            file,
+                            &format!("unknown tree {name:?} (made by a newer kinerja?)"),
+                        ));
+                    }
+                    tree = Some(self.db.open_tree(&name)?);
+                    stats.trees += 1;
+                }
+                b'E' => {
+                    let Some(t) = &tree else {
+                        return Err(bad(file, "an entry before any tree"));
+                    };
+                    let key = read_chunk(&mut r, file)?;
+                    let value = read_chunk(&mut r, file)?;
+                    if t.name() == "meta" && key == keys::SCHEMA_KEY {
+                        let found = <[u8; 4]>::try_from(&value[..])
+                            .map(u32::from_be_bytes)
+                            .unwrap_or(u32::MAX);
+                        if found > super::SCHEMA_VERSION {
+                            return Err(StoreError::NewerSchema {
+                                path: file.to_path_buf(),
+                                found,
+                                known: super::SCHEMA_VERSION,
+                            });
+                        }
+                    }
+                    batch.insert(key, value);
+                    pending += 1;
+                    stats.entries += 1;
+                    if pending >= super::bulk::CHUNK {
+                        t.apply_batch(std::mem::take(&mut batch))?;
+                        pending = 0;
+                    }
+                }
+                _ => return Err(bad(file, "unknown record tag")),
+            }
+        }
+        stats.bytes = std::fs::metadata(file).map_err(&rerr)?.len();
+        self.audit_run(
+            actor,
+            AuditAction::Restore,
+            &format!("{} entries from a backup", stats.entries),
+        )?;
+        Ok(stats)
+    }
+}
+
+fn read_chunk(r: &mut impl Read, file: &Path) -> Result<Vec<u8>, StoreError> {
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).map_err(io_err(file, "read"))?;
+    let len = u32::from_be_bytes(len) as usize;
+    if len > super::codec::DECODE_LIMIT + 1 {
+        return Err(bad(file, "an entry is larger than any record"));
+    }
+    let mut buf = vec![0u8; len];
+    r.read_exact(&mut buf).map_err(io_err(file, "read"))?;
+    Ok(buf)
+}
+
+/// Checks the CRC-32 trailer against the rest of the file.
+fn verify_checksum(file: &Path) -> Result<(), StoreError> {
+    let rerr = io_err(file, "read");
+    let len = std::fs::metadata(file).map_err(&rerr)?.len();
+    if len < (MAGIC.len() + 1 + 1 + 4) as u64 {
+        return Err(bad(file, "it is too short"));
+    }
+    let mut r = BufReader::new(File::open(file).map_err(&rerr)?);
+    let mut crc = crc32fast::Hasher::new();
+    let mut left = len - 4;
+    let mut buf = vec![0u8; 64 * 1024];
+    while left > 0 {
+        let n = buf.len().min(left as usize);
+        r.read_exact(&mut buf[..n]).map_err(&rerr)?;
+        crc.update(&buf[..n]);
+        left -= n as u64;
+    }
+    let mut stored = [0u8; 4];
+    r.read_exact(&mut stored).map_err(&rerr)?;
+    if crc.finalize() != u32::from_be_bytes(stored) {
+        return Err(bad(
+            file,
+            "its checksum does not match (the file is damaged or incomplete)",
+        ));
+    }
+    Ok(())
+}

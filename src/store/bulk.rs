@@ -1,0 +1,146 @@
+//! Large writes (demo, import, restore): batches of about a thousand keys, each batch one
+//! transaction over all the trees it touches, so a record and its index land together.
+//! A run writes one audit entry at its end, not one per record.
+
+use super::records::{self, AuditAction, EvaluationGroup, Partner, TrainingGroup};
+use super::{Store, StoreError, keys};
+use crate::domain::{Staff, Unit};
+use sled::Transactional;
+
+/// Keys per transaction: large batches cost memory, small ones time.
+pub const CHUNK: usize = 1000;
+
+const STAFF: usize = 0;
+const INDEX: usize = 1;
+const UNITS: usize = 2;
+const PARTNERS: usize = 3;
+const EVALUATIONS: usize = 4;
+const TRAININGS: usize = 5;
+
+pub struct BulkWriter<'s> {
+    store: &'s Store,
+    batches: [sled::Batch; 6],
+    pending: usize,
+    written: u64,
+}
+
+fn invalid(e: super::codec::DecodeError) -> StoreError {
+    StoreError::Invalid(e.to_string())
+}
+
+impl<'s> BulkWriter<'s> {
+    pub fn new(store: &'s Store) -> BulkWriter<'s> {
+        BulkWriter {
+            store,
+            batches: Default::default(),
+            pending: 0,
+            written: 0,
+        }
+    }
+
+    /// Keys written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    fn put(&mut self, tree: usize, key: &[u8], value: Vec<u8>) -> Result<(), StoreError> {
+        self.batches[tree].insert(key, value);
+        self.pending += 1;
+        if self.pending >= CHUNK {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Writes a staff record as given (revision included); `previous` is the stored record,
+    /// whose index entry is moved if the unit changed.
+    pub fn put_staff(&mut self, staff: &Staff, previous: Option<&Staff>) -> Result<(), StoreError> {
+        let nip = staff.nip.as_str();
+        if let Some(old) = previous
+            && old.unit_id != staff.unit_id
+        {
+            self.batches[INDEX].remove(keys::staff_by_unit(&old.unit_id, nip));
+            self.pending += 1;
+        }
+        self.put(INDEX, &keys::staff_by_unit(&staff.unit_id, nip), Vec::new())?;
+        self.put(
+            STAFF,
+            nip.as_bytes(),
+            records::encode_staff(staff).map_err(invalid)?,
+        )
+    }
+
+    pub fn put_unit(&mut self, unit: &Unit) -> Result<(), StoreError> {
+        self.put(
+            UNITS,
+            unit.id.as_bytes(),
+            records::encode_unit(unit).map_err(invalid)?,
+        )
+    }
+
+    pub fn put_partner(&mut self, partner: &Partner) -> Result<(), StoreError> {
+        self.put(
+            PARTNERS,
+            partner.id.as_bytes(),
+            records::encode_partner(partner).map_err(invalid)?,
+        )
+    }
+
+    pub fn put_evaluations(
+        &mut self,
+        nip: &str,
+        group: &EvaluationGroup,
+    ) -> Result<(), StoreError> {
+        self.put(
+            EVALUATIONS,
+            nip.as_bytes(),
+            records::encode_evaluations(group).map_err(invalid)?,
+        )
+    }
+
+    pub fn put_trainings(&mut self, nip: &str, group: &TrainingGroup) -> Result<(), StoreError> {
+        self.put(
+            TRAININGS,
+            nip.as_bytes(),
+            records::encode_trainings(group).map_err(invalid)?,
+        )
+    }
+
+    /// Writes what is pending in one transaction.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if self.pending == 0 {
+            return Ok(());
+        }
+        let s = self.store;
+        let trees = [
+            &s.staff,
+            &s.staff_by_unit,
+            &s.units,
+            &s.partners,
+            &s.evaluations,
+            &s.trainings,
+        ];
+        let batches = std::mem::take(&mut self.batches);
+        trees[..].transaction(|tx| {
+            for (t, b) in tx.iter().zip(batches.iter()) {
+                t.apply_batch(b)?;
+            }
+            Ok::<(), sled::transaction::ConflictableTransactionError<StoreError>>(())
+        })?;
+        self.written += self.pending as u64;
+        self.pending = 0;
+        Ok(())
+    }
+
+    /// Commits the rest, writes the run's audit entry and flushes.
+    pub fn finish(
+        mut self,
+        actor: &str,
+        action: AuditAction,
+        summary: &str,
+    ) -> Result<u64, StoreError> {
+        self.commit()?;
+        self.store.audit_run(actor, action, summary)?;
+        Ok(self.written)
+    }
+}

@@ -1,0 +1,202 @@
+//! `kinerja check`: decode every value and verify every index, listing what is damaged.
+
+use super::records;
+use super::{Counts, Store, StoreError, keys};
+use std::collections::{HashMap, HashSet};
+
+/// One damaged key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub tree: &'static str,
+    pub key: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}: {}", self.tree, self.key, self.problem)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    /// Records that decoded.
+    pub counts: Counts,
+    pub damage: Vec<Damage>,
+}
+
+impl CheckReport {
+    pub fn is_sound(&self) -> bool {
+        self.damage.is_empty()
+    }
+
+    fn damaged(&mut self, tree: &'static str, key: &[u8], problem: impl Into<String>) {
+        self.damage.push(Damage {
+            tree,
+            key: keys::show(key),
+            problem: problem.into(),
+        });
+    }
+}
+
+impl Store {
+    /// Reads the whole database. Only sled itself failing is an `Err`; damage is reported.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        let mut r = CheckReport::default();
+
+        match self.meta.get(keys::SCHEMA_KEY)? {
+            Some(v) if v.len() == 4 => {}
+            Some(_) => r.damaged("meta", keys::SCHEMA_KEY, "schema version is not 4 bytes"),
+            None => r.damaged("meta", keys::SCHEMA_KEY, "schema version is missing"),
+        }
+
+        let mut units = HashSet::new();
+        for item in self.units.iter() {
+            let (k, v) = item?;
+            match records::decode_unit(&v) {
+                Ok(u) if u.id.as_bytes() == &k[..] => {
+                    units.insert(u.id);
+                    r.counts.units += 1;
+                }
+                Ok(u) => r.damaged(
+                    "units",
+                    &k,
+                    format!("holds unit {:?} under another key", u.id),
+                ),
+                Err(e) => r.damaged("units", &k, e.to_string()),
+            }
+        }
+
+        for item in self.partners.iter() {
+            let (k, v) = item?;
+            match records::decode_partner(&v) {
+                Ok(p) if p.id.as_bytes() == &k[..] => r.counts.partners += 1,
+                Ok(p) => r.damaged(
+                    "partners",
+                    &k,
+                    format!("holds partner {:?} under another key", p.id),
+                ),
+                Err(e) => r.damaged("partners", &k, e.to_string()),
+            }
+        }
+
+        let mut staff_units: HashMap<Vec<u8>, String> = HashMap::new();
+        for item in self.staff.iter() {
+            let (k, v) = item?;
+            match records::decode_staff(&v) {
+                Ok(s) if s.nip.as_str().as_bytes() == &k[..] => {
+                    if !units.contains(&s.unit_id) {
+                        r.damaged(
+                            "staff",
+                            &k,
+                            format!("names unit {:?}, which does not exist", s.unit_id),
+                        );
+                    }
+                    if !self
+                        .staff_by_unit
+                        .contains_key(keys::staff_by_unit(&s.unit_id, s.nip.as_str()))?
+                    {
+                        r.damaged("staff", &k, "missing from the staff_by_unit index");
+                    }
+                    staff_units.insert(k.to_vec(), s.unit_id);
+                    r.counts.staff += 1;
+                }
+                Ok(_) => r.damaged("staff", &k, "holds another NIP than its key"),
+                Err(e) => r.damaged("staff", &k, e.to_string()),
+            }
+        }
+
+        for item in self.staff_by_unit.iter() {
+            let (k, _) = item?;
+            match keys::split_staff_by_unit(&k) {
+                Some((unit, nip)) => match staff_units.get(nip.as_bytes()) {
+                    Some(u) if u == unit => {}
+                    Some(u) => r.damaged(
+                        "staff_by_unit",
+                        &k,
+                        format!("the staff record is in unit {u:?}"),
+                    ),
+                    None => r.damaged("staff_by_unit", &k, "points to no staff record"),
+                },
+                None => r.damaged("staff_by_unit", &k, "is not unit, zero byte, NIP"),
+            }
+        }
+
+        for item in self.evaluations.iter() {
+            let (k, v) = item?;
+            if !staff_units.contains_key(&k[..]) {
+                r.damaged("evaluations", &k, "belongs to no staff record");
+            }
+            match records::decode_evaluations(&v) {
+                Ok(g) => {
+                    let mut ids = HashSet::new();
+                    let mut periods = HashSet::new();
+                    for e in &g.items {
+                        if !ids.insert(e.id) || e.id == 0 || e.id >= g.next_id {
+                            r.damaged(
+                                "evaluations",
+                                &k,
+                                format!("evaluation id {} is repeated or out of range", e.id),
+                            );
+                        }
+                        if !periods.insert(e.period) {
+                            r.damaged(
+                                "evaluations",
+                                &k,
+                                format!("two evaluations for {}", e.period),
+                            );
+                        }
+                    }
+                    r.counts.evaluations += g.items.len();
+                }
+                Err(e) => r.damaged("evaluations", &k, e.to_string()),
+            }
+        }
+
+        for item in self.trainings.iter() {
+            let (k, v) = item?;
+            if !staff_units.contains_key(&k[..]) {
+                r.damaged("trainings", &k, "belongs to no staff record");
+            }
+            match records::decode_trainings(&v) {
+                Ok(g) => {
+                    let mut ids = HashSet::new();
+                    for t in &g.items {
+                        if !ids.insert(t.id) || t.id == 0 || t.id >= g.next_id {
+                            r.damaged(
+                                "trainings",
+                                &k,
+                                format!("training id {} is repeated or out of range", t.id),
+                            );
+                        }
+                    }
+                    r.counts.trainings += g.items.len();
+                }
+                Err(e) => r.damaged("trainings", &k, e.to_string()),
+            }
+        }
+
+        for item in self.audit.iter() {
+            let (k, v) = item?;
+            if k.len() != 16 {
+                r.damaged("audit", &k, "key is not time and id (16 bytes)");
+            }
+            match records::decode_audit(&v) {
+                Ok(_) => r.counts.audit += 1,
+                Err(e) => r.damaged("audit", &k, e.to_string()),
+            }
+        }
+
+        for item in self.audit_by_record.iter() {
+            let (k, _) = item?;
+            let ok = k.len() > 17 && k[k.len() - 17] == 0;
+            if !ok {
+                r.damaged("audit_by_record", &k, "is not record, zero byte, audit key");
+            } else if !self.audit.contains_key(&k[k.len() - 16..])? {
+                r.damaged("audit_by_record", &k, "points to no audit entry");
+            }
+        }
+
+        Ok(r)
+    }
+}

@@ -1,0 +1,91 @@
+//! The one error type of the store.
+
+use super::codec::DecodeError;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the database at {} is already open in another kinerja process; close it there, or use another --db",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+
+    #[error(
+        "the database at {} has schema version {found}, but this kinerja knows only up to {known}; use a newer kinerja",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+
+    #[error("cannot open the database at {}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("database error: {0}; if it repeats, run `kinerja check`")]
+    Db(String),
+
+    #[error(
+        "{tree} record {key} cannot be read ({source}); run `kinerja check` to list all damage"
+    )]
+    Corrupt {
+        tree: &'static str,
+        key: String,
+        source: DecodeError,
+    },
+
+    #[error(
+        "{what} was changed elsewhere since it was opened (revision {expected}, now {found}); reopen it and apply your change again"
+    )]
+    Stale {
+        what: String,
+        expected: u64,
+        found: u64,
+    },
+
+    #[error("{what} already exists")]
+    AlreadyExists { what: String },
+
+    #[error("{what} was not found")]
+    NotFound { what: String },
+
+    #[error(
+        "this person already has an evaluation for {period} (id {existing}); open that one instead"
+    )]
+    DuplicatePeriod { period: String, existing: u32 },
+
+    #[error("{0}")]
+    Invalid(String),
+
+    #[error("{0}")]
+    Backup(String),
+
+    #[error("{0}")]
+    DamagedBackup(String),
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError::Db(e.to_string())
+    }
+}
+
+impl From<sled::transaction::TransactionError<StoreError>> for StoreError {
+    fn from(e: sled::transaction::TransactionError<StoreError>) -> Self {
+        match e {
+            sled::transaction::TransactionError::Abort(e) => e,
+            sled::transaction::TransactionError::Storage(e) => e.into(),
+        }
+    }
+}
+
+impl From<sled::transaction::UnabortableTransactionError> for StoreError {
+    fn from(e: sled::transaction::UnabortableTransactionError) -> Self {
+        StoreError::Db(e.to_string())
+    }
+}

@@ -1,0 +1,42 @@
+//! An exclusive lock on the database directory, taken before sled opens it, so a second
+//! process gets a clear "already open" error instead of sled's raw I/O message.
+
+use super::StoreError;
+use std::fs::File;
+use std::os::fd::AsRawFd;
+use std::path::Path;
+
+pub struct LockFile {
+    // Held for its lock: closing the file releases it.
+    _file: File,
+}
+
+impl LockFile {
+    pub fn acquire(dir: &Path) -> Result<LockFile, StoreError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let path = dir.join("kinerja.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|source| StoreError::Open {
+                path: path.clone(),
+                source,
+            })?;
+        // SAFETY: flock on a file descriptor we own; no memory is shared with the call.
+        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        if rc != 0 {
+            let err = std::io::Error::last_os_error();
+            return Err(if err.kind() == std::io::ErrorKind::WouldBlock {
+                StoreError::Locked {
+                    path: dir.to_path_buf(),
+                }
+            } else {
+                StoreError::Open { path, source: err }
+            });
+        }
+        Ok(LockFile { _file: file })
+    }
+}

@@ -1,0 +1,341 @@
+//! The only code that touches sled and bincode: trees, keys, the record codec, transactions.
+
+pub mod backup;
+pub mod bulk;
+pub mod check;
+pub mod codec;
+mod error;
+pub mod keys;
+mod lock;
+pub mod records;
+mod write;
+
+pub use error::StoreError;
+pub use records::{AuditAction, AuditEntry, EvaluationGroup, Partner, TrainingGroup};
+
+use crate::domain::{Evaluation, Staff, Training, Unit};
+use codec::DecodeError;
+use std::path::{Path, PathBuf};
+
+/// The schema this program writes; a database with a newer one is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// sled's page cache: small, for old PCs and thin clients.
+pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The open database. One per process (sled's rule); a second open of the same path fails
+/// with [`StoreError::Locked`].
+pub struct Store {
+    db: sled::Db,
+    path: PathBuf,
+    staff: sled::Tree,
+    units: sled::Tree,
+    evaluations: sled::Tree,
+    trainings: sled::Tree,
+    partners: sled::Tree,
+    audit: sled::Tree,
+    audit_by_record: sled::Tree,
+    staff_by_unit: sled::Tree,
+    meta: sled::Tree,
+    _lock: lock::LockFile,
+}
+
+/// How many records of each kind the database holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub staff: usize,
+    pub units: usize,
+    pub partners: usize,
+    pub evaluations: usize,
+    pub trainings: usize,
+    pub audit: usize,
+}
+
+fn corrupt(tree: &'static str, key: &[u8]) -> impl FnOnce(DecodeError) -> StoreError {
+    let key = keys::show(key);
+    move |source| StoreError::Corrupt { tree, key, source }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database directory at `path`, with mode 0700.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with_cache(path, DEFAULT_CACHE_BYTES)
+    }
+
+    pub fn open_with_cache(path: &Path, cache_bytes: u64) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        create_private_dir(path).map_err(open_err)?;
+        let lock = lock::LockFile::acquire(path)?;
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(cache_bytes)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
+                    StoreError::Locked {
+                        path: path.to_path_buf(),
+                    }
+                }
+                sled::Error::Io(io) => open_err(io),
+                other => StoreError::Db(other.to_string()),
+            })?;
+        let tree = |name: &str| db.open_tree(name);
+        let store = Store {
+            staff: tree("staff")?,
+            units: tree("units")?,
+            evaluations: tree("evaluations")?,
+            trainings: tree("trainings")?,
+            partners: tree("partners")?,
+            audit: tree("audit")?,
+            audit_by_record: tree("audit_by_record")?,
+            staff_by_unit: tree("staff_by_unit")?,
+            meta: tree("meta")?,
+            db,
+            path: path.to_path_buf(),
+            _lock: lock,
+        };
+        for name in ["officers", "drafts"] {
+            store.db.open_tree(name)?;
+        }
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    fn check_schema(&self) -> Result<(), StoreError> {
+        match self.meta.get(keys::SCHEMA_KEY)? {
+            None => {
+                self.meta
+                    .insert(keys::SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+                self.db.flush()?;
+                Ok(())
+            }
+            Some(v) => {
+                let found = <[u8; 4]>::try_from(v.as_ref())
+                    .map(u32::from_be_bytes)
+                    .map_err(|_| StoreError::Corrupt {
+                        tree: "meta",
+                        key: "schema".into(),
+                        source: DecodeError::Malformed(format!("{} bytes instead of 4", v.len())),
+                    })?;
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::NewerSchema {
+                        path: self.path.clone(),
+                        found,
+                        known: SCHEMA_VERSION,
+                    });
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes everything to disk. Every save already does this before returning.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Flushes and closes, so the next open needs no log replay.
+    pub fn close(self) -> Result<(), StoreError> {
+        self.flush()
+    }
+
+    /// True when no staff, unit, partner, evaluation or training is stored.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.staff,
+            &self.units,
+            &self.partners,
+            &self.evaluations,
+            &self.trainings,
+        ]
+        .iter()
+        .all(|t| t.is_empty())
+    }
+
+    /// Counts every record; this walks each tree, so it is for commands, not screens.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let mut c = Counts {
+            staff: self.staff.len(),
+            units: self.units.len(),
+            partners: self.partners.len(),
+            audit: self.audit.len(),
+            ..Counts::default()
+        };
+        for item in self.evaluations.iter() {
+            let (k, v) = item?;
+            c.evaluations += records::decode_evaluations(&v)
+                .map_err(corrupt("evaluations", &k))?
+                .items
+                .len();
+        }
+        for item in self.trainings.iter() {
+            let (k, v) = item?;
+            c.trainings += records::decode_trainings(&v)
+                .map_err(corrupt("trainings", &k))?
+                .items
+                .len();
+        }
+        Ok(c)
+    }
+
+    // ------------------------------------------------------------ reads
+
+    pub fn get_staff(&self, nip: &str) -> Result<Option<Staff>, StoreError> {
+        match self.staff.get(nip.as_bytes())? {
+            Some(v) => Ok(Some(
+                records::decode_staff(&v).map_err(corrupt("staff", nip.as_bytes()))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// All staff in NIP order, decoded one at a time.
+    pub fn iter_staff(&self) -> impl Iterator<Item = Result<Staff, StoreError>> + '_ {
+        self.staff.iter().map(|item| {
+            let (k, v) = item?;
+            records::decode_staff(&v).map_err(corrupt("staff", &k))
+        })
+    }
+
+    /// The NIPs of a unit's staff, in NIP order, from the index.
+    pub fn nips_of_unit(&self, unit_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.staff_by_unit.scan_prefix(keys::unit_prefix(unit_id)) {
+            let (k, _) = item?;
+            if let Some((_, nip)) = keys::split_staff_by_unit(&k) {
+                out.push(nip.to_string());
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn get_unit(&self, id: &str) -> Result<Option<Unit>, StoreError> {
+        match self.units.get(id.as_bytes())? {
+            Some(v) => Ok(Some(
+                records::decode_unit(&v).map_err(corrupt("units", id.as_bytes()))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// All units, in id order.
+    pub fn units(&self) -> Result<Vec<Unit>, StoreError> {
+        self.units
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_unit(&v).map_err(corrupt("units", &k))
+            })
+            .collect()
+    }
+
+    /// All training organisers, in id order.
+    pub fn partners(&self) -> Result<Vec<Partner>, StoreError> {
+        self.partners
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_partner(&v).map_err(corrupt("partners", &k))
+            })
+            .collect()
+    }
+
+    pub fn evaluation_group(&self, nip: &str) -> Result<EvaluationGroup, StoreError> {
+        match self.evaluations.get(nip.as_bytes())? {
+            Some(v) => {
+                records::decode_evaluations(&v).map_err(corrupt("evaluations", nip.as_bytes()))
+            }
+            None => Ok(EvaluationGroup::default()),
+        }
+    }
+
+    /// A person's evaluations, oldest period first.
+    pub fn evaluations_of(&self, nip: &str) -> Result<Vec<Evaluation>, StoreError> {
+        Ok(self.evaluation_group(nip)?.items)
+    }
+
+    /// Every person's evaluations, in NIP order.
+    pub fn iter_evaluations(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, EvaluationGroup), StoreError>> + '_ {
+        self.evaluations.iter().map(|item| {
+            let (k, v) = item?;
+            let group = records::decode_evaluations(&v).map_err(corrupt("evaluations", &k))?;
+            Ok((keys::show(&k), group))
+        })
+    }
+
+    pub fn training_group(&self, nip: &str) -> Result<TrainingGroup, StoreError> {
+        match self.trainings.get(nip.as_bytes())? {
+            Some(v) => records::decode_trainings(&v).map_err(corrupt("trainings", nip.as_bytes())),
+            None => Ok(TrainingGroup::default()),
+        }
+    }
+
+    /// A person's trainings, by start date.
+    pub fn trainings_of(&self, nip: &str) -> Result<Vec<Training>, StoreError> {
+        Ok(self.training_group(nip)?.items)
+    }
+
+    /// Every person's trainings, in NIP order.
+    pub fn iter_trainings(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, TrainingGroup), StoreError>> + '_ {
+        self.trainings.iter().map(|item| {
+            let (k, v) = item?;
+            let group = records::decode_trainings(&v).map_err(corrupt("trainings", &k))?;
+            Ok((keys::show(&k), group))
+        })
+    }
+
+    /// The change history of one record (e.g. `staff/198503302010011002`), oldest first.
+    pub fn audit_of(&self, record: &str) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut prefix = record.as_bytes().to_vec();
+        prefix.push(0);
+        let mut out = Vec::new();
+        for item in self.audit_by_record.scan_prefix(&prefix) {
+            let (k, _) = item?;
+            let audit_key = &k[prefix.len()..];
+            if let Some(v) = self.audit.get(audit_key)? {
+                out.push(records::decode_audit(&v).map_err(corrupt("audit", audit_key))?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The newest `n` audit entries, newest first.
+    pub fn audit_recent(&self, n: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit
+            .iter()
+            .rev()
+            .take(n)
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_audit(&v).map_err(corrupt("audit", &k))
+            })
+            .collect()
+    }
+}
+
+/// Creates the directory (and missing parents) with mode 0700, and tightens the database
+/// directory itself to 0700 if it already existed.
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)?;
+    let meta = std::fs::metadata(path)?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}

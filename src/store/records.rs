@@ -1,0 +1,556 @@
+//! Frozen, versioned record layouts and their conversion to and from the domain types.
+//!
+//! Never change a `...V1` struct or the meaning of a code: add a `...V2` with a new version
+//! byte, decode both, and write only the newest. The golden files under `tests/golden/`
+//! prove that old values still decode. Enum codes are positions in the domain's `ALL`
+//! lists, so those lists only ever grow at the end.
+
+use super::codec::{DecodeError, decode_payload, encode, split};
+use crate::domain::{
+    AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan, Nip,
+    OrganiserKind, Pendidikan, Period, PeriodKind, Rating, Staff, Training, TrainingKind,
+    TrainingStatus, Unit, UnitKind, UnitRating,
+};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub const STAFF_VERSION: u8 = 1;
+pub const UNIT_VERSION: u8 = 1;
+pub const EVALUATIONS_VERSION: u8 = 1;
+pub const TRAININGS_VERSION: u8 = 1;
+pub const PARTNER_VERSION: u8 = 1;
+pub const AUDIT_VERSION: u8 = 1;
+
+fn code<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    all.iter().position(|v| v == value).unwrap_or(0) as u8
+}
+
+fn from_code<T: Copy>(all: &[T], c: u8, what: &str) -> Result<T, DecodeError> {
+    all.get(usize::from(c))
+        .copied()
+        .ok_or_else(|| DecodeError::Invalid(format!("{what} code {c}")))
+}
+
+fn kind_code(k: EmploymentKind) -> u8 {
+    code(&EmploymentKind::ALL, &k)
+}
+
+fn nip_from(digits: &str, kind: u8) -> Result<Nip, DecodeError> {
+    let kind = from_code(&EmploymentKind::ALL, kind, "employment kind")?;
+    Nip::parse_as(digits, kind).map_err(|e| DecodeError::Invalid(format!("NIP: {e}")))
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateV1(pub i16, pub i8, pub i8);
+
+impl From<Date> for DateV1 {
+    fn from(d: Date) -> Self {
+        DateV1(d.year(), d.month(), d.day())
+    }
+}
+
+impl DateV1 {
+    fn to_date(self) -> Result<Date, DecodeError> {
+        Date::new(self.0, self.1, self.2)
+            .map_err(|_| DecodeError::Invalid(format!("date {}-{}-{}", self.0, self.1, self.2)))
+    }
+}
+
+// ---------------------------------------------------------------- staff
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct StaffV1 {
+    pub nip: String,
+    pub kind: u8,
+    pub nama: String,
+    pub gelar_depan: String,
+    pub gelar_belakang: String,
+    pub golongan: u8,
+    pub pendidikan: u8,
+    pub jabatan_nama: String,
+    pub jenis_jabatan: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    pub revision: u64,
+}
+
+pub fn encode_staff(s: &Staff) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        STAFF_VERSION,
+        &StaffV1 {
+            nip: s.nip.as_str().to_string(),
+            kind: kind_code(s.nip.kind()),
+            nama: s.nama.clone(),
+            gelar_depan: s.gelar_depan.clone(),
+            gelar_belakang: s.gelar_belakang.clone(),
+            golongan: s.golongan.ordinal(),
+            pendidikan: code(&Pendidikan::ALL, &s.pendidikan),
+            jabatan_nama: s.jabatan.nama.clone(),
+            jenis_jabatan: code(&JenisJabatan::ALL, &s.jabatan.jenis),
+            unit_id: s.unit_id.clone(),
+            aktif: s.aktif,
+            revision: s.revision,
+        },
+    )
+}
+
+pub fn decode_staff(bytes: &[u8]) -> Result<Staff, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: StaffV1 = decode_payload(payload)?;
+            Ok(Staff {
+                nip: nip_from(&r.nip, r.kind)?,
+                nama: r.nama,
+                gelar_depan: r.gelar_depan,
+                gelar_belakang: r.gelar_belakang,
+                golongan: Golongan::all()
+                    .nth(usize::from(r.golongan))
+                    .ok_or_else(|| DecodeError::Invalid(format!("golongan code {}", r.golongan)))?,
+                pendidikan: from_code(&Pendidikan::ALL, r.pendidikan, "pendidikan")?,
+                jabatan: Jabatan {
+                    nama: r.jabatan_nama,
+                    jenis: from_code(&JenisJabatan::ALL, r.jenis_jabatan, "jenis jabatan")?,
+                },
+                unit_id: r.unit_id,
+                aktif: r.aktif,
+                revision: r.revision,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
+// ---------------------------------------------------------------- units
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct UnitV1 {
+    pub id: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub kind: u8,
+    /// (year, `UnitRating` code).
+    pub ratings: Vec<(i16, u8)>,
+}
+
+pub fn encode_unit(u: &Unit) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        UNIT_VERSION,
+        &UnitV1 {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            parent: u.parent.clone(),
+            kind: code(&UnitKind::ALL, &u.kind),
+            ratings: u
+                .ratings
+                .iter()
+                .map(|(y, r)| (*y, code(&UnitRating::ALL, r)))
+                .collect(),
+        },
+    )
+}
+
+pub fn decode_unit(bytes: &[u8]) -> Result<Unit, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: UnitV1 = decode_payload(payload)?;
+            Ok(Unit {
+                id: r.id,
+                name: r.name,
+                parent: r.parent,
+                kind: from_code(&UnitKind::ALL, r.kind, "unit kind")?,
+                ratings: r
+                    .ratings
+                    .into_iter()
+                    .map(|(y, c)| Ok((y, from_code(&UnitRating::ALL, c, "unit rating")?)))
+                    .collect::<Result<_, DecodeError>>()?,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
+// ---------------------------------------------------------------- partners
+
+/// An organiser of trainings, government or private, keyed by `unit_id`-style slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    pub kind: OrganiserKind,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct PartnerV1 {
+    pub id: String,
+    pub name: String,
+    pub kind: u8,
+}
+
+pub fn encode_partner(p: &Partner) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        PARTNER_VERSION,
+        &PartnerV1 {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: code(&OrganiserKind::ALL, &p.kind),
+        },
+    )
+}
+
+pub fn decode_partner(bytes: &[u8]) -> Result<Partner, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: PartnerV1 = decode_payload(payload)?;
+            Ok(Partner {
+                id: r.id,
+                name: r.name,
+                kind: from_code(&OrganiserKind::ALL, r.kind, "organiser kind")?,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
+// ---------------------------------------------------------------- evaluations
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct EvaluatorV1 {
+    pub nip: Option<(String, u8)>,
+    pub nama: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct AspekV1 {
+    /// 0 = not rated, else `Rating::code`.
+    pub rating: u8,
+    pub ekspektasi: String,
+    pub umpan_balik: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationV1 {
+    pub id: u32,
+    pub year: i16,
+    /// 0 annual, 1 quarter, 2 month.
+    pub period_kind: u8,
+    pub period_number: u8,
+    pub hasil_kerja: u8,
+    pub perilaku: u8,
+    pub aspek: Vec<AspekV1>,
+    pub penilai: Option<EvaluatorV1>,
+    pub atasan_penilai: Option<EvaluatorV1>,
+    pub catatan: String,
+    pub revision: u64,
+}
+
+/// All evaluations of one person, stored under the NIP.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationsV1 {
+    pub next_id: u32,
+    pub items: Vec<EvaluationV1>,
+}
+
+/// One person's evaluations, as the store keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvaluationGroup {
+    pub next_id: u32,
+    pub items: Vec<Evaluation>,
+}
+
+fn evaluator_to(e: &Evaluator) -> EvaluatorV1 {
+    EvaluatorV1 {
+        nip: e
+            .nip
+            .as_ref()
+            .map(|n| (n.as_str().to_string(), kind_code(n.kind()))),
+        nama: e.nama.clone(),
+    }
+}
+
+fn evaluator_from(e: EvaluatorV1) -> Result<Evaluator, DecodeError> {
+    Ok(Evaluator {
+        nip: match e.nip {
+            Some((digits, kind)) => Some(nip_from(&digits, kind)?),
+            None => None,
+        },
+        nama: e.nama,
+    })
+}
+
+fn rating_from(c: u8, what: &str) -> Result<Rating, DecodeError> {
+    Rating::from_code(c).ok_or_else(|| DecodeError::Invalid(format!("{what} rating code {c}")))
+}
+
+pub fn encode_evaluations(g: &EvaluationGroup) -> Result<Vec<u8>, DecodeError> {
+    let items = g
+        .items
+        .iter()
+        .map(|e| {
+            let (period_kind, period_number) = match e.period.kind {
+                PeriodKind::Tahunan => (0, 0),
+                PeriodKind::Triwulan(q) => (1, q),
+                PeriodKind::Bulanan(m) => (2, m),
+            };
+            EvaluationV1 {
+                id: e.id,
+                year: e.period.year,
+                period_kind,
+                period_number,
+                hasil_kerja: e.hasil_kerja.code(),
+                perilaku: e.perilaku.code(),
+                aspek: e
+                    .aspek
+                    .iter()
+                    .map(|a| AspekV1 {
+                        rating: a.rating.map_or(0, Rating::code),
+                        ekspektasi: a.ekspektasi.clone(),
+                        umpan_balik: a.umpan_balik.clone(),
+                    })
+                    .collect(),
+                penilai: e.penilai.as_ref().map(evaluator_to),
+                atasan_penilai: e.atasan_penilai.as_ref().map(evaluator_to),
+                catatan: e.catatan.clone(),
+                revision: e.revision,
+            }
+        })
+        .collect();
+    encode(
+        EVALUATIONS_VERSION,
+        &EvaluationsV1 {
+            next_id: g.next_id,
+            items,
+        },
+    )
+}
+
+pub fn decode_evaluations(bytes: &[u8]) -> Result<EvaluationGroup, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    let r: EvaluationsV1 = match version {
+        1 => decode_payload(payload)?,
+        v => return Err(DecodeError::UnknownVersion(v)),
+    };
+    let mut items = Vec::with_capacity(r.items.len());
+    for e in r.items {
+        let kind = match (e.period_kind, e.period_number) {
+            (0, _) => PeriodKind::Tahunan,
+            (1, q) => PeriodKind::Triwulan(q),
+            (2, m) => PeriodKind::Bulanan(m),
+            (k, _) => return Err(DecodeError::Invalid(format!("period kind code {k}"))),
+        };
+        let period = Period::new(e.year, kind)
+            .ok_or_else(|| DecodeError::Invalid(format!("period {} {:?}", e.year, kind)))?;
+        if e.aspek.len() != 7 {
+            return Err(DecodeError::Invalid(format!(
+                "{} BerAKHLAK aspects instead of 7",
+                e.aspek.len()
+            )));
+        }
+        let mut aspek: [AspekPenilaian; 7] = Default::default();
+        for (slot, a) in aspek.iter_mut().zip(e.aspek) {
+            *slot = AspekPenilaian {
+                rating: match a.rating {
+                    0 => None,
+                    c => Some(rating_from(c, "aspect")?),
+                },
+                ekspektasi: a.ekspektasi,
+                umpan_balik: a.umpan_balik,
+            };
+        }
+        items.push(Evaluation {
+            id: e.id,
+            period,
+            hasil_kerja: rating_from(e.hasil_kerja, "hasil kerja")?,
+            perilaku: rating_from(e.perilaku, "perilaku")?,
+            aspek,
+            penilai: e.penilai.map(evaluator_from).transpose()?,
+            atasan_penilai: e.atasan_penilai.map(evaluator_from).transpose()?,
+            catatan: e.catatan,
+            revision: e.revision,
+        });
+    }
+    Ok(EvaluationGroup {
+        next_id: r.next_id,
+        items,
+    })
+}
+
+// ---------------------------------------------------------------- trainings
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct TrainingV1 {
+    pub id: u32,
+    pub judul: String,
+    pub jenis: u8,
+    pub penyelenggara: String,
+    pub jenis_penyelenggara: u8,
+    pub mulai: DateV1,
+    pub selesai: DateV1,
+    pub jp: u16,
+    pub status: u8,
+    pub no_sertifikat: String,
+    pub catatan: String,
+    pub revision: u64,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct TrainingsV1 {
+    pub next_id: u32,
+    pub items: Vec<TrainingV1>,
+}
+
+/// One person's trainings, as the store keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrainingGroup {
+    pub next_id: u32,
+    pub items: Vec<Training>,
+}
+
+pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
+    let items = g
+        .items
+        .iter()
+        .map(|t| TrainingV1 {
+            id: t.id,
+            judul: t.judul.clone(),
+            jenis: code(TrainingKind::ALL, &t.jenis),
+            penyelenggara: t.penyelenggara.clone(),
+            jenis_penyelenggara: code(&OrganiserKind::ALL, &t.jenis_penyelenggara),
+            mulai: t.mulai.into(),
+            selesai: t.selesai.into(),
+            jp: t.jp,
+            status: code(&TrainingStatus::ALL, &t.status),
+            no_sertifikat: t.no_sertifikat.clone(),
+            catatan: t.catatan.clone(),
+            revision: t.revision,
+        })
+        .collect();
+    encode(
+        TRAININGS_VERSION,
+        &TrainingsV1 {
+            next_id: g.next_id,
+            items,
+        },
+    )
+}
+
+pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    let r: TrainingsV1 = match version {
+        1 => decode_payload(payload)?,
+        v => return Err(DecodeError::UnknownVersion(v)),
+    };
+    let mut items = Vec::with_capacity(r.items.len());
+    for t in r.items {
+        items.push(Training {
+            id: t.id,
+            judul: t.judul,
+            jenis: from_code(TrainingKind::ALL, t.jenis, "training kind")?,
+            penyelenggara: t.penyelenggara,
+            jenis_penyelenggara: from_code(
+                &OrganiserKind::ALL,
+                t.jenis_penyelenggara,
+                "organiser kind",
+            )?,
+            mulai: t.mulai.to_date()?,
+            selesai: t.selesai.to_date()?,
+            jp: t.jp,
+            status: from_code(&TrainingStatus::ALL, t.status, "training status")?,
+            no_sertifikat: t.no_sertifikat,
+            catatan: t.catatan,
+            revision: t.revision,
+        });
+    }
+    Ok(TrainingGroup {
+        next_id: r.next_id,
+        items,
+    })
+}
+
+// ---------------------------------------------------------------- audit
+
+/// What a change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AuditAction {
+    Create,
+    Update,
+    Delete,
+    Import,
+    Demo,
+    Restore,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 6] = [
+        AuditAction::Create,
+        AuditAction::Update,
+        AuditAction::Delete,
+        AuditAction::Import,
+        AuditAction::Demo,
+        AuditAction::Restore,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::Create => "create",
+            AuditAction::Update => "update",
+            AuditAction::Delete => "delete",
+            AuditAction::Import => "import",
+            AuditAction::Demo => "demo",
+            AuditAction::Restore => "restore",
+        }
+    }
+}
+
+/// One entry of the audit trail: who changed what, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    /// Microseconds since the Unix epoch.
+    pub time_micros: u64,
+    pub actor: String,
+    pub action: AuditAction,
+    /// The record, as `tree/key` (e.g. `staff/198503302010011002`), or a run like `import`.
+    pub record: String,
+    pub summary: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct AuditV1 {
+    pub time_micros: u64,
+    pub actor: String,
+    pub action: u8,
+    pub record: String,
+    pub summary: String,
+}
+
+pub fn encode_audit(a: &AuditEntry) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        AUDIT_VERSION,
+        &AuditV1 {
+            time_micros: a.time_micros,
+            actor: a.actor.clone(),
+            action: code(&AuditAction::ALL, &a.action),
+            record: a.record.clone(),
+            summary: a.summary.clone(),
+        },
+    )
+}
+
+pub fn decode_audit(bytes: &[u8]) -> Result<AuditEntry, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: AuditV1 = decode_payload(payload)?;
+            Ok(AuditEntry {
+                time_micros: r.time_micros,
+                actor: r.actor,
+                action: from_code(&AuditAction::ALL, r.action, "audit action")?,
+                record: r.record,
+                summary: r.summary,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}

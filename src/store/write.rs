@@ -1,0 +1,493 @@
+//! Saving changes: one sled transaction per change (record, indexes and its audit entry),
+//! then a flush before returning, so "saved" on screen means saved on disk.
+
+use super::records::{self, AuditAction, AuditEntry, Partner};
+use super::{Store, StoreError, keys};
+use crate::domain::{Evaluation, Staff, Training, Unit, unit_id};
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+
+fn abort<T>(e: StoreError) -> TxResult<T> {
+    Err(ConflictableTransactionError::Abort(e))
+}
+
+fn encoded(r: Result<Vec<u8>, super::codec::DecodeError>) -> TxResult<Vec<u8>> {
+    r.or_else(|e| abort(StoreError::Invalid(e.to_string())))
+}
+
+pub(super) fn now_micros() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(0)
+}
+
+/// What a change wants written to the audit trail.
+struct Audit {
+    action: AuditAction,
+    record: String,
+    summary: String,
+}
+
+impl Store {
+    /// Runs `change` over `trees` in one transaction together with its audit entry, then
+    /// flushes. `change` may run more than once if sled retries on a conflict.
+    fn audited<T>(
+        &self,
+        trees: &[&sled::Tree],
+        actor: &str,
+        change: impl Fn(&[TransactionalTree]) -> TxResult<(T, Audit)>,
+    ) -> Result<T, StoreError> {
+        let id = self.db.generate_id()?;
+        let time_micros = now_micros();
+        let audit_key = keys::audit(time_micros, id);
+        let mut all: Vec<&sled::Tree> = trees.to_vec();
+        all.push(&self.audit);
+        all.push(&self.audit_by_record);
+        let result = all[..].transaction(|tx| {
+            let n = tx.len();
+            let (value, audit) = change(&tx[..n - 2])?;
+            let entry = AuditEntry {
+                time_micros,
+                actor: actor.to_string(),
+                action: audit.action,
+                record: audit.record,
+                summary: audit.summary,
+            };
+            tx[n - 2].insert(&audit_key[..], encoded(records::encode_audit(&entry))?)?;
+            tx[n - 1].insert(keys::audit_by_record(&entry.record, &audit_key), &[][..])?;
+            Ok(value)
+        })?;
+        self.db.flush()?;
+        Ok(result)
+    }
+
+    /// Writes one audit entry for a bulk run (demo, import, restore), then flushes.
+    pub fn audit_run(
+        &self,
+        actor: &str,
+        action: AuditAction,
+        summary: &str,
+    ) -> Result<(), StoreError> {
+        self.audited(&[], actor, |_| {
+            Ok((
+                (),
+                Audit {
+                    action,
+                    record: action.label().to_string(),
+                    summary: summary.to_string(),
+                },
+            ))
+        })
+    }
+
+    /// Creates a staff record (revision 0) or updates one opened at `staff.revision`.
+    /// Returns the record as saved, with its new revision.
+    pub fn save_staff(&self, staff: &Staff, actor: &str) -> Result<Staff, StoreError> {
+        let staff = staff.clone().cleaned();
+        staff
+            .validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let nip = staff.nip.as_str().to_string();
+        let what = format!("staff {}", staff.nip);
+        self.audited(
+            &[&self.staff, &self.staff_by_unit, &self.units],
+            actor,
+            |tx| {
+                let (t_staff, t_index, t_units) = (&tx[0], &tx[1], &tx[2]);
+                if t_units.get(staff.unit_id.as_bytes())?.is_none() {
+                    return abort(StoreError::NotFound {
+                        what: format!("unit {}", staff.unit_id),
+                    });
+                }
+                let current = match t_staff.get(nip.as_bytes())? {
+                    Some(v) => match records::decode_staff(&v) {
+                        Ok(s) => Some(s),
+                        Err(source) => {
+                            return abort(StoreError::Corrupt {
+                                tree: "staff",
+                                key: nip.clone(),
+                                source,
+                            });
+                        }
+                    },
+                    None => None,
+                };
+                let found = current.as_ref().map_or(0, |c| c.revision);
+                if found != staff.revision {
+                    return abort(if staff.revision == 0 {
+                        StoreError::AlreadyExists { what: what.clone() }
+                    } else if found == 0 {
+                        StoreError::NotFound { what: what.clone() }
+                    } else {
+                        StoreError::Stale {
+                            what: what.clone(),
+                            expected: staff.revision,
+                            found,
+                        }
+                    });
+                }
+                let saved = Staff {
+                    revision: found + 1,
+                    ..staff.clone()
+                };
+                t_staff.insert(nip.as_bytes(), encoded(records::encode_staff(&saved))?)?;
+                if let Some(old) = &current
+                    && old.unit_id != saved.unit_id
+                {
+                    t_index.remove(keys::staff_by_unit(&old.unit_id, &nip))?;
+                }
+                t_index.insert(keys::staff_by_unit(&saved.unit_id, &nip), &[][..])?;
+                let audit = match &current {
+                    None => Audit {
+                        action: AuditAction::Create,
+                        record: format!("staff/{nip}"),
+                        summary: "new staff record".into(),
+                    },
+                    Some(old) => Audit {
+                        action: AuditAction::Update,
+                        record: format!("staff/{nip}"),
+                        summary: format!("changed: {}", staff_changes(old, &saved)),
+                    },
+                };
+                Ok((saved, audit))
+            },
+        )
+    }
+
+    /// Creates or replaces a unit.
+    pub fn save_unit(&self, unit: &Unit, actor: &str) -> Result<(), StoreError> {
+        if unit.id.is_empty() || unit.id != unit_id(&unit.name) {
+            return Err(StoreError::Invalid(format!(
+                "unit id {:?} does not match its name {:?}",
+                unit.id, unit.name
+            )));
+        }
+        let value = records::encode_unit(unit).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.audited(&[&self.units], actor, |tx| {
+            let existed = tx[0].insert(unit.id.as_bytes(), value.clone())?.is_some();
+            Ok((
+                (),
+                Audit {
+                    action: if existed {
+                        AuditAction::Update
+                    } else {
+                        AuditAction::Create
+                    },
+                    record: format!("units/{}", unit.id),
+                    summary: format!("{} ({})", unit.name, unit.kind.code()),
+                },
+            ))
+        })
+    }
+
+    /// Creates (id 0) or updates an evaluation of the person `nip`. One evaluation per
+    /// period: a second one for the same period is refused with the existing id.
+    pub fn save_evaluation(
+        &self,
+        nip: &str,
+        evaluation: &Evaluation,
+        actor: &str,
+    ) -> Result<Evaluation, StoreError> {
+        let evaluation = evaluation.clone().cleaned();
+        let by_self = |e: &Option<crate::domain::Evaluator>| {
+            e.as_ref()
+                .and_then(|e| e.nip.as_ref())
+                .is_some_and(|n| n.as_str() == nip)
+        };
+        if by_self(&evaluation.penilai) {
+            return Err(StoreError::Invalid(
+                "the evaluator cannot be the person evaluated".into(),
+            ));
+        }
+        self.audited(&[&self.staff, &self.evaluations], actor, |tx| {
+            if tx[0].get(nip.as_bytes())?.is_none() {
+                return abort(StoreError::NotFound {
+                    what: format!("staff {nip}"),
+                });
+            }
+            let mut group = match tx[1].get(nip.as_bytes())? {
+                Some(v) => match records::decode_evaluations(&v) {
+                    Ok(g) => g,
+                    Err(source) => {
+                        return abort(StoreError::Corrupt {
+                            tree: "evaluations",
+                            key: nip.to_string(),
+                            source,
+                        });
+                    }
+                },
+                None => records::EvaluationGroup::default(),
+            };
+            if let Some(other) = group
+                .items
+                .iter()
+                .find(|e| e.period == evaluation.period && e.id != evaluation.id)
+            {
+                return abort(StoreError::DuplicatePeriod {
+                    period: evaluation.period.to_string(),
+                    existing: other.id,
+                });
+            }
+            let what = format!("evaluation {} of {nip}", evaluation.period);
+            let saved = if evaluation.id == 0 {
+                let id = group.next_id.max(1);
+                group.next_id = id + 1;
+                let saved = Evaluation {
+                    id,
+                    revision: 1,
+                    ..evaluation.clone()
+                };
+                group.items.push(saved.clone());
+                saved
+            } else {
+                let Some(slot) = group.items.iter_mut().find(|e| e.id == evaluation.id) else {
+                    return abort(StoreError::NotFound { what });
+                };
+                if slot.revision != evaluation.revision {
+                    return abort(StoreError::Stale {
+                        what,
+                        expected: evaluation.revision,
+                        found: slot.revision,
+                    });
+                }
+                *slot = Evaluation {
+                    revision: slot.revision + 1,
+                    ..evaluation.clone()
+                };
+                slot.clone()
+            };
+            group.items.sort_by_key(|e| e.period.sort_key());
+            tx[1].insert(
+                nip.as_bytes(),
+                encoded(records::encode_evaluations(&group))?,
+            )?;
+            Ok((
+                saved.clone(),
+                Audit {
+                    action: if saved.revision == 1 {
+                        AuditAction::Create
+                    } else {
+                        AuditAction::Update
+                    },
+                    record: format!("evaluations/{nip}/{}", saved.id),
+                    summary: format!("{}: {}", saved.period, saved.predikat().label()),
+                },
+            ))
+        })
+    }
+
+    /// Deletes an evaluation opened at `revision`.
+    pub fn delete_evaluation(
+        &self,
+        nip: &str,
+        id: u32,
+        revision: u64,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        self.audited(&[&self.evaluations], actor, |tx| {
+            let what = format!("evaluation {id} of {nip}");
+            let Some(v) = tx[0].get(nip.as_bytes())? else {
+                return abort(StoreError::NotFound { what });
+            };
+            let mut group = match records::decode_evaluations(&v) {
+                Ok(g) => g,
+                Err(source) => {
+                    return abort(StoreError::Corrupt {
+                        tree: "evaluations",
+                        key: nip.to_string(),
+                        source,
+                    });
+                }
+            };
+            let Some(pos) = group.items.iter().position(|e| e.id == id) else {
+                return abort(StoreError::NotFound { what });
+            };
+            if group.items[pos].revision != revision {
+                return abort(StoreError::Stale {
+                    what,
+                    expected: revision,
+                    found: group.items[pos].revision,
+                });
+            }
+            let gone = group.items.remove(pos);
+            tx[0].insert(
+                nip.as_bytes(),
+                encoded(records::encode_evaluations(&group))?,
+            )?;
+            Ok((
+                (),
+                Audit {
+                    action: AuditAction::Delete,
+                    record: format!("evaluations/{nip}/{id}"),
+                    summary: format!("{}: {}", gone.period, gone.predikat().label()),
+                },
+            ))
+        })
+    }
+
+    /// Creates (id 0) or updates a training of the person `nip`; the organiser becomes a
+    /// known partner if it is not one yet.
+    pub fn save_training(
+        &self,
+        nip: &str,
+        training: &Training,
+        actor: &str,
+    ) -> Result<Training, StoreError> {
+        let training = training.clone().cleaned();
+        training
+            .validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let partner = Partner {
+            id: unit_id(&training.penyelenggara),
+            name: training.penyelenggara.clone(),
+            kind: training.jenis_penyelenggara,
+        };
+        let partner_value =
+            records::encode_partner(&partner).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.audited(
+            &[&self.staff, &self.trainings, &self.partners],
+            actor,
+            |tx| {
+                if tx[0].get(nip.as_bytes())?.is_none() {
+                    return abort(StoreError::NotFound {
+                        what: format!("staff {nip}"),
+                    });
+                }
+                let mut group = match tx[1].get(nip.as_bytes())? {
+                    Some(v) => match records::decode_trainings(&v) {
+                        Ok(g) => g,
+                        Err(source) => {
+                            return abort(StoreError::Corrupt {
+                                tree: "trainings",
+                                key: nip.to_string(),
+                                source,
+                            });
+                        }
+                    },
+                    None => records::TrainingGroup::default(),
+                };
+                let what = format!("training {:?} of {nip}", training.judul);
+                let saved = if training.id == 0 {
+                    let id = group.next_id.max(1);
+                    group.next_id = id + 1;
+                    let saved = Training {
+                        id,
+                        revision: 1,
+                        ..training.clone()
+                    };
+                    group.items.push(saved.clone());
+                    saved
+                } else {
+                    let Some(slot) = group.items.iter_mut().find(|t| t.id == training.id) else {
+                        return abort(StoreError::NotFound { what });
+                    };
+                    if slot.revision != training.revision {
+                        return abort(StoreError::Stale {
+                            what,
+                            expected: training.revision,
+                            found: slot.revision,
+                        });
+                    }
+                    *slot = Training {
+                        revision: slot.revision + 1,
+                        ..training.clone()
+                    };
+                    slot.clone()
+                };
+                group.items.sort_by_key(|t| (t.mulai, t.id));
+                tx[1].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
+                if tx[2].get(partner.id.as_bytes())?.is_none() {
+                    tx[2].insert(partner.id.as_bytes(), partner_value.clone())?;
+                }
+                Ok((
+                    saved.clone(),
+                    Audit {
+                        action: if saved.revision == 1 {
+                            AuditAction::Create
+                        } else {
+                            AuditAction::Update
+                        },
+                        record: format!("trainings/{nip}/{}", saved.id),
+                        summary: format!("{} JP, {}", saved.jp, saved.status.label()),
+                    },
+                ))
+            },
+        )
+    }
+
+    /// Deletes a training opened at `revision`.
+    pub fn delete_training(
+        &self,
+        nip: &str,
+        id: u32,
+        revision: u64,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        self.audited(&[&self.trainings], actor, |tx| {
+            let what = format!("training {id} of {nip}");
+            let Some(v) = tx[0].get(nip.as_bytes())? else {
+                return abort(StoreError::NotFound { what });
+            };
+            let mut group = match records::decode_trainings(&v) {
+                Ok(g) => g,
+                Err(source) => {
+                    return abort(StoreError::Corrupt {
+                        tree: "trainings",
+                        key: nip.to_string(),
+                        source,
+                    });
+                }
+            };
+            let Some(pos) = group.items.iter().position(|t| t.id == id) else {
+                return abort(StoreError::NotFound { what });
+            };
+            if group.items[pos].revision != revision {
+                return abort(StoreError::Stale {
+                    what,
+                    expected: revision,
+                    found: group.items[pos].revision,
+                });
+            }
+            let gone = group.items.remove(pos);
+            tx[0].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
+            Ok((
+                (),
+                Audit {
+                    action: AuditAction::Delete,
+                    record: format!("trainings/{nip}/{id}"),
+                    summary: format!("{} JP", gone.jp),
+                },
+            ))
+        })
+    }
+}
+
+/// The names of the fields that differ, for the audit summary (no values: they may be personal).
+pub fn staff_changes(old: &Staff, new: &Staff) -> String {
+    let mut changed = Vec::new();
+    let fields: [(&str, bool); 9] = [
+        ("nama", old.nama != new.nama),
+        ("gelar_depan", old.gelar_depan != new.gelar_depan),
+        ("gelar_belakang", old.gelar_belakang != new.gelar_belakang),
+        ("golongan", old.golongan != new.golongan),
+        ("pendidikan", old.pendidikan != new.pendidikan),
+        ("jabatan", old.jabatan.nama != new.jabatan.nama),
+        ("jenis_jabatan", old.jabatan.jenis != new.jabatan.jenis),
+        ("unit", old.unit_id != new.unit_id),
+        ("aktif", old.aktif != new.aktif),
+    ];
+    for (name, differs) in fields {
+        if differs {
+            changed.push(name);
+        }
+    }
+    if changed.is_empty() {
+        "nothing".into()
+    } else {
+        changed.join(", ")
+    }
+}
