@@ -5,6 +5,7 @@
 //! line breaks inside. Column names are matched without regard to case, spaces or `-`.
 
 use super::Failure;
+use crate::store::files::PrivateFile;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -81,6 +82,44 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |c| c.0)
 }
 
+/// Turns byte offsets into line numbers. The csv crate's own line count is off by one after
+/// CRLF line ends and blank lines, so rows are numbered from their byte offset instead:
+/// the first line that holds a byte of the row, as a text editor shows it.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first byte at or after `offset` that is not a line end.
+    /// Offsets must not go backwards; rows come in file order.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut at = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        if at >= self.offset {
+            self.line += self.text[self.offset..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.offset = at;
+        }
+        self.line
+    }
+}
+
 /// Reads a whole file and matches its header against `columns`.
 pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
     let file = path.display().to_string();
@@ -146,12 +185,13 @@ pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
         )));
     }
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
             Failure::data(format!("{file}:{line}: cannot read the row: {e}"))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -165,32 +205,26 @@ pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
     })
 }
 
-/// Where an export goes: standard output, or a file written under a temporary name and
-/// renamed into place when complete (mode 0600: the rows are personal data).
+/// Where an export goes: standard output, or a private file (0600: the rows are personal
+/// data) that appears under its name only when complete.
 pub struct Output {
     writer: csv::Writer<Box<dyn Write>>,
-    file: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    file: Option<(PrivateFile, std::fs::File, std::path::PathBuf)>,
 }
 
 impl Output {
     pub fn create(path: Option<&Path>) -> Result<Output, Failure> {
-        use std::os::unix::fs::OpenOptionsExt;
         let (sink, file): (Box<dyn Write>, _) = match path {
             None => (Box::new(std::io::stdout().lock()), None),
             Some(p) => {
-                let tmp = p.with_extension("partial");
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .create(true)
-                    .truncate(true)
-                    .mode(0o600)
-                    .open(&tmp)
-                    .map_err(|e| {
-                        Failure::cannot_run(format!("cannot write {}: {e}", tmp.display()))
-                    })?;
+                let cannot = |e: std::io::Error| {
+                    Failure::cannot_run(format!("cannot write {}: {e}", p.display()))
+                };
+                let (handle, f) = PrivateFile::create(p).map_err(cannot)?;
+                let writer = f.try_clone().map_err(cannot)?;
                 (
-                    Box::new(std::io::BufWriter::new(f)),
-                    Some((tmp, p.to_path_buf())),
+                    Box::new(std::io::BufWriter::new(writer)),
+                    Some((handle, f, p.to_path_buf())),
                 )
             }
         };
@@ -222,23 +256,20 @@ impl Output {
         let target = self
             .file
             .as_ref()
-            .map_or("standard output".to_string(), |(_, p)| {
+            .map_or("standard output".to_string(), |(_, _, p)| {
                 p.display().to_string()
             });
         Failure::cannot_run(format!("cannot write {target}: {e}"))
     }
 
+    /// Flushes; for a file, syncs it and moves it into place.
     pub fn finish(mut self) -> Result<(), Failure> {
         self.writer.flush().map_err(|e| self.write_error(&e))?;
-        let file = self.file.take();
-        drop(self.writer);
-        if let Some((tmp, path)) = file {
-            std::fs::File::open(&tmp)
-                .and_then(|f| f.sync_all())
-                .and_then(|_| std::fs::rename(&tmp, &path))
-                .map_err(|e| {
-                    Failure::cannot_run(format!("cannot write {}: {e}", path.display()))
-                })?;
+        if let Some((handle, f, path)) = self.file.take() {
+            drop(self.writer);
+            handle.commit(f).map_err(|e| {
+                Failure::cannot_run(format!("cannot write {}: {e}", path.display()))
+            })?;
         }
         Ok(())
     }
@@ -254,6 +285,20 @@ mod tests {
         assert_eq!(sniff_delimiter("nip,nama\n"), b',');
         assert_eq!(sniff_delimiter("nip\tnama\n"), b'\t');
         assert_eq!(sniff_delimiter("nip\n"), b',');
+    }
+
+    #[test]
+    fn rows_are_numbered_by_the_line_they_start_on() {
+        let text = "a,b\r\n1,2\r\n\r\n3,\"x\r\ny\"\r\n4,5\r\n";
+        let mut lines = LineCounter::new(text);
+        let offsets: Vec<u64> = ["1,2", "3,", "4,5"]
+            .iter()
+            .map(|m| text.find(m).unwrap() as u64)
+            .collect();
+        // The csv crate reports a row's offset at the line end before it; both must count.
+        assert_eq!(lines.line_at(offsets[0] - 2), 2);
+        assert_eq!(lines.line_at(offsets[1] - 4), 4);
+        assert_eq!(lines.line_at(offsets[2]), 6);
     }
 
     #[test]

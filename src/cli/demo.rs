@@ -513,9 +513,12 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         }
     }
 
-    // Unit heads (the highest rank) evaluate their staff.
+    // Unit heads (the highest PNS rank) evaluate their staff.
     let mut heads: Vec<Option<usize>> = vec![None; UNITS.len()];
     for (i, d) in drafts.iter().enumerate() {
+        if d.staff.golongan.is_pppk() {
+            continue;
+        }
         let better = |b: usize| {
             (d.staff.golongan, &d.staff.nip) > (drafts[b].staff.golongan, &drafts[b].staff.nip)
         };
@@ -1091,10 +1094,11 @@ fn trainings_for(
                         "{}/{}/{:05}",
                         organiser
                             .id
-                            .to_uppercase()
                             .chars()
+                            .filter(char::is_ascii_alphanumeric)
                             .take(6)
-                            .collect::<String>(),
+                            .collect::<String>()
+                            .to_uppercase(),
                         y,
                         rng.below(100_000)
                     )

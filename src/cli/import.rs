@@ -262,8 +262,20 @@ fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<(), Failure
 
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
     let mut writes: Vec<(Staff, Option<Staff>)> = Vec::new();
-    for row in good {
+    for mut row in good {
         let existing = store.get_staff(row.staff.nip.as_str())?;
+        // Optional columns the file does not have keep what the record says.
+        if let Some(old) = &existing {
+            if !table.has("gelar_depan") {
+                row.staff.gelar_depan = old.gelar_depan.clone();
+            }
+            if !table.has("gelar_belakang") {
+                row.staff.gelar_belakang = old.gelar_belakang.clone();
+            }
+            if !table.has("aktif") {
+                row.staff.aktif = old.aktif;
+            }
+        }
         match existing {
             Some(old)
                 if Staff {
@@ -293,6 +305,7 @@ fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<(), Failure
             }
         }
     }
+    let nothing_to_write = writes.is_empty() && changed_units.is_empty();
     let summary = format!(
         "{}: {created} new, {updated} updated, {unchanged} unchanged staff; {} unit(s) added or changed{}",
         table.file,
@@ -305,6 +318,10 @@ fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<(), Failure
     );
     if opts.dry_run {
         eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if nothing_to_write {
+        eprintln!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::new(store);
@@ -522,6 +539,7 @@ fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), F
             groups.push((nip, group));
         }
     }
+    let nothing_to_write = groups.is_empty();
     let summary = format!(
         "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}",
         table.file,
@@ -533,6 +551,10 @@ fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), F
     );
     if opts.dry_run {
         eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if nothing_to_write {
+        eprintln!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::new(store);
@@ -549,7 +571,11 @@ fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), F
 
 // ------------------------------------------------------------------ trainings
 
-fn parse_training(t: &Table, r: &StringRecord) -> Result<(String, Training), Vec<String>> {
+fn parse_training(
+    t: &Table,
+    r: &StringRecord,
+    today: jiff::civil::Date,
+) -> Result<(String, Training), Vec<String>> {
     if let Some(p) = t.width_problem(r) {
         return Err(vec![p]);
     }
@@ -604,7 +630,12 @@ fn parse_training(t: &Table, r: &StringRecord) -> Result<(String, Training), Vec
     };
     let status_text = t.get(r, "status");
     let status = if status_text.is_empty() {
-        Some(TrainingStatus::Selesai)
+        // Without a status, the dates tell: over, under way, or planned.
+        match (mulai, selesai) {
+            (_, Some(end)) if end < today => Some(TrainingStatus::Selesai),
+            (Some(start), _) if start <= today => Some(TrainingStatus::Berlangsung),
+            _ => Some(TrainingStatus::Rencana),
+        }
     } else {
         row.need(TrainingStatus::parse(status_text), || {
             format!("status {status_text:?} is not rencana, berlangsung or selesai")
@@ -650,12 +681,13 @@ fn same_training(a: &Training, b: &Training) -> bool {
 
 fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
     let table = csvio::read(file, columns::TRAININGS)?;
+    let today = today();
     let mut bad = Vec::new();
     let mut by_nip: BTreeMap<String, Vec<Training>> = BTreeMap::new();
     let mut known: HashMap<String, bool> = HashMap::new();
     let mut good = 0usize;
     for (line, r) in &table.rows {
-        match parse_training(&table, r) {
+        match parse_training(&table, r, today) {
             Ok((nip, t)) => {
                 let exists = match known.get(&nip) {
                     Some(b) => *b,
@@ -700,14 +732,15 @@ fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Fai
         let mut group = store.training_group(&nip)?;
         let mut dirty = false;
         for t in rows {
-            let pid = unit_id(&t.penyelenggara);
-            if !partners.contains_key(&pid) {
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                partners.entry(unit_id(&t.penyelenggara))
+            {
                 let p = Partner {
-                    id: pid.clone(),
+                    id: slot.key().clone(),
                     name: t.penyelenggara.clone(),
                     kind: t.jenis_penyelenggara,
                 };
-                partners.insert(pid, p.clone());
+                slot.insert(p.clone());
                 new_partners.push(p);
             }
             match group.items.iter_mut().find(|x| same_training(x, &t)) {
@@ -747,6 +780,7 @@ fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Fai
             groups.push((nip, group));
         }
     }
+    let nothing_to_write = groups.is_empty() && new_partners.is_empty();
     let summary = format!(
         "{}: {created} new, {updated} updated, {unchanged} unchanged trainings; {} new partner(s){}",
         table.file,
@@ -759,6 +793,10 @@ fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Fai
     );
     if opts.dry_run {
         eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if nothing_to_write {
+        eprintln!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::new(store);

@@ -43,11 +43,11 @@ pub enum Command {
         /// How many staff to invent (1 to 1,000,000)
         #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
         staff: u32,
-        /// The same seed gives the same data (in the same year)
+        /// The same seed gives the same data on the same day (periods follow today's date)
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Import a CSV file (UTF-8, header row; `,` or `;` separated)
+    /// Import a CSV file (UTF-8, header row; `,` `;` or tab separated)
     Import {
         kind: DataKind,
         file: PathBuf,
@@ -190,6 +190,16 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(p) => p,
         None => default_db_path()?,
     };
+    let reads_only = matches!(
+        cli.command,
+        Command::Check | Command::Export { .. } | Command::Backup { .. }
+    );
+    if reads_only && !path.exists() {
+        return Err(Failure::cannot_run(format!(
+            "there is no database at {}; check --db, or create one with `kinerja demo` or `kinerja import staff FILE`",
+            path.display()
+        )));
+    }
     let store = Store::open(&path)?;
     let result = match cli.command {
         Command::Demo { staff, seed } => run_demo(&store, staff as usize, seed),

@@ -65,8 +65,8 @@ impl Golongan {
             .filter(|c| !matches!(c, ' ' | '/' | '.' | '-'))
             .collect::<String>()
             .to_ascii_uppercase();
-        let t = t.strip_prefix("PPPK").unwrap_or(&t).to_string();
         if pppk {
+            let t = t.strip_prefix("PPPK").unwrap_or(&t);
             if let Ok(n) = t.parse::<u8>() {
                 return Golongan::pppk(n);
             }
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn ranks_sort_in_rank_order_not_alphabetically() {
-        let mut ranks = vec![
+        let mut ranks = [
             g("IV/a"),
             g("II/d"),
             g("III/a"),
@@ -258,6 +258,7 @@ mod tests {
         assert_eq!(g("iii/A"), g("III/a"));
         assert_eq!(Golongan::parse("III/e", false), None);
         assert_eq!(Golongan::parse("V/a", false), None);
+        assert_eq!(Golongan::parse("PPPK III/a", false), None);
     }
 
     #[test]

@@ -38,16 +38,14 @@ impl UnitKind {
     pub fn guess_from_name(name: &str) -> UnitKind {
         let n = name.to_lowercase();
         let starts = |p: &str| n.starts_with(p) || n.contains(&format!(" {p}"));
-        if starts("puskesmas") || starts("pustu") || starts("rumah sakit") || starts("rsud") {
+        let any = |prefixes: &[&str]| prefixes.iter().any(|p| starts(p));
+        if any(&["puskesmas", "pustu", "rumah sakit", "rsud"]) {
             UnitKind::Kesehatan
-        } else if starts("sd ")
-            || starts("smp ")
-            || starts("sma ")
-            || starts("smk ")
-            || starts("sekolah")
-        {
+        } else if any(&[
+            "sd ", "sdn ", "smp ", "smpn ", "sma ", "sman ", "smk ", "smkn ", "sekolah",
+        ]) {
             UnitKind::Pendidikan
-        } else if starts("kelurahan") || starts("kecamatan") || starts("kantor") {
+        } else if any(&["kelurahan", "kecamatan", "kantor"]) {
             UnitKind::Pemerintahan
         } else {
             UnitKind::Lainnya
@@ -127,6 +125,10 @@ mod tests {
         assert_eq!(
             UnitKind::guess_from_name("Kelurahan Bagan Deli"),
             UnitKind::Pemerintahan
+        );
+        assert_eq!(
+            UnitKind::guess_from_name("SDN 060968"),
+            UnitKind::Pendidikan
         );
         assert_eq!(UnitKind::guess_from_name("Dinas Lain"), UnitKind::Lainnya);
     }

@@ -5,6 +5,7 @@
 //! length u32 BE, key, value length u32 BE, value), then `Z` and a CRC-32 (u32 BE) of every
 //! byte before it. Restore verifies the checksum over the whole file before writing anything.
 
+use super::files::PrivateFile;
 use super::records::AuditAction;
 use super::{Store, StoreError, keys};
 use std::fs::File;
@@ -57,35 +58,19 @@ impl Store {
     /// Writes every tree to `file` (mode 0600), through a temporary file renamed into place,
     /// so a failed backup never leaves a half file under the name. Refuses to overwrite.
     pub fn backup(&self, file: &Path) -> Result<BackupStats, StoreError> {
-        use std::os::unix::fs::OpenOptionsExt;
         if file.exists() {
             return Err(StoreError::Backup(format!(
                 "{} already exists; kinerja never overwrites a backup, so remove it or choose another name",
                 file.display()
             )));
         }
-        let tmp = file.with_extension("partial");
-        let out = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)
-            .map_err(io_err(&tmp, "create"))?;
-        let result = self.write_backup(out, &tmp);
-        match result {
-            Ok(stats) => {
-                std::fs::rename(&tmp, file).map_err(io_err(file, "write"))?;
-                Ok(stats)
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(e)
-            }
-        }
+        let (handle, out) = PrivateFile::create(file).map_err(io_err(file, "create"))?;
+        let (stats, out) = self.write_backup(out, file)?;
+        handle.commit(out).map_err(io_err(file, "write"))?;
+        Ok(stats)
     }
 
-    fn write_backup(&self, out: File, path: &Path) -> Result<BackupStats, StoreError> {
+    fn write_backup(&self, out: File, path: &Path) -> Result<(BackupStats, File), StoreError> {
         let werr = io_err(path, "write");
         let mut w = CrcWriter {
             inner: BufWriter::new(out),
@@ -117,9 +102,8 @@ impl Store {
         let bytes = w.bytes + 4;
         let mut inner = w.inner.into_inner().map_err(|e| werr(e.into_error()))?;
         inner.write_all(&crc.to_be_bytes()).map_err(&werr)?;
-        inner.sync_all().map_err(&werr)?;
         stats.bytes = bytes;
-        Ok(stats)
+        Ok((stats, inner))
     }
 
     /// Restores `file` into this database, which must be empty. The checksum is verified

@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod check;
 pub mod codec;
 mod error;
+pub mod files;
 pub mod keys;
 mod lock;
 pub mod records;
@@ -126,6 +127,12 @@ impl Store {
                         found,
                         known: SCHEMA_VERSION,
                     });
+                }
+                if found < SCHEMA_VERSION {
+                    // Records upgrade on read; the marker says which program may open it now.
+                    self.meta
+                        .insert(keys::SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+                    self.db.flush()?;
                 }
                 Ok(())
             }

@@ -1,0 +1,104 @@
+//! Writing a file that holds personal data: created private (0600) under a fresh temporary
+//! name beside the target, synced, then renamed into place, so the target is either the
+//! old file or the complete new one, and no other file is ever touched.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// The temporary file's name and the target; dropping it uncommitted removes the file.
+pub struct PrivateFile {
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+impl PrivateFile {
+    /// Creates the temporary file and returns it open for writing. Nothing appears under
+    /// `target` until [`Self::commit`].
+    pub fn create(target: &Path) -> io::Result<(PrivateFile, File)> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "kinerja".into());
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let temp = dir.join(format!(".{name}.{}.{n}.partial", std::process::id()));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&temp)
+            {
+                Ok(file) => {
+                    let handle = PrivateFile {
+                        temp,
+                        target: target.to_path_buf(),
+                    };
+                    return Ok((handle, file));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Syncs `file` (the one `create` returned) and renames it onto the target.
+    pub fn commit(mut self, file: File) -> io::Result<()> {
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&self.temp, &self.target)?;
+        self.temp = PathBuf::new();
+        Ok(())
+    }
+}
+
+impl Drop for PrivateFile {
+    /// An uncommitted file is removed: a failed write leaves nothing behind.
+    fn drop(&mut self) {
+        if !self.temp.as_os_str().is_empty() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_committed_file_is_private_and_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        std::fs::write(dir.path().join("out.partial"), "not ours").unwrap();
+        let (handle, mut f) = PrivateFile::create(&target).unwrap();
+        f.write_all(b"nip\n").unwrap();
+        handle.commit(f).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"nip\n");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(
+            std::fs::read(dir.path().join("out.partial")).unwrap(),
+            b"not ours"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn an_abandoned_file_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (handle, f) = PrivateFile::create(&dir.path().join("x.bak")).unwrap();
+        drop(f);
+        drop(handle);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,996 @@
+//! End-to-end tests of the `kinerja` command line: each test runs the real binary on its own
+//! temporary database and checks exit status, standard output, standard error and files.
+//!
+//! Exit statuses: 0 done, 1 the data is at fault, 2 the command could not run.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+// ------------------------------------------------------------------ helpers
+
+const STAFF_HEADER: &str = "nip,status,nama,gelar_depan,gelar_belakang,golongan,pendidikan,jabatan,jenis_jabatan,unit,jenis_unit,unit_induk,aktif";
+const EVALUATION_HEADER: &str =
+    "nip,tahun,periode,hasil_kerja,perilaku,predikat,penilai_nip,penilai_nama";
+const TRAINING_HEADER: &str = "nip,judul,jenis,penyelenggara,jenis_penyelenggara,mulai,selesai,jp,jam,status,no_sertifikat,catatan";
+
+/// A valid PNS NIP: born 1985-03-30, TMT 2010-01, male, sequence 002.
+const NIP_A: &str = "198503302010011002";
+/// Another valid PNS NIP: born 1990-01-01, TMT 2015-02, female, sequence 001.
+const NIP_B: &str = "199001012015022001";
+/// Valid, but never put in any database.
+const NIP_UNKNOWN: &str = "197805122005011003";
+
+/// What one run of the binary did.
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+    what: String,
+}
+
+impl Run {
+    fn stdout_text(&self) -> String {
+        String::from_utf8(self.stdout.clone()).expect("standard output is UTF-8")
+    }
+
+    /// Asserts the exit status, showing the run's output when it differs.
+    #[track_caller]
+    fn expect(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "`{}` exited with {:?}, expected {code}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.what,
+            self.code,
+            String::from_utf8_lossy(&self.stdout),
+            self.stderr
+        );
+        self
+    }
+
+    /// The standard-error lines that report a row of `file`: `FILE:LINE: why`.
+    fn row_reports(&self, file: &Path) -> Vec<(u64, String)> {
+        let prefix = format!("{}:", file.display());
+        self.stderr
+            .lines()
+            .filter_map(|l| {
+                let rest = l.strip_prefix(&prefix)?;
+                let (line, why) = rest.split_once(':')?;
+                Some((line.parse().ok()?, why.to_string()))
+            })
+            .collect()
+    }
+}
+
+/// Runs the binary with `args`, never touching the user's own database: `KINERJA_DB` points
+/// into `scratch` for commands that do not pass `--db`.
+fn kinerja_in(scratch: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env("KINERJA_DB", scratch.join("default-db"))
+        .output()
+        .expect("the kinerja binary runs");
+    Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        what: format!("kinerja {}", args.join(" ")),
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("temporary paths are UTF-8")
+}
+
+/// One test's database (`DIR/db`) and a directory for its files.
+struct Db {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("db");
+        Db { dir, path }
+    }
+
+    /// Another database in the same temporary directory.
+    fn sibling(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.file(name);
+        fs::write(&p, contents).expect("write a test file");
+        p
+    }
+
+    /// `kinerja --db DIR/db ARGS`.
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_on(&self.path, args)
+    }
+
+    /// `kinerja --db PATH ARGS`.
+    fn run_on(&self, db: &Path, args: &[&str]) -> Run {
+        let mut all = vec!["--db", s(db)];
+        all.extend_from_slice(args);
+        kinerja_in(self.dir.path(), &all)
+    }
+
+    fn demo(&self, staff: u32) {
+        let n = staff.to_string();
+        self.run(&["demo", "--staff", &n]).expect(0);
+    }
+
+    fn export(&self, kind: &str) -> Csv {
+        self.export_from(&self.path, kind)
+    }
+
+    fn export_from(&self, db: &Path, kind: &str) -> Csv {
+        let run = self.run_on(db, &["export", kind]);
+        run.expect(0);
+        Csv::parse(&run.stdout_text())
+    }
+
+    /// Imports `contents` as a `kind` file and expects success.
+    fn import_ok(&self, kind: &str, name: &str, contents: &str) -> Run {
+        let f = self.write(name, contents);
+        let run = self.run(&["import", kind, s(&f)]);
+        run.expect(0);
+        run
+    }
+}
+
+/// A parsed CSV export: the header and the data rows.
+struct Csv {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    /// RFC 4180 as the exports write it: `,`, `"` quoting with `""`, `\n` (or `\r\n`) ends.
+    fn parse(text: &str) -> Csv {
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if quoted {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.push(c);
+                }
+                continue;
+            }
+            match c {
+                '"' => quoted = true,
+                ',' => row.push(std::mem::take(&mut field)),
+                '\n' => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                '\r' => {}
+                _ => field.push(c),
+            }
+        }
+        if !field.is_empty() || !row.is_empty() {
+            row.push(field);
+            rows.push(row);
+        }
+        assert!(!rows.is_empty(), "an export always has a header row");
+        let header = rows.remove(0);
+        Csv { header, rows }
+    }
+
+    fn col(&self, name: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {:?}", self.header))
+    }
+
+    /// The value of `column` in the only row whose `key_col` is `key`.
+    fn value(&self, key_col: &str, key: &str, column: &str) -> String {
+        let (k, c) = (self.col(key_col), self.col(column));
+        let found: Vec<&Vec<String>> = self.rows.iter().filter(|r| r[k] == key).collect();
+        assert_eq!(found.len(), 1, "rows with {key_col} = {key}: {found:?}");
+        found[0][c].clone()
+    }
+
+    fn column(&self, name: &str) -> Vec<String> {
+        let c = self.col(name);
+        self.rows.iter().map(|r| r[c].clone()).collect()
+    }
+}
+
+/// One staff row in export column order, with sensible values around the ones a test varies.
+fn staff_row(nip: &str, nama: &str, golongan: &str) -> String {
+    format!(
+        "{nip},PNS,{nama},,S.Kep.,{golongan},S1,Perawat,Ahli Pertama,Puskesmas Belawan,kesehatan,,ya"
+    )
+}
+
+fn csv_file(header: &str, rows: &[String]) -> String {
+    let mut out = String::from(header);
+    out.push('\n');
+    for r in rows {
+        out.push_str(r);
+        out.push('\n');
+    }
+    out
+}
+
+/// A database holding staff A and B (B is A's evaluator in the evaluation tests).
+fn db_with_two_staff() -> Db {
+    let db = Db::new();
+    db.import_ok(
+        "staff",
+        "staff.csv",
+        &csv_file(
+            STAFF_HEADER,
+            &[
+                staff_row(NIP_A, "Rina Siregar", "III/a"),
+                staff_row(NIP_B, "Budi Tarigan", "III/c"),
+            ],
+        ),
+    );
+    db
+}
+
+fn this_year() -> i16 {
+    kinerja::cli::today().year()
+}
+
+/// Asserts a file's permission bits, showing them in octal.
+#[track_caller]
+fn assert_mode(p: &Path, want: u32) {
+    let got = mode(p);
+    assert!(
+        got == want,
+        "{} has mode {got:04o}, expected {want:04o}",
+        p.display()
+    );
+}
+
+fn mode(p: &Path) -> u32 {
+    fs::symlink_metadata(p)
+        .unwrap_or_else(|e| panic!("stat {}: {e}", p.display()))
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+// ------------------------------------------------------------------ 1. demo, export, check
+
+#[test]
+fn demo_then_export_staff_prints_the_header_and_300_rows_and_check_passes() {
+    let db = Db::new();
+    db.run(&["demo"]).expect(0);
+
+    let run = db.run(&["export", "staff"]);
+    run.expect(0);
+    let text = run.stdout_text();
+    assert_eq!(text.lines().next(), Some(STAFF_HEADER));
+    let csv = Csv::parse(&text);
+    assert_eq!(csv.rows.len(), 300);
+    assert!(
+        csv.rows.iter().all(|r| r.len() == csv.header.len()),
+        "every row has every column"
+    );
+
+    let check = db.run(&["check"]);
+    check.expect(0);
+    assert!(
+        check.stdout_text().contains("300 staff"),
+        "check reports the staff count: {}",
+        check.stdout_text()
+    );
+}
+
+// ------------------------------------------------------------------ 2. round trip
+
+#[test]
+fn export_then_import_into_a_new_database_exports_the_same_bytes() {
+    let db = Db::new();
+    db.demo(40);
+    let copy = db.sibling("copy");
+    let kinds = ["staff", "evaluations", "trainings"];
+
+    for kind in kinds {
+        let f = db.file(&format!("{kind}-1.csv"));
+        db.run(&["export", kind, "-o", s(&f)]).expect(0);
+    }
+    for kind in kinds {
+        let f = db.file(&format!("{kind}-1.csv"));
+        db.run_on(&copy, &["import", kind, s(&f)]).expect(0);
+    }
+    for kind in kinds {
+        let f = db.file(&format!("{kind}-2.csv"));
+        db.run_on(&copy, &["export", kind, "-o", s(&f)]).expect(0);
+        let first = fs::read(db.file(&format!("{kind}-1.csv"))).unwrap();
+        let second = fs::read(&f).unwrap();
+        assert!(
+            first.iter().filter(|b| **b == b'\n').count() > 1,
+            "the demo has {kind} to export"
+        );
+        assert!(
+            first == second,
+            "{kind}: the re-export differs from the first export"
+        );
+    }
+}
+
+// ------------------------------------------------------------------ 3. bad rows
+
+/// Lines 2 and 8 are good; 3 to 7 are each wrong in one way.
+fn staff_file_with_bad_rows() -> String {
+    csv_file(
+        STAFF_HEADER,
+        &[
+            staff_row(NIP_A, "Rina Siregar", "III/a"),             // 2
+            staff_row("198502302010011003", "Ana Pohan", "III/a"), // 3: 30 February
+            staff_row("198001012005011001", "Dedi Lubis", "V/a"),  // 4: no such rank
+            staff_row("198202022006011001", "", "II/b"),           // 5: empty nama
+            staff_row("198503302010013004", "Tono Siagian", "II/a"), // 6: sex digit 3
+            staff_row(NIP_A, "Rina Siregar Lagi", "III/b"),        // 7: NIP of line 2
+            staff_row(NIP_B, "Sari Nasution", "III/a"),            // 8
+        ],
+    )
+}
+
+/// Each bad line of [`staff_file_with_bad_rows`] and a word its report must hold.
+const BAD_STAFF_LINES: [(u64, &str); 5] = [
+    (3, "birth"),
+    (4, "V/a"),
+    (5, "nama"),
+    (6, "digit 15"),
+    (7, "line 2"),
+];
+
+#[track_caller]
+fn assert_bad_staff_rows_reported(run: &Run, file: &Path) {
+    let reports = run.row_reports(file);
+    let lines: Vec<u64> = reports.iter().map(|(l, _)| *l).collect();
+    assert_eq!(
+        lines,
+        BAD_STAFF_LINES.map(|(l, _)| l),
+        "reported lines; stderr:\n{}",
+        run.stderr
+    );
+    for ((line, why), (_, needle)) in reports.iter().zip(BAD_STAFF_LINES) {
+        assert!(
+            why.contains(needle),
+            "line {line} should mention {needle:?}: {why}"
+        );
+    }
+}
+
+#[test]
+fn staff_file_with_bad_rows_is_refused_whole_naming_each_bad_line() {
+    let db = Db::new();
+    let f = db.write("staff.csv", staff_file_with_bad_rows());
+
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(1);
+    assert_bad_staff_rows_reported(&run, &f);
+
+    let staff = db.export("staff");
+    assert!(
+        staff.rows.is_empty(),
+        "nothing was written: {:?}",
+        staff.rows
+    );
+}
+
+#[test]
+fn skip_invalid_imports_the_good_staff_rows_and_still_reports_the_bad_ones() {
+    let db = Db::new();
+    let f = db.write("staff.csv", staff_file_with_bad_rows());
+
+    let run = db.run(&["import", "staff", s(&f), "--skip-invalid"]);
+    run.expect(0);
+    assert_bad_staff_rows_reported(&run, &f);
+
+    let staff = db.export("staff");
+    assert_eq!(staff.column("nip"), [NIP_A, NIP_B]);
+    assert_eq!(staff.value("nip", NIP_A, "nama"), "Rina Siregar");
+    assert_eq!(staff.value("nip", NIP_B, "nama"), "Sari Nasution");
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let db = Db::new();
+    let bad = db.write("bad.csv", staff_file_with_bad_rows());
+    let good = db.write(
+        "good.csv",
+        csv_file(STAFF_HEADER, &[staff_row(NIP_A, "Rina Siregar", "III/a")]),
+    );
+
+    let run = db.run(&["import", "staff", s(&bad), "--dry-run", "--skip-invalid"]);
+    run.expect(0);
+    assert_bad_staff_rows_reported(&run, &bad);
+    db.run(&["import", "staff", s(&good), "--dry-run"])
+        .expect(0);
+
+    assert!(db.export("staff").rows.is_empty(), "a dry run wrote staff");
+    // The real import of the same file does write, so the dry run was the only difference.
+    db.run(&["import", "staff", s(&good)]).expect(0);
+    assert_eq!(db.export("staff").column("nip"), [NIP_A]);
+}
+
+#[test]
+fn bad_row_line_numbers_count_crlf_line_ends() {
+    let db = Db::new();
+    // Header on line 1, a good row on line 2, the bad rank on line 3, a good row on line 4.
+    let contents = [
+        STAFF_HEADER.to_string(),
+        staff_row(NIP_A, "Rina Siregar", "III/a"),
+        staff_row("198001012005011001", "Dedi Lubis", "V/a"),
+        staff_row(NIP_B, "Sari Nasution", "III/a"),
+    ]
+    .join("\r\n")
+        + "\r\n";
+    let f = db.write("windows.csv", contents);
+
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(1);
+    let lines: Vec<u64> = run.row_reports(&f).iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [3], "stderr:\n{}", run.stderr);
+}
+
+#[test]
+fn bad_row_line_numbers_count_blank_lines_and_line_breaks_in_quotes() {
+    let db = Db::new();
+    let contents = format!(
+        "{STAFF_HEADER}\n\
+         {NIP_A},PNS,Rina Siregar,,,III/a,S1,\"Kepala\nSeksi\",Pengawas,Puskesmas Belawan,,,ya\n\
+         \n\
+         {}\n",
+        staff_row("198001012005011001", "Dedi Lubis", "V/a")
+    );
+    // Lines: 1 header, 2-3 the first row, 4 blank, 5 the bad row.
+    assert_eq!(
+        contents.lines().nth(4).map(|l| l.contains("V/a")),
+        Some(true)
+    );
+    let f = db.write("staff.csv", contents);
+
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(1);
+    let lines: Vec<u64> = run.row_reports(&f).iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [5], "stderr:\n{}", run.stderr);
+}
+
+// ------------------------------------------------------------------ 4. spreadsheet files
+
+#[test]
+fn semicolon_file_with_bom_crlf_and_quoted_separator_and_line_break_imports() {
+    let db = Db::new();
+    let header = STAFF_HEADER.replace(',', ";");
+    let contents = format!(
+        "\u{feff}{header}\r\n\
+         {NIP_A};PNS;Rina Siregar;Ns.;\"S.Kep., M.Kep.\";III/a;S1;\"Kepala Subbagian; Umum\r\ndan Kepegawaian\";Pengawas;Puskesmas Belawan;kesehatan;;ya\r\n\
+         {NIP_B};PNS;\"Sari; Nasution\";;;II/c;D3;Perawat;Terampil;Puskesmas Sicanang;kesehatan;;tidak\r\n"
+    );
+    let f = db.write("excel.csv", contents);
+
+    db.run(&["import", "staff", s(&f)]).expect(0);
+
+    let staff = db.export("staff");
+    assert_eq!(staff.column("nip"), [NIP_A, NIP_B]);
+    // A line break inside a one-line field becomes a space; the `;` stays.
+    assert_eq!(
+        staff.value("nip", NIP_A, "jabatan"),
+        "Kepala Subbagian; Umum dan Kepegawaian"
+    );
+    assert_eq!(
+        staff.value("nip", NIP_A, "gelar_belakang"),
+        "S.Kep., M.Kep."
+    );
+    assert_eq!(staff.value("nip", NIP_A, "gelar_depan"), "Ns.");
+    assert_eq!(staff.value("nip", NIP_A, "aktif"), "ya");
+    assert_eq!(staff.value("nip", NIP_B, "nama"), "Sari; Nasution");
+    assert_eq!(staff.value("nip", NIP_B, "golongan"), "II/c");
+    assert_eq!(staff.value("nip", NIP_B, "aktif"), "tidak");
+}
+
+// ------------------------------------------------------------------ 5. re-import
+
+#[test]
+fn reimporting_the_same_staff_file_changes_nothing_and_a_new_golongan_updates_the_record() {
+    let db = Db::new();
+    let rows = [
+        staff_row(NIP_A, "Rina Siregar", "III/a"),
+        staff_row(NIP_B, "Sari Nasution", "II/c"),
+    ];
+    let contents = csv_file(STAFF_HEADER, &rows);
+    db.import_ok("staff", "staff.csv", &contents);
+
+    let again = db.import_ok("staff", "staff.csv", &contents);
+    assert!(
+        again.stderr.contains(": 0 new, 0 updated, 2 unchanged"),
+        "second import: {}",
+        again.stderr
+    );
+    let staff = db.export("staff");
+    assert_eq!(staff.column("nip"), [NIP_A, NIP_B], "no duplicates");
+
+    let changed = csv_file(
+        STAFF_HEADER,
+        &[
+            staff_row(NIP_A, "Rina Siregar", "III/b"),
+            staff_row(NIP_B, "Sari Nasution", "II/c"),
+        ],
+    );
+    let third = db.import_ok("staff", "staff.csv", &changed);
+    assert!(
+        third.stderr.contains(": 0 new, 1 updated, 1 unchanged"),
+        "third import: {}",
+        third.stderr
+    );
+    let staff = db.export("staff");
+    assert_eq!(staff.column("nip"), [NIP_A, NIP_B]);
+    assert_eq!(staff.value("nip", NIP_A, "golongan"), "III/b");
+    assert_eq!(staff.value("nip", NIP_B, "golongan"), "II/c");
+}
+
+// ------------------------------------------------------------------ 6. lock
+
+#[test]
+fn a_database_open_in_another_process_is_refused_with_exit_2() {
+    let db = Db::new();
+    let store = kinerja::store::Store::open(&db.path).expect("open the database in the test");
+
+    let run = db.run(&["check"]);
+    run.expect(2);
+    assert!(
+        run.stderr
+            .contains("already open in another kinerja process"),
+        "stderr: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "stderr: {}", run.stderr);
+
+    drop(store);
+    db.run(&["check"]).expect(0);
+}
+
+// ------------------------------------------------------------------ 7. permissions
+
+#[track_caller]
+fn assert_private_tree(dir: &Path) {
+    assert_mode(dir, 0o700);
+    for entry in fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        let meta = fs::symlink_metadata(&p).unwrap();
+        if meta.is_dir() {
+            assert_private_tree(&p);
+        } else {
+            assert_mode(&p, 0o600);
+        }
+    }
+}
+
+#[test]
+fn database_directory_is_0700_and_its_files_are_0600() {
+    let db = Db::new();
+    db.demo(40);
+    let files = fs::read_dir(&db.path).unwrap().count();
+    assert!(files > 0, "the database directory holds files");
+    assert_private_tree(&db.path);
+}
+
+#[test]
+fn export_and_backup_files_are_0600() {
+    let db = db_with_two_staff();
+
+    let export = db.file("staff.out.csv");
+    db.run(&["export", "staff", "-o", s(&export)]).expect(0);
+    assert_mode(&export, 0o600);
+
+    let backup = db.file("db.backup");
+    db.run(&["backup", s(&backup)]).expect(0);
+    assert_mode(&backup, 0o600);
+}
+
+#[test]
+fn export_over_an_existing_world_readable_file_leaves_it_0600() {
+    let db = db_with_two_staff();
+    let export = db.write("staff.out.csv", "old\n");
+    fs::set_permissions(&export, fs::Permissions::from_mode(0o644)).unwrap();
+
+    db.run(&["export", "staff", "-o", s(&export)]).expect(0);
+
+    assert_mode(&export, 0o600);
+    assert_eq!(
+        Csv::parse(&fs::read_to_string(&export).unwrap()).rows.len(),
+        2
+    );
+}
+
+#[test]
+fn export_is_0600_even_when_a_stale_partial_file_is_in_the_way() {
+    let db = db_with_two_staff();
+    // Left over from an interrupted run, or a file of the user's own.
+    let stale = db.write("staff.partial", "old\n");
+    fs::set_permissions(&stale, fs::Permissions::from_mode(0o644)).unwrap();
+    let export = db.file("staff.csv");
+
+    db.run(&["export", "staff", "-o", s(&export)]).expect(0);
+
+    assert_mode(&export, 0o600);
+}
+
+#[test]
+fn backup_is_0600_even_when_a_stale_partial_file_is_in_the_way() {
+    let db = db_with_two_staff();
+    let stale = db.write("db.partial", "old\n");
+    fs::set_permissions(&stale, fs::Permissions::from_mode(0o644)).unwrap();
+    let backup = db.file("db.backup");
+
+    db.run(&["backup", s(&backup)]).expect(0);
+
+    assert_mode(&backup, 0o600);
+}
+
+// ------------------------------------------------------------------ 8. backup and restore
+
+#[test]
+fn restore_of_a_backup_gives_the_same_staff_and_refuses_a_non_empty_database() {
+    let db = Db::new();
+    db.demo(40);
+    let backup = db.file("db.backup");
+    db.run(&["backup", s(&backup)]).expect(0);
+
+    let restored = db.sibling("restored");
+    db.run_on(&restored, &["restore", s(&backup)]).expect(0);
+    let original = db.run(&["export", "staff"]);
+    let copy = db.run_on(&restored, &["export", "staff"]);
+    assert_eq!(Csv::parse(&original.expect(0).stdout_text()).rows.len(), 40);
+    assert!(
+        original.stdout == copy.expect(0).stdout,
+        "the restored staff export differs"
+    );
+    db.run_on(&restored, &["check"]).expect(0);
+
+    let again = db.run_on(&restored, &["restore", s(&backup)]);
+    again.expect(2);
+    assert!(
+        again.stderr.contains("not empty"),
+        "stderr: {}",
+        again.stderr
+    );
+    assert!(
+        copy.stdout == db.run_on(&restored, &["export", "staff"]).stdout,
+        "a refused restore changed the database"
+    );
+}
+
+#[test]
+fn a_backup_with_one_byte_flipped_is_refused_and_writes_nothing() {
+    let db = db_with_two_staff();
+    let backup = db.file("db.backup");
+    db.run(&["backup", s(&backup)]).expect(0);
+    let mut bytes = fs::read(&backup).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    let damaged = db.write("damaged.backup", &bytes);
+
+    let fresh = db.sibling("fresh");
+    let run = db.run_on(&fresh, &["restore", s(&damaged)]);
+    run.expect(1);
+    assert!(
+        run.stderr.contains("checksum"),
+        "the refusal says why: {}",
+        run.stderr
+    );
+    assert!(
+        db.export_from(&fresh, "staff").rows.is_empty(),
+        "the damaged backup wrote staff"
+    );
+    // The undamaged backup restores into that same database, so it was left empty.
+    db.run_on(&fresh, &["restore", s(&backup)]).expect(0);
+    assert_eq!(db.export_from(&fresh, "staff").rows.len(), 2);
+}
+
+#[test]
+fn backup_never_overwrites_an_existing_file() {
+    let db = db_with_two_staff();
+    let existing = db.write("db.backup", "precious\n");
+
+    let run = db.run(&["backup", s(&existing)]);
+    run.expect(2);
+    assert!(
+        run.stderr.contains("already exists"),
+        "stderr: {}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&existing).unwrap(), b"precious\n");
+}
+
+// ------------------------------------------------------------------ 9. refusals
+
+#[test]
+fn demo_refuses_a_non_empty_database() {
+    let db = db_with_two_staff();
+
+    let run = db.run(&["demo", "--staff", "5"]);
+    run.expect(2);
+    assert!(run.stderr.contains("not empty"), "stderr: {}", run.stderr);
+    assert_eq!(db.export("staff").rows.len(), 2, "demo added staff");
+}
+
+#[test]
+fn export_staff_with_a_year_cannot_run() {
+    let db = db_with_two_staff();
+    let run = db.run(&["export", "staff", "--year", "2025"]);
+    run.expect(2);
+    assert!(run.stdout.is_empty(), "no CSV on a refused export");
+}
+
+#[test]
+fn an_unknown_column_is_refused_naming_the_column() {
+    let db = Db::new();
+    let header = format!("{STAFF_HEADER},hobi_kesukaan");
+    let f = db.write(
+        "staff.csv",
+        csv_file(
+            &header,
+            &[format!(
+                "{},memancing",
+                staff_row(NIP_A, "Rina Siregar", "III/a")
+            )],
+        ),
+    );
+
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(1);
+    assert!(
+        run.stderr.contains("hobi_kesukaan"),
+        "stderr: {}",
+        run.stderr
+    );
+    assert!(db.export("staff").rows.is_empty());
+}
+
+#[test]
+fn importing_a_missing_file_cannot_run() {
+    let db = Db::new();
+    let missing = db.file("no-such-file.csv");
+    let run = db.run(&["import", "staff", s(&missing)]);
+    run.expect(2);
+    assert!(
+        run.stderr.contains("no-such-file.csv"),
+        "stderr: {}",
+        run.stderr
+    );
+}
+
+// ------------------------------------------------------------------ 10. evaluations
+
+/// A good evaluation of A by B for last year (line 2), then `bad` (line 3).
+fn import_evaluations_with(db: &Db, bad: &str) -> (Run, PathBuf) {
+    let last = this_year() - 1;
+    let good = format!("{NIP_A},{last},tahunan,2,2,Baik,{NIP_B},Budi Tarigan");
+    let f = db.write(
+        "evaluations.csv",
+        csv_file(EVALUATION_HEADER, &[good, bad.to_string()]),
+    );
+    (db.run(&["import", "evaluations", s(&f)]), f)
+}
+
+/// Asserts that only line 3 was reported, with `needle`, and nothing was written.
+#[track_caller]
+fn assert_only_line_3_refused(db: &Db, run: &Run, file: &Path, needle: &str) {
+    run.expect(1);
+    let reports = run.row_reports(file);
+    assert_eq!(reports.len(), 1, "stderr:\n{}", run.stderr);
+    assert_eq!(reports[0].0, 3, "stderr:\n{}", run.stderr);
+    assert!(
+        reports[0].1.contains(needle),
+        "line 3 should mention {needle:?}: {}",
+        reports[0].1
+    );
+    assert!(
+        db.export("evaluations").rows.is_empty(),
+        "a refused import wrote evaluations"
+    );
+}
+
+#[test]
+fn a_valid_evaluation_imports_with_its_predikat() {
+    let db = db_with_two_staff();
+    let last = this_year() - 1;
+    let (run, _) = import_evaluations_with(
+        &db,
+        &format!("{NIP_A},{last},triwulan-1,1,1,Sangat Baik,{NIP_B},Budi Tarigan"),
+    );
+    run.expect(0);
+
+    let ev = db.export("evaluations");
+    assert_eq!(ev.rows.len(), 2);
+    assert_eq!(ev.value("periode", "tahunan", "predikat"), "Baik");
+    assert_eq!(ev.value("periode", "triwulan-1", "predikat"), "Sangat Baik");
+    assert_eq!(ev.value("periode", "tahunan", "penilai_nip"), NIP_B);
+}
+
+#[test]
+fn an_evaluation_whose_predikat_contradicts_the_matrix_is_reported() {
+    let db = db_with_two_staff();
+    let last = this_year() - 1;
+    // Di Atas and Di Atas give Sangat Baik, not Baik.
+    let (run, f) = import_evaluations_with(
+        &db,
+        &format!("{NIP_A},{last},triwulan-1,1,1,Baik,{NIP_B},Budi Tarigan"),
+    );
+    assert_only_line_3_refused(&db, &run, &f, "Sangat Baik");
+}
+
+#[test]
+fn an_evaluation_for_a_nip_not_in_the_database_is_reported() {
+    let db = db_with_two_staff();
+    let last = this_year() - 1;
+    let (run, f) = import_evaluations_with(
+        &db,
+        &format!("{NIP_UNKNOWN},{last},tahunan,2,2,Baik,{NIP_B},Budi Tarigan"),
+    );
+    assert_only_line_3_refused(&db, &run, &f, NIP_UNKNOWN);
+}
+
+#[test]
+fn an_evaluation_by_the_person_themself_is_refused() {
+    let db = db_with_two_staff();
+    let last = this_year() - 1;
+    let (run, f) = import_evaluations_with(
+        &db,
+        &format!("{NIP_A},{last},triwulan-2,2,2,Baik,{NIP_A},Rina Siregar"),
+    );
+    assert_only_line_3_refused(&db, &run, &f, "evaluat");
+}
+
+#[test]
+fn an_evaluation_for_a_future_period_is_refused() {
+    let db = db_with_two_staff();
+    let next = this_year() + 1;
+    let (run, f) = import_evaluations_with(
+        &db,
+        &format!("{NIP_A},{next},tahunan,2,2,Baik,{NIP_B},Budi Tarigan"),
+    );
+    assert_only_line_3_refused(&db, &run, &f, &next.to_string());
+}
+
+// ------------------------------------------------------------------ 11. trainings
+
+fn training_row(mulai: &str, selesai: &str, jp: &str, jam: &str) -> String {
+    format!(
+        "{NIP_A},Bimtek Penyusunan SKP,Bimtek,BKD Kota Medan,Pemerintah,{mulai},{selesai},{jp},{jam},selesai,,"
+    )
+}
+
+#[test]
+fn training_hours_without_jp_count_whole_45_minute_jp() {
+    let db = db_with_two_staff();
+    db.import_ok(
+        "trainings",
+        "trainings.csv",
+        &csv_file(
+            TRAINING_HEADER,
+            &[training_row("2025-03-14", "2025-03-14", "", "8")],
+        ),
+    );
+
+    let tr = db.export("trainings");
+    assert_eq!(tr.rows.len(), 1);
+    // 8 hours = 480 minutes = 10 full JP of 45 minutes.
+    assert_eq!(tr.value("nip", NIP_A, "jp"), "10");
+}
+
+#[test]
+fn training_dates_with_slashes_or_dashes_day_first_are_accepted() {
+    let db = db_with_two_staff();
+    db.import_ok(
+        "trainings",
+        "trainings.csv",
+        &csv_file(
+            TRAINING_HEADER,
+            &[training_row("14/03/2025", "14-03-2025", "8", "")],
+        ),
+    );
+
+    let tr = db.export("trainings");
+    assert_eq!(tr.value("nip", NIP_A, "mulai"), "2025-03-14");
+    assert_eq!(tr.value("nip", NIP_A, "selesai"), "2025-03-14");
+    assert_eq!(tr.value("nip", NIP_A, "jp"), "8");
+}
+
+#[test]
+fn a_training_that_ends_before_it_starts_is_refused() {
+    let db = db_with_two_staff();
+    let f = db.write(
+        "trainings.csv",
+        csv_file(
+            TRAINING_HEADER,
+            &[training_row("15/03/2025", "14/03/2025", "8", "")],
+        ),
+    );
+
+    let run = db.run(&["import", "trainings", s(&f)]);
+    run.expect(1);
+    let lines: Vec<u64> = run.row_reports(&f).iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [2], "stderr:\n{}", run.stderr);
+    assert!(db.export("trainings").rows.is_empty());
+}
+
+// ------------------------------------------------------------------ 12. control characters
+
+#[test]
+fn escape_sequences_in_imported_names_are_not_stored() {
+    let db = Db::new();
+    db.import_ok(
+        "staff",
+        "staff.csv",
+        &csv_file(
+            STAFF_HEADER,
+            &[staff_row(
+                NIP_A,
+                "Rina\x1b[31m Sire\u{9b}2Jgar\x07",
+                "III/a",
+            )],
+        ),
+    );
+
+    let run = db.run(&["export", "staff"]);
+    run.expect(0);
+    assert!(
+        !run.stdout.contains(&0x1b),
+        "the export holds an ESC byte: {:?}",
+        run.stdout_text()
+    );
+    assert!(!run.stdout.contains(&0x07), "the export holds a BEL byte");
+    let text = run.stdout_text();
+    assert!(!text.contains('\u{9b}'), "the export holds a C1 CSI");
+    assert_eq!(
+        Csv::parse(&text).value("nip", NIP_A, "nama"),
+        "Rina[31m Sire2Jgar"
+    );
+}
+
+// ------------------------------------------------------------------ 13. help and arguments
+
+#[test]
+fn help_exits_0_and_lists_the_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = kinerja_in(dir.path(), &["--help"]);
+    run.expect(0);
+    let text = run.stdout_text();
+    for sub in ["demo", "import", "export", "check", "backup", "restore"] {
+        assert!(text.contains(sub), "--help does not list {sub}:\n{text}");
+    }
+    assert!(
+        !dir.path().join("default-db").exists(),
+        "--help opened a database"
+    );
+}
+
+#[test]
+fn an_unknown_subcommand_exits_2_without_opening_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = kinerja_in(dir.path(), &["frobnicate"]);
+    run.expect(2);
+    assert!(run.stderr.contains("frobnicate"), "stderr: {}", run.stderr);
+    assert!(!dir.path().join("default-db").exists());
+}

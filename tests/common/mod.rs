@@ -1,0 +1,64 @@
+//! Records shared by the store tests.
+#![allow(dead_code)]
+
+use jiff::civil::date;
+use kinerja::domain::*;
+
+pub fn unit() -> Unit {
+    Unit::new("Puskesmas Belawan", UnitKind::Kesehatan, None)
+}
+
+pub fn staff(nip: &str) -> Staff {
+    Staff {
+        nip: Nip::parse(nip).expect("test NIP"),
+        nama: "Rina Siregar".into(),
+        gelar_depan: "dr.".into(),
+        gelar_belakang: "Sp.PD".into(),
+        golongan: Golongan::parse("III/c", false).expect("rank"),
+        pendidikan: Pendidikan::S2,
+        jabatan: Jabatan {
+            nama: "Dokter".into(),
+            jenis: JenisJabatan::AhliMuda,
+        },
+        unit_id: unit().id,
+        aktif: true,
+        revision: 0,
+    }
+}
+
+pub fn evaluation(year: i16, kind: PeriodKind, hasil: Rating, perilaku: Rating) -> Evaluation {
+    let mut aspek: [AspekPenilaian; 7] = Default::default();
+    aspek[0].rating = Some(Rating::DiAtas);
+    aspek[1].umpan_balik = "Tepat waktu melapor.".into();
+    Evaluation {
+        id: 0,
+        period: Period::new(year, kind).expect("period"),
+        hasil_kerja: hasil,
+        perilaku,
+        aspek,
+        penilai: Some(Evaluator {
+            nip: Some(Nip::parse("197001012000031001").expect("evaluator NIP")),
+            nama: "H. Budi Nasution, S.Sos.".into(),
+        }),
+        atasan_penilai: None,
+        catatan: "Disarankan mengikuti Bimtek.".into(),
+        revision: 0,
+    }
+}
+
+pub fn training(judul: &str, jp: u16) -> Training {
+    Training {
+        id: 0,
+        judul: judul.into(),
+        jenis: TrainingKind::Bimtek,
+        penyelenggara: "PT Solusi Digital Pesisir".into(),
+        jenis_penyelenggara: OrganiserKind::Swasta,
+        mulai: date(2025, 3, 14),
+        selesai: date(2025, 3, 15),
+        jp,
+        status: TrainingStatus::Selesai,
+        no_sertifikat: "SDP/2025/00017".into(),
+        catatan: String::new(),
+        revision: 0,
+    }
+}

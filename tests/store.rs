@@ -1,0 +1,391 @@
+//! The store: round trips, revisions, one evaluation per period, the audit trail, schema
+//! versions, integrity checks, and a decoder that never panics on bad bytes.
+
+mod common;
+
+use common::{evaluation, staff, training, unit};
+use kinerja::domain::{PeriodKind, Rating};
+use kinerja::store::{AuditAction, Store, StoreError, records};
+
+const NIP: &str = "198503302010012002";
+const OTHER: &str = "199001152015031001";
+
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("db")).expect("open");
+    store.save_unit(&unit(), "tester").expect("unit");
+    (dir, store)
+}
+
+#[test]
+fn a_saved_staff_record_reads_back_with_revision_one() {
+    let (_d, store) = open();
+    let saved = store.save_staff(&staff(NIP), "tester").unwrap();
+    assert_eq!(saved.revision, 1);
+    let back = store.get_staff(NIP).unwrap().unwrap();
+    assert_eq!(back, saved);
+    assert_eq!(
+        store.nips_of_unit(&unit().id).unwrap(),
+        vec![NIP.to_string()]
+    );
+}
+
+#[test]
+fn creating_the_same_nip_twice_is_refused() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    let err = store.save_staff(&staff(NIP), "tester").unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+}
+
+#[test]
+fn a_stale_save_is_refused_and_the_newer_record_kept() {
+    let (_d, store) = open();
+    let first = store.save_staff(&staff(NIP), "tester").unwrap();
+    let mut a = first.clone();
+    a.nama = "Rina Siregar Pohan".into();
+    store.save_staff(&a, "officer-a").unwrap();
+    let mut b = first.clone();
+    b.nama = "Rina Tarigan".into();
+    let err = store.save_staff(&b, "officer-b").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Stale {
+                expected: 1,
+                found: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("reopen it"));
+    assert_eq!(
+        store.get_staff(NIP).unwrap().unwrap().nama,
+        "Rina Siregar Pohan"
+    );
+}
+
+#[test]
+fn staff_in_an_unknown_unit_is_refused() {
+    let (_d, store) = open();
+    let mut s = staff(NIP);
+    s.unit_id = "nowhere".into();
+    assert!(matches!(
+        store.save_staff(&s, "tester"),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn moving_staff_to_another_unit_moves_the_index_entry() {
+    let (_d, store) = open();
+    let other = kinerja::domain::Unit::new(
+        "SD Negeri 065005",
+        kinerja::domain::UnitKind::Pendidikan,
+        None,
+    );
+    store.save_unit(&other, "tester").unwrap();
+    let mut s = store.save_staff(&staff(NIP), "tester").unwrap();
+    s.unit_id = other.id.clone();
+    store.save_staff(&s, "tester").unwrap();
+    assert!(store.nips_of_unit(&unit().id).unwrap().is_empty());
+    assert_eq!(
+        store.nips_of_unit(&other.id).unwrap(),
+        vec![NIP.to_string()]
+    );
+    assert!(store.check().unwrap().is_sound());
+}
+
+#[test]
+fn control_characters_never_reach_the_store() {
+    let (_d, store) = open();
+    let mut s = staff(NIP);
+    s.nama = "Rina\u{1b}[2J Siregar".into();
+    store.save_staff(&s, "tester").unwrap();
+    assert_eq!(
+        store.get_staff(NIP).unwrap().unwrap().nama,
+        "Rina[2J Siregar"
+    );
+}
+
+#[test]
+fn every_save_leaves_an_audit_entry_with_actor_and_fields() {
+    let (_d, store) = open();
+    let mut s = store.save_staff(&staff(NIP), "siti").unwrap();
+    s.golongan = kinerja::domain::Golongan::parse("III/d", false).unwrap();
+    store.save_staff(&s, "budi").unwrap();
+    let history = store.audit_of(&format!("staff/{NIP}")).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].actor, "siti");
+    assert_eq!(history[0].action, AuditAction::Create);
+    assert_eq!(history[1].actor, "budi");
+    assert_eq!(history[1].action, AuditAction::Update);
+    assert_eq!(history[1].summary, "changed: golongan");
+}
+
+#[test]
+fn one_evaluation_per_period_a_second_names_the_first() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    let e = evaluation(2025, PeriodKind::Tahunan, Rating::Sesuai, Rating::Sesuai);
+    let first = store.save_evaluation(NIP, &e, "tester").unwrap();
+    assert_eq!((first.id, first.revision), (1, 1));
+    let err = store.save_evaluation(NIP, &e, "tester").unwrap_err();
+    match err {
+        StoreError::DuplicatePeriod { existing, .. } => assert_eq!(existing, first.id),
+        other => panic!("expected a duplicate period, got {other}"),
+    }
+    let q1 = evaluation(
+        2025,
+        PeriodKind::Triwulan(1),
+        Rating::DiAtas,
+        Rating::DiAtas,
+    );
+    let second = store.save_evaluation(NIP, &q1, "tester").unwrap();
+    assert_eq!(second.id, 2);
+    // Listed as a timeline: the quarter before the annual evaluation.
+    let ids: Vec<u32> = store
+        .evaluations_of(NIP)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, vec![2, 1]);
+}
+
+#[test]
+fn an_evaluation_update_bumps_the_revision_and_a_stale_one_is_refused() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    let e = evaluation(2025, PeriodKind::Tahunan, Rating::Sesuai, Rating::Sesuai);
+    let saved = store.save_evaluation(NIP, &e, "tester").unwrap();
+    let mut changed = saved.clone();
+    changed.hasil_kerja = Rating::DiAtas;
+    let updated = store.save_evaluation(NIP, &changed, "tester").unwrap();
+    assert_eq!(updated.revision, 2);
+    let err = store.save_evaluation(NIP, &saved, "tester").unwrap_err();
+    assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+    let err = store
+        .delete_evaluation(NIP, saved.id, 1, "tester")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+    store.delete_evaluation(NIP, saved.id, 2, "tester").unwrap();
+    assert!(store.evaluations_of(NIP).unwrap().is_empty());
+    let history = store
+        .audit_of(&format!("evaluations/{NIP}/{}", saved.id))
+        .unwrap();
+    let actions: Vec<AuditAction> = history.iter().map(|a| a.action).collect();
+    assert_eq!(
+        actions,
+        vec![
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete
+        ]
+    );
+}
+
+#[test]
+fn an_evaluator_cannot_evaluate_themself() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    let mut e = evaluation(2025, PeriodKind::Tahunan, Rating::Sesuai, Rating::Sesuai);
+    if let Some(p) = e.penilai.as_mut() {
+        p.nip = Some(kinerja::domain::Nip::parse(NIP).unwrap());
+    }
+    assert!(matches!(
+        store.save_evaluation(NIP, &e, "tester"),
+        Err(StoreError::Invalid(_))
+    ));
+}
+
+#[test]
+fn evaluations_of_an_unknown_person_are_refused() {
+    let (_d, store) = open();
+    let e = evaluation(2025, PeriodKind::Tahunan, Rating::Sesuai, Rating::Sesuai);
+    assert!(matches!(
+        store.save_evaluation(OTHER, &e, "tester"),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_training_makes_its_organiser_a_known_partner() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    let t = store
+        .save_training(NIP, &training("Bimtek e-Kinerja", 8), "tester")
+        .unwrap();
+    assert_eq!(t.id, 1);
+    let partners = store.partners().unwrap();
+    assert_eq!(partners.len(), 1);
+    assert_eq!(partners[0].name, "PT Solusi Digital Pesisir");
+    let mut bad = training("Bimtek e-Kinerja", 8);
+    bad.selesai = jiff::civil::date(2025, 3, 1);
+    assert!(matches!(
+        store.save_training(NIP, &bad, "tester"),
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .delete_training(NIP, t.id, t.revision, "tester")
+        .unwrap();
+    assert!(store.trainings_of(NIP).unwrap().is_empty());
+}
+
+#[test]
+fn a_database_from_a_newer_kinerja_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    Store::open(&path).unwrap().close().unwrap();
+    {
+        let db = sled::open(&path).unwrap();
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema", &99u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    match Store::open(&path) {
+        Err(StoreError::NewerSchema {
+            found: 99,
+            known: 1,
+            ..
+        }) => {}
+        Err(other) => panic!("expected a newer-schema refusal, got {other}"),
+        Ok(_) => panic!("a newer database was opened"),
+    }
+}
+
+#[test]
+fn a_second_open_in_the_same_process_is_a_lock_error() {
+    let (dir, _store) = open();
+    match Store::open(&dir.path().join("db")) {
+        Err(e @ StoreError::Locked { .. }) => {
+            assert!(
+                e.to_string()
+                    .contains("already open in another kinerja process")
+            );
+        }
+        Err(other) => panic!("expected a lock error, got {other}"),
+        Ok(_) => panic!("opened twice"),
+    }
+}
+
+#[test]
+fn check_reports_undecodable_values_and_broken_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.save_unit(&unit(), "tester").unwrap();
+        store.save_staff(&staff(NIP), "tester").unwrap();
+        store.save_staff(&staff(OTHER), "tester").unwrap();
+        assert!(store.check().unwrap().is_sound());
+        store.close().unwrap();
+    }
+    {
+        let db = sled::open(&path).unwrap();
+        db.open_tree("staff")
+            .unwrap()
+            .insert(NIP, &[1u8, 200, 3][..])
+            .unwrap();
+        let index = db.open_tree("staff_by_unit").unwrap();
+        let mut key = unit().id.into_bytes();
+        key.push(0);
+        key.extend_from_slice(OTHER.as_bytes());
+        index.remove(key).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let report = store.check().unwrap();
+    let damaged: Vec<String> = report
+        .damage
+        .iter()
+        .map(|d| format!("{}/{}", d.tree, d.key))
+        .collect();
+    assert!(damaged.contains(&format!("staff/{NIP}")), "{damaged:?}");
+    assert!(damaged.contains(&format!("staff/{OTHER}")), "{damaged:?}");
+    // The damaged record is reported with its key when read, never a panic.
+    let err = store.get_staff(NIP).unwrap_err();
+    assert!(err.to_string().contains(NIP), "{err}");
+    // The rest of the database stays usable.
+    assert_eq!(
+        store.get_staff(OTHER).unwrap().unwrap().nama,
+        "Rina Siregar"
+    );
+}
+
+/// xorshift: deterministic noise for the decoder.
+fn noise(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+fn decode_all(bytes: &[u8]) {
+    let _ = records::decode_staff(bytes);
+    let _ = records::decode_unit(bytes);
+    let _ = records::decode_partner(bytes);
+    let _ = records::decode_evaluations(bytes);
+    let _ = records::decode_trainings(bytes);
+    let _ = records::decode_audit(bytes);
+}
+
+#[test]
+fn random_bytes_give_decode_errors_not_panics() {
+    let mut seed = 0x1234_5678_9abc_def1u64;
+    let mut errors = 0;
+    for _ in 0..20_000 {
+        let len = (noise(&mut seed) % 64) as usize;
+        let mut bytes: Vec<u8> = (0..len).map(|_| noise(&mut seed) as u8).collect();
+        if !bytes.is_empty() {
+            bytes[0] = (noise(&mut seed) % 3) as u8; // version 0, 1 or 2
+        }
+        decode_all(&bytes);
+        if records::decode_staff(&bytes).is_err() {
+            errors += 1;
+        }
+    }
+    assert!(
+        errors > 19_000,
+        "only {errors} of 20000 random values were refused"
+    );
+}
+
+#[test]
+fn damaged_copies_of_real_values_give_errors_not_panics() {
+    let mut s = staff(NIP);
+    s.revision = 3;
+    let mut group = records::EvaluationGroup {
+        next_id: 2,
+        items: vec![],
+    };
+    let mut e = evaluation(2025, PeriodKind::Tahunan, Rating::DiAtas, Rating::Sesuai);
+    e.id = 1;
+    group.items.push(e);
+    let values = [
+        records::encode_staff(&s).unwrap(),
+        records::encode_evaluations(&group).unwrap(),
+    ];
+    let mut seed = 42u64;
+    for v in &values {
+        for cut in 0..v.len() {
+            decode_all(&v[..cut]);
+            assert!(records::decode_staff(&v[..cut]).is_err() || cut == v.len());
+        }
+        for _ in 0..5_000 {
+            let mut m = v.clone();
+            let i = (noise(&mut seed) as usize) % m.len();
+            m[i] ^= 1 << (noise(&mut seed) % 8);
+            decode_all(&m);
+        }
+        let mut longer = v.clone();
+        longer.push(0);
+        assert!(
+            records::decode_staff(&longer).is_err()
+                && records::decode_evaluations(&longer).is_err()
+        );
+    }
+}
