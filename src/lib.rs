@@ -1,5 +1,6 @@
 //! kinerja: ASN staff performance (SKP) and training records in the terminal.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod store;

@@ -123,6 +123,16 @@ fn audit_samples() -> Vec<AuditEntry> {
     }]
 }
 
+fn summary_samples() -> Vec<kinerja::domain::StaffSummary> {
+    let staff = staff_samples();
+    let evaluations = evaluation_samples();
+    let trainings = training_samples();
+    vec![
+        kinerja::domain::StaffSummary::of(&staff[0], &evaluations[0].items, &trainings[0].items),
+        kinerja::domain::StaffSummary::of(&staff[1], &[], &[]),
+    ]
+}
+
 type Encoded = Vec<Vec<u8>>;
 
 /// (file name, encoded samples) for every record kind at its newest version.
@@ -168,6 +178,13 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
             audit_samples()
                 .iter()
                 .map(|a| records::encode_audit(a).unwrap())
+                .collect(),
+        ),
+        (
+            "summary_v1.bin",
+            summary_samples()
+                .iter()
+                .map(|s| records::encode_summary(s).unwrap())
                 .collect(),
         ),
     ]
@@ -241,6 +258,16 @@ fn golden_partner_and_audit_v1_values_decode_to_the_same_records() {
         .map(|v| records::decode_audit(v).unwrap())
         .collect();
     assert_eq!(audit, audit_samples());
+}
+
+#[test]
+fn golden_summary_v1_values_decode_to_the_same_records() {
+    let decoded: Vec<_> = read_values("summary_v1.bin")
+        .iter()
+        .map(|v| records::decode_summary(v).unwrap())
+        .collect();
+    assert_eq!(decoded, summary_samples());
+    assert!(decoded[0].last.is_some() && decoded[0].jp_in(2025) == 8);
 }
 
 #[test]

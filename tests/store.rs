@@ -389,3 +389,47 @@ fn damaged_copies_of_real_values_give_errors_not_panics() {
         );
     }
 }
+
+#[test]
+fn the_list_summary_follows_every_save_and_delete() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    let summary = store.summary(NIP).unwrap().unwrap();
+    assert_eq!(summary.name, "dr. Rina Siregar, Sp.PD");
+    assert_eq!(summary.last, None);
+    let e = evaluation(2025, PeriodKind::Tahunan, Rating::DiBawah, Rating::Sesuai);
+    let saved = store.save_evaluation(NIP, &e, "tester").unwrap();
+    let last = store.summary(NIP).unwrap().unwrap().last.map(|(_, p)| p);
+    assert_eq!(last, Some(kinerja::domain::Predikat::ButuhPerbaikan));
+    store
+        .save_training(NIP, &training("Bimtek e-Kinerja", 8), "tester")
+        .unwrap();
+    assert_eq!(store.summary(NIP).unwrap().unwrap().jp_in(2025), 8);
+    store
+        .delete_evaluation(NIP, saved.id, saved.revision, "tester")
+        .unwrap();
+    assert_eq!(store.summary(NIP).unwrap().unwrap().last, None);
+    assert!(store.check().unwrap().is_sound());
+}
+
+#[test]
+fn summaries_left_behind_by_an_interrupted_bulk_write_are_rebuilt_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.save_unit(&unit(), "tester").unwrap();
+        store.save_staff(&staff(NIP), "tester").unwrap();
+        store.close().unwrap();
+    }
+    {
+        // What a crash in the middle of an import leaves: no marker, a stale summary.
+        let db = sled::open(&path).unwrap();
+        db.open_tree("meta").unwrap().remove("summaries").unwrap();
+        db.open_tree("staff_summary").unwrap().remove(NIP).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.summary(NIP).unwrap().unwrap().nip, NIP);
+    assert!(store.check().unwrap().is_sound());
+}

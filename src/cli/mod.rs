@@ -2,7 +2,6 @@
 
 mod columns;
 pub mod csvio;
-pub mod demo;
 mod export;
 mod import;
 
@@ -245,38 +244,11 @@ fn run_demo(store: &Store, staff: usize, seed: u64) -> Result<(), Failure> {
         )));
     }
     let started = std::time::Instant::now();
-    let mut demo = demo::generate(seed, staff, today());
-    let bar = progress(demo.len() as u64, "demo");
-    let mut w = crate::store::bulk::BulkWriter::new(store);
-    for u in &demo.units {
-        w.put_unit(u)?;
-    }
-    for p in &demo.partners {
-        w.put_partner(p)?;
-    }
-    let (mut evaluations, mut trainings) = (0usize, 0usize);
-    while let Some(p) = demo.next_person() {
-        let nip = p.staff.nip.as_str();
-        w.put_staff(&p.staff, None)?;
-        if !p.evaluations.items.is_empty() {
-            evaluations += p.evaluations.items.len();
-            w.put_evaluations(nip, &p.evaluations)?;
-        }
-        if !p.trainings.items.is_empty() {
-            trainings += p.trainings.items.len();
-            w.put_trainings(nip, &p.trainings)?;
-        }
-        bar.inc(1);
-    }
+    let bar = progress(staff as u64, "demo");
+    let summary = crate::demo::fill(store, staff, seed, today(), &os_user(), &|n| {
+        bar.set_position(n as u64)
+    })?;
     bar.finish_and_clear();
-    let summary = format!(
-        "{} staff, {} units, {} evaluations, {} trainings (seed {seed})",
-        demo.len(),
-        demo.units.len(),
-        evaluations,
-        trainings
-    );
-    w.finish(&os_user(), crate::store::AuditAction::Demo, &summary)?;
     eprintln!(
         "demo: wrote {summary} to {} in {:.1} s",
         store.path().display(),

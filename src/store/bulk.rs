@@ -6,6 +6,7 @@ use super::records::{self, AuditAction, EvaluationGroup, Partner, TrainingGroup}
 use super::{Store, StoreError, keys};
 use crate::domain::{Staff, Unit};
 use sled::Transactional;
+use std::collections::BTreeSet;
 
 /// Keys per transaction: large batches cost memory, small ones time.
 pub const CHUNK: usize = 1000;
@@ -22,6 +23,9 @@ pub struct BulkWriter<'s> {
     batches: [sled::Batch; 6],
     pending: usize,
     written: u64,
+    /// People whose list summary must be rebuilt when the run ends.
+    touched: BTreeSet<String>,
+    started: bool,
 }
 
 fn invalid(e: super::codec::DecodeError) -> StoreError {
@@ -35,12 +39,18 @@ impl<'s> BulkWriter<'s> {
             batches: Default::default(),
             pending: 0,
             written: 0,
+            touched: BTreeSet::new(),
+            started: false,
         }
     }
 
     /// Keys written so far.
     pub fn written(&self) -> u64 {
         self.written
+    }
+
+    fn touch(&mut self, nip: &str) {
+        self.touched.insert(nip.to_string());
     }
 
     fn put(&mut self, tree: usize, key: &[u8], value: Vec<u8>) -> Result<(), StoreError> {
@@ -56,6 +66,7 @@ impl<'s> BulkWriter<'s> {
     /// whose index entry is moved if the unit changed.
     pub fn put_staff(&mut self, staff: &Staff, previous: Option<&Staff>) -> Result<(), StoreError> {
         let nip = staff.nip.as_str();
+        self.touch(nip);
         if let Some(old) = previous
             && old.unit_id != staff.unit_id
         {
@@ -91,6 +102,7 @@ impl<'s> BulkWriter<'s> {
         nip: &str,
         group: &EvaluationGroup,
     ) -> Result<(), StoreError> {
+        self.touch(nip);
         self.put(
             EVALUATIONS,
             nip.as_bytes(),
@@ -99,6 +111,7 @@ impl<'s> BulkWriter<'s> {
     }
 
     pub fn put_trainings(&mut self, nip: &str, group: &TrainingGroup) -> Result<(), StoreError> {
+        self.touch(nip);
         self.put(
             TRAININGS,
             nip.as_bytes(),
@@ -112,6 +125,11 @@ impl<'s> BulkWriter<'s> {
             return Ok(());
         }
         let s = self.store;
+        if !self.started {
+            // Until the run ends, the list summaries may lag behind the records.
+            s.summaries_dirty()?;
+            self.started = true;
+        }
         let trees = [
             &s.staff,
             &s.staff_by_unit,
@@ -140,6 +158,9 @@ impl<'s> BulkWriter<'s> {
         summary: &str,
     ) -> Result<u64, StoreError> {
         self.commit()?;
+        if self.started {
+            self.store.rebuild_summaries(&self.touched)?;
+        }
         self.store.audit_run(actor, action, summary)?;
         Ok(self.written)
     }

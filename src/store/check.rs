@@ -2,6 +2,7 @@
 
 use super::records;
 use super::{Counts, Store, StoreError, keys};
+use crate::domain::StaffSummary;
 use std::collections::{HashMap, HashSet};
 
 /// One damaged key.
@@ -173,6 +174,33 @@ impl Store {
                     r.counts.trainings += g.items.len();
                 }
                 Err(e) => r.damaged("trainings", &k, e.to_string()),
+            }
+        }
+
+        for item in self.staff_summary.iter() {
+            let (k, v) = item?;
+            let nip = String::from_utf8_lossy(&k).into_owned();
+            match records::decode_summary(&v) {
+                Ok(summary) => match self.get_staff(&nip) {
+                    Ok(Some(staff)) => {
+                        let (evaluations, trainings) =
+                            (self.evaluation_group(&nip), self.training_group(&nip));
+                        if let (Ok(e), Ok(t)) = (evaluations, trainings)
+                            && StaffSummary::of(&staff, &e.items, &t.items) != summary
+                        {
+                            r.damaged("staff_summary", &k, "does not match the records (reopening rebuilds it only after a bulk write; re-save the record)");
+                        }
+                    }
+                    Ok(None) => r.damaged("staff_summary", &k, "belongs to no staff record"),
+                    // The staff value itself is reported above.
+                    Err(_) => {}
+                },
+                Err(e) => r.damaged("staff_summary", &k, e.to_string()),
+            }
+        }
+        for nip in staff_units.keys() {
+            if !self.staff_summary.contains_key(nip)? {
+                r.damaged("staff", nip, "has no staff_summary entry");
             }
         }
 

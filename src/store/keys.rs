@@ -1,12 +1,13 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 11] = [
+pub const TREES: [&str; 12] = [
     "meta",
     "units",
     "partners",
     "staff",
     "staff_by_unit",
+    "staff_summary",
     "evaluations",
     "trainings",
     "officers",
@@ -17,6 +18,10 @@ pub const TREES: [&str; 11] = [
 
 /// The key holding the schema version (u32, big-endian) in `meta`.
 pub const SCHEMA_KEY: &[u8] = b"schema";
+
+/// Present in `meta` when every `staff_summary` entry matches its records; removed while a
+/// bulk write is under way, so an interrupted one is repaired on the next open.
+pub const SUMMARIES_KEY: &[u8] = b"summaries";
 
 /// `staff_by_unit`: unit id, a zero byte, then the NIP digits.
 pub fn staff_by_unit(unit_id: &str, nip: &str) -> Vec<u8> {

@@ -9,6 +9,7 @@ pub mod files;
 pub mod keys;
 mod lock;
 pub mod records;
+mod summary;
 mod write;
 
 pub use error::StoreError;
@@ -37,6 +38,7 @@ pub struct Store {
     audit: sled::Tree,
     audit_by_record: sled::Tree,
     staff_by_unit: sled::Tree,
+    staff_summary: sled::Tree,
     meta: sled::Tree,
     _lock: lock::LockFile,
 }
@@ -93,6 +95,7 @@ impl Store {
             audit: tree("audit")?,
             audit_by_record: tree("audit_by_record")?,
             staff_by_unit: tree("staff_by_unit")?,
+            staff_summary: tree("staff_summary")?,
             meta: tree("meta")?,
             db,
             path: path.to_path_buf(),
@@ -102,6 +105,7 @@ impl Store {
             store.db.open_tree(name)?;
         }
         store.check_schema()?;
+        store.ensure_summaries()?;
         Ok(store)
     }
 

@@ -8,8 +8,8 @@
 use super::codec::{DecodeError, decode_payload, encode, split};
 use crate::domain::{
     AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan, Nip,
-    OrganiserKind, Pendidikan, Period, PeriodKind, Rating, Staff, Training, TrainingKind,
-    TrainingStatus, Unit, UnitKind, UnitRating,
+    OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating, Staff, StaffSummary, Training,
+    TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,7 @@ pub const EVALUATIONS_VERSION: u8 = 1;
 pub const TRAININGS_VERSION: u8 = 1;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
+pub const SUMMARY_VERSION: u8 = 1;
 
 fn code<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
@@ -553,4 +554,81 @@ pub fn decode_audit(bytes: &[u8]) -> Result<AuditEntry, DecodeError> {
         }
         v => Err(DecodeError::UnknownVersion(v)),
     }
+}
+
+// ---------------------------------------------------------------- staff summaries
+
+/// Derived data, rebuilt from the records whenever in doubt; see `store::summary`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SummaryV1 {
+    pub nip: String,
+    pub name: String,
+    pub golongan: u8,
+    pub jabatan: String,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
+    pub last: Option<(i16, u8, u8, u8)>,
+    pub jp: Vec<(i16, u32)>,
+}
+
+pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        SUMMARY_VERSION,
+        &SummaryV1 {
+            nip: s.nip.clone(),
+            name: s.name.clone(),
+            golongan: s.golongan.ordinal(),
+            jabatan: s.jabatan.clone(),
+            unit_id: s.unit_id.clone(),
+            aktif: s.aktif,
+            last: s.last.map(|(period, p)| {
+                let (kind, n) = match period.kind {
+                    PeriodKind::Tahunan => (0, 0),
+                    PeriodKind::Triwulan(q) => (1, q),
+                    PeriodKind::Bulanan(m) => (2, m),
+                };
+                (period.year, kind, n, p.code())
+            }),
+            jp: s.jp.clone(),
+        },
+    )
+}
+
+pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    let r: SummaryV1 = match version {
+        1 => decode_payload(payload)?,
+        v => return Err(DecodeError::UnknownVersion(v)),
+    };
+    let last = match r.last {
+        None => None,
+        Some((year, kind, n, code)) => {
+            let kind = match kind {
+                0 => PeriodKind::Tahunan,
+                1 => PeriodKind::Triwulan(n),
+                2 => PeriodKind::Bulanan(n),
+                k => return Err(DecodeError::Invalid(format!("period kind code {k}"))),
+            };
+            let period = Period::new(year, kind)
+                .ok_or_else(|| DecodeError::Invalid(format!("period {year} {kind:?}")))?;
+            let predikat = Predikat::ALL
+                .into_iter()
+                .find(|p| p.code() == code)
+                .ok_or_else(|| DecodeError::Invalid(format!("predikat code {code}")))?;
+            Some((period, predikat))
+        }
+    };
+    Ok(StaffSummary {
+        nip: r.nip,
+        name: r.name,
+        golongan: Golongan::all()
+            .nth(usize::from(r.golongan))
+            .ok_or_else(|| DecodeError::Invalid(format!("golongan code {}", r.golongan)))?,
+        jabatan: r.jabatan,
+        unit_id: r.unit_id,
+        aktif: r.aktif,
+        last,
+        jp: r.jp,
+    })
 }

@@ -3,7 +3,7 @@
 
 use super::records::{self, AuditAction, AuditEntry, Partner};
 use super::{Store, StoreError, keys};
-use crate::domain::{Evaluation, Staff, Training, Unit, unit_id};
+use crate::domain::{Evaluation, Staff, StaffSummary, Training, Unit, unit_id};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -16,6 +16,41 @@ fn abort<T>(e: StoreError) -> TxResult<T> {
 
 fn encoded(r: Result<Vec<u8>, super::codec::DecodeError>) -> TxResult<Vec<u8>> {
     r.or_else(|e| abort(StoreError::Invalid(e.to_string())))
+}
+
+/// Reads and decodes one value inside a transaction; damage aborts with the key.
+fn read<T>(
+    tree: &TransactionalTree,
+    name: &'static str,
+    key: &str,
+    decode: fn(&[u8]) -> Result<T, super::codec::DecodeError>,
+) -> TxResult<Option<T>> {
+    match tree.get(key.as_bytes())? {
+        None => Ok(None),
+        Some(v) => match decode(&v) {
+            Ok(x) => Ok(Some(x)),
+            Err(source) => abort(StoreError::Corrupt {
+                tree: name,
+                key: key.to_string(),
+                source,
+            }),
+        },
+    }
+}
+
+/// Writes the list summary of a person from the records as they will be after the change.
+fn put_summary(
+    tree: &TransactionalTree,
+    staff: &Staff,
+    evaluations: &[Evaluation],
+    trainings: &[Training],
+) -> TxResult<()> {
+    let summary = StaffSummary::of(staff, evaluations, trainings);
+    tree.insert(
+        staff.nip.as_str().as_bytes(),
+        encoded(records::encode_summary(&summary))?,
+    )?;
+    Ok(())
 }
 
 pub(super) fn now_micros() -> u64 {
@@ -94,7 +129,14 @@ impl Store {
         let nip = staff.nip.as_str().to_string();
         let what = format!("staff {}", staff.nip);
         self.audited(
-            &[&self.staff, &self.staff_by_unit, &self.units],
+            &[
+                &self.staff,
+                &self.staff_by_unit,
+                &self.units,
+                &self.evaluations,
+                &self.trainings,
+                &self.staff_summary,
+            ],
             actor,
             |tx| {
                 let (t_staff, t_index, t_units) = (&tx[0], &tx[1], &tx[2]);
@@ -103,19 +145,7 @@ impl Store {
                         what: format!("unit {}", staff.unit_id),
                     });
                 }
-                let current = match t_staff.get(nip.as_bytes())? {
-                    Some(v) => match records::decode_staff(&v) {
-                        Ok(s) => Some(s),
-                        Err(source) => {
-                            return abort(StoreError::Corrupt {
-                                tree: "staff",
-                                key: nip.clone(),
-                                source,
-                            });
-                        }
-                    },
-                    None => None,
-                };
+                let current = read(t_staff, "staff", &nip, records::decode_staff)?;
                 let found = current.as_ref().map_or(0, |c| c.revision);
                 if found != staff.revision {
                     return abort(if staff.revision == 0 {
@@ -141,6 +171,11 @@ impl Store {
                     t_index.remove(keys::staff_by_unit(&old.unit_id, &nip))?;
                 }
                 t_index.insert(keys::staff_by_unit(&saved.unit_id, &nip), &[][..])?;
+                let evaluations = read(&tx[3], "evaluations", &nip, records::decode_evaluations)?
+                    .unwrap_or_default();
+                let trainings =
+                    read(&tx[4], "trainings", &nip, records::decode_trainings)?.unwrap_or_default();
+                put_summary(&tx[5], &saved, &evaluations.items, &trainings.items)?;
                 let audit = match &current {
                     None => Audit {
                         action: AuditAction::Create,
@@ -203,81 +238,82 @@ impl Store {
                 "the evaluator cannot be the person evaluated".into(),
             ));
         }
-        self.audited(&[&self.staff, &self.evaluations], actor, |tx| {
-            if tx[0].get(nip.as_bytes())?.is_none() {
-                return abort(StoreError::NotFound {
-                    what: format!("staff {nip}"),
-                });
-            }
-            let mut group = match tx[1].get(nip.as_bytes())? {
-                Some(v) => match records::decode_evaluations(&v) {
-                    Ok(g) => g,
-                    Err(source) => {
-                        return abort(StoreError::Corrupt {
-                            tree: "evaluations",
-                            key: nip.to_string(),
-                            source,
-                        });
-                    }
-                },
-                None => records::EvaluationGroup::default(),
-            };
-            if let Some(other) = group
-                .items
-                .iter()
-                .find(|e| e.period == evaluation.period && e.id != evaluation.id)
-            {
-                return abort(StoreError::DuplicatePeriod {
-                    period: evaluation.period.to_string(),
-                    existing: other.id,
-                });
-            }
-            let what = format!("evaluation {} of {nip}", evaluation.period);
-            let saved = if evaluation.id == 0 {
-                let id = group.next_id.max(1);
-                group.next_id = id + 1;
-                let saved = Evaluation {
-                    id,
-                    revision: 1,
-                    ..evaluation.clone()
+        self.audited(
+            &[
+                &self.staff,
+                &self.evaluations,
+                &self.trainings,
+                &self.staff_summary,
+            ],
+            actor,
+            |tx| {
+                let Some(person) = read(&tx[0], "staff", nip, records::decode_staff)? else {
+                    return abort(StoreError::NotFound {
+                        what: format!("staff {nip}"),
+                    });
                 };
-                group.items.push(saved.clone());
-                saved
-            } else {
-                let Some(slot) = group.items.iter_mut().find(|e| e.id == evaluation.id) else {
-                    return abort(StoreError::NotFound { what });
-                };
-                if slot.revision != evaluation.revision {
-                    return abort(StoreError::Stale {
-                        what,
-                        expected: evaluation.revision,
-                        found: slot.revision,
+                let mut group = read(&tx[1], "evaluations", nip, records::decode_evaluations)?
+                    .unwrap_or_default();
+                if let Some(other) = group
+                    .items
+                    .iter()
+                    .find(|e| e.period == evaluation.period && e.id != evaluation.id)
+                {
+                    return abort(StoreError::DuplicatePeriod {
+                        period: evaluation.period.to_string(),
+                        existing: other.id,
                     });
                 }
-                *slot = Evaluation {
-                    revision: slot.revision + 1,
-                    ..evaluation.clone()
+                let what = format!("evaluation {} of {nip}", evaluation.period);
+                let saved = if evaluation.id == 0 {
+                    let id = group.next_id.max(1);
+                    group.next_id = id + 1;
+                    let saved = Evaluation {
+                        id,
+                        revision: 1,
+                        ..evaluation.clone()
+                    };
+                    group.items.push(saved.clone());
+                    saved
+                } else {
+                    let Some(slot) = group.items.iter_mut().find(|e| e.id == evaluation.id) else {
+                        return abort(StoreError::NotFound { what });
+                    };
+                    if slot.revision != evaluation.revision {
+                        return abort(StoreError::Stale {
+                            what,
+                            expected: evaluation.revision,
+                            found: slot.revision,
+                        });
+                    }
+                    *slot = Evaluation {
+                        revision: slot.revision + 1,
+                        ..evaluation.clone()
+                    };
+                    slot.clone()
                 };
-                slot.clone()
-            };
-            group.items.sort_by_key(|e| e.period.sort_key());
-            tx[1].insert(
-                nip.as_bytes(),
-                encoded(records::encode_evaluations(&group))?,
-            )?;
-            Ok((
-                saved.clone(),
-                Audit {
-                    action: if saved.revision == 1 {
-                        AuditAction::Create
-                    } else {
-                        AuditAction::Update
+                group.items.sort_by_key(|e| e.period.sort_key());
+                tx[1].insert(
+                    nip.as_bytes(),
+                    encoded(records::encode_evaluations(&group))?,
+                )?;
+                let trainings =
+                    read(&tx[2], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
+                put_summary(&tx[3], &person, &group.items, &trainings.items)?;
+                Ok((
+                    saved.clone(),
+                    Audit {
+                        action: if saved.revision == 1 {
+                            AuditAction::Create
+                        } else {
+                            AuditAction::Update
+                        },
+                        record: format!("evaluations/{nip}/{}", saved.id),
+                        summary: format!("{}: {}", saved.period, saved.predikat().label()),
                     },
-                    record: format!("evaluations/{nip}/{}", saved.id),
-                    summary: format!("{}: {}", saved.period, saved.predikat().label()),
-                },
-            ))
-        })
+                ))
+            },
+        )
     }
 
     /// Deletes an evaluation opened at `revision`.
@@ -288,45 +324,50 @@ impl Store {
         revision: u64,
         actor: &str,
     ) -> Result<(), StoreError> {
-        self.audited(&[&self.evaluations], actor, |tx| {
-            let what = format!("evaluation {id} of {nip}");
-            let Some(v) = tx[0].get(nip.as_bytes())? else {
-                return abort(StoreError::NotFound { what });
-            };
-            let mut group = match records::decode_evaluations(&v) {
-                Ok(g) => g,
-                Err(source) => {
-                    return abort(StoreError::Corrupt {
-                        tree: "evaluations",
-                        key: nip.to_string(),
-                        source,
+        self.audited(
+            &[
+                &self.staff,
+                &self.evaluations,
+                &self.trainings,
+                &self.staff_summary,
+            ],
+            actor,
+            |tx| {
+                let what = format!("evaluation {id} of {nip}");
+                let (Some(person), Some(mut group)) = (
+                    read(&tx[0], "staff", nip, records::decode_staff)?,
+                    read(&tx[1], "evaluations", nip, records::decode_evaluations)?,
+                ) else {
+                    return abort(StoreError::NotFound { what });
+                };
+                let Some(pos) = group.items.iter().position(|e| e.id == id) else {
+                    return abort(StoreError::NotFound { what });
+                };
+                if group.items[pos].revision != revision {
+                    return abort(StoreError::Stale {
+                        what,
+                        expected: revision,
+                        found: group.items[pos].revision,
                     });
                 }
-            };
-            let Some(pos) = group.items.iter().position(|e| e.id == id) else {
-                return abort(StoreError::NotFound { what });
-            };
-            if group.items[pos].revision != revision {
-                return abort(StoreError::Stale {
-                    what,
-                    expected: revision,
-                    found: group.items[pos].revision,
-                });
-            }
-            let gone = group.items.remove(pos);
-            tx[0].insert(
-                nip.as_bytes(),
-                encoded(records::encode_evaluations(&group))?,
-            )?;
-            Ok((
-                (),
-                Audit {
-                    action: AuditAction::Delete,
-                    record: format!("evaluations/{nip}/{id}"),
-                    summary: format!("{}: {}", gone.period, gone.predikat().label()),
-                },
-            ))
-        })
+                let gone = group.items.remove(pos);
+                tx[1].insert(
+                    nip.as_bytes(),
+                    encoded(records::encode_evaluations(&group))?,
+                )?;
+                let trainings =
+                    read(&tx[2], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
+                put_summary(&tx[3], &person, &group.items, &trainings.items)?;
+                Ok((
+                    (),
+                    Audit {
+                        action: AuditAction::Delete,
+                        record: format!("evaluations/{nip}/{id}"),
+                        summary: format!("{}: {}", gone.period, gone.predikat().label()),
+                    },
+                ))
+            },
+        )
     }
 
     /// Creates (id 0) or updates a training of the person `nip`; the organiser becomes a
@@ -349,27 +390,22 @@ impl Store {
         let partner_value =
             records::encode_partner(&partner).map_err(|e| StoreError::Invalid(e.to_string()))?;
         self.audited(
-            &[&self.staff, &self.trainings, &self.partners],
+            &[
+                &self.staff,
+                &self.trainings,
+                &self.partners,
+                &self.evaluations,
+                &self.staff_summary,
+            ],
             actor,
             |tx| {
-                if tx[0].get(nip.as_bytes())?.is_none() {
+                let Some(person) = read(&tx[0], "staff", nip, records::decode_staff)? else {
                     return abort(StoreError::NotFound {
                         what: format!("staff {nip}"),
                     });
-                }
-                let mut group = match tx[1].get(nip.as_bytes())? {
-                    Some(v) => match records::decode_trainings(&v) {
-                        Ok(g) => g,
-                        Err(source) => {
-                            return abort(StoreError::Corrupt {
-                                tree: "trainings",
-                                key: nip.to_string(),
-                                source,
-                            });
-                        }
-                    },
-                    None => records::TrainingGroup::default(),
                 };
+                let mut group =
+                    read(&tx[1], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
                 let what = format!("training {:?} of {nip}", training.judul);
                 let saved = if training.id == 0 {
                     let id = group.next_id.max(1);
@@ -403,6 +439,9 @@ impl Store {
                 if tx[2].get(partner.id.as_bytes())?.is_none() {
                     tx[2].insert(partner.id.as_bytes(), partner_value.clone())?;
                 }
+                let evaluations = read(&tx[3], "evaluations", nip, records::decode_evaluations)?
+                    .unwrap_or_default();
+                put_summary(&tx[4], &person, &evaluations.items, &group.items)?;
                 Ok((
                     saved.clone(),
                     Audit {
@@ -427,42 +466,47 @@ impl Store {
         revision: u64,
         actor: &str,
     ) -> Result<(), StoreError> {
-        self.audited(&[&self.trainings], actor, |tx| {
-            let what = format!("training {id} of {nip}");
-            let Some(v) = tx[0].get(nip.as_bytes())? else {
-                return abort(StoreError::NotFound { what });
-            };
-            let mut group = match records::decode_trainings(&v) {
-                Ok(g) => g,
-                Err(source) => {
-                    return abort(StoreError::Corrupt {
-                        tree: "trainings",
-                        key: nip.to_string(),
-                        source,
+        self.audited(
+            &[
+                &self.staff,
+                &self.trainings,
+                &self.evaluations,
+                &self.staff_summary,
+            ],
+            actor,
+            |tx| {
+                let what = format!("training {id} of {nip}");
+                let (Some(person), Some(mut group)) = (
+                    read(&tx[0], "staff", nip, records::decode_staff)?,
+                    read(&tx[1], "trainings", nip, records::decode_trainings)?,
+                ) else {
+                    return abort(StoreError::NotFound { what });
+                };
+                let Some(pos) = group.items.iter().position(|t| t.id == id) else {
+                    return abort(StoreError::NotFound { what });
+                };
+                if group.items[pos].revision != revision {
+                    return abort(StoreError::Stale {
+                        what,
+                        expected: revision,
+                        found: group.items[pos].revision,
                     });
                 }
-            };
-            let Some(pos) = group.items.iter().position(|t| t.id == id) else {
-                return abort(StoreError::NotFound { what });
-            };
-            if group.items[pos].revision != revision {
-                return abort(StoreError::Stale {
-                    what,
-                    expected: revision,
-                    found: group.items[pos].revision,
-                });
-            }
-            let gone = group.items.remove(pos);
-            tx[0].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
-            Ok((
-                (),
-                Audit {
-                    action: AuditAction::Delete,
-                    record: format!("trainings/{nip}/{id}"),
-                    summary: format!("{} JP", gone.jp),
-                },
-            ))
-        })
+                let gone = group.items.remove(pos);
+                tx[1].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
+                let evaluations = read(&tx[2], "evaluations", nip, records::decode_evaluations)?
+                    .unwrap_or_default();
+                put_summary(&tx[3], &person, &evaluations.items, &group.items)?;
+                Ok((
+                    (),
+                    Audit {
+                        action: AuditAction::Delete,
+                        record: format!("trainings/{nip}/{id}"),
+                        summary: format!("{} JP", gone.jp),
+                    },
+                ))
+            },
+        )
     }
 }
 

@@ -1,4 +1,4 @@
-//! `kinerja demo`: invented but plausible staff of the Belawan units, with evaluations for
+//! Demo data (`kinerja demo`, `kinerja --demo`, the welcome screen): invented but plausible staff of the Belawan units, with evaluations for
 //! the last two years and trainings from government bodies and private partners.
 //!
 //! Deterministic: the same seed, staff count and current year give the same data. Every
@@ -9,7 +9,8 @@ use crate::domain::{
     Nip, OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating, Staff, Training,
     TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
 };
-use crate::store::{EvaluationGroup, Partner, TrainingGroup};
+use crate::store::bulk::BulkWriter;
+use crate::store::{AuditAction, EvaluationGroup, Partner, Store, StoreError, TrainingGroup};
 use jiff::civil::Date;
 use std::collections::HashSet;
 
@@ -592,6 +593,53 @@ impl Demo {
             trainings,
         })
     }
+}
+
+/// Writes `n` demo people into `store` (which the caller has checked is empty), calling
+/// `progress` with the number written so far. Returns a one-line summary.
+pub fn fill(
+    store: &Store,
+    n: usize,
+    seed: u64,
+    today: Date,
+    actor: &str,
+    progress: &dyn Fn(usize),
+) -> Result<String, StoreError> {
+    let mut demo = generate(seed, n, today);
+    let mut w = BulkWriter::new(store);
+    for u in &demo.units {
+        w.put_unit(u)?;
+    }
+    for p in &demo.partners {
+        w.put_partner(p)?;
+    }
+    let (mut evaluations, mut trainings, mut written) = (0usize, 0usize, 0usize);
+    while let Some(p) = demo.next_person() {
+        let nip = p.staff.nip.as_str();
+        w.put_staff(&p.staff, None)?;
+        if !p.evaluations.items.is_empty() {
+            evaluations += p.evaluations.items.len();
+            w.put_evaluations(nip, &p.evaluations)?;
+        }
+        if !p.trainings.items.is_empty() {
+            trainings += p.trainings.items.len();
+            w.put_trainings(nip, &p.trainings)?;
+        }
+        written += 1;
+        if written % 1000 == 0 {
+            progress(written);
+        }
+    }
+    progress(written);
+    let summary = format!(
+        "{} staff, {} units, {} evaluations, {} trainings (seed {seed})",
+        demo.len(),
+        demo.units.len(),
+        evaluations,
+        trainings
+    );
+    w.finish(actor, AuditAction::Demo, &summary)?;
+    Ok(summary)
 }
 
 /// Splits `n` people by shares, rounding so the counts add up to `n`, with at least one

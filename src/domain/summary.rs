@@ -1,0 +1,152 @@
+//! What the staff list shows of a person: identity, rank, position, unit, the newest
+//! predikat and the JP per year. Derived from the records; the store keeps it up to date.
+
+use super::evaluation::{Evaluation, Period};
+use super::rank::Golongan;
+use super::rating::Predikat;
+use super::staff::Staff;
+use super::training::{Training, jp_in_year};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffSummary {
+    /// The 18 NIP digits.
+    pub nip: String,
+    /// The name with titles.
+    pub name: String,
+    pub golongan: Golongan,
+    /// The full position title ("Perawat Terampil").
+    pub jabatan: String,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// The predikat of the newest evaluated period.
+    pub last: Option<(Period, Predikat)>,
+    /// JP of completed trainings per year (only years with any), oldest first.
+    pub jp: Vec<(i16, u32)>,
+}
+
+impl StaffSummary {
+    pub fn of(staff: &Staff, evaluations: &[Evaluation], trainings: &[Training]) -> StaffSummary {
+        let last = evaluations
+            .iter()
+            .max_by_key(|e| e.period.sort_key())
+            .map(|e| (e.period, e.predikat()));
+        let mut years: Vec<i16> = trainings.iter().map(|t| t.year()).collect();
+        years.sort_unstable();
+        years.dedup();
+        let jp = years
+            .into_iter()
+            .map(|y| (y, jp_in_year(trainings, y)))
+            .filter(|(_, jp)| *jp > 0)
+            .collect();
+        StaffSummary {
+            nip: staff.nip.as_str().to_string(),
+            name: staff.display_name(),
+            golongan: staff.golongan,
+            jabatan: staff.jabatan.title(),
+            unit_id: staff.unit_id.clone(),
+            aktif: staff.aktif,
+            last,
+            jp,
+        }
+    }
+
+    /// JP of completed trainings ending in `year`.
+    pub fn jp_in(&self, year: i16) -> u32 {
+        self.jp
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map_or(0, |(_, jp)| *jp)
+    }
+
+    /// The NIP with the usual spaces (`19850330 201001 1 002`).
+    pub fn nip_spaced(&self) -> String {
+        spaced_nip(&self.nip)
+    }
+}
+
+/// Spaces 18 NIP digits as `YYYYMMDD YYYYMM G NNN`; other text is returned as is.
+pub fn spaced_nip(digits: &str) -> String {
+    if digits.len() == 18 && digits.is_ascii() {
+        format!(
+            "{} {} {} {}",
+            &digits[0..8],
+            &digits[8..14],
+            &digits[14..15],
+            &digits[15..18]
+        )
+    } else {
+        digits.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_summary_takes_the_newest_period_and_jp_per_year() {
+        let staff = Staff {
+            nip: Nip::parse("198503302010012002").unwrap(),
+            nama: "Ani Lubis".into(),
+            gelar_depan: String::new(),
+            gelar_belakang: "A.Md.Kep.".into(),
+            golongan: Golongan::parse("III/a", false).unwrap(),
+            pendidikan: Pendidikan::D3,
+            jabatan: Jabatan {
+                nama: "Perawat".into(),
+                jenis: JenisJabatan::Mahir,
+            },
+            unit_id: "puskesmas-belawan".into(),
+            aktif: true,
+            revision: 1,
+        };
+        let eval = |period: Period, h, p| Evaluation {
+            id: 1,
+            period,
+            hasil_kerja: h,
+            perilaku: p,
+            aspek: Default::default(),
+            penilai: None,
+            atasan_penilai: None,
+            catatan: String::new(),
+            revision: 1,
+        };
+        let evals = [
+            eval(Period::annual(2025), Rating::Sesuai, Rating::Sesuai),
+            eval(
+                Period::new(2026, PeriodKind::Triwulan(1)).unwrap(),
+                Rating::DiBawah,
+                Rating::Sesuai,
+            ),
+        ];
+        let t = |y: i16, jp, status| Training {
+            id: 1,
+            judul: "Bimtek".into(),
+            jenis: TrainingKind::Bimtek,
+            penyelenggara: "BKPSDM".into(),
+            jenis_penyelenggara: OrganiserKind::Pemerintah,
+            mulai: date(y, 3, 1),
+            selesai: date(y, 3, 2),
+            jp,
+            status,
+            no_sertifikat: String::new(),
+            catatan: String::new(),
+            revision: 1,
+        };
+        let trainings = [
+            t(2025, 12, TrainingStatus::Selesai),
+            t(2026, 8, TrainingStatus::Selesai),
+            t(2026, 30, TrainingStatus::Rencana),
+        ];
+        let s = StaffSummary::of(&staff, &evals, &trainings);
+        assert_eq!(s.name, "Ani Lubis, A.Md.Kep.");
+        assert_eq!(s.jabatan, "Perawat Mahir");
+        assert_eq!(s.last.map(|(_, p)| p), Some(Predikat::ButuhPerbaikan));
+        assert_eq!(s.jp_in(2025), 12);
+        assert_eq!(s.jp_in(2026), 8);
+        assert_eq!(s.jp_in(2024), 0);
+        assert_eq!(s.nip_spaced(), "19850330 201001 2 002");
+    }
+}

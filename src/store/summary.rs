@@ -1,0 +1,83 @@
+//! The `staff_summary` tree: one small value per person with what the staff list shows,
+//! so the list opens without decoding every record. Single saves update it in their own
+//! transaction; bulk writes rebuild it for the people they touched, under a marker in
+//! `meta` that an interrupted run leaves missing, so the next open repairs it.
+
+use super::records;
+use super::{Store, StoreError, corrupt, keys};
+use crate::domain::StaffSummary;
+use std::collections::BTreeSet;
+
+/// People per batch when rebuilding.
+const CHUNK: usize = 1000;
+
+impl Store {
+    /// Rebuilds every summary if an earlier bulk write did not finish.
+    pub(super) fn ensure_summaries(&self) -> Result<(), StoreError> {
+        if self.meta.get(keys::SUMMARIES_KEY)?.is_some() {
+            return Ok(());
+        }
+        let mut nips = BTreeSet::new();
+        for key in self.staff.iter().keys() {
+            nips.insert(String::from_utf8_lossy(&key?).into_owned());
+        }
+        self.staff_summary.clear()?;
+        self.rebuild_summaries(&nips)?;
+        self.meta.insert(keys::SUMMARIES_KEY, &[1u8][..])?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Marks the summaries as being rebuilt (before a bulk write).
+    pub(super) fn summaries_dirty(&self) -> Result<(), StoreError> {
+        self.meta.remove(keys::SUMMARIES_KEY)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Recomputes the summaries of `nips` from their records, then marks them sound.
+    pub(super) fn rebuild_summaries(&self, nips: &BTreeSet<String>) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut pending = 0;
+        for nip in nips {
+            let Some(staff) = self.get_staff(nip)? else {
+                batch.remove(nip.as_bytes());
+                continue;
+            };
+            let summary = StaffSummary::of(
+                &staff,
+                &self.evaluation_group(nip)?.items,
+                &self.training_group(nip)?.items,
+            );
+            let value = records::encode_summary(&summary)
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            batch.insert(nip.as_bytes(), value);
+            pending += 1;
+            if pending >= CHUNK {
+                self.staff_summary.apply_batch(std::mem::take(&mut batch))?;
+                pending = 0;
+            }
+        }
+        self.staff_summary.apply_batch(batch)?;
+        self.meta.insert(keys::SUMMARIES_KEY, &[1u8][..])?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub fn summary(&self, nip: &str) -> Result<Option<StaffSummary>, StoreError> {
+        match self.staff_summary.get(nip.as_bytes())? {
+            Some(v) => Ok(Some(
+                records::decode_summary(&v).map_err(corrupt("staff_summary", nip.as_bytes()))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// Every summary in NIP order, decoded one at a time.
+    pub fn iter_summaries(&self) -> impl Iterator<Item = Result<StaffSummary, StoreError>> + '_ {
+        self.staff_summary.iter().map(|item| {
+            let (k, v) = item?;
+            records::decode_summary(&v).map_err(corrupt("staff_summary", &k))
+        })
+    }
+}
