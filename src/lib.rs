@@ -1,6 +1,9 @@
 //! kinerja: ASN staff performance (SKP) and training records in the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod screens;
 pub mod store;
+pub mod tui;

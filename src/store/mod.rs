@@ -322,6 +322,27 @@ impl Store {
         Ok(out)
     }
 
+    /// Every change to a person: the staff record, their evaluations and trainings,
+    /// newest first.
+    pub fn history_of_person(&self, nip: &str) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut out = self.audit_of(&format!("staff/{nip}"))?;
+        for kind in ["evaluations", "trainings"] {
+            let prefix = format!("{kind}/{nip}/");
+            for item in self.audit_by_record.scan_prefix(prefix.as_bytes()) {
+                let (k, _) = item?;
+                if k.len() < 17 {
+                    continue;
+                }
+                let audit_key = &k[k.len() - 16..];
+                if let Some(v) = self.audit.get(audit_key)? {
+                    out.push(records::decode_audit(&v).map_err(corrupt("audit", audit_key))?);
+                }
+            }
+        }
+        out.sort_by_key(|a| std::cmp::Reverse(a.time_micros));
+        Ok(out)
+    }
+
     /// The newest `n` audit entries, newest first.
     pub fn audit_recent(&self, n: usize) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit

@@ -1,0 +1,175 @@
+//! Every string the screens show, one table per language. Indonesian is the default.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_lowercase().as_str() {
+            "id" | "in" | "indonesia" | "indonesian" => Some(Lang::Id),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($( $name:ident => $id:literal, $en:literal; )*) => {
+        /// A piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $( $name, )* }
+
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (T::$name, Lang::Id) => $id, (T::$name, Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    TabStaff => "Pegawai", "Staff";
+    TooSmall => "terminal terlalu kecil (perlu 80x24)", "terminal too small (need 80x24)";
+    Loading => "memuat...", "loading...";
+    // Welcome
+    WelcomeTitle => "Selamat datang di kinerja", "Welcome to kinerja";
+    WelcomeEmpty => "Basis data ini masih kosong.", "This database is empty.";
+    WelcomeDemo => "muat data contoh (300 pegawai rekaan di Kecamatan Medan Belawan)", "load demo data (300 invented staff of Kecamatan Medan Belawan)";
+    WelcomeNew => "tambah pegawai", "add a staff member";
+    WelcomeImport => "atau impor dari CSV di shell:", "or import a CSV file from the shell:";
+    // Keys (help and footer)
+    KeyMove => "pindah", "move";
+    KeyPage => "halaman", "page";
+    KeyTopBottom => "awal / akhir", "first / last";
+    KeySearch => "cari", "search";
+    KeyUnit => "unit", "unit";
+    KeySort => "urutan", "sort";
+    KeyOpen => "buka", "open";
+    KeyNew => "baru", "new";
+    KeyHelp => "bantuan", "help";
+    KeyQuit => "keluar", "quit";
+    KeyBack => "kembali", "back";
+    KeyEdit => "ubah", "edit";
+    KeySection => "bagian", "section";
+    KeySave => "simpan", "save";
+    KeyNextField => "kolom berikut", "next field";
+    KeyPrevField => "kolom sebelumnya", "previous field";
+    KeyChoose => "pilih", "choose";
+    KeyCancel => "batal", "cancel";
+    KeyKeepFilter => "pakai saringan", "keep filter";
+    KeyClearFilter => "hapus saringan", "clear filter";
+    KeyDemo => "data contoh", "demo data";
+    KeyStaffTab => "daftar pegawai", "staff list";
+    KeyQuitAnywhere => "keluar dari mana saja", "quit from anywhere";
+    HelpTitle => "Bantuan", "Help";
+    HelpClose => "tekan tombol apa saja untuk menutup", "press any key to close";
+    // Staff list
+    ColNip => "NIP", "NIP";
+    ColName => "Nama", "Name";
+    ColGol => "Gol", "Rank";
+    ColJabatan => "Jabatan", "Position";
+    ColUnit => "Unit", "Unit";
+    ColPredikat => "Pred", "Rating";
+    ColJp => "JP", "JP";
+    Shown => "ditampilkan", "shown";
+    AllUnits => "semua unit", "all units";
+    SortBy => "urut", "sort";
+    SortName => "nama", "name";
+    SortNip => "NIP", "NIP";
+    SortRank => "golongan", "rank";
+    SortUnit => "unit", "unit";
+    SortPredikat => "predikat", "rating";
+    SortJp => "JP", "JP";
+    SearchPrompt => "Cari", "Search";
+    NoMatch => "tidak ada yang cocok", "nothing matches";
+    PickUnit => "Pilih unit (ketik untuk menyaring)", "Pick a unit (type to narrow)";
+    Inactive => "nonaktif", "inactive";
+    // Staff record
+    Identity => "Identitas", "Identity";
+    Born => "Lahir", "Born";
+    Age => "tahun", "years";
+    Sex => "Jenis kelamin", "Sex";
+    Male => "laki-laki", "male";
+    Female => "perempuan", "female";
+    TmtCpns => "TMT CPNS", "Appointed";
+    Service => "masa kerja", "service";
+    Status => "Status", "Status";
+    Rank => "Golongan", "Rank";
+    Education => "Pendidikan", "Education";
+    Position => "Jabatan", "Position";
+    Unit => "Unit", "Unit";
+    Active => "Aktif", "Active";
+    Yes => "ya", "yes";
+    No => "tidak", "no";
+    Evaluations => "Evaluasi", "Evaluations";
+    Trainings => "Pelatihan", "Trainings";
+    History => "Riwayat", "History";
+    Period => "Periode", "Period";
+    HasilKerja => "Hasil kerja", "Work result";
+    Perilaku => "Perilaku", "Behaviour";
+    Predikat => "Predikat", "Rating";
+    NoEvaluations => "belum ada evaluasi", "no evaluations yet";
+    NoTrainings => "belum ada pelatihan", "no trainings yet";
+    NoHistory => "belum ada riwayat perubahan", "no changes recorded yet";
+    JpThisYear => "JP tahun ini", "JP this year";
+    Dates => "Tanggal", "Dates";
+    Title => "Judul", "Title";
+    When => "Waktu", "When";
+    Who => "Oleh", "By";
+    What => "Perubahan", "Change";
+    // Staff form
+    NewStaffTitle => "Pegawai baru", "New staff member";
+    EditStaffTitle => "Ubah data pegawai", "Edit staff member";
+    FieldNip => "NIP", "NIP";
+    FieldKind => "Status", "Status";
+    FieldName => "Nama", "Name";
+    FieldTitleBefore => "Gelar depan", "Title before";
+    FieldTitleAfter => "Gelar belakang", "Title after";
+    FieldRank => "Golongan", "Rank";
+    FieldEducation => "Pendidikan", "Education";
+    FieldPosition => "Jabatan", "Position";
+    FieldPositionKind => "Jenis jabatan", "Position kind";
+    FieldUnit => "Unit", "Unit";
+    FieldActive => "Aktif", "Active";
+    Required => "wajib diisi", "required";
+    NotChosen => "belum dipilih", "not chosen";
+    NoOption => "tidak ada pilihan yang cocok", "no option matches";
+    DiscardAsk => "Perubahan belum disimpan. Buang? (y = buang, n = lanjut mengisi)", "Unsaved changes. Discard? (y = discard, n = keep editing)";
+    QuitAsk => "Perubahan belum disimpan. Keluar? (y = keluar, n = lanjut mengisi)", "Unsaved changes. Quit? (y = quit, n = keep editing)";
+    FixFirst => "Perbaiki dulu", "Fix first";
+    Saved => "tersimpan", "saved";
+    NotSaved => "tidak tersimpan", "not saved";
+    DemoLoaded => "data contoh dimuat", "demo data loaded";
+    BornOn => "lahir", "born";
+    AppointedOn => "TMT", "appointed";
+    ErrLength => "harus 18 angka", "must be 18 digits";
+    ErrDigit => "hanya angka dan spasi", "digits and spaces only";
+    ErrBirth => "angka 1-8 bukan tanggal lahir yang ada", "digits 1-8 are not a real birth date";
+    ErrMonth => "angka 13-14 bukan bulan (01-12)", "digits 13-14 are not a month (01-12)";
+    ErrSex => "angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)", "digit 15 must be 1 (male) or 2 (female)";
+    ErrSeq => "angka 16-18 tidak boleh 000", "digits 16-18 cannot be 000";
+    ErrRankKind => "golongan tidak cocok dengan status", "rank does not fit the status";
+    ErrExists => "NIP ini sudah terdaftar", "this NIP is already registered";
+    Digits => "angka", "digits";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_text() {
+        for t in [T::TooSmall, T::Saved, T::WelcomeTitle] {
+            assert!(!t.get(Lang::Id).is_empty());
+            assert!(!t.get(Lang::En).is_empty());
+        }
+        assert_eq!(T::TooSmall.get(Lang::En), "terminal too small (need 80x24)");
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    }
+}

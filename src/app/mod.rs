@@ -1,0 +1,468 @@
+//! The application: the screens, the keys that work everywhere, and carrying out what the
+//! screens ask for (opening, saving, loading the demo) against the store. Fed key and
+//! resize events; draws to whatever ratatui backend it is given; touches no terminal,
+//! global or environment variable, so one process can run one `App` per SSH session.
+
+pub mod lang;
+pub mod theme;
+
+use crate::domain::StaffSummary;
+use crate::screens::help;
+use crate::screens::staff_form::StaffForm;
+use crate::screens::staff_index::StaffIndex;
+use crate::screens::staff_list::StaffList;
+use crate::screens::staff_record::{HistoryRow, StaffRecord};
+use crate::screens::welcome::Welcome;
+use crate::screens::{KeyHelp, Outcome, Ui, footer, is_ctrl};
+use crate::store::{Store, StoreError};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use lang::{Lang, T};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::collections::HashMap;
+use theme::Theme;
+
+/// The smallest terminal every screen fits.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Rows read before the first frame; the rest are read right after it.
+const FIRST_PAGE: usize = 60;
+
+/// Per-session settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub today: Date,
+    pub tz: TimeZone,
+    /// Who is making changes, for the audit trail.
+    pub actor: String,
+    /// Shown on the welcome screen's import hint.
+    pub db_label: String,
+}
+
+enum Screen {
+    Welcome(Welcome),
+    List(Box<StaffList>),
+    Record(Box<StaffRecord>),
+    Form(Box<StaffForm>),
+}
+
+pub struct App {
+    store: Store,
+    ui: Ui,
+    opts: Options,
+    screen: Screen,
+    /// Screens below the current one, to go back to.
+    stack: Vec<Screen>,
+    help: bool,
+    /// A message in the footer until the next key: (text, is an error).
+    status: Option<(String, bool)>,
+    confirm_quit: bool,
+    quit: bool,
+    pending_load: bool,
+}
+
+fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
+    Ok(store.units()?.into_iter().map(|u| (u.id, u.name)).collect())
+}
+
+impl App {
+    /// Opens on the welcome screen for an empty database, else on the staff list with its
+    /// first page; call [`App::finish_loading`] after the first frame for the rest.
+    pub fn new(store: Store, opts: Options) -> Result<App, StoreError> {
+        let ui = Ui {
+            lang: opts.lang,
+            theme: opts.theme,
+        };
+        let first: Vec<StaffSummary> = store
+            .iter_summaries()
+            .take(FIRST_PAGE)
+            .collect::<Result<_, _>>()?;
+        let (screen, pending_load) = if first.is_empty() && store.is_empty() {
+            (Screen::Welcome(Welcome::new(&opts.db_label)), false)
+        } else {
+            let index = StaffIndex::new(first, unit_names(&store)?, opts.today.year());
+            (Screen::List(Box::new(StaffList::new(index, true))), true)
+        };
+        Ok(App {
+            store,
+            ui,
+            opts,
+            screen,
+            stack: Vec::new(),
+            help: false,
+            status: None,
+            confirm_quit: false,
+            quit: false,
+            pending_load,
+        })
+    }
+
+    /// Reads every summary into the list (after the first frame). Returns whether the
+    /// screen changed.
+    pub fn finish_loading(&mut self) -> Result<bool, StoreError> {
+        if !self.pending_load {
+            return Ok(false);
+        }
+        self.pending_load = false;
+        let index = self.full_index()?;
+        if let Some(list) = self.list_mut() {
+            list.loaded(index);
+        }
+        Ok(true)
+    }
+
+    fn full_index(&self) -> Result<StaffIndex, StoreError> {
+        let all: Vec<StaffSummary> = self.store.iter_summaries().collect::<Result<_, _>>()?;
+        Ok(StaffIndex::new(
+            all,
+            unit_names(&self.store)?,
+            self.opts.today.year(),
+        ))
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Gives the store back, to be closed cleanly.
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
+    fn list_mut(&mut self) -> Option<&mut StaffList> {
+        std::iter::once(&mut self.screen)
+            .chain(self.stack.iter_mut())
+            .find_map(|s| match s {
+                Screen::List(l) => Some(l.as_mut()),
+                _ => None,
+            })
+    }
+
+    fn keys(&self) -> Vec<KeyHelp> {
+        match &self.screen {
+            Screen::Welcome(w) => w.keys(),
+            Screen::List(l) => l.keys(),
+            Screen::Record(r) => r.keys(),
+            Screen::Form(f) => f.keys(),
+        }
+    }
+
+    fn captures_text(&self) -> bool {
+        match &self.screen {
+            Screen::List(l) => l.captures_text(),
+            Screen::Form(f) => f.captures_text(),
+            _ => false,
+        }
+    }
+
+    fn form_dirty(&self) -> bool {
+        matches!(&self.screen, Screen::Form(f) if f.is_dirty())
+    }
+
+    /// Handles one key; returns whether anything on screen changed.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        if key.kind != KeyEventKind::Press {
+            return false;
+        }
+        let had_status = self.status.take().is_some();
+        if self.confirm_quit {
+            self.confirm_quit = false;
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                self.quit = true;
+            }
+            return true;
+        }
+        if is_ctrl(&key, 'c') {
+            if self.form_dirty() {
+                self.confirm_quit = true;
+                self.status = Some((self.ui.t(T::QuitAsk).to_string(), true));
+            } else {
+                self.quit = true;
+            }
+            return true;
+        }
+        if self.help {
+            self.help = false;
+            return true;
+        }
+        if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.captures_text()) {
+            self.help = true;
+            return true;
+        }
+        let outcome = match &mut self.screen {
+            Screen::Welcome(w) => w.handle(key),
+            Screen::List(l) => l.handle(key),
+            Screen::Record(r) => r.handle(key),
+            Screen::Form(f) => f.handle(key),
+        };
+        if outcome == Outcome::Ignored
+            && !self.captures_text()
+            && key.code == KeyCode::Char('2')
+            && !matches!(self.screen, Screen::Welcome(_))
+        {
+            self.show_list();
+            return true;
+        }
+        self.carry_out(outcome) || had_status
+    }
+
+    fn show_list(&mut self) {
+        while !matches!(self.screen, Screen::List(_)) {
+            match self.stack.pop() {
+                Some(s) => self.screen = s,
+                None => break,
+            }
+        }
+    }
+
+    fn fail(&mut self, e: StoreError) -> bool {
+        self.status = Some((e.to_string(), true));
+        true
+    }
+
+    fn carry_out(&mut self, outcome: Outcome) -> bool {
+        match outcome {
+            Outcome::Ignored => false,
+            Outcome::Changed => true,
+            Outcome::Quit => {
+                self.quit = true;
+                true
+            }
+            Outcome::Back => {
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                true
+            }
+            Outcome::OpenStaff(nip) => match self.record(&nip) {
+                Ok(Some(r)) => {
+                    self.push(Screen::Record(Box::new(r)));
+                    true
+                }
+                Ok(None) => true,
+                Err(e) => self.fail(e),
+            },
+            Outcome::NewStaff => match self.store.units() {
+                Ok(units) => {
+                    let mut pairs: Vec<(String, String)> =
+                        units.into_iter().map(|u| (u.id, u.name)).collect();
+                    pairs.sort_by(|a, b| a.1.cmp(&b.1));
+                    let form = StaffForm::new(None, &pairs, &self.ui);
+                    self.push(Screen::Form(Box::new(form)));
+                    true
+                }
+                Err(e) => self.fail(e),
+            },
+            Outcome::EditStaff(nip) => {
+                let loaded = self
+                    .store
+                    .get_staff(&nip)
+                    .and_then(|s| Ok((s, self.store.units()?)));
+                match loaded {
+                    Ok((Some(staff), units)) => {
+                        let mut pairs: Vec<(String, String)> =
+                            units.into_iter().map(|u| (u.id, u.name)).collect();
+                        pairs.sort_by(|a, b| a.1.cmp(&b.1));
+                        let form = StaffForm::new(Some(staff), &pairs, &self.ui);
+                        self.push(Screen::Form(Box::new(form)));
+                        true
+                    }
+                    Ok((None, _)) => true,
+                    Err(e) => self.fail(e),
+                }
+            }
+            Outcome::SaveStaff(staff) => self.save_staff(*staff),
+            Outcome::LoadDemo => self.load_demo(),
+        }
+    }
+
+    fn push(&mut self, screen: Screen) {
+        let below = std::mem::replace(&mut self.screen, screen);
+        self.stack.push(below);
+    }
+
+    fn save_staff(&mut self, staff: crate::domain::Staff) -> bool {
+        let actor = self.opts.actor.clone();
+        match self.store.save_staff(&staff, &actor) {
+            Ok(saved) => {
+                let nip = saved.nip.as_str().to_string();
+                // Off the form; from the welcome screen on, the list exists.
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                if matches!(self.screen, Screen::Welcome(_)) {
+                    match self.full_index() {
+                        Ok(index) => {
+                            self.screen = Screen::List(Box::new(StaffList::new(index, false)))
+                        }
+                        Err(e) => return self.fail(e),
+                    }
+                } else if let Ok(Some(summary)) = self.store.summary(&nip)
+                    && let Some(list) = self.list_mut()
+                {
+                    list.index_mut().upsert(summary);
+                }
+                if let Some(list) = self.list_mut() {
+                    list.select_nip(&nip);
+                }
+                // Show the saved record: refresh it, or open it for a new one.
+                let record = match self.record(&nip) {
+                    Ok(r) => r,
+                    Err(e) => return self.fail(e),
+                };
+                if let Some(r) = record {
+                    if matches!(self.screen, Screen::Record(_)) {
+                        self.screen = Screen::Record(Box::new(r));
+                    } else {
+                        self.push(Screen::Record(Box::new(r)));
+                    }
+                }
+                self.status = Some((self.ui.t(T::Saved).to_string(), false));
+                true
+            }
+            Err(e) => {
+                let taken = matches!(e, StoreError::AlreadyExists { .. });
+                let message = if taken {
+                    self.ui.t(T::ErrExists).to_string()
+                } else {
+                    e.to_string()
+                };
+                if let Screen::Form(f) = &mut self.screen {
+                    f.refused(message, taken);
+                }
+                true
+            }
+        }
+    }
+
+    fn load_demo(&mut self) -> bool {
+        if !self.store.is_empty() {
+            return false;
+        }
+        let actor = self.opts.actor.clone();
+        match crate::demo::fill(&self.store, 300, 1, self.opts.today, &actor, &|_| {}) {
+            Ok(_) => match self.full_index() {
+                Ok(index) => {
+                    self.screen = Screen::List(Box::new(StaffList::new(index, false)));
+                    self.stack.clear();
+                    self.status = Some((self.ui.t(T::DemoLoaded).to_string(), false));
+                    true
+                }
+                Err(e) => self.fail(e),
+            },
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn record(&self, nip: &str) -> Result<Option<StaffRecord>, StoreError> {
+        let Some(staff) = self.store.get_staff(nip)? else {
+            return Ok(None);
+        };
+        let unit = self
+            .store
+            .get_unit(&staff.unit_id)?
+            .map_or(staff.unit_id.clone(), |u| u.name);
+        let history = self
+            .store
+            .history_of_person(nip)?
+            .into_iter()
+            .map(|entry| HistoryRow {
+                when: jiff::Timestamp::from_microsecond(entry.time_micros as i64)
+                    .map(|t| {
+                        t.to_zoned(self.opts.tz.clone())
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default(),
+                entry,
+            })
+            .collect();
+        Ok(Some(StaffRecord::new(
+            staff,
+            unit,
+            self.store.evaluations_of(nip)?,
+            self.store.trainings_of(nip)?,
+            history,
+            self.opts.today,
+        )))
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        let ui = self.ui;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = ui.t(T::TooSmall);
+            let y = area.height / 2;
+            let line = Rect::new(area.x, area.y + y, area.width, 1.min(area.height));
+            frame.render_widget(Paragraph::new(msg).centered(), line);
+            return;
+        }
+        let [header, body, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let on_list = matches!(self.screen, Screen::List(_));
+        let tab_style = if on_list {
+            ui.theme.selected()
+        } else {
+            ui.theme.header()
+        };
+        let left = vec![
+            Span::styled(" kinerja ", ui.theme.title()),
+            Span::raw(" "),
+            Span::styled(format!(" 2 {} ", ui.t(T::TabStaff)), tab_style),
+        ];
+        let date = crate::domain::format_date(self.opts.today);
+        let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
+        let mut spans = left;
+        spans.push(Span::raw(" ".repeat(
+            (header.width as usize).saturating_sub(used + date.len() + 1),
+        )));
+        spans.push(Span::styled(date, ui.theme.muted()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), header);
+
+        match &mut self.screen {
+            Screen::Welcome(w) => w.draw(frame, body, &ui),
+            Screen::List(l) => l.draw(frame, body, &ui),
+            Screen::Record(r) => r.draw(frame, body, &ui),
+            Screen::Form(f) => f.draw(frame, body, &ui),
+        }
+
+        let keys = self.keys();
+        let footer_line = match &self.status {
+            Some((text, err)) => Line::styled(
+                format!(" {}", ui.theme.text(text)),
+                if *err {
+                    ui.theme.error()
+                } else {
+                    ui.theme.ok()
+                },
+            ),
+            None => footer(&ui, &keys, foot.width),
+        };
+        frame.render_widget(Paragraph::new(footer_line), foot);
+
+        if self.help {
+            let title = match &self.screen {
+                Screen::Welcome(_) => "kinerja",
+                Screen::List(_) => ui.t(T::TabStaff),
+                Screen::Record(_) => ui.t(T::Identity),
+                Screen::Form(f) => ui.t(if f.is_new() {
+                    T::NewStaffTitle
+                } else {
+                    T::EditStaffTitle
+                }),
+            };
+            help::draw(frame, body, &ui, title, &keys);
+        }
+    }
+}

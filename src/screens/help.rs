@@ -1,0 +1,61 @@
+//! The help popup: the keys of the current screen, from the same table as the footer.
+
+use super::{KeyHelp, Ui, centered};
+use crate::app::lang::T;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// Keys that work on every screen.
+pub const GLOBAL: [KeyHelp; 3] = [
+    super::key("? F1", "? F1", T::KeyHelp, false),
+    super::key("Ctrl-C", "Ctrl-C", T::KeyQuitAnywhere, false),
+    super::key("2", "2", T::KeyStaffTab, false),
+];
+
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, title: &str, keys: &[KeyHelp]) {
+    let all: Vec<&KeyHelp> = keys.iter().chain(GLOBAL.iter()).collect();
+    let width = all
+        .iter()
+        .map(|k| {
+            let label = if ui.theme.ascii { k.ascii } else { k.keys };
+            label.chars().count() + ui.t(k.action).chars().count() + 4
+        })
+        .max()
+        .unwrap_or(20)
+        .max(ui.t(T::HelpClose).chars().count() + 2) as u16
+        + 4;
+    let height = all.len() as u16 + 4;
+    let popup = centered(area, width, height);
+    let label_width = all
+        .iter()
+        .map(|k| {
+            if ui.theme.ascii { k.ascii } else { k.keys }
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(4);
+    let mut lines: Vec<Line> = all
+        .iter()
+        .map(|k| {
+            let label = if ui.theme.ascii { k.ascii } else { k.keys };
+            Line::from(vec![
+                Span::styled(format!(" {label:<label_width$}  "), ui.theme.key()),
+                Span::raw(ui.t(k.action)),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" {}", ui.t(T::HelpClose)),
+        ui.theme.muted(),
+    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(ui.theme.border())
+        .title(format!(" {}: {title} ", ui.t(T::HelpTitle)));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -1,0 +1,378 @@
+//! The staff list's data: every person's summary in memory, views sorted once per sort
+//! order, and a fuzzy filter over name and NIP. Only the rows on screen are ever formatted.
+
+use crate::domain::{Predikat, StaffSummary};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Name,
+    Nip,
+    Rank,
+    Unit,
+    Predikat,
+    Jp,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Name,
+        SortKey::Nip,
+        SortKey::Rank,
+        SortKey::Unit,
+        SortKey::Predikat,
+        SortKey::Jp,
+    ];
+
+    pub fn next(self) -> SortKey {
+        let i = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+/// The name for sorting: without front titles such as "dr." or "Hj.".
+fn sort_name(display: &str) -> &str {
+    let mut rest = display;
+    while let Some((word, tail)) = rest.split_once(' ') {
+        if word.ends_with('.') && word.len() <= 4 {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+pub struct StaffIndex {
+    items: Vec<StaffSummary>,
+    unit_names: HashMap<String, String>,
+    year: i16,
+    /// One permutation of `items` per sort key, built the first time it is asked for.
+    orders: HashMap<SortKey, Vec<u32>>,
+    sort: SortKey,
+    unit: Option<String>,
+    query: String,
+    /// Indices into `items`, in display order.
+    view: Vec<u32>,
+    matcher: Matcher,
+    pattern: Option<Pattern>,
+}
+
+impl StaffIndex {
+    /// `year` is the year whose JP the list shows.
+    pub fn new(
+        items: Vec<StaffSummary>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> StaffIndex {
+        let mut index = StaffIndex {
+            items,
+            unit_names,
+            year,
+            orders: HashMap::new(),
+            sort: SortKey::Name,
+            unit: None,
+            query: String::new(),
+            view: Vec::new(),
+            matcher: Matcher::new(Config::DEFAULT),
+            pattern: None,
+        };
+        index.refresh(false);
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.view.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.view.is_empty()
+    }
+
+    pub fn total(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn year(&self) -> i16 {
+        self.year
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    pub fn unit_filter(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.unit_names.get(id).map_or(id, |s| s.as_str())
+    }
+
+    /// Unit ids and names, by name.
+    pub fn units(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .unit_names
+            .iter()
+            .map(|(id, name)| (id.clone(), name.clone()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    }
+
+    /// The row at a position of the current view.
+    pub fn row(&self, pos: usize) -> Option<&StaffSummary> {
+        self.view.get(pos).and_then(|i| self.items.get(*i as usize))
+    }
+
+    pub fn position_of(&self, nip: &str) -> Option<usize> {
+        self.view
+            .iter()
+            .position(|i| self.items[*i as usize].nip == nip)
+    }
+
+    pub fn set_sort(&mut self, sort: SortKey) {
+        self.sort = sort;
+        self.refresh(false);
+    }
+
+    pub fn set_unit(&mut self, unit: Option<String>) {
+        self.unit = unit;
+        self.refresh(false);
+    }
+
+    /// Sets the search text; a longer query that starts with the old one only narrows
+    /// the rows already matched.
+    pub fn set_query(&mut self, query: &str) {
+        let narrowing = !self.query.is_empty() && query.starts_with(&self.query);
+        self.query = query.to_string();
+        self.pattern = (!query.trim().is_empty())
+            .then(|| Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart));
+        self.refresh(narrowing);
+    }
+
+    /// Adds or replaces one person (after a save), keeping the view's order rules.
+    pub fn upsert(&mut self, summary: StaffSummary) {
+        match self.items.iter().position(|s| s.nip == summary.nip) {
+            Some(i) => self.items[i] = summary,
+            None => self.items.push(summary),
+        }
+        self.orders.clear();
+        self.refresh(false);
+    }
+
+    fn order(&mut self) -> &Vec<u32> {
+        let sort = self.sort;
+        if !self.orders.contains_key(&sort) {
+            let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
+            let items = &self.items;
+            let units = &self.unit_names;
+            let year = self.year;
+            let by_name = |a: &StaffSummary, b: &StaffSummary| {
+                sort_name(&a.name)
+                    .to_lowercase()
+                    .cmp(&sort_name(&b.name).to_lowercase())
+                    .then_with(|| a.nip.cmp(&b.nip))
+            };
+            match sort {
+                SortKey::Name => {
+                    let keys: Vec<String> = items
+                        .iter()
+                        .map(|s| sort_name(&s.name).to_lowercase())
+                        .collect();
+                    order.sort_by(|a, b| {
+                        keys[*a as usize]
+                            .cmp(&keys[*b as usize])
+                            .then_with(|| items[*a as usize].nip.cmp(&items[*b as usize].nip))
+                    });
+                }
+                SortKey::Nip => {
+                    order.sort_by(|a, b| items[*a as usize].nip.cmp(&items[*b as usize].nip))
+                }
+                // Highest rank first, as officers read a roster.
+                SortKey::Rank => order.sort_by(|a, b| {
+                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                    y.golongan.cmp(&x.golongan).then_with(|| by_name(x, y))
+                }),
+                SortKey::Unit => order.sort_by(|a, b| {
+                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                    let ux = units
+                        .get(&x.unit_id)
+                        .map_or(x.unit_id.as_str(), |s| s.as_str());
+                    let uy = units
+                        .get(&y.unit_id)
+                        .map_or(y.unit_id.as_str(), |s| s.as_str());
+                    ux.cmp(uy).then_with(|| by_name(x, y))
+                }),
+                // Best first; people without an evaluation last.
+                SortKey::Predikat => order.sort_by(|a, b| {
+                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                    let p = |s: &StaffSummary| s.last.map_or(6, |(_, p): (_, Predikat)| p.code());
+                    p(x).cmp(&p(y)).then_with(|| by_name(x, y))
+                }),
+                // Fewest JP first: who needs training.
+                SortKey::Jp => order.sort_by(|a, b| {
+                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                    x.jp_in(year)
+                        .cmp(&y.jp_in(year))
+                        .then_with(|| by_name(x, y))
+                }),
+            }
+            self.orders.insert(sort, order);
+        }
+        &self.orders[&sort]
+    }
+
+    fn refresh(&mut self, narrowing: bool) {
+        let candidates: Vec<u32> = if narrowing {
+            std::mem::take(&mut self.view)
+        } else {
+            let unit = self.unit.clone();
+            let items_unit = |i: &u32, items: &[StaffSummary]| {
+                unit.as_ref()
+                    .is_none_or(|u| items[*i as usize].unit_id == *u)
+            };
+            let order = self.order().clone();
+            order
+                .into_iter()
+                .filter(|i| items_unit(i, &self.items))
+                .collect()
+        };
+        let Some(pattern) = &self.pattern else {
+            self.view = candidates;
+            return;
+        };
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, u32)> = Vec::with_capacity(candidates.len() / 4);
+        for i in candidates {
+            let s = &self.items[i as usize];
+            let name = pattern.score(Utf32Str::new(&s.name, &mut buf), &mut self.matcher);
+            let nip = pattern.score(Utf32Str::new(&s.nip, &mut buf), &mut self.matcher);
+            if let Some(score) = name.max(nip) {
+                scored.push((i, score));
+            }
+        }
+        // Best matches first; the chosen order breaks ties (the sort is stable).
+        scored.sort_by_key(|s| std::cmp::Reverse(s.1));
+        self.view = scored.into_iter().map(|(i, _)| i).collect();
+    }
+
+    /// Character positions of the search match in a name, for highlighting.
+    pub fn match_positions(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        if let Some(pattern) = &self.pattern {
+            let mut buf = Vec::new();
+            pattern.indices(Utf32Str::new(text, &mut buf), &mut self.matcher, &mut out);
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Golongan;
+
+    fn person(nip: &str, name: &str, gol: &str, unit: &str, jp: u32) -> StaffSummary {
+        StaffSummary {
+            nip: nip.into(),
+            name: name.into(),
+            golongan: Golongan::parse(gol, false).unwrap(),
+            jabatan: "Perawat".into(),
+            unit_id: unit.into(),
+            aktif: true,
+            last: None,
+            jp: vec![(2026, jp)],
+        }
+    }
+
+    fn index() -> StaffIndex {
+        let units = HashMap::from([
+            ("a".to_string(), "Puskesmas Belawan".to_string()),
+            ("b".to_string(), "SD Negeri 065005".to_string()),
+        ]);
+        StaffIndex::new(
+            vec![
+                person("198503302010012002", "dr. Rina Siregar", "III/c", "a", 4),
+                person(
+                    "199001152015031001",
+                    "Budi Nasution, S.Pd.",
+                    "IV/a",
+                    "b",
+                    30,
+                ),
+                person("197712312002122003", "Hj. Ani Lubis", "II/d", "a", 12),
+            ],
+            units,
+            2026,
+        )
+    }
+
+    fn names(ix: &StaffIndex) -> Vec<String> {
+        (0..ix.len())
+            .map(|i| ix.row(i).unwrap().name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn name_order_ignores_front_titles() {
+        assert_eq!(
+            names(&index()),
+            ["Hj. Ani Lubis", "Budi Nasution, S.Pd.", "dr. Rina Siregar"]
+        );
+    }
+
+    #[test]
+    fn rank_order_follows_the_ranks_not_the_alphabet() {
+        let mut ix = index();
+        ix.set_sort(SortKey::Rank);
+        assert_eq!(
+            names(&ix),
+            ["Budi Nasution, S.Pd.", "dr. Rina Siregar", "Hj. Ani Lubis"]
+        );
+    }
+
+    #[test]
+    fn jp_order_puts_the_least_trained_first() {
+        let mut ix = index();
+        ix.set_sort(SortKey::Jp);
+        assert_eq!(ix.row(0).unwrap().name, "dr. Rina Siregar");
+    }
+
+    #[test]
+    fn search_matches_names_and_nips_and_narrows() {
+        let mut ix = index();
+        ix.set_query("sir");
+        assert_eq!(names(&ix), ["dr. Rina Siregar"]);
+        ix.set_query("");
+        ix.set_query("19900115");
+        assert_eq!(names(&ix), ["Budi Nasution, S.Pd."]);
+        ix.set_query("zzz");
+        assert!(ix.is_empty());
+        assert_eq!(ix.total(), 3);
+    }
+
+    #[test]
+    fn the_unit_filter_keeps_one_unit() {
+        let mut ix = index();
+        ix.set_unit(Some("a".into()));
+        assert_eq!(names(&ix), ["Hj. Ani Lubis", "dr. Rina Siregar"]);
+        ix.set_unit(None);
+        assert_eq!(ix.len(), 3);
+    }
+
+    #[test]
+    fn matched_positions_are_reported_for_highlighting() {
+        let mut ix = index();
+        ix.set_query("rina");
+        assert_eq!(ix.match_positions("dr. Rina Siregar"), vec![4, 5, 6, 7]);
+    }
+}

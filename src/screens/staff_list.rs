@@ -1,0 +1,497 @@
+//! Pegawai: the staff list with search, unit filter and sort orders.
+
+use super::input::TextInput;
+use super::staff_index::{SortKey, StaffIndex};
+use super::{KeyHelp, Outcome, Ui, centered, fit, key};
+use crate::app::lang::T;
+use crate::domain::{JP_TARGET, Predikat};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table};
+
+enum Mode {
+    Browse,
+    Search(TextInput),
+    PickUnit(UnitPicker),
+}
+
+struct UnitPicker {
+    filter: TextInput,
+    /// (id, name); `None` id means every unit.
+    units: Vec<(Option<String>, String)>,
+    selected: usize,
+}
+
+impl UnitPicker {
+    fn visible(&self) -> Vec<&(Option<String>, String)> {
+        let f = self.filter.value().to_lowercase();
+        self.units
+            .iter()
+            .filter(|(_, name)| name.to_lowercase().contains(&f))
+            .collect()
+    }
+}
+
+pub struct StaffList {
+    index: StaffIndex,
+    loading: bool,
+    selected: usize,
+    offset: usize,
+    /// Rows that fit, from the last draw; paging uses it.
+    page: usize,
+    mode: Mode,
+}
+
+const BROWSE_KEYS: [KeyHelp; 11] = [
+    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
+    key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
+    key("Home End g G", "Home End g G", T::KeyTopBottom, false),
+    key("/", "/", T::KeySearch, true),
+    key("f", "f", T::KeyUnit, true),
+    key("s", "s", T::KeySort, true),
+    key("Enter", "Enter", T::KeyOpen, true),
+    key("n", "n", T::KeyNew, true),
+    key("Esc", "Esc", T::KeyClearFilter, false),
+    key("?", "?", T::KeyHelp, true),
+    key("q", "q", T::KeyQuit, true),
+];
+
+const SEARCH_KEYS: [KeyHelp; 3] = [
+    key("Enter", "Enter", T::KeyKeepFilter, true),
+    key("Esc", "Esc", T::KeyClearFilter, true),
+    key("↑↓", "Up Down", T::KeyMove, true),
+];
+
+const PICK_KEYS: [KeyHelp; 3] = [
+    key("↑↓", "Up Down", T::KeyMove, true),
+    key("Enter", "Enter", T::KeyChoose, true),
+    key("Esc", "Esc", T::KeyCancel, true),
+];
+
+fn predikat_short(p: Predikat) -> &'static str {
+    match p {
+        Predikat::SangatBaik => "SB",
+        Predikat::Baik => "B",
+        Predikat::ButuhPerbaikan => "BP",
+        Predikat::Kurang => "K",
+        Predikat::SangatKurang => "SK",
+    }
+}
+
+fn sort_text(k: SortKey) -> T {
+    match k {
+        SortKey::Name => T::SortName,
+        SortKey::Nip => T::SortNip,
+        SortKey::Rank => T::SortRank,
+        SortKey::Unit => T::SortUnit,
+        SortKey::Predikat => T::SortPredikat,
+        SortKey::Jp => T::SortJp,
+    }
+}
+
+impl StaffList {
+    /// `loading`: the index holds only the first page; the rest comes with [`Self::loaded`].
+    pub fn new(index: StaffIndex, loading: bool) -> StaffList {
+        StaffList {
+            index,
+            loading,
+            selected: 0,
+            offset: 0,
+            page: 20,
+            mode: Mode::Browse,
+        }
+    }
+
+    /// Swaps in the full index once it is read, keeping the selected person.
+    pub fn loaded(&mut self, index: StaffIndex) {
+        let nip = self.selected_nip();
+        self.index = index;
+        self.loading = false;
+        self.selected = nip.and_then(|n| self.index.position_of(&n)).unwrap_or(0);
+    }
+
+    pub fn index_mut(&mut self) -> &mut StaffIndex {
+        &mut self.index
+    }
+
+    pub fn selected_nip(&self) -> Option<String> {
+        self.index.row(self.selected).map(|s| s.nip.clone())
+    }
+
+    /// Selects a person if they are in the current view.
+    pub fn select_nip(&mut self, nip: &str) {
+        if let Some(pos) = self.index.position_of(nip) {
+            self.selected = pos;
+        }
+    }
+
+    pub fn captures_text(&self) -> bool {
+        !matches!(self.mode, Mode::Browse)
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        match self.mode {
+            Mode::Browse => BROWSE_KEYS.to_vec(),
+            Mode::Search(_) => SEARCH_KEYS.to_vec(),
+            Mode::PickUnit(_) => PICK_KEYS.to_vec(),
+        }
+    }
+
+    fn move_to(&mut self, pos: usize) {
+        self.selected = pos.min(self.index.len().saturating_sub(1));
+    }
+
+    fn browse_move(&mut self, code: KeyCode) -> bool {
+        let last = self.index.len().saturating_sub(1);
+        match code {
+            KeyCode::Up | KeyCode::Char('k') => self.move_to(self.selected.saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => self.move_to(self.selected + 1),
+            KeyCode::PageUp => self.move_to(self.selected.saturating_sub(self.page)),
+            KeyCode::PageDown => self.move_to(self.selected + self.page),
+            KeyCode::Home | KeyCode::Char('g') => self.move_to(0),
+            KeyCode::End | KeyCode::Char('G') => self.move_to(last),
+            _ => return false,
+        }
+        true
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        match &mut self.mode {
+            Mode::Browse => {
+                if self.browse_move(key.code) {
+                    return Outcome::Changed;
+                }
+                match key.code {
+                    KeyCode::Char('/') => {
+                        self.mode = Mode::Search(TextInput::new(self.index.query()));
+                        Outcome::Changed
+                    }
+                    KeyCode::Char('f') => {
+                        let mut units: Vec<(Option<String>, String)> = vec![(None, String::new())];
+                        units.extend(
+                            self.index
+                                .units()
+                                .into_iter()
+                                .map(|(id, name)| (Some(id), name)),
+                        );
+                        let selected = self
+                            .index
+                            .unit_filter()
+                            .and_then(|u| units.iter().position(|(id, _)| id.as_deref() == Some(u)))
+                            .unwrap_or(0);
+                        self.mode = Mode::PickUnit(UnitPicker {
+                            filter: TextInput::default(),
+                            units,
+                            selected,
+                        });
+                        Outcome::Changed
+                    }
+                    KeyCode::Char('s') => {
+                        let nip = self.selected_nip();
+                        self.index.set_sort(self.index.sort().next());
+                        self.selected = nip.and_then(|n| self.index.position_of(&n)).unwrap_or(0);
+                        Outcome::Changed
+                    }
+                    KeyCode::Enter => match self.selected_nip() {
+                        Some(nip) => Outcome::OpenStaff(nip),
+                        None => Outcome::Ignored,
+                    },
+                    KeyCode::Char('n') => Outcome::NewStaff,
+                    KeyCode::Char('q') => Outcome::Quit,
+                    KeyCode::Esc if !self.index.query().is_empty() => {
+                        self.index.set_query("");
+                        self.move_to(0);
+                        Outcome::Changed
+                    }
+                    _ => Outcome::Ignored,
+                }
+            }
+            Mode::Search(input) => match key.code {
+                KeyCode::Enter => {
+                    self.mode = Mode::Browse;
+                    Outcome::Changed
+                }
+                KeyCode::Esc => {
+                    self.mode = Mode::Browse;
+                    self.index.set_query("");
+                    self.move_to(0);
+                    Outcome::Changed
+                }
+                KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
+                    self.browse_move(key.code);
+                    Outcome::Changed
+                }
+                _ => {
+                    if input.handle(&key) {
+                        let q = input.value().to_string();
+                        self.index.set_query(&q);
+                        self.selected = 0;
+                        Outcome::Changed
+                    } else {
+                        Outcome::Ignored
+                    }
+                }
+            },
+            Mode::PickUnit(picker) => match key.code {
+                KeyCode::Esc => {
+                    self.mode = Mode::Browse;
+                    Outcome::Changed
+                }
+                KeyCode::Up => {
+                    picker.selected = picker.selected.saturating_sub(1);
+                    Outcome::Changed
+                }
+                KeyCode::Down => {
+                    let n = picker.visible().len();
+                    picker.selected = (picker.selected + 1).min(n.saturating_sub(1));
+                    Outcome::Changed
+                }
+                KeyCode::Enter => {
+                    let choice = picker
+                        .visible()
+                        .get(picker.selected)
+                        .map(|(id, _)| id.clone());
+                    if let Some(unit) = choice {
+                        self.index.set_unit(unit);
+                        self.move_to(0);
+                    }
+                    self.mode = Mode::Browse;
+                    Outcome::Changed
+                }
+                _ => {
+                    if picker.filter.handle(&key) {
+                        picker.selected = 0;
+                        Outcome::Changed
+                    } else {
+                        Outcome::Ignored
+                    }
+                }
+            },
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [info, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        self.draw_info(frame, info, ui);
+
+        let rows_fit = table_area.height.saturating_sub(1) as usize;
+        self.page = rows_fit.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows_fit {
+            self.offset = self.selected + 1 - rows_fit;
+        }
+        if self.index.is_empty() {
+            let msg = Paragraph::new(Line::styled(
+                format!("  {}", ui.t(T::NoMatch)),
+                ui.theme.muted(),
+            ));
+            frame.render_widget(msg, table_area);
+            return;
+        }
+        let year = self.index.year();
+        let end = (self.offset + rows_fit).min(self.index.len());
+        let mut rows = Vec::with_capacity(end - self.offset);
+        let highlight = !self.index.query().trim().is_empty();
+        for pos in self.offset..end {
+            let Some(s) = self.index.row(pos).cloned() else {
+                break;
+            };
+            let name_cell = if highlight {
+                let marks = self.index.match_positions(&s.name);
+                Cell::from(highlighted(ui, &s.name, &marks))
+            } else {
+                Cell::from(ui.theme.text(&s.name))
+            };
+            let nip_cell = if highlight {
+                let marks = self.index.match_positions(&s.nip);
+                // Map digit positions to the spaced form.
+                let spaced: Vec<u32> = marks
+                    .iter()
+                    .map(|&i| i + [8, 14, 15].iter().filter(|&&b| i >= b).count() as u32)
+                    .collect();
+                Cell::from(highlighted(ui, &s.nip_spaced(), &spaced))
+            } else {
+                Cell::from(s.nip_spaced())
+            };
+            let (pred, pred_style) = match s.last {
+                Some((_, p)) => (predikat_short(p), ui.theme.predikat(p)),
+                None => ("-", ui.theme.muted()),
+            };
+            let jp = s.jp_in(year);
+            let jp_style = if jp >= JP_TARGET {
+                Style::new()
+            } else {
+                ui.theme.muted()
+            };
+            let mut name_style = Style::new();
+            if !s.aktif {
+                name_style = ui.theme.muted();
+            }
+            let mut row = Row::new(vec![
+                nip_cell,
+                name_cell.style(name_style),
+                Cell::from(s.golongan.to_string()),
+                Cell::from(ui.theme.text(&s.jabatan)),
+                Cell::from(ui.theme.text(self.index.unit_name(&s.unit_id))),
+                Cell::from(Span::styled(pred, pred_style)),
+                Cell::from(Span::styled(format!("{jp:>3}"), jp_style)),
+            ]);
+            if pos == self.selected {
+                row = row.style(ui.theme.selected());
+            }
+            rows.push(row);
+        }
+        let header = Row::new(
+            [
+                T::ColNip,
+                T::ColName,
+                T::ColGol,
+                T::ColJabatan,
+                T::ColUnit,
+                T::ColPredikat,
+                T::ColJp,
+            ]
+            .map(|t| Cell::from(ui.t(t))),
+        )
+        .style(ui.theme.header());
+        let widths = [
+            Constraint::Length(21),
+            Constraint::Fill(3),
+            Constraint::Length(5),
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Length(4),
+            Constraint::Length(3),
+        ];
+        frame.render_widget(
+            Table::new(rows, widths).header(header).column_spacing(1),
+            table_area,
+        );
+
+        if let Mode::PickUnit(picker) = &self.mode {
+            draw_picker(frame, area, ui, picker);
+        }
+    }
+
+    fn draw_info(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let count = if self.loading {
+            ui.t(T::Loading).to_string()
+        } else {
+            format!(
+                "{} / {} {}",
+                self.index.len(),
+                self.index.total(),
+                ui.t(T::Shown)
+            )
+        };
+        let left: Vec<Span> = match &self.mode {
+            Mode::Search(input) => vec![
+                Span::styled(format!("{}: ", ui.t(T::SearchPrompt)), ui.theme.key()),
+                Span::raw(ui.theme.text(input.value())),
+                Span::styled(ui.theme.sym("▏", "_"), ui.theme.key()),
+            ],
+            _ => {
+                let unit = self
+                    .index
+                    .unit_filter()
+                    .map_or(ui.t(T::AllUnits).to_string(), |u| {
+                        ui.theme.text(self.index.unit_name(u))
+                    });
+                let mut v = vec![Span::styled(
+                    format!(
+                        "{}: {}  {}: {}",
+                        ui.t(T::SortBy),
+                        ui.t(sort_text(self.index.sort())),
+                        ui.t(T::ColUnit),
+                        unit
+                    ),
+                    ui.theme.muted(),
+                )];
+                if !self.index.query().is_empty() {
+                    v.push(Span::styled(
+                        format!(
+                            "  {}: {}",
+                            ui.t(T::SearchPrompt),
+                            ui.theme.text(self.index.query())
+                        ),
+                        ui.theme.key(),
+                    ));
+                }
+                v
+            }
+        };
+        let width = area.width as usize;
+        let left_len: usize = left.iter().map(|s| s.content.chars().count()).sum();
+        let pad = width.saturating_sub(left_len + count.chars().count());
+        let mut spans = left;
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::raw(count));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+/// `text` with the characters at `marks` (char positions) in the match style.
+fn highlighted(ui: &Ui, text: &str, marks: &[u32]) -> Line<'static> {
+    let text = ui.theme.text(text);
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let marked = marks.binary_search(&(i as u32)).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            let style = if run_marked {
+                ui.theme.matched()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let style = if run_marked {
+            ui.theme.matched()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(run, style));
+    }
+    Line::from(spans)
+}
+
+fn draw_picker(frame: &mut Frame, area: Rect, ui: &Ui, picker: &UnitPicker) {
+    let visible = picker.visible();
+    let height = (visible.len() as u16 + 3).min(area.height);
+    let popup = centered(area, 50, height);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", ui.theme.key()),
+        Span::raw(ui.theme.text(picker.filter.value())),
+    ])];
+    let room = popup.height.saturating_sub(3) as usize;
+    let start = picker.selected.saturating_sub(room.saturating_sub(1));
+    for (i, (_, name)) in visible.iter().enumerate().skip(start).take(room) {
+        let label = if name.is_empty() {
+            ui.t(T::AllUnits).to_string()
+        } else {
+            fit(ui, name, 46)
+        };
+        let style = if i == picker.selected {
+            ui.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(format!(" {label}"), style));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(ui.theme.border())
+        .title(format!(" {} ", ui.t(T::PickUnit)));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

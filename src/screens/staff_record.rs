@@ -1,0 +1,380 @@
+//! One person: identity derived from the NIP, rank, position and unit, then sections for
+//! evaluations, trainings (this year's JP against 20) and the change history.
+
+use super::{KeyHelp, Outcome, Ui, fit, key};
+use crate::app::lang::T;
+use crate::domain::{EmploymentKind, Evaluation, JP_TARGET, Sex, Staff, Training, format_date};
+use crate::store::AuditEntry;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Gauge, Paragraph, Row, Table, Tabs};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Evaluations,
+    Trainings,
+    History,
+}
+
+const SECTIONS: [Section; 3] = [Section::Evaluations, Section::Trainings, Section::History];
+
+/// A change in the history, with its time already put in the officer's time zone.
+pub struct HistoryRow {
+    pub when: String,
+    pub entry: AuditEntry,
+}
+
+pub struct StaffRecord {
+    pub staff: Staff,
+    unit_name: String,
+    evaluations: Vec<Evaluation>,
+    trainings: Vec<Training>,
+    history: Vec<HistoryRow>,
+    today: Date,
+    section: Section,
+    /// Selected row in each section.
+    rows: [usize; 3],
+}
+
+const KEYS: [KeyHelp; 5] = [
+    key("Tab", "Tab", T::KeySection, true),
+    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
+    key("u", "u", T::KeyEdit, true),
+    key("Esc", "Esc", T::KeyBack, true),
+    key("?", "?", T::KeyHelp, true),
+];
+
+impl StaffRecord {
+    pub fn new(
+        staff: Staff,
+        unit_name: String,
+        evaluations: Vec<Evaluation>,
+        trainings: Vec<Training>,
+        history: Vec<HistoryRow>,
+        today: Date,
+    ) -> StaffRecord {
+        let mut evaluations = evaluations;
+        // Newest first on screen.
+        evaluations.reverse();
+        let mut trainings = trainings;
+        trainings.reverse();
+        StaffRecord {
+            staff,
+            unit_name,
+            evaluations,
+            trainings,
+            history,
+            today,
+            section: Section::Evaluations,
+            rows: [0; 3],
+        }
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        KEYS.to_vec()
+    }
+
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    fn section_len(&self) -> usize {
+        match self.section {
+            Section::Evaluations => self.evaluations.len(),
+            Section::Trainings => self.trainings.len(),
+            Section::History => self.history.len(),
+        }
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        let i = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        let len = self.section_len();
+        match key.code {
+            KeyCode::Tab => self.section = SECTIONS[(i + 1) % 3],
+            KeyCode::BackTab => self.section = SECTIONS[(i + 2) % 3],
+            KeyCode::Up | KeyCode::Char('k') => self.rows[i] = self.rows[i].saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.rows[i] = (self.rows[i] + 1).min(len.saturating_sub(1));
+            }
+            KeyCode::Char('u') if key.modifiers == KeyModifiers::NONE => {
+                return Outcome::EditStaff(self.staff.nip.as_str().to_string());
+            }
+            KeyCode::Esc => return Outcome::Back,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [identity, tabs, body] = Layout::vertical([
+            Constraint::Length(8),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        self.draw_identity(frame, identity, ui);
+        let titles = [T::Evaluations, T::Trainings, T::History].map(|t| ui.t(t));
+        let selected = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        frame.render_widget(
+            Tabs::new(titles.to_vec())
+                .select(selected)
+                .highlight_style(ui.theme.selected())
+                .divider(ui.theme.sym("│", "|")),
+            tabs,
+        );
+        match self.section {
+            Section::Evaluations => self.draw_evaluations(frame, body, ui),
+            Section::Trainings => self.draw_trainings(frame, body, ui),
+            Section::History => self.draw_history(frame, body, ui),
+        }
+    }
+
+    fn draw_identity(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let s = &self.staff;
+        let nip = &s.nip;
+        let birth = nip.birth_date();
+        let label = |t: T| Span::styled(format!("{:<14}", ui.t(t)), ui.theme.muted());
+        let mut left = vec![
+            Line::from(vec![label(T::FieldNip), Span::raw(nip.to_string())]),
+            Line::from(vec![
+                label(T::Born),
+                Span::raw(format!(
+                    "{} ({} {})",
+                    format_date(birth),
+                    nip.age_on(self.today),
+                    ui.t(T::Age)
+                )),
+            ]),
+        ];
+        if let Some(sex) = nip.sex() {
+            let t = if sex == Sex::Male { T::Male } else { T::Female };
+            left.push(Line::from(vec![label(T::Sex), Span::raw(ui.t(t))]));
+        }
+        if let Some((y, m)) = nip.tmt_cpns() {
+            let months = (i32::from(self.today.year()) - i32::from(y)) * 12
+                + i32::from(self.today.month())
+                - i32::from(m);
+            left.push(Line::from(vec![
+                label(T::TmtCpns),
+                Span::raw(format!(
+                    "{y:04}-{m:02} ({} {} {})",
+                    ui.t(T::Service),
+                    months.max(0) / 12,
+                    ui.t(T::Age)
+                )),
+            ]));
+        }
+        left.push(Line::from(vec![
+            label(T::Status),
+            Span::raw(nip.kind().code()),
+        ]));
+        let rank = match (s.nip.kind(), s.golongan.pangkat()) {
+            (EmploymentKind::Pns, Some(p)) => format!("{} ({p})", s.golongan),
+            _ => s.golongan.to_string(),
+        };
+        let right = vec![
+            Line::from(vec![label(T::Rank), Span::raw(rank)]),
+            Line::from(vec![label(T::Education), Span::raw(s.pendidikan.code())]),
+            Line::from(vec![
+                label(T::Position),
+                Span::raw(fit(ui, &s.jabatan.title(), 26)),
+            ]),
+            Line::from(vec![
+                label(T::Unit),
+                Span::raw(fit(ui, &self.unit_name, 26)),
+            ]),
+            Line::from(vec![
+                label(T::Active),
+                Span::raw(ui.t(if s.aktif { T::Yes } else { T::No })),
+            ]),
+        ];
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border())
+            .title(Span::styled(
+                format!(" {} ", fit(ui, &s.display_name(), 60)),
+                ui.theme.title(),
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [l, r] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+            .areas(inner);
+        frame.render_widget(Paragraph::new(left), l);
+        frame.render_widget(Paragraph::new(right), r);
+    }
+
+    fn table_window(&self, i: usize, height: usize) -> (usize, usize) {
+        let selected = self.rows[i];
+        let start = selected.saturating_sub(height.saturating_sub(1));
+        (start, selected)
+    }
+
+    fn draw_evaluations(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        if self.evaluations.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", ui.t(T::NoEvaluations)),
+                    ui.theme.muted(),
+                )),
+                area,
+            );
+            return;
+        }
+        let height = area.height.saturating_sub(1) as usize;
+        let (start, selected) = self.table_window(0, height);
+        let rows: Vec<Row> = self
+            .evaluations
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, e)| {
+                let p = e.predikat();
+                let row = Row::new(vec![
+                    Cell::from(e.period.to_string()),
+                    Cell::from(e.hasil_kerja.label()),
+                    Cell::from(e.perilaku.label()),
+                    Cell::from(Span::styled(p.label(), ui.theme.predikat(p))),
+                ]);
+                if i == selected {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header = Row::new(
+            [T::Period, T::HasilKerja, T::Perilaku, T::Predikat].map(|t| Cell::from(ui.t(t))),
+        )
+        .style(ui.theme.header());
+        let widths = [
+            Constraint::Length(19),
+            Constraint::Length(20),
+            Constraint::Length(20),
+            Constraint::Fill(1),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), area);
+    }
+
+    fn draw_trainings(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let year = self.today.year();
+        let jp = crate::domain::training::jp_in_year(&self.trainings, year);
+        let [gauge_area, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let ratio = (f64::from(jp) / f64::from(JP_TARGET)).min(1.0);
+        let label = format!("{} {year}: {jp} / {JP_TARGET} JP", ui.t(T::JpThisYear));
+        let gauge_style = if jp >= JP_TARGET {
+            ui.theme.ok()
+        } else {
+            ui.theme.key()
+        };
+        let mut gauge = Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(gauge_style);
+        if ui.theme.ascii {
+            gauge = gauge.use_unicode(false);
+        }
+        frame.render_widget(gauge, gauge_area);
+        if self.trainings.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", ui.t(T::NoTrainings)),
+                    ui.theme.muted(),
+                )),
+                table_area,
+            );
+            return;
+        }
+        let height = table_area.height.saturating_sub(1) as usize;
+        let (start, selected) = self.table_window(1, height);
+        let rows: Vec<Row> = self
+            .trainings
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, t)| {
+                let row = Row::new(vec![
+                    Cell::from(format!(
+                        "{} {}",
+                        format_date(t.mulai),
+                        format_date(t.selesai)
+                    )),
+                    Cell::from(ui.theme.text(&t.judul)),
+                    Cell::from(format!("{:>4}", t.jp)),
+                    Cell::from(t.status.label()),
+                ]);
+                if i == selected {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header =
+            Row::new([T::Dates, T::Title, T::ColJp, T::Status].map(|t| Cell::from(ui.t(t))))
+                .style(ui.theme.header());
+        let widths = [
+            Constraint::Length(21),
+            Constraint::Fill(1),
+            Constraint::Length(4),
+            Constraint::Length(11),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), table_area);
+    }
+
+    fn draw_history(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        if self.history.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", ui.t(T::NoHistory)),
+                    ui.theme.muted(),
+                )),
+                area,
+            );
+            return;
+        }
+        let height = area.height.saturating_sub(1) as usize;
+        let (start, selected) = self.table_window(2, height);
+        let rows: Vec<Row> = self
+            .history
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, h)| {
+                let row = Row::new(vec![
+                    Cell::from(h.when.clone()),
+                    Cell::from(ui.theme.text(&h.entry.actor)),
+                    Cell::from(h.entry.action.label()),
+                    Cell::from(ui.theme.text(&h.entry.summary)),
+                ]);
+                if i == selected {
+                    row.style(ui.theme.selected())
+                } else {
+                    row.style(Style::new())
+                }
+            })
+            .collect();
+        let header = Row::new([ui.t(T::When), ui.t(T::Who), "", ui.t(T::What)].map(Cell::from))
+            .style(ui.theme.header());
+        let widths = [
+            Constraint::Length(16),
+            Constraint::Length(10),
+            Constraint::Length(7),
+            Constraint::Fill(1),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), area);
+    }
+}

@@ -1,0 +1,72 @@
+//! The first screen on an empty database: load the demo, add someone, or import.
+
+use super::{KeyHelp, Outcome, Ui, key};
+use crate::app::lang::T;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub struct Welcome {
+    /// The database path, for the import command shown.
+    db: String,
+}
+
+const KEYS: [KeyHelp; 3] = [
+    key("d", "d", T::KeyDemo, true),
+    key("n", "n", T::KeyNew, true),
+    key("q", "q", T::KeyQuit, true),
+];
+
+impl Welcome {
+    pub fn new(db: &str) -> Welcome {
+        Welcome { db: db.to_string() }
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        KEYS.to_vec()
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        match key.code {
+            KeyCode::Char('d') => Outcome::LoadDemo,
+            KeyCode::Char('n') => Outcome::NewStaff,
+            KeyCode::Char('q') => Outcome::Quit,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let k = |s: &'static str| Span::styled(format!("  {s}  "), ui.theme.key());
+        let lines = vec![
+            Line::raw(""),
+            Line::styled(format!("  {}", ui.t(T::WelcomeTitle)), ui.theme.title()),
+            Line::raw(""),
+            Line::raw(format!("  {}", ui.t(T::WelcomeEmpty))),
+            Line::raw(""),
+            Line::from(vec![k("d"), Span::raw(ui.t(T::WelcomeDemo))]),
+            Line::from(vec![k("n"), Span::raw(ui.t(T::WelcomeNew))]),
+            Line::from(vec![k("q"), Span::raw(ui.t(T::KeyQuit))]),
+            Line::raw(""),
+            Line::raw(format!("  {}", ui.t(T::WelcomeImport))),
+            Line::styled(
+                format!(
+                    "    kinerja --db {} import staff FILE.csv",
+                    ui.theme.text(&self.db)
+                ),
+                ui.theme.muted(),
+            ),
+        ];
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border())
+            .title(" kinerja ");
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(block),
+            area,
+        );
+    }
+}
