@@ -94,11 +94,11 @@ texts! {
     Identity => "Identitas", "Identity";
     Born => "Lahir", "Born";
     Age => "tahun", "years";
-    Sex => "Jenis kelamin", "Sex";
+    Sex => "Kelamin", "Sex";
+    Pangkat => "Pangkat", "Pangkat";
     Male => "laki-laki", "male";
     Female => "perempuan", "female";
     TmtCpns => "TMT CPNS", "Appointed";
-    Service => "masa kerja", "service";
     Status => "Status", "Status";
     Rank => "Golongan", "Rank";
     Education => "Pendidikan", "Education";

@@ -131,6 +131,11 @@ impl App {
         self.quit
     }
 
+    /// The store, for reads beside the screens (tests, benchmarks).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// Gives the store back, to be closed cleanly.
     pub fn into_store(self) -> Store {
         self.store

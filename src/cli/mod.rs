@@ -1,6 +1,7 @@
 //! The command line: arguments, subcommands, and errors a person understands.
 
 mod columns;
+pub mod config;
 pub mod csvio;
 mod export;
 mod import;
@@ -31,8 +32,22 @@ pub struct Cli {
     #[arg(long, global = true, env = "KINERJA_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Open the screens on a fresh demo database in a temporary directory (removed on exit)
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
+
+    /// Language of the screens: id (Indonesian, the default) or en
+    #[arg(long, value_name = "id|en")]
+    pub lang: Option<String>,
+
+    /// Draw borders and symbols with ASCII only (automatic for TERM=linux, vt100, vt220,
+    /// dumb and non-UTF-8 locales)
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Without a command: the terminal screens
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -156,8 +171,17 @@ pub fn os_user() -> String {
             return crate::domain::text::clean_line(&u);
         }
     }
-    // SAFETY: getuid cannot fail and touches no memory of ours.
-    format!("uid {}", unsafe { libc::getuid() })
+    // SAFETY: getuid cannot fail. getpwuid returns a pointer into static storage that
+    // stays valid until the next call; it is read at once, on this thread, and copied.
+    unsafe {
+        let uid = libc::getuid();
+        let pw = libc::getpwuid(uid);
+        if !pw.is_null() && !(*pw).pw_name.is_null() {
+            let name = std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy();
+            return crate::domain::text::clean_line(&name);
+        }
+        format!("uid {uid}")
+    }
 }
 
 /// Today in the local time zone.
@@ -185,12 +209,26 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    let lang = match &cli.lang {
+        Some(l) => Some(crate::app::lang::Lang::parse(l).ok_or_else(|| {
+            Failure::cannot_run(format!("--lang {l:?}: use id (Indonesian) or en (English)"))
+        })?),
+        None => None,
+    };
+    let Some(command) = cli.command else {
+        return run_screens(cli.db, cli.demo, lang, cli.ascii);
+    };
+    if cli.demo {
+        return Err(Failure::cannot_run(
+            "--demo opens the screens; use `kinerja --db PATH demo` to fill a database",
+        ));
+    }
     let path = match cli.db {
         Some(p) => p,
         None => default_db_path()?,
     };
     let reads_only = matches!(
-        cli.command,
+        command,
         Command::Check | Command::Export { .. } | Command::Backup { .. }
     );
     if reads_only && !path.exists() {
@@ -200,7 +238,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         )));
     }
     let store = Store::open(&path)?;
-    let result = match cli.command {
+    let result = match command {
         Command::Demo { staff, seed } => run_demo(&store, staff as usize, seed),
         Command::Import {
             kind,
@@ -218,6 +256,58 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     // Close cleanly on every path, so the next open needs no log replay.
     let closed = store.close();
     result?;
+    closed?;
+    Ok(())
+}
+
+/// The terminal screens, on `db` or the default database, or on a temporary demo one.
+fn run_screens(
+    db: Option<PathBuf>,
+    demo: bool,
+    lang: Option<crate::app::lang::Lang>,
+    ascii: bool,
+) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::cannot_run(
+            "the screens need a terminal; for scripts use the commands (see `kinerja --help`)",
+        ));
+    }
+    let (config, warnings) = config::default_path()
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
+    for w in warnings {
+        eprintln!("kinerja: {w}");
+    }
+    let temp;
+    let path = if demo {
+        temp = tempfile::Builder::new()
+            .prefix("kinerja-demo-")
+            .tempdir()
+            .map_err(|e| Failure::cannot_run(format!("cannot make a temporary directory: {e}")))?;
+        temp.path().join("db")
+    } else {
+        match db {
+            Some(p) => p,
+            None => default_db_path()?,
+        }
+    };
+    let store = Store::open(&path)?;
+    if demo {
+        crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
+    }
+    let opts = crate::app::Options {
+        lang: lang.or(config.lang).unwrap_or_default(),
+        theme: crate::tui::theme_from_env(ascii || config.ascii, config.no_color),
+        today: today(),
+        tz: jiff::tz::TimeZone::system(),
+        actor: os_user(),
+        db_label: path.display().to_string(),
+    };
+    let mut app = crate::app::App::new(store, opts)?;
+    let result = crate::tui::run(&mut app);
+    let closed = app.into_store().close();
+    result.map_err(Failure::cannot_run)?;
     closed?;
     Ok(())
 }

@@ -14,7 +14,7 @@ pub struct StaffSummary {
     /// The name with titles.
     pub name: String,
     pub golongan: Golongan,
-    /// The full position title ("Perawat Terampil").
+    /// The position's name without its jenjang ("Perawat"), short enough for a list.
     pub jabatan: String,
     pub unit_id: String,
     pub aktif: bool,
@@ -42,7 +42,7 @@ impl StaffSummary {
             nip: staff.nip.as_str().to_string(),
             name: staff.display_name(),
             golongan: staff.golongan,
-            jabatan: staff.jabatan.title(),
+            jabatan: staff.jabatan.nama.clone(),
             unit_id: staff.unit_id.clone(),
             aktif: staff.aktif,
             last,
@@ -142,7 +142,7 @@ mod tests {
         ];
         let s = StaffSummary::of(&staff, &evals, &trainings);
         assert_eq!(s.name, "Ani Lubis, A.Md.Kep.");
-        assert_eq!(s.jabatan, "Perawat Mahir");
+        assert_eq!(s.jabatan, "Perawat");
         assert_eq!(s.last.map(|(_, p)| p), Some(Predikat::ButuhPerbaikan));
         assert_eq!(s.jp_in(2025), 12);
         assert_eq!(s.jp_in(2026), 8);

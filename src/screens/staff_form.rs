@@ -442,6 +442,26 @@ impl StaffForm {
             lines.push(Line::from(spans));
         }
         lines.push(Line::raw(""));
+        // The focused field's problem in full: the note beside it may be cut.
+        let focused = FIELDS[self.focus];
+        if let Some(Problem(t, detail)) = self.problem(focused)
+            && (!self.text_of(focused).is_empty() || self.tried_save)
+        {
+            let detail = if detail.is_empty() {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            };
+            lines.push(Line::styled(
+                format!(
+                    "  {}: {}{}",
+                    ui.t(focused.label()),
+                    ui.t(t),
+                    ui.theme.text(&detail)
+                ),
+                ui.theme.error(),
+            ));
+        }
         if self.confirm_discard {
             lines.push(Line::styled(
                 format!("  {}", ui.t(T::DiscardAsk)),

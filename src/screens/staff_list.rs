@@ -5,7 +5,7 @@ use super::staff_index::{SortKey, StaffIndex};
 use super::{KeyHelp, Outcome, Ui, centered, fit, key};
 use crate::app::lang::T;
 use crate::domain::{JP_TARGET, Predikat};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -161,6 +161,12 @@ impl StaffList {
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
         match &mut self.mode {
             Mode::Browse => {
+                if key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                {
+                    return Outcome::Ignored;
+                }
                 if self.browse_move(key.code) {
                     return Outcome::Changed;
                 }
@@ -361,10 +367,10 @@ impl StaffList {
         .style(ui.theme.header());
         let widths = [
             Constraint::Length(21),
-            Constraint::Fill(3),
+            Constraint::Fill(4),
             Constraint::Length(5),
             Constraint::Fill(2),
-            Constraint::Fill(2),
+            Constraint::Fill(3),
             Constraint::Length(4),
             Constraint::Length(3),
         ];

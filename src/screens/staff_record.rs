@@ -143,7 +143,7 @@ impl StaffRecord {
         let s = &self.staff;
         let nip = &s.nip;
         let birth = nip.birth_date();
-        let label = |t: T| Span::styled(format!("{:<14}", ui.t(t)), ui.theme.muted());
+        let label = |t: T| Span::styled(format!("{:<11}", ui.t(t)), ui.theme.muted());
         let mut left = vec![
             Line::from(vec![label(T::FieldNip), Span::raw(nip.to_string())]),
             Line::from(vec![
@@ -167,8 +167,7 @@ impl StaffRecord {
             left.push(Line::from(vec![
                 label(T::TmtCpns),
                 Span::raw(format!(
-                    "{y:04}-{m:02} ({} {} {})",
-                    ui.t(T::Service),
+                    "{y:04}-{m:02} ({} {})",
                     months.max(0) / 12,
                     ui.t(T::Age)
                 )),
@@ -178,12 +177,14 @@ impl StaffRecord {
             label(T::Status),
             Span::raw(nip.kind().code()),
         ]));
-        let rank = match (s.nip.kind(), s.golongan.pangkat()) {
-            (EmploymentKind::Pns, Some(p)) => format!("{} ({p})", s.golongan),
-            _ => s.golongan.to_string(),
-        };
-        let right = vec![
-            Line::from(vec![label(T::Rank), Span::raw(rank)]),
+        let mut right = vec![Line::from(vec![
+            label(T::Rank),
+            Span::raw(s.golongan.to_string()),
+        ])];
+        if let (EmploymentKind::Pns, Some(p)) = (s.nip.kind(), s.golongan.pangkat()) {
+            right.push(Line::from(vec![label(T::Pangkat), Span::raw(p)]));
+        }
+        right.extend([
             Line::from(vec![label(T::Education), Span::raw(s.pendidikan.code())]),
             Line::from(vec![
                 label(T::Position),
@@ -197,7 +198,7 @@ impl StaffRecord {
                 label(T::Active),
                 Span::raw(ui.t(if s.aktif { T::Yes } else { T::No })),
             ]),
-        ];
+        ]);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_set(ui.theme.border())
@@ -207,7 +208,7 @@ impl StaffRecord {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [l, r] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(inner);
         frame.render_widget(Paragraph::new(left), l);
         frame.render_widget(Paragraph::new(right), r);
@@ -278,14 +279,25 @@ impl StaffRecord {
         } else {
             ui.theme.key()
         };
-        let mut gauge = Gauge::default()
-            .ratio(ratio)
-            .label(label)
-            .gauge_style(gauge_style);
         if ui.theme.ascii {
-            gauge = gauge.use_unicode(false);
+            // Gauge fills with block characters; draw the bar with '#' instead.
+            let width = (gauge_area.width as usize)
+                .saturating_sub(label.len() + 3)
+                .min(40);
+            let filled = (ratio * width as f64).round() as usize;
+            let bar = format!(
+                "[{}{}] {label}",
+                "#".repeat(filled),
+                "-".repeat(width - filled)
+            );
+            frame.render_widget(Paragraph::new(Line::styled(bar, gauge_style)), gauge_area);
+        } else {
+            let gauge = Gauge::default()
+                .ratio(ratio)
+                .label(label)
+                .gauge_style(gauge_style);
+            frame.render_widget(gauge, gauge_area);
         }
-        frame.render_widget(gauge, gauge_area);
         if self.trainings.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(

@@ -1,0 +1,445 @@
+//! The screens driven by key events on a `TestBackend` at 80x24, checked against the text
+//! they draw: what an officer sees.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::civil::date;
+use kinerja::app::lang::Lang;
+use kinerja::app::theme::Theme;
+use kinerja::app::{App, Options};
+use kinerja::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+struct Session {
+    _dir: tempfile::TempDir,
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+fn options(lang: Lang, theme: Theme) -> Options {
+    Options {
+        lang,
+        theme,
+        today: date(2026, 11, 28),
+        tz: jiff::tz::TimeZone::UTC,
+        actor: "tester".into(),
+        db_label: "/data/kinerja".into(),
+    }
+}
+
+fn session_with(staff: usize, lang: Lang, theme: Theme, w: u16, h: u16) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    if staff > 0 {
+        kinerja::demo::fill(&store, staff, 1, date(2026, 11, 28), "demo", &|_| {}).unwrap();
+    }
+    let mut app = App::new(store, options(lang, theme)).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        _dir: dir,
+        app,
+        term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+    };
+    s.draw();
+    s
+}
+
+fn demo() -> Session {
+    session_with(300, Lang::Id, Theme::default(), 80, 24)
+}
+
+impl Session {
+    fn draw(&mut self) {
+        let app = &mut self.app;
+        self.term.draw(|f| app.draw(f)).unwrap();
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_mod(code, KeyModifiers::NONE)
+    }
+
+    fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
+        self.app.handle_key(KeyEvent::new(code, m));
+        self.draw();
+        self
+    }
+
+    fn type_text(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn lines(&self) -> Vec<String> {
+        let buf = self.term.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    fn text(&self) -> String {
+        self.lines().join("\n")
+    }
+
+    fn shows(&self, s: &str) -> bool {
+        self.text().contains(s)
+    }
+}
+
+#[test]
+fn the_demo_staff_list_reads_as_a_roster() {
+    let s = demo();
+    let lines = s.lines();
+    assert!(lines[0].starts_with(" kinerja   2 Pegawai"), "{}", lines[0]);
+    assert!(lines[0].ends_with("2026-11-28"));
+    assert!(
+        lines[1].starts_with("urut: NIP  Unit: semua unit"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].ends_with("300 / 300 ditampilkan"));
+    assert_eq!(
+        lines[2],
+        "NIP                   Nama               Gol   Jabatan   Unit           Pred JP"
+    );
+    // Every data row starts with a NIP written with its spaces.
+    for row in &lines[3..23] {
+        let nip: Vec<&str> = row.split_whitespace().take(4).collect();
+        assert_eq!(
+            nip.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 6, 1, 3],
+            "{row}"
+        );
+    }
+    assert!(lines[23].starts_with("↑↓ j k pindah  / cari  f unit  s urutan  Enter buka"));
+}
+
+#[test]
+fn only_key_presses_count() {
+    let mut s = demo();
+    let release = KeyEvent {
+        kind: KeyEventKind::Release,
+        ..KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)
+    };
+    assert!(!s.app.handle_key(release));
+    assert!(
+        s.app
+            .handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE))
+    );
+}
+
+#[test]
+fn a_search_narrows_the_list_and_marks_the_matches() {
+    let mut s = demo();
+    s.key(KeyCode::Char('/')).type_text("siregar");
+    let lines = s.lines();
+    assert!(lines[1].starts_with("Cari: siregar"), "{}", lines[1]);
+    let shown: usize = lines[1]
+        .split_whitespace()
+        .rev()
+        .nth(3)
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(shown > 0 && shown < 300, "{}", lines[1]);
+    assert!(lines[3].contains("Siregar"), "{}", lines[3]);
+    // The matched letters are underlined.
+    let buf = s.term.backend().buffer();
+    let underlined = (0..80)
+        .filter(|x| {
+            buf[(*x, 3)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        })
+        .count();
+    assert_eq!(underlined, "siregar".len());
+    // Enter keeps the filter, Esc clears it.
+    s.key(KeyCode::Enter);
+    assert!(s.lines()[1].contains("Cari: siregar"));
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
+}
+
+#[test]
+fn a_search_by_nip_finds_the_person() {
+    let mut s = demo();
+    let first = s.lines()[3].clone();
+    let nip: String = first.split_whitespace().take(4).collect();
+    s.key(KeyCode::Char('/')).type_text(&nip);
+    assert_eq!(s.lines()[3], first);
+}
+
+#[test]
+fn the_unit_filter_and_sort_orders_change_the_list() {
+    let mut s = demo();
+    s.key(KeyCode::Char('f')).type_text("sicanang");
+    assert!(s.shows("Puskesmas Sicanang"));
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    let lines = s.lines();
+    assert!(
+        lines[1].contains("Unit: Kelurahan Belawan Sicanang")
+            || lines[1].contains("Unit: Puskesmas Sicanang"),
+        "{}",
+        lines[1]
+    );
+    assert!(!lines[1].ends_with("300 / 300 ditampilkan"));
+    s.key(KeyCode::Char('s'));
+    assert!(s.lines()[1].starts_with("urut: nama"));
+    s.key(KeyCode::Char('s'));
+    assert!(s.lines()[1].starts_with("urut: golongan"));
+}
+
+#[test]
+fn the_staff_record_shows_identity_and_sections() {
+    let mut s = demo();
+    let row = s.lines()[3].clone();
+    let nip: Vec<&str> = row.split_whitespace().take(4).collect();
+    let nip = nip.join(" ");
+    s.key(KeyCode::Enter);
+    let text = s.text();
+    assert!(text.contains(&format!("NIP        {nip}")), "{text}");
+    for label in [
+        "Lahir", "Kelamin", "TMT CPNS", "Golongan", "Pangkat", "Jabatan", "Unit",
+    ] {
+        assert!(text.contains(label), "{label} missing:\n{text}");
+    }
+    assert!(text.contains("Evaluasi │ Pelatihan │ Riwayat"));
+    assert!(text.contains("Tahunan 2025"), "{text}");
+    s.key(KeyCode::Tab);
+    assert!(s.shows("JP tahun ini 2026:"));
+    s.key(KeyCode::Tab);
+    assert!(s.shows("belum ada riwayat perubahan"));
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
+}
+
+#[test]
+fn the_staff_form_refuses_a_bad_nip_with_its_reason() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n'));
+    assert!(s.shows("Pegawai baru"));
+    s.type_text("19850230 201001 1 002");
+    assert!(
+        s.shows("angka 1-8 bukan tanggal lahir yang ada (19850230)"),
+        "{}",
+        s.text()
+    );
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("Pegawai baru"), "the form stays open");
+    assert_eq!(s.app.store().iter_staff().count(), 300);
+    // Corrected, it shows what the NIP tells.
+    for _ in 0..21 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("19850330 201001 1 002");
+    assert!(s.shows("lahir 1985-03-30, TMT 2010-01"), "{}", s.text());
+}
+
+#[test]
+fn a_complete_new_staff_form_saves_and_opens_the_record() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n')).type_text("19850330 201001 1 002");
+    s.key(KeyCode::Tab).key(KeyCode::Tab).type_text("Ani Lubis");
+    s.key(KeyCode::Tab).key(KeyCode::Tab).type_text("S.Kep.");
+    s.key(KeyCode::Tab).type_text("III/a");
+    s.key(KeyCode::Tab).type_text("S1");
+    s.key(KeyCode::Tab).type_text("Perawat");
+    s.key(KeyCode::Tab).type_text("ahli p");
+    s.key(KeyCode::Tab).type_text("puskesmas bel");
+    s.key(KeyCode::F(2));
+    let text = s.text();
+    assert!(text.contains("Ani Lubis, S.Kep."), "{text}");
+    assert!(text.contains("Perawat Ahli Pertama"), "{text}");
+    assert!(text.contains("Puskesmas Belawan"), "{text}");
+    assert!(s.lines()[23].contains("tersimpan"));
+    let saved = s
+        .app
+        .store()
+        .get_staff("198503302010011002")
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.revision, 1);
+    s.key(KeyCode::Tab).key(KeyCode::Tab);
+    assert!(
+        s.shows("tester") && s.shows("new staff record"),
+        "{}",
+        s.text()
+    );
+    s.key(KeyCode::Esc);
+    assert!(
+        s.lines()[1].ends_with("301 / 301 ditampilkan"),
+        "{}",
+        s.lines()[1]
+    );
+}
+
+#[test]
+fn a_stale_save_is_refused_with_a_clear_message() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    s.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    assert!(s.shows("Ubah data pegawai"));
+    // Another officer saves the same record meanwhile.
+    let mut other = s.app.store().get_staff(&nip).unwrap().unwrap();
+    other.gelar_depan = "H.".into();
+    s.app.store().save_staff(&other, "officer-b").unwrap();
+    s.key(KeyCode::End).type_text("x").key(KeyCode::F(2));
+    assert!(s.shows("tidak tersimpan"), "{}", s.text());
+    assert!(s.shows("changed elsewhere"), "{}", s.text());
+    assert_eq!(
+        s.app.store().get_staff(&nip).unwrap().unwrap().gelar_depan,
+        "H."
+    );
+}
+
+#[test]
+fn escape_on_a_changed_form_asks_first() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n')).type_text("1985");
+    s.key(KeyCode::Esc);
+    assert!(s.shows("Perubahan belum disimpan. Buang?"));
+    s.key(KeyCode::Char('n'));
+    assert!(s.shows("Pegawai baru") && !s.shows("Buang?"));
+    s.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
+}
+
+#[test]
+fn a_terminal_below_80x24_shows_the_too_small_message() {
+    for (w, h) in [(79, 24), (80, 23), (40, 10)] {
+        let s = session_with(5, Lang::Id, Theme::default(), w, h);
+        assert!(
+            s.shows("terminal terlalu kecil (perlu 80x24)"),
+            "{w}x{h}:\n{}",
+            s.text()
+        );
+    }
+    let s = session_with(5, Lang::En, Theme::default(), 60, 20);
+    assert!(s.shows("terminal too small (need 80x24)"));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen() {
+    let mut s = demo();
+    s.key(KeyCode::Char('?'));
+    let text = s.text();
+    assert!(text.contains("Bantuan: Pegawai"), "{text}");
+    for action in [
+        "pindah", "halaman", "cari", "unit", "urutan", "buka", "baru", "keluar", "Ctrl-C",
+    ] {
+        assert!(text.contains(action), "{action} missing from help:\n{text}");
+    }
+    s.key(KeyCode::Char('x'));
+    assert!(!s.shows("Bantuan"));
+    s.key(KeyCode::Enter).key(KeyCode::Char('?'));
+    assert!(s.shows("bagian") && s.shows("ubah"), "{}", s.text());
+}
+
+fn visit_every_screen(s: &mut Session, check: &mut dyn FnMut(&Session, &str)) {
+    check(s, "list");
+    s.key(KeyCode::Char('?'));
+    check(s, "help");
+    s.key(KeyCode::Esc).key(KeyCode::Char('/')).type_text("sir");
+    check(s, "search");
+    s.key(KeyCode::Enter).key(KeyCode::Char('f'));
+    check(s, "unit picker");
+    s.key(KeyCode::Esc).key(KeyCode::Enter);
+    check(s, "record");
+    s.key(KeyCode::Tab);
+    check(s, "trainings");
+    s.key(KeyCode::Char('u'));
+    check(s, "form");
+}
+
+#[test]
+fn ascii_mode_draws_no_character_outside_ascii() {
+    let theme = Theme {
+        color: true,
+        ascii: true,
+    };
+    let mut s = session_with(300, Lang::Id, theme, 80, 24);
+    visit_every_screen(&mut s, &mut |s, name| {
+        let text = s.text();
+        let bad: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+        assert!(bad.is_empty(), "{name} has {bad:?}:\n{text}");
+    });
+    let mut empty = session_with(0, Lang::Id, theme, 80, 24);
+    assert!(empty.text().is_ascii());
+    empty.key(KeyCode::Char('?'));
+    assert!(empty.text().is_ascii());
+}
+
+#[test]
+fn no_color_leaves_every_cell_in_the_default_colours() {
+    let theme = Theme {
+        color: false,
+        ascii: false,
+    };
+    let mut s = session_with(300, Lang::Id, theme, 80, 24);
+    visit_every_screen(&mut s, &mut |s, name| {
+        let buf = s.term.backend().buffer();
+        for cell in buf.content() {
+            assert!(
+                cell.fg == Color::Reset && cell.bg == Color::Reset,
+                "{name}: a coloured cell {:?} {:?} {:?}",
+                cell.symbol(),
+                cell.fg,
+                cell.bg
+            );
+        }
+    });
+}
+
+#[test]
+fn the_selected_row_is_reverse_video() {
+    let mut s = demo();
+    s.key(KeyCode::Down);
+    let buf = s.term.backend().buffer();
+    let reversed = |y: u16| {
+        buf[(0, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    };
+    assert!(!reversed(3) && reversed(4) && !reversed(5));
+}
+
+#[test]
+fn english_screens_with_lang_en() {
+    let mut s = session_with(300, Lang::En, Theme::default(), 80, 24);
+    assert!(s.lines()[0].starts_with(" kinerja   2 Staff"));
+    assert!(s.lines()[1].ends_with("300 / 300 shown"));
+    s.key(KeyCode::Char('n'));
+    assert!(s.shows("New staff member"));
+}
+
+#[test]
+fn an_empty_database_welcomes_and_loads_the_demo() {
+    let mut s = session_with(0, Lang::Id, Theme::default(), 80, 24);
+    assert!(s.shows("Selamat datang di kinerja"));
+    assert!(s.shows("kinerja --db /data/kinerja import staff FILE.csv"));
+    s.key(KeyCode::Char('d'));
+    assert!(
+        s.lines()[1].ends_with("300 / 300 ditampilkan"),
+        "{}",
+        s.text()
+    );
+    assert!(s.lines()[23].contains("data contoh dimuat"));
+}
+
+#[test]
+fn ctrl_c_on_a_changed_form_asks_before_quitting() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n')).type_text("19");
+    s.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!s.app.should_quit());
+    assert!(s.shows("Keluar?"));
+    s.key(KeyCode::Char('y'));
+    assert!(s.app.should_quit());
+}
