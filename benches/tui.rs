@@ -1,1 +1,146 @@
-fn main() {}
+//! The staff screens at 100,000 staff (a database made by the demo generator, kept in
+//! `target/bench-db-100k`, or `KINERJA_BENCH_DB`): start to first drawn list, reading the
+//! whole list after it, one search keystroke (filter + draw), and moving one row.
+//!
+//! Bytes written to a real terminal and resident memory are measured by
+//! `scripts/pty_measure.py`, which runs the binary in a pseudo-terminal.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::date;
+use kinerja::app::{App, Options};
+use kinerja::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const STAFF: usize = 100_000;
+
+fn db_path() -> PathBuf {
+    std::env::var_os("KINERJA_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-db-100k"))
+}
+
+/// Makes the 100,000-staff database once; later runs reuse it.
+fn ensure_db() -> PathBuf {
+    let path = db_path();
+    let store = Store::open(&path).expect("open the benchmark database");
+    if store.is_empty() {
+        eprintln!("making {} staff in {} (once)...", STAFF, path.display());
+        kinerja::demo::fill(&store, STAFF, 1, date(2026, 11, 28), "bench", &|_| {})
+            .expect("demo data");
+    }
+    store.close().expect("close");
+    path
+}
+
+fn options() -> Options {
+    Options {
+        lang: Default::default(),
+        theme: Default::default(),
+        today: date(2026, 11, 28),
+        tz: jiff::tz::TimeZone::UTC,
+        actor: "bench".into(),
+        db_label: "bench".into(),
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn draw(term: &mut Terminal<TestBackend>, app: &mut App) {
+    term.draw(|f| app.draw(f)).expect("draw");
+}
+
+fn screens(c: &mut Criterion) {
+    let path = ensure_db();
+    let mut group = c.benchmark_group("staff_100k");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(8));
+
+    group.bench_function("start_to_first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                let started = Instant::now();
+                let store = Store::open(&path).expect("open");
+                let mut app = App::new(store, options()).expect("app");
+                draw(&mut term, &mut app);
+                total += started.elapsed();
+                app.into_store().close().expect("close");
+            }
+            total
+        })
+    });
+
+    group.bench_function("read_whole_list_after_first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let store = Store::open(&path).expect("open");
+                let mut app = App::new(store, options()).expect("app");
+                let started = Instant::now();
+                app.finish_loading().expect("load");
+                total += started.elapsed();
+                app.into_store().close().expect("close");
+            }
+            total
+        })
+    });
+
+    let store = Store::open(&path).expect("open");
+    let mut app = App::new(store, options()).expect("app");
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    app.finish_loading().expect("load");
+    draw(&mut term, &mut app);
+
+    group.bench_function("move_one_row", |b| {
+        let mut down = true;
+        b.iter(|| {
+            key(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
+            down = !down;
+            draw(&mut term, &mut app);
+        })
+    });
+
+    group.bench_function("search_first_keystroke_all_staff", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                key(&mut app, KeyCode::Char('/'));
+                let started = Instant::now();
+                key(&mut app, KeyCode::Char('s'));
+                draw(&mut term, &mut app);
+                total += started.elapsed();
+                key(&mut app, KeyCode::Esc);
+            }
+            total
+        })
+    });
+
+    group.bench_function("search_third_keystroke_narrowing", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                key(&mut app, KeyCode::Char('/'));
+                key(&mut app, KeyCode::Char('s'));
+                key(&mut app, KeyCode::Char('i'));
+                let started = Instant::now();
+                key(&mut app, KeyCode::Char('r'));
+                draw(&mut term, &mut app);
+                total += started.elapsed();
+                key(&mut app, KeyCode::Esc);
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, screens);
+criterion_main!(benches);

@@ -292,7 +292,7 @@ fn a_stale_save_is_refused_with_a_clear_message() {
     s.app.store().save_staff(&other, "officer-b").unwrap();
     s.key(KeyCode::End).type_text("x").key(KeyCode::F(2));
     assert!(s.shows("tidak tersimpan"), "{}", s.text());
-    assert!(s.shows("changed elsewhere"), "{}", s.text());
+    assert!(s.shows("sudah diubah di tempat lain"), "{}", s.text());
     assert_eq!(
         s.app.store().get_staff(&nip).unwrap().unwrap().gelar_depan,
         "H."
@@ -442,4 +442,42 @@ fn ctrl_c_on_a_changed_form_asks_before_quitting() {
     assert!(s.shows("Keluar?"));
     s.key(KeyCode::Char('y'));
     assert!(s.app.should_quit());
+}
+
+#[test]
+fn the_first_staff_member_can_name_a_new_unit() {
+    let mut s = session_with(0, Lang::Id, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('n')).type_text("19850330 201001 1 002");
+    s.key(KeyCode::Tab).key(KeyCode::Tab).type_text("Ani Lubis");
+    s.key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .type_text("III/a");
+    s.key(KeyCode::Tab).type_text("S1");
+    s.key(KeyCode::Tab).type_text("Perawat");
+    s.key(KeyCode::Tab).type_text("ahli p");
+    s.key(KeyCode::Tab).type_text("Puskesmas Belawan");
+    assert!(s.shows("unit baru: Puskesmas Belawan"), "{}", s.text());
+    s.key(KeyCode::F(2));
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let unit = s
+        .app
+        .store()
+        .get_unit("puskesmas-belawan")
+        .unwrap()
+        .unwrap();
+    assert_eq!(unit.kind, kinerja::domain::UnitKind::Kesehatan);
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[1].ends_with("1 / 1 ditampilkan"), "{}", s.text());
+}
+
+#[test]
+fn saving_an_unchanged_form_writes_nothing() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    s.key(KeyCode::Enter)
+        .key(KeyCode::Char('u'))
+        .key(KeyCode::F(2));
+    assert!(!s.shows("Ubah data pegawai"));
+    assert_eq!(s.app.store().get_staff(&nip).unwrap().unwrap().revision, 1);
 }

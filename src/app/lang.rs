@@ -57,6 +57,11 @@ texts! {
     KeyBack => "kembali", "back";
     KeyEdit => "ubah", "edit";
     KeySection => "bagian", "section";
+    KeyPrevSection => "bagian sebelumnya", "previous section";
+    StaffRecord => "Data pegawai", "Staff record";
+    StaleSave => "data ini sudah diubah di tempat lain sejak dibuka; buka ulang lalu ulangi perubahan", "this record was changed elsewhere since it was opened; reopen it and apply your change again";
+    NothingChanged => "tidak ada perubahan", "nothing changed";
+    NewUnit => "unit baru", "new unit";
     KeySave => "simpan", "save";
     KeyNextField => "kolom berikut", "next field";
     KeyPrevField => "kolom sebelumnya", "previous field";

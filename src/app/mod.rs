@@ -283,7 +283,14 @@ impl App {
                     Err(e) => self.fail(e),
                 }
             }
-            Outcome::SaveStaff(staff) => self.save_staff(*staff),
+            Outcome::SaveStaff(staff, new_unit) => {
+                if let Some(unit) = new_unit
+                    && let Err(e) = self.store.save_unit(&unit, &self.opts.actor)
+                {
+                    return self.fail(e);
+                }
+                self.save_staff(*staff)
+            }
             Outcome::LoadDemo => self.load_demo(),
         }
     }
@@ -334,10 +341,10 @@ impl App {
             }
             Err(e) => {
                 let taken = matches!(e, StoreError::AlreadyExists { .. });
-                let message = if taken {
-                    self.ui.t(T::ErrExists).to_string()
-                } else {
-                    e.to_string()
+                let message = match e {
+                    StoreError::AlreadyExists { .. } => self.ui.t(T::ErrExists).to_string(),
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    other => other.to_string(),
                 };
                 if let Screen::Form(f) = &mut self.screen {
                     f.refused(message, taken);
@@ -460,7 +467,7 @@ impl App {
             let title = match &self.screen {
                 Screen::Welcome(_) => "kinerja",
                 Screen::List(_) => ui.t(T::TabStaff),
-                Screen::Record(_) => ui.t(T::Identity),
+                Screen::Record(_) => ui.t(T::StaffRecord),
                 Screen::Form(f) => ui.t(if f.is_new() {
                     T::NewStaffTitle
                 } else {

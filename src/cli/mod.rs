@@ -32,8 +32,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "KINERJA_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Open the screens on a fresh demo database in a temporary directory (removed on exit)
-    #[arg(long, conflicts_with = "db")]
+    /// Open the screens on a fresh demo database in a temporary directory (removed on
+    /// exit); --db and KINERJA_DB are not used then
+    #[arg(long)]
     pub demo: bool,
 
     /// Language of the screens: id (Indonesian, the default) or en

@@ -1,7 +1,7 @@
 //! What the staff list shows of a person: identity, rank, position, unit, the newest
 //! predikat and the JP per year. Derived from the records; the store keeps it up to date.
 
-use super::evaluation::{Evaluation, Period};
+use super::evaluation::{Evaluation, Period, PeriodKind};
 use super::rank::Golongan;
 use super::rating::Predikat;
 use super::staff::Staff;
@@ -22,6 +22,9 @@ pub struct StaffSummary {
     pub last: Option<(Period, Predikat)>,
     /// JP of completed trainings per year (only years with any), oldest first.
     pub jp: Vec<(i16, u32)>,
+    /// The predikat of each year's annual evaluation, oldest first: what the distribution
+    /// guide counts.
+    pub annual: Vec<(i16, Predikat)>,
 }
 
 impl StaffSummary {
@@ -38,6 +41,12 @@ impl StaffSummary {
             .map(|y| (y, jp_in_year(trainings, y)))
             .filter(|(_, jp)| *jp > 0)
             .collect();
+        let mut annual: Vec<(i16, Predikat)> = evaluations
+            .iter()
+            .filter(|e| e.period.kind == PeriodKind::Tahunan)
+            .map(|e| (e.period.year, e.predikat()))
+            .collect();
+        annual.sort_by_key(|(y, _)| *y);
         StaffSummary {
             nip: staff.nip.as_str().to_string(),
             name: staff.display_name(),
@@ -47,7 +56,16 @@ impl StaffSummary {
             aktif: staff.aktif,
             last,
             jp,
+            annual,
         }
+    }
+
+    /// The annual predikat of `year`, if evaluated.
+    pub fn annual_in(&self, year: i16) -> Option<Predikat> {
+        self.annual
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, p)| *p)
     }
 
     /// JP of completed trainings ending in `year`.
@@ -147,6 +165,8 @@ mod tests {
         assert_eq!(s.jp_in(2025), 12);
         assert_eq!(s.jp_in(2026), 8);
         assert_eq!(s.jp_in(2024), 0);
+        assert_eq!(s.annual_in(2025), Some(Predikat::Baik));
+        assert_eq!(s.annual_in(2026), None);
         assert_eq!(s.nip_spaced(), "19850330 201001 2 002");
     }
 }

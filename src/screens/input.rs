@@ -131,10 +131,8 @@ impl Choice {
 
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
         let n = self.options.len();
-        if n == 0 {
-            return false;
-        }
         match key.code {
+            KeyCode::Left | KeyCode::Right if n == 0 => {}
             KeyCode::Left => {
                 self.typed.clear();
                 self.selected = Some(self.selected.map_or(n - 1, |i| (i + n - 1) % n));

@@ -12,7 +12,7 @@ pub mod welcome;
 
 use crate::app::lang::{Lang, T};
 use crate::app::theme::Theme;
-use crate::domain::Staff;
+use crate::domain::{Staff, Unit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,7 +27,8 @@ pub enum Outcome {
     OpenStaff(String),
     NewStaff,
     EditStaff(String),
-    SaveStaff(Box<Staff>),
+    /// Save a staff record, creating its unit first when the form names a new one.
+    SaveStaff(Box<Staff>, Option<Unit>),
     LoadDemo,
     Back,
     Quit,

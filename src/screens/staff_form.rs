@@ -6,7 +6,8 @@ use super::{KeyHelp, Outcome, Ui, is_ctrl, key};
 use crate::app::lang::T;
 use crate::domain::text::clean_line;
 use crate::domain::{
-    EmploymentKind, Golongan, Jabatan, JenisJabatan, Nip, NipError, Pendidikan, Staff, format_date,
+    EmploymentKind, Golongan, Jabatan, JenisJabatan, Nip, NipError, Pendidikan, Staff, Unit,
+    UnitKind, format_date, unit_id,
 };
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -67,7 +68,7 @@ impl Field {
 pub struct Problem(pub T, pub String);
 
 const KEYS: [KeyHelp; 6] = [
-    key("Tab ↓", "Tab Down", T::KeyNextField, true),
+    key("Tab ↓ Enter", "Tab Down Enter", T::KeyNextField, true),
     key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
     key("← →", "Left Right", T::KeyChoose, true),
     key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true),
@@ -231,6 +232,7 @@ impl StaffForm {
             Field::Education => missing(&self.education),
             Field::Position => empty(&self.position),
             Field::PositionKind => missing(&self.position_kind),
+            Field::Unit if self.new_unit().is_some() => None,
             Field::Unit => missing(&self.unit),
             Field::Active | Field::TitleBefore | Field::TitleAfter => None,
         }
@@ -258,23 +260,33 @@ impl StaffForm {
                 jenis: JenisJabatan::ALL
                     [pick(&self.position_kind).min(JenisJabatan::ALL.len() - 1)],
             },
-            unit_id: self
-                .unit_ids
-                .get(pick(&self.unit))
-                .cloned()
-                .unwrap_or_default(),
+            unit_id: match self.new_unit() {
+                Some(u) => u.id,
+                None => self
+                    .unit_ids
+                    .get(pick(&self.unit))
+                    .cloned()
+                    .unwrap_or_default(),
+            },
             aktif: pick(&self.active) == 0,
             revision: self.original.as_ref().map_or(0, |s| s.revision),
         })
     }
 
+    /// A unit typed in that matches none of the known ones: it is created on save.
+    fn new_unit(&self) -> Option<Unit> {
+        let typed = clean_line(self.unit.typed());
+        (self.unit.no_match() && !unit_id(&typed).is_empty())
+            .then(|| Unit::new(&typed, UnitKind::guess_from_name(&typed), None))
+    }
+
     fn focus_to(&mut self, i: usize) {
+        // What was typed in a choice is forgotten on leaving it, except a new unit's name.
         for c in [
             &mut self.kind,
             &mut self.rank,
             &mut self.education,
             &mut self.position_kind,
-            &mut self.unit,
             &mut self.active,
         ] {
             c.blur();
@@ -307,7 +319,8 @@ impl StaffForm {
         if is_ctrl(&key, 's') || key.code == KeyCode::F(2) {
             self.tried_save = true;
             return match self.build() {
-                Ok(staff) => Outcome::SaveStaff(Box::new(staff)),
+                Ok(_) if !self.is_new() && !self.is_dirty() => Outcome::Back,
+                Ok(staff) => Outcome::SaveStaff(Box::new(staff), self.new_unit()),
                 Err(i) => {
                     self.focus_to(i);
                     self.error = None;
@@ -527,6 +540,10 @@ impl StaffForm {
         .then(|| self.choice(f))
             && c.no_match()
         {
+            if let Some(u) = self.new_unit().filter(|_| f == Field::Unit) {
+                let text = format!("{}: {}", ui.t(T::NewUnit), ui.theme.text(&u.name));
+                return Span::styled(text, ui.theme.ok());
+            }
             return Span::styled(ui.t(T::NoOption).to_string(), ui.theme.error());
         }
         if f == Field::Nip

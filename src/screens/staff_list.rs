@@ -55,20 +55,23 @@ const BROWSE_KEYS: [KeyHelp; 11] = [
     key("Enter", "Enter", T::KeyOpen, true),
     key("n", "n", T::KeyNew, true),
     key("Esc", "Esc", T::KeyClearFilter, false),
-    key("?", "?", T::KeyHelp, true),
+    key("? F1", "? F1", T::KeyHelp, true),
     key("q", "q", T::KeyQuit, true),
 ];
 
-const SEARCH_KEYS: [KeyHelp; 3] = [
+const SEARCH_KEYS: [KeyHelp; 5] = [
     key("Enter", "Enter", T::KeyKeepFilter, true),
     key("Esc", "Esc", T::KeyClearFilter, true),
     key("↑↓", "Up Down", T::KeyMove, true),
+    key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
+    key("F1", "F1", T::KeyHelp, true),
 ];
 
-const PICK_KEYS: [KeyHelp; 3] = [
+const PICK_KEYS: [KeyHelp; 4] = [
     key("↑↓", "Up Down", T::KeyMove, true),
     key("Enter", "Enter", T::KeyChoose, true),
     key("Esc", "Esc", T::KeyCancel, true),
+    key("F1", "F1", T::KeyHelp, true),
 ];
 
 fn predikat_short(p: Predikat) -> &'static str {

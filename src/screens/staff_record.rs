@@ -40,12 +40,13 @@ pub struct StaffRecord {
     rows: [usize; 3],
 }
 
-const KEYS: [KeyHelp; 5] = [
+const KEYS: [KeyHelp; 6] = [
     key("Tab", "Tab", T::KeySection, true),
+    key("S-Tab", "S-Tab", T::KeyPrevSection, false),
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
     key("u", "u", T::KeyEdit, true),
     key("Esc", "Esc", T::KeyBack, true),
-    key("?", "?", T::KeyHelp, true),
+    key("? F1", "? F1", T::KeyHelp, true),
 ];
 
 impl StaffRecord {

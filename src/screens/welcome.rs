@@ -13,10 +13,11 @@ pub struct Welcome {
     db: String,
 }
 
-const KEYS: [KeyHelp; 3] = [
+const KEYS: [KeyHelp; 4] = [
     key("d", "d", T::KeyDemo, true),
     key("n", "n", T::KeyNew, true),
     key("q", "q", T::KeyQuit, true),
+    key("? F1", "? F1", T::KeyHelp, true),
 ];
 
 impl Welcome {

@@ -185,6 +185,9 @@ impl Store {
             }
         }
         stats.bytes = std::fs::metadata(file).map_err(&rerr)?.len();
+        // Summaries are derived: rebuild them, whatever the backup held.
+        self.summaries_dirty()?;
+        self.ensure_summaries()?;
         self.audit_run(
             actor,
             AuditAction::Restore,

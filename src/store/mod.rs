@@ -72,19 +72,27 @@ impl Store {
         };
         create_private_dir(path).map_err(open_err)?;
         let lock = lock::LockFile::acquire(path)?;
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(cache_bytes)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
-                    StoreError::Locked {
-                        path: path.to_path_buf(),
+        let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
+        // Our own lock says no other process has the database. If sled still finds its
+        // lock taken, a handle closed a moment ago in this process is still shutting down
+        // its background thread: wait for it, briefly.
+        let mut waited = 0;
+        let db = loop {
+            match config.open() {
+                Ok(db) => break db,
+                Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
+                    if waited >= 200 {
+                        return Err(StoreError::Locked {
+                            path: path.to_path_buf(),
+                        });
                     }
+                    waited += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
                 }
-                sled::Error::Io(io) => open_err(io),
-                other => StoreError::Db(other.to_string()),
-            })?;
+                Err(sled::Error::Io(io)) => return Err(open_err(io)),
+                Err(other) => return Err(StoreError::Db(other.to_string())),
+            }
+        };
         let tree = |name: &str| db.open_tree(name);
         let store = Store {
             staff: tree("staff")?,

@@ -570,6 +570,8 @@ pub struct SummaryV1 {
     /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
     pub last: Option<(i16, u8, u8, u8)>,
     pub jp: Vec<(i16, u32)>,
+    /// (year, `Predikat::code`) of each annual evaluation.
+    pub annual: Vec<(i16, u8)>,
 }
 
 pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
@@ -591,6 +593,7 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
                 (period.year, kind, n, p.code())
             }),
             jp: s.jp.clone(),
+            annual: s.annual.iter().map(|(y, p)| (*y, p.code())).collect(),
         },
     )
 }
@@ -600,6 +603,12 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let r: SummaryV1 = match version {
         1 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
+    };
+    let predikat_of = |code: u8| {
+        Predikat::ALL
+            .into_iter()
+            .find(|p| p.code() == code)
+            .ok_or_else(|| DecodeError::Invalid(format!("predikat code {code}")))
     };
     let last = match r.last {
         None => None,
@@ -612,11 +621,7 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
             };
             let period = Period::new(year, kind)
                 .ok_or_else(|| DecodeError::Invalid(format!("period {year} {kind:?}")))?;
-            let predikat = Predikat::ALL
-                .into_iter()
-                .find(|p| p.code() == code)
-                .ok_or_else(|| DecodeError::Invalid(format!("predikat code {code}")))?;
-            Some((period, predikat))
+            Some((period, predikat_of(code)?))
         }
     };
     Ok(StaffSummary {
@@ -630,5 +635,10 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
         aktif: r.aktif,
         last,
         jp: r.jp,
+        annual: r
+            .annual
+            .into_iter()
+            .map(|(y, c)| Ok((y, predikat_of(c)?)))
+            .collect::<Result<_, DecodeError>>()?,
     })
 }

@@ -11,10 +11,15 @@ use std::collections::BTreeSet;
 /// People per batch when rebuilding.
 const CHUNK: usize = 1000;
 
+/// The marker's value: which summary layout the tree holds. Summaries are derived data,
+/// so a new layout needs no migration, only this number raised: the next open rebuilds.
+const LAYOUT: u8 = 2;
+
 impl Store {
-    /// Rebuilds every summary if an earlier bulk write did not finish.
+    /// Rebuilds every summary if an earlier bulk write did not finish, or the tree holds
+    /// another layout.
     pub(super) fn ensure_summaries(&self) -> Result<(), StoreError> {
-        if self.meta.get(keys::SUMMARIES_KEY)?.is_some() {
+        if self.meta.get(keys::SUMMARIES_KEY)?.as_deref() == Some(&[LAYOUT][..]) {
             return Ok(());
         }
         let mut nips = BTreeSet::new();
@@ -22,10 +27,7 @@ impl Store {
             nips.insert(String::from_utf8_lossy(&key?).into_owned());
         }
         self.staff_summary.clear()?;
-        self.rebuild_summaries(&nips)?;
-        self.meta.insert(keys::SUMMARIES_KEY, &[1u8][..])?;
-        self.db.flush()?;
-        Ok(())
+        self.rebuild_summaries(&nips)
     }
 
     /// Marks the summaries as being rebuilt (before a bulk write).
@@ -59,7 +61,7 @@ impl Store {
             }
         }
         self.staff_summary.apply_batch(batch)?;
-        self.meta.insert(keys::SUMMARIES_KEY, &[1u8][..])?;
+        self.meta.insert(keys::SUMMARIES_KEY, &[LAYOUT][..])?;
         self.db.flush()?;
         Ok(())
     }
