@@ -1,98 +1,13 @@
 //! The screens driven by key events on a `TestBackend` at 80x24, checked against the text
 //! they draw: what an officer sees.
 
+mod common;
+
+use common::session::{Session, demo, session_with};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use jiff::civil::date;
 use kinerja::app::lang::Lang;
 use kinerja::app::theme::Theme;
-use kinerja::app::{App, Options};
-use kinerja::store::Store;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-
-struct Session {
-    _dir: tempfile::TempDir,
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
-fn options(lang: Lang, theme: Theme) -> Options {
-    Options {
-        lang,
-        theme,
-        today: date(2026, 11, 28),
-        tz: jiff::tz::TimeZone::UTC,
-        actor: "tester".into(),
-        db_label: "/data/kinerja".into(),
-    }
-}
-
-fn session_with(staff: usize, lang: Lang, theme: Theme, w: u16, h: u16) -> Session {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    if staff > 0 {
-        kinerja::demo::fill(&store, staff, 1, date(2026, 11, 28), "demo", &|_| {}).unwrap();
-    }
-    let mut app = App::new(store, options(lang, theme)).unwrap();
-    app.finish_loading().unwrap();
-    let mut s = Session {
-        _dir: dir,
-        app,
-        term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-    };
-    s.draw();
-    s
-}
-
-fn demo() -> Session {
-    session_with(300, Lang::Id, Theme::default(), 80, 24)
-}
-
-impl Session {
-    fn draw(&mut self) {
-        let app = &mut self.app;
-        self.term.draw(|f| app.draw(f)).unwrap();
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.key_mod(code, KeyModifiers::NONE)
-    }
-
-    fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
-        self.app.handle_key(KeyEvent::new(code, m));
-        self.draw();
-        self
-    }
-
-    fn type_text(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
-    fn lines(&self) -> Vec<String> {
-        let buf = self.term.backend().buffer();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_string()
-            })
-            .collect()
-    }
-
-    fn text(&self) -> String {
-        self.lines().join("\n")
-    }
-
-    fn shows(&self, s: &str) -> bool {
-        self.text().contains(s)
-    }
-}
 
 #[test]
 fn the_demo_staff_list_reads_as_a_roster() {

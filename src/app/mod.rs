@@ -7,6 +7,7 @@ pub mod lang;
 pub mod theme;
 
 use crate::domain::StaffSummary;
+use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::help;
 use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_index::StaffIndex;
@@ -51,6 +52,7 @@ enum Screen {
     List(Box<StaffList>),
     Record(Box<StaffRecord>),
     Form(Box<StaffForm>),
+    Evaluation(Box<EvaluationForm>),
 }
 
 pub struct App {
@@ -66,6 +68,8 @@ pub struct App {
     confirm_quit: bool,
     quit: bool,
     pending_load: bool,
+    /// Everyone, for the evaluator pick; built when first needed, dropped on staff saves.
+    people: Option<People>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -101,6 +105,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             pending_load,
+            people: None,
         })
     }
 
@@ -156,6 +161,7 @@ impl App {
             Screen::List(l) => l.keys(),
             Screen::Record(r) => r.keys(),
             Screen::Form(f) => f.keys(),
+            Screen::Evaluation(f) => f.keys(),
         }
     }
 
@@ -163,12 +169,17 @@ impl App {
         match &self.screen {
             Screen::List(l) => l.captures_text(),
             Screen::Form(f) => f.captures_text(),
+            Screen::Evaluation(_) => true,
             _ => false,
         }
     }
 
     fn form_dirty(&self) -> bool {
-        matches!(&self.screen, Screen::Form(f) if f.is_dirty())
+        match &self.screen {
+            Screen::Form(f) => f.is_dirty(),
+            Screen::Evaluation(f) => f.is_dirty(),
+            _ => false,
+        }
     }
 
     /// Handles one key; returns whether anything on screen changed.
@@ -206,7 +217,18 @@ impl App {
             Screen::List(l) => l.handle(key),
             Screen::Record(r) => r.handle(key),
             Screen::Form(f) => f.handle(key),
+            Screen::Evaluation(f) => f.handle(key, &self.ui),
         };
+        // The evaluation form is kept as a draft while it changes.
+        if outcome == Outcome::Changed
+            && let Screen::Evaluation(f) = &self.screen
+            && f.is_dirty()
+        {
+            let key = self.draft_key(&f.nip, f.id());
+            if let Err(e) = self.store.save_draft(&key, f.draft_fields()) {
+                return self.fail(e);
+            }
+        }
         if outcome == Outcome::Ignored
             && !self.captures_text()
             && key.code == KeyCode::Char('2')
@@ -283,6 +305,28 @@ impl App {
                     Err(e) => self.fail(e),
                 }
             }
+            Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
+            Outcome::SaveEvaluation(nip, e) => self.save_evaluation(&nip, *e),
+            Outcome::DeleteEvaluation(nip, id, revision) => {
+                let actor = self.opts.actor.clone();
+                match self.store.delete_evaluation(&nip, id, revision, &actor) {
+                    Ok(()) => {
+                        let key = self.draft_key(&nip, Some(id));
+                        let _ = self.store.delete_draft(&key);
+                        self.after_evaluation_change(&nip, T::Deleted)
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
+            Outcome::DiscardDraft => {
+                if let Screen::Evaluation(f) = &self.screen {
+                    let key = self.draft_key(&f.nip, f.id());
+                    if let Err(e) = self.store.delete_draft(&key) {
+                        return self.fail(e);
+                    }
+                }
+                true
+            }
             Outcome::SaveStaff(staff, new_unit) => {
                 if let Some(unit) = new_unit
                     && let Err(e) = self.store.save_unit(&unit, &self.opts.actor)
@@ -293,6 +337,124 @@ impl App {
             }
             Outcome::LoadDemo => self.load_demo(),
         }
+    }
+
+    fn draft_key(&self, nip: &str, id: Option<u32>) -> String {
+        let which = id.map_or("baru".to_string(), |i| i.to_string());
+        format!("{}/evaluasi/{nip}/{which}", self.opts.actor)
+    }
+
+    fn people(&mut self) -> Result<People, StoreError> {
+        if let Some(p) = &self.people {
+            return Ok(p.clone());
+        }
+        let people: People = match self.list_mut() {
+            Some(list) => std::sync::Arc::new(list.index_mut().people()),
+            None => std::sync::Arc::new(
+                self.store
+                    .iter_summaries()
+                    .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
+                    .collect::<Result<_, _>>()?,
+            ),
+        };
+        self.people = Some(people.clone());
+        Ok(people)
+    }
+
+    /// Opens the evaluation form; from a form for a taken period, in its place.
+    fn open_evaluation(&mut self, nip: &str, id: Option<u32>) -> bool {
+        let loaded = (|| -> Result<_, StoreError> {
+            let staff = self.store.get_staff(nip)?;
+            let evaluations = self.store.evaluations_of(nip)?;
+            Ok((staff, evaluations))
+        })();
+        let (staff, evaluations) = match loaded {
+            Ok((Some(s), e)) => (s, e),
+            Ok((None, _)) => return true,
+            Err(e) => return self.fail(e),
+        };
+        let people = match self.people() {
+            Ok(p) => p,
+            Err(e) => return self.fail(e),
+        };
+        let original = id.and_then(|id| evaluations.iter().find(|e| e.id == id).cloned());
+        let taken = evaluations.iter().map(|e| (e.period, e.id)).collect();
+        let mut form = EvaluationForm::new(
+            nip,
+            &staff.display_name(),
+            original,
+            taken,
+            self.opts.today,
+            people,
+        );
+        match self.store.draft(&self.draft_key(nip, id)) {
+            Ok(Some(d)) => {
+                let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)
+                    .map(|t| {
+                        t.to_zoned(self.opts.tz.clone())
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                form.offer_draft(when, d.fields);
+            }
+            Ok(None) => {}
+            Err(e) => return self.fail(e),
+        }
+        if matches!(self.screen, Screen::Evaluation(_)) {
+            self.screen = Screen::Evaluation(Box::new(form));
+            self.status = Some((self.ui.t(T::PeriodOpened).to_string(), false));
+        } else {
+            self.push(Screen::Evaluation(Box::new(form)));
+        }
+        true
+    }
+
+    fn save_evaluation(&mut self, nip: &str, evaluation: crate::domain::Evaluation) -> bool {
+        let actor = self.opts.actor.clone();
+        let id = (evaluation.id != 0).then_some(evaluation.id);
+        match self.store.save_evaluation(nip, &evaluation, &actor) {
+            Ok(_) => {
+                if let Err(e) = self.store.delete_draft(&self.draft_key(nip, id)) {
+                    return self.fail(e);
+                }
+                self.after_evaluation_change(nip, T::Saved)
+            }
+            Err(StoreError::DuplicatePeriod { existing, .. }) => {
+                self.open_evaluation(nip, Some(existing))
+            }
+            Err(e) => {
+                let message = match e {
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    other => other.to_string(),
+                };
+                if let Screen::Evaluation(f) = &mut self.screen {
+                    f.error = Some(message);
+                }
+                true
+            }
+        }
+    }
+
+    /// Back from the form to the refreshed record, with the list's row updated.
+    fn after_evaluation_change(&mut self, nip: &str, done: T) -> bool {
+        if let Some(s) = self.stack.pop() {
+            self.screen = s;
+        }
+        if let Ok(Some(summary)) = self.store.summary(nip)
+            && let Some(list) = self.list_mut()
+        {
+            list.index_mut().upsert(summary);
+        }
+        match self.record(nip) {
+            Ok(Some(r)) if matches!(self.screen, Screen::Record(_)) => {
+                self.screen = Screen::Record(Box::new(r))
+            }
+            Ok(_) => {}
+            Err(e) => return self.fail(e),
+        }
+        self.status = Some((self.ui.t(done).to_string(), false));
+        true
     }
 
     fn push(&mut self, screen: Screen) {
@@ -447,6 +609,7 @@ impl App {
             Screen::List(l) => l.draw(frame, body, &ui),
             Screen::Record(r) => r.draw(frame, body, &ui),
             Screen::Form(f) => f.draw(frame, body, &ui),
+            Screen::Evaluation(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -472,6 +635,11 @@ impl App {
                     T::NewStaffTitle
                 } else {
                     T::EditStaffTitle
+                }),
+                Screen::Evaluation(f) => ui.t(if f.is_new() {
+                    T::NewEvaluation
+                } else {
+                    T::EditEvaluation
                 }),
             };
             help::draw(frame, body, &ui, title, &keys);

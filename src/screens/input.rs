@@ -33,6 +33,13 @@ impl TextInput {
             .map_or(self.value.len(), |(i, _)| i)
     }
 
+    /// Inserts a character at the cursor (also a line break, for multi-line notes).
+    pub fn insert(&mut self, c: char) {
+        let at = self.byte(self.cursor);
+        self.value.insert(at, c);
+        self.cursor += 1;
+    }
+
     /// Edits on a key; returns whether the key was used.
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
         let len = self.value.chars().count();

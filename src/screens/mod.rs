@@ -2,8 +2,10 @@
 //! drawing. Screens never write to the store; they return an [`Outcome`] that `app/`
 //! carries out, so each can be tested on a `TestBackend` without a database.
 
+pub mod evaluation_form;
 pub mod help;
 pub mod input;
+pub mod rating;
 pub mod staff_form;
 pub mod staff_index;
 pub mod staff_list;
@@ -12,7 +14,7 @@ pub mod welcome;
 
 use crate::app::lang::{Lang, T};
 use crate::app::theme::Theme;
-use crate::domain::{Staff, Unit};
+use crate::domain::{Evaluation, Staff, Unit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,6 +32,12 @@ pub enum Outcome {
     /// Save a staff record, creating its unit first when the form names a new one.
     SaveStaff(Box<Staff>, Option<Unit>),
     LoadDemo,
+    /// Open the evaluation form of a person: `None` a new one, else that evaluation.
+    OpenEvaluation(String, Option<u32>),
+    SaveEvaluation(String, Box<Evaluation>),
+    DeleteEvaluation(String, u32, u64),
+    /// The officer declined the draft offered back: delete it.
+    DiscardDraft,
     Back,
     Quit,
 }

@@ -202,6 +202,14 @@ impl StaffIndex {
         v
     }
 
+    /// Everyone, as (NIP, name, name in lowercase), for picking an evaluator.
+    pub fn people(&self) -> Vec<(String, String, String)> {
+        self.items
+            .iter()
+            .map(|s| (s.nip.clone(), s.name.clone(), s.name.to_lowercase()))
+            .collect()
+    }
+
     /// The row at a position of the current view.
     pub fn row(&self, pos: usize) -> Option<&StaffSummary> {
         self.view.get(pos).and_then(|i| self.items.get(*i as usize))

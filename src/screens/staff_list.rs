@@ -74,7 +74,8 @@ const PICK_KEYS: [KeyHelp; 4] = [
     key("F1", "F1", T::KeyHelp, true),
 ];
 
-fn predikat_short(p: Predikat) -> &'static str {
+/// The short code of a predikat for narrow columns: SB, B, BP, K, SK.
+pub fn predikat_short(p: Predikat) -> &'static str {
     match p {
         Predikat::SangatBaik => "SB",
         Predikat::Baik => "B",

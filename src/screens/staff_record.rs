@@ -40,7 +40,9 @@ pub struct StaffRecord {
     rows: [usize; 3],
 }
 
-const KEYS: [KeyHelp; 6] = [
+const KEYS: [KeyHelp; 8] = [
+    key("e", "e", T::KeyNewEvaluation, true),
+    key("Enter", "Enter", T::KeyOpenRow, false),
     key("Tab", "Tab", T::KeySection, true),
     key("S-Tab", "S-Tab", T::KeyPrevSection, false),
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
@@ -106,6 +108,17 @@ impl StaffRecord {
             }
             KeyCode::Char('u') if key.modifiers == KeyModifiers::NONE => {
                 return Outcome::EditStaff(self.staff.nip.as_str().to_string());
+            }
+            KeyCode::Char('e') if key.modifiers == KeyModifiers::NONE => {
+                return Outcome::OpenEvaluation(self.staff.nip.as_str().to_string(), None);
+            }
+            KeyCode::Enter if self.section == Section::Evaluations => {
+                return match self.evaluations.get(self.rows[0]) {
+                    Some(e) => {
+                        Outcome::OpenEvaluation(self.staff.nip.as_str().to_string(), Some(e.id))
+                    }
+                    None => Outcome::Ignored,
+                };
             }
             KeyCode::Esc => return Outcome::Back,
             _ => return Outcome::Ignored,
@@ -232,6 +245,21 @@ impl StaffRecord {
             );
             return;
         }
+        // The trend: the predikat of the last periods, oldest first, in their colours.
+        let [trend_area, area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let mut trend = vec![Span::styled(
+            format!("{}: ", ui.t(T::Trend)),
+            ui.theme.muted(),
+        )];
+        for e in self.evaluations.iter().take(10).rev() {
+            let p = e.predikat();
+            trend.push(Span::styled(
+                format!("{} ", crate::screens::staff_list::predikat_short(p)),
+                ui.theme.predikat(p),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(trend)), trend_area);
         let height = area.height.saturating_sub(1) as usize;
         let (start, selected) = self.table_window(0, height);
         let rows: Vec<Row> = self

@@ -13,7 +13,7 @@ mod summary;
 mod write;
 
 pub use error::StoreError;
-pub use records::{AuditAction, AuditEntry, EvaluationGroup, Partner, TrainingGroup};
+pub use records::{AuditAction, AuditEntry, Draft, EvaluationGroup, Partner, TrainingGroup};
 
 use crate::domain::{Evaluation, Staff, Training, Unit};
 use codec::DecodeError;
@@ -39,6 +39,7 @@ pub struct Store {
     audit_by_record: sled::Tree,
     staff_by_unit: sled::Tree,
     staff_summary: sled::Tree,
+    drafts: sled::Tree,
     meta: sled::Tree,
     _lock: lock::LockFile,
 }
@@ -104,14 +105,14 @@ impl Store {
             audit_by_record: tree("audit_by_record")?,
             staff_by_unit: tree("staff_by_unit")?,
             staff_summary: tree("staff_summary")?,
+            drafts: tree("drafts")?,
             meta: tree("meta")?,
             db,
             path: path.to_path_buf(),
             _lock: lock,
         };
-        for name in ["officers", "drafts"] {
-            store.db.open_tree(name)?;
-        }
+        // Kept for the SSH officers of a later version.
+        store.db.open_tree("officers")?;
         store.check_schema()?;
         store.ensure_summaries()?;
         Ok(store)
@@ -349,6 +350,34 @@ impl Store {
         }
         out.sort_by_key(|a| std::cmp::Reverse(a.time_micros));
         Ok(out)
+    }
+
+    /// Keeps a form's draft under `key` (officer, form and record). Not flushed here:
+    /// sled writes it out within half a second, and every clean exit flushes.
+    pub fn save_draft(&self, key: &str, fields: Vec<(String, String)>) -> Result<(), StoreError> {
+        let draft = Draft {
+            time_micros: write::now_micros(),
+            fields,
+        };
+        let value =
+            records::encode_draft(&draft).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.drafts.insert(key.as_bytes(), value)?;
+        Ok(())
+    }
+
+    pub fn draft(&self, key: &str) -> Result<Option<Draft>, StoreError> {
+        match self.drafts.get(key.as_bytes())? {
+            Some(v) => Ok(Some(
+                records::decode_draft(&v).map_err(corrupt("drafts", key.as_bytes()))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    pub fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
+        self.drafts.remove(key.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
     }
 
     /// The newest `n` audit entries, newest first.

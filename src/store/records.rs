@@ -21,6 +21,7 @@ pub const TRAININGS_VERSION: u8 = 1;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
 pub const SUMMARY_VERSION: u8 = 1;
+pub const DRAFT_VERSION: u8 = 1;
 
 fn code<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
@@ -641,4 +642,44 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
             .map(|(y, c)| Ok((y, predikat_of(c)?)))
             .collect::<Result<_, DecodeError>>()?,
     })
+}
+
+// ---------------------------------------------------------------- drafts
+
+/// A form being filled, kept as it changes so a dropped link loses nothing: the form's
+/// fields by name, so a draft survives changes to the form's layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub time_micros: u64,
+    pub fields: Vec<(String, String)>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct DraftV1 {
+    pub time_micros: u64,
+    pub fields: Vec<(String, String)>,
+}
+
+pub fn encode_draft(d: &Draft) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        DRAFT_VERSION,
+        &DraftV1 {
+            time_micros: d.time_micros,
+            fields: d.fields.clone(),
+        },
+    )
+}
+
+pub fn decode_draft(bytes: &[u8]) -> Result<Draft, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: DraftV1 = decode_payload(payload)?;
+            Ok(Draft {
+                time_micros: r.time_micros,
+                fields: r.fields,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
 }

@@ -1,5 +1,7 @@
-//! Records shared by the store tests.
+//! Records and sessions shared by the tests.
 #![allow(dead_code)]
+
+pub mod session;
 
 use jiff::civil::date;
 use kinerja::domain::*;

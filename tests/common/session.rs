@@ -1,0 +1,128 @@
+//! A screen session on a `TestBackend`: an app over a temporary database, fed keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::date;
+use kinerja::app::lang::Lang;
+use kinerja::app::theme::Theme;
+use kinerja::app::{App, Options};
+use kinerja::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub struct Session {
+    pub dir: tempfile::TempDir,
+    pub app: App,
+    pub term: Terminal<TestBackend>,
+}
+
+pub fn options(lang: Lang, theme: Theme) -> Options {
+    Options {
+        lang,
+        theme,
+        today: date(2026, 11, 28),
+        tz: jiff::tz::TimeZone::UTC,
+        actor: "tester".into(),
+        db_label: "/data/kinerja".into(),
+    }
+}
+
+pub fn session_with(staff: usize, lang: Lang, theme: Theme, w: u16, h: u16) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    if staff > 0 {
+        kinerja::demo::fill(&store, staff, 1, date(2026, 11, 28), "demo", &|_| {}).unwrap();
+    }
+    let mut app = App::new(store, options(lang, theme)).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir,
+        app,
+        term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+    };
+    s.draw();
+    s
+}
+
+pub fn demo() -> Session {
+    session_with(300, Lang::Id, Theme::default(), 80, 24)
+}
+
+impl Session {
+    pub fn draw(&mut self) {
+        let app = &mut self.app;
+        self.term.draw(|f| app.draw(f)).unwrap();
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_mod(code, KeyModifiers::NONE)
+    }
+
+    pub fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
+        self.app.handle_key(KeyEvent::new(code, m));
+        self.draw();
+        self
+    }
+
+    pub fn type_text(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        let buf = self.term.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    pub fn text(&self) -> String {
+        self.lines().join("\n")
+    }
+
+    pub fn shows(&self, s: &str) -> bool {
+        self.text().contains(s)
+    }
+}
+
+impl Session {
+    /// Reopens the app on the same database (as after a restart).
+    pub fn reopen(self) -> Session {
+        let Session { dir, app, term } = self;
+        app.into_store().close().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let mut app = App::new(store, options(Lang::Id, Theme::default())).unwrap();
+        app.finish_loading().unwrap();
+        let mut s = Session { dir, app, term };
+        s.draw();
+        s
+    }
+}
+
+/// Fills `dir/db` with the demo (300 staff) and closes it.
+pub fn make_demo_at(dir: &std::path::Path) {
+    let store = Store::open(&dir.join("db")).unwrap();
+    kinerja::demo::fill(&store, 300, 1, date(2026, 11, 28), "demo", &|_| {}).unwrap();
+    store.close().unwrap();
+}
+
+/// A session on the database in `dir/db`, which the caller keeps.
+pub fn open_at(dir: &std::path::Path) -> Session {
+    let store = Store::open(&dir.join("db")).unwrap();
+    let mut app = App::new(store, options(Lang::Id, Theme::default())).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir: tempfile::tempdir().unwrap(),
+        app,
+        term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    s.draw();
+    s
+}

@@ -1,0 +1,297 @@
+//! Entering evaluations on the screens: the live predikat, one evaluation per period, the
+//! evaluator rule, saving, deleting, and the draft that survives a killed process.
+
+mod common;
+
+use common::session::{Session, demo};
+use crossterm::event::{KeyCode, KeyModifiers};
+use kinerja::domain::Period;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// The first person of the demo list, opened, with a new evaluation form.
+fn new_evaluation(s: &mut Session) -> String {
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(s.shows("Evaluasi baru"), "{}", s.text());
+    nip
+}
+
+/// Moves the focus to a field by its label (Tab until the marker is on that line).
+fn focus(s: &mut Session, label: &str) {
+    for _ in 0..30 {
+        let on = s
+            .lines()
+            .iter()
+            .any(|l| l.contains(label) && (l.contains("▶") || l.contains("> ")));
+        if on {
+            return;
+        }
+        s.key(KeyCode::Tab);
+    }
+    panic!("no field {label}:\n{}", s.text());
+}
+
+#[test]
+fn each_of_the_nine_rating_pairs_shows_the_matrix_predikat() {
+    let mut s = demo();
+    new_evaluation(&mut s);
+    let table = [
+        ('1', '1', "Sangat Baik"),
+        ('1', '2', "Baik"),
+        ('1', '3', "Kurang/Misconduct"),
+        ('2', '1', "Baik"),
+        ('2', '2', "Baik"),
+        ('2', '3', "Kurang/Misconduct"),
+        ('3', '1', "Butuh Perbaikan"),
+        ('3', '2', "Butuh Perbaikan"),
+        ('3', '3', "Sangat Kurang"),
+    ];
+    for (hasil, perilaku, expected) in table {
+        focus(&mut s, "Hasil kerja");
+        s.key(KeyCode::Char(hasil));
+        focus(&mut s, "Perilaku ");
+        s.key(KeyCode::Char(perilaku));
+        let line = s
+            .lines()
+            .into_iter()
+            .find(|l| l.contains("Predikat"))
+            .unwrap();
+        assert!(line.contains(expected), "{hasil}/{perilaku}: {line}");
+    }
+}
+
+#[test]
+fn perilaku_follows_the_aspects_until_the_officer_sets_it() {
+    let mut s = demo();
+    new_evaluation(&mut s);
+    focus(&mut s, "Berorientasi Pelayanan");
+    s.key(KeyCode::Char('1'));
+    let perilaku = |s: &Session| {
+        s.lines()
+            .into_iter()
+            .find(|l| l.contains("Perilaku "))
+            .unwrap()
+    };
+    assert!(
+        perilaku(&s).contains("1 Di Atas Ekspektasi"),
+        "{}",
+        perilaku(&s)
+    );
+    focus(&mut s, "Akuntabel");
+    s.key(KeyCode::Char('3'));
+    // One above, one below: a tie goes to "as expected".
+    assert!(
+        perilaku(&s).contains("2 Sesuai Ekspektasi"),
+        "{}",
+        perilaku(&s)
+    );
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('3'));
+    focus(&mut s, "Kompeten");
+    s.key(KeyCode::Char('1'));
+    assert!(
+        perilaku(&s).contains("3 Di Bawah Ekspektasi"),
+        "{}",
+        perilaku(&s)
+    );
+}
+
+#[test]
+fn a_new_evaluation_saves_and_shows_on_the_record() {
+    let mut s = demo();
+    let nip = new_evaluation(&mut s);
+    let before = s.app.store().evaluations_of(&nip).unwrap().len();
+    focus(&mut s, "Hasil kerja");
+    s.key(KeyCode::Char('3'));
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('2'));
+    focus(&mut s, "Catatan");
+    s.type_text("Ikut Bimtek pelayanan");
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let evaluations = s.app.store().evaluations_of(&nip).unwrap();
+    assert_eq!(evaluations.len(), before + 1);
+    let saved = evaluations
+        .iter()
+        .find(|e| e.catatan == "Ikut Bimtek pelayanan")
+        .unwrap();
+    assert_eq!(saved.predikat(), kinerja::domain::Predikat::ButuhPerbaikan);
+    assert!(s.shows("Butuh Perbaikan"));
+    assert!(s.shows("Tren: "), "{}", s.text());
+}
+
+#[test]
+fn asking_for_a_period_already_evaluated_opens_the_existing_one() {
+    let mut s = demo();
+    let nip = new_evaluation(&mut s);
+    let existing = s
+        .app
+        .store()
+        .evaluations_of(&nip)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.period == Period::annual(2025))
+        .unwrap();
+    // The year field: 2025; the period: Tahunan (the first choice).
+    focus(&mut s, "Periode");
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2025");
+    s.key(KeyCode::Tab);
+    while !s.lines().iter().any(|l| l.contains("Tahunan")) {
+        s.key(KeyCode::Left);
+    }
+    assert!(s.shows("Ubah evaluasi"), "{}", s.text());
+    assert!(s.shows("sudah dinilai"), "{}", s.text());
+    let hasil = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Hasil kerja"))
+        .unwrap();
+    assert!(hasil.contains(existing.hasil_kerja.label()), "{hasil}");
+}
+
+#[test]
+fn the_evaluator_cannot_be_the_person_evaluated() {
+    let mut s = demo();
+    let nip = new_evaluation(&mut s);
+    focus(&mut s, "NIP penilai");
+    s.type_text(&nip);
+    assert!(
+        s.shows("penilai tidak boleh pegawai yang dinilai"),
+        "{}",
+        s.text()
+    );
+    focus(&mut s, "Hasil kerja");
+    s.key(KeyCode::Char('2'));
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('2'));
+    let before = s.app.store().evaluations_of(&nip).unwrap().len();
+    s.key(KeyCode::F(2));
+    assert!(s.shows("Evaluasi baru"), "the form stays open");
+    assert_eq!(s.app.store().evaluations_of(&nip).unwrap().len(), before);
+}
+
+#[test]
+fn an_evaluation_is_deleted_after_confirmation() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    let before = s.app.store().evaluations_of(&nip).unwrap().len();
+    s.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(s.shows("Ubah evaluasi"), "{}", s.text());
+    s.key_mod(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert!(s.shows("Hapus evaluasi ini?"));
+    s.key(KeyCode::Char('y'));
+    assert!(s.lines()[23].contains("terhapus"), "{}", s.text());
+    assert_eq!(
+        s.app.store().evaluations_of(&nip).unwrap().len(),
+        before - 1
+    );
+    let history = s.app.store().history_of_person(&nip).unwrap();
+    assert_eq!(history[0].action, kinerja::store::AuditAction::Delete);
+}
+
+const CHILD: &str = "KINERJA_EVAL_CHILD";
+
+/// In the child: fill (and maybe save) a form on the database named in the environment,
+/// say so, then wait to be killed.
+fn child(mode: &str, db: &str) -> ! {
+    let dir = std::path::PathBuf::from(db);
+    let mut s = common::session::open_at(&dir);
+    new_evaluation(&mut s);
+    focus(&mut s, "Hasil kerja");
+    s.key(KeyCode::Char('1'));
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('1'));
+    focus(&mut s, "Catatan");
+    s.type_text("draf sebelum putus");
+    if mode == "save" {
+        s.key(KeyCode::F(2));
+        assert!(s.lines()[23].contains("tersimpan"));
+        println!("child: saved");
+    } else {
+        // sled writes unflushed data out within half a second.
+        std::thread::sleep(std::time::Duration::from_millis(1200));
+        println!("child: typed");
+    }
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
+}
+
+fn kill_child_after(mode: &str, test: &str, db: &std::path::Path) {
+    let mut kid = Command::new(std::env::current_exe().unwrap())
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, format!("{mode}:{}", db.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = kid.stdout.take().unwrap();
+    let said = BufReader::new(out)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| l.split_once("child: ").map(|(_, w)| w.trim().to_string()));
+    kid.kill().unwrap();
+    kid.wait().unwrap();
+    assert_eq!(
+        said.as_deref(),
+        Some(if mode == "save" { "saved" } else { "typed" })
+    );
+}
+
+fn run_as_child() {
+    if let Ok(v) = std::env::var(CHILD)
+        && let Some((mode, db)) = v.split_once(':')
+    {
+        child(mode, db);
+    }
+}
+
+#[test]
+fn a_saved_evaluation_survives_sigkill_right_after_saved_is_shown() {
+    run_as_child();
+    let dir = tempfile::tempdir().unwrap();
+    common::session::make_demo_at(dir.path());
+    kill_child_after(
+        "save",
+        "a_saved_evaluation_survives_sigkill_right_after_saved_is_shown",
+        dir.path(),
+    );
+    let s = common::session::open_at(dir.path());
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    let e = s.app.store().evaluations_of(&nip).unwrap();
+    assert!(
+        e.iter().any(|e| e.catatan == "draf sebelum putus"),
+        "the saved evaluation is gone"
+    );
+}
+
+#[test]
+fn a_form_killed_while_filled_is_offered_back_as_a_draft() {
+    run_as_child();
+    let dir = tempfile::tempdir().unwrap();
+    common::session::make_demo_at(dir.path());
+    kill_child_after(
+        "type",
+        "a_form_killed_while_filled_is_offered_back_as_a_draft",
+        dir.path(),
+    );
+    let mut s = common::session::open_at(dir.path());
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(s.shows("Ada draf yang belum disimpan"), "{}", s.text());
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("draf sebelum putus"), "{}", s.text());
+    let pred = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Predikat"))
+        .unwrap();
+    assert!(pred.contains("Sangat Baik"), "{pred}");
+    // Saved, the draft is gone.
+    s.key(KeyCode::F(2));
+    s.key(KeyCode::Char('e'));
+    assert!(!s.shows("Ada draf"), "{}", s.text());
+}
