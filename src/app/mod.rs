@@ -124,12 +124,11 @@ impl App {
     }
 
     fn full_index(&self) -> Result<StaffIndex, StoreError> {
-        let all: Vec<StaffSummary> = self.store.iter_summaries().collect::<Result<_, _>>()?;
-        Ok(StaffIndex::new(
-            all,
+        StaffIndex::build(
+            self.store.iter_summaries(),
             unit_names(&self.store)?,
             self.opts.today.year(),
-        ))
+        )
     }
 
     pub fn should_quit(&self) -> bool {

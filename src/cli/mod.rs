@@ -152,6 +152,9 @@ impl From<StoreError> for Failure {
     }
 }
 
+/// sled's page cache for the screens (the commands use the store's default).
+const SCREEN_CACHE_BYTES: u64 = 8 * 1024 * 1024;
+
 /// The default database directory: the per-user data directory of `directories`.
 pub fn default_db_path() -> Result<PathBuf, Failure> {
     directories::ProjectDirs::from("id", "kinerja", "kinerja")
@@ -293,7 +296,9 @@ fn run_screens(
             None => default_db_path()?,
         }
     };
-    let store = Store::open(&path)?;
+    // The screens read a page at a time and keep the list's summaries themselves: a
+    // small page cache keeps an SSH session's memory low.
+    let store = Store::open_with_cache(&path, SCREEN_CACHE_BYTES)?;
     if demo {
         crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
     }

@@ -72,7 +72,7 @@ impl Query {
         &self,
         pattern: &Pattern,
         matcher: &mut Matcher,
-        items: &[StaffSummary],
+        items: &[Entry],
         candidates: &[u32],
         offset: usize,
     ) -> Vec<(u32, u32, u32)> {
@@ -83,8 +83,8 @@ impl Query {
             let name = (!self.digits && self.may_match(&s.name))
                 .then(|| pattern.score(Utf32Str::new(&s.name, &mut buf), matcher))
                 .flatten();
-            let nip = (!self.letters && self.may_match(&s.nip))
-                .then(|| pattern.score(Utf32Str::new(&s.nip, &mut buf), matcher))
+            let nip = (!self.letters && self.may_match(s.nip()))
+                .then(|| pattern.score(Utf32Str::new(s.nip(), &mut buf), matcher))
                 .flatten();
             if let Some(score) = name.max(nip) {
                 out.push((u32::MAX - score, (offset + rank) as u32, i));
@@ -121,8 +121,72 @@ fn sort_name(display: &str) -> &str {
     rest
 }
 
+/// One person as the list keeps it in memory: small, with repeated texts (position,
+/// unit) stored once in the index's tables. A row of 100,000 costs about 100 bytes.
+struct Entry {
+    nip: [u8; 18],
+    name: Box<str>,
+    golongan: crate::domain::Golongan,
+    jabatan: u16,
+    unit: u16,
+    aktif: bool,
+    last: Option<(crate::domain::Period, Predikat)>,
+    /// JP of the index's year.
+    jp: u32,
+}
+
+impl Entry {
+    fn nip(&self) -> &str {
+        std::str::from_utf8(&self.nip).unwrap_or("")
+    }
+}
+
+/// One row of the view, copied out for drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffRow {
+    pub nip: String,
+    pub name: String,
+    pub golongan: crate::domain::Golongan,
+    pub jabatan: String,
+    pub unit_id: String,
+    pub aktif: bool,
+    pub last: Option<(crate::domain::Period, Predikat)>,
+    pub jp: u32,
+}
+
+impl StaffRow {
+    pub fn nip_spaced(&self) -> String {
+        crate::domain::summary::spaced_nip(&self.nip)
+    }
+}
+
+/// Texts stored once, referred to by number.
+#[derive(Default)]
+struct Interner {
+    texts: Vec<String>,
+    numbers: HashMap<String, u16>,
+}
+
+impl Interner {
+    fn number(&mut self, text: &str) -> u16 {
+        if let Some(n) = self.numbers.get(text) {
+            return *n;
+        }
+        let n = self.texts.len().min(u16::MAX as usize) as u16;
+        self.texts.push(text.to_string());
+        self.numbers.insert(text.to_string(), n);
+        n
+    }
+
+    fn text(&self, n: u16) -> &str {
+        self.texts.get(usize::from(n)).map_or("", |s| s.as_str())
+    }
+}
+
 pub struct StaffIndex {
-    items: Vec<StaffSummary>,
+    items: Vec<Entry>,
+    jabatan: Interner,
+    unit_ids: Interner,
     unit_names: HashMap<String, String>,
     year: i16,
     /// One permutation of `items` per sort key, built the first time it is asked for.
@@ -144,7 +208,9 @@ impl StaffIndex {
         year: i16,
     ) -> StaffIndex {
         let mut index = StaffIndex {
-            items,
+            items: Vec::with_capacity(items.len()),
+            jabatan: Interner::default(),
+            unit_ids: Interner::default(),
             unit_names,
             year,
             orders: HashMap::new(),
@@ -155,8 +221,50 @@ impl StaffIndex {
             matcher: Matcher::new(Config::DEFAULT),
             pattern: None,
         };
+        for summary in items {
+            let entry = index.entry(summary);
+            index.items.push(entry);
+        }
         index.refresh(false);
         index
+    }
+
+    /// Builds the index from a stream of summaries, without holding them all at once.
+    pub fn build<E>(
+        summaries: impl IntoIterator<Item = Result<StaffSummary, E>>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> Result<StaffIndex, E> {
+        let mut index = StaffIndex::new(Vec::new(), unit_names, year);
+        for summary in summaries {
+            let entry = index.entry(summary?);
+            index.items.push(entry);
+        }
+        index.items.shrink_to_fit();
+        index.orders.clear();
+        index.refresh(false);
+        Ok(index)
+    }
+
+    fn entry(&mut self, s: StaffSummary) -> Entry {
+        let mut nip = [b'0'; 18];
+        for (slot, b) in nip.iter_mut().zip(s.nip.bytes()) {
+            *slot = b;
+        }
+        Entry {
+            nip,
+            jp: s.jp_in(self.year),
+            name: s.name.into_boxed_str(),
+            golongan: s.golongan,
+            jabatan: self.jabatan.number(&s.jabatan),
+            unit: self.unit_ids.number(&s.unit_id),
+            aktif: s.aktif,
+            last: s.last,
+        }
+    }
+
+    fn unit_id_of(&self, e: &Entry) -> &str {
+        self.unit_ids.text(e.unit)
     }
 
     pub fn len(&self) -> usize {
@@ -206,19 +314,38 @@ impl StaffIndex {
     pub fn people(&self) -> Vec<(String, String, String)> {
         self.items
             .iter()
-            .map(|s| (s.nip.clone(), s.name.clone(), s.name.to_lowercase()))
+            .map(|s| {
+                (
+                    s.nip().to_string(),
+                    s.name.to_string(),
+                    s.name.to_lowercase(),
+                )
+            })
             .collect()
     }
 
     /// The row at a position of the current view.
-    pub fn row(&self, pos: usize) -> Option<&StaffSummary> {
-        self.view.get(pos).and_then(|i| self.items.get(*i as usize))
+    pub fn row(&self, pos: usize) -> Option<StaffRow> {
+        let e = self
+            .view
+            .get(pos)
+            .and_then(|i| self.items.get(*i as usize))?;
+        Some(StaffRow {
+            nip: e.nip().to_string(),
+            name: e.name.to_string(),
+            golongan: e.golongan,
+            jabatan: self.jabatan.text(e.jabatan).to_string(),
+            unit_id: self.unit_id_of(e).to_string(),
+            aktif: e.aktif,
+            last: e.last,
+            jp: e.jp,
+        })
     }
 
     pub fn position_of(&self, nip: &str) -> Option<usize> {
         self.view
             .iter()
-            .position(|i| self.items[*i as usize].nip == nip)
+            .position(|i| self.items[*i as usize].nip() == nip)
     }
 
     pub fn set_sort(&mut self, sort: SortKey) {
@@ -243,9 +370,11 @@ impl StaffIndex {
 
     /// Adds or replaces one person (after a save), keeping the view's order rules.
     pub fn upsert(&mut self, summary: StaffSummary) {
-        match self.items.iter().position(|s| s.nip == summary.nip) {
-            Some(i) => self.items[i] = summary,
-            None => self.items.push(summary),
+        let at = self.items.iter().position(|s| s.nip() == summary.nip);
+        let entry = self.entry(summary);
+        match at {
+            Some(i) => self.items[i] = entry,
+            None => self.items.push(entry),
         }
         self.orders.clear();
         self.refresh(false);
@@ -257,8 +386,8 @@ impl StaffIndex {
             let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
             let items = &self.items;
             let units = &self.unit_names;
-            let year = self.year;
-            let by_name = |a: &StaffSummary, b: &StaffSummary| {
+            let unit_ids = &self.unit_ids;
+            let by_name = |a: &Entry, b: &Entry| {
                 sort_name(&a.name)
                     .to_lowercase()
                     .cmp(&sort_name(&b.name).to_lowercase())
@@ -283,32 +412,28 @@ impl StaffIndex {
                 SortKey::Rank => order.sort_by(|a, b| {
                     // PNS ranks, then PPPK golongan: the two have no common scale.
                     let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    let key =
-                        |s: &StaffSummary| (s.golongan.is_pppk(), std::cmp::Reverse(s.golongan));
+                    let key = |s: &Entry| (s.golongan.is_pppk(), std::cmp::Reverse(s.golongan));
                     key(x).cmp(&key(y)).then_with(|| by_name(x, y))
                 }),
                 SortKey::Unit => order.sort_by(|a, b| {
                     let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    let ux = units
-                        .get(&x.unit_id)
-                        .map_or(x.unit_id.as_str(), |s| s.as_str());
-                    let uy = units
-                        .get(&y.unit_id)
-                        .map_or(y.unit_id.as_str(), |s| s.as_str());
+                    let name = |e: &Entry| {
+                        let id = unit_ids.text(e.unit);
+                        units.get(id).map_or(id, |s| s.as_str())
+                    };
+                    let (ux, uy) = (name(x), name(y));
                     ux.cmp(uy).then_with(|| by_name(x, y))
                 }),
                 // Best first; people without an evaluation last.
                 SortKey::Predikat => order.sort_by(|a, b| {
                     let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    let p = |s: &StaffSummary| s.last.map_or(6, |(_, p): (_, Predikat)| p.code());
+                    let p = |s: &Entry| s.last.map_or(6, |(_, p): (_, Predikat)| p.code());
                     p(x).cmp(&p(y)).then_with(|| by_name(x, y))
                 }),
                 // Fewest JP first: who needs training.
                 SortKey::Jp => order.sort_by(|a, b| {
                     let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    x.jp_in(year)
-                        .cmp(&y.jp_in(year))
-                        .then_with(|| by_name(x, y))
+                    x.jp.cmp(&y.jp).then_with(|| by_name(x, y))
                 }),
             }
             self.orders.insert(sort, order);
@@ -320,16 +445,20 @@ impl StaffIndex {
         let candidates: Vec<u32> = if narrowing {
             std::mem::take(&mut self.view)
         } else {
-            let unit = self.unit.clone();
-            let items_unit = |i: &u32, items: &[StaffSummary]| {
-                unit.as_ref()
-                    .is_none_or(|u| items[*i as usize].unit_id == *u)
-            };
+            let unit = self
+                .unit
+                .as_deref()
+                .map(|u| self.unit_ids.numbers.get(u).copied());
             let order = self.order().clone();
-            order
-                .into_iter()
-                .filter(|i| items_unit(i, &self.items))
-                .collect()
+            match unit {
+                None => order,
+                // A unit nobody is in: an empty view.
+                Some(None) => Vec::new(),
+                Some(Some(u)) => order
+                    .into_iter()
+                    .filter(|i| self.items[*i as usize].unit == u)
+                    .collect(),
+            }
         };
         let Some(pattern) = &self.pattern else {
             self.view = candidates;
@@ -460,6 +589,33 @@ mod tests {
         assert!(is_subsequence(b"rsg", b"Rina Siregar"));
         assert!(!is_subsequence(b"zr", b"Rina Siregar"));
         assert!(is_subsequence(b"", b"x"));
+    }
+
+    #[test]
+    fn an_index_built_from_a_stream_lists_everyone() {
+        let rows = index().people().len();
+        let streamed = StaffIndex::build::<()>(
+            vec![
+                Ok(person(
+                    "198503302010012002",
+                    "dr. Rina Siregar",
+                    "III/c",
+                    "a",
+                    4,
+                )),
+                Ok(person(
+                    "199001152015031001",
+                    "Budi Nasution, S.Pd.",
+                    "IV/a",
+                    "b",
+                    30,
+                )),
+            ],
+            HashMap::new(),
+            2026,
+        )
+        .unwrap();
+        assert_eq!((rows, streamed.len()), (3, 2));
     }
 
     #[test]

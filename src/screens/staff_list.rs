@@ -290,11 +290,18 @@ impl StaffList {
 
         let rows_fit = table_area.height.saturating_sub(1) as usize;
         self.page = rows_fit.max(1);
+        // Scroll by half a page when the selection leaves the screen: a redraw of every
+        // row costs about 3 KiB over SSH, so it should come once per half page, not per key.
+        let jump = (rows_fit / 2).max(1);
+        let last_offset = self.index.len().saturating_sub(rows_fit);
         if self.selected < self.offset {
-            self.offset = self.selected;
+            self.offset = self.selected.saturating_sub(jump - 1);
         } else if self.selected >= self.offset + rows_fit {
-            self.offset = self.selected + 1 - rows_fit;
+            self.offset = (self.selected + jump)
+                .saturating_sub(rows_fit)
+                .min(last_offset);
         }
+        self.offset = self.offset.min(last_offset);
         if self.index.is_empty() {
             let msg = Paragraph::new(Line::styled(
                 format!("  {}", ui.t(T::NoMatch)),
@@ -303,12 +310,11 @@ impl StaffList {
             frame.render_widget(msg, table_area);
             return;
         }
-        let year = self.index.year();
         let end = (self.offset + rows_fit).min(self.index.len());
         let mut rows = Vec::with_capacity(end - self.offset);
         let highlight = !self.index.query().trim().is_empty();
         for pos in self.offset..end {
-            let Some(s) = self.index.row(pos).cloned() else {
+            let Some(s) = self.index.row(pos) else {
                 break;
             };
             let name_cell = if highlight {
@@ -332,7 +338,7 @@ impl StaffList {
                 Some((_, p)) => (predikat_short(p), ui.theme.predikat(p)),
                 None => ("-", ui.theme.muted()),
             };
-            let jp = s.jp_in(year);
+            let jp = s.jp;
             let jp_style = if jp >= JP_TARGET {
                 Style::new()
             } else {
