@@ -295,3 +295,67 @@ fn a_form_killed_while_filled_is_offered_back_as_a_draft() {
     s.key(KeyCode::Char('e'));
     assert!(!s.shows("Ada draf"), "{}", s.text());
 }
+
+#[test]
+fn quick_entry_evaluates_forty_staff_in_three_keystrokes_each() {
+    let mut s = demo();
+    s.key(KeyCode::Char('f')).type_text("puskesmas bel");
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    assert!(
+        s.lines()[1].contains("Puskesmas Belawan"),
+        "{}",
+        s.lines()[1]
+    );
+    s.key(KeyCode::Char('E'));
+    assert!(s.shows("Penilaian cepat"), "{}", s.text());
+    // The period: Triwulan IV 2026, which nobody in the demo has yet.
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2026").key(KeyCode::Tab);
+    for _ in 0..4 {
+        s.key(KeyCode::Right);
+    }
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Triwulan IV 2026"), "{}", s.text());
+    let total: usize = s
+        .lines()
+        .iter()
+        .find_map(|l| {
+            l.split("dinilai 0 / ")
+                .nth(1)
+                .and_then(|n| n.split_whitespace().next()?.parse().ok())
+        })
+        .unwrap_or_else(|| panic!("progress line:\n{}", s.text()));
+    assert!(total >= 40, "only {total} listed");
+    let mut keystrokes = 0;
+    for done in 1..=40 {
+        for code in [KeyCode::Char('2'), KeyCode::Char('2'), KeyCode::Enter] {
+            s.key(code);
+            keystrokes += 1;
+        }
+        assert!(
+            s.shows(&format!("dinilai {done} / {total}")),
+            "{}",
+            s.text()
+        );
+    }
+    assert!(keystrokes <= 40 * 4);
+    let period = Period::new(2026, kinerja::domain::PeriodKind::Triwulan(4)).unwrap();
+    let evaluated = s
+        .app
+        .store()
+        .iter_evaluations()
+        .filter(|g| {
+            g.as_ref()
+                .unwrap()
+                .1
+                .items
+                .iter()
+                .any(|e| e.period == period)
+        })
+        .count();
+    assert_eq!(evaluated, 40);
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[23].contains("40 dinilai"), "{}", s.lines()[23]);
+}

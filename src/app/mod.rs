@@ -9,6 +9,7 @@ pub mod theme;
 use crate::domain::StaffSummary;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::help;
+use crate::screens::quick_entry::{QuickEntry, QuickPerson};
 use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_index::StaffIndex;
 use crate::screens::staff_list::StaffList;
@@ -53,6 +54,7 @@ enum Screen {
     Record(Box<StaffRecord>),
     Form(Box<StaffForm>),
     Evaluation(Box<EvaluationForm>),
+    Quick(Box<QuickEntry>),
 }
 
 pub struct App {
@@ -161,6 +163,7 @@ impl App {
             Screen::Record(r) => r.keys(),
             Screen::Form(f) => f.keys(),
             Screen::Evaluation(f) => f.keys(),
+            Screen::Quick(q) => q.keys(),
         }
     }
 
@@ -169,6 +172,7 @@ impl App {
             Screen::List(l) => l.captures_text(),
             Screen::Form(f) => f.captures_text(),
             Screen::Evaluation(_) => true,
+            Screen::Quick(q) => q.in_setup(),
             _ => false,
         }
     }
@@ -217,6 +221,7 @@ impl App {
             Screen::Record(r) => r.handle(key),
             Screen::Form(f) => f.handle(key),
             Screen::Evaluation(f) => f.handle(key, &self.ui),
+            Screen::Quick(q) => q.handle(key),
         };
         // The evaluation form is kept as a draft while it changes.
         if outcome == Outcome::Changed
@@ -262,6 +267,10 @@ impl App {
                 true
             }
             Outcome::Back => {
+                if let Screen::Quick(q) = &self.screen {
+                    let text = format!("{} {}", q.saved_count(), self.ui.t(T::Evaluated));
+                    self.status = Some((text, false));
+                }
                 if let Some(s) = self.stack.pop() {
                     self.screen = s;
                 }
@@ -305,6 +314,9 @@ impl App {
                 }
             }
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
+            Outcome::QuickEntry => self.open_quick_entry(),
+            Outcome::QuickStart => self.start_quick_entry(),
+            Outcome::QuickSave(nip, e) => self.quick_save(&nip, *e),
             Outcome::SaveEvaluation(nip, e) => self.save_evaluation(&nip, *e),
             Outcome::DeleteEvaluation(nip, id, revision) => {
                 let actor = self.opts.actor.clone();
@@ -336,6 +348,73 @@ impl App {
             }
             Outcome::LoadDemo => self.load_demo(),
         }
+    }
+
+    /// Most people a quick entry takes at once; a longer list is narrowed first.
+    const QUICK_LIMIT: usize = 1000;
+
+    fn open_quick_entry(&mut self) -> bool {
+        let rows = self
+            .list_mut()
+            .and_then(|l| l.index_mut().view_people(Self::QUICK_LIMIT));
+        let Some(rows) = rows else {
+            self.status = Some((self.ui.t(T::QuickTooMany).to_string(), true));
+            return true;
+        };
+        let people = match self.people() {
+            Ok(p) => p,
+            Err(e) => return self.fail(e),
+        };
+        let listed = rows
+            .into_iter()
+            .map(|(nip, name, unit)| QuickPerson {
+                nip,
+                name,
+                unit,
+                evaluated: false,
+            })
+            .collect();
+        let quick = QuickEntry::new(listed, people, self.opts.today);
+        self.push(Screen::Quick(Box::new(quick)));
+        true
+    }
+
+    fn start_quick_entry(&mut self) -> bool {
+        let Screen::Quick(q) = &self.screen else {
+            return false;
+        };
+        let Some(period) = q.period() else {
+            return false;
+        };
+        let mut evaluated = Vec::new();
+        for nip in q.nips() {
+            match self.store.evaluation_group(&nip) {
+                Ok(g) => evaluated.push(g.items.iter().any(|e| e.period == period)),
+                Err(e) => return self.fail(e),
+            }
+        }
+        if let Screen::Quick(q) = &mut self.screen {
+            q.start(&evaluated);
+        }
+        true
+    }
+
+    fn quick_save(&mut self, nip: &str, evaluation: crate::domain::Evaluation) -> bool {
+        let actor = self.opts.actor.clone();
+        let result = self.store.save_evaluation(nip, &evaluation, &actor);
+        if let Ok(Some(summary)) = self.store.summary(nip)
+            && let Some(list) = self.list_mut()
+        {
+            list.index_mut().upsert(summary);
+        }
+        if let Screen::Quick(q) = &mut self.screen {
+            match result {
+                // Someone evaluated them meanwhile: nothing to do for them.
+                Ok(_) | Err(StoreError::DuplicatePeriod { .. }) => q.saved(),
+                Err(e) => q.error = Some(e.to_string()),
+            }
+        }
+        true
     }
 
     fn draft_key(&self, nip: &str, id: Option<u32>) -> String {
@@ -609,6 +688,7 @@ impl App {
             Screen::Record(r) => r.draw(frame, body, &ui),
             Screen::Form(f) => f.draw(frame, body, &ui),
             Screen::Evaluation(f) => f.draw(frame, body, &ui),
+            Screen::Quick(q) => q.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -640,6 +720,7 @@ impl App {
                 } else {
                     T::EditEvaluation
                 }),
+                Screen::Quick(_) => ui.t(T::QuickEntry),
             };
             help::draw(frame, body, &ui, title, &keys);
         }

@@ -5,6 +5,7 @@
 pub mod evaluation_form;
 pub mod help;
 pub mod input;
+pub mod quick_entry;
 pub mod rating;
 pub mod staff_form;
 pub mod staff_index;
@@ -38,6 +39,11 @@ pub enum Outcome {
     DeleteEvaluation(String, u32, u64),
     /// The officer declined the draft offered back: delete it.
     DiscardDraft,
+    /// Penilaian cepat for the listed staff.
+    QuickEntry,
+    /// The quick entry's setup is done: check who is evaluated already, then start.
+    QuickStart,
+    QuickSave(String, Box<Evaluation>),
     Back,
     Quit,
 }

@@ -324,6 +324,28 @@ impl StaffIndex {
             .collect()
     }
 
+    /// The rows of the current view, as (NIP, name, unit name), at most `limit` of them;
+    /// `None` when the view holds more.
+    pub fn view_people(&self, limit: usize) -> Option<Vec<(String, String, String)>> {
+        if self.view.len() > limit {
+            return None;
+        }
+        Some(
+            self.view
+                .iter()
+                .map(|i| {
+                    let e = &self.items[*i as usize];
+                    let unit = self.unit_id_of(e);
+                    (
+                        e.nip().to_string(),
+                        e.name.to_string(),
+                        self.unit_name(unit).to_string(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
     /// The row at a position of the current view.
     pub fn row(&self, pos: usize) -> Option<StaffRow> {
         let e = self

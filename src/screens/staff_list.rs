@@ -45,7 +45,7 @@ pub struct StaffList {
     mode: Mode,
 }
 
-const BROWSE_KEYS: [KeyHelp; 11] = [
+const BROWSE_KEYS: [KeyHelp; 12] = [
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
     key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
     key("Home End g G", "Home End g G", T::KeyTopBottom, false),
@@ -54,6 +54,7 @@ const BROWSE_KEYS: [KeyHelp; 11] = [
     key("s", "s", T::KeySort, true),
     key("Enter", "Enter", T::KeyOpen, true),
     key("n", "n", T::KeyNew, true),
+    key("E", "E", T::KeyQuick, false),
     key("Esc", "Esc", T::KeyClearFilter, false),
     key("? F1", "? F1", T::KeyHelp, true),
     key("q", "q", T::KeyQuit, true),
@@ -210,6 +211,7 @@ impl StaffList {
                         None => Outcome::Ignored,
                     },
                     KeyCode::Char('n') => Outcome::NewStaff,
+                    KeyCode::Char('E') => Outcome::QuickEntry,
                     KeyCode::Char('q') => Outcome::Quit,
                     KeyCode::Esc if !self.index.query().is_empty() => {
                         self.index.set_query("");

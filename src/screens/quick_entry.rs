@@ -1,0 +1,449 @@
+//! Penilaian cepat (`E` on the staff list): one period and one evaluator for the listed
+//! staff, then per person `1`/`2`/`3` for Hasil Kerja, `1`/`2`/`3` for Perilaku, `Enter` to
+//! save and go to the next person not yet evaluated. Each person is saved as it goes.
+
+use super::evaluation_form::People;
+use super::input::{Choice, TextInput};
+use super::{KeyHelp, Outcome, Ui, fit, key};
+use crate::app::lang::T;
+use crate::domain::{Evaluation, Evaluator, Nip, Period, PeriodKind, Rating, predikat};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Someone on the list, and whether the period is already evaluated for them.
+#[derive(Debug, Clone)]
+pub struct QuickPerson {
+    pub nip: String,
+    pub name: String,
+    pub unit: String,
+    pub evaluated: bool,
+}
+
+enum Phase {
+    Setup {
+        focus: usize,
+    },
+    Entry {
+        at: usize,
+        hasil: Option<Rating>,
+        perilaku: Option<Rating>,
+    },
+    Done,
+}
+
+const SETUP_KEYS: [KeyHelp; 4] = [
+    key("Tab", "Tab", T::KeyNextField, true),
+    key("Enter", "Enter", T::KeyStart, true),
+    key("Esc", "Esc", T::KeyBack, true),
+    key("F1", "F1", T::KeyHelp, true),
+];
+
+const ENTRY_KEYS: [KeyHelp; 5] = [
+    key("1 2 3", "1 2 3", T::KeyRate, true),
+    key("Backspace", "Backspace", T::KeyUndo, false),
+    key("Enter", "Enter", T::KeySaveNext, true),
+    key("→", "Right", T::KeySkip, true),
+    key("Esc", "Esc", T::KeyStop, true),
+];
+
+pub struct QuickEntry {
+    people: Vec<QuickPerson>,
+    kinds: Vec<PeriodKind>,
+    year: TextInput,
+    kind: Choice,
+    evaluator: TextInput,
+    evaluator_nip: Option<Nip>,
+    candidates: People,
+    today: Date,
+    phase: Phase,
+    saved: usize,
+    pub error: Option<String>,
+}
+
+impl QuickEntry {
+    pub fn new(people: Vec<QuickPerson>, candidates: People, today: Date) -> QuickEntry {
+        let mut kinds = vec![PeriodKind::Tahunan];
+        kinds.extend((1..=4).map(PeriodKind::Triwulan));
+        let labels = kinds
+            .iter()
+            .map(|k| {
+                Period::new(2000, *k).map_or(String::new(), |p| p.to_string().replace(" 2000", ""))
+            })
+            .collect();
+        QuickEntry {
+            people,
+            kinds,
+            year: TextInput::new(&(today.year() - 1).to_string()),
+            kind: Choice::new(labels, Some(0)),
+            evaluator: TextInput::default(),
+            evaluator_nip: None,
+            candidates,
+            today,
+            phase: Phase::Setup { focus: 0 },
+            saved: 0,
+            error: None,
+        }
+    }
+
+    /// The period chosen in the setup; people are checked against it by `app/`.
+    pub fn period(&self) -> Option<Period> {
+        let year = self.year.value().trim().parse().ok()?;
+        Period::new(year, *self.kinds.get(self.kind.selected()?)?)
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        match self.phase {
+            Phase::Setup { .. } => SETUP_KEYS.to_vec(),
+            _ => ENTRY_KEYS.to_vec(),
+        }
+    }
+
+    pub fn in_setup(&self) -> bool {
+        matches!(self.phase, Phase::Setup { .. })
+    }
+
+    /// Marks who already has an evaluation for the chosen period (from `app/`), then starts.
+    pub fn start(&mut self, evaluated: &[bool]) {
+        for (p, e) in self.people.iter_mut().zip(evaluated) {
+            p.evaluated = *e;
+        }
+        self.phase = Phase::Entry {
+            at: 0,
+            hasil: None,
+            perilaku: None,
+        };
+        self.advance_from(0);
+    }
+
+    fn advance_from(&mut self, from: usize) {
+        match (from..self.people.len()).find(|i| !self.people[*i].evaluated) {
+            Some(at) => {
+                self.phase = Phase::Entry {
+                    at,
+                    hasil: None,
+                    perilaku: None,
+                }
+            }
+            None => self.phase = Phase::Done,
+        }
+    }
+
+    /// The person at `at` was saved: count them and go on.
+    pub fn saved(&mut self) {
+        if let Phase::Entry { at, .. } = self.phase {
+            self.people[at].evaluated = true;
+            self.saved += 1;
+            self.advance_from(at + 1);
+        }
+    }
+
+    pub fn nips(&self) -> Vec<String> {
+        self.people.iter().map(|p| p.nip.clone()).collect()
+    }
+
+    pub fn saved_count(&self) -> usize {
+        self.saved
+    }
+
+    fn suggestion(&self) -> Option<&(String, String, String)> {
+        let q = self.evaluator.value().trim().to_lowercase();
+        if q.chars().count() < 2 {
+            return None;
+        }
+        self.candidates
+            .iter()
+            .find(|(nip, _, lower)| lower.contains(&q) || nip.starts_with(&q))
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Outcome::Ignored;
+        }
+        self.error = None;
+        match &mut self.phase {
+            Phase::Setup { focus } => match key.code {
+                KeyCode::Esc => Outcome::Back,
+                KeyCode::Tab | KeyCode::Down => {
+                    *focus = (*focus + 1) % 3;
+                    Outcome::Changed
+                }
+                KeyCode::BackTab | KeyCode::Up => {
+                    *focus = (*focus + 2) % 3;
+                    Outcome::Changed
+                }
+                KeyCode::Enter => match self.period() {
+                    Some(p) if !p.is_future(self.today) => Outcome::QuickStart,
+                    _ => {
+                        self.error = Some(String::new());
+                        Outcome::Changed
+                    }
+                },
+                _ => {
+                    let used = match *focus {
+                        0 => {
+                            !matches!(key.code, KeyCode::Char(c) if !c.is_ascii_digit())
+                                && self.year.handle(&key)
+                        }
+                        1 => self.kind.handle(&key),
+                        _ => {
+                            if key.code == KeyCode::Right
+                                && let Some((nip, name, _)) = self.suggestion().cloned()
+                            {
+                                self.evaluator = TextInput::new(&name);
+                                self.evaluator_nip = Nip::parse(&nip).ok();
+                                true
+                            } else {
+                                self.evaluator_nip = None;
+                                self.evaluator.handle(&key)
+                            }
+                        }
+                    };
+                    if used {
+                        Outcome::Changed
+                    } else {
+                        Outcome::Ignored
+                    }
+                }
+            },
+            Phase::Entry { .. } => self.handle_entry(key),
+            Phase::Done => match key.code {
+                KeyCode::Esc | KeyCode::Enter => Outcome::Back,
+                _ => Outcome::Ignored,
+            },
+        }
+    }
+
+    fn handle_entry(&mut self, key: KeyEvent) -> Outcome {
+        let Phase::Entry {
+            at,
+            hasil,
+            perilaku,
+        } = self.phase
+        else {
+            return Outcome::Ignored;
+        };
+        let set = |h: Option<Rating>, p: Option<Rating>| Phase::Entry {
+            at,
+            hasil: h,
+            perilaku: p,
+        };
+        match key.code {
+            KeyCode::Esc => Outcome::Back,
+            KeyCode::Char(c @ '1'..='3') => {
+                let r = Rating::from_code(c as u8 - b'0');
+                self.phase = if hasil.is_none() {
+                    set(r, None)
+                } else {
+                    set(hasil, r)
+                };
+                Outcome::Changed
+            }
+            KeyCode::Backspace => {
+                self.phase = if perilaku.is_some() {
+                    set(hasil, None)
+                } else {
+                    set(None, None)
+                };
+                Outcome::Changed
+            }
+            KeyCode::Right => {
+                self.advance_from(at + 1);
+                Outcome::Changed
+            }
+            KeyCode::Enter => {
+                let (Some(h), Some(p), Some(period)) = (hasil, perilaku, self.period()) else {
+                    return Outcome::Ignored;
+                };
+                let person = &self.people[at];
+                let name = self.evaluator.value().trim().to_string();
+                // Nobody evaluates themself: the evaluator's own row gets none.
+                let penilai = match &self.evaluator_nip {
+                    Some(nip) if nip.as_str() == person.nip => None,
+                    Some(nip) => Some(Evaluator {
+                        nip: Some(nip.clone()),
+                        nama: name,
+                    }),
+                    None if !name.is_empty() => Some(Evaluator {
+                        nip: None,
+                        nama: name,
+                    }),
+                    None => None,
+                };
+                let e = Evaluation {
+                    id: 0,
+                    period,
+                    hasil_kerja: h,
+                    perilaku: p,
+                    aspek: Default::default(),
+                    penilai,
+                    atasan_penilai: None,
+                    catatan: String::new(),
+                    revision: 0,
+                };
+                Outcome::QuickSave(person.nip.clone(), Box::new(e))
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let period = self.period().map_or("-".to_string(), |p| p.to_string());
+        let evaluated = self.people.iter().filter(|p| p.evaluated).count();
+        let title = format!(
+            " {} {} {} / {} ",
+            ui.t(T::QuickEntry),
+            period,
+            evaluated,
+            self.people.len()
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border())
+            .title(Span::styled(title, ui.theme.title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let mut lines = vec![Line::raw("")];
+        match &self.phase {
+            Phase::Setup { focus } => {
+                let field = |i: usize, label: T, value: String| {
+                    let marker = if *focus == i {
+                        ui.theme.sym("▶ ", "> ")
+                    } else {
+                        "  "
+                    };
+                    let style = if *focus == i {
+                        ui.theme.selected()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    Line::from(vec![
+                        Span::styled(marker, ui.theme.key()),
+                        Span::styled(format!("{:<18}", ui.t(label)), ui.theme.muted()),
+                        Span::styled(format!("{value:<30}"), style),
+                    ])
+                };
+                lines.push(Line::raw(format!(
+                    "  {} {}",
+                    self.people.len(),
+                    ui.t(T::QuickListed)
+                )));
+                lines.push(Line::raw(""));
+                lines.push(field(0, T::Period, self.year.value().to_string()));
+                lines.push(field(
+                    1,
+                    T::PeriodKind,
+                    self.kind.value().unwrap_or("").to_string(),
+                ));
+                let mut ev = field(2, T::Evaluator, ui.theme.text(self.evaluator.value()));
+                if *focus == 2
+                    && self.evaluator_nip.is_none()
+                    && let Some((_, name, _)) = self.suggestion()
+                {
+                    ev.spans.push(Span::styled(
+                        format!(" {} {}", ui.theme.sym("→", "->"), fit(ui, name, 24)),
+                        ui.theme.ok(),
+                    ));
+                }
+                lines.push(ev);
+                lines.push(Line::raw(""));
+                if self.error.is_some() {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::ErrFuturePeriod)),
+                        ui.theme.error(),
+                    ));
+                }
+                lines.push(Line::styled(
+                    format!("  {}", ui.t(T::QuickHint)),
+                    ui.theme.muted(),
+                ));
+            }
+            Phase::Entry {
+                at,
+                hasil,
+                perilaku,
+            } => {
+                let p = &self.people[*at];
+                lines.push(Line::styled(
+                    format!("  {}", fit(ui, &p.name, 70)),
+                    ui.theme.title(),
+                ));
+                lines.push(Line::raw(format!(
+                    "  {}   {}",
+                    crate::domain::summary::spaced_nip(&p.nip),
+                    fit(ui, &p.unit, 40)
+                )));
+                lines.push(Line::raw(""));
+                let show = |r: &Option<Rating>| {
+                    r.map_or("_".to_string(), |r| format!("{} {}", r.code(), r.label()))
+                };
+                let current = if hasil.is_none() { 0 } else { 1 };
+                let mark = |i: usize| {
+                    if current == i && perilaku.is_none() {
+                        ui.theme.sym("▶ ", "> ")
+                    } else {
+                        "  "
+                    }
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(mark(0), ui.theme.key()),
+                    Span::styled(format!("{:<18}", ui.t(T::HasilKerja)), ui.theme.muted()),
+                    Span::raw(show(hasil)),
+                ]));
+                lines.push(Line::from(vec![
+                    Span::styled(mark(1), ui.theme.key()),
+                    Span::styled(format!("{:<18}", ui.t(T::Perilaku)), ui.theme.muted()),
+                    Span::raw(show(perilaku)),
+                ]));
+                let pred = match (hasil, perilaku) {
+                    (Some(h), Some(pr)) => {
+                        let x = predikat(*h, *pr);
+                        Span::styled(x.label(), ui.theme.predikat(x).add_modifier(Modifier::BOLD))
+                    }
+                    _ => Span::styled("-", ui.theme.muted()),
+                };
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(format!("{:<18}", ui.t(T::Predikat)), ui.theme.muted()),
+                    pred,
+                ]));
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!(
+                        "  {} {} / {}",
+                        ui.t(T::Evaluated),
+                        evaluated,
+                        self.people.len()
+                    ),
+                    ui.theme.key(),
+                ));
+                if let Some(e) = &self.error {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.theme.text(e)),
+                        ui.theme.error(),
+                    ));
+                }
+            }
+            Phase::Done => {
+                lines.push(Line::styled(
+                    format!("  {}", ui.t(T::QuickDone)),
+                    ui.theme.ok(),
+                ));
+                lines.push(Line::raw(format!(
+                    "  {} {} / {}",
+                    ui.t(T::Evaluated),
+                    evaluated,
+                    self.people.len()
+                )));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
