@@ -359,3 +359,70 @@ fn quick_entry_evaluates_forty_staff_in_three_keystrokes_each() {
     s.key(KeyCode::Esc);
     assert!(s.lines()[23].contains("40 dinilai"), "{}", s.lines()[23]);
 }
+
+#[test]
+fn the_distribution_view_flags_the_demo_unit_that_breaks_the_guide() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let text = s.text();
+    assert!(text.contains("Distribusi predikat tahunan"), "{text}");
+    assert!(text.contains("2025"), "{text}");
+    let broken: Vec<String> = s
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains("melanggar"))
+        .collect();
+    assert_eq!(broken.len(), 1, "{text}");
+    assert!(
+        broken[0].contains(kinerja::demo::RULE_BREAKING_UNIT),
+        "{}",
+        broken[0]
+    );
+    // Its reasons, when selected.
+    let details = |s: &Session| {
+        s.lines()
+            .iter()
+            .any(|l| l.starts_with(kinerja::demo::RULE_BREAKING_UNIT) && l.contains("dinilai"))
+    };
+    for _ in 0..20 {
+        if details(&s) {
+            break;
+        }
+        s.key(KeyCode::Down);
+    }
+    assert!(
+        s.shows("harus ada pegawai Butuh Perbaikan dan/atau Kurang/Misconduct"),
+        "{}",
+        s.text()
+    );
+    assert!(s.shows("Baik lebih dari 70%"), "{}", s.text());
+}
+
+#[test]
+fn a_unit_rating_is_recorded_from_the_report_and_nobody_is_re_rated() {
+    let mut s = demo();
+    let before: Vec<_> = s
+        .app
+        .store()
+        .iter_evaluations()
+        .map(|g| g.unwrap())
+        .collect();
+    s.key(KeyCode::Char('4'));
+    // The first unit: set its rating for 2025 to the next one in the list.
+    let unit_line = s.lines()[4].clone();
+    s.key(KeyCode::Char('r'));
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    assert_ne!(s.lines()[4], unit_line);
+    let after: Vec<_> = s
+        .app
+        .store()
+        .iter_evaluations()
+        .map(|g| g.unwrap())
+        .collect();
+    assert_eq!(
+        before, after,
+        "a unit rating never changes anyone's evaluation"
+    );
+    s.key(KeyCode::Char('2'));
+    assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
+}

@@ -10,6 +10,7 @@ use crate::domain::StaffSummary;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::help;
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
+use crate::screens::report::{Report, ReportUnit};
 use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_index::StaffIndex;
 use crate::screens::staff_list::StaffList;
@@ -55,6 +56,7 @@ enum Screen {
     Form(Box<StaffForm>),
     Evaluation(Box<EvaluationForm>),
     Quick(Box<QuickEntry>),
+    Report(Box<Report>),
 }
 
 pub struct App {
@@ -164,6 +166,7 @@ impl App {
             Screen::Form(f) => f.keys(),
             Screen::Evaluation(f) => f.keys(),
             Screen::Quick(q) => q.keys(),
+            Screen::Report(r) => r.keys(),
         }
     }
 
@@ -222,6 +225,7 @@ impl App {
             Screen::Form(f) => f.handle(key),
             Screen::Evaluation(f) => f.handle(key, &self.ui),
             Screen::Quick(q) => q.handle(key),
+            Screen::Report(r) => r.handle(key),
         };
         // The evaluation form is kept as a draft while it changes.
         if outcome == Outcome::Changed
@@ -235,11 +239,19 @@ impl App {
         }
         if outcome == Outcome::Ignored
             && !self.captures_text()
-            && key.code == KeyCode::Char('2')
             && !matches!(self.screen, Screen::Welcome(_))
         {
-            self.show_list();
-            return true;
+            match key.code {
+                KeyCode::Char('2') => {
+                    self.show_list();
+                    return true;
+                }
+                KeyCode::Char('4') if !matches!(self.screen, Screen::Report(_)) => {
+                    self.show_list();
+                    return self.open_report();
+                }
+                _ => {}
+            }
         }
         self.carry_out(outcome) || had_status
     }
@@ -315,6 +327,30 @@ impl App {
             }
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
+            Outcome::SetUnitRating(unit, year, rating) => {
+                let actor = self.opts.actor.clone();
+                let saved = self.store.get_unit(&unit).and_then(|u| match u {
+                    Some(mut u) => {
+                        match rating {
+                            Some(r) => u.ratings.insert(year, r),
+                            None => u.ratings.remove(&year),
+                        };
+                        self.store.save_unit(&u, &actor).map(|_| true)
+                    }
+                    None => Ok(false),
+                });
+                match saved {
+                    Ok(true) => {
+                        if let Screen::Report(r) = &mut self.screen {
+                            r.set_rating(&unit, year, rating);
+                        }
+                        self.status = Some((self.ui.t(T::Saved).to_string(), false));
+                        true
+                    }
+                    Ok(false) => true,
+                    Err(e) => self.fail(e),
+                }
+            }
             Outcome::QuickStart => self.start_quick_entry(),
             Outcome::QuickSave(nip, e) => self.quick_save(&nip, *e),
             Outcome::SaveEvaluation(nip, e) => self.save_evaluation(&nip, *e),
@@ -347,6 +383,44 @@ impl App {
                 self.save_staff(*staff)
             }
             Outcome::LoadDemo => self.load_demo(),
+        }
+    }
+
+    /// Laporan: each unit's annual predikat against the distribution guide, from the
+    /// summaries (one pass over everyone when the tab opens).
+    fn open_report(&mut self) -> bool {
+        let built = (|| -> Result<Report, StoreError> {
+            let units = self
+                .store
+                .units()?
+                .into_iter()
+                .map(|u| ReportUnit {
+                    id: u.id,
+                    name: u.name,
+                    ratings: u.ratings,
+                })
+                .collect();
+            let mut counts: std::collections::BTreeMap<
+                (String, i16),
+                crate::domain::PredikatCounts,
+            > = Default::default();
+            for s in self.store.iter_summaries() {
+                let s = s?;
+                for (year, p) in &s.annual {
+                    counts
+                        .entry((s.unit_id.clone(), *year))
+                        .or_default()
+                        .add(*p);
+                }
+            }
+            Ok(Report::new(units, counts, self.opts.today.year() - 1))
+        })();
+        match built {
+            Ok(r) => {
+                self.push(Screen::Report(Box::new(r)));
+                true
+            }
+            Err(e) => self.fail(e),
         }
     }
 
@@ -662,17 +736,27 @@ impl App {
             Constraint::Length(1),
         ])
         .areas(area);
-        let on_list = matches!(self.screen, Screen::List(_));
-        let tab_style = if on_list {
-            ui.theme.selected()
-        } else {
-            ui.theme.header()
+        let tab = |active: bool| {
+            if active {
+                ui.theme.selected()
+            } else {
+                ui.theme.header()
+            }
         };
-        let left = vec![
+        let on_report = matches!(self.screen, Screen::Report(_));
+        let on_list = matches!(self.screen, Screen::List(_));
+        let mut left = vec![
             Span::styled(" kinerja ", ui.theme.title()),
             Span::raw(" "),
-            Span::styled(format!(" 2 {} ", ui.t(T::TabStaff)), tab_style),
+            Span::styled(format!(" 2 {} ", ui.t(T::TabStaff)), tab(on_list)),
         ];
+        if !matches!(self.screen, Screen::Welcome(_)) {
+            left.push(Span::raw(" "));
+            left.push(Span::styled(
+                format!(" 4 {} ", ui.t(T::TabReport)),
+                tab(on_report),
+            ));
+        }
         let date = crate::domain::format_date(self.opts.today);
         let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
         let mut spans = left;
@@ -689,6 +773,7 @@ impl App {
             Screen::Form(f) => f.draw(frame, body, &ui),
             Screen::Evaluation(f) => f.draw(frame, body, &ui),
             Screen::Quick(q) => q.draw(frame, body, &ui),
+            Screen::Report(r) => r.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -721,6 +806,7 @@ impl App {
                     T::EditEvaluation
                 }),
                 Screen::Quick(_) => ui.t(T::QuickEntry),
+                Screen::Report(_) => ui.t(T::TabReport),
             };
             help::draw(frame, body, &ui, title, &keys);
         }

@@ -7,6 +7,7 @@ pub mod help;
 pub mod input;
 pub mod quick_entry;
 pub mod rating;
+pub mod report;
 pub mod staff_form;
 pub mod staff_index;
 pub mod staff_list;
@@ -44,6 +45,8 @@ pub enum Outcome {
     /// The quick entry's setup is done: check who is evaluated already, then start.
     QuickStart,
     QuickSave(String, Box<Evaluation>),
+    /// Record a unit's own rating for a year (`None`: not recorded).
+    SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
     Back,
     Quit,
 }
