@@ -271,6 +271,15 @@ fn visit_every_screen(s: &mut Session, check: &mut dyn FnMut(&Session, &str)) {
     check(s, "trainings");
     s.key(KeyCode::Char('u'));
     check(s, "form");
+    s.key(KeyCode::Esc).key(KeyCode::Char('e'));
+    check(s, "evaluation form");
+    s.key(KeyCode::Char('1'))
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('y'));
+    s.key(KeyCode::Esc).key(KeyCode::Char('E'));
+    check(s, "quick entry setup");
+    s.key(KeyCode::Esc).key(KeyCode::Char('4'));
+    check(s, "report");
 }
 
 #[test]

@@ -204,6 +204,13 @@ impl Store {
             }
         }
 
+        for item in self.drafts.iter() {
+            let (k, v) = item?;
+            if let Err(e) = records::decode_draft(&v) {
+                r.damaged("drafts", &k, e.to_string());
+            }
+        }
+
         for item in self.audit.iter() {
             let (k, v) = item?;
             if k.len() != 16 {
