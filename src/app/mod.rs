@@ -15,6 +15,7 @@ use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_index::StaffIndex;
 use crate::screens::staff_list::StaffList;
 use crate::screens::staff_record::{HistoryRow, StaffRecord};
+use crate::screens::training_form::TrainingForm;
 use crate::screens::welcome::Welcome;
 use crate::screens::{KeyHelp, Outcome, Ui, footer, is_ctrl};
 use crate::store::{Store, StoreError};
@@ -57,6 +58,7 @@ enum Screen {
     Evaluation(Box<EvaluationForm>),
     Quick(Box<QuickEntry>),
     Report(Box<Report>),
+    Training(Box<TrainingForm>),
 }
 
 pub struct App {
@@ -167,6 +169,7 @@ impl App {
             Screen::Evaluation(f) => f.keys(),
             Screen::Quick(q) => q.keys(),
             Screen::Report(r) => r.keys(),
+            Screen::Training(f) => f.keys(),
         }
     }
 
@@ -176,6 +179,7 @@ impl App {
             Screen::Form(f) => f.captures_text(),
             Screen::Evaluation(_) => true,
             Screen::Quick(q) => q.in_setup(),
+            Screen::Training(_) => true,
             _ => false,
         }
     }
@@ -184,6 +188,7 @@ impl App {
         match &self.screen {
             Screen::Form(f) => f.is_dirty(),
             Screen::Evaluation(f) => f.is_dirty(),
+            Screen::Training(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -226,6 +231,7 @@ impl App {
             Screen::Evaluation(f) => f.handle(key, &self.ui),
             Screen::Quick(q) => q.handle(key),
             Screen::Report(r) => r.handle(key),
+            Screen::Training(f) => f.handle(key),
         };
         // The evaluation form is kept as a draft while it changes.
         if outcome == Outcome::Changed
@@ -327,6 +333,15 @@ impl App {
             }
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
+            Outcome::OpenTraining(nips, id) => self.open_training(nips, id),
+            Outcome::SaveTraining(nips, t) => self.save_training(&nips, *t),
+            Outcome::DeleteTraining(nip, id, revision) => {
+                let actor = self.opts.actor.clone();
+                match self.store.delete_training(&nip, id, revision, &actor) {
+                    Ok(()) => self.after_evaluation_change(&nip, T::Deleted),
+                    Err(e) => self.fail(e),
+                }
+            }
             Outcome::SetUnitRating(unit, year, rating) => {
                 let actor = self.opts.actor.clone();
                 let saved = self.store.get_unit(&unit).and_then(|u| match u {
@@ -421,6 +436,71 @@ impl App {
                 true
             }
             Err(e) => self.fail(e),
+        }
+    }
+
+    fn open_training(&mut self, nips: Vec<String>, id: Option<u32>) -> bool {
+        let loaded = (|| -> Result<_, StoreError> {
+            let first = match nips.first() {
+                Some(n) => self.store.get_staff(n)?,
+                None => None,
+            };
+            let original = match (nips.first(), id) {
+                (Some(n), Some(id)) => self.store.trainings_of(n)?.into_iter().find(|t| t.id == id),
+                _ => None,
+            };
+            Ok((first, original, self.store.partners()?))
+        })();
+        match loaded {
+            Ok((Some(first), original, partners)) => {
+                let who = if nips.len() == 1 {
+                    first.display_name()
+                } else {
+                    format!("{} {}", nips.len(), self.ui.t(T::Marked))
+                };
+                let form = TrainingForm::new(nips, &who, original, partners);
+                self.push(Screen::Training(Box::new(form)));
+                true
+            }
+            Ok(_) => true,
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Saves the training for each person of the form: one record each.
+    fn save_training(&mut self, nips: &[String], training: crate::domain::Training) -> bool {
+        let actor = self.opts.actor.clone();
+        for nip in nips {
+            if let Err(e) = self.store.save_training(nip, &training, &actor) {
+                let message = match e {
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    other => other.to_string(),
+                };
+                if let Screen::Training(f) = &mut self.screen {
+                    f.error = Some(message);
+                }
+                return true;
+            }
+            if let Ok(Some(summary)) = self.store.summary(nip)
+                && let Some(list) = self.list_mut()
+            {
+                list.index_mut().upsert(summary);
+            }
+        }
+        if nips.len() > 1
+            && let Some(list) = self.list_mut()
+        {
+            list.clear_marks();
+        }
+        match nips {
+            [one] => self.after_evaluation_change(one, T::Saved),
+            _ => {
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                self.status = Some((format!("{} ({})", self.ui.t(T::Saved), nips.len()), false));
+                true
+            }
         }
     }
 
@@ -774,6 +854,7 @@ impl App {
             Screen::Evaluation(f) => f.draw(frame, body, &ui),
             Screen::Quick(q) => q.draw(frame, body, &ui),
             Screen::Report(r) => r.draw(frame, body, &ui),
+            Screen::Training(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -807,6 +888,11 @@ impl App {
                 }),
                 Screen::Quick(_) => ui.t(T::QuickEntry),
                 Screen::Report(_) => ui.t(T::TabReport),
+                Screen::Training(f) => ui.t(if f.is_new() {
+                    T::NewTraining
+                } else {
+                    T::EditTraining
+                }),
             };
             help::draw(frame, body, &ui, title, &keys);
         }

@@ -12,6 +12,7 @@ pub mod staff_form;
 pub mod staff_index;
 pub mod staff_list;
 pub mod staff_record;
+pub mod training_form;
 pub mod welcome;
 
 use crate::app::lang::{Lang, T};
@@ -45,6 +46,11 @@ pub enum Outcome {
     /// The quick entry's setup is done: check who is evaluated already, then start.
     QuickStart,
     QuickSave(String, Box<Evaluation>),
+    /// The training form for one person or several (group entry); `Some(id)` to edit.
+    OpenTraining(Vec<String>, Option<u32>),
+    /// Save a training for each of these people (one record each).
+    SaveTraining(Vec<String>, Box<crate::domain::Training>),
+    DeleteTraining(String, u32, u64),
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
     Back,

@@ -43,9 +43,11 @@ pub struct StaffList {
     /// Rows that fit, from the last draw; paging uses it.
     page: usize,
     mode: Mode,
+    /// People marked with Space, for a group training.
+    marked: std::collections::BTreeSet<String>,
 }
 
-const BROWSE_KEYS: [KeyHelp; 12] = [
+const BROWSE_KEYS: [KeyHelp; 14] = [
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
     key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
     key("Home End g G", "Home End g G", T::KeyTopBottom, false),
@@ -55,6 +57,8 @@ const BROWSE_KEYS: [KeyHelp; 12] = [
     key("Enter", "Enter", T::KeyOpen, true),
     key("n", "n", T::KeyNew, true),
     key("E", "E", T::KeyQuick, false),
+    key("Space", "Space", T::KeyMark, false),
+    key("t", "t", T::KeyNewTraining, false),
     key("Esc", "Esc", T::KeyClearFilter, false),
     key("? F1", "? F1", T::KeyHelp, true),
     key("q", "q", T::KeyQuit, true),
@@ -107,7 +111,13 @@ impl StaffList {
             offset: 0,
             page: 20,
             mode: Mode::Browse,
+            marked: Default::default(),
         }
+    }
+
+    /// Forgets the marks (after a group training is saved).
+    pub fn clear_marks(&mut self) {
+        self.marked.clear();
     }
 
     /// Swaps in the full index once it is read, keeping the selected person.
@@ -212,7 +222,34 @@ impl StaffList {
                     },
                     KeyCode::Char('n') => Outcome::NewStaff,
                     KeyCode::Char('E') => Outcome::QuickEntry,
+                    KeyCode::Char(' ') => match self.selected_nip() {
+                        Some(nip) => {
+                            if !self.marked.remove(&nip) {
+                                self.marked.insert(nip);
+                            }
+                            self.move_to(self.selected + 1);
+                            Outcome::Changed
+                        }
+                        None => Outcome::Ignored,
+                    },
+                    // A training for everyone marked, or for the selected person.
+                    KeyCode::Char('t') => {
+                        let nips: Vec<String> = if self.marked.is_empty() {
+                            self.selected_nip().into_iter().collect()
+                        } else {
+                            self.marked.iter().cloned().collect()
+                        };
+                        if nips.is_empty() {
+                            Outcome::Ignored
+                        } else {
+                            Outcome::OpenTraining(nips, None)
+                        }
+                    }
                     KeyCode::Char('q') => Outcome::Quit,
+                    KeyCode::Esc if self.index.query().is_empty() && !self.marked.is_empty() => {
+                        self.marked.clear();
+                        Outcome::Changed
+                    }
                     KeyCode::Esc if !self.index.query().is_empty() => {
                         self.index.set_query("");
                         self.move_to(0);
@@ -319,6 +356,15 @@ impl StaffList {
             let Some(s) = self.index.row(pos) else {
                 break;
             };
+            let mark = if self.marked.contains(&s.nip) {
+                ui.theme.sym("✓ ", "* ")
+            } else {
+                ""
+            };
+            let s = crate::screens::staff_index::StaffRow {
+                name: format!("{mark}{}", s.name),
+                ..s
+            };
             let name_cell = if highlight {
                 let marks = self.index.match_positions(&s.name);
                 Cell::from(highlighted(ui, &s.name, &marks))
@@ -399,6 +445,15 @@ impl StaffList {
     fn draw_info(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let count = if self.loading {
             ui.t(T::Loading).to_string()
+        } else if !self.marked.is_empty() {
+            format!(
+                "{} {}  {} / {} {}",
+                self.marked.len(),
+                ui.t(T::Marked),
+                self.index.len(),
+                self.index.total(),
+                ui.t(T::Shown)
+            )
         } else {
             format!(
                 "{} / {} {}",

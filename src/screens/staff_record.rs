@@ -40,8 +40,9 @@ pub struct StaffRecord {
     rows: [usize; 3],
 }
 
-const KEYS: [KeyHelp; 8] = [
+const KEYS: [KeyHelp; 9] = [
     key("e", "e", T::KeyNewEvaluation, true),
+    key("t", "t", T::KeyNewTraining, true),
     key("Enter", "Enter", T::KeyOpenRow, false),
     key("Tab", "Tab", T::KeySection, true),
     key("S-Tab", "S-Tab", T::KeyPrevSection, false),
@@ -111,6 +112,17 @@ impl StaffRecord {
             }
             KeyCode::Char('e') if key.modifiers == KeyModifiers::NONE => {
                 return Outcome::OpenEvaluation(self.staff.nip.as_str().to_string(), None);
+            }
+            KeyCode::Char('t') if key.modifiers == KeyModifiers::NONE => {
+                return Outcome::OpenTraining(vec![self.staff.nip.as_str().to_string()], None);
+            }
+            KeyCode::Enter if self.section == Section::Trainings => {
+                return match self.trainings.get(self.rows[1]) {
+                    Some(t) => {
+                        Outcome::OpenTraining(vec![self.staff.nip.as_str().to_string()], Some(t.id))
+                    }
+                    None => Outcome::Ignored,
+                };
             }
             KeyCode::Enter if self.section == Section::Evaluations => {
                 return match self.evaluations.get(self.rows[0]) {

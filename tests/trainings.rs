@@ -1,0 +1,120 @@
+//! Recording trainings on the screens: the form, hours into JP, dates as officers type
+//! them, a partner picked by type-ahead, and one form for a whole group.
+
+mod common;
+
+use common::session::{Session, demo};
+use crossterm::event::{KeyCode, KeyModifiers};
+use kinerja::domain::{OrganiserKind, TrainingKind, TrainingStatus};
+
+fn fill(s: &mut Session, title: &str, start: &str, end: &str, hours: &str) {
+    s.type_text(title).key(KeyCode::Tab);
+    s.type_text("bimtek").key(KeyCode::Tab);
+    s.type_text("PT Sol").key(KeyCode::Right).key(KeyCode::Tab);
+    s.key(KeyCode::Tab);
+    s.type_text(start).key(KeyCode::Tab);
+    s.type_text(end).key(KeyCode::Tab);
+    s.key(KeyCode::Tab);
+    s.type_text(hours);
+}
+
+#[test]
+fn a_training_from_hours_counts_whole_jp_and_fills_the_gauge() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    let before = s.app.store().summary(&nip).unwrap().unwrap().jp_in(2026);
+    s.key(KeyCode::Enter).key(KeyCode::Char('t'));
+    assert!(s.shows("Pelatihan baru"), "{}", s.text());
+    fill(
+        &mut s,
+        "Bimtek Aplikasi Kepegawaian",
+        "14/03/2026",
+        "15-03-2026",
+        "8",
+    );
+    assert!(s.shows("= 10 JP"), "{}", s.text());
+    assert!(
+        s.shows("PT Solusi Digital Pesisir"),
+        "a known partner is taken:\n{}",
+        s.text()
+    );
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let t = s
+        .app
+        .store()
+        .trainings_of(&nip)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.judul == "Bimtek Aplikasi Kepegawaian")
+        .unwrap();
+    assert_eq!(
+        (t.jp, t.jenis, t.status),
+        (10, TrainingKind::Bimtek, TrainingStatus::Selesai)
+    );
+    assert_eq!(t.jenis_penyelenggara, OrganiserKind::Swasta);
+    assert_eq!(t.mulai, jiff::civil::date(2026, 3, 14));
+    assert_eq!(
+        s.app.store().summary(&nip).unwrap().unwrap().jp_in(2026),
+        before + 10
+    );
+    s.key(KeyCode::Tab);
+    assert!(
+        s.shows(&format!("JP tahun ini 2026: {} / 20 JP", before + 10)),
+        "{}",
+        s.text()
+    );
+}
+
+#[test]
+fn a_training_that_ends_before_it_starts_is_refused() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    let before = s.app.store().trainings_of(&nip).unwrap().len();
+    s.key(KeyCode::Enter).key(KeyCode::Char('t'));
+    fill(&mut s, "Seminar Gizi", "2026-03-15", "2026-03-14", "");
+    s.key(KeyCode::Tab).key(KeyCode::Tab);
+    s.type_text("6");
+    s.key(KeyCode::F(2));
+    assert!(s.shows("selesai sebelum mulai"), "{}", s.text());
+    assert!(s.shows("Pelatihan baru"), "the form stays open");
+    assert_eq!(s.app.store().trainings_of(&nip).unwrap().len(), before);
+}
+
+#[test]
+fn group_entry_makes_one_record_for_each_marked_person() {
+    let mut s = demo();
+    let nips: Vec<String> = (3..6)
+        .map(|y| s.lines()[y].split_whitespace().take(4).collect())
+        .collect();
+    let counts = |s: &Session| -> Vec<usize> {
+        nips.iter()
+            .map(|n| s.app.store().trainings_of(n).unwrap().len())
+            .collect()
+    };
+    let before = counts(&s);
+    s.key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '));
+    assert!(s.lines()[1].contains("3 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('t'));
+    assert!(
+        s.shows("3 pegawai ditandai: satu catatan untuk setiap orang"),
+        "{}",
+        s.text()
+    );
+    fill(
+        &mut s,
+        "Seminar Pelayanan Publik",
+        "2026-05-02",
+        "2026-05-02",
+        "6",
+    );
+    s.key(KeyCode::F(2));
+    assert!(s.lines()[23].contains("tersimpan (3)"), "{}", s.text());
+    let after = counts(&s);
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(*a, b + 1);
+    }
+    assert!(!s.lines()[1].contains("ditandai"), "marks are cleared");
+}
