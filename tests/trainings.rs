@@ -118,3 +118,90 @@ fn group_entry_makes_one_record_for_each_marked_person() {
     }
     assert!(!s.lines()[1].contains("ditandai"), "marks are cleared");
 }
+
+#[test]
+fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
+    use kinerja::domain::training::{jp_in_year, pro_rata_target};
+    let s = demo();
+    let today = jiff::civil::date(2026, 11, 28);
+    let target = pro_rata_target(today).floor() as u32;
+    // Computed here from the records themselves, not from the list's summaries.
+    let mut expected = std::collections::BTreeMap::new();
+    for staff in s.app.store().iter_staff() {
+        let staff = staff.unwrap();
+        if !staff.aktif {
+            continue;
+        }
+        let nip = staff.nip.as_str().to_string();
+        let mut evaluations = s.app.store().evaluations_of(&nip).unwrap();
+        evaluations.sort_by_key(|e| e.period.sort_key());
+        let poor = evaluations
+            .last()
+            .is_some_and(|e| e.predikat().needs_coaching());
+        let jp = jp_in_year(&s.app.store().trainings_of(&nip).unwrap(), 2026);
+        if poor || jp < target {
+            expected.insert(nip, (poor, jp));
+        }
+    }
+    let data = s.app.training_data(2026).unwrap();
+    let listed: std::collections::BTreeMap<String, (bool, u32)> = data
+        .coaching
+        .iter()
+        .map(|c| {
+            let poor = c
+                .reasons
+                .iter()
+                .any(|r| matches!(r, kinerja::screens::training_overview::Reason::Predikat(_)));
+            let jp = c
+                .reasons
+                .iter()
+                .find_map(|r| match r {
+                    kinerja::screens::training_overview::Reason::BelowJp { jp, .. } => Some(*jp),
+                    _ => None,
+                })
+                .unwrap_or(u32::MAX);
+            (c.nip.clone(), (poor, jp))
+        })
+        .collect();
+    assert_eq!(
+        listed.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (nip, (poor, jp)) in &expected {
+        let (lp, ljp) = listed[nip];
+        assert_eq!(lp, *poor, "{nip}");
+        if *jp < target {
+            assert_eq!(ljp, *jp, "{nip}");
+        }
+    }
+    assert!(expected.values().any(|(poor, _)| *poor));
+    // Poor ratings come first, and notes naming a training kind become suggestions.
+    assert!(matches!(
+        data.coaching[0].reasons[0],
+        kinerja::screens::training_overview::Reason::Predikat(_)
+    ));
+    assert!(data.coaching.iter().any(|c| !c.suggested.is_empty()));
+}
+
+#[test]
+fn the_training_tab_shows_compliance_and_partners_side_by_side() {
+    let mut s = demo();
+    s.key(KeyCode::Char('3'));
+    let text = s.text();
+    assert!(text.contains("3 Pelatihan"), "{text}");
+    assert!(text.contains("mencapai 20 JP"), "{text}");
+    let data = s.app.training_data(2026).unwrap();
+    assert!(
+        text.contains(&format!("{} / {}", data.reached, data.staff)),
+        "{text}"
+    );
+    assert_eq!(data.spread.iter().sum::<u32>(), data.staff);
+    for _ in 0..3 {
+        s.key(KeyCode::Tab);
+    }
+    assert!(
+        s.shows("Pemerintah:") && s.shows("Swasta dan BUMN/BUMD:"),
+        "{}",
+        s.text()
+    );
+}

@@ -16,6 +16,9 @@ use crate::screens::staff_index::StaffIndex;
 use crate::screens::staff_list::StaffList;
 use crate::screens::staff_record::{HistoryRow, StaffRecord};
 use crate::screens::training_form::TrainingForm;
+use crate::screens::training_overview::{
+    Coaching, Held, PartnerJp, Reason, TrainingData, TrainingOverview, UnitJp,
+};
 use crate::screens::welcome::Welcome;
 use crate::screens::{KeyHelp, Outcome, Ui, footer, is_ctrl};
 use crate::store::{Store, StoreError};
@@ -59,6 +62,7 @@ enum Screen {
     Quick(Box<QuickEntry>),
     Report(Box<Report>),
     Training(Box<TrainingForm>),
+    TrainingTab(Box<TrainingOverview>),
 }
 
 pub struct App {
@@ -170,6 +174,7 @@ impl App {
             Screen::Quick(q) => q.keys(),
             Screen::Report(r) => r.keys(),
             Screen::Training(f) => f.keys(),
+            Screen::TrainingTab(t) => t.keys(),
         }
     }
 
@@ -232,6 +237,7 @@ impl App {
             Screen::Quick(q) => q.handle(key),
             Screen::Report(r) => r.handle(key),
             Screen::Training(f) => f.handle(key),
+            Screen::TrainingTab(t) => t.handle(key),
         };
         // The evaluation form is kept as a draft while it changes.
         if outcome == Outcome::Changed
@@ -255,6 +261,10 @@ impl App {
                 KeyCode::Char('4') if !matches!(self.screen, Screen::Report(_)) => {
                     self.show_list();
                     return self.open_report();
+                }
+                KeyCode::Char('3') if !matches!(self.screen, Screen::TrainingTab(_)) => {
+                    self.show_list();
+                    return self.open_training_tab(self.opts.today.year());
                 }
                 _ => {}
             }
@@ -334,6 +344,12 @@ impl App {
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
             Outcome::OpenTraining(nips, id) => self.open_training(nips, id),
+            Outcome::TrainingYear(year) => {
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                self.open_training_tab(year)
+            }
             Outcome::SaveTraining(nips, t) => self.save_training(&nips, *t),
             Outcome::DeleteTraining(nip, id, revision) => {
                 let actor = self.opts.actor.clone();
@@ -437,6 +453,143 @@ impl App {
             }
             Err(e) => self.fail(e),
         }
+    }
+
+    /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
+    /// opens; nothing is scanned per keystroke.
+    fn open_training_tab(&mut self, year: i16) -> bool {
+        match self.training_data(year) {
+            Ok(data) => {
+                self.push(Screen::TrainingTab(Box::new(TrainingOverview::new(data))));
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// What the Pelatihan tab shows for a year.
+    pub fn training_data(&self, year: i16) -> Result<TrainingData, StoreError> {
+        use crate::domain::training::pro_rata_target;
+        use std::collections::BTreeMap;
+        let today = self.opts.today;
+        let names = unit_names(&self.store)?;
+        // This year: the target so far; a past year: the whole 20.
+        let target = if year == today.year() {
+            pro_rata_target(today).floor() as u32
+        } else {
+            crate::domain::JP_TARGET
+        };
+        let mut d = TrainingData {
+            year,
+            ..Default::default()
+        };
+        let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
+        for s in self.store.iter_summaries() {
+            let s = s?;
+            if !s.aktif {
+                continue;
+            }
+            let jp = s.jp_in(year);
+            let unit_name = names
+                .get(&s.unit_id)
+                .cloned()
+                .unwrap_or_else(|| s.unit_id.clone());
+            let u = units.entry(unit_name.clone()).or_insert_with(|| UnitJp {
+                name: unit_name.clone(),
+                ..Default::default()
+            });
+            u.staff += 1;
+            d.staff += 1;
+            if jp >= crate::domain::JP_TARGET {
+                u.reached += 1;
+                d.reached += 1;
+            }
+            d.spread[match jp {
+                0 => 0,
+                1..=9 => 1,
+                10..=19 => 2,
+                _ => 3,
+            }] += 1;
+            let mut reasons = Vec::new();
+            if let Some((_, p)) = s.last
+                && p.needs_coaching()
+            {
+                reasons.push(Reason::Predikat(p));
+            }
+            if jp < target {
+                reasons.push(Reason::BelowJp { jp, target });
+            }
+            if !reasons.is_empty() {
+                // The training kinds the last evaluation's notes name.
+                let mut suggested = Vec::new();
+                if matches!(reasons[0], Reason::Predikat(_))
+                    && let Some(e) = self.store.evaluations_of(&s.nip)?.last()
+                {
+                    let notes = e.catatan.to_lowercase();
+                    suggested = crate::domain::TrainingKind::ALL
+                        .iter()
+                        .filter(|k| notes.contains(&k.label().to_lowercase()))
+                        .copied()
+                        .collect();
+                }
+                d.coaching.push(Coaching {
+                    nip: s.nip.clone(),
+                    name: s.name.clone(),
+                    unit: unit_name,
+                    reasons,
+                    suggested,
+                });
+            }
+        }
+        // Predikat reasons first, then the furthest below the target.
+        d.coaching.sort_by_key(|c| {
+            let predikat = c.reasons.iter().any(|r| matches!(r, Reason::Predikat(_)));
+            let jp = c
+                .reasons
+                .iter()
+                .find_map(|r| match r {
+                    Reason::BelowJp { jp, .. } => Some(*jp),
+                    _ => None,
+                })
+                .unwrap_or(u32::MAX);
+            (!predikat, jp)
+        });
+        d.units = units.into_values().collect();
+        let mut held: BTreeMap<(String, String, jiff::civil::Date, jiff::civil::Date), Held> =
+            BTreeMap::new();
+        let mut partners: BTreeMap<String, PartnerJp> = BTreeMap::new();
+        for item in self.store.iter_trainings() {
+            let (_, group) = item?;
+            for t in group.items.iter().filter(|t| t.year() == year) {
+                let h = held
+                    .entry((t.judul.clone(), t.penyelenggara.clone(), t.mulai, t.selesai))
+                    .or_insert_with(|| Held {
+                        title: t.judul.clone(),
+                        organiser: t.penyelenggara.clone(),
+                        dates: crate::domain::format_date(t.mulai),
+                        participants: 0,
+                        jp: u32::from(t.jp),
+                    });
+                h.participants += 1;
+                let p = partners
+                    .entry(t.penyelenggara.clone())
+                    .or_insert_with(|| PartnerJp {
+                        name: t.penyelenggara.clone(),
+                        kind: t.jenis_penyelenggara,
+                        participants: 0,
+                        jp: 0,
+                    });
+                p.participants += 1;
+                if t.status == crate::domain::TrainingStatus::Selesai {
+                    p.jp += u64::from(t.jp);
+                }
+            }
+        }
+        d.held = held.into_values().collect();
+        d.held.sort_by(|a, b| b.participants.cmp(&a.participants));
+        d.partners = partners.into_values().collect();
+        d.partners.sort_by(|a, b| b.jp.cmp(&a.jp));
+        Ok(d)
     }
 
     fn open_training(&mut self, nips: Vec<String>, id: Option<u32>) -> bool {
@@ -824,6 +977,7 @@ impl App {
             }
         };
         let on_report = matches!(self.screen, Screen::Report(_));
+        let on_training = matches!(self.screen, Screen::TrainingTab(_));
         let on_list = matches!(self.screen, Screen::List(_));
         let mut left = vec![
             Span::styled(" kinerja ", ui.theme.title()),
@@ -831,11 +985,13 @@ impl App {
             Span::styled(format!(" 2 {} ", ui.t(T::TabStaff)), tab(on_list)),
         ];
         if !matches!(self.screen, Screen::Welcome(_)) {
-            left.push(Span::raw(" "));
-            left.push(Span::styled(
-                format!(" 4 {} ", ui.t(T::TabReport)),
-                tab(on_report),
-            ));
+            for (label, active) in [
+                (format!(" 3 {} ", ui.t(T::TabTraining)), on_training),
+                (format!(" 4 {} ", ui.t(T::TabReport)), on_report),
+            ] {
+                left.push(Span::raw(" "));
+                left.push(Span::styled(label, tab(active)));
+            }
         }
         let date = crate::domain::format_date(self.opts.today);
         let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
@@ -855,6 +1011,7 @@ impl App {
             Screen::Quick(q) => q.draw(frame, body, &ui),
             Screen::Report(r) => r.draw(frame, body, &ui),
             Screen::Training(f) => f.draw(frame, body, &ui),
+            Screen::TrainingTab(t) => t.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -893,6 +1050,7 @@ impl App {
                 } else {
                     T::EditTraining
                 }),
+                Screen::TrainingTab(_) => ui.t(T::TabTraining),
             };
             help::draw(frame, body, &ui, title, &keys);
         }

@@ -13,6 +13,7 @@ pub mod staff_index;
 pub mod staff_list;
 pub mod staff_record;
 pub mod training_form;
+pub mod training_overview;
 pub mod welcome;
 
 use crate::app::lang::{Lang, T};
@@ -51,6 +52,8 @@ pub enum Outcome {
     /// Save a training for each of these people (one record each).
     SaveTraining(Vec<String>, Box<crate::domain::Training>),
     DeleteTraining(String, u32, u64),
+    /// Show the Pelatihan tab for another year.
+    TrainingYear(i16),
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
     Back,

@@ -1,0 +1,492 @@
+//! Pelatihan (tab `3`): for a year, who reached 20 JP, the spread of JP, each unit's share,
+//! the trainings held, the partners and the JP they delivered, and who needs coaching
+//! (pembinaan) with the reason. Built once when the tab opens, never per keystroke.
+
+use super::{KeyHelp, Outcome, Ui, fit, key};
+use crate::app::lang::T;
+use crate::domain::{JP_TARGET, OrganiserKind, TrainingKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, Tabs};
+
+#[derive(Debug, Clone, Default)]
+pub struct UnitJp {
+    pub name: String,
+    pub staff: u32,
+    pub reached: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub title: String,
+    pub organiser: String,
+    pub dates: String,
+    pub participants: u32,
+    pub jp: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct PartnerJp {
+    pub name: String,
+    pub kind: OrganiserKind,
+    pub participants: u32,
+    /// JP delivered: each completed participation's JP, added up.
+    pub jp: u64,
+}
+
+/// Why someone needs coaching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    Predikat(crate::domain::Predikat),
+    BelowJp { jp: u32, target: u32 },
+}
+
+#[derive(Debug, Clone)]
+pub struct Coaching {
+    pub nip: String,
+    pub name: String,
+    pub unit: String,
+    pub reasons: Vec<Reason>,
+    /// Training kinds the last evaluation's notes name.
+    pub suggested: Vec<TrainingKind>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TrainingData {
+    pub year: i16,
+    pub staff: u32,
+    pub reached: u32,
+    /// Staff with 0, 1-9, 10-19 and 20 or more JP.
+    pub spread: [u32; 4],
+    pub units: Vec<UnitJp>,
+    pub held: Vec<Held>,
+    pub partners: Vec<PartnerJp>,
+    pub coaching: Vec<Coaching>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Summary,
+    Coaching,
+    Held,
+    Partners,
+}
+
+const SECTIONS: [Section; 4] = [
+    Section::Summary,
+    Section::Coaching,
+    Section::Held,
+    Section::Partners,
+];
+
+const KEYS: [KeyHelp; 7] = [
+    key("Tab", "Tab", T::KeySection, true),
+    key("← →", "Left Right", T::KeyYear, true),
+    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
+    key("Enter", "Enter", T::KeyOpen, true),
+    key("2", "2", T::KeyStaffTab, false),
+    key("? F1", "? F1", T::KeyHelp, true),
+    key("q", "q", T::KeyQuit, true),
+];
+
+pub struct TrainingOverview {
+    data: TrainingData,
+    section: Section,
+    rows: [usize; 4],
+}
+
+/// The reason in the interface language.
+pub fn reason_text(r: &Reason, ui: &Ui) -> String {
+    match r {
+        Reason::Predikat(p) => format!("{} {}", ui.t(T::ReasonPredikat), p.label()),
+        Reason::BelowJp { jp, target } => format!("{jp} / {target} {}", ui.t(T::ReasonJp)),
+    }
+}
+
+impl TrainingOverview {
+    pub fn new(data: TrainingData) -> TrainingOverview {
+        TrainingOverview {
+            data,
+            section: Section::Summary,
+            rows: [0; 4],
+        }
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        KEYS.to_vec()
+    }
+
+    pub fn coaching(&self) -> &[Coaching] {
+        &self.data.coaching
+    }
+
+    fn len(&self) -> usize {
+        match self.section {
+            Section::Summary => self.data.units.len(),
+            Section::Coaching => self.data.coaching.len(),
+            Section::Held => self.data.held.len(),
+            Section::Partners => self.data.partners.len(),
+        }
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Outcome::Ignored;
+        }
+        let i = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        let len = self.len();
+        match key.code {
+            KeyCode::Tab => self.section = SECTIONS[(i + 1) % 4],
+            KeyCode::BackTab => self.section = SECTIONS[(i + 3) % 4],
+            KeyCode::Up | KeyCode::Char('k') => self.rows[i] = self.rows[i].saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.rows[i] = (self.rows[i] + 1).min(len.saturating_sub(1))
+            }
+            KeyCode::Left => return Outcome::TrainingYear(self.data.year - 1),
+            KeyCode::Right => return Outcome::TrainingYear(self.data.year + 1),
+            KeyCode::Enter if self.section == Section::Coaching => {
+                return match self.data.coaching.get(self.rows[1]) {
+                    Some(c) => Outcome::OpenStaff(c.nip.clone()),
+                    None => Outcome::Ignored,
+                };
+            }
+            KeyCode::Char('q') => return Outcome::Quit,
+            KeyCode::Esc => return Outcome::Back,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [bar, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [year, tabs] =
+            Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(bar);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    "{} {} {}",
+                    ui.theme.sym("◀", "<"),
+                    self.data.year,
+                    ui.theme.sym("▶", ">")
+                ),
+                ui.theme.key(),
+            )),
+            year,
+        );
+        let titles = [T::Summary, T::NeedsCoaching, T::TrainingsHeld, T::Partners].map(|t| ui.t(t));
+        let i = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        frame.render_widget(
+            Tabs::new(titles.to_vec())
+                .select(i)
+                .highlight_style(ui.theme.selected())
+                .divider(ui.theme.sym("│", "|")),
+            tabs,
+        );
+        match self.section {
+            Section::Summary => self.draw_summary(frame, body, ui),
+            Section::Coaching => self.draw_coaching(frame, body, ui),
+            Section::Held => self.draw_held(frame, body, ui),
+            Section::Partners => self.draw_partners(frame, body, ui),
+        }
+    }
+
+    fn window(&self, i: usize, height: usize) -> usize {
+        self.rows[i].saturating_sub(height.saturating_sub(1))
+    }
+
+    fn gauge_line(&self, ui: &Ui, width: usize, ratio: f64, label: String) -> Line<'static> {
+        let filled = (ratio * width as f64).round() as usize;
+        let (on, off) = if ui.theme.ascii {
+            ("#", "-")
+        } else {
+            ("█", "░")
+        };
+        Line::from(vec![
+            Span::styled(on.repeat(filled), ui.theme.ok()),
+            Span::styled(off.repeat(width.saturating_sub(filled)), ui.theme.muted()),
+            Span::raw(format!(" {label}")),
+        ])
+    }
+
+    fn draw_summary(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let d = &self.data;
+        let [top, _, chart, table] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(6),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let ratio = if d.staff == 0 {
+            0.0
+        } else {
+            f64::from(d.reached) / f64::from(d.staff)
+        };
+        let label = format!(
+            "{} / {} ({:.0}%) {} {JP_TARGET} JP",
+            d.reached,
+            d.staff,
+            ratio * 100.0,
+            ui.t(T::Reached)
+        );
+        if ui.theme.ascii {
+            frame.render_widget(Paragraph::new(self.gauge_line(ui, 30, ratio, label)), top);
+        } else {
+            frame.render_widget(
+                Gauge::default()
+                    .ratio(ratio.min(1.0))
+                    .label(label)
+                    .gauge_style(ui.theme.ok()),
+                top,
+            );
+        }
+        let labels = ["0", "1-9", "10-19", "20+"];
+        let bars: Vec<Bar> = labels
+            .iter()
+            .zip(d.spread)
+            .map(|(l, v)| Bar::default().label(Line::raw(*l)).value(u64::from(v)))
+            .collect();
+        let mut chart_widget = BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(7)
+            .bar_gap(2)
+            .bar_style(ui.theme.key());
+        if ui.theme.ascii {
+            chart_widget = chart_widget.bar_set(ratatui::symbols::bar::Set {
+                full: "#",
+                seven_eighths: "#",
+                three_quarters: "#",
+                five_eighths: "#",
+                half: "#",
+                three_eighths: "#",
+                one_quarter: "#",
+                one_eighth: "#",
+                empty: " ",
+            });
+        }
+        let [chart_area, legend] =
+            Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(chart);
+        frame.render_widget(chart_widget, chart_area);
+        frame.render_widget(
+            Paragraph::new(vec![Line::styled(ui.t(T::JpSpread), ui.theme.muted())]),
+            legend,
+        );
+        let height = table.height.saturating_sub(1) as usize;
+        let start = self.window(0, height);
+        let rows: Vec<Row> = d
+            .units
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, u)| {
+                let r = if u.staff == 0 {
+                    0.0
+                } else {
+                    f64::from(u.reached) / f64::from(u.staff)
+                };
+                let row = Row::new(vec![
+                    Cell::from(fit(ui, &u.name, 26)),
+                    Cell::from(format!("{:>4} / {:<4}", u.reached, u.staff)),
+                    Cell::from(self.gauge_line(ui, 20, r, format!("{:.0}%", r * 100.0))),
+                ]);
+                if i == self.rows[0] {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header = Row::new([ui.t(T::ColUnit), ui.t(T::Reached), ""].map(Cell::from))
+            .style(ui.theme.header());
+        frame.render_widget(
+            Table::new(
+                rows,
+                [
+                    Constraint::Length(27),
+                    Constraint::Length(12),
+                    Constraint::Fill(1),
+                ],
+            )
+            .header(header),
+            table,
+        );
+    }
+
+    fn draw_coaching(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let d = &self.data;
+        if d.coaching.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(ui.t(T::NobodyNeedsCoaching), ui.theme.ok())),
+                area,
+            );
+            return;
+        }
+        let height = area.height.saturating_sub(1) as usize;
+        let start = self.window(1, height);
+        let rows: Vec<Row> = d
+            .coaching
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, c)| {
+                let mut why: Vec<String> = c.reasons.iter().map(|r| reason_text(r, ui)).collect();
+                if !c.suggested.is_empty() {
+                    let kinds: Vec<&str> = c.suggested.iter().map(|k| k.label()).collect();
+                    why.push(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")));
+                }
+                let row = Row::new(vec![
+                    Cell::from(fit(ui, &c.name, 24)),
+                    Cell::from(fit(ui, &c.unit, 16)),
+                    Cell::from(ui.theme.text(&why.join("; "))),
+                ]);
+                if i == self.rows[1] {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header =
+            Row::new([ui.t(T::ColName), ui.t(T::ColUnit), ui.t(T::Reason)].map(Cell::from))
+                .style(ui.theme.header());
+        frame.render_widget(
+            Table::new(
+                rows,
+                [
+                    Constraint::Length(24),
+                    Constraint::Length(16),
+                    Constraint::Fill(1),
+                ],
+            )
+            .header(header),
+            area,
+        );
+    }
+
+    fn draw_held(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let height = area.height.saturating_sub(1) as usize;
+        let start = self.window(2, height);
+        let rows: Vec<Row> = self
+            .data
+            .held
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, h)| {
+                let row = Row::new(vec![
+                    Cell::from(fit(ui, &h.title, 26)),
+                    Cell::from(fit(ui, &h.organiser, 18)),
+                    Cell::from(h.dates.clone()),
+                    Cell::from(format!("{:>4}", h.participants)),
+                    Cell::from(format!("{:>3}", h.jp)),
+                ]);
+                if i == self.rows[2] {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header = Row::new(
+            [
+                ui.t(T::Title),
+                ui.t(T::Organiser),
+                ui.t(T::Dates),
+                ui.t(T::People),
+                ui.t(T::ColJp),
+            ]
+            .map(Cell::from),
+        )
+        .style(ui.theme.header());
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(18),
+            Constraint::Length(11),
+            Constraint::Length(5),
+            Constraint::Length(3),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), area);
+    }
+
+    fn draw_partners(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let height = area.height.saturating_sub(2) as usize;
+        let start = self.window(3, height);
+        let private: u64 = self
+            .data
+            .partners
+            .iter()
+            .filter(|p| p.kind != OrganiserKind::Pemerintah)
+            .map(|p| p.jp)
+            .sum();
+        let public: u64 = self
+            .data
+            .partners
+            .iter()
+            .filter(|p| p.kind == OrganiserKind::Pemerintah)
+            .map(|p| p.jp)
+            .sum();
+        let [top, table] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(Line::raw(format!(
+                "{}: {public} JP   {}: {private} JP",
+                OrganiserKind::Pemerintah.label(),
+                ui.t(T::PrivateAndSoe)
+            ))),
+            top,
+        );
+        let rows: Vec<Row> = self
+            .data
+            .partners
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, p)| {
+                let row = Row::new(vec![
+                    Cell::from(fit(ui, &p.name, 34)),
+                    Cell::from(p.kind.label()),
+                    Cell::from(format!("{:>6}", p.participants)),
+                    Cell::from(format!("{:>7}", p.jp)),
+                ]);
+                if i == self.rows[3] {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header = Row::new(
+            [
+                ui.t(T::Organiser),
+                ui.t(T::OrganiserKindLabel),
+                ui.t(T::People),
+                "JP",
+            ]
+            .map(Cell::from),
+        )
+        .style(ui.theme.header());
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(7),
+            Constraint::Length(8),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), table);
+    }
+}
