@@ -8,6 +8,18 @@ use kinerja::domain::{PeriodKind, Rating};
 use kinerja::store::{AuditAction, Store, StoreError, records};
 
 const NIP: &str = "198503302010012002";
+
+/// sled itself on a database a `Store` just closed: its background thread may hold the
+/// file lock for a moment after the close, so wait for it.
+fn raw_sled(path: &std::path::Path) -> sled::Db {
+    for _ in 0..200 {
+        if let Ok(db) = sled::open(path) {
+            return db;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("sled could not open {}", path.display());
+}
 const OTHER: &str = "199001152015031001";
 
 fn open() -> (tempfile::TempDir, Store) {
@@ -239,7 +251,7 @@ fn a_database_from_a_newer_kinerja_is_refused() {
     let path = dir.path().join("db");
     Store::open(&path).unwrap().close().unwrap();
     {
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled(&path);
         db.open_tree("meta")
             .unwrap()
             .insert("schema", &99u32.to_be_bytes())
@@ -285,7 +297,7 @@ fn check_reports_undecodable_values_and_broken_indexes() {
         store.close().unwrap();
     }
     {
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled(&path);
         db.open_tree("staff")
             .unwrap()
             .insert(NIP, &[1u8, 200, 3][..])
@@ -424,7 +436,7 @@ fn summaries_left_behind_by_an_interrupted_bulk_write_are_rebuilt_on_open() {
     }
     {
         // What a crash in the middle of an import leaves: no marker, a stale summary.
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled(&path);
         db.open_tree("meta").unwrap().remove("summaries").unwrap();
         db.open_tree("staff_summary").unwrap().remove(NIP).unwrap();
         db.flush().unwrap();

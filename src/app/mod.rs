@@ -586,9 +586,9 @@ impl App {
             }
         }
         d.held = held.into_values().collect();
-        d.held.sort_by(|a, b| b.participants.cmp(&a.participants));
+        d.held.sort_by_key(|h| std::cmp::Reverse(h.participants));
         d.partners = partners.into_values().collect();
-        d.partners.sort_by(|a, b| b.jp.cmp(&a.jp));
+        d.partners.sort_by_key(|p| std::cmp::Reverse(p.jp));
         Ok(d)
     }
 
