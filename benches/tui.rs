@@ -44,6 +44,7 @@ fn options() -> Options {
         tz: jiff::tz::TimeZone::UTC,
         actor: "bench".into(),
         db_label: "bench".into(),
+        export_dir: std::env::temp_dir(),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod report;
 pub mod screens;
 pub mod store;
 pub mod tui;

@@ -994,3 +994,29 @@ fn an_unknown_subcommand_exits_2_without_opening_a_database() {
     assert!(run.stderr.contains("frobnicate"), "stderr: {}", run.stderr);
     assert!(!dir.path().join("default-db").exists());
 }
+
+#[test]
+fn export_report_writes_one_row_per_unit_with_the_guide_status() {
+    let db = Db::new();
+    db.run(&["demo"]).expect(0);
+    let year = (this_year() - 1).to_string();
+    let csv = db.export_from(&db.path.clone(), "report");
+    assert_eq!(csv.header[0], "unit");
+    assert_eq!(csv.rows.len(), 17, "one row per demo unit");
+    let status = csv
+        .header
+        .iter()
+        .position(|h| h == "status_distribusi")
+        .unwrap();
+    let broken: Vec<&Vec<String>> = csv
+        .rows
+        .iter()
+        .filter(|r| r[status].starts_with("melanggar"))
+        .collect();
+    assert_eq!(broken.len(), 1);
+    assert_eq!(broken[0][0], "Puskesmas Sicanang");
+    assert!(csv.rows.iter().all(|r| r[1] == year));
+    let with_year = db.run(&["export", "report", "--year", &year]);
+    with_year.expect(0);
+    assert_eq!(Csv::parse(&with_year.stdout_text()).rows, csv.rows);
+}

@@ -445,3 +445,37 @@ fn summaries_left_behind_by_an_interrupted_bulk_write_are_rebuilt_on_open() {
     assert_eq!(store.summary(NIP).unwrap().unwrap().nip, NIP);
     assert!(store.check().unwrap().is_sound());
 }
+
+#[test]
+fn a_damaged_record_does_not_keep_the_database_from_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.save_unit(&unit(), "tester").unwrap();
+        store.save_staff(&staff(NIP), "tester").unwrap();
+        store.save_staff(&staff(OTHER), "tester").unwrap();
+        store.close().unwrap();
+    }
+    {
+        let db = raw_sled(&path);
+        db.open_tree("evaluations")
+            .unwrap()
+            .insert(NIP, &[1u8, 99, 99][..])
+            .unwrap();
+        // A rebuild of every summary is due, as after a crash in a bulk write.
+        db.open_tree("meta").unwrap().remove("summaries").unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(&path).expect("opens despite the damage");
+    assert!(store.summary(OTHER).unwrap().is_some());
+    let report = store.check().unwrap();
+    assert!(
+        report
+            .damage
+            .iter()
+            .any(|d| d.tree == "evaluations" && d.key == NIP),
+        "{:?}",
+        report.damage
+    );
+}

@@ -205,3 +205,53 @@ fn the_training_tab_shows_compliance_and_partners_side_by_side() {
         s.text()
     );
 }
+
+#[test]
+fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4')).key(KeyCode::Char('x'));
+    let status = s.lines()[23].clone();
+    let path = status
+        .split("ditulis ke ")
+        .nth(1)
+        .expect("where it was written")
+        .trim()
+        .to_string();
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header, kinerja::report::COLUMNS);
+    // The screen's table rows are in the same order as the file's: by unit name.
+    let lines = s.lines();
+    let mut rows = 0;
+    for (record, line) in reader.records().zip(lines[4..].iter().take(13)) {
+        let r = record.unwrap();
+        assert!(
+            r[0].starts_with(line[..19].trim_end()),
+            "{} / {line}",
+            &r[0]
+        );
+        let numbers: Vec<&str> = line[20..].split_whitespace().take(7).collect();
+        let evaluated_pct = format!("{:.0}", r[4].parse::<f64>().unwrap());
+        assert_eq!(
+            numbers,
+            [
+                &r[2],
+                evaluated_pct.as_str(),
+                &r[5],
+                &r[6],
+                &r[7],
+                &r[8],
+                &r[9]
+            ],
+            "{line}"
+        );
+        rows += 1;
+    }
+    assert!(rows >= 10);
+    std::fs::remove_file(&path).unwrap();
+}

@@ -96,6 +96,8 @@ texts! {
     PeriodKind => "Jenis periode", "Period kind";
     Evaluated => "dinilai", "evaluated";
     TabReport => "Laporan", "Reports";
+    KeyExport => "ekspor CSV", "export CSV";
+    WrittenTo => "ditulis ke", "written to";
     KeyNewTraining => "pelatihan baru", "new training";
     TabTraining => "Pelatihan", "Training";
     KeyTrainingTab => "pelatihan", "training";

@@ -10,7 +10,7 @@ use crate::domain::StaffSummary;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::help;
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
-use crate::screens::report::{Report, ReportUnit};
+use crate::screens::report::Report;
 use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_index::StaffIndex;
 use crate::screens::staff_list::StaffList;
@@ -51,6 +51,8 @@ pub struct Options {
     pub actor: String,
     /// Shown on the welcome screen's import hint.
     pub db_label: String,
+    /// Where `x` writes report files.
+    pub export_dir: std::path::PathBuf,
 }
 
 enum Screen {
@@ -260,7 +262,7 @@ impl App {
                 }
                 KeyCode::Char('4') if !matches!(self.screen, Screen::Report(_)) => {
                     self.show_list();
-                    return self.open_report();
+                    return self.open_report(self.opts.today.year() - 1, 0);
                 }
                 KeyCode::Char('3') if !matches!(self.screen, Screen::TrainingTab(_)) => {
                     self.show_list();
@@ -372,9 +374,11 @@ impl App {
                 });
                 match saved {
                     Ok(true) => {
-                        if let Screen::Report(r) = &mut self.screen {
-                            r.set_rating(&unit, year, rating);
-                        }
+                        let selected = match &self.screen {
+                            Screen::Report(r) => r.selected(),
+                            _ => 0,
+                        };
+                        self.open_report(year, selected);
                         self.status = Some((self.ui.t(T::Saved).to_string(), false));
                         true
                     }
@@ -383,6 +387,14 @@ impl App {
                 }
             }
             Outcome::QuickStart => self.start_quick_entry(),
+            Outcome::ReportYear(year) => {
+                let selected = match &self.screen {
+                    Screen::Report(r) => r.selected(),
+                    _ => 0,
+                };
+                self.open_report(year, selected)
+            }
+            Outcome::ExportReport(year) => self.export_report(year),
             Outcome::QuickSave(nip, e) => self.quick_save(&nip, *e),
             Outcome::SaveEvaluation(nip, e) => self.save_evaluation(&nip, *e),
             Outcome::DeleteEvaluation(nip, id, revision) => {
@@ -406,10 +418,15 @@ impl App {
                 true
             }
             Outcome::SaveStaff(staff, new_unit) => {
-                if let Some(unit) = new_unit
-                    && let Err(e) = self.store.save_unit(&unit, &self.opts.actor)
-                {
-                    return self.fail(e);
+                // A typed unit whose id is taken is that unit: never replace it.
+                if let Some(unit) = new_unit {
+                    let exists = match self.store.get_unit(&unit.id) {
+                        Ok(u) => u.is_some(),
+                        Err(e) => return self.fail(e),
+                    };
+                    if !exists && let Err(e) = self.store.save_unit(&unit, &self.opts.actor) {
+                        return self.fail(e);
+                    }
                 }
                 self.save_staff(*staff)
             }
@@ -419,40 +436,48 @@ impl App {
 
     /// Laporan: each unit's annual predikat against the distribution guide, from the
     /// summaries (one pass over everyone when the tab opens).
-    fn open_report(&mut self) -> bool {
-        let built = (|| -> Result<Report, StoreError> {
-            let units = self
-                .store
-                .units()?
-                .into_iter()
-                .map(|u| ReportUnit {
-                    id: u.id,
-                    name: u.name,
-                    ratings: u.ratings,
-                })
-                .collect();
-            let mut counts: std::collections::BTreeMap<
-                (String, i16),
-                crate::domain::PredikatCounts,
-            > = Default::default();
-            for s in self.store.iter_summaries() {
-                let s = s?;
-                for (year, p) in &s.annual {
-                    counts
-                        .entry((s.unit_id.clone(), *year))
-                        .or_default()
-                        .add(*p);
+    fn open_report(&mut self, year: i16, selected: usize) -> bool {
+        match crate::report::unit_report(&self.store, year) {
+            Ok(rows) => {
+                let report = Box::new(Report::new(rows, year, selected));
+                if matches!(self.screen, Screen::Report(_)) {
+                    self.screen = Screen::Report(report);
+                } else {
+                    self.push(Screen::Report(report));
                 }
-            }
-            Ok(Report::new(units, counts, self.opts.today.year() - 1))
-        })();
-        match built {
-            Ok(r) => {
-                self.push(Screen::Report(Box::new(r)));
                 true
             }
             Err(e) => self.fail(e),
         }
+    }
+
+    /// Writes the report of `year` as CSV into the export directory and says where.
+    fn export_report(&mut self, year: i16) -> bool {
+        let path = self.opts.export_dir.join(format!("laporan-{year}.csv"));
+        let written = (|| -> Result<(), String> {
+            let rows = crate::report::unit_report(&self.store, year).map_err(|e| e.to_string())?;
+            let (handle, file) =
+                crate::store::files::PrivateFile::create(&path).map_err(|e| e.to_string())?;
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(file);
+            w.write_record(crate::report::COLUMNS)
+                .map_err(|e| e.to_string())?;
+            for r in &rows {
+                w.write_record(crate::report::csv_row(r, year))
+                    .map_err(|e| e.to_string())?;
+            }
+            let file = w.into_inner().map_err(|e| e.to_string())?;
+            handle.commit(file).map_err(|e| e.to_string())
+        })();
+        self.status = Some(match written {
+            Ok(()) => (
+                format!("{} {}", self.ui.t(T::WrittenTo), path.display()),
+                false,
+            ),
+            Err(e) => (format!("{}: {e}", path.display()), true),
+        });
+        true
     }
 
     /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
@@ -851,6 +876,8 @@ impl App {
         let actor = self.opts.actor.clone();
         match self.store.save_staff(&staff, &actor) {
             Ok(saved) => {
+                // The evaluator pick reads names from this; build it again when needed.
+                self.people = None;
                 let nip = saved.nip.as_str().to_string();
                 // Off the form; from the welcome screen on, the list exists.
                 if let Some(s) = self.stack.pop() {

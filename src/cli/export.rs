@@ -3,7 +3,7 @@
 
 use super::columns::{self, ASPECT_COLUMNS};
 use super::csvio::Output;
-use super::{DataKind, Failure};
+use super::{ExportKind, Failure};
 use crate::domain::{Evaluator, format_date};
 use crate::store::Store;
 use std::collections::HashMap;
@@ -11,20 +11,24 @@ use std::path::Path;
 
 pub fn run(
     store: &Store,
-    kind: DataKind,
+    kind: ExportKind,
     year: Option<i16>,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
-    if kind == DataKind::Staff && year.is_some() {
+    if kind == ExportKind::Staff && year.is_some() {
         return Err(Failure::cannot_run(
             "--year applies to evaluations and trainings; staff export always lists everyone",
         ));
     }
     let mut out = Output::create(output)?;
     let rows = match kind {
-        DataKind::Staff => export_staff(store, &mut out)?,
-        DataKind::Evaluations => export_evaluations(store, &mut out, year)?,
-        DataKind::Trainings => export_trainings(store, &mut out, year)?,
+        ExportKind::Staff => export_staff(store, &mut out)?,
+        ExportKind::Evaluations => export_evaluations(store, &mut out, year)?,
+        ExportKind::Trainings => export_trainings(store, &mut out, year)?,
+        ExportKind::Report => {
+            let year = year.unwrap_or_else(|| super::today().year() - 1);
+            export_report(store, &mut out, year)?
+        }
     };
     out.finish()?;
     if let Some(path) = output {
@@ -145,4 +149,13 @@ fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Resul
         }
     }
     Ok(n)
+}
+
+fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Failure> {
+    out.row(crate::report::COLUMNS)?;
+    let rows = crate::report::unit_report(store, year)?;
+    for r in &rows {
+        out.row(crate::report::csv_row(r, year))?;
+    }
+    Ok(rows.len())
 }

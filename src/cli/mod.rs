@@ -73,9 +73,9 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
-    /// Export records as CSV that `import` reads back
+    /// Export records as CSV that `import` reads back, or the per-unit report
     Export {
-        kind: DataKind,
+        kind: ExportKind,
         /// Only evaluations or trainings of this year
         #[arg(long)]
         year: Option<i16>,
@@ -89,6 +89,16 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Restore a backup into an empty database, verifying its checksum first
     Restore { file: PathBuf },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Staff,
+    Trainings,
+    Evaluations,
+    /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
+    /// default last year)
+    Report,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,6 +319,7 @@ fn run_screens(
         tz: jiff::tz::TimeZone::system(),
         actor: os_user(),
         db_label: path.display().to_string(),
+        export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
     };
     let mut app = crate::app::App::new(store, opts)?;
     let result = crate::tui::run(&mut app);

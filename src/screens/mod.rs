@@ -54,6 +54,10 @@ pub enum Outcome {
     DeleteTraining(String, u32, u64),
     /// Show the Pelatihan tab for another year.
     TrainingYear(i16),
+    /// Show the report for another year.
+    ReportYear(i16),
+    /// Write the report of a year as CSV.
+    ExportReport(i16),
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
     Back,

@@ -198,7 +198,11 @@ impl QuickEntry {
                                 && let Some((nip, name, _)) = self.suggestion().cloned()
                             {
                                 self.evaluator = TextInput::new(&name);
-                                self.evaluator_nip = Nip::parse(&nip).ok();
+                                self.evaluator_nip = Nip::parse(&nip)
+                                    .or_else(|_| {
+                                        Nip::parse_as(&nip, crate::domain::EmploymentKind::Pppk)
+                                    })
+                                    .ok();
                                 true
                             } else {
                                 self.evaluator_nip = None;

@@ -1,41 +1,31 @@
-//! Laporan (tab `4`): each unit's spread of annual predikat against the distribution guide
-//! of SE MenPANRB 3/2023 for the unit's own rating. It warns and explains; it never changes
-//! anyone's rating. `r` records the unit's rating for the year.
+//! Laporan (tab `4`): per unit, the staff, the share evaluated, each annual predikat, the
+//! unit's rating and the distribution guide of SE MenPANRB 3/2023, and the share reaching
+//! 20 JP. Broken rules are explained below the table. It warns; it never changes anyone's
+//! rating. `r` records the unit's rating for the year; `x` writes the table as CSV.
 
 use super::staff_list::predikat_short;
 use super::{KeyHelp, Outcome, Ui, fit, key};
 use crate::app::lang::{Lang, T};
-use crate::domain::{Breach, Predikat, PredikatCounts, UnitRating, check_distribution};
+use crate::domain::{Breach, Predikat, UnitRating};
+use crate::report::UnitReport;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
-use std::collections::{BTreeMap, BTreeSet};
 
-/// A unit as the report shows it.
-#[derive(Debug, Clone)]
-pub struct ReportUnit {
-    pub id: String,
-    pub name: String,
-    pub ratings: BTreeMap<i16, UnitRating>,
-}
-
-const KEYS: [KeyHelp; 6] = [
+const KEYS: [KeyHelp; 7] = [
     key("← →", "Left Right", T::KeyYear, true),
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
     key("r", "r", T::KeyUnitRating, true),
-    key("2", "2", T::KeyStaffTab, true),
+    key("x", "x", T::KeyExport, true),
+    key("2", "2", T::KeyStaffTab, false),
     key("? F1", "? F1", T::KeyHelp, true),
     key("q", "q", T::KeyQuit, true),
 ];
 
 pub struct Report {
-    units: Vec<ReportUnit>,
-    /// Annual predikat counts per (unit id, year).
-    counts: BTreeMap<(String, i16), PredikatCounts>,
-    years: Vec<i16>,
+    rows: Vec<UnitReport>,
     year: i16,
     selected: usize,
 }
@@ -68,21 +58,12 @@ pub fn breach_text(b: &Breach, lang: Lang) -> String {
 }
 
 impl Report {
-    /// `counts`: every (unit, year) with annual evaluations; `year` the one shown first.
-    pub fn new(
-        mut units: Vec<ReportUnit>,
-        counts: BTreeMap<(String, i16), PredikatCounts>,
-        year: i16,
-    ) -> Report {
-        units.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut years: BTreeSet<i16> = counts.keys().map(|(_, y)| *y).collect();
-        years.insert(year);
+    pub fn new(rows: Vec<UnitReport>, year: i16, selected: usize) -> Report {
+        let selected = selected.min(rows.len().saturating_sub(1));
         Report {
-            units,
-            counts,
-            years: years.into_iter().collect(),
+            rows,
             year,
-            selected: 0,
+            selected,
         }
     }
 
@@ -94,27 +75,8 @@ impl Report {
         self.year
     }
 
-    /// Records a unit's rating after `app/` saved it.
-    pub fn set_rating(&mut self, unit: &str, year: i16, rating: Option<UnitRating>) {
-        if let Some(u) = self.units.iter_mut().find(|u| u.id == unit) {
-            match rating {
-                Some(r) => u.ratings.insert(year, r),
-                None => u.ratings.remove(&year),
-            };
-        }
-    }
-
-    fn counts(&self, unit: &str) -> PredikatCounts {
-        self.counts
-            .get(&(unit.to_string(), self.year))
-            .copied()
-            .unwrap_or_default()
-    }
-
-    /// The rules the unit breaks in the year shown; `None` when its rating is not recorded.
-    pub fn breaches(&self, unit: &ReportUnit) -> Option<Vec<Breach>> {
-        let rating = unit.ratings.get(&self.year)?;
-        Some(check_distribution(*rating, &self.counts(&unit.id)))
+    pub fn selected(&self) -> usize {
+        self.selected
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
@@ -124,34 +86,31 @@ impl Report {
         {
             return Outcome::Ignored;
         }
-        let pos = self.years.iter().position(|y| *y == self.year).unwrap_or(0);
         match key.code {
-            KeyCode::Left | KeyCode::Char('[') if pos > 0 => self.year = self.years[pos - 1],
-            KeyCode::Right | KeyCode::Char(']') if pos + 1 < self.years.len() => {
-                self.year = self.years[pos + 1]
-            }
+            KeyCode::Left | KeyCode::Char('[') => return Outcome::ReportYear(self.year - 1),
+            KeyCode::Right | KeyCode::Char(']') => return Outcome::ReportYear(self.year + 1),
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
-                self.selected = (self.selected + 1).min(self.units.len().saturating_sub(1));
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
             KeyCode::Char('r') => {
-                let Some(u) = self.units.get(self.selected) else {
+                let Some(u) = self.rows.get(self.selected) else {
                     return Outcome::Ignored;
                 };
                 // Not recorded, then each rating in turn, then not recorded again.
-                let next = match u.ratings.get(&self.year) {
+                let next = match u.rating {
                     None => Some(UnitRating::ALL[0]),
                     Some(r) => UnitRating::ALL
                         .iter()
-                        .position(|x| x == r)
+                        .position(|x| *x == r)
                         .and_then(|i| UnitRating::ALL.get(i + 1))
                         .copied(),
                 };
-                return Outcome::SetUnitRating(u.id.clone(), self.year, next);
+                return Outcome::SetUnitRating(u.unit_id.clone(), self.year, next);
             }
+            KeyCode::Char('x') => return Outcome::ExportReport(self.year),
             KeyCode::Char('q') => return Outcome::Quit,
             KeyCode::Esc => return Outcome::Back,
-            KeyCode::Left | KeyCode::Right | KeyCode::Char('[') | KeyCode::Char(']') => {}
             _ => return Outcome::Ignored,
         }
         Outcome::Changed
@@ -161,11 +120,10 @@ impl Report {
         let [top, table_area, details] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(6),
+            Constraint::Length(5),
         ])
         .areas(area);
-        let left = ui.theme.sym("◀", "<");
-        let right = ui.theme.sym("▶", ">");
+        let (left, right) = (ui.theme.sym("◀", "<"), ui.theme.sym("▶", ">"));
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(vec![
@@ -179,14 +137,16 @@ impl Report {
         let header = Row::new(
             [
                 ui.t(T::ColUnit),
-                ui.t(T::UnitRatingCol),
-                "n",
+                "Peg",
+                "Nilai%",
                 "SB",
                 "B",
                 "BP",
                 "K",
                 "SK",
+                ui.t(T::UnitRatingCol),
                 ui.t(T::Status),
+                "20JP%",
             ]
             .map(Cell::from),
         )
@@ -194,15 +154,14 @@ impl Report {
         let height = table_area.height.saturating_sub(1) as usize;
         let start = self.selected.saturating_sub(height.saturating_sub(1));
         let rows: Vec<Row> = self
-            .units
+            .rows
             .iter()
             .enumerate()
             .skip(start)
             .take(height)
             .map(|(i, u)| {
-                let c = self.counts(&u.id);
-                let rating = u.ratings.get(&self.year).map_or("-", |r| r.label());
-                let (status, style) = match self.breaches(u) {
+                let rating = u.rating.map_or("-", |r| r.label());
+                let (status, style) = match &u.breaches {
                     None => (ui.t(T::NoRating).to_string(), ui.theme.muted()),
                     Some(b) if b.is_empty() => (ui.t(T::Fits).to_string(), ui.theme.ok()),
                     Some(b) => (
@@ -211,16 +170,24 @@ impl Report {
                     ),
                 };
                 let mut cells = vec![
-                    Cell::from(fit(ui, &u.name, 26)),
-                    Cell::from(rating),
-                    Cell::from(c.total().to_string()),
+                    Cell::from(fit(ui, &u.name, 24)),
+                    Cell::from(u.staff.to_string()),
+                    Cell::from(format!(
+                        "{:.0}",
+                        UnitReport::percent(u.evaluated_active, u.staff)
+                    )),
                 ];
                 cells.extend(
                     Predikat::ALL
                         .iter()
-                        .map(|p| Cell::from(c.get(*p).to_string())),
+                        .map(|p| Cell::from(u.counts.get(*p).to_string())),
                 );
+                cells.push(Cell::from(fit(ui, rating, 9)));
                 cells.push(Cell::from(Span::styled(status, style)));
+                cells.push(Cell::from(format!(
+                    "{:.0}",
+                    UnitReport::percent(u.reached, u.staff)
+                )));
                 let row = Row::new(cells);
                 if i == self.selected {
                     row.style(ui.theme.selected())
@@ -231,46 +198,45 @@ impl Report {
             .collect();
         let widths = [
             Constraint::Fill(1),
-            Constraint::Length(15),
-            Constraint::Length(4),
+            Constraint::Length(3),
+            Constraint::Length(6),
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Length(3),
+            Constraint::Length(9),
             Constraint::Length(13),
+            Constraint::Length(5),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), table_area);
 
-        let Some(u) = self.units.get(self.selected) else {
+        let Some(u) = self.rows.get(self.selected) else {
             return;
         };
-        let c = self.counts(&u.id);
         let shares: Vec<String> = Predikat::ALL
             .iter()
-            .map(|p| format!("{} {:.0}%", predikat_short(*p), c.percent(*p)))
+            .map(|p| format!("{} {:.0}%", predikat_short(*p), u.counts.percent(*p)))
             .collect();
         let mut lines = vec![Line::from(vec![
-            Span::styled(fit(ui, &u.name, 30), ui.theme.header()),
+            Span::styled(fit(ui, &u.name, 28), ui.theme.header()),
             Span::raw(format!(
                 "  {} {}: {}",
-                c.total(),
+                u.evaluated(),
                 ui.t(T::Evaluated),
                 shares.join("  ")
             )),
         ])];
-        match self.breaches(u) {
+        match &u.breaches {
             None => lines.push(Line::styled(ui.t(T::RatingMissing), ui.theme.muted())),
             Some(b) if b.is_empty() => lines.push(Line::styled(ui.t(T::FitsLong), ui.theme.ok())),
             Some(b) => {
                 for x in b {
-                    lines.push(Line::styled(
-                        format!("{} {}", ui.theme.sym("✗", "x"), breach_text(&x, ui.lang)),
-                        ui.theme.error(),
-                    ));
+                    let text = format!("{} {}", ui.theme.sym("✗", "x"), breach_text(x, ui.lang));
+                    lines.push(Line::styled(text, ui.theme.error()));
                 }
             }
         }
-        frame.render_widget(Paragraph::new(lines).style(Style::new()), details);
+        frame.render_widget(Paragraph::new(lines), details);
     }
 }

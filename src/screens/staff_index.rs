@@ -40,31 +40,33 @@ struct Query {
     digits: bool,
     /// No digit: NIPs cannot match.
     letters: bool,
-    /// The query's letters, lowercase ASCII, that a match must hold in order.
-    needle: Option<Vec<u8>>,
+    /// Each word of the query, lowercase ASCII: a match holds each word's letters in
+    /// order (nucleo matches the words in any order). `None` when the query uses nucleo's
+    /// syntax (`!`, `^`, `$`, `'`) or is not ASCII: then no row is skipped.
+    words: Option<Vec<Vec<u8>>>,
 }
 
 impl Query {
     fn new(q: &str) -> Query {
+        let plain = q.is_ascii() && !q.contains(['!', '^', '$', '\'', '\\']);
         Query {
             digits: q
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .all(|c| c.is_ascii_digit()),
             letters: !q.chars().any(|c| c.is_ascii_digit()),
-            needle: q.is_ascii().then(|| {
-                q.bytes()
-                    .filter(|b| !b.is_ascii_whitespace())
-                    .map(|b| b.to_ascii_lowercase())
+            words: plain.then(|| {
+                q.split_ascii_whitespace()
+                    .map(|w| w.bytes().map(|b| b.to_ascii_lowercase()).collect())
                     .collect()
             }),
         }
     }
 
     fn may_match(&self, hay: &str) -> bool {
-        self.needle
+        self.words
             .as_ref()
-            .is_none_or(|n| is_subsequence(n, hay.as_bytes()))
+            .is_none_or(|ws| ws.iter().all(|w| is_subsequence(w, hay.as_bytes())))
     }
 
     /// (inverted score, position among the candidates, item) of every match.
@@ -603,6 +605,15 @@ mod tests {
         ix.set_query("zzz");
         assert!(ix.is_empty());
         assert_eq!(ix.total(), 3);
+    }
+
+    #[test]
+    fn words_match_in_any_order() {
+        let mut ix = index();
+        ix.set_query("siregar rina");
+        assert_eq!(names(&ix), ["dr. Rina Siregar"]);
+        ix.set_query("!budi");
+        assert_eq!(ix.len(), 2);
     }
 
     #[test]

@@ -42,15 +42,25 @@ impl Store {
         let mut batch = sled::Batch::default();
         let mut pending = 0;
         for nip in nips {
-            let Some(staff) = self.get_staff(nip)? else {
-                batch.remove(nip.as_bytes());
-                continue;
+            // A value that cannot be read leaves that person out of the list; the open
+            // goes on, and `check` names the damage.
+            let parts = (|| -> Result<_, StoreError> {
+                let staff = self.get_staff(nip)?;
+                Ok((
+                    staff,
+                    self.evaluation_group(nip)?,
+                    self.training_group(nip)?,
+                ))
+            })();
+            let (staff, evaluations, trainings) = match parts {
+                Ok((Some(s), e, t)) => (s, e, t),
+                Ok((None, _, _)) | Err(StoreError::Corrupt { .. }) => {
+                    batch.remove(nip.as_bytes());
+                    continue;
+                }
+                Err(e) => return Err(e),
             };
-            let summary = StaffSummary::of(
-                &staff,
-                &self.evaluation_group(nip)?.items,
-                &self.training_group(nip)?.items,
-            );
+            let summary = StaffSummary::of(&staff, &evaluations.items, &trainings.items);
             let value = records::encode_summary(&summary)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             batch.insert(nip.as_bytes(), value);

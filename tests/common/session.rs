@@ -23,6 +23,7 @@ pub fn options(lang: Lang, theme: Theme) -> Options {
         tz: jiff::tz::TimeZone::UTC,
         actor: "tester".into(),
         db_label: "/data/kinerja".into(),
+        export_dir: std::env::temp_dir(),
     }
 }
 

@@ -1,0 +1,136 @@
+//! The per-unit report (Laporan, `kinerja export report`): staff, evaluated share, each
+//! predikat, the distribution guide's status and the share reaching 20 JP, for a year.
+//! Computed from the list summaries in one pass; the screen and the CSV use the same rows.
+
+use crate::domain::{Breach, JP_TARGET, Predikat, PredikatCounts, UnitRating, check_distribution};
+use crate::store::{Store, StoreError};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitReport {
+    pub unit_id: String,
+    pub name: String,
+    /// Active staff.
+    pub staff: u32,
+    /// Annual predikat of the year, of everyone evaluated (active or not).
+    pub counts: PredikatCounts,
+    pub rating: Option<UnitRating>,
+    /// `None` when the unit's rating for the year is not recorded.
+    pub breaches: Option<Vec<Breach>>,
+    /// Active staff with 20 JP or more in the year.
+    pub reached: u32,
+    /// Active staff with an annual evaluation for the year: the coverage.
+    pub evaluated_active: u32,
+}
+
+impl UnitReport {
+    /// Everyone with an annual predikat of the year (what the guide counts).
+    pub fn evaluated(&self) -> u32 {
+        self.counts.total()
+    }
+
+    pub fn percent(part: u32, whole: u32) -> f64 {
+        if whole == 0 {
+            0.0
+        } else {
+            f64::from(part) * 100.0 / f64::from(whole)
+        }
+    }
+}
+
+/// Every unit's row for `year`, by unit name.
+pub fn unit_report(store: &Store, year: i16) -> Result<Vec<UnitReport>, StoreError> {
+    let mut rows: BTreeMap<String, UnitReport> = store
+        .units()?
+        .into_iter()
+        .map(|u| {
+            let rating = u.ratings.get(&year).copied();
+            (
+                u.id.clone(),
+                UnitReport {
+                    unit_id: u.id,
+                    name: u.name,
+                    staff: 0,
+                    counts: PredikatCounts::default(),
+                    rating,
+                    breaches: None,
+                    reached: 0,
+                    evaluated_active: 0,
+                },
+            )
+        })
+        .collect();
+    for s in store.iter_summaries() {
+        let s = s?;
+        let Some(row) = rows.get_mut(&s.unit_id) else {
+            continue;
+        };
+        if let Some(p) = s.annual_in(year) {
+            row.counts.add(p);
+        }
+        if s.aktif {
+            row.staff += 1;
+            if s.annual_in(year).is_some() {
+                row.evaluated_active += 1;
+            }
+            if s.jp_in(year) >= JP_TARGET {
+                row.reached += 1;
+            }
+        }
+    }
+    let mut out: Vec<UnitReport> = rows
+        .into_values()
+        .map(|mut r| {
+            r.breaches = r.rating.map(|rating| check_distribution(rating, &r.counts));
+            r
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// The CSV header of the report.
+pub const COLUMNS: [&str; 14] = [
+    "unit",
+    "tahun",
+    "pegawai",
+    "dinilai_aktif",
+    "dinilai_persen",
+    "sangat_baik",
+    "baik",
+    "butuh_perbaikan",
+    "kurang",
+    "sangat_kurang",
+    "nilai_unit",
+    "status_distribusi",
+    "capai_20jp",
+    "capai_20jp_persen",
+];
+
+/// One CSV row; `status` in words (`sesuai`, `melanggar: ...`, `belum dinilai`).
+pub fn csv_row(r: &UnitReport, year: i16) -> Vec<String> {
+    let status = match &r.breaches {
+        None => "belum dinilai".to_string(),
+        Some(b) if b.is_empty() => "sesuai".to_string(),
+        Some(b) => format!(
+            "melanggar: {}",
+            b.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    };
+    let mut v = vec![
+        r.name.clone(),
+        year.to_string(),
+        r.staff.to_string(),
+        r.evaluated_active.to_string(),
+        format!("{:.1}", UnitReport::percent(r.evaluated_active, r.staff)),
+    ];
+    v.extend(Predikat::ALL.iter().map(|p| r.counts.get(*p).to_string()));
+    v.push(r.rating.map_or(String::new(), |x| x.label().to_string()));
+    v.push(status);
+    v.push(r.reached.to_string());
+    v.push(format!("{:.1}", UnitReport::percent(r.reached, r.staff)));
+    v
+}
