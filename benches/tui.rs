@@ -98,6 +98,8 @@ fn screens(c: &mut Criterion) {
     let mut app = App::new(store, options()).expect("app");
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     app.finish_loading().expect("load");
+    // From Beranda to the staff list.
+    key(&mut app, KeyCode::Char('2'));
     draw(&mut term, &mut app);
 
     group.bench_function("move_one_row", |b| {

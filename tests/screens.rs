@@ -13,7 +13,11 @@ use ratatui::style::Color;
 fn the_demo_staff_list_reads_as_a_roster() {
     let s = demo();
     let lines = s.lines();
-    assert!(lines[0].starts_with(" kinerja   2 Pegawai"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with(" kinerja   1 Beranda   2 Pegawai   3 Pelatihan   4 Laporan"),
+        "{}",
+        lines[0]
+    );
     assert!(lines[0].ends_with("2026-11-28"));
     assert!(
         lines[1].starts_with("urut: NIP  Unit: semua unit"),
@@ -337,7 +341,11 @@ fn the_selected_row_is_reverse_video() {
 #[test]
 fn english_screens_with_lang_en() {
     let mut s = session_with(300, Lang::En, Theme::default(), 80, 24);
-    assert!(s.lines()[0].starts_with(" kinerja   2 Staff"));
+    assert!(
+        s.lines()[0].starts_with(" kinerja   1 Home   2 Staff"),
+        "{}",
+        s.lines()[0]
+    );
     assert!(s.lines()[1].ends_with("300 / 300 shown"));
     s.key(KeyCode::Char('n'));
     assert!(s.shows("New staff member"));
@@ -404,4 +412,40 @@ fn saving_an_unchanged_form_writes_nothing() {
         .key(KeyCode::F(2));
     assert!(!s.shows("Ubah data pegawai"));
     assert_eq!(s.app.store().get_staff(&nip).unwrap().unwrap().revision, 1);
+}
+
+#[test]
+fn beranda_is_the_first_screen_once_data_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    common::session::make_demo_at(dir.path());
+    let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
+    let mut app =
+        kinerja::app::App::new(store, common::session::options(Lang::Id, Theme::default()))
+            .unwrap();
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| app.draw(f)).unwrap();
+    app.finish_loading().unwrap();
+    term.draw(|f| app.draw(f)).unwrap();
+    let buf = term.backend().buffer();
+    let text: String = (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(text.contains("Cakupan penilaian: tahunan 2025"), "{text}");
+    assert!(text.contains("mencapai 20 JP 2026"), "{text}");
+    assert!(text.contains("Perlu perhatian"), "{text}");
+    // Everyone active and evaluated for 2025 is counted: the demo evaluates everyone.
+    let active = app
+        .store()
+        .iter_staff()
+        .filter(|s| s.as_ref().unwrap().aktif)
+        .count();
+    assert!(
+        text.contains(&format!("{active} / {active} (100%)")),
+        "{text}"
+    );
 }

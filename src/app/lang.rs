@@ -100,6 +100,12 @@ texts! {
     WrittenTo => "ditulis ke", "written to";
     KeyNewTraining => "pelatihan baru", "new training";
     TabTraining => "Pelatihan", "Training";
+    TabHome => "Beranda", "Home";
+    KeyTabs => "tab lain", "other tabs";
+    Coverage => "Cakupan penilaian:", "Evaluation coverage:";
+    AnnualOf => "tahunan", "annual";
+    PredikatSpread => "Sebaran predikat tahunan", "Annual predikat spread";
+    Attention => "Perlu perhatian", "Needs attention";
     KeyTrainingTab => "pelatihan", "training";
     Summary => "Ringkasan", "Summary";
     NeedsCoaching => "Perlu pembinaan", "Needs coaching";

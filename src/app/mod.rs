@@ -9,6 +9,7 @@ pub mod theme;
 use crate::domain::StaffSummary;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::help;
+use crate::screens::home::{Home, HomeData};
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
 use crate::screens::report::Report;
 use crate::screens::staff_form::StaffForm;
@@ -57,6 +58,7 @@ pub struct Options {
 
 enum Screen {
     Welcome(Welcome),
+    Home(Box<Home>),
     List(Box<StaffList>),
     Record(Box<StaffRecord>),
     Form(Box<StaffForm>),
@@ -100,18 +102,25 @@ impl App {
             .iter_summaries()
             .take(FIRST_PAGE)
             .collect::<Result<_, _>>()?;
-        let (screen, pending_load) = if first.is_empty() && store.is_empty() {
-            (Screen::Welcome(Welcome::new(&opts.db_label)), false)
+        // Beranda first once there is data, over the staff list (tab 2) it returns to.
+        let (screen, stack, pending_load) = if first.is_empty() && store.is_empty() {
+            (
+                Screen::Welcome(Welcome::new(&opts.db_label)),
+                Vec::new(),
+                false,
+            )
         } else {
             let index = StaffIndex::new(first, unit_names(&store)?, opts.today.year());
-            (Screen::List(Box::new(StaffList::new(index, true))), true)
+            let list = Screen::List(Box::new(StaffList::new(index, true)));
+            let home = Home::new(HomeData::new(opts.today.year() - 1, opts.today.year()));
+            (Screen::Home(Box::new(home)), vec![list], true)
         };
         Ok(App {
             store,
             ui,
             opts,
             screen,
-            stack: Vec::new(),
+            stack,
             help: false,
             status: None,
             confirm_quit: false,
@@ -128,11 +137,51 @@ impl App {
             return Ok(false);
         }
         self.pending_load = false;
-        let index = self.full_index()?;
+        // One pass: the list's rows and Beranda's counts.
+        let mut home = self.home_data_new();
+        let target = self.jp_target_now();
+        let index = StaffIndex::build(
+            self.store.iter_summaries().inspect(|s| {
+                if let Ok(s) = s {
+                    home.add(s, target);
+                }
+            }),
+            unit_names(&self.store)?,
+            self.opts.today.year(),
+        )?;
+        home.done();
         if let Some(list) = self.list_mut() {
             list.loaded(index);
         }
+        if let Screen::Home(h) = &mut self.screen {
+            h.set(home);
+        }
         Ok(true)
+    }
+
+    fn home_data_new(&self) -> HomeData {
+        HomeData::new(self.opts.today.year() - 1, self.opts.today.year())
+    }
+
+    /// The JP everyone should have by today: 20 times the elapsed part of the year.
+    fn jp_target_now(&self) -> u32 {
+        crate::domain::training::pro_rata_target(self.opts.today).floor() as u32
+    }
+
+    /// Beranda, counted afresh (a pass over the summaries).
+    fn open_home(&mut self) -> bool {
+        let mut home = self.home_data_new();
+        let target = self.jp_target_now();
+        let counted: Result<(), StoreError> = self
+            .store
+            .iter_summaries()
+            .try_for_each(|s| s.map(|s| home.add(&s, target)));
+        if let Err(e) = counted {
+            return self.fail(e);
+        }
+        home.done();
+        self.push(Screen::Home(Box::new(Home::new(home))));
+        true
     }
 
     fn full_index(&self) -> Result<StaffIndex, StoreError> {
@@ -169,6 +218,7 @@ impl App {
     fn keys(&self) -> Vec<KeyHelp> {
         match &self.screen {
             Screen::Welcome(w) => w.keys(),
+            Screen::Home(h) => h.keys(),
             Screen::List(l) => l.keys(),
             Screen::Record(r) => r.keys(),
             Screen::Form(f) => f.keys(),
@@ -232,6 +282,7 @@ impl App {
         }
         let outcome = match &mut self.screen {
             Screen::Welcome(w) => w.handle(key),
+            Screen::Home(h) => h.handle(key),
             Screen::List(l) => l.handle(key),
             Screen::Record(r) => r.handle(key),
             Screen::Form(f) => f.handle(key),
@@ -263,6 +314,10 @@ impl App {
                 KeyCode::Char('4') if !matches!(self.screen, Screen::Report(_)) => {
                     self.show_list();
                     return self.open_report(self.opts.today.year() - 1, 0);
+                }
+                KeyCode::Char('1') if !matches!(self.screen, Screen::Home(_)) => {
+                    self.show_list();
+                    return self.open_home();
                 }
                 KeyCode::Char('3') if !matches!(self.screen, Screen::TrainingTab(_)) => {
                     self.show_list();
@@ -1006,11 +1061,20 @@ impl App {
         let on_report = matches!(self.screen, Screen::Report(_));
         let on_training = matches!(self.screen, Screen::TrainingTab(_));
         let on_list = matches!(self.screen, Screen::List(_));
-        let mut left = vec![
-            Span::styled(" kinerja ", ui.theme.title()),
-            Span::raw(" "),
-            Span::styled(format!(" 2 {} ", ui.t(T::TabStaff)), tab(on_list)),
-        ];
+        let on_home = matches!(self.screen, Screen::Home(_));
+        let mut left = vec![Span::styled(" kinerja ", ui.theme.title())];
+        if !matches!(self.screen, Screen::Welcome(_)) {
+            left.push(Span::raw(" "));
+            left.push(Span::styled(
+                format!(" 1 {} ", ui.t(T::TabHome)),
+                tab(on_home),
+            ));
+        }
+        left.push(Span::raw(" "));
+        left.push(Span::styled(
+            format!(" 2 {} ", ui.t(T::TabStaff)),
+            tab(on_list),
+        ));
         if !matches!(self.screen, Screen::Welcome(_)) {
             for (label, active) in [
                 (format!(" 3 {} ", ui.t(T::TabTraining)), on_training),
@@ -1031,6 +1095,7 @@ impl App {
 
         match &mut self.screen {
             Screen::Welcome(w) => w.draw(frame, body, &ui),
+            Screen::Home(h) => h.draw(frame, body, &ui),
             Screen::List(l) => l.draw(frame, body, &ui),
             Screen::Record(r) => r.draw(frame, body, &ui),
             Screen::Form(f) => f.draw(frame, body, &ui),
@@ -1058,6 +1123,7 @@ impl App {
         if self.help {
             let title = match &self.screen {
                 Screen::Welcome(_) => "kinerja",
+                Screen::Home(_) => ui.t(T::TabHome),
                 Screen::List(_) => ui.t(T::TabStaff),
                 Screen::Record(_) => ui.t(T::StaffRecord),
                 Screen::Form(f) => ui.t(if f.is_new() {

@@ -4,6 +4,7 @@
 
 pub mod evaluation_form;
 pub mod help;
+pub mod home;
 pub mod input;
 pub mod quick_entry;
 pub mod rating;

@@ -41,6 +41,8 @@ pub fn session_with(staff: usize, lang: Lang, theme: Theme, w: u16, h: u16) -> S
         term: Terminal::new(TestBackend::new(w, h)).unwrap(),
     };
     s.draw();
+    // Beranda comes first; most tests start from the staff list (tab 2).
+    s.key(KeyCode::Char('2'));
     s
 }
 
@@ -103,6 +105,7 @@ impl Session {
         app.finish_loading().unwrap();
         let mut s = Session { dir, app, term };
         s.draw();
+        s.key(KeyCode::Char('2'));
         s
     }
 }
@@ -125,5 +128,7 @@ pub fn open_at(dir: &std::path::Path) -> Session {
         term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
     };
     s.draw();
+    // Beranda comes first; most tests start from the staff list (tab 2).
+    s.key(KeyCode::Char('2'));
     s
 }

@@ -1,0 +1,238 @@
+//! Beranda (tab `1`), the first screen once data exists: the last annual evaluation's
+//! coverage and predikat spread, this year's 20 JP compliance, and who needs attention.
+//! Counted in the same pass that reads the staff list, so it costs no extra read.
+
+use super::training_overview::{Reason, reason_text};
+use super::{KeyHelp, Outcome, Ui, fit, key};
+use crate::app::lang::T;
+use crate::domain::{JP_TARGET, Predikat, PredikatCounts, StaffSummary};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+
+/// Who needs attention most, shown on the home screen.
+const ATTENTION: usize = 6;
+
+#[derive(Debug, Clone, Default)]
+pub struct HomeData {
+    /// The annual period counted: last year's.
+    pub year: i16,
+    pub active: u32,
+    /// Active staff with that annual evaluation.
+    pub evaluated: u32,
+    pub counts: PredikatCounts,
+    /// This year's JP.
+    pub jp_year: i16,
+    pub reached: u32,
+    /// (NIP, name, reason), the worst first.
+    pub attention: Vec<(String, String, Reason)>,
+    loaded: bool,
+}
+
+impl HomeData {
+    pub fn new(year: i16, jp_year: i16) -> HomeData {
+        HomeData {
+            year,
+            jp_year,
+            ..Default::default()
+        }
+    }
+
+    /// Counts one person (every summary passes here once).
+    pub fn add(&mut self, s: &StaffSummary, jp_target_now: u32) {
+        if !s.aktif {
+            return;
+        }
+        self.active += 1;
+        if let Some(p) = s.annual_in(self.year) {
+            self.evaluated += 1;
+            self.counts.add(p);
+        }
+        let jp = s.jp_in(self.jp_year);
+        if jp >= JP_TARGET {
+            self.reached += 1;
+        }
+        let reason = match s.last {
+            Some((_, p)) if p.needs_coaching() => Some(Reason::Predikat(p)),
+            _ if jp < jp_target_now => Some(Reason::BelowJp {
+                jp,
+                target: jp_target_now,
+            }),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            self.attention.push((s.nip.clone(), s.name.clone(), reason));
+            // Keep only the worst few: poor predikat first (worst first), then fewest JP.
+            self.attention.sort_by_key(|(_, _, r)| match r {
+                Reason::Predikat(p) => (0, u32::from(5 - p.code()), 0),
+                Reason::BelowJp { jp, .. } => (1, 0, *jp),
+            });
+            self.attention.truncate(ATTENTION);
+        }
+    }
+
+    pub fn done(&mut self) {
+        self.loaded = true;
+    }
+}
+
+const KEYS: [KeyHelp; 5] = [
+    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
+    key("Enter", "Enter", T::KeyOpen, true),
+    key("2 3 4", "2 3 4", T::KeyTabs, true),
+    key("? F1", "? F1", T::KeyHelp, true),
+    key("q", "q", T::KeyQuit, true),
+];
+
+pub struct Home {
+    data: HomeData,
+    selected: usize,
+}
+
+impl Home {
+    pub fn new(data: HomeData) -> Home {
+        Home { data, selected: 0 }
+    }
+
+    pub fn set(&mut self, data: HomeData) {
+        self.data = data;
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        KEYS.to_vec()
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Outcome::Ignored;
+        }
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected =
+                    (self.selected + 1).min(self.data.attention.len().saturating_sub(1));
+            }
+            KeyCode::Enter => {
+                return match self.data.attention.get(self.selected) {
+                    Some((nip, _, _)) => Outcome::OpenStaff(nip.clone()),
+                    None => Outcome::Ignored,
+                };
+            }
+            KeyCode::Char('q') => return Outcome::Quit,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    fn bar(ui: &Ui, width: usize, part: u32, whole: u32) -> Line<'static> {
+        let ratio = if whole == 0 {
+            0.0
+        } else {
+            f64::from(part) / f64::from(whole)
+        };
+        let filled = (ratio * width as f64).round() as usize;
+        let (on, off) = if ui.theme.ascii {
+            ("#", "-")
+        } else {
+            ("█", "░")
+        };
+        Line::from(vec![
+            Span::styled(on.repeat(filled), ui.theme.ok()),
+            Span::styled(off.repeat(width.saturating_sub(filled)), ui.theme.muted()),
+            Span::raw(format!(" {part} / {whole} ({:.0}%)", ratio * 100.0)),
+        ])
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let d = &self.data;
+        if !d.loaded {
+            frame.render_widget(
+                Paragraph::new(Line::styled(ui.t(T::Loading), ui.theme.muted())),
+                area,
+            );
+            return;
+        }
+        let [cov, jp, chart, att] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(2),
+            Constraint::Length(7),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(
+                    format!("{} {} {}", ui.t(T::Coverage), ui.t(T::AnnualOf), d.year),
+                    ui.theme.header(),
+                ),
+                Self::bar(ui, 30, d.evaluated, d.active),
+            ]),
+            cov,
+        );
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(
+                    format!("{} {JP_TARGET} JP {}", ui.t(T::Reached), d.jp_year),
+                    ui.theme.header(),
+                ),
+                Self::bar(ui, 30, d.reached, d.active),
+            ]),
+            jp,
+        );
+        let bars: Vec<Bar> = Predikat::ALL
+            .iter()
+            .map(|p| {
+                Bar::default()
+                    .label(Line::raw(super::staff_list::predikat_short(*p)))
+                    .value(u64::from(d.counts.get(*p)))
+                    .style(ui.theme.predikat(*p))
+            })
+            .collect();
+        let mut chart_widget = BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(6)
+            .bar_gap(2);
+        if ui.theme.ascii {
+            chart_widget = chart_widget.bar_set(ratatui::symbols::bar::Set {
+                full: "#",
+                seven_eighths: "#",
+                three_quarters: "#",
+                five_eighths: "#",
+                half: "#",
+                three_eighths: "#",
+                one_quarter: "#",
+                one_eighth: "#",
+                empty: " ",
+            });
+        }
+        let [chart_area, legend] =
+            Layout::horizontal([Constraint::Length(42), Constraint::Fill(1)]).areas(chart);
+        frame.render_widget(chart_widget, chart_area);
+        frame.render_widget(
+            Paragraph::new(vec![Line::styled(
+                format!("{} {}", ui.t(T::PredikatSpread), d.year),
+                ui.theme.muted(),
+            )]),
+            legend,
+        );
+        let mut lines = vec![Line::styled(ui.t(T::Attention), ui.theme.header())];
+        for (i, (_, name, reason)) in d.attention.iter().enumerate() {
+            let text = format!(" {:<30} {}", fit(ui, name, 30), reason_text(reason, ui));
+            let style = if i == self.selected {
+                ui.theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        if d.attention.is_empty() {
+            lines.push(Line::styled(ui.t(T::NobodyNeedsCoaching), ui.theme.ok()));
+        }
+        frame.render_widget(Paragraph::new(lines), att);
+    }
+}
