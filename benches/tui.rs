@@ -145,5 +145,75 @@ fn screens(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, screens);
+/// 100,000 staff with about 1,300,000 evaluations and, topped up beyond the demo, about
+/// 2,000,000 trainings: the scale the Beranda, Pelatihan and Laporan targets name.
+fn scale_db() -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-db-scale");
+    let store = Store::open(&path).expect("open the scale database");
+    if store.is_empty() {
+        eprintln!("making the 2,000,000-training database in {} (once)...", path.display());
+        kinerja::demo::fill(&store, STAFF, 2, date(2026, 11, 28), "bench", &|_| {}).expect("demo");
+        let nips: Vec<String> = store.iter_staff().map(|s| s.expect("staff").nip.as_str().to_string()).collect();
+        let mut w = kinerja::store::bulk::BulkWriter::new(&store);
+        for nip in &nips {
+            let mut group = store.training_group(nip).expect("group");
+            let base = group.items.first().cloned();
+            let Some(base) = base else { continue };
+            while group.items.len() < 20 {
+                let id = group.next_id.max(1);
+                group.next_id = id + 1;
+                group.items.push(kinerja::domain::Training { id, ..base.clone() });
+            }
+            w.put_trainings(nip, &group).expect("trainings");
+        }
+        w.finish("bench", kinerja::store::AuditAction::Demo, "bench top-up").expect("finish");
+    }
+    store.close().expect("close");
+    path
+}
+
+fn tabs_at_scale(c: &mut Criterion) {
+    let path = scale_db();
+    let mut group = c.benchmark_group("tabs_scale");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group.bench_function("beranda_filled", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                let started = Instant::now();
+                let store = Store::open(&path).expect("open");
+                let mut app = App::new(store, options()).expect("app");
+                draw(&mut term, &mut app);
+                app.finish_loading().expect("load");
+                draw(&mut term, &mut app);
+                total += started.elapsed();
+                app.into_store().close().expect("close");
+            }
+            total
+        })
+    });
+    let store = Store::open(&path).expect("open");
+    let mut app = App::new(store, options()).expect("app");
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    app.finish_loading().expect("load");
+    for (name, tab) in [("switch_to_pelatihan", '3'), ("switch_to_laporan", '4')] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    key(&mut app, KeyCode::Char('2'));
+                    let started = Instant::now();
+                    key(&mut app, KeyCode::Char(tab));
+                    draw(&mut term, &mut app);
+                    total += started.elapsed();
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, screens, tabs_at_scale);
 criterion_main!(benches);
