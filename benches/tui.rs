@@ -151,9 +151,15 @@ fn scale_db() -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-db-scale");
     let store = Store::open(&path).expect("open the scale database");
     if store.is_empty() {
-        eprintln!("making the 2,000,000-training database in {} (once)...", path.display());
+        eprintln!(
+            "making the 2,000,000-training database in {} (once)...",
+            path.display()
+        );
         kinerja::demo::fill(&store, STAFF, 2, date(2026, 11, 28), "bench", &|_| {}).expect("demo");
-        let nips: Vec<String> = store.iter_staff().map(|s| s.expect("staff").nip.as_str().to_string()).collect();
+        let nips: Vec<String> = store
+            .iter_staff()
+            .map(|s| s.expect("staff").nip.as_str().to_string())
+            .collect();
         let mut w = kinerja::store::bulk::BulkWriter::new(&store);
         for nip in &nips {
             let mut group = store.training_group(nip).expect("group");
@@ -162,11 +168,14 @@ fn scale_db() -> PathBuf {
             while group.items.len() < 20 {
                 let id = group.next_id.max(1);
                 group.next_id = id + 1;
-                group.items.push(kinerja::domain::Training { id, ..base.clone() });
+                group
+                    .items
+                    .push(kinerja::domain::Training { id, ..base.clone() });
             }
             w.put_trainings(nip, &group).expect("trainings");
         }
-        w.finish("bench", kinerja::store::AuditAction::Demo, "bench top-up").expect("finish");
+        w.finish("bench", kinerja::store::AuditAction::Demo, "bench top-up")
+            .expect("finish");
     }
     store.close().expect("close");
     path
@@ -175,7 +184,9 @@ fn scale_db() -> PathBuf {
 fn tabs_at_scale(c: &mut Criterion) {
     let path = scale_db();
     let mut group = c.benchmark_group("tabs_scale");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("beranda_filled", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;

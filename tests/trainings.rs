@@ -255,3 +255,16 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
     assert!(rows >= 10);
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn a_training_form_left_unsaved_is_offered_back_as_a_draft() {
+    let mut s = demo();
+    s.key(KeyCode::Enter).key(KeyCode::Char('t'));
+    s.type_text("Workshop Arsip Digital");
+    // The session ends without saving (a dropped link), then comes back.
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('t'));
+    assert!(s.shows("Ada draf yang belum disimpan"), "{}", s.text());
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("Workshop Arsip Digital"), "{}", s.text());
+}

@@ -292,13 +292,20 @@ impl App {
             Screen::Training(f) => f.handle(key),
             Screen::TrainingTab(t) => t.handle(key),
         };
-        // The evaluation form is kept as a draft while it changes.
-        if outcome == Outcome::Changed
-            && let Screen::Evaluation(f) = &self.screen
-            && f.is_dirty()
-        {
-            let key = self.draft_key(&f.nip, f.id());
-            if let Err(e) = self.store.save_draft(&key, f.draft_fields()) {
+        // The evaluation and training forms are kept as drafts while they change.
+        if outcome == Outcome::Changed {
+            let draft = match &self.screen {
+                Screen::Evaluation(f) if f.is_dirty() => {
+                    Some((self.draft_key(&f.nip, f.id()), f.draft_fields()))
+                }
+                Screen::Training(f) if f.is_dirty() => {
+                    Some((self.training_draft_key(&f.nips, f.id()), f.draft_fields()))
+                }
+                _ => None,
+            };
+            if let Some((key, fields)) = draft
+                && let Err(e) = self.store.save_draft(&key, fields)
+            {
                 return self.fail(e);
             }
         }
@@ -464,11 +471,15 @@ impl App {
                 }
             }
             Outcome::DiscardDraft => {
-                if let Screen::Evaluation(f) = &self.screen {
-                    let key = self.draft_key(&f.nip, f.id());
-                    if let Err(e) = self.store.delete_draft(&key) {
-                        return self.fail(e);
-                    }
+                let key = match &self.screen {
+                    Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
+                    Screen::Training(f) => Some(self.training_draft_key(&f.nips, f.id())),
+                    _ => None,
+                };
+                if let Some(key) = key
+                    && let Err(e) = self.store.delete_draft(&key)
+                {
+                    return self.fail(e);
                 }
                 true
             }
@@ -691,7 +702,13 @@ impl App {
                 } else {
                     format!("{} {}", nips.len(), self.ui.t(T::Marked))
                 };
-                let form = TrainingForm::new(nips, &who, original, partners);
+                let key = self.training_draft_key(&nips, id);
+                let mut form = TrainingForm::new(nips, &who, original, partners);
+                match self.store.draft(&key) {
+                    Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
+                    Ok(None) => {}
+                    Err(e) => return self.fail(e),
+                }
                 self.push(Screen::Training(Box::new(form)));
                 true
             }
@@ -703,6 +720,8 @@ impl App {
     /// Saves the training for each person of the form: one record each.
     fn save_training(&mut self, nips: &[String], training: crate::domain::Training) -> bool {
         let actor = self.opts.actor.clone();
+        let id = (training.id != 0).then_some(training.id);
+        let draft = self.training_draft_key(nips, id);
         for nip in nips {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let message = match e {
@@ -719,6 +738,9 @@ impl App {
             {
                 list.index_mut().upsert(summary);
             }
+        }
+        if let Err(e) = self.store.delete_draft(&draft) {
+            return self.fail(e);
         }
         if nips.len() > 1
             && let Some(list) = self.list_mut()
@@ -802,6 +824,27 @@ impl App {
             }
         }
         true
+    }
+
+    /// A training form's draft: per person, or for a group by its first person and size.
+    fn training_draft_key(&self, nips: &[String], id: Option<u32>) -> String {
+        let who = match nips {
+            [one] => one.clone(),
+            [first, ..] => format!("{first}+{}", nips.len() - 1),
+            [] => String::new(),
+        };
+        let which = id.map_or("baru".to_string(), |i| i.to_string());
+        format!("{}/pelatihan/{who}/{which}", self.opts.actor)
+    }
+
+    fn draft_time(&self, micros: u64) -> String {
+        jiff::Timestamp::from_microsecond(micros as i64)
+            .map(|t| {
+                t.to_zoned(self.opts.tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
     }
 
     fn draft_key(&self, nip: &str, id: Option<u32>) -> String {

@@ -111,6 +111,8 @@ pub struct TrainingForm {
     notes: TextInput,
     focus: usize,
     confirm: Option<bool>,
+    /// A draft from an earlier session: (its time as text, its fields).
+    draft: Option<(String, Vec<(String, String)>)>,
     tried_save: bool,
     pub error: Option<String>,
     snapshot: Vec<String>,
@@ -165,6 +167,7 @@ impl TrainingForm {
             notes: TextInput::new(o.map_or("", |t| &t.catatan)),
             focus: 0,
             confirm: None,
+            draft: None,
             tried_save: false,
             error: None,
             snapshot: Vec::new(),
@@ -172,6 +175,65 @@ impl TrainingForm {
         };
         form.snapshot = form.values();
         form
+    }
+
+    /// The form's fields by name: what a draft keeps.
+    pub fn draft_fields(&self) -> Vec<(String, String)> {
+        let names = [
+            "judul",
+            "penyelenggara",
+            "mulai",
+            "selesai",
+            "jp",
+            "jam",
+            "no_sertifikat",
+            "catatan",
+            "jenis",
+            "jenis_penyelenggara",
+            "status",
+        ];
+        names
+            .iter()
+            .map(|n| n.to_string())
+            .zip(self.values())
+            .collect()
+    }
+
+    /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
+        self.draft = Some((when, fields));
+    }
+
+    fn apply_draft(&mut self, fields: &[(String, String)]) {
+        let get = |k: &str| {
+            fields
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        self.title = TextInput::new(&get("judul"));
+        self.organiser = TextInput::new(&get("penyelenggara"));
+        self.start = TextInput::new(&get("mulai"));
+        self.end = TextInput::new(&get("selesai"));
+        self.jp = TextInput::new(&get("jp"));
+        self.hours = TextInput::new(&get("jam"));
+        self.certificate = TextInput::new(&get("no_sertifikat"));
+        self.notes = TextInput::new(&get("catatan"));
+        for (choice, key) in [
+            (&mut self.kind, "jenis"),
+            (&mut self.organiser_kind, "jenis_penyelenggara"),
+            (&mut self.status, "status"),
+        ] {
+            let v = get(key);
+            let i = choice.options().iter().position(|o| *o == v);
+            choice.select(i);
+        }
+    }
+
+    /// The record the form edits, for the draft's key.
+    pub fn id(&self) -> Option<u32> {
+        self.original.as_ref().map(|t| t.id)
     }
 
     fn values(&self) -> Vec<String> {
@@ -281,6 +343,19 @@ impl TrainingForm {
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        if let Some((when, fields)) = self.draft.take() {
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => {
+                    self.apply_draft(&fields);
+                    Outcome::Changed
+                }
+                KeyCode::Char('n') | KeyCode::Char('N') => Outcome::DiscardDraft,
+                _ => {
+                    self.draft = Some((when, fields));
+                    Outcome::Changed
+                }
+            };
+        }
         if let Some(delete) = self.confirm.take() {
             return match (key.code, delete, &self.original) {
                 (KeyCode::Char('y') | KeyCode::Char('Y'), true, Some(t)) => {
@@ -488,6 +563,10 @@ impl TrainingForm {
                 format!("  {} {}", self.nips.len(), ui.t(T::GroupEntry)),
                 ui.theme.key(),
             ));
+        }
+        if let Some((when, _)) = &self.draft {
+            let text = format!("  {} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk));
+            lines.push(Line::styled(text, ui.theme.key()));
         }
         match (self.confirm, &self.error) {
             (Some(true), _) => lines.push(Line::styled(
