@@ -408,6 +408,15 @@ impl App {
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
             Outcome::OpenTraining(nips, id) => self.open_training(nips, id),
+            Outcome::LoadTrainingStats(year) => match self.training_stats(year) {
+                Ok((held, partners)) => {
+                    if let Screen::TrainingTab(t) = &mut self.screen {
+                        t.set_stats(held, partners);
+                    }
+                    true
+                }
+                Err(e) => self.fail(e),
+            },
             Outcome::TrainingYear(year) => {
                 if let Some(s) = self.stack.pop() {
                     self.screen = s;
@@ -646,6 +655,13 @@ impl App {
             (!predikat, jp)
         });
         d.units = units.into_values().collect();
+        Ok(d)
+    }
+
+    /// The trainings held and the partners of a year: a pass over every training, so it
+    /// runs only when one of those two sections is opened.
+    pub fn training_stats(&self, year: i16) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
+        use std::collections::BTreeMap;
         let mut held: BTreeMap<(String, String, jiff::civil::Date, jiff::civil::Date), Held> =
             BTreeMap::new();
         let mut partners: BTreeMap<String, PartnerJp> = BTreeMap::new();
@@ -676,11 +692,11 @@ impl App {
                 }
             }
         }
-        d.held = held.into_values().collect();
-        d.held.sort_by_key(|h| std::cmp::Reverse(h.participants));
-        d.partners = partners.into_values().collect();
-        d.partners.sort_by_key(|p| std::cmp::Reverse(p.jp));
-        Ok(d)
+        let mut held: Vec<Held> = held.into_values().collect();
+        held.sort_by_key(|h| std::cmp::Reverse(h.participants));
+        let mut partners: Vec<PartnerJp> = partners.into_values().collect();
+        partners.sort_by_key(|p| std::cmp::Reverse(p.jp));
+        Ok((held, partners))
     }
 
     fn open_training(&mut self, nips: Vec<String>, id: Option<u32>) -> bool {

@@ -55,6 +55,8 @@ pub enum Outcome {
     DeleteTraining(String, u32, u64),
     /// Show the Pelatihan tab for another year.
     TrainingYear(i16),
+    /// Count the trainings held and the partners of a year (a pass over every training).
+    LoadTrainingStats(i16),
     /// Show the report for another year.
     ReportYear(i16),
     /// Write the report of a year as CSV.

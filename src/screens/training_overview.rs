@@ -61,8 +61,10 @@ pub struct TrainingData {
     /// Staff with 0, 1-9, 10-19 and 20 or more JP.
     pub spread: [u32; 4],
     pub units: Vec<UnitJp>,
+    /// Filled when the Held or Partners section is first opened.
     pub held: Vec<Held>,
     pub partners: Vec<PartnerJp>,
+    pub stats_loaded: bool,
     pub coaching: Vec<Coaching>,
 }
 
@@ -118,6 +120,12 @@ impl TrainingOverview {
         KEYS.to_vec()
     }
 
+    pub fn set_stats(&mut self, held: Vec<Held>, partners: Vec<PartnerJp>) {
+        self.data.held = held;
+        self.data.partners = partners;
+        self.data.stats_loaded = true;
+    }
+
     pub fn coaching(&self) -> &[Coaching] {
         &self.data.coaching
     }
@@ -144,8 +152,15 @@ impl TrainingOverview {
             .unwrap_or(0);
         let len = self.len();
         match key.code {
-            KeyCode::Tab => self.section = SECTIONS[(i + 1) % 4],
-            KeyCode::BackTab => self.section = SECTIONS[(i + 3) % 4],
+            KeyCode::Tab | KeyCode::BackTab => {
+                let step = if key.code == KeyCode::Tab { 1 } else { 3 };
+                self.section = SECTIONS[(i + step) % 4];
+                if matches!(self.section, Section::Held | Section::Partners)
+                    && !self.data.stats_loaded
+                {
+                    return Outcome::LoadTrainingStats(self.data.year);
+                }
+            }
             KeyCode::Up | KeyCode::Char('k') => self.rows[i] = self.rows[i].saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
                 self.rows[i] = (self.rows[i] + 1).min(len.saturating_sub(1))
