@@ -479,3 +479,40 @@ fn a_damaged_record_does_not_keep_the_database_from_opening() {
         report.damage
     );
 }
+
+#[test]
+fn training_counts_per_year_follow_every_save_and_delete() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    store.save_staff(&staff(OTHER), "tester").unwrap();
+    let a = store
+        .save_training(NIP, &training("Bimtek e-Kinerja", 8), "tester")
+        .unwrap();
+    store
+        .save_training(OTHER, &training("Bimtek e-Kinerja", 8), "tester")
+        .unwrap();
+    let (held, partners) = store.training_stats(2025).unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!((held[0].participants, held[0].jp), (2, 8));
+    assert_eq!((partners[0].participants, partners[0].jp), (2, 16));
+    // Planned instead of done: still a participant, no JP delivered.
+    let mut planned = a.clone();
+    planned.status = kinerja::domain::TrainingStatus::Rencana;
+    let planned = store.save_training(NIP, &planned, "tester").unwrap();
+    let (_, partners) = store.training_stats(2025).unwrap();
+    assert_eq!((partners[0].participants, partners[0].jp), (2, 8));
+    store
+        .delete_training(NIP, planned.id, planned.revision, "tester")
+        .unwrap();
+    let (held, partners) = store.training_stats(2025).unwrap();
+    assert_eq!(
+        (
+            held[0].participants,
+            partners[0].participants,
+            partners[0].jp
+        ),
+        (1, 1, 8)
+    );
+    assert!(store.training_stats(2024).unwrap().0.is_empty());
+    assert!(store.check().unwrap().is_sound());
+}

@@ -655,46 +655,34 @@ impl App {
             (!predikat, jp)
         });
         d.units = units.into_values().collect();
+        (d.held, d.partners) = self.training_stats(year)?;
+        d.stats_loaded = true;
         Ok(d)
     }
 
-    /// The trainings held and the partners of a year: a pass over every training, so it
-    /// runs only when one of those two sections is opened.
+    /// The trainings held and the partners of a year, from the counts the store keeps.
     pub fn training_stats(&self, year: i16) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
-        use std::collections::BTreeMap;
-        let mut held: BTreeMap<(String, String, jiff::civil::Date, jiff::civil::Date), Held> =
-            BTreeMap::new();
-        let mut partners: BTreeMap<String, PartnerJp> = BTreeMap::new();
-        for item in self.store.iter_trainings() {
-            let (_, group) = item?;
-            for t in group.items.iter().filter(|t| t.year() == year) {
-                let h = held
-                    .entry((t.judul.clone(), t.penyelenggara.clone(), t.mulai, t.selesai))
-                    .or_insert_with(|| Held {
-                        title: t.judul.clone(),
-                        organiser: t.penyelenggara.clone(),
-                        dates: crate::domain::format_date(t.mulai),
-                        participants: 0,
-                        jp: u32::from(t.jp),
-                    });
-                h.participants += 1;
-                let p = partners
-                    .entry(t.penyelenggara.clone())
-                    .or_insert_with(|| PartnerJp {
-                        name: t.penyelenggara.clone(),
-                        kind: t.jenis_penyelenggara,
-                        participants: 0,
-                        jp: 0,
-                    });
-                p.participants += 1;
-                if t.status == crate::domain::TrainingStatus::Selesai {
-                    p.jp += u64::from(t.jp);
-                }
-            }
-        }
-        let mut held: Vec<Held> = held.into_values().collect();
+        let (held, partners) = self.store.training_stats(year)?;
+        let mut held: Vec<Held> = held
+            .into_iter()
+            .map(|h| Held {
+                title: h.judul,
+                organiser: h.penyelenggara,
+                dates: crate::domain::format_date(h.mulai),
+                participants: h.participants,
+                jp: h.jp,
+            })
+            .collect();
         held.sort_by_key(|h| std::cmp::Reverse(h.participants));
-        let mut partners: Vec<PartnerJp> = partners.into_values().collect();
+        let mut partners: Vec<PartnerJp> = partners
+            .into_iter()
+            .map(|p| PartnerJp {
+                name: p.name,
+                kind: p.kind,
+                participants: p.participants,
+                jp: p.jp,
+            })
+            .collect();
         partners.sort_by_key(|p| std::cmp::Reverse(p.jp));
         Ok((held, partners))
     }

@@ -188,6 +188,7 @@ impl Store {
         // Summaries are derived: rebuild them, whatever the backup held.
         self.summaries_dirty()?;
         self.ensure_summaries()?;
+        self.rebuild_stats()?;
         self.audit_run(
             actor,
             AuditAction::Restore,

@@ -26,6 +26,8 @@ pub struct BulkWriter<'s> {
     /// People whose list summary must be rebuilt when the run ends.
     touched: BTreeSet<String>,
     started: bool,
+    /// Trainings were written: the per-year counts are rebuilt at the end.
+    trainings_written: bool,
 }
 
 fn invalid(e: super::codec::DecodeError) -> StoreError {
@@ -41,6 +43,7 @@ impl<'s> BulkWriter<'s> {
             written: 0,
             touched: BTreeSet::new(),
             started: false,
+            trainings_written: false,
         }
     }
 
@@ -112,6 +115,11 @@ impl<'s> BulkWriter<'s> {
 
     pub fn put_trainings(&mut self, nip: &str, group: &TrainingGroup) -> Result<(), StoreError> {
         self.touch(nip);
+        if !self.trainings_written {
+            // Until the run ends, the per-year training counts may lag behind.
+            self.store.stats_dirty()?;
+            self.trainings_written = true;
+        }
         self.put(
             TRAININGS,
             nip.as_bytes(),
@@ -160,6 +168,9 @@ impl<'s> BulkWriter<'s> {
         self.commit()?;
         if self.started {
             self.store.rebuild_summaries(&self.touched)?;
+        }
+        if self.trainings_written {
+            self.store.rebuild_stats()?;
         }
         self.store.audit_run(actor, action, summary)?;
         Ok(self.written)

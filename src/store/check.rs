@@ -204,6 +204,14 @@ impl Store {
             }
         }
 
+        for key in self.stats_mismatches()? {
+            r.damaged(
+                "training_stats",
+                &key,
+                "does not match the trainings; a bulk write or restore rebuilds it",
+            );
+        }
+
         for item in self.drafts.iter() {
             let (k, v) = item?;
             if let Err(e) = records::decode_draft(&v) {

@@ -1,13 +1,14 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 12] = [
+pub const TREES: [&str; 13] = [
     "meta",
     "units",
     "partners",
     "staff",
     "staff_by_unit",
     "staff_summary",
+    "training_stats",
     "evaluations",
     "trainings",
     "officers",
@@ -22,6 +23,9 @@ pub const SCHEMA_KEY: &[u8] = b"schema";
 /// Present in `meta` when every `staff_summary` entry matches its records; removed while a
 /// bulk write is under way, so an interrupted one is repaired on the next open.
 pub const SUMMARIES_KEY: &[u8] = b"summaries";
+
+/// Present in `meta` when `training_stats` matches the trainings (as `SUMMARIES_KEY`).
+pub const STATS_KEY: &[u8] = b"training_stats";
 
 /// `staff_by_unit`: unit id, a zero byte, then the NIP digits.
 pub fn staff_by_unit(unit_id: &str, nip: &str) -> Vec<u8> {

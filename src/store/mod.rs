@@ -9,6 +9,7 @@ pub mod files;
 pub mod keys;
 mod lock;
 pub mod records;
+pub mod stats;
 mod summary;
 mod write;
 
@@ -40,6 +41,7 @@ pub struct Store {
     staff_by_unit: sled::Tree,
     staff_summary: sled::Tree,
     drafts: sled::Tree,
+    training_stats: sled::Tree,
     meta: sled::Tree,
     _lock: lock::LockFile,
 }
@@ -106,6 +108,7 @@ impl Store {
             staff_by_unit: tree("staff_by_unit")?,
             staff_summary: tree("staff_summary")?,
             drafts: tree("drafts")?,
+            training_stats: tree("training_stats")?,
             meta: tree("meta")?,
             db,
             path: path.to_path_buf(),
@@ -115,6 +118,7 @@ impl Store {
         store.db.open_tree("officers")?;
         store.check_schema()?;
         store.ensure_summaries()?;
+        store.ensure_stats()?;
         Ok(store)
     }
 

@@ -396,6 +396,7 @@ impl Store {
                 &self.partners,
                 &self.evaluations,
                 &self.staff_summary,
+                &self.training_stats,
             ],
             actor,
             |tx| {
@@ -416,6 +417,7 @@ impl Store {
                         ..training.clone()
                     };
                     group.items.push(saved.clone());
+                    super::stats::apply(&tx[5], &saved, 1)?;
                     saved
                 } else {
                     let Some(slot) = group.items.iter_mut().find(|t| t.id == training.id) else {
@@ -428,6 +430,8 @@ impl Store {
                             found: slot.revision,
                         });
                     }
+                    super::stats::apply(&tx[5], slot, -1)?;
+                    super::stats::apply(&tx[5], &training, 1)?;
                     *slot = Training {
                         revision: slot.revision + 1,
                         ..training.clone()
@@ -472,6 +476,7 @@ impl Store {
                 &self.trainings,
                 &self.evaluations,
                 &self.staff_summary,
+                &self.training_stats,
             ],
             actor,
             |tx| {
@@ -493,6 +498,7 @@ impl Store {
                     });
                 }
                 let gone = group.items.remove(pos);
+                super::stats::apply(&tx[4], &gone, -1)?;
                 tx[1].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 let evaluations = read(&tx[2], "evaluations", nip, records::decode_evaluations)?
                     .unwrap_or_default();
