@@ -38,6 +38,9 @@ use theme::Theme;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// People at the top of the coaching list whose notes are read for suggested trainings.
+const SUGGESTED_FOR: usize = 200;
+
 /// Rows read before the first frame; the rest are read right after it.
 const FIRST_PAGE: usize = 60;
 
@@ -620,24 +623,12 @@ impl App {
                 reasons.push(Reason::BelowJp { jp, target });
             }
             if !reasons.is_empty() {
-                // The training kinds the last evaluation's notes name.
-                let mut suggested = Vec::new();
-                if matches!(reasons[0], Reason::Predikat(_))
-                    && let Some(e) = self.store.evaluations_of(&s.nip)?.last()
-                {
-                    let notes = e.catatan.to_lowercase();
-                    suggested = crate::domain::TrainingKind::ALL
-                        .iter()
-                        .filter(|k| notes.contains(&k.label().to_lowercase()))
-                        .copied()
-                        .collect();
-                }
                 d.coaching.push(Coaching {
                     nip: s.nip.clone(),
                     name: s.name.clone(),
                     unit: unit_name,
                     reasons,
-                    suggested,
+                    suggested: Vec::new(),
                 });
             }
         }
@@ -654,6 +645,23 @@ impl App {
                 .unwrap_or(u32::MAX);
             (!predikat, jp)
         });
+        // The training kinds the last evaluation's notes name, for the people at the top
+        // of the list (reading everyone's notes would cost a pass over the evaluations).
+        for c in d.coaching.iter_mut().take(SUGGESTED_FOR) {
+            if !matches!(c.reasons.first(), Some(Reason::Predikat(_))) {
+                continue;
+            }
+            let mut evaluations = self.store.evaluations_of(&c.nip)?;
+            evaluations.sort_by_key(|e| e.period.sort_key());
+            if let Some(e) = evaluations.last() {
+                let notes = e.catatan.to_lowercase();
+                c.suggested = crate::domain::TrainingKind::ALL
+                    .iter()
+                    .filter(|k| notes.contains(&k.label().to_lowercase()))
+                    .copied()
+                    .collect();
+            }
+        }
         d.units = units.into_values().collect();
         (d.held, d.partners) = self.training_stats(year)?;
         d.stats_loaded = true;
