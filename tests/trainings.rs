@@ -143,7 +143,7 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
             expected.insert(nip, (poor, jp));
         }
     }
-    let data = s.app.training_data(2026).unwrap();
+    let data = s.app.training_data(2026, None).unwrap();
     let listed: std::collections::BTreeMap<String, (bool, u32)> = data
         .coaching
         .iter()
@@ -190,7 +190,7 @@ fn the_training_tab_shows_compliance_and_partners_side_by_side() {
     let text = s.text();
     assert!(text.contains("3 Pelatihan"), "{text}");
     assert!(text.contains("mencapai 20 JP"), "{text}");
-    let data = s.app.training_data(2026).unwrap();
+    let data = s.app.training_data(2026, None).unwrap();
     assert!(
         text.contains(&format!("{} / {}", data.reached, data.staff)),
         "{text}"
@@ -267,4 +267,32 @@ fn a_training_form_left_unsaved_is_offered_back_as_a_draft() {
     assert!(s.shows("Ada draf yang belum disimpan"), "{}", s.text());
     s.key(KeyCode::Char('y'));
     assert!(s.shows("Workshop Arsip Digital"), "{}", s.text());
+}
+
+#[test]
+fn f_narrows_pelatihan_and_beranda_to_one_unit() {
+    let mut s = demo();
+    let all = s.app.training_data(2026, None).unwrap();
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('f'));
+    let first_unit = all.all_units[0].clone();
+    assert!(s.shows(&first_unit.1), "{}", s.text());
+    let one = s
+        .app
+        .training_data(2026, Some(first_unit.0.clone()))
+        .unwrap();
+    assert!(one.staff < all.staff && one.staff > 0);
+    assert!(
+        s.shows(&format!("{} / {}", one.reached, one.staff)),
+        "{}",
+        s.text()
+    );
+    s.key(KeyCode::Char('1')).key(KeyCode::Char('f'));
+    assert!(
+        s.shows(&format!(
+            "Cakupan penilaian: tahunan 2025  {}",
+            first_unit.1
+        )),
+        "{}",
+        s.text()
+    );
 }

@@ -153,6 +153,7 @@ impl App {
             self.opts.today.year(),
         )?;
         home.done();
+        home.set_units(self.unit_list()?, None);
         if let Some(list) = self.list_mut() {
             list.loaded(index);
         }
@@ -166,14 +167,25 @@ impl App {
         HomeData::new(self.opts.today.year() - 1, self.opts.today.year())
     }
 
+    /// Every unit as (id, name), by name.
+    fn unit_list(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut v: Vec<(String, String)> = unit_names(&self.store)?.into_iter().collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(v)
+    }
+
     /// The JP everyone should have by today: 20 times the elapsed part of the year.
     fn jp_target_now(&self) -> u32 {
         crate::domain::training::pro_rata_target(self.opts.today).floor() as u32
     }
 
-    /// Beranda, counted afresh (a pass over the summaries).
-    fn open_home(&mut self) -> bool {
+    /// Beranda, counted afresh (a pass over the summaries), for one unit or all.
+    fn open_home(&mut self, unit: Option<String>) -> bool {
         let mut home = self.home_data_new();
+        match self.unit_list() {
+            Ok(units) => home.set_units(units, unit),
+            Err(e) => return self.fail(e),
+        }
         let target = self.jp_target_now();
         let counted: Result<(), StoreError> = self
             .store
@@ -327,11 +339,11 @@ impl App {
                 }
                 KeyCode::Char('1') if !matches!(self.screen, Screen::Home(_)) => {
                     self.show_list();
-                    return self.open_home();
+                    return self.open_home(None);
                 }
                 KeyCode::Char('3') if !matches!(self.screen, Screen::TrainingTab(_)) => {
                     self.show_list();
-                    return self.open_training_tab(self.opts.today.year());
+                    return self.open_training_tab(self.opts.today.year(), None);
                 }
                 _ => {}
             }
@@ -420,11 +432,17 @@ impl App {
                 }
                 Err(e) => self.fail(e),
             },
-            Outcome::TrainingYear(year) => {
+            Outcome::TrainingYear(year, unit) => {
                 if let Some(s) = self.stack.pop() {
                     self.screen = s;
                 }
-                self.open_training_tab(year)
+                self.open_training_tab(year, unit)
+            }
+            Outcome::HomeUnit(unit) => {
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                self.open_home(unit)
             }
             Outcome::SaveTraining(nips, t) => self.save_training(&nips, *t),
             Outcome::DeleteTraining(nip, id, revision) => {
@@ -560,8 +578,8 @@ impl App {
 
     /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
     /// opens; nothing is scanned per keystroke.
-    fn open_training_tab(&mut self, year: i16) -> bool {
-        match self.training_data(year) {
+    fn open_training_tab(&mut self, year: i16, unit: Option<String>) -> bool {
+        match self.training_data(year, unit) {
             Ok(data) => {
                 self.push(Screen::TrainingTab(Box::new(TrainingOverview::new(data))));
                 true
@@ -571,7 +589,11 @@ impl App {
     }
 
     /// What the Pelatihan tab shows for a year.
-    pub fn training_data(&self, year: i16) -> Result<TrainingData, StoreError> {
+    pub fn training_data(
+        &self,
+        year: i16,
+        unit: Option<String>,
+    ) -> Result<TrainingData, StoreError> {
         use crate::domain::training::pro_rata_target;
         use std::collections::BTreeMap;
         let today = self.opts.today;
@@ -589,7 +611,7 @@ impl App {
         let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
         for s in self.store.iter_summaries() {
             let s = s?;
-            if !s.aktif {
+            if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) {
                 continue;
             }
             let jp = s.jp_in(year);
@@ -665,6 +687,10 @@ impl App {
         d.units = units.into_values().collect();
         (d.held, d.partners) = self.training_stats(year)?;
         d.stats_loaded = true;
+        let mut all_units: Vec<(String, String)> = names.into_iter().collect();
+        all_units.sort_by(|a, b| a.1.cmp(&b.1));
+        d.all_units = all_units;
+        d.unit = unit;
         Ok(d)
     }
 

@@ -28,6 +28,10 @@ pub struct HomeData {
     pub reached: u32,
     /// (NIP, name, reason), the worst first.
     pub attention: Vec<(String, String, Reason)>,
+    /// The unit counted, `None` for all.
+    pub unit: Option<String>,
+    /// Every unit as (id, name), by name, for `f`.
+    pub all_units: Vec<(String, String)>,
     loaded: bool,
 }
 
@@ -40,9 +44,15 @@ impl HomeData {
         }
     }
 
+    /// The units `f` steps through, and the one counted (call before `add`).
+    pub fn set_units(&mut self, units: Vec<(String, String)>, unit: Option<String>) {
+        self.all_units = units;
+        self.unit = unit;
+    }
+
     /// Counts one person (every summary passes here once).
     pub fn add(&mut self, s: &StaffSummary, jp_target_now: u32) {
-        if !s.aktif {
+        if !s.aktif || self.unit.as_ref().is_some_and(|u| *u != s.unit_id) {
             return;
         }
         self.active += 1;
@@ -78,8 +88,9 @@ impl HomeData {
     }
 }
 
-const KEYS: [KeyHelp; 5] = [
+const KEYS: [KeyHelp; 6] = [
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
+    key("f", "f", T::KeyUnit, true),
     key("Enter", "Enter", T::KeyOpen, true),
     key("2 3 4", "2 3 4", T::KeyTabs, true),
     key("? F1", "? F1", T::KeyHelp, true),
@@ -122,6 +133,13 @@ impl Home {
                     Some((nip, _, _)) => Outcome::OpenStaff(nip.clone()),
                     None => Outcome::Ignored,
                 };
+            }
+            KeyCode::Char('f') => {
+                let next = super::training_overview::next_unit(
+                    &self.data.all_units,
+                    self.data.unit.as_deref(),
+                );
+                return Outcome::HomeUnit(next);
             }
             KeyCode::Char('q') => return Outcome::Quit,
             _ => return Outcome::Ignored,
@@ -166,10 +184,19 @@ impl Home {
         .areas(area);
         frame.render_widget(
             Paragraph::new(vec![
-                Line::styled(
-                    format!("{} {} {}", ui.t(T::Coverage), ui.t(T::AnnualOf), d.year),
-                    ui.theme.header(),
-                ),
+                Line::from(vec![
+                    Span::styled(
+                        format!("{} {} {}  ", ui.t(T::Coverage), ui.t(T::AnnualOf), d.year),
+                        ui.theme.header(),
+                    ),
+                    Span::styled(
+                        d.unit
+                            .as_ref()
+                            .and_then(|u| d.all_units.iter().find(|(id, _)| id == u))
+                            .map_or(ui.t(T::AllUnits).to_string(), |(_, n)| ui.theme.text(n)),
+                        ui.theme.key(),
+                    ),
+                ]),
                 Self::bar(ui, 30, d.evaluated, d.active),
             ]),
             cov,

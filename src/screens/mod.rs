@@ -53,8 +53,10 @@ pub enum Outcome {
     /// Save a training for each of these people (one record each).
     SaveTraining(Vec<String>, Box<crate::domain::Training>),
     DeleteTraining(String, u32, u64),
-    /// Show the Pelatihan tab for another year.
-    TrainingYear(i16),
+    /// Show the Pelatihan tab for a year and one unit (`None`: all units).
+    TrainingYear(i16, Option<String>),
+    /// Show Beranda for one unit (`None`: all units).
+    HomeUnit(Option<String>),
     /// Count the trainings held and the partners of a year (a pass over every training).
     LoadTrainingStats(i16),
     /// Show the report for another year.

@@ -65,6 +65,11 @@ pub struct TrainingData {
     pub held: Vec<Held>,
     pub partners: Vec<PartnerJp>,
     pub stats_loaded: bool,
+    /// The unit shown, `None` for all; the counts above follow it (held and partners are
+    /// for all units).
+    pub unit: Option<String>,
+    /// Every unit as (id, name), by name, for `f`.
+    pub all_units: Vec<(String, String)>,
     pub coaching: Vec<Coaching>,
 }
 
@@ -83,9 +88,10 @@ const SECTIONS: [Section; 4] = [
     Section::Partners,
 ];
 
-const KEYS: [KeyHelp; 7] = [
+const KEYS: [KeyHelp; 8] = [
     key("Tab", "Tab", T::KeySection, true),
     key("← →", "Left Right", T::KeyYear, true),
+    key("f", "f", T::KeyUnit, true),
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
     key("Enter", "Enter", T::KeyOpen, true),
     key("2", "2", T::KeyStaffTab, false),
@@ -97,6 +103,17 @@ pub struct TrainingOverview {
     data: TrainingData,
     section: Section,
     rows: [usize; 4],
+}
+
+/// The unit after `current` in `units` (`None` = all units comes first and after the last).
+pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<String> {
+    match current {
+        None => units.first().map(|(id, _)| id.clone()),
+        Some(c) => {
+            let i = units.iter().position(|(id, _)| id == c)?;
+            units.get(i + 1).map(|(id, _)| id.clone())
+        }
+    }
 }
 
 /// The reason in the interface language.
@@ -165,8 +182,18 @@ impl TrainingOverview {
             KeyCode::Down | KeyCode::Char('j') => {
                 self.rows[i] = (self.rows[i] + 1).min(len.saturating_sub(1))
             }
-            KeyCode::Left => return Outcome::TrainingYear(self.data.year - 1),
-            KeyCode::Right => return Outcome::TrainingYear(self.data.year + 1),
+            KeyCode::Left => {
+                return Outcome::TrainingYear(self.data.year - 1, self.data.unit.clone());
+            }
+            KeyCode::Right => {
+                return Outcome::TrainingYear(self.data.year + 1, self.data.unit.clone());
+            }
+            KeyCode::Char('f') => {
+                return Outcome::TrainingYear(
+                    self.data.year,
+                    next_unit(&self.data.all_units, self.data.unit.as_deref()),
+                );
+            }
             KeyCode::Enter if self.section == Section::Coaching => {
                 return match self.data.coaching.get(self.rows[1]) {
                     Some(c) => Outcome::OpenStaff(c.nip.clone()),
@@ -217,6 +244,14 @@ impl TrainingOverview {
         }
     }
 
+    fn unit_label(&self, ui: &Ui) -> String {
+        self.data
+            .unit
+            .as_ref()
+            .and_then(|u| self.data.all_units.iter().find(|(id, _)| id == u))
+            .map_or(ui.t(T::AllUnits).to_string(), |(_, n)| ui.theme.text(n))
+    }
+
     fn window(&self, i: usize, height: usize) -> usize {
         self.rows[i].saturating_sub(height.saturating_sub(1))
     }
@@ -256,6 +291,7 @@ impl TrainingOverview {
             ratio * 100.0,
             ui.t(T::Reached)
         );
+        let label = format!("{label}  {}", self.unit_label(ui));
         if ui.theme.ascii {
             frame.render_widget(Paragraph::new(self.gauge_line(ui, 30, ratio, label)), top);
         } else {
