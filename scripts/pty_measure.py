@@ -144,13 +144,15 @@ def main():
     r = {"db": a.db, "bin": a.bin, "size": "80x24", "quiet_ms": QUIET * 1000}
     pid, fd = spawn(a.bin, a.db)
     try:
-        s = until_quiet(fd, marker=b"NIP", first=True)
+        s = until_quiet(fd, marker=b"kinerja", first=True)
         r["startup"] = s
         r["mem_after_startup_kib"] = memory(pid)
         if s["eof"]:
             raise RuntimeError(f"the program exited during startup: {s['tail']!r}")
         if not s["bytes"]:
             raise RuntimeError(f"no output within {STEP_LIMIT} s of launch")
+        # Beranda comes first; the moves and the search are measured on the staff list.
+        r["to_list"] = send(fd, b"2")
         moves = [send(fd, b"j") for _ in range(a.moves)]
         sizes = sorted(m["bytes"] for m in moves)
         r["moves"] = {"n": len(sizes), "bytes": [m["bytes"] for m in moves],
@@ -183,7 +185,9 @@ def report(r):
     if "startup" in r:
         s = r["startup"]
         p(f"startup      {s['bytes']:>8} B in {s['frames']} frame(s); quiet after {ms(s['t_quiet'])}, "
-          f"last byte {ms(s['t_last'])}, first 'NIP' at {ms(s['t_marker'])}{flag(s)}")
+          f"last byte {ms(s['t_last'])}, first frame at {ms(s['t_marker'])}{flag(s)}")
+    if "to_list" in r:
+        p(f"to list '2'  {r['to_list']['bytes']:>8} B")
     if "moves" in r:
         m = r["moves"]
         p(f"move 'j' x{m['n']:<3} median {m['median']} B, max {m['max']} B "
