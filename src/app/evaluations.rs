@@ -1,0 +1,184 @@
+//! Evaluations: the form, its drafts, quick entry.
+
+use super::*;
+
+impl App {
+    /// Opens the evaluation form; from a form for a taken period, in its place.
+    pub(super) fn open_evaluation(&mut self, nip: &str, id: Option<u32>) -> bool {
+        let loaded = (|| -> Result<_, StoreError> {
+            let staff = self.store.get_staff(nip)?;
+            let evaluations = self.store.evaluations_of(nip)?;
+            Ok((staff, evaluations))
+        })();
+        let (staff, evaluations) = match loaded {
+            Ok((Some(s), e)) => (s, e),
+            Ok((None, _)) => return true,
+            Err(e) => return self.fail(e),
+        };
+        let people = match self.people() {
+            Ok(p) => p,
+            Err(e) => return self.fail(e),
+        };
+        let original = id.and_then(|id| evaluations.iter().find(|e| e.id == id).cloned());
+        let taken = evaluations.iter().map(|e| (e.period, e.id)).collect();
+        let mut form = EvaluationForm::new(
+            nip,
+            &staff.display_name(),
+            original,
+            taken,
+            self.opts.today,
+            people,
+        );
+        match self.store.draft(&self.draft_key(nip, id)) {
+            Ok(Some(d)) => {
+                let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)
+                    .map(|t| {
+                        t.to_zoned(self.opts.tz.clone())
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                form.offer_draft(when, d.fields);
+            }
+            Ok(None) => {}
+            Err(e) => return self.fail(e),
+        }
+        if matches!(self.screen, Screen::Evaluation(_)) {
+            self.screen = Screen::Evaluation(Box::new(form));
+            self.status = Some((self.ui.t(T::PeriodOpened).to_string(), false));
+        } else {
+            self.push(Screen::Evaluation(Box::new(form)));
+        }
+        true
+    }
+
+    pub(super) fn save_evaluation(
+        &mut self,
+        nip: &str,
+        evaluation: crate::domain::Evaluation,
+    ) -> bool {
+        let actor = self.opts.actor.clone();
+        let id = (evaluation.id != 0).then_some(evaluation.id);
+        match self.store.save_evaluation(nip, &evaluation, &actor) {
+            Ok(_) => {
+                if let Err(e) = self.store.delete_draft(&self.draft_key(nip, id)) {
+                    return self.fail(e);
+                }
+                self.back_to_record(nip, T::Saved)
+            }
+            Err(StoreError::DuplicatePeriod { existing, .. }) => {
+                self.open_evaluation(nip, Some(existing))
+            }
+            Err(e) => {
+                let message = match e {
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    other => other.to_string(),
+                };
+                if let Screen::Evaluation(f) = &mut self.screen {
+                    f.error = Some(message);
+                }
+                true
+            }
+        }
+    }
+
+    /// Back from the form to the refreshed record, with the list's row updated.
+    pub(super) fn back_to_record(&mut self, nip: &str, done: T) -> bool {
+        if let Some(s) = self.stack.pop() {
+            self.screen = s;
+        }
+        if let Ok(Some(summary)) = self.store.summary(nip)
+            && let Some(list) = self.list_mut()
+        {
+            list.index_mut().upsert(summary);
+        }
+        match self.record(nip) {
+            Ok(Some(r)) if matches!(self.screen, Screen::Record(_)) => {
+                self.screen = Screen::Record(Box::new(r))
+            }
+            Ok(_) => {}
+            Err(e) => return self.fail(e),
+        }
+        self.status = Some((self.ui.t(done).to_string(), false));
+        true
+    }
+
+    pub(super) fn draft_key(&self, nip: &str, id: Option<u32>) -> String {
+        let which = id.map_or("baru".to_string(), |i| i.to_string());
+        format!("{}/evaluasi/{nip}/{which}", self.opts.actor)
+    }
+
+    pub(super) fn draft_time(&self, micros: u64) -> String {
+        jiff::Timestamp::from_microsecond(micros as i64)
+            .map(|t| {
+                t.to_zoned(self.opts.tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
+
+    pub(super) fn open_quick_entry(&mut self) -> bool {
+        let rows = self
+            .list_mut()
+            .and_then(|l| l.index_mut().view_people(Self::QUICK_LIMIT));
+        let Some(rows) = rows else {
+            self.status = Some((self.ui.t(T::QuickTooMany).to_string(), true));
+            return true;
+        };
+        let people = match self.people() {
+            Ok(p) => p,
+            Err(e) => return self.fail(e),
+        };
+        let listed = rows
+            .into_iter()
+            .map(|(nip, name, unit)| QuickPerson {
+                nip,
+                name,
+                unit,
+                evaluated: false,
+            })
+            .collect();
+        let quick = QuickEntry::new(listed, people, self.opts.today);
+        self.push(Screen::Quick(Box::new(quick)));
+        true
+    }
+
+    pub(super) fn start_quick_entry(&mut self) -> bool {
+        let Screen::Quick(q) = &self.screen else {
+            return false;
+        };
+        let Some(period) = q.period() else {
+            return false;
+        };
+        let mut evaluated = Vec::new();
+        for nip in q.nips() {
+            match self.store.evaluation_group(&nip) {
+                Ok(g) => evaluated.push(g.items.iter().any(|e| e.period == period)),
+                Err(e) => return self.fail(e),
+            }
+        }
+        if let Screen::Quick(q) = &mut self.screen {
+            q.start(&evaluated);
+        }
+        true
+    }
+
+    pub(super) fn quick_save(&mut self, nip: &str, evaluation: crate::domain::Evaluation) -> bool {
+        let actor = self.opts.actor.clone();
+        let result = self.store.save_evaluation(nip, &evaluation, &actor);
+        if let Ok(Some(summary)) = self.store.summary(nip)
+            && let Some(list) = self.list_mut()
+        {
+            list.index_mut().upsert(summary);
+        }
+        if let Screen::Quick(q) = &mut self.screen {
+            match result {
+                // Someone evaluated them meanwhile: nothing to do for them.
+                Ok(_) | Err(StoreError::DuplicatePeriod { .. }) => q.saved(),
+                Err(e) => q.error = Some(e.to_string()),
+            }
+        }
+        true
+    }
+}

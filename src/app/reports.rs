@@ -1,0 +1,87 @@
+//! Beranda and Laporan: counting, the per-unit report and its CSV.
+
+use super::*;
+
+impl App {
+    /// Laporan: each unit's annual predikat against the distribution guide, from the
+    /// summaries (one pass over everyone when the tab opens).
+    pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
+        match crate::report::unit_report(&self.store, year) {
+            Ok(rows) => {
+                let report = Box::new(Report::new(rows, year, selected));
+                if matches!(self.screen, Screen::Report(_)) {
+                    self.screen = Screen::Report(report);
+                } else {
+                    self.push(Screen::Report(report));
+                }
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Writes the report of `year` as CSV into the export directory and says where.
+    pub(super) fn export_report(&mut self, year: i16) -> bool {
+        let path = self.opts.export_dir.join(format!("laporan-{year}.csv"));
+        let written = (|| -> Result<(), String> {
+            let rows = crate::report::unit_report(&self.store, year).map_err(|e| e.to_string())?;
+            let (handle, file) =
+                crate::store::files::PrivateFile::create(&path).map_err(|e| e.to_string())?;
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(file);
+            w.write_record(crate::report::COLUMNS)
+                .map_err(|e| e.to_string())?;
+            for r in &rows {
+                w.write_record(crate::report::csv_row(r, year))
+                    .map_err(|e| e.to_string())?;
+            }
+            let file = w.into_inner().map_err(|e| e.to_string())?;
+            handle.commit(file).map_err(|e| e.to_string())
+        })();
+        self.status = Some(match written {
+            Ok(()) => (
+                format!("{} {}", self.ui.t(T::WrittenTo), path.display()),
+                false,
+            ),
+            Err(e) => (format!("{}: {e}", path.display()), true),
+        });
+        true
+    }
+
+    pub(super) fn home_data_new(&self) -> HomeData {
+        HomeData::new(self.opts.today.year() - 1, self.opts.today.year())
+    }
+
+    /// The JP everyone should have by today: 20 times the elapsed part of the year.
+    pub(super) fn jp_target_now(&self) -> u32 {
+        crate::domain::training::pro_rata_target(self.opts.today).floor() as u32
+    }
+
+    /// Beranda, counted afresh (a pass over the summaries), for one unit or all.
+    pub(super) fn open_home(&mut self, unit: Option<String>) -> bool {
+        let mut home = self.home_data_new();
+        match self.unit_list() {
+            Ok(units) => home.set_units(units, unit),
+            Err(e) => return self.fail(e),
+        }
+        let target = self.jp_target_now();
+        let counted: Result<(), StoreError> = self
+            .store
+            .iter_summaries()
+            .try_for_each(|s| s.map(|s| home.add(&s, target)));
+        if let Err(e) = counted {
+            return self.fail(e);
+        }
+        home.done();
+        self.push(Screen::Home(Box::new(Home::new(home))));
+        true
+    }
+
+    /// Every unit as (id, name), by name.
+    pub(super) fn unit_list(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut v: Vec<(String, String)> = unit_names(&self.store)?.into_iter().collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(v)
+    }
+}

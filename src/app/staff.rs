@@ -1,0 +1,130 @@
+//! Staff records: saving from the form, the demo, the record screen, the evaluator list.
+
+use super::*;
+
+impl App {
+    pub(super) fn save_staff(&mut self, staff: crate::domain::Staff) -> bool {
+        let actor = self.opts.actor.clone();
+        match self.store.save_staff(&staff, &actor) {
+            Ok(saved) => {
+                // The evaluator pick reads names from this; build it again when needed.
+                self.people = None;
+                let nip = saved.nip.as_str().to_string();
+                // Off the form; from the welcome screen on, the list exists.
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                if matches!(self.screen, Screen::Welcome(_)) {
+                    match self.full_index() {
+                        Ok(index) => {
+                            self.screen = Screen::List(Box::new(StaffList::new(index, false)))
+                        }
+                        Err(e) => return self.fail(e),
+                    }
+                } else if let Ok(Some(summary)) = self.store.summary(&nip)
+                    && let Some(list) = self.list_mut()
+                {
+                    list.index_mut().upsert(summary);
+                }
+                if let Some(list) = self.list_mut() {
+                    list.select_nip(&nip);
+                }
+                // Show the saved record: refresh it, or open it for a new one.
+                let record = match self.record(&nip) {
+                    Ok(r) => r,
+                    Err(e) => return self.fail(e),
+                };
+                if let Some(r) = record {
+                    if matches!(self.screen, Screen::Record(_)) {
+                        self.screen = Screen::Record(Box::new(r));
+                    } else {
+                        self.push(Screen::Record(Box::new(r)));
+                    }
+                }
+                self.status = Some((self.ui.t(T::Saved).to_string(), false));
+                true
+            }
+            Err(e) => {
+                let taken = matches!(e, StoreError::AlreadyExists { .. });
+                let message = match e {
+                    StoreError::AlreadyExists { .. } => self.ui.t(T::ErrExists).to_string(),
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    other => other.to_string(),
+                };
+                if let Screen::Form(f) = &mut self.screen {
+                    f.refused(message, taken);
+                }
+                true
+            }
+        }
+    }
+
+    pub(super) fn load_demo(&mut self) -> bool {
+        if !self.store.is_empty() {
+            return false;
+        }
+        let actor = self.opts.actor.clone();
+        match crate::demo::fill(&self.store, 300, 1, self.opts.today, &actor, &|_| {}) {
+            Ok(_) => match self.full_index() {
+                Ok(index) => {
+                    self.screen = Screen::List(Box::new(StaffList::new(index, false)));
+                    self.stack.clear();
+                    self.status = Some((self.ui.t(T::DemoLoaded).to_string(), false));
+                    true
+                }
+                Err(e) => self.fail(e),
+            },
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub(super) fn record(&self, nip: &str) -> Result<Option<StaffRecord>, StoreError> {
+        let Some(staff) = self.store.get_staff(nip)? else {
+            return Ok(None);
+        };
+        let unit = self
+            .store
+            .get_unit(&staff.unit_id)?
+            .map_or(staff.unit_id.clone(), |u| u.name);
+        let history = self
+            .store
+            .history_of_person(nip)?
+            .into_iter()
+            .map(|entry| HistoryRow {
+                when: jiff::Timestamp::from_microsecond(entry.time_micros as i64)
+                    .map(|t| {
+                        t.to_zoned(self.opts.tz.clone())
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default(),
+                entry,
+            })
+            .collect();
+        Ok(Some(StaffRecord::new(
+            staff,
+            unit,
+            self.store.evaluations_of(nip)?,
+            self.store.trainings_of(nip)?,
+            history,
+            self.opts.today,
+        )))
+    }
+
+    pub(super) fn people(&mut self) -> Result<People, StoreError> {
+        if let Some(p) = &self.people {
+            return Ok(p.clone());
+        }
+        let people: People = match self.list_mut() {
+            Some(list) => std::sync::Arc::new(list.index_mut().people()),
+            None => std::sync::Arc::new(
+                self.store
+                    .iter_summaries()
+                    .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
+                    .collect::<Result<_, _>>()?,
+            ),
+        };
+        self.people = Some(people.clone());
+        Ok(people)
+    }
+}

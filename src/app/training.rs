@@ -1,0 +1,241 @@
+//! Trainings: the form (one person or a group), its drafts, the Pelatihan tab.
+
+use super::*;
+
+impl App {
+    /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
+    /// opens; nothing is scanned per keystroke.
+    pub(super) fn open_training_tab(&mut self, year: i16, unit: Option<String>) -> bool {
+        match self.training_data(year, unit) {
+            Ok(data) => {
+                self.push(Screen::TrainingTab(Box::new(TrainingOverview::new(data))));
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// What the Pelatihan tab shows for a year.
+    pub fn training_data(
+        &self,
+        year: i16,
+        unit: Option<String>,
+    ) -> Result<TrainingData, StoreError> {
+        use crate::domain::training::pro_rata_target;
+        use std::collections::BTreeMap;
+        let today = self.opts.today;
+        let names = unit_names(&self.store)?;
+        // This year: the target so far; a past year: the whole 20.
+        let target = if year == today.year() {
+            pro_rata_target(today).floor() as u32
+        } else {
+            crate::domain::JP_TARGET
+        };
+        let mut d = TrainingData {
+            year,
+            ..Default::default()
+        };
+        let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
+        for s in self.store.iter_summaries() {
+            let s = s?;
+            if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) {
+                continue;
+            }
+            let jp = s.jp_in(year);
+            let unit_name = names
+                .get(&s.unit_id)
+                .cloned()
+                .unwrap_or_else(|| s.unit_id.clone());
+            let u = units.entry(unit_name.clone()).or_insert_with(|| UnitJp {
+                name: unit_name.clone(),
+                ..Default::default()
+            });
+            u.staff += 1;
+            d.staff += 1;
+            if jp >= crate::domain::JP_TARGET {
+                u.reached += 1;
+                d.reached += 1;
+            }
+            d.spread[match jp {
+                0 => 0,
+                1..=9 => 1,
+                10..=19 => 2,
+                _ => 3,
+            }] += 1;
+            let mut reasons = Vec::new();
+            if let Some((_, p)) = s.last
+                && p.needs_coaching()
+            {
+                reasons.push(Reason::Predikat(p));
+            }
+            if jp < target {
+                reasons.push(Reason::BelowJp { jp, target });
+            }
+            if !reasons.is_empty() {
+                d.coaching.push(Coaching {
+                    nip: s.nip.clone(),
+                    name: s.name.clone(),
+                    unit: unit_name,
+                    reasons,
+                    suggested: Vec::new(),
+                });
+            }
+        }
+        // Predikat reasons first, then the furthest below the target.
+        d.coaching.sort_by_key(|c| {
+            let predikat = c.reasons.iter().any(|r| matches!(r, Reason::Predikat(_)));
+            let jp = c
+                .reasons
+                .iter()
+                .find_map(|r| match r {
+                    Reason::BelowJp { jp, .. } => Some(*jp),
+                    _ => None,
+                })
+                .unwrap_or(u32::MAX);
+            (!predikat, jp)
+        });
+        // The training kinds the last evaluation's notes name, for the people at the top
+        // of the list (reading everyone's notes would cost a pass over the evaluations).
+        for c in d.coaching.iter_mut().take(SUGGESTED_FOR) {
+            if !matches!(c.reasons.first(), Some(Reason::Predikat(_))) {
+                continue;
+            }
+            let mut evaluations = self.store.evaluations_of(&c.nip)?;
+            evaluations.sort_by_key(|e| e.period.sort_key());
+            if let Some(e) = evaluations.last() {
+                let notes = e.catatan.to_lowercase();
+                c.suggested = crate::domain::TrainingKind::ALL
+                    .iter()
+                    .filter(|k| notes.contains(&k.label().to_lowercase()))
+                    .copied()
+                    .collect();
+            }
+        }
+        d.units = units.into_values().collect();
+        (d.held, d.partners) = self.training_stats(year)?;
+        d.stats_loaded = true;
+        let mut all_units: Vec<(String, String)> = names.into_iter().collect();
+        all_units.sort_by(|a, b| a.1.cmp(&b.1));
+        d.all_units = all_units;
+        d.unit = unit;
+        Ok(d)
+    }
+
+    /// The trainings held and the partners of a year, from the counts the store keeps.
+    pub fn training_stats(&self, year: i16) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
+        let (held, partners) = self.store.training_stats(year)?;
+        let mut held: Vec<Held> = held
+            .into_iter()
+            .map(|h| Held {
+                title: h.judul,
+                organiser: h.penyelenggara,
+                dates: crate::domain::format_date(h.mulai),
+                participants: h.participants,
+                jp: h.jp,
+            })
+            .collect();
+        held.sort_by_key(|h| std::cmp::Reverse(h.participants));
+        let mut partners: Vec<PartnerJp> = partners
+            .into_iter()
+            .map(|p| PartnerJp {
+                name: p.name,
+                kind: p.kind,
+                participants: p.participants,
+                jp: p.jp,
+            })
+            .collect();
+        partners.sort_by_key(|p| std::cmp::Reverse(p.jp));
+        Ok((held, partners))
+    }
+
+    pub(super) fn open_training(&mut self, nips: Vec<String>, id: Option<u32>) -> bool {
+        let loaded = (|| -> Result<_, StoreError> {
+            let first = match nips.first() {
+                Some(n) => self.store.get_staff(n)?,
+                None => None,
+            };
+            let original = match (nips.first(), id) {
+                (Some(n), Some(id)) => self.store.trainings_of(n)?.into_iter().find(|t| t.id == id),
+                _ => None,
+            };
+            Ok((first, original, self.store.partners()?))
+        })();
+        match loaded {
+            Ok((Some(first), original, partners)) => {
+                let who = if nips.len() == 1 {
+                    first.display_name()
+                } else {
+                    format!("{} {}", nips.len(), self.ui.t(T::Marked))
+                };
+                let key = self.training_draft_key(&nips, id);
+                let mut form = TrainingForm::new(nips, &who, original, partners);
+                match self.store.draft(&key) {
+                    Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
+                    Ok(None) => {}
+                    Err(e) => return self.fail(e),
+                }
+                self.push(Screen::Training(Box::new(form)));
+                true
+            }
+            Ok(_) => true,
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Saves the training for each person of the form: one record each.
+    pub(super) fn save_training(
+        &mut self,
+        nips: &[String],
+        training: crate::domain::Training,
+    ) -> bool {
+        let actor = self.opts.actor.clone();
+        let id = (training.id != 0).then_some(training.id);
+        let draft = self.training_draft_key(nips, id);
+        for nip in nips {
+            if let Err(e) = self.store.save_training(nip, &training, &actor) {
+                let message = match e {
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    other => other.to_string(),
+                };
+                if let Screen::Training(f) = &mut self.screen {
+                    f.error = Some(message);
+                }
+                return true;
+            }
+            if let Ok(Some(summary)) = self.store.summary(nip)
+                && let Some(list) = self.list_mut()
+            {
+                list.index_mut().upsert(summary);
+            }
+        }
+        if let Err(e) = self.store.delete_draft(&draft) {
+            return self.fail(e);
+        }
+        if nips.len() > 1
+            && let Some(list) = self.list_mut()
+        {
+            list.clear_marks();
+        }
+        match nips {
+            [one] => self.back_to_record(one, T::Saved),
+            _ => {
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                self.status = Some((format!("{} ({})", self.ui.t(T::Saved), nips.len()), false));
+                true
+            }
+        }
+    }
+
+    /// A training form's draft: per person, or for a group by its first person and size.
+    pub(super) fn training_draft_key(&self, nips: &[String], id: Option<u32>) -> String {
+        let who = match nips {
+            [one] => one.clone(),
+            [first, ..] => format!("{first}+{}", nips.len() - 1),
+            [] => String::new(),
+        };
+        let which = id.map_or("baru".to_string(), |i| i.to_string());
+        format!("{}/pelatihan/{who}/{which}", self.opts.actor)
+    }
+}
