@@ -426,3 +426,27 @@ fn a_unit_rating_is_recorded_from_the_report_and_nobody_is_re_rated() {
     s.key(KeyCode::Char('2'));
     assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
 }
+
+#[test]
+fn a_draft_made_before_someone_else_saved_is_refused_as_stale() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    s.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(s.shows("Ubah evaluasi"), "{}", s.text());
+    focus(&mut s, "Catatan");
+    s.type_text("draf lama");
+    let mut s = s.reopen();
+    // Meanwhile another officer saves the same evaluation.
+    let mut newest = s.app.store().evaluations_of(&nip).unwrap().pop().unwrap();
+    newest.catatan = "disimpan orang lain".into();
+    s.app
+        .store()
+        .save_evaluation(&nip, &newest, "officer-b")
+        .unwrap();
+    s.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(s.shows("Ada draf"), "{}", s.text());
+    s.key(KeyCode::Char('y')).key(KeyCode::F(2));
+    assert!(s.shows("sudah diubah di tempat lain"), "{}", s.text());
+    let kept = s.app.store().evaluations_of(&nip).unwrap().pop().unwrap();
+    assert_eq!(kept.catatan, "disimpan orang lain");
+}

@@ -63,6 +63,9 @@ texts! {
     NothingChanged => "tidak ada perubahan", "nothing changed";
     NewUnit => "unit baru", "new unit";
     KeyDelete => "hapus", "delete";
+    KeyNextFieldOrLine => "kolom berikut (di catatan: baris baru)", "next field (in the notes: a new line)";
+    KeyTakeSuggestion => "ambil usulan penilai", "take the suggested evaluator";
+    CloseKeepDraft => "Tutup formulir? Isiannya disimpan sebagai draf dan ditawarkan lagi. (y = tutup, n = lanjut)", "Close the form? What you typed is kept as a draft and offered again. (y = close, n = keep editing)";
     KeyNewEvaluation => "evaluasi baru", "new evaluation";
     KeyOpenRow => "buka baris", "open the row";
     ErrPeriod => "tahun atau periode tidak sah", "not a valid year or period";

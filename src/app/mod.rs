@@ -616,7 +616,8 @@ impl App {
                 }),
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
             };
-            help::draw(frame, body, &ui, title, &keys);
+            let tabs = !matches!(self.screen, Screen::Welcome(_));
+            help::draw(frame, body, &ui, title, &keys, tabs);
         }
     }
 }

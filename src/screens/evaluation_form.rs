@@ -86,10 +86,12 @@ fn kind_label(k: PeriodKind) -> String {
     }
 }
 
-const KEYS: [KeyHelp; 7] = [
+const KEYS: [KeyHelp; 9] = [
     key("Tab ↓", "Tab Down", T::KeyNextField, true),
     key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
+    key("Enter", "Enter", T::KeyNextFieldOrLine, false),
     key("1 2 3 ← →", "1 2 3 Left Right", T::KeyChoose, true),
+    key("→", "Right", T::KeyTakeSuggestion, false),
     key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true),
     key("Ctrl-D", "Ctrl-D", T::KeyDelete, false),
     key("Esc", "Esc", T::KeyCancel, true),
@@ -233,6 +235,12 @@ impl EvaluationForm {
             ("perilaku".into(), r(&self.perilaku)),
             ("perilaku_set".into(), self.perilaku_set.to_string()),
             ("catatan".into(), self.notes.value().to_string()),
+            // The revision the draft was made from: saving it later over a newer record is
+            // refused as stale instead of silently undoing that change.
+            (
+                "revisi".into(),
+                self.original.as_ref().map_or(0, |e| e.revision).to_string(),
+            ),
         ];
         for (i, a) in Aspek::ALL.iter().enumerate() {
             v.push((a.code().to_string(), r(&self.aspek[i])));
@@ -252,6 +260,12 @@ impl EvaluationForm {
         };
         if let Some(v) = get("tahun") {
             self.year = TextInput::new(v);
+        }
+        if let (Some(o), Some(rev)) = (
+            self.original.as_mut(),
+            get("revisi").and_then(|r| r.parse().ok()),
+        ) {
+            o.revision = rev;
         }
         if let Some(v) = get("periode") {
             let i = self.kind.options().iter().position(|o| o == v);
@@ -771,7 +785,7 @@ impl EvaluationForm {
         }
         // The question or the problem, last.
         let message = match &self.ask {
-            Ask::Discard => Some((ui.t(T::DiscardAsk).to_string(), ui.theme.error())),
+            Ask::Discard => Some((ui.t(T::CloseKeepDraft).to_string(), ui.theme.error())),
             Ask::Delete => Some((ui.t(T::DeleteAsk).to_string(), ui.theme.error())),
             Ask::Draft(when, _) => Some((
                 format!("{} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk)),

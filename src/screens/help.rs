@@ -16,8 +16,10 @@ pub const GLOBAL: [KeyHelp; 5] = [
     super::key("2", "2", T::KeyStaffTab, false),
 ];
 
-pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, title: &str, keys: &[KeyHelp]) {
-    let all: Vec<&KeyHelp> = keys.iter().chain(GLOBAL.iter()).collect();
+/// `tabs`: whether the tab keys `1`-`4` work here (not on the welcome screen).
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, title: &str, keys: &[KeyHelp], tabs: bool) {
+    let globals = if tabs { &GLOBAL[..] } else { &GLOBAL[..1] };
+    let all: Vec<&KeyHelp> = keys.iter().chain(globals.iter()).collect();
     let width = all
         .iter()
         .map(|k| {

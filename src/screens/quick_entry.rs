@@ -360,7 +360,14 @@ impl QuickEntry {
                 lines.push(Line::raw(""));
                 if self.error.is_some() {
                     lines.push(Line::styled(
-                        format!("  {}", ui.t(T::ErrFuturePeriod)),
+                        format!(
+                            "  {}",
+                            ui.t(if self.period().is_some() {
+                                T::ErrFuturePeriod
+                            } else {
+                                T::ErrPeriod
+                            })
+                        ),
                         ui.theme.error(),
                     ));
                 }

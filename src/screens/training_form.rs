@@ -65,13 +65,14 @@ impl Field {
     }
 }
 
-const KEYS: [KeyHelp; 6] = [
+const KEYS: [KeyHelp; 7] = [
     key("Tab ↓ Enter", "Tab Down Enter", T::KeyNextField, true),
     key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
     key("← →", "Left Right", T::KeyChoose, true),
     key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true),
     key("Ctrl-D", "Ctrl-D", T::KeyDelete, false),
     key("Esc", "Esc", T::KeyCancel, true),
+    key("F1", "F1", T::KeyHelp, true),
 ];
 
 /// Training kinds as the choice lists them: classroom first, each labelled with its group.
@@ -192,11 +193,15 @@ impl TrainingForm {
             "jenis_penyelenggara",
             "status",
         ];
-        names
+        let mut fields: Vec<(String, String)> = names
             .iter()
             .map(|n| n.to_string())
             .zip(self.values())
-            .collect()
+            .collect();
+        // The revision the draft was made from (see the evaluation form).
+        let revision = self.original.as_ref().map_or(0, |t| t.revision);
+        fields.push(("revisi".into(), revision.to_string()));
+        fields
     }
 
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
@@ -212,6 +217,9 @@ impl TrainingForm {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default()
         };
+        if let (Some(o), Ok(rev)) = (self.original.as_mut(), get("revisi").parse()) {
+            o.revision = rev;
+        }
         self.title = TextInput::new(&get("judul"));
         self.organiser = TextInput::new(&get("penyelenggara"));
         self.start = TextInput::new(&get("mulai"));
@@ -574,7 +582,7 @@ impl TrainingForm {
                 ui.theme.error(),
             )),
             (Some(false), _) => lines.push(Line::styled(
-                format!("  {}", ui.t(T::DiscardAsk)),
+                format!("  {}", ui.t(T::CloseKeepDraft)),
                 ui.theme.error(),
             )),
             (None, Some(e)) => lines.push(Line::styled(
