@@ -153,17 +153,12 @@ impl Home {
         } else {
             f64::from(part) / f64::from(whole)
         };
-        let filled = (ratio * width as f64).round() as usize;
-        let (on, off) = if ui.theme.ascii {
-            ("#", "-")
-        } else {
-            ("█", "░")
-        };
-        Line::from(vec![
-            Span::styled(on.repeat(filled), ui.theme.ok()),
-            Span::styled(off.repeat(width.saturating_sub(filled)), ui.theme.muted()),
-            Span::raw(format!(" {part} / {whole} ({:.0}%)", ratio * 100.0)),
-        ])
+        super::gauge_line(
+            ui,
+            width,
+            ratio,
+            format!("{part} / {whole} ({:.0}%)", ratio * 100.0),
+        )
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -225,17 +220,7 @@ impl Home {
             .bar_width(6)
             .bar_gap(2);
         if ui.theme.ascii {
-            chart_widget = chart_widget.bar_set(ratatui::symbols::bar::Set {
-                full: "#",
-                seven_eighths: "#",
-                three_quarters: "#",
-                five_eighths: "#",
-                half: "#",
-                three_eighths: "#",
-                one_quarter: "#",
-                one_eighth: "#",
-                empty: " ",
-            });
+            chart_widget = chart_widget.bar_set(super::ASCII_BARS);
         }
         let [chart_area, legend] =
             Layout::horizontal([Constraint::Length(42), Constraint::Fill(1)]).areas(chart);

@@ -148,3 +148,31 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// A text gauge: `width` cells filled for `ratio`, then `label`; `#` and `-` in ASCII mode.
+pub fn gauge_line(ui: &Ui, width: usize, ratio: f64, label: String) -> Line<'static> {
+    let filled = ((ratio.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    let (on, off) = if ui.theme.ascii {
+        ("#", "-")
+    } else {
+        ("█", "░")
+    };
+    Line::from(vec![
+        Span::styled(on.repeat(filled), ui.theme.ok()),
+        Span::styled(off.repeat(width.saturating_sub(filled)), ui.theme.muted()),
+        Span::raw(format!(" {label}")),
+    ])
+}
+
+/// Bar chart bars drawn with `#` only, for ASCII terminals.
+pub const ASCII_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "#",
+    five_eighths: "#",
+    half: "#",
+    three_eighths: "#",
+    one_quarter: "#",
+    one_eighth: "#",
+    empty: " ",
+};

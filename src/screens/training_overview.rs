@@ -256,20 +256,6 @@ impl TrainingOverview {
         self.rows[i].saturating_sub(height.saturating_sub(1))
     }
 
-    fn gauge_line(&self, ui: &Ui, width: usize, ratio: f64, label: String) -> Line<'static> {
-        let filled = (ratio * width as f64).round() as usize;
-        let (on, off) = if ui.theme.ascii {
-            ("#", "-")
-        } else {
-            ("█", "░")
-        };
-        Line::from(vec![
-            Span::styled(on.repeat(filled), ui.theme.ok()),
-            Span::styled(off.repeat(width.saturating_sub(filled)), ui.theme.muted()),
-            Span::raw(format!(" {label}")),
-        ])
-    }
-
     fn draw_summary(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let d = &self.data;
         let [top, _, chart, table] = Layout::vertical([
@@ -293,7 +279,7 @@ impl TrainingOverview {
         );
         let label = format!("{label}  {}", self.unit_label(ui));
         if ui.theme.ascii {
-            frame.render_widget(Paragraph::new(self.gauge_line(ui, 30, ratio, label)), top);
+            frame.render_widget(Paragraph::new(super::gauge_line(ui, 30, ratio, label)), top);
         } else {
             frame.render_widget(
                 Gauge::default()
@@ -315,17 +301,7 @@ impl TrainingOverview {
             .bar_gap(2)
             .bar_style(ui.theme.key());
         if ui.theme.ascii {
-            chart_widget = chart_widget.bar_set(ratatui::symbols::bar::Set {
-                full: "#",
-                seven_eighths: "#",
-                three_quarters: "#",
-                five_eighths: "#",
-                half: "#",
-                three_eighths: "#",
-                one_quarter: "#",
-                one_eighth: "#",
-                empty: " ",
-            });
+            chart_widget = chart_widget.bar_set(super::ASCII_BARS);
         }
         let [chart_area, legend] =
             Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(chart);
@@ -351,7 +327,7 @@ impl TrainingOverview {
                 let row = Row::new(vec![
                     Cell::from(fit(ui, &u.name, 26)),
                     Cell::from(format!("{:>4} / {:<4}", u.reached, u.staff)),
-                    Cell::from(self.gauge_line(ui, 20, r, format!("{:.0}%", r * 100.0))),
+                    Cell::from(super::gauge_line(ui, 20, r, format!("{:.0}%", r * 100.0))),
                 ]);
                 if i == self.rows[0] {
                     row.style(ui.theme.selected())
