@@ -38,6 +38,91 @@ fn read<T>(
     }
 }
 
+/// A record kept in a person's group, with its own id and revision.
+trait Revised: Clone {
+    fn id(&self) -> u32;
+    fn revision(&self) -> u64;
+    fn with(&self, id: u32, revision: u64) -> Self;
+}
+
+impl Revised for Evaluation {
+    fn id(&self) -> u32 {
+        self.id
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+    fn with(&self, id: u32, revision: u64) -> Self {
+        Evaluation {
+            id,
+            revision,
+            ..self.clone()
+        }
+    }
+}
+
+impl Revised for Training {
+    fn id(&self) -> u32 {
+        self.id
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+    fn with(&self, id: u32, revision: u64) -> Self {
+        Training {
+            id,
+            revision,
+            ..self.clone()
+        }
+    }
+}
+
+/// Puts `item` into its group: a new one (id 0) gets the next id and revision 1; an
+/// existing one must still be at the revision it was opened at. Returns the saved item
+/// and the one it replaced.
+fn place<T: Revised>(
+    items: &mut Vec<T>,
+    next_id: &mut u32,
+    item: &T,
+    what: String,
+) -> TxResult<(T, Option<T>)> {
+    if item.id() == 0 {
+        let id = (*next_id).max(1);
+        *next_id = id + 1;
+        let saved = item.with(id, 1);
+        items.push(saved.clone());
+        return Ok((saved, None));
+    }
+    let Some(slot) = items.iter_mut().find(|x| x.id() == item.id()) else {
+        return abort(StoreError::NotFound { what });
+    };
+    if slot.revision() != item.revision() {
+        return abort(StoreError::Stale {
+            what,
+            expected: item.revision(),
+            found: slot.revision(),
+        });
+    }
+    let saved = item.with(item.id(), slot.revision() + 1);
+    let previous = std::mem::replace(slot, saved.clone());
+    Ok((saved, Some(previous)))
+}
+
+/// Takes the item `id` out of its group, if it is still at `revision`.
+fn take<T: Revised>(items: &mut Vec<T>, id: u32, revision: u64, what: String) -> TxResult<T> {
+    let Some(pos) = items.iter().position(|x| x.id() == id) else {
+        return abort(StoreError::NotFound { what });
+    };
+    if items[pos].revision() != revision {
+        return abort(StoreError::Stale {
+            what,
+            expected: revision,
+            found: items[pos].revision(),
+        });
+    }
+    Ok(items.remove(pos))
+}
+
 /// Writes the list summary of a person from the records as they will be after the change.
 fn put_summary(
     tree: &TransactionalTree,
@@ -265,33 +350,7 @@ impl Store {
                     });
                 }
                 let what = format!("evaluation {} of {nip}", evaluation.period);
-                let saved = if evaluation.id == 0 {
-                    let id = group.next_id.max(1);
-                    group.next_id = id + 1;
-                    let saved = Evaluation {
-                        id,
-                        revision: 1,
-                        ..evaluation.clone()
-                    };
-                    group.items.push(saved.clone());
-                    saved
-                } else {
-                    let Some(slot) = group.items.iter_mut().find(|e| e.id == evaluation.id) else {
-                        return abort(StoreError::NotFound { what });
-                    };
-                    if slot.revision != evaluation.revision {
-                        return abort(StoreError::Stale {
-                            what,
-                            expected: evaluation.revision,
-                            found: slot.revision,
-                        });
-                    }
-                    *slot = Evaluation {
-                        revision: slot.revision + 1,
-                        ..evaluation.clone()
-                    };
-                    slot.clone()
-                };
+                let (saved, _) = place(&mut group.items, &mut group.next_id, &evaluation, what)?;
                 group.items.sort_by_key(|e| e.period.sort_key());
                 tx[1].insert(
                     nip.as_bytes(),
@@ -340,17 +399,7 @@ impl Store {
                 ) else {
                     return abort(StoreError::NotFound { what });
                 };
-                let Some(pos) = group.items.iter().position(|e| e.id == id) else {
-                    return abort(StoreError::NotFound { what });
-                };
-                if group.items[pos].revision != revision {
-                    return abort(StoreError::Stale {
-                        what,
-                        expected: revision,
-                        found: group.items[pos].revision,
-                    });
-                }
-                let gone = group.items.remove(pos);
+                let gone = take(&mut group.items, id, revision, what)?;
                 tx[1].insert(
                     nip.as_bytes(),
                     encoded(records::encode_evaluations(&group))?,
@@ -408,36 +457,12 @@ impl Store {
                 let mut group =
                     read(&tx[1], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
                 let what = format!("training {:?} of {nip}", training.judul);
-                let saved = if training.id == 0 {
-                    let id = group.next_id.max(1);
-                    group.next_id = id + 1;
-                    let saved = Training {
-                        id,
-                        revision: 1,
-                        ..training.clone()
-                    };
-                    group.items.push(saved.clone());
-                    super::stats::apply(&tx[5], &saved, 1)?;
-                    saved
-                } else {
-                    let Some(slot) = group.items.iter_mut().find(|t| t.id == training.id) else {
-                        return abort(StoreError::NotFound { what });
-                    };
-                    if slot.revision != training.revision {
-                        return abort(StoreError::Stale {
-                            what,
-                            expected: training.revision,
-                            found: slot.revision,
-                        });
-                    }
-                    super::stats::apply(&tx[5], slot, -1)?;
-                    super::stats::apply(&tx[5], &training, 1)?;
-                    *slot = Training {
-                        revision: slot.revision + 1,
-                        ..training.clone()
-                    };
-                    slot.clone()
-                };
+                let (saved, previous) =
+                    place(&mut group.items, &mut group.next_id, &training, what)?;
+                if let Some(previous) = &previous {
+                    super::stats::apply(&tx[5], previous, -1)?;
+                }
+                super::stats::apply(&tx[5], &saved, 1)?;
                 group.items.sort_by_key(|t| (t.mulai, t.id));
                 tx[1].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 if tx[2].get(partner.id.as_bytes())?.is_none() {
@@ -487,17 +512,7 @@ impl Store {
                 ) else {
                     return abort(StoreError::NotFound { what });
                 };
-                let Some(pos) = group.items.iter().position(|t| t.id == id) else {
-                    return abort(StoreError::NotFound { what });
-                };
-                if group.items[pos].revision != revision {
-                    return abort(StoreError::Stale {
-                        what,
-                        expected: revision,
-                        found: group.items[pos].revision,
-                    });
-                }
-                let gone = group.items.remove(pos);
+                let gone = take(&mut group.items, id, revision, what)?;
                 super::stats::apply(&tx[4], &gone, -1)?;
                 tx[1].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 let evaluations = read(&tx[2], "evaluations", nip, records::decode_evaluations)?
