@@ -397,10 +397,26 @@ impl StaffIndex {
         let at = self.items.iter().position(|s| s.nip() == summary.nip);
         let entry = self.entry(summary);
         match at {
-            Some(i) => self.items[i] = entry,
-            None => self.items.push(entry),
+            Some(i) => {
+                // Keep the sorted views this change does not touch: a quick evaluation
+                // changes only the predikat, and re-sorting 100,000 rows per save is waste.
+                let old = &self.items[i];
+                let changed = |k: &SortKey| match k {
+                    SortKey::Nip => false,
+                    SortKey::Name => old.name != entry.name,
+                    SortKey::Rank => old.golongan != entry.golongan || old.name != entry.name,
+                    SortKey::Unit => old.unit != entry.unit || old.name != entry.name,
+                    SortKey::Predikat => old.last != entry.last || old.name != entry.name,
+                    SortKey::Jp => old.jp != entry.jp || old.name != entry.name,
+                };
+                self.orders.retain(|k, _| !changed(k));
+                self.items[i] = entry;
+            }
+            None => {
+                self.items.push(entry);
+                self.orders.clear();
+            }
         }
-        self.orders.clear();
         self.refresh(false);
     }
 
@@ -605,6 +621,23 @@ mod tests {
         ix.set_query("zzz");
         assert!(ix.is_empty());
         assert_eq!(ix.total(), 3);
+    }
+
+    #[test]
+    fn an_update_keeps_every_order_right() {
+        let mut ix = index();
+        ix.set_sort(SortKey::Jp);
+        assert_eq!(ix.row(0).unwrap().name, "dr. Rina Siregar");
+        let mut rina = person("198503302010012002", "dr. Rina Siregar", "III/c", "a", 40);
+        rina.jabatan = "Dokter".into();
+        ix.upsert(rina);
+        assert_eq!(ix.row(0).unwrap().name, "Hj. Ani Lubis");
+        assert_eq!(ix.row(2).unwrap().name, "dr. Rina Siregar");
+        ix.set_sort(SortKey::Name);
+        assert_eq!(
+            names(&ix),
+            ["Hj. Ani Lubis", "Budi Nasution, S.Pd.", "dr. Rina Siregar"]
+        );
     }
 
     #[test]
