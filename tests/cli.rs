@@ -1020,3 +1020,32 @@ fn export_report_writes_one_row_per_unit_with_the_guide_status() {
     with_year.expect(0);
     assert_eq!(Csv::parse(&with_year.stdout_text()).rows, csv.rows);
 }
+
+#[test]
+fn a_short_evaluations_file_keeps_the_columns_it_does_not_have() {
+    let db = Db::new();
+    db.demo(20);
+    let full = db.export("evaluations");
+    let header = &full.header;
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = &full.rows[0];
+    let short = format!(
+        "nip,tahun,periode,hasil_kerja,perilaku\n{},{},{},{},{}\n",
+        row[col("nip")],
+        row[col("tahun")],
+        row[col("periode")],
+        row[col("hasil_kerja")],
+        row[col("perilaku")]
+    );
+    let run = db.import_ok("evaluations", "short.csv", &short);
+    assert!(
+        run.stderr.contains("0 new, 0 updated, 1 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        db.export("evaluations").rows,
+        full.rows,
+        "nothing was wiped"
+    );
+}

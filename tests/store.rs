@@ -493,7 +493,7 @@ fn training_counts_per_year_follow_every_save_and_delete() {
         .unwrap();
     let (held, partners) = store.training_stats(2025).unwrap();
     assert_eq!(held.len(), 1);
-    assert_eq!((held[0].participants, held[0].jp), (2, 8));
+    assert_eq!((held[0].participants, held[0].jp_total), (2, 16));
     assert_eq!((partners[0].participants, partners[0].jp), (2, 16));
     // Planned instead of done: still a participant, no JP delivered.
     let mut planned = a.clone();
@@ -515,4 +515,26 @@ fn training_counts_per_year_follow_every_save_and_delete() {
     );
     assert!(store.training_stats(2024).unwrap().0.is_empty());
     assert!(store.check().unwrap().is_sound());
+}
+
+#[test]
+fn training_counts_do_not_depend_on_the_order_of_saves() {
+    let (_d, store) = open();
+    store.save_staff(&staff(NIP), "tester").unwrap();
+    store.save_staff(&staff(OTHER), "tester").unwrap();
+    // The same training (title, organiser, dates) with different JP, saved in NIP order
+    // reversed: the kept counts must equal a recount.
+    store
+        .save_training(OTHER, &training("Bimtek X", 8), "tester")
+        .unwrap();
+    let first = store
+        .save_training(NIP, &training("Bimtek X", 10), "tester")
+        .unwrap();
+    assert!(store.check().unwrap().is_sound());
+    let mut changed = first.clone();
+    changed.jp = 12;
+    store.save_training(NIP, &changed, "tester").unwrap();
+    assert!(store.check().unwrap().is_sound());
+    let (held, _) = store.training_stats(2025).unwrap();
+    assert_eq!((held[0].participants, held[0].jp_total), (2, 20));
 }

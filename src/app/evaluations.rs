@@ -174,8 +174,12 @@ impl App {
         }
         if let Screen::Quick(q) = &mut self.screen {
             match result {
-                // Someone evaluated them meanwhile: nothing to do for them.
-                Ok(_) | Err(StoreError::DuplicatePeriod { .. }) => q.saved(),
+                Ok(_) => q.saved(),
+                // Someone evaluated them meanwhile: say so, keep theirs, go on.
+                Err(StoreError::DuplicatePeriod { .. }) => {
+                    q.skip_taken();
+                    q.error = Some(self.ui.t(T::PeriodTakenSkipped).to_string());
+                }
                 Err(e) => q.error = Some(e.to_string()),
             }
         }

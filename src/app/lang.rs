@@ -63,6 +63,8 @@ texts! {
     NothingChanged => "tidak ada perubahan", "nothing changed";
     NewUnit => "unit baru", "new unit";
     KeyDelete => "hapus", "delete";
+    AlreadySavedFor => "sudah tersimpan untuk", "already saved for";
+    PeriodTakenSkipped => "periode ini sudah dinilai untuk orang ini: dilewati", "this period is already evaluated for this person: skipped";
     KeyNextFieldOrLine => "kolom berikut (di catatan: baris baru)", "next field (in the notes: a new line)";
     KeyTakeSuggestion => "ambil usulan penilai", "take the suggested evaluator";
     CloseKeepDraft => "Tutup formulir? Isiannya disimpan sebagai draf dan ditawarkan lagi. (y = tutup, n = lanjut)", "Close the form? What you typed is kept as a draft and offered again. (y = close, n = keep editing)";

@@ -488,8 +488,13 @@ impl App {
                         Ok(u) => u.is_some(),
                         Err(e) => return self.fail(e),
                     };
-                    if !exists && let Err(e) = self.store.save_unit(&unit, &self.opts.actor) {
-                        return self.fail(e);
+                    if !exists {
+                        if let Err(e) = self.store.save_unit(&unit, &self.opts.actor) {
+                            return self.fail(e);
+                        }
+                        if let Some(list) = self.list_mut() {
+                            list.index_mut().set_unit_name(&unit.id, &unit.name);
+                        }
                     }
                 }
                 self.save_staff(*staff)

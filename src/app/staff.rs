@@ -115,6 +115,15 @@ impl App {
         if let Some(p) = &self.people {
             return Ok(p.clone());
         }
+        // Before the whole list is read, read everyone from the store (and keep nothing).
+        if self.pending_load {
+            return Ok(std::sync::Arc::new(
+                self.store
+                    .iter_summaries()
+                    .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
+                    .collect::<Result<_, _>>()?,
+            ));
+        }
         let people: People = match self.list_mut() {
             Some(list) => std::sync::Arc::new(list.index_mut().people()),
             None => std::sync::Arc::new(

@@ -131,7 +131,8 @@ impl App {
                 organiser: h.penyelenggara,
                 dates: crate::domain::format_date(h.mulai),
                 participants: h.participants,
-                jp: h.jp,
+                // One participation's JP: the average, should participants differ.
+                jp: (h.jp_total / u64::from(h.participants.max(1))) as u32,
             })
             .collect();
         held.sort_by_key(|h| std::cmp::Reverse(h.participants));
@@ -191,13 +192,18 @@ impl App {
         let actor = self.opts.actor.clone();
         let id = (training.id != 0).then_some(training.id);
         let draft = self.training_draft_key(nips, id);
-        for nip in nips {
+        for (done, nip) in nips.iter().enumerate() {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
-                let message = match e {
+                let mut message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
                     other => other.to_string(),
                 };
+                if done > 0 {
+                    message = format!("{message} ({} {done})", self.ui.t(T::AlreadySavedFor));
+                }
                 if let Screen::Training(f) = &mut self.screen {
+                    // Those already saved leave the form, so saving again adds no duplicate.
+                    f.nips = nips[done..].to_vec();
                     f.error = Some(message);
                 }
                 return true;

@@ -502,6 +502,11 @@ fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), F
         let mut group = store.evaluation_group(&nip)?;
         let mut dirty = false;
         for (_, e) in rows {
+            let existing = group.items.iter().find(|x| x.period == e.period).cloned();
+            let e = match &existing {
+                Some(old) => keep_absent_evaluation_columns(&table, e, old),
+                None => e,
+            };
             match group.items.iter_mut().find(|x| x.period == e.period) {
                 Some(old)
                     if Evaluation {
@@ -672,6 +677,49 @@ fn parse_training(
     }
 }
 
+/// An optional evaluation column the file does not have keeps what the stored record says
+/// (as for staff): a short file with only the ratings must not wipe feedback or notes.
+fn keep_absent_evaluation_columns(t: &Table, mut e: Evaluation, old: &Evaluation) -> Evaluation {
+    if !t.has("penilai_nip") && !t.has("penilai_nama") {
+        e.penilai = old.penilai.clone();
+    }
+    if !t.has("atasan_nip") && !t.has("atasan_nama") {
+        e.atasan_penilai = old.atasan_penilai.clone();
+    }
+    for (i, (_, rating, ekspektasi, umpan_balik)) in ASPECT_COLUMNS.iter().enumerate() {
+        if !t.has(rating) {
+            e.aspek[i].rating = old.aspek[i].rating;
+        }
+        if !t.has(ekspektasi) {
+            e.aspek[i].ekspektasi = old.aspek[i].ekspektasi.clone();
+        }
+        if !t.has(umpan_balik) {
+            e.aspek[i].umpan_balik = old.aspek[i].umpan_balik.clone();
+        }
+    }
+    if !t.has("catatan") {
+        e.catatan = old.catatan.clone();
+    }
+    e
+}
+
+/// As for evaluations: optional training columns the file lacks keep the stored values.
+fn keep_absent_training_columns(t: &Table, mut tr: Training, old: &Training) -> Training {
+    if !t.has("jenis_penyelenggara") {
+        tr.jenis_penyelenggara = old.jenis_penyelenggara;
+    }
+    if !t.has("status") {
+        tr.status = old.status;
+    }
+    if !t.has("no_sertifikat") {
+        tr.no_sertifikat = old.no_sertifikat.clone();
+    }
+    if !t.has("catatan") {
+        tr.catatan = old.catatan.clone();
+    }
+    tr
+}
+
 /// Two rows are the same training for a person when title, start and organiser agree.
 fn same_training(a: &Training, b: &Training) -> bool {
     a.judul == b.judul
@@ -743,6 +791,11 @@ fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Fai
                 slot.insert(p.clone());
                 new_partners.push(p);
             }
+            let existing = group.items.iter().find(|x| same_training(x, &t)).cloned();
+            let t = match &existing {
+                Some(old) => keep_absent_training_columns(&table, t, old),
+                None => t,
+            };
             match group.items.iter_mut().find(|x| same_training(x, &t)) {
                 Some(old)
                     if Training {

@@ -146,6 +146,14 @@ impl QuickEntry {
         self.people.iter().map(|p| p.nip.clone()).collect()
     }
 
+    /// The person at hand turned out to be evaluated already: go on without counting.
+    pub fn skip_taken(&mut self) {
+        if let Phase::Entry { at, .. } = self.phase {
+            self.people[at].evaluated = true;
+            self.advance_from(at + 1);
+        }
+    }
+
     pub fn saved_count(&self) -> usize {
         self.saved
     }

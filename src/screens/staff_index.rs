@@ -301,6 +301,11 @@ impl StaffIndex {
         self.unit_names.get(id).map_or(id, |s| s.as_str())
     }
 
+    /// Learns a unit created meanwhile (for its name in rows and the unit picker).
+    pub fn set_unit_name(&mut self, id: &str, name: &str) {
+        self.unit_names.insert(id.to_string(), name.to_string());
+    }
+
     /// Unit ids and names, by name.
     pub fn units(&self) -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> = self

@@ -13,6 +13,10 @@ use std::collections::BTreeMap;
 
 pub const STAT_VERSION: u8 = 1;
 
+/// The marker's value: which way the counts are kept (2: held JP as sums). Derived data,
+/// so another value only means a rebuild on the next open.
+const LAYOUT: u8 = 2;
+
 /// A training held in a year: everyone who took part in the same title, organiser and dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldStat {
@@ -21,7 +25,8 @@ pub struct HeldStat {
     pub mulai: Date,
     pub selesai: Date,
     pub participants: u32,
-    pub jp: u32,
+    /// The JP of all participations added up (divide by `participants` for one).
+    pub jp_total: u64,
 }
 
 /// An organiser's year: participants and the JP of the completed participations.
@@ -110,7 +115,7 @@ pub(super) fn apply(
     t: &Training,
     sign: i64,
 ) -> Result<(), ConflictableTransactionError<StoreError>> {
-    for (i, (key, jp, kind)) in deltas(t).into_iter().enumerate() {
+    for (key, jp, kind) in deltas(t) {
         let mut stat = match tree.get(&key)? {
             Some(v) => decode(&v).unwrap_or_default(),
             None => StatV1::default(),
@@ -121,12 +126,8 @@ pub(super) fn apply(
             continue;
         }
         stat.participants = participants as u32;
-        // Held trainings keep the JP of one participation; partners add them up.
-        stat.jp = if i == 0 {
-            jp
-        } else {
-            (stat.jp as i64 + sign * jp as i64).max(0) as u64
-        };
+        // Sums, so the result does not depend on the order of the saves.
+        stat.jp = (stat.jp as i64 + sign * jp as i64).max(0) as u64;
         stat.kind = kind;
         let value = encode(STAT_VERSION, &stat)
             .map_err(|e| ConflictableTransactionError::Abort(StoreError::Invalid(e.to_string())))?;
@@ -138,7 +139,7 @@ pub(super) fn apply(
 impl Store {
     /// Rebuilds every entry from the trainings if an earlier bulk write did not finish.
     pub(super) fn ensure_stats(&self) -> Result<(), StoreError> {
-        if self.meta.get(keys::STATS_KEY)?.is_some() {
+        if self.meta.get(keys::STATS_KEY)?.as_deref() == Some(&[LAYOUT][..]) {
             return Ok(());
         }
         self.rebuild_stats()
@@ -159,7 +160,7 @@ impl Store {
             batch.insert(k.as_slice(), value);
         }
         self.training_stats.apply_batch(batch)?;
-        self.meta.insert(keys::STATS_KEY, &[1u8][..])?;
+        self.meta.insert(keys::STATS_KEY, &[LAYOUT][..])?;
         self.db.flush()?;
         Ok(())
     }
@@ -195,10 +196,10 @@ impl Store {
                 continue;
             };
             for t in &group.items {
-                for (i, (key, jp, kind)) in deltas(t).into_iter().enumerate() {
+                for (key, jp, kind) in deltas(t) {
                     let s = all.entry(key).or_default();
                     s.participants += 1;
-                    s.jp = if i == 0 { jp } else { s.jp + jp };
+                    s.jp += jp;
                     s.kind = kind;
                 }
             }
@@ -243,7 +244,7 @@ impl Store {
                 mulai,
                 selesai,
                 participants: s.participants,
-                jp: s.jp as u32,
+                jp_total: s.jp,
             });
         }
         let mut partners = Vec::new();
