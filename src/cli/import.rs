@@ -10,7 +10,7 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
     AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan, Nip,
-    OrganiserKind, Pendidikan, Period, Predikat, Rating, Staff, Training, TrainingKind,
+    OrganiserKind, Pendidikan, Period, Predikat, Rating, Revised, Staff, Training, TrainingKind,
     TrainingStatus, Unit, UnitKind, parse_date, unit_id,
 };
 use crate::store::bulk::BulkWriter;
@@ -500,46 +500,23 @@ fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), F
     let mut groups = Vec::new();
     for (nip, rows) in by_nip {
         let mut group = store.evaluation_group(&nip)?;
-        let mut dirty = false;
+        let before = created + updated;
         for (_, e) in rows {
             let existing = group.items.iter().find(|x| x.period == e.period).cloned();
             let e = match &existing {
                 Some(old) => keep_absent_evaluation_columns(&table, e, old),
                 None => e,
             };
-            match group.items.iter_mut().find(|x| x.period == e.period) {
-                Some(old)
-                    if Evaluation {
-                        id: old.id,
-                        revision: old.revision,
-                        ..e.clone()
-                    } == *old =>
-                {
-                    unchanged += 1
-                }
-                Some(old) => {
-                    *old = Evaluation {
-                        id: old.id,
-                        revision: old.revision + 1,
-                        ..e
-                    };
-                    updated += 1;
-                    dirty = true;
-                }
-                None => {
-                    let id = group.next_id.max(1);
-                    group.next_id = id + 1;
-                    group.items.push(Evaluation {
-                        id,
-                        revision: 1,
-                        ..e
-                    });
-                    created += 1;
-                    dirty = true;
-                }
+            let period = e.period;
+            match merge_into(&mut group.items, &mut group.next_id, e, |x| {
+                x.period == period
+            }) {
+                Merge::Created => created += 1,
+                Merge::Updated => updated += 1,
+                Merge::Unchanged => unchanged += 1,
             }
         }
-        if dirty {
+        if created + updated > before {
             group.items.sort_by_key(|e| e.period.sort_key());
             groups.push((nip, group));
         }
@@ -677,6 +654,36 @@ fn parse_training(
     }
 }
 
+/// What importing one row did to a person's group.
+enum Merge {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// Puts an imported record into its group: into the matching one (a new revision if it
+/// differs), or as a new one with the next id.
+fn merge_into<T: Revised + PartialEq>(
+    items: &mut Vec<T>,
+    next_id: &mut u32,
+    row: T,
+    same: impl Fn(&T) -> bool,
+) -> Merge {
+    match items.iter_mut().find(|x| same(x)) {
+        Some(old) if row.with(old.id(), old.revision()) == *old => Merge::Unchanged,
+        Some(old) => {
+            *old = row.with(old.id(), old.revision() + 1);
+            Merge::Updated
+        }
+        None => {
+            let id = (*next_id).max(1);
+            *next_id = id + 1;
+            items.push(row.with(id, 1));
+            Merge::Created
+        }
+    }
+}
+
 /// An optional evaluation column the file does not have keeps what the stored record says
 /// (as for staff): a short file with only the ratings must not wipe feedback or notes.
 fn keep_absent_evaluation_columns(t: &Table, mut e: Evaluation, old: &Evaluation) -> Evaluation {
@@ -778,7 +785,7 @@ fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Fai
     let mut groups = Vec::new();
     for (nip, rows) in by_nip {
         let mut group = store.training_group(&nip)?;
-        let mut dirty = false;
+        let before = created + updated;
         for t in rows {
             if let std::collections::hash_map::Entry::Vacant(slot) =
                 partners.entry(unit_id(&t.penyelenggara))
@@ -796,39 +803,16 @@ fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Fai
                 Some(old) => keep_absent_training_columns(&table, t, old),
                 None => t,
             };
-            match group.items.iter_mut().find(|x| same_training(x, &t)) {
-                Some(old)
-                    if Training {
-                        id: old.id,
-                        revision: old.revision,
-                        ..t.clone()
-                    } == *old =>
-                {
-                    unchanged += 1
-                }
-                Some(old) => {
-                    *old = Training {
-                        id: old.id,
-                        revision: old.revision + 1,
-                        ..t
-                    };
-                    updated += 1;
-                    dirty = true;
-                }
-                None => {
-                    let id = group.next_id.max(1);
-                    group.next_id = id + 1;
-                    group.items.push(Training {
-                        id,
-                        revision: 1,
-                        ..t
-                    });
-                    created += 1;
-                    dirty = true;
-                }
+            let key = t.clone();
+            match merge_into(&mut group.items, &mut group.next_id, t, |x| {
+                same_training(x, &key)
+            }) {
+                Merge::Created => created += 1,
+                Merge::Updated => updated += 1,
+                Merge::Unchanged => unchanged += 1,
             }
         }
-        if dirty {
+        if created + updated > before {
             group.items.sort_by_key(|t| (t.mulai, t.id));
             groups.push((nip, group));
         }

@@ -3,7 +3,7 @@
 
 use super::records::{self, AuditAction, AuditEntry, Partner};
 use super::{Store, StoreError, keys};
-use crate::domain::{Evaluation, Staff, StaffSummary, Training, Unit, unit_id};
+use crate::domain::{Evaluation, Revised, Staff, StaffSummary, Training, Unit, unit_id};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -35,45 +35,6 @@ fn read<T>(
                 source,
             }),
         },
-    }
-}
-
-/// A record kept in a person's group, with its own id and revision.
-trait Revised: Clone {
-    fn id(&self) -> u32;
-    fn revision(&self) -> u64;
-    fn with(&self, id: u32, revision: u64) -> Self;
-}
-
-impl Revised for Evaluation {
-    fn id(&self) -> u32 {
-        self.id
-    }
-    fn revision(&self) -> u64 {
-        self.revision
-    }
-    fn with(&self, id: u32, revision: u64) -> Self {
-        Evaluation {
-            id,
-            revision,
-            ..self.clone()
-        }
-    }
-}
-
-impl Revised for Training {
-    fn id(&self) -> u32 {
-        self.id
-    }
-    fn revision(&self) -> u64 {
-        self.revision
-    }
-    fn with(&self, id: u32, revision: u64) -> Self {
-        Training {
-            id,
-            revision,
-            ..self.clone()
-        }
     }
 }
 
