@@ -1,0 +1,248 @@
+//! `kinerja import evaluations`: one per NIP and period.
+
+use super::*;
+
+pub(super) fn parse_evaluator(
+    t: &Table,
+    r: &StringRecord,
+    nip_col: &str,
+    name_col: &str,
+    row: &mut Row,
+) -> Option<Evaluator> {
+    let nip_text = t.get(r, nip_col);
+    let nama = clean_line(t.get(r, name_col));
+    let nip = if nip_text.is_empty() {
+        None
+    } else {
+        match parse_any_nip(nip_text) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                row.problems.push(format!("{nip_col} {nip_text:?}: {e}"));
+                None
+            }
+        }
+    };
+    (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama })
+}
+
+pub(super) fn parse_rating(
+    t: &Table,
+    r: &StringRecord,
+    col: &str,
+    row: &mut Row,
+) -> Option<Rating> {
+    let text = t.get(r, col);
+    row.need(Rating::parse(text), || {
+        format!("{col} {text:?} is not a rating (1/atas, 2/sesuai, 3/bawah)")
+    })
+}
+
+pub(super) fn parse_evaluation(
+    t: &Table,
+    r: &StringRecord,
+    today: jiff::civil::Date,
+) -> Result<(String, Evaluation), Vec<String>> {
+    if let Some(p) = t.width_problem(r) {
+        return Err(vec![p]);
+    }
+    let mut row = Row::default();
+    let nip_text = t.get(r, "nip");
+    let nip = match parse_any_nip(nip_text) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            row.problems.push(format!("nip {nip_text:?}: {e}"));
+            None
+        }
+    };
+    let year_text = t.get(r, "tahun");
+    let year = row.need(
+        year_text
+            .parse::<i16>()
+            .ok()
+            .filter(|y| (1900..=2999).contains(y)),
+        || format!("tahun {year_text:?} is not a year"),
+    );
+    let kind_text = t.get(r, "periode");
+    let kind = row.need(Period::parse_kind(kind_text), || {
+        format!("periode {kind_text:?} is not tahunan, triwulan-1..4 or bulan-01..12")
+    });
+    let hasil = parse_rating(t, r, "hasil_kerja", &mut row);
+    let perilaku = parse_rating(t, r, "perilaku", &mut row);
+    let mut aspek: [AspekPenilaian; 7] = Default::default();
+    for (slot, (_, rating_col, ekspektasi_col, umpan_balik_col)) in
+        aspek.iter_mut().zip(ASPECT_COLUMNS)
+    {
+        let text = t.get(r, rating_col);
+        slot.rating = if text.is_empty() {
+            None
+        } else {
+            parse_rating(t, r, rating_col, &mut row)
+        };
+        slot.ekspektasi = clean_multiline(t.get(r, ekspektasi_col));
+        slot.umpan_balik = clean_multiline(t.get(r, umpan_balik_col));
+    }
+    let penilai = parse_evaluator(t, r, "penilai_nip", "penilai_nama", &mut row);
+    let atasan = parse_evaluator(t, r, "atasan_nip", "atasan_nama", &mut row);
+    if let (Some(h), Some(p)) = (hasil, perilaku) {
+        let given = t.get(r, "predikat");
+        let matrix = crate::domain::predikat(h, p);
+        if !given.is_empty() && Predikat::parse(given) != Some(matrix) {
+            row.problems.push(format!(
+                "predikat {given:?} does not follow from {} and {}: the matrix gives {}",
+                h.label(),
+                p.label(),
+                matrix.label()
+            ));
+        }
+    }
+    match (nip, year, kind, hasil, perilaku) {
+        (Some(nip), Some(year), Some(kind), Some(hasil_kerja), Some(perilaku))
+            if row.problems.is_empty() =>
+        {
+            let Some(period) = Period::new(year, kind) else {
+                return Err(vec![format!(
+                    "periode {kind_text:?} of {year} is not a period"
+                )]);
+            };
+            let e = Evaluation {
+                id: 0,
+                period,
+                hasil_kerja,
+                perilaku,
+                aspek,
+                penilai,
+                atasan_penilai: atasan,
+                catatan: clean_multiline(t.get(r, "catatan")),
+                revision: 0,
+            };
+            e.validate(&nip, today).map_err(|e| vec![e.to_string()])?;
+            Ok((nip.as_str().to_string(), e))
+        }
+        _ => Err(row.problems),
+    }
+}
+
+pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
+    let cols = columns::evaluations();
+    let table = csvio::read(file, &cols)?;
+    let today = today();
+    let mut bad = Vec::new();
+    let mut by_nip: BTreeMap<String, Vec<(u64, Evaluation)>> = BTreeMap::new();
+    let mut seen: HashMap<(String, Period), u64> = HashMap::new();
+    let mut good = 0usize;
+    let mut known: HashMap<String, bool> = HashMap::new();
+    for (line, r) in &table.rows {
+        match parse_evaluation(&table, r, today) {
+            Ok((nip, e)) => {
+                let exists = match known.get(&nip) {
+                    Some(b) => *b,
+                    None => {
+                        let b = store.get_staff(&nip)?.is_some();
+                        known.insert(nip.clone(), b);
+                        b
+                    }
+                };
+                if !exists {
+                    bad.push((
+                        *line,
+                        format!("no staff with NIP {nip}; import the staff file first"),
+                    ));
+                } else if let Some(first) = seen.insert((nip.clone(), e.period), *line) {
+                    bad.push((
+                        *line,
+                        format!("{} for this NIP is already on line {first}", e.period),
+                    ));
+                } else {
+                    good += 1;
+                    by_nip.entry(nip).or_default().push((*line, e));
+                }
+            }
+            Err(problems) => bad.push((*line, problems.join("; "))),
+        }
+    }
+    report_bad(&table, &bad, good, opts)?;
+
+    let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
+    let mut groups = Vec::new();
+    for (nip, rows) in by_nip {
+        let mut group = store.evaluation_group(&nip)?;
+        let before = created + updated;
+        for (_, e) in rows {
+            let existing = group.items.iter().find(|x| x.period == e.period).cloned();
+            let e = match &existing {
+                Some(old) => keep_absent_evaluation_columns(&table, e, old),
+                None => e,
+            };
+            let period = e.period;
+            match merge_into(&mut group.items, &mut group.next_id, e, |x| {
+                x.period == period
+            }) {
+                Merge::Created => created += 1,
+                Merge::Updated => updated += 1,
+                Merge::Unchanged => unchanged += 1,
+            }
+        }
+        if created + updated > before {
+            group.items.sort_by_key(|e| e.period.sort_key());
+            groups.push((nip, group));
+        }
+    }
+    let nothing_to_write = groups.is_empty();
+    let summary = format!(
+        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}",
+        table.file,
+        if bad.is_empty() {
+            String::new()
+        } else {
+            format!("; {} bad row(s) skipped", bad.len())
+        }
+    );
+    if opts.dry_run {
+        eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if nothing_to_write {
+        eprintln!("nothing to change: {summary}");
+        return Ok(());
+    }
+    let mut w = BulkWriter::new(store);
+    let bar = progress(groups.len() as u64, "import");
+    for (nip, group) in &groups {
+        w.put_evaluations(nip, group)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    w.finish(&os_user(), AuditAction::Import, &summary)?;
+    eprintln!("imported {summary}");
+    Ok(())
+}
+
+/// An optional evaluation column the file does not have keeps what the stored record says
+/// (as for staff): a short file with only the ratings must not wipe feedback or notes.
+pub(super) fn keep_absent_evaluation_columns(
+    t: &Table,
+    mut e: Evaluation,
+    old: &Evaluation,
+) -> Evaluation {
+    if !t.has("penilai_nip") && !t.has("penilai_nama") {
+        e.penilai = old.penilai.clone();
+    }
+    if !t.has("atasan_nip") && !t.has("atasan_nama") {
+        e.atasan_penilai = old.atasan_penilai.clone();
+    }
+    for (i, (_, rating, ekspektasi, umpan_balik)) in ASPECT_COLUMNS.iter().enumerate() {
+        if !t.has(rating) {
+            e.aspek[i].rating = old.aspek[i].rating;
+        }
+        if !t.has(ekspektasi) {
+            e.aspek[i].ekspektasi = old.aspek[i].ekspektasi.clone();
+        }
+        if !t.has(umpan_balik) {
+            e.aspek[i].umpan_balik = old.aspek[i].umpan_balik.clone();
+        }
+    }
+    if !t.has("catatan") {
+        e.catatan = old.catatan.clone();
+    }
+    e
+}

@@ -1,0 +1,130 @@
+//! `kinerja import staff|trainings|evaluations FILE.csv [--dry-run] [--skip-invalid]`.
+//!
+//! Every row is checked before anything is written. Bad rows are reported as
+//! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
+
+mod evaluations;
+mod staff;
+mod trainings;
+
+use super::columns::{self, ASPECT_COLUMNS};
+use super::csvio::{self, Table};
+use super::{DataKind, Failure, os_user, progress, today};
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::training::{jp_from_hours, validate_jp};
+use crate::domain::{
+    AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan, Nip,
+    OrganiserKind, Pendidikan, Period, Predikat, Rating, Revised, Staff, Training, TrainingKind,
+    TrainingStatus, Unit, UnitKind, parse_date, unit_id,
+};
+use crate::store::bulk::BulkWriter;
+use crate::store::{AuditAction, Partner, Store};
+use csv::StringRecord;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+pub fn run(
+    store: &Store,
+    kind: DataKind,
+    file: &Path,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> Result<(), Failure> {
+    let opts = Options {
+        dry_run,
+        skip_invalid,
+    };
+    match kind {
+        DataKind::Staff => staff::import_staff(store, file, opts),
+        DataKind::Evaluations => evaluations::import_evaluations(store, file, opts),
+        DataKind::Trainings => trainings::import_trainings(store, file, opts),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Options {
+    dry_run: bool,
+    skip_invalid: bool,
+}
+
+/// Prints the bad rows and decides whether the import may go on.
+pub(super) fn report_bad(
+    table: &Table,
+    bad: &[(u64, String)],
+    good: usize,
+    opts: Options,
+) -> Result<(), Failure> {
+    for (line, why) in bad {
+        eprintln!("{}:{line}: {why}", table.file);
+    }
+    if bad.is_empty() || opts.skip_invalid {
+        return Ok(());
+    }
+    Err(Failure::data(format!(
+        "{}: {} bad row(s) of {}; nothing was written. Fix them, or use --skip-invalid to import the {good} good row(s).",
+        table.file,
+        bad.len(),
+        bad.len() + good
+    )))
+}
+
+/// Collects problems of one row, so a person sees all of them at once.
+#[derive(Default)]
+pub(super) struct Row {
+    problems: Vec<String>,
+}
+
+impl Row {
+    fn need<T>(&mut self, value: Option<T>, problem: impl FnOnce() -> String) -> Option<T> {
+        if value.is_none() {
+            self.problems.push(problem());
+        }
+        value
+    }
+}
+
+pub(super) fn parse_yes_no(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "" | "ya" | "y" | "yes" | "1" | "true" | "aktif" => Some(true),
+        "tidak" | "t" | "no" | "n" | "0" | "false" | "nonaktif" | "non-aktif" => Some(false),
+        _ => None,
+    }
+}
+
+pub(super) fn parse_nip(s: &str, kind: EmploymentKind) -> Result<Nip, String> {
+    Nip::parse_as(s, kind).map_err(|e| format!("nip {s:?}: {e}"))
+}
+
+/// An evaluator's NIP: a PNS NIP, or failing that an NI PPPK.
+pub(super) fn parse_any_nip(s: &str) -> Result<Nip, String> {
+    Nip::parse(s).or_else(|e| Nip::parse_as(s, EmploymentKind::Pppk).map_err(|_| e.to_string()))
+}
+
+pub(super) enum Merge {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// Puts an imported record into its group: into the matching one (a new revision if it
+/// differs), or as a new one with the next id.
+pub(super) fn merge_into<T: Revised + PartialEq>(
+    items: &mut Vec<T>,
+    next_id: &mut u32,
+    row: T,
+    same: impl Fn(&T) -> bool,
+) -> Merge {
+    match items.iter_mut().find(|x| same(x)) {
+        Some(old) if row.with(old.id(), old.revision()) == *old => Merge::Unchanged,
+        Some(old) => {
+            *old = row.with(old.id(), old.revision() + 1);
+            Merge::Updated
+        }
+        None => {
+            let id = (*next_id).max(1);
+            *next_id = id + 1;
+            items.push(row.with(id, 1));
+            Merge::Created
+        }
+    }
+}

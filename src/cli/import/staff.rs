@@ -1,0 +1,244 @@
+//! `kinerja import staff`: staff by NIP, with their units.
+
+use super::*;
+
+pub(super) struct StaffRow {
+    staff: Staff,
+    unit_name: String,
+    unit_kind: Option<UnitKind>,
+    parent_name: Option<String>,
+}
+
+pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<String>> {
+    let mut row = Row::default();
+    if let Some(p) = t.width_problem(r) {
+        return Err(vec![p]);
+    }
+    let status = t.get(r, "status");
+    let kind = if status.is_empty() {
+        Some(EmploymentKind::Pns)
+    } else {
+        row.need(EmploymentKind::parse(status), || {
+            format!("status {status:?} is not PNS or PPPK")
+        })
+    };
+    let kind = kind.unwrap_or(EmploymentKind::Pns);
+    let nip = match parse_nip(t.get(r, "nip"), kind) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            row.problems.push(e);
+            None
+        }
+    };
+    let nama = clean_line(t.get(r, "nama"));
+    if nama.is_empty() {
+        row.problems.push("nama is empty".into());
+    }
+    let gol = t.get(r, "golongan");
+    let golongan = row.need(
+        Golongan::parse(gol, kind == EmploymentKind::Pppk),
+        || match kind {
+            EmploymentKind::Pns => format!("golongan {gol:?} is not a PNS rank (I/a to IV/e)"),
+            EmploymentKind::Pppk => format!("golongan {gol:?} is not a PPPK golongan (I to XVII)"),
+        },
+    );
+    let pend = t.get(r, "pendidikan");
+    let pendidikan = row.need(Pendidikan::parse(pend), || {
+        format!("pendidikan {pend:?} is not one of SD, SMP, SMA, D3, S1, S2, S3")
+    });
+    let jabatan = clean_line(t.get(r, "jabatan"));
+    if jabatan.is_empty() {
+        row.problems.push("jabatan is empty".into());
+    }
+    let jj = t.get(r, "jenis_jabatan");
+    let jenis = row.need(JenisJabatan::parse(jj), || {
+        let all: Vec<&str> = JenisJabatan::ALL.iter().map(|j| j.label()).collect();
+        format!("jenis_jabatan {jj:?} is not one of: {}", all.join(", "))
+    });
+    let unit_name = clean_line(t.get(r, "unit"));
+    if unit_id(&unit_name).is_empty() {
+        row.problems.push("unit is empty".into());
+    }
+    let ju = t.get(r, "jenis_unit");
+    let unit_kind = if ju.is_empty() {
+        None
+    } else {
+        row.need(UnitKind::parse(ju), || {
+            format!("jenis_unit {ju:?} is not kesehatan, pendidikan, pemerintahan or lainnya")
+        })
+    };
+    let parent = clean_line(t.get(r, "unit_induk"));
+    let aktif_text = t.get(r, "aktif");
+    let aktif = row.need(parse_yes_no(aktif_text), || {
+        format!("aktif {aktif_text:?} is not ya or tidak")
+    });
+    match (nip, golongan, pendidikan, jenis, aktif) {
+        (Some(nip), Some(golongan), Some(pendidikan), Some(jenis), Some(aktif))
+            if row.problems.is_empty() =>
+        {
+            let staff = Staff {
+                nip,
+                nama,
+                gelar_depan: clean_line(t.get(r, "gelar_depan")),
+                gelar_belakang: clean_line(t.get(r, "gelar_belakang")),
+                golongan,
+                pendidikan,
+                jabatan: Jabatan {
+                    nama: jabatan,
+                    jenis,
+                },
+                unit_id: unit_id(&unit_name),
+                aktif,
+                revision: 0,
+            };
+            staff.validate().map_err(|e| vec![e.to_string()])?;
+            Ok(StaffRow {
+                staff,
+                unit_name,
+                unit_kind,
+                parent_name: (!parent.is_empty()).then_some(parent),
+            })
+        }
+        _ => Err(row.problems),
+    }
+}
+
+pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
+    let table = csvio::read(file, columns::STAFF)?;
+    let mut bad = Vec::new();
+    let mut good: Vec<StaffRow> = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for (line, r) in &table.rows {
+        match parse_staff(&table, r) {
+            Ok(row) => {
+                let nip = row.staff.nip.as_str().to_string();
+                if let Some(first) = seen.insert(nip, *line) {
+                    bad.push((
+                        *line,
+                        format!("NIP {} is already on line {first}", row.staff.nip),
+                    ));
+                } else {
+                    good.push(row);
+                }
+            }
+            Err(problems) => bad.push((*line, problems.join("; "))),
+        }
+    }
+    report_bad(&table, &bad, good.len(), opts)?;
+
+    // Units named by the rows: known ones keep their record unless the row gives another kind.
+    let mut units: BTreeMap<String, Unit> = store
+        .units()?
+        .into_iter()
+        .map(|u| (u.id.clone(), u))
+        .collect();
+    let mut changed_units: BTreeMap<String, Unit> = BTreeMap::new();
+    let mut want_unit = |name: &str, kind: Option<UnitKind>, parent: Option<String>| {
+        let id = unit_id(name);
+        let current = units.get(&id).cloned();
+        let next = match &current {
+            Some(u) => Unit {
+                kind: kind.unwrap_or(u.kind),
+                parent: parent.clone().or_else(|| u.parent.clone()),
+                ..u.clone()
+            },
+            None => Unit::new(
+                name,
+                kind.unwrap_or_else(|| UnitKind::guess_from_name(name)),
+                parent.clone(),
+            ),
+        };
+        if current.as_ref() != Some(&next) {
+            units.insert(id.clone(), next.clone());
+            changed_units.insert(id, next);
+        }
+    };
+    for row in &good {
+        if let Some(parent) = &row.parent_name {
+            want_unit(parent, None, None);
+        }
+        want_unit(
+            &row.unit_name,
+            row.unit_kind,
+            row.parent_name.as_deref().map(unit_id),
+        );
+    }
+
+    let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
+    let mut writes: Vec<(Staff, Option<Staff>)> = Vec::new();
+    for mut row in good {
+        let existing = store.get_staff(row.staff.nip.as_str())?;
+        // Optional columns the file does not have keep what the record says.
+        if let Some(old) = &existing {
+            if !table.has("gelar_depan") {
+                row.staff.gelar_depan = old.gelar_depan.clone();
+            }
+            if !table.has("gelar_belakang") {
+                row.staff.gelar_belakang = old.gelar_belakang.clone();
+            }
+            if !table.has("aktif") {
+                row.staff.aktif = old.aktif;
+            }
+        }
+        match existing {
+            Some(old)
+                if Staff {
+                    revision: old.revision,
+                    ..row.staff.clone()
+                } == old =>
+            {
+                unchanged += 1
+            }
+            Some(old) => {
+                updated += 1;
+                let new = Staff {
+                    revision: old.revision + 1,
+                    ..row.staff
+                };
+                writes.push((new, Some(old)));
+            }
+            None => {
+                created += 1;
+                writes.push((
+                    Staff {
+                        revision: 1,
+                        ..row.staff
+                    },
+                    None,
+                ));
+            }
+        }
+    }
+    let nothing_to_write = writes.is_empty() && changed_units.is_empty();
+    let summary = format!(
+        "{}: {created} new, {updated} updated, {unchanged} unchanged staff; {} unit(s) added or changed{}",
+        table.file,
+        changed_units.len(),
+        if bad.is_empty() {
+            String::new()
+        } else {
+            format!("; {} bad row(s) skipped", bad.len())
+        }
+    );
+    if opts.dry_run {
+        eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if nothing_to_write {
+        eprintln!("nothing to change: {summary}");
+        return Ok(());
+    }
+    let mut w = BulkWriter::new(store);
+    for u in changed_units.values() {
+        w.put_unit(u)?;
+    }
+    let bar = progress(writes.len() as u64, "import");
+    for (new, old) in &writes {
+        w.put_staff(new, old.as_ref())?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    w.finish(&os_user(), AuditAction::Import, &summary)?;
+    eprintln!("imported {summary}");
+    Ok(())
+}

@@ -1,0 +1,250 @@
+//! `kinerja import trainings`: by NIP, title, start and organiser.
+
+use super::*;
+
+pub(super) fn parse_training(
+    t: &Table,
+    r: &StringRecord,
+    today: jiff::civil::Date,
+) -> Result<(String, Training), Vec<String>> {
+    if let Some(p) = t.width_problem(r) {
+        return Err(vec![p]);
+    }
+    let mut row = Row::default();
+    let nip_text = t.get(r, "nip");
+    let nip = match parse_any_nip(nip_text) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            row.problems.push(format!("nip {nip_text:?}: {e}"));
+            None
+        }
+    };
+    let judul = clean_line(t.get(r, "judul"));
+    let jenis_text = t.get(r, "jenis");
+    let jenis = row.need(TrainingKind::parse(jenis_text), || {
+        format!("jenis {jenis_text:?} is not a kind of training (see the user guide for the list)")
+    });
+    let penyelenggara = clean_line(t.get(r, "penyelenggara"));
+    let jp_text = t.get(r, "jenis_penyelenggara");
+    let jenis_penyelenggara = if jp_text.is_empty() {
+        Some(OrganiserKind::Pemerintah)
+    } else {
+        row.need(OrganiserKind::parse(jp_text), || {
+            format!("jenis_penyelenggara {jp_text:?} is not pemerintah, swasta or BUMN/BUMD")
+        })
+    };
+    let mulai_text = t.get(r, "mulai");
+    let mulai = row.need(parse_date(mulai_text), || {
+        format!("mulai {mulai_text:?} is not a date (2025-03-14, 14-03-2025 or 14/03/2025)")
+    });
+    let selesai_text = t.get(r, "selesai");
+    let selesai = row.need(parse_date(selesai_text), || {
+        format!("selesai {selesai_text:?} is not a date (2025-03-14, 14-03-2025 or 14/03/2025)")
+    });
+    let jp_col = t.get(r, "jp");
+    let jam_col = t.get(r, "jam");
+    let jp = if !jp_col.is_empty() {
+        row.need(
+            jp_col.parse::<u32>().ok().and_then(|n| validate_jp(n).ok()),
+            || format!("jp {jp_col:?} is not a whole number from 1 to 1000"),
+        )
+    } else if !jam_col.is_empty() {
+        let hours = jam_col.replace(',', ".").parse::<f64>().ok();
+        row.need(
+            hours.and_then(|h| validate_jp(jp_from_hours(h)).ok()),
+            || format!("jam {jam_col:?} does not make 1 to 1000 JP of 45 minutes"),
+        )
+    } else {
+        row.problems
+            .push("jp is empty (give jp, or jam to count 45-minute JP)".into());
+        None
+    };
+    let status_text = t.get(r, "status");
+    let status = if status_text.is_empty() {
+        // Without a status, the dates tell: over, under way, or planned.
+        match (mulai, selesai) {
+            (_, Some(end)) if end < today => Some(TrainingStatus::Selesai),
+            (Some(start), _) if start <= today => Some(TrainingStatus::Berlangsung),
+            _ => Some(TrainingStatus::Rencana),
+        }
+    } else {
+        row.need(TrainingStatus::parse(status_text), || {
+            format!("status {status_text:?} is not rencana, berlangsung or selesai")
+        })
+    };
+    match (nip, jenis, jenis_penyelenggara, mulai, selesai, jp, status) {
+        (
+            Some(nip),
+            Some(jenis),
+            Some(jenis_penyelenggara),
+            Some(mulai),
+            Some(selesai),
+            Some(jp),
+            Some(status),
+        ) if row.problems.is_empty() => {
+            let training = Training {
+                id: 0,
+                judul,
+                jenis,
+                penyelenggara,
+                jenis_penyelenggara,
+                mulai,
+                selesai,
+                jp,
+                status,
+                no_sertifikat: clean_line(t.get(r, "no_sertifikat")),
+                catatan: clean_multiline(t.get(r, "catatan")),
+                revision: 0,
+            };
+            training.validate().map_err(|e| vec![e.to_string()])?;
+            Ok((nip.as_str().to_string(), training))
+        }
+        _ => Err(row.problems),
+    }
+}
+
+/// What importing one row did to a person's group.
+/// As for evaluations: optional training columns the file lacks keep the stored values.
+pub(super) fn keep_absent_training_columns(
+    t: &Table,
+    mut tr: Training,
+    old: &Training,
+) -> Training {
+    if !t.has("jenis_penyelenggara") {
+        tr.jenis_penyelenggara = old.jenis_penyelenggara;
+    }
+    if !t.has("status") {
+        tr.status = old.status;
+    }
+    if !t.has("no_sertifikat") {
+        tr.no_sertifikat = old.no_sertifikat.clone();
+    }
+    if !t.has("catatan") {
+        tr.catatan = old.catatan.clone();
+    }
+    tr
+}
+
+/// Two rows are the same training for a person when title, start and organiser agree.
+pub(super) fn same_training(a: &Training, b: &Training) -> bool {
+    a.judul == b.judul
+        && a.mulai == b.mulai
+        && unit_id(&a.penyelenggara) == unit_id(&b.penyelenggara)
+}
+
+pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
+    let table = csvio::read(file, columns::TRAININGS)?;
+    let today = today();
+    let mut bad = Vec::new();
+    let mut by_nip: BTreeMap<String, Vec<Training>> = BTreeMap::new();
+    let mut known: HashMap<String, bool> = HashMap::new();
+    let mut good = 0usize;
+    for (line, r) in &table.rows {
+        match parse_training(&table, r, today) {
+            Ok((nip, t)) => {
+                let exists = match known.get(&nip) {
+                    Some(b) => *b,
+                    None => {
+                        let b = store.get_staff(&nip)?.is_some();
+                        known.insert(nip.clone(), b);
+                        b
+                    }
+                };
+                if !exists {
+                    bad.push((
+                        *line,
+                        format!("no staff with NIP {nip}; import the staff file first"),
+                    ));
+                } else if by_nip
+                    .get(&nip)
+                    .is_some_and(|v| v.iter().any(|x| same_training(x, &t)))
+                {
+                    bad.push((
+                        *line,
+                        "the same training (title, start, organiser) is on an earlier line".into(),
+                    ));
+                } else {
+                    good += 1;
+                    by_nip.entry(nip).or_default().push(t);
+                }
+            }
+            Err(problems) => bad.push((*line, problems.join("; "))),
+        }
+    }
+    report_bad(&table, &bad, good, opts)?;
+
+    let mut partners: HashMap<String, Partner> = store
+        .partners()?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
+    let mut new_partners = Vec::new();
+    let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
+    let mut groups = Vec::new();
+    for (nip, rows) in by_nip {
+        let mut group = store.training_group(&nip)?;
+        let before = created + updated;
+        for t in rows {
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                partners.entry(unit_id(&t.penyelenggara))
+            {
+                let p = Partner {
+                    id: slot.key().clone(),
+                    name: t.penyelenggara.clone(),
+                    kind: t.jenis_penyelenggara,
+                };
+                slot.insert(p.clone());
+                new_partners.push(p);
+            }
+            let existing = group.items.iter().find(|x| same_training(x, &t)).cloned();
+            let t = match &existing {
+                Some(old) => keep_absent_training_columns(&table, t, old),
+                None => t,
+            };
+            let key = t.clone();
+            match merge_into(&mut group.items, &mut group.next_id, t, |x| {
+                same_training(x, &key)
+            }) {
+                Merge::Created => created += 1,
+                Merge::Updated => updated += 1,
+                Merge::Unchanged => unchanged += 1,
+            }
+        }
+        if created + updated > before {
+            group.items.sort_by_key(|t| (t.mulai, t.id));
+            groups.push((nip, group));
+        }
+    }
+    let nothing_to_write = groups.is_empty() && new_partners.is_empty();
+    let summary = format!(
+        "{}: {created} new, {updated} updated, {unchanged} unchanged trainings; {} new partner(s){}",
+        table.file,
+        new_partners.len(),
+        if bad.is_empty() {
+            String::new()
+        } else {
+            format!("; {} bad row(s) skipped", bad.len())
+        }
+    );
+    if opts.dry_run {
+        eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if nothing_to_write {
+        eprintln!("nothing to change: {summary}");
+        return Ok(());
+    }
+    let mut w = BulkWriter::new(store);
+    for p in &new_partners {
+        w.put_partner(p)?;
+    }
+    let bar = progress(groups.len() as u64, "import");
+    for (nip, group) in &groups {
+        w.put_trainings(nip, group)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    w.finish(&os_user(), AuditAction::Import, &summary)?;
+    eprintln!("imported {summary}");
+    Ok(())
+}
