@@ -5,8 +5,8 @@ mod common;
 
 use common::session::{Session, demo, session_with};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use kinerja::app::lang::Lang;
-use kinerja::app::theme::Theme;
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
 use ratatui::style::Color;
 
 #[test]

@@ -4,20 +4,20 @@
 //! global or environment variable, so one process can run one `App` per SSH session.
 
 mod evaluations;
-pub mod lang;
+
 mod reports;
 mod staff;
-pub mod theme;
+
 mod training;
 
 use crate::domain::StaffSummary;
+use crate::model::staff_index::StaffIndex;
+use crate::screens::Outcome;
 use crate::screens::evaluation_form::{EvaluationForm, People};
-use crate::screens::help;
 use crate::screens::home::{Home, HomeData};
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
 use crate::screens::report::Report;
 use crate::screens::staff_form::StaffForm;
-use crate::screens::staff_index::StaffIndex;
 use crate::screens::staff_list::StaffList;
 use crate::screens::staff_record::{HistoryRow, StaffRecord};
 use crate::screens::training_form::TrainingForm;
@@ -25,18 +25,21 @@ use crate::screens::training_overview::{
     Coaching, Held, PartnerJp, Reason, TrainingData, TrainingOverview, UnitJp,
 };
 use crate::screens::welcome::Welcome;
-use crate::screens::{KeyHelp, Outcome, Ui, footer, is_ctrl};
 use crate::store::{Store, StoreError};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use crate::ui::Pasted;
+use crate::ui::event::{Input, flatten_paste};
+use crate::ui::help;
+use crate::ui::lang::{Lang, T};
+use crate::ui::theme::Theme;
+use crate::ui::{KeyHelp, Ui, footer, is_ctrl};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use lang::{Lang, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::collections::HashMap;
-use theme::Theme;
 
 /// The smallest terminal every screen fits.
 pub const MIN_WIDTH: u16 = 80;
@@ -233,6 +236,59 @@ impl App {
         }
     }
 
+    /// Handles one input from the terminal; returns whether anything on screen changed.
+    ///
+    /// No screen binds an Alt-key, so an Alt-key is what terminals, tmux and slow links make
+    /// of Esc pressed quickly before a key: it acts as Esc, then the key.
+    pub fn handle_input(&mut self, input: Input) -> bool {
+        match input {
+            Input::Key(key) if key.modifiers.contains(KeyModifiers::ALT) => {
+                let esc = self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                if self.quit {
+                    return true;
+                }
+                let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+                self.handle_key(plain) || esc
+            }
+            Input::Key(key) => self.handle_key(key),
+            Input::Paste(text) => self.handle_paste(&text),
+        }
+    }
+
+    /// Pasted text goes into the focused text field only (line breaks flattened); anywhere
+    /// else it is ignored with a message, never read as keys.
+    pub fn handle_paste(&mut self, text: &str) -> bool {
+        self.status = None;
+        if self.help || self.confirm_quit {
+            return false;
+        }
+        let text = flatten_paste(text);
+        let outcome = match &mut self.screen {
+            Screen::List(l) => l.paste(&text),
+            _ => None,
+        };
+        match outcome {
+            Some(Pasted::Whole) => {
+                self.after_form_change();
+                true
+            }
+            Some(Pasted::Cut(max)) => {
+                self.after_form_change();
+                let text = format!(
+                    "{} {max} {}",
+                    self.ui.t(T::PasteTooLong),
+                    self.ui.t(T::Characters)
+                );
+                self.status = Some((text, true));
+                true
+            }
+            None => {
+                self.status = Some((self.ui.t(T::PasteIgnored).to_string(), true));
+                true
+            }
+        }
+    }
+
     /// Handles one key; returns whether anything on screen changed.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         if key.kind != KeyEventKind::Press {
@@ -275,22 +331,8 @@ impl App {
             Screen::Training(f) => f.handle(key),
             Screen::TrainingTab(t) => t.handle(key),
         };
-        // The evaluation and training forms are kept as drafts while they change.
-        if outcome == Outcome::Changed {
-            let draft = match &self.screen {
-                Screen::Evaluation(f) if f.is_dirty() => {
-                    Some((self.draft_key(&f.nip, f.id()), f.draft_fields()))
-                }
-                Screen::Training(f) if f.is_dirty() => {
-                    Some((self.training_draft_key(&f.nips, f.id()), f.draft_fields()))
-                }
-                _ => None,
-            };
-            if let Some((key, fields)) = draft
-                && let Err(e) = self.store.save_draft(&key, fields)
-            {
-                return self.fail(e);
-            }
+        if outcome == Outcome::Changed && !self.after_form_change() {
+            return true;
         }
         if outcome == Outcome::Ignored
             && !self.captures_text()
@@ -317,6 +359,35 @@ impl App {
             }
         }
         self.carry_out(outcome) || had_status
+    }
+
+    /// Keeps the open form's draft in step with it: written while the form differs from
+    /// what it was opened with, removed once it is back to that. Returns false when the
+    /// store failed (the message is shown).
+    fn after_form_change(&mut self) -> bool {
+        let draft = match &self.screen {
+            Screen::Evaluation(f) => Some((
+                self.draft_key(&f.nip, f.id()),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
+            Screen::Training(f) => Some((
+                self.training_draft_key(&f.nips, f.id()),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
+            _ => None,
+        };
+        let result = match draft {
+            Some((key, Some(fields))) => self.store.save_draft(&key, fields),
+            Some((key, None)) => self.store.delete_draft(&key),
+            None => Ok(()),
+        };
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                self.fail(e);
+                false
+            }
+        }
     }
 
     fn show_list(&mut self) {

@@ -236,10 +236,18 @@ impl App {
 
     /// A training form's draft: per person, or for a group by its first person and size.
     pub(super) fn training_draft_key(&self, nips: &[String], id: Option<u32>) -> String {
+        // A group is named by everyone in it, so two groups never share a draft.
         let who = match nips {
             [one] => one.clone(),
-            [first, ..] => format!("{first}+{}", nips.len() - 1),
-            [] => String::new(),
+            _ => {
+                let mut sorted = nips.to_vec();
+                sorted.sort();
+                format!(
+                    "grup-{}-{:08x}",
+                    nips.len(),
+                    crc32fast::hash(sorted.join(",").as_bytes())
+                )
+            }
         };
         let which = id.map_or("baru".to_string(), |i| i.to_string());
         format!("{}/pelatihan/{who}/{which}", self.opts.actor)

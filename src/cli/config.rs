@@ -3,7 +3,7 @@
 //! `key = value` lines, `#` comments. Keys: `lang` ("id" or "en"), `ascii` (true/false),
 //! `theme` ("default" or "no-color").
 
-use crate::app::lang::Lang;
+use crate::ui::lang::Lang;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

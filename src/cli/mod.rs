@@ -224,7 +224,7 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let lang = match &cli.lang {
-        Some(l) => Some(crate::app::lang::Lang::parse(l).ok_or_else(|| {
+        Some(l) => Some(crate::ui::lang::Lang::parse(l).ok_or_else(|| {
             Failure::cannot_run(format!("--lang {l:?}: use id (Indonesian) or en (English)"))
         })?),
         None => None,
@@ -278,7 +278,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 fn run_screens(
     db: Option<PathBuf>,
     demo: bool,
-    lang: Option<crate::app::lang::Lang>,
+    lang: Option<crate::ui::lang::Lang>,
     ascii: bool,
 ) -> Result<(), Failure> {
     use std::io::IsTerminal;

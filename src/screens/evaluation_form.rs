@@ -3,15 +3,16 @@
 //! (suggested from the aspects until the officer sets it), the predikat live from the
 //! matrix, and notes. Kept as a draft while it changes.
 
-use super::input::{Choice, TextInput};
-use super::rating::RatingField;
-use super::{KeyHelp, Outcome, Ui, fit, is_ctrl, key};
-use crate::app::lang::T;
+use super::Outcome;
 use crate::domain::evaluation::suggest_perilaku;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
     Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period, PeriodKind, predikat,
 };
+use crate::ui::input::{Choice, TextInput};
+use crate::ui::lang::T;
+use crate::ui::rating::RatingField;
+use crate::ui::{KeyHelp, Ui, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::civil::Date;
 use ratatui::Frame;

@@ -2,10 +2,11 @@
 //! coverage and predikat spread, this year's 20 JP compliance, and who needs attention.
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
+use super::Outcome;
 use super::training_overview::{Reason, reason_text};
-use super::{KeyHelp, Outcome, Ui, fit, key};
-use crate::app::lang::T;
 use crate::domain::{JP_TARGET, Predikat, PredikatCounts, StaffSummary};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -153,7 +154,7 @@ impl Home {
         } else {
             f64::from(part) / f64::from(whole)
         };
-        super::gauge_line(
+        crate::ui::gauge_line(
             ui,
             width,
             ratio,
@@ -220,7 +221,7 @@ impl Home {
             .bar_width(6)
             .bar_gap(2);
         if ui.theme.ascii {
-            chart_widget = chart_widget.bar_set(super::ASCII_BARS);
+            chart_widget = chart_widget.bar_set(crate::ui::ASCII_BARS);
         }
         let [chart_area, legend] =
             Layout::horizontal([Constraint::Length(42), Constraint::Fill(1)]).areas(chart);

@@ -2,11 +2,12 @@
 //! staff, then per person `1`/`2`/`3` for Hasil Kerja, `1`/`2`/`3` for Perilaku, `Enter` to
 //! save and go to the next person not yet evaluated. Each person is saved as it goes.
 
+use super::Outcome;
 use super::evaluation_form::People;
-use super::input::{Choice, TextInput};
-use super::{KeyHelp, Outcome, Ui, fit, key};
-use crate::app::lang::T;
 use crate::domain::{Evaluation, Evaluator, Nip, Period, PeriodKind, Rating, predikat};
+use crate::ui::input::{Choice, TextInput};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::Date;
 use ratatui::Frame;

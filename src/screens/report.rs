@@ -3,11 +3,12 @@
 //! 20 JP. Broken rules are explained below the table. It warns; it never changes anyone's
 //! rating. `r` records the unit's rating for the year; `x` writes the table as CSV.
 
+use super::Outcome;
 use super::staff_list::predikat_short;
-use super::{KeyHelp, Outcome, Ui, fit, key};
-use crate::app::lang::{Lang, T};
 use crate::domain::{Breach, Predikat, UnitRating};
 use crate::report::UnitReport;
+use crate::ui::lang::{Lang, T};
+use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,14 +1,15 @@
 //! The staff form (`n` new, `u` edit): every field checked as it is typed; the NIP shows
 //! why it is wrong, or the birth date it gives when right.
 
-use super::input::{Choice, TextInput};
-use super::{KeyHelp, Outcome, Ui, is_ctrl, key};
-use crate::app::lang::T;
+use super::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::{
     EmploymentKind, Golongan, Jabatan, JenisJabatan, Nip, NipError, Pendidikan, Staff, Unit,
     UnitKind, format_date, unit_id,
 };
+use crate::ui::input::{Choice, TextInput};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

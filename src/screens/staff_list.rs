@@ -1,10 +1,11 @@
 //! Pegawai: the staff list with search, unit filter and sort orders.
 
-use super::input::TextInput;
-use super::staff_index::{SortKey, StaffIndex};
-use super::{KeyHelp, Outcome, Ui, centered, fit, key};
-use crate::app::lang::T;
+use super::Outcome;
 use crate::domain::{JP_TARGET, Predikat};
+use crate::model::staff_index::{SortKey, StaffIndex};
+use crate::ui::input::TextInput;
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -171,6 +172,25 @@ impl StaffList {
             _ => return false,
         }
         true
+    }
+
+    /// Pasted text goes into the search or the unit filter when one is open.
+    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+        match &mut self.mode {
+            Mode::Browse => None,
+            Mode::Search(input) => {
+                let whole = input.paste(text);
+                let q = input.value().to_string();
+                self.index.set_query(&q);
+                self.selected = 0;
+                Some(Pasted::from_field(whole, input.max()))
+            }
+            Mode::PickUnit(picker) => {
+                let whole = picker.filter.paste(text);
+                picker.selected = 0;
+                Some(Pasted::from_field(whole, picker.filter.max()))
+            }
+        }
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
@@ -361,7 +381,7 @@ impl StaffList {
             } else {
                 ""
             };
-            let s = crate::screens::staff_index::StaffRow {
+            let s = crate::model::staff_index::StaffRow {
                 name: format!("{mark}{}", s.name),
                 ..s
             };

@@ -1,10 +1,11 @@
 //! One person: identity derived from the NIP, rank, position and unit, then sections for
 //! evaluations, trainings (this year's JP against 20) and the change history.
 
-use super::{KeyHelp, Outcome, Ui, fit, key};
-use crate::app::lang::T;
+use super::Outcome;
 use crate::domain::{EmploymentKind, Evaluation, JP_TARGET, Sex, Staff, Training, format_date};
 use crate::store::AuditEntry;
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::Date;
 use ratatui::Frame;

@@ -2,15 +2,16 @@
 //! title, kind, organiser (a known partner by type-ahead, or a new one with its kind),
 //! dates, JP or hours, status, certificate and notes, checked as they are typed.
 
-use super::input::{Choice, TextInput};
-use super::{KeyHelp, Outcome, Ui, fit, is_ctrl, key};
-use crate::app::lang::T;
+use super::Outcome;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
     OrganiserKind, Training, TrainingKind, TrainingStatus, format_date, parse_date, unit_id,
 };
 use crate::store::Partner;
+use crate::ui::input::{Choice, TextInput};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

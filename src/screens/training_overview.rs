@@ -2,9 +2,10 @@
 //! the trainings held, the partners and the JP they delivered, and who needs coaching
 //! (pembinaan) with the reason. Built once when the tab opens, never per keystroke.
 
-use super::{KeyHelp, Outcome, Ui, fit, key};
-use crate::app::lang::T;
+use super::Outcome;
 use crate::domain::{JP_TARGET, OrganiserKind, TrainingKind};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -279,7 +280,10 @@ impl TrainingOverview {
         );
         let label = format!("{label}  {}", self.unit_label(ui));
         if ui.theme.ascii {
-            frame.render_widget(Paragraph::new(super::gauge_line(ui, 30, ratio, label)), top);
+            frame.render_widget(
+                Paragraph::new(crate::ui::gauge_line(ui, 30, ratio, label)),
+                top,
+            );
         } else {
             frame.render_widget(
                 Gauge::default()
@@ -301,7 +305,7 @@ impl TrainingOverview {
             .bar_gap(2)
             .bar_style(ui.theme.key());
         if ui.theme.ascii {
-            chart_widget = chart_widget.bar_set(super::ASCII_BARS);
+            chart_widget = chart_widget.bar_set(crate::ui::ASCII_BARS);
         }
         let [chart_area, legend] =
             Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(chart);
@@ -327,7 +331,12 @@ impl TrainingOverview {
                 let row = Row::new(vec![
                     Cell::from(fit(ui, &u.name, 26)),
                     Cell::from(format!("{:>4} / {:<4}", u.reached, u.staff)),
-                    Cell::from(super::gauge_line(ui, 20, r, format!("{:.0}%", r * 100.0))),
+                    Cell::from(crate::ui::gauge_line(
+                        ui,
+                        20,
+                        r,
+                        format!("{:.0}%", r * 100.0),
+                    )),
                 ]);
                 if i == self.rows[0] {
                     row.style(ui.theme.selected())

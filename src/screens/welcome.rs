@@ -1,7 +1,8 @@
 //! The first screen on an empty database: load the demo, add someone, or import.
 
-use super::{KeyHelp, Outcome, Ui, key};
-use crate::app::lang::T;
+use super::Outcome;
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;

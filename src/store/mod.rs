@@ -378,6 +378,15 @@ impl Store {
         }
     }
 
+    /// The keys of every kept draft (officer/form/record), in key order.
+    pub fn draft_keys(&self) -> Result<Vec<String>, StoreError> {
+        self.drafts
+            .iter()
+            .keys()
+            .map(|k| Ok(String::from_utf8_lossy(&k?).into_owned()))
+            .collect()
+    }
+
     pub fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
         self.drafts.remove(key.as_bytes())?;
         self.db.flush()?;

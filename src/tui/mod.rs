@@ -1,15 +1,27 @@
-//! The terminal: raw mode and the alternate screen, the event loop, and restoring the
-//! terminal on every way out (including a panic, through ratatui's chained hook).
+//! The terminal: raw mode, the alternate screen and bracketed paste, the event loop, the
+//! signals that end a session, and restoring the terminal on every way out (including a
+//! panic, through a chained hook).
 //!
-//! The loop blocks on the next event and draws only when something changed, inside
-//! synchronized-output markers; an idle session writes nothing.
+//! The loop blocks on the terminal and on a signal pipe (no timer ticks: an idle session
+//! writes nothing), reads every byte waiting, turns them into events with
+//! [`InputParser`], handles them all and draws once, inside synchronized-output
+//! markers.
 
 use crate::app::App;
-use crate::app::theme::Theme;
-use crossterm::event::{self, Event, KeyEventKind};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use ratatui::DefaultTerminal;
-use std::io;
+use crate::ui::event::{ESC_WAIT, InputParser};
+use crate::ui::theme::Theme;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Read};
+use std::os::fd::{AsRawFd, RawFd};
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 /// Picks the theme from the environment: `NO_COLOR` turns colour off; `TERM=linux`,
 /// `vt100`, `vt220`, `dumb` or a non-UTF-8 locale turn on ASCII borders and symbols.
@@ -31,41 +43,184 @@ pub fn theme_from_env(force_ascii: bool, no_color_config: bool) -> Theme {
     }
 }
 
-fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| app.draw(f))?;
     crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }
 
-/// Runs the app until it quits. The terminal is restored before this returns, whatever
-/// happened.
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Puts the terminal back: bracketed paste off, the main screen back, the cursor shown, raw
+/// mode off. Safe to call more than once (the panic hook and the normal exit both call it).
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = crossterm::execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// Signals that end the session cleanly, and the one that resizes it.
+struct Signals {
+    /// Woken by every signal below: polled beside the terminal.
+    wake: UnixStream,
+    stop: Arc<AtomicBool>,
+    resized: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Signals> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+        let (wake, write) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let resized = Arc::new(AtomicBool::new(false));
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal_hook::flag::register(sig, Arc::clone(&stop))?;
+            signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
+        }
+        signal_hook::flag::register(SIGWINCH, Arc::clone(&resized))?;
+        signal_hook::low_level::pipe::register(SIGWINCH, write)?;
+        Ok(Signals {
+            wake,
+            stop,
+            resized,
+        })
+    }
+
+    fn drain(&self) {
+        let mut buf = [0u8; 64];
+        while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
+    }
+}
+
+/// Runs the app until it quits or a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ends the
+/// session. Drafts are written as forms change, so a signal loses nothing typed; the caller
+/// closes (flushes) the store. The terminal is restored before this returns, whatever
+/// happened, and by the panic hook on a panic.
 pub fn run(app: &mut App) -> Result<(), String> {
-    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot use this terminal: {e}"))?;
-    let result = event_loop(&mut terminal, app);
-    ratatui::restore();
+    let signals = Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    let mut terminal = init().map_err(|e| {
+        restore_terminal();
+        format!("cannot use this terminal: {e}")
+    })?;
+    let result = event_loop(&mut terminal, app, &signals);
+    restore_terminal();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<(), String> {
+fn init() -> io::Result<Term> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Waits for input or a signal; `None` waits for ever. Returns (terminal readable, signal).
+fn wait(tty: RawFd, signals: &Signals, timeout: Option<Duration>) -> io::Result<(bool, bool)> {
+    let mut fds = [
+        libc::pollfd {
+            fd: tty,
+            events: libc::POLLIN,
+            revents: 0,
+        },
+        libc::pollfd {
+            fd: signals.wake.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        },
+    ];
+    let ms = timeout.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i32);
+    // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, ms) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        if e.kind() == io::ErrorKind::Interrupted {
+            return Ok((false, true));
+        }
+        return Err(e);
+    }
+    let readable = libc::POLLIN | libc::POLLHUP | libc::POLLERR;
+    Ok((
+        fds[0].revents & readable != 0,
+        fds[1].revents & readable != 0,
+    ))
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(), String> {
     let io_err = |e: io::Error| format!("terminal error: {e}");
     draw(terminal, app).map_err(io_err)?;
     // The first frame shows the first page; now read the rest of the list.
     if app.finish_loading().map_err(|e| e.to_string())? {
         draw(terminal, app).map_err(io_err)?;
     }
+    let tty = io::stdin().as_raw_fd();
+    let mut parser = InputParser::new();
+    let mut inputs = Vec::new();
+    let mut buf = vec![0u8; 8192];
     while !app.should_quit() {
-        let changed = match event::read().map_err(io_err)? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
-            Event::Resize(_, _) => {
-                terminal.autoresize().map_err(io_err)?;
-                true
+        let timeout = parser.has_pending().then_some(ESC_WAIT);
+        let (readable, signalled) = wait(tty, signals, timeout).map_err(io_err)?;
+        if signalled {
+            signals.drain();
+        }
+        if signals.stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let mut changed = false;
+        if signals.resized.swap(false, Ordering::Relaxed) {
+            terminal.autoresize().map_err(io_err)?;
+            changed = true;
+        }
+        if readable {
+            // Everything waiting is read and handled before the next frame, so a burst of
+            // keys (a held arrow on a slow link) costs one frame.
+            loop {
+                let n = read_tty(tty, &mut buf).map_err(io_err)?;
+                if n == 0 {
+                    // The terminal went away: end as on SIGHUP.
+                    return Ok(());
+                }
+                parser.feed(&buf[..n], &mut inputs);
+                if !wait(tty, signals, Some(Duration::ZERO)).map_err(io_err)?.0 {
+                    break;
+                }
             }
-            _ => false,
-        };
-        if changed && !app.should_quit() {
+        } else if !signalled && parser.has_pending() {
+            parser.flush_pending(&mut inputs);
+        }
+        for input in inputs.drain(..) {
+            changed |= app.handle_input(input);
+            if app.should_quit() {
+                return Ok(());
+            }
+        }
+        if changed {
             draw(terminal, app).map_err(io_err)?;
         }
     }
     Ok(())
+}
+
+fn read_tty(tty: RawFd, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        // SAFETY: `buf` is valid for `buf.len()` bytes of writes.
+        let n = unsafe { libc::read(tty, buf.as_mut_ptr().cast(), buf.len()) };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Records and sessions shared by the tests.
 #![allow(dead_code)]
 
+pub mod pty;
 pub mod session;
 
 use jiff::civil::date;

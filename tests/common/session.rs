@@ -2,10 +2,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::date;
-use kinerja::app::lang::Lang;
-use kinerja::app::theme::Theme;
 use kinerja::app::{App, Options};
 use kinerja::store::Store;
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -64,6 +64,21 @@ impl Session {
         self.app.handle_key(KeyEvent::new(code, m));
         self.draw();
         self
+    }
+
+    /// Feeds bytes as one read from the terminal, through the parser the loop uses, then
+    /// draws once (as the loop does). Returns whether the app asked for a frame.
+    pub fn bytes(&mut self, bytes: &[u8]) -> bool {
+        let mut parser = kinerja::ui::event::InputParser::new();
+        let mut inputs = Vec::new();
+        parser.feed(bytes, &mut inputs);
+        parser.flush_pending(&mut inputs);
+        let mut changed = false;
+        for input in inputs {
+            changed |= self.app.handle_input(input);
+        }
+        self.draw();
+        changed
     }
 
     pub fn type_text(&mut self, s: &str) -> &mut Self {

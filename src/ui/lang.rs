@@ -237,6 +237,9 @@ texts! {
     NotChosen => "belum dipilih", "not chosen";
     NoOption => "tidak ada pilihan yang cocok", "no option matches";
     DiscardAsk => "Perubahan belum disimpan. Buang? (y = buang, n = lanjut mengisi)", "Unsaved changes. Discard? (y = discard, n = keep editing)";
+    PasteIgnored => "Tempelan diabaikan: pilih kolom teks dulu, lalu tempel lagi.", "Paste ignored: move to a text field first, then paste again.";
+    PasteTooLong => "Tempelan terpotong: kolom ini paling banyak", "Paste cut short: this field holds at most";
+    Characters => "karakter", "characters";
     QuitAsk => "Perubahan belum disimpan. Keluar? (y = keluar, n = lanjut mengisi)", "Unsaved changes. Quit? (y = quit, n = keep editing)";
     FixFirst => "Perbaiki dulu", "Fix first";
     Saved => "tersimpan", "saved";

@@ -1,7 +1,7 @@
 //! The help popup: the keys of the current screen, from the same table as the footer.
 
 use super::{KeyHelp, Ui, centered};
-use crate::app::lang::T;
+use crate::ui::lang::T;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,0 +1,143 @@
+//! Shared by the screens and the app, below both (it imports nothing above it): the texts of
+//! both languages, the theme, the key tables and their footer and help, the text inputs,
+//! the form engine and small layout helpers.
+
+pub mod event;
+pub mod form;
+pub mod help;
+pub mod input;
+pub mod lang;
+pub mod rating;
+pub mod theme;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use lang::{Lang, T};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use theme::Theme;
+
+/// Everything a screen needs to draw besides its own state.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+impl Ui {
+    pub fn t(&self, t: T) -> &'static str {
+        t.get(self.lang)
+    }
+}
+
+/// What became of pasted text in a screen that took it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pasted {
+    Whole,
+    /// Cut at the field's limit, in characters.
+    Cut(usize),
+}
+
+impl Pasted {
+    /// From whether a field took all of it and the field's limit.
+    pub fn from_field(whole: bool, max: Option<usize>) -> Pasted {
+        match (whole, max) {
+            (false, Some(m)) => Pasted::Cut(m),
+            _ => Pasted::Whole,
+        }
+    }
+}
+
+/// One key a screen offers: the footer and the help popup are both built from these, so
+/// help can never drift from the real keys.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyHelp {
+    pub keys: &'static str,
+    /// The same keys for an ASCII terminal.
+    pub ascii: &'static str,
+    pub action: T,
+    /// Shown in the footer as well as in help.
+    pub footer: bool,
+}
+
+pub const fn key(keys: &'static str, ascii: &'static str, action: T, footer: bool) -> KeyHelp {
+    KeyHelp {
+        keys,
+        ascii,
+        action,
+        footer,
+    }
+}
+
+/// The footer line: the keys marked for it, as many as fit.
+pub fn footer(ui: &Ui, keys: &[KeyHelp], width: u16) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for k in keys.iter().filter(|k| k.footer) {
+        let label = if ui.theme.ascii { k.ascii } else { k.keys };
+        let text = ui.t(k.action);
+        let len = label.chars().count() + 1 + text.chars().count() + 2;
+        if used + len > width as usize {
+            break;
+        }
+        used += len;
+        spans.push(Span::styled(label.to_string(), ui.theme.key()));
+        spans.push(Span::raw(format!(" {text}  ")));
+    }
+    Line::from(spans)
+}
+
+pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+/// Cuts `s` to `width` characters, marking the cut.
+pub fn fit(ui: &Ui, s: &str, width: usize) -> String {
+    let s = ui.theme.text(s);
+    if s.chars().count() <= width {
+        return s;
+    }
+    let mark = ui.theme.sym("…", "~");
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push_str(mark);
+    out
+}
+
+/// A rectangle of `w` x `h` centred in `area` (clamped to it).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A text gauge: `width` cells filled for `ratio`, then `label`; `#` and `-` in ASCII mode.
+pub fn gauge_line(ui: &Ui, width: usize, ratio: f64, label: String) -> Line<'static> {
+    let filled = ((ratio.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    let (on, off) = if ui.theme.ascii {
+        ("#", "-")
+    } else {
+        ("█", "░")
+    };
+    Line::from(vec![
+        Span::styled(on.repeat(filled), ui.theme.ok()),
+        Span::styled(off.repeat(width.saturating_sub(filled)), ui.theme.muted()),
+        Span::raw(format!(" {label}")),
+    ])
+}
+
+/// Bar chart bars drawn with `#` only, for ASCII terminals.
+pub const ASCII_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "#",
+    five_eighths: "#",
+    half: "#",
+    three_eighths: "#",
+    one_quarter: "#",
+    one_eighth: "#",
+    empty: " ",
+};

@@ -1,0 +1,157 @@
+//! Terminal input as bytes, through the parser the loop uses (`Session::bytes`), and the real
+//! binary on a pseudo-terminal for what only a terminal shows: frames per burst of keys,
+//! signals and the restored terminal.
+
+mod common;
+
+use common::pty::{Pty, frames};
+use common::session::demo;
+use crossterm::event::KeyCode;
+use kinerja::store::Store;
+use std::time::Duration;
+
+/// A unit name as copied from a spreadsheet cell, with the line break the copy adds.
+const PASTE_UNIT: &[u8] = b"\x1b[200~Kelurahan Belawan Bahari 2 r r\r\n\x1b[201~";
+
+#[test]
+fn a_bracketed_paste_on_laporan_changes_nothing_stored() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    assert!(s.shows("Laporan"), "{}", s.text());
+    let units_before = s.app.store().units().unwrap();
+    let audit_before = s.app.store().audit_recent(1000).unwrap().len();
+    let screen_before = s.text();
+    s.bytes(PASTE_UNIT);
+    assert_eq!(s.app.store().units().unwrap(), units_before);
+    assert_eq!(
+        s.app.store().audit_recent(1000).unwrap().len(),
+        audit_before
+    );
+    assert!(s.shows("Tempelan diabaikan"), "{}", s.text());
+    // Only the footer changed: no tab, row or year moved.
+    let body = |t: &str| t.lines().take(23).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&s.text()), body(&screen_before));
+}
+
+#[test]
+fn a_paste_in_search_goes_into_the_query_flattened() {
+    let mut s = demo();
+    s.key(KeyCode::Char('/'));
+    s.bytes(b"\x1b[200~sir\r\nega\x1b[201~");
+    assert!(s.shows("Cari: sir ega"), "{}", s.text());
+}
+
+#[test]
+fn byte_08_deletes_in_search() {
+    let mut s = demo();
+    s.key(KeyCode::Char('/'));
+    s.bytes(b"sirx");
+    assert!(s.shows("Cari: sirx"), "{}", s.text());
+    s.bytes(b"\x08");
+    assert!(s.shows("Cari: sir"), "{}", s.text());
+    assert!(!s.shows("Cari: sirx"), "{}", s.text());
+}
+
+#[test]
+fn byte_08_deletes_in_a_form() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n'));
+    s.bytes(b"19850");
+    assert!(s.shows("19850"), "{}", s.text());
+    s.bytes(b"\x08");
+    assert!(s.shows("1985"), "{}", s.text());
+    assert!(!s.shows("19850"), "{}", s.text());
+}
+
+#[test]
+fn esc_y_in_one_read_on_a_changed_form_reaches_the_discard_question_and_answers_it() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n'));
+    s.bytes(b"1985");
+    assert!(s.shows("1985"));
+    s.bytes(b"\x1by");
+    // The form is closed: the staff list is back.
+    assert!(!s.shows("1985"), "{}", s.text());
+    assert!(s.shows("Pegawai"), "{}", s.text());
+}
+
+#[test]
+fn a_lone_esc_on_a_changed_form_asks_first() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n'));
+    s.bytes(b"1985");
+    s.bytes(b"\x1b");
+    assert!(s.shows("1985"), "the form stays open: {}", s.text());
+}
+
+fn demo_home() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--db", db.to_str().unwrap(), "demo", "--staff", "200"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    home
+}
+
+#[test]
+fn a_hundred_down_keys_in_one_read_draw_one_frame() {
+    let home = demo_home();
+    let db = home.path().join("db");
+    let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    pty.wait_for(0, "Beranda");
+    pty.send(b"2");
+    pty.wait_for(0, "NIP");
+    pty.settle(Duration::from_millis(300));
+    let from = pty.output_len();
+    pty.send(&b"\x1b[B".repeat(100));
+    pty.settle(Duration::from_millis(500));
+    let out = pty.output();
+    let drawn = frames(&out[from..]);
+    assert_eq!(drawn, 1, "one frame for the burst, got {drawn}");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn sigterm_with_a_form_open_keeps_the_draft_and_restores_the_terminal() {
+    let home = demo_home();
+    let db = home.path().join("db");
+    let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    pty.wait_for(0, "Beranda");
+    let from = pty.output_len();
+    // Staff list, first person's record, a new evaluation, a note typed into it.
+    pty.send(b"2");
+    pty.wait_for(from, "NIP");
+    pty.settle(Duration::from_millis(200));
+    pty.send(b"\r");
+    pty.settle(Duration::from_millis(300));
+    pty.send(b"e");
+    pty.settle(Duration::from_millis(300));
+    pty.send(b"1");
+    pty.settle(Duration::from_millis(300));
+    pty.signal(libc::SIGTERM);
+    let status = pty.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let out = pty.output();
+    let text = String::from_utf8_lossy(&out);
+    let tail = &text[text.len().saturating_sub(200)..];
+    for (what, seq) in [
+        ("main screen back", "\x1b[?1049l"),
+        ("cursor shown", "\x1b[?25h"),
+        ("bracketed paste off", "\x1b[?2004l"),
+    ] {
+        assert!(tail.contains(seq), "{what} missing in {tail:?}");
+    }
+    let store = Store::open(&db).unwrap();
+    let drafts = store.draft_keys().unwrap();
+    assert!(
+        drafts.iter().any(|k| k.starts_with("tester/evaluasi/")),
+        "drafts kept: {drafts:?}"
+    );
+}
