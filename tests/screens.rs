@@ -223,9 +223,9 @@ fn escape_on_a_changed_form_asks_first() {
     let mut s = demo();
     s.key(KeyCode::Char('n')).type_text("1985");
     s.key(KeyCode::Esc);
-    assert!(s.shows("Perubahan belum disimpan. Buang?"));
+    assert!(s.shows("Tutup formulir?"), "{}", s.text());
     s.key(KeyCode::Char('n'));
-    assert!(s.shows("Pegawai baru") && !s.shows("Buang?"));
+    assert!(s.shows("Pegawai baru") && !s.shows("Tutup formulir?"));
     s.key(KeyCode::Esc).key(KeyCode::Char('y'));
     assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
 }
@@ -389,6 +389,10 @@ fn the_first_staff_member_can_name_a_new_unit() {
     s.key(KeyCode::Tab).type_text("Perawat");
     s.key(KeyCode::Tab).type_text("ahli p");
     s.key(KeyCode::Tab).type_text("Puskesmas Belawan");
+    // A name no unit has is not a new unit until the officer says so.
+    assert!(!s.shows("unit baru: Puskesmas Belawan"), "{}", s.text());
+    assert!(s.shows("Ctrl-N"), "{}", s.text());
+    s.key_mod(KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert!(s.shows("unit baru: Puskesmas Belawan"), "{}", s.text());
     s.key(KeyCode::F(2));
     assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());

@@ -265,6 +265,7 @@ impl App {
         let text = flatten_paste(text);
         let outcome = match &mut self.screen {
             Screen::List(l) => l.paste(&text),
+            Screen::Form(f) => f.paste(&text),
             _ => None,
         };
         match outcome {
@@ -324,7 +325,7 @@ impl App {
             Screen::Home(h) => h.handle(key),
             Screen::List(l) => l.handle(key),
             Screen::Record(r) => r.handle(key),
-            Screen::Form(f) => f.handle(key),
+            Screen::Form(f) => f.handle(key, &self.ui),
             Screen::Evaluation(f) => f.handle(key, &self.ui),
             Screen::Quick(q) => q.handle(key),
             Screen::Report(r) => r.handle(key),
@@ -366,6 +367,10 @@ impl App {
     /// store failed (the message is shown).
     fn after_form_change(&mut self) -> bool {
         let draft = match &self.screen {
+            Screen::Form(f) => Some((
+                self.staff_draft_key(f.nip().as_deref()),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
             Screen::Evaluation(f) => Some((
                 self.draft_key(&f.nip, f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
@@ -412,6 +417,13 @@ impl App {
                 self.quit = true;
                 true
             }
+            Outcome::Unchanged => {
+                if let Some(s) = self.stack.pop() {
+                    self.screen = s;
+                }
+                self.status = Some((self.ui.t(T::NoChanges).to_string(), false));
+                true
+            }
             Outcome::Back => {
                 if let Screen::Quick(q) = &self.screen {
                     let text = format!("{} {}", q.saved_count(), self.ui.t(T::Evaluated));
@@ -430,35 +442,8 @@ impl App {
                 Ok(None) => true,
                 Err(e) => self.fail(e),
             },
-            Outcome::NewStaff => match self.store.units() {
-                Ok(units) => {
-                    let mut pairs: Vec<(String, String)> =
-                        units.into_iter().map(|u| (u.id, u.name)).collect();
-                    pairs.sort_by(|a, b| a.1.cmp(&b.1));
-                    let form = StaffForm::new(None, &pairs, &self.ui);
-                    self.push(Screen::Form(Box::new(form)));
-                    true
-                }
-                Err(e) => self.fail(e),
-            },
-            Outcome::EditStaff(nip) => {
-                let loaded = self
-                    .store
-                    .get_staff(&nip)
-                    .and_then(|s| Ok((s, self.store.units()?)));
-                match loaded {
-                    Ok((Some(staff), units)) => {
-                        let mut pairs: Vec<(String, String)> =
-                            units.into_iter().map(|u| (u.id, u.name)).collect();
-                        pairs.sort_by(|a, b| a.1.cmp(&b.1));
-                        let form = StaffForm::new(Some(staff), &pairs, &self.ui);
-                        self.push(Screen::Form(Box::new(form)));
-                        true
-                    }
-                    Ok((None, _)) => true,
-                    Err(e) => self.fail(e),
-                }
-            }
+            Outcome::NewStaff => self.open_staff_form(None),
+            Outcome::EditStaff(nip) => self.open_staff_form(Some(&nip)),
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
             Outcome::OpenTraining(nips, id) => self.open_training(nips, id),
@@ -541,6 +526,7 @@ impl App {
             }
             Outcome::DiscardDraft => {
                 let key = match &self.screen {
+                    Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
                     Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
                     Screen::Training(f) => Some(self.training_draft_key(&f.nips, f.id())),
                     _ => None,

@@ -3,10 +3,52 @@
 use super::*;
 
 impl App {
+    /// The staff form, new (`None`) or for a person; a kept draft is offered back.
+    pub(super) fn open_staff_form(&mut self, nip: Option<&str>) -> bool {
+        let loaded = (|| -> Result<_, StoreError> {
+            let staff = match nip {
+                Some(n) => match self.store.get_staff(n)? {
+                    Some(s) => Some(s),
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            let draft = self.store.draft(&self.staff_draft_key(nip))?;
+            Ok(Some((staff, self.store.units()?, draft)))
+        })();
+        let (staff, units, draft) = match loaded {
+            Ok(Some(x)) => x,
+            Ok(None) => return true,
+            Err(e) => return self.fail(e),
+        };
+        let mut pairs: Vec<(String, String)> = units.into_iter().map(|u| (u.id, u.name)).collect();
+        pairs.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut form = StaffForm::new(staff, &pairs, &self.ui);
+        if let Some(d) = draft {
+            form.offer_draft(self.draft_time(d.time_micros), d.fields);
+        }
+        self.push(Screen::Form(Box::new(form)));
+        true
+    }
+
+    /// Where the staff form's draft is kept: per officer, and per person or `baru`.
+    pub(super) fn staff_draft_key(&self, nip: Option<&str>) -> String {
+        format!("{}/pegawai/{}", self.opts.actor, nip.unwrap_or("baru"))
+    }
+
     pub(super) fn save_staff(&mut self, staff: crate::domain::Staff) -> bool {
         let actor = self.opts.actor.clone();
         match self.store.save_staff(&staff, &actor) {
             Ok(saved) => {
+                let draft = match &self.screen {
+                    Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
+                    _ => None,
+                };
+                if let Some(key) = draft
+                    && let Err(e) = self.store.delete_draft(&key)
+                {
+                    return self.fail(e);
+                }
                 // The evaluator pick reads names from this; build it again when needed.
                 self.people = None;
                 let nip = saved.nip.as_str().to_string();

@@ -57,5 +57,7 @@ pub enum Outcome {
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
     Back,
+    /// Save was asked on a form that did not change: close it, nothing written.
+    Unchanged,
     Quit,
 }

@@ -1,1 +1,1257 @@
+//! The form engine: every form is a list of [`Field`]s described as data, and this module
+//! owns what all forms share: the focus, the dirty check, the draft format (field id ->
+//! text), the questions (discard, delete, use a draft), the message area where the focused
+//! field's problem is shown in full, the paste rule and the drawing.
+//!
+//! A form file keeps only its fields, its `build()` into a domain record and its own rules:
+//! after each [`FormEvent::Edited`] it recomputes its problems and notes
+//! ([`Form::set_problems`], [`Field::note`]).
+//!
+//! Keys (the same in every form, listed by [`Form::keys`]):
+//! - `Tab`/`Down`, `Shift-Tab`/`Up`: next / previous field (in notes, Up/Down move between
+//!   lines);
+//! - `Enter`: next field; on a suggestion, take it; in notes, a new line;
+//! - choices and ratings: `Left`/`Right`, typing the start of an option; ratings `1` `2` `3`
+//!   choose and move on to the next field;
+//! - `Ctrl-S`/`F2` save, `Ctrl-D` delete (an existing record only), `Esc` close (asks first
+//!   when something changed).
+//!
+//! Questions take `y` for yes; `n`, `Esc` or any other key is no.
 
+use super::input::{Choice, TextInput};
+use super::lang::T;
+use super::rating::RatingField;
+use super::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
+use crate::domain::Rating;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+
+/// What a field holds and how keys edit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text, at most `max` characters.
+    Text { max: usize },
+    /// Digits only (and spaces when `spaces`), at most `max` characters.
+    Digits { max: usize, spaces: bool },
+    /// A date typed as text (`2025-03-31`, `31-03-2025`, `31/03/2025`).
+    Date,
+    /// One of fixed options.
+    Choice,
+    /// A rating, `1` `2` `3`; `optional` ones can be emptied with Backspace.
+    Rating { optional: bool },
+    /// Several lines of text.
+    Notes { max: usize },
+    /// One line of text with a suggestion from a list that `Enter` or `Right` takes.
+    Suggest { max: usize },
+    /// A computed value, shown but never focused.
+    Info,
+    /// A section title, never focused.
+    Heading,
+}
+
+enum Value {
+    Text(TextInput),
+    Choice(Choice),
+    Rating(RatingField),
+    Notes(Box<TextArea<'static>>),
+    Info(String, Style),
+    Heading,
+}
+
+/// One field of a form.
+pub struct Field {
+    /// The field's name in drafts and in [`Form`] look-ups.
+    pub id: &'static str,
+    pub label: String,
+    pub kind: Kind,
+    value: Value,
+    /// Shown but not editable (an existing evaluation's period).
+    pub locked: bool,
+    /// Not shown and not focused.
+    pub hidden: bool,
+    /// A short remark beside the value (the birth date a NIP gives, "suggested"); shown in
+    /// full in the message area when the field is focused.
+    pub note: Option<String>,
+    /// What `Enter` or `Right` at the end of a suggest field takes.
+    pub suggestion: Option<String>,
+    /// Columns for the value (clamped to the screen).
+    pub width: u16,
+}
+
+fn notes_area(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut t = TextArea::new(lines);
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_cursor_line_style(Style::new());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl Field {
+    fn new(id: &'static str, label: impl Into<String>, kind: Kind, value: Value) -> Field {
+        let width = match kind {
+            Kind::Text { max } | Kind::Suggest { max } => max.clamp(4, 40) as u16,
+            Kind::Digits { max, .. } => (max + 1).min(40) as u16,
+            Kind::Date => 12,
+            Kind::Notes { .. } => 60,
+            Kind::Choice | Kind::Rating { .. } | Kind::Info | Kind::Heading => 26,
+        };
+        Field {
+            id,
+            label: label.into(),
+            kind,
+            value,
+            locked: false,
+            hidden: false,
+            note: None,
+            suggestion: None,
+            width,
+        }
+    }
+
+    pub fn text(id: &'static str, label: impl Into<String>, max: usize, value: &str) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Text { max },
+            Value::Text(TextInput::new(value).with_max(max)),
+        )
+    }
+
+    pub fn digits(
+        id: &'static str,
+        label: impl Into<String>,
+        max: usize,
+        spaces: bool,
+        value: &str,
+    ) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Digits { max, spaces },
+            Value::Text(TextInput::new(value).with_max(max)),
+        )
+    }
+
+    pub fn date(id: &'static str, label: impl Into<String>, value: &str) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Date,
+            Value::Text(TextInput::new(value).with_max(10)),
+        )
+    }
+
+    pub fn choice(
+        id: &'static str,
+        label: impl Into<String>,
+        options: Vec<String>,
+        selected: Option<usize>,
+    ) -> Field {
+        let width = options
+            .iter()
+            .map(|o| o.chars().count() + 4)
+            .max()
+            .unwrap_or(8)
+            .clamp(8, 40) as u16;
+        let mut f = Field::new(
+            id,
+            label,
+            Kind::Choice,
+            Value::Choice(Choice::new(options, selected)),
+        );
+        f.width = width;
+        f
+    }
+
+    pub fn rating(
+        id: &'static str,
+        label: impl Into<String>,
+        optional: bool,
+        value: Option<Rating>,
+    ) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Rating { optional },
+            Value::Rating(RatingField::new(value, optional)),
+        )
+    }
+
+    pub fn notes(id: &'static str, label: impl Into<String>, max: usize, value: &str) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Notes { max },
+            Value::Notes(Box::new(notes_area(value))),
+        )
+    }
+
+    pub fn suggest(id: &'static str, label: impl Into<String>, max: usize, value: &str) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Suggest { max },
+            Value::Text(TextInput::new(value).with_max(max)),
+        )
+    }
+
+    pub fn info(id: &'static str, label: impl Into<String>) -> Field {
+        Field::new(
+            id,
+            label,
+            Kind::Info,
+            Value::Info(String::new(), Style::new()),
+        )
+    }
+
+    pub fn heading(id: &'static str, label: impl Into<String>) -> Field {
+        Field::new(id, label, Kind::Heading, Value::Heading)
+    }
+
+    pub fn locked(mut self, locked: bool) -> Field {
+        self.locked = locked;
+        self
+    }
+
+    pub fn width(mut self, width: u16) -> Field {
+        self.width = width;
+        self
+    }
+
+    fn focusable(&self) -> bool {
+        !self.hidden && !self.locked && !matches!(self.kind, Kind::Info | Kind::Heading)
+    }
+
+    fn is_text(&self) -> bool {
+        matches!(self.value, Value::Text(_) | Value::Notes(_))
+    }
+
+    /// The value as a draft keeps it.
+    pub fn value_text(&self) -> String {
+        match &self.value {
+            Value::Text(t) => t.value().to_string(),
+            Value::Choice(c) => c.value().unwrap_or("").to_string(),
+            Value::Rating(r) => r.value.map_or(String::new(), |r| r.code().to_string()),
+            Value::Notes(t) => t.lines().join("\n"),
+            Value::Info(..) | Value::Heading => String::new(),
+        }
+    }
+
+    fn set_value_text(&mut self, v: &str) {
+        match &mut self.value {
+            Value::Text(t) => {
+                let max = t.max();
+                *t = TextInput::new(v);
+                if let Some(m) = max {
+                    *t = std::mem::take(t).with_max(m);
+                }
+            }
+            Value::Choice(c) => {
+                let i = c.options().iter().position(|o| o == v);
+                c.select(i);
+            }
+            Value::Rating(r) => {
+                r.value = v.parse::<u8>().ok().and_then(Rating::from_code);
+            }
+            Value::Notes(t) => **t = notes_area(v),
+            Value::Info(..) | Value::Heading => {}
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match &self.value {
+            Value::Text(t) => t.value().trim().is_empty(),
+            Value::Choice(c) => c.selected().is_none(),
+            Value::Rating(r) => r.value.is_none(),
+            Value::Notes(t) => t.lines().iter().all(|l| l.trim().is_empty()),
+            Value::Info(..) | Value::Heading => false,
+        }
+    }
+
+    fn accepts(&self, c: char) -> bool {
+        match self.kind {
+            Kind::Digits { spaces, .. } => c.is_ascii_digit() || (spaces && c == ' '),
+            Kind::Date => c.is_ascii_digit() || matches!(c, '-' | '/' | '.'),
+            _ => !c.is_control(),
+        }
+    }
+}
+
+/// A question the form is asking; the next key answers it.
+enum Ask {
+    Discard,
+    Delete,
+    /// A draft from an earlier session: (its time as text, its fields).
+    Draft(String, Vec<(String, String)>),
+}
+
+/// What a key did to the form, for the form file to act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormEvent {
+    /// Not a form key.
+    Ignored,
+    /// Focus, cursor or a question changed: redraw.
+    Changed,
+    /// The field with this id changed its value: run the form's rules.
+    Edited(&'static str),
+    /// The suggestion of this suggest field was taken (its text is set already).
+    Took(&'static str),
+    /// Save was asked and the form has changes (or is new).
+    Save,
+    /// Save was asked on an existing record that did not change: nothing to write.
+    Unchanged,
+    /// Delete was confirmed.
+    Delete,
+    /// Close the form (nothing changed, or the officer agreed to close).
+    Close,
+    /// The offered draft was taken: its values are in the fields; all of them (also those
+    /// that are no field, such as the revision) for the form file.
+    DraftUsed(Vec<(String, String)>),
+    /// The offered draft was declined.
+    DraftDeclined,
+}
+
+/// A form: fields, focus, questions and messages.
+pub struct Form {
+    pub title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    /// First field row shown (the form scrolls when it is taller than the screen).
+    scroll: usize,
+    start: Vec<(String, String)>,
+    ask: Option<Ask>,
+    problems: Vec<(&'static str, String)>,
+    tried_save: bool,
+    /// The store refused the save (stale record, NIP taken): shown until the next key.
+    pub error: Option<String>,
+    /// A remark about the whole form ("this period is evaluated already: editing it").
+    pub notice: Option<String>,
+    is_new: bool,
+    /// Characters refused by a full field: its limit.
+    refused: Option<usize>,
+}
+
+impl Form {
+    /// A form over `fields`, focused on the first field that can take input. `is_new`: a
+    /// new record (no delete, and saving is always a write).
+    pub fn new(title: impl Into<String>, fields: Vec<Field>, is_new: bool) -> Form {
+        let mut f = Form {
+            title: title.into(),
+            fields,
+            focus: 0,
+            scroll: 0,
+            start: Vec::new(),
+            ask: None,
+            problems: Vec::new(),
+            tried_save: false,
+            error: None,
+            notice: None,
+            is_new,
+            refused: None,
+        };
+        f.focus = f.next_focusable(0, true).unwrap_or(0);
+        f.mark_clean();
+        f
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.is_new
+    }
+
+    /// What the form holds now becomes its unchanged state.
+    pub fn mark_clean(&mut self) {
+        self.start = self.values();
+    }
+
+    /// Every field's value by id: what a draft keeps and the dirty check compares.
+    pub fn values(&self) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .filter(|f| !matches!(f.kind, Kind::Info | Kind::Heading))
+            .map(|f| (f.id.to_string(), f.value_text()))
+            .collect()
+    }
+
+    /// Whether anything differs from when the form opened (or was last marked clean).
+    pub fn is_dirty(&self) -> bool {
+        self.values() != self.start
+    }
+
+    /// Puts a draft's values into the fields (unknown ids are skipped).
+    pub fn apply(&mut self, values: &[(String, String)]) {
+        for (id, v) in values {
+            if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+                f.set_value_text(v);
+            }
+        }
+    }
+
+    fn index(&self, id: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.id == id)
+    }
+
+    /// The field with this id. Panics on an id the form does not have: ids are constants
+    /// of the form's own file, so that is a programming error, never the user's.
+    pub fn field(&self, id: &str) -> &Field {
+        match self.index(id) {
+            Some(i) => &self.fields[i],
+            None => panic!("form {:?} has no field {id:?}", self.title),
+        }
+    }
+
+    pub fn field_mut(&mut self, id: &str) -> &mut Field {
+        match self.index(id) {
+            Some(i) => &mut self.fields[i],
+            None => panic!("form {:?} has no field {id:?}", self.title),
+        }
+    }
+
+    /// A text field's value ("" for other kinds).
+    pub fn text(&self, id: &str) -> String {
+        self.field(id).value_text()
+    }
+
+    pub fn set_text(&mut self, id: &str, v: &str) {
+        self.field_mut(id).set_value_text(v);
+    }
+
+    /// A choice field's selected option.
+    pub fn choice(&self, id: &str) -> Option<usize> {
+        match &self.field(id).value {
+            Value::Choice(c) => c.selected(),
+            _ => None,
+        }
+    }
+
+    /// What was typed into a choice field that matches none of its options.
+    pub fn choice_unmatched(&self, id: &str) -> Option<String> {
+        match &self.field(id).value {
+            Value::Choice(c) if c.no_match() => Some(c.typed().to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn set_choice(&mut self, id: &str, i: Option<usize>) {
+        if let Value::Choice(c) = &mut self.field_mut(id).value {
+            c.select(i);
+        }
+    }
+
+    /// Replaces a choice's options, keeping the selected text if it is still offered.
+    pub fn set_options(&mut self, id: &str, options: Vec<String>) {
+        if let Value::Choice(c) = &mut self.field_mut(id).value {
+            c.set_options(options);
+        }
+    }
+
+    pub fn rating(&self, id: &str) -> Option<Rating> {
+        match &self.field(id).value {
+            Value::Rating(r) => r.value,
+            _ => None,
+        }
+    }
+
+    pub fn set_rating(&mut self, id: &str, r: Option<Rating>) {
+        if let Value::Rating(f) = &mut self.field_mut(id).value {
+            f.value = r;
+        }
+    }
+
+    /// Sets an info field's text and style.
+    pub fn set_info(&mut self, id: &str, text: String, style: Style) {
+        if let Value::Info(t, s) = &mut self.field_mut(id).value {
+            *t = text;
+            *s = style;
+        }
+    }
+
+    /// The id of the focused field.
+    pub fn focus_id(&self) -> &'static str {
+        self.fields.get(self.focus).map_or("", |f| f.id)
+    }
+
+    pub fn focus_on(&mut self, id: &str) {
+        if let Some(i) = self.index(id) {
+            self.blur();
+            self.focus = i;
+        }
+    }
+
+    /// Focuses the first field that can take input and is still empty.
+    pub fn focus_first_empty(&mut self) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| f.focusable() && f.is_empty())
+        {
+            self.focus = i;
+        }
+    }
+
+    fn next_focusable(&self, from: usize, forward: bool) -> Option<usize> {
+        let n = self.fields.len();
+        (0..n)
+            .map(|k| {
+                if forward {
+                    (from + k) % n
+                } else {
+                    (from + n - k) % n
+                }
+            })
+            .find(|&i| self.fields[i].focusable())
+    }
+
+    fn blur(&mut self) {
+        if let Some(Field {
+            value: Value::Choice(c),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            c.blur();
+        }
+    }
+
+    /// Moves to the next field that takes input.
+    pub fn advance(&mut self) {
+        self.blur();
+        let n = self.fields.len();
+        if let Some(i) = self.next_focusable((self.focus + 1) % n, true) {
+            self.focus = i;
+        }
+    }
+
+    fn back(&mut self) {
+        self.blur();
+        let n = self.fields.len();
+        if let Some(i) = self.next_focusable((self.focus + n - 1) % n, false) {
+            self.focus = i;
+        }
+    }
+
+    /// The form's current problems, first first: (field id, text). Shown for the focused
+    /// field as it is typed, and for all after a save was tried.
+    pub fn set_problems(&mut self, problems: Vec<(&'static str, String)>) {
+        self.problems = problems;
+    }
+
+    pub fn first_problem(&self) -> Option<&(&'static str, String)> {
+        self.problems.first()
+    }
+
+    fn problem_of(&self, id: &str) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|(f, _)| *f == id)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// A save was refused for a problem: focus it and show problems from now on.
+    pub fn refuse_save(&mut self) {
+        self.tried_save = true;
+        if let Some(id) = self.problems.first().map(|(id, _)| *id) {
+            self.focus_on(id);
+        }
+    }
+
+    /// Offers back a draft kept from an earlier session.
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
+        self.ask = Some(Ask::Draft(when, fields));
+    }
+
+    /// Whether a question is waiting for its answer.
+    pub fn asking(&self) -> bool {
+        self.ask.is_some()
+    }
+
+    /// Whether the focused field takes typed text (digits there are text, never tab keys).
+    pub fn captures_text(&self) -> bool {
+        true
+    }
+
+    /// The keys of this form, for the footer and help.
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        let mut keys = vec![
+            key("Tab ↓", "Tab Down", T::KeyNextField, true),
+            key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
+            key("Enter", "Enter", T::KeyNextFieldOrLine, false),
+        ];
+        let kinds: Vec<Kind> = self.fields.iter().map(|f| f.kind).collect();
+        if kinds.iter().any(|k| matches!(k, Kind::Rating { .. })) {
+            keys.push(key("1 2 3 ← →", "1 2 3 Left Right", T::KeyChoose, true));
+        } else if kinds.contains(&Kind::Choice) {
+            keys.push(key("← →", "Left Right", T::KeyChoose, true));
+        }
+        if kinds.iter().any(|k| matches!(k, Kind::Suggest { .. })) {
+            keys.push(key("→", "Right", T::KeyTakeSuggestion, false));
+        }
+        if kinds
+            .iter()
+            .any(|k| matches!(k, Kind::Text { .. } | Kind::Suggest { .. }))
+        {
+            keys.push(key(
+                "Ctrl-U Ctrl-W",
+                "Ctrl-U Ctrl-W",
+                T::KeyClearText,
+                false,
+            ));
+        }
+        keys.push(key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true));
+        if !self.is_new {
+            keys.push(key("Ctrl-D", "Ctrl-D", T::KeyDelete, false));
+        }
+        keys.push(key("Esc", "Esc", T::KeyCancel, true));
+        keys.push(key("F1", "F1", T::KeyHelp, true));
+        keys
+    }
+
+    /// Pasted text goes into the focused text field, flattened to one line (notes keep
+    /// it as typed text on the current line). `None` when the focus is not a text field.
+    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+        if self.ask.is_some() {
+            return None;
+        }
+        let field = self.fields.get_mut(self.focus)?;
+        let kind = field.kind;
+        let allowed: String = text.chars().filter(|c| field.accepts(*c)).collect();
+        let outcome = match &mut field.value {
+            Value::Text(t) => Pasted::from_field(t.paste(&allowed), t.max()),
+            Value::Notes(t) => {
+                let Kind::Notes { max } = kind else {
+                    return None;
+                };
+                let used: usize = t.lines().iter().map(|l| l.chars().count() + 1).sum();
+                let room = max.saturating_sub(used);
+                let part: String = allowed.chars().take(room).collect();
+                t.insert_str(&part);
+                Pasted::from_field(part.chars().count() == allowed.chars().count(), Some(max))
+            }
+            _ => return None,
+        };
+        self.error = None;
+        self.refused = match outcome {
+            Pasted::Cut(m) => Some(m),
+            Pasted::Whole => None,
+        };
+        Some(outcome)
+    }
+
+    /// Handles one key.
+    pub fn handle(&mut self, key: KeyEvent) -> FormEvent {
+        self.refused = None;
+        if let Some(ask) = self.ask.take() {
+            let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
+            return match (ask, yes) {
+                (Ask::Discard, true) => FormEvent::Close,
+                (Ask::Delete, true) => FormEvent::Delete,
+                (Ask::Draft(_, fields), true) => {
+                    self.apply(&fields);
+                    FormEvent::DraftUsed(fields)
+                }
+                (Ask::Draft(..), false) => FormEvent::DraftDeclined,
+                (_, false) => FormEvent::Changed,
+            };
+        }
+        if is_ctrl(&key, 's') || key.code == KeyCode::F(2) {
+            self.error = None;
+            if !self.is_new && !self.is_dirty() {
+                return FormEvent::Unchanged;
+            }
+            return FormEvent::Save;
+        }
+        if is_ctrl(&key, 'd') {
+            if self.is_new {
+                return FormEvent::Ignored;
+            }
+            self.ask = Some(Ask::Delete);
+            return FormEvent::Changed;
+        }
+        let Some(field) = self.fields.get(self.focus) else {
+            return FormEvent::Ignored;
+        };
+        let in_notes = matches!(field.kind, Kind::Notes { .. });
+        match key.code {
+            KeyCode::Esc => {
+                if self.is_dirty() {
+                    self.ask = Some(Ask::Discard);
+                    return FormEvent::Changed;
+                }
+                return FormEvent::Close;
+            }
+            KeyCode::Tab => {
+                self.advance();
+                return FormEvent::Changed;
+            }
+            KeyCode::BackTab => {
+                self.back();
+                return FormEvent::Changed;
+            }
+            KeyCode::Down | KeyCode::Up if in_notes => {
+                // Up on the first line and Down on the last leave the notes.
+                if let Value::Notes(t) = &self.fields[self.focus].value {
+                    let row = t.cursor().0;
+                    let last = t.lines().len().saturating_sub(1);
+                    if key.code == KeyCode::Up && row == 0 {
+                        self.back();
+                        return FormEvent::Changed;
+                    }
+                    if key.code == KeyCode::Down && row >= last {
+                        self.advance();
+                        return FormEvent::Changed;
+                    }
+                }
+            }
+            KeyCode::Down => {
+                self.advance();
+                return FormEvent::Changed;
+            }
+            KeyCode::Up => {
+                self.back();
+                return FormEvent::Changed;
+            }
+            KeyCode::Enter if !in_notes => {
+                if matches!(field.kind, Kind::Suggest { .. })
+                    && let Some(s) = field.suggestion.clone()
+                    && field.value_text() != s
+                {
+                    return self.take_suggestion(&s);
+                }
+                self.advance();
+                return FormEvent::Changed;
+            }
+            _ => {}
+        }
+        self.edit(key)
+    }
+
+    fn take_suggestion(&mut self, s: &str) -> FormEvent {
+        let id = self.fields[self.focus].id;
+        self.fields[self.focus].set_value_text(s);
+        self.error = None;
+        FormEvent::Took(id)
+    }
+
+    fn edit(&mut self, key: KeyEvent) -> FormEvent {
+        let before = self.fields[self.focus].value_text();
+        let field = &mut self.fields[self.focus];
+        let id = field.id;
+        let kind = field.kind;
+        if let KeyCode::Char(c) = key.code
+            && field.is_text()
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && !field.accepts(c)
+        {
+            // Not a character this field takes: type nothing.
+            return FormEvent::Ignored;
+        }
+        let suggestion = field.suggestion.clone();
+        let used = match &mut field.value {
+            Value::Text(t) => {
+                if matches!(kind, Kind::Suggest { .. })
+                    && key.code == KeyCode::Right
+                    && t.cursor() == t.value().chars().count()
+                    && let Some(s) = suggestion
+                {
+                    return self.take_suggestion(&s);
+                }
+                let used = t.handle(&key);
+                if t.refused() {
+                    self.refused = t.max();
+                }
+                used
+            }
+            Value::Choice(c) => c.handle(&key),
+            Value::Rating(r) => {
+                let used = r.handle(&key);
+                if used && matches!(key.code, KeyCode::Char('1'..='3')) {
+                    // A rating chosen by its number moves on, so a column of ratings is one
+                    // key each.
+                    self.error = None;
+                    self.advance();
+                    return FormEvent::Edited(id);
+                }
+                used
+            }
+            Value::Notes(t) => {
+                let Kind::Notes { max } = kind else {
+                    return FormEvent::Ignored;
+                };
+                let used_chars: usize = t.lines().iter().map(|l| l.chars().count() + 1).sum();
+                let adds = matches!(key.code, KeyCode::Char(_) | KeyCode::Enter)
+                    && !key.modifiers.contains(KeyModifiers::CONTROL);
+                if adds && used_chars > max {
+                    self.refused = Some(max);
+                    true
+                } else if key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && !matches!(key.code, KeyCode::Char('h' | 'u' | 'w' | 'a' | 'e' | 'k'))
+                {
+                    false
+                } else {
+                    t.input(key)
+                        || matches!(
+                            key.code,
+                            KeyCode::Left
+                                | KeyCode::Right
+                                | KeyCode::Home
+                                | KeyCode::End
+                                | KeyCode::Backspace
+                                | KeyCode::Delete
+                        )
+                }
+            }
+            Value::Info(..) | Value::Heading => false,
+        };
+        if !used {
+            return FormEvent::Ignored;
+        }
+        if self.fields[self.focus].value_text() != before {
+            self.error = None;
+            FormEvent::Edited(id)
+        } else {
+            FormEvent::Changed
+        }
+    }
+
+    /// The text of the message area: the question, the store's refusal, the focused
+    /// field's problem (or the first one after a save was tried), a refused character, the
+    /// focused field's note, the form's notice; with its style.
+    fn message(&self, ui: &Ui) -> Option<(String, Style)> {
+        if let Some(ask) = &self.ask {
+            let text = match ask {
+                Ask::Discard => ui.t(T::CloseKeepDraft).to_string(),
+                Ask::Delete => ui.t(T::DeleteAsk).to_string(),
+                Ask::Draft(when, _) => {
+                    format!("{} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk))
+                }
+            };
+            return Some((text, ui.theme.key().add_modifier(Modifier::BOLD)));
+        }
+        if let Some(e) = &self.error {
+            return Some((format!("{} {e}", ui.t(T::NotSaved)), ui.theme.error()));
+        }
+        let focused = self.fields.get(self.focus);
+        let label_of = |id: &str| {
+            self.fields
+                .iter()
+                .find(|f| f.id == id)
+                .map_or(String::new(), |f| f.label.trim().to_string())
+        };
+        if self.tried_save
+            && let Some((id, p)) = self.problems.first()
+        {
+            return Some((format!("{}: {p}", label_of(id)), ui.theme.error()));
+        }
+        if let Some(f) = focused
+            && let Some(p) = self.problem_of(f.id)
+            && !f.is_empty()
+        {
+            let text = match &f.note {
+                Some(n) => format!("{}: {p}. {n}", f.label.trim()),
+                None => format!("{}: {p}", f.label.trim()),
+            };
+            return Some((text, ui.theme.muted()));
+        }
+        if let Some(max) = self.refused {
+            return Some((
+                format!("{} {max} {}", ui.t(T::FieldFull), ui.t(T::Characters)),
+                ui.theme.error(),
+            ));
+        }
+        if let Some(f) = focused
+            && let Some(n) = &f.note
+        {
+            return Some((format!("{}: {n}", f.label.trim()), ui.theme.muted()));
+        }
+        self.notice.as_ref().map(|n| (n.clone(), ui.theme.ok()))
+    }
+
+    fn row_height(f: &Field) -> u16 {
+        match &f.value {
+            _ if f.hidden => 0,
+            Value::Notes(t) => (t.lines().len() as u16 + 1).clamp(3, 6),
+            _ => 1,
+        }
+    }
+
+    /// Draws the form in `area`: `above` (e.g. who it is for) first, then the fields
+    /// (scrolled to keep the focus visible), then the message area.
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui, above: Vec<Line<'static>>) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border())
+            .title(Span::styled(
+                format!(" {} ", fit(ui, &self.title, area.width as usize - 4)),
+                ui.theme.title(),
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.height < 4 || inner.width < 20 {
+            return;
+        }
+        let message = self.message(ui);
+        let msg_h = message.as_ref().map_or(0, |(t, _)| {
+            let w = inner.width.saturating_sub(2).max(1) as usize;
+            (t.chars().count().div_ceil(w) as u16).clamp(1, 3)
+        });
+        let above_h = (above.len() as u16).min(inner.height / 3);
+        let fields_area = Rect {
+            x: inner.x,
+            y: inner.y + above_h,
+            width: inner.width,
+            height: inner.height.saturating_sub(above_h + msg_h + 1),
+        };
+        if above_h > 0 {
+            frame.render_widget(
+                Paragraph::new(above),
+                Rect {
+                    height: above_h,
+                    ..inner
+                },
+            );
+        }
+        // Scroll so the focused field is on screen, whole.
+        let heights: Vec<u16> = self.fields.iter().map(Form::row_height).collect();
+        if self.focus < self.scroll {
+            self.scroll = self.focus;
+        }
+        while self.scroll < self.focus
+            && heights[self.scroll..=self.focus].iter().sum::<u16>() > fields_area.height
+        {
+            self.scroll += 1;
+        }
+        let label_w = self
+            .fields
+            .iter()
+            .filter(|f| !f.hidden)
+            .map(|f| f.label.chars().count())
+            .max()
+            .unwrap_or(10)
+            .clamp(10, 26);
+        let value_x = fields_area.x + 2 + label_w as u16 + 1;
+        let room = (fields_area.x + fields_area.width).saturating_sub(value_x + 1);
+        let mut y = fields_area.y;
+        let bottom = fields_area.y + fields_area.height;
+        if self.scroll > 0 {
+            let more = Line::styled(ui.theme.sym("▲", "^"), ui.theme.muted());
+            frame.render_widget(
+                Paragraph::new(more).right_aligned(),
+                Rect::new(fields_area.x, fields_area.y, fields_area.width, 1),
+            );
+        }
+        for (i, &h) in heights.iter().enumerate().skip(self.scroll) {
+            if h == 0 {
+                continue;
+            }
+            if y + h > bottom {
+                let more = Line::styled(ui.theme.sym("▼", "v"), ui.theme.muted());
+                frame.render_widget(
+                    Paragraph::new(more).right_aligned(),
+                    Rect::new(
+                        fields_area.x,
+                        bottom.saturating_sub(1),
+                        fields_area.width,
+                        1,
+                    ),
+                );
+                break;
+            }
+            let focused = i == self.focus && self.ask.is_none();
+            let cursor = self.draw_field(frame, i, y, fields_area, label_w, room, focused, ui);
+            if let Some(p) = cursor {
+                frame.set_cursor_position(p);
+            }
+            y += h;
+        }
+        if let Some((text, style)) = message {
+            let r = Rect {
+                x: inner.x + 1,
+                y: inner.y + inner.height - msg_h,
+                width: inner.width.saturating_sub(2),
+                height: msg_h,
+            };
+            let text = ui.theme.text(&text);
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
+                r,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw_field(
+        &self,
+        frame: &mut Frame,
+        i: usize,
+        y: u16,
+        area: Rect,
+        label_w: usize,
+        room: u16,
+        focused: bool,
+        ui: &Ui,
+    ) -> Option<Position> {
+        let f = &self.fields[i];
+        let marker = if focused {
+            ui.theme.sym("▶ ", "> ")
+        } else {
+            "  "
+        };
+        let label_style = match f.kind {
+            Kind::Heading => ui.theme.title(),
+            _ if focused => ui.theme.header(),
+            _ => ui.theme.muted(),
+        };
+        let mut spans = vec![
+            Span::styled(marker, ui.theme.key()),
+            Span::styled(
+                format!("{:<label_w$} ", fit(ui, &f.label, label_w)),
+                label_style,
+            ),
+        ];
+        let width = f.width.min(room) as usize;
+        let value_x = area.x + 2 + label_w as u16 + 1;
+        let value_style = if focused {
+            ui.theme.selected()
+        } else if f.locked {
+            ui.theme.muted()
+        } else {
+            Style::new()
+        };
+        let mut cursor = None;
+        let mut used = width;
+        match &f.value {
+            Value::Text(t) => {
+                let (shown, col) = if focused {
+                    t.view(width)
+                } else {
+                    (fit(ui, t.value(), width), 0)
+                };
+                let shown = ui.theme.text(&shown);
+                let pad =
+                    width.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
+                spans.push(Span::styled(
+                    format!("{shown}{}", " ".repeat(pad)),
+                    value_style,
+                ));
+                if focused {
+                    cursor = Some(Position::new(value_x + col as u16, y));
+                }
+            }
+            Value::Choice(c) => {
+                let v = c.value().unwrap_or("-");
+                let text = if focused {
+                    format!(
+                        "{}{v}{}",
+                        ui.theme.sym("◀ ", "< "),
+                        ui.theme.sym(" ▶", " >")
+                    )
+                } else {
+                    format!("  {v}")
+                };
+                spans.push(Span::styled(
+                    format!("{:<width$}", fit(ui, &text, width)),
+                    value_style,
+                ));
+                if focused && !c.typed().is_empty() {
+                    let t = format!(" [{}]", c.typed());
+                    used += t.chars().count();
+                    spans.push(Span::styled(t, ui.theme.muted()));
+                }
+            }
+            Value::Rating(r) => {
+                spans.push(Span::styled(
+                    format!("{:<width$}", fit(ui, &r.text(), width)),
+                    value_style,
+                ));
+            }
+            Value::Info(text, style) => {
+                spans.push(Span::styled(fit(ui, text, width), *style));
+                used = text.chars().count().min(width);
+            }
+            Value::Heading => used = 0,
+            Value::Notes(_) => {}
+        }
+        // The note (or the problem) beside the value, in what room is left.
+        let side_room = (room as usize).saturating_sub(used + 1);
+        let side = match (self.problem_of(f.id), &f.note, &f.suggestion) {
+            (_, _, Some(s)) if focused && f.value_text() != *s => {
+                Some((format!("{} {s}", ui.theme.sym("→", "->")), ui.theme.ok()))
+            }
+            (Some(p), _, _) if self.tried_save || (focused && !f.is_empty()) => {
+                Some((p.to_string(), ui.theme.error()))
+            }
+            (_, Some(n), _) => Some((n.clone(), ui.theme.muted())),
+            _ => None,
+        };
+        if let Some((text, style)) = side
+            && side_room > 3
+            && !matches!(f.value, Value::Notes(_))
+        {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(fit(ui, &text, side_room), style));
+        }
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect::new(area.x, y, area.width, 1),
+        );
+        if let Value::Notes(t) = &f.value {
+            let h = Form::row_height(f);
+            let r = Rect::new(value_x, y, room.min(f.width), h);
+            let mut t = (**t).clone();
+            t.set_style(if focused {
+                Style::new()
+            } else {
+                ui.theme.muted()
+            });
+            t.set_cursor_style(if focused {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            });
+            frame.render_widget(&t, r);
+        }
+        cursor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::lang::Lang;
+    use crate::ui::theme::Theme;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn form() -> Form {
+        Form::new(
+            "Uji",
+            vec![
+                Field::digits("tahun", "Tahun", 4, false, "2025"),
+                Field::text("nama", "Nama", 10, ""),
+                Field::rating("a", "Aspek A", true, None),
+                Field::rating("b", "Aspek B", true, None),
+                Field::info("hasil", "Hasil"),
+                Field::notes("catatan", "Catatan", 100, ""),
+            ],
+            false,
+        )
+    }
+
+    #[test]
+    fn a_digit_field_types_only_digits() {
+        let mut f = form();
+        f.set_text("tahun", "");
+        f.mark_clean();
+        assert_eq!(f.handle(k(KeyCode::Char('x'))), FormEvent::Ignored);
+        assert_eq!(f.handle(k(KeyCode::Char('7'))), FormEvent::Edited("tahun"));
+        assert_eq!(f.text("tahun"), "7");
+    }
+
+    #[test]
+    fn ratings_by_number_move_on_and_skip_info_fields() {
+        let mut f = form();
+        f.focus_on("a");
+        f.handle(k(KeyCode::Char('1')));
+        assert_eq!(f.focus_id(), "b");
+        f.handle(k(KeyCode::Char('3')));
+        assert_eq!(f.focus_id(), "catatan");
+        assert_eq!(f.rating("a"), Some(Rating::DiAtas));
+        assert_eq!(f.rating("b"), Some(Rating::DiBawah));
+    }
+
+    #[test]
+    fn esc_on_a_changed_form_asks_and_esc_answers_no() {
+        let mut f = form();
+        f.focus_on("nama");
+        f.handle(k(KeyCode::Char('R')));
+        assert_eq!(f.handle(k(KeyCode::Esc)), FormEvent::Changed);
+        assert!(f.asking());
+        assert_eq!(f.handle(k(KeyCode::Esc)), FormEvent::Changed);
+        assert!(!f.asking());
+        f.handle(k(KeyCode::Esc));
+        assert_eq!(f.handle(k(KeyCode::Char('y'))), FormEvent::Close);
+    }
+
+    #[test]
+    fn saving_an_unchanged_existing_record_writes_nothing() {
+        let mut f = form();
+        let save = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(f.handle(save), FormEvent::Unchanged);
+        f.focus_on("nama");
+        f.handle(k(KeyCode::Char('R')));
+        assert_eq!(f.handle(save), FormEvent::Save);
+        // Typed back to what it was: unchanged again.
+        f.handle(k(KeyCode::Backspace));
+        assert!(!f.is_dirty());
+    }
+
+    #[test]
+    fn a_full_text_field_refuses_and_says_its_limit() {
+        let mut f = form();
+        f.focus_on("nama");
+        for c in "Rina Siregar".chars() {
+            f.handle(k(KeyCode::Char(c)));
+        }
+        assert_eq!(f.text("nama"), "Rina Sireg");
+        let ui = Ui {
+            lang: Lang::Id,
+            theme: Theme::default(),
+        };
+        let (msg, _) = f.message(&ui).expect("a message");
+        assert!(msg.contains("10"), "{msg}");
+    }
+
+    #[test]
+    fn notes_take_line_breaks_and_keep_every_line() {
+        let mut f = form();
+        f.focus_on("catatan");
+        for c in "satu".chars() {
+            f.handle(k(KeyCode::Char(c)));
+        }
+        f.handle(k(KeyCode::Enter));
+        for c in "dua".chars() {
+            f.handle(k(KeyCode::Char(c)));
+        }
+        f.handle(k(KeyCode::Enter));
+        f.handle(k(KeyCode::Char('3')));
+        f.handle(k(KeyCode::Enter));
+        f.handle(k(KeyCode::Char('4')));
+        assert_eq!(f.text("catatan"), "satu\ndua\n3\n4");
+    }
+
+    #[test]
+    fn a_paste_goes_to_the_focused_text_field_only() {
+        let mut f = form();
+        f.focus_on("a");
+        assert_eq!(f.paste("123"), None);
+        assert_eq!(f.rating("a"), None);
+        f.focus_on("nama");
+        assert_eq!(f.paste("Budi Santoso"), Some(Pasted::Cut(10)));
+        assert_eq!(f.text("nama"), "Budi Santo");
+    }
+
+    #[test]
+    fn a_draft_is_the_values_by_id_and_comes_back_whole() {
+        let mut f = form();
+        f.set_text("nama", "Rina");
+        f.set_rating("b", Some(Rating::Sesuai));
+        f.set_text("catatan", "a\nb");
+        let values = f.values();
+        let mut g = form();
+        g.offer_draft("kemarin".into(), values.clone());
+        assert_eq!(
+            g.handle(k(KeyCode::Char('y'))),
+            FormEvent::DraftUsed(values.clone())
+        );
+        assert_eq!(g.values(), values);
+    }
+}

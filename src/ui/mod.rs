@@ -2,6 +2,7 @@
 //! both languages, the theme, the key tables and their footer and help, the text inputs,
 //! the form engine and small layout helpers.
 
+pub mod closest;
 pub mod event;
 pub mod form;
 pub mod help;
