@@ -284,6 +284,9 @@ fn visit_every_screen(s: &mut Session, check: &mut dyn FnMut(&Session, &str)) {
     check(s, "quick entry setup");
     s.key(KeyCode::Esc).key(KeyCode::Char('4'));
     check(s, "report");
+    s.key(KeyCode::Char('r'));
+    check(s, "unit rating picker");
+    s.key(KeyCode::Esc);
 }
 
 #[test]
@@ -448,4 +451,122 @@ fn beranda_is_the_first_screen_once_data_exists() {
         text.contains(&format!("{active} / {active} (100%)")),
         "{text}"
     );
+}
+
+/// Laporan's first unit for 2025 (the year the tab opens on): its id and recorded rating.
+fn first_report_unit(s: &Session) -> (String, Option<kinerja::domain::UnitRating>) {
+    let rows = kinerja::report::unit_report(s.app.store(), 2025).unwrap();
+    (rows[0].unit_id.clone(), rows[0].rating)
+}
+
+fn rating_of(s: &Session, unit: &str) -> Option<kinerja::domain::UnitRating> {
+    let unit = s.app.store().get_unit(unit).unwrap().unwrap();
+    unit.ratings.get(&2025).copied()
+}
+
+fn audit_len(s: &Session) -> usize {
+    s.app.store().audit_recent(100_000).unwrap().len()
+}
+
+#[test]
+fn the_unit_rating_picker_saves_once_on_enter() {
+    use kinerja::domain::UnitRating;
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, before) = first_report_unit(&s);
+    assert_eq!(before, Some(UnitRating::Baik), "the demo's first unit");
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r'));
+    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert!(s.shows("belum dicatat"), "{}", s.text());
+    // The current value is preselected (reverse video).
+    let row = s.lines().iter().position(|l| l.contains("2 Baik")).unwrap();
+    let buf = s.term.backend().buffer();
+    let x = s.lines()[row].find("2 Baik").unwrap() as u16;
+    assert!(
+        buf[(x, row as u16)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "{}",
+        s.text()
+    );
+    // Moving writes nothing.
+    s.key(KeyCode::Down)
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('k'));
+    assert_eq!(audit_len(&s), audit_before);
+    assert_eq!(rating_of(&s, &unit), Some(UnitRating::Baik));
+    s.key(KeyCode::Enter);
+    assert_eq!(audit_len(&s), audit_before + 1);
+    assert_eq!(rating_of(&s, &unit), Some(UnitRating::ButuhPerbaikan));
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    assert!(!s.shows("belum dicatat"), "the picker is closed");
+}
+
+#[test]
+fn the_unit_rating_picker_can_clear_the_rating_and_enter_on_the_same_value_saves_nothing() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, before) = first_report_unit(&s);
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r')).key(KeyCode::Enter);
+    assert_eq!(audit_len(&s), audit_before, "nothing changed");
+    assert_eq!(rating_of(&s, &unit), before);
+    s.key(KeyCode::Char('r'));
+    for _ in 0..6 {
+        s.key(KeyCode::Up);
+    }
+    s.key(KeyCode::Enter);
+    assert_eq!(rating_of(&s, &unit), None);
+    assert_eq!(audit_len(&s), audit_before + 1);
+}
+
+#[test]
+fn escape_closes_the_unit_rating_picker_without_saving() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, before) = first_report_unit(&s);
+    let screen = s.text();
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Esc);
+    assert_eq!(audit_len(&s), audit_before);
+    assert_eq!(rating_of(&s, &unit), before);
+    assert_eq!(s.text(), screen, "back to the report as it was");
+}
+
+#[test]
+fn while_the_unit_rating_picker_is_open_keys_go_only_to_it() {
+    use kinerja::domain::UnitRating;
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, _) = first_report_unit(&s);
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r'));
+    // The footer and help show the picker's keys.
+    assert!(
+        s.lines()[23].starts_with("↑↓ j k pindah  1-5 pilih dan simpan  Enter simpan  Esc batal"),
+        "{}",
+        s.lines()[23]
+    );
+    s.key(KeyCode::Char('?'));
+    assert!(s.shows("pilih dan simpan"), "{}", s.text());
+    assert!(!s.shows("ekspor CSV"), "{}", s.text());
+    s.key(KeyCode::Esc); // closes the help, not the picker
+    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    // Quit, year and export do nothing while it is open (the tab keys 1-4 are
+    // choices in it).
+    for c in ['q', 'x', 'r', '['] {
+        s.key(KeyCode::Char(c));
+    }
+    s.key(KeyCode::Left);
+    assert!(!s.app.should_quit());
+    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert_eq!(audit_len(&s), audit_before);
+    // A digit chooses and saves at once.
+    s.key(KeyCode::Char('4'));
+    assert_eq!(rating_of(&s, &unit), Some(UnitRating::Kurang));
+    assert_eq!(audit_len(&s), audit_before + 1);
+    assert!(s.shows("Distribusi predikat tahunan"), "{}", s.text());
 }
