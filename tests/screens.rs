@@ -570,3 +570,129 @@ fn while_the_unit_rating_picker_is_open_keys_go_only_to_it() {
     assert_eq!(audit_len(&s), audit_before + 1);
     assert!(s.shows("Distribusi predikat tahunan"), "{}", s.text());
 }
+
+fn selected_row(s: &Session) -> Option<u16> {
+    let buf = s.term.backend().buffer();
+    (3..23).find(|&y| {
+        buf[(0, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    })
+}
+
+#[test]
+fn marks_are_cleared_by_u_and_never_by_escape() {
+    let mut s = demo();
+    s.key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    // Nor by leaving a search with Esc, or clearing a kept one.
+    s.key(KeyCode::Char('/')).type_text("sir").key(KeyCode::Esc);
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('/'))
+        .type_text("sir")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Esc);
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('u'));
+    assert!(!s.lines()[1].contains("ditandai"), "{}", s.lines()[1]);
+    assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
+    s.key(KeyCode::Char('?'));
+    assert!(s.shows("hapus semua tanda"), "{}", s.text());
+}
+
+#[test]
+fn the_marked_count_stays_in_view_during_a_long_search() {
+    let mut s = demo();
+    s.key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '));
+    s.key(KeyCode::Char('/'))
+        .type_text("siregar rina manurung nasution lubis harahap");
+    let line = s.lines()[1].clone();
+    // The end of the query, where the typing happens, stays in view.
+    assert!(line.starts_with("Cari: …"), "{line}");
+    assert!(line.contains("lubis harahap▏"), "{line}");
+    assert!(line.contains("3 ditandai  0 / 300 ditampilkan"), "{line}");
+    // And with the query kept beside a long unit name.
+    s.key(KeyCode::Enter)
+        .key(KeyCode::Char('f'))
+        .type_text("sicanang");
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    let line = s.lines()[1].clone();
+    assert!(line.starts_with("urut: NIP  Unit: "), "{line}");
+    assert!(line.ends_with("3 ditandai  0 / 300 ditampilkan"), "{line}");
+}
+
+#[test]
+fn slash_starts_an_empty_search_and_up_recalls_the_last_query() {
+    let mut s = demo();
+    s.key(KeyCode::Char('/'))
+        .type_text("siregar")
+        .key(KeyCode::Enter);
+    assert!(s.lines()[1].contains("Cari: siregar"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('/'));
+    let line = s.lines()[1].clone();
+    assert!(
+        line.starts_with("Cari: ") && !line.contains("siregar"),
+        "{line}"
+    );
+    assert!(line.ends_with("300 / 300 ditampilkan"), "{line}");
+    assert_eq!(
+        s.lines()[23],
+        "Enter pakai saringan  Esc hapus saringan  ↑ Ctrl-P cari terakhir  F1 bantuan"
+    );
+    // Up in the empty box brings the last query back.
+    s.key(KeyCode::Up);
+    let line = s.lines()[1].clone();
+    assert!(line.starts_with("Cari: siregar"), "{line}");
+    assert!(!line.ends_with("300 / 300 ditampilkan"), "{line}");
+    assert!(s.lines()[3].contains("Siregar"), "{}", s.lines()[3]);
+    // In a box with text, Up moves in the list as before.
+    assert!(s.lines()[23].contains("↑↓ pindah"), "{}", s.lines()[23]);
+    assert!(!s.lines()[23].contains("terakhir"), "{}", s.lines()[23]);
+    s.key(KeyCode::Down).key(KeyCode::Up);
+    assert!(s.lines()[1].starts_with("Cari: siregar"));
+    assert_eq!(selected_row(&s), Some(3));
+    // Ctrl-P does the same, also after a search cleared with Esc.
+    s.key(KeyCode::Esc).key(KeyCode::Char('/'));
+    assert!(!s.lines()[1].contains("siregar"), "{}", s.lines()[1]);
+    s.key(KeyCode::F(1));
+    assert!(s.shows("↑ Ctrl-P"), "{}", s.text());
+    assert!(s.shows("cari terakhir"), "{}", s.text());
+    s.key(KeyCode::Esc); // closes the help only
+    s.key_mod(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert!(
+        s.lines()[1].starts_with("Cari: siregar"),
+        "{}",
+        s.lines()[1]
+    );
+}
+
+#[test]
+fn up_in_a_first_empty_search_moves_the_list() {
+    let mut s = demo();
+    s.key(KeyCode::Down).key(KeyCode::Down);
+    s.key(KeyCode::Char('/')).key(KeyCode::Up);
+    assert_eq!(s.lines()[1].trim_end().split("  ").next(), Some("Cari: ▏"));
+    assert_eq!(selected_row(&s), Some(4));
+}
+
+#[test]
+fn changing_the_sort_selects_the_top_of_the_list() {
+    let mut s = demo();
+    for _ in 0..30 {
+        s.key(KeyCode::Down);
+    }
+    let first_by_name = {
+        let mut t = demo();
+        t.key(KeyCode::Char('s'));
+        t.lines()[3].clone()
+    };
+    s.key(KeyCode::Char('s'));
+    assert!(s.lines()[1].starts_with("urut: nama"), "{}", s.lines()[1]);
+    assert_eq!(selected_row(&s), Some(3));
+    assert_eq!(s.lines()[3], first_by_name);
+}

@@ -126,6 +126,8 @@ texts! {
     People => "Orang", "People";
     PrivateAndSoe => "Swasta dan BUMN/BUMD", "Private and state-owned";
     KeyMark => "tandai", "mark";
+    KeyUnmarkAll => "hapus semua tanda", "unmark all";
+    KeyRecallSearch => "cari terakhir", "last search";
     TrainingKindLabel => "Jenis", "Kind";
     Organiser => "Penyelenggara", "Organiser";
     OrganiserKindLabel => "Jenis penyelenggara", "Organiser kind";
