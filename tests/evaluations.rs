@@ -408,9 +408,11 @@ fn a_unit_rating_is_recorded_from_the_report_and_nobody_is_re_rated() {
         .map(|g| g.unwrap())
         .collect();
     s.key(KeyCode::Char('4'));
-    // The first unit: set its rating for 2025 to the next one in the list.
+    // The first unit: set its rating for 2025 to the next one in the picker.
     let unit_line = s.lines()[4].clone();
-    s.key(KeyCode::Char('r'));
+    s.key(KeyCode::Char('r'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
     assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
     assert_ne!(s.lines()[4], unit_line);
     let after: Vec<_> = s

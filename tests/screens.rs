@@ -284,6 +284,9 @@ fn visit_every_screen(s: &mut Session, check: &mut dyn FnMut(&Session, &str)) {
     check(s, "quick entry setup");
     s.key(KeyCode::Esc).key(KeyCode::Char('4'));
     check(s, "report");
+    s.key(KeyCode::Char('r'));
+    check(s, "unit rating picker");
+    s.key(KeyCode::Esc);
 }
 
 #[test]
@@ -452,4 +455,248 @@ fn beranda_is_the_first_screen_once_data_exists() {
         text.contains(&format!("{active} / {active} (100%)")),
         "{text}"
     );
+}
+
+/// Laporan's first unit for 2025 (the year the tab opens on): its id and recorded rating.
+fn first_report_unit(s: &Session) -> (String, Option<kinerja::domain::UnitRating>) {
+    let rows = kinerja::report::unit_report(s.app.store(), 2025).unwrap();
+    (rows[0].unit_id.clone(), rows[0].rating)
+}
+
+fn rating_of(s: &Session, unit: &str) -> Option<kinerja::domain::UnitRating> {
+    let unit = s.app.store().get_unit(unit).unwrap().unwrap();
+    unit.ratings.get(&2025).copied()
+}
+
+fn audit_len(s: &Session) -> usize {
+    s.app.store().audit_recent(100_000).unwrap().len()
+}
+
+#[test]
+fn the_unit_rating_picker_saves_once_on_enter() {
+    use kinerja::domain::UnitRating;
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, before) = first_report_unit(&s);
+    assert_eq!(before, Some(UnitRating::Baik), "the demo's first unit");
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r'));
+    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert!(s.shows("belum dicatat"), "{}", s.text());
+    // The current value is preselected (reverse video).
+    let row = s.lines().iter().position(|l| l.contains("2 Baik")).unwrap();
+    let buf = s.term.backend().buffer();
+    let x = s.lines()[row].find("2 Baik").unwrap() as u16;
+    assert!(
+        buf[(x, row as u16)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "{}",
+        s.text()
+    );
+    // Moving writes nothing.
+    s.key(KeyCode::Down)
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('k'));
+    assert_eq!(audit_len(&s), audit_before);
+    assert_eq!(rating_of(&s, &unit), Some(UnitRating::Baik));
+    s.key(KeyCode::Enter);
+    assert_eq!(audit_len(&s), audit_before + 1);
+    assert_eq!(rating_of(&s, &unit), Some(UnitRating::ButuhPerbaikan));
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    assert!(!s.shows("belum dicatat"), "the picker is closed");
+}
+
+#[test]
+fn the_unit_rating_picker_can_clear_the_rating_and_enter_on_the_same_value_saves_nothing() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, before) = first_report_unit(&s);
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r')).key(KeyCode::Enter);
+    assert_eq!(audit_len(&s), audit_before, "nothing changed");
+    assert_eq!(rating_of(&s, &unit), before);
+    s.key(KeyCode::Char('r'));
+    for _ in 0..6 {
+        s.key(KeyCode::Up);
+    }
+    s.key(KeyCode::Enter);
+    assert_eq!(rating_of(&s, &unit), None);
+    assert_eq!(audit_len(&s), audit_before + 1);
+}
+
+#[test]
+fn escape_closes_the_unit_rating_picker_without_saving() {
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, before) = first_report_unit(&s);
+    let screen = s.text();
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Esc);
+    assert_eq!(audit_len(&s), audit_before);
+    assert_eq!(rating_of(&s, &unit), before);
+    assert_eq!(s.text(), screen, "back to the report as it was");
+}
+
+#[test]
+fn while_the_unit_rating_picker_is_open_keys_go_only_to_it() {
+    use kinerja::domain::UnitRating;
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let (unit, _) = first_report_unit(&s);
+    let audit_before = audit_len(&s);
+    s.key(KeyCode::Char('r'));
+    // The footer and help show the picker's keys.
+    assert!(
+        s.lines()[23].starts_with("↑↓ j k pindah  1-5 pilih dan simpan  Enter simpan  Esc batal"),
+        "{}",
+        s.lines()[23]
+    );
+    s.key(KeyCode::Char('?'));
+    assert!(s.shows("pilih dan simpan"), "{}", s.text());
+    assert!(!s.shows("ekspor CSV"), "{}", s.text());
+    s.key(KeyCode::Esc); // closes the help, not the picker
+    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    // Quit, year and export do nothing while it is open (the tab keys 1-4 are
+    // choices in it).
+    for c in ['q', 'x', 'r', '['] {
+        s.key(KeyCode::Char(c));
+    }
+    s.key(KeyCode::Left);
+    assert!(!s.app.should_quit());
+    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert_eq!(audit_len(&s), audit_before);
+    // A digit chooses and saves at once.
+    s.key(KeyCode::Char('4'));
+    assert_eq!(rating_of(&s, &unit), Some(UnitRating::Kurang));
+    assert_eq!(audit_len(&s), audit_before + 1);
+    assert!(s.shows("Distribusi predikat tahunan"), "{}", s.text());
+}
+
+fn selected_row(s: &Session) -> Option<u16> {
+    let buf = s.term.backend().buffer();
+    (3..23).find(|&y| {
+        buf[(0, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    })
+}
+
+#[test]
+fn marks_are_cleared_by_u_and_never_by_escape() {
+    let mut s = demo();
+    s.key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    // Nor by leaving a search with Esc, or clearing a kept one.
+    s.key(KeyCode::Char('/')).type_text("sir").key(KeyCode::Esc);
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('/'))
+        .type_text("sir")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Esc);
+    assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('u'));
+    assert!(!s.lines()[1].contains("ditandai"), "{}", s.lines()[1]);
+    assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
+    s.key(KeyCode::Char('?'));
+    assert!(s.shows("hapus semua tanda"), "{}", s.text());
+}
+
+#[test]
+fn the_marked_count_stays_in_view_during_a_long_search() {
+    let mut s = demo();
+    s.key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '));
+    s.key(KeyCode::Char('/'))
+        .type_text("siregar rina manurung nasution lubis harahap");
+    let line = s.lines()[1].clone();
+    // The end of the query, where the typing happens, stays in view.
+    assert!(line.starts_with("Cari: …"), "{line}");
+    assert!(line.contains("lubis harahap▏"), "{line}");
+    assert!(line.contains("3 ditandai  0 / 300 ditampilkan"), "{line}");
+    // And with the query kept beside a long unit name.
+    s.key(KeyCode::Enter)
+        .key(KeyCode::Char('f'))
+        .type_text("sicanang");
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    let line = s.lines()[1].clone();
+    assert!(line.starts_with("urut: NIP  Unit: "), "{line}");
+    assert!(line.ends_with("3 ditandai  0 / 300 ditampilkan"), "{line}");
+}
+
+#[test]
+fn slash_starts_an_empty_search_and_up_recalls_the_last_query() {
+    let mut s = demo();
+    s.key(KeyCode::Char('/'))
+        .type_text("siregar")
+        .key(KeyCode::Enter);
+    assert!(s.lines()[1].contains("Cari: siregar"), "{}", s.lines()[1]);
+    s.key(KeyCode::Char('/'));
+    let line = s.lines()[1].clone();
+    assert!(
+        line.starts_with("Cari: ") && !line.contains("siregar"),
+        "{line}"
+    );
+    assert!(line.ends_with("300 / 300 ditampilkan"), "{line}");
+    assert_eq!(
+        s.lines()[23],
+        "Enter pakai saringan  Esc hapus saringan  ↑ Ctrl-P cari terakhir  F1 bantuan"
+    );
+    // Up in the empty box brings the last query back.
+    s.key(KeyCode::Up);
+    let line = s.lines()[1].clone();
+    assert!(line.starts_with("Cari: siregar"), "{line}");
+    assert!(!line.ends_with("300 / 300 ditampilkan"), "{line}");
+    assert!(s.lines()[3].contains("Siregar"), "{}", s.lines()[3]);
+    // In a box with text, Up moves in the list as before.
+    assert!(s.lines()[23].contains("↑↓ pindah"), "{}", s.lines()[23]);
+    assert!(!s.lines()[23].contains("terakhir"), "{}", s.lines()[23]);
+    s.key(KeyCode::Down).key(KeyCode::Up);
+    assert!(s.lines()[1].starts_with("Cari: siregar"));
+    assert_eq!(selected_row(&s), Some(3));
+    // Ctrl-P does the same, also after a search cleared with Esc.
+    s.key(KeyCode::Esc).key(KeyCode::Char('/'));
+    assert!(!s.lines()[1].contains("siregar"), "{}", s.lines()[1]);
+    s.key(KeyCode::F(1));
+    assert!(s.shows("↑ Ctrl-P"), "{}", s.text());
+    assert!(s.shows("cari terakhir"), "{}", s.text());
+    s.key(KeyCode::Esc); // closes the help only
+    s.key_mod(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert!(
+        s.lines()[1].starts_with("Cari: siregar"),
+        "{}",
+        s.lines()[1]
+    );
+}
+
+#[test]
+fn up_in_a_first_empty_search_moves_the_list() {
+    let mut s = demo();
+    s.key(KeyCode::Down).key(KeyCode::Down);
+    s.key(KeyCode::Char('/')).key(KeyCode::Up);
+    assert_eq!(s.lines()[1].trim_end().split("  ").next(), Some("Cari: ▏"));
+    assert_eq!(selected_row(&s), Some(4));
+}
+
+#[test]
+fn changing_the_sort_selects_the_top_of_the_list() {
+    let mut s = demo();
+    for _ in 0..30 {
+        s.key(KeyCode::Down);
+    }
+    let first_by_name = {
+        let mut t = demo();
+        t.key(KeyCode::Char('s'));
+        t.lines()[3].clone()
+    };
+    s.key(KeyCode::Char('s'));
+    assert!(s.lines()[1].starts_with("urut: nama"), "{}", s.lines()[1]);
+    assert_eq!(selected_row(&s), Some(3));
+    assert_eq!(s.lines()[3], first_by_name);
 }

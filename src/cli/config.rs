@@ -1,10 +1,14 @@
 //! The optional config file, `config.toml` in the per-user config directory of
-//! `directories` (on Linux `~/.config/kinerja/config.toml`). A small subset of TOML:
-//! `key = value` lines, `#` comments. Keys: `lang` ("id" or "en"), `ascii` (true/false),
-//! `theme` ("default" or "no-color").
+//! `directories` (on Linux `~/.config/kinerja/config.toml`). Real TOML, read with the `toml`
+//! crate. Keys: `lang` ("id" or "en"), `ascii` (true/false), `theme` ("default" or
+//! "no-color"). Every mistake is a warning naming the file and line; a key that is wrong
+//! leaves the others in force, and a file that is not TOML at all leaves the defaults.
 
 use crate::ui::lang::Lang;
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
@@ -12,6 +16,29 @@ pub struct Config {
     pub ascii: bool,
     pub no_color: bool,
 }
+
+/// The values `lang` takes in the file.
+#[derive(Deserialize)]
+enum LangValue {
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// The values `theme` takes in the file.
+#[derive(Deserialize)]
+enum ThemeValue {
+    #[serde(rename = "default")]
+    Default,
+    #[serde(rename = "no-color")]
+    NoColor,
+}
+
+/// The file as TOML gives it: each top-level key and its value with where they stand, so
+/// that a wrong value or an unknown key is reported on its own line and the rest still
+/// applies (a `deny_unknown_fields` struct would drop every key for one typo).
+type RawFile = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("id", "kinerja", "kinerja")
@@ -30,45 +57,58 @@ pub fn load(path: &Path) -> (Config, Vec<String>) {
     }
 }
 
+/// Reads `text` (the contents of `file`, which names it in the warnings). Each warning is
+/// `FILE:LINE: what is wrong`.
 pub fn parse(text: &str, file: &str) -> (Config, Vec<String>) {
     let mut config = Config::default();
     let mut warnings = Vec::new();
-    for (n, raw) in text.lines().enumerate() {
-        let line = raw.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
+    let at = |offset: usize| format!("{file}:{}", line_of(text, offset));
+    let raw: RawFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let place = e.span().map_or_else(|| file.to_string(), |s| at(s.start));
+            let what = e.message().trim().replace('\n', "; ");
+            warnings.push(format!(
+                "{place}: not valid TOML: {what}; the file is ignored"
+            ));
+            return (config, warnings);
         }
-        let Some((key, value)) = line.split_once('=') else {
-            warnings.push(format!("{file}:{}: expected `key = value`", n + 1));
-            continue;
-        };
-        let value = value.trim().trim_matches('"');
-        let bool_value = || match value {
-            "true" => Some(true),
-            "false" => Some(false),
-            _ => None,
-        };
-        match key.trim() {
-            "lang" => match Lang::parse(value) {
-                Some(l) => config.lang = Some(l),
-                None => warnings.push(format!("{file}:{}: lang must be \"id\" or \"en\"", n + 1)),
+    };
+    // In the order of the file, so the warnings read top to bottom.
+    let mut entries: Vec<_> = raw.into_iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    for (key, value) in entries {
+        let place = at(value.span().start);
+        let wrong = |e: toml::de::Error| format!("{place}: {}: {}", key.get_ref(), e.message());
+        let value = value.into_inner();
+        match key.get_ref().as_str() {
+            "lang" => match value.try_into::<LangValue>() {
+                Ok(LangValue::Id) => config.lang = Some(Lang::Id),
+                Ok(LangValue::En) => config.lang = Some(Lang::En),
+                Err(e) => warnings.push(wrong(e)),
             },
-            "ascii" => match bool_value() {
-                Some(b) => config.ascii = b,
-                None => warnings.push(format!("{file}:{}: ascii must be true or false", n + 1)),
+            "ascii" => match value.try_into::<bool>() {
+                Ok(b) => config.ascii = b,
+                Err(e) => warnings.push(wrong(e)),
             },
-            "theme" => match value {
-                "default" => config.no_color = false,
-                "no-color" => config.no_color = true,
-                _ => warnings.push(format!(
-                    "{file}:{}: theme must be \"default\" or \"no-color\"",
-                    n + 1
-                )),
+            "theme" => match value.try_into::<ThemeValue>() {
+                Ok(ThemeValue::Default) => config.no_color = false,
+                Ok(ThemeValue::NoColor) => config.no_color = true,
+                Err(e) => warnings.push(wrong(e)),
             },
-            other => warnings.push(format!("{file}:{}: unknown key {other:?}", n + 1)),
+            other => warnings.push(format!(
+                "{}: unknown key {other:?} (known: lang, ascii, theme)",
+                at(key.span().start)
+            )),
         }
     }
     (config, warnings)
+}
+
+/// The 1-based line of a byte offset into `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let before = text.get(..offset).unwrap_or(text);
+    before.matches('\n').count() + 1
 }
 
 #[cfg(test)]
@@ -76,13 +116,68 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_are_read_and_mistakes_warned() {
+    fn a_valid_file_sets_every_key() {
         let (c, w) = parse(
-            "# kinerja\nlang = \"en\"\nascii = true\ntheme = \"no-color\"\ncolour = 1\n",
+            "# kinerja\nlang = \"en\"\nascii = true\ntheme = \"no-color\"\n",
             "c",
         );
+        assert_eq!(w, Vec::<String>::new());
+        assert_eq!(
+            c,
+            Config {
+                lang: Some(Lang::En),
+                ascii: true,
+                no_color: true
+            }
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(parse("", "c"), (Config::default(), Vec::new()));
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_warned_and_the_other_keys_apply() {
+        let (c, w) = parse("lang = \"en\"\nascii = \"yes\"\n", "/home/a/config.toml");
         assert_eq!(c.lang, Some(Lang::En));
-        assert!(c.ascii && c.no_color);
-        assert_eq!(w, vec!["c:5: unknown key \"colour\"".to_string()]);
+        assert!(!c.ascii);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with("/home/a/config.toml:2: ascii: invalid type: string \"yes\""),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn an_unquoted_string_is_not_toml_and_is_warned_with_its_line() {
+        // The old hand-written reader took this as "en".
+        let (c, w) = parse("# kinerja\n\nlang = en\nascii = true\n", "c.toml");
+        assert_eq!(c, Config::default(), "a file that is not TOML is ignored");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].starts_with("c.toml:3: not valid TOML: "), "{w:?}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_warned_by_name_and_line() {
+        let (c, w) = parse("ascii = true\ncolour = 1\n", "c.toml");
+        assert!(c.ascii);
+        assert_eq!(
+            w,
+            vec!["c.toml:2: unknown key \"colour\" (known: lang, ascii, theme)".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_value_outside_the_choices_names_them() {
+        let (c, w) = parse("theme = \"dark\"\nlang = \"fr\"\n", "c");
+        assert_eq!(c, Config::default());
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].starts_with("c:1: theme: unknown variant `dark`"),
+            "{w:?}"
+        );
+        assert!(w[1].starts_with("c:2: lang: unknown variant `fr`"), "{w:?}");
+        assert!(w[1].contains("`id`") && w[1].contains("`en`"), "{w:?}");
     }
 }

@@ -1,19 +1,21 @@
 //! Laporan (tab `4`): per unit, the staff, the share evaluated, each annual predikat, the
 //! unit's rating and the distribution guide of SE MenPANRB 3/2023, and the share reaching
 //! 20 JP. Broken rules are explained below the table. It warns; it never changes anyone's
-//! rating. `r` records the unit's rating for the year; `x` writes the table as CSV.
+//! rating. `r` opens a picker for the unit's rating of the year (saved once, on Enter);
+//! `x` writes the table as CSV.
 
 use super::Outcome;
 use super::staff_list::predikat_short;
 use crate::domain::{Breach, Predikat, UnitRating};
 use crate::report::UnitReport;
 use crate::ui::lang::{Lang, T};
-use crate::ui::{KeyHelp, Ui, fit, key};
+use crate::ui::{KeyHelp, Ui, centered, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table};
 
 const KEYS: [KeyHelp; 7] = [
     key("← →", "Left Right", T::KeyYear, true),
@@ -25,10 +27,36 @@ const KEYS: [KeyHelp; 7] = [
     key("q", "q", T::KeyQuit, true),
 ];
 
+/// While the rating picker is open, every key goes to it.
+const PICKER_KEYS: [KeyHelp; 5] = [
+    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
+    key("1-5", "1-5", T::KeyChooseSave, true),
+    key("Enter", "Enter", T::KeySave, true),
+    key("Esc", "Esc", T::KeyCancel, true),
+    key("? F1", "? F1", T::KeyHelp, true),
+];
+
+/// What the picker offers, in order: not recorded, then the five ratings (keys 1-5).
+const CHOICES: [Option<UnitRating>; 6] = [
+    None,
+    Some(UnitRating::Istimewa),
+    Some(UnitRating::Baik),
+    Some(UnitRating::ButuhPerbaikan),
+    Some(UnitRating::Kurang),
+    Some(UnitRating::SangatKurang),
+];
+
+/// The rating picker `r` opens for the selected unit.
+struct RatingPicker {
+    /// Index into [`CHOICES`].
+    selected: usize,
+}
+
 pub struct Report {
     rows: Vec<UnitReport>,
     year: i16,
     selected: usize,
+    picker: Option<RatingPicker>,
 }
 
 /// The guide's rule broken, in the interface language.
@@ -65,11 +93,16 @@ impl Report {
             rows,
             year,
             selected,
+            picker: None,
         }
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        if self.picker.is_some() {
+            PICKER_KEYS.to_vec()
+        } else {
+            KEYS.to_vec()
+        }
     }
 
     pub fn year(&self) -> i16 {
@@ -81,6 +114,9 @@ impl Report {
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        if self.picker.is_some() {
+            return self.handle_picker(key);
+        }
         if key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
@@ -98,16 +134,8 @@ impl Report {
                 let Some(u) = self.rows.get(self.selected) else {
                     return Outcome::Ignored;
                 };
-                // Not recorded, then each rating in turn, then not recorded again.
-                let next = match u.rating {
-                    None => Some(UnitRating::ALL[0]),
-                    Some(r) => UnitRating::ALL
-                        .iter()
-                        .position(|x| *x == r)
-                        .and_then(|i| UnitRating::ALL.get(i + 1))
-                        .copied(),
-                };
-                return Outcome::SetUnitRating(u.unit_id.clone(), self.year, next);
+                let selected = CHOICES.iter().position(|c| *c == u.rating).unwrap_or(0);
+                self.picker = Some(RatingPicker { selected });
             }
             KeyCode::Char('x') => return Outcome::ExportReport(self.year),
             KeyCode::Char('q') => return Outcome::Quit,
@@ -115,6 +143,43 @@ impl Report {
             _ => return Outcome::Ignored,
         }
         Outcome::Changed
+    }
+
+    /// Keys while the picker is open. None reaches the tabs or the report behind it: an
+    /// unbound key does nothing but is still the picker's.
+    fn handle_picker(&mut self, key: KeyEvent) -> Outcome {
+        let Some(picker) = &mut self.picker else {
+            return Outcome::Ignored;
+        };
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let chosen = match key.code {
+            KeyCode::Esc => {
+                self.picker = None;
+                return Outcome::Changed;
+            }
+            KeyCode::Up | KeyCode::Char('k') if plain => {
+                picker.selected = picker.selected.saturating_sub(1);
+                return Outcome::Changed;
+            }
+            KeyCode::Down | KeyCode::Char('j') if plain => {
+                picker.selected = (picker.selected + 1).min(CHOICES.len() - 1);
+                return Outcome::Changed;
+            }
+            KeyCode::Enter => picker.selected,
+            KeyCode::Char(c @ '1'..='5') if plain => c as usize - '0' as usize,
+            _ => return Outcome::Changed,
+        };
+        self.picker = None;
+        let (Some(u), Some(&rating)) = (self.rows.get(self.selected), CHOICES.get(chosen)) else {
+            return Outcome::Changed;
+        };
+        if rating == u.rating {
+            // Nothing to save, so nothing goes into the audit trail.
+            return Outcome::Changed;
+        }
+        Outcome::SetUnitRating(u.unit_id.clone(), self.year, rating)
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -239,5 +304,39 @@ impl Report {
             }
         }
         frame.render_widget(Paragraph::new(lines), details);
+
+        if let Some(picker) = &self.picker {
+            self.draw_picker(frame, area, ui, picker, &u.name);
+        }
+    }
+
+    fn draw_picker(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        ui: &Ui,
+        picker: &RatingPicker,
+        unit: &str,
+    ) {
+        let popup = centered(area, 40, CHOICES.len() as u16 + 3);
+        let mut lines = vec![Line::styled(fit(ui, unit, 36), ui.theme.header())];
+        for (i, choice) in CHOICES.iter().enumerate() {
+            let label = match choice {
+                None => format!("   {}", ui.t(T::RatingNotRecorded)),
+                Some(r) => format!(" {i} {}", r.label()),
+            };
+            let style = if i == picker.selected {
+                ui.theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(label, style));
+        }
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border())
+            .title(format!(" {} {} ", ui.t(T::UnitRatingCol), self.year));
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
     }
 }

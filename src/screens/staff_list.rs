@@ -5,7 +5,7 @@ use crate::domain::{JP_TARGET, Predikat};
 use crate::model::staff_index::{SortKey, StaffIndex};
 use crate::ui::input::TextInput;
 use crate::ui::lang::T;
-use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, key};
+use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,11 +44,14 @@ pub struct StaffList {
     /// Rows that fit, from the last draw; paging uses it.
     page: usize,
     mode: Mode,
-    /// People marked with Space, for a group training.
+    /// People marked with Space, for a group training. Only Space, `u` and a saved group
+    /// training change them: Esc and the filters leave them alone.
     marked: std::collections::BTreeSet<String>,
+    /// The last non-empty query typed, which Up or Ctrl-P recalls into an empty search box.
+    last_query: String,
 }
 
-const BROWSE_KEYS: [KeyHelp; 14] = [
+const BROWSE_KEYS: [KeyHelp; 15] = [
     key("↑↓ j k", "Up Down j k", T::KeyMove, true),
     key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
     key("Home End g G", "Home End g G", T::KeyTopBottom, false),
@@ -59,16 +62,19 @@ const BROWSE_KEYS: [KeyHelp; 14] = [
     key("n", "n", T::KeyNew, true),
     key("E", "E", T::KeyQuick, false),
     key("Space", "Space", T::KeyMark, false),
+    key("u", "u", T::KeyUnmarkAll, false),
     key("t", "t", T::KeyNewTraining, false),
     key("Esc", "Esc", T::KeyClearFilter, false),
     key("? F1", "? F1", T::KeyHelp, true),
     key("q", "q", T::KeyQuit, true),
 ];
 
-const SEARCH_KEYS: [KeyHelp; 5] = [
+const SEARCH_KEYS: [KeyHelp; 6] = [
     key("Enter", "Enter", T::KeyKeepFilter, true),
     key("Esc", "Esc", T::KeyClearFilter, true),
     key("↑↓", "Up Down", T::KeyMove, true),
+    // In the footer only while it applies, in place of "move" (see `keys`).
+    key("↑ Ctrl-P", "Up Ctrl-P", T::KeyRecallSearch, false),
     key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
     key("F1", "F1", T::KeyHelp, true),
 ];
@@ -113,6 +119,7 @@ impl StaffList {
             page: 20,
             mode: Mode::Browse,
             marked: Default::default(),
+            last_query: String::new(),
         }
     }
 
@@ -149,9 +156,26 @@ impl StaffList {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        match self.mode {
+        match &self.mode {
             Mode::Browse => BROWSE_KEYS.to_vec(),
-            Mode::Search(_) => SEARCH_KEYS.to_vec(),
+            Mode::Search(input) => {
+                // In an empty box with a last query, Up recalls it rather than moving.
+                let recall = input.value().is_empty() && !self.last_query.is_empty();
+                SEARCH_KEYS
+                    .iter()
+                    .map(|k| match k.action {
+                        T::KeyRecallSearch => KeyHelp {
+                            footer: recall,
+                            ..*k
+                        },
+                        T::KeyMove => KeyHelp {
+                            footer: !recall,
+                            ..*k
+                        },
+                        _ => *k,
+                    })
+                    .collect()
+            }
             Mode::PickUnit(_) => PICK_KEYS.to_vec(),
         }
     }
@@ -206,8 +230,13 @@ impl StaffList {
                     return Outcome::Changed;
                 }
                 match key.code {
+                    // A new search starts empty; Up or Ctrl-P brings the last one back.
                     KeyCode::Char('/') => {
-                        self.mode = Mode::Search(TextInput::new(self.index.query()));
+                        if !self.index.query().is_empty() {
+                            self.index.set_query("");
+                            self.move_to(0);
+                        }
+                        self.mode = Mode::Search(TextInput::default());
                         Outcome::Changed
                     }
                     KeyCode::Char('f') => {
@@ -230,10 +259,10 @@ impl StaffList {
                         });
                         Outcome::Changed
                     }
+                    // A new order is read from its top.
                     KeyCode::Char('s') => {
-                        let nip = self.selected_nip();
                         self.index.set_sort(self.index.sort().next());
-                        self.selected = nip.and_then(|n| self.index.position_of(&n)).unwrap_or(0);
+                        self.move_to(0);
                         Outcome::Changed
                     }
                     KeyCode::Enter => match self.selected_nip() {
@@ -265,11 +294,11 @@ impl StaffList {
                             Outcome::OpenTraining(nips, None)
                         }
                     }
-                    KeyCode::Char('q') => Outcome::Quit,
-                    KeyCode::Esc if self.index.query().is_empty() && !self.marked.is_empty() => {
+                    KeyCode::Char('u') if !self.marked.is_empty() => {
                         self.marked.clear();
                         Outcome::Changed
                     }
+                    KeyCode::Char('q') => Outcome::Quit,
                     KeyCode::Esc if !self.index.query().is_empty() => {
                         self.index.set_query("");
                         self.move_to(0);
@@ -279,14 +308,24 @@ impl StaffList {
                 }
             }
             Mode::Search(input) => match key.code {
-                KeyCode::Enter => {
+                KeyCode::Enter | KeyCode::Esc => {
+                    if !input.value().is_empty() {
+                        self.last_query = input.value().to_string();
+                    }
                     self.mode = Mode::Browse;
+                    if key.code == KeyCode::Esc {
+                        self.index.set_query("");
+                        self.move_to(0);
+                    }
                     Outcome::Changed
                 }
-                KeyCode::Esc => {
-                    self.mode = Mode::Browse;
-                    self.index.set_query("");
-                    self.move_to(0);
+                _ if (key.code == KeyCode::Up || is_ctrl(&key, 'p'))
+                    && input.value().is_empty()
+                    && !self.last_query.is_empty() =>
+                {
+                    *input = TextInput::new(&self.last_query);
+                    self.index.set_query(&self.last_query);
+                    self.selected = 0;
                     Outcome::Changed
                 }
                 KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
@@ -463,17 +502,8 @@ impl StaffList {
     }
 
     fn draw_info(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let count = if self.loading {
+        let shown = if self.loading {
             ui.t(T::Loading).to_string()
-        } else if !self.marked.is_empty() {
-            format!(
-                "{} {}  {} / {} {}",
-                self.marked.len(),
-                ui.t(T::Marked),
-                self.index.len(),
-                self.index.total(),
-                ui.t(T::Shown)
-            )
         } else {
             format!(
                 "{} / {} {}",
@@ -482,12 +512,35 @@ impl StaffList {
                 ui.t(T::Shown)
             )
         };
+        let count = if self.marked.is_empty() {
+            shown
+        } else {
+            format!("{} {}  {shown}", self.marked.len(), ui.t(T::Marked))
+        };
+        // The counts keep their place on the right (the number marked above all); a long
+        // query or unit name is cut instead.
+        let count_width = (count.chars().count() as u16 + 1).min(area.width);
+        let [left_area, count_area] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(count_width)]).areas(area);
         let left: Vec<Span> = match &self.mode {
-            Mode::Search(input) => vec![
-                Span::styled(format!("{}: ", ui.t(T::SearchPrompt)), ui.theme.key()),
-                Span::raw(ui.theme.text(input.value())),
-                Span::styled(ui.theme.sym("▏", "_"), ui.theme.key()),
-            ],
+            Mode::Search(input) => {
+                let prompt = format!("{}: ", ui.t(T::SearchPrompt));
+                // The end of a long query, where the typing happens, stays in view.
+                let room = (left_area.width as usize).saturating_sub(prompt.chars().count() + 1);
+                let value = ui.theme.text(input.value());
+                let len = value.chars().count();
+                let value = if len > room {
+                    let tail: String = value.chars().skip(len + 1 - room).collect();
+                    format!("{}{tail}", ui.theme.sym("…", "~"))
+                } else {
+                    value
+                };
+                vec![
+                    Span::styled(prompt, ui.theme.key()),
+                    Span::raw(value),
+                    Span::styled(ui.theme.sym("▏", "_"), ui.theme.key()),
+                ]
+            }
             _ => {
                 let unit = self
                     .index
@@ -518,13 +571,11 @@ impl StaffList {
                 v
             }
         };
-        let width = area.width as usize;
-        let left_len: usize = left.iter().map(|s| s.content.chars().count()).sum();
-        let pad = width.saturating_sub(left_len + count.chars().count());
-        let mut spans = left;
-        spans.push(Span::raw(" ".repeat(pad)));
-        spans.push(Span::raw(count));
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+        frame.render_widget(
+            Paragraph::new(Line::raw(count)).alignment(ratatui::layout::Alignment::Right),
+            count_area,
+        );
     }
 }
 

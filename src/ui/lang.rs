@@ -133,6 +133,8 @@ texts! {
     People => "Orang", "People";
     PrivateAndSoe => "Swasta dan BUMN/BUMD", "Private and state-owned";
     KeyMark => "tandai", "mark";
+    KeyUnmarkAll => "hapus semua tanda", "unmark all";
+    KeyRecallSearch => "cari terakhir", "last search";
     TrainingKindLabel => "Jenis", "Kind";
     Organiser => "Penyelenggara", "Organiser";
     OrganiserKindLabel => "Jenis penyelenggara", "Organiser kind";
@@ -151,6 +153,8 @@ texts! {
     Marked => "ditandai", "marked";
     KeyYear => "tahun", "year";
     KeyUnitRating => "nilai unit", "unit rating";
+    KeyChooseSave => "pilih dan simpan", "choose and save";
+    RatingNotRecorded => "belum dicatat", "not recorded";
     KeyReportTab => "laporan", "reports";
     Distribution => "Distribusi predikat tahunan", "Annual predikat distribution";
     GuideNote => "Pedoman SE MenPANRB 3/2023: peringatan saja, predikat tidak diubah.", "Guide of SE MenPANRB 3/2023: a warning only, no predikat is changed.";
