@@ -21,6 +21,12 @@ impl App {
         };
         let original = id.and_then(|id| evaluations.iter().find(|e| e.id == id).cloned());
         let taken = evaluations.iter().map(|e| (e.period, e.id)).collect();
+        // The evaluator of the latest evaluation that names one: offered while empty.
+        let last_evaluator = evaluations
+            .iter()
+            .filter(|e| e.penilai.is_some())
+            .max_by_key(|e| (e.period.year, e.id))
+            .and_then(|e| e.penilai.clone());
         let mut form = EvaluationForm::new(
             nip,
             &staff.display_name(),
@@ -28,7 +34,9 @@ impl App {
             taken,
             self.opts.today,
             people,
+            &self.ui,
         );
+        form.set_last_evaluator(last_evaluator, &self.ui);
         match self.store.draft(&self.draft_key(nip, id)) {
             Ok(Some(d)) => {
                 let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)
@@ -44,6 +52,7 @@ impl App {
             Err(e) => return self.fail(e),
         }
         if matches!(self.screen, Screen::Evaluation(_)) {
+            form.mark_reopened(&self.ui);
             self.screen = Screen::Evaluation(Box::new(form));
             self.status = Some((self.ui.t(T::PeriodOpened).to_string(), false));
         } else {
@@ -75,7 +84,7 @@ impl App {
                     other => other.to_string(),
                 };
                 if let Screen::Evaluation(f) = &mut self.screen {
-                    f.error = Some(message);
+                    f.set_error(message);
                 }
                 true
             }

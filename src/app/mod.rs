@@ -266,6 +266,7 @@ impl App {
         let outcome = match &mut self.screen {
             Screen::List(l) => l.paste(&text),
             Screen::Form(f) => f.paste(&text),
+            Screen::Evaluation(f) => f.paste(&text),
             _ => None,
         };
         match outcome {

@@ -1,7 +1,10 @@
-//! The evaluation form (`e` on a staff record, `Enter` on an evaluation row): period,
-//! evaluator, Hasil Kerja, the seven BerAKHLAK aspects with feedback, Perilaku Kerja
-//! (suggested from the aspects until the officer sets it), the predikat live from the
-//! matrix, and notes. Kept as a draft while it changes.
+//! The evaluation form (`e` on a staff record, `Enter` on an evaluation row), on the form
+//! engine: period, evaluator (suggested), Hasil Kerja, the seven BerAKHLAK aspects,
+//! Perilaku Kerja (suggested from the aspects until the officer sets it), the predikat live
+//! from the matrix, each aspect's feedback as its own field, and notes. Ratings chosen by
+//! number move on, so a complete annual evaluation is a handful of keys. The period of an
+//! existing evaluation is shown, never edited: no path moves an evaluation to another
+//! period.
 
 use super::Outcome;
 use crate::domain::evaluation::suggest_perilaku;
@@ -9,51 +12,18 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
     Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period, PeriodKind, predikat,
 };
-use crate::ui::input::{Choice, TextInput};
+use crate::ui::form::{Field, Form, FormEvent};
 use crate::ui::lang::T;
-use crate::ui::rating::RatingField;
-use crate::ui::{KeyHelp, Ui, fit, is_ctrl, key};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::ui::{KeyHelp, Pasted, Ui, fit};
+use crossterm::event::KeyEvent;
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use std::sync::Arc;
 
 /// Staff that can be picked as evaluator: (NIP digits, name, name in lowercase).
 pub type People = Arc<Vec<(String, String, String)>>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Year,
-    Kind,
-    Evaluator,
-    EvaluatorNip,
-    Hasil,
-    AspekRating(usize),
-    AspekFeedback(usize),
-    Perilaku,
-    Notes,
-}
-
-fn fields() -> Vec<Field> {
-    let mut v = vec![
-        Field::Year,
-        Field::Kind,
-        Field::Evaluator,
-        Field::EvaluatorNip,
-        Field::Hasil,
-    ];
-    for i in 0..7 {
-        v.push(Field::AspekRating(i));
-        v.push(Field::AspekFeedback(i));
-    }
-    v.push(Field::Perilaku);
-    v.push(Field::Notes);
-    v
-}
 
 /// What a new evaluation most likely is for: last year's annual one, else the newest
 /// quarter that has started, else this year's annual one; the first not yet evaluated.
@@ -87,53 +57,51 @@ fn kind_label(k: PeriodKind) -> String {
     }
 }
 
-const KEYS: [KeyHelp; 9] = [
-    key("Tab ↓", "Tab Down", T::KeyNextField, true),
-    key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
-    key("Enter", "Enter", T::KeyNextFieldOrLine, false),
-    key("1 2 3 ← →", "1 2 3 Left Right", T::KeyChoose, true),
-    key("→", "Right", T::KeyTakeSuggestion, false),
-    key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true),
-    key("Ctrl-D", "Ctrl-D", T::KeyDelete, false),
-    key("Esc", "Esc", T::KeyCancel, true),
-    key("F1", "F1", T::KeyHelp, true),
-];
+const YEAR: &str = "tahun";
+const KIND: &str = "periode";
+const EVALUATOR: &str = "penilai";
+const EVALUATOR_NIP: &str = "penilai_nip";
+const HASIL: &str = "hasil_kerja";
+const PERILAKU: &str = "perilaku";
+const PREDIKAT: &str = "predikat";
+const NOTES: &str = "catatan";
 
-enum Ask {
-    None,
-    Discard,
-    Delete,
-    /// A draft from an earlier session: (its time as text, its fields).
-    Draft(String, Vec<(String, String)>),
-}
+/// Draft names of the aspect ratings and their feedback, in `Aspek::ALL` order.
+const ASPEK_IDS: [&str; 7] = [
+    "berorientasi_pelayanan",
+    "akuntabel",
+    "kompeten",
+    "harmonis",
+    "loyal",
+    "adaptif",
+    "kolaboratif",
+];
+const FEEDBACK_IDS: [&str; 7] = [
+    "berorientasi_pelayanan_umpan_balik",
+    "akuntabel_umpan_balik",
+    "kompeten_umpan_balik",
+    "harmonis_umpan_balik",
+    "loyal_umpan_balik",
+    "adaptif_umpan_balik",
+    "kolaboratif_umpan_balik",
+];
 
 pub struct EvaluationForm {
     pub nip: String,
-    person: String,
     original: Option<Evaluation>,
     /// The person's other evaluations, to find a period that is taken.
     taken: Vec<(Period, u32)>,
     today: Date,
     people: People,
-    year: TextInput,
-    kind: Choice,
-    evaluator: TextInput,
-    evaluator_nip: TextInput,
-    hasil: RatingField,
-    aspek: [RatingField; 7],
-    feedback: [TextInput; 7],
+    /// The evaluator of the person's latest evaluation: offered while the field is empty.
+    last_evaluator: Option<Evaluator>,
+    /// The suggestion on offer: (NIP digits, name).
+    suggested: Option<(String, String)>,
     /// Ekspektasi khusus per aspect: kept as they were (edited in a later version).
     ekspektasi: [String; 7],
-    perilaku: RatingField,
     /// The officer set Perilaku; stop following the aspects.
     perilaku_set: bool,
-    notes: TextInput,
-    focus: usize,
-    order: Vec<Field>,
-    ask: Ask,
-    tried_save: bool,
-    pub error: Option<String>,
-    start: Vec<(String, String)>,
+    form: Form,
 }
 
 impl EvaluationForm {
@@ -144,6 +112,7 @@ impl EvaluationForm {
         taken: Vec<(Period, u32)>,
         today: Date,
         people: People,
+        ui: &Ui,
     ) -> EvaluationForm {
         let o = original.as_ref();
         let kinds = period_kinds();
@@ -153,51 +122,110 @@ impl EvaluationForm {
         let kind_i = period.and_then(|p| kinds.iter().position(|k| *k == p.kind));
         let year = period.map_or(today.year() - 1, |p| p.year);
         let penilai = o.and_then(|e| e.penilai.clone());
-        let mut aspek = [RatingField::new(None, true); 7];
-        let mut feedback: [TextInput; 7] = Default::default();
-        let mut ekspektasi: [String; 7] = Default::default();
-        if let Some(e) = o {
-            for i in 0..7 {
-                aspek[i].value = e.aspek[i].rating;
-                feedback[i] = TextInput::new(&e.aspek[i].umpan_balik);
-                ekspektasi[i] = e.aspek[i].ekspektasi.clone();
-            }
-        }
-        let mut form = EvaluationForm {
-            nip: nip.to_string(),
-            person: person.to_string(),
-            taken,
-            today,
-            people,
-            year: TextInput::new(&year.to_string()),
-            kind: Choice::new(
+        let existing = o.is_some();
+        let mut fields = vec![
+            Field::digits(YEAR, ui.t(T::FieldYear), 4, false, &year.to_string()).locked(existing),
+            Field::choice(
+                KIND,
+                ui.t(T::Period),
                 kinds.iter().map(|k| kind_label(*k)).collect(),
                 kind_i.or(Some(0)),
-            ),
-            evaluator: TextInput::new(penilai.as_ref().map_or("", |p| &p.nama)),
-            evaluator_nip: TextInput::new(
+            )
+            .locked(existing),
+            Field::suggest(
+                EVALUATOR,
+                ui.t(T::Evaluator),
+                100,
+                penilai.as_ref().map_or("", |p| &p.nama),
+            )
+            .width(30),
+            Field::digits(
+                EVALUATOR_NIP,
+                ui.t(T::EvaluatorNip),
+                23,
+                true,
                 &penilai
                     .as_ref()
                     .and_then(|p| p.nip.as_ref())
                     .map_or(String::new(), |n| n.to_string()),
             ),
-            hasil: RatingField::new(o.map(|e| e.hasil_kerja), false),
-            aspek,
-            feedback,
+            Field::rating(HASIL, ui.t(T::HasilKerja), false, o.map(|e| e.hasil_kerja)),
+            Field::heading("aspek", ui.t(T::AspectsHeading)),
+        ];
+        for (i, a) in Aspek::ALL.iter().enumerate() {
+            fields.push(Field::rating(
+                ASPEK_IDS[i],
+                format!("  {}", a.label()),
+                true,
+                o.and_then(|e| e.aspek[i].rating),
+            ));
+        }
+        fields.push(Field::rating(
+            PERILAKU,
+            ui.t(T::Perilaku),
+            false,
+            o.map(|e| e.perilaku),
+        ));
+        fields.push(Field::info(PREDIKAT, ui.t(T::Predikat)));
+        fields.push(Field::heading("umpan_balik", ui.t(T::FeedbackHeading)));
+        for (i, a) in Aspek::ALL.iter().enumerate() {
+            fields.push(
+                Field::text(
+                    FEEDBACK_IDS[i],
+                    format!("  {}", a.label()),
+                    500,
+                    o.map_or("", |e| &e.aspek[i].umpan_balik),
+                )
+                .width(50),
+            );
+        }
+        fields.push(Field::notes(
+            NOTES,
+            ui.t(T::Notes),
+            4000,
+            o.map_or("", |e| &e.catatan),
+        ));
+        let title = format!(
+            "{}: {}",
+            ui.t(if existing {
+                T::EditEvaluation
+            } else {
+                T::NewEvaluation
+            }),
+            fit(ui, person, 40)
+        );
+        let mut ekspektasi: [String; 7] = Default::default();
+        if let Some(e) = o {
+            for (i, x) in ekspektasi.iter_mut().enumerate() {
+                *x = e.aspek[i].ekspektasi.clone();
+            }
+        }
+        let mut form = EvaluationForm {
+            nip: nip.to_string(),
+            taken,
+            today,
+            people,
+            last_evaluator: None,
+            suggested: None,
             ekspektasi,
-            perilaku: RatingField::new(o.map(|e| e.perilaku), false),
-            perilaku_set: o.is_some(),
-            notes: TextInput::new(o.map_or("", |e| &e.catatan)),
-            focus: 0,
-            order: fields(),
-            ask: Ask::None,
-            tried_save: false,
-            error: None,
-            start: Vec::new(),
+            perilaku_set: existing,
+            form: Form::new(title, fields, !existing),
             original,
         };
-        form.start = form.draft_fields();
+        form.form.focus_first_empty();
+        form.refresh(ui);
         form
+    }
+
+    /// Offers this evaluator while the field is empty (the person's latest one).
+    pub fn set_last_evaluator(&mut self, e: Option<Evaluator>, ui: &Ui) {
+        self.last_evaluator = e;
+        self.refresh(ui);
+    }
+
+    /// This form was opened in place of a new one for a period already evaluated.
+    pub fn mark_reopened(&mut self, ui: &Ui) {
+        self.form.notice = Some(ui.t(T::PeriodOpened).to_string());
     }
 
     pub fn is_new(&self) -> bool {
@@ -209,100 +237,51 @@ impl EvaluationForm {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        self.form.keys()
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.draft_fields() != self.start
+        self.form.is_dirty()
+    }
+
+    pub fn set_error(&mut self, message: String) {
+        self.form.error = Some(message);
     }
 
     /// Offers back a draft kept from an earlier session.
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        self.ask = Ask::Draft(when, fields);
+        self.form.offer_draft(when, fields);
+    }
+
+    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+        self.form.paste(text)
     }
 
     /// The form's fields by name: what a draft keeps.
     pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let r = |f: &RatingField| f.value.map_or(String::new(), |r| r.code().to_string());
-        let mut v = vec![
-            ("tahun".to_string(), self.year.value().to_string()),
-            (
-                "periode".into(),
-                self.kind.value().unwrap_or("").to_string(),
-            ),
-            ("penilai".into(), self.evaluator.value().to_string()),
-            ("penilai_nip".into(), self.evaluator_nip.value().to_string()),
-            ("hasil_kerja".into(), r(&self.hasil)),
-            ("perilaku".into(), r(&self.perilaku)),
-            ("perilaku_set".into(), self.perilaku_set.to_string()),
-            ("catatan".into(), self.notes.value().to_string()),
-            // The revision the draft was made from: saving it later over a newer record is
-            // refused as stale instead of silently undoing that change.
-            (
-                "revisi".into(),
-                self.original.as_ref().map_or(0, |e| e.revision).to_string(),
-            ),
-        ];
-        for (i, a) in Aspek::ALL.iter().enumerate() {
-            v.push((a.code().to_string(), r(&self.aspek[i])));
-            v.push((
-                format!("{}_umpan_balik", a.code()),
-                self.feedback[i].value().to_string(),
-            ));
-        }
+        let mut v = self.form.values();
+        v.push(("perilaku_set".into(), self.perilaku_set.to_string()));
+        // The revision the draft was made from: saving it later over a newer record is
+        // refused as stale instead of silently undoing that change.
+        v.push((
+            "revisi".into(),
+            self.original.as_ref().map_or(0, |e| e.revision).to_string(),
+        ));
         v
     }
 
-    fn apply_draft(&mut self, fields: &[(String, String)]) {
-        let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-        let rating = |v: Option<&str>| {
-            v.and_then(|s| s.parse::<u8>().ok())
-                .and_then(crate::domain::Rating::from_code)
-        };
-        if let Some(v) = get("tahun") {
-            self.year = TextInput::new(v);
-        }
-        if let (Some(o), Some(rev)) = (
-            self.original.as_mut(),
-            get("revisi").and_then(|r| r.parse().ok()),
-        ) {
-            o.revision = rev;
-        }
-        if let Some(v) = get("periode") {
-            let i = self.kind.options().iter().position(|o| o == v);
-            self.kind.select(i);
-        }
-        if let Some(v) = get("penilai") {
-            self.evaluator = TextInput::new(v);
-        }
-        if let Some(v) = get("penilai_nip") {
-            self.evaluator_nip = TextInput::new(v);
-        }
-        self.hasil.value = rating(get("hasil_kerja"));
-        self.perilaku.value = rating(get("perilaku"));
-        self.perilaku_set = get("perilaku_set") == Some("true");
-        if let Some(v) = get("catatan") {
-            self.notes = TextInput::new(v);
-        }
-        for (i, a) in Aspek::ALL.iter().enumerate() {
-            self.aspek[i].value = rating(get(a.code()));
-            if let Some(v) = get(&format!("{}_umpan_balik", a.code())) {
-                self.feedback[i] = TextInput::new(v);
-            }
-        }
-    }
-
     fn period(&self) -> Option<Period> {
-        let year = self.year.value().trim().parse::<i16>().ok()?;
+        let year = self.form.text(YEAR).trim().parse::<i16>().ok()?;
         let kind = self
-            .kind
-            .selected()
+            .form
+            .choice(KIND)
             .and_then(|i| period_kinds().get(i).copied())?;
         Period::new(year, kind)
     }
 
     fn evaluator_nip(&self) -> Result<Option<Nip>, String> {
-        let text = self.evaluator_nip.value().trim();
+        let text = self.form.text(EVALUATOR_NIP);
+        let text = text.trim();
         if text.is_empty() {
             return Ok(None);
         }
@@ -312,64 +291,58 @@ impl EvaluationForm {
             .map_err(|e| e.to_string())
     }
 
-    /// The first problem of the form: (field index, text).
-    fn problem(&self, ui: &Ui) -> Option<(usize, String)> {
-        let at = |f: Field| self.order.iter().position(|x| *x == f).unwrap_or(0);
-        let Some(period) = self.period() else {
-            return Some((at(Field::Year), ui.t(T::ErrPeriod).to_string()));
-        };
-        if period.is_future(self.today) {
-            return Some((at(Field::Kind), ui.t(T::ErrFuturePeriod).to_string()));
-        }
-        if let Some((_, id)) = self
-            .taken
-            .iter()
-            .find(|(p, id)| *p == period && Some(*id) != self.id())
-        {
-            return Some((
-                at(Field::Kind),
-                format!("{} ({id})", ui.t(T::ErrPeriodTaken)),
-            ));
+    fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        match self.period() {
+            None => out.push((YEAR, ui.t(T::ErrPeriod).to_string())),
+            Some(period) if period.is_future(self.today) => {
+                out.push((KIND, ui.t(T::ErrFuturePeriod).to_string()))
+            }
+            Some(period) => {
+                if let Some((_, id)) = self
+                    .taken
+                    .iter()
+                    .find(|(p, id)| *p == period && Some(*id) != self.id())
+                {
+                    out.push((KIND, format!("{} ({id})", ui.t(T::ErrPeriodTaken))));
+                }
+            }
         }
         match self.evaluator_nip() {
-            Err(e) => return Some((at(Field::EvaluatorNip), e)),
+            Err(e) => out.push((EVALUATOR_NIP, e)),
             Ok(Some(n)) if n.as_str() == self.nip => {
-                return Some((
-                    at(Field::EvaluatorNip),
-                    ui.t(T::ErrSelfEvaluation).to_string(),
-                ));
+                out.push((EVALUATOR_NIP, ui.t(T::ErrSelfEvaluation).to_string()))
             }
             _ => {}
         }
-        if self.hasil.value.is_none() {
-            return Some((at(Field::Hasil), ui.t(T::NotChosen).to_string()));
+        if self.form.rating(HASIL).is_none() {
+            out.push((HASIL, ui.t(T::NotChosen).to_string()));
         }
-        if self.perilaku.value.is_none() {
-            return Some((at(Field::Perilaku), ui.t(T::NotChosen).to_string()));
+        if self.form.rating(PERILAKU).is_none() {
+            out.push((PERILAKU, ui.t(T::NotChosen).to_string()));
         }
-        None
+        out
     }
 
-    fn build(&self, ui: &Ui) -> Result<Evaluation, usize> {
-        if let Some((i, _)) = self.problem(ui) {
-            return Err(i);
-        }
-        let (Some(period), Some(hasil), Some(perilaku)) =
-            (self.period(), self.hasil.value, self.perilaku.value)
-        else {
-            return Err(0);
+    fn build(&self) -> Option<Evaluation> {
+        let (Some(period), Some(hasil), Some(perilaku)) = (
+            self.period(),
+            self.form.rating(HASIL),
+            self.form.rating(PERILAKU),
+        ) else {
+            return None;
         };
         let nip = self.evaluator_nip().ok().flatten();
-        let nama = clean_line(self.evaluator.value());
+        let nama = clean_line(&self.form.text(EVALUATOR));
         let penilai = (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama });
         let mut aspek: [AspekPenilaian; 7] = Default::default();
         for (i, a) in aspek.iter_mut().enumerate() {
-            a.rating = self.aspek[i].value;
-            a.umpan_balik = clean_multiline(self.feedback[i].value());
+            a.rating = self.form.rating(ASPEK_IDS[i]);
+            a.umpan_balik = clean_multiline(&self.form.text(FEEDBACK_IDS[i]));
             a.ekspektasi = self.ekspektasi[i].clone();
         }
         let o = self.original.as_ref();
-        Ok(Evaluation {
+        Some(Evaluation {
             id: o.map_or(0, |e| e.id),
             period,
             hasil_kerja: hasil,
@@ -377,448 +350,143 @@ impl EvaluationForm {
             aspek,
             penilai,
             atasan_penilai: o.and_then(|e| e.atasan_penilai.clone()),
-            catatan: clean_multiline(self.notes.value()),
+            catatan: clean_multiline(&self.form.text(NOTES)),
             revision: o.map_or(0, |e| e.revision),
         })
     }
 
-    /// Staff whose name or NIP contains what is typed in the evaluator field.
-    fn suggestions(&self, n: usize) -> Vec<&(String, String, String)> {
-        let q = self.evaluator.value().trim().to_lowercase();
+    /// The suggestion for the evaluator field: the latest evaluator while it is empty, else
+    /// the first person whose name or NIP contains what is typed.
+    fn suggestion(&self) -> Option<(String, String)> {
+        let typed = self.form.text(EVALUATOR);
+        let q = typed.trim().to_lowercase();
+        if q.is_empty() {
+            return self.last_evaluator.as_ref().map(|e| {
+                (
+                    e.nip
+                        .as_ref()
+                        .map_or(String::new(), |n| n.as_str().to_string()),
+                    e.nama.clone(),
+                )
+            });
+        }
         if q.chars().count() < 2 {
-            return Vec::new();
+            return None;
         }
         let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
         self.people
             .iter()
-            .filter(|(nip, _, lower)| {
+            .find(|(nip, _, lower)| {
                 *nip != self.nip
                     && (lower.contains(&q) || (!digits.is_empty() && nip.starts_with(&digits)))
             })
-            .take(n)
-            .collect()
+            .map(|(nip, name, _)| (nip.clone(), name.clone()))
     }
 
     fn follow_aspects(&mut self) {
         if !self.perilaku_set {
-            let aspects: Vec<AspekPenilaian> = self
-                .aspek
+            let aspects: Vec<AspekPenilaian> = ASPEK_IDS
                 .iter()
-                .map(|a| AspekPenilaian {
-                    rating: a.value,
+                .map(|id| AspekPenilaian {
+                    rating: self.form.rating(id),
                     ..Default::default()
                 })
                 .collect();
-            self.perilaku.value = suggest_perilaku(&aspects);
+            self.form.set_rating(PERILAKU, suggest_perilaku(&aspects));
         }
+    }
+
+    /// Recomputes the suggestion, Perilaku, the predikat and the problems after a change.
+    fn refresh(&mut self, ui: &Ui) {
+        self.suggested = self.suggestion();
+        self.form.field_mut(EVALUATOR).suggestion = self.suggested.as_ref().map(|(_, n)| n.clone());
+        self.follow_aspects();
+        self.form.field_mut(PERILAKU).note =
+            (!self.perilaku_set).then(|| ui.t(T::FromAspects).to_string());
+        let (text, style) = match (self.form.rating(HASIL), self.form.rating(PERILAKU)) {
+            (Some(h), Some(p)) => {
+                let pr = predikat(h, p);
+                (
+                    pr.label().to_string(),
+                    ui.theme.predikat(pr).add_modifier(Modifier::BOLD),
+                )
+            }
+            _ => ("-".to_string(), ui.theme.muted()),
+        };
+        self.form.set_info(PREDIKAT, text, style);
+        let problems = self.problems(ui);
+        self.form.set_problems(problems);
     }
 
     pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
-        match std::mem::replace(&mut self.ask, Ask::None) {
-            Ask::None => {}
-            Ask::Discard => {
-                return if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
-                    Outcome::Back
-                } else {
-                    Outcome::Changed
-                };
-            }
-            Ask::Delete => {
-                return match (key.code, &self.original) {
-                    (KeyCode::Char('y') | KeyCode::Char('Y'), Some(e)) => {
-                        Outcome::DeleteEvaluation(self.nip.clone(), e.id, e.revision)
-                    }
-                    _ => Outcome::Changed,
-                };
-            }
-            Ask::Draft(when, fields) => {
-                return match key.code {
-                    KeyCode::Char('y') | KeyCode::Char('Y') => {
-                        self.apply_draft(&fields);
-                        Outcome::Changed
-                    }
-                    KeyCode::Char('n') | KeyCode::Char('N') => Outcome::DiscardDraft,
-                    _ => {
-                        self.ask = Ask::Draft(when, fields);
-                        Outcome::Changed
-                    }
-                };
-            }
-        }
-        if is_ctrl(&key, 's') || key.code == KeyCode::F(2) {
-            self.tried_save = true;
-            self.error = None;
-            return match self.build(ui) {
-                Ok(e) => Outcome::SaveEvaluation(self.nip.clone(), Box::new(e)),
-                Err(i) => {
-                    self.focus = i;
-                    Outcome::Changed
-                }
-            };
-        }
-        if is_ctrl(&key, 'd') && self.original.is_some() {
-            self.ask = Ask::Delete;
-            return Outcome::Changed;
-        }
-        let n = self.order.len();
-        let field = self.order[self.focus];
-        match key.code {
-            KeyCode::Esc => {
-                if self.is_dirty() {
-                    self.ask = Ask::Discard;
-                    return Outcome::Changed;
-                }
-                return Outcome::Back;
-            }
-            KeyCode::Tab | KeyCode::Down => {
-                self.focus = (self.focus + 1) % n;
-                return self.after_move(field);
-            }
-            KeyCode::Enter if field != Field::Notes => {
-                self.focus = (self.focus + 1) % n;
-                return self.after_move(field);
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                self.focus = (self.focus + n - 1) % n;
-                return self.after_move(field);
-            }
-            _ => {}
-        }
-        let used = match field {
-            // A year is digits only.
-            Field::Year => match key.code {
-                KeyCode::Char(c) if !c.is_ascii_digit() => false,
-                _ => self.year.handle(&key),
-            },
-            Field::Kind => self.kind.handle(&key),
-            Field::Evaluator => {
-                if key.code == KeyCode::Right
-                    && self.evaluator.cursor() == self.evaluator.value().chars().count()
-                {
-                    // Right at the end of the text takes the first suggestion.
-                    if let Some((nip, name, _)) = self.suggestions(1).first().map(|x| (*x).clone())
-                    {
-                        self.evaluator = TextInput::new(&name);
-                        self.evaluator_nip =
-                            TextInput::new(&crate::domain::summary::spaced_nip(&nip));
-                        true
+        let outcome = match self.form.handle(key) {
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Changed => Outcome::Changed,
+            FormEvent::Took(_) => {
+                if let Some((nip, _)) = &self.suggested {
+                    let spaced = if nip.is_empty() {
+                        String::new()
                     } else {
-                        false
-                    }
-                } else {
-                    self.evaluator.handle(&key)
+                        crate::domain::summary::spaced_nip(nip)
+                    };
+                    self.form.set_text(EVALUATOR_NIP, &spaced);
                 }
+                self.form.advance();
+                if !self.form.text(EVALUATOR_NIP).is_empty() {
+                    self.form.advance();
+                }
+                Outcome::Changed
             }
-            Field::EvaluatorNip => self.evaluator_nip.handle(&key),
-            Field::Hasil => self.hasil.handle(&key),
-            Field::AspekRating(i) => {
-                let used = self.aspek[i].handle(&key);
-                self.follow_aspects();
-                used
-            }
-            Field::AspekFeedback(i) => self.feedback[i].handle(&key),
-            Field::Perilaku => {
-                let used = self.perilaku.handle(&key);
-                if used {
+            FormEvent::Edited(id) => {
+                if id == PERILAKU {
                     self.perilaku_set = true;
                 }
-                used
+                // A new evaluation for a period already evaluated: open that one instead.
+                if self.is_new()
+                    && (id == YEAR || id == KIND)
+                    && let Some(period) = self.period()
+                    && let Some((_, taken)) = self.taken.iter().find(|(p, _)| *p == period)
+                {
+                    return Outcome::OpenEvaluation(self.nip.clone(), Some(*taken));
+                }
+                Outcome::Changed
             }
-            Field::Notes => {
-                if key.code == KeyCode::Enter {
-                    self.notes.insert('\n');
-                    true
-                } else {
-                    self.notes.handle(&key)
+            FormEvent::DraftUsed(fields) => {
+                let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+                self.perilaku_set = get("perilaku_set") == Some("true");
+                if let (Some(o), Some(rev)) = (
+                    self.original.as_mut(),
+                    get("revisi").and_then(|r| r.parse().ok()),
+                ) {
+                    o.revision = rev;
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftDeclined => Outcome::DiscardDraft,
+            FormEvent::Unchanged => Outcome::Unchanged,
+            FormEvent::Close => Outcome::Back,
+            FormEvent::Delete => match &self.original {
+                Some(e) => Outcome::DeleteEvaluation(self.nip.clone(), e.id, e.revision),
+                None => Outcome::Changed,
+            },
+            FormEvent::Save => {
+                self.refresh(ui);
+                match self.build() {
+                    Some(e) if self.form.first_problem().is_none() => {
+                        Outcome::SaveEvaluation(self.nip.clone(), Box::new(e))
+                    }
+                    _ => {
+                        self.form.refuse_save();
+                        Outcome::Changed
+                    }
                 }
             }
         };
-        if !used {
-            return Outcome::Ignored;
-        }
-        self.error = None;
-        // A new evaluation for a period already evaluated: open that one instead.
-        if self.is_new()
-            && matches!(field, Field::Year | Field::Kind)
-            && let Some(period) = self.period()
-            && let Some((_, id)) = self.taken.iter().find(|(p, _)| *p == period)
-        {
-            return Outcome::OpenEvaluation(self.nip.clone(), Some(*id));
-        }
-        Outcome::Changed
+        self.refresh(ui);
+        outcome
     }
 
-    fn after_move(&mut self, _from: Field) -> Outcome {
-        self.kind.blur();
-        Outcome::Changed
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let title = if self.is_new() {
-            T::NewEvaluation
-        } else {
-            T::EditEvaluation
-        };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(ui.theme.border())
-            .title(Span::styled(
-                format!(" {}: {} ", ui.t(title), fit(ui, &self.person, 40)),
-                ui.theme.title(),
-            ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let focused = self.order[self.focus];
-        let lw = 24usize;
-        let mut lines: Vec<Line> = Vec::new();
-        let mut cursor = None;
-        let value_style = |f: Field| {
-            if f == focused {
-                ui.theme.selected()
-            } else {
-                Style::new()
-            }
-        };
-        let marker = |f: Field| {
-            if f == focused {
-                ui.theme.sym("▶ ", "> ")
-            } else {
-                "  "
-            }
-        };
-        let row = |label: String, parts: Vec<Span<'static>>, lines: &mut Vec<Line<'static>>| {
-            let mut spans = vec![Span::styled(format!("{label:<lw$}"), ui.theme.muted())];
-            spans.extend(parts);
-            lines.push(Line::from(spans));
-        };
-        let text_part = |f: Field,
-                         input: &TextInput,
-                         width: usize,
-                         y: usize,
-                         x: usize,
-                         cursor: &mut Option<Position>| {
-            let v = ui.theme.text(input.value());
-            let shown: String = v.chars().take(width).collect();
-            if f == focused {
-                *cursor = Some(Position::new(
-                    inner.x + (x + input.cursor().min(width)) as u16,
-                    inner.y + y as u16,
-                ));
-            }
-            Span::styled(format!("{shown:<width$}"), value_style(f))
-        };
-        // Period
-        let y = lines.len();
-        let year = text_part(Field::Year, &self.year, 4, y, lw + 2, &mut cursor);
-        row(
-            ui.t(T::Period).to_string(),
-            vec![
-                Span::styled(marker(Field::Year), ui.theme.key()),
-                year,
-                Span::raw("  "),
-                Span::styled(marker(Field::Kind), ui.theme.key()),
-                Span::styled(
-                    format!("{:<14}", self.kind.value().unwrap_or("")),
-                    value_style(Field::Kind),
-                ),
-            ],
-            &mut lines,
-        );
-        // Evaluator
-        let y = lines.len();
-        let name = text_part(
-            Field::Evaluator,
-            &self.evaluator,
-            28,
-            y,
-            lw + 2,
-            &mut cursor,
-        );
-        let hint = match self.suggestions(1).first() {
-            Some((nip, n, _)) if focused == Field::Evaluator && self.evaluator.value() != n => {
-                Span::styled(
-                    format!(" {} {}", ui.theme.sym("→", "->"), fit(ui, n, 22)),
-                    ui.theme.ok(),
-                )
-            }
-            _ => Span::raw(""),
-        };
-        row(
-            ui.t(T::Evaluator).to_string(),
-            vec![
-                Span::styled(marker(Field::Evaluator), ui.theme.key()),
-                name,
-                hint,
-            ],
-            &mut lines,
-        );
-        let y = lines.len();
-        let nip = text_part(
-            Field::EvaluatorNip,
-            &self.evaluator_nip,
-            22,
-            y,
-            lw + 2,
-            &mut cursor,
-        );
-        row(
-            ui.t(T::EvaluatorNip).to_string(),
-            vec![
-                Span::styled(marker(Field::EvaluatorNip), ui.theme.key()),
-                nip,
-            ],
-            &mut lines,
-        );
-        // Hasil kerja
-        row(
-            ui.t(T::HasilKerja).to_string(),
-            vec![
-                Span::styled(marker(Field::Hasil), ui.theme.key()),
-                Span::styled(
-                    format!("{:<22}", self.hasil.text()),
-                    value_style(Field::Hasil),
-                ),
-            ],
-            &mut lines,
-        );
-        for (i, a) in Aspek::ALL.iter().enumerate() {
-            let y = lines.len();
-            let fb = text_part(
-                Field::AspekFeedback(i),
-                &self.feedback[i],
-                24,
-                y,
-                lw + 2 + 22 + 2,
-                &mut cursor,
-            );
-            row(
-                format!("  {}", a.label()),
-                vec![
-                    Span::styled(marker(Field::AspekRating(i)), ui.theme.key()),
-                    Span::styled(
-                        format!("{:<22}", self.aspek[i].text()),
-                        value_style(Field::AspekRating(i)),
-                    ),
-                    Span::styled(marker(Field::AspekFeedback(i)), ui.theme.key()),
-                    fb,
-                ],
-                &mut lines,
-            );
-        }
-        let suggested = if self.perilaku_set {
-            String::new()
-        } else {
-            format!(" ({})", ui.t(T::FromAspects))
-        };
-        row(
-            ui.t(T::Perilaku).to_string(),
-            vec![
-                Span::styled(marker(Field::Perilaku), ui.theme.key()),
-                Span::styled(
-                    format!("{:<22}", self.perilaku.text()),
-                    value_style(Field::Perilaku),
-                ),
-                Span::styled(suggested, ui.theme.muted()),
-            ],
-            &mut lines,
-        );
-        let pred = match (self.hasil.value, self.perilaku.value) {
-            (Some(h), Some(p)) => {
-                let pr = predikat(h, p);
-                Span::styled(
-                    pr.label(),
-                    ui.theme
-                        .predikat(pr)
-                        .add_modifier(ratatui::style::Modifier::BOLD),
-                )
-            }
-            _ => Span::styled("-", ui.theme.muted()),
-        };
-        row(
-            ui.t(T::Predikat).to_string(),
-            vec![Span::raw("  "), pred],
-            &mut lines,
-        );
-        // Notes: up to three lines.
-        let y = lines.len();
-        let note_lines: Vec<String> = ui
-            .theme
-            .text(self.notes.value())
-            .split('\n')
-            .map(str::to_string)
-            .collect();
-        for k in 0..3 {
-            let label = if k == 0 {
-                ui.t(T::Notes).to_string()
-            } else {
-                String::new()
-            };
-            let m = if k == 0 { marker(Field::Notes) } else { "  " };
-            let text: String = note_lines
-                .get(k)
-                .map_or(String::new(), |l| l.chars().take(50).collect());
-            row(
-                label,
-                vec![
-                    Span::styled(m, ui.theme.key()),
-                    Span::styled(format!("{text:<50}"), value_style(Field::Notes)),
-                ],
-                &mut lines,
-            );
-        }
-        if focused == Field::Notes {
-            let before: String = self
-                .notes
-                .value()
-                .chars()
-                .take(self.notes.cursor())
-                .collect();
-            let line = before.matches('\n').count().min(2);
-            let col = before
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                .min(50);
-            cursor = Some(Position::new(
-                inner.x + (lw + 2 + col) as u16,
-                inner.y + (y + line) as u16,
-            ));
-        }
-        // The question or the problem, last.
-        let message = match &self.ask {
-            Ask::Discard => Some((ui.t(T::CloseKeepDraft).to_string(), ui.theme.error())),
-            Ask::Delete => Some((ui.t(T::DeleteAsk).to_string(), ui.theme.error())),
-            Ask::Draft(when, _) => Some((
-                format!("{} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk)),
-                ui.theme.key(),
-            )),
-            Ask::None => match (&self.error, self.problem(ui)) {
-                (Some(e), _) => Some((
-                    format!("{} {}", ui.t(T::NotSaved), ui.theme.text(e)),
-                    ui.theme.error(),
-                )),
-                (None, Some((i, p))) if self.tried_save || i == self.focus => Some((
-                    p,
-                    if self.tried_save {
-                        ui.theme.error()
-                    } else {
-                        ui.theme.muted()
-                    },
-                )),
-                _ => None,
-            },
-        };
-        if let Some((text, style)) = message {
-            lines.push(Line::styled(
-                format!(" {}", fit(ui, &text, inner.width as usize - 2)),
-                style,
-            ));
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        if let Some(p) = cursor
-            && matches!(self.ask, Ask::None)
-        {
-            frame.set_cursor_position(p);
-        }
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        self.form.draw(frame, area, ui, Vec::new());
     }
 }

@@ -85,6 +85,9 @@ texts! {
     EditEvaluation => "Ubah evaluasi", "Edit evaluation";
     Evaluator => "Pejabat penilai", "Evaluator";
     EvaluatorNip => "NIP penilai", "Evaluator NIP";
+    FieldYear => "Tahun", "Year";
+    AspectsHeading => "Aspek BerAKHLAK", "BerAKHLAK aspects";
+    FeedbackHeading => "Umpan balik per aspek", "Feedback per aspect";
     FromAspects => "dari aspek", "from the aspects";
     Notes => "Catatan/rekomendasi", "Notes";
     DeleteAsk => "Hapus evaluasi ini? (y = hapus, n = batal)", "Delete this evaluation? (y = delete, n = cancel)";
