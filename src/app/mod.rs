@@ -267,6 +267,7 @@ impl App {
             Screen::List(l) => l.paste(&text),
             Screen::Form(f) => f.paste(&text),
             Screen::Evaluation(f) => f.paste(&text),
+            Screen::Training(f) => f.paste(&text),
             _ => None,
         };
         match outcome {
@@ -330,7 +331,7 @@ impl App {
             Screen::Evaluation(f) => f.handle(key, &self.ui),
             Screen::Quick(q) => q.handle(key),
             Screen::Report(r) => r.handle(key),
-            Screen::Training(f) => f.handle(key),
+            Screen::Training(f) => f.handle(key, &self.ui),
             Screen::TrainingTab(t) => t.handle(key),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {

@@ -151,10 +151,13 @@ impl App {
 
     pub(super) fn open_training(&mut self, nips: Vec<String>, id: Option<u32>) -> bool {
         let loaded = (|| -> Result<_, StoreError> {
-            let first = match nips.first() {
-                Some(n) => self.store.get_staff(n)?,
-                None => None,
-            };
+            let mut names = Vec::with_capacity(nips.len());
+            for n in &nips {
+                if let Some(s) = self.store.get_staff(n)? {
+                    names.push(s.display_name());
+                }
+            }
+            let first = (names.len() == nips.len() && !names.is_empty()).then_some(names);
             let original = match (nips.first(), id) {
                 (Some(n), Some(id)) => self.store.trainings_of(n)?.into_iter().find(|t| t.id == id),
                 _ => None,
@@ -162,14 +165,10 @@ impl App {
             Ok((first, original, self.store.partners()?))
         })();
         match loaded {
-            Ok((Some(first), original, partners)) => {
-                let who = if nips.len() == 1 {
-                    first.display_name()
-                } else {
-                    format!("{} {}", nips.len(), self.ui.t(T::Marked))
-                };
+            Ok((Some(names), original, partners)) => {
                 let key = self.training_draft_key(&nips, id);
-                let mut form = TrainingForm::new(nips, &who, original, partners);
+                let mut form =
+                    TrainingForm::new(nips, names, original, partners, self.opts.today, &self.ui);
                 match self.store.draft(&key) {
                     Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                     Ok(None) => {}
@@ -203,8 +202,8 @@ impl App {
                 }
                 if let Screen::Training(f) = &mut self.screen {
                     // Those already saved leave the form, so saving again adds no duplicate.
-                    f.nips = nips[done..].to_vec();
-                    f.error = Some(message);
+                    f.keep_only(done);
+                    f.set_error(message);
                 }
                 return true;
             }
@@ -216,11 +215,6 @@ impl App {
         }
         if let Err(e) = self.store.delete_draft(&draft) {
             return self.fail(e);
-        }
-        if nips.len() > 1
-            && let Some(list) = self.list_mut()
-        {
-            list.clear_marks();
         }
         match nips {
             [one] => self.back_to_record(one, T::Saved),

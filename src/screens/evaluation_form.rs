@@ -431,8 +431,10 @@ impl EvaluationForm {
                     };
                     self.form.set_text(EVALUATOR_NIP, &spaced);
                 }
-                self.form.advance();
-                if !self.form.text(EVALUATOR_NIP).is_empty() {
+                // Taken with Enter, the focus is on the NIP just filled: move past it.
+                if self.form.focus_id() == EVALUATOR_NIP
+                    && !self.form.text(EVALUATOR_NIP).is_empty()
+                {
                     self.form.advance();
                 }
                 Outcome::Changed

@@ -1,80 +1,37 @@
-//! The training form (`t` on a staff record or on marked staff, `Enter` on a training row):
-//! title, kind, organiser (a known partner by type-ahead, or a new one with its kind),
-//! dates, JP or hours, status, certificate and notes, checked as they are typed.
+//! The training form (`t` on a staff record or on marked staff, `Enter` on a training row),
+//! on the form engine: title, kind, organiser (a known partner by suggestion; a new one only
+//! on `Ctrl-N`, after the closest known names were offered), dates, JP or hours, status
+//! (following the dates until the officer chooses one), certificate (per person; none for a
+//! group) and notes.
 
 use super::Outcome;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
-    OrganiserKind, Training, TrainingKind, TrainingStatus, format_date, parse_date, unit_id,
+    OrganiserKind, Training, TrainingKind, TrainingStatus, format_date, parse_date,
 };
 use crate::store::Partner;
-use crate::ui::input::{Choice, TextInput};
+use crate::ui::closest::closest;
+use crate::ui::form::{Field, Form, FormEvent};
 use crate::ui::lang::T;
-use crate::ui::{KeyHelp, Ui, fit, is_ctrl, key};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::ui::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
+use crossterm::event::KeyEvent;
+use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Title,
-    Kind,
-    Organiser,
-    OrganiserKind,
-    Start,
-    End,
-    Jp,
-    Hours,
-    Status,
-    Certificate,
-    Notes,
-}
-
-const FIELDS: [Field; 11] = [
-    Field::Title,
-    Field::Kind,
-    Field::Organiser,
-    Field::OrganiserKind,
-    Field::Start,
-    Field::End,
-    Field::Jp,
-    Field::Hours,
-    Field::Status,
-    Field::Certificate,
-    Field::Notes,
-];
-
-impl Field {
-    fn label(self) -> T {
-        match self {
-            Field::Title => T::Title,
-            Field::Kind => T::TrainingKindLabel,
-            Field::Organiser => T::Organiser,
-            Field::OrganiserKind => T::OrganiserKindLabel,
-            Field::Start => T::Start,
-            Field::End => T::End,
-            Field::Jp => T::ColJp,
-            Field::Hours => T::Hours,
-            Field::Status => T::Status,
-            Field::Certificate => T::Certificate,
-            Field::Notes => T::Notes,
-        }
-    }
-}
-
-const KEYS: [KeyHelp; 7] = [
-    key("Tab ↓ Enter", "Tab Down Enter", T::KeyNextField, true),
-    key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
-    key("← →", "Left Right", T::KeyChoose, true),
-    key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true),
-    key("Ctrl-D", "Ctrl-D", T::KeyDelete, false),
-    key("Esc", "Esc", T::KeyCancel, true),
-    key("F1", "F1", T::KeyHelp, true),
-];
+const TITLE: &str = "judul";
+const KIND: &str = "jenis";
+const ORGANISER: &str = "penyelenggara";
+const ORGANISER_KIND: &str = "jenis_penyelenggara";
+const START: &str = "mulai";
+const END: &str = "selesai";
+const JP: &str = "jp";
+const HOURS: &str = "jam";
+const STATUS: &str = "status";
+const CERTIFICATE: &str = "no_sertifikat";
+const NOTES: &str = "catatan";
 
 /// Training kinds as the choice lists them: classroom first, each labelled with its group.
 fn kind_options() -> Vec<(TrainingKind, String)> {
@@ -96,36 +53,40 @@ fn kind_options() -> Vec<(TrainingKind, String)> {
 pub struct TrainingForm {
     /// Whose training: one person, or everyone marked on the list.
     pub nips: Vec<String>,
-    who: String,
+    /// Their names, in the order of `nips`.
+    names: Vec<String>,
     original: Option<Training>,
     partners: Vec<Partner>,
+    partner_names: Vec<String>,
     kinds: Vec<TrainingKind>,
-    title: TextInput,
-    kind: Choice,
-    organiser: TextInput,
-    organiser_kind: Choice,
-    start: TextInput,
-    end: TextInput,
-    jp: TextInput,
-    hours: TextInput,
-    status: Choice,
-    certificate: TextInput,
-    notes: TextInput,
-    focus: usize,
-    confirm: Option<bool>,
-    /// A draft from an earlier session: (its time as text, its fields).
-    draft: Option<(String, Vec<(String, String)>)>,
-    tried_save: bool,
-    pub error: Option<String>,
-    snapshot: Vec<String>,
+    today: Date,
+    /// The officer chose the status; stop following the dates.
+    status_set: bool,
+    /// The officer chose to record this organiser as a new partner (`Ctrl-N`).
+    new_partner: Option<String>,
+    form: Form,
+}
+
+/// The status the dates give on `today`: not started, running, or over.
+pub fn status_from_dates(start: Date, end: Date, today: Date) -> TrainingStatus {
+    if today < start {
+        TrainingStatus::Rencana
+    } else if today <= end {
+        TrainingStatus::Berlangsung
+    } else {
+        TrainingStatus::Selesai
+    }
 }
 
 impl TrainingForm {
+    /// `names`: the people's names in the order of `nips`.
     pub fn new(
         nips: Vec<String>,
-        who: &str,
+        names: Vec<String>,
         original: Option<Training>,
         partners: Vec<Partner>,
+        today: Date,
+        ui: &Ui,
     ) -> TrainingForm {
         let o = original.as_ref();
         let kinds = kind_options();
@@ -135,109 +96,103 @@ impl TrainingForm {
                 .iter()
                 .position(|k| *k == t.jenis_penyelenggara)
         });
-        let status_i = o.map_or(Some(2), |t| {
-            TrainingStatus::ALL.iter().position(|s| *s == t.status)
-        });
+        let status_i = o.and_then(|t| TrainingStatus::ALL.iter().position(|s| *s == t.status));
         let date = |d: Option<jiff::civil::Date>| d.map_or(String::new(), format_date);
-        let mut form = TrainingForm {
-            nips,
-            who: who.to_string(),
-            partners,
-            kinds: kinds.iter().map(|(k, _)| *k).collect(),
-            title: TextInput::new(o.map_or("", |t| &t.judul)),
-            kind: Choice::new(kinds.into_iter().map(|(_, l)| l).collect(), kind_i),
-            organiser: TextInput::new(o.map_or("", |t| &t.penyelenggara)),
-            organiser_kind: Choice::new(
+        let group = nips.len() > 1;
+        let mut cert = Field::text(
+            CERTIFICATE,
+            ui.t(T::Certificate),
+            60,
+            o.map_or("", |t| &t.no_sertifikat),
+        );
+        cert.hidden = group;
+        let fields = vec![
+            Field::text(TITLE, ui.t(T::Title), 200, o.map_or("", |t| &t.judul)).width(50),
+            Field::choice(
+                KIND,
+                ui.t(T::TrainingKindLabel),
+                kinds.iter().map(|(_, l)| l.clone()).collect(),
+                kind_i,
+            ),
+            Field::suggest(
+                ORGANISER,
+                ui.t(T::Organiser),
+                120,
+                o.map_or("", |t| &t.penyelenggara),
+            )
+            .width(36),
+            Field::choice(
+                ORGANISER_KIND,
+                ui.t(T::OrganiserKindLabel),
                 OrganiserKind::ALL
                     .iter()
                     .map(|k| k.label().to_string())
                     .collect(),
                 ok_i.or(Some(0)),
             ),
-            start: TextInput::new(&date(o.map(|t| t.mulai))),
-            end: TextInput::new(&date(o.map(|t| t.selesai))),
-            jp: TextInput::new(&o.map_or(String::new(), |t| t.jp.to_string())),
-            hours: TextInput::default(),
-            status: Choice::new(
+            Field::date(START, ui.t(T::Start), &date(o.map(|t| t.mulai))),
+            Field::date(END, ui.t(T::End), &date(o.map(|t| t.selesai))),
+            Field::digits(
+                JP,
+                ui.t(T::ColJp),
+                3,
+                false,
+                &o.map_or(String::new(), |t| t.jp.to_string()),
+            ),
+            Field::text(HOURS, ui.t(T::Hours), 6, ""),
+            Field::choice(
+                STATUS,
+                ui.t(T::Status),
                 TrainingStatus::ALL
                     .iter()
                     .map(|s| s.label().to_string())
                     .collect(),
                 status_i,
             ),
-            certificate: TextInput::new(o.map_or("", |t| &t.no_sertifikat)),
-            notes: TextInput::new(o.map_or("", |t| &t.catatan)),
-            focus: 0,
-            confirm: None,
-            draft: None,
-            tried_save: false,
-            error: None,
-            snapshot: Vec::new(),
+            cert,
+            Field::notes(NOTES, ui.t(T::Notes), 2000, o.map_or("", |t| &t.catatan)),
+        ];
+        let title = ui.t(if o.is_some() {
+            T::EditTraining
+        } else {
+            T::NewTraining
+        });
+        let partner_names = partners.iter().map(|p| p.name.clone()).collect();
+        let is_new = o.is_none();
+        let mut form = TrainingForm {
+            nips,
+            names,
+            status_set: !is_new,
+            form: Form::new(title, fields, is_new),
             original,
+            partners,
+            partner_names,
+            kinds: kinds.iter().map(|(k, _)| *k).collect(),
+            today,
+            new_partner: None,
         };
-        form.snapshot = form.values();
+        form.refresh(ui);
+        form.form.mark_clean();
         form
     }
 
-    /// The form's fields by name: what a draft keeps.
+    /// What a draft of this form keeps.
     pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let names = [
-            "judul",
-            "penyelenggara",
-            "mulai",
-            "selesai",
-            "jp",
-            "jam",
-            "no_sertifikat",
-            "catatan",
-            "jenis",
-            "jenis_penyelenggara",
-            "status",
-        ];
-        let mut fields: Vec<(String, String)> = names
-            .iter()
-            .map(|n| n.to_string())
-            .zip(self.values())
-            .collect();
+        let mut v = self.form.values();
+        v.push(("status_dipilih".into(), self.status_set.to_string()));
+        v.push((
+            "mitra_baru".into(),
+            self.new_partner.clone().unwrap_or_default(),
+        ));
         // The revision the draft was made from (see the evaluation form).
         let revision = self.original.as_ref().map_or(0, |t| t.revision);
-        fields.push(("revisi".into(), revision.to_string()));
-        fields
+        v.push(("revisi".into(), revision.to_string()));
+        v
     }
 
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        self.draft = Some((when, fields));
-    }
-
-    fn apply_draft(&mut self, fields: &[(String, String)]) {
-        let get = |k: &str| {
-            fields
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
-        if let (Some(o), Ok(rev)) = (self.original.as_mut(), get("revisi").parse()) {
-            o.revision = rev;
-        }
-        self.title = TextInput::new(&get("judul"));
-        self.organiser = TextInput::new(&get("penyelenggara"));
-        self.start = TextInput::new(&get("mulai"));
-        self.end = TextInput::new(&get("selesai"));
-        self.jp = TextInput::new(&get("jp"));
-        self.hours = TextInput::new(&get("jam"));
-        self.certificate = TextInput::new(&get("no_sertifikat"));
-        self.notes = TextInput::new(&get("catatan"));
-        for (choice, key) in [
-            (&mut self.kind, "jenis"),
-            (&mut self.organiser_kind, "jenis_penyelenggara"),
-            (&mut self.status, "status"),
-        ] {
-            let v = get(key);
-            let i = choice.options().iter().position(|o| *o == v);
-            choice.select(i);
-        }
+        self.form.offer_draft(when, fields);
     }
 
     /// The record the form edits, for the draft's key.
@@ -245,42 +200,45 @@ impl TrainingForm {
         self.original.as_ref().map(|t| t.id)
     }
 
-    fn values(&self) -> Vec<String> {
-        [
-            &self.title,
-            &self.organiser,
-            &self.start,
-            &self.end,
-            &self.jp,
-            &self.hours,
-            &self.certificate,
-            &self.notes,
-        ]
-        .iter()
-        .map(|t| t.value().to_string())
-        .chain(
-            [&self.kind, &self.organiser_kind, &self.status]
-                .iter()
-                .map(|c| c.value().unwrap_or("").to_string()),
-        )
-        .collect()
-    }
-
     pub fn is_dirty(&self) -> bool {
-        self.values() != self.snapshot
+        self.form.is_dirty()
     }
 
     pub fn is_new(&self) -> bool {
         self.original.is_none()
     }
 
+    /// Drops the first `done` people (their records were saved before a failure).
+    pub fn keep_only(&mut self, done: usize) {
+        let done = done.min(self.nips.len());
+        self.nips.drain(..done);
+        self.names.drain(..done.min(self.names.len()));
+    }
+
+    pub fn set_error(&mut self, message: String) {
+        self.form.error = Some(message);
+    }
+
+    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+        self.form.paste(text)
+    }
+
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        let mut keys = self.form.keys();
+        if self.nips.len() > 1 {
+            keys.retain(|k| k.action != T::KeyDelete);
+        }
+        keys.insert(
+            keys.len().saturating_sub(2),
+            key("Ctrl-N", "Ctrl-N", T::KeyNewPartner, false),
+        );
+        keys
     }
 
     /// The JP the form gives: typed, or from the hours.
     fn jp_value(&self) -> Result<u16, T> {
-        let jp = self.jp.value().trim();
+        let jp = self.form.text(JP);
+        let jp = jp.trim();
         if !jp.is_empty() {
             return jp
                 .parse::<u32>()
@@ -288,315 +246,258 @@ impl TrainingForm {
                 .and_then(|n| validate_jp(n).ok())
                 .ok_or(T::ErrJp);
         }
-        let hours = self.hours.value().trim().replace(',', ".");
+        let hours = self.form.text(HOURS).trim().replace(',', ".");
         match hours.parse::<f64>() {
             Ok(h) => validate_jp(jp_from_hours(h)).map_err(|_| T::ErrJp),
             Err(_) => Err(T::ErrJp),
         }
     }
 
-    fn problem(&self, f: Field) -> Option<T> {
-        match f {
-            Field::Title if clean_line(self.title.value()).is_empty() => Some(T::Required),
-            Field::Kind if self.kind.selected().is_none() => Some(T::NotChosen),
-            Field::Organiser if clean_line(self.organiser.value()).is_empty() => Some(T::Required),
-            Field::Start if parse_date(self.start.value()).is_none() => Some(T::ErrDate),
-            Field::End => match (parse_date(self.start.value()), parse_date(self.end.value())) {
-                (_, None) => Some(T::ErrDate),
-                (Some(s), Some(e)) if e < s => Some(T::ErrEndBeforeStart),
-                _ => None,
-            },
-            Field::Jp => self.jp_value().err(),
-            _ => None,
-        }
+    /// The known partner the organiser field names exactly (case aside).
+    fn known_partner(&self) -> Option<&Partner> {
+        let typed = clean_line(&self.form.text(ORGANISER)).to_lowercase();
+        self.partners
+            .iter()
+            .find(|p| p.name.to_lowercase() == typed)
     }
 
-    fn build(&self) -> Result<Training, usize> {
-        if let Some(i) = FIELDS.iter().position(|f| self.problem(*f).is_some()) {
-            return Err(i);
+    fn dates(&self) -> (Option<Date>, Option<Date>) {
+        (
+            parse_date(&self.form.text(START)),
+            parse_date(&self.form.text(END)),
+        )
+    }
+
+    fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if clean_line(&self.form.text(TITLE)).is_empty() {
+            out.push((TITLE, ui.t(T::Required).to_string()));
         }
-        let (Some(mulai), Some(selesai), Ok(jp)) = (
-            parse_date(self.start.value()),
-            parse_date(self.end.value()),
-            self.jp_value(),
-        ) else {
-            return Err(4);
+        if self.form.choice(KIND).is_none() {
+            out.push((KIND, ui.t(T::NotChosen).to_string()));
+        }
+        let organiser = clean_line(&self.form.text(ORGANISER));
+        if organiser.is_empty() {
+            out.push((ORGANISER, ui.t(T::Required).to_string()));
+        } else if self.known_partner().is_none()
+            && self.new_partner.as_deref() != Some(&organiser)
+            && self.original.as_ref().map(|t| t.penyelenggara.as_str()) != Some(&organiser)
+        {
+            out.push((ORGANISER, ui.t(T::PartnerUnknown).to_string()));
+        }
+        let (start, end) = self.dates();
+        if start.is_none() {
+            out.push((START, ui.t(T::ErrDate).to_string()));
+        }
+        match (start, end) {
+            (_, None) => out.push((END, ui.t(T::ErrDate).to_string())),
+            (Some(s), Some(e)) if e < s => out.push((END, ui.t(T::ErrEndBeforeStart).to_string())),
+            _ => {}
+        }
+        if let Err(t) = self.jp_value() {
+            out.push((JP, ui.t(t).to_string()));
+        }
+        let status = self
+            .form
+            .choice(STATUS)
+            .and_then(|i| TrainingStatus::ALL.get(i).copied());
+        match (status, end) {
+            (None, _) => out.push((STATUS, ui.t(T::NotChosen).to_string())),
+            (Some(TrainingStatus::Selesai), Some(e)) if e > self.today => {
+                out.push((STATUS, ui.t(T::ErrDoneBeforeEnd).to_string()))
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn build(&self) -> Option<Training> {
+        let (Some(mulai), Some(selesai)) = self.dates() else {
+            return None;
         };
-        let pick = |c: &Choice| c.selected().unwrap_or(0);
+        let jp = self.jp_value().ok()?;
+        let pick = |id: &str| self.form.choice(id).unwrap_or(0);
         let o = self.original.as_ref();
-        Ok(Training {
+        let (penyelenggara, kind) = match self.known_partner() {
+            Some(p) => (p.name.clone(), p.kind),
+            None => (
+                clean_line(&self.form.text(ORGANISER)),
+                OrganiserKind::ALL[pick(ORGANISER_KIND).min(OrganiserKind::ALL.len() - 1)],
+            ),
+        };
+        Some(Training {
             id: o.map_or(0, |t| t.id),
-            judul: clean_line(self.title.value()),
-            jenis: self.kinds[pick(&self.kind).min(self.kinds.len() - 1)],
-            penyelenggara: clean_line(self.organiser.value()),
-            jenis_penyelenggara: OrganiserKind::ALL[pick(&self.organiser_kind).min(2)],
+            judul: clean_line(&self.form.text(TITLE)),
+            jenis: self.kinds[pick(KIND).min(self.kinds.len() - 1)],
+            penyelenggara,
+            jenis_penyelenggara: kind,
             mulai,
             selesai,
             jp,
-            status: TrainingStatus::ALL[pick(&self.status).min(2)],
-            no_sertifikat: clean_line(self.certificate.value()),
-            catatan: clean_multiline(self.notes.value()),
+            status: TrainingStatus::ALL[pick(STATUS).min(TrainingStatus::ALL.len() - 1)],
+            no_sertifikat: if self.nips.len() > 1 {
+                String::new()
+            } else {
+                clean_line(&self.form.text(CERTIFICATE))
+            },
+            catatan: clean_multiline(&self.form.text(NOTES)),
             revision: o.map_or(0, |t| t.revision),
         })
     }
 
-    /// A known partner whose name contains what is typed.
+    /// A known partner whose name contains what is typed, if it is not typed in full.
     fn suggestion(&self) -> Option<&Partner> {
-        let q = self.organiser.value().trim().to_lowercase();
-        if q.chars().count() < 2 {
+        let typed = self.form.text(ORGANISER);
+        let q = typed.trim().to_lowercase();
+        if q.chars().count() < 2 || self.known_partner().is_some() {
             return None;
         }
         self.partners
             .iter()
-            .find(|p| p.name.to_lowercase().contains(&q) && p.name != self.organiser.value())
+            .find(|p| p.name.to_lowercase().contains(&q))
+            .or_else(|| {
+                closest(&q, &self.partner_names, 1)
+                    .first()
+                    .map(|&i| &self.partners[i])
+            })
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        if let Some((when, fields)) = self.draft.take() {
-            return match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => {
-                    self.apply_draft(&fields);
-                    Outcome::Changed
-                }
-                KeyCode::Char('n') | KeyCode::Char('N') => Outcome::DiscardDraft,
-                _ => {
-                    self.draft = Some((when, fields));
-                    Outcome::Changed
-                }
-            };
+    /// Recomputes the status from the dates, the suggestion, notes and problems.
+    fn refresh(&mut self, ui: &Ui) {
+        if !self.status_set
+            && let (Some(s), Some(e)) = self.dates()
+        {
+            let st = status_from_dates(s, e, self.today);
+            let i = TrainingStatus::ALL.iter().position(|x| *x == st);
+            self.form.set_choice(STATUS, i);
         }
-        if let Some(delete) = self.confirm.take() {
-            return match (key.code, delete, &self.original) {
-                (KeyCode::Char('y') | KeyCode::Char('Y'), true, Some(t)) => {
-                    Outcome::DeleteTraining(self.nips[0].clone(), t.id, t.revision)
-                }
-                (KeyCode::Char('y') | KeyCode::Char('Y'), false, _) => Outcome::Back,
-                _ => Outcome::Changed,
-            };
+        self.form.field_mut(STATUS).note =
+            (!self.status_set).then(|| ui.t(T::FromDates).to_string());
+        let suggestion = self.suggestion().map(|p| p.name.clone());
+        self.form.field_mut(ORGANISER).suggestion = suggestion;
+        // The organiser's kind is the partner's own for a known partner.
+        let known = self.known_partner().map(|p| p.kind);
+        if let Some(k) = known {
+            let i = OrganiserKind::ALL.iter().position(|x| *x == k);
+            self.form.set_choice(ORGANISER_KIND, i);
         }
-        if is_ctrl(&key, 's') || key.code == KeyCode::F(2) {
-            self.tried_save = true;
-            self.error = None;
-            return match self.build() {
-                Ok(t) => Outcome::SaveTraining(self.nips.clone(), Box::new(t)),
-                Err(i) => {
-                    self.focus = i;
-                    Outcome::Changed
-                }
-            };
-        }
-        if is_ctrl(&key, 'd') && self.original.is_some() && self.nips.len() == 1 {
-            self.confirm = Some(true);
+        self.form.field_mut(ORGANISER_KIND).locked = known.is_some();
+        let organiser = clean_line(&self.form.text(ORGANISER));
+        self.form.field_mut(ORGANISER).note = if known.is_some() || organiser.is_empty() {
+            None
+        } else if self.new_partner.as_deref() == Some(organiser.as_str()) {
+            Some(format!("{}: {organiser}", ui.t(T::NewPartner)))
+        } else {
+            let near: Vec<String> = closest(&organiser, &self.partner_names, 3)
+                .into_iter()
+                .map(|i| self.partner_names[i].clone())
+                .collect();
+            let mut s = String::new();
+            if !near.is_empty() {
+                s.push_str(&format!("{}: {}. ", ui.t(T::Closest), near.join("; ")));
+            }
+            s.push_str(ui.t(T::CtrlNNewPartner));
+            Some(s)
+        };
+        // Hours typed without JP: the JP they make.
+        self.form.field_mut(HOURS).note = match self.jp_value() {
+            Ok(jp) if self.form.text(JP).trim().is_empty() => Some(format!("= {jp} JP")),
+            _ => None,
+        };
+        let problems = self.problems(ui);
+        self.form.set_problems(problems);
+    }
+
+    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        if is_ctrl(&key, 'n') && self.form.focus_id() == ORGANISER && !self.form.asking() {
+            let typed = clean_line(&self.form.text(ORGANISER));
+            if typed.is_empty() || self.known_partner().is_some() {
+                return Outcome::Ignored;
+            }
+            self.new_partner = Some(typed);
+            self.refresh(ui);
             return Outcome::Changed;
         }
-        let n = FIELDS.len();
-        let field = FIELDS[self.focus];
-        match key.code {
-            KeyCode::Esc => {
-                if self.is_dirty() {
-                    self.confirm = Some(false);
-                    return Outcome::Changed;
-                }
-                return Outcome::Back;
-            }
-            KeyCode::Tab | KeyCode::Down => {
-                self.focus = (self.focus + 1) % n;
-                return Outcome::Changed;
-            }
-            KeyCode::Enter if field != Field::Notes => {
-                self.focus = (self.focus + 1) % n;
-                return Outcome::Changed;
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                self.focus = (self.focus + n - 1) % n;
-                return Outcome::Changed;
-            }
-            _ => {}
+        if is_ctrl(&key, 'd') && self.nips.len() > 1 {
+            return Outcome::Ignored;
         }
-        let used = match field {
-            Field::Title => self.title.handle(&key),
-            Field::Kind => self.kind.handle(&key),
-            Field::Organiser => {
-                let at_end = self.organiser.cursor() == self.organiser.value().chars().count();
-                match self.suggestion().cloned() {
-                    Some(p) if key.code == KeyCode::Right && at_end => {
-                        self.organiser = TextInput::new(&p.name);
-                        let i = OrganiserKind::ALL.iter().position(|k| *k == p.kind);
-                        self.organiser_kind.select(i);
-                        true
-                    }
-                    _ => self.organiser.handle(&key),
-                }
-            }
-            Field::OrganiserKind => self.organiser_kind.handle(&key),
-            Field::Start => self.start.handle(&key),
-            Field::End => self.end.handle(&key),
-            Field::Jp => self.jp.handle(&key),
-            Field::Hours => self.hours.handle(&key),
-            Field::Status => self.status.handle(&key),
-            Field::Certificate => self.certificate.handle(&key),
-            Field::Notes => {
-                if key.code == KeyCode::Enter {
-                    self.notes.insert('\n');
-                    true
-                } else {
-                    self.notes.handle(&key)
-                }
-            }
-        };
-        if used {
-            self.error = None;
-            Outcome::Changed
-        } else {
-            Outcome::Ignored
-        }
-    }
-
-    fn input(&self, f: Field) -> Option<&TextInput> {
-        Some(match f {
-            Field::Title => &self.title,
-            Field::Organiser => &self.organiser,
-            Field::Start => &self.start,
-            Field::End => &self.end,
-            Field::Jp => &self.jp,
-            Field::Hours => &self.hours,
-            Field::Certificate => &self.certificate,
-            Field::Notes => &self.notes,
-            _ => return None,
-        })
-    }
-
-    fn choice(&self, f: Field) -> Option<&Choice> {
-        Some(match f {
-            Field::Kind => &self.kind,
-            Field::OrganiserKind => &self.organiser_kind,
-            Field::Status => &self.status,
-            _ => return None,
-        })
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let title = if self.is_new() {
-            T::NewTraining
-        } else {
-            T::EditTraining
-        };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(ui.theme.border())
-            .title(Span::styled(
-                format!(" {}: {} ", ui.t(title), fit(ui, &self.who, 44)),
-                ui.theme.title(),
-            ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let (lw, vw) = (20usize, 34usize);
-        let mut lines = Vec::new();
-        let mut cursor = None;
-        for (i, f) in FIELDS.iter().enumerate() {
-            let focused = i == self.focus;
-            let marker = if focused {
-                ui.theme.sym("▶ ", "> ")
-            } else {
-                "  "
-            };
-            let value = match (self.input(*f), self.choice(*f)) {
-                (Some(t), _) => {
-                    if focused {
-                        let col = (2 + lw + t.cursor().min(vw)) as u16;
-                        cursor = Some(Position::new(inner.x + col, inner.y + i as u16));
-                    }
-                    t.value().replace('\n', " / ")
-                }
-                (None, Some(c)) => c.value().unwrap_or("").to_string(),
-                _ => String::new(),
-            };
-            let shown: String = ui.theme.text(&value).chars().take(vw).collect();
-            let mut spans = vec![
-                Span::styled(marker, ui.theme.key()),
-                Span::styled(
-                    format!("{:<lw$}", ui.t(f.label())),
-                    if focused {
-                        ui.theme.header()
-                    } else {
-                        ui.theme.muted()
-                    },
-                ),
-                Span::styled(
-                    format!("{shown:<vw$}"),
-                    if focused {
-                        ui.theme.selected()
-                    } else {
-                        Style::new()
-                    },
-                ),
-                Span::raw(" "),
-            ];
-            if let Some(p) = self.problem(*f) {
-                let quiet =
-                    self.input(*f).is_some_and(|t| t.value().is_empty()) && !self.tried_save;
-                spans.push(Span::styled(
-                    ui.t(p),
-                    if quiet {
-                        ui.theme.muted()
-                    } else {
-                        ui.theme.error()
-                    },
-                ));
-            } else if *f == Field::Organiser && focused {
-                if let Some(p) = self.suggestion() {
-                    spans.push(Span::styled(
-                        format!("{} {}", ui.theme.sym("→", "->"), fit(ui, &p.name, 18)),
-                        ui.theme.ok(),
-                    ));
-                } else if !self.organiser.value().trim().is_empty()
-                    && !self
-                        .partners
-                        .iter()
-                        .any(|p| unit_id(&p.name) == unit_id(self.organiser.value()))
+        let outcome = match self.form.handle(key) {
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Changed => Outcome::Changed,
+            FormEvent::Took(_) => {
+                // A known partner fixes the organiser's kind: Enter moves past it too.
+                self.refresh(ui);
+                if self.form.focus_id() == ORGANISER_KIND && self.form.field(ORGANISER_KIND).locked
                 {
-                    spans.push(Span::styled(ui.t(T::NewPartner), ui.theme.ok()));
+                    self.form.advance();
                 }
-            } else if *f == Field::Hours
-                && !self.hours.value().trim().is_empty()
-                && self.jp.value().trim().is_empty()
-                && let Ok(jp) = self.jp_value()
-            {
-                spans.push(Span::styled(format!("= {jp} JP"), ui.theme.ok()));
+                Outcome::Changed
             }
-            lines.push(Line::from(spans));
+            FormEvent::Edited(id) => {
+                if id == STATUS {
+                    self.status_set = true;
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftUsed(fields) => {
+                let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+                self.status_set = get("status_dipilih").as_deref() == Some("true");
+                self.new_partner = get("mitra_baru").filter(|v| !v.is_empty());
+                if let (Some(o), Some(rev)) = (
+                    self.original.as_mut(),
+                    get("revisi").and_then(|r| r.parse().ok()),
+                ) {
+                    o.revision = rev;
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftDeclined => Outcome::DiscardDraft,
+            FormEvent::Unchanged => Outcome::Unchanged,
+            FormEvent::Close => Outcome::Back,
+            FormEvent::Delete => match (&self.original, self.nips.first()) {
+                (Some(t), Some(nip)) => Outcome::DeleteTraining(nip.clone(), t.id, t.revision),
+                _ => Outcome::Changed,
+            },
+            FormEvent::Save => {
+                self.refresh(ui);
+                match self.build() {
+                    Some(t) if self.form.first_problem().is_none() => {
+                        Outcome::SaveTraining(self.nips.clone(), Box::new(t))
+                    }
+                    _ => {
+                        self.form.refuse_save();
+                        Outcome::Changed
+                    }
+                }
+            }
+        };
+        self.refresh(ui);
+        outcome
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let width = area.width.saturating_sub(4) as usize;
+        let mut above = Vec::new();
+        match self.names.as_slice() {
+            [one] => above.push(Line::from(Span::styled(
+                format!(" {}", fit(ui, one, width)),
+                ui.theme.header(),
+            ))),
+            all => {
+                above.push(Line::from(Span::styled(
+                    format!(" {} {}", all.len(), ui.t(T::GroupEntry)),
+                    ui.theme.header(),
+                )));
+                above.push(Line::from(Span::raw(format!(
+                    " {}",
+                    fit(ui, &all.join(", "), width)
+                ))));
+                above.push(Line::from(Span::styled(
+                    format!(" {}", ui.t(T::GroupCertificate)),
+                    ui.theme.muted(),
+                )));
+            }
         }
-        lines.push(Line::raw(""));
-        if self.nips.len() > 1 {
-            lines.push(Line::styled(
-                format!("  {} {}", self.nips.len(), ui.t(T::GroupEntry)),
-                ui.theme.key(),
-            ));
-        }
-        if let Some((when, _)) = &self.draft {
-            let text = format!("  {} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk));
-            lines.push(Line::styled(text, ui.theme.key()));
-        }
-        match (self.confirm, &self.error) {
-            (Some(true), _) => lines.push(Line::styled(
-                format!("  {}", ui.t(T::DeleteTrainingAsk)),
-                ui.theme.error(),
-            )),
-            (Some(false), _) => lines.push(Line::styled(
-                format!("  {}", ui.t(T::CloseKeepDraft)),
-                ui.theme.error(),
-            )),
-            (None, Some(e)) => lines.push(Line::styled(
-                format!("  {} {}", ui.t(T::NotSaved), ui.theme.text(e)),
-                ui.theme.error(),
-            )),
-            _ => {}
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        if let Some(p) = cursor
-            && self.confirm.is_none()
-        {
-            frame.set_cursor_position(p);
-        }
+        self.form.draw(frame, area, ui, above);
     }
 }

@@ -301,7 +301,8 @@ pub enum FormEvent {
     Changed,
     /// The field with this id changed its value: run the form's rules.
     Edited(&'static str),
-    /// The suggestion of this suggest field was taken (its text is set already).
+    /// The suggestion of this suggest field was taken (its text is set already); with
+    /// `Enter` the focus moved on as well.
     Took(&'static str),
     /// Save was asked and the form has changes (or is new).
     Save,
@@ -720,7 +721,10 @@ impl Form {
                     && let Some(s) = field.suggestion.clone()
                     && field.value_text() != s
                 {
-                    return self.take_suggestion(&s);
+                    // Enter takes the suggestion and moves on; Right only takes it.
+                    let took = self.take_suggestion(&s);
+                    self.advance();
+                    return took;
                 }
                 self.advance();
                 return FormEvent::Changed;

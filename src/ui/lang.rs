@@ -151,6 +151,12 @@ texts! {
     NewTraining => "Pelatihan baru", "New training";
     EditTraining => "Ubah pelatihan", "Edit training";
     NewPartner => "mitra baru", "new partner";
+    KeyNewPartner => "catat penyelenggara yang diketik sebagai mitra baru", "record the typed organiser as a new partner";
+    PartnerUnknown => "penyelenggara belum dikenal", "organiser not known";
+    CtrlNNewPartner => "Pilih salah satu (Enter atau → mengambil usulan), atau Ctrl-N untuk mencatatnya sebagai mitra baru.", "Choose one of them (Enter or → takes the suggestion), or Ctrl-N to record it as a new partner.";
+    FromDates => "mengikuti tanggal", "follows the dates";
+    ErrDoneBeforeEnd => "belum bisa selesai: tanggal selesai masih di depan", "cannot be done yet: the end date is still ahead";
+    GroupCertificate => "Nomor sertifikat diisi per orang nanti, dari catatan masing-masing.", "Certificate numbers are entered per person later, on each record.";
     GroupEntry => "pegawai ditandai: satu catatan untuk setiap orang", "marked staff: one record for each person";
     DeleteTrainingAsk => "Hapus pelatihan ini? (y = hapus, n = batal)", "Delete this training? (y = delete, n = cancel)";
     Marked => "ditandai", "marked";
