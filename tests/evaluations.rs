@@ -528,3 +528,16 @@ fn finding_a_person_and_a_complete_annual_evaluation_take_few_keys() {
     assert_eq!(evaluation, 11, "a complete annual evaluation");
     assert!(evaluation <= 20);
 }
+
+#[test]
+fn a_stray_digit_never_leaves_quick_entry() {
+    let mut s = demo();
+    s.key(KeyCode::Char('E'));
+    assert!(s.shows("Penilaian cepat"), "{}", s.text());
+    // In the setup the digit is typed (the year field is full: refused, never a tab).
+    s.key(KeyCode::Char('4'));
+    assert!(s.shows("Penilaian cepat"), "{}", s.text());
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Char('4'));
+    assert!(s.shows("Penilaian cepat"), "a stray 4 left: {}", s.text());
+}

@@ -148,7 +148,7 @@ impl App {
                 evaluated: false,
             })
             .collect();
-        let quick = QuickEntry::new(listed, people, self.opts.today);
+        let quick = QuickEntry::new(listed, people, self.opts.today, &self.ui);
         self.push(Screen::Quick(Box::new(quick)));
         true
     }

@@ -221,7 +221,8 @@ impl App {
             Screen::List(l) => l.captures_text(),
             Screen::Form(f) => f.captures_text(),
             Screen::Evaluation(_) => true,
-            Screen::Quick(q) => q.in_setup(),
+            // Digits rate there: a stray 4 never leaves quick entry.
+            Screen::Quick(_) => true,
             Screen::Training(_) => true,
             _ => false,
         }
@@ -268,6 +269,7 @@ impl App {
             Screen::Form(f) => f.paste(&text),
             Screen::Evaluation(f) => f.paste(&text),
             Screen::Training(f) => f.paste(&text),
+            Screen::Quick(q) => q.paste(&text),
             _ => None,
         };
         match outcome {
@@ -329,7 +331,7 @@ impl App {
             Screen::Record(r) => r.handle(key),
             Screen::Form(f) => f.handle(key, &self.ui),
             Screen::Evaluation(f) => f.handle(key, &self.ui),
-            Screen::Quick(q) => q.handle(key),
+            Screen::Quick(q) => q.handle(key, &self.ui),
             Screen::Report(r) => r.handle(key),
             Screen::Training(f) => f.handle(key, &self.ui),
             Screen::TrainingTab(t) => t.handle(key),

@@ -5,9 +5,9 @@
 use super::Outcome;
 use super::evaluation_form::People;
 use crate::domain::{Evaluation, Evaluator, Nip, Period, PeriodKind, Rating, predikat};
-use crate::ui::input::{Choice, TextInput};
+use crate::ui::form::{Field, Form, FormEvent};
 use crate::ui::lang::T;
-use crate::ui::{KeyHelp, Ui, fit, key};
+use crate::ui::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -25,10 +25,14 @@ pub struct QuickPerson {
     pub evaluated: bool,
 }
 
+const YEAR: &str = "tahun";
+const KIND: &str = "periode";
+const EVALUATOR: &str = "penilai";
+const EVALUATOR_NIP: &str = "penilai_nip";
+
 enum Phase {
-    Setup {
-        focus: usize,
-    },
+    /// The period and evaluator, on the form engine.
+    Setup,
     Entry {
         at: usize,
         hasil: Option<Rating>,
@@ -37,9 +41,11 @@ enum Phase {
     Done,
 }
 
-const SETUP_KEYS: [KeyHelp; 4] = [
-    key("Tab", "Tab", T::KeyNextField, true),
-    key("Enter", "Enter", T::KeyStart, true),
+const SETUP_KEYS: [KeyHelp; 6] = [
+    key("Tab ↓", "Tab Down", T::KeyNextField, true),
+    key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
+    key("← →", "Left Right", T::KeyChoose, false),
+    key("Enter F2", "Enter F2", T::KeyStart, true),
     key("Esc", "Esc", T::KeyBack, true),
     key("F1", "F1", T::KeyHelp, true),
 ];
@@ -55,11 +61,10 @@ const ENTRY_KEYS: [KeyHelp; 5] = [
 pub struct QuickEntry {
     people: Vec<QuickPerson>,
     kinds: Vec<PeriodKind>,
-    year: TextInput,
-    kind: Choice,
-    evaluator: TextInput,
-    evaluator_nip: Option<Nip>,
+    setup: Form,
     candidates: People,
+    /// The evaluator suggestion on offer: (NIP digits, name).
+    suggested: Option<(String, String)>,
     today: Date,
     phase: Phase,
     saved: usize,
@@ -67,7 +72,7 @@ pub struct QuickEntry {
 }
 
 impl QuickEntry {
-    pub fn new(people: Vec<QuickPerson>, candidates: People, today: Date) -> QuickEntry {
+    pub fn new(people: Vec<QuickPerson>, candidates: People, today: Date, ui: &Ui) -> QuickEntry {
         let mut kinds = vec![PeriodKind::Tahunan];
         kinds.extend((1..=4).map(PeriodKind::Triwulan));
         let labels = kinds
@@ -76,16 +81,26 @@ impl QuickEntry {
                 Period::new(2000, *k).map_or(String::new(), |p| p.to_string().replace(" 2000", ""))
             })
             .collect();
+        let fields = vec![
+            Field::digits(
+                YEAR,
+                ui.t(T::FieldYear),
+                4,
+                false,
+                &(today.year() - 1).to_string(),
+            ),
+            Field::choice(KIND, ui.t(T::PeriodKind), labels, Some(0)),
+            Field::suggest(EVALUATOR, ui.t(T::Evaluator), 100, "").width(30),
+            Field::digits(EVALUATOR_NIP, ui.t(T::EvaluatorNip), 23, true, ""),
+        ];
         QuickEntry {
             people,
             kinds,
-            year: TextInput::new(&(today.year() - 1).to_string()),
-            kind: Choice::new(labels, Some(0)),
-            evaluator: TextInput::default(),
-            evaluator_nip: None,
+            setup: Form::new(ui.t(T::QuickEntry), fields, true),
+            suggested: None,
             candidates,
             today,
-            phase: Phase::Setup { focus: 0 },
+            phase: Phase::Setup,
             saved: 0,
             error: None,
         }
@@ -93,8 +108,46 @@ impl QuickEntry {
 
     /// The period chosen in the setup; people are checked against it by `app/`.
     pub fn period(&self) -> Option<Period> {
-        let year = self.year.value().trim().parse().ok()?;
-        Period::new(year, *self.kinds.get(self.kind.selected()?)?)
+        let year = self.setup.text(YEAR).trim().parse().ok()?;
+        Period::new(year, *self.kinds.get(self.setup.choice(KIND)?)?)
+    }
+
+    fn evaluator_nip(&self) -> Option<Nip> {
+        let text = self.setup.text(EVALUATOR_NIP);
+        let text = text.trim();
+        Nip::parse(text)
+            .or_else(|_| Nip::parse_as(text, crate::domain::EmploymentKind::Pppk))
+            .ok()
+    }
+
+    /// Pasted text goes into the setup's focused text field; never into the ratings.
+    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+        match self.phase {
+            Phase::Setup => self.setup.paste(text),
+            _ => None,
+        }
+    }
+
+    /// Recomputes the setup's suggestion and problems.
+    fn refresh(&mut self, ui: &Ui) {
+        self.suggested = self
+            .suggestion()
+            .map(|(n, name, _)| (n.clone(), name.clone()));
+        self.setup.field_mut(EVALUATOR).suggestion =
+            self.suggested.as_ref().map(|(_, n)| n.clone());
+        let mut problems = Vec::new();
+        match self.period() {
+            None => problems.push((YEAR, ui.t(T::ErrPeriod).to_string())),
+            Some(p) if p.is_future(self.today) => {
+                problems.push((KIND, ui.t(T::ErrFuturePeriod).to_string()))
+            }
+            _ => {}
+        }
+        let nip = self.setup.text(EVALUATOR_NIP);
+        if !nip.trim().is_empty() && self.evaluator_nip().is_none() {
+            problems.push((EVALUATOR_NIP, ui.t(T::ErrNip).to_string()));
+        }
+        self.setup.set_problems(problems);
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
@@ -105,7 +158,7 @@ impl QuickEntry {
     }
 
     pub fn in_setup(&self) -> bool {
-        matches!(self.phase, Phase::Setup { .. })
+        matches!(self.phase, Phase::Setup)
     }
 
     /// Marks who already has an evaluation for the chosen period (from `app/`), then starts.
@@ -160,8 +213,9 @@ impl QuickEntry {
     }
 
     fn suggestion(&self) -> Option<&(String, String, String)> {
-        let q = self.evaluator.value().trim().to_lowercase();
-        if q.chars().count() < 2 {
+        let typed = self.setup.text(EVALUATOR);
+        let q = typed.trim().to_lowercase();
+        if q.chars().count() < 2 || self.evaluator_nip().is_some() {
             return None;
         }
         self.candidates
@@ -169,69 +223,56 @@ impl QuickEntry {
             .find(|(nip, _, lower)| lower.contains(&q) || nip.starts_with(&q))
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        self.error = None;
+        if let Phase::Setup = self.phase {
+            return self.handle_setup(key, ui);
+        }
         if key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
             return Outcome::Ignored;
         }
-        self.error = None;
         match &mut self.phase {
-            Phase::Setup { focus } => match key.code {
-                KeyCode::Esc => Outcome::Back,
-                KeyCode::Tab | KeyCode::Down => {
-                    *focus = (*focus + 1) % 3;
-                    Outcome::Changed
-                }
-                KeyCode::BackTab | KeyCode::Up => {
-                    *focus = (*focus + 2) % 3;
-                    Outcome::Changed
-                }
-                KeyCode::Enter => match self.period() {
-                    Some(p) if !p.is_future(self.today) => Outcome::QuickStart,
-                    _ => {
-                        self.error = Some(String::new());
-                        Outcome::Changed
-                    }
-                },
-                _ => {
-                    let used = match *focus {
-                        0 => {
-                            !matches!(key.code, KeyCode::Char(c) if !c.is_ascii_digit())
-                                && self.year.handle(&key)
-                        }
-                        1 => self.kind.handle(&key),
-                        _ => {
-                            if key.code == KeyCode::Right
-                                && let Some((nip, name, _)) = self.suggestion().cloned()
-                            {
-                                self.evaluator = TextInput::new(&name);
-                                self.evaluator_nip = Nip::parse(&nip)
-                                    .or_else(|_| {
-                                        Nip::parse_as(&nip, crate::domain::EmploymentKind::Pppk)
-                                    })
-                                    .ok();
-                                true
-                            } else {
-                                self.evaluator_nip = None;
-                                self.evaluator.handle(&key)
-                            }
-                        }
-                    };
-                    if used {
-                        Outcome::Changed
-                    } else {
-                        Outcome::Ignored
-                    }
-                }
-            },
+            Phase::Setup => Outcome::Ignored,
             Phase::Entry { .. } => self.handle_entry(key),
             Phase::Done => match key.code {
                 KeyCode::Esc | KeyCode::Enter => Outcome::Back,
                 _ => Outcome::Ignored,
             },
         }
+    }
+
+    fn handle_setup(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        let taking = self.setup.focus_id() == EVALUATOR && self.suggested.is_some();
+        let start = (key.code == KeyCode::Enter && !taking)
+            || key.code == KeyCode::F(2)
+            || is_ctrl(&key, 's');
+        if start {
+            self.refresh(ui);
+            if self.setup.first_problem().is_some() {
+                self.setup.refuse_save();
+                return Outcome::Changed;
+            }
+            return Outcome::QuickStart;
+        }
+        if key.code == KeyCode::Esc {
+            return Outcome::Back;
+        }
+        let outcome = match self.setup.handle(key) {
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Took(_) => {
+                if let Some((nip, _)) = &self.suggested {
+                    let spaced = crate::domain::summary::spaced_nip(nip);
+                    self.setup.set_text(EVALUATOR_NIP, &spaced);
+                }
+                Outcome::Changed
+            }
+            _ => Outcome::Changed,
+        };
+        self.refresh(ui);
+        outcome
     }
 
     fn handle_entry(&mut self, key: KeyEvent) -> Outcome {
@@ -276,9 +317,9 @@ impl QuickEntry {
                     return Outcome::Ignored;
                 };
                 let person = &self.people[at];
-                let name = self.evaluator.value().trim().to_string();
+                let name = crate::domain::text::clean_line(&self.setup.text(EVALUATOR));
                 // Nobody evaluates themself: the evaluator's own row gets none.
-                let penilai = match &self.evaluator_nip {
+                let penilai = match &self.evaluator_nip() {
                     Some(nip) if nip.as_str() == person.nip => None,
                     Some(nip) => Some(Evaluator {
                         nip: Some(nip.clone()),
@@ -307,7 +348,15 @@ impl QuickEntry {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        if let Phase::Setup = self.phase {
+            let above = vec![
+                Line::raw(format!(" {} {}", self.people.len(), ui.t(T::QuickListed))),
+                Line::styled(format!(" {}", ui.t(T::QuickHint)), ui.theme.muted()),
+            ];
+            self.setup.draw(frame, area, ui, above);
+            return;
+        }
         let period = self.period().map_or("-".to_string(), |p| p.to_string());
         let evaluated = self.people.iter().filter(|p| p.evaluated).count();
         let title = format!(
@@ -325,66 +374,8 @@ impl QuickEntry {
         frame.render_widget(block, area);
         let mut lines = vec![Line::raw("")];
         match &self.phase {
-            Phase::Setup { focus } => {
-                let field = |i: usize, label: T, value: String| {
-                    let marker = if *focus == i {
-                        ui.theme.sym("▶ ", "> ")
-                    } else {
-                        "  "
-                    };
-                    let style = if *focus == i {
-                        ui.theme.selected()
-                    } else {
-                        ratatui::style::Style::new()
-                    };
-                    Line::from(vec![
-                        Span::styled(marker, ui.theme.key()),
-                        Span::styled(format!("{:<18}", ui.t(label)), ui.theme.muted()),
-                        Span::styled(format!("{value:<30}"), style),
-                    ])
-                };
-                lines.push(Line::raw(format!(
-                    "  {} {}",
-                    self.people.len(),
-                    ui.t(T::QuickListed)
-                )));
-                lines.push(Line::raw(""));
-                lines.push(field(0, T::Period, self.year.value().to_string()));
-                lines.push(field(
-                    1,
-                    T::PeriodKind,
-                    self.kind.value().unwrap_or("").to_string(),
-                ));
-                let mut ev = field(2, T::Evaluator, ui.theme.text(self.evaluator.value()));
-                if *focus == 2
-                    && self.evaluator_nip.is_none()
-                    && let Some((_, name, _)) = self.suggestion()
-                {
-                    ev.spans.push(Span::styled(
-                        format!(" {} {}", ui.theme.sym("→", "->"), fit(ui, name, 24)),
-                        ui.theme.ok(),
-                    ));
-                }
-                lines.push(ev);
-                lines.push(Line::raw(""));
-                if self.error.is_some() {
-                    lines.push(Line::styled(
-                        format!(
-                            "  {}",
-                            ui.t(if self.period().is_some() {
-                                T::ErrFuturePeriod
-                            } else {
-                                T::ErrPeriod
-                            })
-                        ),
-                        ui.theme.error(),
-                    ));
-                }
-                lines.push(Line::styled(
-                    format!("  {}", ui.t(T::QuickHint)),
-                    ui.theme.muted(),
-                ));
-            }
+            // Drawn by the form engine above.
+            Phase::Setup => {}
             Phase::Entry {
                 at,
                 hasil,

@@ -86,6 +86,7 @@ texts! {
     Evaluator => "Pejabat penilai", "Evaluator";
     EvaluatorNip => "NIP penilai", "Evaluator NIP";
     FieldYear => "Tahun", "Year";
+    ErrNip => "bukan NIP atau NI PPPK yang sah (18 angka)", "not a valid NIP or NI PPPK (18 digits)";
     AspectsHeading => "Aspek BerAKHLAK", "BerAKHLAK aspects";
     FeedbackHeading => "Umpan balik per aspek", "Feedback per aspect";
     FromAspects => "dari aspek", "from the aspects";
