@@ -152,7 +152,7 @@ impl QuickEntry {
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         match self.phase {
-            Phase::Setup { .. } => SETUP_KEYS.to_vec(),
+            Phase::Setup => SETUP_KEYS.to_vec(),
             _ => ENTRY_KEYS.to_vec(),
         }
     }
