@@ -27,7 +27,7 @@ fn the_demo_staff_list_reads_as_a_roster() {
     assert!(lines[1].ends_with("300 / 300 ditampilkan"));
     assert_eq!(
         lines[2],
-        "NIP                   Nama               Gol   Jabatan   Unit           Pred JP"
+        "NIP                   Nama                  Gol   Unit                  Pred JP"
     );
     // Every data row starts with a NIP written with its spaces.
     for row in &lines[3..23] {

@@ -87,6 +87,8 @@ pub struct App {
     /// Screens below the current one, to go back to.
     stack: Vec<Screen>,
     help: bool,
+    /// The first line of the help shown, when it is taller than the screen.
+    help_scroll: u16,
     /// A message in the footer until the next key: (text, is an error).
     status: Option<(String, bool)>,
     confirm_quit: bool,
@@ -132,6 +134,7 @@ impl App {
             screen,
             stack,
             help: false,
+            help_scroll: 0,
             status: None,
             confirm_quit: false,
             quit: false,
@@ -228,6 +231,12 @@ impl App {
         }
     }
 
+    /// Whether the tab keys `1`-`4` work here: not on the welcome screen, not where digits
+    /// are typed or rated.
+    fn tabs_work(&self) -> bool {
+        !matches!(self.screen, Screen::Welcome(_)) && !self.captures_text()
+    }
+
     fn form_dirty(&self) -> bool {
         match &self.screen {
             Screen::Form(f) => f.is_dirty(),
@@ -317,11 +326,22 @@ impl App {
             return true;
         }
         if self.help {
-            self.help = false;
+            // Up and Down scroll a help taller than the screen; any other key closes it.
+            let lines = help::lines_of(&self.keys(), self.tabs_work());
+            match key.code {
+                KeyCode::Down | KeyCode::Char('j') if self.help_scroll + 1 < lines => {
+                    self.help_scroll += 1
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1)
+                }
+                _ => self.help = false,
+            }
             return true;
         }
         if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.captures_text()) {
             self.help = true;
+            self.help_scroll = 0;
             return true;
         }
         let outcome = match &mut self.screen {
@@ -682,8 +702,8 @@ impl App {
                 }),
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
             };
-            let tabs = !matches!(self.screen, Screen::Welcome(_));
-            help::draw(frame, body, &ui, title, &keys, tabs);
+            let tabs = self.tabs_work();
+            help::draw(frame, body, &ui, title, &keys, tabs, self.help_scroll);
         }
     }
 }

@@ -227,6 +227,8 @@ impl Report {
             .take(height)
             .map(|(i, u)| {
                 let rating = u.rating.map_or("-", |r| r.label());
+                // The unit column is what the fixed columns leave (ten spaces between columns).
+                let unit_w = (table_area.width as usize).saturating_sub(51 + 10).max(8);
                 let (status, style) = match &u.breaches {
                     None => (ui.t(T::NoRating).to_string(), ui.theme.muted()),
                     Some(b) if b.is_empty() => (ui.t(T::Fits).to_string(), ui.theme.ok()),
@@ -236,7 +238,7 @@ impl Report {
                     ),
                 };
                 let mut cells = vec![
-                    Cell::from(fit(ui, &u.name, 24)),
+                    Cell::from(crate::ui::short_name(ui, &u.name, unit_w)),
                     Cell::from(u.staff.to_string()),
                     Cell::from(format!(
                         "{:.0}",

@@ -386,6 +386,34 @@ impl StaffList {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         self.draw_info(frame, info, ui);
 
+        // Below 100 columns the position is left to the record, so names and units keep
+        // room enough to tell rows apart.
+        let wide = table_area.width >= 100;
+        let mut widths = vec![
+            Constraint::Length(21),
+            Constraint::Fill(4),
+            Constraint::Length(5),
+            Constraint::Fill(2),
+            Constraint::Fill(3),
+            Constraint::Length(4),
+            Constraint::Length(3),
+        ];
+        if !wide {
+            widths.remove(3);
+            // Name and unit share the room evenly.
+            widths[1] = Constraint::Fill(1);
+            widths[3] = Constraint::Fill(1);
+        }
+        // The columns' widths, so that names are shortened to fit them, not cut blindly.
+        let mut col_w: Vec<usize> = Layout::horizontal(widths.clone())
+            .spacing(1)
+            .split(table_area)
+            .iter()
+            .map(|r| r.width as usize)
+            .collect();
+        if !wide {
+            col_w.insert(3, 0);
+        }
         let rows_fit = table_area.height.saturating_sub(1) as usize;
         self.page = rows_fit.max(1);
         // Scroll by half a page when the selection leaves the screen: a redraw of every
@@ -455,42 +483,42 @@ impl StaffList {
             if !s.aktif {
                 name_style = ui.theme.muted();
             }
-            let mut row = Row::new(vec![
+            let mut cells = vec![
                 nip_cell,
                 name_cell.style(name_style),
                 Cell::from(s.golongan.to_string()),
-                Cell::from(ui.theme.text(&s.jabatan)),
-                Cell::from(ui.theme.text(self.index.unit_name(&s.unit_id))),
+                Cell::from(crate::ui::short_name(ui, &s.jabatan, col_w[3])),
+                Cell::from(crate::ui::short_name(
+                    ui,
+                    self.index.unit_name(&s.unit_id),
+                    col_w[4],
+                )),
                 Cell::from(Span::styled(pred, pred_style)),
                 Cell::from(Span::styled(format!("{jp:>3}"), jp_style)),
-            ]);
+            ];
+            if !wide {
+                cells.remove(3);
+            }
+            let mut row = Row::new(cells);
             if pos == self.selected {
                 row = row.style(ui.theme.selected());
             }
             rows.push(row);
         }
-        let header = Row::new(
-            [
-                T::ColNip,
-                T::ColName,
-                T::ColGol,
-                T::ColJabatan,
-                T::ColUnit,
-                T::ColPredikat,
-                T::ColJp,
-            ]
-            .map(|t| Cell::from(ui.t(t))),
-        )
-        .style(ui.theme.header());
-        let widths = [
-            Constraint::Length(21),
-            Constraint::Fill(4),
-            Constraint::Length(5),
-            Constraint::Fill(2),
-            Constraint::Fill(3),
-            Constraint::Length(4),
-            Constraint::Length(3),
+        let mut titles = vec![
+            T::ColNip,
+            T::ColName,
+            T::ColGol,
+            T::ColJabatan,
+            T::ColUnit,
+            T::ColPredikat,
+            T::ColJp,
         ];
+        if !wide {
+            titles.remove(3);
+        }
+        let header =
+            Row::new(titles.into_iter().map(|t| Cell::from(ui.t(t)))).style(ui.theme.header());
         frame.render_widget(
             Table::new(rows, widths).header(header).column_spacing(1),
             table_area,

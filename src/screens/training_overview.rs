@@ -329,7 +329,7 @@ impl TrainingOverview {
                     f64::from(u.reached) / f64::from(u.staff)
                 };
                 let row = Row::new(vec![
-                    Cell::from(fit(ui, &u.name, 26)),
+                    Cell::from(crate::ui::short_name(ui, &u.name, 26)),
                     Cell::from(format!("{:>4} / {:<4}", u.reached, u.staff)),
                     Cell::from(crate::ui::gauge_line(
                         ui,
@@ -362,6 +362,8 @@ impl TrainingOverview {
     }
 
     fn draw_coaching(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        // Name 24, unit 16 and a space after each: the reasons get the rest.
+        let reason_w = (area.width as usize).saturating_sub(24 + 16 + 2).max(10);
         let d = &self.data;
         if d.coaching.is_empty() {
             frame.render_widget(
@@ -386,8 +388,8 @@ impl TrainingOverview {
                 }
                 let row = Row::new(vec![
                     Cell::from(fit(ui, &c.name, 24)),
-                    Cell::from(fit(ui, &c.unit, 16)),
-                    Cell::from(ui.theme.text(&why.join("; "))),
+                    Cell::from(crate::ui::short_name(ui, &c.unit, 16)),
+                    Cell::from(crate::ui::fit_words(ui, &why.join("; "), reason_w)),
                 ]);
                 if i == self.rows[1] {
                     row.style(ui.theme.selected())

@@ -1049,21 +1049,29 @@ impl Form {
                 }
             }
             Value::Choice(c) => {
-                let v = c.value().unwrap_or("-");
-                let text = if focused {
-                    format!(
-                        "{}{v}{}",
-                        ui.theme.sym("◀ ", "< "),
-                        ui.theme.sym(" ▶", " >")
-                    )
+                // Typed text that matches no option is shown as typed, marked.
+                let unmatched = c.no_match();
+                let v = if unmatched {
+                    format!("{}?", c.typed())
                 } else {
-                    format!("  {v}")
+                    c.value().unwrap_or("-").to_string()
+                };
+                // The arrows follow the value, so values line up with the text fields.
+                let text = if focused {
+                    format!("{v} {}", ui.theme.sym("◀▶", "<>"))
+                } else {
+                    v
+                };
+                let style = if unmatched {
+                    ui.theme.error()
+                } else {
+                    value_style
                 };
                 spans.push(Span::styled(
                     format!("{:<width$}", fit(ui, &text, width)),
-                    value_style,
+                    style,
                 ));
-                if focused && !c.typed().is_empty() {
+                if focused && !c.typed().is_empty() && !unmatched {
                     let t = format!(" [{}]", c.typed());
                     used += t.chars().count();
                     spans.push(Span::styled(t, ui.theme.muted()));

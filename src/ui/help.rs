@@ -16,22 +16,26 @@ pub const GLOBAL: [KeyHelp; 5] = [
     super::key("2", "2", T::KeyStaffTab, false),
 ];
 
-/// `tabs`: whether the tab keys `1`-`4` work here (not on the welcome screen).
-pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, title: &str, keys: &[KeyHelp], tabs: bool) {
+/// How many lines the help of these keys has (for scrolling).
+pub fn lines_of(keys: &[KeyHelp], tabs: bool) -> u16 {
+    let globals = if tabs { GLOBAL.len() } else { 1 };
+    (keys.len() + globals + 2) as u16
+}
+
+/// `tabs`: whether the tab keys `1`-`4` work here (not on the welcome screen, not where
+/// digits are typed or rated). `scroll`: the first line shown when the help is taller
+/// than the screen (Up/Down scroll it).
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    ui: &Ui,
+    title: &str,
+    keys: &[KeyHelp],
+    tabs: bool,
+    scroll: u16,
+) {
     let globals = if tabs { &GLOBAL[..] } else { &GLOBAL[..1] };
     let all: Vec<&KeyHelp> = keys.iter().chain(globals.iter()).collect();
-    let width = all
-        .iter()
-        .map(|k| {
-            let label = if ui.theme.ascii { k.ascii } else { k.keys };
-            label.chars().count() + ui.t(k.action).chars().count() + 4
-        })
-        .max()
-        .unwrap_or(20)
-        .max(ui.t(T::HelpClose).chars().count() + 2) as u16
-        + 4;
-    let height = all.len() as u16 + 4;
-    let popup = centered(area, width, height);
     let label_width = all
         .iter()
         .map(|k| {
@@ -41,6 +45,16 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, title: &str, keys: &[KeyHelp
         })
         .max()
         .unwrap_or(4);
+    let action_width = all
+        .iter()
+        .map(|k| ui.t(k.action).chars().count())
+        .max()
+        .unwrap_or(10);
+    let width = (1 + label_width + 2 + action_width + 1).max(ui.t(T::HelpClose).chars().count() + 2)
+        as u16
+        + 2;
+    let height = all.len() as u16 + 4;
+    let popup = centered(area, width, height);
     let mut lines: Vec<Line> = all
         .iter()
         .map(|k| {
@@ -60,6 +74,21 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, title: &str, keys: &[KeyHelp
         .borders(Borders::ALL)
         .border_set(ui.theme.border())
         .title(format!(" {}: {title} ", ui.t(T::HelpTitle)));
+    let inner_h = popup.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner_h);
+    let block = if max_scroll > 0 {
+        block.title_bottom(Line::styled(
+            format!(" {} ", ui.theme.sym("↑↓", "Up/Down")),
+            ui.theme.muted(),
+        ))
+    } else {
+        block
+    };
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max_scroll), 0)),
+        popup,
+    );
 }

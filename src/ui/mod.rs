@@ -103,6 +103,70 @@ pub fn fit(ui: &Ui, s: &str, width: usize) -> String {
     out
 }
 
+/// Cuts `s` to `width` characters at a word boundary, marking the cut: reasons and prompts
+/// are never cut mid-word.
+pub fn fit_words(ui: &Ui, s: &str, width: usize) -> String {
+    let s = ui.theme.text(s);
+    if s.chars().count() <= width {
+        return s;
+    }
+    let mark = ui.theme.sym("…", "~");
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let next = if out.is_empty() {
+            word.chars().count()
+        } else {
+            out.chars().count() + 1 + word.chars().count()
+        };
+        if next + 1 > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than the column: cut it, as nothing else fits.
+        return fit(ui, &s, width);
+    }
+    let out = out.trim_end_matches([';', ',']).to_string();
+    format!("{out}{mark}")
+}
+
+/// Abbreviations officers use for the long words of unit and position names, tried in
+/// order until a name fits its column.
+const ABBREVIATIONS: [(&str, &str); 14] = [
+    ("Puskesmas Pembantu", "Pustu"),
+    ("Puskesmas", "Pkm"),
+    ("Kelurahan", "Kel."),
+    ("Kecamatan", "Kec."),
+    ("Sekolah Dasar Negeri", "SDN"),
+    ("SD Negeri", "SDN"),
+    ("SMP Negeri", "SMPN"),
+    ("SMA Negeri", "SMAN"),
+    ("Administrasi", "Adm."),
+    ("Kepegawaian", "Kepeg."),
+    ("Keuangan", "Keu."),
+    ("Pelaksana", "Pelaks."),
+    ("Pengelola", "Pengl."),
+    ("Komputer", "Komp."),
+];
+
+/// A unit or position name in `width` columns: whole if it fits, else shortened by the
+/// usual abbreviations ("Kel. Belawan Sicanang", "SDN 060970", "Pkm Sicanang"), and only
+/// then cut at a character boundary with a mark.
+pub fn short_name(ui: &Ui, name: &str, width: usize) -> String {
+    let mut s = name.to_string();
+    for (long, short) in ABBREVIATIONS {
+        if s.chars().count() <= width {
+            break;
+        }
+        s = s.replace(long, short);
+    }
+    fit(ui, &s, width)
+}
+
 /// A rectangle of `w` x `h` centred in `area` (clamped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -142,3 +206,47 @@ pub const ASCII_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
     one_eighth: "#",
     empty: " ",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_unit_names_are_shortened_by_rule_before_they_are_cut() {
+        let ui = Ui {
+            lang: Lang::Id,
+            theme: Theme::default(),
+        };
+        assert_eq!(
+            short_name(&ui, "Puskesmas Sicanang", 40),
+            "Puskesmas Sicanang"
+        );
+        assert_eq!(
+            short_name(&ui, "Kelurahan Belawan Sicanang", 21),
+            "Kel. Belawan Sicanang"
+        );
+        assert_eq!(short_name(&ui, "SD Negeri 060970", 12), "SDN 060970");
+        assert_eq!(short_name(&ui, "Puskesmas Sicanang", 14), "Pkm Sicanang");
+        assert_eq!(
+            short_name(&ui, "Puskesmas Pembantu Bahari", 14),
+            "Pustu Bahari"
+        );
+        assert_eq!(
+            short_name(&ui, "Kelurahan Belawan Sicanang", 19),
+            "Kel. Belawan Sican…"
+        );
+    }
+
+    #[test]
+    fn reasons_are_cut_between_words() {
+        let ui = Ui {
+            lang: Lang::Id,
+            theme: Theme::default(),
+        };
+        assert_eq!(
+            fit_words(&ui, "JP 6 dari 20; disarankan: Bimtek, Kursus", 20),
+            "JP 6 dari 20…"
+        );
+        assert_eq!(fit_words(&ui, "pendek", 20), "pendek");
+    }
+}

@@ -1,0 +1,129 @@
+//! Every screen at 80x24, in Indonesian, in English and in ASCII without colour, compared
+//! whole with the committed snapshots (`tests/snapshots/`). A layout change shows up in
+//! review as a changed picture; `cargo insta review` accepts it.
+
+mod common;
+
+use common::session::{Session, session_with};
+use crossterm::event::{KeyCode, KeyModifiers};
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
+
+/// The three looks every screen is checked in.
+fn looks() -> [(&'static str, Lang, Theme); 3] {
+    [
+        ("id", Lang::Id, Theme::default()),
+        ("en", Lang::En, Theme::default()),
+        (
+            "ascii",
+            Lang::Id,
+            Theme {
+                color: false,
+                ascii: true,
+            },
+        ),
+    ]
+}
+
+fn snap(s: &Session, look: &str, screen: &str) {
+    insta::assert_snapshot!(format!("{screen}__{look}"), s.text());
+}
+
+fn ctrl(s: &mut Session, c: char) {
+    s.key_mod(KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+#[test]
+fn welcome_on_an_empty_database() {
+    for (look, lang, theme) in looks() {
+        let s = session_with(0, lang, theme, 80, 24);
+        snap(&s, look, "welcome");
+    }
+}
+
+#[test]
+fn the_tabs_and_the_staff_list() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Char('1'));
+        snap(&s, look, "beranda");
+        s.key(KeyCode::Char('2'));
+        snap(&s, look, "pegawai");
+        s.key(KeyCode::Char('/')).type_text("sir");
+        snap(&s, look, "pegawai_search");
+        s.key(KeyCode::Enter).key(KeyCode::Char('f'));
+        snap(&s, look, "pegawai_unit_picker");
+        s.key(KeyCode::Esc).key(KeyCode::Char('?'));
+        snap(&s, look, "pegawai_help");
+        s.key(KeyCode::Esc).key(KeyCode::Char('3'));
+        snap(&s, look, "pelatihan");
+        s.key(KeyCode::Char('4'));
+        snap(&s, look, "laporan");
+        s.key(KeyCode::Char('r'));
+        snap(&s, look, "laporan_rating_picker");
+    }
+}
+
+#[test]
+fn the_record_and_its_forms() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Enter);
+        snap(&s, look, "record");
+        s.key(KeyCode::Char('u'));
+        snap(&s, look, "staff_form_edit");
+        s.key(KeyCode::Esc).key(KeyCode::Char('e'));
+        snap(&s, look, "evaluation_form_new");
+        s.key(KeyCode::F(1));
+        snap(&s, look, "evaluation_form_help");
+        s.key(KeyCode::Esc);
+        // The notes at the bottom (back from the first fields): the form scrolls.
+        for _ in 0..3 {
+            s.key(KeyCode::BackTab);
+        }
+        s.type_text("Baris satu")
+            .key(KeyCode::Enter)
+            .type_text("Baris dua");
+        snap(&s, look, "evaluation_form_notes");
+        ctrl(&mut s, 's');
+        snap(&s, look, "evaluation_form_refused");
+        s.key(KeyCode::Esc);
+        snap(&s, look, "evaluation_form_close_question");
+        s.key(KeyCode::Char('y')).key(KeyCode::Char('t'));
+        snap(&s, look, "training_form_new");
+        s.type_text("Bimtek").key(KeyCode::Tab).key(KeyCode::Tab);
+        s.type_text("Pusksmas Belawn");
+        snap(&s, look, "training_form_unknown_organiser");
+    }
+}
+
+#[test]
+fn new_staff_group_training_and_quick_entry() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Char('n'));
+        s.type_text("19850330 2010");
+        snap(&s, look, "staff_form_new_bad_nip");
+        for _ in 0..9 {
+            s.key(KeyCode::Tab);
+        }
+        s.type_text("Kel Belawn");
+        snap(&s, look, "staff_form_unknown_unit");
+        s.key(KeyCode::Esc).key(KeyCode::Char('y'));
+        for _ in 0..3 {
+            s.key(KeyCode::Char(' '));
+        }
+        s.key(KeyCode::Char('t'));
+        snap(&s, look, "training_form_group");
+        s.key(KeyCode::Esc).key(KeyCode::Char('E'));
+        snap(&s, look, "quick_entry_setup");
+        s.key(KeyCode::Enter).key(KeyCode::Char('1'));
+        snap(&s, look, "quick_entry_rating");
+    }
+}
+
+#[test]
+fn too_small_a_terminal() {
+    let s = session_with(10, Lang::Id, Theme::default(), 60, 20);
+    snap(&s, "id", "too_small");
+}
