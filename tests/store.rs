@@ -133,7 +133,7 @@ fn every_save_leaves_an_audit_entry_with_actor_and_fields() {
     assert_eq!(history[0].action, AuditAction::Create);
     assert_eq!(history[1].actor, "budi");
     assert_eq!(history[1].action, AuditAction::Update);
-    assert_eq!(history[1].summary, "changed: golongan");
+    assert_eq!(history[1].summary, "golongan: III/c -> III/d");
 }
 
 #[test]

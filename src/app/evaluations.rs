@@ -81,7 +81,7 @@ impl App {
             Err(e) => {
                 let message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-                    other => other.to_string(),
+                    other => crate::ui::errors::store_error_text(&self.ui, &other),
                 };
                 if let Screen::Evaluation(f) = &mut self.screen {
                     f.set_error(message);
@@ -189,7 +189,7 @@ impl App {
                     q.skip_taken();
                     q.error = Some(self.ui.t(T::PeriodTakenSkipped).to_string());
                 }
-                Err(e) => q.error = Some(e.to_string()),
+                Err(e) => q.error = Some(crate::ui::errors::store_error_text(&self.ui, &e)),
             }
         }
         true

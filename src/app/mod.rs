@@ -429,7 +429,7 @@ impl App {
     }
 
     fn fail(&mut self, e: StoreError) -> bool {
-        self.status = Some((e.to_string(), true));
+        self.status = Some((crate::ui::errors::store_error_text(&self.ui, &e), true));
         true
     }
 

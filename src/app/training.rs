@@ -195,7 +195,7 @@ impl App {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let mut message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-                    other => other.to_string(),
+                    other => crate::ui::errors::store_error_text(&self.ui, &other),
                 };
                 if done > 0 {
                     message = format!("{message} ({} {done})", self.ui.t(T::AlreadySavedFor));

@@ -279,7 +279,7 @@ impl EvaluationForm {
         Period::new(year, kind)
     }
 
-    fn evaluator_nip(&self) -> Result<Option<Nip>, String> {
+    fn evaluator_nip(&self) -> Result<Option<Nip>, crate::domain::NipError> {
         let text = self.form.text(EVALUATOR_NIP);
         let text = text.trim();
         if text.is_empty() {
@@ -288,7 +288,6 @@ impl EvaluationForm {
         Nip::parse(text)
             .or_else(|e| Nip::parse_as(text, crate::domain::EmploymentKind::Pppk).map_err(|_| e))
             .map(Some)
-            .map_err(|e| e.to_string())
     }
 
     fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
@@ -309,7 +308,7 @@ impl EvaluationForm {
             }
         }
         match self.evaluator_nip() {
-            Err(e) => out.push((EVALUATOR_NIP, e)),
+            Err(e) => out.push((EVALUATOR_NIP, crate::ui::errors::nip_error_text(ui, &e))),
             Ok(Some(n)) if n.as_str() == self.nip => {
                 out.push((EVALUATOR_NIP, ui.t(T::ErrSelfEvaluation).to_string()))
             }

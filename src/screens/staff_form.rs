@@ -10,6 +10,7 @@ use crate::domain::{
     UnitKind, format_date, unit_id,
 };
 use crate::ui::closest::closest;
+use crate::ui::errors::nip_error_text;
 use crate::ui::form::{Field, Form, FormEvent};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, is_ctrl, key};
@@ -210,7 +211,7 @@ impl StaffForm {
         Nip::parse_as(&self.form.text(NIP), self.kind())
     }
 
-    fn problem(&self, f: &str) -> Option<Problem> {
+    fn problem(&self, f: &str, ui: &Ui) -> Option<Problem> {
         let missing = |id: &str| {
             self.form
                 .choice(id)
@@ -223,7 +224,10 @@ impl StaffForm {
                 .then(|| Problem(T::Required, String::new()))
         };
         match f {
-            NIP => self.nip_result().err().map(|e| nip_problem(&e)),
+            NIP => self
+                .nip_result()
+                .err()
+                .map(|e| Problem(T::FieldNip, nip_error_text(ui, &e))),
             KIND | RANK | EDUCATION | POSITION_KIND => missing(f),
             NAME | POSITION => empty(f),
             UNIT if self.new_unit.is_some() => None,
@@ -237,12 +241,11 @@ impl StaffForm {
 
     /// Recomputes the problems and the notes after a change.
     fn refresh(&mut self, ui: &Ui) {
-        let text = |Problem(t, detail): Problem| {
-            if detail.is_empty() {
-                ui.t(t).to_string()
-            } else {
-                format!("{} ({detail})", ui.t(t))
-            }
+        let text = |Problem(t, detail): Problem| match t {
+            // The NIP's text is whole already.
+            T::FieldNip => detail,
+            _ if detail.is_empty() => ui.t(t).to_string(),
+            _ => format!("{} ({detail})", ui.t(t)),
         };
         let problems = [
             NIP,
@@ -255,7 +258,7 @@ impl StaffForm {
             UNIT,
         ]
         .into_iter()
-        .filter_map(|f| self.problem(f).map(|p| (f, text(p))))
+        .filter_map(|f| self.problem(f, ui).map(|p| (f, text(p))))
         .collect();
         self.form.set_problems(problems);
         self.form.field_mut(NIP).note = self.nip_result().ok().map(|nip| {
@@ -387,16 +390,5 @@ impl StaffForm {
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         self.form.draw(frame, area, ui, Vec::new());
-    }
-}
-
-fn nip_problem(e: &NipError) -> Problem {
-    match e {
-        NipError::WrongLength(n) => Problem(T::ErrLength, n.to_string()),
-        NipError::NotADigit { found, .. } => Problem(T::ErrDigit, format!("{found:?}")),
-        NipError::BadBirthDate(d) => Problem(T::ErrBirth, d.clone()),
-        NipError::BadTmtMonth(m) => Problem(T::ErrMonth, format!("{m:02}")),
-        NipError::BadSex(d) => Problem(T::ErrSex, d.to_string()),
-        NipError::ZeroSequence => Problem(T::ErrSeq, String::new()),
     }
 }

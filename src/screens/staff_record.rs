@@ -411,7 +411,7 @@ impl StaffRecord {
                 let row = Row::new(vec![
                     Cell::from(h.when.clone()),
                     Cell::from(ui.theme.text(&h.entry.actor)),
-                    Cell::from(h.entry.action.label()),
+                    Cell::from(ui.t(action_text(h.entry.action))),
                     Cell::from(ui.theme.text(&h.entry.summary)),
                 ]);
                 if i == selected {
@@ -430,5 +430,18 @@ impl StaffRecord {
             Constraint::Fill(1),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), area);
+    }
+}
+
+/// An audit action as the Riwayat tab names it.
+fn action_text(a: crate::store::AuditAction) -> T {
+    use crate::store::AuditAction;
+    match a {
+        AuditAction::Create => T::ActCreate,
+        AuditAction::Update => T::ActUpdate,
+        AuditAction::Delete => T::ActDelete,
+        AuditAction::Import => T::ActImport,
+        AuditAction::Demo => T::ActDemo,
+        AuditAction::Restore => T::ActRestore,
     }
 }

@@ -226,12 +226,12 @@ impl Store {
                     None => Audit {
                         action: AuditAction::Create,
                         record: format!("staff/{nip}"),
-                        summary: "new staff record".into(),
+                        summary: saved.display_name(),
                     },
                     Some(old) => Audit {
                         action: AuditAction::Update,
                         record: format!("staff/{nip}"),
-                        summary: format!("changed: {}", staff_changes(old, &saved)),
+                        summary: staff_changes(old, &saved),
                     },
                 };
                 Ok((saved, audit))
@@ -493,27 +493,56 @@ impl Store {
 }
 
 /// The names of the fields that differ, for the audit summary (no values: they may be personal).
+/// The fields of a staff record that changed, as `field: old -> new` joined by `; ` (the
+/// field names are the record's own, the same in both languages); `-` when nothing did.
 pub fn staff_changes(old: &Staff, new: &Staff) -> String {
-    let mut changed = Vec::new();
-    let fields: [(&str, bool); 9] = [
-        ("nama", old.nama != new.nama),
-        ("gelar_depan", old.gelar_depan != new.gelar_depan),
-        ("gelar_belakang", old.gelar_belakang != new.gelar_belakang),
-        ("golongan", old.golongan != new.golongan),
-        ("pendidikan", old.pendidikan != new.pendidikan),
-        ("jabatan", old.jabatan.nama != new.jabatan.nama),
-        ("jenis_jabatan", old.jabatan.jenis != new.jabatan.jenis),
-        ("unit", old.unit_id != new.unit_id),
-        ("aktif", old.aktif != new.aktif),
+    let yes_no = |b: bool| if b { "ya" } else { "tidak" }.to_string();
+    let fields: [(&str, String, String); 9] = [
+        ("nama", old.nama.clone(), new.nama.clone()),
+        (
+            "gelar_depan",
+            old.gelar_depan.clone(),
+            new.gelar_depan.clone(),
+        ),
+        (
+            "gelar_belakang",
+            old.gelar_belakang.clone(),
+            new.gelar_belakang.clone(),
+        ),
+        (
+            "golongan",
+            old.golongan.to_string(),
+            new.golongan.to_string(),
+        ),
+        (
+            "pendidikan",
+            old.pendidikan.code().to_string(),
+            new.pendidikan.code().to_string(),
+        ),
+        (
+            "jabatan",
+            old.jabatan.nama.clone(),
+            new.jabatan.nama.clone(),
+        ),
+        (
+            "jenis_jabatan",
+            old.jabatan.jenis.label().to_string(),
+            new.jabatan.jenis.label().to_string(),
+        ),
+        ("unit", old.unit_id.clone(), new.unit_id.clone()),
+        ("aktif", yes_no(old.aktif), yes_no(new.aktif)),
     ];
-    for (name, differs) in fields {
-        if differs {
-            changed.push(name);
-        }
-    }
+    let changed: Vec<String> = fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(name, a, b)| {
+            let show = |v: String| if v.is_empty() { "-".to_string() } else { v };
+            format!("{name}: {} -> {}", show(a), show(b))
+        })
+        .collect();
     if changed.is_empty() {
-        "nothing".into()
+        "-".into()
     } else {
-        changed.join(", ")
+        changed.join("; ")
     }
 }

@@ -86,6 +86,12 @@ texts! {
     Evaluator => "Pejabat penilai", "Evaluator";
     EvaluatorNip => "NIP penilai", "Evaluator NIP";
     FieldYear => "Tahun", "Year";
+    ActCreate => "dibuat", "created";
+    ActUpdate => "diubah", "changed";
+    ActDelete => "dihapus", "deleted";
+    ActImport => "diimpor", "imported";
+    ActDemo => "data contoh", "demo data";
+    ActRestore => "dipulihkan", "restored";
     ErrNip => "bukan NIP atau NI PPPK yang sah (18 angka)", "not a valid NIP or NI PPPK (18 digits)";
     AspectsHeading => "Aspek BerAKHLAK", "BerAKHLAK aspects";
     FeedbackHeading => "Umpan balik per aspek", "Feedback per aspect";

@@ -3,6 +3,7 @@
 //! the form engine and small layout helpers.
 
 pub mod closest;
+pub mod errors;
 pub mod event;
 pub mod form;
 pub mod help;
