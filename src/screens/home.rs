@@ -5,9 +5,10 @@
 use super::Outcome;
 use super::training_overview::{Reason, reason_text};
 use crate::domain::{JP_TARGET, Predikat, PredikatCounts, StaffSummary};
+use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -89,13 +90,25 @@ impl HomeData {
     }
 }
 
-const KEYS: [KeyHelp; 6] = [
-    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-    key("f", "f", T::KeyUnit, true),
-    key("Enter", "Enter", T::KeyOpen, true),
-    key("2 3 4", "2 3 4", T::KeyTabs, true),
-    key("? F1", "? F1", T::KeyHelp, true),
-    key("q", "q", T::KeyQuit, true),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Unit,
+    Open,
+    Quit,
+}
+
+/// Beranda's keys: they decide what a key does, and the footer and help show them.
+const KEYS: [Binding<Act>; 3] = [
+    bind(&[Key::Char('f')], "f", "f", Act::Unit, T::KeyUnit, true),
+    bind(
+        &[Key::Code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        Act::Open,
+        T::KeyOpen,
+        true,
+    ),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
 ];
 
 pub struct Home {
@@ -113,39 +126,31 @@ impl Home {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        let mut k = keys::nav_help();
+        k.extend(keys::help(&KEYS));
+        // Handled by the app; listed here because they work on this screen.
+        k.push(key("2 3 4", "2 3 4", T::KeyTabs, true));
+        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return Outcome::Ignored;
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.selected = keys::step(nav, self.selected, self.data.attention.len(), 10);
+            return Outcome::Changed;
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.selected =
-                    (self.selected + 1).min(self.data.attention.len().saturating_sub(1));
-            }
-            KeyCode::Enter => {
-                return match self.data.attention.get(self.selected) {
-                    Some((nip, _, _)) => Outcome::OpenStaff(nip.clone()),
-                    None => Outcome::Ignored,
-                };
-            }
-            KeyCode::Char('f') => {
-                let next = super::training_overview::next_unit(
-                    &self.data.all_units,
-                    self.data.unit.as_deref(),
-                );
-                return Outcome::HomeUnit(next);
-            }
-            KeyCode::Char('q') => return Outcome::Quit,
-            _ => return Outcome::Ignored,
+        match keys::action(&KEYS, &key) {
+            Some(Act::Open) => match self.data.attention.get(self.selected) {
+                Some((nip, _, _)) => Outcome::OpenStaff(nip.clone()),
+                None => Outcome::Ignored,
+            },
+            Some(Act::Unit) => Outcome::HomeUnit(super::training_overview::next_unit(
+                &self.data.all_units,
+                self.data.unit.as_deref(),
+            )),
+            Some(Act::Quit) => Outcome::Quit,
+            None => Outcome::Ignored,
         }
-        Outcome::Changed
     }
 
     fn bar(ui: &Ui, width: usize, part: u32, whole: u32) -> Line<'static> {

@@ -8,6 +8,7 @@ use super::Outcome;
 use super::staff_list::predikat_short;
 use crate::domain::{Breach, Predikat, UnitRating};
 use crate::report::UnitReport;
+use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
 use crate::ui::{KeyHelp, Ui, centered, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,14 +18,52 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table};
 
-const KEYS: [KeyHelp; 7] = [
-    key("← →", "Left Right", T::KeyYear, true),
-    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-    key("r", "r", T::KeyUnitRating, true),
-    key("x", "x", T::KeyExport, true),
-    key("2", "2", T::KeyStaffTab, false),
-    key("? F1", "? F1", T::KeyHelp, true),
-    key("q", "q", T::KeyQuit, true),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    PrevYear,
+    NextYear,
+    Rate,
+    Export,
+    Back,
+    Quit,
+}
+
+/// The report's keys: they decide what a key does, and the footer and help show them.
+const KEYS: [Binding<Act>; 6] = [
+    bind(
+        &[Key::Code(KeyCode::Left), Key::Char('[')],
+        "← → [ ]",
+        "Left Right [ ]",
+        Act::PrevYear,
+        T::KeyYear,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Right), Key::Char(']')],
+        "",
+        "",
+        Act::NextYear,
+        T::KeyYear,
+        false,
+    ),
+    bind(
+        &[Key::Char('r')],
+        "r",
+        "r",
+        Act::Rate,
+        T::KeyUnitRating,
+        true,
+    ),
+    bind(&[Key::Char('x')], "x", "x", Act::Export, T::KeyExport, true),
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        Act::Back,
+        T::KeyBack,
+        false,
+    ),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
 ];
 
 /// While the rating picker is open, every key goes to it.
@@ -101,7 +140,10 @@ impl Report {
         if self.picker.is_some() {
             PICKER_KEYS.to_vec()
         } else {
-            KEYS.to_vec()
+            let mut k = keys::help(&KEYS);
+            k.extend(keys::nav_help());
+            k.push(key("? F1", "? F1", T::KeyHelp, true));
+            k
         }
     }
 
@@ -117,32 +159,26 @@ impl Report {
         if self.picker.is_some() {
             return self.handle_picker(key);
         }
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return Outcome::Ignored;
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.selected = keys::step(nav, self.selected, self.rows.len(), 10);
+            return Outcome::Changed;
         }
-        match key.code {
-            KeyCode::Left | KeyCode::Char('[') => return Outcome::ReportYear(self.year - 1),
-            KeyCode::Right | KeyCode::Char(']') => return Outcome::ReportYear(self.year + 1),
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
-            }
-            KeyCode::Char('r') => {
+        match keys::action(&KEYS, &key) {
+            Some(Act::PrevYear) => Outcome::ReportYear(self.year - 1),
+            Some(Act::NextYear) => Outcome::ReportYear(self.year + 1),
+            Some(Act::Rate) => {
                 let Some(u) = self.rows.get(self.selected) else {
                     return Outcome::Ignored;
                 };
                 let selected = CHOICES.iter().position(|c| *c == u.rating).unwrap_or(0);
                 self.picker = Some(RatingPicker { selected });
+                Outcome::Changed
             }
-            KeyCode::Char('x') => return Outcome::ExportReport(self.year),
-            KeyCode::Char('q') => return Outcome::Quit,
-            KeyCode::Esc => return Outcome::Back,
-            _ => return Outcome::Ignored,
+            Some(Act::Export) => Outcome::ExportReport(self.year),
+            Some(Act::Back) => Outcome::Back,
+            Some(Act::Quit) => Outcome::Quit,
+            None => Outcome::Ignored,
         }
-        Outcome::Changed
     }
 
     /// Keys while the picker is open. None reaches the tabs or the report behind it: an

@@ -4,9 +4,10 @@ use super::Outcome;
 use crate::domain::{JP_TARGET, Predikat};
 use crate::model::staff_index::{SortKey, StaffIndex};
 use crate::ui::input::TextInput;
+use crate::ui::keys::{self, Binding, Key, NAV, Nav, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, is_ctrl, key};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -51,22 +52,69 @@ pub struct StaffList {
     last_query: String,
 }
 
-const BROWSE_KEYS: [KeyHelp; 15] = [
-    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-    key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
-    key("Home End g G", "Home End g G", T::KeyTopBottom, false),
-    key("/", "/", T::KeySearch, true),
-    key("f", "f", T::KeyUnit, true),
-    key("s", "s", T::KeySort, true),
-    key("Enter", "Enter", T::KeyOpen, true),
-    key("n", "n", T::KeyNew, true),
-    key("E", "E", T::KeyQuick, false),
-    key("Space", "Space", T::KeyMark, false),
-    key("u", "u", T::KeyUnmarkAll, false),
-    key("t", "t", T::KeyNewTraining, false),
-    key("Esc", "Esc", T::KeyClearFilter, false),
-    key("? F1", "? F1", T::KeyHelp, true),
-    key("q", "q", T::KeyQuit, true),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Search,
+    Unit,
+    Sort,
+    Open,
+    New,
+    Quick,
+    Mark,
+    Unmark,
+    Training,
+    ClearFilter,
+    Quit,
+}
+
+/// The list's keys: they decide what a key does, and the footer and help show them.
+const BROWSE_KEYS: [Binding<Act>; 11] = [
+    bind(&[Key::Char('/')], "/", "/", Act::Search, T::KeySearch, true),
+    bind(&[Key::Char('f')], "f", "f", Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Char('s')], "s", "s", Act::Sort, T::KeySort, true),
+    bind(
+        &[Key::Code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        Act::Open,
+        T::KeyOpen,
+        true,
+    ),
+    bind(&[Key::Char('n')], "n", "n", Act::New, T::KeyNew, true),
+    bind(&[Key::Char('E')], "E", "E", Act::Quick, T::KeyQuick, false),
+    bind(
+        &[Key::Char(' ')],
+        "Space",
+        "Space",
+        Act::Mark,
+        T::KeyMark,
+        false,
+    ),
+    bind(
+        &[Key::Char('u')],
+        "u",
+        "u",
+        Act::Unmark,
+        T::KeyUnmarkAll,
+        false,
+    ),
+    bind(
+        &[Key::Char('t')],
+        "t",
+        "t",
+        Act::Training,
+        T::KeyNewTraining,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        Act::ClearFilter,
+        T::KeyClearFilter,
+        false,
+    ),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
 ];
 
 const SEARCH_KEYS: [KeyHelp; 6] = [
@@ -79,8 +127,9 @@ const SEARCH_KEYS: [KeyHelp; 6] = [
     key("F1", "F1", T::KeyHelp, true),
 ];
 
-const PICK_KEYS: [KeyHelp; 4] = [
+const PICK_KEYS: [KeyHelp; 5] = [
     key("↑↓", "Up Down", T::KeyMove, true),
+    key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
     key("Enter", "Enter", T::KeyChoose, true),
     key("Esc", "Esc", T::KeyCancel, true),
     key("F1", "F1", T::KeyHelp, true),
@@ -157,7 +206,12 @@ impl StaffList {
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         match &self.mode {
-            Mode::Browse => BROWSE_KEYS.to_vec(),
+            Mode::Browse => {
+                let mut k = keys::nav_help();
+                k.extend(keys::help(&BROWSE_KEYS));
+                k.insert(k.len() - 1, key("? F1", "? F1", T::KeyHelp, true));
+                k
+            }
             Mode::Search(input) => {
                 // In an empty box with a last query, Up recalls it rather than moving.
                 let recall = input.value().is_empty() && !self.last_query.is_empty();
@@ -184,18 +238,8 @@ impl StaffList {
         self.selected = pos.min(self.index.len().saturating_sub(1));
     }
 
-    fn browse_move(&mut self, code: KeyCode) -> bool {
-        let last = self.index.len().saturating_sub(1);
-        match code {
-            KeyCode::Up | KeyCode::Char('k') => self.move_to(self.selected.saturating_sub(1)),
-            KeyCode::Down | KeyCode::Char('j') => self.move_to(self.selected + 1),
-            KeyCode::PageUp => self.move_to(self.selected.saturating_sub(self.page)),
-            KeyCode::PageDown => self.move_to(self.selected + self.page),
-            KeyCode::Home | KeyCode::Char('g') => self.move_to(0),
-            KeyCode::End | KeyCode::Char('G') => self.move_to(last),
-            _ => return false,
-        }
-        true
+    fn browse_move(&mut self, nav: Nav) {
+        self.selected = keys::step(nav, self.selected, self.index.len(), self.page);
     }
 
     /// Pasted text goes into the search or the unit filter when one is open.
@@ -220,18 +264,13 @@ impl StaffList {
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
         match &mut self.mode {
             Mode::Browse => {
-                if key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                {
-                    return Outcome::Ignored;
-                }
-                if self.browse_move(key.code) {
+                if let Some(nav) = keys::action(&NAV, &key) {
+                    self.browse_move(nav);
                     return Outcome::Changed;
                 }
-                match key.code {
+                match keys::action(&BROWSE_KEYS, &key) {
                     // A new search starts empty; Up or Ctrl-P brings the last one back.
-                    KeyCode::Char('/') => {
+                    Some(Act::Search) => {
                         if !self.index.query().is_empty() {
                             self.index.set_query("");
                             self.move_to(0);
@@ -239,7 +278,7 @@ impl StaffList {
                         self.mode = Mode::Search(TextInput::default());
                         Outcome::Changed
                     }
-                    KeyCode::Char('f') => {
+                    Some(Act::Unit) => {
                         let mut units: Vec<(Option<String>, String)> = vec![(None, String::new())];
                         units.extend(
                             self.index
@@ -260,18 +299,18 @@ impl StaffList {
                         Outcome::Changed
                     }
                     // A new order is read from its top.
-                    KeyCode::Char('s') => {
+                    Some(Act::Sort) => {
                         self.index.set_sort(self.index.sort().next());
                         self.move_to(0);
                         Outcome::Changed
                     }
-                    KeyCode::Enter => match self.selected_nip() {
+                    Some(Act::Open) => match self.selected_nip() {
                         Some(nip) => Outcome::OpenStaff(nip),
                         None => Outcome::Ignored,
                     },
-                    KeyCode::Char('n') => Outcome::NewStaff,
-                    KeyCode::Char('E') => Outcome::QuickEntry,
-                    KeyCode::Char(' ') => match self.selected_nip() {
+                    Some(Act::New) => Outcome::NewStaff,
+                    Some(Act::Quick) => Outcome::QuickEntry,
+                    Some(Act::Mark) => match self.selected_nip() {
                         Some(nip) => {
                             if !self.marked.remove(&nip) {
                                 self.marked.insert(nip);
@@ -282,7 +321,7 @@ impl StaffList {
                         None => Outcome::Ignored,
                     },
                     // A training for everyone marked, or for the selected person.
-                    KeyCode::Char('t') => {
+                    Some(Act::Training) => {
                         let nips: Vec<String> = if self.marked.is_empty() {
                             self.selected_nip().into_iter().collect()
                         } else {
@@ -294,17 +333,17 @@ impl StaffList {
                             Outcome::OpenTraining(nips, None)
                         }
                     }
-                    KeyCode::Char('u') if !self.marked.is_empty() => {
+                    Some(Act::Unmark) if !self.marked.is_empty() => {
                         self.marked.clear();
                         Outcome::Changed
                     }
-                    KeyCode::Char('q') => Outcome::Quit,
-                    KeyCode::Esc if !self.index.query().is_empty() => {
+                    Some(Act::Quit) => Outcome::Quit,
+                    Some(Act::ClearFilter) if !self.index.query().is_empty() => {
                         self.index.set_query("");
                         self.move_to(0);
                         Outcome::Changed
                     }
-                    _ => Outcome::Ignored,
+                    Some(Act::Unmark | Act::ClearFilter) | None => Outcome::Ignored,
                 }
             }
             Mode::Search(input) => match key.code {
@@ -328,8 +367,20 @@ impl StaffList {
                     self.selected = 0;
                     Outcome::Changed
                 }
-                KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
-                    self.browse_move(key.code);
+                KeyCode::Up => {
+                    self.browse_move(Nav::Up);
+                    Outcome::Changed
+                }
+                KeyCode::Down => {
+                    self.browse_move(Nav::Down);
+                    Outcome::Changed
+                }
+                KeyCode::PageUp => {
+                    self.browse_move(Nav::PageUp);
+                    Outcome::Changed
+                }
+                KeyCode::PageDown => {
+                    self.browse_move(Nav::PageDown);
                     Outcome::Changed
                 }
                 _ => {
@@ -348,13 +399,16 @@ impl StaffList {
                     self.mode = Mode::Browse;
                     Outcome::Changed
                 }
-                KeyCode::Up => {
-                    picker.selected = picker.selected.saturating_sub(1);
-                    Outcome::Changed
-                }
-                KeyCode::Down => {
+                // The list's arrows and pages; letters go to the filter.
+                KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
+                    let nav = match key.code {
+                        KeyCode::Up => Nav::Up,
+                        KeyCode::Down => Nav::Down,
+                        KeyCode::PageUp => Nav::PageUp,
+                        _ => Nav::PageDown,
+                    };
                     let n = picker.visible().len();
-                    picker.selected = (picker.selected + 1).min(n.saturating_sub(1));
+                    picker.selected = keys::step(nav, picker.selected, n, 10);
                     Outcome::Changed
                 }
                 KeyCode::Enter => {

@@ -4,9 +4,10 @@
 use super::Outcome;
 use crate::domain::{EmploymentKind, Evaluation, JP_TARGET, Sex, Staff, Training, format_date};
 use crate::store::AuditEntry;
+use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -41,16 +42,68 @@ pub struct StaffRecord {
     rows: [usize; 3],
 }
 
-const KEYS: [KeyHelp; 9] = [
-    key("e", "e", T::KeyNewEvaluation, true),
-    key("t", "t", T::KeyNewTraining, true),
-    key("Enter", "Enter", T::KeyOpenRow, false),
-    key("Tab", "Tab", T::KeySection, true),
-    key("S-Tab", "S-Tab", T::KeyPrevSection, false),
-    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-    key("u", "u", T::KeyEdit, true),
-    key("Esc", "Esc", T::KeyBack, true),
-    key("? F1", "? F1", T::KeyHelp, true),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    NewEvaluation,
+    NewTraining,
+    OpenRow,
+    NextSection,
+    PrevSection,
+    Edit,
+    Back,
+}
+
+/// The record's keys: they decide what a key does, and the footer and help show them.
+const KEYS: [Binding<Act>; 7] = [
+    bind(
+        &[Key::Char('e')],
+        "e",
+        "e",
+        Act::NewEvaluation,
+        T::KeyNewEvaluation,
+        true,
+    ),
+    bind(
+        &[Key::Char('t')],
+        "t",
+        "t",
+        Act::NewTraining,
+        T::KeyNewTraining,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        Act::OpenRow,
+        T::KeyOpenRow,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Tab)],
+        "Tab",
+        "Tab",
+        Act::NextSection,
+        T::KeySection,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::BackTab)],
+        "S-Tab",
+        "S-Tab",
+        Act::PrevSection,
+        T::KeyPrevSection,
+        false,
+    ),
+    bind(&[Key::Char('u')], "u", "u", Act::Edit, T::KeyEdit, true),
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        Act::Back,
+        T::KeyBack,
+        true,
+    ),
 ];
 
 impl StaffRecord {
@@ -80,7 +133,10 @@ impl StaffRecord {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        let mut k = keys::help(&KEYS);
+        k.extend(keys::nav_help());
+        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k
     }
 
     pub fn section(&self) -> Section {
@@ -101,40 +157,32 @@ impl StaffRecord {
             .position(|s| *s == self.section)
             .unwrap_or(0);
         let len = self.section_len();
-        match key.code {
-            KeyCode::Tab => self.section = SECTIONS[(i + 1) % 3],
-            KeyCode::BackTab => self.section = SECTIONS[(i + 2) % 3],
-            KeyCode::Up | KeyCode::Char('k') => self.rows[i] = self.rows[i].saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.rows[i] = (self.rows[i] + 1).min(len.saturating_sub(1));
-            }
-            KeyCode::Char('u') if key.modifiers == KeyModifiers::NONE => {
-                return Outcome::EditStaff(self.staff.nip.as_str().to_string());
-            }
-            KeyCode::Char('e') if key.modifiers == KeyModifiers::NONE => {
-                return Outcome::OpenEvaluation(self.staff.nip.as_str().to_string(), None);
-            }
-            KeyCode::Char('t') if key.modifiers == KeyModifiers::NONE => {
-                return Outcome::OpenTraining(vec![self.staff.nip.as_str().to_string()], None);
-            }
-            KeyCode::Enter if self.section == Section::Trainings => {
-                return match self.trainings.get(self.rows[1]) {
-                    Some(t) => {
-                        Outcome::OpenTraining(vec![self.staff.nip.as_str().to_string()], Some(t.id))
-                    }
-                    None => Outcome::Ignored,
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.rows[i] = keys::step(nav, self.rows[i], len, 10);
+            return Outcome::Changed;
+        }
+        let nip = self.staff.nip.as_str().to_string();
+        match keys::action(&KEYS, &key) {
+            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % 3],
+            Some(Act::PrevSection) => self.section = SECTIONS[(i + 2) % 3],
+            Some(Act::Edit) => return Outcome::EditStaff(nip),
+            Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
+            Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
+            Some(Act::OpenRow) => {
+                return match self.section {
+                    Section::Trainings => match self.trainings.get(self.rows[1]) {
+                        Some(t) => Outcome::OpenTraining(vec![nip], Some(t.id)),
+                        None => Outcome::Ignored,
+                    },
+                    Section::Evaluations => match self.evaluations.get(self.rows[0]) {
+                        Some(e) => Outcome::OpenEvaluation(nip, Some(e.id)),
+                        None => Outcome::Ignored,
+                    },
+                    _ => Outcome::Ignored,
                 };
             }
-            KeyCode::Enter if self.section == Section::Evaluations => {
-                return match self.evaluations.get(self.rows[0]) {
-                    Some(e) => {
-                        Outcome::OpenEvaluation(self.staff.nip.as_str().to_string(), Some(e.id))
-                    }
-                    None => Outcome::Ignored,
-                };
-            }
-            KeyCode::Esc => return Outcome::Back,
-            _ => return Outcome::Ignored,
+            Some(Act::Back) => return Outcome::Back,
+            None => return Outcome::Ignored,
         }
         Outcome::Changed
     }

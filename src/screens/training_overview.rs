@@ -4,9 +4,10 @@
 
 use super::Outcome;
 use crate::domain::{JP_TARGET, OrganiserKind, TrainingKind};
+use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -89,15 +90,70 @@ const SECTIONS: [Section; 4] = [
     Section::Partners,
 ];
 
-const KEYS: [KeyHelp; 8] = [
-    key("Tab", "Tab", T::KeySection, true),
-    key("← →", "Left Right", T::KeyYear, true),
-    key("f", "f", T::KeyUnit, true),
-    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-    key("Enter", "Enter", T::KeyOpen, true),
-    key("2", "2", T::KeyStaffTab, false),
-    key("? F1", "? F1", T::KeyHelp, true),
-    key("q", "q", T::KeyQuit, true),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    NextSection,
+    PrevSection,
+    PrevYear,
+    NextYear,
+    Unit,
+    Open,
+    Back,
+    Quit,
+}
+
+/// Pelatihan's keys: they decide what a key does, and the footer and help show them.
+const KEYS: [Binding<Act>; 8] = [
+    bind(
+        &[Key::Code(KeyCode::Tab)],
+        "Tab",
+        "Tab",
+        Act::NextSection,
+        T::KeySection,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::BackTab)],
+        "S-Tab",
+        "S-Tab",
+        Act::PrevSection,
+        T::KeyPrevSection,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Left)],
+        "← →",
+        "Left Right",
+        Act::PrevYear,
+        T::KeyYear,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Right)],
+        "",
+        "",
+        Act::NextYear,
+        T::KeyYear,
+        false,
+    ),
+    bind(&[Key::Char('f')], "f", "f", Act::Unit, T::KeyUnit, true),
+    bind(
+        &[Key::Code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        Act::Open,
+        T::KeyOpen,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        Act::Back,
+        T::KeyBack,
+        false,
+    ),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
 ];
 
 pub struct TrainingOverview {
@@ -135,7 +191,12 @@ impl TrainingOverview {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        let mut k = keys::help(&KEYS);
+        k.extend(keys::nav_help());
+        // Handled by the app; listed here because they work on this screen.
+        k.push(key("2", "2", T::KeyStaffTab, false));
+        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k
     }
 
     pub fn set_stats(&mut self, held: Vec<Held>, partners: Vec<PartnerJp>) {
@@ -158,54 +219,39 @@ impl TrainingOverview {
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return Outcome::Ignored;
-        }
         let i = SECTIONS
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
-        let len = self.len();
-        match key.code {
-            KeyCode::Tab | KeyCode::BackTab => {
-                let step = if key.code == KeyCode::Tab { 1 } else { 3 };
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.rows[i] = keys::step(nav, self.rows[i], self.len(), 10);
+            return Outcome::Changed;
+        }
+        let d = &self.data;
+        match keys::action(&KEYS, &key) {
+            Some(act @ (Act::NextSection | Act::PrevSection)) => {
+                let step = if act == Act::NextSection { 1 } else { 3 };
                 self.section = SECTIONS[(i + step) % 4];
-                if matches!(self.section, Section::Held | Section::Partners)
-                    && !self.data.stats_loaded
-                {
-                    return Outcome::LoadTrainingStats(self.data.year);
+                if matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded {
+                    return Outcome::LoadTrainingStats(d.year);
                 }
+                Outcome::Changed
             }
-            KeyCode::Up | KeyCode::Char('k') => self.rows[i] = self.rows[i].saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.rows[i] = (self.rows[i] + 1).min(len.saturating_sub(1))
+            Some(Act::PrevYear) => Outcome::TrainingYear(d.year - 1, d.unit.clone()),
+            Some(Act::NextYear) => Outcome::TrainingYear(d.year + 1, d.unit.clone()),
+            Some(Act::Unit) => {
+                Outcome::TrainingYear(d.year, next_unit(&d.all_units, d.unit.as_deref()))
             }
-            KeyCode::Left => {
-                return Outcome::TrainingYear(self.data.year - 1, self.data.unit.clone());
-            }
-            KeyCode::Right => {
-                return Outcome::TrainingYear(self.data.year + 1, self.data.unit.clone());
-            }
-            KeyCode::Char('f') => {
-                return Outcome::TrainingYear(
-                    self.data.year,
-                    next_unit(&self.data.all_units, self.data.unit.as_deref()),
-                );
-            }
-            KeyCode::Enter if self.section == Section::Coaching => {
-                return match self.data.coaching.get(self.rows[1]) {
+            Some(Act::Open) if self.section == Section::Coaching => {
+                match d.coaching.get(self.rows[1]) {
                     Some(c) => Outcome::OpenStaff(c.nip.clone()),
                     None => Outcome::Ignored,
-                };
+                }
             }
-            KeyCode::Char('q') => return Outcome::Quit,
-            KeyCode::Esc => return Outcome::Back,
-            _ => return Outcome::Ignored,
+            Some(Act::Open) | None => Outcome::Ignored,
+            Some(Act::Back) => Outcome::Back,
+            Some(Act::Quit) => Outcome::Quit,
         }
-        Outcome::Changed
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {

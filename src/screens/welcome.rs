@@ -1,9 +1,10 @@
 //! The first screen on an empty database: load the demo, add someone, or import.
 
 use super::Outcome;
+use crate::ui::keys::{self, Binding, Key, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, key};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,12 +15,20 @@ pub struct Welcome {
     db: String,
 }
 
-const KEYS: [KeyHelp; 4] = [
-    key("d", "d", T::KeyDemo, true),
-    key("n", "n", T::KeyNew, true),
-    key("q", "q", T::KeyQuit, true),
-    key("? F1", "? F1", T::KeyHelp, true),
+/// The welcome screen's keys: they decide what a key does, and the footer and help show
+/// them.
+const KEYS: [Binding<Act>; 3] = [
+    bind(&[Key::Char('d')], "d", "d", Act::Demo, T::KeyDemo, true),
+    bind(&[Key::Char('n')], "n", "n", Act::New, T::KeyNew, true),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
 ];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Demo,
+    New,
+    Quit,
+}
 
 impl Welcome {
     pub fn new(db: &str) -> Welcome {
@@ -27,15 +36,17 @@ impl Welcome {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        KEYS.to_vec()
+        let mut k = keys::help(&KEYS);
+        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Char('d') => Outcome::LoadDemo,
-            KeyCode::Char('n') => Outcome::NewStaff,
-            KeyCode::Char('q') => Outcome::Quit,
-            _ => Outcome::Ignored,
+        match keys::action(&KEYS, &key) {
+            Some(Act::Demo) => Outcome::LoadDemo,
+            Some(Act::New) => Outcome::NewStaff,
+            Some(Act::Quit) => Outcome::Quit,
+            None => Outcome::Ignored,
         }
     }
 

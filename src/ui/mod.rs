@@ -8,6 +8,7 @@ pub mod event;
 pub mod form;
 pub mod help;
 pub mod input;
+pub mod keys;
 pub mod lang;
 pub mod rating;
 pub mod theme;
@@ -72,18 +73,32 @@ pub const fn key(keys: &'static str, ascii: &'static str, action: T, footer: boo
 
 /// The footer line: the keys marked for it, as many as fit.
 pub fn footer(ui: &Ui, keys: &[KeyHelp], width: u16) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0usize;
-    for k in keys.iter().filter(|k| k.footer) {
+    let entry = |k: &KeyHelp| {
         let label = if ui.theme.ascii { k.ascii } else { k.keys };
         let text = ui.t(k.action);
-        let len = label.chars().count() + 1 + text.chars().count() + 2;
-        if used + len > width as usize {
+        (
+            label,
+            text,
+            label.chars().count() + 1 + text.chars().count() + 2,
+        )
+    };
+    // The help key is always shown, last: its room is kept first.
+    let help = keys.iter().find(|k| k.footer && k.action == T::KeyHelp);
+    let mut room = width as usize - help.map_or(0, |k| entry(k).2).min(width as usize);
+    let mut spans = Vec::new();
+    for k in keys.iter().filter(|k| k.footer && k.action != T::KeyHelp) {
+        let (label, text, len) = entry(k);
+        if len > room {
             break;
         }
-        used += len;
+        room -= len;
         spans.push(Span::styled(label.to_string(), ui.theme.key()));
         spans.push(Span::raw(format!(" {text}  ")));
+    }
+    if let Some(k) = help {
+        let (label, text, _) = entry(k);
+        spans.push(Span::styled(label.to_string(), ui.theme.key()));
+        spans.push(Span::raw(format!(" {text}")));
     }
     Line::from(spans)
 }
