@@ -541,3 +541,29 @@ fn a_stray_digit_never_leaves_quick_entry() {
     s.key(KeyCode::Char('4'));
     assert!(s.shows("Penilaian cepat"), "a stray 4 left: {}", s.text());
 }
+
+#[test]
+fn a_new_evaluation_with_entries_is_not_swapped_for_a_taken_period() {
+    let mut s = demo();
+    let nip = new_evaluation(&mut s);
+    focus(&mut s, "Hasil kerja");
+    s.key(KeyCode::Char('3'));
+    // Move the period to last year's annual one, which the demo has evaluated.
+    focus(&mut s, "Tahun ");
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2025");
+    for _ in 0..20 {
+        if s.shows("Tahunan") {
+            break;
+        }
+        focus(&mut s, "Periode");
+        s.key(KeyCode::Left);
+    }
+    assert!(s.shows("Evaluasi baru"), "still the new one: {}", s.text());
+    let before = s.app.store().evaluations_of(&nip).unwrap();
+    s.key(KeyCode::F(2));
+    assert!(s.shows("sudah dinilai"), "{}", s.text());
+    assert_eq!(s.app.store().evaluations_of(&nip).unwrap(), before);
+}

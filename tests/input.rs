@@ -155,3 +155,25 @@ fn sigterm_with_a_form_open_keeps_the_draft_and_restores_the_terminal() {
         "drafts kept: {drafts:?}"
     );
 }
+
+#[test]
+fn a_paste_into_a_form_is_checked_like_typing() {
+    let mut s = demo();
+    s.key(KeyCode::Char('n'));
+    s.bytes(b"\x1b[200~19850330 201001 1 002\x1b[201~");
+    assert!(s.shows("lahir 1985-03-30"), "{}", s.text());
+    assert!(!s.shows("harus 18 angka"), "{}", s.text());
+}
+
+#[test]
+fn a_paste_into_a_rating_types_nothing() {
+    let mut s = demo();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    // Focus on Hasil kerja (after the evaluator and its NIP).
+    s.key(KeyCode::Tab).key(KeyCode::Tab);
+    let before = s.text();
+    s.bytes(b"\x1b[200~1\x1b[201~");
+    assert!(s.shows("Tempelan diabaikan"), "{}", s.text());
+    let body = |t: &str| t.lines().take(23).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&s.text()), body(&before));
+}

@@ -361,3 +361,29 @@ fn the_status_follows_the_dates_and_a_future_end_is_never_done() {
     assert!(s.shows("belum bisa selesai"), "{}", s.text());
     assert!(s.shows("Pelatihan baru"), "the form stays open");
 }
+
+#[test]
+fn enter_never_swaps_a_new_organiser_for_a_loosely_similar_partner() {
+    let mut s = demo();
+    s.key(KeyCode::Enter).key(KeyCode::Char('t'));
+    s.type_text("Pelatihan Baru").key(KeyCode::Tab);
+    s.type_text("bimtek").key(KeyCode::Tab);
+    s.type_text("Yayasan Baru Sejahtera");
+    assert!(s.shows("belum dikenal"), "{}", s.text());
+    s.key_mod(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert!(
+        s.shows("mitra baru: Yayasan Baru Sejahtera"),
+        "{}",
+        s.text()
+    );
+    s.key(KeyCode::Enter);
+    let organiser = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Penyelenggara "))
+        .unwrap_or_default();
+    assert!(
+        organiser.contains("Yayasan Baru Sejahtera"),
+        "Enter kept what was typed: {organiser}"
+    );
+}

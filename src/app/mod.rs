@@ -205,6 +205,19 @@ impl App {
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
+        let asking = match &self.screen {
+            Screen::Form(f) => f.asking(),
+            Screen::Evaluation(f) => f.asking(),
+            Screen::Training(f) => f.asking(),
+            _ => false,
+        };
+        if asking {
+            // While a form asks, only the answer keys mean anything.
+            return vec![
+                crate::ui::key("y", "y", T::Yes, true),
+                crate::ui::key("n Esc", "n Esc", T::No, true),
+            ];
+        }
         match &self.screen {
             Screen::Welcome(w) => w.keys(),
             Screen::Home(h) => h.keys(),
@@ -265,20 +278,21 @@ impl App {
         }
     }
 
-    /// Pasted text goes into the focused text field only (line breaks flattened); anywhere
-    /// else it is ignored with a message, never read as keys.
+    /// Pasted text goes into the focused text field only (line breaks flattened, except in
+    /// notes); anywhere else it is ignored with a message, never read as keys.
     pub fn handle_paste(&mut self, text: &str) -> bool {
         self.status = None;
         if self.help || self.confirm_quit {
             return false;
         }
-        let text = flatten_paste(text);
+        // One-line fields take it flattened; notes keep its lines (the form decides).
+        let ui = self.ui;
         let outcome = match &mut self.screen {
-            Screen::List(l) => l.paste(&text),
-            Screen::Form(f) => f.paste(&text),
-            Screen::Evaluation(f) => f.paste(&text),
-            Screen::Training(f) => f.paste(&text),
-            Screen::Quick(q) => q.paste(&text),
+            Screen::List(l) => l.paste(&flatten_paste(text)),
+            Screen::Form(f) => f.paste(text, &ui),
+            Screen::Evaluation(f) => f.paste(text, &ui),
+            Screen::Training(f) => f.paste(text, &ui),
+            Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
         match outcome {
@@ -390,16 +404,17 @@ impl App {
     /// what it was opened with, removed once it is back to that. Returns false when the
     /// store failed (the message is shown).
     fn after_form_change(&mut self) -> bool {
+        // An offered draft that is not answered yet stays while the form is unchanged.
         let draft = match &self.screen {
-            Screen::Form(f) => Some((
+            Screen::Form(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.staff_draft_key(f.nip().as_deref()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
-            Screen::Evaluation(f) => Some((
+            Screen::Evaluation(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.draft_key(&f.nip, f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
-            Screen::Training(f) => Some((
+            Screen::Training(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.training_draft_key(&f.nips, f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),

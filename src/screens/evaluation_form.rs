@@ -244,6 +244,16 @@ impl EvaluationForm {
         self.form.is_dirty()
     }
 
+    /// Whether the form is asking a question (the next key answers it).
+    pub fn asking(&self) -> bool {
+        self.form.asking()
+    }
+
+    /// Whether an offered draft is still unanswered (it must not be removed yet).
+    pub fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
     pub fn set_error(&mut self, message: String) {
         self.form.error = Some(message);
     }
@@ -253,8 +263,11 @@ impl EvaluationForm {
         self.form.offer_draft(when, fields);
     }
 
-    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
-        self.form.paste(text)
+    /// Pasted text into the focused text field, then the form's checks run again.
+    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
     }
 
     /// The form's fields by name: what a draft keeps.
@@ -303,7 +316,12 @@ impl EvaluationForm {
                     .iter()
                     .find(|(p, id)| *p == period && Some(*id) != self.id())
                 {
-                    out.push((KIND, format!("{} ({id})", ui.t(T::ErrPeriodTaken))));
+                    let text = if self.is_new() && self.has_entries() {
+                        ui.t(T::PeriodTakenTyped).to_string()
+                    } else {
+                        format!("{} ({id})", ui.t(T::ErrPeriodTaken))
+                    };
+                    out.push((KIND, text));
                 }
             }
         }
@@ -382,6 +400,14 @@ impl EvaluationForm {
             .map(|(nip, name, _)| (nip.clone(), name.clone()))
     }
 
+    /// Whether anything besides the period was entered.
+    fn has_entries(&self) -> bool {
+        self.form
+            .values()
+            .iter()
+            .any(|(id, v)| id != YEAR && id != KIND && !v.trim().is_empty())
+    }
+
     fn follow_aspects(&mut self) {
         if !self.perilaku_set {
             let aspects: Vec<AspekPenilaian> = ASPEK_IDS
@@ -442,9 +468,12 @@ impl EvaluationForm {
                 if id == PERILAKU {
                     self.perilaku_set = true;
                 }
-                // A new evaluation for a period already evaluated: open that one instead.
+                // A new evaluation for a period already evaluated: open that one instead,
+                // unless something was entered already (then saving is refused and the
+                // problem says why: nothing typed is thrown away).
                 if self.is_new()
                     && (id == YEAR || id == KIND)
+                    && !self.has_entries()
                     && let Some(period) = self.period()
                     && let Some((_, taken)) = self.taken.iter().find(|(p, _)| *p == period)
                 {

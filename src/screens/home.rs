@@ -163,7 +163,8 @@ impl Home {
             ui,
             width,
             ratio,
-            format!("{part} / {whole} ({:.0}%)", ratio * 100.0),
+            // Floored: 293 of 294 is not yet 100%.
+            format!("{part} / {whole} ({:.0}%)", (ratio * 100.0).floor()),
         )
     }
 

@@ -121,9 +121,13 @@ impl QuickEntry {
     }
 
     /// Pasted text goes into the setup's focused text field; never into the ratings.
-    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
         match self.phase {
-            Phase::Setup => self.setup.paste(text),
+            Phase::Setup => {
+                let pasted = self.setup.paste(text);
+                self.refresh(ui);
+                pasted
+            }
             _ => None,
         }
     }

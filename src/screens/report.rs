@@ -239,8 +239,8 @@ impl Report {
         let header = Row::new(
             [
                 ui.t(T::ColUnit),
-                "Peg",
-                "Nilai%",
+                ui.t(T::ColStaffShort),
+                ui.t(T::ColRatedPct),
                 "SB",
                 "B",
                 "BP",
@@ -373,7 +373,7 @@ impl Report {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_set(ui.theme.border())
-            .title(format!(" {} {} ", ui.t(T::UnitRatingCol), self.year));
+            .title(format!(" {} {} ", ui.t(T::UnitRatingTitle), self.year));
         frame.render_widget(Clear, popup);
         frame.render_widget(Paragraph::new(lines).block(block), popup);
     }

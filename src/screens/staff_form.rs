@@ -156,6 +156,16 @@ impl StaffForm {
         self.form.is_dirty()
     }
 
+    /// Whether the form is asking a question (the next key answers it).
+    pub fn asking(&self) -> bool {
+        self.form.asking()
+    }
+
+    /// Whether an offered draft is still unanswered (it must not be removed yet).
+    pub fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
     pub fn is_new(&self) -> bool {
         self.original.is_none()
     }
@@ -196,8 +206,11 @@ impl StaffForm {
         self.form.offer_draft(when, fields);
     }
 
-    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
-        self.form.paste(text)
+    /// Pasted text into the focused text field, then the form's checks run again.
+    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
     }
 
     fn kind(&self) -> EmploymentKind {
@@ -268,6 +281,9 @@ impl StaffForm {
             }
             s
         });
+        let typed = self.form.choice_unmatched(UNIT).map(|t| clean_line(&t));
+        self.form.field_mut(UNIT).accept_typed =
+            typed.is_some() && self.new_unit.is_some() && typed == self.new_unit;
         self.form.field_mut(UNIT).note = match (&self.new_unit, self.form.choice_unmatched(UNIT)) {
             (Some(name), _) => Some(format!("{}: {name}", ui.t(T::NewUnit))),
             (None, Some(typed)) => {
@@ -345,7 +361,9 @@ impl StaffForm {
                 if id == KIND {
                     self.form.set_options(RANK, rank_options(self.kind()));
                 }
-                if id == UNIT {
+                if id == UNIT
+                    && self.form.choice_unmatched(UNIT).map(|t| clean_line(&t)) != self.new_unit
+                {
                     // Another name typed or chosen: the earlier choice to create one lapses.
                     self.new_unit = None;
                 }
@@ -356,6 +374,14 @@ impl StaffForm {
                     .iter()
                     .find(|(k, v)| k == "unit_baru" && !v.is_empty())
                     .map(|(_, v)| v.clone());
+                // "ya"/"tidak" of a draft kept in the other language.
+                if let Some((_, v)) = fields.iter().find(|(k, _)| k == ACTIVE) {
+                    let yes = matches!(v.to_lowercase().as_str(), "ya" | "yes");
+                    let no = matches!(v.to_lowercase().as_str(), "tidak" | "no");
+                    if yes || no {
+                        self.form.set_choice(ACTIVE, Some(if yes { 0 } else { 1 }));
+                    }
+                }
                 if let (Some(o), Some(rev)) = (
                     self.original.as_mut(),
                     fields

@@ -204,6 +204,16 @@ impl TrainingForm {
         self.form.is_dirty()
     }
 
+    /// Whether the form is asking a question (the next key answers it).
+    pub fn asking(&self) -> bool {
+        self.form.asking()
+    }
+
+    /// Whether an offered draft is still unanswered (it must not be removed yet).
+    pub fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
     pub fn is_new(&self) -> bool {
         self.original.is_none()
     }
@@ -219,8 +229,11 @@ impl TrainingForm {
         self.form.error = Some(message);
     }
 
-    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
-        self.form.paste(text)
+    /// Pasted text into the focused text field, then the form's checks run again.
+    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
@@ -301,10 +314,13 @@ impl TrainingForm {
             .form
             .choice(STATUS)
             .and_then(|i| TrainingStatus::ALL.get(i).copied());
-        match (status, end) {
-            (None, _) => out.push((STATUS, ui.t(T::NotChosen).to_string())),
-            (Some(TrainingStatus::Selesai), Some(e)) if e > self.today => {
+        match (status, start, end) {
+            (None, _, _) => out.push((STATUS, ui.t(T::NotChosen).to_string())),
+            (Some(TrainingStatus::Selesai), _, Some(e)) if e > self.today => {
                 out.push((STATUS, ui.t(T::ErrDoneBeforeEnd).to_string()))
+            }
+            (Some(TrainingStatus::Berlangsung), Some(s), _) if s > self.today => {
+                out.push((STATUS, ui.t(T::ErrRunningBeforeStart).to_string()))
             }
             _ => {}
         }
@@ -345,21 +361,21 @@ impl TrainingForm {
         })
     }
 
-    /// A known partner whose name contains what is typed, if it is not typed in full.
+    /// A known partner whose name contains what is typed, if it is not typed in full. Only
+    /// a name that contains the typed text is offered for Enter: a loosely similar one is
+    /// named in the note, never taken by a key meant to move on.
     fn suggestion(&self) -> Option<&Partner> {
-        let typed = self.form.text(ORGANISER);
-        let q = typed.trim().to_lowercase();
-        if q.chars().count() < 2 || self.known_partner().is_some() {
+        let typed = clean_line(&self.form.text(ORGANISER));
+        let q = typed.to_lowercase();
+        if q.chars().count() < 2
+            || self.known_partner().is_some()
+            || self.new_partner.as_deref() == Some(typed.as_str())
+        {
             return None;
         }
         self.partners
             .iter()
             .find(|p| p.name.to_lowercase().contains(&q))
-            .or_else(|| {
-                closest(&q, &self.partner_names, 1)
-                    .first()
-                    .map(|&i| &self.partners[i])
-            })
     }
 
     /// Recomputes the status from the dates, the suggestion, notes and problems.
@@ -392,12 +408,16 @@ impl TrainingForm {
                 .into_iter()
                 .map(|i| self.partner_names[i].clone())
                 .collect();
-            let mut s = String::new();
-            if !near.is_empty() {
-                s.push_str(&format!("{}: {}. ", ui.t(T::Closest), near.join("; ")));
-            }
-            s.push_str(ui.t(T::CtrlNNewPartner));
-            Some(s)
+            Some(if near.is_empty() {
+                ui.t(T::CtrlNNewPartnerAlone).to_string()
+            } else {
+                format!(
+                    "{}: {}. {}",
+                    ui.t(T::Closest),
+                    near.join("; "),
+                    ui.t(T::CtrlNNewPartner)
+                )
+            })
         };
         // Hours typed without JP: the JP they make.
         self.form.field_mut(HOURS).note = match self.jp_value() {

@@ -464,6 +464,10 @@ impl TrainingOverview {
     fn draw_held(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let height = area.height.saturating_sub(1) as usize;
         let start = self.window(2, height);
+        // The title takes what the other columns leave (four spaces between columns).
+        let title_w = (area.width as usize)
+            .saturating_sub(18 + 11 + 5 + 3 + 4)
+            .max(10);
         let rows: Vec<Row> = self
             .data
             .held
@@ -473,7 +477,7 @@ impl TrainingOverview {
             .take(height)
             .map(|(i, h)| {
                 let row = Row::new(vec![
-                    Cell::from(fit(ui, &h.title, 26)),
+                    Cell::from(fit(ui, &h.title, title_w)),
                     Cell::from(fit(ui, &h.organiser, 18)),
                     Cell::from(h.dates.clone()),
                     Cell::from(format!("{:>4}", h.participants)),
@@ -491,7 +495,7 @@ impl TrainingOverview {
                 ui.t(T::Title),
                 ui.t(T::Organiser),
                 ui.t(T::Dates),
-                ui.t(T::People),
+                ui.t(T::PeopleShort),
                 ui.t(T::ColJp),
             ]
             .map(Cell::from),

@@ -81,6 +81,9 @@ pub struct Field {
     pub suggestion: Option<String>,
     /// Columns for the value (clamped to the screen).
     pub width: u16,
+    /// The form accepts this choice's typed text as a new value (a unit created with
+    /// Ctrl-N): shown plainly, not as a mismatch.
+    pub accept_typed: bool,
 }
 
 fn notes_area(text: &str) -> TextArea<'static> {
@@ -112,6 +115,7 @@ impl Field {
             note: None,
             suggestion: None,
             width,
+            accept_typed: false,
         }
     }
 
@@ -237,6 +241,8 @@ impl Field {
     pub fn value_text(&self) -> String {
         match &self.value {
             Value::Text(t) => t.value().to_string(),
+            // Typed text that matches no option is kept as typed (a new unit's name).
+            Value::Choice(c) if c.no_match() => c.typed().to_string(),
             Value::Choice(c) => c.value().unwrap_or("").to_string(),
             Value::Rating(r) => r.value.map_or(String::new(), |r| r.code().to_string()),
             Value::Notes(t) => t.lines().join("\n"),
@@ -253,10 +259,12 @@ impl Field {
                     *t = std::mem::take(t).with_max(m);
                 }
             }
-            Value::Choice(c) => {
-                let i = c.options().iter().position(|o| o == v);
-                c.select(i);
-            }
+            Value::Choice(c) => match c.options().iter().position(|o| o == v) {
+                Some(i) => c.select(Some(i)),
+                None if v.is_empty() => c.select(None),
+                // Not an option (typed, or from the other language): kept as typed text.
+                None => c.set_typed(v),
+            },
             Value::Rating(r) => {
                 r.value = v.parse::<u8>().ok().and_then(Rating::from_code);
             }
@@ -337,6 +345,10 @@ pub struct Form {
     is_new: bool,
     /// Characters refused by a full field: its limit.
     refused: Option<usize>,
+    /// A draft was offered and neither used nor declined.
+    draft_kept: bool,
+    /// The last key was a character the focused field does not take (its kind).
+    wrong_char: Option<Kind>,
 }
 
 impl Form {
@@ -356,6 +368,8 @@ impl Form {
             notice: None,
             is_new,
             refused: None,
+            draft_kept: false,
+            wrong_char: None,
         };
         f.focus = f.next_focusable(0, true).unwrap_or(0);
         f.mark_clean();
@@ -564,6 +578,13 @@ impl Form {
     /// Offers back a draft kept from an earlier session.
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         self.ask = Some(Ask::Draft(when, fields));
+        self.draft_kept = true;
+    }
+
+    /// Whether an offered draft is neither used nor declined yet: while the form is
+    /// unchanged, that draft must stay in the store.
+    pub fn draft_unresolved(&self) -> bool {
+        self.draft_kept
     }
 
     /// Whether a question is waiting for its answer.
@@ -581,9 +602,19 @@ impl Form {
         let mut keys = vec![
             key("Tab ↓", "Tab Down", T::KeyNextField, true),
             key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
-            key("Enter", "Enter", T::KeyNextFieldOrLine, false),
         ];
         let kinds: Vec<Kind> = self.fields.iter().map(|f| f.kind).collect();
+        let has_notes = kinds.iter().any(|k| matches!(k, Kind::Notes { .. }));
+        keys.push(key(
+            "Enter",
+            "Enter",
+            if has_notes {
+                T::KeyNextFieldOrLine
+            } else {
+                T::KeyNextField
+            },
+            false,
+        ));
         if kinds.iter().any(|k| matches!(k, Kind::Rating { .. })) {
             keys.push(key("1 2 3 ← →", "1 2 3 Left Right", T::KeyChoose, true));
         } else if kinds.contains(&Kind::Choice) {
@@ -620,7 +651,16 @@ impl Form {
         }
         let field = self.fields.get_mut(self.focus)?;
         let kind = field.kind;
-        let allowed: String = text.chars().filter(|c| field.accepts(*c)).collect();
+        let text = match kind {
+            // Notes keep the pasted lines; every other field takes one line.
+            Kind::Notes { .. } => text.replace("\r\n", "\n").replace('\r', "\n"),
+            _ => crate::ui::event::flatten_paste(text),
+        };
+        let allowed: String = text
+            .chars()
+            .filter(|c| *c == '\n' && matches!(kind, Kind::Notes { .. }) || field.accepts(*c))
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
         let outcome = match &mut field.value {
             Value::Text(t) => Pasted::from_field(t.paste(&allowed), t.max()),
             Value::Notes(t) => {
@@ -646,16 +686,27 @@ impl Form {
     /// Handles one key.
     pub fn handle(&mut self, key: KeyEvent) -> FormEvent {
         self.refused = None;
+        self.wrong_char = None;
         if let Some(ask) = self.ask.take() {
             let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
             return match (ask, yes) {
                 (Ask::Discard, true) => FormEvent::Close,
                 (Ask::Delete, true) => FormEvent::Delete,
                 (Ask::Draft(_, fields), true) => {
+                    self.draft_kept = false;
                     self.apply(&fields);
                     FormEvent::DraftUsed(fields)
                 }
-                (Ask::Draft(..), false) => FormEvent::DraftDeclined,
+                (Ask::Draft(..), false) if matches!(key.code, KeyCode::Char('n' | 'N')) => {
+                    self.draft_kept = false;
+                    FormEvent::DraftDeclined
+                }
+                // Esc answers "not now": the draft stays kept until the form is changed.
+                (Ask::Draft(..), false) if key.code == KeyCode::Esc => FormEvent::Changed,
+                (ask @ Ask::Draft(..), false) => {
+                    self.ask = Some(ask);
+                    FormEvent::Changed
+                }
                 (_, false) => FormEvent::Changed,
             };
         }
@@ -751,8 +802,9 @@ impl Form {
             && !key.modifiers.contains(KeyModifiers::CONTROL)
             && !field.accepts(c)
         {
-            // Not a character this field takes: type nothing.
-            return FormEvent::Ignored;
+            // Not a character this field takes: type nothing, and say which it takes.
+            self.wrong_char = Some(kind);
+            return FormEvent::Changed;
         }
         let suggestion = field.suggestion.clone();
         let used = match &mut field.value {
@@ -848,10 +900,17 @@ impl Form {
                 .find(|f| f.id == id)
                 .map_or(String::new(), |f| f.label.trim().to_string())
         };
-        if self.tried_save
-            && let Some((id, p)) = self.problems.first()
-        {
-            return Some((format!("{}: {p}", label_of(id)), ui.theme.error()));
+        if self.tried_save {
+            // The focused field's own problem first (the officer is fixing it), else the
+            // first problem of the form.
+            let own = focused.and_then(|f| self.problems.iter().find(|(id, _)| *id == f.id));
+            if let Some((id, p)) = own.or(self.problems.first()) {
+                let note = focused
+                    .filter(|f| f.id == *id)
+                    .and_then(|f| f.note.as_ref())
+                    .map_or(String::new(), |n| format!(". {n}"));
+                return Some((format!("{}: {p}{note}", label_of(id)), ui.theme.error()));
+            }
         }
         if let Some(f) = focused
             && let Some(p) = self.problem_of(f.id)
@@ -863,6 +922,14 @@ impl Form {
             };
             return Some((text, ui.theme.muted()));
         }
+        if let Some(kind) = self.wrong_char {
+            let t = match kind {
+                Kind::Digits { spaces: true, .. } => T::DigitsAndSpacesOnly,
+                Kind::Digits { .. } => T::DigitsOnly,
+                _ => T::DateChars,
+            };
+            return Some((ui.t(t).to_string(), ui.theme.error()));
+        }
         if let Some(max) = self.refused {
             return Some((
                 format!("{} {max} {}", ui.t(T::FieldFull), ui.t(T::Characters)),
@@ -873,6 +940,16 @@ impl Form {
             && let Some(n) = &f.note
         {
             return Some((format!("{}: {n}", f.label.trim()), ui.theme.muted()));
+        }
+        if let Some(f) = focused
+            && let Value::Choice(c) = &f.value
+            && c.no_match()
+            && !f.accept_typed
+        {
+            return Some((
+                format!("{}: {} ({})", f.label.trim(), ui.t(T::NoOption), c.typed()),
+                ui.theme.error(),
+            ));
         }
         self.notice.as_ref().map(|n| (n.clone(), ui.theme.ok()))
     }
@@ -903,7 +980,8 @@ impl Form {
         let message = self.message(ui);
         let msg_h = message.as_ref().map_or(0, |(t, _)| {
             let w = inner.width.saturating_sub(2).max(1) as usize;
-            (t.chars().count().div_ceil(w) as u16).clamp(1, 3)
+            // Words wrap, so allow a little more than the bare character count.
+            ((t.chars().count() + t.chars().count() / 8).div_ceil(w) as u16).clamp(1, 4)
         });
         let above_h = (above.len() as u16).min(inner.height / 3);
         let fields_area = Rect {
@@ -941,6 +1019,16 @@ impl Form {
             .clamp(10, 26);
         let value_x = fields_area.x + 2 + label_w as u16 + 1;
         let room = (fields_area.x + fields_area.width).saturating_sub(value_x + 1);
+        // Notes beside the values start in one column: after the widest of the narrower
+        // values (wide text fields show their notes in the message area).
+        let side_w = self
+            .fields
+            .iter()
+            .filter(|f| !f.hidden && f.width <= 26 && !matches!(f.kind, Kind::Notes { .. }))
+            .map(|f| f.width)
+            .max()
+            .unwrap_or(20)
+            .min(room * 2 / 3) as usize;
         let mut y = fields_area.y;
         let bottom = fields_area.y + fields_area.height;
         if self.scroll > 0 {
@@ -968,7 +1056,16 @@ impl Form {
                 break;
             }
             let focused = i == self.focus && self.ask.is_none();
-            let cursor = self.draw_field(frame, i, y, fields_area, label_w, room, focused, ui);
+            let cursor = self.draw_field(
+                frame,
+                i,
+                y,
+                fields_area,
+                (label_w, side_w),
+                room,
+                focused,
+                ui,
+            );
             if let Some(p) = cursor {
                 frame.set_cursor_position(p);
             }
@@ -996,7 +1093,7 @@ impl Form {
         i: usize,
         y: u16,
         area: Rect,
-        label_w: usize,
+        (label_w, side_w): (usize, usize),
         room: u16,
         focused: bool,
         ui: &Ui,
@@ -1049,9 +1146,12 @@ impl Form {
                 }
             }
             Value::Choice(c) => {
-                // Typed text that matches no option is shown as typed, marked.
-                let unmatched = c.no_match();
-                let v = if unmatched {
+                // Typed text that matches no option is shown as typed, marked unless the form
+                // took it as a new value.
+                let unmatched = c.no_match() && !f.accept_typed;
+                let v = if c.no_match() && f.accept_typed {
+                    c.typed().to_string()
+                } else if unmatched {
                     format!("{}?", c.typed())
                 } else {
                     c.value().unwrap_or("-").to_string()
@@ -1071,7 +1171,7 @@ impl Form {
                     format!("{:<width$}", fit(ui, &text, width)),
                     style,
                 ));
-                if focused && !c.typed().is_empty() && !unmatched {
+                if focused && !c.typed().is_empty() && !c.no_match() {
                     let t = format!(" [{}]", c.typed());
                     used += t.chars().count();
                     spans.push(Span::styled(t, ui.theme.muted()));
@@ -1106,7 +1206,13 @@ impl Form {
             && side_room > 3
             && !matches!(f.value, Value::Notes(_))
         {
-            spans.push(Span::raw(" "));
+            // Aligned when the note still fits; a long note starts right after its value.
+            let len = text.chars().count();
+            let pad = side_w
+                .saturating_sub(used)
+                .min(side_room.saturating_sub(len));
+            let side_room = side_room.saturating_sub(pad);
+            spans.push(Span::raw(" ".repeat(pad + 1)));
             spans.push(Span::styled(fit(ui, &text, side_room), style));
         }
         frame.render_widget(
@@ -1163,7 +1269,8 @@ mod tests {
         let mut f = form();
         f.set_text("tahun", "");
         f.mark_clean();
-        assert_eq!(f.handle(k(KeyCode::Char('x'))), FormEvent::Ignored);
+        assert_eq!(f.handle(k(KeyCode::Char('x'))), FormEvent::Changed);
+        assert_eq!(f.text("tahun"), "");
         assert_eq!(f.handle(k(KeyCode::Char('7'))), FormEvent::Edited("tahun"));
         assert_eq!(f.text("tahun"), "7");
     }
@@ -1249,6 +1356,20 @@ mod tests {
         f.focus_on("nama");
         assert_eq!(f.paste("Budi Santoso"), Some(Pasted::Cut(10)));
         assert_eq!(f.text("nama"), "Budi Santo");
+    }
+
+    #[test]
+    fn esc_on_the_draft_question_keeps_the_draft_for_later() {
+        let mut f = form();
+        f.offer_draft("kemarin".into(), f.values());
+        assert_eq!(f.handle(k(KeyCode::Char('x'))), FormEvent::Changed);
+        assert!(f.asking(), "other keys leave the question open");
+        assert_eq!(f.handle(k(KeyCode::Esc)), FormEvent::Changed);
+        assert!(!f.asking() && f.draft_unresolved());
+        let mut g = form();
+        g.offer_draft("kemarin".into(), g.values());
+        assert_eq!(g.handle(k(KeyCode::Char('n'))), FormEvent::DraftDeclined);
+        assert!(!g.draft_unresolved());
     }
 
     #[test]

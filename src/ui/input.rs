@@ -166,6 +166,11 @@ impl Choice {
             .map(|s| s.as_str())
     }
 
+    /// Puts back text typed earlier that matches no option (a draft of a new unit).
+    pub fn set_typed(&mut self, typed: &str) {
+        self.typed = typed.to_string();
+    }
+
     pub fn typed(&self) -> &str {
         &self.typed
     }

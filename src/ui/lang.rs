@@ -86,6 +86,12 @@ texts! {
     Evaluator => "Pejabat penilai", "Evaluator";
     EvaluatorNip => "NIP penilai", "Evaluator NIP";
     FieldYear => "Tahun", "Year";
+    DigitsOnly => "Kolom ini hanya menerima angka.", "This field takes digits only.";
+    DigitsAndSpacesOnly => "Kolom ini hanya menerima angka dan spasi.", "This field takes digits and spaces only.";
+    DateChars => "Tanggal: angka dengan - / atau . (2025-03-31, 31-03-2025, 31/03/2025).", "Dates: digits with - / or . (2025-03-31, 31-03-2025, 31/03/2025).";
+    CtrlNNewPartnerAlone => "Tidak ada mitra yang mirip. Ctrl-N untuk mencatatnya sebagai mitra baru.", "No similar partner. Ctrl-N records it as a new partner.";
+    ErrRunningBeforeStart => "belum berlangsung: tanggal mulai masih di depan", "not running yet: the start date is still ahead";
+    PeriodTakenTyped => "periode ini sudah dinilai; simpan ditolak. Kosongkan isian lalu pilih periode ini untuk membuka evaluasi yang ada.", "this period is already evaluated; saving is refused. Clear what you typed, then choose this period to open the existing evaluation.";
     ActCreate => "dibuat", "created";
     ActUpdate => "diubah", "changed";
     ActDelete => "dihapus", "deleted";
@@ -141,6 +147,9 @@ texts! {
     Reason => "Alasan", "Reason";
     NobodyNeedsCoaching => "Tidak ada yang perlu pembinaan.", "Nobody needs coaching.";
     People => "Orang", "People";
+    PeopleShort => "Org", "Ppl";
+    ColStaffShort => "Peg", "Stf";
+    ColRatedPct => "Nilai%", "Eval%";
     PrivateAndSoe => "Swasta dan BUMN/BUMD", "Private and state-owned";
     KeyMark => "tandai", "mark";
     KeyUnmarkAll => "hapus semua tanda", "unmark all";
@@ -160,7 +169,7 @@ texts! {
     NewPartner => "mitra baru", "new partner";
     KeyNewPartner => "catat penyelenggara yang diketik sebagai mitra baru", "record the typed organiser as a new partner";
     PartnerUnknown => "penyelenggara belum dikenal", "organiser not known";
-    CtrlNNewPartner => "Pilih salah satu (Enter atau → mengambil usulan), atau Ctrl-N untuk mencatatnya sebagai mitra baru.", "Choose one of them (Enter or → takes the suggestion), or Ctrl-N to record it as a new partner.";
+    CtrlNNewPartner => "Ketik nama salah satunya, atau Ctrl-N untuk mencatat yang diketik sebagai mitra baru.", "Type one of their names, or Ctrl-N to record what you typed as a new partner.";
     FromDates => "mengikuti tanggal", "follows the dates";
     ErrDoneBeforeEnd => "belum bisa selesai: tanggal selesai masih di depan", "cannot be done yet: the end date is still ahead";
     GroupCertificate => "Nomor sertifikat diisi per orang nanti, dari catatan masing-masing.", "Certificate numbers are entered per person later, on each record.";
@@ -174,7 +183,8 @@ texts! {
     KeyReportTab => "laporan", "reports";
     Distribution => "Distribusi predikat tahunan", "Annual predikat distribution";
     GuideNote => "Pedoman SE MenPANRB 3/2023: peringatan saja, predikat tidak diubah.", "Guide of SE MenPANRB 3/2023: a warning only, no predikat is changed.";
-    UnitRatingCol => "Nilai unit", "Unit rating";
+    UnitRatingCol => "Nilai", "Rating";
+    UnitRatingTitle => "Nilai unit", "Unit rating";
     NoRating => "belum dinilai", "no rating";
     Fits => "sesuai", "fits";
     Breaks => "melanggar", "breaks";
@@ -198,7 +208,7 @@ texts! {
     ColGol => "Gol", "Rank";
     ColJabatan => "Jabatan", "Position";
     ColUnit => "Unit", "Unit";
-    ColPredikat => "Pred", "Rating";
+    ColPredikat => "Pred", "Pred";
     ColJp => "JP", "JP";
     Shown => "ditampilkan", "shown";
     AllUnits => "semua unit", "all units";
@@ -270,7 +280,7 @@ texts! {
     QuitAsk => "Perubahan belum disimpan. Keluar? (y = keluar, n = lanjut mengisi)", "Unsaved changes. Quit? (y = quit, n = keep editing)";
     FixFirst => "Perbaiki dulu", "Fix first";
     Saved => "tersimpan", "saved";
-    NotSaved => "tidak tersimpan", "not saved";
+    NotSaved => "Tidak tersimpan:", "Not saved:";
     DemoLoaded => "data contoh dimuat", "demo data loaded";
     BornOn => "lahir", "born";
     AppointedOn => "TMT", "appointed";
