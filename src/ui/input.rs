@@ -236,9 +236,12 @@ impl Choice {
         true
     }
 
-    /// Leaving the field forgets what was typed.
+    /// Leaving the field forgets what was typed to find an option; text that matches no
+    /// option stays (it is the field's value until changed: a new unit's name).
     pub fn blur(&mut self) {
-        self.typed.clear();
+        if !self.no_match() {
+            self.typed.clear();
+        }
     }
 }
 

@@ -1,0 +1,255 @@
+//! Each form built directly, without a database or an app, fed keys, and its `Outcome`
+//! asserted: what the form asks `app/` to do is the form's whole contract.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::date;
+use kinerja::domain::{OrganiserKind, Period, PeriodKind, Rating, TrainingKind, TrainingStatus};
+use kinerja::screens::Outcome;
+use kinerja::screens::evaluation_form::EvaluationForm;
+use kinerja::screens::quick_entry::{QuickEntry, QuickPerson};
+use kinerja::screens::staff_form::StaffForm;
+use kinerja::screens::training_form::TrainingForm;
+use kinerja::store::Partner;
+use kinerja::ui::Ui;
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
+use std::sync::Arc;
+
+fn ui() -> Ui {
+    Ui {
+        lang: Lang::Id,
+        theme: Theme::default(),
+    }
+}
+
+fn k(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Types `text` into whatever has the focus; returns the last outcome.
+fn type_into(handle: &mut dyn FnMut(KeyEvent) -> Outcome, text: &str) -> Outcome {
+    let mut last = Outcome::Ignored;
+    for c in text.chars() {
+        last = handle(k(KeyCode::Char(c)));
+    }
+    last
+}
+
+#[test]
+fn the_staff_form_builds_the_record_it_shows() {
+    let ui = ui();
+    let units = vec![("pkm-belawan".to_string(), "Puskesmas Belawan".to_string())];
+    let mut f = StaffForm::new(None, &units, &ui);
+    let mut h = |key| f.handle(key, &ui);
+    type_into(&mut h, "19850330 201001 2 002");
+    h(k(KeyCode::Tab)); // Status: PNS
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "Rina Siregar");
+    h(k(KeyCode::Tab));
+    h(k(KeyCode::Tab));
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "III/c");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "S1");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "Perawat");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "ahli m");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "pusk");
+    match h(ctrl('s')) {
+        Outcome::SaveStaff(staff, None) => {
+            assert_eq!(staff.nip.as_str(), "198503302010012002");
+            assert_eq!(staff.nama, "Rina Siregar");
+            assert_eq!(staff.golongan.to_string(), "III/c");
+            assert_eq!(staff.unit_id, "pkm-belawan");
+            assert!(staff.aktif);
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_staff_form_refuses_an_unknown_unit_until_ctrl_n() {
+    let ui = ui();
+    let units = vec![("pkm-belawan".to_string(), "Puskesmas Belawan".to_string())];
+    let mut f = StaffForm::new(None, &units, &ui);
+    let mut h = |key| f.handle(key, &ui);
+    type_into(&mut h, "19850330 201001 2 002");
+    for (tabs, text) in [
+        (2, "Rina Siregar"),
+        (3, "III/c"),
+        (1, "S1"),
+        (1, "Perawat"),
+        (1, "ahli m"),
+        (1, "Pustu Bahari"),
+    ] {
+        for _ in 0..tabs {
+            h(k(KeyCode::Tab));
+        }
+        type_into(&mut h, text);
+    }
+    assert_eq!(h(ctrl('s')), Outcome::Changed, "refused: no such unit");
+    assert_eq!(h(ctrl('n')), Outcome::Changed);
+    match h(ctrl('s')) {
+        Outcome::SaveStaff(staff, Some(unit)) => {
+            assert_eq!(unit.name, "Pustu Bahari");
+            assert_eq!(staff.unit_id, unit.id);
+        }
+        other => panic!("expected a save with a new unit, got {other:?}"),
+    }
+}
+
+fn people() -> kinerja::screens::evaluation_form::People {
+    Arc::new(vec![(
+        "197001012000031001".to_string(),
+        "H. Budi Nasution".to_string(),
+        "h. budi nasution".to_string(),
+    )])
+}
+
+#[test]
+fn the_evaluation_form_saves_a_complete_annual_evaluation() {
+    let ui = ui();
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        Vec::new(),
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    let mut h = |key| f.handle(key, &ui);
+    // The evaluator is focused first: type, Enter takes the suggestion and its NIP.
+    type_into(&mut h, "budi");
+    h(k(KeyCode::Enter));
+    h(k(KeyCode::Char('1')));
+    for _ in 0..7 {
+        h(k(KeyCode::Char('2')));
+    }
+    match h(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)) {
+        Outcome::SaveEvaluation(nip, e) => {
+            assert_eq!(nip, "198503302010012002");
+            assert_eq!(e.period, Period::annual(2025));
+            assert_eq!(e.hasil_kerja, Rating::DiAtas);
+            assert_eq!(e.perilaku, Rating::Sesuai, "suggested from the aspects");
+            let penilai = e.penilai.expect("evaluator");
+            assert_eq!(penilai.nama, "H. Budi Nasution");
+            assert_eq!(
+                penilai.nip.map(|n| n.as_str().to_string()),
+                Some("197001012000031001".into())
+            );
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_new_evaluation_for_a_taken_period_opens_the_existing_one() {
+    let ui = ui();
+    let taken = vec![
+        (Period::annual(2025), 7),
+        (Period::new(2026, PeriodKind::Triwulan(1)).unwrap(), 8),
+    ];
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        taken,
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    // The offered period is a free one; stepping the period kind back reaches a taken one.
+    let mut got = Outcome::Ignored;
+    f.handle(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE), &ui);
+    for _ in 0..16 {
+        got = f.handle(k(KeyCode::Left), &ui);
+        if got != Outcome::Changed {
+            break;
+        }
+    }
+    assert_eq!(
+        got,
+        Outcome::OpenEvaluation("198503302010012002".into(), Some(8))
+    );
+}
+
+#[test]
+fn the_training_form_saves_one_record_for_each_marked_person() {
+    let ui = ui();
+    let partners = vec![Partner {
+        id: "pt-solusi".into(),
+        name: "PT Solusi Digital Pesisir".into(),
+        kind: OrganiserKind::Swasta,
+    }];
+    let nips = vec![
+        "198503302010012002".to_string(),
+        "199001152015031001".to_string(),
+    ];
+    let mut f = TrainingForm::new(
+        nips.clone(),
+        vec!["Rina".into(), "Budi".into()],
+        None,
+        partners,
+        date(2026, 11, 28),
+        &ui,
+    );
+    let mut h = |key| f.handle(key, &ui);
+    type_into(&mut h, "Bimtek SKP");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "bimtek");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "PT Sol");
+    h(k(KeyCode::Enter));
+    type_into(&mut h, "2026-03-14");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "2026-03-15");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "12");
+    match h(ctrl('s')) {
+        Outcome::SaveTraining(who, t) => {
+            assert_eq!(who, nips);
+            assert_eq!(t.penyelenggara, "PT Solusi Digital Pesisir");
+            assert_eq!(t.jenis_penyelenggara, OrganiserKind::Swasta);
+            assert_eq!(t.jenis, TrainingKind::Bimtek);
+            assert_eq!(t.jp, 12);
+            assert_eq!(t.status, TrainingStatus::Selesai, "from the dates");
+            assert_eq!(t.no_sertifikat, "", "none for a group");
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
+#[test]
+fn quick_entry_starts_then_rates_two_keys_and_enter() {
+    let ui = ui();
+    let people = vec![QuickPerson {
+        nip: "198503302010012002".into(),
+        name: "Rina Siregar".into(),
+        unit: "Puskesmas Belawan".into(),
+        evaluated: false,
+    }];
+    let mut q = QuickEntry::new(people, self::people(), date(2026, 11, 28), &ui);
+    assert_eq!(q.handle(k(KeyCode::Enter), &ui), Outcome::QuickStart);
+    q.start(&[false]);
+    assert_eq!(q.handle(k(KeyCode::Char('4')), &ui), Outcome::Ignored);
+    q.handle(k(KeyCode::Char('1')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    match q.handle(k(KeyCode::Enter), &ui) {
+        Outcome::QuickSave(nip, e) => {
+            assert_eq!(nip, "198503302010012002");
+            assert_eq!(e.period, Period::annual(2025));
+            assert_eq!(
+                (e.hasil_kerja, e.perilaku),
+                (Rating::DiAtas, Rating::Sesuai)
+            );
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
