@@ -29,6 +29,18 @@ pub fn parse_date(s: &str) -> Option<Date> {
     .ok()
 }
 
+/// Whether `s` is written as a date (three groups of digits, one of them a four-digit year)
+/// even if no such day exists (`31-02-2026`): the form then says "no such date" rather
+/// than showing the accepted spellings again.
+pub fn looks_like_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim().split(['-', '/']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && (parts[0].len() == 4 || parts[2].len() == 4)
+}
+
 /// ISO form, the one exports write.
 pub fn format_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -58,5 +70,13 @@ mod tests {
     #[test]
     fn format_is_iso() {
         assert_eq!(format_date(date(2025, 3, 4)), "2025-03-04");
+    }
+
+    #[test]
+    fn a_date_shaped_text_is_told_apart_from_a_real_date() {
+        assert!(looks_like_date("31-02-2026") && parse_date("31-02-2026").is_none());
+        assert!(looks_like_date("2026-03-14") && parse_date("2026-03-14").is_some());
+        assert!(!looks_like_date("14 maret"));
+        assert!(!looks_like_date("14-03-26"));
     }
 }

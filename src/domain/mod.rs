@@ -14,7 +14,7 @@ pub mod text;
 pub mod training;
 pub mod unit;
 
-pub use dates::{format_date, parse_date};
+pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution};
 pub use evaluation::{Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind};
 pub use jabatan::{Jabatan, JenisJabatan};

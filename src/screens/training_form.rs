@@ -299,11 +299,18 @@ impl TrainingForm {
             out.push((ORGANISER, ui.t(T::PartnerUnknown).to_string()));
         }
         let (start, end) = self.dates();
+        let date_problem = |id: &str| {
+            if crate::domain::looks_like_date(&self.form.text(id)) {
+                ui.t(T::ErrNoSuchDate).to_string()
+            } else {
+                ui.t(T::ErrDate).to_string()
+            }
+        };
         if start.is_none() {
-            out.push((START, ui.t(T::ErrDate).to_string()));
+            out.push((START, date_problem(START)));
         }
         match (start, end) {
-            (_, None) => out.push((END, ui.t(T::ErrDate).to_string())),
+            (_, None) => out.push((END, date_problem(END))),
             (Some(s), Some(e)) if e < s => out.push((END, ui.t(T::ErrEndBeforeStart).to_string())),
             _ => {}
         }

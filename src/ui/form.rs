@@ -286,7 +286,7 @@ impl Field {
     fn accepts(&self, c: char) -> bool {
         match self.kind {
             Kind::Digits { spaces, .. } => c.is_ascii_digit() || (spaces && c == ' '),
-            Kind::Date => c.is_ascii_digit() || matches!(c, '-' | '/' | '.'),
+            Kind::Date => c.is_ascii_digit() || matches!(c, '-' | '/'),
             _ => !c.is_control(),
         }
     }
@@ -921,6 +921,20 @@ impl Form {
                 None => format!("{}: {p}", f.label.trim()),
             };
             return Some((text, ui.theme.muted()));
+        }
+        if let Some(f) = focused
+            && let Some(sug) = &f.suggestion
+            && f.value_text() != *sug
+            && self.problem_of(f.id).is_none_or(|_| f.is_empty())
+        {
+            return Some((
+                format!(
+                    "{} {sug} (Enter / {})",
+                    ui.theme.sym("→", "->"),
+                    ui.theme.sym("→", "Right")
+                ),
+                ui.theme.ok(),
+            ));
         }
         if let Some(kind) = self.wrong_char {
             let t = match kind {

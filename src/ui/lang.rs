@@ -88,7 +88,8 @@ texts! {
     FieldYear => "Tahun", "Year";
     DigitsOnly => "Kolom ini hanya menerima angka.", "This field takes digits only.";
     DigitsAndSpacesOnly => "Kolom ini hanya menerima angka dan spasi.", "This field takes digits and spaces only.";
-    DateChars => "Tanggal: angka dengan - / atau . (2025-03-31, 31-03-2025, 31/03/2025).", "Dates: digits with - / or . (2025-03-31, 31-03-2025, 31/03/2025).";
+    DateChars => "Tanggal: angka dengan - atau / (2025-03-31, 31-03-2025, 31/03/2025).", "Dates: digits with - or / (2025-03-31, 31-03-2025, 31/03/2025).";
+    ErrNoSuchDate => "tanggal ini tidak ada di kalender", "there is no such day in the calendar";
     CtrlNNewPartnerAlone => "Tidak ada mitra yang mirip. Ctrl-N untuk mencatatnya sebagai mitra baru.", "No similar partner. Ctrl-N records it as a new partner.";
     ErrRunningBeforeStart => "belum berlangsung: tanggal mulai masih di depan", "not running yet: the start date is still ahead";
     PeriodTakenTyped => "periode ini sudah dinilai; simpan ditolak. Kosongkan isian lalu pilih periode ini untuk membuka evaluasi yang ada.", "this period is already evaluated; saving is refused. Clear what you typed, then choose this period to open the existing evaluation.";
