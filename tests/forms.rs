@@ -253,3 +253,17 @@ fn quick_entry_starts_then_rates_two_keys_and_enter() {
         other => panic!("expected a save, got {other:?}"),
     }
 }
+
+#[test]
+fn ctrl_d_deletes_only_where_help_says_so() {
+    let ui = ui();
+    let staff = {
+        let units = vec![("pkm".to_string(), "Puskesmas Belawan".to_string())];
+        let mut f = StaffForm::new(None, &units, &ui);
+        type_into(&mut |key| f.handle(key, &ui), "1985");
+        f
+    };
+    let mut staff = staff;
+    assert_eq!(staff.handle(ctrl('d'), &ui), Outcome::Ignored);
+    assert!(staff.keys().iter().all(|k| k.keys != "Ctrl-D"));
+}

@@ -511,7 +511,13 @@ impl App {
             Outcome::DeleteTraining(nip, id, revision) => {
                 let actor = self.opts.actor.clone();
                 match self.store.delete_training(&nip, id, revision, &actor) {
-                    Ok(()) => self.back_to_record(&nip, T::Deleted),
+                    Ok(()) => {
+                        let key = self.training_draft_key(std::slice::from_ref(&nip), Some(id));
+                        if let Err(e) = self.store.delete_draft(&key) {
+                            return self.fail(e);
+                        }
+                        self.back_to_record(&nip, T::Deleted)
+                    }
                     Err(e) => self.fail(e),
                 }
             }

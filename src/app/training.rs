@@ -228,7 +228,8 @@ impl App {
         }
     }
 
-    /// A training form's draft: per person, or for a group by its first person and size.
+    /// A training form's draft: per person, or for a group by its size and a checksum of
+    /// everyone in it (two groups never share a draft).
     pub(super) fn training_draft_key(&self, nips: &[String], id: Option<u32>) -> String {
         // A group is named by everyone in it, so two groups never share a draft.
         let who = match nips {

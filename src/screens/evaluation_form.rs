@@ -209,7 +209,7 @@ impl EvaluationForm {
             suggested: None,
             ekspektasi,
             perilaku_set: existing,
-            form: Form::new(title, fields, !existing),
+            form: Form::new(title, fields, !existing).with_delete(T::DeleteAsk),
             original,
         };
         form.form.focus_first_empty();

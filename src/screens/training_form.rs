@@ -135,7 +135,7 @@ impl TrainingForm {
             Field::digits(
                 JP,
                 ui.t(T::ColJp),
-                3,
+                4,
                 false,
                 &o.map_or(String::new(), |t| t.jp.to_string()),
             ),
@@ -163,7 +163,12 @@ impl TrainingForm {
             nips,
             names,
             status_set: !is_new,
-            form: Form::new(title, fields, is_new),
+            // A group form makes new records only: nothing to delete there.
+            form: if group {
+                Form::new(title, fields, is_new)
+            } else {
+                Form::new(title, fields, is_new).with_delete(T::DeleteTrainingAsk)
+            },
             original,
             partners,
             partner_names,
@@ -238,9 +243,6 @@ impl TrainingForm {
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         let mut keys = self.form.keys();
-        if self.nips.len() > 1 {
-            keys.retain(|k| k.action != T::KeyDelete);
-        }
         keys.insert(
             keys.len().saturating_sub(2),
             key("Ctrl-N", "Ctrl-N", T::KeyNewPartner, false),
@@ -444,9 +446,6 @@ impl TrainingForm {
             self.new_partner = Some(typed);
             self.refresh(ui);
             return Outcome::Changed;
-        }
-        if is_ctrl(&key, 'd') && self.nips.len() > 1 {
-            return Outcome::Ignored;
         }
         let outcome = match self.form.handle(key) {
             FormEvent::Ignored => Outcome::Ignored,

@@ -387,9 +387,12 @@ impl Store {
             .collect()
     }
 
+    /// Removes a draft; flushed only when there was one (forms call this on every change
+    /// that leaves them as they were opened).
     pub fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
-        self.drafts.remove(key.as_bytes())?;
-        self.db.flush()?;
+        if self.drafts.remove(key.as_bytes())?.is_some() {
+            self.db.flush()?;
+        }
         Ok(())
     }
 

@@ -349,6 +349,8 @@ pub struct Form {
     draft_kept: bool,
     /// The last key was a character the focused field does not take (its kind).
     wrong_char: Option<Kind>,
+    /// The question `Ctrl-D` asks, on a record that can be deleted here; `None`: no delete.
+    delete_ask: Option<T>,
 }
 
 impl Form {
@@ -370,6 +372,7 @@ impl Form {
             refused: None,
             draft_kept: false,
             wrong_char: None,
+            delete_ask: None,
         };
         f.focus = f.next_focusable(0, true).unwrap_or(0);
         f.mark_clean();
@@ -378,6 +381,14 @@ impl Form {
 
     pub fn is_new(&self) -> bool {
         self.is_new
+    }
+
+    /// Lets `Ctrl-D` delete the record (not a new one), asking this question first.
+    pub fn with_delete(mut self, question: T) -> Form {
+        if !self.is_new {
+            self.delete_ask = Some(question);
+        }
+        self
     }
 
     /// What the form holds now becomes its unchanged state.
@@ -635,7 +646,7 @@ impl Form {
             ));
         }
         keys.push(key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true));
-        if !self.is_new {
+        if self.delete_ask.is_some() {
             keys.push(key("Ctrl-D", "Ctrl-D", T::KeyDelete, false));
         }
         keys.push(key("Esc", "Esc", T::KeyCancel, true));
@@ -718,7 +729,7 @@ impl Form {
             return FormEvent::Save;
         }
         if is_ctrl(&key, 'd') {
-            if self.is_new {
+            if self.delete_ask.is_none() {
                 return FormEvent::Ignored;
             }
             self.ask = Some(Ask::Delete);
@@ -883,7 +894,7 @@ impl Form {
         if let Some(ask) = &self.ask {
             let text = match ask {
                 Ask::Discard => ui.t(T::CloseKeepDraft).to_string(),
-                Ask::Delete => ui.t(T::DeleteAsk).to_string(),
+                Ask::Delete => ui.t(self.delete_ask.unwrap_or(T::DeleteAsk)).to_string(),
                 Ask::Draft(when, _) => {
                     format!("{} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk))
                 }
