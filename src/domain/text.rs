@@ -1,19 +1,32 @@
 //! Cleaning text that came from a person or a file before it is stored, so no record can
-//! carry escape sequences to an officer's terminal.
+//! carry escape sequences to an officer's terminal or disguise itself on screen.
+//!
+//! Removed: every control character (C0, DEL, C1) and every format character (Unicode
+//! general category Cf: bidirectional controls and isolates, zero-width spaces, the BOM,
+//! soft hyphens, invisible operators, tags, ...), except a zero-width joiner or non-joiner
+//! between two letters or marks, where scripts and emoji need them.
 
 /// One line: control characters removed, tabs and newlines turned into spaces, runs of
 /// white space folded, ends trimmed.
 pub fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         let c = if matches!(c, '\t' | '\n' | '\r') {
             ' '
         } else {
             c
         };
-        if c.is_control() || is_invisible_format(c) {
+        if c.is_control() {
             continue;
+        }
+        if is_format(c) {
+            let joins = |c: Option<&char>| c.is_some_and(|c| joinable(*c));
+            let inside_word = i > 0 && joins(chars.get(i - 1)) && joins(chars.get(i + 1));
+            if !(matches!(c, '\u{200C}' | '\u{200D}') && inside_word) {
+                continue;
+            }
         }
         if c.is_whitespace() {
             space = !out.is_empty();
@@ -44,9 +57,26 @@ pub fn clean_multiline(s: &str) -> String {
     }
 }
 
-/// Bidirectional overrides and similar marks can disguise text on screen.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+/// Whether a typed or pasted character is never kept: a control character, or a format
+/// character other than the joiners (which [`clean_line`] keeps only inside words).
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || (is_format(c) && !matches!(c, '\u{200C}' | '\u{200D}'))
+}
+
+/// A format character (general category Cf): invisible, and able to reorder or hide text.
+fn is_format(c: char) -> bool {
+    unicode_general_category::get_general_category(c)
+        == unicode_general_category::GeneralCategory::Format
+}
+
+/// What a joiner may stand between: letters, marks and symbols (emoji sequences).
+fn joinable(c: char) -> bool {
+    use unicode_general_category::GeneralCategory as G;
+    c.is_alphanumeric()
+        || matches!(
+            unicode_general_category::get_general_category(c),
+            G::NonspacingMark | G::SpacingMark | G::EnclosingMark | G::OtherSymbol
+        )
 }
 
 #[cfg(test)]
@@ -76,5 +106,38 @@ mod tests {
     #[test]
     fn bidi_overrides_are_removed() {
         assert_eq!(clean_line("abc\u{202E}def"), "abcdef");
+    }
+
+    #[test]
+    fn every_format_character_is_removed_not_a_list() {
+        // Soft hyphen, Arabic letter mark, word joiner, invisible times, a tag character,
+        // the BOM, a left-to-right isolate, Mongolian vowel separator.
+        for c in [
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{2060}',
+            '\u{2062}',
+            '\u{E0041}',
+            '\u{FEFF}',
+            '\u{2066}',
+            '\u{180E}',
+        ] {
+            assert_eq!(clean_line(&format!("a{c}b")), "ab", "{:04X}", c as u32);
+        }
+        // C1 controls (CSI as one character, NEL).
+        assert_eq!(clean_line("a\u{9b}31mb\u{85}c"), "a31mbc");
+    }
+
+    #[test]
+    fn joiners_inside_words_and_emoji_stay() {
+        // A family emoji and a Persian word with a zero-width non-joiner.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(clean_line(family), family);
+        assert_eq!(
+            clean_line("\u{645}\u{6CC}\u{200C}\u{62E}"),
+            "\u{645}\u{6CC}\u{200C}\u{62E}"
+        );
+        // At an edge or between spaces it hides nothing useful: removed.
+        assert_eq!(clean_line("\u{200D}Ani \u{200C} Lubis"), "Ani Lubis");
     }
 }

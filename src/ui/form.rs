@@ -670,7 +670,7 @@ impl Form {
         let allowed: String = text
             .chars()
             .filter(|c| *c == '\n' && matches!(kind, Kind::Notes { .. }) || field.accepts(*c))
-            .filter(|c| *c == '\n' || !c.is_control())
+            .filter(|c| *c == '\n' || !crate::domain::text::is_hidden(*c))
             .collect();
         let outcome = match &mut field.value {
             Value::Text(t) => Pasted::from_field(t.paste(&allowed), t.max()),
@@ -804,6 +804,12 @@ impl Form {
     }
 
     fn edit(&mut self, key: KeyEvent) -> FormEvent {
+        if let KeyCode::Char(c) = key.code
+            && crate::domain::text::is_hidden(c)
+        {
+            // Invisible characters (bidi controls, escapes) are never typed into a field.
+            return FormEvent::Ignored;
+        }
         let before = self.fields[self.focus].value_text();
         let field = &mut self.fields[self.focus];
         let id = field.id;

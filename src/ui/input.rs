@@ -61,8 +61,13 @@ impl TextInput {
         })
     }
 
-    /// Inserts a character at the cursor, unless the field is full.
+    /// Inserts a character at the cursor, unless the field is full. Control and format
+    /// characters (escape sequences, bidi controls) are never inserted: nothing typed or
+    /// pasted can reach the terminal as a command.
     pub fn insert(&mut self, c: char) -> bool {
+        if crate::domain::text::is_hidden(c) {
+            return true;
+        }
         if self.room() == 0 {
             self.refused = true;
             return false;
@@ -75,7 +80,7 @@ impl TextInput {
     /// returns whether all of it went in.
     pub fn paste(&mut self, text: &str) -> bool {
         self.refused = false;
-        for c in text.chars().filter(|c| !c.is_control()) {
+        for c in text.chars().filter(|c| !crate::domain::text::is_hidden(*c)) {
             if !self.insert(c) {
                 return false;
             }
