@@ -696,3 +696,26 @@ fn changing_the_sort_selects_the_top_of_the_list() {
     assert_eq!(selected_row(&s), Some(3));
     assert_eq!(s.lines()[3], first_by_name);
 }
+
+#[test]
+fn the_report_export_never_replaces_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    common::session::make_demo_at(dir.path());
+    let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
+    let mut opts = common::session::options(Lang::Id, Theme::default());
+    opts.export_dir = out.path().to_path_buf();
+    let mut app = kinerja::app::App::new(store, opts).unwrap();
+    app.finish_loading().unwrap();
+    let own = out.path().join("laporan-2025.csv");
+    std::fs::write(&own, "the officer's own file").unwrap();
+    for c in ['4', 'x', 'x'] {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert_eq!(std::fs::read(&own).unwrap(), b"the officer's own file");
+    for n in [2, 3] {
+        let written = out.path().join(format!("laporan-2025-{n}.csv"));
+        let text = std::fs::read_to_string(&written).unwrap();
+        assert!(text.starts_with("unit"), "{text}");
+    }
+}

@@ -205,19 +205,6 @@ impl App {
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
-        let asking = match &self.screen {
-            Screen::Form(f) => f.asking(),
-            Screen::Evaluation(f) => f.asking(),
-            Screen::Training(f) => f.asking(),
-            _ => false,
-        };
-        if asking {
-            // While a form asks, only the answer keys mean anything.
-            return vec![
-                crate::ui::key("y", "y", T::Yes, true),
-                crate::ui::key("n Esc", "n Esc", T::No, true),
-            ];
-        }
         match &self.screen {
             Screen::Welcome(w) => w.keys(),
             Screen::Home(h) => h.keys(),
@@ -244,10 +231,23 @@ impl App {
         }
     }
 
+    /// The tab the current screen is (1-4), so help does not offer the tab one is on.
+    fn current_tab(&self) -> Option<char> {
+        match &self.screen {
+            Screen::Home(_) => Some('1'),
+            Screen::List(_) => Some('2'),
+            Screen::TrainingTab(_) => Some('3'),
+            Screen::Report(_) => Some('4'),
+            _ => None,
+        }
+    }
+
     /// Whether the tab keys `1`-`4` work here: not on the welcome screen, not where digits
     /// are typed or rated.
     fn tabs_work(&self) -> bool {
-        !matches!(self.screen, Screen::Welcome(_)) && !self.captures_text()
+        // Digits choose a rating in the report's picker.
+        let digits_bound = matches!(&self.screen, Screen::Report(r) if r.picking());
+        !matches!(self.screen, Screen::Welcome(_)) && !self.captures_text() && !digits_bound
     }
 
     fn form_dirty(&self) -> bool {
@@ -341,7 +341,8 @@ impl App {
         }
         if self.help {
             // Up and Down scroll a help taller than the screen; any other key closes it.
-            let lines = help::lines_of(&self.keys(), self.tabs_work());
+            let globals = help::globals(self.tabs_work(), self.current_tab());
+            let lines = help::lines_of(&self.keys(), &globals);
             match key.code {
                 KeyCode::Down | KeyCode::Char('j') if self.help_scroll + 1 < lines => {
                     self.help_scroll += 1
@@ -724,7 +725,8 @@ impl App {
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
             };
             let tabs = self.tabs_work();
-            help::draw(frame, body, &ui, title, &keys, tabs, self.help_scroll);
+            let globals = help::globals(tabs, self.current_tab());
+            help::draw(frame, body, &ui, title, &keys, &globals, self.help_scroll);
         }
     }
 }

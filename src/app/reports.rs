@@ -20,31 +20,52 @@ impl App {
         }
     }
 
-    /// Writes the report of `year` as CSV into the export directory and says where.
+    /// Writes the report of `year` as CSV into the export directory and says where. An
+    /// existing file (or symlink) is never replaced: the name gets a number instead
+    /// (`laporan-2025-2.csv`).
     pub(super) fn export_report(&mut self, year: i16) -> bool {
-        let path = self.opts.export_dir.join(format!("laporan-{year}.csv"));
-        let written = (|| -> Result<(), String> {
+        let written = (|| -> Result<std::path::PathBuf, String> {
             let rows = crate::report::unit_report(&self.store, year).map_err(|e| e.to_string())?;
-            let (handle, file) =
-                crate::store::files::PrivateFile::create(&path).map_err(|e| e.to_string())?;
-            let mut w = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_writer(file);
-            w.write_record(crate::report::COLUMNS)
-                .map_err(|e| e.to_string())?;
-            for r in &rows {
-                w.write_record(crate::report::csv_row(r, year))
+            for n in 1..1000 {
+                let name = if n == 1 {
+                    format!("laporan-{year}.csv")
+                } else {
+                    format!("laporan-{year}-{n}.csv")
+                };
+                let path = self.opts.export_dir.join(name);
+                if std::fs::symlink_metadata(&path).is_ok() {
+                    continue;
+                }
+                let (handle, file) = crate::store::files::PrivateFile::create(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_writer(file);
+                w.write_record(crate::report::COLUMNS)
                     .map_err(|e| e.to_string())?;
+                for r in &rows {
+                    w.write_record(crate::report::csv_row(r, year))
+                        .map_err(|e| e.to_string())?;
+                }
+                let file = w.into_inner().map_err(|e| e.to_string())?;
+                match handle.commit_new(file) {
+                    Ok(()) => return Ok(path),
+                    // Taken meanwhile: the next number.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => return Err(format!("{}: {e}", path.display())),
+                }
             }
-            let file = w.into_inner().map_err(|e| e.to_string())?;
-            handle.commit(file).map_err(|e| e.to_string())
+            Err(format!(
+                "{}: laporan-{year}-*.csv",
+                self.opts.export_dir.display()
+            ))
         })();
         self.status = Some(match written {
-            Ok(()) => (
+            Ok(path) => (
                 format!("{} {}", self.ui.t(T::WrittenTo), path.display()),
                 false,
             ),
-            Err(e) => (format!("{}: {e}", path.display()), true),
+            Err(e) => (e, true),
         });
         true
     }

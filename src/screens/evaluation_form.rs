@@ -260,7 +260,14 @@ impl EvaluationForm {
 
     /// Offers back a draft kept from an earlier session.
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        self.form.offer_draft(when, fields);
+        // A draft of a record that changed since would be refused on saving: say so now.
+        let current = self.original.as_ref().map_or(0, |e| e.revision);
+        let stale = fields
+            .iter()
+            .find(|(k, _)| k == "revisi")
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+            .is_some_and(|r| r != current);
+        self.form.offer_draft(when, fields, stale);
     }
 
     /// Pasted text into the focused text field, then the form's checks run again.

@@ -147,6 +147,11 @@ impl Report {
         }
     }
 
+    /// Whether the rating picker is open (digits choose there).
+    pub fn picking(&self) -> bool {
+        self.picker.is_some()
+    }
+
     pub fn year(&self) -> i16 {
         self.year
     }

@@ -176,6 +176,9 @@ impl StaffForm {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
+        if self.form.asking() {
+            return self.form.keys();
+        }
         let mut keys = self.form.keys();
         keys.insert(
             keys.len().saturating_sub(2),
@@ -203,7 +206,14 @@ impl StaffForm {
     }
 
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        self.form.offer_draft(when, fields);
+        // A draft of a record that changed since would be refused on saving: say so now.
+        let current = self.original.as_ref().map_or(0, |s| s.revision);
+        let stale = fields
+            .iter()
+            .find(|(k, _)| k == "revisi")
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+            .is_some_and(|r| r != current);
+        self.form.offer_draft(when, fields, stale);
     }
 
     /// Pasted text into the focused text field, then the form's checks run again.
@@ -348,7 +358,16 @@ impl StaffForm {
             if let Some(typed) = self.form.choice_unmatched(UNIT)
                 && !unit_id(&clean_line(&typed)).is_empty()
             {
-                self.new_unit = Some(clean_line(&typed));
+                let name = clean_line(&typed);
+                // A name that only differs in spelling from a unit's ("Puskesmas-Belawan")
+                // is that unit: choose it instead of promising a new one.
+                let id = unit_id(&name);
+                if let Some(i) = self.unit_ids.iter().position(|u| *u == id) {
+                    self.form.set_choice(UNIT, Some(i));
+                    self.new_unit = None;
+                } else {
+                    self.new_unit = Some(name);
+                }
                 self.refresh(ui);
                 return Outcome::Changed;
             }

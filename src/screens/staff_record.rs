@@ -134,6 +134,10 @@ impl StaffRecord {
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::help(&KEYS);
+        if !matches!(self.section, Section::Evaluations | Section::Trainings) {
+            // Riwayat's rows open nothing.
+            k.retain(|x| x.action != T::KeyOpenRow);
+        }
         k.extend(keys::nav_help());
         k.push(key("? F1", "? F1", T::KeyHelp, true));
         k

@@ -197,7 +197,14 @@ impl TrainingForm {
 
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        self.form.offer_draft(when, fields);
+        // A draft of a record that changed since would be refused on saving: say so now.
+        let current = self.original.as_ref().map_or(0, |t| t.revision);
+        let stale = fields
+            .iter()
+            .find(|(k, _)| k == "revisi")
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+            .is_some_and(|r| r != current);
+        self.form.offer_draft(when, fields, stale);
     }
 
     /// The record the form edits, for the draft's key.
@@ -242,6 +249,9 @@ impl TrainingForm {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
+        if self.form.asking() {
+            return self.form.keys();
+        }
         let mut keys = self.form.keys();
         keys.insert(
             keys.len().saturating_sub(2),

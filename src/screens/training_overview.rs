@@ -192,6 +192,10 @@ impl TrainingOverview {
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::help(&KEYS);
+        if self.section != Section::Coaching {
+            // Only the coaching list opens a person.
+            k.retain(|x| x.action != T::KeyOpen);
+        }
         k.extend(keys::nav_help());
         // Handled by the app; listed here because they work on this screen.
         k.push(key("2", "2", T::KeyStaffTab, false));

@@ -60,6 +60,20 @@ impl PrivateFile {
     }
 }
 
+impl PrivateFile {
+    /// Like [`Self::commit`], but never replaces anything: the file appears under the target
+    /// only if no file (nor symlink) has that name, atomically (a hard link, then the
+    /// temporary name is removed). `AlreadyExists` otherwise, with the temporary removed.
+    pub fn commit_new(mut self, file: File) -> io::Result<()> {
+        file.sync_all()?;
+        drop(file);
+        std::fs::hard_link(&self.temp, &self.target)?;
+        let _ = std::fs::remove_file(&self.temp);
+        self.temp = PathBuf::new();
+        Ok(())
+    }
+}
+
 impl Drop for PrivateFile {
     /// An uncommitted file is removed: a failed write leaves nothing behind.
     fn drop(&mut self) {
@@ -91,6 +105,28 @@ mod tests {
             b"not ours"
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn commit_new_never_replaces_a_file_or_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("laporan.csv");
+        std::fs::write(&target, "the officer's own file").unwrap();
+        let (handle, mut f) = PrivateFile::create(&target).unwrap();
+        f.write_all(b"report").unwrap();
+        let err = handle.commit_new(f).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&target).unwrap(), b"the officer's own file");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::write(&elsewhere, "untouched").unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        let (handle, mut f) = PrivateFile::create(&link).unwrap();
+        f.write_all(b"report").unwrap();
+        assert!(handle.commit_new(f).is_err());
+        assert_eq!(std::fs::read(&elsewhere).unwrap(), b"untouched");
+        // Only the three files of the test: no temporary left.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 
     #[test]

@@ -351,6 +351,8 @@ pub struct Form {
     wrong_char: Option<Kind>,
     /// The question `Ctrl-D` asks, on a record that can be deleted here; `None`: no delete.
     delete_ask: Option<T>,
+    /// The offered draft was made before the record changed elsewhere.
+    draft_stale: bool,
 }
 
 impl Form {
@@ -373,6 +375,7 @@ impl Form {
             draft_kept: false,
             wrong_char: None,
             delete_ask: None,
+            draft_stale: false,
         };
         f.focus = f.next_focusable(0, true).unwrap_or(0);
         f.mark_clean();
@@ -586,10 +589,13 @@ impl Form {
         }
     }
 
-    /// Offers back a draft kept from an earlier session.
-    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
+    /// Offers back a draft kept from an earlier session. `stale`: the record changed
+    /// elsewhere since the draft was made, so saving it will be refused (the question says
+    /// so).
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>, stale: bool) {
         self.ask = Some(Ask::Draft(when, fields));
         self.draft_kept = true;
+        self.draft_stale = stale;
     }
 
     /// Whether an offered draft is neither used nor declined yet: while the form is
@@ -608,21 +614,40 @@ impl Form {
         true
     }
 
-    /// The keys of this form, for the footer and help.
+    /// The keys of this form, for the footer and help; while a question is asked, only the
+    /// keys that answer it.
     pub fn keys(&self) -> Vec<KeyHelp> {
+        match &self.ask {
+            Some(Ask::Draft(..)) => {
+                return vec![
+                    key("y", "y", T::KeyDraftUse, true),
+                    key("n", "n", T::KeyDraftDiscard, true),
+                    key("Esc", "Esc", T::KeyDraftLater, true),
+                ];
+            }
+            Some(_) => {
+                return vec![
+                    key("y", "y", T::Yes, true),
+                    key("n Esc", "n Esc", T::No, true),
+                ];
+            }
+            None => {}
+        }
         let mut keys = vec![
             key("Tab ↓", "Tab Down", T::KeyNextField, true),
             key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
         ];
         let kinds: Vec<Kind> = self.fields.iter().map(|f| f.kind).collect();
         let has_notes = kinds.iter().any(|k| matches!(k, Kind::Notes { .. }));
+        let has_suggest = kinds.iter().any(|k| matches!(k, Kind::Suggest { .. }));
         keys.push(key(
             "Enter",
             "Enter",
-            if has_notes {
-                T::KeyNextFieldOrLine
-            } else {
-                T::KeyNextField
+            match (has_notes, has_suggest) {
+                (true, true) => T::KeyEnterSuggestLine,
+                (true, false) => T::KeyNextFieldOrLine,
+                (false, true) => T::KeyEnterSuggest,
+                (false, false) => T::KeyNextField,
             },
             false,
         ));
@@ -664,7 +689,10 @@ impl Form {
         let kind = field.kind;
         let text = match kind {
             // Notes keep the pasted lines; every other field takes one line.
-            Kind::Notes { .. } => text.replace("\r\n", "\n").replace('\r', "\n"),
+            Kind::Notes { .. } => text
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .replace('\t', " "),
             _ => crate::ui::event::flatten_paste(text),
         };
         let allowed: String = text
@@ -672,6 +700,12 @@ impl Form {
             .filter(|c| *c == '\n' && matches!(kind, Kind::Notes { .. }) || field.accepts(*c))
             .filter(|c| *c == '\n' || !crate::domain::text::is_hidden(*c))
             .collect();
+        // Characters the field does not take were left out: say so, as when typed.
+        let dropped = allowed.chars().count()
+            < text
+                .chars()
+                .filter(|c| !crate::domain::text::is_hidden(*c) || *c == '\n')
+                .count();
         let outcome = match &mut field.value {
             Value::Text(t) => Pasted::from_field(t.paste(&allowed), t.max()),
             Value::Notes(t) => {
@@ -691,6 +725,7 @@ impl Form {
             Pasted::Cut(m) => Some(m),
             Pasted::Whole => None,
         };
+        self.wrong_char = dropped.then_some(kind);
         Some(outcome)
     }
 
@@ -712,8 +747,9 @@ impl Form {
                     self.draft_kept = false;
                     FormEvent::DraftDeclined
                 }
-                // Esc answers "not now": the draft stays kept until the form is changed.
-                (Ask::Draft(..), false) if key.code == KeyCode::Esc => FormEvent::Changed,
+                // Esc answers "not now": the form closes and the draft stays, untouched (no
+                // edit can be saved over it before the officer decides).
+                (Ask::Draft(..), false) if key.code == KeyCode::Esc => FormEvent::Close,
                 (ask @ Ask::Draft(..), false) => {
                     self.ask = Some(ask);
                     FormEvent::Changed
@@ -901,6 +937,12 @@ impl Form {
             let text = match ask {
                 Ask::Discard => ui.t(T::CloseKeepDraft).to_string(),
                 Ask::Delete => ui.t(self.delete_ask.unwrap_or(T::DeleteAsk)).to_string(),
+                Ask::Draft(when, _) if self.draft_stale => format!(
+                    "{} ({when}). {} {}",
+                    ui.t(T::DraftFound),
+                    ui.t(T::DraftStale),
+                    ui.t(T::DraftAsk)
+                ),
                 Ask::Draft(when, _) => {
                     format!("{} ({when}). {}", ui.t(T::DraftFound), ui.t(T::DraftAsk))
                 }
@@ -1392,13 +1434,13 @@ mod tests {
     #[test]
     fn esc_on_the_draft_question_keeps_the_draft_for_later() {
         let mut f = form();
-        f.offer_draft("kemarin".into(), f.values());
+        f.offer_draft("kemarin".into(), f.values(), false);
         assert_eq!(f.handle(k(KeyCode::Char('x'))), FormEvent::Changed);
         assert!(f.asking(), "other keys leave the question open");
-        assert_eq!(f.handle(k(KeyCode::Esc)), FormEvent::Changed);
-        assert!(!f.asking() && f.draft_unresolved());
+        assert_eq!(f.handle(k(KeyCode::Esc)), FormEvent::Close);
+        assert!(f.draft_unresolved());
         let mut g = form();
-        g.offer_draft("kemarin".into(), g.values());
+        g.offer_draft("kemarin".into(), g.values(), false);
         assert_eq!(g.handle(k(KeyCode::Char('n'))), FormEvent::DraftDeclined);
         assert!(!g.draft_unresolved());
     }
@@ -1411,7 +1453,7 @@ mod tests {
         f.set_text("catatan", "a\nb");
         let values = f.values();
         let mut g = form();
-        g.offer_draft("kemarin".into(), values.clone());
+        g.offer_draft("kemarin".into(), values.clone(), false);
         assert_eq!(
             g.handle(k(KeyCode::Char('y'))),
             FormEvent::DraftUsed(values.clone())

@@ -16,14 +16,24 @@ pub const GLOBAL: [KeyHelp; 5] = [
     super::key("2", "2", T::KeyStaffTab, false),
 ];
 
-/// How many lines the help of these keys has (for scrolling).
-pub fn lines_of(keys: &[KeyHelp], tabs: bool) -> u16 {
-    let globals = if tabs { GLOBAL.len() } else { 1 };
-    (keys.len() + globals + 2) as u16
+/// The keys that work everywhere, as help lists them: Ctrl-C, and the tab keys when they
+/// work here (`tabs`), without the tab one is on (`current`) and without those the screen
+/// lists itself.
+pub fn globals(tabs: bool, current: Option<char>) -> Vec<KeyHelp> {
+    GLOBAL
+        .iter()
+        .filter(|k| k.action == T::KeyQuitAnywhere || tabs)
+        .filter(|k| current.is_none_or(|c| !k.keys.starts_with(c)))
+        .copied()
+        .collect()
 }
 
-/// `tabs`: whether the tab keys `1`-`4` work here (not on the welcome screen, not where
-/// digits are typed or rated). `scroll`: the first line shown when the help is taller
+/// How many lines the help of these keys has (for scrolling).
+pub fn lines_of(keys: &[KeyHelp], globals: &[KeyHelp]) -> u16 {
+    (keys.len() + globals.len() + 2) as u16
+}
+
+/// `globals`: from [`globals`]. `scroll`: the first line shown when the help is taller
 /// than the screen (Up/Down scroll it).
 pub fn draw(
     frame: &mut Frame,
@@ -31,11 +41,18 @@ pub fn draw(
     ui: &Ui,
     title: &str,
     keys: &[KeyHelp],
-    tabs: bool,
+    globals: &[KeyHelp],
     scroll: u16,
 ) {
-    let globals = if tabs { &GLOBAL[..] } else { &GLOBAL[..1] };
-    let all: Vec<&KeyHelp> = keys.iter().chain(globals.iter()).collect();
+    // A global key the screen lists itself (the staff tab on Pelatihan) is listed once.
+    let all: Vec<&KeyHelp> = keys
+        .iter()
+        .chain(
+            globals
+                .iter()
+                .filter(|g| !keys.iter().any(|k| k.keys == g.keys)),
+        )
+        .collect();
     let label_width = all
         .iter()
         .map(|k| {

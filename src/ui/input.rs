@@ -146,6 +146,8 @@ pub struct Choice {
     options: Vec<String>,
     selected: Option<usize>,
     typed: String,
+    /// The selection before typing began: erasing what was typed brings it back.
+    before_typing: Option<Option<usize>>,
 }
 
 impl Choice {
@@ -154,6 +156,7 @@ impl Choice {
             options,
             selected,
             typed: String::new(),
+            before_typing: None,
         }
     }
 
@@ -163,6 +166,8 @@ impl Choice {
 
     pub fn select(&mut self, i: Option<usize>) {
         self.selected = i.filter(|i| *i < self.options.len());
+        self.typed.clear();
+        self.before_typing = None;
     }
 
     pub fn value(&self) -> Option<&str> {
@@ -212,18 +217,29 @@ impl Choice {
             KeyCode::Left | KeyCode::Right if n == 0 => {}
             KeyCode::Left => {
                 self.typed.clear();
+                self.before_typing = None;
                 self.selected = Some(self.selected.map_or(n - 1, |i| (i + n - 1) % n));
             }
             KeyCode::Right => {
                 self.typed.clear();
+                self.before_typing = None;
                 self.selected = Some(self.selected.map_or(0, |i| (i + 1) % n));
             }
             KeyCode::Backspace => {
                 self.typed.pop();
-                if !self.typed.is_empty()
-                    && let Some(i) = self.find()
-                {
+                if self.typed.is_empty() {
+                    // All of it erased: back to what was chosen before typing.
+                    if let Some(before) = self.before_typing.take() {
+                        self.selected = before;
+                    }
+                } else if let Some(i) = self.find() {
                     self.selected = Some(i);
+                }
+            }
+            KeyCode::Char('u' | 'w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.typed.clear();
+                if let Some(before) = self.before_typing.take() {
+                    self.selected = before;
                 }
             }
             KeyCode::Char(c)
@@ -231,6 +247,9 @@ impl Choice {
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
+                if self.typed.is_empty() {
+                    self.before_typing = Some(self.selected);
+                }
                 self.typed.push(c);
                 if let Some(i) = self.find() {
                     self.selected = Some(i);
@@ -246,6 +265,7 @@ impl Choice {
     pub fn blur(&mut self) {
         if !self.no_match() {
             self.typed.clear();
+            self.before_typing = None;
         }
     }
 }
@@ -317,5 +337,18 @@ mod tests {
         assert_eq!(c.value(), Some("I/a"));
         c.handle(&k(KeyCode::Char('x')));
         assert!(c.no_match());
+    }
+
+    #[test]
+    fn erasing_what_was_typed_brings_back_the_choice_before() {
+        let mut c = Choice::new(vec!["Puskesmas Belawan".into(), "SDN 060970".into()], None);
+        for ch in "pus".chars() {
+            c.handle(&k(KeyCode::Char(ch)));
+        }
+        assert_eq!(c.value(), Some("Puskesmas Belawan"));
+        for _ in 0..3 {
+            c.handle(&k(KeyCode::Backspace));
+        }
+        assert_eq!(c.value(), None);
     }
 }

@@ -106,7 +106,13 @@ texts! {
     Notes => "Catatan/rekomendasi", "Notes";
     DeleteAsk => "Hapus evaluasi ini? (y = hapus, n = batal)", "Delete this evaluation? (y = delete, n = cancel)";
     DraftFound => "Ada draf yang belum disimpan", "There is an unsaved draft";
-    DraftAsk => "Pakai? (y = pakai, n = buang)", "Use it? (y = use, n = discard)";
+    DraftAsk => "Pakai? (y = pakai, n = buang, Esc = nanti saja)", "Use it? (y = use, n = discard, Esc = not now)";
+    DraftStale => "Data ini sudah diubah di tempat lain sejak draf dibuat: menyimpannya akan ditolak.", "This record was changed elsewhere since the draft was made: saving it will be refused.";
+    KeyEnterSuggest => "ambil usulan, atau kolom berikut", "take the suggestion, or next field";
+    KeyEnterSuggestLine => "ambil usulan, kolom berikut, atau baris baru di catatan", "take the suggestion, next field, or a new line in the notes";
+    KeyDraftUse => "pakai draf", "use the draft";
+    KeyDraftDiscard => "buang draf", "discard the draft";
+    KeyDraftLater => "nanti saja (draf disimpan)", "not now (the draft is kept)";
     Deleted => "terhapus", "deleted";
     PeriodOpened => "periode ini sudah dinilai: evaluasi yang ada dibuka", "this period is already evaluated: the existing evaluation is open";
     Trend => "Tren", "Trend";
