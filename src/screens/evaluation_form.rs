@@ -433,8 +433,10 @@ impl EvaluationForm {
         self.suggested = self.suggestion();
         self.form.field_mut(EVALUATOR).suggestion = self.suggested.as_ref().map(|(_, n)| n.clone());
         self.follow_aspects();
-        self.form.field_mut(PERILAKU).note =
-            (!self.perilaku_set).then(|| ui.t(T::FromAspects).to_string());
+        // "From the aspects" only while it follows them and they give a value.
+        self.form.field_mut(PERILAKU).note = (!self.perilaku_set
+            && self.form.rating(PERILAKU).is_some())
+        .then(|| ui.t(T::FromAspects).to_string());
         let (text, style) = match (self.form.rating(HASIL), self.form.rating(PERILAKU)) {
             (Some(h), Some(p)) => {
                 let pr = predikat(h, p);

@@ -510,7 +510,8 @@ impl StaffList {
                 let marks = self.index.match_positions(&s.name);
                 Cell::from(highlighted(ui, &s.name, &marks))
             } else {
-                Cell::from(ui.theme.text(&s.name))
+                // Cut with a mark, so a cut name is never taken for a whole one.
+                Cell::from(fit(ui, &s.name, col_w[1]))
             };
             let nip_cell = if highlight {
                 let marks = self.index.match_positions(&s.nip);

@@ -373,7 +373,7 @@ impl StaffRecord {
         } else {
             ui.theme.key()
         };
-        if ui.theme.ascii {
+        if ui.theme.ascii || !ui.theme.color {
             // Gauge fills with block characters; draw the bar with '#' instead.
             let width = (gauge_area.width as usize)
                 .saturating_sub(label.len() + 3)

@@ -329,7 +329,8 @@ impl TrainingOverview {
             ui.t(T::Reached)
         );
         let label = format!("{label}  {}", self.unit_label(ui));
-        if ui.theme.ascii {
+        // Without colour a filled gauge cannot be told from its label: a text gauge then.
+        if ui.theme.ascii || !ui.theme.color {
             frame.render_widget(
                 Paragraph::new(crate::ui::gauge_line(ui, 30, ratio, label)),
                 top,

@@ -147,7 +147,7 @@ texts! {
     TrainingsHeld => "Pelatihan diadakan", "Trainings held";
     Partners => "Mitra", "Partners";
     Reached => "mencapai", "reached";
-    JpSpread => "Sebaran JP pegawai aktif: 0, 1-9, 10-19, 20 ke atas", "JP of active staff: 0, 1-9, 10-19, 20 and more";
+    JpSpread => "Sebaran JP pegawai aktif", "JP of active staff";
     ReasonPredikat => "predikat", "predikat";
     ReasonJp => "JP", "JP";
     Suggested => "usul:", "suggested:";
@@ -235,7 +235,7 @@ texts! {
     Born => "Lahir", "Born";
     Age => "tahun", "years";
     Sex => "Kelamin", "Sex";
-    Pangkat => "Pangkat", "Pangkat";
+    Pangkat => "Pangkat", "Grade";
     Male => "laki-laki", "male";
     Female => "perempuan", "female";
     TmtCpns => "TMT CPNS", "Appointed";
