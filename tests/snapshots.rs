@@ -57,6 +57,10 @@ fn the_tabs_and_the_staff_list() {
         snap(&s, look, "pegawai_help");
         s.key(KeyCode::Esc).key(KeyCode::Char('3'));
         snap(&s, look, "pelatihan");
+        for section in ["pelatihan_coaching", "pelatihan_held", "pelatihan_partners"] {
+            s.key(KeyCode::Tab);
+            snap(&s, look, section);
+        }
         s.key(KeyCode::Char('4'));
         snap(&s, look, "laporan");
         s.key(KeyCode::Char('r'));
@@ -70,6 +74,11 @@ fn the_record_and_its_forms() {
         let mut s = session_with(300, lang, theme, 80, 24);
         s.key(KeyCode::Enter);
         snap(&s, look, "record");
+        s.key(KeyCode::Tab);
+        snap(&s, look, "record_trainings");
+        s.key(KeyCode::Tab);
+        snap(&s, look, "record_history");
+        s.key(KeyCode::Tab);
         s.key(KeyCode::Char('u'));
         snap(&s, look, "staff_form_edit");
         s.key(KeyCode::Esc).key(KeyCode::Char('e'));

@@ -564,15 +564,13 @@ impl TrainingOverview {
                 }
             })
             .collect();
-        let header = Row::new(
-            [
-                ui.t(T::Organiser),
-                ui.t(T::OrganiserKindLabel),
-                ui.t(T::People),
-                "JP",
-            ]
-            .map(Cell::from),
-        )
+        // Numbers are right-aligned under right-aligned headings.
+        let header = Row::new([
+            Cell::from(ui.t(T::Organiser)),
+            Cell::from(ui.t(T::KindShort)),
+            Cell::from(format!("{:>6}", ui.t(T::PeopleShort))),
+            Cell::from(format!("{:>7}", "JP")),
+        ])
         .style(ui.theme.header());
         let widths = [
             Constraint::Fill(1),

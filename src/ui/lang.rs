@@ -155,6 +155,7 @@ texts! {
     NobodyNeedsCoaching => "Tidak ada yang perlu pembinaan.", "Nobody needs coaching.";
     People => "Orang", "People";
     PeopleShort => "Org", "Ppl";
+    KindShort => "Jenis", "Kind";
     ColStaffShort => "Peg", "Stf";
     ColRatedPct => "Nilai%", "Eval%";
     PrivateAndSoe => "Swasta dan BUMN/BUMD", "Private and state-owned";
