@@ -51,8 +51,33 @@ pub enum NipError {
     BadTmtMonth(u8),
     #[error("digit 15 ({0}) must be 1 (male) or 2 (female)")]
     BadSex(u8),
-    #[error("digits 16-18 (000) must be a sequence from 001 to 999")]
-    ZeroSequence,
+    /// 18 digits ending in `000`: Excel keeps 15 significant digits of a number and fills
+    /// the rest with zeros (DOMAIN.md, "Excel keeps only 15 significant digits").
+    #[error(
+        "ends in 000, which no NIP does: Excel rounded it (it keeps only 15 digits of a number); format the NIP column as Text, type the full NIPs again, and save"
+    )]
+    ExcelRounded,
+    /// Written as a number in scientific notation (`1.98503E+17`), as Excel shows and saves
+    /// long numbers from a "General" cell.
+    #[error(
+        "{0:?} is a number in scientific notation, as Excel saves it: format the NIP column as Text, type the full NIPs again, and save"
+    )]
+    ExcelScientific(String),
+}
+
+/// Whether `s` is a number as Excel writes a long one: `1.98503E+17`, `1,98503E+17`.
+fn excel_scientific(s: &str) -> bool {
+    let s = s.trim();
+    let Some((mantissa, exponent)) = s.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A valid NIP (PNS) or NI PPPK, stored as 18 ASCII digits.
@@ -72,8 +97,34 @@ impl Nip {
         Self::parse_as(s, EmploymentKind::Pns)
     }
 
+    /// A NIP as a database stored it: 18 digits with a real birth date. The other checks
+    /// are for input and have grown over time; a record saved under older rules stays
+    /// readable.
+    pub fn from_stored(s: &str, kind: EmploymentKind) -> Result<Nip, NipError> {
+        let bytes = s.as_bytes();
+        if bytes.len() != 18 {
+            return Err(NipError::WrongLength(s.chars().count()));
+        }
+        if let Some(position) = bytes.iter().position(|b| !b.is_ascii_digit()) {
+            return Err(NipError::NotADigit {
+                position: position + 1,
+                found: s[position..].chars().next().unwrap_or('?'),
+            });
+        }
+        let mut digits = [0u8; 18];
+        digits.copy_from_slice(bytes);
+        let nip = Nip { digits, kind };
+        if nip.birth_date_opt().is_none() {
+            return Err(NipError::BadBirthDate(s[0..8].to_string()));
+        }
+        Ok(nip)
+    }
+
     /// Parses a number with the checks that fit the kind of employment.
     pub fn parse_as(s: &str, kind: EmploymentKind) -> Result<Nip, NipError> {
+        if excel_scientific(s) {
+            return Err(NipError::ExcelScientific(s.trim().to_string()));
+        }
         let mut digits = [0u8; 18];
         let mut n = 0usize;
         for (position, ch) in s.trim().chars().enumerate() {
@@ -94,6 +145,10 @@ impl Nip {
         if n != 18 {
             return Err(NipError::WrongLength(n));
         }
+        // No NIP or NI PPPK ends in 000 (the sequence starts at 001): that is Excel.
+        if num(&digits[15..18]) == 0 {
+            return Err(NipError::ExcelRounded);
+        }
         let nip = Nip { digits, kind };
         if nip.birth_date_opt().is_none() {
             return Err(NipError::BadBirthDate(nip.as_str()[0..8].to_string()));
@@ -103,13 +158,11 @@ impl Nip {
             if !(1..=12).contains(&month) {
                 return Err(NipError::BadTmtMonth(month));
             }
-            let sex = digits[14] - b'0';
-            if sex != 1 && sex != 2 {
-                return Err(NipError::BadSex(sex));
-            }
-            if num(&digits[15..18]) == 0 {
-                return Err(NipError::ZeroSequence);
-            }
+        }
+        // The sex digit is 1 or 2 for PNS and PPPK alike (DOMAIN.md, NIP and NI PPPK).
+        let sex = digits[14] - b'0';
+        if sex != 1 && sex != 2 {
+            return Err(NipError::BadSex(sex));
         }
         Ok(nip)
     }
@@ -153,9 +206,10 @@ impl Nip {
 
     /// Sex from digit 15; `None` for PPPK.
     pub fn sex(&self) -> Option<Sex> {
-        match (self.kind, self.digits[14]) {
-            (EmploymentKind::Pns, b'1') => Some(Sex::Male),
-            (EmploymentKind::Pns, b'2') => Some(Sex::Female),
+        // Digit 15 for PNS and PPPK alike (DOMAIN.md, NIP and NI PPPK).
+        match self.digits[14] {
+            b'1' => Some(Sex::Male),
+            b'2' => Some(Sex::Female),
             _ => None,
         }
     }
@@ -253,12 +307,44 @@ mod tests {
         assert_eq!(Nip::parse("198503302010013002"), Err(NipError::BadSex(3)));
     }
 
+    /// DOMAIN.md: "an 18-digit number saved from a General cell comes back ending in 000
+    /// or as 1.98503E+17. Both are impossible NIPs; say that Excel did it."
     #[test]
-    fn sequence_000_is_refused() {
+    fn excel_damage_is_named_for_pns_and_pppk() {
         assert_eq!(
             Nip::parse("198503302010011000"),
-            Err(NipError::ZeroSequence)
+            Err(NipError::ExcelRounded)
         );
+        assert_eq!(
+            Nip::parse_as("197105182025211000", EmploymentKind::Pppk),
+            Err(NipError::ExcelRounded)
+        );
+        assert_eq!(
+            Nip::parse("1.98503E+17"),
+            Err(NipError::ExcelScientific("1.98503E+17".into()))
+        );
+        assert_eq!(
+            Nip::parse_as("1,97105E+17", EmploymentKind::Pppk),
+            Err(NipError::ExcelScientific("1,97105E+17".into()))
+        );
+    }
+
+    #[test]
+    fn a_stored_nip_from_older_rules_stays_readable() {
+        // Saved before the PPPK sex digit was checked: still read back.
+        let old = Nip::from_stored("199312282025213001", EmploymentKind::Pppk).unwrap();
+        assert_eq!(old.as_str(), "199312282025213001");
+        assert!(Nip::from_stored("19931228202521300", EmploymentKind::Pppk).is_err());
+        assert!(Nip::from_stored("199313282025213001", EmploymentKind::Pppk).is_err());
+    }
+
+    #[test]
+    fn an_ni_pppk_with_a_sex_digit_other_than_1_or_2_is_refused() {
+        assert_eq!(
+            Nip::parse_as("199312282025213001", EmploymentKind::Pppk),
+            Err(NipError::BadSex(3))
+        );
+        assert!(Nip::parse_as("199312282025212001", EmploymentKind::Pppk).is_ok());
     }
 
     #[test]
@@ -287,13 +373,13 @@ mod tests {
     }
 
     #[test]
-    fn pppk_skips_month_and_sex_checks_but_keeps_birth_date() {
-        let pppk = Nip::parse_as("199204112023219999", EmploymentKind::Pppk).unwrap();
+    fn pppk_skips_the_month_check_and_keeps_birth_date_and_sex() {
+        let pppk = Nip::parse_as("199204112023212999", EmploymentKind::Pppk).unwrap();
         assert_eq!(pppk.kind(), EmploymentKind::Pppk);
-        assert_eq!(pppk.sex(), None);
+        assert_eq!(pppk.sex(), Some(Sex::Female));
         assert_eq!(pppk.tmt_cpns(), None);
-        assert!(Nip::parse_as("199202302023219999", EmploymentKind::Pppk).is_err());
-        assert!(Nip::parse("199204112023219999").is_err());
+        assert!(Nip::parse_as("199202302023212999", EmploymentKind::Pppk).is_err());
+        assert!(Nip::parse("199204112023212999").is_err());
     }
 
     #[test]

@@ -39,7 +39,9 @@ fn kind_code(k: EmploymentKind) -> u8 {
 
 fn nip_from(digits: &str, kind: u8) -> Result<Nip, DecodeError> {
     let kind = from_code(&EmploymentKind::ALL, kind, "employment kind")?;
-    Nip::parse_as(digits, kind).map_err(|e| DecodeError::Invalid(format!("NIP: {e}")))
+    // Stored NIPs are read with the storage check only: a record saved under older input
+    // rules (an NI PPPK before its sex digit was checked) stays readable.
+    Nip::from_stored(digits, kind).map_err(|e| DecodeError::Invalid(format!("NIP: {e}")))
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]

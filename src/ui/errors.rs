@@ -15,7 +15,8 @@ pub fn nip_error_text(ui: &Ui, e: &NipError) -> String {
         NipError::BadBirthDate(d) => (T::ErrBirth, d.clone()),
         NipError::BadTmtMonth(m) => (T::ErrMonth, format!("{m:02}")),
         NipError::BadSex(d) => (T::ErrSex, d.to_string()),
-        NipError::ZeroSequence => (T::ErrSeq, String::new()),
+        NipError::ExcelRounded => (T::ErrExcelRounded, String::new()),
+        NipError::ExcelScientific(s) => (T::ErrExcelScientific, s.clone()),
     };
     if detail.is_empty() {
         ui.t(t).to_string()

@@ -297,7 +297,8 @@ texts! {
     ErrBirth => "angka 1-8 bukan tanggal lahir yang ada", "digits 1-8 are not a real birth date";
     ErrMonth => "angka 13-14 bukan bulan (01-12)", "digits 13-14 are not a month (01-12)";
     ErrSex => "angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)", "digit 15 must be 1 (male) or 2 (female)";
-    ErrSeq => "angka 16-18 tidak boleh 000", "digits 16-18 cannot be 000";
+    ErrExcelRounded => "berakhir 000: Excel membulatkannya (hanya 15 angka disimpan); format kolom NIP sebagai Teks lalu ketik ulang", "ends in 000: Excel rounded it (it keeps 15 digits); format the NIP column as Text and type it again";
+    ErrExcelScientific => "bentuk angka Excel (E+17); format kolom NIP sebagai Teks lalu ketik ulang", "Excel's number form (E+17); format the NIP column as Text and type it again";
     ErrRankKind => "golongan tidak cocok dengan status", "rank does not fit the status";
     ErrExists => "NIP ini sudah terdaftar", "this NIP is already registered";
     Digits => "angka", "digits";
