@@ -136,3 +136,39 @@ fn too_small_a_terminal() {
     let s = session_with(10, Lang::Id, Theme::default(), 60, 20);
     snap(&s, "id", "too_small");
 }
+
+/// Names with emoji, variation selectors, CJK and accents (tests/cases/wide-names.csv):
+/// the columns stay aligned and names are cut at a character boundary.
+#[test]
+fn wide_names_keep_the_columns_aligned() {
+    let s = session_with(0, Lang::Id, Theme::default(), 80, 24);
+    let store = s.app.store();
+    store.save_unit(&common::unit(), "t").unwrap();
+    let names = [
+        "Siti 😊 Aminah Siregar Nasution",
+        "Nur \u{2764}\u{FE0F} Aini Lubis Harahap",
+        "Lim 林美玲 Tanoto Wijaya",
+        "René Pasaribu Simanjuntak",
+        "Budi Santoso Nasution Lubis",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let mut staff = common::staff(&format!("19680101200001100{}", i + 1));
+        staff.nama = name.to_string();
+        store.save_staff(&staff, "t").unwrap();
+    }
+    let s = s.reopen();
+    snap(&s, "id", "wide_names");
+    // Every row's rank column starts where the header's does. Lines are read one cell per
+    // grapheme (a wide one's second cell reads as a space), so graphemes count columns.
+    let lines = s.lines();
+    let header = &lines[2];
+    let gol = header.find("Gol").unwrap();
+    let col = |l: &str, byte: usize| {
+        unicode_segmentation::UnicodeSegmentation::graphemes(&l[..byte], true).count()
+    };
+    let gol_col = col(header, gol);
+    for row in &lines[3..8] {
+        let at = row.find("III/c").unwrap_or_else(|| panic!("{row}"));
+        assert_eq!(col(row, at), gol_col, "{row}");
+    }
+}

@@ -120,8 +120,51 @@ impl<'t> LineCounter<'t> {
     }
 }
 
-/// Reads a whole file and matches its header against `columns`.
-pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
+/// The longest value a field may hold, in bytes: notes are a few thousand characters; a
+/// larger field is a broken file, not data.
+pub const MAX_FIELD_BYTES: usize = 16 * 1024;
+
+/// Where a quote opens and never closes, as the line it opens on (RFC 4180: a field that
+/// starts with `"` ends at the next `"` that is not doubled). `None` when every quote
+/// closes.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut line = 1u64;
+    let mut field_start = true;
+    let mut quoted_since: Option<u64> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quoted_since {
+            Some(_) => {
+                if b == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        quoted_since = None;
+                        field_start = false;
+                    }
+                }
+            }
+            None => {
+                if b == b'"' && field_start {
+                    quoted_since = Some(line);
+                }
+                field_start = b == delimiter || b == b'\n' || b == b'\r';
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    quoted_since
+}
+
+/// Reads a whole file and matches its header against `columns`. Columns the file has that
+/// `columns` does not know stop the read, all named at once, unless `ignore_unknown`; then
+/// they are named on standard error and left out.
+pub fn read(path: &Path, columns: &[Column], ignore_unknown: bool) -> Result<Table, Failure> {
     let file = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Failure::cannot_run(format!("cannot read {file}: {e}")))?;
@@ -135,8 +178,16 @@ pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
             "{file}:{line}: not UTF-8 text; save the file as \"CSV UTF-8\" and import it again"
         ))
     })?;
+    let delimiter = sniff_delimiter(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        // Everything after it would be read as one field: refuse the file, whatever the
+        // options, so no row disappears into it.
+        return Err(Failure::data(format!(
+            "{file}:{line}: a quote (\") opens here and never closes, so every line after it would be read as one value; close the quote or remove it, then import again"
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -150,26 +201,40 @@ pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
         )));
     }
     let mut index = HashMap::new();
+    let mut unknown = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        let h = fold(h);
-        if h.is_empty() {
+        let folded = fold(h);
+        if folded.is_empty() {
             continue;
         }
         let Some(col) = columns
             .iter()
-            .find(|c| fold(c.name) == h || c.aliases.iter().any(|a| fold(a) == h))
+            .find(|c| fold(c.name) == folded || c.aliases.iter().any(|a| fold(a) == folded))
         else {
-            let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
-            return Err(Failure::data(format!(
-                "{file}:1: unknown column {:?}; the columns are: {}",
-                headers.get(i).unwrap_or(""),
-                known.join(", ")
-            )));
+            unknown.push(format!("{:?}", h.trim()));
+            continue;
         };
         if index.insert(col.name, i).is_some() {
             return Err(Failure::data(format!(
                 "{file}:1: column {} appears twice",
                 col.name
+            )));
+        }
+    }
+    if !unknown.is_empty() {
+        if ignore_unknown {
+            eprintln!(
+                "{file}:1: left out {} unknown column(s): {}",
+                unknown.len(),
+                unknown.join(", ")
+            );
+        } else {
+            let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
+            return Err(Failure::data(format!(
+                "{file}:1: {} unknown column(s): {}; the columns kinerja reads are: {}. Rename them, or use --ignore-unknown-columns to import the rest",
+                unknown.len(),
+                unknown.join(", "),
+                known.join(", ")
             )));
         }
     }
@@ -194,6 +259,19 @@ pub fn read(path: &Path, columns: &[Column]) -> Result<Table, Failure> {
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
+        }
+        if let Some((i, field)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+        {
+            let column = headers
+                .get(i)
+                .map_or(format!("{}", i + 1), |h| h.trim().to_string());
+            return Err(Failure::data(format!(
+                "{file}:{line}: column {column:?} holds {} bytes, more than the {MAX_FIELD_BYTES} a value may have; is the file damaged?",
+                field.len()
+            )));
         }
         rows.push((line, record));
     }
@@ -299,6 +377,17 @@ mod tests {
         assert_eq!(lines.line_at(offsets[0] - 2), 2);
         assert_eq!(lines.line_at(offsets[1] - 4), 4);
         assert_eq!(lines.line_at(offsets[2]), 6);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_at_the_line_it_opens() {
+        let text = "a,b,c\n1,\"x\",2\n3,\"y,4\n5,6,7\n";
+        assert_eq!(unclosed_quote(text, b','), Some(3));
+        // Quotes inside a quoted field, doubled, and a quoted line break are fine.
+        let fine = "a,b\n1,\"say \"\"hi\"\"\"\n2,\"two\nlines\"\n";
+        assert_eq!(unclosed_quote(fine, b','), None);
+        // A quote in the middle of an unquoted field is a character, not a quote.
+        assert_eq!(unclosed_quote("a,b\n1,5\" tall\n", b','), None);
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub enum Command {
         /// Write the good rows even when some rows are bad
         #[arg(long)]
         skip_invalid: bool,
+        /// Import the known columns of a file that has others too (exports of other
+        /// systems); without it, unknown columns stop the import and are all named
+        #[arg(long)]
+        ignore_unknown_columns: bool,
     },
     /// Export records as CSV that `import` reads back, or the per-unit report
     Export {
@@ -259,7 +263,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             file,
             dry_run,
             skip_invalid,
-        } => import::run(&store, kind, &file, dry_run, skip_invalid),
+            ignore_unknown_columns,
+        } => import::run(
+            &store,
+            kind,
+            &file,
+            import::Options {
+                dry_run,
+                skip_invalid,
+                ignore_unknown_columns,
+            },
+        ),
         Command::Export { kind, year, output } => {
             export::run(&store, kind, year, output.as_deref())
         }

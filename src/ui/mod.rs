@@ -109,12 +109,26 @@ pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
 
 /// Cuts `s` to `width` characters, marking the cut.
 pub fn fit(ui: &Ui, s: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
     let s = ui.theme.text(s);
-    if s.chars().count() <= width {
+    if s.width() <= width {
         return s;
     }
+    // Cut by display columns, a grapheme at a time as the terminal draws them (a CJK
+    // character or an emoji with its variation selector takes two), keeping one column
+    // for the mark.
     let mark = ui.theme.sym("…", "~");
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    let mut out = String::new();
+    let mut used = 0usize;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w > width.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
     out.push_str(mark);
     out
 }
@@ -251,6 +265,19 @@ mod tests {
             short_name(&ui, "Kelurahan Belawan Sicanang", 19),
             "Kel. Belawan Sican…"
         );
+    }
+
+    #[test]
+    fn a_cut_counts_display_columns_not_characters() {
+        let ui = Ui {
+            lang: Lang::Id,
+            theme: Theme::default(),
+        };
+        // Ten columns: "Lim " and two wide characters are eight; the third would not fit
+        // beside the mark.
+        let cut = fit(&ui, "Lim 林美玲 Tanoto Wijaya", 10);
+        assert_eq!(cut, "Lim 林美…");
+        assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 10);
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub(super) fn parse_evaluation(
 
 pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
     let cols = columns::evaluations();
-    let table = csvio::read(file, &cols)?;
+    let table = csvio::read(file, &cols, opts.ignore_unknown_columns)?;
     let today = today();
     let mut bad = Vec::new();
     let mut by_nip: BTreeMap<String, Vec<(u64, Evaluation)>> = BTreeMap::new();

@@ -23,17 +23,7 @@ use csv::StringRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-pub fn run(
-    store: &Store,
-    kind: DataKind,
-    file: &Path,
-    dry_run: bool,
-    skip_invalid: bool,
-) -> Result<(), Failure> {
-    let opts = Options {
-        dry_run,
-        skip_invalid,
-    };
+pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<(), Failure> {
     match kind {
         DataKind::Staff => staff::import_staff(store, file, opts),
         DataKind::Evaluations => evaluations::import_evaluations(store, file, opts),
@@ -41,10 +31,15 @@ pub fn run(
     }
 }
 
+/// How an import treats a file.
 #[derive(Clone, Copy)]
-pub(super) struct Options {
-    dry_run: bool,
-    skip_invalid: bool,
+pub struct Options {
+    /// Check and report, write nothing.
+    pub dry_run: bool,
+    /// Write the good rows when some are bad.
+    pub skip_invalid: bool,
+    /// Read the known columns of a file that has others too.
+    pub ignore_unknown_columns: bool,
 }
 
 /// Prints the bad rows and decides whether the import may go on.

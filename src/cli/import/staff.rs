@@ -104,7 +104,7 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
 }
 
 pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
-    let table = csvio::read(file, columns::STAFF)?;
+    let table = csvio::read(file, columns::STAFF, opts.ignore_unknown_columns)?;
     let mut bad = Vec::new();
     let mut good: Vec<StaffRow> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();

@@ -133,7 +133,7 @@ pub(super) fn same_training(a: &Training, b: &Training) -> bool {
 }
 
 pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
-    let table = csvio::read(file, columns::TRAININGS)?;
+    let table = csvio::read(file, columns::TRAININGS, opts.ignore_unknown_columns)?;
     let today = today();
     let mut bad = Vec::new();
     let mut by_nip: BTreeMap<String, Vec<Training>> = BTreeMap::new();

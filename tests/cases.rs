@@ -1,0 +1,160 @@
+//! The files in `tests/cases/`, each imported end to end by the binary on a fresh demo
+//! database: the kind of fault it stands for, and its right result.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn kinerja(db: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the kinerja binary runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn case(name: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "cases", name]
+        .iter()
+        .collect();
+    p.to_str().expect("UTF-8 path").to_string()
+}
+
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("db");
+    let run = kinerja(&db, &["demo", "--staff", "60"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    (dir, db)
+}
+
+fn staff_count(db: &Path) -> usize {
+    let run = kinerja(db, &["export", "staff"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.stdout.lines().count() - 1
+}
+
+#[test]
+fn every_unknown_column_is_named_and_can_be_left_out() {
+    let (_dir, db) = demo();
+    let before = staff_count(&db);
+    let file = case("extra-columns.csv");
+    let run = kinerja(&db, &["import", "staff", &file]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for column in ["\"nik\"", "\"email\"", "\"tanggal_lahir\""] {
+        assert!(
+            run.stderr.contains(column),
+            "{column} named: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("3 unknown column(s)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--ignore-unknown-columns"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(staff_count(&db), before, "nothing written");
+    let run = kinerja(&db, &["import", "staff", &file, "--ignore-unknown-columns"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("left out 3 unknown column(s)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(staff_count(&db), before + 1);
+}
+
+#[test]
+fn a_nip_rounded_by_excel_is_refused_with_the_reason_and_never_duplicates_a_person() {
+    let (_dir, db) = demo();
+    let before = staff_count(&db);
+    let file = case("nip-excel-15digits-pppk.csv");
+    for extra in [&[][..], &["--skip-invalid"][..]] {
+        let mut args = vec!["import", "staff", file.as_str()];
+        args.extend_from_slice(extra);
+        let run = kinerja(&db, &args);
+        assert!(run.stderr.contains("Excel"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("Text"),
+            "how to keep it: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(":2:"), "the line: {}", run.stderr);
+        assert_eq!(staff_count(&db), before, "no second copy of the person");
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_named_at_its_line_and_no_row_disappears() {
+    let (_dir, db) = demo();
+    let before = staff_count(&db);
+    let file = case("unclosed-quote.csv");
+    for extra in [&[][..], &["--skip-invalid"][..]] {
+        let mut args = vec!["import", "staff", file.as_str()];
+        args.extend_from_slice(extra);
+        let run = kinerja(&db, &args);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert!(run.stderr.contains(":3: a quote"), "{}", run.stderr);
+        assert!(run.stderr.contains("never closes"), "{}", run.stderr);
+        // Line 4 (Cici) is never imported as part of line 3, nor silently dropped.
+        assert_eq!(staff_count(&db), before);
+    }
+}
+
+#[test]
+fn a_windows_1252_file_is_refused_with_how_to_save_it() {
+    let (_dir, db) = demo();
+    let run = kinerja(&db, &["import", "staff", &case("cp1252-name.csv")]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains(":2: not UTF-8"), "{}", run.stderr);
+    assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn wide_names_import_whole() {
+    let (_dir, db) = demo();
+    let run = kinerja(&db, &["import", "staff", &case("wide-names.csv")]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let export = kinerja(&db, &["export", "staff"]).stdout;
+    for name in [
+        "Siti 😊 Aminah",
+        "Lim 林美玲 Tanoto",
+        "Nur \u{2764}\u{FE0F} Aini",
+        "René Pasaribu",
+    ] {
+        assert!(export.contains(name), "{name} kept whole");
+    }
+}
+
+#[test]
+fn a_value_too_large_is_refused_with_file_line_and_column() {
+    let (dir, db) = demo();
+    let file = dir.path().join("huge.csv");
+    let long = "x".repeat(20_000);
+    std::fs::write(
+        &file,
+        format!(
+            "nip,nama,golongan,pendidikan,jabatan,jenis_jabatan,unit\n198503302010011002,{long},III/b,S1,Perawat,Ahli Pertama,Puskesmas Belawan\n"
+        ),
+    )
+    .unwrap();
+    let run = kinerja(&db, &["import", "staff", file.to_str().unwrap()]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("huge.csv:2: column \"nama\""),
+        "{}",
+        run.stderr
+    );
+}
