@@ -157,6 +157,7 @@ impl From<StoreError> for Failure {
             | StoreError::NewerSchema { .. }
             | StoreError::Open { .. }
             | StoreError::Db(_)
+            | StoreError::Damaged { .. }
             | StoreError::Backup(_) => EXIT_CANNOT_RUN,
         };
         Failure {
@@ -256,6 +257,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         )));
     }
     let store = Store::open(&path)?;
+    for note in store.open_notes() {
+        eprintln!("kinerja: {note}");
+    }
     let result = match command {
         Command::Demo { staff, seed } => run_demo(&store, staff as usize, seed),
         Command::Import {
@@ -323,6 +327,10 @@ fn run_screens(
     // The screens read a page at a time and keep the list's summaries themselves: a
     // small page cache keeps an SSH session's memory low.
     let store = Store::open_with_cache(&path, SCREEN_CACHE_BYTES)?;
+    // Said before the screens take the terminal.
+    for note in store.open_notes() {
+        eprintln!("kinerja: {note}");
+    }
     if demo {
         crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
     }

@@ -30,6 +30,14 @@ pub enum StoreError {
     #[error("database error: {0}; if it repeats, run `kinerja check`")]
     Db(String),
 
+    /// sled cannot read the database's files (it panics or reports corruption inside its
+    /// own `open`): only a backup brings the data back.
+    #[error(
+        "the database files at {} are damaged and cannot be opened ({detail}); restore the newest backup into a new directory: `kinerja --db NEW_DIR restore BACKUP_FILE`, then use --db NEW_DIR",
+        path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
+
     #[error(
         "{tree} record {key} cannot be read ({source}); run `kinerja check` to list all damage"
     )]

@@ -44,6 +44,8 @@ pub struct Store {
     training_stats: sled::Tree,
     meta: sled::Tree,
     _lock: lock::LockFile,
+    /// Lines about what opening did (see [`Store::open_notes`]).
+    notes: Vec<String>,
 }
 
 /// How many records of each kind the database holds.
@@ -75,15 +77,25 @@ impl Store {
         };
         create_private_dir(path).map_err(open_err)?;
         let lock = lock::LockFile::acquire(path)?;
+        tighten_modes(path).map_err(open_err)?;
+        let notes = set_aside_incomplete_snapshots(path).map_err(open_err)?;
         let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
         // Our own lock says no other process has the database. If sled still finds its
         // lock taken, a handle closed a moment ago in this process is still shutting down
         // its background thread: wait for it, briefly.
         let mut waited = 0;
         let db = loop {
-            match config.open() {
+            match open_catching_panics(&config) {
+                Err(Opened::Panicked(detail)) => {
+                    return Err(StoreError::Damaged {
+                        path: path.to_path_buf(),
+                        detail,
+                    });
+                }
                 Ok(db) => break db,
-                Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
+                Err(Opened::Sled(sled::Error::Io(io)))
+                    if io.to_string().contains("could not acquire lock") =>
+                {
                     if waited >= 200 {
                         return Err(StoreError::Locked {
                             path: path.to_path_buf(),
@@ -92,8 +104,20 @@ impl Store {
                     waited += 1;
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
-                Err(sled::Error::Io(io)) => return Err(open_err(io)),
-                Err(other) => return Err(StoreError::Db(other.to_string())),
+                Err(Opened::Sled(sled::Error::Io(io))) => return Err(open_err(io)),
+                Err(Opened::Sled(sled::Error::Corruption { .. })) => {
+                    return Err(StoreError::Damaged {
+                        path: path.to_path_buf(),
+                        detail: "sled found corrupted data".into(),
+                    });
+                }
+                // Anything else sled cannot get past while opening is in its files.
+                Err(Opened::Sled(other)) => {
+                    return Err(StoreError::Damaged {
+                        path: path.to_path_buf(),
+                        detail: other.to_string(),
+                    });
+                }
             }
         };
         let tree = |name: &str| db.open_tree(name);
@@ -113,13 +137,32 @@ impl Store {
             db,
             path: path.to_path_buf(),
             _lock: lock,
+            notes,
         };
+        // sled opens damaged or missing data files as an empty (or shorter) database: if the
+        // database had more staff when it was last closed, that is damage, not a fresh start.
+        // Staff records are never deleted, so fewer than at the last close is damage too.
+        let now = store.staff.len();
+        if let Some(n) = Self::staff_at_last_close(path).filter(|n| *n > now) {
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "its files hold {now} staff records, but it had {n} when last closed"
+                ),
+            });
+        }
         // Kept for the SSH officers of a later version.
         store.db.open_tree("officers")?;
         store.check_schema()?;
         store.ensure_summaries()?;
         store.ensure_stats()?;
         Ok(store)
+    }
+
+    /// What opening did that the officer should hear of (an incomplete snapshot moved
+    /// aside), one line each.
+    pub fn open_notes(&self) -> &[String] {
+        &self.notes
     }
 
     fn check_schema(&self) -> Result<(), StoreError> {
@@ -166,9 +209,35 @@ impl Store {
         Ok(())
     }
 
-    /// Flushes and closes, so the next open needs no log replay.
+    /// Flushes and closes, so the next open needs no log replay, and notes beside sled's
+    /// files how many staff records there were (see [`STATE_FILE`]).
     pub fn close(self) -> Result<(), StoreError> {
-        self.flush()
+        self.flush()?;
+        self.write_state()
+    }
+
+    /// Writes [`STATE_FILE`]: `staff N`. Best kept in step at every clean close.
+    fn write_state(&self) -> Result<(), StoreError> {
+        let staff = self.staff.len();
+        let path = self.path.join(STATE_FILE);
+        let write = || -> std::io::Result<()> {
+            use std::io::Write;
+            let (handle, mut f) = files::PrivateFile::create(&path)?;
+            writeln!(f, "staff {staff}")?;
+            handle.commit(f)
+        };
+        write().map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })
+    }
+
+    /// The staff count [`STATE_FILE`] holds, if the file is there and readable.
+    fn staff_at_last_close(path: &Path) -> Option<usize> {
+        let text = std::fs::read_to_string(path.join(STATE_FILE)).ok()?;
+        text.lines()
+            .find_map(|l| l.strip_prefix("staff "))
+            .and_then(|n| n.trim().parse().ok())
     }
 
     /// True when no staff, unit, partner, evaluation or training is stored.
@@ -412,6 +481,81 @@ impl Store {
 
 /// Creates the directory (and missing parents) with mode 0700, and tightens the database
 /// directory itself to 0700 if it already existed.
+/// Tightens what sled keeps in `path` (files 0600, directories 0700) when an older version,
+/// a copy or a restore left them readable by others. Symlinks are left alone.
+fn tighten_modes(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        let (want, is_dir) = if meta.is_dir() {
+            (0o700, true)
+        } else if meta.is_file() {
+            (0o600, false)
+        } else {
+            continue;
+        };
+        if meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(want))?;
+        }
+        if is_dir {
+            tighten_modes(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves aside an incomplete snapshot (`snap.*.generating`, left by a crash between sled's
+/// write and its rename), which sled would otherwise try to read. Returns a line for each.
+fn set_aside_incomplete_snapshots(path: &Path) -> std::io::Result<Vec<String>> {
+    let mut notes = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            let aside = path.join(format!("set-aside.{name}"));
+            std::fs::rename(entry.path(), &aside)?;
+            notes.push(format!(
+                "{}: an incomplete snapshot left by a crash ({name}) was moved aside to {}",
+                path.display(),
+                aside.display()
+            ));
+        }
+    }
+    Ok(notes)
+}
+
+/// Beside sled's files: the staff count at the last clean close, so an open that finds the
+/// data gone can tell damage from a new database.
+pub const STATE_FILE: &str = "kinerja.state";
+
+enum Opened {
+    Sled(sled::Error),
+    /// sled panicked inside `open` (it does on some damaged files): the panic's text.
+    Panicked(String),
+}
+
+/// Opens sled, turning a panic inside it into an error: a damaged file must give a message,
+/// never a crash. The panic hook is silenced meanwhile so nothing is printed twice.
+fn open_catching_panics(config: &sled::Config) -> Result<sled::Db, Opened> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
+    std::panic::set_hook(previous);
+    match result {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(e)) => Err(Opened::Sled(e)),
+        Err(panic) => {
+            let text = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(Opened::Panicked(text))
+        }
+    }
+}
+
 fn create_private_dir(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     std::fs::DirBuilder::new()

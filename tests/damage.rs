@@ -1,0 +1,137 @@
+//! A damaged or loosely kept database directory: never a panic, a message that names the
+//! fault; loose modes tightened; an incomplete snapshot set aside.
+
+mod common;
+
+use kinerja::store::{Store, StoreError};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// A closed demo database (60 staff) in `dir/db`.
+fn demo_db(dir: &Path) -> PathBuf {
+    let db = dir.join("db");
+    let store = Store::open(&db).unwrap();
+    kinerja::demo::fill(&store, 60, 1, jiff::civil::date(2026, 11, 28), "t", &|_| {}).unwrap();
+    store.close().unwrap();
+    db
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn loose_file_modes_are_tightened_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    for e in std::fs::read_dir(&db).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+    }
+    // Files sled writes itself follow the process umask, which the binary sets to 077.
+    // SAFETY: umask only sets the process's file-creation mask.
+    unsafe {
+        libc::umask(0o077);
+    }
+    let store = Store::open(&db).unwrap();
+    for e in std::fs::read_dir(&db).unwrap() {
+        let e = e.unwrap();
+        let mode = e.metadata().unwrap().permissions().mode() & 0o777;
+        if e.path().is_file() {
+            assert_eq!(mode, 0o600, "{:?}", e.file_name());
+        }
+    }
+    store.close().unwrap();
+}
+
+#[test]
+fn an_incomplete_snapshot_is_set_aside_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    std::fs::write(
+        db.join("snap.00000000DEADBEEF.generating"),
+        b"half a snapshot",
+    )
+    .unwrap();
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.open_notes().len(), 1, "{:?}", store.open_notes());
+    assert!(store.open_notes()[0].contains("moved aside"));
+    assert!(
+        db.join("set-aside.snap.00000000DEADBEEF.generating")
+            .exists()
+    );
+    assert!(!db.join("snap.00000000DEADBEEF.generating").exists());
+    assert!(store.check().unwrap().damage.is_empty());
+}
+
+/// Every file of a demo database truncated, overwritten in the middle or removed, one at a
+/// time, in a fresh copy: opening never panics; it opens with every staff record (and
+/// `check` then runs) or says the files are damaged. Never an empty database that looks
+/// sound.
+#[test]
+fn damaged_copies_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let files: Vec<PathBuf> = std::fs::read_dir(&db)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && !p.ends_with("kinerja.lock"))
+        .collect();
+    assert!(files.len() >= 2, "{files:?}");
+    let mut variants = 0;
+    let mut refused = 0;
+    for (i, file) in files.iter().enumerate() {
+        for how in ["truncate", "overwrite", "remove"] {
+            let copy = dir.path().join(format!("copy-{i}-{how}"));
+            copy_dir(&db, &copy);
+            let target = copy.join(file.file_name().unwrap());
+            let len = std::fs::metadata(&target).unwrap().len();
+            match how {
+                "truncate" => {
+                    let f = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(&target)
+                        .unwrap();
+                    f.set_len(len / 2).unwrap();
+                }
+                "overwrite" => {
+                    let mut bytes = std::fs::read(&target).unwrap();
+                    let mid = bytes.len() / 2;
+                    let end = (mid + 64).min(bytes.len());
+                    bytes[mid..end].fill(0xFF);
+                    std::fs::write(&target, bytes).unwrap();
+                }
+                _ => std::fs::remove_file(&target).unwrap(),
+            }
+            variants += 1;
+            match Store::open(&copy) {
+                Ok(store) => {
+                    assert_eq!(store.iter_staff().count(), 60, "{how} {target:?}");
+                    // Whatever it finds, check reports it rather than crashing.
+                    let _ = store.check();
+                }
+                Err(StoreError::Damaged { detail, .. }) => {
+                    refused += 1;
+                    let _ = detail;
+                }
+                Err(other) => {
+                    refused += 1;
+                    assert!(!other.to_string().is_empty());
+                }
+            }
+        }
+    }
+    eprintln!("damaged copies: {variants} variants, {refused} refused with a message");
+    assert_eq!(variants, files.len() * 3);
+}
