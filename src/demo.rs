@@ -606,7 +606,7 @@ pub fn fill(
     progress: &dyn Fn(usize),
 ) -> Result<String, StoreError> {
     let mut demo = generate(seed, n, today);
-    let mut w = BulkWriter::new(store);
+    let mut w = BulkWriter::for_job(store, AuditAction::Demo, actor, &format!("{n} staff"));
     for u in &demo.units {
         w.put_unit(u)?;
     }

@@ -6,8 +6,9 @@
 //! byte before it. Restore verifies the checksum over the whole file before writing anything.
 
 use super::files::PrivateFile;
-use super::records::AuditAction;
+use super::records::{self, AuditAction};
 use super::{Store, StoreError, keys};
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
@@ -117,73 +118,49 @@ impl Store {
             )));
         }
         verify_checksum(file)?;
-        let rerr = io_err(file, "read");
-        let mut r = BufReader::new(File::open(file).map_err(&rerr)?);
-        let mut magic = vec![0u8; MAGIC.len() + 1];
-        r.read_exact(&mut magic).map_err(&rerr)?;
-        if &magic[..MAGIC.len()] != MAGIC || magic[MAGIC.len()] != FORMAT {
-            return Err(bad(file, "unknown header or format version"));
-        }
+        // First every entry is read and checked, writing nothing: a backup refused for
+        // anything in it leaves the database as it was.
         let mut stats = BackupStats::default();
-        let mut tree: Option<sled::Tree> = None;
+        for_each_entry(file, &mut |tree, key, value| {
+            check_entry(file, tree, key, value)?;
+            stats.entries += 1;
+            Ok(())
+        })?;
+        // Then written, marked in `meta` as a job so a restore cut short is never taken for
+        // a sound database at the next open.
+        self.job_started(
+            AuditAction::Restore,
+            actor,
+            &format!("from {}", file.display()),
+        )?;
+        let mut current: Option<(String, sled::Tree)> = None;
         let mut batch = sled::Batch::default();
         let mut pending = 0usize;
-        loop {
-            let mut tag = [0u8; 1];
-            r.read_exact(&mut tag).map_err(&rerr)?;
-            match tag[0] {
-                b'T' | b'Z' => {
-                    if let Some(t) = &tree {
-                        t.apply_batch(std::mem::take(&mut batch))?;
-                        pending = 0;
-                    }
-                    if tag[0] == b'Z' {
-                        break;
-                    }
-                    let mut len = [0u8; 1];
-                    r.read_exact(&mut len).map_err(&rerr)?;
-                    let mut name = vec![0u8; usize::from(len[0])];
-                    r.read_exact(&mut name).map_err(&rerr)?;
-                    let name = String::from_utf8(name)
-                        .map_err(|_| bad(file, "a tree name is not text"))?;
-                    if !keys::TREES.contains(&name.as_str()) {
-                        return Err(bad(
-                            file,
-                            &format!("unknown tree {name:?} (made by a newer kinerja?)"),
-                        ));
-                    }
-                    tree = Some(self.db.open_tree(&name)?);
-                    stats.trees += 1;
+        let mut trees = BTreeSet::new();
+        for_each_entry(file, &mut |tree, key, value| {
+            if current.as_ref().is_none_or(|(name, _)| name != tree) {
+                if let Some((_, t)) = &current {
+                    t.apply_batch(std::mem::take(&mut batch))?;
+                    pending = 0;
                 }
-                b'E' => {
-                    let Some(t) = &tree else {
-                        return Err(bad(file, "an entry before any tree"));
-                    };
-                    let key = read_chunk(&mut r, file)?;
-                    let value = read_chunk(&mut r, file)?;
-                    if t.name() == "meta" && key == keys::SCHEMA_KEY {
-                        let found = <[u8; 4]>::try_from(&value[..])
-                            .map(u32::from_be_bytes)
-                            .unwrap_or(u32::MAX);
-                        if found > super::SCHEMA_VERSION {
-                            return Err(StoreError::NewerSchema {
-                                path: file.to_path_buf(),
-                                found,
-                                known: super::SCHEMA_VERSION,
-                            });
-                        }
-                    }
-                    batch.insert(key, value);
-                    pending += 1;
-                    stats.entries += 1;
-                    if pending >= super::bulk::CHUNK {
-                        t.apply_batch(std::mem::take(&mut batch))?;
-                        pending = 0;
-                    }
-                }
-                _ => return Err(bad(file, "unknown record tag")),
+                current = Some((tree.to_string(), self.db.open_tree(tree)?));
+                trees.insert(tree.to_string());
             }
+            batch.insert(key, value);
+            pending += 1;
+            if pending >= super::bulk::CHUNK
+                && let Some((_, t)) = &current
+            {
+                t.apply_batch(std::mem::take(&mut batch))?;
+                pending = 0;
+            }
+            Ok(())
+        })?;
+        if let Some((_, t)) = &current {
+            t.apply_batch(std::mem::take(&mut batch))?;
         }
+        stats.trees = trees.len();
+        let rerr = io_err(file, "read");
         stats.bytes = std::fs::metadata(file).map_err(&rerr)?.len();
         // Summaries are derived: rebuild them, whatever the backup held.
         self.summaries_dirty()?;
@@ -194,8 +171,115 @@ impl Store {
             AuditAction::Restore,
             &format!("{} entries from a backup", stats.entries),
         )?;
+        self.job_finished()?;
         Ok(stats)
     }
+}
+
+/// What [`for_each_entry`] calls for each entry: (tree, key, value).
+type EntryFn<'a> = dyn FnMut(&str, &[u8], &[u8]) -> Result<(), StoreError> + 'a;
+
+/// Reads the entries of a backup file in order, calling `each(tree, key, value)`; stops
+/// at the end marker, or at the first fault (of the file, or returned by `each`).
+fn for_each_entry(file: &Path, each: &mut EntryFn) -> Result<(), StoreError> {
+    let rerr = io_err(file, "read");
+    let mut r = BufReader::new(File::open(file).map_err(&rerr)?);
+    let mut magic = vec![0u8; MAGIC.len() + 1];
+    r.read_exact(&mut magic).map_err(&rerr)?;
+    if &magic[..MAGIC.len()] != MAGIC || magic[MAGIC.len()] != FORMAT {
+        return Err(bad(file, "unknown header or format version"));
+    }
+    let mut tree: Option<String> = None;
+    loop {
+        let mut tag = [0u8; 1];
+        r.read_exact(&mut tag).map_err(&rerr)?;
+        match tag[0] {
+            b'Z' => return Ok(()),
+            b'T' => {
+                let mut len = [0u8; 1];
+                r.read_exact(&mut len).map_err(&rerr)?;
+                let mut name = vec![0u8; usize::from(len[0])];
+                r.read_exact(&mut name).map_err(&rerr)?;
+                let name =
+                    String::from_utf8(name).map_err(|_| bad(file, "a tree name is not text"))?;
+                if !keys::TREES.contains(&name.as_str()) {
+                    return Err(bad(
+                        file,
+                        &format!("unknown tree {name:?} (made by a newer kinerja?)"),
+                    ));
+                }
+                tree = Some(name);
+            }
+            b'E' => {
+                let Some(t) = &tree else {
+                    return Err(bad(file, "an entry before any tree"));
+                };
+                let key = read_chunk(&mut r, file)?;
+                let value = read_chunk(&mut r, file)?;
+                each(t, &key, &value)?;
+            }
+            _ => return Err(bad(file, "unknown record tag")),
+        }
+    }
+}
+
+/// Whether a backup entry can go into the database: the schema is one this kinerja knows,
+/// and a record decodes (under its own key) as the store would read it.
+fn check_entry(file: &Path, tree: &str, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+    let name = String::from_utf8_lossy(key).into_owned();
+    let undecodable = |e: super::codec::DecodeError| {
+        bad(
+            file,
+            &format!("entry {tree}/{name} cannot be read ({e}); nothing was restored"),
+        )
+    };
+    match tree {
+        "meta" if key == keys::SCHEMA_KEY => {
+            let found = <[u8; 4]>::try_from(value)
+                .map(u32::from_be_bytes)
+                .unwrap_or(u32::MAX);
+            if found > super::SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema {
+                    path: file.to_path_buf(),
+                    found,
+                    known: super::SCHEMA_VERSION,
+                });
+            }
+        }
+        "meta" if key == keys::JOB_KEY => {
+            return Err(bad(
+                file,
+                "it was made while a job was unfinished; make a new backup after the job ends",
+            ));
+        }
+        "staff" => {
+            let s = records::decode_staff(value).map_err(undecodable)?;
+            if s.nip.as_str().as_bytes() != key {
+                return Err(bad(file, &format!("entry staff/{name} holds another NIP")));
+            }
+        }
+        "units" => {
+            records::decode_unit(value).map_err(undecodable)?;
+        }
+        "partners" => {
+            records::decode_partner(value).map_err(undecodable)?;
+        }
+        "evaluations" => {
+            records::decode_evaluations(value).map_err(undecodable)?;
+        }
+        "trainings" => {
+            records::decode_trainings(value).map_err(undecodable)?;
+        }
+        "audit" => {
+            records::decode_audit(value).map_err(undecodable)?;
+        }
+        "drafts" => {
+            records::decode_draft(value).map_err(undecodable)?;
+        }
+        // Indexes, summaries and counts are rebuilt or checked after the restore.
+        _ => {}
+    }
+    Ok(())
 }
 
 fn read_chunk(r: &mut impl Read, file: &Path) -> Result<Vec<u8>, StoreError> {

@@ -28,6 +28,8 @@ pub struct BulkWriter<'s> {
     started: bool,
     /// Trainings were written: the per-year counts are rebuilt at the end.
     trainings_written: bool,
+    /// The job this writer does, marked in `meta` while it runs: (action, actor, detail).
+    job: Option<(AuditAction, String, String)>,
 }
 
 fn invalid(e: super::codec::DecodeError) -> StoreError {
@@ -44,7 +46,21 @@ impl<'s> BulkWriter<'s> {
             touched: BTreeSet::new(),
             started: false,
             trainings_written: false,
+            job: None,
         }
+    }
+
+    /// A writer for a job the next open must hear of if it is cut short: `meta` says it
+    /// started (before its first batch) and [`Self::finish`] says it finished.
+    pub fn for_job(
+        store: &'s Store,
+        action: AuditAction,
+        actor: &str,
+        detail: &str,
+    ) -> BulkWriter<'s> {
+        let mut w = BulkWriter::new(store);
+        w.job = Some((action, actor.to_string(), detail.to_string()));
+        w
     }
 
     /// Keys written so far.
@@ -134,6 +150,9 @@ impl<'s> BulkWriter<'s> {
         }
         let s = self.store;
         if !self.started {
+            if let Some((action, actor, detail)) = &self.job {
+                s.job_started(*action, actor, detail)?;
+            }
             // Until the run ends, the list summaries may lag behind the records.
             s.summaries_dirty()?;
             self.started = true;
@@ -173,6 +192,9 @@ impl<'s> BulkWriter<'s> {
             self.store.rebuild_stats()?;
         }
         self.store.audit_run(actor, action, summary)?;
+        if self.job.is_some() && self.started {
+            self.store.job_finished()?;
+        }
         Ok(self.written)
     }
 }

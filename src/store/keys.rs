@@ -20,6 +20,10 @@ pub const TREES: [&str; 13] = [
 /// The key holding the schema version (u32, big-endian) in `meta`.
 pub const SCHEMA_KEY: &[u8] = b"schema";
 
+/// A multi-batch job (import, demo, restore) that started and has not finished:
+/// `ACTION\tACTOR\tMICROS\tDETAIL` (action as its audit label).
+pub const JOB_KEY: &[u8] = b"job";
+
 /// Present in `meta` when every `staff_summary` entry matches its records; removed while a
 /// bulk write is under way, so an interrupted one is repaired on the next open.
 pub const SUMMARIES_KEY: &[u8] = b"summaries";

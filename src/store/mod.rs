@@ -153,10 +153,91 @@ impl Store {
         }
         // Kept for the SSH officers of a later version.
         store.db.open_tree("officers")?;
+        let mut store = store;
+        store.unfinished_job()?;
         store.check_schema()?;
         store.ensure_summaries()?;
         store.ensure_stats()?;
         Ok(store)
+    }
+
+    /// Marks in `meta` that a multi-batch job started (flushed before its first batch).
+    pub(crate) fn job_started(
+        &self,
+        action: AuditAction,
+        actor: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        let value = format!(
+            "{}\t{}\t{}\t{}",
+            action.label(),
+            actor.replace('\t', " "),
+            write::now_micros(),
+            detail.replace('\t', " ")
+        );
+        self.meta.insert(keys::JOB_KEY, value.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The job marked by [`Store::job_started`] finished.
+    pub(crate) fn job_finished(&self) -> Result<(), StoreError> {
+        self.meta.remove(keys::JOB_KEY)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// At open: a job that started and never finished. An import or the demo left
+    /// consistent batches behind: its audit entry is added now and the officer is told how
+    /// to finish it. A restore cut short is refused as damage (part of a backup is not a
+    /// sound database).
+    fn unfinished_job(&mut self) -> Result<(), StoreError> {
+        let Some(value) = self.meta.get(keys::JOB_KEY)? else {
+            return Ok(());
+        };
+        let text = String::from_utf8_lossy(&value).into_owned();
+        let mut parts = text.splitn(4, '\t');
+        let (action, actor, micros, detail) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or("").to_string(),
+            parts.next().and_then(|m| m.parse::<i64>().ok()),
+            parts.next().unwrap_or("").to_string(),
+        );
+        let when = micros
+            .and_then(|m| jiff::Timestamp::from_microsecond(m).ok())
+            .map_or(String::new(), |t| format!(" at {t}"));
+        let action = AuditAction::ALL
+            .into_iter()
+            .find(|a| a.label() == action)
+            .unwrap_or(AuditAction::Import);
+        let how = match action {
+            AuditAction::Restore => {
+                return Err(StoreError::Damaged {
+                    path: self.path.clone(),
+                    detail: format!(
+                        "a restore into it (started{when}) stopped before it finished; delete the directory and run the restore again"
+                    ),
+                });
+            }
+            AuditAction::Demo => {
+                "the demo data is incomplete; to start again, use a new --db and run `kinerja demo` there"
+            }
+            _ => {
+                "what landed is consistent; run the same import again to finish it (rows already in are left as they are)"
+            }
+        };
+        self.audit_run(
+            &actor,
+            action,
+            &format!("{detail} (stopped before it finished)"),
+        )?;
+        self.job_finished()?;
+        self.notes.push(format!(
+            "{}: the {} {detail} started{when} by {actor} stopped before it finished: {how}",
+            self.path.display(),
+            action.label()
+        ));
+        Ok(())
     }
 
     /// What opening did that the officer should hear of (an incomplete snapshot moved

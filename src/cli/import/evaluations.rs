@@ -205,7 +205,12 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
         eprintln!("nothing to change: {summary}");
         return Ok(());
     }
-    let mut w = BulkWriter::new(store);
+    let mut w = BulkWriter::for_job(
+        store,
+        AuditAction::Import,
+        &os_user(),
+        &format!("evaluations {}", table.file),
+    );
     let bar = progress(groups.len() as u64, "import");
     for (nip, group) in &groups {
         w.put_evaluations(nip, group)?;

@@ -228,7 +228,12 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
         eprintln!("nothing to change: {summary}");
         return Ok(());
     }
-    let mut w = BulkWriter::new(store);
+    let mut w = BulkWriter::for_job(
+        store,
+        AuditAction::Import,
+        &os_user(),
+        &format!("staff {}", table.file),
+    );
     for u in changed_units.values() {
         w.put_unit(u)?;
     }

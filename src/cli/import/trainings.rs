@@ -234,7 +234,12 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
         eprintln!("nothing to change: {summary}");
         return Ok(());
     }
-    let mut w = BulkWriter::new(store);
+    let mut w = BulkWriter::for_job(
+        store,
+        AuditAction::Import,
+        &os_user(),
+        &format!("trainings {}", table.file),
+    );
     for p in &new_partners {
         w.put_partner(p)?;
     }

@@ -1,0 +1,134 @@
+//! Bulk jobs and restores that are cut short, and backups refused for what is inside them:
+//! the database is never left looking sound when it is not.
+
+mod common;
+
+use kinerja::store::bulk::BulkWriter;
+use kinerja::store::{AuditAction, Store, StoreError, records};
+
+/// A backup file in kinerja's format holding `entries` (tree, key, value), with its CRC.
+fn backup_file(path: &std::path::Path, entries: &[(&str, Vec<u8>, Vec<u8>)]) {
+    let mut out = b"kinerja-backup\n".to_vec();
+    out.push(1);
+    let mut tree = "";
+    for (t, k, v) in entries {
+        if *t != tree {
+            out.push(b'T');
+            out.push(t.len() as u8);
+            out.extend_from_slice(t.as_bytes());
+            tree = t;
+        }
+        out.push(b'E');
+        out.extend_from_slice(&(k.len() as u32).to_be_bytes());
+        out.extend_from_slice(k);
+        out.extend_from_slice(&(v.len() as u32).to_be_bytes());
+        out.extend_from_slice(v);
+    }
+    out.push(b'Z');
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_be_bytes());
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_backup_with_a_bad_entry_at_its_end_restores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = common::unit();
+    let staff = common::staff("198503302010012002");
+    let good = vec![
+        (
+            "units",
+            unit.id.as_bytes().to_vec(),
+            records::encode_unit(&unit).unwrap(),
+        ),
+        (
+            "staff",
+            staff.nip.as_str().as_bytes().to_vec(),
+            records::encode_staff(&staff).unwrap(),
+        ),
+    ];
+    for (what, bad) in [
+        (
+            "an undecodable value",
+            ("trainings", b"1".to_vec(), vec![1, 2, 3]),
+        ),
+        (
+            "an unknown tree",
+            ("pelatihan_baru", b"1".to_vec(), vec![1]),
+        ),
+    ] {
+        let file = dir.path().join(format!("{what}.bak"));
+        let mut entries = good.clone();
+        entries.push(bad);
+        backup_file(&file, &entries);
+        let db = dir.path().join(format!("db-{}", what.len()));
+        let store = Store::open(&db).unwrap();
+        let refused = store.restore(&file, "t");
+        assert!(refused.is_err(), "{what}");
+        assert!(
+            store.is_empty(),
+            "{what}: nothing written before the fault was found"
+        );
+        assert!(store.iter_staff().next().is_none(), "{what}");
+    }
+    // The same entries without the bad one restore.
+    let file = dir.path().join("good.bak");
+    backup_file(&file, &good);
+    let store = Store::open(&dir.path().join("db-good")).unwrap();
+    store.restore(&file, "t").unwrap();
+    assert_eq!(store.iter_staff().count(), 1);
+}
+
+#[test]
+fn an_import_cut_short_gets_its_audit_entry_and_a_note_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    {
+        let store = Store::open(&db).unwrap();
+        let mut w = BulkWriter::for_job(&store, AuditAction::Import, "siti", "staff pegawai.csv");
+        w.put_unit(&common::unit()).unwrap();
+        w.put_staff(&common::staff("198503302010012002"), None)
+            .unwrap();
+        w.commit().unwrap();
+        // The process dies here: no finish, no audit entry.
+        drop(w);
+        store.flush().unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    let notes = store.open_notes().join("\n");
+    assert!(notes.contains("stopped before it finished"), "{notes}");
+    assert!(notes.contains("run the same import again"), "{notes}");
+    let audit = store.audit_recent(10).unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == AuditAction::Import && a.summary.contains("pegawai.csv")),
+        "{audit:?}"
+    );
+    assert!(store.check().unwrap().damage.is_empty());
+    drop(store);
+    // Said once: the next open is quiet.
+    let store = Store::open(&db).unwrap();
+    assert!(store.open_notes().is_empty());
+}
+
+#[test]
+fn a_restore_cut_short_is_refused_as_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    {
+        let store = Store::open(&db).unwrap();
+        let mut w = BulkWriter::for_job(&store, AuditAction::Restore, "siti", "from x.bak");
+        w.put_unit(&common::unit()).unwrap();
+        w.commit().unwrap();
+        drop(w);
+        store.flush().unwrap();
+    }
+    match Store::open(&db) {
+        Err(StoreError::Damaged { detail, .. }) => {
+            assert!(detail.contains("restore"), "{detail}")
+        }
+        Err(other) => panic!("expected damage, got {other}"),
+        Ok(_) => panic!("a partial restore opened as sound"),
+    }
+}
