@@ -28,6 +28,7 @@ impl PrivateFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "kinerja".into());
+        remove_abandoned(&dir, &name);
         loop {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             let temp = dir.join(format!(".{name}.{}.{n}.partial", std::process::id()));
@@ -58,6 +59,36 @@ impl PrivateFile {
         self.temp = PathBuf::new();
         Ok(())
     }
+}
+
+/// Removes temporary files of earlier writes of `name` in `dir` whose process is gone (a
+/// killed backup or export): `.NAME.PID.N.partial` with no process PID.
+fn remove_abandoned(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".partial"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest.split('.').next().and_then(|p| p.parse::<i32>().ok()) else {
+            continue;
+        };
+        if pid > 0 && !process_alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: i32) -> bool {
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
 impl PrivateFile {
@@ -127,6 +158,24 @@ mod tests {
         assert_eq!(std::fs::read(&elsewhere).unwrap(), b"untouched");
         // Only the three files of the test: no temporary left.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
+    fn a_partial_file_of_a_killed_process_is_removed_at_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kinerja.bak");
+        // A pid far above any the kernel hands out, and our own (alive: kept).
+        let dead = dir.path().join(".kinerja.bak.2147483646.0.partial");
+        let alive = dir
+            .path()
+            .join(format!(".kinerja.bak.{}.99.partial", std::process::id()));
+        std::fs::write(&dead, "half a backup").unwrap();
+        std::fs::write(&alive, "being written").unwrap();
+        let (handle, mut f) = PrivateFile::create(&target).unwrap();
+        f.write_all(b"backup").unwrap();
+        handle.commit(f).unwrap();
+        assert!(!dead.exists());
+        assert!(alive.exists());
     }
 
     #[test]
