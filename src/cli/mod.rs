@@ -1,6 +1,6 @@
 //! The command line: arguments, subcommands, and errors a person understands.
 
-mod columns;
+pub mod columns;
 pub mod config;
 pub mod csvio;
 mod export;
