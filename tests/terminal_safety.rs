@@ -71,8 +71,7 @@ fn draw(app: &mut App) -> Vec<u8> {
     )
     .unwrap();
     term.draw(|f| app.draw(f)).unwrap();
-    let bytes = sink.0.borrow().clone();
-    bytes
+    sink.0.borrow().clone()
 }
 
 fn feed(app: &mut App, bytes: &[u8]) {
