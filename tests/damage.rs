@@ -135,3 +135,57 @@ fn damaged_copies_never_panic() {
     eprintln!("damaged copies: {variants} variants, {refused} refused with a message");
     assert_eq!(variants, files.len() * 3);
 }
+
+/// The way back end to end: a command that changed data leaves an automatic backup;
+/// `backup --list` shows it even when the database cannot be opened; the damage message
+/// names it with the exact restore command, which brings every record back.
+#[test]
+fn a_damaged_database_names_its_newest_automatic_backup_and_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .unwrap()
+    };
+    let out = run(&["demo", "--staff", "40"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("automatic backup written"));
+    let listed = String::from_utf8_lossy(&run(&["backup", "--list"]).stdout).into_owned();
+    assert!(listed.contains("db-backups/kinerja-"), "{listed}");
+    // The data file lost: sled would open an empty database.
+    std::fs::remove_file(db.join("db")).unwrap();
+    let out = run(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(message.contains("damaged"), "{message}");
+    assert!(message.contains("newest automatic backup"), "{message}");
+    let listed = String::from_utf8_lossy(&run(&["backup", "--list"]).stdout).into_owned();
+    assert!(
+        listed.contains("kinerja-"),
+        "the list works on a damaged database: {listed}"
+    );
+    // The command the message gives, as given.
+    let command = message
+        .split('`')
+        .nth(3)
+        .expect("the restore command in backquotes")
+        .to_string();
+    let words: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(words[0], "kinerja");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(&words[1..])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let restored = Store::open(Path::new(words[2])).unwrap();
+    assert_eq!(restored.iter_staff().count(), 40);
+}

@@ -15,6 +15,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub ascii: bool,
     pub no_color: bool,
+    /// How many automatic backups to keep (`None`: the default; 0: none are made).
+    pub backups_kept: Option<usize>,
 }
 
 /// The values `lang` takes in the file.
@@ -96,8 +98,12 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<String>) {
                 Ok(ThemeValue::NoColor) => config.no_color = true,
                 Err(e) => warnings.push(wrong(e)),
             },
+            "backups_kept" => match value.try_into::<u32>() {
+                Ok(n) => config.backups_kept = Some(n as usize),
+                Err(e) => warnings.push(wrong(e)),
+            },
             other => warnings.push(format!(
-                "{}: unknown key {other:?} (known: lang, ascii, theme)",
+                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept)",
                 at(key.span().start)
             )),
         }
@@ -127,7 +133,8 @@ mod tests {
             Config {
                 lang: Some(Lang::En),
                 ascii: true,
-                no_color: true
+                no_color: true,
+                backups_kept: None,
             }
         );
     }
@@ -164,7 +171,10 @@ mod tests {
         assert!(c.ascii);
         assert_eq!(
             w,
-            vec!["c.toml:2: unknown key \"colour\" (known: lang, ascii, theme)".to_string()]
+            vec![
+                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept)"
+                    .to_string()
+            ]
         );
     }
 

@@ -1,5 +1,6 @@
 //! The command line: arguments, subcommands, and errors a person understands.
 
+pub mod autobackup;
 pub mod columns;
 pub mod config;
 pub mod csvio;
@@ -89,8 +90,16 @@ pub enum Command {
     },
     /// Decode every record and verify every index; exit 1 listing any damage
     Check,
-    /// Copy the whole database into one file with a checksum
-    Backup { file: PathBuf },
+    /// Copy the whole database into one file with a checksum; --list shows the automatic
+    /// backups
+    Backup {
+        /// The file to write (never overwritten)
+        #[arg(required_unless_present = "list")]
+        file: Option<PathBuf>,
+        /// List the automatic backups (newest last) instead
+        #[arg(long, conflicts_with = "file")]
+        list: bool,
+    },
     /// Restore a backup into an empty database, verifying its checksum first
     Restore { file: PathBuf },
 }
@@ -145,6 +154,25 @@ impl Failure {
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
+        if let StoreError::Damaged { path, .. } = &e {
+            // Name the way back: the newest automatic backup and the exact command.
+            let message = match autobackup::newest(path) {
+                Some(file) => format!(
+                    "{e}\nThe newest automatic backup is {}: restore it with `kinerja --db {}-restored restore {}`",
+                    file.display(),
+                    path.display(),
+                    file.display()
+                ),
+                None => format!(
+                    "{e}\nNo automatic backup was found in {}.",
+                    autobackup::dir_of(path).display()
+                ),
+            };
+            return Failure {
+                code: EXIT_CANNOT_RUN,
+                message,
+            };
+        }
         let code = match &e {
             StoreError::Corrupt { .. }
             | StoreError::DamagedBackup(_)
@@ -246,6 +274,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(p) => p,
         None => default_db_path()?,
     };
+    // The list is wanted most when the database cannot be opened: it needs no store.
+    if let Command::Backup { file: None, .. } = command {
+        return list_backups(&path);
+    }
     let reads_only = matches!(
         command,
         Command::Check | Command::Export { .. } | Command::Backup { .. }
@@ -260,6 +292,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
     }
+    let before = store.last_change()?;
     let result = match command {
         Command::Demo { staff, seed } => run_demo(&store, staff as usize, seed),
         Command::Import {
@@ -282,14 +315,41 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             export::run(&store, kind, year, output.as_deref())
         }
         Command::Check => run_check(&store),
-        Command::Backup { file } => run_backup(&store, &file),
+        Command::Backup {
+            file: Some(file), ..
+        } => run_backup(&store, &file),
+        Command::Backup { file: None, .. } => list_backups(&path),
         Command::Restore { file } => run_restore(&store, &file),
     };
+    if result.is_ok() {
+        backup_if_changed(&store, &path, before.as_deref());
+    }
     // Close cleanly on every path, so the next open needs no log replay.
     let closed = store.close();
     result?;
     closed?;
     Ok(())
+}
+
+/// After a command or a session that changed data: today's automatic backup, if there is
+/// none yet (see `autobackup`). A failure is said, never fatal: the change itself is saved.
+fn backup_if_changed(store: &Store, db: &Path, before: Option<&[u8]>) {
+    let changed = match store.last_change() {
+        Ok(now) => now.as_deref() != before,
+        Err(_) => false,
+    };
+    if !changed {
+        return;
+    }
+    let (config, _) = config::default_path()
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
+    let kept = config.backups_kept.unwrap_or(autobackup::DEFAULT_KEPT);
+    match autobackup::run(store, db, today(), kept) {
+        Ok(Some(file)) => eprintln!("kinerja: automatic backup written to {}", file.display()),
+        Ok(None) => {}
+        Err(e) => eprintln!("kinerja: the automatic backup failed: {e}"),
+    }
 }
 
 /// The terminal screens, on `db` or the default database, or on a temporary demo one.
@@ -331,6 +391,7 @@ fn run_screens(
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
     }
+    let before = store.last_change()?;
     if demo {
         crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
     }
@@ -345,7 +406,12 @@ fn run_screens(
     };
     let mut app = crate::app::App::new(store, opts)?;
     let result = crate::tui::run(&mut app);
-    let closed = app.into_store().close();
+    let store = app.into_store();
+    // The demo's temporary database needs no safety net.
+    if !demo {
+        backup_if_changed(&store, &path, before.as_deref());
+    }
+    let closed = store.close();
     result.map_err(Failure::cannot_run)?;
     closed?;
     Ok(())
@@ -415,6 +481,23 @@ fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {
         stats.bytes,
         file.display()
     );
+    Ok(())
+}
+
+/// `backup --list`: the automatic backups of the database, oldest first, with their size.
+fn list_backups(db: &Path) -> Result<(), Failure> {
+    let all = autobackup::list(db);
+    if all.is_empty() {
+        println!(
+            "no automatic backups yet in {} (one is made on a day the data changes)",
+            autobackup::dir_of(db).display()
+        );
+        return Ok(());
+    }
+    for file in all {
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        println!("{}\t{size} bytes", file.display());
+    }
     Ok(())
 }
 

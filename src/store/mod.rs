@@ -547,6 +547,12 @@ impl Store {
     }
 
     /// The newest `n` audit entries, newest first.
+    /// The key of the newest audit entry: every change of data writes one, so two different
+    /// answers mean the data changed in between.
+    pub fn last_change(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.audit.last()?.map(|(k, _)| k.to_vec()))
+    }
+
     pub fn audit_recent(&self, n: usize) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit
             .iter()

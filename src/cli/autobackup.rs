@@ -1,0 +1,117 @@
+//! Automatic backups, the safety net sled does not have (it cannot open damaged files):
+//! after a command or a session that changed data, at most one backup a day goes into
+//! `DB-backups/` beside the database directory (0700; files 0600), named
+//! `kinerja-YYYY-MM-DD.bak`; the newest `kept` are kept (config `backups_kept`, default 7,
+//! 0 turns them off). `kinerja backup --list` lists them; the damage message names the
+//! newest.
+
+use crate::store::{Store, StoreError};
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+
+/// How many automatic backups are kept when the config file does not say.
+pub const DEFAULT_KEPT: usize = 7;
+
+/// The directory of a database's automatic backups: beside it, `NAME-backups`.
+pub fn dir_of(db: &Path) -> PathBuf {
+    let name = db.file_name().map_or_else(
+        || "kinerja".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    db.with_file_name(format!("{name}-backups"))
+}
+
+/// The automatic backups of `db`, oldest first (their names sort by date).
+pub fn list(db: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir_of(db)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with("kinerja-") && n.ends_with(".bak"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The newest automatic backup of `db`, if any.
+pub fn newest(db: &Path) -> Option<PathBuf> {
+    list(db).pop()
+}
+
+/// Makes today's backup if there is none yet, then keeps only the newest `kept`. Returns
+/// the file written, if one was.
+pub fn run(
+    store: &Store,
+    db: &Path,
+    today: Date,
+    kept: usize,
+) -> Result<Option<PathBuf>, StoreError> {
+    if kept == 0 {
+        return Ok(None);
+    }
+    let dir = dir_of(db);
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)
+            .map_err(|e| StoreError::Backup(format!("cannot make {}: {e}", dir.display())))?;
+    }
+    let file = dir.join(format!(
+        "kinerja-{:04}-{:02}-{:02}.bak",
+        today.year(),
+        today.month(),
+        today.day()
+    ));
+    let written = if file.exists() {
+        None
+    } else {
+        store.backup(&file)?;
+        Some(file)
+    };
+    let all = list(db);
+    for old in all.iter().take(all.len().saturating_sub(kept)) {
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_a_day_and_only_the_newest_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db");
+        let store = Store::open(&db).unwrap();
+        let day = |d| jiff::civil::date(2026, 11, d);
+        assert!(run(&store, &db, day(1), 2).unwrap().is_some());
+        assert!(run(&store, &db, day(1), 2).unwrap().is_none(), "one a day");
+        run(&store, &db, day(2), 2).unwrap();
+        run(&store, &db, day(3), 2).unwrap();
+        let names: Vec<String> = list(&db)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["kinerja-2026-11-02.bak", "kinerja-2026-11-03.bak"]);
+        assert_eq!(
+            newest(&db),
+            Some(dir.path().join("db-backups/kinerja-2026-11-03.bak"))
+        );
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir_of(&db)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        assert!(
+            run(&store, &db, day(4), 0).unwrap().is_none(),
+            "0 turns them off"
+        );
+    }
+}
