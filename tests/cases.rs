@@ -158,3 +158,28 @@ fn a_value_too_large_is_refused_with_file_line_and_column() {
         run.stderr
     );
 }
+
+/// A staff export as SIASN writes it (invented people): its column names and values are
+/// recognised (user guide, "Exports from SIASN and SIMPEG").
+#[test]
+fn a_siasn_export_imports_with_its_own_column_names_and_values() {
+    let (_dir, db) = demo();
+    let run = kinerja(&db, &["import", "staff", &case("siasn-export.csv")]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let export = kinerja(&db, &["export", "staff"]).stdout;
+    let maya = export
+        .lines()
+        .find(|l| l.contains("Maya Sitorus"))
+        .expect("Maya imported");
+    for value in ["III/a", "S1", "Perawat", "Ahli Pertama"] {
+        assert!(maya.contains(value), "{value} in {maya}");
+    }
+    let rudi = export
+        .lines()
+        .find(|l| l.contains("Rudi Hasibuan"))
+        .expect("Rudi imported");
+    assert!(
+        rudi.contains("II/c") && rudi.contains("D3") && rudi.contains("Terampil"),
+        "{rudi}"
+    );
+}

@@ -13,16 +13,34 @@ const fn col(name: &'static str, aliases: &'static [&'static str], required: boo
 }
 
 pub const STAFF: &[Column] = &[
-    col("nip", &["ni_pppk"], true),
-    col("status", &["status_kepegawaian", "employment"], false),
+    // The aliases include the column names of SIASN and SIMPEG exports (user guide,
+    // "Exports from SIASN and SIMPEG").
+    col("nip", &["ni_pppk", "nip_baru"], true),
+    col(
+        "status",
+        &["status_kepegawaian", "employment", "status_cpns_pns"],
+        false,
+    ),
     col("nama", &["name"], true),
     col("gelar_depan", &["title_before"], false),
     col("gelar_belakang", &["title_after", "degree"], false),
-    col("golongan", &["rank", "gol"], true),
-    col("pendidikan", &["education"], true),
-    col("jabatan", &["position"], true),
-    col("jenis_jabatan", &["position_kind", "jenjang"], true),
-    col("unit", &["unit_kerja"], true),
+    col(
+        "golongan",
+        &["rank", "gol", "gol_akhir_nama", "golongan_nama"],
+        true,
+    ),
+    col(
+        "pendidikan",
+        &["education", "tingkat_pendidikan_nama", "pendidikan_nama"],
+        true,
+    ),
+    col("jabatan", &["position", "jabatan_nama"], true),
+    col(
+        "jenis_jabatan",
+        &["position_kind", "jenjang", "jenis_jabatan_nama"],
+        true,
+    ),
+    col("unit", &["unit_kerja", "unor_nama"], true),
     col("jenis_unit", &["unit_kind"], false),
     col("unit_induk", &["parent_unit"], false),
     col("aktif", &["active"], false),

@@ -71,6 +71,27 @@ impl JenisJabatan {
         Self::ALL.into_iter().find(|j| key(j.label()) == wanted)
     }
 
+    /// The jenjang from a general kind as SIASN and SIMPEG write it ("Jabatan Fungsional",
+    /// "Jabatan Pelaksana") together with the position's name, which for a functional
+    /// position ends in its jenjang ("Perawat Ahli Pertama"). `None` when neither says it.
+    pub fn from_kind_and_name(kind: &str, name: &str) -> Option<JenisJabatan> {
+        if let Some(j) = JenisJabatan::parse(kind) {
+            return Some(j);
+        }
+        let kind = kind.to_lowercase();
+        if kind.contains("pelaksana") || kind.contains("fungsional umum") {
+            return Some(JenisJabatan::Pelaksana);
+        }
+        if kind.contains("fungsional") {
+            let name = name.to_lowercase();
+            return Self::ALL
+                .into_iter()
+                .filter(|j| j.is_fungsional())
+                .find(|j| name.ends_with(&j.label().to_lowercase()));
+        }
+        None
+    }
+
     pub fn group(self) -> JabatanGroup {
         use JenisJabatan::*;
         match self {
@@ -149,5 +170,25 @@ mod tests {
             JabatanGroup::FungsionalKeterampilan
         );
         assert_eq!(JenisJabatan::JptPratama.group(), JabatanGroup::Jpt);
+    }
+
+    #[test]
+    fn siasn_general_kinds_take_the_jenjang_from_the_position() {
+        assert_eq!(
+            JenisJabatan::from_kind_and_name("Jabatan Fungsional", "Perawat Ahli Pertama"),
+            Some(JenisJabatan::AhliPertama)
+        );
+        assert_eq!(
+            JenisJabatan::from_kind_and_name("Jabatan Fungsional", "Bidan Terampil"),
+            Some(JenisJabatan::Terampil)
+        );
+        assert_eq!(
+            JenisJabatan::from_kind_and_name("Jabatan Pelaksana", "Pengadministrasi Umum"),
+            Some(JenisJabatan::Pelaksana)
+        );
+        assert_eq!(
+            JenisJabatan::from_kind_and_name("Jabatan Fungsional", "Guru"),
+            None
+        );
     }
 }

@@ -23,9 +23,10 @@ impl EmploymentKind {
     }
 
     pub fn parse(s: &str) -> Option<EmploymentKind> {
+        // SIASN and SIMPEG exports write `P` / `C` (PNS, CPNS) and `PPPK` or `K`.
         match s.trim().to_ascii_uppercase().as_str() {
-            "PNS" | "CPNS" => Some(EmploymentKind::Pns),
-            "PPPK" => Some(EmploymentKind::Pppk),
+            "PNS" | "CPNS" | "P" | "C" => Some(EmploymentKind::Pns),
+            "PPPK" | "K" => Some(EmploymentKind::Pppk),
             _ => None,
         }
     }

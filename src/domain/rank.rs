@@ -59,6 +59,12 @@ impl Golongan {
 
     /// Parses `III/a`, `III a`, `IIIa` or `3a` (PNS) and `PPPK IX`, `IX` or `9` when `pppk`.
     pub fn parse(s: &str, pppk: bool) -> Option<Golongan> {
+        // SIASN writes the pangkat with the golongan in brackets: "Penata (III/c)".
+        if let Some((_, inner)) = s.split_once('(')
+            && let Some((inner, _)) = inner.split_once(')')
+        {
+            return Golongan::parse(inner, pppk);
+        }
         let t: String = s
             .trim()
             .chars()
@@ -166,6 +172,10 @@ impl Pendidikan {
 
     /// Accepts the codes and a few common spellings (`SLTA`, `D-III`, `D4` as S1).
     pub fn parse(s: &str) -> Option<Pendidikan> {
+        // SIASN and SIMPEG write both forms: "S-1/Sarjana", "S-2/Magister", "D-III".
+        if let Some((first, second)) = s.split_once('/') {
+            return Pendidikan::parse(first).or_else(|| Pendidikan::parse(second));
+        }
         let t: String = s
             .trim()
             .chars()
@@ -177,9 +187,10 @@ impl Pendidikan {
             "SMP" | "SLTP" => Pendidikan::Smp,
             "SMA" | "SLTA" | "SMK" => Pendidikan::Sma,
             "D3" | "DIII" => Pendidikan::D3,
-            "S1" | "D4" | "DIV" => Pendidikan::S1,
-            "S2" => Pendidikan::S2,
-            "S3" => Pendidikan::S3,
+            "DIPLOMAIII" => Pendidikan::D3,
+            "S1" | "D4" | "DIV" | "SARJANA" | "DIPLOMAIV" => Pendidikan::S1,
+            "S2" | "MAGISTER" => Pendidikan::S2,
+            "S3" | "DOKTOR" => Pendidikan::S3,
             _ => return None,
         })
     }

@@ -51,9 +51,12 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
         row.problems.push("jabatan is empty".into());
     }
     let jj = t.get(r, "jenis_jabatan");
-    let jenis = row.need(JenisJabatan::parse(jj), || {
+    let jenis = row.need(JenisJabatan::from_kind_and_name(jj, &jabatan), || {
         let all: Vec<&str> = JenisJabatan::ALL.iter().map(|j| j.label()).collect();
-        format!("jenis_jabatan {jj:?} is not one of: {}", all.join(", "))
+        format!(
+            "jenis_jabatan {jj:?} is not one of: {} (a general kind such as \"Jabatan Fungsional\" works when the jabatan ends in its jenjang)",
+            all.join(", ")
+        )
     });
     let unit_name = clean_line(t.get(r, "unit"));
     if unit_id(&unit_name).is_empty() {
