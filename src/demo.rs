@@ -1158,9 +1158,18 @@ fn trainings_for(
             });
         }
     }
+    // The same course picked twice with the same start: one record, as the store keeps
+    // (and import matches) one per title, start and organiser.
+    let mut kept: Vec<Training> = Vec::with_capacity(items.len());
+    for t in items {
+        if !kept.iter().any(|k| k.same_as(&t)) {
+            kept.push(t);
+        }
+    }
+    let mut items = kept;
     items.sort_by_key(|t| (t.mulai, t.id));
     TrainingGroup {
-        next_id: items.len() as u32 + 1,
+        next_id: items.iter().map(|t| t.id).max().unwrap_or(0) + 1,
         items,
     }
 }

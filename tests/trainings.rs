@@ -387,3 +387,17 @@ fn enter_never_swaps_a_new_organiser_for_a_loosely_similar_partner() {
         "Enter kept what was typed: {organiser}"
     );
 }
+
+#[test]
+fn the_same_training_twice_for_one_person_is_refused_by_the_store() {
+    let s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    let store = s.app.store();
+    let t = common::training("Bimtek Dua Kali", 8);
+    store.save_training(&nip, &t, "t").unwrap();
+    let again = store.save_training(&nip, &t, "t");
+    assert!(
+        matches!(again, Err(kinerja::store::StoreError::AlreadyExists { .. })),
+        "{again:?}"
+    );
+}

@@ -181,6 +181,16 @@ pub enum TrainingError {
 }
 
 impl Training {
+    /// Whether `other` is the same training for a person: the same title, start date and
+    /// organiser (the organiser compared as a unit id: case and punctuation aside). The key
+    /// an import matches on, and the one the store keeps unique per person.
+    pub fn same_as(&self, other: &Training) -> bool {
+        self.judul == other.judul
+            && self.mulai == other.mulai
+            && super::unit::unit_id(&self.penyelenggara)
+                == super::unit::unit_id(&other.penyelenggara)
+    }
+
     /// The record with every text field cleaned of control characters.
     pub fn cleaned(mut self) -> Training {
         for field in [

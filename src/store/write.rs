@@ -418,6 +418,21 @@ impl Store {
                 let mut group =
                     read(&tx[1], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
                 let what = format!("training {:?} of {nip}", training.judul);
+                // One person, one record per training (title, start, organiser): the key
+                // import matches on, so everything saved here exports and imports back.
+                if group
+                    .items
+                    .iter()
+                    .any(|t| t.id != training.id && t.same_as(&training))
+                {
+                    return abort(StoreError::AlreadyExists {
+                        what: format!(
+                            "{what} starting {} by {}",
+                            crate::domain::format_date(training.mulai),
+                            training.penyelenggara
+                        ),
+                    });
+                }
                 let (saved, previous) =
                     place(&mut group.items, &mut group.next_id, &training, what)?;
                 if let Some(previous) = &previous {

@@ -125,11 +125,10 @@ pub(super) fn keep_absent_training_columns(
     tr
 }
 
-/// Two rows are the same training for a person when title, start and organiser agree.
+/// Two rows are the same training for a person when title, start and organiser agree
+/// (`Training::same_as`, the key the store keeps unique).
 pub(super) fn same_training(a: &Training, b: &Training) -> bool {
-    a.judul == b.judul
-        && a.mulai == b.mulai
-        && unit_id(&a.penyelenggara) == unit_id(&b.penyelenggara)
+    a.same_as(b)
 }
 
 pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
