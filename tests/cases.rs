@@ -216,3 +216,59 @@ fn export_import_export_is_byte_identical() {
         }
     }
 }
+
+/// A "new" NIP that agrees with a stored person's in its first 15 digits, name and unit is
+/// refused as a probable Excel copy, unless the officer says they are two people.
+#[test]
+fn a_probable_excel_twin_of_a_stored_person_is_refused_unless_allowed() {
+    let (dir, db) = demo();
+    let export = kinerja(&db, &["export", "staff"]).stdout;
+    let mut lines = export.lines();
+    let header = lines.next().unwrap().to_string();
+    let row = lines.next().unwrap().to_string();
+    let nip = row.split(',').next().unwrap().to_string();
+    let last: u32 = nip[15..].parse().unwrap();
+    let twin = format!(
+        "{}{:03}",
+        &nip[..15],
+        if last == 999 { 998 } else { last + 1 }
+    );
+    let file = dir.path().join("twin.csv");
+    std::fs::write(
+        &file,
+        format!("{header}\n{}\n", row.replacen(&nip, &twin, 1)),
+    )
+    .unwrap();
+    let before = staff_count(&db);
+    let run = kinerja(&db, &["import", "staff", file.to_str().unwrap()]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("first 15 digits agree"),
+        "{}",
+        run.stderr
+    );
+    let spaced = format!(
+        "{} {} {} {}",
+        &nip[..8],
+        &nip[8..14],
+        &nip[14..15],
+        &nip[15..]
+    );
+    assert!(
+        run.stderr.contains(&spaced),
+        "names the stored NIP: {}",
+        run.stderr
+    );
+    assert_eq!(staff_count(&db), before);
+    let run = kinerja(
+        &db,
+        &[
+            "import",
+            "staff",
+            file.to_str().unwrap(),
+            "--allow-similar-nip",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(staff_count(&db), before + 1);
+}

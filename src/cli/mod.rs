@@ -77,6 +77,10 @@ pub enum Command {
         /// systems); without it, unknown columns stop the import and are all named
         #[arg(long)]
         ignore_unknown_columns: bool,
+        /// Import a new NIP even when a stored person has the same name, unit and first
+        /// 15 digits (by default refused as a probable copy changed by Excel)
+        #[arg(long)]
+        allow_similar_nip: bool,
     },
     /// Export records as CSV that `import` reads back, or the per-unit report
     Export {
@@ -305,6 +309,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             dry_run,
             skip_invalid,
             ignore_unknown_columns,
+            allow_similar_nip,
         } => import::run(
             &store,
             kind,
@@ -313,6 +318,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 dry_run,
                 skip_invalid,
                 ignore_unknown_columns,
+                allow_similar_nip,
             },
         ),
         Command::Export { kind, year, output } => {

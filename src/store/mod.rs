@@ -362,6 +362,17 @@ impl Store {
 
     // ------------------------------------------------------------ reads
 
+    /// The staff whose NIP starts with `prefix` (digits), in NIP order.
+    pub fn staff_with_prefix(&self, prefix: &str) -> Result<Vec<Staff>, StoreError> {
+        self.staff
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_staff(&v).map_err(corrupt("staff", &k))
+            })
+            .collect()
+    }
+
     pub fn get_staff(&self, nip: &str) -> Result<Option<Staff>, StoreError> {
         match self.staff.get(nip.as_bytes())? {
             Some(v) => Ok(Some(

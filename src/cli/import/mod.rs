@@ -40,6 +40,8 @@ pub struct Options {
     pub skip_invalid: bool,
     /// Read the known columns of a file that has others too.
     pub ignore_unknown_columns: bool,
+    /// Import a new NIP even when it looks like an Excel-changed copy of a stored person's.
+    pub allow_similar_nip: bool,
 }
 
 /// Prints the bad rows and decides whether the import may go on.

@@ -106,6 +106,22 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
     }
 }
 
+/// A stored person that a new row's NIP probably copies with its last digits changed by
+/// Excel (DOMAIN.md: Excel keeps 15 significant digits): the same first 15 digits, name
+/// and unit, another NIP.
+fn probable_excel_twin(store: &Store, row: &StaffRow) -> Result<Option<Staff>, Failure> {
+    let nip = row.staff.nip.as_str();
+    if store.get_staff(nip)?.is_some() {
+        return Ok(None);
+    }
+    let name = row.staff.nama.to_lowercase();
+    let unit = unit_id(&row.unit_name);
+    Ok(store
+        .staff_with_prefix(&nip[..15])?
+        .into_iter()
+        .find(|s| s.nama.to_lowercase() == name && s.unit_id == unit))
+}
+
 pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
     let table = csvio::read(file, columns::STAFF, opts.ignore_unknown_columns)?;
     let mut bad = Vec::new();
@@ -115,10 +131,20 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
         match parse_staff(&table, r) {
             Ok(row) => {
                 let nip = row.staff.nip.as_str().to_string();
-                if let Some(first) = seen.insert(nip, *line) {
+                if let Some(first) = seen.insert(nip.clone(), *line) {
                     bad.push((
                         *line,
                         format!("NIP {} is already on line {first}", row.staff.nip),
+                    ));
+                } else if !opts.allow_similar_nip
+                    && let Some(twin) = probable_excel_twin(store, &row)?
+                {
+                    bad.push((
+                        *line,
+                        format!(
+                            "NIP {} is new, but {} with the same name and unit is stored as NIP {}: the first 15 digits agree, as when Excel changes the last ones. Correct the NIP, or if they are two people use --allow-similar-nip",
+                            row.staff.nip, twin.nama, twin.nip
+                        ),
                     ));
                 } else {
                     good.push(row);
