@@ -608,18 +608,18 @@ fn export_and_backup_files_are_0600() {
 }
 
 #[test]
-fn export_over_an_existing_world_readable_file_leaves_it_0600() {
+fn export_never_replaces_an_existing_file_or_writes_through_a_symlink() {
     let db = db_with_two_staff();
     let export = db.write("staff.out.csv", "old\n");
-    fs::set_permissions(&export, fs::Permissions::from_mode(0o644)).unwrap();
-
-    db.run(&["export", "staff", "-o", s(&export)]).expect(0);
-
-    assert_mode(&export, 0o600);
-    assert_eq!(
-        Csv::parse(&fs::read_to_string(&export).unwrap()).rows.len(),
-        2
-    );
+    let run = db.run(&["export", "staff", "-o", s(&export)]);
+    run.expect(2);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&export).unwrap(), "old\n");
+    let elsewhere = db.write("elsewhere.txt", "mine\n");
+    let link = db.file("link.csv");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    db.run(&["export", "staff", "-o", s(&link)]).expect(2);
+    assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "mine\n");
 }
 
 #[test]
@@ -628,7 +628,7 @@ fn export_is_0600_even_when_a_stale_partial_file_is_in_the_way() {
     // Left over from an interrupted run, or a file of the user's own.
     let stale = db.write("staff.partial", "old\n");
     fs::set_permissions(&stale, fs::Permissions::from_mode(0o644)).unwrap();
-    let export = db.file("staff.csv");
+    let export = db.file("staff.export.csv");
 
     db.run(&["export", "staff", "-o", s(&export)]).expect(0);
 

@@ -298,6 +298,13 @@ impl Output {
                 let cannot = |e: std::io::Error| {
                     Failure::cannot_run(format!("cannot write {}: {e}", p.display()))
                 };
+                // Never replaced, and never written through a symlink.
+                if std::fs::symlink_metadata(p).is_ok() {
+                    return Err(Failure::cannot_run(format!(
+                        "{} already exists; kinerja never overwrites a file, so remove it or choose another name",
+                        p.display()
+                    )));
+                }
                 let (handle, f) = PrivateFile::create(p).map_err(cannot)?;
                 let writer = f.try_clone().map_err(cannot)?;
                 (
@@ -345,7 +352,7 @@ impl Output {
         self.writer.flush().map_err(|e| self.write_error(&e))?;
         if let Some((handle, f, path)) = self.file.take() {
             drop(self.writer);
-            handle.commit(f).map_err(|e| {
+            handle.commit_new(f).map_err(|e| {
                 Failure::cannot_run(format!("cannot write {}: {e}", path.display()))
             })?;
         }
