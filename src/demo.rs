@@ -950,6 +950,10 @@ fn evaluations_for(rng: &mut Rng, d: &Draft, penilai: &Evaluator, today: Date) -
             items.push(evaluation(rng, Period::annual(y), h, p, penilai));
         }
     }
+    // Nobody is evaluated for a time before their appointment (DOMAIN.md), and the store,
+    // the forms and import refuse it: the demo drops those periods, after drawing its
+    // random numbers, so everyone else's data stays as it was.
+    items.retain(|e| !e.period.before_appointment(&d.staff.nip));
     items.sort_by_key(|e| e.period.sort_key());
     for (i, e) in items.iter_mut().enumerate() {
         e.id = i as u32 + 1;

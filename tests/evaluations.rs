@@ -17,6 +17,12 @@ fn new_evaluation(s: &mut Session) -> String {
     nip
 }
 
+/// Takes the evaluator the form offers (the person's latest one): Enter on the field.
+fn take_evaluator(s: &mut Session) {
+    focus(s, "Pejabat penilai");
+    s.key(KeyCode::Enter);
+}
+
 /// Moves the focus to a field by its label (Tab until the marker is on that line).
 fn focus(s: &mut Session, label: &str) {
     for _ in 0..30 {
@@ -102,6 +108,7 @@ fn a_new_evaluation_saves_and_shows_on_the_record() {
     let mut s = demo();
     let nip = new_evaluation(&mut s);
     let before = s.app.store().evaluations_of(&nip).unwrap().len();
+    take_evaluator(&mut s);
     focus(&mut s, "Hasil kerja");
     s.key(KeyCode::Char('3'));
     focus(&mut s, "Perilaku ");
@@ -204,6 +211,7 @@ fn child(mode: &str, db: &str) -> ! {
     let dir = std::path::PathBuf::from(db);
     let mut s = common::session::open_at(&dir);
     new_evaluation(&mut s);
+    take_evaluator(&mut s);
     focus(&mut s, "Hasil kerja");
     s.key(KeyCode::Char('1'));
     focus(&mut s, "Perilaku ");
@@ -321,6 +329,8 @@ fn quick_entry_evaluates_forty_staff_in_three_keystrokes_each() {
     for _ in 0..4 {
         s.key(KeyCode::Right);
     }
+    // The evaluator, named once for all of them.
+    s.key(KeyCode::Tab).type_text("Kepala Puskesmas Belawan");
     s.key(KeyCode::Enter);
     assert!(s.shows("Triwulan IV 2026"), "{}", s.text());
     let total: usize = s
@@ -537,7 +547,17 @@ fn a_stray_digit_never_leaves_quick_entry() {
     // In the setup the digit is typed (the year field is full: refused, never a tab).
     s.key(KeyCode::Char('4'));
     assert!(s.shows("Penilaian cepat"), "{}", s.text());
+    // Without an evaluator it does not start.
     s.key(KeyCode::Enter);
+    assert!(s.shows("nama pejabat penilai"), "{}", s.text());
+    // The refusal put the focus on the evaluator.
+    s.type_text("Camat");
+    s.key(KeyCode::Enter);
+    assert!(
+        s.shows("Penilaian cepat Tahunan 2025"),
+        "started: {}",
+        s.text()
+    );
     s.key(KeyCode::Char('4'));
     assert!(s.shows("Penilaian cepat"), "a stray 4 left: {}", s.text());
 }
@@ -565,5 +585,20 @@ fn a_new_evaluation_with_entries_is_not_swapped_for_a_taken_period() {
     let before = s.app.store().evaluations_of(&nip).unwrap();
     s.key(KeyCode::F(2));
     assert!(s.shows("sudah dinilai"), "{}", s.text());
+    assert_eq!(s.app.store().evaluations_of(&nip).unwrap(), before);
+}
+
+#[test]
+fn an_evaluation_without_an_evaluator_is_not_saved() {
+    let mut s = demo();
+    let nip = new_evaluation(&mut s);
+    let before = s.app.store().evaluations_of(&nip).unwrap();
+    focus(&mut s, "Hasil kerja");
+    s.key(KeyCode::Char('2'));
+    for _ in 0..7 {
+        s.key(KeyCode::Char('2'));
+    }
+    s.key(KeyCode::F(2));
+    assert!(s.shows("nama pejabat penilai"), "{}", s.text());
     assert_eq!(s.app.store().evaluations_of(&nip).unwrap(), before);
 }

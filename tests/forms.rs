@@ -236,6 +236,11 @@ fn quick_entry_starts_then_rates_two_keys_and_enter() {
         evaluated: false,
     }];
     let mut q = QuickEntry::new(people, self::people(), date(2026, 11, 28), &ui);
+    // No evaluator named: refused, and the focus goes to that field.
+    assert_eq!(q.handle(k(KeyCode::Enter), &ui), Outcome::Changed);
+    for c in "Camat Medan Belawan".chars() {
+        q.handle(k(KeyCode::Char(c)), &ui);
+    }
     assert_eq!(q.handle(k(KeyCode::Enter), &ui), Outcome::QuickStart);
     q.start(&[false]);
     assert_eq!(q.handle(k(KeyCode::Char('4')), &ui), Outcome::Ignored);

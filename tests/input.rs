@@ -169,8 +169,17 @@ fn a_paste_into_a_form_is_checked_like_typing() {
 fn a_paste_into_a_rating_types_nothing() {
     let mut s = demo();
     s.key(KeyCode::Enter).key(KeyCode::Char('e'));
-    // Focus on Hasil kerja (after the evaluator and its NIP).
-    s.key(KeyCode::Tab).key(KeyCode::Tab);
+    // Focus on Hasil kerja (after the evaluator, the atasan and their NIPs).
+    for _ in 0..4 {
+        s.key(KeyCode::Tab);
+    }
+    assert!(
+        s.lines()
+            .iter()
+            .any(|l| l.contains("Hasil kerja") && l.contains('▶')),
+        "{}",
+        s.text()
+    );
     let before = s.text();
     s.bytes(b"\x1b[200~1\x1b[201~");
     assert!(s.shows("Tempelan diabaikan"), "{}", s.text());

@@ -126,6 +126,12 @@ fn new_staff_group_training_and_quick_entry() {
         snap(&s, look, "training_form_group");
         s.key(KeyCode::Esc).key(KeyCode::Char('E'));
         snap(&s, look, "quick_entry_setup");
+        // Triwulan IV 2026, which nobody in the demo has yet, and an evaluator.
+        for _ in 0..4 {
+            s.key(KeyCode::Backspace);
+        }
+        s.type_text("2026").key(KeyCode::Tab).key(KeyCode::Left);
+        s.key(KeyCode::Tab).type_text("Camat");
         s.key(KeyCode::Enter).key(KeyCode::Char('1'));
         snap(&s, look, "quick_entry_rating");
     }

@@ -37,6 +37,7 @@ impl App {
             &self.ui,
         );
         form.set_last_evaluator(last_evaluator, &self.ui);
+        form.set_person_nip(staff.nip.clone(), &self.ui);
         match self.store.draft(&self.draft_key(nip, id)) {
             Ok(Some(d)) => {
                 let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)
@@ -160,10 +161,25 @@ impl App {
         let Some(period) = q.period() else {
             return false;
         };
+        // Skipped: who has an evaluation for the period already, and who was appointed
+        // after it (DOMAIN.md: such an evaluation is impossible).
         let mut evaluated = Vec::new();
         for nip in q.nips() {
-            match self.store.evaluation_group(&nip) {
-                Ok(g) => evaluated.push(g.items.iter().any(|e| e.period == period)),
+            let done = (|| -> Result<bool, StoreError> {
+                let taken = self
+                    .store
+                    .evaluation_group(&nip)?
+                    .items
+                    .iter()
+                    .any(|e| e.period == period);
+                let too_early = self
+                    .store
+                    .get_staff(&nip)?
+                    .is_some_and(|s| period.before_appointment(&s.nip));
+                Ok(taken || too_early)
+            })();
+            match done {
+                Ok(b) => evaluated.push(b),
                 Err(e) => return self.fail(e),
             }
         }

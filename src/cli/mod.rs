@@ -81,6 +81,10 @@ pub enum Command {
         /// 15 digits (by default refused as a probable copy changed by Excel)
         #[arg(long)]
         allow_similar_nip: bool,
+        /// Import evaluations that name no pejabat penilai (historical data); they are
+        /// counted in the summary line
+        #[arg(long)]
+        allow_missing_evaluator: bool,
     },
     /// Export records as CSV that `import` reads back, or the per-unit report
     Export {
@@ -310,6 +314,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             skip_invalid,
             ignore_unknown_columns,
             allow_similar_nip,
+            allow_missing_evaluator,
         } => import::run(
             &store,
             kind,
@@ -319,6 +324,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 skip_invalid,
                 ignore_unknown_columns,
                 allow_similar_nip,
+                allow_missing_evaluator,
             },
         ),
         Command::Export { kind, year, output } => {

@@ -56,6 +56,16 @@ impl Period {
         Date::new(self.year, self.months().0, 1).unwrap_or(Date::MIN)
     }
 
+    /// Whether the period ended before the person was appointed (TMT CPNS, or a PPPK's
+    /// year of appointment) or born: such an evaluation is impossible (DOMAIN.md,
+    /// Evaluations: "An evaluation of a period before the person's appointment (TMT) is
+    /// impossible").
+    pub fn before_appointment(self, nip: &super::Nip) -> bool {
+        let end = (self.year, self.months().1);
+        let born = nip.birth_date();
+        end < nip.appointed() || end < (born.year(), born.month())
+    }
+
     /// A period that starts after today cannot be evaluated yet.
     pub fn is_future(self, today: Date) -> bool {
         self.start() > today
@@ -285,6 +295,47 @@ pub fn suggest_perilaku(aspek: &[AspekPenilaian]) -> Option<Rating> {
     })
 }
 
+/// What is wrong with who an evaluation names (DOMAIN.md, Evaluations: the pejabat penilai's
+/// "name is always there"; evaluator and atasan: "Neither may be the person evaluated").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhoProblem {
+    NoEvaluator,
+    EvaluatorIsPerson,
+    AtasanIsPerson,
+}
+
+/// The problems of who `e` names, for the person with NIP digits `person`.
+pub fn who_problems(e: &Evaluation, person: &str) -> Vec<WhoProblem> {
+    let mut out = Vec::new();
+    let is_person = |x: &Option<Evaluator>| {
+        x.as_ref()
+            .and_then(|p| p.nip.as_ref())
+            .is_some_and(|n| n.as_str() == person)
+    };
+    if e.penilai.as_ref().is_none_or(|p| p.nama.trim().is_empty()) {
+        out.push(WhoProblem::NoEvaluator);
+    }
+    if is_person(&e.penilai) {
+        out.push(WhoProblem::EvaluatorIsPerson);
+    }
+    if is_person(&e.atasan_penilai) {
+        out.push(WhoProblem::AtasanIsPerson);
+    }
+    out
+}
+
+/// Whether the evaluator and the atasan are the same person (by NIP, else by name): allowed,
+/// but worth a warning, since the atasan decides an objection to the evaluator's rating.
+pub fn evaluator_is_atasan(e: &Evaluation) -> bool {
+    match (&e.penilai, &e.atasan_penilai) {
+        (Some(p), Some(a)) => match (&p.nip, &a.nip) {
+            (Some(x), Some(y)) => x == y,
+            _ => !p.nama.trim().is_empty() && p.nama.trim().eq_ignore_ascii_case(a.nama.trim()),
+        },
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,5 +440,70 @@ mod tests {
         ]);
         assert_eq!(suggest_perilaku(&tie3), Some(Sesuai));
         assert_eq!(suggest_perilaku(&aspects(&[None, None])), None);
+    }
+
+    /// DOMAIN.md, Evaluations: "a name is always there"; "Neither may be the person
+    /// evaluated".
+    #[test]
+    fn an_evaluation_names_an_evaluator_who_is_not_the_person() {
+        let person = "198503302010012002";
+        let nip = |s: &str| Some(crate::domain::Nip::parse(s).unwrap());
+        let mut e = Evaluation {
+            id: 0,
+            period: Period::annual(2025),
+            hasil_kerja: Rating::Sesuai,
+            perilaku: Rating::Sesuai,
+            aspek: Default::default(),
+            penilai: None,
+            atasan_penilai: None,
+            catatan: String::new(),
+            revision: 0,
+        };
+        assert_eq!(who_problems(&e, person), [WhoProblem::NoEvaluator]);
+        e.penilai = Some(Evaluator {
+            nip: nip(person),
+            nama: "Rina".into(),
+        });
+        e.atasan_penilai = Some(Evaluator {
+            nip: nip(person),
+            nama: "Rina".into(),
+        });
+        assert_eq!(
+            who_problems(&e, person),
+            [WhoProblem::EvaluatorIsPerson, WhoProblem::AtasanIsPerson]
+        );
+        assert!(evaluator_is_atasan(&e));
+        // A non-ASN evaluator: a name without a NIP is enough.
+        e.penilai = Some(Evaluator {
+            nip: None,
+            nama: "Kepala Dinas".into(),
+        });
+        e.atasan_penilai = None;
+        assert!(who_problems(&e, person).is_empty());
+    }
+
+    /// DOMAIN.md, Evaluations: "An evaluation of a period before the person's appointment
+    /// (TMT) is impossible."
+    #[test]
+    fn a_period_before_the_appointment_is_impossible() {
+        // TMT CPNS 2010-01.
+        let pns = crate::domain::Nip::parse("198503302010012002").unwrap();
+        assert!(Period::annual(2009).before_appointment(&pns));
+        assert!(!Period::annual(2010).before_appointment(&pns));
+        assert!(
+            Period::new(2009, PeriodKind::Triwulan(4))
+                .unwrap()
+                .before_appointment(&pns)
+        );
+        // An NI PPPK appointed in 2025: 2024 is before it.
+        let pppk =
+            crate::domain::Nip::parse_as("199312282025212001", crate::domain::EmploymentKind::Pppk)
+                .unwrap();
+        assert!(Period::annual(2024).before_appointment(&pppk));
+        assert!(
+            !Period::new(2025, PeriodKind::Bulanan(1))
+                .unwrap()
+                .before_appointment(&pppk)
+        );
     }
 }

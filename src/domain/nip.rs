@@ -194,6 +194,16 @@ impl Nip {
         self.birth_date_opt().unwrap_or(Date::MIN)
     }
 
+    /// When the person was appointed, as (year, month): TMT CPNS (digits 9-14) for a PNS;
+    /// for a PPPK only the year (digits 9-12) is in the number, so its January.
+    pub fn appointed(&self) -> (i16, i8) {
+        let year = num(&self.digits[8..12]) as i16;
+        match self.tmt_cpns() {
+            Some(ym) => ym,
+            None => (year, 1),
+        }
+    }
+
     /// TMT CPNS (year, month) from digits 9-14; `None` for PPPK, whose digits 13-14 are no month.
     pub fn tmt_cpns(&self) -> Option<(i16, i8)> {
         match self.kind {

@@ -61,6 +61,8 @@ const YEAR: &str = "tahun";
 const KIND: &str = "periode";
 const EVALUATOR: &str = "penilai";
 const EVALUATOR_NIP: &str = "penilai_nip";
+const ATASAN: &str = "atasan";
+const ATASAN_NIP: &str = "atasan_nip";
 const HASIL: &str = "hasil_kerja";
 const PERILAKU: &str = "perilaku";
 const PREDIKAT: &str = "predikat";
@@ -95,6 +97,8 @@ pub struct EvaluationForm {
     people: People,
     /// The evaluator of the person's latest evaluation: offered while the field is empty.
     last_evaluator: Option<Evaluator>,
+    /// The person's NIP as a number, for the period's check against the appointment.
+    person_nip: Option<Nip>,
     /// The suggestion on offer: (NIP digits, name).
     suggested: Option<(String, String)>,
     /// Ekspektasi khusus per aspect: kept as they were (edited in a later version).
@@ -147,6 +151,23 @@ impl EvaluationForm {
                 &penilai
                     .as_ref()
                     .and_then(|p| p.nip.as_ref())
+                    .map_or(String::new(), |n| n.to_string()),
+            ),
+            Field::text(
+                ATASAN,
+                ui.t(T::Atasan),
+                100,
+                o.and_then(|e| e.atasan_penilai.as_ref())
+                    .map_or("", |a| &a.nama),
+            )
+            .width(30),
+            Field::digits(
+                ATASAN_NIP,
+                ui.t(T::AtasanNip),
+                23,
+                true,
+                &o.and_then(|e| e.atasan_penilai.as_ref())
+                    .and_then(|a| a.nip.as_ref())
                     .map_or(String::new(), |n| n.to_string()),
             ),
             Field::rating(HASIL, ui.t(T::HasilKerja), false, o.map(|e| e.hasil_kerja)),
@@ -206,6 +227,7 @@ impl EvaluationForm {
             today,
             people,
             last_evaluator: None,
+            person_nip: None,
             suggested: None,
             ekspektasi,
             perilaku_set: existing,
@@ -220,6 +242,12 @@ impl EvaluationForm {
     /// Offers this evaluator while the field is empty (the person's latest one).
     pub fn set_last_evaluator(&mut self, e: Option<Evaluator>, ui: &Ui) {
         self.last_evaluator = e;
+        self.refresh(ui);
+    }
+
+    /// The person's NIP, so a period before the appointment is refused.
+    pub fn set_person_nip(&mut self, nip: Nip, ui: &Ui) {
+        self.person_nip = Some(nip);
         self.refresh(ui);
     }
 
@@ -300,7 +328,12 @@ impl EvaluationForm {
     }
 
     fn evaluator_nip(&self) -> Result<Option<Nip>, crate::domain::NipError> {
-        let text = self.form.text(EVALUATOR_NIP);
+        self.nip_of(EVALUATOR_NIP)
+    }
+
+    /// A NIP field: empty, a PNS NIP, or failing that an NI PPPK.
+    fn nip_of(&self, field: &str) -> Result<Option<Nip>, crate::domain::NipError> {
+        let text = self.form.text(field);
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
@@ -317,6 +350,14 @@ impl EvaluationForm {
             Some(period) if period.is_future(self.today) => {
                 out.push((KIND, ui.t(T::ErrFuturePeriod).to_string()))
             }
+            Some(period)
+                if self
+                    .person_nip
+                    .as_ref()
+                    .is_some_and(|n| period.before_appointment(n)) =>
+            {
+                out.push((KIND, ui.t(T::ErrBeforeAppointment).to_string()))
+            }
             Some(period) => {
                 if let Some((_, id)) = self
                     .taken
@@ -332,10 +373,21 @@ impl EvaluationForm {
                 }
             }
         }
+        // A name always (DOMAIN.md: the regulation's form marks only the NIP optional).
+        if clean_line(&self.form.text(EVALUATOR)).is_empty() {
+            out.push((EVALUATOR, ui.t(T::ErrNoEvaluator).to_string()));
+        }
         match self.evaluator_nip() {
             Err(e) => out.push((EVALUATOR_NIP, crate::ui::errors::nip_error_text(ui, &e))),
             Ok(Some(n)) if n.as_str() == self.nip => {
                 out.push((EVALUATOR_NIP, ui.t(T::ErrSelfEvaluation).to_string()))
+            }
+            _ => {}
+        }
+        match self.nip_of(ATASAN_NIP) {
+            Err(e) => out.push((ATASAN_NIP, crate::ui::errors::nip_error_text(ui, &e))),
+            Ok(Some(n)) if n.as_str() == self.nip => {
+                out.push((ATASAN_NIP, ui.t(T::ErrSelfAtasan).to_string()))
             }
             _ => {}
         }
@@ -356,9 +408,17 @@ impl EvaluationForm {
         ) else {
             return None;
         };
-        let nip = self.evaluator_nip().ok().flatten();
-        let nama = clean_line(&self.form.text(EVALUATOR));
-        let penilai = (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama });
+        let who = |nip: Option<Nip>, nama: String| {
+            (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama })
+        };
+        let penilai = who(
+            self.evaluator_nip().ok().flatten(),
+            clean_line(&self.form.text(EVALUATOR)),
+        );
+        let atasan = who(
+            self.nip_of(ATASAN_NIP).ok().flatten(),
+            clean_line(&self.form.text(ATASAN)),
+        );
         let mut aspek: [AspekPenilaian; 7] = Default::default();
         for (i, a) in aspek.iter_mut().enumerate() {
             a.rating = self.form.rating(ASPEK_IDS[i]);
@@ -373,7 +433,7 @@ impl EvaluationForm {
             perilaku,
             aspek,
             penilai,
-            atasan_penilai: o.and_then(|e| e.atasan_penilai.clone()),
+            atasan_penilai: atasan,
             catatan: clean_multiline(&self.form.text(NOTES)),
             revision: o.map_or(0, |e| e.revision),
         })
@@ -448,6 +508,21 @@ impl EvaluationForm {
             _ => ("-".to_string(), ui.theme.muted()),
         };
         self.form.set_info(PREDIKAT, text, style);
+        // The atasan decides an objection to the evaluator's rating: the same person for
+        // both is allowed, but said.
+        let same = {
+            let ev = clean_line(&self.form.text(EVALUATOR));
+            let at = clean_line(&self.form.text(ATASAN));
+            let nips = (
+                self.evaluator_nip().ok().flatten(),
+                self.nip_of(ATASAN_NIP).ok().flatten(),
+            );
+            match nips {
+                (Some(a), Some(b)) => a == b,
+                _ => !ev.is_empty() && ev.eq_ignore_ascii_case(&at),
+            }
+        };
+        self.form.field_mut(ATASAN).note = same.then(|| ui.t(T::WarnEvaluatorIsAtasan).to_string());
         let problems = self.problems(ui);
         self.form.set_problems(problems);
     }
@@ -465,11 +540,12 @@ impl EvaluationForm {
                     };
                     self.form.set_text(EVALUATOR_NIP, &spaced);
                 }
-                // Taken with Enter, the focus is on the NIP just filled: move past it.
+                // Taken with Enter: on to the ratings (the NIP is filled, the atasan optional).
                 if self.form.focus_id() == EVALUATOR_NIP
                     && !self.form.text(EVALUATOR_NIP).is_empty()
+                    && self.form.rating(HASIL).is_none()
                 {
-                    self.form.advance();
+                    self.form.focus_on(HASIL);
                 }
                 Outcome::Changed
             }

@@ -147,6 +147,10 @@ impl QuickEntry {
             }
             _ => {}
         }
+        // Every evaluation names its pejabat penilai (DOMAIN.md): a name always.
+        if crate::domain::text::clean_line(&self.setup.text(EVALUATOR)).is_empty() {
+            problems.push((EVALUATOR, ui.t(T::ErrNoEvaluator).to_string()));
+        }
         let nip = self.setup.text(EVALUATOR_NIP);
         if !nip.trim().is_empty() && self.evaluator_nip().is_none() {
             problems.push((EVALUATOR_NIP, ui.t(T::ErrNip).to_string()));

@@ -298,6 +298,13 @@ impl Store {
                         what: format!("staff {nip}"),
                     });
                 };
+                // DOMAIN.md: an evaluation of a period before the appointment is impossible.
+                if evaluation.period.before_appointment(&person.nip) {
+                    return abort(StoreError::Invalid(format!(
+                        "{} is before the appointment of {nip}; it cannot be evaluated",
+                        evaluation.period
+                    )));
+                }
                 let mut group = read(&tx[1], "evaluations", nip, records::decode_evaluations)?
                     .unwrap_or_default();
                 if let Some(other) = group

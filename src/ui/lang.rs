@@ -86,6 +86,12 @@ texts! {
     Evaluator => "Pejabat penilai", "Evaluator";
     EvaluatorNip => "NIP penilai", "Evaluator NIP";
     FieldYear => "Tahun", "Year";
+    Atasan => "Atasan pejabat penilai", "Evaluator's superior";
+    AtasanNip => "NIP atasan", "Superior's NIP";
+    ErrNoEvaluator => "wajib diisi: nama pejabat penilai (NIP boleh kosong)", "required: the evaluator's name (the NIP may be empty)";
+    ErrSelfAtasan => "atasan penilai tidak boleh pegawai yang dinilai", "the evaluator's superior cannot be the person evaluated";
+    WarnEvaluatorIsAtasan => "sama dengan pejabat penilai: boleh, tetapi keberatan atas nilai diputus oleh orang yang sama", "the same as the evaluator: allowed, but an objection to the rating is decided by the same person";
+    ErrBeforeAppointment => "periode ini sebelum TMT (pengangkatan) pegawai: tidak mungkin dinilai", "this period is before the person's appointment (TMT): it cannot be evaluated";
     DigitsOnly => "Kolom ini hanya menerima angka.", "This field takes digits only.";
     DigitsAndSpacesOnly => "Kolom ini hanya menerima angka dan spasi.", "This field takes digits and spaces only.";
     DateChars => "Tanggal: angka dengan - atau / (2025-03-31, 31-03-2025, 31/03/2025).", "Dates: digits with - or / (2025-03-31, 31-03-2025, 31/03/2025).";

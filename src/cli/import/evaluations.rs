@@ -130,23 +130,62 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     let mut by_nip: BTreeMap<String, Vec<(u64, Evaluation)>> = BTreeMap::new();
     let mut seen: HashMap<(String, Period), u64> = HashMap::new();
     let mut good = 0usize;
-    let mut known: HashMap<String, bool> = HashMap::new();
+    // Per NIP: the person's NIP (kind and appointment) and their stored evaluations.
+    let mut known: HashMap<String, Option<(crate::domain::Nip, Vec<Evaluation>)>> = HashMap::new();
+    let mut missing_evaluator = 0usize;
     for (line, r) in &table.rows {
         match parse_evaluation(&table, r, today) {
             Ok((nip, e)) => {
-                let exists = match known.get(&nip) {
-                    Some(b) => *b,
-                    None => {
-                        let b = store.get_staff(&nip)?.is_some();
-                        known.insert(nip.clone(), b);
-                        b
-                    }
-                };
-                if !exists {
+                if !known.contains_key(&nip) {
+                    let found = match store.get_staff(&nip)? {
+                        Some(s) => Some((s.nip, store.evaluation_group(&nip)?.items)),
+                        None => None,
+                    };
+                    known.insert(nip.clone(), found);
+                }
+                let Some(Some((person, stored))) = known.get(&nip) else {
                     bad.push((
                         *line,
                         format!("no staff with NIP {nip}; import the staff file first"),
                     ));
+                    continue;
+                };
+                // The evaluator a stored evaluation keeps when the file has no such column.
+                let evaluator_kept = !table.has("penilai_nip")
+                    && !table.has("penilai_nama")
+                    && stored
+                        .iter()
+                        .any(|x| x.period == e.period && x.penilai.is_some());
+                let mut problems = Vec::new();
+                if e.period.before_appointment(person) {
+                    problems.push(format!(
+                        "{} ends before the person's appointment (TMT {:04}-{:02}): it cannot be evaluated",
+                        e.period,
+                        person.appointed().0,
+                        person.appointed().1
+                    ));
+                }
+                for p in crate::domain::evaluation::who_problems(&e, &nip) {
+                    match p {
+                        crate::domain::evaluation::WhoProblem::NoEvaluator if evaluator_kept => {}
+                        crate::domain::evaluation::WhoProblem::NoEvaluator
+                            if opts.allow_missing_evaluator =>
+                        {
+                            missing_evaluator += 1;
+                        }
+                        crate::domain::evaluation::WhoProblem::NoEvaluator => problems.push(
+                            "no pejabat penilai: penilai_nama is required (penilai_nip may be empty); for historical data without one, use --allow-missing-evaluator".into(),
+                        ),
+                        crate::domain::evaluation::WhoProblem::EvaluatorIsPerson => {
+                            problems.push("the evaluator (penilai_nip) is the person evaluated".into())
+                        }
+                        crate::domain::evaluation::WhoProblem::AtasanIsPerson => {
+                            problems.push("the atasan (atasan_nip) is the person evaluated".into())
+                        }
+                    }
+                }
+                if !problems.is_empty() {
+                    bad.push((*line, problems.join("; ")));
                 } else if let Some(first) = seen.insert((nip.clone(), e.period), *line) {
                     bad.push((
                         *line,
@@ -189,8 +228,13 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     }
     let nothing_to_write = groups.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}",
         table.file,
+        if missing_evaluator > 0 {
+            format!("; {missing_evaluator} without a pejabat penilai (--allow-missing-evaluator)")
+        } else {
+            String::new()
+        },
         if bad.is_empty() {
             String::new()
         } else {

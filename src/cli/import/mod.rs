@@ -42,6 +42,8 @@ pub struct Options {
     pub ignore_unknown_columns: bool,
     /// Import a new NIP even when it looks like an Excel-changed copy of a stored person's.
     pub allow_similar_nip: bool,
+    /// Import evaluations without a pejabat penilai (historical data), counted apart.
+    pub allow_missing_evaluator: bool,
 }
 
 /// Prints the bad rows and decides whether the import may go on.
