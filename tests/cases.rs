@@ -272,3 +272,62 @@ fn a_probable_excel_twin_of_a_stored_person_is_refused_unless_allowed() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(staff_count(&db), before + 1);
 }
+
+/// DOMAIN.md, Evaluations: the pejabat penilai's name is always there, and a period before
+/// the appointment is impossible. Historical files without evaluators come in with
+/// --allow-missing-evaluator, counted.
+#[test]
+fn evaluations_name_their_evaluator_and_come_after_the_appointment() {
+    let (dir, db) = demo();
+    // The first person of the demo, and the year before their appointment (digits 9-12).
+    let export = kinerja(&db, &["export", "staff"]).stdout;
+    let nip = export
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next())
+        .expect("a staff row")
+        .to_string();
+    let before: i32 = nip[8..12].parse::<i32>().unwrap() - 1;
+    let file = dir.path().join("skp.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "nip,tahun,periode,hasil_kerja,perilaku,penilai_nama\n{nip},{before},tahunan,2,2,Camat\n{nip},2026,bulan-01,2,2,\n"
+        ),
+    )
+    .unwrap();
+    let run = kinerja(&db, &["import", "evaluations", file.to_str().unwrap()]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            ":2: Tahunan {before} ends before the person's appointment"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(":3: no pejabat penilai"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(
+        &file,
+        format!("nip,tahun,periode,hasil_kerja,perilaku,penilai_nama\n{nip},2026,bulan-01,2,2,\n"),
+    )
+    .unwrap();
+    let run = kinerja(
+        &db,
+        &[
+            "import",
+            "evaluations",
+            file.to_str().unwrap(),
+            "--allow-missing-evaluator",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 without a pejabat penilai"),
+        "counted: {}",
+        run.stderr
+    );
+}
