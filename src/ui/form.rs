@@ -1042,7 +1042,10 @@ impl Form {
             .borders(Borders::ALL)
             .border_set(ui.theme.border())
             .title(Span::styled(
-                format!(" {} ", fit(ui, &self.title, area.width as usize - 4)),
+                format!(
+                    " {} ",
+                    fit(ui, &self.title, (area.width as usize).saturating_sub(4))
+                ),
                 ui.theme.title(),
             ));
         let inner = block.inner(area);
