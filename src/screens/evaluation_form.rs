@@ -12,7 +12,7 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
     Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period, PeriodKind, predikat,
 };
-use crate::ui::form::{Field, Form, FormEvent};
+use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, fit};
 use crossterm::event::KeyEvent;
@@ -288,14 +288,8 @@ impl EvaluationForm {
 
     /// Offers back a draft kept from an earlier session.
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        // A draft of a record that changed since would be refused on saving: say so now.
         let current = self.original.as_ref().map_or(0, |e| e.revision);
-        let stale = fields
-            .iter()
-            .find(|(k, _)| k == "revisi")
-            .and_then(|(_, v)| v.parse::<u64>().ok())
-            .is_some_and(|r| r != current);
-        self.form.offer_draft(when, fields, stale);
+        self.form.offer_draft(when, fields, current);
     }
 
     /// Pasted text into the focused text field, then the form's checks run again.
@@ -569,10 +563,7 @@ impl EvaluationForm {
             FormEvent::DraftUsed(fields) => {
                 let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
                 self.perilaku_set = get("perilaku_set") == Some("true");
-                if let (Some(o), Some(rev)) = (
-                    self.original.as_mut(),
-                    get("revisi").and_then(|r| r.parse().ok()),
-                ) {
+                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
                     o.revision = rev;
                 }
                 Outcome::Changed

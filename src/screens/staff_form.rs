@@ -11,7 +11,7 @@ use crate::domain::{
 };
 use crate::ui::closest::closest;
 use crate::ui::errors::nip_error_text;
-use crate::ui::form::{Field, Form, FormEvent};
+use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, is_ctrl, key};
 use crossterm::event::KeyEvent;
@@ -206,14 +206,8 @@ impl StaffForm {
     }
 
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        // A draft of a record that changed since would be refused on saving: say so now.
         let current = self.original.as_ref().map_or(0, |s| s.revision);
-        let stale = fields
-            .iter()
-            .find(|(k, _)| k == "revisi")
-            .and_then(|(_, v)| v.parse::<u64>().ok())
-            .is_some_and(|r| r != current);
-        self.form.offer_draft(when, fields, stale);
+        self.form.offer_draft(when, fields, current);
     }
 
     /// Pasted text into the focused text field, then the form's checks run again.
@@ -401,13 +395,7 @@ impl StaffForm {
                         self.form.set_choice(ACTIVE, Some(if yes { 0 } else { 1 }));
                     }
                 }
-                if let (Some(o), Some(rev)) = (
-                    self.original.as_mut(),
-                    fields
-                        .iter()
-                        .find(|(k, _)| k == "revisi")
-                        .and_then(|(_, v)| v.parse().ok()),
-                ) {
+                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
                     o.revision = rev;
                 }
                 Outcome::Changed

@@ -12,7 +12,7 @@ use crate::domain::{
 };
 use crate::store::Partner;
 use crate::ui::closest::closest;
-use crate::ui::form::{Field, Form, FormEvent};
+use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
 use crossterm::event::KeyEvent;
@@ -197,14 +197,8 @@ impl TrainingForm {
 
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        // A draft of a record that changed since would be refused on saving: say so now.
         let current = self.original.as_ref().map_or(0, |t| t.revision);
-        let stale = fields
-            .iter()
-            .find(|(k, _)| k == "revisi")
-            .and_then(|(_, v)| v.parse::<u64>().ok())
-            .is_some_and(|r| r != current);
-        self.form.offer_draft(when, fields, stale);
+        self.form.offer_draft(when, fields, current);
     }
 
     /// The record the form edits, for the draft's key.
@@ -479,10 +473,7 @@ impl TrainingForm {
                 let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
                 self.status_set = get("status_dipilih").as_deref() == Some("true");
                 self.new_partner = get("mitra_baru").filter(|v| !v.is_empty());
-                if let (Some(o), Some(rev)) = (
-                    self.original.as_mut(),
-                    get("revisi").and_then(|r| r.parse().ok()),
-                ) {
+                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
                     o.revision = rev;
                 }
                 Outcome::Changed

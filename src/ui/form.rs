@@ -292,6 +292,15 @@ impl Field {
     }
 }
 
+/// The revision of the record a draft was made from (its `revisi` value), which the form
+/// files put into their drafts so that a draft saved over a newer record is refused.
+pub fn draft_revision(fields: &[(String, String)]) -> Option<u64> {
+    fields
+        .iter()
+        .find(|(k, _)| k == "revisi")
+        .and_then(|(_, v)| v.parse().ok())
+}
+
 /// A question the form is asking; the next key answers it.
 enum Ask {
     Discard,
@@ -589,13 +598,13 @@ impl Form {
         }
     }
 
-    /// Offers back a draft kept from an earlier session. `stale`: the record changed
-    /// elsewhere since the draft was made, so saving it will be refused (the question says
-    /// so).
-    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>, stale: bool) {
+    /// Offers back a draft kept from an earlier session. `current`: the revision of the
+    /// record as it is now; a draft made from another one (its `revisi` value) will be
+    /// refused on saving as stale, and the question says so.
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>, current: u64) {
+        self.draft_stale = draft_revision(&fields).is_some_and(|r| r != current);
         self.ask = Some(Ask::Draft(when, fields));
         self.draft_kept = true;
-        self.draft_stale = stale;
     }
 
     /// Whether an offered draft is neither used nor declined yet: while the form is
@@ -1437,13 +1446,13 @@ mod tests {
     #[test]
     fn esc_on_the_draft_question_keeps_the_draft_for_later() {
         let mut f = form();
-        f.offer_draft("kemarin".into(), f.values(), false);
+        f.offer_draft("kemarin".into(), f.values(), 0);
         assert_eq!(f.handle(k(KeyCode::Char('x'))), FormEvent::Changed);
         assert!(f.asking(), "other keys leave the question open");
         assert_eq!(f.handle(k(KeyCode::Esc)), FormEvent::Close);
         assert!(f.draft_unresolved());
         let mut g = form();
-        g.offer_draft("kemarin".into(), g.values(), false);
+        g.offer_draft("kemarin".into(), g.values(), 0);
         assert_eq!(g.handle(k(KeyCode::Char('n'))), FormEvent::DraftDeclined);
         assert!(!g.draft_unresolved());
     }
@@ -1456,7 +1465,7 @@ mod tests {
         f.set_text("catatan", "a\nb");
         let values = f.values();
         let mut g = form();
-        g.offer_draft("kemarin".into(), values.clone(), false);
+        g.offer_draft("kemarin".into(), values.clone(), 0);
         assert_eq!(
             g.handle(k(KeyCode::Char('y'))),
             FormEvent::DraftUsed(values.clone())
