@@ -416,7 +416,7 @@ impl App {
                 f.is_dirty().then(|| f.draft_fields()),
             )),
             Screen::Training(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.training_draft_key(&f.nips, f.id()),
+                self.training_draft_key(f.draft_nips(), f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
             _ => None,
@@ -574,7 +574,7 @@ impl App {
                 let key = match &self.screen {
                     Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
                     Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
-                    Screen::Training(f) => Some(self.training_draft_key(&f.nips, f.id())),
+                    Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
                     _ => None,
                 };
                 if let Some(key) = key

@@ -190,7 +190,12 @@ impl App {
     ) -> bool {
         let actor = self.opts.actor.clone();
         let id = (training.id != 0).then_some(training.id);
-        let draft = self.training_draft_key(nips, id);
+        // The draft is the form's, keyed by who it was opened for (a partial save earlier
+        // may have left fewer people in `nips`).
+        let draft = match &self.screen {
+            Screen::Training(f) => self.training_draft_key(f.draft_nips(), f.id()),
+            _ => self.training_draft_key(nips, id),
+        };
         for (done, nip) in nips.iter().enumerate() {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let mut message = match e {

@@ -21,7 +21,8 @@ pub fn dir_of(db: &Path) -> PathBuf {
     db.with_file_name(format!("{name}-backups"))
 }
 
-/// The automatic backups of `db`, oldest first (their names sort by date).
+/// The automatic backups of `db`, oldest first: by when they were written (a clock set
+/// wrong on some day must not make an old backup look newest), then by name.
 pub fn list(db: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir_of(db)) else {
         return Vec::new();
@@ -35,7 +36,10 @@ pub fn list(db: &Path) -> Vec<PathBuf> {
                 .is_some_and(|n| n.starts_with("kinerja-") && n.ends_with(".bak"))
         })
         .collect();
-    files.sort();
+    files.sort_by_key(|p| {
+        let written = std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        (written, p.clone())
+    });
     files
 }
 

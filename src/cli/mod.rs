@@ -165,12 +165,19 @@ impl From<StoreError> for Failure {
         if let StoreError::Damaged { path, .. } = &e {
             // Name the way back: the newest automatic backup and the exact command.
             let message = match autobackup::newest(path) {
-                Some(file) => format!(
-                    "{e}\nThe newest automatic backup is {}: restore it with `kinerja --db {}-restored restore {}`",
-                    file.display(),
-                    path.display(),
-                    file.display()
-                ),
+                Some(file) => {
+                    // Beside the damaged directory, never inside it (a trailing slash).
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| "kinerja".into(), |n| n.to_string_lossy().into_owned());
+                    let restored = path.with_file_name(format!("{name}-restored"));
+                    format!(
+                        "{e}\nThe newest automatic backup is {}: restore it with `kinerja --db {} restore {}`",
+                        file.display(),
+                        restored.display(),
+                        file.display()
+                    )
+                }
                 None => format!(
                     "{e}\nNo automatic backup was found in {}.",
                     autobackup::dir_of(path).display()

@@ -225,6 +225,11 @@ impl StaffForm {
     }
 
     fn nip_result(&self) -> Result<Nip, NipError> {
+        // An existing record's NIP is locked: it is the stored one, valid under the rules it
+        // was saved with, whatever checks input has gained since.
+        if let Some(o) = &self.original {
+            return Ok(o.nip.clone());
+        }
         Nip::parse_as(&self.form.text(NIP), self.kind())
     }
 
@@ -383,6 +388,11 @@ impl StaffForm {
                 Outcome::Changed
             }
             FormEvent::DraftUsed(fields) => {
+                // The ranks offered depend on the kind: offer the draft's, then put its rank.
+                self.form.set_options(RANK, rank_options(self.kind()));
+                if let Some((_, rank)) = fields.iter().find(|(k, _)| k == RANK) {
+                    self.form.set_text(RANK, rank);
+                }
                 self.new_unit = fields
                     .iter()
                     .find(|(k, v)| k == "unit_baru" && !v.is_empty())

@@ -53,6 +53,9 @@ fn kind_options() -> Vec<(TrainingKind, String)> {
 pub struct TrainingForm {
     /// Whose training: one person, or everyone marked on the list.
     pub nips: Vec<String>,
+    /// Who the form was opened for: its draft's key stays the same when a partial save
+    /// leaves fewer people in `nips`.
+    draft_nips: Vec<String>,
     /// Their names, in the order of `nips`.
     names: Vec<String>,
     original: Option<Training>,
@@ -160,6 +163,7 @@ impl TrainingForm {
         let partner_names = partners.iter().map(|p| p.name.clone()).collect();
         let is_new = o.is_none();
         let mut form = TrainingForm {
+            draft_nips: nips.clone(),
             nips,
             names,
             status_set: !is_new,
@@ -199,6 +203,11 @@ impl TrainingForm {
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         let current = self.original.as_ref().map_or(0, |t| t.revision);
         self.form.offer_draft(when, fields, current);
+    }
+
+    /// Who the form was opened for, for the draft's key.
+    pub fn draft_nips(&self) -> &[String] {
+        &self.draft_nips
     }
 
     /// The record the form edits, for the draft's key.

@@ -98,7 +98,28 @@ impl PrivateFile {
     pub fn commit_new(mut self, file: File) -> io::Result<()> {
         file.sync_all()?;
         drop(file);
-        std::fs::hard_link(&self.temp, &self.target)?;
+        match std::fs::hard_link(&self.temp, &self.target) {
+            Ok(()) => {}
+            // File systems without hard links (FAT and exFAT on USB sticks, some network
+            // shares): an exclusive create of the target, which also never replaces a file
+            // or follows a symlink, then a copy.
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                use std::os::unix::fs::OpenOptionsExt;
+                let mut out = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o600)
+                    .open(&self.target)?;
+                let copied = std::fs::File::open(&self.temp)
+                    .and_then(|mut src| io::copy(&mut src, &mut out))
+                    .and_then(|_| out.sync_all());
+                if let Err(e) = copied {
+                    let _ = std::fs::remove_file(&self.target);
+                    return Err(e);
+                }
+            }
+            Err(e) => return Err(e),
+        }
         let _ = std::fs::remove_file(&self.temp);
         self.temp = PathBuf::new();
         Ok(())

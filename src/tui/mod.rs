@@ -8,7 +8,7 @@
 //! markers.
 
 use crate::app::App;
-use crate::ui::event::{ESC_WAIT, InputParser};
+use crate::ui::event::{ESC_WAIT, InputParser, PASTE_WAIT};
 use crate::ui::theme::Theme;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
@@ -168,7 +168,11 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
     let mut inputs = Vec::new();
     let mut buf = vec![0u8; 8192];
     while !app.should_quit() {
-        let timeout = parser.has_pending().then_some(ESC_WAIT);
+        let timeout = if parser.in_paste() {
+            Some(PASTE_WAIT)
+        } else {
+            parser.has_pending().then_some(ESC_WAIT)
+        };
         let (readable, signalled) = wait(tty, signals, timeout).map_err(io_err)?;
         if signalled {
             signals.drain();

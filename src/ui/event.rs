@@ -19,6 +19,10 @@ use std::time::Duration;
 /// How long a lone `ESC` waits for the rest of a sequence before it counts as the Esc key.
 pub const ESC_WAIT: Duration = Duration::from_millis(40);
 
+/// How long an unfinished bracketed paste waits for its next bytes; after that, what came is
+/// taken as the paste (never as keys).
+pub const PASTE_WAIT: Duration = Duration::from_secs(3);
+
 /// One thing the user did at the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -55,6 +59,12 @@ impl InputParser {
     /// Whether bytes are waiting for the rest of a sequence.
     pub fn has_pending(&self) -> bool {
         !self.buf.is_empty()
+    }
+
+    /// Whether a bracketed paste has begun and not ended: its rest may come in later reads
+    /// (a long paste over a slow link), so the loop waits [`PASTE_WAIT`] before giving up.
+    pub fn in_paste(&self) -> bool {
+        self.buf.starts_with(b"\x1b[200~")
     }
 
     /// After a pause with no more bytes: a waiting lone ESC is the Esc key; an incomplete

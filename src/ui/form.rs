@@ -515,8 +515,12 @@ impl Form {
         self.fields.get(self.focus).map_or("", |f| f.id)
     }
 
+    /// Moves the focus to the field with this id, if it takes input (a locked or hidden
+    /// field never gets the focus, so it is never edited).
     pub fn focus_on(&mut self, id: &str) {
-        if let Some(i) = self.index(id) {
+        if let Some(i) = self.index(id)
+            && self.fields[i].focusable()
+        {
             self.blur();
             self.focus = i;
         }
@@ -849,6 +853,9 @@ impl Form {
     }
 
     fn edit(&mut self, key: KeyEvent) -> FormEvent {
+        if !self.fields[self.focus].focusable() {
+            return FormEvent::Ignored;
+        }
         if let KeyCode::Char(c) = key.code
             && crate::domain::text::is_hidden(c)
         {
