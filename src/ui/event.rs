@@ -223,6 +223,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unfinished_paste_is_never_typed_as_keys() {
+        let mut p = InputParser::new();
+        let mut out = Vec::new();
+        p.feed(b"\x1b[200~1\r2\t3", &mut out);
+        assert!(out.is_empty() && p.in_paste());
+        // The rest never came: what did is the paste.
+        p.flush_pending(&mut out);
+        assert_eq!(out, vec![Input::Paste("1\r2\t3".into())]);
+    }
+
+    #[test]
     fn utf8_split_across_reads_is_one_character() {
         let mut p = InputParser::new();
         let mut out = Vec::new();

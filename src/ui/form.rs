@@ -1357,6 +1357,23 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_field_never_takes_the_focus_or_an_edit() {
+        let mut f = Form::new(
+            "Uji",
+            vec![
+                Field::digits("tahun", "Tahun", 4, false, "2025").locked(true),
+                Field::text("nama", "Nama", 10, ""),
+            ],
+            false,
+        );
+        assert_eq!(f.focus_id(), "nama");
+        f.focus_on("tahun");
+        assert_eq!(f.focus_id(), "nama", "a refused save cannot move it there");
+        f.handle(k(KeyCode::Char('7')));
+        assert_eq!(f.text("tahun"), "2025");
+    }
+
+    #[test]
     fn a_digit_field_types_only_digits() {
         let mut f = form();
         f.set_text("tahun", "");
