@@ -577,14 +577,10 @@ impl EvaluationForm {
             },
             FormEvent::Save => {
                 self.refresh(ui);
-                match self.build() {
-                    Some(e) if self.form.first_problem().is_none() => {
-                        Outcome::SaveEvaluation(self.nip.clone(), Box::new(e))
-                    }
-                    _ => {
-                        self.form.refuse_save();
-                        Outcome::Changed
-                    }
+                let built = self.build();
+                match self.form.accept(built) {
+                    Some(e) => Outcome::SaveEvaluation(self.nip.clone(), Box::new(e)),
+                    None => Outcome::Changed,
                 }
             }
         };

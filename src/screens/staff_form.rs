@@ -416,14 +416,10 @@ impl StaffForm {
             FormEvent::Delete => Outcome::Ignored,
             FormEvent::Save => {
                 self.refresh(ui);
-                match self.build() {
-                    Some(staff) if self.form.first_problem().is_none() => {
-                        Outcome::SaveStaff(Box::new(staff), self.new_unit_record())
-                    }
-                    _ => {
-                        self.form.refuse_save();
-                        Outcome::Changed
-                    }
+                let built = self.build();
+                match self.form.accept(built) {
+                    Some(staff) => Outcome::SaveStaff(Box::new(staff), self.new_unit_record()),
+                    None => Outcome::Changed,
                 }
             }
         };

@@ -496,14 +496,10 @@ impl TrainingForm {
             },
             FormEvent::Save => {
                 self.refresh(ui);
-                match self.build() {
-                    Some(t) if self.form.first_problem().is_none() => {
-                        Outcome::SaveTraining(self.nips.clone(), Box::new(t))
-                    }
-                    _ => {
-                        self.form.refuse_save();
-                        Outcome::Changed
-                    }
+                let built = self.build();
+                match self.form.accept(built) {
+                    Some(t) => Outcome::SaveTraining(self.nips.clone(), Box::new(t)),
+                    None => Outcome::Changed,
                 }
             }
         };

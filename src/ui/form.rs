@@ -594,6 +594,18 @@ impl Form {
             .map(|(_, t)| t.as_str())
     }
 
+    /// The record a form built for a save, if the form has no problem; otherwise the save is
+    /// refused ([`Form::refuse_save`]) and `None` returned. One place for every form's save.
+    pub fn accept<T>(&mut self, built: Option<T>) -> Option<T> {
+        match built {
+            Some(record) if self.problems.is_empty() => Some(record),
+            _ => {
+                self.refuse_save();
+                None
+            }
+        }
+    }
+
     /// A save was refused for a problem: focus it and show problems from now on.
     pub fn refuse_save(&mut self) {
         self.tried_save = true;
