@@ -1,5 +1,5 @@
 //! The crash campaign: SIGKILL at random moments (a fixed seed, so a failure repeats) of
-//! the demo, an import, a restore and of saves from the screens. After each kill the
+//! the demo, an import, a restore, a compact and of saves from the screens. After each kill the
 //! database opens (or, for a restore cut short, is refused as damaged), `check` finds no
 //! damage, and every save reported before the kill is there. The counts are printed
 //! (`cargo test --test crash_loop -- --nocapture`).
@@ -99,6 +99,12 @@ fn sigkill_at_random_moments_loses_nothing_reported_saved() {
         assert!(kinerja(&source, &args).wait().unwrap().success());
     }
 
+    let source_counts = {
+        let store = Store::open(&source).unwrap();
+        let counts = store.counts().unwrap();
+        store.close().unwrap();
+        counts
+    };
     for i in 0..KILLS_PER_KIND {
         // The demo, killed somewhere in its ~0.3 s.
         let db = dir.path().join(format!("demo-{i}"));
@@ -125,6 +131,20 @@ fn sigkill_at_random_moments_loses_nothing_reported_saved() {
         args.push(backup.to_str().unwrap());
         kill_after(kinerja(&db, &args), rng.below(200));
         count("restore", after_kill(&db, true));
+
+        // A compact of a copy of the source, which must come out whole, old or new.
+        let db = dir.path().join(format!("compact-{i}"));
+        common::copy_dir(&source, &db);
+        kill_after(kinerja(&db, &["compact"]), rng.below(300));
+        count("compact", after_kill(&db, false));
+        let store = Store::open(&db).unwrap();
+        assert_eq!(
+            store.counts().unwrap().evaluations,
+            source_counts.evaluations,
+            "a compact cut short lost evaluations"
+        );
+        assert_eq!(store.counts().unwrap().staff, source_counts.staff);
+        drop(store);
 
         // Saves from the screens' store calls, each announced when it returned.
         let db = dir.path().join(format!("saves-{i}"));
@@ -166,7 +186,7 @@ fn sigkill_at_random_moments_loses_nothing_reported_saved() {
         }
         found_saves += reported.len();
     }
-    let kills = KILLS_PER_KIND * 4;
+    let kills = KILLS_PER_KIND * 5;
     eprintln!(
         "crash loop: {kills} kills, 0 losses; {found_saves} saves reported before a kill, all found"
     );

@@ -16,19 +16,6 @@ fn demo_db(dir: &Path) -> PathBuf {
     db
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn loose_file_modes_are_tightened_on_open() {
     let dir = tempfile::tempdir().unwrap();
@@ -94,7 +81,7 @@ fn damaged_copies_never_panic() {
     for (i, file) in files.iter().enumerate() {
         for how in ["truncate", "overwrite", "remove"] {
             let copy = dir.path().join(format!("copy-{i}-{how}"));
-            copy_dir(&db, &copy);
+            common::copy_dir(&db, &copy);
             let target = copy.join(file.file_name().unwrap());
             let len = std::fs::metadata(&target).unwrap().len();
             match how {

@@ -132,3 +132,57 @@ fn a_restore_cut_short_is_refused_as_damage() {
         Ok(_) => panic!("a partial restore opened as sound"),
     }
 }
+
+fn kinerja(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("kinerja runs")
+}
+
+#[test]
+fn compact_keeps_every_record_and_says_so_in_the_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    assert!(kinerja(&db, &["demo", "--staff", "120"]).status.success());
+    let exports = |db: &std::path::Path| -> Vec<Vec<u8>> {
+        ["staff", "evaluations", "trainings"]
+            .iter()
+            .map(|k| kinerja(db, &["export", k]).stdout)
+            .collect()
+    };
+    let before = exports(&db);
+    assert!(before.iter().all(|e| e.len() > 1000));
+    // A leftover of an earlier compact cut short is said on open, then removed by compact.
+    let leftover = dir.path().join("db.compact-new");
+    std::fs::create_dir(&leftover).unwrap();
+    std::fs::write(leftover.join("db"), b"half a copy").unwrap();
+    let out = kinerja(&db, &["compact"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("cut short"), "{err}");
+    assert!(err.contains("entries copied"), "{err}");
+    assert!(!leftover.exists());
+    assert_eq!(exports(&db), before);
+    let store = Store::open(&db).unwrap();
+    assert!(store.open_notes().is_empty(), "{:?}", store.open_notes());
+    assert!(store.check().unwrap().damage.is_empty());
+    let audit = store.audit_recent(3).unwrap();
+    assert_eq!(audit[0].action, AuditAction::Compact, "{audit:?}");
+    // Modes are kept private.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
+
+#[test]
+fn compact_refuses_a_missing_database_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none");
+    let out = kinerja(&db, &["compact"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!db.exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no database"));
+}

@@ -110,6 +110,9 @@ pub enum Command {
     },
     /// Restore a backup into an empty database, verifying its checksum first
     Restore { file: PathBuf },
+    /// Rewrite the database into a fresh one and swap it in atomically, after many imports
+    /// have grown its files (checks it first; needs free space for one more copy)
+    Compact,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,7 +298,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
     let reads_only = matches!(
         command,
-        Command::Check | Command::Export { .. } | Command::Backup { .. }
+        Command::Check | Command::Export { .. } | Command::Backup { .. } | Command::Compact
     );
     if reads_only && !path.exists() {
         return Err(Failure::cannot_run(format!(
@@ -306,6 +309,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let store = Store::open(&path)?;
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
+    }
+    if let Command::Compact = command {
+        return run_compact(store);
     }
     let before = store.last_change()?;
     let bulk = matches!(
@@ -343,6 +349,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         } => run_backup(&store, &file),
         Command::Backup { file: None, .. } => list_backups(&path),
         Command::Restore { file } => run_restore(&store, &file),
+        // Taken above: compact consumes the store.
+        Command::Compact => Err(Failure::cannot_run("compact: internal order error")),
     };
     let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
     if result.is_ok() {
@@ -528,6 +536,33 @@ fn list_backups(db: &Path) -> Result<(), Failure> {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         println!("{}\t{size} bytes", file.display());
     }
+    Ok(())
+}
+
+/// `compact`: refused on a database `check` finds damaged (the copy would carry the damage
+/// on); otherwise the fresh copy is swapped in and the sizes are said.
+fn run_compact(store: Store) -> Result<(), Failure> {
+    let report = store.check()?;
+    if !report.is_sound() {
+        for d in &report.damage {
+            println!("{d}");
+        }
+        return Err(Failure::data(format!(
+            "compact: the database at {} has {} problem(s), listed above; nothing was changed. Restore a backup first (`kinerja backup --list`)",
+            store.path().display(),
+            report.damage.len()
+        )));
+    }
+    let path = store.path().to_path_buf();
+    let stats = store.compact(&os_user())?;
+    let mb = |b: u64| b as f64 / 1_048_576.0;
+    eprintln!(
+        "compact: {} entries copied; {} went from {:.1} MB to {:.1} MB",
+        stats.entries,
+        path.display(),
+        mb(stats.before),
+        mb(stats.after)
+    );
     Ok(())
 }
 

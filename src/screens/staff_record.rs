@@ -495,5 +495,6 @@ fn action_text(a: crate::store::AuditAction) -> T {
         AuditAction::Import => T::ActImport,
         AuditAction::Demo => T::ActDemo,
         AuditAction::Restore => T::ActRestore,
+        AuditAction::Compact => T::ActCompact,
     }
 }

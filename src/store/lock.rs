@@ -40,3 +40,20 @@ impl LockFile {
         Ok(LockFile { _file: file })
     }
 }
+
+/// Waits (up to 2 s) until no open file description holds a `flock` on `file`: sled takes
+/// one on its data file and lets it go when its last handle's background work is done.
+pub fn wait_released(file: &std::path::Path) {
+    let Ok(f) = std::fs::OpenOptions::new().read(true).open(file) else {
+        return;
+    };
+    for _ in 0..200 {
+        // SAFETY: flock on a descriptor we own.
+        if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            // SAFETY: as above; releases what was just taken.
+            unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_UN) };
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

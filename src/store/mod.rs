@@ -4,6 +4,7 @@ pub mod backup;
 pub mod bulk;
 pub mod check;
 pub mod codec;
+pub mod compact;
 mod error;
 pub mod files;
 pub mod keys;
@@ -78,7 +79,19 @@ impl Store {
         create_private_dir(path).map_err(open_err)?;
         let lock = lock::LockFile::acquire(path)?;
         tighten_modes(path).map_err(open_err)?;
-        let notes = set_aside_incomplete_snapshots(path).map_err(open_err)?;
+        let mut notes = set_aside_incomplete_snapshots(path).map_err(open_err)?;
+        let leftover = compact::fresh_path(path);
+        if leftover.is_dir()
+            && !path
+                .to_string_lossy()
+                .trim_end_matches('/')
+                .ends_with(".compact-new")
+        {
+            notes.push(format!(
+                "{} is left from a compact that was cut short; the database itself is whole. The next `kinerja compact` removes it, or delete it",
+                leftover.display()
+            ));
+        }
         let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
         // Our own lock says no other process has the database. If sled still finds its
         // lock taken, a handle closed a moment ago in this process is still shutting down

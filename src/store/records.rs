@@ -484,16 +484,19 @@ pub enum AuditAction {
     Import,
     Demo,
     Restore,
+    /// `kinerja compact` (appended: variant numbers are stored).
+    Compact,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 6] = [
+    pub const ALL: [AuditAction; 7] = [
         AuditAction::Create,
         AuditAction::Update,
         AuditAction::Delete,
         AuditAction::Import,
         AuditAction::Demo,
         AuditAction::Restore,
+        AuditAction::Compact,
     ];
 
     pub fn label(self) -> &'static str {
@@ -504,6 +507,7 @@ impl AuditAction {
             AuditAction::Import => "import",
             AuditAction::Demo => "demo",
             AuditAction::Restore => "restore",
+            AuditAction::Compact => "compact",
         }
     }
 }

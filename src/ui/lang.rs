@@ -105,6 +105,7 @@ texts! {
     ActImport => "diimpor", "imported";
     ActDemo => "data contoh", "demo data";
     ActRestore => "dipulihkan", "restored";
+    ActCompact => "dipadatkan", "compacted";
     ErrNip => "bukan NIP atau NI PPPK yang sah (18 angka)", "not a valid NIP or NI PPPK (18 digits)";
     AspectsHeading => "Aspek BerAKHLAK", "BerAKHLAK aspects";
     FeedbackHeading => "Umpan balik per aspek", "Feedback per aspect";
