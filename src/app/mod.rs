@@ -11,7 +11,7 @@ mod staff;
 mod training;
 
 use crate::domain::StaffSummary;
-use crate::model::staff_index::StaffIndex;
+use crate::model::staff_index::{SharedStaff, StaffIndex};
 use crate::screens::Outcome;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::{Home, HomeData};
@@ -66,6 +66,46 @@ pub struct Options {
     pub export_dir: std::path::PathBuf,
 }
 
+/// What every session of one process shares (`kinerja serve`): the staff rows, and
+/// Beranda's counts for all units at a given state of those rows. Cloning shares.
+#[derive(Clone)]
+pub struct Shared {
+    pub staff: SharedStaff,
+    home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
+}
+
+impl Shared {
+    /// Reads every staff summary once (the whole list, for every session).
+    pub fn load(store: &Store, today: Date) -> Result<Shared, StoreError> {
+        Ok(Shared::from_staff(SharedStaff::build(
+            store.iter_summaries(),
+            unit_names(store)?,
+            today.year(),
+        )?))
+    }
+
+    fn from_staff(staff: SharedStaff) -> Shared {
+        Shared {
+            staff,
+            home: Default::default(),
+        }
+    }
+
+    /// Beranda's all-units counts, if counted since the rows last changed.
+    fn home(&self) -> Option<HomeData> {
+        let generation = self.staff.generation();
+        let cached = self.home.lock().unwrap_or_else(|p| p.into_inner());
+        cached
+            .as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, h)| h.clone())
+    }
+
+    fn keep_home(&self, generation: u64, home: &HomeData) {
+        *self.home.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, home.clone()));
+    }
+}
+
 enum Screen {
     Welcome(Welcome),
     Home(Box<Home>),
@@ -81,6 +121,7 @@ enum Screen {
 
 pub struct App {
     store: Store,
+    shared: Shared,
     ui: Ui,
     opts: Options,
     screen: Screen,
@@ -115,20 +156,26 @@ impl App {
             .take(FIRST_PAGE)
             .collect::<Result<_, _>>()?;
         // Beranda first once there is data, over the staff list (tab 2) it returns to.
-        let (screen, stack, pending_load) = if first.is_empty() && store.is_empty() {
+        let shared = Shared::from_staff(SharedStaff::new(
+            first,
+            unit_names(&store)?,
+            opts.today.year(),
+        ));
+        let (screen, stack, pending_load) = if shared.staff.total() == 0 && store.is_empty() {
             (
                 Screen::Welcome(Welcome::new(&opts.db_label)),
                 Vec::new(),
                 false,
             )
         } else {
-            let index = StaffIndex::new(first, unit_names(&store)?, opts.today.year());
+            let index = StaffIndex::view(shared.staff.clone());
             let list = Screen::List(Box::new(StaffList::new(index, true)));
             let home = Home::new(HomeData::new(opts.today.year() - 1, opts.today.year()));
             (Screen::Home(Box::new(home)), vec![list], true)
         };
         Ok(App {
             store,
+            shared,
             ui,
             opts,
             screen,
@@ -143,6 +190,39 @@ impl App {
         })
     }
 
+    /// A session over rows another session already read (`kinerja serve`): nothing is
+    /// read from the database but Beranda's counts when they are out of date.
+    pub fn with_shared(store: Store, shared: Shared, opts: Options) -> Result<App, StoreError> {
+        let ui = Ui {
+            lang: opts.lang,
+            theme: opts.theme,
+        };
+        let mut app = App {
+            store,
+            shared,
+            ui,
+            opts,
+            screen: Screen::Welcome(Welcome::new("")),
+            stack: Vec::new(),
+            help: false,
+            help_scroll: 0,
+            status: None,
+            confirm_quit: false,
+            quit: false,
+            pending_load: false,
+            people: None,
+        };
+        if app.shared.staff.total() == 0 && app.store.is_empty() {
+            app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));
+        } else {
+            let index = StaffIndex::view(app.shared.staff.clone());
+            app.screen = Screen::List(Box::new(StaffList::new(index, false)));
+            let home = app.home_data(None)?;
+            app.push(Screen::Home(Box::new(Home::new(home))));
+        }
+        Ok(app)
+    }
+
     /// Reads every summary into the list (after the first frame). Returns whether the
     /// screen changed.
     pub fn finish_loading(&mut self) -> Result<bool, StoreError> {
@@ -153,7 +233,7 @@ impl App {
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
         let target = self.jp_target_now();
-        let index = StaffIndex::build(
+        let staff = SharedStaff::build(
             self.store.iter_summaries().inspect(|s| {
                 if let Ok(s) = s {
                     home.add(s, target);
@@ -162,10 +242,13 @@ impl App {
             unit_names(&self.store)?,
             self.opts.today.year(),
         )?;
+        self.shared.staff.replace_with(staff);
         home.done();
         home.set_units(self.unit_list()?, None);
+        self.shared.keep_home(self.shared.staff.generation(), &home);
+        let view = StaffIndex::view(self.shared.staff.clone());
         if let Some(list) = self.list_mut() {
-            list.loaded(index);
+            list.loaded(view);
         }
         if let Screen::Home(h) = &mut self.screen {
             h.set(home);
@@ -173,12 +256,29 @@ impl App {
         Ok(true)
     }
 
+    /// Reads every row again into the shared rows (after the demo or the first person
+    /// saved on the welcome screen), and gives a fresh view of them.
     fn full_index(&self) -> Result<StaffIndex, StoreError> {
-        StaffIndex::build(
+        let staff = SharedStaff::build(
             self.store.iter_summaries(),
             unit_names(&self.store)?,
             self.opts.today.year(),
-        )
+        )?;
+        self.shared.staff.replace_with(staff);
+        Ok(StaffIndex::view(self.shared.staff.clone()))
+    }
+
+    /// Brings the open list up to date with saves made in other sessions; true if the
+    /// screen changed. Called before each frame by `serve`.
+    pub fn sync_shared(&mut self) -> bool {
+        let mut changed = false;
+        let screens = std::iter::once(&mut self.screen).chain(self.stack.iter_mut());
+        for s in screens {
+            if let Screen::List(list) = s {
+                changed |= list.sync();
+            }
+        }
+        changed
     }
 
     pub fn should_quit(&self) -> bool {

@@ -81,22 +81,35 @@ impl App {
 
     /// Beranda, counted afresh (a pass over the summaries), for one unit or all.
     pub(super) fn open_home(&mut self, unit: Option<String>) -> bool {
+        match self.home_data(unit) {
+            Ok(home) => {
+                self.push(Screen::Home(Box::new(Home::new(home))));
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Beranda's counts for one unit or all: all units' from the process's shared copy
+    /// when no save happened since it was counted, else a pass over the summaries.
+    pub(super) fn home_data(&self, unit: Option<String>) -> Result<HomeData, StoreError> {
+        if unit.is_none()
+            && let Some(home) = self.shared.home()
+        {
+            return Ok(home);
+        }
+        let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
-        match self.unit_list() {
-            Ok(units) => home.set_units(units, unit),
-            Err(e) => return self.fail(e),
-        }
+        home.set_units(self.unit_list()?, unit.clone());
         let target = self.jp_target_now();
-        let counted: Result<(), StoreError> = self
-            .store
+        self.store
             .iter_summaries()
-            .try_for_each(|s| s.map(|s| home.add(&s, target)));
-        if let Err(e) = counted {
-            return self.fail(e);
-        }
+            .try_for_each(|s| s.map(|s| home.add(&s, target)))?;
         home.done();
-        self.push(Screen::Home(Box::new(Home::new(home))));
-        true
+        if unit.is_none() {
+            self.shared.keep_home(generation, &home);
+        }
+        Ok(home)
     }
 
     /// Every unit as (id, name), by name.

@@ -1,10 +1,17 @@
 //! The staff list's data: every person's summary in memory, views sorted once per sort
 //! order, and a fuzzy filter over name and NIP. Only the rows on screen are ever formatted.
+//!
+//! Two parts: [`SharedStaff`], the rows and the sorted orders, held once per process and
+//! shared by every session (`kinerja serve` runs one per SSH connection), updated in place
+//! by every save; and [`StaffIndex`], one session's view of it (sort, unit, query, the
+//! matching rows), a few bytes per row. A view notices another session's change through
+//! the shared generation number ([`StaffIndex::sync`]).
 
 use crate::domain::{Predikat, StaffSummary};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SortKey {
@@ -185,67 +192,30 @@ impl Interner {
     }
 }
 
-pub struct StaffIndex {
+/// The rows every session shares: one per person, texts interned, and one permutation of
+/// the rows per sort key, built the first time any session asks for it.
+pub struct StaffData {
     items: Vec<Entry>,
     jabatan: Interner,
     unit_ids: Interner,
     unit_names: HashMap<String, String>,
     year: i16,
-    /// One permutation of `items` per sort key, built the first time it is asked for.
-    orders: HashMap<SortKey, Vec<u32>>,
-    sort: SortKey,
-    unit: Option<String>,
-    query: String,
-    /// Indices into `items`, in display order.
-    view: Vec<u32>,
-    matcher: Matcher,
-    pattern: Option<Pattern>,
+    orders: HashMap<SortKey, Arc<Vec<u32>>>,
+    /// Bumped by every change, so views know to refresh.
+    generation: u64,
 }
 
-impl StaffIndex {
-    /// `year` is the year whose JP the list shows.
-    pub fn new(
-        items: Vec<StaffSummary>,
-        unit_names: HashMap<String, String>,
-        year: i16,
-    ) -> StaffIndex {
-        let mut index = StaffIndex {
-            items: Vec::with_capacity(items.len()),
+impl StaffData {
+    fn empty(unit_names: HashMap<String, String>, year: i16) -> StaffData {
+        StaffData {
+            items: Vec::new(),
             jabatan: Interner::default(),
             unit_ids: Interner::default(),
             unit_names,
             year,
             orders: HashMap::new(),
-            sort: SortKey::Nip,
-            unit: None,
-            query: String::new(),
-            view: Vec::new(),
-            matcher: Matcher::new(Config::DEFAULT),
-            pattern: None,
-        };
-        for summary in items {
-            let entry = index.entry(summary);
-            index.items.push(entry);
+            generation: 0,
         }
-        index.refresh(false);
-        index
-    }
-
-    /// Builds the index from a stream of summaries, without holding them all at once.
-    pub fn build<E>(
-        summaries: impl IntoIterator<Item = Result<StaffSummary, E>>,
-        unit_names: HashMap<String, String>,
-        year: i16,
-    ) -> Result<StaffIndex, E> {
-        let mut index = StaffIndex::new(Vec::new(), unit_names, year);
-        for summary in summaries {
-            let entry = index.entry(summary?);
-            index.items.push(entry);
-        }
-        index.items.shrink_to_fit();
-        index.orders.clear();
-        index.refresh(false);
-        Ok(index)
     }
 
     fn entry(&mut self, s: StaffSummary) -> Entry {
@@ -269,136 +239,12 @@ impl StaffIndex {
         self.unit_ids.text(e.unit)
     }
 
-    pub fn len(&self) -> usize {
-        self.view.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.view.is_empty()
-    }
-
-    pub fn total(&self) -> usize {
-        self.items.len()
-    }
-
-    pub fn year(&self) -> i16 {
-        self.year
-    }
-
-    pub fn sort(&self) -> SortKey {
-        self.sort
-    }
-
-    pub fn unit_filter(&self) -> Option<&str> {
-        self.unit.as_deref()
-    }
-
-    pub fn query(&self) -> &str {
-        &self.query
-    }
-
-    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+    fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.unit_names.get(id).map_or(id, |s| s.as_str())
     }
 
-    /// Learns a unit created meanwhile (for its name in rows and the unit picker).
-    pub fn set_unit_name(&mut self, id: &str, name: &str) {
-        self.unit_names.insert(id.to_string(), name.to_string());
-    }
-
-    /// Unit ids and names, by name.
-    pub fn units(&self) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = self
-            .unit_names
-            .iter()
-            .map(|(id, name)| (id.clone(), name.clone()))
-            .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
-        v
-    }
-
-    /// Everyone, as (NIP, name, name in lowercase), for picking an evaluator.
-    pub fn people(&self) -> Vec<(String, String, String)> {
-        self.items
-            .iter()
-            .map(|s| {
-                (
-                    s.nip().to_string(),
-                    s.name.to_string(),
-                    s.name.to_lowercase(),
-                )
-            })
-            .collect()
-    }
-
-    /// The rows of the current view, as (NIP, name, unit name), at most `limit` of them;
-    /// `None` when the view holds more.
-    pub fn view_people(&self, limit: usize) -> Option<Vec<(String, String, String)>> {
-        if self.view.len() > limit {
-            return None;
-        }
-        Some(
-            self.view
-                .iter()
-                .map(|i| {
-                    let e = &self.items[*i as usize];
-                    let unit = self.unit_id_of(e);
-                    (
-                        e.nip().to_string(),
-                        e.name.to_string(),
-                        self.unit_name(unit).to_string(),
-                    )
-                })
-                .collect(),
-        )
-    }
-
-    /// The row at a position of the current view.
-    pub fn row(&self, pos: usize) -> Option<StaffRow> {
-        let e = self
-            .view
-            .get(pos)
-            .and_then(|i| self.items.get(*i as usize))?;
-        Some(StaffRow {
-            nip: e.nip().to_string(),
-            name: e.name.to_string(),
-            golongan: e.golongan,
-            jabatan: self.jabatan.text(e.jabatan).to_string(),
-            unit_id: self.unit_id_of(e).to_string(),
-            aktif: e.aktif,
-            last: e.last,
-            jp: e.jp,
-        })
-    }
-
-    pub fn position_of(&self, nip: &str) -> Option<usize> {
-        self.view
-            .iter()
-            .position(|i| self.items[*i as usize].nip() == nip)
-    }
-
-    pub fn set_sort(&mut self, sort: SortKey) {
-        self.sort = sort;
-        self.refresh(false);
-    }
-
-    pub fn set_unit(&mut self, unit: Option<String>) {
-        self.unit = unit;
-        self.refresh(false);
-    }
-
-    /// Sets the search text; a longer query that starts with the old one only narrows
-    /// the rows already matched.
-    pub fn set_query(&mut self, query: &str) {
-        let narrowing = !self.query.is_empty() && query.starts_with(&self.query);
-        self.query = query.to_string();
-        self.pattern = (!query.trim().is_empty())
-            .then(|| Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart));
-        self.refresh(narrowing);
-    }
-
-    /// Adds or replaces one person (after a save), keeping the view's order rules.
-    pub fn upsert(&mut self, summary: StaffSummary) {
+    /// Adds or replaces one person, dropping only the sorted orders the change touches.
+    fn upsert(&mut self, summary: StaffSummary) {
         let at = self.items.iter().position(|s| s.nip() == summary.nip);
         let entry = self.entry(summary);
         match at {
@@ -422,87 +268,475 @@ impl StaffIndex {
                 self.orders.clear();
             }
         }
+        self.generation += 1;
+    }
+
+    /// Removes one person (after a delete); every order is rebuilt when next asked for.
+    fn remove(&mut self, nip: &str) -> bool {
+        let Some(i) = self.items.iter().position(|s| s.nip() == nip) else {
+            return false;
+        };
+        self.items.swap_remove(i);
+        self.orders.clear();
+        self.generation += 1;
+        true
+    }
+
+    fn build_order(&self, sort: SortKey) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
+        let items = &self.items;
+        let units = &self.unit_names;
+        let unit_ids = &self.unit_ids;
+        let by_name = |a: &Entry, b: &Entry| {
+            sort_name(&a.name)
+                .to_lowercase()
+                .cmp(&sort_name(&b.name).to_lowercase())
+                .then_with(|| a.nip.cmp(&b.nip))
+        };
+        match sort {
+            SortKey::Name => {
+                let keys: Vec<String> = items
+                    .iter()
+                    .map(|s| sort_name(&s.name).to_lowercase())
+                    .collect();
+                order.sort_by(|a, b| {
+                    keys[*a as usize]
+                        .cmp(&keys[*b as usize])
+                        .then_with(|| items[*a as usize].nip.cmp(&items[*b as usize].nip))
+                });
+            }
+            SortKey::Nip => {
+                order.sort_by(|a, b| items[*a as usize].nip.cmp(&items[*b as usize].nip))
+            }
+            // Highest rank first, as officers read a roster.
+            SortKey::Rank => order.sort_by(|a, b| {
+                // PNS ranks, then PPPK golongan: the two have no common scale.
+                let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                let key = |s: &Entry| (s.golongan.is_pppk(), std::cmp::Reverse(s.golongan));
+                key(x).cmp(&key(y)).then_with(|| by_name(x, y))
+            }),
+            SortKey::Unit => order.sort_by(|a, b| {
+                let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                let name = |e: &Entry| {
+                    let id = unit_ids.text(e.unit);
+                    units.get(id).map_or(id, |s| s.as_str())
+                };
+                let (ux, uy) = (name(x), name(y));
+                ux.cmp(uy).then_with(|| by_name(x, y))
+            }),
+            // Best first; people without an evaluation last.
+            SortKey::Predikat => order.sort_by(|a, b| {
+                let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                let p = |s: &Entry| s.last.map_or(6, |(_, p): (_, Predikat)| p.code());
+                p(x).cmp(&p(y)).then_with(|| by_name(x, y))
+            }),
+            // Fewest JP first: who needs training.
+            SortKey::Jp => order.sort_by(|a, b| {
+                let (x, y) = (&items[*a as usize], &items[*b as usize]);
+                x.jp.cmp(&y.jp).then_with(|| by_name(x, y))
+            }),
+        }
+        order
+    }
+}
+
+/// The process's one [`StaffData`], behind a lock; cloning shares it.
+#[derive(Clone)]
+pub struct SharedStaff(Arc<RwLock<StaffData>>);
+
+impl SharedStaff {
+    /// `year` is the year whose JP the list shows.
+    pub fn new(
+        items: Vec<StaffSummary>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> SharedStaff {
+        let mut data = StaffData::empty(unit_names, year);
+        data.items.reserve(items.len());
+        for summary in items {
+            let entry = data.entry(summary);
+            data.items.push(entry);
+        }
+        SharedStaff(Arc::new(RwLock::new(data)))
+    }
+
+    /// Builds the rows from a stream of summaries, without holding them all at once.
+    pub fn build<E>(
+        summaries: impl IntoIterator<Item = Result<StaffSummary, E>>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> Result<SharedStaff, E> {
+        let mut data = StaffData::empty(unit_names, year);
+        for summary in summaries {
+            let entry = data.entry(summary?);
+            data.items.push(entry);
+        }
+        data.items.shrink_to_fit();
+        Ok(SharedStaff(Arc::new(RwLock::new(data))))
+    }
+
+    /// Replaces every row with `other`'s (the whole list read after the first page), so
+    /// every view sharing this one sees them.
+    pub fn replace_with(&self, other: SharedStaff) {
+        let fresh = match Arc::try_unwrap(other.0) {
+            Ok(lock) => lock.into_inner().unwrap_or_else(|p| p.into_inner()),
+            Err(shared) => {
+                // Still shared elsewhere: rebuild from its rows.
+                let src = read(&shared);
+                let mut data = StaffData::empty(src.unit_names.clone(), src.year);
+                for e in &src.items {
+                    let entry = Entry {
+                        nip: e.nip,
+                        name: e.name.clone(),
+                        golongan: e.golongan,
+                        jabatan: data.jabatan.number(src.jabatan.text(e.jabatan)),
+                        unit: data.unit_ids.number(src.unit_ids.text(e.unit)),
+                        aktif: e.aktif,
+                        last: e.last,
+                        jp: e.jp,
+                    };
+                    data.items.push(entry);
+                }
+                data
+            }
+        };
+        let mut data = write(&self.0);
+        let generation = data.generation + 1;
+        *data = fresh;
+        data.generation = generation;
+    }
+
+    /// Adds or replaces one person (after a save in any session).
+    pub fn upsert(&self, summary: StaffSummary) {
+        write(&self.0).upsert(summary);
+    }
+
+    /// Removes one person (after a delete in any session).
+    pub fn remove(&self, nip: &str) -> bool {
+        write(&self.0).remove(nip)
+    }
+
+    /// Learns a unit created meanwhile (for its name in rows and the unit picker).
+    pub fn set_unit_name(&self, id: &str, name: &str) {
+        let mut data = write(&self.0);
+        data.unit_names.insert(id.to_string(), name.to_string());
+        data.generation += 1;
+    }
+
+    /// Changes with every save: a view whose number differs refreshes.
+    pub fn generation(&self) -> u64 {
+        read(&self.0).generation
+    }
+
+    /// Everyone in the process, and how many sessions share these rows.
+    pub fn total(&self) -> usize {
+        read(&self.0).items.len()
+    }
+
+    /// The permutation for `sort`, built (once, for every session) if missing.
+    fn order(&self, sort: SortKey) -> Arc<Vec<u32>> {
+        if let Some(order) = read(&self.0).orders.get(&sort) {
+            return Arc::clone(order);
+        }
+        let mut data = write(&self.0);
+        if let Some(order) = data.orders.get(&sort) {
+            return Arc::clone(order);
+        }
+        let order = Arc::new(data.build_order(sort));
+        data.orders.insert(sort, Arc::clone(&order));
+        order
+    }
+}
+
+/// A poisoned lock means a panic in another session while it held the rows; the rows
+/// themselves are whole (every change is one assignment), so reading them on is safe.
+fn read(lock: &RwLock<StaffData>) -> RwLockReadGuard<'_, StaffData> {
+    lock.read().unwrap_or_else(|p| p.into_inner())
+}
+
+fn write(lock: &RwLock<StaffData>) -> RwLockWriteGuard<'_, StaffData> {
+    lock.write().unwrap_or_else(|p| p.into_inner())
+}
+
+/// One session's view of the shared rows: sort order, unit filter, search, and the rows
+/// that match, in order.
+pub struct StaffIndex {
+    data: SharedStaff,
+    /// The generation of the data this view was last refreshed from.
+    seen: u64,
+    sort: SortKey,
+    unit: Option<String>,
+    /// The units this session may see (an officer's scope); `None`: all.
+    scope: Option<Vec<String>>,
+    query: String,
+    /// Indices into the shared rows, in display order.
+    view: Vec<u32>,
+    /// Rows in scope, whatever the filter and search.
+    in_scope: usize,
+    matcher: Matcher,
+    pattern: Option<Pattern>,
+}
+
+impl StaffIndex {
+    /// `year` is the year whose JP the list shows. A view over rows of its own.
+    pub fn new(
+        items: Vec<StaffSummary>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> StaffIndex {
+        StaffIndex::view(SharedStaff::new(items, unit_names, year))
+    }
+
+    /// Builds rows of its own from a stream of summaries.
+    pub fn build<E>(
+        summaries: impl IntoIterator<Item = Result<StaffSummary, E>>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> Result<StaffIndex, E> {
+        Ok(StaffIndex::view(SharedStaff::build(
+            summaries, unit_names, year,
+        )?))
+    }
+
+    /// A new view (NIP order, everyone) over shared rows: reads nothing from the database.
+    pub fn view(data: SharedStaff) -> StaffIndex {
+        let mut index = StaffIndex {
+            data,
+            seen: 0,
+            sort: SortKey::Nip,
+            unit: None,
+            scope: None,
+            query: String::new(),
+            view: Vec::new(),
+            in_scope: 0,
+            matcher: Matcher::new(Config::DEFAULT),
+            pattern: None,
+        };
+        index.refresh(false);
+        index
+    }
+
+    /// Limits the view to these units (an officer's), `None` for all.
+    pub fn set_scope(&mut self, units: Option<Vec<String>>) {
+        self.scope = units;
         self.refresh(false);
     }
 
-    fn order(&mut self) -> &Vec<u32> {
-        let sort = self.sort;
-        if !self.orders.contains_key(&sort) {
-            let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
-            let items = &self.items;
-            let units = &self.unit_names;
-            let unit_ids = &self.unit_ids;
-            let by_name = |a: &Entry, b: &Entry| {
-                sort_name(&a.name)
-                    .to_lowercase()
-                    .cmp(&sort_name(&b.name).to_lowercase())
-                    .then_with(|| a.nip.cmp(&b.nip))
-            };
-            match sort {
-                SortKey::Name => {
-                    let keys: Vec<String> = items
-                        .iter()
-                        .map(|s| sort_name(&s.name).to_lowercase())
-                        .collect();
-                    order.sort_by(|a, b| {
-                        keys[*a as usize]
-                            .cmp(&keys[*b as usize])
-                            .then_with(|| items[*a as usize].nip.cmp(&items[*b as usize].nip))
-                    });
-                }
-                SortKey::Nip => {
-                    order.sort_by(|a, b| items[*a as usize].nip.cmp(&items[*b as usize].nip))
-                }
-                // Highest rank first, as officers read a roster.
-                SortKey::Rank => order.sort_by(|a, b| {
-                    // PNS ranks, then PPPK golongan: the two have no common scale.
-                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    let key = |s: &Entry| (s.golongan.is_pppk(), std::cmp::Reverse(s.golongan));
-                    key(x).cmp(&key(y)).then_with(|| by_name(x, y))
-                }),
-                SortKey::Unit => order.sort_by(|a, b| {
-                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    let name = |e: &Entry| {
-                        let id = unit_ids.text(e.unit);
-                        units.get(id).map_or(id, |s| s.as_str())
-                    };
-                    let (ux, uy) = (name(x), name(y));
-                    ux.cmp(uy).then_with(|| by_name(x, y))
-                }),
-                // Best first; people without an evaluation last.
-                SortKey::Predikat => order.sort_by(|a, b| {
-                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    let p = |s: &Entry| s.last.map_or(6, |(_, p): (_, Predikat)| p.code());
-                    p(x).cmp(&p(y)).then_with(|| by_name(x, y))
-                }),
-                // Fewest JP first: who needs training.
-                SortKey::Jp => order.sort_by(|a, b| {
-                    let (x, y) = (&items[*a as usize], &items[*b as usize]);
-                    x.jp.cmp(&y.jp).then_with(|| by_name(x, y))
-                }),
-            }
-            self.orders.insert(sort, order);
+    /// The shared rows this view reads.
+    pub fn shared(&self) -> &SharedStaff {
+        &self.data
+    }
+
+    /// Refreshes the view if another session changed the rows since; true if it did.
+    pub fn sync(&mut self) -> bool {
+        if self.data.generation() == self.seen {
+            return false;
         }
-        &self.orders[&sort]
+        self.refresh(false);
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.view.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.view.is_empty()
+    }
+
+    /// Everyone this view may show, whatever the filter and search.
+    pub fn total(&self) -> usize {
+        self.in_scope
+    }
+
+    pub fn year(&self) -> i16 {
+        read(&self.data.0).year
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    pub fn unit_filter(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// A unit's name, or its id when the unit is unknown.
+    pub fn unit_name(&self, id: &str) -> String {
+        read(&self.data.0).unit_name(id).to_string()
+    }
+
+    /// Learns a unit created meanwhile (for its name in rows and the unit picker).
+    pub fn set_unit_name(&mut self, id: &str, name: &str) {
+        self.data.set_unit_name(id, name);
+        self.seen = self.data.generation();
+    }
+
+    /// Unit ids and names in this view's scope, by name.
+    pub fn units(&self) -> Vec<(String, String)> {
+        let data = read(&self.data.0);
+        let mut v: Vec<(String, String)> = data
+            .unit_names
+            .iter()
+            .filter(|(id, _)| self.scope.as_ref().is_none_or(|s| s.contains(id)))
+            .map(|(id, name)| (id.clone(), name.clone()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    }
+
+    /// Everyone in scope, as (NIP, name, name in lowercase), for picking an evaluator.
+    pub fn people(&self) -> Vec<(String, String, String)> {
+        let data = read(&self.data.0);
+        data.items
+            .iter()
+            .filter(|e| self.in_scope_entry(&data, e))
+            .map(|s| {
+                (
+                    s.nip().to_string(),
+                    s.name.to_string(),
+                    s.name.to_lowercase(),
+                )
+            })
+            .collect()
+    }
+
+    fn in_scope_entry(&self, data: &StaffData, e: &Entry) -> bool {
+        self.scope
+            .as_ref()
+            .is_none_or(|units| units.iter().any(|u| u == data.unit_id_of(e)))
+    }
+
+    /// The rows of the current view, as (NIP, name, unit name), at most `limit` of them;
+    /// `None` when the view holds more.
+    pub fn view_people(&self, limit: usize) -> Option<Vec<(String, String, String)>> {
+        if self.view.len() > limit {
+            return None;
+        }
+        let data = read(&self.data.0);
+        Some(
+            self.view
+                .iter()
+                .filter_map(|i| data.items.get(*i as usize))
+                .map(|e| {
+                    let unit = data.unit_id_of(e);
+                    (
+                        e.nip().to_string(),
+                        e.name.to_string(),
+                        data.unit_name(unit).to_string(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// The row at a position of the current view.
+    pub fn row(&self, pos: usize) -> Option<StaffRow> {
+        let data = read(&self.data.0);
+        let e = self
+            .view
+            .get(pos)
+            .and_then(|i| data.items.get(*i as usize))?;
+        Some(StaffRow {
+            nip: e.nip().to_string(),
+            name: e.name.to_string(),
+            golongan: e.golongan,
+            jabatan: data.jabatan.text(e.jabatan).to_string(),
+            unit_id: data.unit_id_of(e).to_string(),
+            aktif: e.aktif,
+            last: e.last,
+            jp: e.jp,
+        })
+    }
+
+    pub fn position_of(&self, nip: &str) -> Option<usize> {
+        let data = read(&self.data.0);
+        self.view
+            .iter()
+            .position(|i| data.items.get(*i as usize).is_some_and(|e| e.nip() == nip))
+    }
+
+    pub fn set_sort(&mut self, sort: SortKey) {
+        self.sort = sort;
+        self.refresh(false);
+    }
+
+    pub fn set_unit(&mut self, unit: Option<String>) {
+        self.unit = unit;
+        self.refresh(false);
+    }
+
+    /// Sets the search text; a longer query that starts with the old one only narrows
+    /// the rows already matched.
+    pub fn set_query(&mut self, query: &str) {
+        let narrowing = !self.query.is_empty() && query.starts_with(&self.query);
+        self.query = query.to_string();
+        self.pattern = (!query.trim().is_empty())
+            .then(|| Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart));
+        self.refresh(narrowing);
+    }
+
+    /// Adds or replaces one person (after a save), for every session; this view keeps
+    /// its order rules.
+    pub fn upsert(&mut self, summary: StaffSummary) {
+        self.data.upsert(summary);
+        self.refresh(false);
+    }
+
+    /// Removes one person (after a delete), for every session.
+    pub fn remove(&mut self, nip: &str) {
+        self.data.remove(nip);
+        self.refresh(false);
     }
 
     fn refresh(&mut self, narrowing: bool) {
-        let candidates: Vec<u32> = if narrowing {
-            std::mem::take(&mut self.view)
-        } else {
-            let unit = self
-                .unit
-                .as_deref()
-                .map(|u| self.unit_ids.numbers.get(u).copied());
-            let order = self.order().clone();
-            match unit {
-                None => order,
-                // A unit nobody is in: an empty view.
-                Some(None) => Vec::new(),
-                Some(Some(u)) => order
-                    .into_iter()
-                    .filter(|i| self.items[*i as usize].unit == u)
-                    .collect(),
+        let generation = self.data.generation();
+        // Rows of another session's change are not "already matched": start over.
+        let narrowing = narrowing && generation == self.seen;
+        let order = (!narrowing).then(|| self.data.order(self.sort));
+        let data = read(&self.data.0);
+        self.seen = data.generation;
+        let scope: Option<Vec<u16>> = self.scope.as_ref().map(|units| {
+            units
+                .iter()
+                .filter_map(|u| data.unit_ids.numbers.get(u).copied())
+                .collect()
+        });
+        let in_scope = |e: &Entry| scope.as_ref().is_none_or(|s| s.contains(&e.unit));
+        let candidates: Vec<u32> = match order {
+            None => std::mem::take(&mut self.view),
+            Some(order) => {
+                let unit = self
+                    .unit
+                    .as_deref()
+                    .map(|u| data.unit_ids.numbers.get(u).copied());
+                self.in_scope = if scope.is_none() {
+                    data.items.len()
+                } else {
+                    data.items.iter().filter(|e| in_scope(e)).count()
+                };
+                match unit {
+                    None if scope.is_none() => order.as_ref().clone(),
+                    None => order
+                        .iter()
+                        .copied()
+                        .filter(|i| in_scope(&data.items[*i as usize]))
+                        .collect(),
+                    // A unit nobody is in: an empty view.
+                    Some(None) => Vec::new(),
+                    Some(Some(u)) => order
+                        .iter()
+                        .copied()
+                        .filter(|i| {
+                            let e = &data.items[*i as usize];
+                            e.unit == u && in_scope(e)
+                        })
+                        .collect(),
+                }
             }
         };
         let Some(pattern) = &self.pattern else {
@@ -513,13 +747,14 @@ impl StaffIndex {
         // Two halves on two threads: the machines this serves have two cores or more.
         let half = candidates.len().div_ceil(2);
         let (first, second) = candidates.split_at(half);
-        let items = &self.items;
+        let items = &data.items;
+        let matcher = &mut self.matcher;
         let (mut scored, rest) = std::thread::scope(|scope| {
             let other = scope.spawn(|| {
                 let mut matcher = Matcher::new(Config::DEFAULT);
                 query.score_all(pattern, &mut matcher, items, second, half)
             });
-            let mine = query.score_all(pattern, &mut self.matcher, items, first, 0);
+            let mine = query.score_all(pattern, matcher, items, first, 0);
             (mine, other.join().unwrap_or_default())
         });
         scored.extend(rest);
@@ -704,5 +939,43 @@ mod tests {
         let mut ix = index();
         ix.set_query("rina");
         assert_eq!(ix.match_positions("dr. Rina Siregar"), vec![4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn two_views_share_the_rows_and_see_each_others_saves() {
+        let mut a = index();
+        let mut b = StaffIndex::view(a.shared().clone());
+        b.set_sort(SortKey::Name);
+        assert!(!b.sync(), "nothing changed yet");
+        a.upsert(person("200001012022011001", "Zaki Harahap", "II/a", "b", 0));
+        // `b` keeps its own order and sees the new person at its next sync.
+        assert_eq!(b.len(), 3);
+        assert!(b.sync());
+        assert_eq!(b.len(), 4);
+        assert_eq!(b.row(3).unwrap().name, "Zaki Harahap");
+        assert_eq!(a.sort(), SortKey::Nip);
+        // A remove in one is seen by the other too.
+        b.remove("200001012022011001");
+        assert!(a.sync());
+        assert_eq!(a.len(), 3);
+    }
+
+    #[test]
+    fn a_scoped_view_shows_only_its_units() {
+        let mut ix = index();
+        ix.set_scope(Some(vec!["b".into()]));
+        assert_eq!(names(&ix), ["Budi Nasution, S.Pd."]);
+        assert_eq!(ix.total(), 1);
+        assert_eq!(ix.people().len(), 1);
+        assert_eq!(
+            ix.units(),
+            [("b".to_string(), "SD Negeri 065005".to_string())]
+        );
+        // A unit filter outside the scope shows nobody.
+        ix.set_unit(Some("a".into()));
+        assert!(ix.is_empty());
+        ix.set_unit(None);
+        ix.set_query("rina");
+        assert!(ix.is_empty());
     }
 }

@@ -185,6 +185,20 @@ impl StaffList {
         self.selected = nip.and_then(|n| self.index.position_of(&n)).unwrap_or(0);
     }
 
+    /// Takes in saves made by other sessions, keeping the selected person; true if the
+    /// rows changed.
+    pub fn sync(&mut self) -> bool {
+        let nip = self.selected_nip();
+        if !self.index.sync() {
+            return false;
+        }
+        self.selected = nip
+            .and_then(|n| self.index.position_of(&n))
+            .unwrap_or(self.selected)
+            .min(self.index.len().saturating_sub(1));
+        true
+    }
+
     pub fn index_mut(&mut self) -> &mut StaffIndex {
         &mut self.index
     }
@@ -545,7 +559,7 @@ impl StaffList {
                 Cell::from(crate::ui::short_name(ui, &s.jabatan, col_w[3])),
                 Cell::from(crate::ui::short_name(
                     ui,
-                    self.index.unit_name(&s.unit_id),
+                    &self.index.unit_name(&s.unit_id),
                     col_w[4],
                 )),
                 Cell::from(Span::styled(pred, pred_style)),
@@ -629,7 +643,7 @@ impl StaffList {
                     .index
                     .unit_filter()
                     .map_or(ui.t(T::AllUnits).to_string(), |u| {
-                        ui.theme.text(self.index.unit_name(u))
+                        ui.theme.text(&self.index.unit_name(u))
                     });
                 let mut v = vec![Span::styled(
                     format!(
