@@ -45,6 +45,7 @@ fn options() -> Options {
         actor: "bench".into(),
         db_label: "bench".into(),
         export_dir: std::env::temp_dir(),
+        officer: None,
     }
 }
 

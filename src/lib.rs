@@ -7,6 +7,7 @@ pub mod domain;
 pub mod model;
 pub mod report;
 pub mod screens;
+pub mod serve;
 pub mod store;
 pub mod tui;
 pub mod ui;

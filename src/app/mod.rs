@@ -64,6 +64,8 @@ pub struct Options {
     pub db_label: String,
     /// Where `x` writes report files.
     pub export_dir: std::path::PathBuf,
+    /// The officer using this session, once officers exist (roles apply); `None` before.
+    pub officer: Option<crate::domain::Officer>,
 }
 
 /// What every session of one process shares (`kinerja serve`): the staff rows, and

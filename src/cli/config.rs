@@ -17,7 +17,14 @@ pub struct Config {
     pub no_color: bool,
     /// How many automatic backups to keep (`None`: the default; 0: none are made).
     pub backups_kept: Option<usize>,
+    /// `kinerja serve`: sessions open at once (`None`: [`DEFAULT_MAX_SESSIONS`]).
+    pub serve_max_sessions: Option<usize>,
+    /// `kinerja serve`: minutes without a key before a session is closed (drafts kept).
+    pub serve_idle_minutes: Option<u32>,
 }
+
+pub const DEFAULT_MAX_SESSIONS: usize = 20;
+pub const DEFAULT_IDLE_MINUTES: u32 = 30;
 
 /// The values `lang` takes in the file.
 #[derive(Deserialize)]
@@ -102,8 +109,20 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<String>) {
                 Ok(n) => config.backups_kept = Some(n as usize),
                 Err(e) => warnings.push(wrong(e)),
             },
+            "serve_max_sessions" => match value.try_into::<u32>() {
+                Ok(n) if n >= 1 => config.serve_max_sessions = Some(n as usize),
+                Ok(_) => warnings.push(format!("{place}: serve_max_sessions: at least 1")),
+                Err(e) => warnings.push(wrong(e)),
+            },
+            "serve_idle_minutes" => match value.try_into::<u32>() {
+                Ok(n) if (1..=1440).contains(&n) => config.serve_idle_minutes = Some(n),
+                Ok(_) => warnings.push(format!(
+                    "{place}: serve_idle_minutes: from 1 to 1440 (a day)"
+                )),
+                Err(e) => warnings.push(wrong(e)),
+            },
             other => warnings.push(format!(
-                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept)",
+                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes)",
                 at(key.span().start)
             )),
         }
@@ -135,6 +154,8 @@ mod tests {
                 ascii: true,
                 no_color: true,
                 backups_kept: None,
+                serve_max_sessions: None,
+                serve_idle_minutes: None,
             }
         );
     }

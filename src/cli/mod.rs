@@ -6,6 +6,8 @@ pub mod config;
 pub mod csvio;
 mod export;
 mod import;
+mod officer;
+mod serve;
 
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -113,6 +115,22 @@ pub enum Command {
     /// Rewrite the database into a fresh one and swap it in atomically, after many imports
     /// have grown its files (checks it first; needs free space for one more copy)
     Compact,
+    /// Officers who may use kinerja over SSH (and, once any exists, the local screens)
+    Officer {
+        #[command(subcommand)]
+        action: officer::Action,
+    },
+    /// Serve the screens to several officers at once over SSH (their keys: `kinerja
+    /// officer add`); stops on SIGTERM or Ctrl-C, keeping every session's drafts
+    Serve {
+        /// Where to listen [default: 127.0.0.1:2222, this machine only; e.g. 0.0.0.0:2222
+        /// for the office network]
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+        /// Print the host key's fingerprint (made on first use) and exit
+        #[arg(long)]
+        fingerprint: bool,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,8 +217,14 @@ impl From<StoreError> for Failure {
             | StoreError::NotFound { .. }
             | StoreError::DuplicatePeriod { .. }
             | StoreError::Invalid(_) => EXIT_DATA,
-            StoreError::Locked { .. }
-            | StoreError::NewerSchema { .. }
+            StoreError::Locked { path } => {
+                // Held by `kinerja serve`: say how to reach it.
+                if let Some(hint) = serve::connect_hint(path) {
+                    return Failure::cannot_run(format!("{e}\n{hint}"));
+                }
+                EXIT_CANNOT_RUN
+            }
+            StoreError::NewerSchema { .. }
             | StoreError::Open { .. }
             | StoreError::Db(_)
             | StoreError::Damaged { .. }
@@ -296,6 +320,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     if let Command::Backup { file: None, .. } = command {
         return list_backups(&path);
     }
+    if let Command::Serve {
+        listen,
+        fingerprint,
+    } = command
+    {
+        return serve::run(&path, listen.as_deref(), fingerprint, lang, cli.ascii);
+    }
     let reads_only = matches!(
         command,
         Command::Check | Command::Export { .. } | Command::Backup { .. } | Command::Compact
@@ -350,7 +381,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Backup { file: None, .. } => list_backups(&path),
         Command::Restore { file } => run_restore(&store, &file),
         // Taken above: compact consumes the store.
-        Command::Compact => Err(Failure::cannot_run("compact: internal order error")),
+        Command::Officer { action } => officer::run(&store, action),
+        Command::Compact | Command::Serve { .. } => {
+            Err(Failure::cannot_run("internal order error"))
+        }
     };
     let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
     if result.is_ok() {
@@ -441,6 +475,7 @@ fn run_screens(
         actor: os_user(),
         db_label: path.display().to_string(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
+        officer: None,
     };
     let mut app = crate::app::App::new(store, opts)?;
     let result = crate::tui::run(&mut app);

@@ -68,6 +68,19 @@ impl Store {
             }
         }
 
+        for item in self.db.open_tree("officers")?.iter() {
+            let (k, v) = item?;
+            match records::decode_officer(&v) {
+                Ok(o) if o.name.as_bytes() == &k[..] => {}
+                Ok(o) => r.damaged(
+                    "officers",
+                    &k,
+                    format!("holds officer {:?} under another key", o.name),
+                ),
+                Err(e) => r.damaged("officers", &k, e.to_string()),
+            }
+        }
+
         for item in self.partners.iter() {
             let (k, v) = item?;
             match records::decode_partner(&v) {

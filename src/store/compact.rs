@@ -148,7 +148,7 @@ impl Store {
 
     /// Closes sled's handles and waits until sled has let go of its files; returns our
     /// own lock, still held.
-    fn release(self) -> Result<lock::LockFile, StoreError> {
+    fn release(self) -> Result<std::sync::Arc<lock::LockFile>, StoreError> {
         self.db.flush()?;
         let data = self.path.join("db");
         // Every handle is dropped here, before the wait (a `..` pattern would keep the

@@ -9,6 +9,8 @@ mod error;
 pub mod files;
 pub mod keys;
 mod lock;
+mod officers;
+pub use officers::{fingerprint as officer_fingerprint, key_identity};
 pub mod records;
 pub mod stats;
 mod summary;
@@ -29,6 +31,9 @@ pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The open database. One per process (sled's rule); a second open of the same path fails
 /// with [`StoreError::Locked`].
+/// A handle on the database. Cloning shares it (sled's trees are shared handles): `serve`
+/// gives every session a clone; the lock is released when the last clone is dropped.
+#[derive(Clone)]
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
@@ -44,7 +49,7 @@ pub struct Store {
     drafts: sled::Tree,
     training_stats: sled::Tree,
     meta: sled::Tree,
-    _lock: lock::LockFile,
+    _lock: std::sync::Arc<lock::LockFile>,
     /// Lines about what opening did (see [`Store::open_notes`]).
     notes: Vec<String>,
 }
@@ -149,7 +154,7 @@ impl Store {
             meta: tree("meta")?,
             db,
             path: path.to_path_buf(),
-            _lock: lock,
+            _lock: std::sync::Arc::new(lock),
             notes,
         };
         // sled opens damaged or missing data files as an empty (or shorter) database: if the

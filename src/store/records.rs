@@ -22,6 +22,7 @@ pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
 pub const SUMMARY_VERSION: u8 = 1;
 pub const DRAFT_VERSION: u8 = 1;
+pub const OFFICER_VERSION: u8 = 1;
 
 fn code<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
@@ -684,6 +685,52 @@ pub fn decode_draft(bytes: &[u8]) -> Result<Draft, DecodeError> {
             Ok(Draft {
                 time_micros: r.time_micros,
                 fields: r.fields,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
+// ---------------------------------------------------------------- officers
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct OfficerV1 {
+    pub name: String,
+    /// `Role` code: 0 admin, 1 penilai, 2 viewer.
+    pub role: u8,
+    /// Unit ids.
+    pub units: Vec<String>,
+    /// OpenSSH public keys, `ALGO BASE64 [comment]`.
+    pub keys: Vec<String>,
+    pub revision: u64,
+}
+
+pub fn encode_officer(o: &crate::domain::Officer) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        OFFICER_VERSION,
+        &OfficerV1 {
+            name: o.name.clone(),
+            role: o.role.code(),
+            units: o.units.clone(),
+            keys: o.keys.clone(),
+            revision: o.revision,
+        },
+    )
+}
+
+pub fn decode_officer(bytes: &[u8]) -> Result<crate::domain::Officer, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: OfficerV1 = decode_payload(payload)?;
+            let role = crate::domain::Role::from_code(r.role)
+                .ok_or_else(|| DecodeError::Invalid(format!("role code {}", r.role)))?;
+            Ok(crate::domain::Officer {
+                name: r.name,
+                role,
+                units: r.units,
+                keys: r.keys,
+                revision: r.revision,
             })
         }
         v => Err(DecodeError::UnknownVersion(v)),

@@ -8,13 +8,13 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+pub(super) type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
-fn abort<T>(e: StoreError) -> TxResult<T> {
+pub(super) fn abort<T>(e: StoreError) -> TxResult<T> {
     Err(ConflictableTransactionError::Abort(e))
 }
 
-fn encoded(r: Result<Vec<u8>, super::codec::DecodeError>) -> TxResult<Vec<u8>> {
+pub(super) fn encoded(r: Result<Vec<u8>, super::codec::DecodeError>) -> TxResult<Vec<u8>> {
     r.or_else(|e| abort(StoreError::Invalid(e.to_string())))
 }
 
@@ -107,16 +107,16 @@ pub(super) fn now_micros() -> u64 {
 }
 
 /// What a change wants written to the audit trail.
-struct Audit {
-    action: AuditAction,
-    record: String,
-    summary: String,
+pub(super) struct Audit {
+    pub(super) action: AuditAction,
+    pub(super) record: String,
+    pub(super) summary: String,
 }
 
 impl Store {
     /// Runs `change` over `trees` in one transaction together with its audit entry, then
     /// flushes. `change` may run more than once if sled retries on a conflict.
-    fn audited<T>(
+    pub(super) fn audited<T>(
         &self,
         trees: &[&sled::Tree],
         actor: &str,

@@ -29,18 +29,13 @@ pub fn theme_from_env(force_ascii: bool, no_color_config: bool) -> Theme {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let no_color = var("NO_COLOR").is_some() || no_color_config;
     let term = var("TERM").unwrap_or_default();
-    let dumb_term = matches!(term.as_str(), "linux" | "vt100" | "vt220" | "dumb");
-    // The first of LC_ALL, LC_CTYPE, LANG that is set decides the character set.
+    // The first of LC_ALL, LC_CTYPE, LANG that is set decides the character set; none set
+    // at all is the C locale here (unlike an SSH client that sends none).
     let locale = var("LC_ALL")
         .or_else(|| var("LC_CTYPE"))
         .or_else(|| var("LANG"))
-        .unwrap_or_default();
-    let lower = locale.to_lowercase();
-    let utf8 = lower.contains("utf-8") || lower.contains("utf8");
-    Theme {
-        color: !no_color,
-        ascii: force_ascii || dumb_term || !utf8,
-    }
+        .unwrap_or_else(|| "C".into());
+    Theme::for_terminal(&term, no_color, &locale, force_ascii)
 }
 
 fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {

@@ -35,6 +35,12 @@ macro_rules! texts {
 
 texts! {
     TabStaff => "Pegawai", "Staff";
+    // kinerja serve
+    ServeNeedsPty => "kinerja perlu terminal: sambung dengan ssh -t", "kinerja needs a terminal: connect with ssh -t";
+    ServeFull => "server penuh (batas sesi tercapai); coba lagi nanti", "the server is full (session limit reached); try again later";
+    ServeIdle => "kinerja: sesi ditutup karena tidak aktif; draf tersimpan", "kinerja: session closed after being idle; drafts are kept";
+    ServeStopping => "kinerja: server dihentikan; draf tersimpan", "kinerja: the server is stopping; drafts are kept";
+    ServeOnlyScreens => "kinerja serve hanya melayani layar (ssh tanpa perintah)", "kinerja serve serves only the screens (ssh without a command)";
     TooSmall => "terminal terlalu kecil (perlu 80x24)", "terminal too small (need 80x24)";
     Loading => "memuat...", "loading...";
     // Welcome

@@ -11,6 +11,22 @@ pub struct Theme {
     pub ascii: bool,
 }
 
+impl Theme {
+    /// The theme a terminal asks for: `no_color` (NO_COLOR set, or the config) turns colour
+    /// off; `TERM=linux`, `vt100`, `vt220` or `dumb`, or a locale that is set and not UTF-8,
+    /// turn on ASCII borders and symbols. An empty `locale` (an SSH client that sent none)
+    /// counts as UTF-8.
+    pub fn for_terminal(term: &str, no_color: bool, locale: &str, force_ascii: bool) -> Theme {
+        let dumb_term = matches!(term, "linux" | "vt100" | "vt220" | "dumb");
+        let lower = locale.to_lowercase();
+        let utf8 = lower.is_empty() || lower.contains("utf-8") || lower.contains("utf8");
+        Theme {
+            color: !no_color,
+            ascii: force_ascii || dumb_term || !utf8,
+        }
+    }
+}
+
 impl Default for Theme {
     fn default() -> Self {
         Theme {

@@ -24,6 +24,7 @@ pub fn options(lang: Lang, theme: Theme) -> Options {
         actor: "tester".into(),
         db_label: "/data/kinerja".into(),
         export_dir: std::env::temp_dir(),
+        officer: None,
     }
 }
 

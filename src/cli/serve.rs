@@ -1,0 +1,145 @@
+//! `kinerja serve`: the host key, the settings from the config file, a marker beside the
+//! database saying how to connect, and the server run until a signal.
+
+use super::{Failure, config, os_user, today};
+use crate::serve::{self, Settings, hostkey};
+use crate::store::Store;
+use crate::ui::lang::Lang;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The marker `serve` keeps in the database directory while it runs: how to connect.
+const MARKER: &str = "kinerja.serve";
+
+fn marker_path(db: &Path) -> PathBuf {
+    db.join(MARKER)
+}
+
+/// For a database held by `kinerja serve`: the line that says how to connect instead.
+pub fn connect_hint(db: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(marker_path(db)).ok()?;
+    let port = text
+        .lines()
+        .find_map(|l| l.strip_prefix("port "))?
+        .trim()
+        .parse::<u16>()
+        .ok()?;
+    Some(format!(
+        "It is served by `kinerja serve`: connect with `ssh -p {port} NAME@HOST` (NAME: your officer name, HOST: this server)"
+    ))
+}
+
+pub fn run(
+    db: &Path,
+    listen: Option<&str>,
+    fingerprint: bool,
+    lang: Option<Lang>,
+    ascii: bool,
+) -> Result<(), Failure> {
+    let key_path = hostkey::path_for(db);
+    if fingerprint {
+        let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
+        println!("{}", hostkey::fingerprint(&key));
+        return Ok(());
+    }
+    let listen = listen.unwrap_or(serve::DEFAULT_LISTEN);
+    let addr: std::net::SocketAddr = listen.parse().map_err(|_| {
+        Failure::cannot_run(format!(
+            "--listen {listen:?}: give an address and port, e.g. 127.0.0.1:2222 or 0.0.0.0:2222"
+        ))
+    })?;
+    let (config, warnings) = config::default_path()
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
+    for w in warnings {
+        eprintln!("kinerja: {w}");
+    }
+    if !db.exists() {
+        return Err(Failure::cannot_run(format!(
+            "there is no database at {}; check --db, or create one with `kinerja demo` or `kinerja import staff FILE`",
+            db.display()
+        )));
+    }
+    let store = Store::open(db)?;
+    for note in store.open_notes() {
+        eprintln!("kinerja: {note}");
+    }
+    if !store.has_officers()? {
+        return Err(Failure::data(
+            "no officer may log in yet: add one first, e.g. `kinerja officer add NAME --role admin --key ~/.ssh/id_ed25519.pub`",
+        ));
+    }
+    let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
+    let base = crate::app::Options {
+        lang: lang.or(config.lang).unwrap_or_default(),
+        theme: crate::ui::theme::Theme {
+            color: !config.no_color,
+            ascii: ascii || config.ascii,
+        },
+        today: today(),
+        tz: jiff::tz::TimeZone::system(),
+        actor: os_user(),
+        db_label: db.display().to_string(),
+        export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
+        officer: None,
+    };
+    let settings = Settings {
+        listen: addr,
+        max_sessions: config
+            .serve_max_sessions
+            .unwrap_or(config::DEFAULT_MAX_SESSIONS),
+        idle: Duration::from_secs(
+            60 * u64::from(
+                config
+                    .serve_idle_minutes
+                    .unwrap_or(config::DEFAULT_IDLE_MINUTES),
+            ),
+        ),
+        base,
+    };
+    let officers = store.clone();
+    let authorize = Box::new(move |user: &str, key: &russh::keys::PublicKey| {
+        officers
+            .officer_for_key(key)
+            .ok()
+            .flatten()
+            .filter(|o| o.name == user)
+    });
+    let flusher = store.clone();
+    let running =
+        serve::start(store, settings, key.clone(), authorize).map_err(Failure::cannot_run)?;
+    let marker = marker_path(db);
+    {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&marker)
+            .and_then(|mut f| {
+                writeln!(
+                    f,
+                    "port {}\npid {}",
+                    running.addr.port(),
+                    std::process::id()
+                )
+            });
+    }
+    eprintln!(
+        "kinerja serve: listening on {}; host key {}",
+        running.addr,
+        hostkey::fingerprint(&key)
+    );
+    eprintln!(
+        "kinerja serve: connect with `ssh -p {} NAME@HOST`; stop with Ctrl-C or SIGTERM",
+        running.addr.port()
+    );
+    let result = serve::run_until_signalled(running);
+    let _ = std::fs::remove_file(&marker);
+    result.map_err(Failure::cannot_run)?;
+    flusher.close()?;
+    eprintln!("kinerja serve: stopped; the database is flushed");
+    Ok(())
+}

@@ -1,0 +1,303 @@
+//! One officer's session: an [`App`] on its own thread, fed the client's bytes through the
+//! same [`InputParser`] as the local loop, drawing into a buffer whose frames go to the SSH
+//! channel through an [`Outbox`] that holds at most one frame. A client that cannot keep up
+//! gets the latest screen, redrawn whole, instead of every frame; no session ever waits on
+//! another's client.
+
+use crate::app::{App, Options, Shared};
+use crate::store::Store;
+use crate::ui::event::{ESC_WAIT, Input, InputParser, PASTE_WAIT};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// What the connection tells a session.
+#[derive(Debug)]
+pub enum Event {
+    /// Bytes the client typed or pasted, as they came.
+    Data(Vec<u8>),
+    /// The client's window changed (columns, rows).
+    Resize(u16, u16),
+    /// Another session saved: bring the lists up to date at the next frame.
+    Refresh,
+    /// The client closed the channel or the connection dropped.
+    Closed,
+    /// The server is stopping (SIGTERM, Ctrl-C).
+    Shutdown,
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    Quit,
+    Closed,
+    Idle,
+    Shutdown,
+    /// The app could not be opened or drawn; the text went to the client.
+    Failed,
+}
+
+/// The frames of one session on their way to its client: the newest frame not yet taken,
+/// and whether the session is over (then the connection closes the channel once the last
+/// frame is sent).
+#[derive(Default)]
+pub struct Outbox {
+    slot: Mutex<Option<Vec<u8>>>,
+    done: AtomicBool,
+    pub ready: tokio::sync::Notify,
+}
+
+impl Outbox {
+    /// The frame waiting to be sent, if any.
+    pub fn take(&self) -> Option<Vec<u8>> {
+        self.slot.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    /// Whether the session has ended (its last bytes are in the slot or sent).
+    pub fn is_done(&self) -> bool {
+        self.done.load(Ordering::Acquire)
+    }
+
+    fn is_waiting(&self) -> bool {
+        self.slot
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+    }
+
+    /// Puts a frame in the slot. `replace`: a whole-screen frame that stands alone, so a
+    /// frame still waiting is dropped; otherwise the bytes are appended to it.
+    fn put(&self, bytes: Vec<u8>, replace: bool) {
+        {
+            let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+            match slot.as_mut() {
+                Some(waiting) if !replace => waiting.extend_from_slice(&bytes),
+                _ => *slot = Some(bytes),
+            }
+        }
+        self.ready.notify_one();
+    }
+
+    fn finish(&self) {
+        self.done.store(true, Ordering::Release);
+        self.ready.notify_one();
+    }
+}
+
+/// The backend's output: collected, then handed to the outbox as one frame. The session
+/// keeps a second handle on the same bytes to take them after each draw.
+#[derive(Default, Clone)]
+struct FrameBuffer(Rc<RefCell<Vec<u8>>>);
+
+impl FrameBuffer {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+
+    fn extend(&self, bytes: &[u8]) {
+        self.0.borrow_mut().extend_from_slice(bytes);
+    }
+}
+
+impl Write for FrameBuffer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+type Term = Terminal<CrosstermBackend<FrameBuffer>>;
+
+/// Everything a session starts from.
+pub struct Start {
+    pub store: Store,
+    pub shared: Shared,
+    pub opts: Options,
+    /// Columns and rows from the pty request.
+    pub size: (u16, u16),
+    /// The session ends after this long without a key.
+    pub idle: Duration,
+    /// Called after a save, to tell the other sessions.
+    pub changed: Box<dyn Fn() + Send>,
+    /// Shown to the client when the session ends for the server's reasons: (idle,
+    /// shutting down), in the session's language.
+    pub goodbyes: (String, String),
+}
+
+fn rect(size: (u16, u16)) -> Rect {
+    Rect::new(0, 0, size.0.max(1), size.1.max(1))
+}
+
+/// Bytes that put the client's terminal in the state the screens need.
+fn preamble() -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = crossterm::queue!(out, EnterAlternateScreen, EnableBracketedPaste);
+    out
+}
+
+/// Bytes that give the client's terminal back, then `message` on its own line.
+fn epilogue(message: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = crossterm::queue!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    if !message.is_empty() {
+        out.extend_from_slice(message.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+/// Draws one frame. When the client has not taken the previous one yet, the screen is
+/// drawn whole instead and replaces it.
+fn publish(
+    terminal: &mut Term,
+    buffer: &FrameBuffer,
+    app: &mut App,
+    out: &Outbox,
+) -> io::Result<()> {
+    let behind = out.is_waiting();
+    buffer.take();
+    if behind {
+        buffer.extend(&preamble());
+        terminal.clear()?;
+    }
+    crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| app.draw(f))?;
+    crossterm::queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    out.put(buffer.take(), behind);
+    Ok(())
+}
+
+/// Runs one session until the officer quits, the client goes, it idles out or the server
+/// stops. Drafts are written as forms change, so every way out keeps what was typed.
+pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
+    let Start {
+        store,
+        shared,
+        opts,
+        size,
+        idle,
+        changed,
+        goodbyes,
+    } = start;
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(rect(size)),
+    };
+    let buffer = FrameBuffer::default();
+    buffer.extend(&preamble());
+    let mut terminal = match Terminal::with_options(CrosstermBackend::new(buffer.clone()), options)
+    {
+        Ok(t) => t,
+        Err(e) => {
+            out.put(epilogue(&format!("kinerja: {e}")), true);
+            out.finish();
+            return End::Failed;
+        }
+    };
+    let mut app = match App::with_shared(store, shared.clone(), opts) {
+        Ok(app) => app,
+        Err(e) => {
+            out.put(epilogue(&format!("kinerja: {e}")), true);
+            out.finish();
+            return End::Failed;
+        }
+    };
+    // The preamble is already in the buffer: the first frame carries it.
+    let first = {
+        crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)
+            .and_then(|_| terminal.draw(|f| app.draw(f)).map(|_| ()))
+            .and_then(|_| crossterm::queue!(terminal.backend_mut(), EndSynchronizedUpdate))
+    };
+    if first.is_err() {
+        out.finish();
+        return End::Failed;
+    }
+    out.put(buffer.take(), true);
+
+    let mut parser = InputParser::new();
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut last_key = Instant::now();
+    let end = loop {
+        let idle_left = idle.saturating_sub(last_key.elapsed());
+        let wait = if parser.in_paste() {
+            PASTE_WAIT.min(idle_left)
+        } else if parser.has_pending() {
+            ESC_WAIT
+        } else {
+            idle_left
+        };
+        let mut redraw = false;
+        let generation = shared.staff.generation();
+        match events.recv_timeout(wait) {
+            Ok(Event::Data(bytes)) => {
+                last_key = Instant::now();
+                parser.feed(&bytes, &mut inputs);
+                // Everything already waiting is handled before one frame.
+                while let Ok(Event::Data(more)) = events.try_recv() {
+                    parser.feed(&more, &mut inputs);
+                }
+            }
+            Ok(Event::Resize(w, h)) => {
+                if terminal.resize(rect((w, h))).is_err() {
+                    break End::Failed;
+                }
+                redraw = true;
+            }
+            Ok(Event::Refresh) => redraw |= app.sync_shared(),
+            Ok(Event::Closed) | Err(RecvTimeoutError::Disconnected) => break End::Closed,
+            Ok(Event::Shutdown) => break End::Shutdown,
+            Err(RecvTimeoutError::Timeout) => {
+                if parser.has_pending() {
+                    parser.flush_pending(&mut inputs);
+                } else if last_key.elapsed() >= idle {
+                    break End::Idle;
+                }
+            }
+        }
+        for input in inputs.drain(..) {
+            redraw |= app.handle_input(input);
+            if app.should_quit() {
+                break;
+            }
+        }
+        if shared.staff.generation() != generation {
+            changed();
+        }
+        if app.should_quit() {
+            break End::Quit;
+        }
+        if redraw && publish(&mut terminal, &buffer, &mut app, &out).is_err() {
+            break End::Failed;
+        }
+    };
+    let message = match end {
+        End::Idle => goodbyes.0.as_str(),
+        End::Shutdown => goodbyes.1.as_str(),
+        _ => "",
+    };
+    if end != End::Closed {
+        out.put(epilogue(message), false);
+    }
+    drop(app);
+    out.finish();
+    end
+}

@@ -1,0 +1,174 @@
+//! Officers in the `officers` tree: key the name, value an `OfficerV1`. Every change is
+//! audited as `officers/NAME`, naming keys by fingerprint only.
+
+use super::records::{self, AuditAction};
+use super::write::{Audit, abort, encoded};
+use super::{Store, StoreError};
+use crate::domain::Officer;
+
+/// The part of an OpenSSH public key line that identifies the key: `ALGO BASE64`.
+pub fn key_identity(line: &str) -> String {
+    line.split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Store {
+    fn officers_tree(&self) -> Result<sled::Tree, StoreError> {
+        Ok(self.db.open_tree("officers")?)
+    }
+
+    /// Whether any officer exists (then the screens apply roles, and `serve` can run).
+    pub fn has_officers(&self) -> Result<bool, StoreError> {
+        Ok(!self.officers_tree()?.is_empty())
+    }
+
+    /// Every officer, by name.
+    pub fn officers(&self) -> Result<Vec<Officer>, StoreError> {
+        let tree = self.officers_tree()?;
+        tree.iter()
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_officer(&v).map_err(|source| StoreError::Corrupt {
+                    tree: "officers",
+                    key: super::keys::show(&k),
+                    source,
+                })
+            })
+            .collect()
+    }
+
+    pub fn officer(&self, name: &str) -> Result<Option<Officer>, StoreError> {
+        Ok(self.officers()?.into_iter().find(|o| o.name == name))
+    }
+
+    /// The officer holding this public key, if any.
+    pub fn officer_for_key(
+        &self,
+        key: &russh::keys::PublicKey,
+    ) -> Result<Option<Officer>, StoreError> {
+        let Ok(text) = key.to_openssh() else {
+            return Ok(None);
+        };
+        let wanted = key_identity(&text);
+        Ok(self
+            .officers()?
+            .into_iter()
+            .find(|o| o.keys.iter().any(|k| key_identity(k) == wanted)))
+    }
+
+    /// Creates (`creating`: the name must be free) or updates an officer read at
+    /// `officer.revision` (a change made meanwhile is refused as stale). A key already held
+    /// by another officer is refused.
+    pub fn save_officer(
+        &self,
+        officer: &Officer,
+        creating: bool,
+        actor: &str,
+    ) -> Result<Officer, StoreError> {
+        officer
+            .validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        for other in self.officers()? {
+            if other.name == officer.name {
+                continue;
+            }
+            if let Some(k) = officer.keys.iter().find(|k| {
+                other
+                    .keys
+                    .iter()
+                    .any(|o| key_identity(o) == key_identity(k))
+            }) {
+                return Err(StoreError::Invalid(format!(
+                    "the key {} is already officer {}'s; each key belongs to one officer",
+                    fingerprint(k),
+                    other.name
+                )));
+            }
+        }
+        let tree = self.officers_tree()?;
+        let summary = format!(
+            "role {}, units [{}], keys [{}]",
+            officer.role.label(),
+            officer.units.join(", "),
+            officer
+                .keys
+                .iter()
+                .map(|k| fingerprint(k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        self.audited(&[&tree], actor, |tx| {
+            let old = match tx[0].get(officer.name.as_bytes())? {
+                Some(v) => Some(
+                    records::decode_officer(&v)
+                        .or_else(|e| abort(StoreError::Invalid(e.to_string())))?,
+                ),
+                None => None,
+            };
+            let mut saved = officer.clone();
+            match &old {
+                None => saved.revision = 0,
+                Some(o) if officer.revision == o.revision && !creating => {
+                    saved.revision = o.revision + 1
+                }
+                Some(_) if creating => {
+                    return abort(StoreError::AlreadyExists {
+                        what: format!("officer {}", officer.name),
+                    });
+                }
+                Some(o) => {
+                    return abort(StoreError::Stale {
+                        what: format!("officer {}", officer.name),
+                        expected: officer.revision,
+                        found: o.revision,
+                    });
+                }
+            }
+            tx[0].insert(
+                officer.name.as_bytes(),
+                encoded(records::encode_officer(&saved))?,
+            )?;
+            Ok((
+                saved,
+                Audit {
+                    action: if old.is_some() {
+                        AuditAction::Update
+                    } else {
+                        AuditAction::Create
+                    },
+                    record: format!("officers/{}", officer.name),
+                    summary: summary.clone(),
+                },
+            ))
+        })
+    }
+
+    /// Removes an officer.
+    pub fn delete_officer(&self, name: &str, actor: &str) -> Result<(), StoreError> {
+        let tree = self.officers_tree()?;
+        self.audited(&[&tree], actor, |tx| {
+            if tx[0].remove(name.as_bytes())?.is_none() {
+                return abort(StoreError::NotFound {
+                    what: format!("officer {name}"),
+                });
+            }
+            Ok((
+                (),
+                Audit {
+                    action: AuditAction::Delete,
+                    record: format!("officers/{name}"),
+                    summary: "removed".into(),
+                },
+            ))
+        })
+    }
+}
+
+/// `SHA256:...` of an OpenSSH public key line, or a placeholder when it does not parse.
+pub fn fingerprint(line: &str) -> String {
+    russh::keys::PublicKey::from_openssh(line)
+        .map(|k| k.fingerprint(russh::keys::HashAlg::Sha256).to_string())
+        .unwrap_or_else(|_| "(unreadable key)".into())
+}
