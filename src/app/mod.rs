@@ -141,6 +141,14 @@ pub struct App {
     people: Option<People>,
 }
 
+/// The view limited to the officer's units (a penilai's, or a viewer's when listed).
+fn scoped(mut index: StaffIndex, opts: &Options) -> StaffIndex {
+    if let Some(units) = opts.officer.as_ref().and_then(|o| o.scope()) {
+        index.set_scope(Some(units));
+    }
+    index
+}
+
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
     Ok(store.units()?.into_iter().map(|u| (u.id, u.name)).collect())
 }
@@ -170,7 +178,7 @@ impl App {
                 false,
             )
         } else {
-            let index = StaffIndex::view(shared.staff.clone());
+            let index = scoped(StaffIndex::view(shared.staff.clone()), &opts);
             let list = Screen::List(Box::new(StaffList::new(index, true)));
             let home = Home::new(HomeData::new(opts.today.year() - 1, opts.today.year()));
             (Screen::Home(Box::new(home)), vec![list], true)
@@ -217,7 +225,7 @@ impl App {
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));
         } else {
-            let index = StaffIndex::view(app.shared.staff.clone());
+            let index = scoped(StaffIndex::view(app.shared.staff.clone()), &app.opts);
             app.screen = Screen::List(Box::new(StaffList::new(index, false)));
             let home = app.home_data(None)?;
             app.push(Screen::Home(Box::new(Home::new(home))));
@@ -248,7 +256,7 @@ impl App {
         home.done();
         home.set_units(self.unit_list()?, None);
         self.shared.keep_home(self.shared.staff.generation(), &home);
-        let view = StaffIndex::view(self.shared.staff.clone());
+        let view = scoped(StaffIndex::view(self.shared.staff.clone()), &self.opts);
         if let Some(list) = self.list_mut() {
             list.loaded(view);
         }
@@ -267,7 +275,10 @@ impl App {
             self.opts.today.year(),
         )?;
         self.shared.staff.replace_with(staff);
-        Ok(StaffIndex::view(self.shared.staff.clone()))
+        Ok(scoped(
+            StaffIndex::view(self.shared.staff.clone()),
+            &self.opts,
+        ))
     }
 
     /// Brings the open list up to date with saves made in other sessions; true if the
@@ -551,7 +562,56 @@ impl App {
         true
     }
 
+    /// Why the officer's role does not allow `outcome`, in the UI language; `None` when it
+    /// does (or no officers exist). DESIGN.md: viewer reads only; penilai writes
+    /// evaluations and trainings for staff of its units; admin does everything.
+    fn refused(&self, outcome: &Outcome) -> Option<String> {
+        let officer = self.opts.officer.as_ref()?;
+        let nips: Vec<&str> = match outcome {
+            Outcome::NewStaff
+            | Outcome::EditStaff(_)
+            | Outcome::SaveStaff(..)
+            | Outcome::SetUnitRating(..)
+            | Outcome::LoadDemo => {
+                return (!officer.may_edit_staff_records())
+                    .then(|| self.ui.t(T::RoleAdminOnly).to_string());
+            }
+            Outcome::OpenEvaluation(nip, _)
+            | Outcome::SaveEvaluation(nip, _)
+            | Outcome::DeleteEvaluation(nip, ..)
+            | Outcome::QuickSave(nip, _)
+            | Outcome::DeleteTraining(nip, ..) => vec![nip.as_str()],
+            Outcome::OpenTraining(nips, _) | Outcome::SaveTraining(nips, _) => {
+                nips.iter().map(String::as_str).collect()
+            }
+            Outcome::QuickEntry | Outcome::QuickStart => Vec::new(),
+            _ => return None,
+        };
+        if !officer.may_write() {
+            return Some(self.ui.t(T::RoleViewer).to_string());
+        }
+        for nip in nips {
+            let unit = match self.store.get_staff(nip) {
+                Ok(Some(s)) => s.unit_id,
+                _ => continue,
+            };
+            if !officer.may_write_for_unit(&unit) {
+                return Some(self.ui.t(T::RoleOtherUnit).to_string());
+            }
+        }
+        None
+    }
+
+    /// A line in the footer until the next key (e.g. the role the local screens apply).
+    pub fn notice(&mut self, text: String, error: bool) {
+        self.status = Some((text, error));
+    }
+
     fn carry_out(&mut self, outcome: Outcome) -> bool {
+        if let Some(why) = self.refused(&outcome) {
+            self.status = Some((why, true));
+            return true;
+        }
         match outcome {
             Outcome::Ignored => false,
             Outcome::Changed => true,

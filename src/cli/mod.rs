@@ -477,7 +477,34 @@ fn run_screens(
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
         officer: None,
     };
+    // Once officers exist, the local screens apply the same roles: the OS user's officer,
+    // or read-only for a user who is none.
+    let mut opts = opts;
+    let mut stranger = false;
+    if store.has_officers()? {
+        let user = os_user();
+        opts.officer = Some(match store.officer(&user)? {
+            Some(o) => o,
+            None => {
+                stranger = true;
+                crate::domain::Officer {
+                    name: user,
+                    role: crate::domain::Role::Viewer,
+                    units: Vec::new(),
+                    keys: Vec::new(),
+                    revision: 0,
+                }
+            }
+        });
+    }
+    let lang_now = opts.lang;
     let mut app = crate::app::App::new(store, opts)?;
+    if stranger {
+        app.notice(
+            crate::ui::lang::T::RoleNotOfficer.get(lang_now).to_string(),
+            true,
+        );
+    }
     let result = crate::tui::run(&mut app);
     let store = app.into_store();
     // The demo's temporary database needs no safety net.

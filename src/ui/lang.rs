@@ -35,6 +35,11 @@ macro_rules! texts {
 
 texts! {
     TabStaff => "Pegawai", "Staff";
+    // Roles
+    RoleViewer => "peran Anda (viewer) hanya membaca; minta admin mengubah peran", "your role (viewer) only reads; ask an admin to change it";
+    RoleAdminOnly => "hanya admin yang boleh mengubah data pegawai, unit dan nilai unit", "only an admin may change staff records, units and unit ratings";
+    RoleOtherUnit => "pegawai ini di luar unit Anda; hanya unit Anda yang boleh diisi", "this person is outside your units; you may enter data for your units only";
+    RoleNotOfficer => "pengguna ini bukan petugas terdaftar: hanya baca (kinerja officer add)", "this user is not a registered officer: read only (kinerja officer add)";
     // kinerja serve
     ServeNeedsPty => "kinerja perlu terminal: sambung dengan ssh -t", "kinerja needs a terminal: connect with ssh -t";
     ServeFull => "server penuh (batas sesi tercapai); coba lagi nanti", "the server is full (session limit reached); try again later";

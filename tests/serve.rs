@@ -1,0 +1,232 @@
+//! `kinerja serve` end to end: a server on a loopback port, russh clients driving the
+//! screens with keys, the client's screen read through a terminal emulator (vt100).
+
+mod common;
+
+use kinerja::domain::{Officer, PeriodKind, Rating, Role, Unit, UnitKind};
+use kinerja::serve::{Settings, hostkey};
+use kinerja::store::Store;
+use russh::client;
+use russh::keys::{PrivateKey, PrivateKeyWithHashAlg, PublicKeyOrCertificate};
+use russh::{ChannelMsg, client::Handle};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+struct Client;
+
+impl client::Handler for Client {
+    type Error = russh::Error;
+
+    async fn check_server_key(&mut self, _: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+fn key() -> PrivateKey {
+    PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap()
+}
+
+fn officer(name: &str, role: Role, units: &[&str], key: &PrivateKey) -> Officer {
+    Officer {
+        name: name.into(),
+        role,
+        units: units.iter().map(|u| u.to_string()).collect(),
+        keys: vec![key.public_key().to_openssh().unwrap()],
+        revision: 0,
+    }
+}
+
+async fn login(addr: std::net::SocketAddr, user: &str, key: &PrivateKey) -> Option<Handle<Client>> {
+    let config = Arc::new(client::Config::default());
+    let mut handle = client::connect(config, addr, Client).await.ok()?;
+    let auth = handle
+        .authenticate_publickey(
+            user,
+            PrivateKeyWithHashAlg::new(Arc::new(key.clone()), None),
+        )
+        .await
+        .ok()?;
+    auth.success().then_some(handle)
+}
+
+/// One officer's terminal: the channel and what it shows.
+struct Term {
+    _handle: Handle<Client>,
+    channel: russh::Channel<client::Msg>,
+    screen: vt100::Parser,
+}
+
+impl Term {
+    async fn open(addr: std::net::SocketAddr, user: &str, key: &PrivateKey) -> Term {
+        let handle = login(addr, user, key).await.expect("login");
+        let channel = handle.channel_open_session().await.unwrap();
+        channel
+            .request_pty(true, "xterm-256color", 80, 24, 0, 0, &[])
+            .await
+            .unwrap();
+        channel.request_shell(true).await.unwrap();
+        Term {
+            _handle: handle,
+            channel,
+            screen: vt100::Parser::new(24, 80, 0),
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Reads output until the screen shows `what` (10 s at most).
+    async fn wait_for(&mut self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.text().contains(what) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, self.channel.wait()).await {
+                Ok(Some(ChannelMsg::Data { data })) => self.screen.process(&data),
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => panic!("waiting for {what:?}; the screen:\n{}", self.text()),
+            }
+        }
+    }
+
+    async fn send(&mut self, bytes: &[u8]) {
+        self.channel.data_bytes(bytes.to_vec()).await.unwrap();
+    }
+
+    fn line_with(&self, needle: &str) -> String {
+        self.text()
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+#[test]
+fn two_officers_work_at_once_with_their_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let pkm = common::unit();
+    let sd = Unit::new("SD Negeri 060968", UnitKind::Pendidikan, None);
+    store.save_unit(&pkm, "t").unwrap();
+    store.save_unit(&sd, "t").unwrap();
+    let rina = "198503302010012002";
+    store.save_staff(&common::staff(rina), "t").unwrap();
+    let mut dewi = common::staff("199001152015032001");
+    dewi.nama = "Dewi Lubis".into();
+    dewi.unit_id = sd.id.clone();
+    store.save_staff(&dewi, "t").unwrap();
+    let last_year = common::evaluation(2024, PeriodKind::Tahunan, Rating::DiBawah, Rating::DiBawah);
+    store.save_evaluation(rina, &last_year, "t").unwrap();
+    let (ka, kb, kc) = (key(), key(), key());
+    for o in [
+        officer("ani", Role::Admin, &[], &ka),
+        officer("budi", Role::Penilai, &[&pkm.id], &kb),
+        officer("cici", Role::Viewer, &[], &kc),
+    ] {
+        store.save_officer(&o, true, "t").unwrap();
+    }
+    let officers = store.clone();
+    let authorize = Box::new(move |user: &str, key: &russh::keys::PublicKey| {
+        officers
+            .officer_for_key(key)
+            .ok()
+            .flatten()
+            .filter(|o| o.name == user)
+    });
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store.clone(), settings, host, authorize).unwrap();
+    let addr = running.addr;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        // An unknown key, and a known key under another officer's name, get no session.
+        assert!(login(addr, "ani", &key()).await.is_none());
+        assert!(login(addr, "budi", &ka).await.is_none());
+
+        // A command instead of the screens is refused.
+        let h = login(addr, "ani", &ka).await.expect("ani logs in");
+        let mut ch = h.channel_open_session().await.unwrap();
+        ch.exec(true, "cat /etc/passwd").await.unwrap();
+        let mut refused = false;
+        while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+            match msg {
+                ChannelMsg::Failure => refused = true,
+                ChannelMsg::Data { data } => {
+                    assert!(!String::from_utf8_lossy(&data).contains("root:"));
+                }
+                ChannelMsg::Close => break,
+                _ => {}
+            }
+        }
+        assert!(refused, "the exec request was not refused");
+
+        // Two officers at once.
+        let mut a = Term::open(addr, "ani", &ka).await;
+        let mut b = Term::open(addr, "budi", &kb).await;
+        a.wait_for("Beranda").await;
+        b.wait_for("Beranda").await;
+        a.send(b"2").await;
+        b.send(b"2").await;
+        // The penilai sees only the puskesmas; the admin everyone.
+        a.wait_for("2 / 2 ditampilkan").await;
+        b.wait_for("1 / 1 ditampilkan").await;
+        assert!(!b.text().contains("Dewi Lubis"), "{}", b.text());
+        assert!(a.line_with("Rina Siregar").contains("SK"), "{}", a.text());
+
+        // The viewer reads, and is told why a form does not open.
+        let mut c = Term::open(addr, "cici", &kc).await;
+        c.wait_for("Beranda").await;
+        c.send(b"2").await;
+        c.wait_for("2 / 2 ditampilkan").await;
+        c.send(b"\r").await;
+        c.wait_for("Evaluasi").await;
+        c.send(b"e").await;
+        c.wait_for("hanya membaca").await;
+
+        // The penilai evaluates Rina: 11 keys from her record.
+        b.send(b"\r").await;
+        b.wait_for("Evaluasi").await;
+        b.send(b"e").await;
+        b.wait_for("Budi Nasution").await;
+        b.send(b"\r").await;
+        b.send(b"1").await;
+        b.send(b"2222222").await;
+        b.send(&[0x13]).await;
+        b.wait_for("tersimpan").await;
+        // The admin's list shows the new predikat at its next frame.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !a.line_with("Rina Siregar").contains(" B ") && Instant::now() < deadline {
+            if let Ok(Some(ChannelMsg::Data { data })) =
+                tokio::time::timeout(Duration::from_millis(200), a.channel.wait()).await
+            {
+                a.screen.process(&data);
+            }
+        }
+        assert!(a.line_with("Rina Siregar").contains(" B "), "{}", a.text());
+
+        // Dewi is outside the penilai's units: the admin may, the penilai never sees her.
+        a.send(b"q").await;
+    });
+    running.stop().unwrap();
+    let saved = store
+        .evaluations_of(rina)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.period.year == 2025 && e.period.kind == PeriodKind::Tahunan)
+        .expect("the penilai's evaluation landed");
+    assert_eq!(saved.hasil_kerja, Rating::DiAtas);
+    let audit = store.audit_recent(5).unwrap();
+    assert!(
+        audit.iter().any(|e| e.actor == "budi"),
+        "the audit trail names the officer: {audit:?}"
+    );
+}
