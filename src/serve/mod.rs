@@ -164,6 +164,16 @@ fn clamp(n: u32) -> u16 {
     n.clamp(1, u32::from(u16::MAX)) as u16
 }
 
+/// The size a client asks for; a client that does not know its own (0 columns or rows, as
+/// `ssh -tt` from a pipe sends) gets 80x24, the size every screen fits.
+fn size_of(cols: u32, rows: u32) -> (u16, u16) {
+    if cols == 0 || rows == 0 {
+        (crate::app::MIN_WIDTH, crate::app::MIN_HEIGHT)
+    } else {
+        (clamp(cols), clamp(rows))
+    }
+}
+
 impl Conn {
     fn ip(&self) -> Option<IpAddr> {
         self.peer.map(|p| p.ip())
@@ -348,7 +358,7 @@ impl russh::server::Handler for Conn {
             return session.channel_failure(channel);
         }
         self.term = term.to_string();
-        self.size = Some((clamp(col_width), clamp(row_height)));
+        self.size = Some(size_of(col_width, row_height));
         session.channel_success(channel)
     }
 
@@ -464,7 +474,7 @@ impl russh::server::Handler for Conn {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         if Some(channel) == self.channel {
-            let size = (clamp(col_width), clamp(row_height));
+            let size = size_of(col_width, row_height);
             self.size = Some(size);
             if let Some((_, tx)) = &self.session {
                 let _ = tx.send(Event::Resize(size.0, size.1));
