@@ -213,7 +213,28 @@ fn two_officers_work_at_once_with_their_roles() {
         }
         assert!(a.line_with("Rina Siregar").contains(" B "), "{}", a.text());
 
-        // Dewi is outside the penilai's units: the admin may, the penilai never sees her.
+        // Dewi is outside the penilai's units: no tab shows her or her unit to him.
+        b.send(b"\x1b").await;
+        for (tab, title) in [
+            (&b"1"[..], "Cakupan"),
+            (b"3", "20 JP"),
+            (b"4", "Distribusi predikat"),
+        ] {
+            b.send(tab).await;
+            b.wait_for(title).await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            while let Ok(Some(ChannelMsg::Data { data })) =
+                tokio::time::timeout(Duration::from_millis(200), b.channel.wait()).await
+            {
+                b.screen.process(&data);
+            }
+            let seen = b.text();
+            assert!(
+                !seen.contains("Dewi") && !seen.contains("060968"),
+                "tab {:?} shows another unit:\n{seen}",
+                String::from_utf8_lossy(tab)
+            );
+        }
         a.send(b"q").await;
     });
     running.stop().unwrap();

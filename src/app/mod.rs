@@ -243,9 +243,12 @@ impl App {
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
         let target = self.jp_target_now();
+        let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(
             self.store.iter_summaries().inspect(|s| {
-                if let Ok(s) = s {
+                if let Ok(s) = s
+                    && scope.as_ref().is_none_or(|o| o.sees_unit(&s.unit_id))
+                {
                     home.add(s, target);
                 }
             }),
@@ -255,7 +258,14 @@ impl App {
         self.shared.staff.replace_with(staff);
         home.done();
         home.set_units(self.unit_list()?, None);
-        self.shared.keep_home(self.shared.staff.generation(), &home);
+        if self
+            .opts
+            .officer
+            .as_ref()
+            .is_none_or(|o| o.scope().is_none())
+        {
+            self.shared.keep_home(self.shared.staff.generation(), &home);
+        }
         let view = scoped(StaffIndex::view(self.shared.staff.clone()), &self.opts);
         if let Some(list) = self.list_mut() {
             list.loaded(view);

@@ -7,7 +7,8 @@ impl App {
     /// summaries (one pass over everyone when the tab opens).
     pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
         match crate::report::unit_report(&self.store, year) {
-            Ok(rows) => {
+            Ok(mut rows) => {
+                rows.retain(|r| self.in_scope(&r.unit_id));
                 let report = Box::new(Report::new(rows, year, selected));
                 if matches!(self.screen, Screen::Report(_)) {
                     self.screen = Screen::Report(report);
@@ -25,7 +26,9 @@ impl App {
     /// (`laporan-2025-2.csv`).
     pub(super) fn export_report(&mut self, year: i16) -> bool {
         let written = (|| -> Result<std::path::PathBuf, String> {
-            let rows = crate::report::unit_report(&self.store, year).map_err(|e| e.to_string())?;
+            let mut rows =
+                crate::report::unit_report(&self.store, year).map_err(|e| e.to_string())?;
+            rows.retain(|r| self.in_scope(&r.unit_id));
             for n in 1..1000 {
                 let name = if n == 1 {
                     format!("laporan-{year}.csv")
@@ -93,29 +96,48 @@ impl App {
     /// Beranda's counts for one unit or all: all units' from the process's shared copy
     /// when no save happened since it was counted, else a pass over the summaries.
     pub(super) fn home_data(&self, unit: Option<String>) -> Result<HomeData, StoreError> {
-        if unit.is_none()
-            && let Some(home) = self.shared.home()
-        {
+        let whole = unit.is_none() && self.scope().is_none();
+        if whole && let Some(home) = self.shared.home() {
             return Ok(home);
         }
         let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
         let target = self.jp_target_now();
-        self.store
-            .iter_summaries()
-            .try_for_each(|s| s.map(|s| home.add(&s, target)))?;
+        self.store.iter_summaries().try_for_each(|s| {
+            s.map(|s| {
+                if self.in_scope(&s.unit_id) {
+                    home.add(&s, target)
+                }
+            })
+        })?;
         home.done();
-        if unit.is_none() {
+        if whole {
             self.shared.keep_home(generation, &home);
         }
         Ok(home)
     }
 
-    /// Every unit as (id, name), by name.
+    /// Every unit the officer may see as (id, name), by name.
     pub(super) fn unit_list(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let mut v: Vec<(String, String)> = unit_names(&self.store)?.into_iter().collect();
+        let mut v: Vec<(String, String)> = unit_names(&self.store)?
+            .into_iter()
+            .filter(|(id, _)| self.in_scope(id))
+            .collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
         Ok(v)
+    }
+
+    /// The units the officer is limited to (`None`: all).
+    pub(super) fn scope(&self) -> Option<Vec<String>> {
+        self.opts.officer.as_ref().and_then(|o| o.scope())
+    }
+
+    /// Whether staff of `unit_id` may be shown in this session.
+    pub(super) fn in_scope(&self, unit_id: &str) -> bool {
+        self.opts
+            .officer
+            .as_ref()
+            .is_none_or(|o| o.sees_unit(unit_id))
     }
 }

@@ -38,7 +38,10 @@ impl App {
         let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
         for s in self.store.iter_summaries() {
             let s = s?;
-            if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) {
+            if !s.aktif
+                || unit.as_ref().is_some_and(|u| *u != s.unit_id)
+                || !self.in_scope(&s.unit_id)
+            {
                 continue;
             }
             let jp = s.jp_in(year);
@@ -114,7 +117,10 @@ impl App {
         d.units = units.into_values().collect();
         (d.held, d.partners) = self.training_stats(year)?;
         d.stats_loaded = true;
-        let mut all_units: Vec<(String, String)> = names.into_iter().collect();
+        let mut all_units: Vec<(String, String)> = names
+            .into_iter()
+            .filter(|(id, _)| self.in_scope(id))
+            .collect();
         all_units.sort_by(|a, b| a.1.cmp(&b.1));
         d.all_units = all_units;
         d.unit = unit;
