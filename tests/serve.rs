@@ -251,3 +251,71 @@ fn two_officers_work_at_once_with_their_roles() {
         "the audit trail names the officer: {audit:?}"
     );
 }
+
+/// Two sessions over one store and one set of shared rows (as `serve` runs them), without
+/// SSH: the same record saved from both gives the second the stale-save message.
+#[test]
+fn the_second_of_two_saves_of_one_record_is_told_it_is_stale() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use kinerja::app::{App, Shared};
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    store.save_unit(&common::unit(), "t").unwrap();
+    store
+        .save_staff(&common::staff("198503302010012002"), "t")
+        .unwrap();
+    let opts = common::session::options(
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+    );
+    let shared = Shared::load(&store, opts.today).unwrap();
+    let mut apps: Vec<(App, Terminal<TestBackend>)> = (0..2)
+        .map(|_| {
+            let app = App::with_shared(store.clone(), shared.clone(), opts.clone()).unwrap();
+            (app, Terminal::new(TestBackend::new(80, 24)).unwrap())
+        })
+        .collect();
+    let text = |t: &Terminal<TestBackend>| {
+        let buf = t.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let key = |app: &mut App, t: &mut Terminal<TestBackend>, code: KeyCode, m: KeyModifiers| {
+        app.handle_key(KeyEvent::new(code, m));
+        t.draw(|f| app.draw(f)).unwrap();
+    };
+    // Both open the person's staff form.
+    for (app, t) in apps.iter_mut() {
+        for code in [KeyCode::Char('2'), KeyCode::Enter, KeyCode::Char('u')] {
+            key(app, t, code, KeyModifiers::NONE);
+        }
+        assert!(text(t).contains("Rina"), "{}", text(t));
+    }
+    // Each changes the name and saves; the first wins.
+    for (i, (app, t)) in apps.iter_mut().enumerate() {
+        key(app, t, KeyCode::End, KeyModifiers::NONE);
+        key(
+            app,
+            t,
+            KeyCode::Char(if i == 0 { 'h' } else { 'k' }),
+            KeyModifiers::NONE,
+        );
+        key(app, t, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    }
+    let first = text(&apps[0].1);
+    let second = text(&apps[1].1);
+    assert!(first.contains("tersimpan"), "{first}");
+    assert!(
+        second.contains("diubah") || second.contains("changed elsewhere"),
+        "{second}"
+    );
+    let saved = store.get_staff("198503302010012002").unwrap().unwrap();
+    assert!(saved.nama.ends_with('h'), "{}", saved.nama);
+}
