@@ -99,6 +99,7 @@ fn serve(c: &mut Criterion) {
             role: Role::Admin,
             units: Vec::new(),
             keys: Vec::new(),
+            lang: String::new(),
             revision: 0,
         });
     let creating = officer.keys.is_empty() && store.officer("bench").ok().flatten().is_none();

@@ -32,6 +32,7 @@ fn officer(name: &str, role: Role, units: &[&str], key: &PrivateKey) -> Officer 
         role,
         units: units.iter().map(|u| u.to_string()).collect(),
         keys: vec![key.public_key().to_openssh().unwrap()],
+        lang: String::new(),
         revision: 0,
     }
 }
@@ -122,7 +123,10 @@ fn two_officers_work_at_once_with_their_roles() {
     for o in [
         officer("ani", Role::Admin, &[], &ka),
         officer("budi", Role::Penilai, &[&pkm.id], &kb),
-        officer("cici", Role::Viewer, &[], &kc),
+        Officer {
+            lang: "en".into(),
+            ..officer("cici", Role::Viewer, &[], &kc)
+        },
     ] {
         store.save_officer(&o, true, "t").unwrap();
     }
@@ -182,15 +186,15 @@ fn two_officers_work_at_once_with_their_roles() {
         assert!(!b.text().contains("Dewi Lubis"), "{}", b.text());
         assert!(a.line_with("Rina Siregar").contains("SK"), "{}", a.text());
 
-        // The viewer reads, and is told why a form does not open.
+        // The viewer reads, in her own language, and is told why a form does not open.
         let mut c = Term::open(addr, "cici", &kc).await;
-        c.wait_for("Beranda").await;
+        c.wait_for("Home").await;
         c.send(b"2").await;
-        c.wait_for("2 / 2 ditampilkan").await;
+        c.wait_for("2 / 2 shown").await;
         c.send(b"\r").await;
-        c.wait_for("Evaluasi").await;
+        c.wait_for("Evaluations").await;
         c.send(b"e").await;
-        c.wait_for("hanya membaca").await;
+        c.wait_for("only reads").await;
 
         // The penilai evaluates Rina: 11 keys from her record.
         b.send(b"\r").await;
@@ -212,6 +216,17 @@ fn two_officers_work_at_once_with_their_roles() {
             }
         }
         assert!(a.line_with("Rina Siregar").contains(" B "), "{}", a.text());
+
+        // The admin saves too (the next period the form offers): both saves land.
+        a.send(b"\r").await;
+        a.wait_for("Evaluasi").await;
+        a.send(b"e").await;
+        a.wait_for("Budi Nasution").await;
+        for k in [&b"\r"[..], b"1", b"2222222", &[0x13]] {
+            a.send(k).await;
+        }
+        a.wait_for("tersimpan").await;
+        a.send(b"\x1b").await;
 
         // Dewi is outside the penilai's units: no tab shows her or her unit to him.
         b.send(b"\x1b").await;
@@ -245,11 +260,18 @@ fn two_officers_work_at_once_with_their_roles() {
         .find(|e| e.period.year == 2025 && e.period.kind == PeriodKind::Tahunan)
         .expect("the penilai's evaluation landed");
     assert_eq!(saved.hasil_kerja, Rating::DiAtas);
-    let audit = store.audit_recent(5).unwrap();
-    assert!(
-        audit.iter().any(|e| e.actor == "budi"),
-        "the audit trail names the officer: {audit:?}"
+    assert_eq!(
+        store.evaluations_of(rina).unwrap().len(),
+        3,
+        "both saves landed"
     );
+    let audit = store.audit_recent(5).unwrap();
+    for officer in ["budi", "ani"] {
+        assert!(
+            audit.iter().any(|e| e.actor == officer),
+            "the audit trail names {officer}: {audit:?}"
+        );
+    }
 }
 
 /// Two sessions over one store and one set of shared rows (as `serve` runs them), without

@@ -492,6 +492,7 @@ fn run_screens(
                     role: crate::domain::Role::Viewer,
                     units: Vec::new(),
                     keys: Vec::new(),
+                    lang: String::new(),
                     revision: 0,
                 }
             }

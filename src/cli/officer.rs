@@ -22,6 +22,9 @@ pub enum Action {
         /// A unit they work on, by name or id (repeat for more; required for penilai)
         #[arg(long = "unit", value_name = "UNIT")]
         units: Vec<String>,
+        /// The language of their screens over SSH [default: the server's]
+        #[arg(long, value_name = "id|en")]
+        lang: Option<String>,
     },
     /// List the officers with their role, units and key fingerprints
     List,
@@ -121,6 +124,7 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
             role,
             key,
             units,
+            lang,
         } => {
             let role = Role::parse(&role).ok_or_else(|| {
                 Failure::data(format!("--role {role:?}: use admin, penilai or viewer"))
@@ -132,6 +136,7 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
                 role,
                 units,
                 keys,
+                lang: lang.map(|l| l.trim().to_lowercase()).unwrap_or_default(),
                 revision: 0,
             };
             store.save_officer(&officer, true, &actor)?;
@@ -156,10 +161,11 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
                 };
                 let keys: Vec<String> = o.keys.iter().map(|k| fingerprint(k)).collect();
                 println!(
-                    "{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}",
                     o.name,
                     o.role.label(),
                     units,
+                    if o.lang.is_empty() { "-" } else { &o.lang },
                     keys.join(" ")
                 );
             }

@@ -54,6 +54,8 @@ pub struct Officer {
     pub role: Role,
     pub units: Vec<String>,
     pub keys: Vec<String>,
+    /// The language of their screens: `id`, `en`, or empty for the server's default.
+    pub lang: String,
     pub revision: u64,
 }
 
@@ -66,6 +68,8 @@ pub enum OfficerError {
     BadName(String),
     #[error("a penilai works on at least one unit: give --unit UNIT")]
     PenilaiWithoutUnit,
+    #[error("language {0:?}: use id (Indonesian) or en (English)")]
+    BadLang(String),
 }
 
 /// Whether `name` is a valid officer name (see [`OfficerError::BadName`]).
@@ -86,6 +90,9 @@ impl Officer {
         }
         if self.role == Role::Penilai && self.units.is_empty() {
             return Err(OfficerError::PenilaiWithoutUnit);
+        }
+        if !matches!(self.lang.as_str(), "" | "id" | "en") {
+            return Err(OfficerError::BadLang(self.lang.clone()));
         }
         Ok(())
     }
@@ -139,6 +146,7 @@ mod tests {
             role,
             units: units.iter().map(|u| u.to_string()).collect(),
             keys: Vec::new(),
+            lang: String::new(),
             revision: 0,
         }
     }

@@ -205,6 +205,9 @@ impl Conn {
             locale,
             opts.theme.ascii,
         );
+        if let Some(lang) = crate::ui::lang::Lang::parse(&officer.lang) {
+            opts.lang = lang;
+        }
         opts.actor = officer.name.clone();
         opts.officer = Some(officer.clone());
         opts

@@ -702,6 +702,8 @@ pub struct OfficerV1 {
     pub units: Vec<String>,
     /// OpenSSH public keys, `ALGO BASE64 [comment]`.
     pub keys: Vec<String>,
+    /// `id`, `en`, or empty for the server's default.
+    pub lang: String,
     pub revision: u64,
 }
 
@@ -713,6 +715,7 @@ pub fn encode_officer(o: &crate::domain::Officer) -> Result<Vec<u8>, DecodeError
             role: o.role.code(),
             units: o.units.clone(),
             keys: o.keys.clone(),
+            lang: o.lang.clone(),
             revision: o.revision,
         },
     )
@@ -730,6 +733,7 @@ pub fn decode_officer(bytes: &[u8]) -> Result<crate::domain::Officer, DecodeErro
                 role,
                 units: r.units,
                 keys: r.keys,
+                lang: r.lang,
                 revision: r.revision,
             })
         }
