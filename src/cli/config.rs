@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(
             w,
             vec![
-                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept)"
+                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes)"
                     .to_string()
             ]
         );
@@ -210,5 +210,22 @@ mod tests {
         );
         assert!(w[1].starts_with("c:2: lang: unknown variant `fr`"), "{w:?}");
         assert!(w[1].contains("`id`") && w[1].contains("`en`"), "{w:?}");
+    }
+
+    #[test]
+    fn the_serve_limits_are_read_and_checked() {
+        let (c, w) = parse("serve_max_sessions = 5\nserve_idle_minutes = 10\n", "c");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (c.serve_max_sessions, c.serve_idle_minutes),
+            (Some(5), Some(10))
+        );
+        let (c, w) = parse("serve_max_sessions = 0\nserve_idle_minutes = 2000\n", "c");
+        assert_eq!((c.serve_max_sessions, c.serve_idle_minutes), (None, None));
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].starts_with("c:1:") && w[1].starts_with("c:2:"),
+            "{w:?}"
+        );
     }
 }
