@@ -129,6 +129,7 @@ fn serve(c: &mut Criterion) {
             db_label: "bench".into(),
             export_dir: std::env::temp_dir(),
             officer: None,
+            jp: Default::default(),
         },
     };
     let host = PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap();

@@ -46,6 +46,7 @@ fn options() -> Options {
         db_label: "bench".into(),
         export_dir: std::env::temp_dir(),
         officer: None,
+        jp: Default::default(),
     }
 }
 

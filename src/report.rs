@@ -2,7 +2,7 @@
 //! predikat, the distribution guide's status and the share reaching 20 JP, for a year.
 //! Computed from the list summaries in one pass; the screen and the CSV use the same rows.
 
-use crate::domain::{Breach, JP_TARGET, Predikat, PredikatCounts, UnitRating, check_distribution};
+use crate::domain::{Breach, Predikat, PredikatCounts, UnitRating, check_distribution};
 use crate::store::{Store, StoreError};
 use std::collections::BTreeMap;
 
@@ -17,7 +17,7 @@ pub struct UnitReport {
     pub rating: Option<UnitRating>,
     /// `None` when the unit's rating for the year is not recorded.
     pub breaches: Option<Vec<Breach>>,
-    /// Active staff with 20 JP or more in the year.
+    /// Active staff who met their own yearly JP target (per employment kind).
     pub reached: u32,
     /// Active staff with an annual evaluation for the year: the coverage.
     pub evaluated_active: u32,
@@ -39,7 +39,13 @@ impl UnitReport {
 }
 
 /// Every unit's row for `year`, by unit name.
-pub fn unit_report(store: &Store, year: i16) -> Result<Vec<UnitReport>, StoreError> {
+/// `targets`: the yearly JP target per employment kind; a unit's JP share counts who met
+/// their own.
+pub fn unit_report(
+    store: &Store,
+    year: i16,
+    targets: &crate::domain::JpTargets,
+) -> Result<Vec<UnitReport>, StoreError> {
     let mut rows: BTreeMap<String, UnitReport> = store
         .units()?
         .into_iter()
@@ -73,7 +79,7 @@ pub fn unit_report(store: &Store, year: i16) -> Result<Vec<UnitReport>, StoreErr
             if s.annual_in(year).is_some() {
                 row.evaluated_active += 1;
             }
-            if s.jp_in(year) >= JP_TARGET {
+            if targets.reached(s.golongan.is_pppk(), s.jp_in(year)) {
                 row.reached += 1;
             }
         }
@@ -103,8 +109,8 @@ pub const COLUMNS: [&str; 14] = [
     "sangat_kurang",
     "nilai_unit",
     "status_distribusi",
-    "capai_20jp",
-    "capai_20jp_persen",
+    "capai_target_jp",
+    "capai_target_jp_persen",
 ];
 
 /// One CSV row; `status` in words (`sesuai`, `melanggar: ...`, `belum dinilai`).

@@ -19,6 +19,7 @@ fn ui() -> Ui {
     Ui {
         lang: Lang::Id,
         theme: Theme::default(),
+        jp: Default::default(),
     }
 }
 

@@ -439,7 +439,11 @@ fn beranda_is_the_first_screen_once_data_exists() {
         })
         .collect();
     assert!(text.contains("Cakupan penilaian: tahunan 2025"), "{text}");
-    assert!(text.contains("mencapai 20 JP 2026"), "{text}");
+    // Each kind against its own target, which the gauge names.
+    assert!(
+        text.contains("mencapai target JP 2026 (PNS 20 JP, PPPK -)"),
+        "{text}"
+    );
     assert!(text.contains("Perlu perhatian"), "{text}");
     // Everyone active and evaluated for 2025 is counted: the demo evaluates everyone.
     let active = app
@@ -455,7 +459,7 @@ fn beranda_is_the_first_screen_once_data_exists() {
 
 /// Laporan's first unit for 2025 (the year the tab opens on): its id and recorded rating.
 fn first_report_unit(s: &Session) -> (String, Option<kinerja::domain::UnitRating>) {
-    let rows = kinerja::report::unit_report(s.app.store(), 2025).unwrap();
+    let rows = kinerja::report::unit_report(s.app.store(), 2025, &Default::default()).unwrap();
     (rows[0].unit_id.clone(), rows[0].rating)
 }
 

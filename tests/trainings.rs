@@ -122,10 +122,13 @@ fn group_entry_makes_one_record_for_each_marked_person() {
 
 #[test]
 fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
-    use kinerja::domain::training::{jp_in_year, pro_rata_target};
+    use kinerja::domain::JpTargets;
+    use kinerja::domain::training::jp_in_year;
     let s = demo();
     let today = jiff::civil::date(2026, 11, 28);
-    let target = pro_rata_target(today).floor() as u32;
+    // Each person against their own kind's target due by today (DOMAIN.md: PNS 20 JP a
+    // year, PPPK no floor).
+    let targets = JpTargets::default();
     // Computed here from the records themselves, not from the list's summaries.
     let mut expected = std::collections::BTreeMap::new();
     for staff in s.app.store().iter_staff() {
@@ -140,8 +143,9 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
             .last()
             .is_some_and(|e| e.predikat().needs_coaching());
         let jp = jp_in_year(&s.app.store().trainings_of(&nip).unwrap(), 2026);
+        let target = targets.pro_rata(staff.golongan.is_pppk(), today);
         if poor || jp < target {
-            expected.insert(nip, (poor, jp));
+            expected.insert(nip, (poor, jp, target));
         }
     }
     let data = s.app.training_data(2026, None).unwrap();
@@ -168,14 +172,28 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
         listed.keys().collect::<Vec<_>>(),
         expected.keys().collect::<Vec<_>>()
     );
-    for (nip, (poor, jp)) in &expected {
+    for (nip, (poor, jp, target)) in &expected {
         let (lp, ljp) = listed[nip];
         assert_eq!(lp, *poor, "{nip}");
-        if *jp < target {
+        if *jp < *target {
             assert_eq!(ljp, *jp, "{nip}");
         }
     }
-    assert!(expected.values().any(|(poor, _)| *poor));
+    assert!(expected.values().any(|(poor, _, _)| *poor));
+    // No PPPK is flagged for JP alone with the default targets.
+    for c in &data.coaching {
+        let staff = s.app.store().get_staff(&c.nip).unwrap().unwrap();
+        if staff.golongan.is_pppk() {
+            assert!(
+                c.reasons.iter().all(|r| !matches!(
+                    r,
+                    kinerja::screens::training_overview::Reason::BelowJp { .. }
+                )),
+                "{}",
+                c.nip
+            );
+        }
+    }
     // Poor ratings come first, and notes naming a training kind become suggestions.
     assert!(matches!(
         data.coaching[0].reasons[0],
@@ -190,7 +208,10 @@ fn the_training_tab_shows_compliance_and_partners_side_by_side() {
     s.key(KeyCode::Char('3'));
     let text = s.text();
     assert!(text.contains("3 Pelatihan"), "{text}");
-    assert!(text.contains("mencapai 20 JP"), "{text}");
+    assert!(
+        text.contains("mencapai target JP (PNS 20 JP, PPPK -)"),
+        "{text}"
+    );
     let data = s.app.training_data(2026, None).unwrap();
     assert!(
         text.contains(&format!("{} / {}", data.reached, data.staff)),
@@ -234,6 +255,7 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
         let ui = kinerja::ui::Ui {
             lang: kinerja::ui::lang::Lang::Id,
             theme: kinerja::ui::theme::Theme::default(),
+            jp: Default::default(),
         };
         // The screen shows the unit's name shortened to its column.
         let shown: String = line.chars().take(19).collect();

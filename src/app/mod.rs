@@ -66,6 +66,8 @@ pub struct Options {
     pub export_dir: std::path::PathBuf,
     /// The officer using this session, once officers exist (roles apply); `None` before.
     pub officer: Option<crate::domain::Officer>,
+    /// The yearly JP targets per employment kind (config `jp_target_pns`, `jp_target_pppk`).
+    pub jp: crate::domain::JpTargets,
 }
 
 /// What every session of one process shares (`kinerja serve`): the staff rows, and
@@ -160,6 +162,7 @@ impl App {
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
+            jp: opts.jp,
         };
         let first: Vec<StaffSummary> = store
             .iter_summaries()
@@ -206,6 +209,7 @@ impl App {
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
+            jp: opts.jp,
         };
         let mut app = App {
             store,
@@ -242,14 +246,14 @@ impl App {
         self.pending_load = false;
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
-        let target = self.jp_target_now();
+        let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(
             self.store.iter_summaries().inspect(|s| {
                 if let Ok(s) = s
                     && scope.as_ref().is_none_or(|o| o.sees_unit(&s.unit_id))
                 {
-                    home.add(s, target);
+                    home.add(s, &targets, today);
                 }
             }),
             unit_names(&self.store)?,

@@ -6,7 +6,7 @@ impl App {
     /// Laporan: each unit's annual predikat against the distribution guide, from the
     /// summaries (one pass over everyone when the tab opens).
     pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
-        match crate::report::unit_report(&self.store, year) {
+        match crate::report::unit_report(&self.store, year, &self.opts.jp) {
             Ok(mut rows) => {
                 rows.retain(|r| self.in_scope(&r.unit_id));
                 let report = Box::new(Report::new(rows, year, selected));
@@ -26,8 +26,8 @@ impl App {
     /// (`laporan-2025-2.csv`).
     pub(super) fn export_report(&mut self, year: i16) -> bool {
         let written = (|| -> Result<std::path::PathBuf, String> {
-            let mut rows =
-                crate::report::unit_report(&self.store, year).map_err(|e| e.to_string())?;
+            let mut rows = crate::report::unit_report(&self.store, year, &self.opts.jp)
+                .map_err(|e| e.to_string())?;
             rows.retain(|r| self.in_scope(&r.unit_id));
             for n in 1..1000 {
                 let name = if n == 1 {
@@ -77,11 +77,6 @@ impl App {
         HomeData::new(self.opts.today.year() - 1, self.opts.today.year())
     }
 
-    /// The JP everyone should have by today: 20 times the elapsed part of the year.
-    pub(super) fn jp_target_now(&self) -> u32 {
-        crate::domain::training::pro_rata_target(self.opts.today).floor() as u32
-    }
-
     /// Beranda, counted afresh (a pass over the summaries), for one unit or all.
     pub(super) fn open_home(&mut self, unit: Option<String>) -> bool {
         match self.home_data(unit) {
@@ -103,11 +98,11 @@ impl App {
         let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
-        let target = self.jp_target_now();
+        let (targets, today) = (self.opts.jp, self.opts.today);
         self.store.iter_summaries().try_for_each(|s| {
             s.map(|s| {
                 if self.in_scope(&s.unit_id) {
-                    home.add(&s, target)
+                    home.add(&s, &targets, today)
                 }
             })
         })?;

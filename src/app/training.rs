@@ -21,15 +21,18 @@ impl App {
         year: i16,
         unit: Option<String>,
     ) -> Result<TrainingData, StoreError> {
-        use crate::domain::training::pro_rata_target;
         use std::collections::BTreeMap;
         let today = self.opts.today;
+        let targets = self.opts.jp;
         let names = unit_names(&self.store)?;
-        // This year: the target so far; a past year: the whole 20.
-        let target = if year == today.year() {
-            pro_rata_target(today).floor() as u32
-        } else {
-            crate::domain::JP_TARGET
+        // Each person's own target (per employment kind): this year, the part due by
+        // today; a past year, the whole year's.
+        let target_of = |pppk: bool| {
+            if year == today.year() {
+                targets.pro_rata(pppk, today)
+            } else {
+                targets.of(pppk)
+            }
         };
         let mut d = TrainingData {
             year,
@@ -55,7 +58,9 @@ impl App {
             });
             u.staff += 1;
             d.staff += 1;
-            if jp >= crate::domain::JP_TARGET {
+            let pppk = s.golongan.is_pppk();
+            let target = target_of(pppk);
+            if targets.reached(pppk, jp) {
                 u.reached += 1;
                 d.reached += 1;
             }

@@ -21,6 +21,21 @@ pub struct Config {
     pub serve_max_sessions: Option<usize>,
     /// `kinerja serve`: minutes without a key before a session is closed (drafts kept).
     pub serve_idle_minutes: Option<u32>,
+    /// The yearly JP target of PNS (default 20, PP 17/2020).
+    pub jp_target_pns: Option<u32>,
+    /// The yearly JP target of PPPK (default 0: no floor; PP 49/2018 sets a 24 JP ceiling).
+    pub jp_target_pppk: Option<u32>,
+}
+
+impl Config {
+    /// The JP targets per employment kind, the defaults where unset.
+    pub fn jp_targets(&self) -> crate::domain::JpTargets {
+        let d = crate::domain::JpTargets::default();
+        crate::domain::JpTargets {
+            pns: self.jp_target_pns.unwrap_or(d.pns),
+            pppk: self.jp_target_pppk.unwrap_or(d.pppk),
+        }
+    }
 }
 
 pub const DEFAULT_MAX_SESSIONS: usize = 20;
@@ -121,8 +136,19 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<String>) {
                 )),
                 Err(e) => warnings.push(wrong(e)),
             },
+            key @ ("jp_target_pns" | "jp_target_pppk") => match value.try_into::<u32>() {
+                Ok(n) if n <= 200 => {
+                    if key == "jp_target_pns" {
+                        config.jp_target_pns = Some(n)
+                    } else {
+                        config.jp_target_pppk = Some(n)
+                    }
+                }
+                Ok(_) => warnings.push(format!("{place}: {key}: from 0 to 200 JP")),
+                Err(e) => warnings.push(wrong(e)),
+            },
             other => warnings.push(format!(
-                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes)",
+                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes, jp_target_pns, jp_target_pppk)",
                 at(key.span().start)
             )),
         }
@@ -156,6 +182,8 @@ mod tests {
                 backups_kept: None,
                 serve_max_sessions: None,
                 serve_idle_minutes: None,
+                jp_target_pns: None,
+                jp_target_pppk: None,
             }
         );
     }
@@ -193,7 +221,7 @@ mod tests {
         assert_eq!(
             w,
             vec![
-                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes)"
+                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes, jp_target_pns, jp_target_pppk)"
                     .to_string()
             ]
         );

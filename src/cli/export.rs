@@ -153,7 +153,11 @@ fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Resul
 
 fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Failure> {
     out.row(crate::report::COLUMNS)?;
-    let rows = crate::report::unit_report(store, year)?;
+    // The JP targets are a setting of the config file, as on the screens.
+    let (config, _) = super::config::default_path()
+        .map(|p| super::config::load(&p))
+        .unwrap_or_default();
+    let rows = crate::report::unit_report(store, year, &config.jp_targets())?;
     for r in &rows {
         out.row(crate::report::csv_row(r, year))?;
     }

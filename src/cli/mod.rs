@@ -476,6 +476,7 @@ fn run_screens(
         db_label: path.display().to_string(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
         officer: None,
+        jp: config.jp_targets(),
     };
     // Once officers exist, the local screens apply the same roles: the OS user's officer,
     // or read-only for a user who is none.

@@ -82,6 +82,7 @@ pub fn run(
         db_label: db.display().to_string(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
         officer: None,
+        jp: config.jp_targets(),
     };
     let settings = Settings {
         listen: addr,

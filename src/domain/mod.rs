@@ -26,5 +26,7 @@ pub use rating::{Predikat, Rating, predikat};
 pub use record::Revised;
 pub use staff::Staff;
 pub use summary::StaffSummary;
-pub use training::{JP_TARGET, OrganiserKind, Training, TrainingKind, TrainingStatus};
+pub use training::{
+    JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingKind, TrainingStatus,
+};
 pub use unit::{Unit, UnitKind, unit_id};

@@ -263,6 +263,52 @@ pub fn jp_in_year<'a>(trainings: impl IntoIterator<Item = &'a Training>, year: i
         .sum()
 }
 
+/// The most development a PPPK should take in a contract year ("paling lama 24 JP", PP
+/// 49/2018 Pasal 40): above it, a warning, never a refusal.
+pub const PPPK_JP_CEILING: u32 = 24;
+
+/// The yearly JP target of each employment kind, a setting (DOMAIN.md, "Competency
+/// development"): PNS at least 20 JP (PP 17/2020); PPPK no floor by default (0), since
+/// their regulation sets a ceiling, not a floor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JpTargets {
+    pub pns: u32,
+    pub pppk: u32,
+}
+
+impl Default for JpTargets {
+    fn default() -> Self {
+        JpTargets {
+            pns: JP_TARGET,
+            pppk: 0,
+        }
+    }
+}
+
+impl JpTargets {
+    /// The year's target of a PNS (`pppk` false) or a PPPK; 0 means none.
+    pub fn of(&self, pppk: bool) -> u32 {
+        if pppk { self.pppk } else { self.pns }
+    }
+
+    /// The target by `today`: the year's, times the elapsed part of the year, rounded
+    /// down (a person is flagged only once clearly behind).
+    pub fn pro_rata(&self, pppk: bool, today: Date) -> u32 {
+        let days = f64::from(today.days_in_year());
+        (f64::from(self.of(pppk)) * f64::from(today.day_of_year()) / days).floor() as u32
+    }
+
+    /// Whether `jp` meets the year's target (always, with no target).
+    pub fn reached(&self, pppk: bool, jp: u32) -> bool {
+        jp >= self.of(pppk)
+    }
+
+    /// Whether a PPPK's `jp` is above the contract year's ceiling.
+    pub fn above_ceiling(pppk: bool, jp: u32) -> bool {
+        pppk && jp > PPPK_JP_CEILING
+    }
+}
+
 /// The JP a person should have by `today`: 20 times the elapsed part of the year.
 pub fn pro_rata_target(today: Date) -> f64 {
     let days = f64::from(today.days_in_year());
@@ -383,6 +429,17 @@ mod tests {
     #[test]
     fn pro_rata_target_grows_through_the_year() {
         assert!((pro_rata_target(date(2025, 12, 31)) - 20.0).abs() < 1e-9);
+        // DOMAIN.md: PNS at least 20 JP; PPPK no floor, a warning above 24.
+        let t = JpTargets::default();
+        assert_eq!((t.of(false), t.of(true)), (20, 0));
+        assert!(t.reached(true, 0) && !t.reached(false, 19) && t.reached(false, 20));
+        assert_eq!(t.pro_rata(false, date(2025, 12, 31)), 20);
+        assert_eq!(t.pro_rata(false, date(2025, 7, 2)), 10);
+        assert_eq!(t.pro_rata(true, date(2025, 12, 31)), 0);
+        assert!(JpTargets::above_ceiling(true, 25) && !JpTargets::above_ceiling(true, 24));
+        assert!(!JpTargets::above_ceiling(false, 40));
+        let set = JpTargets { pns: 20, pppk: 12 };
+        assert_eq!(set.pro_rata(true, date(2025, 12, 31)), 12);
         let mid = pro_rata_target(date(2025, 7, 2));
         assert!((mid - 20.0 * 183.0 / 365.0).abs() < 1e-9);
     }

@@ -4,7 +4,7 @@
 
 use super::Outcome;
 use super::training_overview::{Reason, reason_text};
-use crate::domain::{JP_TARGET, Predikat, PredikatCounts, StaffSummary};
+use crate::domain::{JpTargets, Predikat, PredikatCounts, StaffSummary};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -53,17 +53,25 @@ impl HomeData {
     }
 
     /// Counts one person (every summary passes here once).
-    pub fn add(&mut self, s: &StaffSummary, jp_target_now: u32) {
+    /// `targets`: the year's JP target per employment kind; `today`: for the pro-rata
+    /// target that flags a person below it (this year only).
+    pub fn add(&mut self, s: &StaffSummary, targets: &JpTargets, today: jiff::civil::Date) {
         if !s.aktif || self.unit.as_ref().is_some_and(|u| *u != s.unit_id) {
             return;
         }
+        let pppk = s.golongan.is_pppk();
+        let jp_target_now = if self.jp_year == today.year() {
+            targets.pro_rata(pppk, today)
+        } else {
+            targets.of(pppk)
+        };
         self.active += 1;
         if let Some(p) = s.annual_in(self.year) {
             self.evaluated += 1;
             self.counts.add(p);
         }
         let jp = s.jp_in(self.jp_year);
-        if jp >= JP_TARGET {
+        if targets.reached(pppk, jp) {
             self.reached += 1;
         }
         let reason = match s.last {
@@ -88,6 +96,17 @@ impl HomeData {
     pub fn done(&mut self) {
         self.loaded = true;
     }
+}
+
+/// `target: PNS 20 JP, PPPK -`: which target each kind is held to (a setting).
+pub fn targets_note(ui: &Ui) -> String {
+    let pppk = match ui.jp.pppk {
+        0 => "-".to_string(),
+        n => format!("{n} JP"),
+    };
+    ui.t(T::JpTargetsNote)
+        .replace("{pns}", &ui.jp.pns.to_string())
+        .replace("{pppk}", &pppk)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,7 +225,12 @@ impl Home {
         frame.render_widget(
             Paragraph::new(vec![
                 Line::styled(
-                    format!("{} {JP_TARGET} JP {}", ui.t(T::Reached), d.jp_year),
+                    format!(
+                        "{} {} ({})",
+                        ui.t(T::ReachedTarget),
+                        d.jp_year,
+                        targets_note(ui)
+                    ),
                     ui.theme.header(),
                 ),
                 Self::bar(ui, 30, d.reached, d.active),

@@ -253,7 +253,7 @@ impl Report {
                 "SK",
                 ui.t(T::UnitRatingCol),
                 ui.t(T::Status),
-                "20JP%",
+                "JP%",
             ]
             .map(Cell::from),
         )

@@ -1,7 +1,7 @@
 //! Pegawai: the staff list with search, unit filter and sort orders.
 
 use super::Outcome;
-use crate::domain::{JP_TARGET, Predikat};
+use crate::domain::Predikat;
 use crate::model::staff_index::{SortKey, StaffIndex};
 use crate::ui::input::TextInput;
 use crate::ui::keys::{self, Binding, Key, NAV, Nav, bind};
@@ -543,7 +543,7 @@ impl StaffList {
                 None => ("-", ui.theme.muted()),
             };
             let jp = s.jp;
-            let jp_style = if jp >= JP_TARGET {
+            let jp_style = if ui.jp.reached(s.golongan.is_pppk(), jp) {
                 Style::new()
             } else {
                 ui.theme.muted()

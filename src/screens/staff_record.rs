@@ -2,7 +2,7 @@
 //! evaluations, trainings (this year's JP against 20) and the change history.
 
 use super::Outcome;
-use crate::domain::{EmploymentKind, Evaluation, JP_TARGET, Sex, Staff, Training, format_date};
+use crate::domain::{EmploymentKind, Evaluation, Sex, Staff, Training, format_date};
 use crate::store::AuditEntry;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
@@ -366,9 +366,30 @@ impl StaffRecord {
         let jp = crate::domain::training::jp_in_year(&self.trainings, year);
         let [gauge_area, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let ratio = (f64::from(jp) / f64::from(JP_TARGET)).min(1.0);
-        let label = format!("{} {year}: {jp} / {JP_TARGET} JP", ui.t(T::JpThisYear));
-        let gauge_style = if jp >= JP_TARGET {
+        let pppk = self.staff.golongan.is_pppk();
+        let target = ui.jp.of(pppk);
+        let ratio = if target == 0 {
+            (f64::from(jp) / f64::from(crate::domain::PPPK_JP_CEILING)).min(1.0)
+        } else {
+            (f64::from(jp) / f64::from(target)).min(1.0)
+        };
+        let label = if target == 0 {
+            format!(
+                "{} {year}: {jp} JP ({})",
+                ui.t(T::JpThisYear),
+                ui.t(T::JpNoFloor)
+            )
+        } else {
+            format!("{} {year}: {jp} / {target} JP", ui.t(T::JpThisYear))
+        };
+        let label = if crate::domain::JpTargets::above_ceiling(pppk, jp) {
+            format!("{label}  {}", ui.t(T::JpAboveCeiling))
+        } else {
+            label
+        };
+        let gauge_style = if crate::domain::JpTargets::above_ceiling(pppk, jp) {
+            ui.theme.error()
+        } else if jp >= target {
             ui.theme.ok()
         } else {
             ui.theme.key()

@@ -3,7 +3,7 @@
 //! (pembinaan) with the reason. Built once when the tab opens, never per keystroke.
 
 use super::Outcome;
-use crate::domain::{JP_TARGET, OrganiserKind, TrainingKind};
+use crate::domain::{OrganiserKind, TrainingKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -322,11 +322,12 @@ impl TrainingOverview {
             f64::from(d.reached) / f64::from(d.staff)
         };
         let label = format!(
-            "{} / {} ({:.0}%) {} {JP_TARGET} JP",
+            "{} / {} ({:.0}%) {} ({})",
             d.reached,
             d.staff,
             ratio * 100.0,
-            ui.t(T::Reached)
+            ui.t(T::ReachedTarget),
+            crate::screens::home::targets_note(ui)
         );
         let label = format!("{label}  {}", self.unit_label(ui));
         // Without colour a filled gauge cannot be told from its label: a text gauge then.

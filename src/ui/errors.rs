@@ -106,10 +106,12 @@ mod tests {
         let id = Ui {
             lang: Lang::Id,
             theme: Theme::default(),
+            jp: Default::default(),
         };
         let en = Ui {
             lang: Lang::En,
             theme: Theme::default(),
+            jp: Default::default(),
         };
         assert!(store_error_text(&id, &e).contains("sudah diubah di tempat lain"));
         assert!(store_error_text(&en, &e).contains("changed elsewhere"));

@@ -20,10 +20,12 @@ use ratatui::text::{Line, Span};
 use theme::Theme;
 
 /// Everything a screen needs to draw besides its own state.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Ui {
     pub lang: Lang,
     pub theme: Theme,
+    /// The yearly JP targets per employment kind (a setting).
+    pub jp: crate::domain::JpTargets,
 }
 
 impl Ui {
@@ -246,6 +248,7 @@ mod tests {
         let ui = Ui {
             lang: Lang::Id,
             theme: Theme::default(),
+            jp: Default::default(),
         };
         assert_eq!(
             short_name(&ui, "Puskesmas Sicanang", 40),
@@ -272,6 +275,7 @@ mod tests {
         let ui = Ui {
             lang: Lang::Id,
             theme: Theme::default(),
+            jp: Default::default(),
         };
         // Ten columns: "Lim " and two wide characters are eight; the third would not fit
         // beside the mark.
@@ -285,6 +289,7 @@ mod tests {
         let ui = Ui {
             lang: Lang::Id,
             theme: Theme::default(),
+            jp: Default::default(),
         };
         assert_eq!(
             fit_words(&ui, "JP 6 dari 20; disarankan: Bimtek, Kursus", 20),

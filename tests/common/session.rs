@@ -25,6 +25,7 @@ pub fn options(lang: Lang, theme: Theme) -> Options {
         db_label: "/data/kinerja".into(),
         export_dir: std::env::temp_dir(),
         officer: None,
+        jp: Default::default(),
     }
 }
 

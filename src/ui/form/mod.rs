@@ -799,6 +799,7 @@ mod tests {
         let ui = Ui {
             lang: Lang::Id,
             theme: Theme::default(),
+            jp: Default::default(),
         };
         let (msg, _) = f.message(&ui).expect("a message");
         assert!(msg.contains("10"), "{msg}");
