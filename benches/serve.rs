@@ -130,6 +130,7 @@ fn serve(c: &mut Criterion) {
             export_dir: std::env::temp_dir(),
             officer: None,
             jp: Default::default(),
+            remote: false,
         },
     };
     let host = PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap();

@@ -47,6 +47,7 @@ fn options() -> Options {
         export_dir: std::env::temp_dir(),
         officer: None,
         jp: Default::default(),
+        remote: false,
     }
 }
 

@@ -68,6 +68,8 @@ pub struct Options {
     pub officer: Option<crate::domain::Officer>,
     /// The yearly JP targets per employment kind (config `jp_target_pns`, `jp_target_pppk`).
     pub jp: crate::domain::JpTargets,
+    /// A session of `kinerja serve`: files would land on the server, so `x` does not write.
+    pub remote: bool,
 }
 
 /// What every session of one process shares (`kinerja serve`): the staff rows, and
@@ -599,15 +601,28 @@ impl App {
                 nips.iter().map(String::as_str).collect()
             }
             Outcome::QuickEntry | Outcome::QuickStart => Vec::new(),
+            Outcome::OpenStaff(nip) => {
+                // Only someone in the officer's units opens (a row another session moved
+                // under the cursor may be someone else's).
+                let unit = self.store.get_staff(nip).ok().flatten().map(|s| s.unit_id);
+                return match unit {
+                    Some(u) if officer.sees_unit(&u) => None,
+                    _ => Some(self.ui.t(T::RoleOtherUnit).to_string()),
+                };
+            }
+            Outcome::ExportReport(_) if self.opts.remote => {
+                return Some(self.ui.t(T::ServeNoExport).to_string());
+            }
             _ => return None,
         };
         if !officer.may_write() {
             return Some(self.ui.t(T::RoleViewer).to_string());
         }
         for nip in nips {
+            // A person who cannot be read is not let through.
             let unit = match self.store.get_staff(nip) {
                 Ok(Some(s)) => s.unit_id,
-                _ => continue,
+                _ => return Some(self.ui.t(T::RoleOtherUnit).to_string()),
             };
             if !officer.may_write_for_unit(&unit) {
                 return Some(self.ui.t(T::RoleOtherUnit).to_string());

@@ -162,6 +162,7 @@ impl App {
             return Ok(std::sync::Arc::new(
                 self.store
                     .iter_summaries()
+                    .filter(|s| s.as_ref().map_or(true, |s| self.in_scope(&s.unit_id)))
                     .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
                     .collect::<Result<_, _>>()?,
             ));
@@ -171,6 +172,7 @@ impl App {
             None => std::sync::Arc::new(
                 self.store
                     .iter_summaries()
+                    .filter(|s| s.as_ref().map_or(true, |s| self.in_scope(&s.unit_id)))
                     .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
                     .collect::<Result<_, _>>()?,
             ),

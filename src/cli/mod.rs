@@ -477,6 +477,7 @@ fn run_screens(
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
         officer: None,
         jp: config.jp_targets(),
+        remote: false,
     };
     // Once officers exist, the local screens apply the same roles: the OS user's officer,
     // or read-only for a user who is none.

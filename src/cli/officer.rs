@@ -184,7 +184,12 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
             match action {
                 KeyAction::Add { file, .. } => {
                     for k in read_keys(&file)? {
-                        if !officer.keys.iter().any(|o| o == &k) {
+                        let id = crate::store::key_identity(&k);
+                        if !officer
+                            .keys
+                            .iter()
+                            .any(|o| crate::store::key_identity(o) == id)
+                        {
                             officer.keys.push(k);
                         }
                     }

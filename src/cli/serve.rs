@@ -36,7 +36,9 @@ pub fn run(
     lang: Option<Lang>,
     ascii: bool,
 ) -> Result<(), Failure> {
-    let key_path = hostkey::path_for(db);
+    // Beside the real directory (not inside it when --db is `.` or a symlink).
+    let key_path =
+        hostkey::path_for(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()));
     if fingerprint {
         let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
         println!("{}", hostkey::fingerprint(&key));
@@ -83,6 +85,7 @@ pub fn run(
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
         officer: None,
         jp: config.jp_targets(),
+        remote: false,
     };
     let settings = Settings {
         listen: addr,

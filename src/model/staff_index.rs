@@ -573,7 +573,6 @@ impl StaffIndex {
     /// Learns a unit created meanwhile (for its name in rows and the unit picker).
     pub fn set_unit_name(&mut self, id: &str, name: &str) {
         self.data.set_unit_name(id, name);
-        self.seen = self.data.generation();
     }
 
     /// Unit ids and names in this view's scope, by name.
@@ -694,11 +693,22 @@ impl StaffIndex {
     }
 
     fn refresh(&mut self, narrowing: bool) {
-        let generation = self.data.generation();
-        // Rows of another session's change are not "already matched": start over.
-        let narrowing = narrowing && generation == self.seen;
-        let order = (!narrowing).then(|| self.data.order(self.sort));
-        let data = read(&self.data.0);
+        // The order and the rows must be of one generation: another session may change
+        // the rows between fetching the order and taking the read lock. Then fetch again.
+        let shared = self.data.clone();
+        let (data, order) = loop {
+            let order = self.data.order(self.sort);
+            let data = read(&shared.0);
+            if data
+                .orders
+                .get(&self.sort)
+                .is_some_and(|o| Arc::ptr_eq(o, &order))
+            {
+                // Rows of another session's change are not "already matched": start over.
+                let narrowing = narrowing && data.generation == self.seen;
+                break (data, (!narrowing).then_some(order));
+            }
+        };
         self.seen = data.generation;
         let scope: Option<Vec<u16>> = self.scope.as_ref().map(|units| {
             units

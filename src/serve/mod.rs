@@ -27,7 +27,7 @@ use session::{Event, Outbox};
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -61,7 +61,9 @@ struct State {
     shared: Shared,
     settings: Settings,
     authorize: Box<Authorize>,
-    sessions: Mutex<HashMap<u64, Sender<Event>>>,
+    sessions: Mutex<HashMap<u64, SyncSender<Event>>>,
+    /// Set when stopping: no new session starts.
+    stopping: std::sync::atomic::AtomicBool,
     threads: Mutex<Vec<std::thread::JoinHandle<session::End>>>,
     next_id: AtomicU64,
     failures: Mutex<HashMap<IpAddr, Failures>>,
@@ -85,13 +87,15 @@ impl State {
         }
     }
 
-    fn failed(&self, ip: Option<IpAddr>, key: &PublicKey) {
-        let fingerprint = key.fingerprint(HashAlg::Sha256);
+    /// Counts one connection that ended without a login, and logs it (address and key
+    /// fingerprint only).
+    fn failed(&self, ip: Option<IpAddr>, fingerprint: &str) {
         let Some(ip) = ip else {
             eprintln!("kinerja serve: refused key {fingerprint}");
             return;
         };
         let mut failures = lock(&self.failures);
+        failures.retain(|_, f| f.since.elapsed() <= FAILURE_WINDOW);
         let f = failures.entry(ip).or_insert(Failures {
             count: 0,
             since: Instant::now(),
@@ -113,7 +117,8 @@ impl State {
     fn broadcast_refresh(&self, except: u64) {
         for (id, tx) in lock(&self.sessions).iter() {
             if *id != except {
-                let _ = tx.send(Event::Refresh);
+                // A full queue will redraw anyway once it drains.
+                let _ = tx.try_send(Event::Refresh);
             }
         }
     }
@@ -128,13 +133,21 @@ struct Conn {
     term: String,
     size: Option<(u16, u16)>,
     env: HashMap<String, String>,
-    session: Option<(u64, Sender<Event>)>,
+    session: Option<(u64, SyncSender<Event>)>,
+    /// The fingerprint of a key refused on this connection, counted once when it ends
+    /// without a login (an agent offering several keys is one failure, not several).
+    refused: Option<String>,
 }
 
 impl Drop for Conn {
     fn drop(&mut self) {
         if let Some((_, tx)) = &self.session {
-            let _ = tx.send(Event::Closed);
+            let _ = tx.try_send(Event::Closed);
+        }
+        if self.officer.is_none()
+            && let Some(fingerprint) = self.refused.take()
+        {
+            self.state.failed(self.ip(), &fingerprint);
         }
     }
 }
@@ -156,36 +169,46 @@ impl russh::server::Server for Listener {
             size: None,
             env: HashMap::new(),
             session: None,
+            refused: None,
         }
     }
 }
 
-fn clamp(n: u32) -> u16 {
-    n.clamp(1, u32::from(u16::MAX)) as u16
-}
+/// The largest screen a session draws: a client asking for more gets this much (a huge
+/// size would make every frame allocate gigabytes).
+pub const MAX_COLS: u16 = 500;
+pub const MAX_ROWS: u16 = 200;
 
-/// The size a client asks for; a client that does not know its own (0 columns or rows, as
-/// `ssh -tt` from a pipe sends) gets 80x24, the size every screen fits.
+/// The size a client asks for, within [`MAX_COLS`] x [`MAX_ROWS`]; a client that does not
+/// know its own (0 columns or rows, as `ssh -tt` from a pipe sends) gets 80x24, the size
+/// every screen fits.
 fn size_of(cols: u32, rows: u32) -> (u16, u16) {
     if cols == 0 || rows == 0 {
         (crate::app::MIN_WIDTH, crate::app::MIN_HEIGHT)
     } else {
-        (clamp(cols), clamp(rows))
+        (
+            cols.min(u32::from(MAX_COLS)) as u16,
+            rows.min(u32::from(MAX_ROWS)) as u16,
+        )
     }
 }
+
+/// Events queued for one session before its client's keystrokes are dropped: a client
+/// that types faster than its session can handle them cannot fill the server's memory.
+pub const EVENT_QUEUE: usize = 1024;
 
 impl Conn {
     fn ip(&self) -> Option<IpAddr> {
         self.peer.map(|p| p.ip())
     }
 
-    fn check(&self, user: &str, key: &PublicKey) -> Option<Officer> {
+    fn check(&mut self, user: &str, key: &PublicKey) -> Option<Officer> {
         if self.state.blocked(self.ip()) {
             return None;
         }
         let found = (self.state.authorize)(user, key);
         if found.is_none() {
-            self.state.failed(self.ip(), key);
+            self.refused = Some(key.fingerprint(HashAlg::Sha256).to_string());
         }
         found
     }
@@ -209,6 +232,7 @@ impl Conn {
             opts.lang = lang;
         }
         opts.actor = officer.name.clone();
+        opts.remote = true;
         opts.officer = Some(officer.clone());
         opts
     }
@@ -232,19 +256,29 @@ impl Conn {
             self.say(T::ServeNeedsPty.get(lang), channel, session);
             return Ok(());
         };
-        if lock(&self.state.sessions).len() >= self.state.settings.max_sessions {
+        if self.state.stopping.load(Ordering::Acquire) {
             session.channel_success(channel)?;
-            self.say(T::ServeFull.get(lang), channel, session);
-            eprintln!(
-                "kinerja serve: refused a session: {} sessions open (max_sessions)",
-                self.state.settings.max_sessions
-            );
+            self.say(T::ServeStopping.get(lang), channel, session);
             return Ok(());
         }
-        session.channel_success(channel)?;
         let id = self.state.next_id.fetch_add(1, Ordering::Relaxed);
-        let (tx, rx) = std::sync::mpsc::channel();
-        lock(&self.state.sessions).insert(id, tx.clone());
+        let (tx, rx) = std::sync::mpsc::sync_channel(EVENT_QUEUE);
+        {
+            // Checked and taken under one lock: simultaneous logins cannot overshoot.
+            let mut sessions = lock(&self.state.sessions);
+            if sessions.len() >= self.state.settings.max_sessions {
+                drop(sessions);
+                session.channel_success(channel)?;
+                self.say(T::ServeFull.get(lang), channel, session);
+                eprintln!(
+                    "kinerja serve: refused a session: {} sessions open (max_sessions)",
+                    self.state.settings.max_sessions
+                );
+                return Ok(());
+            }
+            sessions.insert(id, tx.clone());
+        }
+        session.channel_success(channel)?;
         self.session = Some((id, tx));
         let out = Arc::new(Outbox::default());
         let opts = self.options(&officer);
@@ -267,12 +301,32 @@ impl Conn {
         let thread = std::thread::Builder::new()
             .name(format!("session-{id}"))
             .spawn(move || {
-                let end = session::run(start, rx, thread_out);
-                lock(&state.sessions).remove(&id);
-                end
+                // Whatever way the session ends, a panic included, its slot is freed and
+                // its client's channel is closed.
+                struct Ended {
+                    state: Arc<State>,
+                    out: Arc<Outbox>,
+                    id: u64,
+                }
+                impl Drop for Ended {
+                    fn drop(&mut self) {
+                        lock(&self.state.sessions).remove(&self.id);
+                        self.out.finish();
+                    }
+                }
+                let _ended = Ended {
+                    state,
+                    out: Arc::clone(&thread_out),
+                    id,
+                };
+                session::run(start, rx, thread_out)
             });
         match thread {
-            Ok(t) => lock(&self.state.threads).push(t),
+            Ok(t) => {
+                let mut threads = lock(&self.state.threads);
+                threads.retain(|t| !t.is_finished());
+                threads.push(t);
+            }
             Err(e) => {
                 lock(&self.state.sessions).remove(&id);
                 self.say(&format!("kinerja: {e}"), channel, session);
@@ -462,7 +516,8 @@ impl russh::server::Handler for Conn {
         if Some(channel) == self.channel
             && let Some((_, tx)) = &self.session
         {
-            let _ = tx.send(Event::Data(data.to_vec()));
+            // A full queue drops these keys rather than grow without bound.
+            let _ = tx.try_send(Event::Data(data.to_vec()));
         }
         Ok(())
     }
@@ -480,7 +535,7 @@ impl russh::server::Handler for Conn {
             let size = size_of(col_width, row_height);
             self.size = Some(size);
             if let Some((_, tx)) = &self.session {
-                let _ = tx.send(Event::Resize(size.0, size.1));
+                let _ = tx.try_send(Event::Resize(size.0, size.1));
             }
         }
         Ok(())
@@ -494,7 +549,7 @@ impl russh::server::Handler for Conn {
         if Some(channel) == self.channel
             && let Some((_, tx)) = &self.session
         {
-            let _ = tx.send(Event::Closed);
+            let _ = tx.try_send(Event::Closed);
         }
         Ok(())
     }
@@ -577,6 +632,7 @@ pub fn start(
         threads: Mutex::new(Vec::new()),
         next_id: AtomicU64::new(1),
         failures: Mutex::new(HashMap::new()),
+        stopping: std::sync::atomic::AtomicBool::new(false),
     });
     let (stop, mut stopped) = tokio::sync::watch::channel(false);
     let thread = std::thread::Builder::new()
@@ -601,9 +657,21 @@ pub fn start(
                     }
                     _ = stopped.wait_for(|s| *s) => {}
                 }
-                // Every session is told, closes its screen and keeps its drafts.
-                for tx in lock(&state.sessions).values() {
-                    let _ = tx.send(Event::Shutdown);
+                // No new session starts from here; every open one is told, closes its
+                // screen and keeps its drafts.
+                state.stopping.store(true, Ordering::Release);
+                let open: Vec<SyncSender<Event>> =
+                    lock(&state.sessions).values().cloned().collect();
+                for tx in open {
+                    // A full queue is drained by its session within moments.
+                    for _ in 0..100 {
+                        match tx.try_send(Event::Shutdown) {
+                            Err(std::sync::mpsc::TrySendError::Full(_)) => {
+                                tokio::time::sleep(Duration::from_millis(10)).await
+                            }
+                            _ => break,
+                        }
+                    }
                 }
                 let threads: Vec<_> = lock(&state.threads).drain(..).collect();
                 for t in threads {

@@ -89,7 +89,8 @@ impl Outbox {
         self.ready.notify_one();
     }
 
-    fn finish(&self) {
+    /// Marks the session over and wakes the writer, which closes the channel.
+    pub(crate) fn finish(&self) {
         self.done.store(true, Ordering::Release);
         self.ready.notify_one();
     }
@@ -236,6 +237,8 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
     let mut parser = InputParser::new();
     let mut inputs: Vec<Input> = Vec::new();
     let mut last_key = Instant::now();
+    // An event taken while draining keystrokes, handled next.
+    let mut held: Option<Event> = None;
     let end = loop {
         let idle_left = idle.saturating_sub(last_key.elapsed());
         let wait = if parser.in_paste() {
@@ -247,13 +250,24 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
         };
         let mut redraw = false;
         let generation = shared.staff.generation();
-        match events.recv_timeout(wait) {
+        let next = match held.take() {
+            Some(event) => Ok(event),
+            None => events.recv_timeout(wait),
+        };
+        match next {
             Ok(Event::Data(bytes)) => {
                 last_key = Instant::now();
                 parser.feed(&bytes, &mut inputs);
-                // Everything already waiting is handled before one frame.
-                while let Ok(Event::Data(more)) = events.try_recv() {
-                    parser.feed(&more, &mut inputs);
+                // Every keystroke already waiting is handled before one frame; any other
+                // event met on the way is kept for the next turn.
+                while let Ok(event) = events.try_recv() {
+                    match event {
+                        Event::Data(more) => parser.feed(&more, &mut inputs),
+                        other => {
+                            held = Some(other);
+                            break;
+                        }
+                    }
                 }
             }
             Ok(Event::Resize(w, h)) => {
@@ -272,6 +286,10 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                     break End::Idle;
                 }
             }
+        }
+        if !inputs.is_empty() {
+            // Keys act on the rows as they are now, not as another session left them.
+            redraw |= app.sync_shared();
         }
         for input in inputs.drain(..) {
             redraw |= app.handle_input(input);

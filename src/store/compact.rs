@@ -66,7 +66,8 @@ impl Store {
     /// more audit entry saying a compact started); a file system that cannot exchange two
     /// directories atomically is refused with that said, and nothing swapped.
     pub fn compact(self, actor: &str) -> Result<CompactStats, StoreError> {
-        let path = self.path.clone();
+        // The real directory, not a symlink to it nor `.`: the swap must move the data.
+        let path = std::fs::canonicalize(&self.path).map_err(io_at(&self.path))?;
         let fresh = fresh_path(&path);
         if fresh.exists() {
             // Only ever a leftover of a compact cut short: the live database is at `path`.
@@ -115,7 +116,13 @@ impl Store {
         drop(new.release()?);
 
         // The fresh database opens by itself and holds what the old one holds.
-        let reopened = Store::open(&fresh)?;
+        let reopened = match Store::open(&fresh) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&fresh);
+                return Err(e);
+            }
+        };
         let fresh_counts = reopened.counts()?;
         drop(reopened.release()?);
         if fresh_counts != counts {
@@ -150,6 +157,11 @@ impl Store {
     /// own lock, still held.
     fn release(self) -> Result<std::sync::Arc<lock::LockFile>, StoreError> {
         self.db.flush()?;
+        if std::sync::Arc::strong_count(&self._lock) != 1 {
+            return Err(StoreError::Backup(
+                "compact: another handle on the database is still open in this process; nothing was swapped".into(),
+            ));
+        }
         let data = self.path.join("db");
         // Every handle is dropped here, before the wait (a `..` pattern would keep the
         // trees alive until the function returns, and sled's flusher with them).
@@ -187,7 +199,12 @@ impl Store {
         ));
         drop(db);
         // sled's own lock on its data file goes when its background thread has finished.
-        lock::wait_released(&data);
+        if !lock::wait_released(&data) {
+            return Err(StoreError::Backup(format!(
+                "compact: sled still holds {} after 5 s; nothing was swapped, try again",
+                data.display()
+            )));
+        }
         Ok(_lock)
     }
 }

@@ -41,19 +41,21 @@ impl LockFile {
     }
 }
 
-/// Waits (up to 2 s) until no open file description holds a `flock` on `file`: sled takes
+/// Waits (up to 5 s) until no open file description holds a `flock` on `file`: sled takes
 /// one on its data file and lets it go when its last handle's background work is done.
-pub fn wait_released(file: &std::path::Path) {
+/// False if it is still held.
+pub fn wait_released(file: &std::path::Path) -> bool {
     let Ok(f) = std::fs::OpenOptions::new().read(true).open(file) else {
-        return;
+        return true;
     };
-    for _ in 0..200 {
+    for _ in 0..500 {
         // SAFETY: flock on a descriptor we own.
         if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
             // SAFETY: as above; releases what was just taken.
             unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_UN) };
-            return;
+            return true;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    false
 }

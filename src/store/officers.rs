@@ -109,6 +109,12 @@ impl Store {
             };
             let mut saved = officer.clone();
             match &old {
+                None if !creating => {
+                    // Removed meanwhile: a key change must not bring the officer back.
+                    return abort(StoreError::NotFound {
+                        what: format!("officer {}", officer.name),
+                    });
+                }
                 None => saved.revision = 0,
                 Some(o) if officer.revision == o.revision && !creating => {
                     saved.revision = o.revision + 1

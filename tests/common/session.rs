@@ -26,6 +26,7 @@ pub fn options(lang: Lang, theme: Theme) -> Options {
         export_dir: std::env::temp_dir(),
         officer: None,
         jp: Default::default(),
+        remote: false,
     }
 }
 
