@@ -341,3 +341,53 @@ fn the_second_of_two_saves_of_one_record_is_told_it_is_stale() {
     let saved = store.get_staff("198503302010012002").unwrap().unwrap();
     assert!(saved.nama.ends_with('h'), "{}", saved.nama);
 }
+
+/// Five connections refused within a minute from one address: the next, even with a good
+/// key, is refused too, until the minute is over.
+#[test]
+fn repeated_refusals_from_one_address_are_held_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    store.save_unit(&common::unit(), "t").unwrap();
+    let good = key();
+    store
+        .save_officer(&officer("ani", Role::Admin, &[], &good), true, "t")
+        .unwrap();
+    let officers = store.clone();
+    let authorize = Box::new(move |user: &str, key: &russh::keys::PublicKey| {
+        officers
+            .officer_for_key(key)
+            .ok()
+            .flatten()
+            .filter(|o| o.name == user)
+    });
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store, settings, host, authorize).unwrap();
+    let addr = running.addr;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        assert!(
+            login(addr, "ani", &good).await.is_some(),
+            "the good key works"
+        );
+        for _ in 0..kinerja::serve::MAX_FAILURES {
+            assert!(login(addr, "ani", &key()).await.is_none());
+            // The refusal is counted when the server drops the connection.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            login(addr, "ani", &good).await.is_none(),
+            "a sixth attempt within the minute is refused, even with a good key"
+        );
+    });
+    running.stop().unwrap();
+}

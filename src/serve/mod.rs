@@ -706,3 +706,17 @@ pub fn run_until_signalled(running: Running) -> Result<(), String> {
     }
     running.stop()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_gets_a_sane_screen_size_whatever_it_asks() {
+        assert_eq!(size_of(100, 30), (100, 30));
+        assert_eq!(size_of(0, 0), (80, 24));
+        assert_eq!(size_of(80, 0), (80, 24));
+        assert_eq!(size_of(u32::MAX, u32::MAX), (MAX_COLS, MAX_ROWS));
+        assert_eq!(size_of(65535, 10), (MAX_COLS, 10));
+    }
+}
