@@ -125,7 +125,7 @@ texts! {
     ErrNip => "bukan NIP atau NI PPPK yang sah (18 angka)", "not a valid NIP or NI PPPK (18 digits)";
     AspectsHeading => "Aspek BerAKHLAK", "BerAKHLAK aspects";
     FeedbackHeading => "Umpan balik per aspek", "Feedback per aspect";
-    FromAspects => "dari aspek", "from the aspects";
+    FromAspects => "saran dari aspek", "suggested by the aspects";
     Notes => "Catatan/rekomendasi", "Notes";
     DeleteAsk => "Hapus evaluasi ini? (y = hapus, n = batal)", "Delete this evaluation? (y = delete, n = cancel)";
     DraftFound => "Ada draf yang belum disimpan", "There is an unsaved draft";
