@@ -514,6 +514,8 @@ fn finding_a_person_and_a_complete_annual_evaluation_take_few_keys() {
     for _ in 0..7 {
         press(&mut s, KeyCode::Char('2'), KeyModifiers::NONE);
     }
+    // Perilaku follows the aspects, as a suggestion (the regulation rates it once).
+    assert!(s.shows("saran dari aspek"), "{}", s.text());
     press(&mut s, KeyCode::Char('s'), KeyModifiers::CONTROL);
     let evaluation = count.get() - find;
     assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
