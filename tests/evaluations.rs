@@ -4,7 +4,7 @@
 mod common;
 
 use common::session::{Session, demo};
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kinerja::domain::Period;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -115,7 +115,7 @@ fn a_new_evaluation_saves_and_shows_on_the_record() {
     s.key(KeyCode::Char('2'));
     focus(&mut s, "Catatan");
     s.type_text("Ikut Bimtek pelayanan");
-    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    s.save_confirming(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
     let evaluations = s.app.store().evaluations_of(&nip).unwrap();
     assert_eq!(evaluations.len(), before + 1);
@@ -219,7 +219,7 @@ fn child(mode: &str, db: &str) -> ! {
     focus(&mut s, "Catatan");
     s.type_text("draf sebelum putus");
     if mode == "save" {
-        s.key(KeyCode::F(2));
+        s.save_confirming(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE));
         assert!(s.lines()[23].contains("tersimpan"));
         println!("child: saved");
     } else {
@@ -603,4 +603,49 @@ fn an_evaluation_without_an_evaluator_is_not_saved() {
     s.key(KeyCode::F(2));
     assert!(s.shows("nama pejabat penilai"), "{}", s.text());
     assert_eq!(s.app.store().evaluations_of(&nip).unwrap(), before);
+}
+
+/// DOMAIN.md, Evaluations: "An evaluation of a period that has not ended yet is unusual:
+/// ask, and show it as provisional until the period ends."
+#[test]
+fn a_period_not_ended_yet_is_saved_after_a_second_ctrl_s_and_shown_as_provisional() {
+    let s = common::session::session_with(
+        0,
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+        80,
+        24,
+    );
+    let store = s.app.store();
+    store.save_unit(&common::unit(), "t").unwrap();
+    let nip = "198503302010012002";
+    store.save_staff(&common::staff(nip), "t").unwrap();
+    // Last year's annual is done, so the form offers this year's fourth quarter, which
+    // runs to 31 December (today is 28 November 2026).
+    let e = common::evaluation(
+        2025,
+        kinerja::domain::PeriodKind::Tahunan,
+        kinerja::domain::Rating::Sesuai,
+        kinerja::domain::Rating::Sesuai,
+    );
+    store.save_evaluation(nip, &e, "t").unwrap();
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(s.shows("Triwulan IV"), "{}", s.text());
+    s.key(KeyCode::Enter).key(KeyCode::Char('1'));
+    for _ in 0..7 {
+        s.key(KeyCode::Char('2'));
+    }
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("belum berakhir"), "{}", s.text());
+    assert_eq!(
+        s.app.store().evaluations_of(nip).unwrap().len(),
+        1,
+        "not yet"
+    );
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let all = s.app.store().evaluations_of(nip).unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(s.shows("(sementara)"), "the record marks it: {}", s.text());
 }

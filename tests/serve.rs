@@ -217,7 +217,8 @@ fn two_officers_work_at_once_with_their_roles() {
         }
         assert!(a.line_with("Rina Siregar").contains(" B "), "{}", a.text());
 
-        // The admin saves too (the next period the form offers): both saves land.
+        // The admin saves too (the next period the form offers, this year's fourth
+        // quarter, not ended yet: confirmed with a second Ctrl-S): both saves land.
         a.send(b"\r").await;
         a.wait_for("Evaluasi").await;
         a.send(b"e").await;
@@ -225,6 +226,8 @@ fn two_officers_work_at_once_with_their_roles() {
         for k in [&b"\r"[..], b"1", b"2222222", &[0x13]] {
             a.send(k).await;
         }
+        a.wait_for("belum berakhir").await;
+        a.send(&[0x13]).await;
         a.wait_for("tersimpan").await;
         a.send(b"\x1b").await;
 

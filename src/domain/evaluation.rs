@@ -66,6 +66,22 @@ impl Period {
         end < nip.appointed() || end < (born.year(), born.month())
     }
 
+    /// The last day the period covers.
+    pub fn end(self) -> Date {
+        let (_, last) = self.months();
+        Date::new(self.year, last, 1)
+            .map(|d| d.last_of_month())
+            .unwrap_or(Date::MAX)
+    }
+
+    /// A period that has started but not ended on `today`: its evaluation is provisional
+    /// (sementara) until the period ends (DOMAIN.md, Evaluations: "An evaluation of a
+    /// period that has not ended yet is unusual: ask, and show it as provisional until the
+    /// period ends").
+    pub fn is_provisional(self, today: Date) -> bool {
+        self.end() > today
+    }
+
     /// A period that starts after today cannot be evaluated yet.
     pub fn is_future(self, today: Date) -> bool {
         self.start() > today
@@ -505,5 +521,22 @@ mod tests {
                 .unwrap()
                 .before_appointment(&pppk)
         );
+    }
+
+    #[test]
+    fn a_period_not_ended_yet_is_provisional() {
+        // DOMAIN.md, Evaluations: show it as provisional until the period ends.
+        use jiff::civil::date;
+        let today = date(2026, 11, 28);
+        assert_eq!(Period::annual(2026).end(), date(2026, 12, 31));
+        assert!(Period::annual(2026).is_provisional(today));
+        assert!(!Period::annual(2025).is_provisional(today));
+        let q4 = Period::new(2026, PeriodKind::Triwulan(4)).unwrap();
+        let q3 = Period::new(2026, PeriodKind::Triwulan(3)).unwrap();
+        assert!(q4.is_provisional(today) && !q3.is_provisional(today));
+        let feb = Period::new(2024, PeriodKind::Bulanan(2)).unwrap();
+        assert_eq!(feb.end(), date(2024, 2, 29));
+        assert!(!feb.is_provisional(date(2024, 2, 29)));
+        assert!(feb.is_provisional(date(2024, 2, 28)));
     }
 }

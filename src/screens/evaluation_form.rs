@@ -105,6 +105,11 @@ pub struct EvaluationForm {
     ekspektasi: [String; 7],
     /// The officer set Perilaku; stop following the aspects.
     perilaku_set: bool,
+    /// A period not ended yet that the officer confirmed (a second Ctrl-S) to save as
+    /// provisional.
+    provisional_ok: Option<Period>,
+    /// The period the confirmation question was shown for, at the last Ctrl-S.
+    provisional_asked: Option<Period>,
     form: Form,
 }
 
@@ -231,6 +236,9 @@ impl EvaluationForm {
             suggested: None,
             ekspektasi,
             perilaku_set: existing,
+            // An existing provisional evaluation was confirmed when it was first saved.
+            provisional_ok: o.map(|e| e.period),
+            provisional_asked: None,
             form: Form::new(title, fields, !existing).with_delete(T::DeleteAsk),
             original,
         };
@@ -390,6 +398,14 @@ impl EvaluationForm {
         }
         if self.form.rating(PERILAKU).is_none() {
             out.push((PERILAKU, ui.t(T::NotChosen).to_string()));
+        }
+        // DOMAIN.md: a period not ended yet is unusual: ask, once everything else is right.
+        if out.is_empty()
+            && let Some(period) = self.period()
+            && period.is_provisional(self.today)
+            && self.provisional_ok != Some(period)
+        {
+            out.push((KIND, ui.t(T::ConfirmProvisional).to_string()));
         }
         out
     }
@@ -576,8 +592,17 @@ impl EvaluationForm {
                 None => Outcome::Changed,
             },
             FormEvent::Save => {
+                // The question was on screen at the last Ctrl-S: this one is the yes.
+                if self.provisional_asked.is_some() && self.provisional_asked == self.period() {
+                    self.provisional_ok = self.provisional_asked;
+                }
                 self.refresh(ui);
                 let built = self.build();
+                let asking = self
+                    .form
+                    .first_problem()
+                    .is_some_and(|(_, text)| text.as_str() == ui.t(T::ConfirmProvisional));
+                self.provisional_asked = if asking { self.period() } else { None };
                 match self.form.accept(built) {
                     Some(e) => Outcome::SaveEvaluation(self.nip.clone(), Box::new(e)),
                     None => Outcome::Changed,

@@ -339,7 +339,15 @@ impl StaffRecord {
                     Cell::from(e.period.to_string()),
                     Cell::from(e.hasil_kerja.label()),
                     Cell::from(e.perilaku.label()),
-                    Cell::from(Span::styled(p.label(), ui.theme.predikat(p))),
+                    // A period not ended yet: the predikat is provisional (DOMAIN.md).
+                    Cell::from(Line::from(if e.period.is_provisional(self.today) {
+                        vec![
+                            Span::styled(p.label(), ui.theme.predikat(p)),
+                            Span::styled(format!(" ({})", ui.t(T::Provisional)), ui.theme.muted()),
+                        ]
+                    } else {
+                        vec![Span::styled(p.label(), ui.theme.predikat(p))]
+                    })),
                 ]);
                 if i == selected {
                     row.style(ui.theme.selected())

@@ -84,6 +84,18 @@ impl Session {
         changed
     }
 
+    /// Saves with `key` (Ctrl-S or F2) and, when the form asks to confirm a period that has
+    /// not ended yet, answers with the same key.
+    pub fn save_confirming(&mut self, key: KeyEvent) -> &mut Self {
+        self.app.handle_key(key);
+        self.draw();
+        if self.shows("belum berakhir") {
+            self.app.handle_key(key);
+            self.draw();
+        }
+        self
+    }
+
     pub fn type_text(&mut self, s: &str) -> &mut Self {
         for c in s.chars() {
             self.key(KeyCode::Char(c));
