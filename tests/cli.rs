@@ -1049,3 +1049,43 @@ fn a_short_evaluations_file_keeps_the_columns_it_does_not_have() {
         "nothing was wiped"
     );
 }
+
+/// DOMAIN.md, Evaluations: a period not ended yet is provisional; import writes it and
+/// says how many.
+#[test]
+fn import_counts_the_provisional_evaluations_it_wrote() {
+    let db = Db::new();
+    let staff = db.write(
+        "s.csv",
+        "nip,status,nama,gelar_depan,gelar_belakang,golongan,pendidikan,jabatan,jenis_jabatan,unit,jenis_unit,unit_induk,aktif\n\
+         198503302010012002,PNS,Rina Siregar,dr.,,III/c,S2,Dokter,Ahli Muda,Puskesmas Belawan,kesehatan,,ya\n",
+    );
+    db.run(&["import", "staff", s(&staff)]).expect(0);
+    // This year's annual period ends on 31 December: provisional until then (on that
+    // day itself it has ended).
+    let now = jiff::Zoned::now();
+    let year = now.year();
+    let last_day = now.month() == 12 && now.day() == 31;
+    let evaluations = db.write(
+        "e.csv",
+        format!(
+            "nip,tahun,periode,hasil_kerja,perilaku,penilai_nama\n\
+             198503302010012002,{year},tahunan,2,2,Kepala Puskesmas\n\
+             198503302010012002,{},tahunan,2,2,Kepala Puskesmas\n",
+            year - 1
+        ),
+    );
+    let run = db.run(&["import", "evaluations", s(&evaluations)]);
+    run.expect(0);
+    assert_eq!(
+        run.stderr
+            .contains("; 1 provisional (the period has not ended yet)"),
+        !last_day,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("2 new, 0 updated, 0 unchanged evaluations")
+    );
+}

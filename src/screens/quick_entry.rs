@@ -455,6 +455,13 @@ impl QuickEntry {
                     format!("  {}", ui.t(T::QuickDone)),
                     ui.theme.ok(),
                 ));
+                // DOMAIN.md: a period not ended yet is provisional; say how many.
+                if self.saved > 0 && self.period().is_some_and(|p| p.is_provisional(self.today)) {
+                    lines.push(Line::styled(
+                        format!("  {} {}", self.saved, ui.t(T::QuickProvisional)),
+                        ui.theme.muted(),
+                    ));
+                }
                 lines.push(Line::raw(format!(
                     "  {} {} / {}",
                     ui.t(T::Evaluated),

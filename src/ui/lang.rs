@@ -40,6 +40,7 @@ texts! {
     JpAboveCeiling => "di atas 24 JP setahun kontrak (PP 49/2018)", "above 24 JP a contract year (PP 49/2018)";
     JpTargetsNote => "PNS {pns} JP, PPPK {pppk}", "PNS {pns} JP, PPPK {pppk}";
     ServeNoExport => "ekspor CSV tidak tersedia lewat SSH (file akan tertulis di server); minta admin menjalankan kinerja export report", "CSV export is not available over SSH (the file would land on the server); ask an admin to run kinerja export report";
+    QuickProvisional => "tersimpan sementara: periodenya belum berakhir", "saved as provisional: the period has not ended yet";
     ConfirmProvisional => "periode ini belum berakhir: tekan Ctrl-S sekali lagi untuk menyimpannya sebagai sementara", "this period has not ended yet: press Ctrl-S once more to save it as provisional";
     Provisional => "sementara", "provisional";
     // Roles

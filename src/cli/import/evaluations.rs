@@ -202,6 +202,8 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     report_bad(&table, &bad, good, opts)?;
 
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
+    // Periods not ended yet: written, and counted as provisional (DOMAIN.md).
+    let mut provisional = 0usize;
     let mut groups = Vec::new();
     for (nip, rows) in by_nip {
         let mut group = store.evaluation_group(&nip)?;
@@ -213,9 +215,13 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
                 None => e,
             };
             let period = e.period;
-            match merge_into(&mut group.items, &mut group.next_id, e, |x| {
+            let merged = merge_into(&mut group.items, &mut group.next_id, e, |x| {
                 x.period == period
-            }) {
+            });
+            if !matches!(merged, Merge::Unchanged) && period.is_provisional(today) {
+                provisional += 1;
+            }
+            match merged {
                 Merge::Created => created += 1,
                 Merge::Updated => updated += 1,
                 Merge::Unchanged => unchanged += 1,
@@ -228,8 +234,13 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     }
     let nothing_to_write = groups.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}{}",
         table.file,
+        if provisional > 0 {
+            format!("; {provisional} provisional (the period has not ended yet)")
+        } else {
+            String::new()
+        },
         if missing_evaluator > 0 {
             format!("; {missing_evaluator} without a pejabat penilai (--allow-missing-evaluator)")
         } else {
