@@ -589,8 +589,15 @@ impl App {
             | Outcome::SaveStaff(..)
             | Outcome::SetUnitRating(..)
             | Outcome::LoadDemo => {
-                return (!officer.may_edit_staff_records())
-                    .then(|| self.ui.t(T::RoleAdminOnly).to_string());
+                return (!officer.may_edit_staff_records()).then(|| {
+                    // A viewer is told the reason that applies to every change.
+                    let why = if officer.may_write() {
+                        T::RoleAdminOnly
+                    } else {
+                        T::RoleViewer
+                    };
+                    self.ui.t(why).to_string()
+                });
             }
             Outcome::OpenEvaluation(nip, _)
             | Outcome::SaveEvaluation(nip, _)

@@ -82,7 +82,13 @@ impl State {
                 failures.remove(&ip);
                 false
             }
-            Some(f) => f.count >= MAX_FAILURES,
+            Some(f) if f.count >= MAX_FAILURES => {
+                eprintln!(
+                    "kinerja serve: {ip} is held off for the rest of the minute after {MAX_FAILURES} refused connections"
+                );
+                true
+            }
+            Some(_) => false,
             None => false,
         }
     }
@@ -247,10 +253,12 @@ impl Conn {
     }
 
     fn start(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), russh::Error> {
-        let lang = self.state.settings.base.lang;
         let Some(officer) = self.officer.clone() else {
             return session.channel_failure(channel);
         };
+        // Messages before the screens are in the officer's language too.
+        let lang =
+            crate::ui::lang::Lang::parse(&officer.lang).unwrap_or(self.state.settings.base.lang);
         let Some(size) = self.size else {
             session.channel_success(channel)?;
             self.say(T::ServeNeedsPty.get(lang), channel, session);

@@ -167,19 +167,45 @@ fn epilogue(message: &str) -> Vec<u8> {
     out
 }
 
-/// Draws one frame. When the client has not taken the previous one yet, the screen is
-/// drawn whole instead and replaces it.
+/// A terminal of `size` drawing into `buffer`, with nothing drawn yet: its next frame is
+/// the whole screen. (ratatui's own `clear` and `resize` ask the backend for the cursor and
+/// the size, which here would be the server's terminal, not the client's.)
+fn fresh_terminal(buffer: &FrameBuffer, size: (u16, u16)) -> io::Result<Term> {
+    Terminal::with_options(
+        CrosstermBackend::new(buffer.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(rect(size)),
+        },
+    )
+}
+
+/// Bytes that blank the client's whole screen, before a frame drawn whole.
+fn blank() -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = crossterm::queue!(
+        out,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        crossterm::cursor::MoveTo(0, 0)
+    );
+    out
+}
+
+/// Draws one frame. When the client has not taken the previous one yet, or `whole` is
+/// asked (after a resize), the screen is blanked and drawn whole, and replaces it.
 fn publish(
     terminal: &mut Term,
     buffer: &FrameBuffer,
+    size: (u16, u16),
+    whole: bool,
     app: &mut App,
     out: &Outbox,
 ) -> io::Result<()> {
     let behind = out.is_waiting();
     buffer.take();
-    if behind {
+    if behind || whole {
+        *terminal = fresh_terminal(buffer, size)?;
         buffer.extend(&preamble());
-        terminal.clear()?;
+        buffer.extend(&blank());
     }
     crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| app.draw(f))?;
@@ -200,13 +226,10 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
         changed,
         goodbyes,
     } = start;
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(rect(size)),
-    };
+    let mut size = size;
     let buffer = FrameBuffer::default();
     buffer.extend(&preamble());
-    let mut terminal = match Terminal::with_options(CrosstermBackend::new(buffer.clone()), options)
-    {
+    let mut terminal = match fresh_terminal(&buffer, size) {
         Ok(t) => t,
         Err(e) => {
             out.put(epilogue(&format!("kinerja: {e}")), true);
@@ -249,6 +272,7 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             idle_left
         };
         let mut redraw = false;
+        let mut whole = false;
         let generation = shared.staff.generation();
         let next = match held.take() {
             Some(event) => Ok(event),
@@ -271,9 +295,8 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                 }
             }
             Ok(Event::Resize(w, h)) => {
-                if terminal.resize(rect((w, h))).is_err() {
-                    break End::Failed;
-                }
+                size = (w, h);
+                whole = true;
                 redraw = true;
             }
             Ok(Event::Refresh) => redraw |= app.sync_shared(),
@@ -303,7 +326,7 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
         if app.should_quit() {
             break End::Quit;
         }
-        if redraw && publish(&mut terminal, &buffer, &mut app, &out).is_err() {
+        if redraw && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err() {
             break End::Failed;
         }
     };
@@ -318,4 +341,33 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
     drop(app);
     out.finish();
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A whole-screen frame starts by blanking the client's screen, so nothing of an
+    /// earlier, larger frame stays (what a resize over SSH showed before).
+    #[test]
+    fn a_frame_drawn_whole_blanks_the_screen_first() {
+        let buffer = FrameBuffer::default();
+        let mut terminal = fresh_terminal(&buffer, (80, 24)).unwrap();
+        terminal
+            .draw(|f| f.render_widget(ratatui::widgets::Paragraph::new("x".repeat(80)), f.area()))
+            .unwrap();
+        buffer.take();
+        terminal = fresh_terminal(&buffer, (100, 30)).unwrap();
+        buffer.extend(&blank());
+        terminal
+            .draw(|f| f.render_widget(ratatui::widgets::Paragraph::new("y"), f.area()))
+            .unwrap();
+        let bytes = buffer.take();
+        let mut screen = vt100::Parser::new(30, 100, 0);
+        screen.process(&"x".repeat(80).into_bytes());
+        screen.process(&bytes);
+        let text = screen.screen().contents();
+        assert!(!text.contains('x'), "{text}");
+        assert!(text.starts_with('y'), "{text}");
+    }
 }
