@@ -5,6 +5,11 @@
 
 mod evaluations;
 
+mod roles;
+mod shared;
+use roles::scoped;
+pub use shared::Shared;
+
 mod reports;
 mod staff;
 
@@ -72,46 +77,6 @@ pub struct Options {
     pub remote: bool,
 }
 
-/// What every session of one process shares (`kinerja serve`): the staff rows, and
-/// Beranda's counts for all units at a given state of those rows. Cloning shares.
-#[derive(Clone)]
-pub struct Shared {
-    pub staff: SharedStaff,
-    home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
-}
-
-impl Shared {
-    /// Reads every staff summary once (the whole list, for every session).
-    pub fn load(store: &Store, today: Date) -> Result<Shared, StoreError> {
-        Ok(Shared::from_staff(SharedStaff::build(
-            store.iter_summaries(),
-            unit_names(store)?,
-            today.year(),
-        )?))
-    }
-
-    fn from_staff(staff: SharedStaff) -> Shared {
-        Shared {
-            staff,
-            home: Default::default(),
-        }
-    }
-
-    /// Beranda's all-units counts, if counted since the rows last changed.
-    fn home(&self) -> Option<HomeData> {
-        let generation = self.staff.generation();
-        let cached = self.home.lock().unwrap_or_else(|p| p.into_inner());
-        cached
-            .as_ref()
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, h)| h.clone())
-    }
-
-    fn keep_home(&self, generation: u64, home: &HomeData) {
-        *self.home.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, home.clone()));
-    }
-}
-
 enum Screen {
     Welcome(Welcome),
     Home(Box<Home>),
@@ -143,14 +108,6 @@ pub struct App {
     pending_load: bool,
     /// Everyone, for the evaluator pick; built when first needed, dropped on staff saves.
     people: Option<People>,
-}
-
-/// The view limited to the officer's units (a penilai's, or a viewer's when listed).
-fn scoped(mut index: StaffIndex, opts: &Options) -> StaffIndex {
-    if let Some(units) = opts.officer.as_ref().and_then(|o| o.scope()) {
-        index.set_scope(Some(units));
-    }
-    index
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -576,71 +533,6 @@ impl App {
     fn fail(&mut self, e: StoreError) -> bool {
         self.status = Some((crate::ui::errors::store_error_text(&self.ui, &e), true));
         true
-    }
-
-    /// Why the officer's role does not allow `outcome`, in the UI language; `None` when it
-    /// does (or no officers exist). DESIGN.md: viewer reads only; penilai writes
-    /// evaluations and trainings for staff of its units; admin does everything.
-    fn refused(&self, outcome: &Outcome) -> Option<String> {
-        let officer = self.opts.officer.as_ref()?;
-        let nips: Vec<&str> = match outcome {
-            Outcome::NewStaff
-            | Outcome::EditStaff(_)
-            | Outcome::SaveStaff(..)
-            | Outcome::SetUnitRating(..)
-            | Outcome::LoadDemo => {
-                return (!officer.may_edit_staff_records()).then(|| {
-                    // A viewer is told the reason that applies to every change.
-                    let why = if officer.may_write() {
-                        T::RoleAdminOnly
-                    } else {
-                        T::RoleViewer
-                    };
-                    self.ui.t(why).to_string()
-                });
-            }
-            Outcome::OpenEvaluation(nip, _)
-            | Outcome::SaveEvaluation(nip, _)
-            | Outcome::DeleteEvaluation(nip, ..)
-            | Outcome::QuickSave(nip, _)
-            | Outcome::DeleteTraining(nip, ..) => vec![nip.as_str()],
-            Outcome::OpenTraining(nips, _) | Outcome::SaveTraining(nips, _) => {
-                nips.iter().map(String::as_str).collect()
-            }
-            Outcome::QuickEntry | Outcome::QuickStart => Vec::new(),
-            Outcome::OpenStaff(nip) => {
-                // Only someone in the officer's units opens (a row another session moved
-                // under the cursor may be someone else's).
-                let unit = self.store.get_staff(nip).ok().flatten().map(|s| s.unit_id);
-                return match unit {
-                    Some(u) if officer.sees_unit(&u) => None,
-                    _ => Some(self.ui.t(T::RoleOtherUnit).to_string()),
-                };
-            }
-            Outcome::ExportReport(_) if self.opts.remote => {
-                return Some(self.ui.t(T::ServeNoExport).to_string());
-            }
-            _ => return None,
-        };
-        if !officer.may_write() {
-            return Some(self.ui.t(T::RoleViewer).to_string());
-        }
-        for nip in nips {
-            // A person who cannot be read is not let through.
-            let unit = match self.store.get_staff(nip) {
-                Ok(Some(s)) => s.unit_id,
-                _ => return Some(self.ui.t(T::RoleOtherUnit).to_string()),
-            };
-            if !officer.may_write_for_unit(&unit) {
-                return Some(self.ui.t(T::RoleOtherUnit).to_string());
-            }
-        }
-        None
-    }
-
-    /// A line in the footer until the next key (e.g. the role the local screens apply).
-    pub fn notice(&mut self, text: String, error: bool) {
-        self.status = Some((text, error));
     }
 
     fn carry_out(&mut self, outcome: Outcome) -> bool {

@@ -122,17 +122,4 @@ impl App {
         v.sort_by(|a, b| a.1.cmp(&b.1));
         Ok(v)
     }
-
-    /// The units the officer is limited to (`None`: all).
-    pub(super) fn scope(&self) -> Option<Vec<String>> {
-        self.opts.officer.as_ref().and_then(|o| o.scope())
-    }
-
-    /// Whether staff of `unit_id` may be shown in this session.
-    pub(super) fn in_scope(&self, unit_id: &str) -> bool {
-        self.opts
-            .officer
-            .as_ref()
-            .is_none_or(|o| o.sees_unit(unit_id))
-    }
 }
