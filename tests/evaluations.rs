@@ -649,3 +649,54 @@ fn a_period_not_ended_yet_is_saved_after_a_second_ctrl_s_and_shown_as_provisiona
     assert_eq!(all.len(), 2);
     assert!(s.shows("(sementara)"), "the record marks it: {}", s.text());
 }
+
+/// DOMAIN.md, Performance: periodic evaluations lead to the annual one; an annual predikat
+/// better than all of them is flagged on the record (a warning, nothing refused).
+#[test]
+fn the_record_flags_an_annual_predikat_better_than_every_periodic_one() {
+    use kinerja::domain::{PeriodKind, Rating};
+    let s = common::session::session_with(
+        0,
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+        80,
+        24,
+    );
+    let store = s.app.store();
+    store.save_unit(&common::unit(), "t").unwrap();
+    let nip = "198503302010012002";
+    store.save_staff(&common::staff(nip), "t").unwrap();
+    for q in 1..=4 {
+        let e = common::evaluation(
+            2025,
+            PeriodKind::Triwulan(q),
+            Rating::Sesuai,
+            Rating::Sesuai,
+        );
+        store.save_evaluation(nip, &e, "t").unwrap();
+    }
+    let annual = common::evaluation(2025, PeriodKind::Tahunan, Rating::DiAtas, Rating::DiAtas);
+    store.save_evaluation(nip, &annual, "t").unwrap();
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter);
+    assert!(
+        s.shows("2025 tahunan lebih baik dari semua periodik (B B B B)"),
+        "{}",
+        s.text()
+    );
+    // Within the periodic ones: no warning.
+    let mut fixed = s
+        .app
+        .store()
+        .evaluations_of(nip)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.period.kind == PeriodKind::Tahunan)
+        .unwrap();
+    fixed.hasil_kerja = Rating::Sesuai;
+    fixed.perilaku = Rating::Sesuai;
+    s.app.store().save_evaluation(nip, &fixed, "t").unwrap();
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter);
+    assert!(!s.shows("periodik"), "{}", s.text());
+}

@@ -352,6 +352,51 @@ pub fn evaluator_is_atasan(e: &Evaluation) -> bool {
     }
 }
 
+/// How a year's annual predikat stands against that year's periodic (monthly or
+/// quarterly) ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnualAgainstPeriodic {
+    NoPeriodic,
+    Within,
+    BetterThanAll,
+    WorseThanAll,
+}
+
+/// DOMAIN.md, Performance: "Periodic evaluations (monthly or quarterly) lead to the annual
+/// (final) one". An annual predikat better than every periodic one of its year, or worse
+/// than all of them, deserves a second look: a warning, never a refusal.
+pub fn annual_against_periodic(annual: Predikat, periodic: &[Predikat]) -> AnnualAgainstPeriodic {
+    // Codes run 1 (Sangat Baik) to 5 (Sangat Kurang): smaller is better.
+    let best = periodic.iter().map(|p| p.code()).min();
+    let worst = periodic.iter().map(|p| p.code()).max();
+    match (best, worst) {
+        (Some(best), _) if annual.code() < best => AnnualAgainstPeriodic::BetterThanAll,
+        (_, Some(worst)) if annual.code() > worst => AnnualAgainstPeriodic::WorseThanAll,
+        (Some(_), Some(_)) => AnnualAgainstPeriodic::Within,
+        _ => AnnualAgainstPeriodic::NoPeriodic,
+    }
+}
+
+/// The annual evaluation of `year` among `evaluations`, and how it stands against the
+/// periodic ones of that year (see [`annual_against_periodic`]).
+pub fn annual_check(
+    evaluations: &[Evaluation],
+    year: i16,
+) -> Option<(Predikat, Vec<Predikat>, AnnualAgainstPeriodic)> {
+    let annual = evaluations
+        .iter()
+        .find(|e| e.period == Period::annual(year))?
+        .predikat();
+    let mut periodic: Vec<&Evaluation> = evaluations
+        .iter()
+        .filter(|e| e.period.year == year && e.period.kind != PeriodKind::Tahunan)
+        .collect();
+    periodic.sort_by_key(|e| e.period.sort_key());
+    let periodic: Vec<Predikat> = periodic.iter().map(|e| e.predikat()).collect();
+    let check = annual_against_periodic(annual, &periodic);
+    Some((annual, periodic, check))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,5 +583,29 @@ mod tests {
         assert_eq!(feb.end(), date(2024, 2, 29));
         assert!(!feb.is_provisional(date(2024, 2, 29)));
         assert!(feb.is_provisional(date(2024, 2, 28)));
+    }
+
+    #[test]
+    fn an_annual_predikat_outside_all_periodic_ones_is_flagged() {
+        // DOMAIN.md, Performance: periodic evaluations lead to the annual one.
+        use AnnualAgainstPeriodic::*;
+        use Predikat::*;
+        assert_eq!(annual_against_periodic(Baik, &[]), NoPeriodic);
+        assert_eq!(
+            annual_against_periodic(Baik, &[Baik, ButuhPerbaikan]),
+            Within
+        );
+        assert_eq!(
+            annual_against_periodic(SangatBaik, &[Baik, Baik]),
+            BetterThanAll
+        );
+        assert_eq!(
+            annual_against_periodic(Kurang, &[Baik, ButuhPerbaikan]),
+            WorseThanAll
+        );
+        assert_eq!(
+            annual_against_periodic(SangatBaik, &[SangatBaik, Baik]),
+            Within
+        );
     }
 }

@@ -17,7 +17,10 @@ pub mod unit;
 
 pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution};
-pub use evaluation::{Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind};
+pub use evaluation::{
+    AnnualAgainstPeriodic, Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind,
+    annual_against_periodic, annual_check,
+};
 pub use jabatan::{Jabatan, JenisJabatan};
 pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};

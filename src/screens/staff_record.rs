@@ -324,6 +324,40 @@ impl StaffRecord {
                 ui.theme.predikat(p),
             ));
         }
+        // The newest annual evaluation against its year's periodic ones: flagged when it
+        // is better than all of them or worse than all (DOMAIN.md, a warning only).
+        let newest_annual = self
+            .evaluations
+            .iter()
+            .find(|e| e.period.kind == crate::domain::PeriodKind::Tahunan)
+            .map(|e| e.period.year);
+        if let Some((_, periodic, check)) =
+            newest_annual.and_then(|y| crate::domain::annual_check(&self.evaluations, y))
+        {
+            let text = match check {
+                crate::domain::AnnualAgainstPeriodic::BetterThanAll => {
+                    Some(ui.t(T::AnnualBetterThanPeriodic))
+                }
+                crate::domain::AnnualAgainstPeriodic::WorseThanAll => {
+                    Some(ui.t(T::AnnualWorseThanPeriodic))
+                }
+                _ => None,
+            };
+            if let (Some(text), Some(year)) = (text, newest_annual) {
+                let shorts: Vec<&str> = periodic
+                    .iter()
+                    .map(|p| crate::screens::staff_list::predikat_short(*p))
+                    .collect();
+                trend.push(Span::styled(
+                    format!(
+                        " {} {year} {text} ({})",
+                        ui.theme.sym("⚠", "!"),
+                        shorts.join(" ")
+                    ),
+                    ui.theme.error(),
+                ));
+            }
+        }
         frame.render_widget(Paragraph::new(Line::from(trend)), trend_area);
         let height = area.height.saturating_sub(1) as usize;
         let (start, selected) = self.table_window(0, height);

@@ -41,6 +41,8 @@ texts! {
     JpTargetsNote => "PNS {pns} JP, PPPK {pppk}", "PNS {pns} JP, PPPK {pppk}";
     ServeNoExport => "ekspor CSV tidak tersedia lewat SSH (file akan tertulis di server); minta admin menjalankan kinerja export report", "CSV export is not available over SSH (the file would land on the server); ask an admin to run kinerja export report";
     QuickProvisional => "tersimpan sementara: periodenya belum berakhir", "saved as provisional: the period has not ended yet";
+    AnnualBetterThanPeriodic => "tahunan lebih baik dari semua periodik", "annual better than every periodic";
+    AnnualWorseThanPeriodic => "tahunan lebih buruk dari semua periodik", "annual worse than every periodic";
     ConfirmProvisional => "periode ini belum berakhir: tekan Ctrl-S sekali lagi untuk menyimpannya sebagai sementara", "this period has not ended yet: press Ctrl-S once more to save it as provisional";
     Provisional => "sementara", "provisional";
     // Roles
