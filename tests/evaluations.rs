@@ -700,3 +700,43 @@ fn the_record_flags_an_annual_predikat_better_than_every_periodic_one() {
     s.key(KeyCode::Enter);
     assert!(!s.shows("periodik"), "{}", s.text());
 }
+
+/// The annual form says it too, live, before saving (a warning, the save goes through).
+#[test]
+fn the_annual_form_warns_when_the_predikat_is_above_every_periodic_one() {
+    use kinerja::domain::{PeriodKind, Rating};
+    let s = common::session::session_with(
+        0,
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+        80,
+        24,
+    );
+    let store = s.app.store();
+    store.save_unit(&common::unit(), "t").unwrap();
+    let nip = "198503302010012002";
+    store.save_staff(&common::staff(nip), "t").unwrap();
+    for q in 1..=4 {
+        let e = common::evaluation(
+            2025,
+            PeriodKind::Triwulan(q),
+            Rating::Sesuai,
+            Rating::Sesuai,
+        );
+        store.save_evaluation(nip, &e, "t").unwrap();
+    }
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(s.shows("Tahunan"), "{}", s.text());
+    s.key(KeyCode::Enter).key(KeyCode::Char('1'));
+    for _ in 0..7 {
+        s.key(KeyCode::Char('1'));
+    }
+    assert!(
+        s.shows("Sangat Baik  ! di atas semua periodik (B B B B)"),
+        "{}",
+        s.text()
+    );
+    s.save_confirming(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+}

@@ -37,6 +37,13 @@ impl App {
             &self.ui,
         );
         form.set_last_evaluator(last_evaluator, &self.ui);
+        form.set_periodic(
+            evaluations
+                .iter()
+                .map(|e| (e.period, e.predikat()))
+                .collect(),
+            &self.ui,
+        );
         form.set_person_nip(staff.nip.clone(), &self.ui);
         match self.store.draft(&self.draft_key(nip, id)) {
             Ok(Some(d)) => {

@@ -110,6 +110,8 @@ pub struct EvaluationForm {
     provisional_ok: Option<Period>,
     /// The period the confirmation question was shown for, at the last Ctrl-S.
     provisional_asked: Option<Period>,
+    /// The person's periodic evaluations (period, predikat), to set an annual one against.
+    periodic: Vec<(Period, crate::domain::Predikat)>,
     form: Form,
 }
 
@@ -192,7 +194,7 @@ impl EvaluationForm {
             false,
             o.map(|e| e.perilaku),
         ));
-        fields.push(Field::info(PREDIKAT, ui.t(T::Predikat)));
+        fields.push(Field::info(PREDIKAT, ui.t(T::Predikat)).width(52));
         fields.push(Field::heading("umpan_balik", ui.t(T::FeedbackHeading)));
         for (i, a) in Aspek::ALL.iter().enumerate() {
             fields.push(
@@ -239,6 +241,7 @@ impl EvaluationForm {
             // An existing provisional evaluation was confirmed when it was first saved.
             provisional_ok: o.map(|e| e.period),
             provisional_asked: None,
+            periodic: Vec::new(),
             form: Form::new(title, fields, !existing).with_delete(T::DeleteAsk),
             original,
         };
@@ -511,7 +514,7 @@ impl EvaluationForm {
             (Some(h), Some(p)) => {
                 let pr = predikat(h, p);
                 (
-                    pr.label().to_string(),
+                    format!("{}{}", pr.label(), self.against_periodic(pr, ui)),
                     ui.theme.predikat(pr).add_modifier(Modifier::BOLD),
                 )
             }
@@ -615,5 +618,37 @@ impl EvaluationForm {
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         self.form.draw(frame, area, ui, Vec::new());
+    }
+
+    /// The person's periodic evaluations, for the annual form's comparison.
+    pub fn set_periodic(&mut self, periodic: Vec<(Period, crate::domain::Predikat)>, ui: &Ui) {
+        self.periodic = periodic;
+        self.refresh(ui);
+    }
+
+    /// For an annual period: `  ! di atas semua periodik (B B)` when the
+    /// predikat is better than every periodic one of its year or worse than all (DOMAIN.md,
+    /// a warning only); empty otherwise.
+    fn against_periodic(&self, annual: crate::domain::Predikat, ui: &Ui) -> String {
+        let Some(period) = self.period().filter(|p| p.kind == PeriodKind::Tahunan) else {
+            return String::new();
+        };
+        let mut of_year: Vec<&(Period, crate::domain::Predikat)> = self
+            .periodic
+            .iter()
+            .filter(|(p, _)| p.year == period.year && p.kind != PeriodKind::Tahunan)
+            .collect();
+        of_year.sort_by_key(|(p, _)| p.sort_key());
+        let periodic: Vec<crate::domain::Predikat> = of_year.iter().map(|(_, p)| *p).collect();
+        let text = match crate::domain::annual_against_periodic(annual, &periodic) {
+            crate::domain::AnnualAgainstPeriodic::BetterThanAll => T::AnnualAboveShort,
+            crate::domain::AnnualAgainstPeriodic::WorseThanAll => T::AnnualBelowShort,
+            _ => return String::new(),
+        };
+        let shorts: Vec<&str> = periodic
+            .iter()
+            .map(|p| crate::screens::staff_list::predikat_short(*p))
+            .collect();
+        format!("  ! {} ({})", ui.t(text), shorts.join(" "))
     }
 }

@@ -43,6 +43,8 @@ texts! {
     QuickProvisional => "tersimpan sementara: periodenya belum berakhir", "saved as provisional: the period has not ended yet";
     AnnualBetterThanPeriodic => "tahunan lebih baik dari semua periodik", "annual better than every periodic";
     AnnualWorseThanPeriodic => "tahunan lebih buruk dari semua periodik", "annual worse than every periodic";
+    AnnualAboveShort => "di atas semua periodik", "above every periodic";
+    AnnualBelowShort => "di bawah semua periodik", "below every periodic";
     ConfirmProvisional => "periode ini belum berakhir: tekan Ctrl-S sekali lagi untuk menyimpannya sebagai sementara", "this period has not ended yet: press Ctrl-S once more to save it as provisional";
     Provisional => "sementara", "provisional";
     // Roles
