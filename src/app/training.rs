@@ -77,7 +77,11 @@ impl App {
                 reasons.push(Reason::Predikat(p));
             }
             if jp < target {
-                reasons.push(Reason::BelowJp { jp, target });
+                reasons.push(Reason::BelowJp {
+                    jp,
+                    target,
+                    year_target: targets.of(pppk),
+                });
             }
             if !reasons.is_empty() {
                 d.coaching.push(Coaching {

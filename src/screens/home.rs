@@ -34,6 +34,8 @@ pub struct HomeData {
     pub unit: Option<String>,
     /// Every unit as (id, name), by name, for `f`.
     pub all_units: Vec<(String, String)>,
+    /// This year: the PNS JP due by today, which flags people on the attention list.
+    pub due_today: Option<u32>,
     loaded: bool,
 }
 
@@ -60,6 +62,9 @@ impl HomeData {
             return;
         }
         let pppk = s.golongan.is_pppk();
+        if self.jp_year == today.year() {
+            self.due_today = Some(targets.pro_rata(false, today));
+        }
         let jp_target_now = if self.jp_year == today.year() {
             targets.pro_rata(pppk, today)
         } else {
@@ -79,6 +84,7 @@ impl HomeData {
             _ if jp < jp_target_now => Some(Reason::BelowJp {
                 jp,
                 target: jp_target_now,
+                year_target: targets.of(pppk),
             }),
             _ => None,
         };
@@ -226,10 +232,14 @@ impl Home {
             Paragraph::new(vec![
                 Line::styled(
                     format!(
-                        "{} {} ({})",
+                        "{} {} ({}){}",
                         ui.t(T::ReachedTarget),
                         d.jp_year,
-                        targets_note(ui)
+                        targets_note(ui),
+                        d.due_today.map_or(String::new(), |n| format!(
+                            "; {} PNS {n}",
+                            ui.t(T::ReasonJpToday)
+                        ))
                     ),
                     ui.theme.header(),
                 ),

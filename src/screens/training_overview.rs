@@ -42,7 +42,13 @@ pub struct PartnerJp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     Predikat(crate::domain::Predikat),
-    BelowJp { jp: u32, target: u32 },
+    /// Below `target`, the JP due by today (this year) or the year's (a past year);
+    /// `year_target` is the whole year's, so both figures can be shown.
+    BelowJp {
+        jp: u32,
+        target: u32,
+        year_target: u32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -177,7 +183,23 @@ pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<St
 pub fn reason_text(r: &Reason, ui: &Ui) -> String {
     match r {
         Reason::Predikat(p) => format!("{} {}", ui.t(T::ReasonPredikat), p.label()),
-        Reason::BelowJp { jp, target } => format!("{jp} / {target} {}", ui.t(T::ReasonJp)),
+        // Which target flagged the person: the part due by today, or the whole year's.
+        Reason::BelowJp {
+            jp,
+            target,
+            year_target,
+        } if target < year_target => format!(
+            "{jp} / {target} {} ({year_target}/{})",
+            ui.t(T::ReasonJpToday),
+            ui.t(T::ReasonJpYear)
+        ),
+        Reason::BelowJp { jp, target, .. } => {
+            format!(
+                "{jp} / {target} {} {}",
+                ui.t(T::ReasonJp),
+                ui.t(T::ReasonJpYear)
+            )
+        }
     }
 }
 

@@ -180,6 +180,8 @@ texts! {
     JpSpread => "Sebaran JP pegawai aktif", "JP of active staff";
     ReasonPredikat => "predikat", "predikat";
     ReasonJp => "JP", "JP";
+    ReasonJpToday => "JP s.d. hari ini", "JP due by today";
+    ReasonJpYear => "tahun", "year";
     Suggested => "usul:", "suggested:";
     Reason => "Alasan", "Reason";
     NobodyNeedsCoaching => "Tidak ada yang perlu pembinaan.", "Nobody needs coaching.";
