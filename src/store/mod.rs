@@ -100,7 +100,7 @@ impl Store {
         let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
         // Our own lock says no other process has the database. If sled still finds its
         // lock taken, a handle closed a moment ago in this process is still shutting down
-        // its background thread: wait for it, briefly.
+        // its background thread: wait for it, up to 5 s (a loaded machine is slow to stop it).
         let mut waited = 0;
         let db = loop {
             match open_catching_panics(&config) {
@@ -114,7 +114,7 @@ impl Store {
                 Err(Opened::Sled(sled::Error::Io(io)))
                     if io.to_string().contains("could not acquire lock") =>
                 {
-                    if waited >= 200 {
+                    if waited >= 500 {
                         return Err(StoreError::Locked {
                             path: path.to_path_buf(),
                         });
