@@ -108,14 +108,7 @@ fn serve(c: &mut Criterion) {
         .save_officer(&officer, creating, "bench")
         .expect("the bench officer");
     let before_server = rss_kib();
-    let officers = store.clone();
-    let authorize = Box::new(move |user: &str, k: &russh::keys::PublicKey| {
-        officers
-            .officer_for_key(k)
-            .ok()
-            .flatten()
-            .filter(|o| o.name == user)
-    });
+    let authorize = kinerja::serve::officers_of(store.clone());
     let settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
         max_sessions: SESSIONS + 10,

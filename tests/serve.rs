@@ -130,14 +130,7 @@ fn two_officers_work_at_once_with_their_roles() {
     ] {
         store.save_officer(&o, true, "t").unwrap();
     }
-    let officers = store.clone();
-    let authorize = Box::new(move |user: &str, key: &russh::keys::PublicKey| {
-        officers
-            .officer_for_key(key)
-            .ok()
-            .flatten()
-            .filter(|o| o.name == user)
-    });
+    let authorize = kinerja::serve::officers_of(store.clone());
     let settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
         max_sessions: 5,
@@ -356,14 +349,7 @@ fn repeated_refusals_from_one_address_are_held_off() {
     store
         .save_officer(&officer("ani", Role::Admin, &[], &good), true, "t")
         .unwrap();
-    let officers = store.clone();
-    let authorize = Box::new(move |user: &str, key: &russh::keys::PublicKey| {
-        officers
-            .officer_for_key(key)
-            .ok()
-            .flatten()
-            .filter(|o| o.name == user)
-    });
+    let authorize = kinerja::serve::officers_of(store.clone());
     let settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
         max_sessions: 5,

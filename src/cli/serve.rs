@@ -101,14 +101,7 @@ pub fn run(
         ),
         base,
     };
-    let officers = store.clone();
-    let authorize = Box::new(move |user: &str, key: &russh::keys::PublicKey| {
-        officers
-            .officer_for_key(key)
-            .ok()
-            .flatten()
-            .filter(|o| o.name == user)
-    });
+    let authorize = serve::officers_of(store.clone());
     let flusher = store.clone();
     let running =
         serve::start(store, settings, key.clone(), authorize).map_err(Failure::cannot_run)?;

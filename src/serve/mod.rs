@@ -41,6 +41,18 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(60);
 /// Finds the officer a login is for: the SSH user name and a verified key.
 pub type Authorize = dyn Fn(&str, &PublicKey) -> Option<Officer> + Send + Sync;
 
+/// The officers of `store` as the login check: the key must be one of an officer's, and
+/// the SSH user name that officer's name.
+pub fn officers_of(store: Store) -> Box<Authorize> {
+    Box::new(move |user: &str, key: &PublicKey| {
+        store
+            .officer_for_key(key)
+            .ok()
+            .flatten()
+            .filter(|o| o.name == user)
+    })
+}
+
 /// What the server runs with.
 pub struct Settings {
     pub listen: SocketAddr,
