@@ -163,41 +163,10 @@ impl Store {
             ));
         }
         let data = self.path.join("db");
-        // Every handle is dropped here, before the wait (a `..` pattern would keep the
-        // trees alive until the function returns, and sled's flusher with them).
-        let Store {
-            db,
-            staff,
-            units,
-            evaluations,
-            trainings,
-            partners,
-            audit,
-            audit_by_record,
-            staff_by_unit,
-            staff_summary,
-            drafts,
-            training_stats,
-            meta,
-            _lock,
-            notes: _,
-            path: _,
-        } = self;
-        drop((
-            staff,
-            units,
-            evaluations,
-            trainings,
-            partners,
-            audit,
-            audit_by_record,
-            staff_by_unit,
-            staff_summary,
-            drafts,
-            training_stats,
-            meta,
-        ));
-        drop(db);
+        // Our lock outlives the store; every sled handle goes with it, here, before the
+        // wait (sled's flusher stops once the last handle is gone).
+        let held = std::sync::Arc::clone(&self._lock);
+        drop(self);
         // sled's own lock on its data file goes when its background thread has finished.
         if !lock::wait_released(&data) {
             return Err(StoreError::Backup(format!(
@@ -205,7 +174,7 @@ impl Store {
                 data.display()
             )));
         }
-        Ok(_lock)
+        Ok(held)
     }
 }
 
