@@ -427,6 +427,8 @@ struct Draft {
     latent: f64,
     /// Annual predikat for the year before last and last year.
     annual: [Option<Predikat>; 2],
+    /// For a unit's head: the Hasil Kerja the unit's rating gives, per year as `annual`.
+    head_hasil: [Option<Rating>; 2],
 }
 
 /// The demo data set. Units, partners and the people's identities are built up front
@@ -481,14 +483,45 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
             unit,
             latent: rng.unit(),
             annual: [None, None],
+            head_hasil: [None, None],
         });
+    }
+
+    // Unit heads (the highest PNS rank) evaluate their staff. Each unit names its head,
+    // whose result is the unit's own: their Hasil Kerja follows the unit's rating and they
+    // are left out of the unit's distribution (SE MenPANRB 3/2023).
+    let mut heads: Vec<Option<usize>> = vec![None; UNITS.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if d.staff.golongan.is_pppk() {
+            continue;
+        }
+        let better = |b: usize| {
+            (d.staff.golongan, &d.staff.nip) > (drafts[b].staff.golongan, &drafts[b].staff.nip)
+        };
+        if heads[d.unit].is_none_or(better) {
+            heads[d.unit] = Some(i);
+        }
+    }
+
+    for (k, h) in heads.iter().enumerate() {
+        if let Some(h) = h {
+            units[k].head = Some(drafts[*h].staff.nip.clone());
+            for (slot, y) in [year - 2, year - 1].into_iter().enumerate() {
+                drafts[*h].head_hasil[slot] = units[k]
+                    .ratings
+                    .get(&y)
+                    .map(|r| crate::domain::head_hasil_kerja(*r));
+            }
+        }
     }
 
     // The annual predikat of each unit follows a quota, so every unit but the one meant to
     // break the guide fits it.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); UNITS.len()];
     for (i, d) in drafts.iter().enumerate() {
-        members[d.unit].push(i);
+        if heads[d.unit] != Some(i) {
+            members[d.unit].push(i);
+        }
     }
     for (slot, y) in [year - 2, year - 1].into_iter().enumerate() {
         for (k, spec) in UNITS.iter().enumerate() {
@@ -513,18 +546,13 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
             }
         }
     }
-
-    // Unit heads (the highest PNS rank) evaluate their staff.
-    let mut heads: Vec<Option<usize>> = vec![None; UNITS.len()];
-    for (i, d) in drafts.iter().enumerate() {
-        if d.staff.golongan.is_pppk() {
-            continue;
-        }
-        let better = |b: usize| {
-            (d.staff.golongan, &d.staff.nip) > (drafts[b].staff.golongan, &drafts[b].staff.nip)
-        };
-        if heads[d.unit].is_none_or(better) {
-            heads[d.unit] = Some(i);
+    // The heads, outside the quotas: Sangat Baik under an Istimewa unit, otherwise Baik.
+    for h in heads.iter().flatten() {
+        for slot in 0..2 {
+            drafts[*h].annual[slot] = drafts[*h].head_hasil[slot].map(|r| match r {
+                Rating::DiAtas => Predikat::SangatBaik,
+                _ => Predikat::Baik,
+            });
         }
     }
 
@@ -929,7 +957,14 @@ fn evaluations_for(rng: &mut Rng, d: &Draft, penilai: &Evaluator, today: Date) -
     let year = today.year();
     for (slot, y) in [year - 2, year - 1, year].into_iter().enumerate() {
         let annual = d.annual.get(slot).copied().flatten();
-        let annual_pair = annual.map(|p| pair_for(rng, p));
+        let mut annual_pair = annual.map(|p| pair_for(rng, p));
+        // A head's Hasil Kerja is the unit's result; their Perilaku stays their own.
+        if let (Some((h, p)), Some(Some(unit))) = (annual_pair.as_mut(), d.head_hasil.get(slot)) {
+            *h = *unit;
+            if *unit == Rating::DiAtas {
+                *p = Rating::DiAtas;
+            }
+        }
         for q in 1..=4u8 {
             let Some(period) = Period::new(y, PeriodKind::Triwulan(q)) else {
                 continue;
@@ -1246,7 +1281,12 @@ mod tests {
         let mut broken = Vec::new();
         for unit in &units {
             let mut counts = PredikatCounts::default();
-            for p in all.iter().filter(|p| p.staff.unit_id == unit.id) {
+            // The head is not counted in their own unit's distribution (SE MenPANRB 3/2023).
+            let head = unit.head.as_ref().expect("every demo unit names a head");
+            for p in all
+                .iter()
+                .filter(|p| p.staff.unit_id == unit.id && p.staff.nip != *head)
+            {
                 if let Some(e) = p
                     .evaluations
                     .items
@@ -1262,6 +1302,38 @@ mod tests {
             }
         }
         assert_eq!(broken, vec![RULE_BREAKING_UNIT.to_string()]);
+    }
+
+    #[test]
+    fn every_heads_hasil_kerja_follows_their_units_rating() {
+        // DOMAIN.md, "The head of a unit": Istimewa gives Di Atas, Baik gives Sesuai.
+        let today = date(2026, 11, 28);
+        let demo = generate(42, 300, today);
+        let units = demo.units.clone();
+        let all = people(demo);
+        let mut seen = 0;
+        for unit in &units {
+            let head = unit.head.as_ref().expect("every demo unit names a head");
+            let person = all
+                .iter()
+                .find(|p| p.staff.nip == *head)
+                .expect("head exists");
+            assert_eq!(person.staff.unit_id, unit.id);
+            for y in [2024, 2025] {
+                let Some(e) = person
+                    .evaluations
+                    .items
+                    .iter()
+                    .find(|e| e.period == Period::annual(y))
+                else {
+                    continue;
+                };
+                let want = crate::domain::head_hasil_kerja(unit.ratings[&y]);
+                assert_eq!(e.hasil_kerja, want, "{} {y}", unit.name);
+                seen += 1;
+            }
+        }
+        assert!(seen >= units.len(), "{seen} head evaluations checked");
     }
 
     #[test]

@@ -12,9 +12,15 @@ pub struct UnitReport {
     pub name: String,
     /// Active staff.
     pub staff: u32,
-    /// Annual predikat of the year, of everyone evaluated (active or not).
+    /// Annual predikat of the year, of everyone evaluated (active or not) except the unit's
+    /// head: what the distribution guide counts.
     pub counts: PredikatCounts,
     pub rating: Option<UnitRating>,
+    /// The head's annual predikat of the year, kept out of `counts`: the head's result is
+    /// the unit's own (SE MenPANRB 3/2023).
+    pub head_predikat: Option<Predikat>,
+    /// Whether the unit names a head.
+    pub has_head: bool,
     /// `None` when the unit's rating for the year is not recorded.
     pub breaches: Option<Vec<Breach>>,
     /// Active staff who met their own yearly JP target (per employment kind).
@@ -24,7 +30,7 @@ pub struct UnitReport {
 }
 
 impl UnitReport {
-    /// Everyone with an annual predikat of the year (what the guide counts).
+    /// Everyone with an annual predikat of the year that the guide counts (the head apart).
     pub fn evaluated(&self) -> u32 {
         self.counts.total()
     }
@@ -46,11 +52,16 @@ pub fn unit_report(
     year: i16,
     targets: &crate::domain::JpTargets,
 ) -> Result<Vec<UnitReport>, StoreError> {
-    let mut rows: BTreeMap<String, UnitReport> = store
-        .units()?
+    let units = store.units()?;
+    let heads: BTreeMap<String, String> = units
+        .iter()
+        .filter_map(|u| Some((u.id.clone(), u.head.as_ref()?.as_str().to_string())))
+        .collect();
+    let mut rows: BTreeMap<String, UnitReport> = units
         .into_iter()
         .map(|u| {
             let rating = u.ratings.get(&year).copied();
+            let has_head = u.head.is_some();
             (
                 u.id.clone(),
                 UnitReport {
@@ -59,6 +70,8 @@ pub fn unit_report(
                     staff: 0,
                     counts: PredikatCounts::default(),
                     rating,
+                    head_predikat: None,
+                    has_head,
                     breaches: None,
                     reached: 0,
                     evaluated_active: 0,
@@ -72,7 +85,11 @@ pub fn unit_report(
             continue;
         };
         if let Some(p) = s.annual_in(year) {
-            row.counts.add(p);
+            if heads.get(&s.unit_id) == Some(&s.nip) {
+                row.head_predikat = Some(p);
+            } else {
+                row.counts.add(p);
+            }
         }
         if s.aktif {
             row.staff += 1;
@@ -96,7 +113,7 @@ pub fn unit_report(
 }
 
 /// The CSV header of the report.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 16] = [
     "unit",
     "tahun",
     "pegawai",
@@ -111,10 +128,15 @@ pub const COLUMNS: [&str; 14] = [
     "status_distribusi",
     "capai_target_jp",
     "capai_target_jp_persen",
+    "predikat_pimpinan",
+    "sementara",
 ];
 
 /// One CSV row; `status` in words (`sesuai`, `melanggar: ...`, `belum dinilai`).
-pub fn csv_row(r: &UnitReport, year: i16) -> Vec<String> {
+/// `predikat_pimpinan` is the head's annual predikat, which the predikat columns leave out
+/// (SE MenPANRB 3/2023); `sementara` is `ya` while the year's annual period has not ended
+/// (`provisional`), so its predikat may still change.
+pub fn csv_row(r: &UnitReport, year: i16, provisional: bool) -> Vec<String> {
     let status = match &r.breaches {
         None => "belum dinilai".to_string(),
         Some(b) if b.is_empty() => "sesuai".to_string(),
@@ -138,5 +160,10 @@ pub fn csv_row(r: &UnitReport, year: i16) -> Vec<String> {
     v.push(status);
     v.push(r.reached.to_string());
     v.push(format!("{:.1}", UnitReport::percent(r.reached, r.staff)));
+    v.push(
+        r.head_predikat
+            .map_or(String::new(), |p| p.label().to_string()),
+    );
+    v.push(if provisional { "ya" } else { "tidak" }.to_string());
     v
 }

@@ -1089,3 +1089,204 @@ fn import_counts_the_provisional_evaluations_it_wrote() {
             .contains("2 new, 0 updated, 0 unchanged evaluations")
     );
 }
+
+// ------------------------------------------------------------------ unit ratings, heads
+
+const UNIT_RATINGS_HEADER: &str = "unit,tahun,periode,nilai";
+
+#[test]
+fn unit_ratings_export_imports_back_unchanged_and_a_period_rating_is_its_own() {
+    let db = Db::new();
+    db.demo(60);
+    let before = db.export("unit-ratings");
+    assert_eq!(before.header, ["unit", "tahun", "periode", "nilai"]);
+    assert!(!before.rows.is_empty(), "the demo rates its units");
+    let f = db.write("ratings.csv", db.run(&["export", "unit-ratings"]).stdout);
+    let run = db.run(&["import", "unit-ratings", s(&f)]);
+    run.expect(0);
+    assert!(
+        run.stderr.contains("0 set, 0 removed"),
+        "an export imports back unchanged: {}",
+        run.stderr
+    );
+
+    // A quarter's rating beside the year's, and the year's removed with `-`.
+    let last = this_year() - 1;
+    db.import_ok(
+        "unit-ratings",
+        "more.csv",
+        &csv_file(
+            UNIT_RATINGS_HEADER,
+            &[
+                format!("Puskesmas Belawan,{last},Triwulan II,Istimewa"),
+                format!("Puskesmas Belawan,{last},tahunan,-"),
+            ],
+        ),
+    );
+    let after = db.export("unit-ratings");
+    let of_unit: Vec<(String, String, String)> = after
+        .rows
+        .iter()
+        .filter(|r| r[0] == "Puskesmas Belawan" && r[1] == last.to_string())
+        .map(|r| (r[1].clone(), r[2].clone(), r[3].clone()))
+        .collect();
+    assert_eq!(
+        of_unit,
+        vec![(
+            last.to_string(),
+            "triwulan-2".to_string(),
+            "Istimewa".to_string()
+        )]
+    );
+    // The report of that year now says the unit's rating is not recorded.
+    let report = db.run(&["export", "report", "--year", &last.to_string()]);
+    report.expect(0);
+    let report = Csv::parse(&report.stdout_text());
+    assert_eq!(
+        report.value("unit", "Puskesmas Belawan", "status_distribusi"),
+        "belum dinilai"
+    );
+}
+
+#[test]
+fn a_unit_ratings_file_with_bad_rows_writes_nothing_and_names_each_line() {
+    let db = Db::new();
+    db.demo(30);
+    let before = db.export("unit-ratings").rows;
+    let next = this_year() + 1;
+    let now = this_year();
+    let f = db.write(
+        "ratings.csv",
+        csv_file(
+            UNIT_RATINGS_HEADER,
+            &[
+                format!("Puskesmas Belawan,{now},triwulan-1,Baik"),
+                format!("Unit Yang Tidak Ada,{now},,Baik"),
+                format!("Puskesmas Belawan,{next},,Baik"),
+                format!("Puskesmas Belawan,{now},triwulan-1,Kurang"),
+                format!("Puskesmas Belawan,{now},,Luar Biasa"),
+                format!("Puskesmas Belawan,{now},,"),
+            ],
+        ),
+    );
+    let run = db.run(&["import", "unit-ratings", s(&f)]);
+    run.expect(1);
+    let lines: Vec<u64> = run.row_reports(&f).iter().map(|r| r.0).collect();
+    assert_eq!(lines, [3, 4, 5, 6, 7], "stderr:\n{}", run.stderr);
+    assert!(run.stderr.contains("Unit Yang Tidak Ada"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 2"),
+        "the clash names the first line: {}",
+        run.stderr
+    );
+    assert_eq!(
+        db.export("unit-ratings").rows,
+        before,
+        "a refused file wrote"
+    );
+
+    let run = db.run(&["import", "unit-ratings", s(&f), "--skip-invalid"]);
+    run.expect(0);
+    assert!(run.stderr.contains("1 set"), "{}", run.stderr);
+    assert_eq!(db.export("unit-ratings").rows.len(), before.len() + 1);
+}
+
+#[test]
+fn the_reports_distribution_leaves_out_each_units_head() {
+    // SE MenPANRB 3/2023 (DOMAIN.md): the head is not counted in their own unit's
+    // distribution. Everyone's annual predikat of the year is either in the predikat
+    // columns or, for the head, in `predikat_pimpinan`.
+    let db = Db::new();
+    db.demo(300);
+    let last = this_year() - 1;
+    let staff = db.export("staff");
+    let evaluations = db.export("evaluations");
+    let unit_of: std::collections::HashMap<String, String> = staff
+        .rows
+        .iter()
+        .map(|r| (r[staff.col("nip")].clone(), r[staff.col("unit")].clone()))
+        .collect();
+    let mut annual: std::collections::HashMap<String, u32> = Default::default();
+    for r in &evaluations.rows {
+        if r[evaluations.col("tahun")] == last.to_string()
+            && r[evaluations.col("periode")] == "tahunan"
+        {
+            *annual.entry(unit_of[&r[0]].clone()).or_default() += 1;
+        }
+    }
+    let run = db.run(&["export", "report", "--year", &last.to_string()]);
+    run.expect(0);
+    let report = Csv::parse(&run.stdout_text());
+    let mut heads = 0;
+    for r in &report.rows {
+        let unit = &r[report.col("unit")];
+        let counted: u32 = [
+            "sangat_baik",
+            "baik",
+            "butuh_perbaikan",
+            "kurang",
+            "sangat_kurang",
+        ]
+        .iter()
+        .map(|c| r[report.col(c)].parse::<u32>().expect("a count"))
+        .sum();
+        let head = &r[report.col("predikat_pimpinan")];
+        if !head.is_empty() {
+            heads += 1;
+            // The head's Hasil Kerja follows the unit's rating: Baik or better here.
+            assert!(head == "Baik" || head == "Sangat Baik", "{unit}: {head}");
+        }
+        assert_eq!(
+            counted + u32::from(!head.is_empty()),
+            annual.get(unit).copied().unwrap_or(0),
+            "{unit}: the counts and the head make everyone evaluated"
+        );
+        assert_eq!(r[report.col("sementara")], "tidak");
+    }
+    assert!(heads >= 10, "the demo's units name heads: {heads}");
+}
+
+#[test]
+fn an_evaluation_of_a_period_not_ended_is_exported_as_provisional_and_imports_back() {
+    let db = db_with_two_staff();
+    let year = this_year();
+    let last = year - 1;
+    let f = db.write(
+        "evaluations.csv",
+        csv_file(
+            EVALUATION_HEADER,
+            &[
+                format!("{NIP_A},{year},tahunan,2,2,Baik,{NIP_B},Budi Tarigan"),
+                format!("{NIP_A},{last},tahunan,1,1,Sangat Baik,{NIP_B},Budi Tarigan"),
+            ],
+        ),
+    );
+    let run = db.run(&["import", "evaluations", s(&f)]);
+    run.expect(0);
+    assert!(run.stderr.contains("1 provisional"), "{}", run.stderr);
+    let ev = db.export("evaluations");
+    let col = ev.col("sementara");
+    let by_year: Vec<(String, String)> = ev
+        .rows
+        .iter()
+        .map(|r| (r[1].clone(), r[col].clone()))
+        .collect();
+    assert!(
+        by_year.contains(&(year.to_string(), "ya".to_string())),
+        "{by_year:?}"
+    );
+    assert!(
+        by_year.contains(&(last.to_string(), String::new())),
+        "{by_year:?}"
+    );
+    // The export, `sementara` and all, imports back as it is.
+    let back = db.write("back.csv", db.run(&["export", "evaluations"]).stdout);
+    let run = db.run(&["import", "evaluations", s(&back)]);
+    run.expect(0);
+    assert!(run.stderr.contains("0 new, 0 updated"), "{}", run.stderr);
+    // The report of a year not ended says so.
+    let report = db.run(&["export", "report", "--year", &year.to_string()]);
+    report.expect(0);
+    let report = Csv::parse(&report.stdout_text());
+    assert!(report.column("sementara").iter().all(|v| v == "ya"));
+}

@@ -45,7 +45,8 @@ fn after_kill(db: &Path, restore: bool) -> &'static str {
             let report = store.check().expect("check runs");
             assert!(
                 report.damage.is_empty(),
-                "damage after a kill: {:?}",
+                "damage after a kill of {}: {:?}",
+                db.display(),
                 report.damage
             );
             if store.open_notes().is_empty() {

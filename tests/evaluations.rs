@@ -132,15 +132,8 @@ fn a_new_evaluation_saves_and_shows_on_the_record() {
 fn asking_for_a_period_already_evaluated_opens_the_existing_one() {
     let mut s = demo();
     let nip = new_evaluation(&mut s);
-    let existing = s
-        .app
-        .store()
-        .evaluations_of(&nip)
-        .unwrap()
-        .into_iter()
-        .find(|e| e.period == Period::annual(2025))
-        .unwrap();
-    // The year field: 2025; the period: Tahunan (the first choice).
+    let evaluations = s.app.store().evaluations_of(&nip).unwrap();
+    // The year field: 2025; then the period moves until it reaches one already evaluated.
     focus(&mut s, "Tahun ");
     for _ in 0..4 {
         s.key(KeyCode::Backspace);
@@ -155,12 +148,31 @@ fn asking_for_a_period_already_evaluated_opens_the_existing_one() {
     }
     assert!(s.shows("Ubah evaluasi"), "{}", s.text());
     assert!(s.shows("sudah dinilai"), "{}", s.text());
-    let hasil = s
-        .lines()
-        .into_iter()
-        .find(|l| l.contains("Hasil kerja"))
-        .unwrap();
-    assert!(hasil.contains(existing.hasil_kerja.label()), "{hasil}");
+    // The form holds that period's stored evaluation.
+    let field = |s: &Session, label: &str| -> String {
+        let line = s
+            .lines()
+            .into_iter()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no {label}:\n{}", s.text()));
+        line.trim_matches(|c: char| c == '│' || c.is_whitespace())
+            .trim_start_matches('▶')
+            .trim()
+            .trim_start_matches(label)
+            .trim()
+            .to_string()
+    };
+    let shown = field(&s, "Periode");
+    let existing = evaluations
+        .iter()
+        .find(|e| e.period.year == 2025 && e.period.to_string() == format!("{shown} 2025"))
+        .unwrap_or_else(|| panic!("no stored evaluation for {shown} 2025"));
+    let hasil = field(&s, "Hasil kerja");
+    assert!(
+        hasil.contains(existing.hasil_kerja.label()),
+        "{hasil}\n{}",
+        s.text()
+    );
 }
 
 #[test]
@@ -739,4 +751,84 @@ fn the_annual_form_warns_when_the_predikat_is_above_every_periodic_one() {
     );
     s.save_confirming(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+}
+
+/// The value shown beside a form field's label.
+fn field_line(s: &Session, label: &str) -> String {
+    s.lines()
+        .into_iter()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no {label}:\n{}", s.text()))
+}
+
+#[test]
+fn p_on_a_record_makes_the_person_their_units_head_and_p_again_undoes_it() {
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    s.key(KeyCode::Enter);
+    let unit_of = |s: &Session| {
+        let staff = s.app.store().get_staff(&nip).unwrap().unwrap();
+        s.app.store().get_unit(&staff.unit_id).unwrap().unwrap()
+    };
+    let before = unit_of(&s).head;
+    assert_ne!(before.as_ref().map(|n| n.as_str()), Some(nip.as_str()));
+    s.key(KeyCode::Char('p'));
+    assert!(s.shows("kini pimpinan unit"), "{}", s.text());
+    assert!(s.shows("(pimpinan)"), "{}", s.text());
+    if before.is_some() {
+        assert!(s.shows("menggantikan"), "the status names who was replaced");
+    }
+    assert_eq!(
+        unit_of(&s).head.map(|n| n.as_str().to_string()),
+        Some(nip.clone())
+    );
+    s.key(KeyCode::Char('p'));
+    assert!(s.shows("bukan lagi pimpinan unit"), "{}", s.text());
+    assert!(!s.shows("(pimpinan)"), "{}", s.text());
+    assert_eq!(unit_of(&s).head, None);
+    // Both changes are in the audit trail, with the head named.
+    let history = s.app.store().audit_recent(100).unwrap();
+    let heads: Vec<&str> = history
+        .iter()
+        .filter(|e| e.record.starts_with("units/") && e.summary.contains("pimpinan:"))
+        .map(|e| e.summary.as_str())
+        .collect();
+    assert_eq!(heads.len(), 2, "{heads:?}");
+}
+
+#[test]
+fn a_heads_new_evaluation_proposes_hasil_kerja_from_the_units_rating_and_warns_when_changed() {
+    // SE MenPANRB 3/2023 (DOMAIN.md, "The head of a unit"): Istimewa gives Di Atas.
+    let mut s = demo();
+    let nip: String = s.lines()[3].split_whitespace().take(4).collect();
+    s.key(KeyCode::Enter).key(KeyCode::Char('p'));
+    let staff = s.app.store().get_staff(&nip).unwrap().unwrap();
+    let mut unit = s.app.store().get_unit(&staff.unit_id).unwrap().unwrap();
+    let month = Period::new(2026, kinerja::domain::PeriodKind::Bulanan(1)).unwrap();
+    unit.set_rating(month, Some(kinerja::domain::UnitRating::Istimewa));
+    s.app.store().save_unit(&unit, "test").unwrap();
+    s.key(KeyCode::Char('e'));
+    assert!(s.shows("Evaluasi baru"), "{}", s.text());
+    focus(&mut s, "Tahun ");
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2026");
+    for _ in 0..20 {
+        if field_line(&s, "Periode").contains("Bulan 01") {
+            break;
+        }
+        focus(&mut s, "Periode");
+        s.key(KeyCode::Right);
+    }
+    let hasil = field_line(&s, "Hasil kerja");
+    assert!(hasil.contains("Di Atas Ekspektasi"), "{}", s.text());
+    assert!(s.shows("usul dari nilai unit"), "{}", s.text());
+    focus(&mut s, "Hasil kerja");
+    s.key(KeyCode::Char('2'));
+    assert!(
+        field_line(&s, "Hasil kerja").contains("! nilai unit: Di Atas"),
+        "{}",
+        s.text()
+    );
 }

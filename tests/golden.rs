@@ -47,6 +47,20 @@ fn unit_samples() -> Vec<kinerja::domain::Unit> {
     vec![u, pustu]
 }
 
+/// Version 2 units: ratings of periods within a year, and a head.
+fn unit_samples_v2() -> Vec<kinerja::domain::Unit> {
+    let mut units = unit_samples();
+    let u = &mut units[0];
+    u.period_ratings
+        .insert((2025, PeriodKind::Triwulan(2)), UnitRating::Baik);
+    u.period_ratings
+        .insert((2025, PeriodKind::Bulanan(11)), UnitRating::SangatKurang);
+    u.head = Some(Nip::parse("197001012000031001").unwrap());
+    units[1].head =
+        Some(Nip::parse_as("199204112023212999", kinerja::domain::EmploymentKind::Pppk).unwrap());
+    units
+}
+
 fn evaluation_samples() -> Vec<EvaluationGroup> {
     let mut a = evaluation(2025, PeriodKind::Tahunan, Rating::DiAtas, Rating::Sesuai);
     a.id = 1;
@@ -146,8 +160,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "unit_v1.bin",
-            unit_samples()
+            "unit_v2.bin",
+            unit_samples_v2()
                 .iter()
                 .map(|u| records::encode_unit(u).unwrap())
                 .collect(),
@@ -225,6 +239,21 @@ fn golden_unit_v1_values_decode_to_the_same_records() {
 }
 
 #[test]
+fn golden_unit_v2_values_decode_to_the_same_records() {
+    let values = read_values("unit_v2.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_unit(v).unwrap())
+        .collect();
+    assert_eq!(decoded, unit_samples_v2());
+    assert_eq!(values[0][0], 2, "version byte");
+    assert_eq!(
+        decoded[0].rating_of(kinerja::domain::Period::new(2025, PeriodKind::Triwulan(2)).unwrap()),
+        Some(UnitRating::Baik)
+    );
+}
+
+#[test]
 fn golden_evaluations_v1_values_decode_to_the_same_records() {
     let decoded: Vec<_> = read_values("evaluations_v1.bin")
         .iter()
@@ -272,7 +301,7 @@ fn golden_summary_v1_values_decode_to_the_same_records() {
 
 #[test]
 fn the_newest_writer_still_produces_the_golden_bytes() {
-    // True while V1 is the newest version of every kind; a V2 replaces this with its own file.
+    // Each kind's newest version: a new version replaces its entry with its own file.
     for (name, values) in encoded_samples() {
         assert_eq!(values, read_values(name), "{name}");
     }

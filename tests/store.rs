@@ -538,3 +538,32 @@ fn training_counts_do_not_depend_on_the_order_of_saves() {
     let (held, _) = store.training_stats(2025).unwrap();
     assert_eq!((held[0].participants, held[0].jp_total), (2, 20));
 }
+
+#[test]
+fn a_bulk_chunk_never_splits_a_staff_record_from_its_index_entry() {
+    // A kill between two chunk commits must not leave a `staff_by_unit` entry pointing to
+    // no record (the crash campaign found this at a chunk boundary). Fill the chunk so
+    // that its last slot falls between the two, then stop without finishing, as a kill
+    // would.
+    use kinerja::store::bulk::{BulkWriter, CHUNK};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let mut w = BulkWriter::new(&store);
+    w.put_unit(&unit()).unwrap();
+    for i in 0..CHUNK - 2 {
+        let u = kinerja::domain::Unit::new(
+            &format!("Unit {i}"),
+            kinerja::domain::UnitKind::Lainnya,
+            None,
+        );
+        w.put_unit(&u).unwrap();
+    }
+    w.put_staff(&staff("198503302010012002"), None).unwrap();
+    drop(w);
+    store.close().unwrap();
+    // Opened again as after a kill: the summaries marked out of date are rebuilt.
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let report = store.check().unwrap();
+    assert!(report.damage.is_empty(), "{:?}", report.damage);
+    assert!(store.get_staff("198503302010012002").unwrap().is_some());
+}

@@ -45,6 +45,10 @@ impl App {
             &self.ui,
         );
         form.set_person_nip(staff.nip.clone(), &self.ui);
+        match self.store.get_unit(&staff.unit_id) {
+            Ok(unit) => form.set_head_of(unit.filter(|u| u.is_head(nip)), &self.ui),
+            Err(e) => return self.fail(e),
+        }
         match self.store.draft(&self.draft_key(nip, id)) {
             Ok(Some(d)) => {
                 let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)

@@ -638,6 +638,7 @@ impl App {
                     Err(e) => self.fail(e),
                 }
             }
+            Outcome::ToggleUnitHead(nip) => self.toggle_unit_head(&nip),
             Outcome::QuickStart => self.start_quick_entry(),
             Outcome::ReportYear(year) => {
                 let selected = match &self.screen {

@@ -9,7 +9,9 @@ impl App {
         match crate::report::unit_report(&self.store, year, &self.opts.jp) {
             Ok(mut rows) => {
                 rows.retain(|r| self.in_scope(&r.unit_id));
-                let report = Box::new(Report::new(rows, year, selected));
+                let provisional =
+                    crate::domain::Period::annual(year).is_provisional(self.opts.today);
+                let report = Box::new(Report::new(rows, year, selected).provisional(provisional));
                 if matches!(self.screen, Screen::Report(_)) {
                     self.screen = Screen::Report(report);
                 } else {
@@ -46,8 +48,10 @@ impl App {
                     .from_writer(file);
                 w.write_record(crate::report::COLUMNS)
                     .map_err(|e| e.to_string())?;
+                let provisional =
+                    crate::domain::Period::annual(year).is_provisional(self.opts.today);
                 for r in &rows {
-                    w.write_record(crate::report::csv_row(r, year))
+                    w.write_record(crate::report::csv_row(r, year, provisional))
                         .map_err(|e| e.to_string())?;
                 }
                 let file = w.into_inner().map_err(|e| e.to_string())?;

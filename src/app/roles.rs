@@ -22,6 +22,7 @@ impl App {
             | Outcome::EditStaff(_)
             | Outcome::SaveStaff(..)
             | Outcome::SetUnitRating(..)
+            | Outcome::ToggleUnitHead(_)
             | Outcome::LoadDemo => {
                 return (!officer.may_edit_staff_records()).then(|| {
                     // A viewer is told the reason that applies to every change.

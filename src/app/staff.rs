@@ -120,14 +120,63 @@ impl App {
         }
     }
 
+    /// Makes the person the head of their unit (replacing the head it had), or, when they
+    /// are, leaves the unit without a head. Saved and audited as a change of the unit; the
+    /// record is drawn again from the store and the status line says what changed.
+    pub(super) fn toggle_unit_head(&mut self, nip: &str) -> bool {
+        let changed = (|| -> Result<Option<String>, StoreError> {
+            let Some(staff) = self.store.get_staff(nip)? else {
+                return Ok(None);
+            };
+            let Some(mut unit) = self.store.get_unit(&staff.unit_id)? else {
+                return Ok(None);
+            };
+            let name = staff.display_name();
+            let text = if unit.is_head(nip) {
+                unit.head = None;
+                format!("{name} {}", self.ui.t(T::HeadCleared))
+            } else {
+                let before = match unit.head.take() {
+                    Some(old) => self
+                        .store
+                        .get_staff(old.as_str())?
+                        .map(|s| format!(" ({} {})", self.ui.t(T::HeadReplaced), s.display_name())),
+                    None => None,
+                };
+                unit.head = Some(staff.nip.clone());
+                format!(
+                    "{name} {}{}",
+                    self.ui.t(T::HeadSet),
+                    before.unwrap_or_default()
+                )
+            };
+            self.store.save_unit(&unit, &self.opts.actor)?;
+            Ok(Some(text))
+        })();
+        match changed {
+            Ok(Some(text)) => {
+                match self.record(nip) {
+                    Ok(Some(r)) if matches!(self.screen, Screen::Record(_)) => {
+                        self.screen = Screen::Record(Box::new(r))
+                    }
+                    Ok(_) => {}
+                    Err(e) => return self.fail(e),
+                }
+                self.status = Some((text, false));
+                true
+            }
+            Ok(None) => true,
+            Err(e) => self.fail(e),
+        }
+    }
+
     pub(super) fn record(&self, nip: &str) -> Result<Option<StaffRecord>, StoreError> {
         let Some(staff) = self.store.get_staff(nip)? else {
             return Ok(None);
         };
-        let unit = self
-            .store
-            .get_unit(&staff.unit_id)?
-            .map_or(staff.unit_id.clone(), |u| u.name);
+        let unit_record = self.store.get_unit(&staff.unit_id)?;
+        let head = unit_record.as_ref().is_some_and(|u| u.is_head(nip));
+        let unit = unit_record.map_or(staff.unit_id.clone(), |u| u.name);
         let history = self
             .store
             .history_of_person(nip)?
@@ -143,14 +192,17 @@ impl App {
                 entry,
             })
             .collect();
-        Ok(Some(StaffRecord::new(
-            staff,
-            unit,
-            self.store.evaluations_of(nip)?,
-            self.store.trainings_of(nip)?,
-            history,
-            self.opts.today,
-        )))
+        Ok(Some(
+            StaffRecord::new(
+                staff,
+                unit,
+                self.store.evaluations_of(nip)?,
+                self.store.trainings_of(nip)?,
+                history,
+                self.opts.today,
+            )
+            .with_head(head),
+        ))
     }
 
     pub(super) fn people(&mut self) -> Result<People, StoreError> {

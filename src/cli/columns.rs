@@ -100,6 +100,9 @@ pub fn evaluations() -> Vec<Column> {
         col("hasil_kerja", &["work_result"], true),
         col("perilaku", &["behaviour", "perilaku_kerja"], true),
         col("predikat", &[], false),
+        // Written by export (`ya` while the period has not ended); import reads it as a
+        // derived value and ignores it, as it does `predikat`.
+        col("sementara", &["provisional"], false),
         col("penilai_nip", &["evaluator_nip"], false),
         col("penilai_nama", &["evaluator_name"], false),
         col("atasan_nip", &["atasan_penilai_nip"], false),
@@ -137,6 +140,15 @@ pub const TRAININGS: &[Column] = &[
     col("catatan", &["notes"], false),
 ];
 
+/// `kinerja import|export unit-ratings`: a unit's own rating per year or period
+/// (SE MenPANRB 3/2023).
+pub const UNIT_RATINGS: &[Column] = &[
+    col("unit", &["unit_kerja", "unor_nama"], true),
+    col("tahun", &["year"], true),
+    col("periode", &["period"], false),
+    col("nilai", &["rating", "nilai_unit", "predikat_unit"], true),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +163,6 @@ mod tests {
             assert_eq!(*ekspektasi, format!("{}_ekspektasi", expected.code()));
             assert_eq!(*umpan_balik, format!("{}_umpan_balik", expected.code()));
         }
-        assert_eq!(evaluations().len(), 10 + 7 * 3 + 1);
+        assert_eq!(evaluations().len(), 11 + 7 * 3 + 1);
     }
 }

@@ -17,7 +17,7 @@ pub fn run(
 ) -> Result<(), Failure> {
     if kind == ExportKind::Staff && year.is_some() {
         return Err(Failure::cannot_run(
-            "--year applies to evaluations and trainings; staff export always lists everyone",
+            "--year applies to evaluations, trainings, unit ratings and the report; staff export always lists everyone",
         ));
     }
     let mut out = Output::create(output)?;
@@ -25,6 +25,7 @@ pub fn run(
         ExportKind::Staff => export_staff(store, &mut out)?,
         ExportKind::Evaluations => export_evaluations(store, &mut out, year)?,
         ExportKind::Trainings => export_trainings(store, &mut out, year)?,
+        ExportKind::UnitRatings => export_unit_ratings(store, &mut out, year)?,
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?
@@ -90,6 +91,7 @@ fn export_evaluations(
     year: Option<i16>,
 ) -> Result<usize, Failure> {
     out.row(columns::evaluations().iter().map(|c| c.name))?;
+    let today = super::today();
     let mut n = 0;
     for item in store.iter_evaluations() {
         let (nip, group) = item?;
@@ -105,6 +107,12 @@ fn export_evaluations(
                 e.hasil_kerja.code().to_string(),
                 e.perilaku.code().to_string(),
                 e.predikat().label().to_string(),
+                if e.period.is_provisional(today) {
+                    "ya"
+                } else {
+                    ""
+                }
+                .to_string(),
             ];
             fields.extend(evaluator_fields(&e.penilai));
             fields.extend(evaluator_fields(&e.atasan_penilai));
@@ -151,6 +159,34 @@ fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Resul
     Ok(n)
 }
 
+/// Every unit's recorded ratings: one row per (unit, year, period), annual first as
+/// `tahunan`; `import unit-ratings` reads the file back unchanged.
+fn export_unit_ratings(
+    store: &Store,
+    out: &mut Output,
+    year: Option<i16>,
+) -> Result<usize, Failure> {
+    out.row(columns::UNIT_RATINGS.iter().map(|c| c.name))?;
+    let mut units = store.units()?;
+    units.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut n = 0;
+    for u in &units {
+        for (period, rating) in u.all_ratings() {
+            if year.is_some_and(|y| y != period.year) {
+                continue;
+            }
+            out.row([
+                u.name.clone(),
+                period.year.to_string(),
+                period.kind_code(),
+                rating.label().to_string(),
+            ])?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Failure> {
     out.row(crate::report::COLUMNS)?;
     // The JP targets are a setting of the config file, as on the screens.
@@ -158,8 +194,9 @@ fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Fa
         .map(|p| super::config::load(&p))
         .unwrap_or_default();
     let rows = crate::report::unit_report(store, year, &config.jp_targets())?;
+    let provisional = crate::domain::Period::annual(year).is_provisional(super::today());
     for r in &rows {
-        out.row(crate::report::csv_row(r, year))?;
+        out.row(crate::report::csv_row(r, year, provisional))?;
     }
     Ok(rows.len())
 }

@@ -138,6 +138,8 @@ pub enum ExportKind {
     Staff,
     Trainings,
     Evaluations,
+    /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
+    UnitRatings,
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
@@ -148,6 +150,8 @@ pub enum DataKind {
     Staff,
     Trainings,
     Evaluations,
+    /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
+    UnitRatings,
 }
 
 /// A failed command: what to print and the exit status.

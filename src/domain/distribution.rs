@@ -1,7 +1,7 @@
 //! The distribution guide of SE MenPANRB 3/2023: a unit's own rating limits how its staff's
 //! predikat may be spread. The program warns; it never changes anyone's rating.
 
-use super::rating::Predikat;
+use super::rating::{Predikat, Rating};
 
 /// The unit's own yearly rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -186,10 +186,41 @@ pub fn check_distribution(unit: UnitRating, counts: &PredikatCounts) -> Vec<Brea
     out
 }
 
+/// The Hasil Kerja that a unit's head (pimpinan unit kerja) gets from the unit's own
+/// rating, SE MenPANRB 3/2023 (DOMAIN.md, distribution): Istimewa gives Di Atas Ekspektasi,
+/// Baik gives Sesuai, and Butuh Perbaikan, Kurang and Sangat Kurang give Di Bawah. The
+/// program proposes it on the head's evaluation and warns when the officer chose another.
+pub fn head_hasil_kerja(unit: UnitRating) -> Rating {
+    match unit {
+        UnitRating::Istimewa => Rating::DiAtas,
+        UnitRating::Baik => Rating::Sesuai,
+        UnitRating::ButuhPerbaikan | UnitRating::Kurang | UnitRating::SangatKurang => {
+            Rating::DiBawah
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Predikat::*;
+
+    #[test]
+    fn a_heads_hasil_kerja_follows_the_unit_rating_as_domain_md_says() {
+        // DOMAIN.md, "The head of a unit": Istimewa: Di Atas; Baik: Sesuai; Butuh
+        // Perbaikan, Kurang, Sangat Kurang: Di Bawah.
+        let table = [
+            (UnitRating::Istimewa, Rating::DiAtas),
+            (UnitRating::Baik, Rating::Sesuai),
+            (UnitRating::ButuhPerbaikan, Rating::DiBawah),
+            (UnitRating::Kurang, Rating::DiBawah),
+            (UnitRating::SangatKurang, Rating::DiBawah),
+        ];
+        for (unit, hasil) in table {
+            assert_eq!(head_hasil_kerja(unit), hasil, "{unit:?}");
+        }
+        assert_eq!(table.len(), UnitRating::ALL.len());
+    }
 
     /// Counts in the order Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang.
     fn c(sb: u32, b: u32, bp: u32, k: u32, sk: u32) -> PredikatCounts {

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use std::fmt;
 
 /// Which part of a year an evaluation covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodKind {
     /// The annual, final evaluation.
     Tahunan,

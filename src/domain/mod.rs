@@ -16,7 +16,7 @@ pub mod training;
 pub mod unit;
 
 pub use dates::{format_date, looks_like_date, parse_date};
-pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution};
+pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};
 pub use evaluation::{
     AnnualAgainstPeriodic, Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind,
     annual_against_periodic, annual_check,

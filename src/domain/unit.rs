@@ -1,6 +1,8 @@
 //! Units (unit kerja): puskesmas, schools, kelurahan and kecamatan offices.
 
 use super::distribution::UnitRating;
+use super::evaluation::{Period, PeriodKind};
+use super::nip::Nip;
 use std::collections::BTreeMap;
 
 /// What a unit does, for grouping and for the demo's choice of positions.
@@ -61,8 +63,14 @@ pub struct Unit {
     /// The id of the unit above it, if any.
     pub parent: Option<String>,
     pub kind: UnitKind,
-    /// The unit's own yearly rating, which the distribution guide reads.
+    /// The unit's own yearly rating (its annual period), which the distribution guide reads.
     pub ratings: BTreeMap<i16, UnitRating>,
+    /// Ratings of periods within a year (triwulan or bulanan), keyed by (year, period);
+    /// SE MenPANRB 3/2023 allows a unit to be rated per period as well as per year.
+    pub period_ratings: BTreeMap<(i16, PeriodKind), UnitRating>,
+    /// The head (pimpinan unit kerja), whose Hasil Kerja follows the unit's rating and who
+    /// is not counted in the distribution of the unit's own staff (SE MenPANRB 3/2023).
+    pub head: Option<Nip>,
 }
 
 impl Unit {
@@ -75,7 +83,61 @@ impl Unit {
             parent,
             kind,
             ratings: BTreeMap::new(),
+            period_ratings: BTreeMap::new(),
+            head: None,
         }
+    }
+
+    /// The unit's rating for `period`: the yearly one for the annual period, otherwise the
+    /// period's own. `None` when not recorded (a period does not fall back to its year).
+    pub fn rating_of(&self, period: Period) -> Option<UnitRating> {
+        match period.kind {
+            PeriodKind::Tahunan => self.ratings.get(&period.year).copied(),
+            kind => self.period_ratings.get(&(period.year, kind)).copied(),
+        }
+    }
+
+    /// Records (`Some`) or removes (`None`) the unit's rating for `period`.
+    pub fn set_rating(&mut self, period: Period, rating: Option<UnitRating>) {
+        match (period.kind, rating) {
+            (PeriodKind::Tahunan, Some(r)) => {
+                self.ratings.insert(period.year, r);
+            }
+            (PeriodKind::Tahunan, None) => {
+                self.ratings.remove(&period.year);
+            }
+            (kind, Some(r)) => {
+                self.period_ratings.insert((period.year, kind), r);
+            }
+            (kind, None) => {
+                self.period_ratings.remove(&(period.year, kind));
+            }
+        }
+    }
+
+    /// Every recorded rating as (period, rating), in timeline order.
+    pub fn all_ratings(&self) -> Vec<(Period, UnitRating)> {
+        let mut out: Vec<(Period, UnitRating)> = self
+            .ratings
+            .iter()
+            .map(|(y, r)| (Period::annual(*y), *r))
+            .chain(self.period_ratings.iter().map(|((year, kind), r)| {
+                (
+                    Period {
+                        year: *year,
+                        kind: *kind,
+                    },
+                    *r,
+                )
+            }))
+            .collect();
+        out.sort_by_key(|(p, _)| p.sort_key());
+        out
+    }
+
+    /// Whether `nip` is the unit's head.
+    pub fn is_head(&self, nip: &str) -> bool {
+        self.head.as_ref().is_some_and(|h| h.as_str() == nip)
     }
 }
 
@@ -97,6 +159,29 @@ pub fn unit_id(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_rating_is_its_own_and_does_not_fall_back_to_the_year() {
+        // SE MenPANRB 3/2023 (DOMAIN.md, distribution): ratings per period as well as per year.
+        let mut u = Unit::new("Puskesmas Belawan", UnitKind::Kesehatan, None);
+        let q2 = Period::new(2025, PeriodKind::Triwulan(2)).unwrap();
+        u.set_rating(Period::annual(2025), Some(UnitRating::Baik));
+        assert_eq!(u.rating_of(Period::annual(2025)), Some(UnitRating::Baik));
+        assert_eq!(u.rating_of(q2), None);
+        u.set_rating(q2, Some(UnitRating::Istimewa));
+        assert_eq!(u.rating_of(q2), Some(UnitRating::Istimewa));
+        assert_eq!(u.rating_of(Period::annual(2025)), Some(UnitRating::Baik));
+        assert_eq!(
+            u.all_ratings(),
+            vec![
+                (q2, UnitRating::Istimewa),
+                (Period::annual(2025), UnitRating::Baik)
+            ]
+        );
+        u.set_rating(q2, None);
+        assert_eq!(u.rating_of(q2), None);
+        assert_eq!(u.period_ratings.len(), 0);
+    }
 
     #[test]
     fn unit_ids_ignore_case_and_punctuation() {

@@ -10,7 +10,7 @@ use super::Outcome;
 use crate::domain::evaluation::suggest_perilaku;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
-    Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period, PeriodKind, predikat,
+    Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period, PeriodKind, Rating, predikat,
 };
 use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
@@ -112,6 +112,10 @@ pub struct EvaluationForm {
     provisional_asked: Option<Period>,
     /// The person's periodic evaluations (period, predikat), to set an annual one against.
     periodic: Vec<(Period, crate::domain::Predikat)>,
+    /// The unit the person heads, if any: its rating proposes their Hasil Kerja.
+    head_of: Option<crate::domain::Unit>,
+    /// The period whose proposal was put into an empty Hasil Kerja, so it is put once.
+    proposed_for: Option<Period>,
     form: Form,
 }
 
@@ -242,6 +246,8 @@ impl EvaluationForm {
             provisional_ok: o.map(|e| e.period),
             provisional_asked: None,
             periodic: Vec::new(),
+            head_of: None,
+            proposed_for: None,
             form: Form::new(title, fields, !existing).with_delete(T::DeleteAsk),
             original,
         };
@@ -482,10 +488,10 @@ impl EvaluationForm {
 
     /// Whether anything besides the period was entered.
     fn has_entries(&self) -> bool {
-        self.form
-            .values()
-            .iter()
-            .any(|(id, v)| id != YEAR && id != KIND && !v.trim().is_empty())
+        let proposed = self.only_proposed();
+        self.form.values().iter().any(|(id, v)| {
+            id != YEAR && id != KIND && !(proposed && id == HASIL) && !v.trim().is_empty()
+        })
     }
 
     fn follow_aspects(&mut self) {
@@ -536,6 +542,7 @@ impl EvaluationForm {
             }
         };
         self.form.field_mut(ATASAN).note = same.then(|| ui.t(T::WarnEvaluatorIsAtasan).to_string());
+        self.propose_for_head(ui);
         let problems = self.problems(ui);
         self.form.set_problems(problems);
     }
@@ -618,6 +625,61 @@ impl EvaluationForm {
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         self.form.draw(frame, area, ui, Vec::new());
+    }
+
+    /// The unit the person heads (pimpinan unit kerja): its rating for the period proposes
+    /// Hasil Kerja, and another choice is warned about (SE MenPANRB 3/2023).
+    pub fn set_head_of(&mut self, unit: Option<crate::domain::Unit>, ui: &Ui) {
+        self.head_of = unit;
+        self.refresh(ui);
+    }
+
+    /// For a unit's head: puts the Hasil Kerja that the unit's rating gives into an empty
+    /// field of a new evaluation (once per period), and notes beside the field where it
+    /// comes from, or that the chosen one differs. A warning only: any rating may be saved.
+    fn propose_for_head(&mut self, ui: &Ui) {
+        let period = self.period();
+        let proposal = period.and_then(|p| self.head_proposal(p));
+        if self.original.is_none() && self.proposed_for != period {
+            // Follow the period while Hasil Kerja is empty or still the earlier proposal;
+            // never replace what the officer chose.
+            let untouched = self.form.rating(HASIL).is_none() || self.only_proposed();
+            if untouched {
+                self.form.set_rating(HASIL, proposal.map(|(_, h)| h));
+                self.proposed_for = proposal.and(period);
+            }
+        }
+        let Some((_, hasil)) = proposal else {
+            self.form.field_mut(HASIL).note = None;
+            return;
+        };
+        // Short enough for the note column: the unit's rating itself is on Laporan.
+        let short = match hasil {
+            Rating::DiAtas => "Di Atas",
+            Rating::Sesuai => "Sesuai",
+            Rating::DiBawah => "Di Bawah",
+        };
+        let note = match self.form.rating(HASIL) {
+            Some(chosen) if chosen != hasil => format!("{} {short}", ui.t(T::HeadDiffers)),
+            _ => ui.t(T::HeadProposal).to_string(),
+        };
+        self.form.field_mut(HASIL).note = Some(note);
+    }
+
+    /// For a head: the unit's rating of `period` and the Hasil Kerja it gives.
+    fn head_proposal(&self, period: Period) -> Option<(crate::domain::UnitRating, Rating)> {
+        let r = self.head_of.as_ref()?.rating_of(period)?;
+        Some((r, crate::domain::head_hasil_kerja(r)))
+    }
+
+    /// Whether Hasil Kerja holds only what the unit's rating proposed (not the officer's
+    /// own entry, so it does not keep a taken period from opening).
+    fn only_proposed(&self) -> bool {
+        let proposed = self
+            .proposed_for
+            .and_then(|p| self.head_proposal(p))
+            .map(|(_, h)| h);
+        proposed.is_some() && self.form.rating(HASIL) == proposed
     }
 
     /// The person's periodic evaluations, for the annual form's comparison.

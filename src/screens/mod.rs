@@ -56,6 +56,8 @@ pub enum Outcome {
     ExportReport(i16),
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
+    /// Makes the person (NIP) the head of their unit, or no longer, if they are.
+    ToggleUnitHead(String),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,

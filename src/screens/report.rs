@@ -96,6 +96,8 @@ pub struct Report {
     year: i16,
     selected: usize,
     picker: Option<RatingPicker>,
+    /// The year's annual period has not ended: its predikat are provisional (sementara).
+    provisional: bool,
 }
 
 /// The guide's rule broken, in the interface language.
@@ -133,7 +135,14 @@ impl Report {
             year,
             selected,
             picker: None,
+            provisional: false,
         }
+    }
+
+    /// Marks the year's predikat provisional: its annual period has not ended yet.
+    pub fn provisional(mut self, provisional: bool) -> Report {
+        self.provisional = provisional;
+        self
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
@@ -236,6 +245,14 @@ impl Report {
                 Line::from(vec![
                     Span::styled(format!("{} ", ui.t(T::Distribution)), ui.theme.title()),
                     Span::styled(format!("{left} {} {right}", self.year), ui.theme.key()),
+                    Span::styled(
+                        if self.provisional {
+                            format!("  {}", ui.t(T::ReportProvisional))
+                        } else {
+                            String::new()
+                        },
+                        ui.theme.key(),
+                    ),
                 ]),
                 Line::styled(ui.t(T::GuideNote), ui.theme.muted()),
             ]),
@@ -336,6 +353,13 @@ impl Report {
                 shares.join("  ")
             )),
         ])];
+        if u.has_head {
+            let head = u.head_predikat.map_or("-", |p| p.label());
+            lines.push(Line::styled(
+                format!("{} {head}", ui.t(T::HeadApart)),
+                ui.theme.muted(),
+            ));
+        }
         match &u.breaches {
             None => lines.push(Line::styled(ui.t(T::RatingMissing), ui.theme.muted())),
             Some(b) if b.is_empty() => lines.push(Line::styled(ui.t(T::FitsLong), ui.theme.ok())),

@@ -40,6 +40,8 @@ pub struct StaffRecord {
     section: Section,
     /// Selected row in each section.
     rows: [usize; 3],
+    /// The person heads their unit (pimpinan unit kerja).
+    head: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,11 +52,12 @@ enum Act {
     NextSection,
     PrevSection,
     Edit,
+    ToggleHead,
     Back,
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 7] = [
+const KEYS: [Binding<Act>; 8] = [
     bind(
         &[Key::Char('e')],
         "e",
@@ -97,6 +100,14 @@ const KEYS: [Binding<Act>; 7] = [
     ),
     bind(&[Key::Char('u')], "u", "u", Act::Edit, T::KeyEdit, true),
     bind(
+        &[Key::Char('p')],
+        "p",
+        "p",
+        Act::ToggleHead,
+        T::KeyHead,
+        false,
+    ),
+    bind(
         &[Key::Code(KeyCode::Esc)],
         "Esc",
         "Esc",
@@ -129,7 +140,14 @@ impl StaffRecord {
             today,
             section: Section::Evaluations,
             rows: [0; 3],
+            head: false,
         }
+    }
+
+    /// Marks the person as the head of their unit (shown beside the unit).
+    pub fn with_head(mut self, head: bool) -> StaffRecord {
+        self.head = head;
+        self
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
@@ -170,6 +188,7 @@ impl StaffRecord {
             Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % 3],
             Some(Act::PrevSection) => self.section = SECTIONS[(i + 2) % 3],
             Some(Act::Edit) => return Outcome::EditStaff(nip),
+            Some(Act::ToggleHead) => return Outcome::ToggleUnitHead(nip),
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
             Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
             Some(Act::OpenRow) => {
@@ -269,10 +288,19 @@ impl StaffRecord {
                 label(T::Position),
                 Span::raw(fit(ui, &s.jabatan.title(), 26)),
             ]),
-            Line::from(vec![
-                label(T::Unit),
-                Span::raw(fit(ui, &self.unit_name, 26)),
-            ]),
+            Line::from(if self.head {
+                {
+                    let mark = format!(" ({})", ui.t(T::HeadOfUnit));
+                    let room = 27usize.saturating_sub(mark.chars().count());
+                    vec![
+                        label(T::Unit),
+                        Span::raw(fit(ui, &self.unit_name, room)),
+                        Span::styled(mark, ui.theme.key()),
+                    ]
+                }
+            } else {
+                vec![label(T::Unit), Span::raw(fit(ui, &self.unit_name, 26))]
+            }),
             Line::from(vec![
                 label(T::Active),
                 Span::raw(ui.t(if s.aktif { T::Yes } else { T::No })),

@@ -92,7 +92,10 @@ impl<'s> BulkWriter<'s> {
             self.batches[INDEX].remove(keys::staff_by_unit(&old.unit_id, nip));
             self.pending += 1;
         }
-        self.put(INDEX, &keys::staff_by_unit(&staff.unit_id, nip), Vec::new())?;
+        // The index entry and the record go into the same transaction: a chunk boundary
+        // between them would let a kill leave an entry that points to no record.
+        self.batches[INDEX].insert(keys::staff_by_unit(&staff.unit_id, nip), Vec::new());
+        self.pending += 1;
         self.put(
             STAFF,
             nip.as_bytes(),

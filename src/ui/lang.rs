@@ -230,6 +230,15 @@ texts! {
     Breaks => "melanggar", "breaks";
     RatingMissing => "Nilai unit untuk tahun ini belum dicatat: tekan r.", "The unit's rating for this year is not recorded: press r.";
     FitsLong => "Sebaran predikat sesuai pedoman.", "The spread of predikat fits the guide.";
+    ReportProvisional => "sementara: periode tahunan belum berakhir", "provisional: the annual period has not ended";
+    HeadApart => "Pimpinan unit tidak dihitung (SE MenPANRB 3/2023), predikatnya:", "The head is not counted (SE MenPANRB 3/2023); their predikat:";
+    HeadOfUnit => "pimpinan", "head";
+    KeyHead => "pimpinan unit", "head of unit";
+    HeadSet => "kini pimpinan unit", "is now the head of the unit";
+    HeadCleared => "bukan lagi pimpinan unit", "is no longer the head of the unit";
+    HeadReplaced => "menggantikan", "replacing";
+    HeadProposal => "usul dari nilai unit", "from the unit rating";
+    HeadDiffers => "! nilai unit:", "! unit gives";
     KeySave => "simpan", "save";
     KeyNextField => "kolom berikut", "next field";
     KeyPrevField => "kolom sebelumnya", "previous field";

@@ -1,4 +1,4 @@
-//! `kinerja import staff|trainings|evaluations FILE.csv [--dry-run] [--skip-invalid]`.
+//! `kinerja import staff|trainings|evaluations|unit-ratings FILE.csv [--dry-run] [--skip-invalid]`.
 //!
 //! Every row is checked before anything is written. Bad rows are reported as
 //! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
@@ -6,6 +6,7 @@
 mod evaluations;
 mod staff;
 mod trainings;
+mod unit_ratings;
 
 use super::columns::{self, ASPECT_COLUMNS};
 use super::csvio::{self, Table};
@@ -28,6 +29,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Staff => staff::import_staff(store, file, opts),
         DataKind::Evaluations => evaluations::import_evaluations(store, file, opts),
         DataKind::Trainings => trainings::import_trainings(store, file, opts),
+        DataKind::UnitRatings => unit_ratings::import_unit_ratings(store, file, opts),
     }
 }
 
