@@ -285,7 +285,8 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Dokter",
         jenis: &[J::AhliPertama, J::AhliMuda, J::AhliMadya],
-        pendidikan: &[P::S1, P::S2],
+        // A physician's education ends with the profession (dr.); some add S-2 or Sp-1.
+        pendidikan: &[P::Profesi, P::Profesi, P::S2, P::Sp1],
         weight: 12,
     },
     Role {
@@ -303,7 +304,7 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Bidan",
         jenis: &[J::Terampil, J::Mahir, J::Penyelia],
-        pendidikan: &[P::D3],
+        pendidikan: &[P::D3, P::D3, P::D4],
         weight: 20,
     },
     Role {
@@ -327,7 +328,7 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Pengadministrasi Umum",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sma, P::D3],
+        pendidikan: &[P::Slta, P::D3],
         weight: 11,
     },
 ];
@@ -348,7 +349,7 @@ const SCHOOL_ROLES: &[Role] = &[
     Role {
         nama: "Pengadministrasi Sekolah",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sma, P::D3],
+        pendidikan: &[P::Slta, P::D3],
         weight: 14,
     },
 ];
@@ -375,25 +376,25 @@ const OFFICE_ROLES: &[Role] = &[
     Role {
         nama: "Pengelola Keuangan",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::D3, P::S1],
+        pendidikan: &[P::D3, P::D4, P::S1],
         weight: 15,
     },
     Role {
         nama: "Pengadministrasi Umum",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sma, P::D3],
+        pendidikan: &[P::Slta, P::Slta, P::D1, P::D2, P::D3],
         weight: 35,
     },
     Role {
         nama: "Pengemudi",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Smp, P::Sma],
+        pendidikan: &[P::Sltp, P::Slta],
         weight: 5,
     },
     Role {
         nama: "Petugas Kebersihan",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sd, P::Smp],
+        pendidikan: &[P::Sd, P::Sltp],
         weight: 5,
     },
 ];
@@ -704,10 +705,15 @@ fn person(
     let pppk = rng.chance(0.15) && role.jenis != [J::Pengawas];
     // Appointment after school, never in the future.
     let school_done = match pendidikan {
-        P::Sd | P::Smp | P::Sma => 19,
+        P::Sd | P::Sltp | P::Slta => 19,
+        P::D1 => 20,
+        P::D2 => 21,
         P::D3 => 22,
-        P::S1 => 24,
-        P::S2 | P::S3 => 27,
+        P::D4 | P::S1 => 24,
+        P::Profesi => 25,
+        P::S2 => 27,
+        P::Sp1 | P::S3 => 30,
+        P::Sp2 => 33,
     };
     // Old enough to have finished school and been appointed at least a year ago.
     let age = rng.range(i64::from(school_done) + 2, 57) as i16;
@@ -731,18 +737,20 @@ fn person(
     let service = i64::from(today.year() - tmt_year);
     let golongan = if pppk {
         Golongan::Pppk(match pendidikan {
-            P::Sd | P::Smp => 2,
-            P::Sma => 5,
+            P::Sd | P::Sltp => 2,
+            P::Slta | P::D1 => 5,
+            P::D2 => 6,
             P::D3 => 7,
-            P::S1 => 9,
-            P::S2 | P::S3 => 10,
+            P::D4 | P::S1 => 9,
+            P::Profesi | P::S2 | P::Sp1 => 10,
+            P::S3 | P::Sp2 => 11,
         })
     } else {
         let entry = pendidikan.entry_golongan().ordinal();
         let cap = match pendidikan {
-            P::Sd | P::Smp => 6,
-            P::Sma => 10,
-            P::D3 => 11,
+            P::Sd | P::Sltp => 6,
+            P::Slta | P::D1 => 10,
+            P::D2 | P::D3 => 11,
             _ => 14,
         };
         Golongan::Pns((entry + (service / 4) as u8).min(cap.max(entry)))
@@ -827,9 +835,11 @@ fn titles(
     };
     match (role, pendidikan) {
         ("Dokter", P::S2) => ("dr.", "M.Kes."),
+        ("Dokter", P::Sp1) => ("dr.", "Sp.PD"),
         ("Dokter", _) => ("dr.", ""),
         ("Perawat", P::S1) => ("Ns.", "S.Kep."),
         ("Perawat", _) => (haji, "A.Md.Kep."),
+        ("Bidan", P::D4) => (haji, "S.Tr.Keb."),
         ("Bidan", _) => (haji, "A.Md.Keb."),
         ("Penyuluh Kesehatan Masyarakat", _) => (haji, "SKM"),
         ("Sanitarian" | "Pranata Laboratorium Kesehatan", _) => (haji, "A.Md.Kes."),
@@ -838,6 +848,7 @@ fn titles(
         (_, P::S1) => (haji, *rng.pick(&["S.E.", "S.Sos.", "S.H.", "S.Kom."])),
         (_, P::S2) => (if rng.chance(0.1) { "Drs." } else { haji }, "M.Si."),
         (_, P::D3) => (haji, "A.Md."),
+        (_, P::D4) => (haji, "S.Tr."),
         _ => (haji, ""),
     }
 }
@@ -1217,6 +1228,20 @@ mod tests {
             if let Some((y, _)) = s.nip.tmt_cpns() {
                 assert!(y < today.year());
                 assert!(s.golongan >= s.pendidikan.entry_golongan());
+            }
+        }
+    }
+
+    #[test]
+    fn demo_education_uses_the_siasn_levels() {
+        // DOMAIN.md, "Rank": SIASN's levels, with D-IV a level of its own and Profesi
+        // for doctors.
+        let all = people(generate(1, 600, date(2026, 11, 28)));
+        let has = |level: Pendidikan| all.iter().any(|p| p.staff.pendidikan == level);
+        assert!(has(P::D4) && has(P::Profesi) && has(P::Slta) && has(P::D3));
+        for p in &all {
+            if p.staff.jabatan.nama == "Dokter" {
+                assert!(p.staff.pendidikan >= P::Profesi, "{:?}", p.staff.pendidikan);
             }
         }
     }

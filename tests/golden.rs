@@ -10,7 +10,8 @@ mod common;
 
 use common::{evaluation, staff, training, unit};
 use kinerja::domain::{
-    Evaluator, Golongan, JenisJabatan, Nip, PeriodKind, Rating, TrainingStatus, UnitRating,
+    Evaluator, Golongan, JenisJabatan, Nip, Pendidikan, PeriodKind, Rating, TrainingStatus,
+    UnitRating,
 };
 use kinerja::store::{AuditAction, AuditEntry, EvaluationGroup, Partner, TrainingGroup, records};
 use std::path::PathBuf;
@@ -32,6 +33,21 @@ fn staff_samples() -> Vec<kinerja::domain::Staff> {
     pppk.aktif = false;
     pppk.revision = 1;
     vec![a, pppk]
+}
+
+/// Staff at version 2: the SIASN levels V1 could not hold (D-IV, Profesi, Sp-1).
+fn staff_v2_samples() -> Vec<kinerja::domain::Staff> {
+    let mut v = staff_samples();
+    v[0].pendidikan = Pendidikan::Sp1;
+    v[1].pendidikan = Pendidikan::D4;
+    let mut bidan = staff("199001152015032001");
+    bidan.nama = "Melati Tarigan".into();
+    bidan.gelar_depan = String::new();
+    bidan.gelar_belakang = "S.Tr.Keb.".into();
+    bidan.pendidikan = Pendidikan::Profesi;
+    bidan.revision = 2;
+    v.push(bidan);
+    v
 }
 
 fn unit_samples() -> Vec<kinerja::domain::Unit> {
@@ -139,8 +155,8 @@ type Encoded = Vec<Vec<u8>>;
 fn encoded_samples() -> Vec<(&'static str, Encoded)> {
     vec![
         (
-            "staff_v1.bin",
-            staff_samples()
+            "staff_v2.bin",
+            staff_v2_samples()
                 .iter()
                 .map(|s| records::encode_staff(s).unwrap())
                 .collect(),
@@ -216,6 +232,62 @@ fn golden_staff_v1_values_decode_to_the_same_records() {
 }
 
 #[test]
+fn golden_staff_v2_values_decode_to_the_same_records() {
+    let values = read_values("staff_v2.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_staff(v).unwrap())
+        .collect();
+    assert_eq!(decoded, staff_v2_samples());
+    assert!(values.iter().all(|v| v[0] == 2), "version byte");
+}
+
+/// A `StaffV1` value with the given `pendidikan` code, as kinerja before version 2 wrote it.
+fn staff_v1_with(pendidikan: u8) -> Vec<u8> {
+    let v1 = records::StaffV1 {
+        nip: "198503302010012002".into(),
+        kind: 0,
+        nama: "Rina Siregar".into(),
+        gelar_depan: String::new(),
+        gelar_belakang: String::new(),
+        golongan: 8,
+        pendidikan,
+        jabatan_nama: "Perawat".into(),
+        jenis_jabatan: 6,
+        unit_id: "puskesmas-belawan".into(),
+        aktif: true,
+        revision: 1,
+    };
+    kinerja::store::codec::encode(1, &v1).unwrap()
+}
+
+#[test]
+fn every_v1_education_code_decodes_through_the_frozen_v1_table() {
+    // docs/storage.md, "Migration": V1 coded SD, SMP, SMA, D3, S1, S2, S3 as 0-6; they are
+    // read as the SIASN levels SD, SLTP, SLTA, D-III, S-1, S-2, S-3 (a V1 D4 was stored as
+    // S1 and stays S-1), never as positions in today's longer list.
+    let expected = [
+        Pendidikan::Sd,
+        Pendidikan::Sltp,
+        Pendidikan::Slta,
+        Pendidikan::D3,
+        Pendidikan::S1,
+        Pendidikan::S2,
+        Pendidikan::S3,
+    ];
+    for (c, want) in expected.into_iter().enumerate() {
+        let staff = records::decode_staff(&staff_v1_with(c as u8)).unwrap();
+        assert_eq!(staff.pendidikan, want, "V1 code {c}");
+        // Written again, it is a V2 value that reads back the same.
+        let again = records::encode_staff(&staff).unwrap();
+        assert_eq!(again[0], 2);
+        assert_eq!(records::decode_staff(&again).unwrap(), staff);
+    }
+    assert_eq!(records::PENDIDIKAN_V1, expected);
+    assert!(records::decode_staff(&staff_v1_with(7)).is_err());
+}
+
+#[test]
 fn golden_unit_v1_values_decode_to_the_same_records() {
     let decoded: Vec<_> = read_values("unit_v1.bin")
         .iter()
@@ -272,7 +344,7 @@ fn golden_summary_v1_values_decode_to_the_same_records() {
 
 #[test]
 fn the_newest_writer_still_produces_the_golden_bytes() {
-    // True while V1 is the newest version of every kind; a V2 replaces this with its own file.
+    // Each kind at its newest version: V2 for staff, V1 for the others.
     for (name, values) in encoded_samples() {
         assert_eq!(values, read_values(name), "{name}");
     }
