@@ -24,7 +24,8 @@ use codec::DecodeError;
 use std::path::{Path, PathBuf};
 
 /// The schema this program writes; a database with a newer one is refused. 2: staff
-/// records may be `StaffV2` (the SIASN education levels), which an older kinerja cannot
+/// and training records may be V2 (the SIASN education levels, the training kinds grouped
+/// by category), which an older kinerja cannot
 /// read, so it refuses the whole database up front instead of failing on single records.
 pub const SCHEMA_VERSION: u32 = 2;
 
