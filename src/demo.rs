@@ -285,8 +285,8 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Dokter",
         jenis: &[J::AhliPertama, J::AhliMuda, J::AhliMadya],
-        // A physician's education ends with the profession (dr.); some add S-2 or Sp-1.
-        pendidikan: &[P::Profesi, P::Profesi, P::S2, P::Sp1],
+        // S-1 becomes Profesi and some S-2 Sp-1 in `siasn_level`.
+        pendidikan: &[P::S1, P::S2],
         weight: 12,
     },
     Role {
@@ -304,7 +304,7 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Bidan",
         jenis: &[J::Terampil, J::Mahir, J::Penyelia],
-        pendidikan: &[P::D3, P::D3, P::D4],
+        pendidikan: &[P::D3],
         weight: 20,
     },
     Role {
@@ -376,13 +376,13 @@ const OFFICE_ROLES: &[Role] = &[
     Role {
         nama: "Pengelola Keuangan",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::D3, P::D4, P::S1],
+        pendidikan: &[P::D3, P::S1],
         weight: 15,
     },
     Role {
         nama: "Pengadministrasi Umum",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Slta, P::Slta, P::D1, P::D2, P::D3],
+        pendidikan: &[P::Slta, P::D3],
         weight: 35,
     },
     Role {
@@ -695,7 +695,7 @@ fn person(
         }
         pick -= r.weight;
     }
-    let pendidikan = *rng.pick(role.pendidikan);
+    let picked = *rng.pick(role.pendidikan);
     let female = match role.nama {
         "Bidan" => true,
         "Pengemudi" => false,
@@ -704,7 +704,7 @@ fn person(
     };
     let pppk = rng.chance(0.15) && role.jenis != [J::Pengawas];
     // Appointment after school, never in the future.
-    let school_done = match pendidikan {
+    let school_done = match picked {
         P::Sd | P::Sltp | P::Slta => 19,
         P::D1 => 20,
         P::D2 => 21,
@@ -734,6 +734,14 @@ fn person(
         rng.range(i64::from(earliest), i64::from(latest)) as i16
     };
     let tmt_month = rng.range(1, 12) as i8;
+    // The SIASN levels the role lists leave out, from a side stream: the main one, and so
+    // every other invented fact, stays as it was before those levels existed.
+    let pendidikan = siasn_level(
+        role.nama,
+        picked,
+        age,
+        &mut Rng::new(rng.0 ^ 0x5349_4153_4e00),
+    );
     let service = i64::from(today.year() - tmt_year);
     let golongan = if pppk {
         Golongan::Pppk(match pendidikan {
@@ -819,6 +827,29 @@ fn person(
         unit_id: unit.id.clone(),
         aktif: rng.chance(0.98),
         revision: 1,
+    }
+}
+
+/// Refines the level picked from a role's list with the SIASN levels (DOMAIN.md, "Rank"):
+/// a doctor's S-1 is the profession (Profesi), and some older doctors with S-2 are
+/// specialists (Sp-1); some bidan and finance staff hold D-IV, some clerks with SLTA D-I or
+/// D-II.
+fn siasn_level(role: &str, picked: Pendidikan, age: i16, side: &mut Rng) -> Pendidikan {
+    match (role, picked) {
+        ("Dokter", P::S1) => P::Profesi,
+        ("Dokter", P::S2) if age >= 35 && side.chance(0.5) => P::Sp1,
+        ("Bidan", P::D3) | ("Pengelola Keuangan", P::D3) if side.chance(0.3) => P::D4,
+        ("Pengadministrasi Umum", P::Slta) => {
+            let x = side.unit();
+            if x < 0.15 {
+                P::D1
+            } else if x < 0.25 {
+                P::D2
+            } else {
+                P::Slta
+            }
+        }
+        _ => picked,
     }
 }
 
