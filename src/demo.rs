@@ -285,6 +285,7 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Dokter",
         jenis: &[J::AhliPertama, J::AhliMuda, J::AhliMadya],
+        // S-1 becomes Profesi and some S-2 Sp-1 in `siasn_level`.
         pendidikan: &[P::S1, P::S2],
         weight: 12,
     },
@@ -327,7 +328,7 @@ const HEALTH_ROLES: &[Role] = &[
     Role {
         nama: "Pengadministrasi Umum",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sma, P::D3],
+        pendidikan: &[P::Slta, P::D3],
         weight: 11,
     },
 ];
@@ -348,7 +349,7 @@ const SCHOOL_ROLES: &[Role] = &[
     Role {
         nama: "Pengadministrasi Sekolah",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sma, P::D3],
+        pendidikan: &[P::Slta, P::D3],
         weight: 14,
     },
 ];
@@ -381,19 +382,19 @@ const OFFICE_ROLES: &[Role] = &[
     Role {
         nama: "Pengadministrasi Umum",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sma, P::D3],
+        pendidikan: &[P::Slta, P::D3],
         weight: 35,
     },
     Role {
         nama: "Pengemudi",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Smp, P::Sma],
+        pendidikan: &[P::Sltp, P::Slta],
         weight: 5,
     },
     Role {
         nama: "Petugas Kebersihan",
         jenis: &[J::Pelaksana],
-        pendidikan: &[P::Sd, P::Smp],
+        pendidikan: &[P::Sd, P::Sltp],
         weight: 5,
     },
 ];
@@ -722,7 +723,7 @@ fn person(
         }
         pick -= r.weight;
     }
-    let pendidikan = *rng.pick(role.pendidikan);
+    let picked = *rng.pick(role.pendidikan);
     let female = match role.nama {
         "Bidan" => true,
         "Pengemudi" => false,
@@ -731,11 +732,16 @@ fn person(
     };
     let pppk = rng.chance(0.15) && role.jenis != [J::Pengawas];
     // Appointment after school, never in the future.
-    let school_done = match pendidikan {
-        P::Sd | P::Smp | P::Sma => 19,
+    let school_done = match picked {
+        P::Sd | P::Sltp | P::Slta => 19,
+        P::D1 => 20,
+        P::D2 => 21,
         P::D3 => 22,
-        P::S1 => 24,
-        P::S2 | P::S3 => 27,
+        P::D4 | P::S1 => 24,
+        P::Profesi => 25,
+        P::S2 => 27,
+        P::Sp1 | P::S3 => 30,
+        P::Sp2 => 33,
     };
     // Old enough to have finished school and been appointed at least a year ago.
     let age = rng.range(i64::from(school_done) + 2, 57) as i16;
@@ -756,21 +762,31 @@ fn person(
         rng.range(i64::from(earliest), i64::from(latest)) as i16
     };
     let tmt_month = rng.range(1, 12) as i8;
+    // The SIASN levels the role lists leave out, from a side stream: the main one, and so
+    // every other invented fact, stays as it was before those levels existed.
+    let pendidikan = siasn_level(
+        role.nama,
+        picked,
+        age,
+        &mut Rng::new(rng.0 ^ 0x5349_4153_4e00),
+    );
     let service = i64::from(today.year() - tmt_year);
     let golongan = if pppk {
         Golongan::Pppk(match pendidikan {
-            P::Sd | P::Smp => 2,
-            P::Sma => 5,
+            P::Sd | P::Sltp => 2,
+            P::Slta | P::D1 => 5,
+            P::D2 => 6,
             P::D3 => 7,
-            P::S1 => 9,
-            P::S2 | P::S3 => 10,
+            P::D4 | P::S1 => 9,
+            P::Profesi | P::S2 | P::Sp1 => 10,
+            P::S3 | P::Sp2 => 11,
         })
     } else {
         let entry = pendidikan.entry_golongan().ordinal();
         let cap = match pendidikan {
-            P::Sd | P::Smp => 6,
-            P::Sma => 10,
-            P::D3 => 11,
+            P::Sd | P::Sltp => 6,
+            P::Slta | P::D1 => 10,
+            P::D2 | P::D3 => 11,
             _ => 14,
         };
         Golongan::Pns((entry + (service / 4) as u8).min(cap.max(entry)))
@@ -842,6 +858,29 @@ fn person(
     }
 }
 
+/// Refines the level picked from a role's list with the SIASN levels (DOMAIN.md, "Rank"):
+/// a doctor's S-1 is the profession (Profesi), and some older doctors with S-2 are
+/// specialists (Sp-1); some bidan and finance staff hold D-IV, some clerks with SLTA D-I or
+/// D-II.
+fn siasn_level(role: &str, picked: Pendidikan, age: i16, side: &mut Rng) -> Pendidikan {
+    match (role, picked) {
+        ("Dokter", P::S1) => P::Profesi,
+        ("Dokter", P::S2) if age >= 35 && side.chance(0.5) => P::Sp1,
+        ("Bidan", P::D3) | ("Pengelola Keuangan", P::D3) if side.chance(0.3) => P::D4,
+        ("Pengadministrasi Umum", P::Slta) => {
+            let x = side.unit();
+            if x < 0.15 {
+                P::D1
+            } else if x < 0.25 {
+                P::D2
+            } else {
+                P::Slta
+            }
+        }
+        _ => picked,
+    }
+}
+
 fn titles(
     rng: &mut Rng,
     role: &str,
@@ -855,9 +894,11 @@ fn titles(
     };
     match (role, pendidikan) {
         ("Dokter", P::S2) => ("dr.", "M.Kes."),
+        ("Dokter", P::Sp1) => ("dr.", "Sp.PD"),
         ("Dokter", _) => ("dr.", ""),
         ("Perawat", P::S1) => ("Ns.", "S.Kep."),
         ("Perawat", _) => (haji, "A.Md.Kep."),
+        ("Bidan", P::D4) => (haji, "S.Tr.Keb."),
         ("Bidan", _) => (haji, "A.Md.Keb."),
         ("Penyuluh Kesehatan Masyarakat", _) => (haji, "SKM"),
         ("Sanitarian" | "Pranata Laboratorium Kesehatan", _) => (haji, "A.Md.Kes."),
@@ -866,6 +907,7 @@ fn titles(
         (_, P::S1) => (haji, *rng.pick(&["S.E.", "S.Sos.", "S.H.", "S.Kom."])),
         (_, P::S2) => (if rng.chance(0.1) { "Drs." } else { haji }, "M.Si."),
         (_, P::D3) => (haji, "A.Md."),
+        (_, P::D4) => (haji, "S.Tr."),
         _ => (haji, ""),
     }
 }
@@ -1252,6 +1294,20 @@ mod tests {
             if let Some((y, _)) = s.nip.tmt_cpns() {
                 assert!(y < today.year());
                 assert!(s.golongan >= s.pendidikan.entry_golongan());
+            }
+        }
+    }
+
+    #[test]
+    fn demo_education_uses_the_siasn_levels() {
+        // DOMAIN.md, "Rank": SIASN's levels, with D-IV a level of its own and Profesi
+        // for doctors.
+        let all = people(generate(1, 600, date(2026, 11, 28)));
+        let has = |level: Pendidikan| all.iter().any(|p| p.staff.pendidikan == level);
+        assert!(has(P::D4) && has(P::Profesi) && has(P::Slta) && has(P::D3));
+        for p in &all {
+            if p.staff.jabatan.nama == "Dokter" {
+                assert!(p.staff.pendidikan >= P::Profesi, "{:?}", p.staff.pendidikan);
             }
         }
     }

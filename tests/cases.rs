@@ -171,7 +171,8 @@ fn a_siasn_export_imports_with_its_own_column_names_and_values() {
         .lines()
         .find(|l| l.contains("Maya Sitorus"))
         .expect("Maya imported");
-    for value in ["III/a", "S1", "Perawat", "Ahli Pertama"] {
+    // Exports write the education as SIASN does (DOMAIN.md, "Rank").
+    for value in ["III/a", "S-1/Sarjana", "Perawat", "Ahli Pertama"] {
         assert!(maya.contains(value), "{value} in {maya}");
     }
     let rudi = export
@@ -179,7 +180,7 @@ fn a_siasn_export_imports_with_its_own_column_names_and_values() {
         .find(|l| l.contains("Rudi Hasibuan"))
         .expect("Rudi imported");
     assert!(
-        rudi.contains("II/c") && rudi.contains("D3") && rudi.contains("Terampil"),
+        rudi.contains("II/c") && rudi.contains("D-III") && rudi.contains("Terampil"),
         "{rudi}"
     );
 }

@@ -1290,3 +1290,65 @@ fn an_evaluation_of_a_period_not_ended_is_exported_as_provisional_and_imports_ba
     let report = Csv::parse(&report.stdout_text());
     assert!(report.column("sementara").iter().all(|v| v == "ya"));
 }
+
+#[test]
+fn staff_import_reads_every_education_spelling_and_export_writes_the_siasn_one() {
+    // DOMAIN.md, "Rank": the SIASN levels; old codes still read; D4 is D-IV, not S1.
+    let db = Db::new();
+    let nips = [
+        ("198503302010011002", "S1", "S-1/Sarjana"),
+        ("198503302010011003", "D4", "D-IV"),
+        ("198503302010011004", "Diploma IV", "D-IV"),
+        ("198503302010011005", "SMA", "SLTA"),
+        ("198503302010011006", "d-iii", "D-III"),
+        ("198503302010011007", "Profesi", "Profesi"),
+        ("198503302010011008", "Sp-1", "Sp-1"),
+        ("198503302010011009", "SLTP", "SLTP"),
+    ];
+    let rows: Vec<String> = nips
+        .iter()
+        .map(|(nip, edu, _)| {
+            format!(
+                "{nip},PNS,Rina Siregar,,,III/a,{edu},Perawat,Ahli Pertama,Puskesmas Belawan,kesehatan,,ya"
+            )
+        })
+        .collect();
+    db.import_ok("staff", "staff.csv", &csv_file(STAFF_HEADER, &rows));
+    let csv = db.export("staff");
+    let written = csv.column("pendidikan");
+    let want: Vec<String> = nips.iter().map(|(_, _, w)| w.to_string()).collect();
+    assert_eq!(written, want);
+}
+
+#[test]
+fn latsar_for_a_non_cpns_is_imported_with_a_warning_line() {
+    // DOMAIN.md, "Competency development": Latsar CPNS is only for CPNS; kinerja warns and
+    // imports. NIP_A's TMT CPNS is 2010-01: a Latsar in 2011 is fine, one in 2020 is not.
+    let db = db_with_two_staff();
+    let file = db.write(
+        "trainings.csv",
+        format!(
+            "nip,judul,jenis,penyelenggara,mulai,selesai,jp,status\n\
+             {NIP_A},Latsar Angkatan 3,Prajabatan,BKPSDM Kota Medan,2011-04-04,2011-05-27,268,selesai\n\
+             {NIP_A},Latsar Angkatan 9,Latsar CPNS,BKPSDM Kota Medan,2020-04-06,2020-05-29,268,selesai\n\
+             {NIP_A},Magang Puskesmas,magang,BKPSDM Kota Medan,2020-07-06,2020-07-10,30,selesai\n"
+        ),
+    );
+    let run = db.run(&["import", "trainings", s(&file)]);
+    run.expect(0);
+    assert!(
+        run.stderr
+            .contains("trainings.csv:3: warning: Latsar CPNS is for CPNS only"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("trainings.csv:2: warning"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("3 new"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 warning(s)"), "{}", run.stderr);
+    let kinds = db.export("trainings").column("jenis");
+    assert_eq!(kinds, ["Latsar CPNS", "Latsar CPNS", "Magang"]);
+}

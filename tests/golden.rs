@@ -10,7 +10,8 @@ mod common;
 
 use common::{evaluation, staff, training, unit};
 use kinerja::domain::{
-    Evaluator, Golongan, JenisJabatan, Nip, PeriodKind, Rating, TrainingStatus, UnitRating,
+    Evaluator, Golongan, JenisJabatan, Nip, Pendidikan, PeriodKind, Rating, TrainingCategory,
+    TrainingKind, TrainingStatus, UnitRating,
 };
 use kinerja::store::{AuditAction, AuditEntry, EvaluationGroup, Partner, TrainingGroup, records};
 use std::path::PathBuf;
@@ -32,6 +33,21 @@ fn staff_samples() -> Vec<kinerja::domain::Staff> {
     pppk.aktif = false;
     pppk.revision = 1;
     vec![a, pppk]
+}
+
+/// Staff at version 2: the SIASN levels V1 could not hold (D-IV, Profesi, Sp-1).
+fn staff_v2_samples() -> Vec<kinerja::domain::Staff> {
+    let mut v = staff_samples();
+    v[0].pendidikan = Pendidikan::Sp1;
+    v[1].pendidikan = Pendidikan::D4;
+    let mut bidan = staff("199001152015032001");
+    bidan.nama = "Melati Tarigan".into();
+    bidan.gelar_depan = String::new();
+    bidan.gelar_belakang = "S.Tr.Keb.".into();
+    bidan.pendidikan = Pendidikan::Profesi;
+    bidan.revision = 2;
+    v.push(bidan);
+    v
 }
 
 fn unit_samples() -> Vec<kinerja::domain::Unit> {
@@ -106,7 +122,7 @@ fn training_samples() -> Vec<TrainingGroup> {
     let mut b = training("Pelatihan Kepemimpinan Pengawas (PKP)", 40);
     b.id = 2;
     b.revision = 3;
-    b.jenis = kinerja::domain::TrainingKind::Pkp;
+    b.jenis = TrainingKind::Pkp;
     b.jenis_penyelenggara = kinerja::domain::OrganiserKind::Pemerintah;
     b.penyelenggara = "BPSDM Provinsi Sumatera Utara".into();
     b.status = TrainingStatus::Rencana;
@@ -117,6 +133,44 @@ fn training_samples() -> Vec<TrainingGroup> {
         next_id: 3,
         items: vec![a, b],
     }]
+}
+
+/// Trainings at version 2: kinds whose code or group changed (Magang), the new formal
+/// education kinds, and a kind at the end of each group.
+fn training_v2_samples() -> Vec<TrainingGroup> {
+    let mut v = training_samples();
+    let mut magang = training("Magang di RSUD dr. Pirngadi", 30);
+    magang.id = 3;
+    magang.revision = 1;
+    magang.jenis = TrainingKind::Magang;
+    magang.mulai = jiff::civil::date(2025, 5, 5);
+    magang.selesai = jiff::civil::date(2025, 5, 9);
+    let mut tubel = training("S-2 Kesehatan Masyarakat USU", 1000);
+    tubel.id = 4;
+    tubel.revision = 2;
+    tubel.jenis = TrainingKind::TugasBelajar;
+    tubel.penyelenggara = "Universitas Sumatera Utara".into();
+    tubel.status = TrainingStatus::Berlangsung;
+    tubel.mulai = jiff::civil::date(2025, 8, 18);
+    tubel.selesai = jiff::civil::date(2027, 8, 31);
+    let mut ibel = training("S-1 Keperawatan", 600);
+    ibel.id = 5;
+    ibel.revision = 1;
+    ibel.jenis = TrainingKind::IzinBelajar;
+    ibel.mulai = jiff::civil::date(2024, 9, 2);
+    ibel.selesai = jiff::civil::date(2026, 7, 31);
+    ibel.status = TrainingStatus::Berlangsung;
+    let mut latsar = training("Latsar CPNS Angkatan 12", 268);
+    latsar.id = 6;
+    latsar.revision = 1;
+    latsar.jenis = TrainingKind::LatsarCpns;
+    latsar.mulai = jiff::civil::date(2011, 4, 4);
+    latsar.selesai = jiff::civil::date(2011, 5, 27);
+    let mut group = v.remove(0);
+    group.items.extend([latsar, magang, tubel, ibel]);
+    group.items.sort_by_key(|t| (t.mulai, t.id));
+    group.next_id = 7;
+    vec![group, TrainingGroup::default()]
 }
 
 fn partner_samples() -> Vec<Partner> {
@@ -153,8 +207,8 @@ type Encoded = Vec<Vec<u8>>;
 fn encoded_samples() -> Vec<(&'static str, Encoded)> {
     vec![
         (
-            "staff_v1.bin",
-            staff_samples()
+            "staff_v2.bin",
+            staff_v2_samples()
                 .iter()
                 .map(|s| records::encode_staff(s).unwrap())
                 .collect(),
@@ -174,8 +228,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "trainings_v1.bin",
-            training_samples()
+            "trainings_v2.bin",
+            training_v2_samples()
                 .iter()
                 .map(|g| records::encode_trainings(g).unwrap())
                 .collect(),
@@ -230,6 +284,62 @@ fn golden_staff_v1_values_decode_to_the_same_records() {
 }
 
 #[test]
+fn golden_staff_v2_values_decode_to_the_same_records() {
+    let values = read_values("staff_v2.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_staff(v).unwrap())
+        .collect();
+    assert_eq!(decoded, staff_v2_samples());
+    assert!(values.iter().all(|v| v[0] == 2), "version byte");
+}
+
+/// A `StaffV1` value with the given `pendidikan` code, as kinerja before version 2 wrote it.
+fn staff_v1_with(pendidikan: u8) -> Vec<u8> {
+    let v1 = records::StaffV1 {
+        nip: "198503302010012002".into(),
+        kind: 0,
+        nama: "Rina Siregar".into(),
+        gelar_depan: String::new(),
+        gelar_belakang: String::new(),
+        golongan: 8,
+        pendidikan,
+        jabatan_nama: "Perawat".into(),
+        jenis_jabatan: 6,
+        unit_id: "puskesmas-belawan".into(),
+        aktif: true,
+        revision: 1,
+    };
+    kinerja::store::codec::encode(1, &v1).unwrap()
+}
+
+#[test]
+fn every_v1_education_code_decodes_through_the_frozen_v1_table() {
+    // docs/storage.md, "Migration": V1 coded SD, SMP, SMA, D3, S1, S2, S3 as 0-6; they are
+    // read as the SIASN levels SD, SLTP, SLTA, D-III, S-1, S-2, S-3 (a V1 D4 was stored as
+    // S1 and stays S-1), never as positions in today's longer list.
+    let expected = [
+        Pendidikan::Sd,
+        Pendidikan::Sltp,
+        Pendidikan::Slta,
+        Pendidikan::D3,
+        Pendidikan::S1,
+        Pendidikan::S2,
+        Pendidikan::S3,
+    ];
+    for (c, want) in expected.into_iter().enumerate() {
+        let staff = records::decode_staff(&staff_v1_with(c as u8)).unwrap();
+        assert_eq!(staff.pendidikan, want, "V1 code {c}");
+        // Written again, it is a V2 value that reads back the same.
+        let again = records::encode_staff(&staff).unwrap();
+        assert_eq!(again[0], 2);
+        assert_eq!(records::decode_staff(&again).unwrap(), staff);
+    }
+    assert_eq!(records::PENDIDIKAN_V1, expected);
+    assert!(records::decode_staff(&staff_v1_with(7)).is_err());
+}
+
+#[test]
 fn golden_unit_v1_values_decode_to_the_same_records() {
     let decoded: Vec<_> = read_values("unit_v1.bin")
         .iter()
@@ -273,6 +383,91 @@ fn golden_trainings_v1_values_decode_to_the_same_records() {
         .map(|v| records::decode_trainings(v).unwrap())
         .collect();
     assert_eq!(decoded, training_samples());
+}
+
+#[test]
+fn golden_trainings_v2_values_decode_to_the_same_records() {
+    let values = read_values("trainings_v2.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_trainings(v).unwrap())
+        .collect();
+    assert_eq!(decoded, training_v2_samples());
+    assert!(values.iter().all(|v| v[0] == 2), "version byte");
+}
+
+/// A `TrainingsV1` value holding one training of the given `jenis` code.
+fn trainings_v1_with(jenis: u8) -> Vec<u8> {
+    let v1 = records::TrainingsV1 {
+        next_id: 2,
+        items: vec![records::TrainingV1 {
+            id: 1,
+            judul: "Pelatihan".into(),
+            jenis,
+            penyelenggara: "BKPSDM Kota Medan".into(),
+            jenis_penyelenggara: 0,
+            mulai: records::DateV1(2024, 5, 6),
+            selesai: records::DateV1(2024, 5, 8),
+            jp: 20,
+            status: 2,
+            no_sertifikat: String::new(),
+            catatan: String::new(),
+            revision: 1,
+        }],
+    };
+    kinerja::store::codec::encode(1, &v1).unwrap()
+}
+
+#[test]
+fn every_v1_training_kind_code_decodes_through_the_frozen_v1_table() {
+    // docs/storage.md, "Version 2": V1 codes are positions in the list of 28 kinds V1 had;
+    // each decodes to the kind of the same name. Magang (9) is today's Magang, which is
+    // non-klasikal (DOMAIN.md; PP 11/2017 Pasal 210).
+    let names = [
+        "Diklat Struktural",
+        "Diklat Fungsional",
+        "Diklat Teknis",
+        "Workshop",
+        "Pelatihan Manajerial",
+        "Pelatihan Sosial Kultural",
+        "Sosialisasi",
+        "Bimtek",
+        "Seminar",
+        "Magang",
+        "Kursus",
+        "Penataran",
+        "PKP",
+        "PKA",
+        "PKN II",
+        "PKN I",
+        "Latsar CPNS",
+        "Coaching",
+        "Mentoring",
+        "E-Learning",
+        "Pelatihan Jarak Jauh",
+        "Detasering",
+        "Outbound",
+        "Benchmarking",
+        "Pertukaran PNS dengan Swasta/BUMN/BUMD",
+        "Belajar Mandiri",
+        "Community of Practice",
+        "Bimbingan di Tempat Kerja",
+    ];
+    for (c, name) in names.into_iter().enumerate() {
+        let group = records::decode_trainings(&trainings_v1_with(c as u8)).unwrap();
+        let kind = group.items[0].jenis;
+        assert_eq!(kind.label(), name, "V1 code {c}");
+        let again = records::encode_trainings(&group).unwrap();
+        assert_eq!(again[0], 2);
+        assert_eq!(records::decode_trainings(&again).unwrap(), group);
+    }
+    let magang = records::decode_trainings(&trainings_v1_with(9)).unwrap();
+    assert_eq!(magang.items[0].jenis, TrainingKind::Magang);
+    assert_eq!(
+        magang.items[0].jenis.category(),
+        TrainingCategory::NonKlasikal
+    );
+    assert!(records::decode_trainings(&trainings_v1_with(28)).is_err());
 }
 
 #[test]

@@ -261,7 +261,7 @@ fn a_database_from_a_newer_kinerja_is_refused() {
     match Store::open(&path) {
         Err(StoreError::NewerSchema {
             found: 99,
-            known: 1,
+            known: kinerja::store::SCHEMA_VERSION,
             ..
         }) => {}
         Err(other) => panic!("expected a newer-schema refusal, got {other}"),

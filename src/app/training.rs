@@ -167,9 +167,11 @@ impl App {
     pub(super) fn open_training(&mut self, nips: Vec<String>, id: Option<u32>) -> bool {
         let loaded = (|| -> Result<_, StoreError> {
             let mut names = Vec::with_capacity(nips.len());
+            let mut people = Vec::with_capacity(nips.len());
             for n in &nips {
                 if let Some(s) = self.store.get_staff(n)? {
                     names.push(s.display_name());
+                    people.push(s.nip);
                 }
             }
             let first = (names.len() == nips.len() && !names.is_empty()).then_some(names);
@@ -177,13 +179,14 @@ impl App {
                 (Some(n), Some(id)) => self.store.trainings_of(n)?.into_iter().find(|t| t.id == id),
                 _ => None,
             };
-            Ok((first, original, self.store.partners()?))
+            Ok((first, people, original, self.store.partners()?))
         })();
         match loaded {
-            Ok((Some(names), original, partners)) => {
+            Ok((Some(names), people, original, partners)) => {
                 let key = self.training_draft_key(&nips, id);
                 let mut form =
-                    TrainingForm::new(nips, names, original, partners, self.opts.today, &self.ui);
+                    TrainingForm::new(nips, names, original, partners, self.opts.today, &self.ui)
+                        .with_people(people, &self.ui);
                 match self.store.draft(&key) {
                     Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                     Ok(None) => {}

@@ -57,7 +57,7 @@ fn export_staff(store: &Store, out: &mut Output) -> Result<usize, Failure> {
             s.gelar_depan.clone(),
             s.gelar_belakang.clone(),
             s.golongan.to_string(),
-            s.pendidikan.code().to_string(),
+            s.pendidikan.label().to_string(),
             s.jabatan.nama.clone(),
             s.jabatan.jenis.label().to_string(),
             name_of(&s.unit_id),

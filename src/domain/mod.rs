@@ -30,6 +30,7 @@ pub use record::Revised;
 pub use staff::Staff;
 pub use summary::StaffSummary;
 pub use training::{
-    JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingKind, TrainingStatus,
+    JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingCategory, TrainingKind,
+    TrainingStatus, latsar_for_non_cpns,
 };
 pub use unit::{Unit, UnitKind, unit_id};

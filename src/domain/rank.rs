@@ -135,76 +135,129 @@ impl fmt::Display for Golongan {
     }
 }
 
-/// Highest education, which sets a PNS's entry rank.
+/// Highest education, which sets a PNS's entry rank: the levels as SIASN writes them
+/// (DOMAIN.md, "Rank: golongan/ruang and pangkat").
+///
+/// The variants, and `ALL`, are in level order, so education sorts by level, not by name:
+/// the order of the KKNI levels (D-IV beside S-1, Profesi after S-1, Sp-1 beside S-2, Sp-2
+/// beside S-3), which keeps the entry rank rising along the list. Stored records code a
+/// level as its position in `ALL` (`StaffV2`); `store::records` keeps the older list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Pendidikan {
     Sd,
-    Smp,
-    Sma,
+    Sltp,
+    Slta,
+    D1,
+    D2,
     D3,
+    D4,
     S1,
+    Profesi,
     S2,
+    Sp1,
     S3,
+    Sp2,
 }
 
 impl Pendidikan {
-    pub const ALL: [Pendidikan; 7] = [
+    pub const ALL: [Pendidikan; 13] = [
         Pendidikan::Sd,
-        Pendidikan::Smp,
-        Pendidikan::Sma,
+        Pendidikan::Sltp,
+        Pendidikan::Slta,
+        Pendidikan::D1,
+        Pendidikan::D2,
         Pendidikan::D3,
+        Pendidikan::D4,
         Pendidikan::S1,
+        Pendidikan::Profesi,
         Pendidikan::S2,
+        Pendidikan::Sp1,
         Pendidikan::S3,
+        Pendidikan::Sp2,
     ];
 
+    /// The short SIASN spelling: `SLTA`, `D-III`, `S-1`, `Sp-1`.
     pub fn code(self) -> &'static str {
         match self {
             Pendidikan::Sd => "SD",
-            Pendidikan::Smp => "SMP",
-            Pendidikan::Sma => "SMA",
-            Pendidikan::D3 => "D3",
-            Pendidikan::S1 => "S1",
-            Pendidikan::S2 => "S2",
-            Pendidikan::S3 => "S3",
+            Pendidikan::Sltp => "SLTP",
+            Pendidikan::Slta => "SLTA",
+            Pendidikan::D1 => "D-I",
+            Pendidikan::D2 => "D-II",
+            Pendidikan::D3 => "D-III",
+            Pendidikan::D4 => "D-IV",
+            Pendidikan::S1 => "S-1",
+            Pendidikan::Profesi => "Profesi",
+            Pendidikan::S2 => "S-2",
+            Pendidikan::Sp1 => "Sp-1",
+            Pendidikan::S3 => "S-3",
+            Pendidikan::Sp2 => "Sp-2",
         }
     }
 
-    /// Accepts the codes and a few common spellings (`SLTA`, `D-III`, `D4` as S1).
-    pub fn parse(s: &str) -> Option<Pendidikan> {
-        // SIASN and SIMPEG write both forms: "S-1/Sarjana", "S-2/Magister", "D-III".
-        if let Some((first, second)) = s.split_once('/') {
-            return Pendidikan::parse(first).or_else(|| Pendidikan::parse(second));
+    /// The level in full, as SIASN writes it (`S-1/Sarjana`; the others as `code`): what
+    /// the forms, the record and the CSV export show.
+    pub fn label(self) -> &'static str {
+        match self {
+            Pendidikan::S1 => "S-1/Sarjana",
+            other => other.code(),
         }
-        let t: String = s
-            .trim()
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_uppercase();
-        Some(match t.as_str() {
-            "SD" => Pendidikan::Sd,
-            "SMP" | "SLTP" => Pendidikan::Smp,
-            "SMA" | "SLTA" | "SMK" => Pendidikan::Sma,
-            "D3" | "DIII" => Pendidikan::D3,
-            "DIPLOMAIII" => Pendidikan::D3,
-            "S1" | "D4" | "DIV" | "SARJANA" | "DIPLOMAIV" => Pendidikan::S1,
-            "S2" | "MAGISTER" => Pendidikan::S2,
-            "S3" | "DOKTOR" => Pendidikan::S3,
+    }
+
+    /// Accepts the SIASN spellings (`S-1/Sarjana`, `D-III`, `Diploma IV`, `SLTA`, `Sp-1`)
+    /// and the old codes (`SMP`, `SMA`, `SMK`, `D3`, `S1`), ignoring case, spaces and
+    /// punctuation. D-I, D-II and D-IV are levels of their own (D-IV is not S-1).
+    pub fn parse(s: &str) -> Option<Pendidikan> {
+        let fold = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_uppercase()
+        };
+        if let Some(p) = Pendidikan::parse_folded(&fold(s)) {
+            return Some(p);
+        }
+        // SIASN and SIMPEG write both forms: "S-1/Sarjana", "S-2/Magister", "SLTA/SMA".
+        let (first, second) = s.split_once('/')?;
+        Pendidikan::parse_folded(&fold(first)).or_else(|| Pendidikan::parse_folded(&fold(second)))
+    }
+
+    fn parse_folded(t: &str) -> Option<Pendidikan> {
+        Some(match t {
+            "SD" | "SEKOLAHDASAR" => Pendidikan::Sd,
+            "SLTP" | "SMP" | "MTS" => Pendidikan::Sltp,
+            "SLTA" | "SMA" | "SMK" | "SMU" | "MA" => Pendidikan::Slta,
+            "D1" | "DI" | "DIPLOMA1" | "DIPLOMAI" => Pendidikan::D1,
+            "D2" | "DII" | "DIPLOMA2" | "DIPLOMAII" => Pendidikan::D2,
+            "D3" | "DIII" | "DIPLOMA3" | "DIPLOMAIII" => Pendidikan::D3,
+            "D4" | "DIV" | "DIPLOMA4" | "DIPLOMAIV" => Pendidikan::D4,
+            "S1" | "SARJANA" | "STRATA1" | "STRATAI" => Pendidikan::S1,
+            "PROFESI" | "PENDIDIKANPROFESI" => Pendidikan::Profesi,
+            "S2" | "MAGISTER" | "STRATA2" | "STRATAII" => Pendidikan::S2,
+            "SP1" | "SPI" | "SPESIALIS" | "SPESIALIS1" | "SPESIALISI" => Pendidikan::Sp1,
+            "S3" | "DOKTOR" | "STRATA3" | "STRATAIII" => Pendidikan::S3,
+            "SP2" | "SPII" | "SPESIALIS2" | "SPESIALISII" | "SUBSPESIALIS" => Pendidikan::Sp2,
             _ => return None,
         })
     }
 
-    /// Entry rank of a PNS with this education (DOMAIN.md).
+    /// Entry rank of a PNS with this education (DOMAIN.md, "Rank": PP 99/2000 as amended
+    /// by PP 12/2002): SD I/a, SLTP I/c, SLTA and D-I II/a, D-II II/b, D-III II/c, D-IV and
+    /// S-1 III/a, S-2 and Profesi (dokter, apoteker) III/b, S-3 III/c.
+    ///
+    /// Sp-1 III/b and Sp-2 III/c are this program's assumption, not the regulation's:
+    /// DOMAIN.md gives no entry rank for them, so they are put with the degree of the same
+    /// KKNI level (S-2, S-3). The entry rank is used only for a warning.
     pub fn entry_golongan(self) -> Golongan {
         Golongan::Pns(match self {
             Pendidikan::Sd => 0,
-            Pendidikan::Smp => 2,
-            Pendidikan::Sma => 4,
+            Pendidikan::Sltp => 2,
+            Pendidikan::Slta | Pendidikan::D1 => 4,
+            Pendidikan::D2 => 5,
             Pendidikan::D3 => 6,
-            Pendidikan::S1 => 8,
-            Pendidikan::S2 => 9,
-            Pendidikan::S3 => 10,
+            Pendidikan::D4 | Pendidikan::S1 => 8,
+            Pendidikan::Profesi | Pendidikan::S2 | Pendidikan::Sp1 => 9,
+            Pendidikan::S3 | Pendidikan::Sp2 => 10,
         })
     }
 }
@@ -285,18 +338,137 @@ mod tests {
 
     #[test]
     fn entry_rank_follows_education() {
+        // DOMAIN.md, "Rank": entry rank by education (PP 99/2000 as amended by PP 12/2002):
+        // SD I/a, SMP I/c, SMA II/a, D1 II/a, D2 II/b, D3 II/c, S1 and D4 III/a, S2 and the
+        // professions dokter/apoteker III/b, S3 III/c. Sp-1 III/b and Sp-2 III/c are the
+        // program's assumption (no entry rank in DOMAIN.md).
         let table = [
             (Pendidikan::Sd, "I/a"),
-            (Pendidikan::Smp, "I/c"),
-            (Pendidikan::Sma, "II/a"),
+            (Pendidikan::Sltp, "I/c"),
+            (Pendidikan::Slta, "II/a"),
+            (Pendidikan::D1, "II/a"),
+            (Pendidikan::D2, "II/b"),
             (Pendidikan::D3, "II/c"),
+            (Pendidikan::D4, "III/a"),
             (Pendidikan::S1, "III/a"),
+            (Pendidikan::Profesi, "III/b"),
             (Pendidikan::S2, "III/b"),
+            (Pendidikan::Sp1, "III/b"),
             (Pendidikan::S3, "III/c"),
+            (Pendidikan::Sp2, "III/c"),
         ];
+        assert_eq!(table.len(), Pendidikan::ALL.len());
         for (edu, code) in table {
-            assert_eq!(edu.entry_golongan().to_string(), code);
+            assert_eq!(edu.entry_golongan().to_string(), code, "{edu:?}");
         }
+    }
+
+    #[test]
+    fn education_levels_are_the_siasn_ones_in_level_order() {
+        // DOMAIN.md, "Rank": "Education levels as SIASN writes them: SD, SLTP, SLTA, D-I,
+        // D-II, D-III, D-IV, S-1/Sarjana, S-2, S-3 (and Profesi, Sp-1, Sp-2 ...)".
+        let labels: Vec<&str> = Pendidikan::ALL.iter().map(|p| p.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "SD",
+                "SLTP",
+                "SLTA",
+                "D-I",
+                "D-II",
+                "D-III",
+                "D-IV",
+                "S-1/Sarjana",
+                "Profesi",
+                "S-2",
+                "Sp-1",
+                "S-3",
+                "Sp-2"
+            ]
+        );
+        // Sorting follows the level, not the name ("D-IV" < "SD" alphabetically).
+        let mut shuffled = [
+            Pendidikan::S3,
+            Pendidikan::Sd,
+            Pendidikan::D4,
+            Pendidikan::Slta,
+            Pendidikan::S1,
+            Pendidikan::D1,
+        ];
+        shuffled.sort();
+        assert_eq!(
+            shuffled,
+            [
+                Pendidikan::Sd,
+                Pendidikan::Slta,
+                Pendidikan::D1,
+                Pendidikan::D4,
+                Pendidikan::S1,
+                Pendidikan::S3
+            ]
+        );
+        assert!(Pendidikan::ALL.windows(2).all(|w| w[0] < w[1]));
+        // The entry rank never falls as the level rises.
+        assert!(
+            Pendidikan::ALL
+                .windows(2)
+                .all(|w| w[0].entry_golongan() <= w[1].entry_golongan())
+        );
+    }
+
+    #[test]
+    fn every_siasn_spelling_and_old_code_parses() {
+        // DOMAIN.md, "Rank": the SIASN spellings; the old codes stay accepted.
+        use Pendidikan as P;
+        let table = [
+            ("SD", P::Sd),
+            ("SLTP", P::Sltp),
+            ("SMP", P::Sltp),
+            ("SLTA", P::Slta),
+            ("SMA", P::Slta),
+            ("SMK", P::Slta),
+            ("SLTA/SMA", P::Slta),
+            ("D-I", P::D1),
+            ("D1", P::D1),
+            ("Diploma I", P::D1),
+            ("D-II", P::D2),
+            ("D2", P::D2),
+            ("Diploma II", P::D2),
+            ("D-III", P::D3),
+            ("D3", P::D3),
+            ("Diploma III", P::D3),
+            ("D-IV", P::D4),
+            ("D4", P::D4),
+            ("Diploma IV", P::D4),
+            ("d.iv", P::D4),
+            ("S-1/Sarjana", P::S1),
+            ("S-1", P::S1),
+            ("S1", P::S1),
+            ("Sarjana", P::S1),
+            ("s 1", P::S1),
+            ("S-2", P::S2),
+            ("S2", P::S2),
+            ("S-2/Magister", P::S2),
+            ("S-3", P::S3),
+            ("S3", P::S3),
+            ("S-3/Doktor", P::S3),
+            ("Profesi", P::Profesi),
+            ("PROFESI", P::Profesi),
+            ("Sp-1", P::Sp1),
+            ("SP1", P::Sp1),
+            ("Sp-2", P::Sp2),
+            ("sp 2", P::Sp2),
+        ];
+        for (text, level) in table {
+            assert_eq!(Pendidikan::parse(text), Some(level), "{text:?}");
+        }
+        for level in Pendidikan::ALL {
+            assert_eq!(Pendidikan::parse(level.code()), Some(level));
+            assert_eq!(Pendidikan::parse(level.label()), Some(level));
+        }
+        assert_eq!(Pendidikan::parse("D5"), None);
+        assert_eq!(Pendidikan::parse(""), None);
+        assert_eq!(Pendidikan::parse("S-4/Lain"), None);
     }
 
     #[test]

@@ -8,10 +8,40 @@ pub const JP_TARGET: u32 = 20;
 /// One JP (jam pelajaran) is 45 minutes.
 pub const MINUTES_PER_JP: u32 = 45;
 
+/// The three groups DOMAIN.md sorts development into ("Competency development").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TrainingCategory {
+    /// Classroom (klasikal).
+    Klasikal,
+    /// Non-classroom (non-klasikal), magang among them (PP 11/2017 Pasal 210).
+    NonKlasikal,
+    /// Formal education (tugas belajar, izin belajar): a kind of its own.
+    PendidikanFormal,
+}
+
+impl TrainingCategory {
+    pub const ALL: [TrainingCategory; 3] = [
+        TrainingCategory::Klasikal,
+        TrainingCategory::NonKlasikal,
+        TrainingCategory::PendidikanFormal,
+    ];
+
+    /// The group's name as officers write it (the same in both languages).
+    pub fn label(self) -> &'static str {
+        match self {
+            TrainingCategory::Klasikal => "klasikal",
+            TrainingCategory::NonKlasikal => "non-klasikal",
+            TrainingCategory::PendidikanFormal => "pendidikan formal",
+        }
+    }
+}
+
 macro_rules! training_kinds {
-    ($( $variant:ident => $label:literal, $klasikal:literal; )*) => {
-        /// The kinds of training DOMAIN.md lists, classroom and non-classroom, plus the
-        /// leadership trainings and Latsar CPNS.
+    ($( $variant:ident => $label:literal, $category:ident; )*) => {
+        /// The kinds of training DOMAIN.md lists, classroom, non-classroom and formal
+        /// education, plus the leadership trainings and Latsar CPNS. `ALL` is grouped by
+        /// category; stored records code a kind as its position in `ALL` (`TrainingV2`),
+        /// and `store::records` keeps the older list.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum TrainingKind { $( $variant, )* }
 
@@ -22,43 +52,45 @@ macro_rules! training_kinds {
                 match self { $( TrainingKind::$variant => $label, )* }
             }
 
-            /// Classroom (klasikal) or not.
-            pub fn is_klasikal(self) -> bool {
-                match self { $( TrainingKind::$variant => $klasikal, )* }
+            /// Classroom, non-classroom or formal education (DOMAIN.md).
+            pub fn category(self) -> TrainingCategory {
+                match self { $( TrainingKind::$variant => TrainingCategory::$category, )* }
             }
         }
     };
 }
 
 training_kinds! {
-    DiklatStruktural => "Diklat Struktural", true;
-    DiklatFungsional => "Diklat Fungsional", true;
-    DiklatTeknis => "Diklat Teknis", true;
-    Workshop => "Workshop", true;
-    PelatihanManajerial => "Pelatihan Manajerial", true;
-    PelatihanSosialKultural => "Pelatihan Sosial Kultural", true;
-    Sosialisasi => "Sosialisasi", true;
-    Bimtek => "Bimtek", true;
-    Seminar => "Seminar", true;
-    Magang => "Magang", true;
-    Kursus => "Kursus", true;
-    Penataran => "Penataran", true;
-    Pkp => "PKP", true;
-    Pka => "PKA", true;
-    Pkn2 => "PKN II", true;
-    Pkn1 => "PKN I", true;
-    LatsarCpns => "Latsar CPNS", true;
-    Coaching => "Coaching", false;
-    Mentoring => "Mentoring", false;
-    ELearning => "E-Learning", false;
-    PelatihanJarakJauh => "Pelatihan Jarak Jauh", false;
-    Detasering => "Detasering", false;
-    Outbound => "Outbound", false;
-    Benchmarking => "Benchmarking", false;
-    PertukaranPns => "Pertukaran PNS dengan Swasta/BUMN/BUMD", false;
-    BelajarMandiri => "Belajar Mandiri", false;
-    CommunityOfPractice => "Community of Practice", false;
-    BimbinganDiTempatKerja => "Bimbingan di Tempat Kerja", false;
+    DiklatStruktural => "Diklat Struktural", Klasikal;
+    DiklatFungsional => "Diklat Fungsional", Klasikal;
+    DiklatTeknis => "Diklat Teknis", Klasikal;
+    Workshop => "Workshop", Klasikal;
+    PelatihanManajerial => "Pelatihan Manajerial", Klasikal;
+    PelatihanSosialKultural => "Pelatihan Sosial Kultural", Klasikal;
+    Sosialisasi => "Sosialisasi", Klasikal;
+    Bimtek => "Bimtek", Klasikal;
+    Seminar => "Seminar", Klasikal;
+    Kursus => "Kursus", Klasikal;
+    Penataran => "Penataran", Klasikal;
+    Pkp => "PKP", Klasikal;
+    Pka => "PKA", Klasikal;
+    Pkn2 => "PKN II", Klasikal;
+    Pkn1 => "PKN I", Klasikal;
+    LatsarCpns => "Latsar CPNS", Klasikal;
+    Coaching => "Coaching", NonKlasikal;
+    Mentoring => "Mentoring", NonKlasikal;
+    ELearning => "E-Learning", NonKlasikal;
+    PelatihanJarakJauh => "Pelatihan Jarak Jauh", NonKlasikal;
+    Magang => "Magang", NonKlasikal;
+    Detasering => "Detasering", NonKlasikal;
+    Outbound => "Outbound", NonKlasikal;
+    Benchmarking => "Benchmarking", NonKlasikal;
+    PertukaranPns => "Pertukaran PNS dengan Swasta/BUMN/BUMD", NonKlasikal;
+    BelajarMandiri => "Belajar Mandiri", NonKlasikal;
+    CommunityOfPractice => "Community of Practice", NonKlasikal;
+    BimbinganDiTempatKerja => "Bimbingan di Tempat Kerja", NonKlasikal;
+    TugasBelajar => "Tugas Belajar", PendidikanFormal;
+    IzinBelajar => "Izin Belajar", PendidikanFormal;
 }
 
 fn fold(s: &str) -> String {
@@ -69,18 +101,48 @@ fn fold(s: &str) -> String {
 }
 
 impl TrainingKind {
-    /// Case-, space- and punctuation-insensitive match on the label, plus a few old names.
+    /// Case-, space- and punctuation-insensitive match on the label, plus the old names
+    /// still on certificates (DOMAIN.md): Diklatpim IV = PKP, III = PKA, II = PKN II,
+    /// I = PKN I; Prajabatan (Diklat Prajabatan, Latsar) = Latsar CPNS.
     pub fn parse(s: &str) -> Option<TrainingKind> {
         let t = fold(s);
         let alias = match t.as_str() {
-            "diklatpimiv" | "pimiv" => Some(TrainingKind::Pkp),
-            "diklatpimiii" | "pimiii" => Some(TrainingKind::Pka),
-            "latsar" | "prajabatan" => Some(TrainingKind::LatsarCpns),
+            "diklatpimiv" | "diklatpim4" | "pimiv" | "pim4" => Some(TrainingKind::Pkp),
+            "diklatpimiii" | "diklatpim3" | "pimiii" | "pim3" => Some(TrainingKind::Pka),
+            "diklatpimii" | "diklatpim2" | "pimii" | "pim2" => Some(TrainingKind::Pkn2),
+            "diklatpimi" | "diklatpim1" | "pimi" | "pim1" => Some(TrainingKind::Pkn1),
+            "latsar" | "prajabatan" | "diklatprajabatan" | "latihandasarcpns" => {
+                Some(TrainingKind::LatsarCpns)
+            }
             "pertukaranpns" => Some(TrainingKind::PertukaranPns),
             "bimbinganteknis" => Some(TrainingKind::Bimtek),
+            "tubel" => Some(TrainingKind::TugasBelajar),
+            "ijinbelajar" => Some(TrainingKind::IzinBelajar),
             _ => None,
         };
         alias.or_else(|| Self::ALL.iter().copied().find(|k| fold(k.label()) == t))
+    }
+}
+
+/// How long after TMT CPNS a Latsar CPNS may start before the person is taken not to be
+/// a CPNS any more, in years (see `latsar_for_non_cpns`).
+pub const LATSAR_YEARS_AFTER_TMT: i16 = 2;
+
+/// Whether this is a Latsar CPNS recorded for someone who is not a CPNS (DOMAIN.md,
+/// "Competency development": "Prajabatan = Latsar CPNS (only for CPNS)"): a warning,
+/// never a refusal. kinerja stores no CPNS status, so "not a CPNS" is the program's
+/// reading: a PPPK, or a training that starts more than 2 years after the TMT CPNS in the
+/// NIP (taken as the first day of that month).
+pub fn latsar_for_non_cpns(kind: TrainingKind, mulai: Date, nip: &super::Nip) -> bool {
+    if kind != TrainingKind::LatsarCpns {
+        return false;
+    }
+    match nip.tmt_cpns() {
+        None => true,
+        Some((year, month)) => match Date::new(year + LATSAR_YEARS_AFTER_TMT, month, 1) {
+            Ok(limit) => mulai > limit,
+            Err(_) => false,
+        },
     }
 }
 
@@ -413,8 +475,11 @@ mod tests {
         for kind in TrainingKind::ALL {
             assert_eq!(TrainingKind::parse(kind.label()), Some(*kind));
         }
-        assert!(TrainingKind::Seminar.is_klasikal());
-        assert!(!TrainingKind::ELearning.is_klasikal());
+        assert_eq!(TrainingKind::Seminar.category(), TrainingCategory::Klasikal);
+        assert_eq!(
+            TrainingKind::ELearning.category(),
+            TrainingCategory::NonKlasikal
+        );
         assert_eq!(
             TrainingKind::parse("e-learning"),
             Some(TrainingKind::ELearning)
@@ -442,5 +507,130 @@ mod tests {
         assert_eq!(set.pro_rata(true, date(2025, 12, 31)), 12);
         let mid = pro_rata_target(date(2025, 7, 2));
         assert!((mid - 20.0 * 183.0 / 365.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn magang_is_non_klasikal() {
+        // DOMAIN.md, "Competency development": magang is non-classroom (PP 11/2017 Pasal
+        // 210 lists it there, not as classroom).
+        assert_eq!(
+            TrainingKind::Magang.category(),
+            TrainingCategory::NonKlasikal
+        );
+        assert_eq!(TrainingKind::parse("magang"), Some(TrainingKind::Magang));
+    }
+
+    #[test]
+    fn every_kind_is_in_the_category_domain_md_gives_it() {
+        // DOMAIN.md, "Competency development": the classroom list, the non-classroom list,
+        // and formal education (tugas belajar, izin belajar) as a kind of its own; the
+        // leadership trainings and Latsar CPNS are classroom trainings.
+        use TrainingCategory::*;
+        use TrainingKind as K;
+        let klasikal = [
+            K::DiklatStruktural,
+            K::DiklatFungsional,
+            K::DiklatTeknis,
+            K::Workshop,
+            K::PelatihanManajerial,
+            K::PelatihanSosialKultural,
+            K::Sosialisasi,
+            K::Bimtek,
+            K::Seminar,
+            K::Kursus,
+            K::Penataran,
+            K::Pkp,
+            K::Pka,
+            K::Pkn2,
+            K::Pkn1,
+            K::LatsarCpns,
+        ];
+        let non_klasikal = [
+            K::Coaching,
+            K::Mentoring,
+            K::ELearning,
+            K::PelatihanJarakJauh,
+            K::Magang,
+            K::Detasering,
+            K::Outbound,
+            K::Benchmarking,
+            K::PertukaranPns,
+            K::BelajarMandiri,
+            K::CommunityOfPractice,
+            K::BimbinganDiTempatKerja,
+        ];
+        let formal = [K::TugasBelajar, K::IzinBelajar];
+        for k in klasikal {
+            assert_eq!(k.category(), Klasikal, "{k:?}");
+        }
+        for k in non_klasikal {
+            assert_eq!(k.category(), NonKlasikal, "{k:?}");
+        }
+        for k in formal {
+            assert_eq!(k.category(), PendidikanFormal, "{k:?}");
+        }
+        assert_eq!(
+            klasikal.len() + non_klasikal.len() + formal.len(),
+            TrainingKind::ALL.len()
+        );
+        // ALL is grouped: classroom, then non-classroom, then formal education.
+        assert!(
+            TrainingKind::ALL
+                .windows(2)
+                .all(|w| w[0].category() <= w[1].category())
+        );
+        assert_eq!(TrainingKind::parse("Tugas Belajar"), Some(K::TugasBelajar));
+        assert_eq!(TrainingKind::parse("izin belajar"), Some(K::IzinBelajar));
+        assert_eq!(TrainingKind::parse("Ijin Belajar"), Some(K::IzinBelajar));
+    }
+
+    #[test]
+    fn old_names_on_certificates_are_aliases() {
+        // DOMAIN.md, "Competency development": Diklatpim IV = PKP, Diklatpim III = PKA,
+        // Diklatpim II = PKN II, Diklatpim I = PKN I; Prajabatan = Latsar CPNS.
+        let table = [
+            ("Diklatpim IV", TrainingKind::Pkp),
+            ("DIKLATPIM 4", TrainingKind::Pkp),
+            ("Diklatpim III", TrainingKind::Pka),
+            ("Diklat PIM III", TrainingKind::Pka),
+            ("Diklatpim II", TrainingKind::Pkn2),
+            ("Diklatpim I", TrainingKind::Pkn1),
+            ("Prajabatan", TrainingKind::LatsarCpns),
+            ("Diklat Prajabatan", TrainingKind::LatsarCpns),
+            ("Latsar", TrainingKind::LatsarCpns),
+            ("Latsar CPNS", TrainingKind::LatsarCpns),
+            ("PKN II", TrainingKind::Pkn2),
+            ("PKN I", TrainingKind::Pkn1),
+        ];
+        for (text, kind) in table {
+            assert_eq!(TrainingKind::parse(text), Some(kind), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn latsar_for_someone_not_a_cpns_is_flagged() {
+        // DOMAIN.md, "Competency development": "Prajabatan = Latsar CPNS (only for CPNS)".
+        // Not a CPNS, as the program reads it: a PPPK, or a start more than 2 years after
+        // the TMT CPNS of the NIP (here 2010-01).
+        use super::super::{EmploymentKind, Nip};
+        let pns = Nip::parse("198503302010011002").unwrap();
+        let pppk = Nip::parse_as("199204112023212999", EmploymentKind::Pppk).unwrap();
+        let latsar = TrainingKind::LatsarCpns;
+        assert!(!latsar_for_non_cpns(latsar, date(2010, 6, 1), &pns));
+        assert!(!latsar_for_non_cpns(latsar, date(2012, 1, 1), &pns));
+        assert!(latsar_for_non_cpns(latsar, date(2012, 1, 2), &pns));
+        assert!(latsar_for_non_cpns(latsar, date(2020, 3, 1), &pns));
+        assert!(latsar_for_non_cpns(latsar, date(2024, 1, 1), &pppk));
+        // Only Latsar CPNS is concerned.
+        assert!(!latsar_for_non_cpns(
+            TrainingKind::Pkp,
+            date(2020, 3, 1),
+            &pns
+        ));
+        assert!(!latsar_for_non_cpns(
+            TrainingKind::Bimtek,
+            date(2024, 1, 1),
+            &pppk
+        ));
     }
 }

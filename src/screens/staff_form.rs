@@ -102,7 +102,7 @@ impl StaffForm {
                 ui.t(T::FieldEducation),
                 Pendidikan::ALL
                     .iter()
-                    .map(|p| p.code().to_string())
+                    .map(|p| p.label().to_string())
                     .collect(),
                 edu_i,
             ),
@@ -397,6 +397,14 @@ impl StaffForm {
                     .iter()
                     .find(|(k, v)| k == "unit_baru" && !v.is_empty())
                     .map(|(_, v)| v.clone());
+                // A draft kept before the SIASN levels holds an old code ("S1", "SMA"):
+                // read it as import does.
+                if let Some(typed) = self.form.choice_unmatched(EDUCATION)
+                    && let Some(p) = Pendidikan::parse(&typed)
+                {
+                    let i = Pendidikan::ALL.iter().position(|x| *x == p);
+                    self.form.set_choice(EDUCATION, i);
+                }
                 // "ya"/"tidak" of a draft kept in the other language.
                 if let Some((_, v)) = fields.iter().find(|(k, _)| k == ACTIVE) {
                     let yes = matches!(v.to_lowercase().as_str(), "ya" | "yes");

@@ -283,7 +283,7 @@ impl StaffRecord {
             right.push(Line::from(vec![label(T::Pangkat), Span::raw(p)]));
         }
         right.extend([
-            Line::from(vec![label(T::Education), Span::raw(s.pendidikan.code())]),
+            Line::from(vec![label(T::Education), Span::raw(s.pendidikan.label())]),
             Line::from(vec![
                 label(T::Position),
                 Span::raw(fit(ui, &s.jabatan.title(), 26)),

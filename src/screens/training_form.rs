@@ -8,7 +8,8 @@ use super::Outcome;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
-    OrganiserKind, Training, TrainingKind, TrainingStatus, format_date, parse_date,
+    Nip, OrganiserKind, Training, TrainingKind, TrainingStatus, format_date, latsar_for_non_cpns,
+    parse_date,
 };
 use crate::store::Partner;
 use crate::ui::closest::closest;
@@ -33,20 +34,14 @@ const STATUS: &str = "status";
 const CERTIFICATE: &str = "no_sertifikat";
 const NOTES: &str = "catatan";
 
-/// Training kinds as the choice lists them: classroom first, each labelled with its group.
+/// Training kinds as the choice lists them: classroom first, then non-classroom, then
+/// formal education, each labelled with its group.
 fn kind_options() -> Vec<(TrainingKind, String)> {
     let mut v: Vec<(TrainingKind, String)> = TrainingKind::ALL
         .iter()
-        .map(|k| {
-            let group = if k.is_klasikal() {
-                "klasikal"
-            } else {
-                "non-klasikal"
-            };
-            (*k, format!("{} ({group})", k.label()))
-        })
+        .map(|k| (*k, format!("{} ({})", k.label(), k.category().label())))
         .collect();
-    v.sort_by_key(|(k, _)| !k.is_klasikal());
+    v.sort_by_key(|(k, _)| k.category());
     v
 }
 
@@ -58,6 +53,9 @@ pub struct TrainingForm {
     draft_nips: Vec<String>,
     /// Their names, in the order of `nips`.
     names: Vec<String>,
+    /// Their parsed NIPs (with PNS or PPPK), in the order of `nips`, for the warnings that
+    /// depend on the person; empty until `with_people` gives them.
+    people: Vec<Nip>,
     original: Option<Training>,
     partners: Vec<Partner>,
     partner_names: Vec<String>,
@@ -166,6 +164,7 @@ impl TrainingForm {
             draft_nips: nips.clone(),
             nips,
             names,
+            people: Vec::new(),
             status_set: !is_new,
             // A group form makes new records only: nothing to delete there.
             form: if group {
@@ -183,6 +182,36 @@ impl TrainingForm {
         form.refresh(ui);
         form.form.mark_clean();
         form
+    }
+
+    /// The people's NIPs as stored (PNS or PPPK), in the order of `nips`: the form warns of
+    /// a Latsar CPNS for someone who is not a CPNS.
+    pub fn with_people(mut self, people: Vec<Nip>, ui: &Ui) -> TrainingForm {
+        self.people = people;
+        let dirty = self.form.is_dirty();
+        self.refresh(ui);
+        if !dirty {
+            self.form.mark_clean();
+        }
+        self
+    }
+
+    /// The names of the people for whom the chosen kind and start date make a Latsar CPNS
+    /// for someone who is not a CPNS (a warning only).
+    fn latsar_not_cpns(&self) -> Vec<&str> {
+        let kind = self
+            .form
+            .choice(KIND)
+            .and_then(|i| self.kinds.get(i).copied());
+        let (Some(kind), (Some(start), _)) = (kind, self.dates()) else {
+            return Vec::new();
+        };
+        self.people
+            .iter()
+            .zip(&self.names)
+            .filter(|(nip, _)| latsar_for_non_cpns(kind, start, nip))
+            .map(|(_, name)| name.as_str())
+            .collect()
     }
 
     /// What a draft of this form keeps.
@@ -238,6 +267,7 @@ impl TrainingForm {
         let done = done.min(self.nips.len());
         self.nips.drain(..done);
         self.names.drain(..done.min(self.names.len()));
+        self.people.drain(..done.min(self.people.len()));
     }
 
     pub fn set_error(&mut self, message: String) {
@@ -441,6 +471,17 @@ impl TrainingForm {
                 )
             })
         };
+        // A Latsar CPNS for someone who is not a CPNS: a warning, never a refusal.
+        let not_cpns = self.latsar_not_cpns();
+        self.form.field_mut(KIND).note = match not_cpns.as_slice() {
+            [] => None,
+            _ if self.names.len() == 1 => Some(ui.t(T::WarnLatsarNotCpns).to_string()),
+            names => Some(format!(
+                "{}: {}",
+                ui.t(T::WarnLatsarNotCpns),
+                names.join(", ")
+            )),
+        };
         // Hours typed without JP: the JP they make.
         self.form.field_mut(HOURS).note = match self.jp_value() {
             Ok(jp) if self.form.text(JP).trim().is_empty() => Some(format!("= {jp} JP")),
@@ -479,6 +520,15 @@ impl TrainingForm {
                 Outcome::Changed
             }
             FormEvent::DraftUsed(fields) => {
+                // A draft kept with an older label of the kind ("Magang (klasikal)"): the
+                // kind's name without its group, read as import reads it.
+                if let Some(typed) = self.form.choice_unmatched(KIND) {
+                    let name = typed.rsplit_once(" (").map_or(typed.as_str(), |(n, _)| n);
+                    if let Some(k) = TrainingKind::parse(name) {
+                        let i = self.kinds.iter().position(|x| *x == k);
+                        self.form.set_choice(KIND, i);
+                    }
+                }
                 let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
                 self.status_set = get("status_dipilih").as_deref() == Some("true");
                 self.new_partner = get("mitra_baru").filter(|v| !v.is_empty());
@@ -531,5 +581,125 @@ impl TrainingForm {
             }
         }
         self.form.draw(frame, area, ui, above);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::EmploymentKind;
+    use crate::ui::lang::Lang;
+    use crate::ui::theme::Theme;
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use jiff::civil::date;
+
+    fn ui(lang: Lang) -> Ui {
+        Ui {
+            lang,
+            theme: Theme::default(),
+            jp: Default::default(),
+        }
+    }
+
+    fn type_text(f: &mut TrainingForm, text: &str, ui: &Ui) {
+        for c in text.chars() {
+            f.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), ui);
+        }
+    }
+
+    fn tab(f: &mut TrainingForm, ui: &Ui) {
+        f.handle(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE), ui);
+    }
+
+    /// A form for one person with the kind and start typed in.
+    fn form_for(nip: Nip, kind: &str, start: &str, ui: &Ui) -> TrainingForm {
+        let mut f = TrainingForm::new(
+            vec![nip.as_str().to_string()],
+            vec!["Rina Siregar".into()],
+            None,
+            Vec::new(),
+            date(2026, 11, 28),
+            ui,
+        )
+        .with_people(vec![nip], ui);
+        type_text(&mut f, "Latihan Dasar", ui);
+        tab(&mut f, ui);
+        type_text(&mut f, kind, ui);
+        tab(&mut f, ui);
+        type_text(&mut f, "BKPSDM Kota Medan", ui);
+        tab(&mut f, ui);
+        tab(&mut f, ui);
+        type_text(&mut f, start, ui);
+        f
+    }
+
+    #[test]
+    fn latsar_for_someone_not_a_cpns_is_warned_on_the_kind_never_refused() {
+        // DOMAIN.md, "Competency development": Latsar CPNS is only for CPNS; kinerja warns.
+        let id = ui(Lang::Id);
+        let pppk = Nip::parse_as("199204112023212999", EmploymentKind::Pppk).unwrap();
+        let f = form_for(pppk, "latsar", "2026-03-02", &id);
+        assert_eq!(
+            f.form.choice(KIND).map(|i| f.kinds[i]),
+            Some(TrainingKind::LatsarCpns)
+        );
+        let note = f.form.field(KIND).note.clone().unwrap_or_default();
+        assert!(note.starts_with("Latsar CPNS hanya untuk CPNS"), "{note}");
+        assert!(f.form.first_problem().is_none_or(|(id, _)| *id != KIND));
+        let en = ui(Lang::En);
+        let pns = Nip::parse("198503302010011002").unwrap();
+        // TMT CPNS 2010-01: a Latsar in 2026 is long after the CPNS years.
+        let f = form_for(pns.clone(), "latsar", "2026-03-02", &en);
+        let note = f.form.field(KIND).note.clone().unwrap_or_default();
+        assert!(note.starts_with("Latsar CPNS is for CPNS only"), "{note}");
+        // Within 2 years of TMT CPNS: no warning; another kind: none either.
+        let f = form_for(pns.clone(), "latsar", "2011-05-02", &id);
+        assert_eq!(f.form.field(KIND).note, None);
+        let f = form_for(pns, "bimtek", "2026-03-02", &id);
+        assert_eq!(f.form.field(KIND).note, None);
+    }
+
+    #[test]
+    fn kinds_are_offered_by_category_with_magang_non_klasikal() {
+        // DOMAIN.md, "Competency development": magang is non-klasikal; formal education is
+        // a group of its own.
+        let options: Vec<String> = kind_options().into_iter().map(|(_, l)| l).collect();
+        assert!(options.contains(&"Magang (non-klasikal)".to_string()));
+        assert!(options.contains(&"Tugas Belajar (pendidikan formal)".to_string()));
+        assert!(options.contains(&"Izin Belajar (pendidikan formal)".to_string()));
+        assert_eq!(
+            options.first().map(String::as_str),
+            Some("Diklat Struktural (klasikal)")
+        );
+        assert!(
+            options
+                .last()
+                .is_some_and(|l| l.ends_with("(pendidikan formal)"))
+        );
+    }
+
+    #[test]
+    fn a_draft_with_an_older_kind_label_is_read_by_the_kind_name() {
+        let id = ui(Lang::Id);
+        let mut f = TrainingForm::new(
+            vec!["198503302010011002".into()],
+            vec!["Rina Siregar".into()],
+            None,
+            Vec::new(),
+            date(2026, 11, 28),
+            &id,
+        );
+        f.offer_draft(
+            "kemarin".into(),
+            vec![
+                ("judul".into(), "Magang di RSUD".into()),
+                ("jenis".into(), "Magang (klasikal)".into()),
+            ],
+        );
+        f.handle(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE), &id);
+        assert_eq!(
+            f.form.choice(KIND).map(|i| f.kinds[i]),
+            Some(TrainingKind::Magang)
+        );
     }
 }

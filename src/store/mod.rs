@@ -23,8 +23,11 @@ use crate::domain::{Evaluation, Staff, Training, Unit};
 use codec::DecodeError;
 use std::path::{Path, PathBuf};
 
-/// The schema this program writes; a database with a newer one is refused.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this program writes; a database with a newer one is refused. 2: staff
+/// and training records may be V2 (the SIASN education levels, the training kinds grouped
+/// by category), which an older kinerja cannot
+/// read, so it refuses the whole database up front instead of failing on single records.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// sled's page cache: small, for old PCs and thin clients.
 pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;

@@ -15,10 +15,10 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const STAFF_VERSION: u8 = 1;
+pub const STAFF_VERSION: u8 = 2;
 pub const UNIT_VERSION: u8 = 2;
 pub const EVALUATIONS_VERSION: u8 = 1;
-pub const TRAININGS_VERSION: u8 = 1;
+pub const TRAININGS_VERSION: u8 = 2;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
 pub const SUMMARY_VERSION: u8 = 1;
@@ -72,6 +72,7 @@ pub struct StaffV1 {
     pub gelar_depan: String,
     pub gelar_belakang: String,
     pub golongan: u8,
+    /// A position in `PENDIDIKAN_V1`.
     pub pendidikan: u8,
     pub jabatan_nama: String,
     pub jenis_jabatan: u8,
@@ -80,10 +81,42 @@ pub struct StaffV1 {
     pub revision: u64,
 }
 
+/// The staff record of version 2: the fields of `StaffV1`, with `pendidikan` a position in
+/// `Pendidikan::ALL` (13 SIASN levels) instead of `PENDIDIKAN_V1`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct StaffV2 {
+    pub nip: String,
+    pub kind: u8,
+    pub nama: String,
+    pub gelar_depan: String,
+    pub gelar_belakang: String,
+    pub golongan: u8,
+    /// A position in `Pendidikan::ALL`.
+    pub pendidikan: u8,
+    pub jabatan_nama: String,
+    pub jenis_jabatan: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    pub revision: u64,
+}
+
+/// The `pendidikan` codes of `StaffV1`, frozen: the list `Pendidikan::ALL` had then (SD,
+/// SMP, SMA, D3, S1, S2, S3), read as today's levels. A V1 `S1` (code 4) is S-1: V1 coded
+/// D4 as S1 too, and the two cannot be told apart any more.
+pub const PENDIDIKAN_V1: [Pendidikan; 7] = [
+    Pendidikan::Sd,
+    Pendidikan::Sltp,
+    Pendidikan::Slta,
+    Pendidikan::D3,
+    Pendidikan::S1,
+    Pendidikan::S2,
+    Pendidikan::S3,
+];
+
 pub fn encode_staff(s: &Staff) -> Result<Vec<u8>, DecodeError> {
     encode(
         STAFF_VERSION,
-        &StaffV1 {
+        &StaffV2 {
             nip: s.nip.as_str().to_string(),
             kind: kind_code(s.nip.kind()),
             nama: s.nama.clone(),
@@ -102,29 +135,48 @@ pub fn encode_staff(s: &Staff) -> Result<Vec<u8>, DecodeError> {
 
 pub fn decode_staff(bytes: &[u8]) -> Result<Staff, DecodeError> {
     let (version, payload) = split(bytes)?;
-    match version {
+    let r: StaffV2 = match version {
         1 => {
             let r: StaffV1 = decode_payload(payload)?;
-            Ok(Staff {
-                nip: nip_from(&r.nip, r.kind)?,
+            StaffV2 {
+                nip: r.nip,
+                kind: r.kind,
                 nama: r.nama,
                 gelar_depan: r.gelar_depan,
                 gelar_belakang: r.gelar_belakang,
-                golongan: Golongan::all()
-                    .nth(usize::from(r.golongan))
-                    .ok_or_else(|| DecodeError::Invalid(format!("golongan code {}", r.golongan)))?,
-                pendidikan: from_code(&Pendidikan::ALL, r.pendidikan, "pendidikan")?,
-                jabatan: Jabatan {
-                    nama: r.jabatan_nama,
-                    jenis: from_code(&JenisJabatan::ALL, r.jenis_jabatan, "jenis jabatan")?,
-                },
+                golongan: r.golongan,
+                // Through the frozen V1 table into a V2 code.
+                pendidikan: code(
+                    &Pendidikan::ALL,
+                    &from_code(&PENDIDIKAN_V1, r.pendidikan, "pendidikan")?,
+                ),
+                jabatan_nama: r.jabatan_nama,
+                jenis_jabatan: r.jenis_jabatan,
                 unit_id: r.unit_id,
                 aktif: r.aktif,
                 revision: r.revision,
-            })
+            }
         }
-        v => Err(DecodeError::UnknownVersion(v)),
-    }
+        2 => decode_payload(payload)?,
+        v => return Err(DecodeError::UnknownVersion(v)),
+    };
+    Ok(Staff {
+        nip: nip_from(&r.nip, r.kind)?,
+        nama: r.nama,
+        gelar_depan: r.gelar_depan,
+        gelar_belakang: r.gelar_belakang,
+        golongan: Golongan::all()
+            .nth(usize::from(r.golongan))
+            .ok_or_else(|| DecodeError::Invalid(format!("golongan code {}", r.golongan)))?,
+        pendidikan: from_code(&Pendidikan::ALL, r.pendidikan, "pendidikan")?,
+        jabatan: Jabatan {
+            nama: r.jabatan_nama,
+            jenis: from_code(&JenisJabatan::ALL, r.jenis_jabatan, "jenis jabatan")?,
+        },
+        unit_id: r.unit_id,
+        aktif: r.aktif,
+        revision: r.revision,
+    })
 }
 
 // ---------------------------------------------------------------- units
@@ -468,6 +520,7 @@ pub fn decode_evaluations(bytes: &[u8]) -> Result<EvaluationGroup, DecodeError> 
 pub struct TrainingV1 {
     pub id: u32,
     pub judul: String,
+    /// A position in `TRAINING_KIND_V1`.
     pub jenis: u8,
     pub penyelenggara: String,
     pub jenis_penyelenggara: u8,
@@ -493,11 +546,71 @@ pub struct TrainingGroup {
     pub items: Vec<Training>,
 }
 
+/// A training of version 2: the fields of `TrainingV1`, with `jenis` a position in
+/// `TrainingKind::ALL` (grouped by category, formal education added) instead of
+/// `TRAINING_KIND_V1`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct TrainingV2 {
+    pub id: u32,
+    pub judul: String,
+    /// A position in `TrainingKind::ALL`.
+    pub jenis: u8,
+    pub penyelenggara: String,
+    pub jenis_penyelenggara: u8,
+    pub mulai: DateV1,
+    pub selesai: DateV1,
+    pub jp: u16,
+    pub status: u8,
+    pub no_sertifikat: String,
+    pub catatan: String,
+    pub revision: u64,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct TrainingsV2 {
+    pub next_id: u32,
+    pub items: Vec<TrainingV2>,
+}
+
+/// The `jenis` codes of `TrainingV1`, frozen: the list `TrainingKind::ALL` had then. Every
+/// kind keeps its name; Magang (code 9), which V1 counted as classroom, is read as today's
+/// Magang, a non-classroom kind (PP 11/2017 Pasal 210).
+pub const TRAINING_KIND_V1: [TrainingKind; 28] = [
+    TrainingKind::DiklatStruktural,
+    TrainingKind::DiklatFungsional,
+    TrainingKind::DiklatTeknis,
+    TrainingKind::Workshop,
+    TrainingKind::PelatihanManajerial,
+    TrainingKind::PelatihanSosialKultural,
+    TrainingKind::Sosialisasi,
+    TrainingKind::Bimtek,
+    TrainingKind::Seminar,
+    TrainingKind::Magang,
+    TrainingKind::Kursus,
+    TrainingKind::Penataran,
+    TrainingKind::Pkp,
+    TrainingKind::Pka,
+    TrainingKind::Pkn2,
+    TrainingKind::Pkn1,
+    TrainingKind::LatsarCpns,
+    TrainingKind::Coaching,
+    TrainingKind::Mentoring,
+    TrainingKind::ELearning,
+    TrainingKind::PelatihanJarakJauh,
+    TrainingKind::Detasering,
+    TrainingKind::Outbound,
+    TrainingKind::Benchmarking,
+    TrainingKind::PertukaranPns,
+    TrainingKind::BelajarMandiri,
+    TrainingKind::CommunityOfPractice,
+    TrainingKind::BimbinganDiTempatKerja,
+];
+
 pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
     let items = g
         .items
         .iter()
-        .map(|t| TrainingV1 {
+        .map(|t| TrainingV2 {
             id: t.id,
             judul: t.judul.clone(),
             jenis: code(TrainingKind::ALL, &t.jenis),
@@ -514,7 +627,7 @@ pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
         .collect();
     encode(
         TRAININGS_VERSION,
-        &TrainingsV1 {
+        &TrainingsV2 {
             next_id: g.next_id,
             items,
         },
@@ -523,16 +636,53 @@ pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
 
 pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: TrainingsV1 = match version {
-        1 => decode_payload(payload)?,
+    // Each item as (kind, the rest in V2 form); V1 kinds go through the frozen V1 table.
+    let (next_id, items): (u32, Vec<(TrainingKind, TrainingV2)>) = match version {
+        1 => {
+            let r: TrainingsV1 = decode_payload(payload)?;
+            let items = r
+                .items
+                .into_iter()
+                .map(|t| {
+                    let kind = from_code(&TRAINING_KIND_V1, t.jenis, "training kind")?;
+                    Ok((
+                        kind,
+                        TrainingV2 {
+                            id: t.id,
+                            judul: t.judul,
+                            jenis: code(TrainingKind::ALL, &kind),
+                            penyelenggara: t.penyelenggara,
+                            jenis_penyelenggara: t.jenis_penyelenggara,
+                            mulai: t.mulai,
+                            selesai: t.selesai,
+                            jp: t.jp,
+                            status: t.status,
+                            no_sertifikat: t.no_sertifikat,
+                            catatan: t.catatan,
+                            revision: t.revision,
+                        },
+                    ))
+                })
+                .collect::<Result<_, DecodeError>>()?;
+            (r.next_id, items)
+        }
+        2 => {
+            let r: TrainingsV2 = decode_payload(payload)?;
+            let items = r
+                .items
+                .into_iter()
+                .map(|t| Ok((from_code(TrainingKind::ALL, t.jenis, "training kind")?, t)))
+                .collect::<Result<_, DecodeError>>()?;
+            (r.next_id, items)
+        }
         v => return Err(DecodeError::UnknownVersion(v)),
     };
-    let mut items = Vec::with_capacity(r.items.len());
-    for t in r.items {
-        items.push(Training {
+    let mut out = Vec::with_capacity(items.len());
+    for (jenis, t) in items {
+        out.push(Training {
             id: t.id,
             judul: t.judul,
-            jenis: from_code(TrainingKind::ALL, t.jenis, "training kind")?,
+            jenis,
             penyelenggara: t.penyelenggara,
             jenis_penyelenggara: from_code(
                 &OrganiserKind::ALL,
@@ -549,8 +699,8 @@ pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
         });
     }
     Ok(TrainingGroup {
-        next_id: r.next_id,
-        items,
+        next_id,
+        items: out,
     })
 }
 

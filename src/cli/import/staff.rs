@@ -44,7 +44,10 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
     );
     let pend = t.get(r, "pendidikan");
     let pendidikan = row.need(Pendidikan::parse(pend), || {
-        format!("pendidikan {pend:?} is not one of SD, SMP, SMA, D3, S1, S2, S3")
+        format!(
+            "pendidikan {pend:?} is not one of SD, SLTP, SLTA, D-I, D-II, D-III, D-IV, S-1, \
+             Profesi, S-2, Sp-1, S-3, Sp-2 (old codes such as SMA, D3, S1 are read too)"
+        )
     });
     let jabatan = clean_line(t.get(r, "jabatan"));
     if jabatan.is_empty() {

@@ -1,6 +1,7 @@
 //! `kinerja import trainings`: by NIP, title, start and organiser.
 
 use super::*;
+use crate::domain::latsar_for_non_cpns;
 
 pub(super) fn parse_training(
     t: &Table,
@@ -103,6 +104,16 @@ pub(super) fn parse_training(
     }
 }
 
+/// The warning for a Latsar CPNS row of someone who is not a CPNS (DOMAIN.md: Latsar is
+/// for CPNS only); the row is imported all the same.
+fn latsar_warning(nip: &Nip) -> String {
+    let why = match nip.tmt_cpns() {
+        None => "a PPPK".to_string(),
+        Some((y, m)) => format!("starting more than 2 years after TMT CPNS {y:04}-{m:02}"),
+    };
+    format!("Latsar CPNS is for CPNS only, and this person is not one ({why}); imported anyway")
+}
+
 /// What importing one row did to a person's group.
 /// As for evaluations: optional training columns the file lacks keep the stored values.
 pub(super) fn keep_absent_training_columns(
@@ -136,20 +147,27 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     let today = today();
     let mut bad = Vec::new();
     let mut by_nip: BTreeMap<String, Vec<Training>> = BTreeMap::new();
-    let mut known: HashMap<String, bool> = HashMap::new();
+    // The stored NIP (PNS or PPPK) of each person met, or None for no such staff.
+    let mut known: HashMap<String, Option<Nip>> = HashMap::new();
+    let mut warnings: Vec<(u64, String)> = Vec::new();
     let mut good = 0usize;
     for (line, r) in &table.rows {
         match parse_training(&table, r, today) {
             Ok((nip, t)) => {
-                let exists = match known.get(&nip) {
-                    Some(b) => *b,
+                let stored = match known.get(&nip) {
+                    Some(n) => n.clone(),
                     None => {
-                        let b = store.get_staff(&nip)?.is_some();
-                        known.insert(nip.clone(), b);
-                        b
+                        let n = store.get_staff(&nip)?.map(|s| s.nip);
+                        known.insert(nip.clone(), n.clone());
+                        n
                     }
                 };
-                if !exists {
+                if let Some(n) = &stored
+                    && latsar_for_non_cpns(t.jenis, t.mulai, n)
+                {
+                    warnings.push((*line, latsar_warning(n)));
+                }
+                if stored.is_none() {
                     bad.push((
                         *line,
                         format!("no staff with NIP {nip}; import the staff file first"),
@@ -171,6 +189,9 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
         }
     }
     report_bad(&table, &bad, good, opts)?;
+    for (line, why) in &warnings {
+        eprintln!("{}:{line}: warning: {why}", table.file);
+    }
 
     let mut partners: HashMap<String, Partner> = store
         .partners()?
@@ -216,13 +237,18 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     }
     let nothing_to_write = groups.is_empty() && new_partners.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged trainings; {} new partner(s){}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged trainings; {} new partner(s){}{}",
         table.file,
         new_partners.len(),
         if bad.is_empty() {
             String::new()
         } else {
             format!("; {} bad row(s) skipped", bad.len())
+        },
+        if warnings.is_empty() {
+            String::new()
+        } else {
+            format!("; {} warning(s)", warnings.len())
         }
     );
     if opts.dry_run {
