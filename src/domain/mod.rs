@@ -33,7 +33,7 @@ pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};
 pub use record::Revised;
 pub use staff::Staff;
-pub use summary::StaffSummary;
+pub use summary::{RetiringEntry, StaffSummary};
 pub use training::{
     JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingKind, TrainingStatus,
 };
