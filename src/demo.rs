@@ -432,6 +432,73 @@ struct Draft {
     head_hasil: [Option<Rating>; 2],
 }
 
+/// A few people reach their pension age (DOMAIN.md, BUP) this many months after today's
+/// month, so Beranda's and Laporan's "retiring within 12 months" lists are never empty:
+/// their pension dates are the first of the month after (e.g. from 28 November 2026:
+/// 1 January, 1 May and 1 September 2027).
+pub const NEAR_PENSION_MONTHS: [i8; 3] = [1, 5, 9];
+
+/// Which drafts [`plant_near_pension`] changes among `n`: spread through the list (at a
+/// sixth, a half and five sixths), with one per entry of [`NEAR_PENSION_MONTHS`] as long
+/// as there are people enough.
+pub fn near_pension_indices(n: usize) -> Vec<usize> {
+    let parts = NEAR_PENSION_MONTHS.len();
+    let mut out: Vec<usize> = Vec::new();
+    for k in 0..parts {
+        let i = n * (2 * k + 1) / (2 * parts);
+        if i < n && !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Moves the birth dates of a few people (see [`near_pension_indices`]) so that they reach
+/// the pension age of their position [`NEAR_PENSION_MONTHS`] months after today's month,
+/// and keeps them active. Only the birth digits of the NIP change (and the sequence if that
+/// number is taken); no random number is drawn, so everyone else stays as they were.
+fn plant_near_pension(drafts: &mut [Draft], today: Date, used: &mut HashSet<String>) {
+    for (i, months) in near_pension_indices(drafts.len())
+        .into_iter()
+        .zip(NEAR_PENSION_MONTHS)
+    {
+        let Some(d) = drafts.get_mut(i) else { continue };
+        let staff = &mut d.staff;
+        let age = crate::domain::pension_age(&staff.jabatan);
+        let month0 = i32::from(today.month()) - 1 + i32::from(months);
+        let year = i32::from(today.year()) + month0 / 12 - i32::from(age);
+        let month = (month0 % 12 + 1) as i8;
+        let old = staff.nip.birth_date();
+        let Some(birth) = i16::try_from(year)
+            .ok()
+            .and_then(|y| Date::new(y, month, old.day().min(28)).ok())
+        else {
+            continue;
+        };
+        let digits = staff.nip.as_str().to_string();
+        let seq: u32 = digits[15..18].parse().unwrap_or(1);
+        for step in 0..999 {
+            let candidate = format!(
+                "{:04}{:02}{:02}{}{:03}",
+                birth.year(),
+                birth.month(),
+                birth.day(),
+                &digits[8..15],
+                (seq + step - 1) % 999 + 1
+            );
+            if used.contains(&candidate) {
+                continue;
+            }
+            if let Ok(nip) = Nip::parse_as(&candidate, staff.nip.kind()) {
+                used.insert(candidate);
+                staff.nip = nip;
+                staff.aktif = true;
+                break;
+            }
+        }
+    }
+}
+
 /// The demo data set. Units, partners and the people's identities are built up front
 /// (they are small); evaluations and trainings are made one person at a time by
 /// [`Demo::next_person`], so 100,000 people never sit in memory with all their records.
@@ -487,6 +554,8 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
             head_hasil: [None, None],
         });
     }
+
+    plant_near_pension(&mut drafts, today, &mut used);
 
     // Unit heads (the highest PNS rank) evaluate their staff. Each unit names its head,
     // whose result is the unit's own: their Hasil Kerja follows the unit's rating and they
@@ -1289,13 +1358,40 @@ mod tests {
             let s = &p.staff;
             assert!(s.validate().is_ok(), "{}", s.nip);
             let age = s.nip.age_on(today);
-            assert!((20..=58).contains(&age), "age {age}");
+            let bup = i32::from(crate::domain::pension_age(&s.jabatan));
+            assert!((20..bup).contains(&age), "age {age}");
             assert!(s.nip.warnings().is_empty(), "{:?}", s.nip.warnings());
             if let Some((y, _)) = s.nip.tmt_cpns() {
                 assert!(y < today.year());
                 assert!(s.golongan >= s.pendidikan.entry_golongan());
             }
         }
+    }
+
+    /// DOMAIN.md, BUP: the planted people retire on the first of the month after their
+    /// birthday at the pension age, 1, 5 and 9 months after November 2026's.
+    #[test]
+    fn a_few_people_retire_within_twelve_months() {
+        let today = date(2026, 11, 28);
+        let all = people(generate(1, 300, today));
+        assert_eq!(near_pension_indices(300), [50, 150, 250]);
+        let expected = [date(2027, 1, 1), date(2027, 5, 1), date(2027, 9, 1)];
+        for (i, want) in [50, 150, 250].into_iter().zip(expected) {
+            let s = &all[i].staff;
+            let p = crate::domain::Pension::of(s.nip.birth_date(), &s.jabatan);
+            assert_eq!(p.date, want, "{}", s.nip);
+            assert!(s.aktif);
+            assert!(s.validate().is_ok());
+            assert_eq!(
+                crate::domain::staff_warnings(s, today),
+                [],
+                "nobody planted is past the age"
+            );
+        }
+        // Small demos still get one or two.
+        assert_eq!(near_pension_indices(1), [0]);
+        assert_eq!(near_pension_indices(2), [0, 1]);
+        assert!(near_pension_indices(0).is_empty());
     }
 
     #[test]

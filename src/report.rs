@@ -2,7 +2,9 @@
 //! predikat, the distribution guide's status and the share reaching 20 JP, for a year.
 //! Computed from the list summaries in one pass; the screen and the CSV use the same rows.
 
-use crate::domain::{Breach, Predikat, PredikatCounts, UnitRating, check_distribution};
+use crate::domain::{
+    Breach, Predikat, PredikatCounts, RetiringEntry, UnitRating, check_distribution,
+};
 use crate::store::{Store, StoreError};
 use std::collections::BTreeMap;
 
@@ -27,6 +29,9 @@ pub struct UnitReport {
     pub reached: u32,
     /// Active staff with an annual evaluation for the year: the coverage.
     pub evaluated_active: u32,
+    /// Active staff whose pension date (DOMAIN.md, BUP) is past or within 12 months of the
+    /// day the report is made (not of `year`: it is about who can still be sent to training).
+    pub retiring: u32,
 }
 
 impl UnitReport {
@@ -46,12 +51,24 @@ impl UnitReport {
 
 /// Every unit's row for `year`, by unit name.
 /// `targets`: the yearly JP target per employment kind; a unit's JP share counts who met
-/// their own.
+/// their own. `today`: for the count of staff retiring within 12 months.
 pub fn unit_report(
     store: &Store,
     year: i16,
     targets: &crate::domain::JpTargets,
+    today: jiff::civil::Date,
 ) -> Result<Vec<UnitReport>, StoreError> {
+    Ok(report_with_retiring(store, year, targets, today)?.0)
+}
+
+/// [`unit_report`] and, from the same pass, every active person whose pension is past or
+/// within 12 months of `today`, overdue first, then by pension date.
+pub fn report_with_retiring(
+    store: &Store,
+    year: i16,
+    targets: &crate::domain::JpTargets,
+    today: jiff::civil::Date,
+) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     let units = store.units()?;
     let heads: BTreeMap<String, String> = units
         .iter()
@@ -75,10 +92,12 @@ pub fn unit_report(
                     breaches: None,
                     reached: 0,
                     evaluated_active: 0,
+                    retiring: 0,
                 },
             )
         })
         .collect();
+    let mut retiring = Vec::new();
     for s in store.iter_summaries() {
         let s = s?;
         let Some(row) = rows.get_mut(&s.unit_id) else {
@@ -99,8 +118,13 @@ pub fn unit_report(
             if targets.reached(s.golongan.is_pppk(), s.jp_in(year)) {
                 row.reached += 1;
             }
+            if let Some(r) = s.retiring_on(today) {
+                row.retiring += 1;
+                retiring.push(r);
+            }
         }
     }
+    retiring.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     let mut out: Vec<UnitReport> = rows
         .into_values()
         .map(|mut r| {
@@ -109,11 +133,11 @@ pub fn unit_report(
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
+    Ok((out, retiring))
 }
 
 /// The CSV header of the report.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "unit",
     "tahun",
     "pegawai",
@@ -130,6 +154,7 @@ pub const COLUMNS: [&str; 16] = [
     "capai_target_jp_persen",
     "predikat_pimpinan",
     "sementara",
+    "pensiun_12_bulan",
 ];
 
 /// One CSV row; `status` in words (`sesuai`, `melanggar: ...`, `belum dinilai`).
@@ -165,5 +190,6 @@ pub fn csv_row(r: &UnitReport, year: i16, provisional: bool) -> Vec<String> {
             .map_or(String::new(), |p| p.label().to_string()),
     );
     v.push(if provisional { "ya" } else { "tidak" }.to_string());
+    v.push(r.retiring.to_string());
     v
 }

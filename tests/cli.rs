@@ -1352,3 +1352,98 @@ fn latsar_for_a_non_cpns_is_imported_with_a_warning_line() {
     let kinds = db.export("trainings").column("jenis");
     assert_eq!(kinds, ["Latsar CPNS", "Latsar CPNS", "Magang"]);
 }
+
+// ------------------------------------------------------------------ staff warnings
+
+/// Four rows, each with one of the staff warnings of DOMAIN.md (warn, never refuse), and a
+/// sound one: TMT before 18 (NIP table), still active past the BUP (born 1950, Pelaksana:
+/// 58), S1 at II/a below its entry rank III/a (Rank), a birth date in the future.
+fn staff_file_with_warnings() -> String {
+    csv_file(
+        STAFF_HEADER,
+        &[
+            staff_row(NIP_A, "Rina Siregar", "III/a"),
+            staff_row("200001012010011001", "Dewi Lubis", "III/a"),
+            "195001011975011001,PNS,Ahmad Pohan,,,III/d,SMA,Pengadministrasi Umum,Pelaksana,Puskesmas Belawan,kesehatan,,ya".to_string(),
+            staff_row("198707072012012003", "Sari Nasution", "II/a"),
+            staff_row("209001012110011004", "Budi Tarigan", "III/a"),
+        ],
+    )
+}
+
+/// `import staff` lists every warning with its line and NIP, counts them in the summary,
+/// and imports all the rows anyway (exit 0).
+#[test]
+fn import_staff_lists_warnings_without_refusing() {
+    let db = Db::new();
+    let f = db.write("staff.csv", staff_file_with_warnings());
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(0);
+    let warnings: Vec<(u64, String)> = run
+        .row_reports(&f)
+        .into_iter()
+        .filter(|(_, why)| why.starts_with(" warning:"))
+        .collect();
+    let lines: Vec<u64> = warnings.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [3, 4, 5, 6], "{}", run.stderr);
+    assert!(
+        warnings[0].1.contains("NIP 20000101 201001 1 001"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[0].1.contains("before the age of 18"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1]
+            .1
+            .contains("past the pension age: BUP 58, pension date 2008-02-01")
+    );
+    assert!(warnings[2].1.contains("golongan II/a is below III/a"));
+    assert!(
+        warnings[3]
+            .1
+            .contains("2090-01-01 (NIP digits 1-8) is in the future")
+    );
+    assert!(
+        run.stderr.contains("5 new, 0 updated, 0 unchanged staff")
+            && run.stderr.contains("; 4 warning(s), imported anyway"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(db.export("staff").rows.len(), 5, "every row was written");
+}
+
+/// `check --warnings` lists each warning and counts them per kind; warnings do not change
+/// the exit status, and plain `check` says nothing about them.
+#[test]
+fn check_warnings_counts_each_kind_and_plain_check_is_unchanged() {
+    let db = Db::new();
+    db.import_ok("staff", "staff.csv", &staff_file_with_warnings());
+    let plain = db.run(&["check"]);
+    plain.expect(0);
+    assert!(
+        plain.stdout_text().starts_with("ok: 5 staff, 1 units"),
+        "{}",
+        plain.stdout_text()
+    );
+    assert!(
+        !plain.stdout_text().contains("warning"),
+        "{}",
+        plain.stdout_text()
+    );
+    let run = db.run(&["check", "--warnings"]);
+    run.expect(0);
+    let out = run.stdout_text();
+    let listed: Vec<&str> = out.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(listed.len(), 4, "{out}");
+    assert!(listed.iter().any(|l| l.starts_with("warning: 19500101 197501 1 001 Ahmad Pohan: past-pension-age:")), "{out}");
+    assert!(
+        out.contains("warnings: 4 (appointed-before-18 1, past-pension-age 1, below-entry-rank 1, born-in-future 1)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ok: 5 staff"),
+        "the check itself still runs: {out}"
+    );
+}

@@ -44,7 +44,7 @@ fn type_into(handle: &mut dyn FnMut(KeyEvent) -> Outcome, text: &str) -> Outcome
 fn the_staff_form_builds_the_record_it_shows() {
     let ui = ui();
     let units = vec![("pkm-belawan".to_string(), "Puskesmas Belawan".to_string())];
-    let mut f = StaffForm::new(None, &units, &ui);
+    let mut f = StaffForm::new(None, &units, jiff::civil::date(2026, 11, 28), &ui);
     let mut h = |key| f.handle(key, &ui);
     type_into(&mut h, "19850330 201001 2 002");
     h(k(KeyCode::Tab)); // Status: PNS
@@ -78,7 +78,7 @@ fn the_staff_form_builds_the_record_it_shows() {
 fn the_staff_form_refuses_an_unknown_unit_until_ctrl_n() {
     let ui = ui();
     let units = vec![("pkm-belawan".to_string(), "Puskesmas Belawan".to_string())];
-    let mut f = StaffForm::new(None, &units, &ui);
+    let mut f = StaffForm::new(None, &units, jiff::civil::date(2026, 11, 28), &ui);
     let mut h = |key| f.handle(key, &ui);
     type_into(&mut h, "19850330 201001 2 002");
     for (tabs, text) in [
@@ -265,7 +265,7 @@ fn ctrl_d_deletes_only_where_help_says_so() {
     let ui = ui();
     let staff = {
         let units = vec![("pkm".to_string(), "Puskesmas Belawan".to_string())];
-        let mut f = StaffForm::new(None, &units, &ui);
+        let mut f = StaffForm::new(None, &units, jiff::civil::date(2026, 11, 28), &ui);
         type_into(&mut |key| f.handle(key, &ui), "1985");
         f
     };

@@ -178,3 +178,24 @@ fn wide_names_keep_the_columns_aligned() {
         assert_eq!(col(row, at), gol_col, "{row}");
     }
 }
+
+/// A record with warnings: the pension date and one line per warning under the identity.
+#[test]
+fn a_record_with_warnings() {
+    for (look, lang, theme) in looks() {
+        let s = session_with(0, lang, theme, 80, 24);
+        let store = s.app.store();
+        store.save_unit(&common::unit(), "t").unwrap();
+        let mut staff = common::staff("196001011970011001");
+        staff.golongan = kinerja::domain::Golongan::parse("II/a", false).unwrap();
+        staff.pendidikan = kinerja::domain::Pendidikan::S1;
+        staff.jabatan = kinerja::domain::Jabatan {
+            nama: "Pengadministrasi Umum".into(),
+            jenis: kinerja::domain::JenisJabatan::Pelaksana,
+        };
+        store.save_staff(&staff, "t").unwrap();
+        let mut s = s.reopen_as(lang, theme);
+        s.key(KeyCode::Enter);
+        snap(&s, look, "record_warnings");
+    }
+}

@@ -250,7 +250,13 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
     // The screen's table rows are in the same order as the file's: by unit name.
     let lines = s.lines();
     let mut rows = 0;
-    for (record, line) in reader.records().zip(lines[4..].iter().take(13)) {
+    // The table's rows end where the selected unit's details begin (its name, then
+    // `N dinilai:`); the retiring list follows below them.
+    let table_rows = lines[4..]
+        .iter()
+        .take_while(|l| !l.contains(" dinilai: "))
+        .count();
+    for (record, line) in reader.records().zip(lines[4..].iter().take(table_rows)) {
         let r = record.unwrap();
         let ui = kinerja::ui::Ui {
             lang: kinerja::ui::lang::Lang::Id,
@@ -283,6 +289,20 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
         rows += 1;
     }
     assert!(rows >= 10);
+    // The retiring list's count on screen is the sum of the file's pensiun_12_bulan.
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let col = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "pensiun_12_bulan")
+        .expect("the column pensiun_12_bulan");
+    let retiring: u32 = reader
+        .records()
+        .map(|r| r.unwrap()[col].parse::<u32>().unwrap())
+        .sum();
+    assert_eq!(retiring, 5);
+    assert!(s.shows("Pensiun dalam 12 bulan (5)"), "{}", s.text());
     std::fs::remove_file(&path).unwrap();
 }
 

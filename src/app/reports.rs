@@ -3,15 +3,18 @@
 use super::*;
 
 impl App {
-    /// Laporan: each unit's annual predikat against the distribution guide, from the
-    /// summaries (one pass over everyone when the tab opens).
+    /// Laporan: each unit's annual predikat against the distribution guide and who retires
+    /// within 12 months, from the summaries (one pass over everyone when the tab opens).
     pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
-        match crate::report::unit_report(&self.store, year, &self.opts.jp) {
-            Ok(mut rows) => {
+        match crate::report::report_with_retiring(&self.store, year, &self.opts.jp, self.opts.today)
+        {
+            Ok((mut rows, mut retiring)) => {
                 rows.retain(|r| self.in_scope(&r.unit_id));
+                retiring.retain(|r| self.in_scope(&r.unit_id));
                 let provisional =
                     crate::domain::Period::annual(year).is_provisional(self.opts.today);
-                let report = Box::new(Report::new(rows, year, selected).provisional(provisional));
+                let report =
+                    Box::new(Report::new(rows, retiring, year, selected).provisional(provisional));
                 if matches!(self.screen, Screen::Report(_)) {
                     self.screen = Screen::Report(report);
                 } else {
@@ -28,8 +31,9 @@ impl App {
     /// (`laporan-2025-2.csv`).
     pub(super) fn export_report(&mut self, year: i16) -> bool {
         let written = (|| -> Result<std::path::PathBuf, String> {
-            let mut rows = crate::report::unit_report(&self.store, year, &self.opts.jp)
-                .map_err(|e| e.to_string())?;
+            let mut rows =
+                crate::report::unit_report(&self.store, year, &self.opts.jp, self.opts.today)
+                    .map_err(|e| e.to_string())?;
             rows.retain(|r| self.in_scope(&r.unit_id));
             for n in 1..1000 {
                 let name = if n == 1 {

@@ -23,7 +23,7 @@ impl App {
         };
         let mut pairs: Vec<(String, String)> = units.into_iter().map(|u| (u.id, u.name)).collect();
         pairs.sort_by(|a, b| a.1.cmp(&b.1));
-        let mut form = StaffForm::new(staff, &pairs, &self.ui);
+        let mut form = StaffForm::new(staff, &pairs, self.opts.today, &self.ui);
         if let Some(d) = draft {
             form.offer_draft(self.draft_time(d.time_micros), d.fields);
         }

@@ -193,7 +193,7 @@ fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Fa
     let (config, _) = super::config::default_path()
         .map(|p| super::config::load(&p))
         .unwrap_or_default();
-    let rows = crate::report::unit_report(store, year, &config.jp_targets())?;
+    let rows = crate::report::unit_report(store, year, &config.jp_targets(), super::today())?;
     let provisional = crate::domain::Period::annual(year).is_provisional(super::today());
     for r in &rows {
         out.row(crate::report::csv_row(r, year, provisional))?;

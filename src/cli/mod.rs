@@ -99,7 +99,13 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Decode every record and verify every index; exit 1 listing any damage
-    Check,
+    Check {
+        /// Also list the staff warnings (appointment before 18, past the pension age while
+        /// active, below the entry rank of the education, birth in the future) and count
+        /// them per kind; warnings never change the exit status
+        #[arg(long)]
+        warnings: bool,
+    },
     /// Copy the whole database into one file with a checksum; --list shows the automatic
     /// backups
     Backup {
@@ -333,7 +339,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
     let reads_only = matches!(
         command,
-        Command::Check | Command::Export { .. } | Command::Backup { .. } | Command::Compact
+        Command::Check { .. } | Command::Export { .. } | Command::Backup { .. } | Command::Compact
     );
     if reads_only && !path.exists() {
         return Err(Failure::cannot_run(format!(
@@ -378,7 +384,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export { kind, year, output } => {
             export::run(&store, kind, year, output.as_deref())
         }
-        Command::Check => run_check(&store),
+        Command::Check { warnings } => run_check(&store, warnings),
         Command::Backup {
             file: Some(file), ..
         } => run_backup(&store, &file),
@@ -559,8 +565,11 @@ fn run_demo(store: &Store, staff: usize, seed: u64) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_check(store: &Store) -> Result<(), Failure> {
+fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let report = store.check()?;
+    if warnings {
+        print_warnings(store)?;
+    }
     let c = report.counts;
     if report.is_sound() {
         println!(
@@ -577,6 +586,35 @@ fn run_check(store: &Store) -> Result<(), Failure> {
         report.damage.len(),
         store.path().display()
     )))
+}
+
+/// `check --warnings`: every staff warning, one line each (NIP, name, kind, what), then the
+/// count per kind. Printed to the officer's terminal only; a record that cannot be decoded
+/// is left to the damage report.
+fn print_warnings(store: &Store) -> Result<(), Failure> {
+    use crate::domain::{StaffWarningKind, staff_warnings};
+    let today = today();
+    let mut counts: std::collections::BTreeMap<StaffWarningKind, usize> =
+        StaffWarningKind::ALL.iter().map(|k| (*k, 0)).collect();
+    for staff in store.iter_staff() {
+        let Ok(staff) = staff else { continue };
+        for w in staff_warnings(&staff, today) {
+            *counts.entry(w.kind()).or_default() += 1;
+            println!(
+                "warning: {} {}: {}: {w}",
+                staff.nip,
+                staff.display_name(),
+                w.kind().code()
+            );
+        }
+    }
+    let total: usize = counts.values().sum();
+    let per_kind: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| format!("{} {n}", k.code()))
+        .collect();
+    println!("warnings: {total} ({})", per_kind.join(", "));
+    Ok(())
 }
 
 fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {

@@ -6,6 +6,7 @@ pub mod evaluation;
 pub mod jabatan;
 pub mod nip;
 pub mod officer;
+pub mod pension;
 pub mod rank;
 pub mod rating;
 pub mod record;
@@ -24,11 +25,15 @@ pub use evaluation::{
 pub use jabatan::{Jabatan, JenisJabatan};
 pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};
+pub use pension::{
+    Pension, Retiring, StaffWarning, StaffWarningKind, pension_age, pension_date, retiring,
+    staff_warnings,
+};
 pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};
 pub use record::Revised;
 pub use staff::Staff;
-pub use summary::StaffSummary;
+pub use summary::{RetiringEntry, StaffSummary};
 pub use training::{
     JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingCategory, TrainingKind,
     TrainingStatus, latsar_for_non_cpns,

@@ -228,16 +228,22 @@ impl Nip {
     /// Things that are allowed but suspicious: DOMAIN.md says warn, do not refuse.
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some((year, month)) = self.tmt_cpns() {
+        if let Some((year, month)) = self.appointed_before_eighteen() {
             let birth = self.birth_date();
-            let adult = (i32::from(birth.year()) + 18) * 12 + i32::from(birth.month());
-            if i32::from(year) * 12 + i32::from(month) < adult {
-                out.push(format!(
-                    "TMT CPNS {year:04}-{month:02} is before the age of 18 (born {birth})"
-                ));
-            }
+            out.push(format!(
+                "TMT CPNS {year:04}-{month:02} is before the age of 18 (born {birth})"
+            ));
         }
         out
+    }
+
+    /// TMT CPNS (year, month) when it is before the month of the 18th birthday (DOMAIN.md,
+    /// NIP table: "not before birth + 18 years (warn only)"); `None` otherwise and for PPPK.
+    pub fn appointed_before_eighteen(&self) -> Option<(i16, i8)> {
+        let (year, month) = self.tmt_cpns()?;
+        let birth = self.birth_date();
+        let adult = (i32::from(birth.year()) + 18) * 12 + i32::from(birth.month());
+        (i32::from(year) * 12 + i32::from(month) < adult).then_some((year, month))
     }
 
     /// Age in whole years on a given day.

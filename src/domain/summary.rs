@@ -2,6 +2,9 @@
 //! predikat and the JP per year. Derived from the records; the store keeps it up to date.
 
 use super::evaluation::{Evaluation, Period, PeriodKind};
+use super::jabatan::{Jabatan, JenisJabatan};
+use super::nip::{EmploymentKind, Nip};
+use super::pension::{Pension, Retiring, retiring};
 use super::rank::Golongan;
 use super::rating::Predikat;
 use super::staff::Staff;
@@ -16,6 +19,9 @@ pub struct StaffSummary {
     pub golongan: Golongan,
     /// The position's name without its jenjang ("Perawat"), short enough for a list.
     pub jabatan: String,
+    /// The position's kind and jenjang; `None` only in a summary of the first layout, which
+    /// the store rebuilds on open.
+    pub jenis: Option<JenisJabatan>,
     pub unit_id: String,
     pub aktif: bool,
     /// The predikat of the newest evaluated period.
@@ -52,6 +58,7 @@ impl StaffSummary {
             name: staff.display_name(),
             golongan: staff.golongan,
             jabatan: staff.jabatan.nama.clone(),
+            jenis: Some(staff.jabatan.jenis),
             unit_id: staff.unit_id.clone(),
             aktif: staff.aktif,
             last,
@@ -76,9 +83,69 @@ impl StaffSummary {
             .map_or(0, |(_, jp)| *jp)
     }
 
+    /// The position as a whole, with its jenjang when functional ("Perawat Mahir").
+    pub fn position(&self) -> Jabatan {
+        Jabatan {
+            nama: self.jabatan.clone(),
+            jenis: self.jenis.unwrap_or(JenisJabatan::Pelaksana),
+        }
+    }
+
+    /// The pension age and date (DOMAIN.md, BUP) from the NIP's birth date and the
+    /// position; `None` when the position's kind is not known or the NIP is unreadable.
+    pub fn pension(&self) -> Option<Pension> {
+        self.jenis?;
+        let kind = if self.golongan.is_pppk() {
+            EmploymentKind::Pppk
+        } else {
+            EmploymentKind::Pns
+        };
+        let nip = Nip::from_stored(&self.nip, kind).ok()?;
+        Some(Pension::of(nip.birth_date(), &self.position()))
+    }
+
+    /// On the "retiring within 12 months" list on `today`: active, and the pension date
+    /// past or within the next 12 months (DOMAIN.md, BUP).
+    pub fn retiring_on(&self, today: jiff::civil::Date) -> Option<RetiringEntry> {
+        if !self.aktif {
+            return None;
+        }
+        let pension = self.pension()?;
+        let status = retiring(pension.date, today)?;
+        Some(RetiringEntry {
+            nip: self.nip.clone(),
+            name: self.name.clone(),
+            unit_id: self.unit_id.clone(),
+            position: self.position().title(),
+            pension,
+            status,
+        })
+    }
+
     /// The NIP with the usual spaces (`19850330 201001 1 002`).
     pub fn nip_spaced(&self) -> String {
         spaced_nip(&self.nip)
+    }
+}
+
+/// A person on the "retiring within 12 months" list of Beranda and Laporan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetiringEntry {
+    /// The 18 NIP digits.
+    pub nip: String,
+    /// The name with titles.
+    pub name: String,
+    pub unit_id: String,
+    /// The position's full title ("Perawat Mahir").
+    pub position: String,
+    pub pension: Pension,
+    pub status: Retiring,
+}
+
+impl RetiringEntry {
+    /// The list's order: overdue first, then the nearest pension date, then the name.
+    pub fn order_key(&self) -> (Retiring, jiff::civil::Date, &str, &str) {
+        (self.status, self.pension.date, &self.name, &self.nip)
     }
 }
 
@@ -168,5 +235,16 @@ mod tests {
         assert_eq!(s.annual_in(2025), Some(Predikat::Baik));
         assert_eq!(s.annual_in(2026), None);
         assert_eq!(s.nip_spaced(), "19850330 201001 2 002");
+        // DOMAIN.md, BUP: Mahir (keterampilan) 58; born 30 March 1985, so 1 April 2043.
+        assert_eq!(
+            s.pension(),
+            Some(crate::domain::Pension {
+                age: 58,
+                date: date(2043, 4, 1)
+            })
+        );
+        assert_eq!(s.position().title(), "Perawat Mahir");
+        let unknown = StaffSummary { jenis: None, ..s };
+        assert_eq!(unknown.pension(), None);
     }
 }

@@ -797,6 +797,7 @@ mod tests {
             name: name.into(),
             golongan: Golongan::parse(gol, false).unwrap(),
             jabatan: "Perawat".into(),
+            jenis: None,
             unit_id: unit.into(),
             aktif: true,
             last: None,

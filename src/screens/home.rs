@@ -1,10 +1,13 @@
 //! Beranda (tab `1`), the first screen once data exists: the last annual evaluation's
-//! coverage and predikat spread, this year's 20 JP compliance, and who needs attention.
+//! coverage and predikat spread, this year's 20 JP compliance, who needs attention, and who
+//! retires within 12 months (so nobody is sent to a long training in their last months).
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
 use super::Outcome;
 use super::training_overview::{Reason, reason_text};
-use crate::domain::{JpTargets, Predikat, PredikatCounts, StaffSummary};
+use crate::domain::{
+    JpTargets, Predikat, PredikatCounts, Retiring, RetiringEntry, StaffSummary, format_date,
+};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -16,6 +19,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
 /// Who needs attention most, shown on the home screen.
 const ATTENTION: usize = 6;
+
+/// Who retires soonest, shown on the home screen (Laporan shows more).
+const RETIRING: usize = 3;
 
 #[derive(Debug, Clone, Default)]
 pub struct HomeData {
@@ -36,6 +42,10 @@ pub struct HomeData {
     pub all_units: Vec<(String, String)>,
     /// This year: the PNS JP due by today, which flags people on the attention list.
     pub due_today: Option<u32>,
+    /// The first few on the retiring list (overdue first, then the nearest pension date).
+    pub retiring: Vec<RetiringEntry>,
+    /// Everyone on the retiring list: active, pension past or within 12 months.
+    pub retiring_total: u32,
     loaded: bool,
 }
 
@@ -71,6 +81,13 @@ impl HomeData {
             targets.of(pppk)
         };
         self.active += 1;
+        if let Some(r) = s.retiring_on(today) {
+            self.retiring_total += 1;
+            self.retiring.push(r);
+            self.retiring
+                .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            self.retiring.truncate(RETIRING);
+        }
         if let Some(p) = s.annual_in(self.year) {
             self.evaluated += 1;
             self.counts.add(p);
@@ -202,11 +219,12 @@ impl Home {
             );
             return;
         }
-        let [cov, jp, chart, att] = Layout::vertical([
+        let [cov, jp, chart, att, ret] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(7),
             Constraint::Fill(1),
+            Constraint::Length(1 + RETIRING as u16),
         ])
         .areas(area);
         frame.render_widget(
@@ -287,5 +305,64 @@ impl Home {
             lines.push(Line::styled(ui.t(T::NobodyNeedsCoaching), ui.theme.ok()));
         }
         frame.render_widget(Paragraph::new(lines), att);
+        let unit_name = |id: &str| {
+            d.all_units
+                .iter()
+                .find(|(u, _)| u == id)
+                .map_or(id.to_string(), |(_, n)| n.clone())
+        };
+        frame.render_widget(
+            Paragraph::new(retiring_lines(
+                ui,
+                &d.retiring,
+                d.retiring_total as usize,
+                &unit_name,
+            )),
+            ret,
+        );
     }
+}
+
+/// The retiring list: a header with the count, then one line per person (name, unit,
+/// position, pension date; `!` and the error colour when the date is already past).
+/// Shared by Beranda and Laporan.
+pub fn retiring_lines(
+    ui: &Ui,
+    people: &[RetiringEntry],
+    total: usize,
+    unit_name: &dyn Fn(&str) -> String,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        format!("{} ({total})", ui.t(T::RetiringTitle)),
+        ui.theme.header(),
+    )];
+    if people.is_empty() {
+        lines.push(Line::styled(
+            format!(" {}", ui.t(T::NobodyRetiring)),
+            ui.theme.muted(),
+        ));
+    }
+    for r in people {
+        let overdue = r.status == Retiring::Overdue;
+        let text = format!(
+            "{}{:<22} {:<16} {:<18} {}{}",
+            if overdue { "!" } else { " " },
+            fit(ui, &r.name, 22),
+            crate::ui::short_name(ui, &unit_name(&r.unit_id), 16),
+            crate::ui::short_name(ui, &r.position, 18),
+            format_date(r.pension.date),
+            if overdue {
+                format!(" {}", ui.t(T::PastPension))
+            } else {
+                String::new()
+            }
+        );
+        let style = if overdue {
+            ui.theme.error()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    lines
 }

@@ -2,11 +2,12 @@
 //! unit's rating and the distribution guide of SE MenPANRB 3/2023, and the share reaching
 //! 20 JP. Broken rules are explained below the table. It warns; it never changes anyone's
 //! rating. `r` opens a picker for the unit's rating of the year (saved once, on Enter);
-//! `x` writes the table as CSV.
+//! `x` writes the table as CSV. Below, the staff retiring within 12 months (DOMAIN.md, BUP),
+//! overdue first.
 
 use super::Outcome;
 use super::staff_list::predikat_short;
-use crate::domain::{Breach, Predikat, UnitRating};
+use crate::domain::{Breach, Predikat, RetiringEntry, UnitRating};
 use crate::report::UnitReport;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
@@ -91,8 +92,13 @@ struct RatingPicker {
     selected: usize,
 }
 
+/// Lines of the retiring list Laporan shows (the header not counted).
+const RETIRING_SHOWN: usize = 4;
+
 pub struct Report {
     rows: Vec<UnitReport>,
+    /// Active staff retiring within 12 months of today, overdue first.
+    retiring: Vec<RetiringEntry>,
     year: i16,
     selected: usize,
     picker: Option<RatingPicker>,
@@ -128,10 +134,16 @@ pub fn breach_text(b: &Breach, lang: Lang) -> String {
 }
 
 impl Report {
-    pub fn new(rows: Vec<UnitReport>, year: i16, selected: usize) -> Report {
+    pub fn new(
+        rows: Vec<UnitReport>,
+        retiring: Vec<RetiringEntry>,
+        year: i16,
+        selected: usize,
+    ) -> Report {
         let selected = selected.min(rows.len().saturating_sub(1));
         Report {
             rows,
+            retiring,
             year,
             selected,
             picker: None,
@@ -233,12 +245,38 @@ impl Report {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [top, table_area, details] = Layout::vertical([
+        let shown = self.retiring.len().clamp(1, RETIRING_SHOWN);
+        // The selected unit's line, its head's line, and its broken rules (or one line
+        // saying there are none).
+        let selected = self.rows.get(self.selected);
+        let details_height = selected
+            .and_then(|u| u.breaches.as_ref())
+            .map_or(1, |b| b.len().max(1))
+            .min(4)
+            + 1
+            + usize::from(selected.is_some_and(|u| u.has_head));
+        let [top, table_area, details, retiring_area] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(5),
+            Constraint::Length(details_height as u16),
+            Constraint::Length(1 + shown as u16),
         ])
         .areas(area);
+        let unit_name = |id: &str| {
+            self.rows
+                .iter()
+                .find(|u| u.unit_id == id)
+                .map_or(id.to_string(), |u| u.name.clone())
+        };
+        frame.render_widget(
+            Paragraph::new(super::home::retiring_lines(
+                ui,
+                &self.retiring[..self.retiring.len().min(RETIRING_SHOWN)],
+                self.retiring.len(),
+                &unit_name,
+            )),
+            retiring_area,
+        );
         let (left, right) = (ui.theme.sym("◀", "<"), ui.theme.sym("▶", ">"));
         frame.render_widget(
             Paragraph::new(vec![

@@ -1,7 +1,10 @@
 //! The staff form (`n` new, `u` edit), on the form engine: every field checked as it is
 //! typed; the NIP shows why it is wrong, or the birth date it gives when right. A unit that
 //! is not known is created only when the officer asks for it (`Ctrl-N`), after the closest
-//! known names were offered.
+//! known names were offered. What is typed is also checked for the staff warnings of
+//! DOMAIN.md (appointment before 18, birth in the future, a PNS below the entry rank of
+//! their education, still active past the pension age): each shows as a note beside its
+//! field, and none stops a save. The position kind's note gives the pension date.
 
 use super::Outcome;
 use crate::domain::text::clean_line;
@@ -43,6 +46,8 @@ pub struct StaffForm {
     /// The officer chose to create this unit (`Ctrl-N` on a name no unit has).
     new_unit: Option<String>,
     lang_yes_no: [String; 2],
+    /// For the warnings that depend on the day (birth in the future, past the pension age).
+    today: jiff::civil::Date,
 }
 
 fn rank_options(kind: EmploymentKind) -> Vec<String> {
@@ -54,7 +59,13 @@ fn rank_options(kind: EmploymentKind) -> Vec<String> {
 
 impl StaffForm {
     /// `units`: (id, name) pairs, by name.
-    pub fn new(original: Option<Staff>, units: &[(String, String)], ui: &Ui) -> StaffForm {
+    /// `today`: for the warnings that depend on the day.
+    pub fn new(
+        original: Option<Staff>,
+        units: &[(String, String)],
+        today: jiff::civil::Date,
+        ui: &Ui,
+    ) -> StaffForm {
         let o = original.as_ref();
         let kind = o.map_or(EmploymentKind::Pns, |s| s.nip.kind());
         let kind_i = EmploymentKind::ALL.iter().position(|k| *k == kind);
@@ -147,6 +158,7 @@ impl StaffForm {
             new_unit: None,
             original,
             lang_yes_no: yes_no,
+            today,
         };
         form.refresh(ui);
         form
@@ -290,6 +302,7 @@ impl StaffForm {
             }
             s
         });
+        self.show_warnings(ui);
         let typed = self.form.choice_unmatched(UNIT).map(|t| clean_line(&t));
         self.form.field_mut(UNIT).accept_typed =
             typed.is_some() && self.new_unit.is_some() && typed == self.new_unit;
@@ -310,6 +323,78 @@ impl StaffForm {
             }
             _ => None,
         };
+    }
+
+    /// The staff warnings of what is typed so far, each as a note beside the field it
+    /// comes from (after the NIP's own note): a warning only, as DOMAIN.md asks. A warning
+    /// that needs a field not chosen yet is not given.
+    fn show_warnings(&mut self, ui: &Ui) {
+        use crate::domain::{Pension, StaffWarningKind as K, staff_warnings};
+        let Ok(nip) = self.nip_result() else {
+            return;
+        };
+        let pns = self.kind() == EmploymentKind::Pns;
+        let rank = Golongan::parse(&self.form.text(RANK), !pns);
+        let education = self
+            .form
+            .choice(EDUCATION)
+            .and_then(|i| Pendidikan::ALL.get(i).copied());
+        let jenis = self
+            .form
+            .choice(POSITION_KIND)
+            .and_then(|i| JenisJabatan::ALL.get(i).copied());
+        let jabatan = Jabatan {
+            nama: clean_line(&self.form.text(POSITION)),
+            jenis: jenis.unwrap_or(JenisJabatan::Pelaksana),
+        };
+        let staff = Staff {
+            nip: nip.clone(),
+            nama: String::new(),
+            gelar_depan: String::new(),
+            gelar_belakang: String::new(),
+            // Unknown rank or education: the highest rank, which no entry rank is above.
+            golongan: match (rank, education) {
+                (Some(g), Some(_)) => g,
+                _ => Golongan::Pns(16),
+            },
+            pendidikan: education.unwrap_or(Pendidikan::Sd),
+            jabatan: jabatan.clone(),
+            unit_id: String::new(),
+            aktif: jenis.is_some() && self.form.text(ACTIVE) == self.lang_yes_no[0],
+            revision: 0,
+        };
+        let mut notes: Vec<(&'static str, String)> = Vec::new();
+        for w in staff_warnings(&staff, self.today) {
+            let field = match w.kind() {
+                K::AppointedBeforeEighteen | K::BornInFuture => NIP,
+                K::BelowEntryRank => RANK,
+                K::PastPensionAge => ACTIVE,
+            };
+            let text = format!("! {}", crate::ui::warnings::staff_warning_text(&w, ui.lang));
+            notes.push((field, text));
+        }
+        if jenis.is_some() {
+            let p = Pension::of(nip.birth_date(), &jabatan);
+            self.form.field_mut(POSITION_KIND).note = Some(format!(
+                "{} {} ({} {})",
+                ui.t(T::Pension),
+                format_date(p.date),
+                ui.t(T::BupYears),
+                p.age
+            ));
+        } else {
+            self.form.field_mut(POSITION_KIND).note = None;
+        }
+        self.form.field_mut(RANK).note = None;
+        self.form.field_mut(ACTIVE).note = None;
+        // Warnings first: the note is cut to the room beside the value.
+        for (field, text) in notes.into_iter().rev() {
+            let note = &mut self.form.field_mut(field).note;
+            *note = Some(match note.take() {
+                Some(n) => format!("{text}; {n}"),
+                None => text,
+            });
+        }
     }
 
     fn build(&self) -> Option<Staff> {

@@ -1,5 +1,6 @@
-//! One person: identity derived from the NIP, rank, position and unit, then sections for
-//! evaluations, trainings (this year's JP against 20) and the change history.
+//! One person: identity derived from the NIP, rank, position and unit, the pension date
+//! (DOMAIN.md, BUP) and any warnings the record deserves, then sections for evaluations,
+//! trainings (this year's JP against 20) and the change history.
 
 use super::Outcome;
 use crate::domain::{EmploymentKind, Evaluation, Sex, Staff, Training, format_date};
@@ -211,13 +212,30 @@ impl StaffRecord {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [identity, tabs, body] = Layout::vertical([
+        // Warnings are few (at most one per kind) and each gets its own line.
+        let warnings = crate::domain::staff_warnings(&self.staff, self.today);
+        let [identity, warn_area, tabs, body] = Layout::vertical([
             Constraint::Length(8),
+            Constraint::Length(warnings.len() as u16),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(area);
         self.draw_identity(frame, identity, ui);
+        let warn_lines: Vec<Line> = warnings
+            .iter()
+            .map(|w| {
+                Line::styled(
+                    format!(
+                        " {} {}",
+                        ui.theme.sym("⚠", "!"),
+                        crate::ui::warnings::staff_warning_text(w, ui.lang)
+                    ),
+                    ui.theme.error(),
+                )
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(warn_lines), warn_area);
         let titles = [T::Evaluations, T::Trainings, T::History].map(|t| ui.t(t));
         let selected = SECTIONS
             .iter()
@@ -274,6 +292,23 @@ impl StaffRecord {
         left.push(Line::from(vec![
             label(T::Status),
             Span::raw(nip.kind().code()),
+        ]));
+        // DOMAIN.md, BUP: the pension date from the birth date and the position.
+        let pension = crate::domain::Pension::of(birth, &s.jabatan);
+        left.push(Line::from(vec![
+            label(T::Pension),
+            Span::styled(
+                format!(
+                    "{} ({} {})",
+                    format_date(pension.date),
+                    ui.t(T::BupYears),
+                    pension.age
+                ),
+                match crate::domain::retiring(pension.date, self.today) {
+                    Some(_) if s.aktif => ui.theme.error(),
+                    _ => Style::new(),
+                },
+            ),
         ]));
         let mut right = vec![Line::from(vec![
             label(T::Rank),

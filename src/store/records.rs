@@ -21,7 +21,7 @@ pub const EVALUATIONS_VERSION: u8 = 1;
 pub const TRAININGS_VERSION: u8 = 2;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
-pub const SUMMARY_VERSION: u8 = 1;
+pub const SUMMARY_VERSION: u8 = 2;
 pub const DRAFT_VERSION: u8 = 1;
 pub const OFFICER_VERSION: u8 = 1;
 
@@ -812,14 +812,52 @@ pub struct SummaryV1 {
     pub annual: Vec<(i16, u8)>,
 }
 
+/// The second layout: the first plus the position's kind, for the pension date.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SummaryV2 {
+    pub nip: String,
+    pub name: String,
+    pub golongan: u8,
+    pub jabatan: String,
+    /// Position in `JenisJabatan::ALL`.
+    pub jenis: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
+    pub last: Option<(i16, u8, u8, u8)>,
+    pub jp: Vec<(i16, u32)>,
+    /// (year, `Predikat::code`) of each annual evaluation.
+    pub annual: Vec<(i16, u8)>,
+}
+
+impl From<SummaryV1> for SummaryV2 {
+    /// The first layout did not keep the position's kind: `u8::MAX` says "unknown" (the
+    /// store rebuilds such summaries on open).
+    fn from(r: SummaryV1) -> SummaryV2 {
+        SummaryV2 {
+            nip: r.nip,
+            name: r.name,
+            golongan: r.golongan,
+            jabatan: r.jabatan,
+            jenis: u8::MAX,
+            unit_id: r.unit_id,
+            aktif: r.aktif,
+            last: r.last,
+            jp: r.jp,
+            annual: r.annual,
+        }
+    }
+}
+
 pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
     encode(
         SUMMARY_VERSION,
-        &SummaryV1 {
+        &SummaryV2 {
             nip: s.nip.clone(),
             name: s.name.clone(),
             golongan: s.golongan.ordinal(),
             jabatan: s.jabatan.clone(),
+            jenis: s.jenis.map_or(u8::MAX, |j| code(&JenisJabatan::ALL, &j)),
             unit_id: s.unit_id.clone(),
             aktif: s.aktif,
             last: s.last.map(|(period, p)| {
@@ -838,8 +876,9 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
 
 pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: SummaryV1 = match version {
-        1 => decode_payload(payload)?,
+    let r: SummaryV2 = match version {
+        1 => decode_payload::<SummaryV1>(payload)?.into(),
+        2 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
     };
     let predikat_of = |code: u8| {
@@ -869,6 +908,10 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
             .nth(usize::from(r.golongan))
             .ok_or_else(|| DecodeError::Invalid(format!("golongan code {}", r.golongan)))?,
         jabatan: r.jabatan,
+        jenis: match r.jenis {
+            u8::MAX => None,
+            c => Some(from_code(&JenisJabatan::ALL, c, "jenis jabatan")?),
+        },
         unit_id: r.unit_id,
         aktif: r.aktif,
         last,

@@ -47,6 +47,12 @@ texts! {
     AnnualBelowShort => "di bawah semua periodik", "below every periodic";
     ConfirmProvisional => "periode ini belum berakhir: tekan Ctrl-S sekali lagi untuk menyimpannya sebagai sementara", "this period has not ended yet: press Ctrl-S once more to save it as provisional";
     Provisional => "sementara", "provisional";
+    // Pension and staff warnings (DOMAIN.md, BUP)
+    RetiringTitle => "Pensiun dalam 12 bulan", "Retiring within 12 months";
+    NobodyRetiring => "Tidak ada yang pensiun dalam 12 bulan.", "Nobody retires within 12 months.";
+    PastPension => "lewat BUP", "past BUP";
+    Pension => "Pensiun", "Pension";
+    BupYears => "BUP", "BUP";
     // Roles
     RoleViewer => "peran Anda (viewer) hanya membaca; minta admin mengubah peran", "your role (viewer) only reads; ask an admin to change it";
     RoleAdminOnly => "hanya admin yang boleh mengubah data pegawai, unit dan nilai unit", "only an admin may change staff records, units and unit ratings";

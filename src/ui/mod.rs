@@ -12,6 +12,7 @@ pub mod keys;
 pub mod lang;
 pub mod rating;
 pub mod theme;
+pub mod warnings;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lang::{Lang, T};

@@ -128,10 +128,15 @@ impl Session {
 impl Session {
     /// Reopens the app on the same database (as after a restart).
     pub fn reopen(self) -> Session {
+        self.reopen_as(Lang::Id, Theme::default())
+    }
+
+    /// [`Session::reopen`] in another language or look.
+    pub fn reopen_as(self, lang: Lang, theme: Theme) -> Session {
         let Session { dir, app, term } = self;
         app.into_store().close().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
-        let mut app = App::new(store, options(Lang::Id, Theme::default())).unwrap();
+        let mut app = App::new(store, options(lang, theme)).unwrap();
         app.finish_loading().unwrap();
         let mut s = Session { dir, app, term };
         s.draw();

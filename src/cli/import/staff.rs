@@ -3,6 +3,8 @@
 use super::*;
 
 pub(super) struct StaffRow {
+    /// The row's line in the file (set once parsed).
+    line: u64,
     staff: Staff,
     unit_name: String,
     unit_kind: Option<UnitKind>,
@@ -99,6 +101,7 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
             };
             staff.validate().map_err(|e| vec![e.to_string()])?;
             Ok(StaffRow {
+                line: 0,
                 staff,
                 unit_name,
                 unit_kind,
@@ -132,7 +135,8 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
     let mut seen: HashMap<String, u64> = HashMap::new();
     for (line, r) in &table.rows {
         match parse_staff(&table, r) {
-            Ok(row) => {
+            Ok(mut row) => {
+                row.line = *line;
                 let nip = row.staff.nip.as_str().to_string();
                 if let Some(first) = seen.insert(nip.clone(), *line) {
                     bad.push((
@@ -198,6 +202,10 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
 
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
     let mut writes: Vec<(Staff, Option<Staff>)> = Vec::new();
+    // Warnings (DOMAIN.md: warn, never refuse): said per row on the officer's terminal,
+    // counted in the summary; the audit trail gets only the count.
+    let mut warned = 0usize;
+    let today = today();
     for mut row in good {
         let existing = store.get_staff(row.staff.nip.as_str())?;
         // Optional columns the file does not have keep what the record says.
@@ -211,6 +219,13 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
             if !table.has("aktif") {
                 row.staff.aktif = old.aktif;
             }
+        }
+        for w in crate::domain::staff_warnings(&row.staff, today) {
+            warned += 1;
+            eprintln!(
+                "{}:{}: warning: NIP {}: {w}",
+                table.file, row.line, row.staff.nip
+            );
         }
         match existing {
             Some(old)
@@ -243,13 +258,18 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
     }
     let nothing_to_write = writes.is_empty() && changed_units.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged staff; {} unit(s) added or changed{}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged staff; {} unit(s) added or changed{}{}",
         table.file,
         changed_units.len(),
         if bad.is_empty() {
             String::new()
         } else {
             format!("; {} bad row(s) skipped", bad.len())
+        },
+        if warned == 0 {
+            String::new()
+        } else {
+            format!("; {warned} warning(s), imported anyway")
         }
     );
     if opts.dry_run {

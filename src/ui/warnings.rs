@@ -1,0 +1,98 @@
+//! The staff warnings of `domain::pension` in the interface language. The command line
+//! prints their English `Display`; the screens use these.
+
+use super::lang::Lang;
+use crate::domain::{StaffWarning, format_date};
+
+/// One warning as a short sentence, e.g. "TMT CPNS 2010-01 sebelum usia 18 tahun".
+pub fn staff_warning_text(w: &StaffWarning, lang: Lang) -> String {
+    match (w, lang) {
+        (StaffWarning::AppointedBeforeEighteen { year, month, .. }, Lang::Id) => {
+            format!("TMT CPNS {year:04}-{month:02} sebelum usia 18 tahun")
+        }
+        (StaffWarning::AppointedBeforeEighteen { year, month, .. }, Lang::En) => {
+            format!("TMT CPNS {year:04}-{month:02} is before the age of 18")
+        }
+        (StaffWarning::PastPensionAge { age, date }, Lang::Id) => format!(
+            "masih aktif melewati BUP {age} tahun (pensiun {})",
+            format_date(*date)
+        ),
+        (StaffWarning::PastPensionAge { age, date }, Lang::En) => format!(
+            "still active past the pension age of {age} (pension {})",
+            format_date(*date)
+        ),
+        (
+            StaffWarning::BelowEntryRank {
+                golongan,
+                entry,
+                pendidikan,
+            },
+            Lang::Id,
+        ) => format!(
+            "golongan {golongan} di bawah golongan awal {entry} untuk pendidikan {}",
+            pendidikan.code()
+        ),
+        (
+            StaffWarning::BelowEntryRank {
+                golongan,
+                entry,
+                pendidikan,
+            },
+            Lang::En,
+        ) => format!(
+            "rank {golongan} is below {entry}, the entry rank for education {}",
+            pendidikan.code()
+        ),
+        (StaffWarning::BornInFuture { birth }, Lang::Id) => format!(
+            "tanggal lahir {} (NIP angka 1-8) di masa depan",
+            format_date(*birth)
+        ),
+        (StaffWarning::BornInFuture { birth }, Lang::En) => format!(
+            "birth date {} (NIP digits 1-8) is in the future",
+            format_date(*birth)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Golongan, Pendidikan};
+    use jiff::civil::date;
+
+    #[test]
+    fn every_warning_reads_in_both_languages() {
+        let all = [
+            StaffWarning::AppointedBeforeEighteen {
+                year: 2010,
+                month: 1,
+                birth: date(2000, 1, 1),
+            },
+            StaffWarning::PastPensionAge {
+                age: 58,
+                date: date(2026, 4, 1),
+            },
+            StaffWarning::BelowEntryRank {
+                golongan: Golongan::Pns(7),
+                entry: Golongan::Pns(8),
+                pendidikan: Pendidikan::S1,
+            },
+            StaffWarning::BornInFuture {
+                birth: date(2027, 1, 1),
+            },
+        ];
+        for w in &all {
+            let id = staff_warning_text(w, Lang::Id);
+            let en = staff_warning_text(w, Lang::En);
+            assert!(!id.is_empty() && !en.is_empty() && id != en, "{w:?}");
+        }
+        assert_eq!(
+            staff_warning_text(&all[1], Lang::Id),
+            "masih aktif melewati BUP 58 tahun (pensiun 2026-04-01)"
+        );
+        assert_eq!(
+            staff_warning_text(&all[2], Lang::En),
+            "rank II/d is below III/a, the entry rank for education S-1"
+        );
+    }
+}
