@@ -443,3 +443,51 @@ fn the_same_training_twice_for_one_person_is_refused_by_the_store() {
         "{again:?}"
     );
 }
+
+#[test]
+fn on_the_demo_a_pppk_below_20_jp_is_not_listed_for_jp_and_one_above_24_jp_is_warned() {
+    // DOMAIN.md, "Competency development": PPPK no floor by default, a warning above
+    // 24 JP in a contract year (PP 49/2018 Pasal 40).
+    use kinerja::domain::training::jp_in_year;
+    let mut s = demo();
+    let mut below = Vec::new();
+    let mut above = Vec::new();
+    for staff in s.app.store().iter_staff() {
+        let staff = staff.unwrap();
+        if !staff.aktif || !staff.golongan.is_pppk() {
+            continue;
+        }
+        let nip = staff.nip.as_str().to_string();
+        let jp = jp_in_year(&s.app.store().trainings_of(&nip).unwrap(), 2026);
+        if jp < 20 {
+            below.push(nip);
+        } else if jp > 24 {
+            above.push((nip, jp));
+        }
+    }
+    assert!(
+        !below.is_empty() && !above.is_empty(),
+        "{below:?} {above:?}"
+    );
+    let data = s.app.training_data(2026, None).unwrap();
+    for nip in &below {
+        let listed_for_jp = data.coaching.iter().any(|c| {
+            c.nip == *nip
+                && c.reasons.iter().any(|r| {
+                    matches!(
+                        r,
+                        kinerja::screens::training_overview::Reason::BelowJp { .. }
+                    )
+                })
+        });
+        assert!(!listed_for_jp, "PPPK {nip} listed for JP");
+    }
+    // The record of one above 24 JP says so.
+    let (nip, jp) = &above[0];
+    s.key(KeyCode::Char('2')).key(KeyCode::Char('/'));
+    s.type_text(nip);
+    s.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(s.shows(&nip[..8]), "{}", s.text());
+    s.key(KeyCode::Tab);
+    assert!(s.shows("di atas 24 JP"), "{jp} JP:\n{}", s.text());
+}
