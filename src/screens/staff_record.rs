@@ -101,9 +101,9 @@ const KEYS: [Binding<Act>; 8] = [
     ),
     bind(&[Key::Char('u')], "u", "u", Act::Edit, T::KeyEdit, true),
     bind(
-        &[Key::Char('p')],
-        "p",
-        "p",
+        &[Key::Char('K')],
+        "K",
+        "K",
         Act::ToggleHead,
         T::KeyHead,
         false,
