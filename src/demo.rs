@@ -419,6 +419,8 @@ pub struct DemoPerson {
     pub staff: Staff,
     pub evaluations: EvaluationGroup,
     pub trainings: TrainingGroup,
+    /// Potensial for last year and, for some, the year before (PermenPANRB 3/2020).
+    pub potentials: crate::domain::Potentials,
 }
 
 struct Draft {
@@ -508,6 +510,8 @@ pub struct Demo {
     drafts: Vec<Draft>,
     heads: Vec<Option<usize>>,
     rng: Rng,
+    /// A stream of its own for potentials, so adding them changed nobody's other data.
+    talent_rng: Rng,
     today: Date,
     next: usize,
 }
@@ -643,6 +647,7 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         drafts,
         heads,
         rng,
+        talent_rng: Rng::new(seed ^ 0x7a1e_47ba_11e7_0003),
         today,
         next: 0,
     }
@@ -685,12 +690,60 @@ impl Demo {
             &self.partners,
             self.today,
         );
+        let potentials = potentials_for(&mut self.talent_rng, d, self.today);
         Some(DemoPerson {
             staff: d.staff.clone(),
             evaluations,
             trainings,
+            potentials,
         })
     }
+}
+
+/// Potensial for most people for last year, and for half of them the year before: the
+/// better someone works (`latent`), the likelier a high potensial, never certain. Some
+/// people have none, so the Talenta tab counts them apart. Dated in January of the next
+/// year, by one of the three sources.
+fn potentials_for(rng: &mut Rng, d: &Draft, today: Date) -> crate::domain::Potentials {
+    use crate::domain::{Potensial, PotensialSource, PotentialEntry};
+    let mut out = crate::domain::Potentials::default();
+    for (y, share) in [(today.year() - 2, 0.5), (today.year() - 1, 0.85)] {
+        let has = rng.chance(share);
+        let x = d.latent + (rng.unit() - 0.5) * 0.5;
+        let source = *rng.pick(&PotensialSource::ALL);
+        let day = rng.range(2, 28) as i8;
+        if !has || y < d.staff.nip.appointed().0 {
+            continue;
+        }
+        let potensial = if x > 0.75 {
+            Potensial::Tinggi
+        } else if x > 0.3 {
+            Potensial::Menengah
+        } else {
+            Potensial::Rendah
+        };
+        let Ok(date) = Date::new(y + 1, 1, day) else {
+            continue;
+        };
+        if date > today {
+            continue;
+        }
+        out.put(PotentialEntry {
+            year: y,
+            potensial,
+            source,
+            date,
+            assessor: match source {
+                PotensialSource::PenilaianAtasan => "Atasan langsung".to_string(),
+                PotensialSource::UjiKompetensi => "BKPSDM Kota Medan".to_string(),
+                PotensialSource::AssessmentCentre => "UPT Penilaian Kompetensi Pegawai".to_string(),
+            },
+        });
+    }
+    if !out.items.is_empty() {
+        out.revision = 1;
+    }
+    out
 }
 
 /// Writes `n` demo people into `store` (which the caller has checked is empty), calling
@@ -722,6 +775,9 @@ pub fn fill(
         if !p.trainings.items.is_empty() {
             trainings += p.trainings.items.len();
             w.put_trainings(nip, &p.trainings)?;
+        }
+        if !p.potentials.items.is_empty() {
+            w.put_potentials(nip, &p.potentials)?;
         }
         written += 1;
         if written % 1000 == 0 {

@@ -9,5 +9,6 @@ pub mod report;
 pub mod screens;
 pub mod serve;
 pub mod store;
+pub mod talent;
 pub mod tui;
 pub mod ui;

@@ -249,7 +249,7 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "summary_v2.bin",
+            "summary_v3.bin",
             summary_samples()
                 .iter()
                 .map(|s| records::encode_summary(s).unwrap())
@@ -494,7 +494,11 @@ fn golden_summary_v1_values_decode_to_the_same_records() {
     // rebuilds such summaries on open).
     let expected: Vec<_> = summary_samples()
         .into_iter()
-        .map(|s| kinerja::domain::StaffSummary { jenis: None, ..s })
+        .map(|s| kinerja::domain::StaffSummary {
+            jenis: None,
+            annual_hasil: Vec::new(),
+            ..s
+        })
         .collect();
     assert_eq!(decoded, expected);
     assert!(decoded[0].last.is_some() && decoded[0].jp_in(2025) == 8);
@@ -507,9 +511,33 @@ fn golden_summary_v2_values_decode_to_the_same_records() {
         .iter()
         .map(|v| records::decode_summary(v).unwrap())
         .collect();
-    assert_eq!(decoded, summary_samples());
+    // The second layout did not keep the annual Hasil Kerja (rebuilt on open).
+    let expected: Vec<_> = summary_samples()
+        .into_iter()
+        .map(|s| kinerja::domain::StaffSummary {
+            annual_hasil: Vec::new(),
+            ..s
+        })
+        .collect();
+    assert_eq!(decoded, expected);
     assert!(decoded.iter().all(|s| s.jenis.is_some()));
     assert_eq!(values[0][0], 2, "version byte");
+}
+
+#[test]
+fn golden_summary_v3_values_decode_to_the_same_records() {
+    let values = read_values("summary_v3.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_summary(v).unwrap())
+        .collect();
+    assert_eq!(decoded, summary_samples());
+    assert_eq!(
+        decoded[0].annual_hasil_in(2025),
+        Some(kinerja::domain::Rating::DiAtas),
+        "the 9-box's kinerja"
+    );
+    assert_eq!(values[0][0], 3, "version byte");
 }
 
 #[test]

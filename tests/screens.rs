@@ -14,7 +14,7 @@ fn the_demo_staff_list_reads_as_a_roster() {
     let s = demo();
     let lines = s.lines();
     assert!(
-        lines[0].starts_with(" kinerja   1 Beranda   2 Pegawai   3 Pelatihan   4 Laporan"),
+        lines[0].starts_with(" kinerja  1 Beranda  2 Pegawai  3 Pelatihan  4 Laporan  5 Talenta"),
         "{}",
         lines[0]
     );
@@ -341,7 +341,7 @@ fn the_selected_row_is_reverse_video() {
 fn english_screens_with_lang_en() {
     let mut s = session_with(300, Lang::En, Theme::default(), 80, 24);
     assert!(
-        s.lines()[0].starts_with(" kinerja   1 Home   2 Staff"),
+        s.lines()[0].starts_with(" kinerja  1 Home  2 Staff  3 Training  4 Reports  5 Talent"),
         "{}",
         s.lines()[0]
     );

@@ -65,6 +65,15 @@ fn the_tabs_and_the_staff_list() {
         snap(&s, look, "laporan");
         s.key(KeyCode::Char('r'));
         snap(&s, look, "laporan_rating_picker");
+        s.key(KeyCode::Esc).key(KeyCode::Char('5'));
+        snap(&s, look, "talenta");
+        s.key(KeyCode::Down)
+            .key(KeyCode::Left)
+            .key(KeyCode::Tab)
+            .key(KeyCode::Down);
+        snap(&s, look, "talenta_box5_list");
+        s.key(KeyCode::Char('b'));
+        snap(&s, look, "talenta_berprestasi");
     }
 }
 

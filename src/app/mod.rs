@@ -88,6 +88,7 @@ enum Screen {
     Report(Box<Report>),
     Training(Box<TrainingForm>),
     TrainingTab(Box<TrainingOverview>),
+    Talent(Box<crate::screens::talent::TalentTab>),
 }
 
 pub struct App {
@@ -302,6 +303,7 @@ impl App {
             Screen::Report(r) => r.keys(),
             Screen::Training(f) => f.keys(),
             Screen::TrainingTab(t) => t.keys(),
+            Screen::Talent(t) => t.keys(),
         }
     }
 
@@ -323,6 +325,7 @@ impl App {
             Screen::Home(_) => Some('1'),
             Screen::List(_) => Some('2'),
             Screen::TrainingTab(_) => Some('3'),
+            Screen::Talent(_) => Some('5'),
             Screen::Report(_) => Some('4'),
             _ => None,
         }
@@ -456,6 +459,7 @@ impl App {
             Screen::Report(r) => r.handle(key),
             Screen::Training(f) => f.handle(key, &self.ui),
             Screen::TrainingTab(t) => t.handle(key),
+            Screen::Talent(t) => t.handle(key),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -476,6 +480,10 @@ impl App {
                 KeyCode::Char('1') if !matches!(self.screen, Screen::Home(_)) => {
                     self.show_list();
                     return self.open_home(None);
+                }
+                KeyCode::Char('5') if !matches!(self.screen, Screen::Talent(_)) => {
+                    self.show_list();
+                    return self.open_talent(self.opts.today.year() - 1, None);
                 }
                 KeyCode::Char('3') if !matches!(self.screen, Screen::TrainingTab(_)) => {
                     self.show_list();
@@ -639,6 +647,7 @@ impl App {
                 }
             }
             Outcome::ToggleUnitHead(nip) => self.toggle_unit_head(&nip),
+            Outcome::TalentView(year, unit) => self.open_talent(year, unit),
             Outcome::QuickStart => self.start_quick_entry(),
             Outcome::ReportYear(year) => {
                 let selected = match &self.screen {
@@ -730,17 +739,17 @@ impl App {
         };
         let on_report = matches!(self.screen, Screen::Report(_));
         let on_training = matches!(self.screen, Screen::TrainingTab(_));
+        let on_talent = matches!(self.screen, Screen::Talent(_));
         let on_list = matches!(self.screen, Screen::List(_));
         let on_home = matches!(self.screen, Screen::Home(_));
+        // The tabs' own padding separates them: five tabs and the date fit 80 columns.
         let mut left = vec![Span::styled(" kinerja ", ui.theme.title())];
         if !matches!(self.screen, Screen::Welcome(_)) {
-            left.push(Span::raw(" "));
             left.push(Span::styled(
                 format!(" 1 {} ", ui.t(T::TabHome)),
                 tab(on_home),
             ));
         }
-        left.push(Span::raw(" "));
         left.push(Span::styled(
             format!(" 2 {} ", ui.t(T::TabStaff)),
             tab(on_list),
@@ -749,13 +758,19 @@ impl App {
             for (label, active) in [
                 (format!(" 3 {} ", ui.t(T::TabTraining)), on_training),
                 (format!(" 4 {} ", ui.t(T::TabReport)), on_report),
+                (format!(" 5 {} ", ui.t(T::TabTalent)), on_talent),
             ] {
-                left.push(Span::raw(" "));
                 left.push(Span::styled(label, tab(active)));
             }
         }
-        let date = crate::domain::format_date(self.opts.today);
         let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
+        // The date where it fits (the tab names of 80 columns come first).
+        let date = crate::domain::format_date(self.opts.today);
+        let date = if used + date.len() < header.width as usize {
+            date
+        } else {
+            String::new()
+        };
         let mut spans = left;
         spans.push(Span::raw(" ".repeat(
             (header.width as usize).saturating_sub(used + date.len() + 1),
@@ -774,6 +789,7 @@ impl App {
             Screen::Report(r) => r.draw(frame, body, &ui),
             Screen::Training(f) => f.draw(frame, body, &ui),
             Screen::TrainingTab(t) => t.draw(frame, body, &ui),
+            Screen::Talent(t) => t.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -814,6 +830,7 @@ impl App {
                     T::EditTraining
                 }),
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
+                Screen::Talent(_) => ui.t(T::TabTalent),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

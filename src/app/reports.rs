@@ -131,3 +131,24 @@ impl App {
         Ok(v)
     }
 }
+
+impl App {
+    /// The Talenta tab for a year and unit (`None`: every unit in the officer's scope); in
+    /// place of the tab when it is open, keeping the selected box.
+    pub(super) fn open_talent(&mut self, year: i16, unit: Option<String>) -> bool {
+        let scope = |u: &str| self.in_scope(u);
+        match crate::talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope) {
+            Ok(data) => {
+                let tab = crate::screens::talent::TalentTab::new(data);
+                if let Screen::Talent(old) = &self.screen {
+                    let tab = tab.keep_place_of(old);
+                    self.screen = Screen::Talent(Box::new(tab));
+                } else {
+                    self.push(Screen::Talent(Box::new(tab)));
+                }
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+}

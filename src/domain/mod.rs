@@ -12,6 +12,7 @@ pub mod rating;
 pub mod record;
 pub mod staff;
 pub mod summary;
+pub mod talent;
 pub mod text;
 pub mod training;
 pub mod unit;
@@ -34,6 +35,10 @@ pub use rating::{Predikat, Rating, predikat};
 pub use record::Revised;
 pub use staff::Staff;
 pub use summary::{RetiringEntry, StaffSummary};
+pub use talent::{
+    Potensial, PotensialSource, PotentialEntry, Potentials, TalentGap, berprestasi, nine_box,
+    placement,
+};
 pub use training::{
     JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingCategory, TrainingKind,
     TrainingStatus, latsar_for_non_cpns,

@@ -159,57 +159,6 @@ pub fn legacy_score(skp: f64, perilaku: f64) -> f64 {
     skp * 0.6 + perilaku * 0.4
 }
 
-/// Potential, the columns of the 9-box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Potensial {
-    Rendah,
-    Menengah,
-    Tinggi,
-}
-
-/// The box (1-9) of the talent matrix of PermenPANRB 3/2020.
-pub fn nine_box(kinerja: Rating, potensial: Potensial) -> u8 {
-    use Potensial::*;
-    use Rating::*;
-    match (kinerja, potensial) {
-        (DiAtas, Rendah) => 4,
-        (DiAtas, Menengah) => 7,
-        (DiAtas, Tinggi) => 9,
-        (Sesuai, Rendah) => 2,
-        (Sesuai, Menengah) => 5,
-        (Sesuai, Tinggi) => 8,
-        (DiBawah, Rendah) => 1,
-        (DiBawah, Menengah) => 3,
-        (DiBawah, Tinggi) => 6,
-    }
-}
-
-/// What the regulation advises for a box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TalentAction {
-    /// Box 9: promote, succession candidate.
-    Promote,
-    /// Boxes 7-8: keep, rotate, enrich the job.
-    KeepRotateEnrich,
-    /// Boxes 2, 3, 5, 6: right placement, coaching and competency development.
-    DevelopInPlace,
-    /// Box 4: rotation and development.
-    RotateAndDevelop,
-    /// Box 1: handled under the regulations (pembinaan).
-    Pembinaan,
-}
-
-pub fn talent_action(box_number: u8) -> Option<TalentAction> {
-    Some(match box_number {
-        9 => TalentAction::Promote,
-        7 | 8 => TalentAction::KeepRotateEnrich,
-        2 | 3 | 5 | 6 => TalentAction::DevelopInPlace,
-        4 => TalentAction::RotateAndDevelop,
-        1 => TalentAction::Pembinaan,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,26 +209,5 @@ mod tests {
         assert_eq!(legacy_predikat(51.0), LegacyPredikat::Kurang);
         assert_eq!(legacy_predikat(50.0), LegacyPredikat::Buruk);
         assert!((legacy_score(80.0, 90.0) - 84.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn nine_box_matches_the_talent_table() {
-        use Potensial::*;
-        let table = [
-            (DiAtas, [4, 7, 9]),
-            (Sesuai, [2, 5, 8]),
-            (DiBawah, [1, 3, 6]),
-        ];
-        for (kinerja, boxes) in table {
-            for (pot, expected) in [Rendah, Menengah, Tinggi].into_iter().zip(boxes) {
-                assert_eq!(nine_box(kinerja, pot), expected);
-            }
-        }
-        assert_eq!(talent_action(9), Some(TalentAction::Promote));
-        assert_eq!(talent_action(8), Some(TalentAction::KeepRotateEnrich));
-        assert_eq!(talent_action(5), Some(TalentAction::DevelopInPlace));
-        assert_eq!(talent_action(4), Some(TalentAction::RotateAndDevelop));
-        assert_eq!(talent_action(1), Some(TalentAction::Pembinaan));
-        assert_eq!(talent_action(0), None);
     }
 }

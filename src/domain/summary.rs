@@ -6,7 +6,7 @@ use super::jabatan::{Jabatan, JenisJabatan};
 use super::nip::{EmploymentKind, Nip};
 use super::pension::{Pension, Retiring, retiring};
 use super::rank::Golongan;
-use super::rating::Predikat;
+use super::rating::{Predikat, Rating};
 use super::staff::Staff;
 use super::training::{Training, jp_in_year};
 
@@ -31,6 +31,9 @@ pub struct StaffSummary {
     /// The predikat of each year's annual evaluation, oldest first: what the distribution
     /// guide counts.
     pub annual: Vec<(i16, Predikat)>,
+    /// The Hasil Kerja of each year's annual evaluation, oldest first: the 9-box's kinerja
+    /// (PermenPANRB 3/2020).
+    pub annual_hasil: Vec<(i16, Rating)>,
 }
 
 impl StaffSummary {
@@ -53,6 +56,12 @@ impl StaffSummary {
             .map(|e| (e.period.year, e.predikat()))
             .collect();
         annual.sort_by_key(|(y, _)| *y);
+        let mut annual_hasil: Vec<(i16, Rating)> = evaluations
+            .iter()
+            .filter(|e| e.period.kind == PeriodKind::Tahunan)
+            .map(|e| (e.period.year, e.hasil_kerja))
+            .collect();
+        annual_hasil.sort_by_key(|(y, _)| *y);
         StaffSummary {
             nip: staff.nip.as_str().to_string(),
             name: staff.display_name(),
@@ -64,7 +73,16 @@ impl StaffSummary {
             last,
             jp,
             annual,
+            annual_hasil,
         }
+    }
+
+    /// The Hasil Kerja of the annual evaluation of `year`, if evaluated.
+    pub fn annual_hasil_in(&self, year: i16) -> Option<Rating> {
+        self.annual_hasil
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, r)| *r)
     }
 
     /// The annual predikat of `year`, if evaluated.

@@ -803,6 +803,7 @@ mod tests {
             last: None,
             jp: vec![(2026, jp)],
             annual: Vec::new(),
+            annual_hasil: Vec::new(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod report;
 pub mod staff_form;
 pub mod staff_list;
 pub mod staff_record;
+pub mod talent;
 pub mod training_form;
 pub mod training_overview;
 pub mod welcome;
@@ -56,6 +57,8 @@ pub enum Outcome {
     ExportReport(i16),
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
+    /// Show the Talenta tab for a year and one unit (`None`: all units).
+    TalentView(i16, Option<String>),
     /// Makes the person (NIP) the head of their unit, or no longer, if they are.
     ToggleUnitHead(String),
     Back,

@@ -17,10 +17,11 @@ const UNITS: usize = 2;
 const PARTNERS: usize = 3;
 const EVALUATIONS: usize = 4;
 const TRAININGS: usize = 5;
+const POTENTIALS: usize = 6;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 6],
+    batches: [sled::Batch; 7],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.
@@ -132,6 +133,20 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a person's potentials as given (revision included). Potentials are not in
+    /// the list summary, so nothing is rebuilt for them.
+    pub fn put_potentials(
+        &mut self,
+        nip: &str,
+        potentials: &crate::domain::Potentials,
+    ) -> Result<(), StoreError> {
+        self.put(
+            POTENTIALS,
+            nip.as_bytes(),
+            records::encode_potentials(potentials).map_err(invalid)?,
+        )
+    }
+
     pub fn put_trainings(&mut self, nip: &str, group: &TrainingGroup) -> Result<(), StoreError> {
         self.touch(nip);
         if !self.trainings_written {
@@ -167,6 +182,7 @@ impl<'s> BulkWriter<'s> {
             &s.partners,
             &s.evaluations,
             &s.trainings,
+            &s.potentials,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

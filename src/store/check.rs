@@ -167,6 +167,24 @@ impl Store {
             }
         }
 
+        for item in self.potentials.iter() {
+            let (k, v) = item?;
+            if !staff_units.contains_key(&k[..]) {
+                r.damaged("potentials", &k, "belongs to no staff record");
+            }
+            match records::decode_potentials(&v) {
+                Ok(p) => {
+                    let mut years = HashSet::new();
+                    for e in &p.items {
+                        if !years.insert(e.year) {
+                            r.damaged("potentials", &k, format!("two potentials for {}", e.year));
+                        }
+                    }
+                }
+                Err(e) => r.damaged("potentials", &k, e.to_string()),
+            }
+        }
+
         for item in self.trainings.iter() {
             let (k, v) = item?;
             if !staff_units.contains_key(&k[..]) {

@@ -44,6 +44,7 @@ pub struct Store {
     units: sled::Tree,
     evaluations: sled::Tree,
     trainings: sled::Tree,
+    potentials: sled::Tree,
     partners: sled::Tree,
     audit: sled::Tree,
     audit_by_record: sled::Tree,
@@ -147,6 +148,7 @@ impl Store {
             units: tree("units")?,
             evaluations: tree("evaluations")?,
             trainings: tree("trainings")?,
+            potentials: tree("potentials")?,
             partners: tree("partners")?,
             audit: tree("audit")?,
             audit_by_record: tree("audit_by_record")?,
@@ -476,6 +478,27 @@ impl Store {
             let (k, v) = item?;
             let group = records::decode_evaluations(&v).map_err(corrupt("evaluations", &k))?;
             Ok((keys::show(&k), group))
+        })
+    }
+
+    /// A person's potensial per year (empty when none was recorded).
+    pub fn potentials_of(&self, nip: &str) -> Result<crate::domain::Potentials, StoreError> {
+        match self.potentials.get(nip.as_bytes())? {
+            Some(v) => {
+                records::decode_potentials(&v).map_err(corrupt("potentials", nip.as_bytes()))
+            }
+            None => Ok(crate::domain::Potentials::default()),
+        }
+    }
+
+    /// Every person's potentials, in NIP order (only people who have any).
+    pub fn iter_potentials(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, crate::domain::Potentials), StoreError>> + '_ {
+        self.potentials.iter().map(|item| {
+            let (k, v) = item?;
+            let p = records::decode_potentials(&v).map_err(corrupt("potentials", &k))?;
+            Ok((keys::show(&k), p))
         })
     }
 

@@ -11,6 +11,7 @@ use crate::domain::{
     OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating, Staff, StaffSummary, Training,
     TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
 };
+use crate::domain::{Potensial, PotensialSource, PotentialEntry, Potentials};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,9 +22,10 @@ pub const EVALUATIONS_VERSION: u8 = 1;
 pub const TRAININGS_VERSION: u8 = 2;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
-pub const SUMMARY_VERSION: u8 = 2;
+pub const SUMMARY_VERSION: u8 = 3;
 pub const DRAFT_VERSION: u8 = 1;
 pub const OFFICER_VERSION: u8 = 1;
+pub const POTENTIALS_VERSION: u8 = 1;
 
 fn code<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
@@ -794,6 +796,73 @@ pub fn decode_audit(bytes: &[u8]) -> Result<AuditEntry, DecodeError> {
     }
 }
 
+// ---------------------------------------------------------------- potentials
+
+/// One year's potensial (PermenPANRB 3/2020).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct PotentialV1 {
+    pub year: i16,
+    /// Position in `Potensial::ALL`.
+    pub potensial: u8,
+    /// Position in `PotensialSource::ALL`.
+    pub source: u8,
+    pub date: DateV1,
+    pub assessor: String,
+}
+
+/// A person's potentials, one per year, oldest first (tree `potentials`, key NIP).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct PotentialsV1 {
+    pub items: Vec<PotentialV1>,
+    pub revision: u64,
+}
+
+pub fn encode_potentials(p: &Potentials) -> Result<Vec<u8>, DecodeError> {
+    encode(
+        POTENTIALS_VERSION,
+        &PotentialsV1 {
+            items: p
+                .items
+                .iter()
+                .map(|e| PotentialV1 {
+                    year: e.year,
+                    potensial: code(&Potensial::ALL, &e.potensial),
+                    source: code(&PotensialSource::ALL, &e.source),
+                    date: e.date.into(),
+                    assessor: e.assessor.clone(),
+                })
+                .collect(),
+            revision: p.revision,
+        },
+    )
+}
+
+pub fn decode_potentials(bytes: &[u8]) -> Result<Potentials, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: PotentialsV1 = decode_payload(payload)?;
+            Ok(Potentials {
+                items: r
+                    .items
+                    .into_iter()
+                    .map(|e| {
+                        Ok(PotentialEntry {
+                            year: e.year,
+                            potensial: from_code(&Potensial::ALL, e.potensial, "potensial")?,
+                            source: from_code(&PotensialSource::ALL, e.source, "potensial source")?,
+                            date: e.date.to_date()?,
+                            assessor: e.assessor,
+                        })
+                    })
+                    .collect::<Result<_, DecodeError>>()?,
+                revision: r.revision,
+            })
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
 // ---------------------------------------------------------------- staff summaries
 
 /// Derived data, rebuilt from the records whenever in doubt; see `store::summary`.
@@ -830,6 +899,47 @@ pub struct SummaryV2 {
     pub annual: Vec<(i16, u8)>,
 }
 
+/// The third layout: the second plus each annual evaluation's Hasil Kerja, the 9-box's
+/// kinerja (PermenPANRB 3/2020).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SummaryV3 {
+    pub nip: String,
+    pub name: String,
+    pub golongan: u8,
+    pub jabatan: String,
+    /// Position in `JenisJabatan::ALL`, `u8::MAX` unknown.
+    pub jenis: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
+    pub last: Option<(i16, u8, u8, u8)>,
+    pub jp: Vec<(i16, u32)>,
+    /// (year, `Predikat::code`) of each annual evaluation.
+    pub annual: Vec<(i16, u8)>,
+    /// (year, `Rating::code`) of each annual evaluation's Hasil Kerja.
+    pub annual_hasil: Vec<(i16, u8)>,
+}
+
+impl From<SummaryV2> for SummaryV3 {
+    /// The second layout did not keep the annual Hasil Kerja: left empty (the store
+    /// rebuilds such summaries on open, as their layout marker is older).
+    fn from(r: SummaryV2) -> SummaryV3 {
+        SummaryV3 {
+            nip: r.nip,
+            name: r.name,
+            golongan: r.golongan,
+            jabatan: r.jabatan,
+            jenis: r.jenis,
+            unit_id: r.unit_id,
+            aktif: r.aktif,
+            last: r.last,
+            jp: r.jp,
+            annual: r.annual,
+            annual_hasil: Vec::new(),
+        }
+    }
+}
+
 impl From<SummaryV1> for SummaryV2 {
     /// The first layout did not keep the position's kind: `u8::MAX` says "unknown" (the
     /// store rebuilds such summaries on open).
@@ -852,7 +962,7 @@ impl From<SummaryV1> for SummaryV2 {
 pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
     encode(
         SUMMARY_VERSION,
-        &SummaryV2 {
+        &SummaryV3 {
             nip: s.nip.clone(),
             name: s.name.clone(),
             golongan: s.golongan.ordinal(),
@@ -870,15 +980,17 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
             }),
             jp: s.jp.clone(),
             annual: s.annual.iter().map(|(y, p)| (*y, p.code())).collect(),
+            annual_hasil: s.annual_hasil.iter().map(|(y, r)| (*y, r.code())).collect(),
         },
     )
 }
 
 pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: SummaryV2 = match version {
-        1 => decode_payload::<SummaryV1>(payload)?.into(),
-        2 => decode_payload(payload)?,
+    let r: SummaryV3 = match version {
+        1 => SummaryV2::from(decode_payload::<SummaryV1>(payload)?).into(),
+        2 => decode_payload::<SummaryV2>(payload)?.into(),
+        3 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
     };
     let predikat_of = |code: u8| {
@@ -920,6 +1032,15 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
             .annual
             .into_iter()
             .map(|(y, c)| Ok((y, predikat_of(c)?)))
+            .collect::<Result<_, DecodeError>>()?,
+        annual_hasil: r
+            .annual_hasil
+            .into_iter()
+            .map(|(y, c)| {
+                Rating::from_code(c)
+                    .map(|r| (y, r))
+                    .ok_or_else(|| DecodeError::Invalid(format!("rating code {c}")))
+            })
             .collect::<Result<_, DecodeError>>()?,
     })
 }

@@ -8,11 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Keys that work on every screen.
-pub const GLOBAL: [KeyHelp; 5] = [
+pub const GLOBAL: [KeyHelp; 6] = [
     super::key("Ctrl-C", "Ctrl-C", T::KeyQuitAnywhere, false),
     super::key("1", "1", T::TabHome, false),
     super::key("3", "3", T::KeyTrainingTab, false),
     super::key("4", "4", T::KeyReportTab, false),
+    super::key("5", "5", T::KeyTalentTab, false),
     super::key("2", "2", T::KeyStaffTab, false),
 ];
 

@@ -1,0 +1,184 @@
+//! The talent view (Talenta tab, `kinerja export talent`): each active person's place in the
+//! 9-box of PermenPANRB 3/2020 for a year, from the annual Hasil Kerja (the list summaries)
+//! and the potensial of that year; who has no box and why; and who is berprestasi.
+//! Computed in one pass over the summaries and one over the potentials; the screen and the
+//! CSV use the same rows.
+
+use crate::domain::talent::{TalentGap, berprestasi, follow_up, placement};
+use crate::domain::{Potensial, Predikat, Rating};
+use crate::store::{Store, StoreError};
+use std::collections::HashMap;
+
+/// One active person of the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalentPerson {
+    pub nip: String,
+    pub name: String,
+    pub unit_id: String,
+    pub jabatan: String,
+    /// The annual Hasil Kerja of the year: the 9-box's kinerja.
+    pub kinerja: Option<Rating>,
+    pub potensial: Option<Potensial>,
+    /// The box (1-9), or why there is none.
+    pub place: Result<u8, TalentGap>,
+    /// The annual predikat of the year, if evaluated.
+    pub predikat: Option<Predikat>,
+    /// JP of completed trainings this year (the year of `today`, whatever year is viewed).
+    pub jp: u32,
+    /// In box 7-9, or Sangat Baik in the last two annual evaluations up to the year.
+    pub berprestasi: bool,
+}
+
+/// The view for one year and unit (or all units in scope).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TalentData {
+    pub year: i16,
+    pub unit: Option<String>,
+    /// Active staff by name.
+    pub people: Vec<TalentPerson>,
+    /// Per box (index box - 1): positions in `people`.
+    pub boxes: [Vec<u32>; 9],
+    /// Without a box, per reason (`TalentGap::ALL` order): positions in `people`.
+    pub gaps: [Vec<u32>; 3],
+    /// The berprestasi: positions in `people`, best box first, then by name.
+    pub berprestasi: Vec<u32>,
+    /// Every unit (id, name) in scope, by name, for the unit choice.
+    pub all_units: Vec<(String, String)>,
+    /// Unit names by id.
+    pub unit_names: HashMap<String, String>,
+}
+
+impl TalentData {
+    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.unit_names.get(id).map_or(id, |s| s.as_str())
+    }
+
+    pub fn person(&self, i: u32) -> Option<&TalentPerson> {
+        self.people.get(i as usize)
+    }
+}
+
+/// The talent view of `year` for `unit` (`None`: every unit `in_scope` allows). Only active
+/// staff are placed; their JP is of `this_year`. Errors: the store's.
+pub fn talent_data(
+    store: &Store,
+    year: i16,
+    this_year: i16,
+    unit: Option<String>,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> Result<TalentData, StoreError> {
+    let mut unit_names = HashMap::new();
+    let mut all_units = Vec::new();
+    for u in store.units()? {
+        if in_scope(&u.id) {
+            all_units.push((u.id.clone(), u.name.clone()));
+        }
+        unit_names.insert(u.id, u.name);
+    }
+    all_units.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut potensial: HashMap<String, Potensial> = HashMap::new();
+    for item in store.iter_potentials() {
+        let (nip, p) = item?;
+        if let Some(e) = p.of_year(year) {
+            potensial.insert(nip, e.potensial);
+        }
+    }
+    let mut people = Vec::new();
+    for s in store.iter_summaries() {
+        let s = s?;
+        if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) || !in_scope(&s.unit_id) {
+            continue;
+        }
+        let kinerja = s.annual_hasil_in(year);
+        let pot = potensial.get(&s.nip).copied();
+        let place = placement(kinerja, pot);
+        people.push(TalentPerson {
+            berprestasi: berprestasi(place.ok(), &s.annual, year),
+            predikat: s.annual_in(year),
+            jp: s.jp_in(this_year),
+            jabatan: s.position().title(),
+            nip: s.nip,
+            name: s.name,
+            unit_id: s.unit_id,
+            kinerja,
+            potensial: pot,
+            place,
+        });
+    }
+    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.nip.cmp(&b.nip)));
+    let mut d = TalentData {
+        year,
+        unit,
+        all_units,
+        unit_names,
+        ..Default::default()
+    };
+    for (i, p) in people.iter().enumerate() {
+        let i = i as u32;
+        match p.place {
+            Ok(b) => d.boxes[usize::from(b - 1)].push(i),
+            Err(gap) => {
+                let g = TalentGap::ALL.iter().position(|x| *x == gap).unwrap_or(0);
+                d.gaps[g].push(i);
+            }
+        }
+        if p.berprestasi {
+            d.berprestasi.push(i);
+        }
+    }
+    d.berprestasi
+        .sort_by_key(|i| std::cmp::Reverse(people[*i as usize].place.unwrap_or(0)));
+    d.people = people;
+    Ok(d)
+}
+
+/// The CSV header of `kinerja export talent`.
+pub const COLUMNS: [&str; 12] = [
+    "nip",
+    "nama",
+    "unit",
+    "jabatan",
+    "tahun",
+    "hasil_kerja_tahunan",
+    "potensial",
+    "kotak",
+    "alasan",
+    "tindak_lanjut",
+    "berprestasi",
+    "jp_tahun_ini",
+];
+
+/// One CSV row: the box and its follow-up, or empty with the reason there is none.
+pub fn csv_row(d: &TalentData, p: &TalentPerson) -> Vec<String> {
+    let (kotak, alasan, tindak) = match p.place {
+        Ok(b) => (
+            b.to_string(),
+            String::new(),
+            follow_up(b, false).to_string(),
+        ),
+        Err(g) => (String::new(), gap_code(g).to_string(), String::new()),
+    };
+    vec![
+        p.nip.clone(),
+        p.name.clone(),
+        d.unit_name(&p.unit_id).to_string(),
+        p.jabatan.clone(),
+        d.year.to_string(),
+        p.kinerja.map_or(String::new(), |r| r.code().to_string()),
+        p.potensial.map_or(String::new(), |x| x.label().to_string()),
+        kotak,
+        alasan,
+        tindak,
+        if p.berprestasi { "ya" } else { "tidak" }.to_string(),
+        p.jp.to_string(),
+    ]
+}
+
+/// The reason without a box, as the CSV writes it.
+pub fn gap_code(g: TalentGap) -> &'static str {
+    match g {
+        TalentGap::NoAnnual => "belum ada evaluasi tahunan",
+        TalentGap::NoPotensial => "belum ada potensial",
+        TalentGap::Neither => "belum ada evaluasi tahunan dan potensial",
+    }
+}
