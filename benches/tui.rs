@@ -211,7 +211,11 @@ fn tabs_at_scale(c: &mut Criterion) {
     let mut app = App::new(store, options()).expect("app");
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     app.finish_loading().expect("load");
-    for (name, tab) in [("switch_to_pelatihan", '3'), ("switch_to_laporan", '4')] {
+    for (name, tab) in [
+        ("switch_to_pelatihan", '3'),
+        ("switch_to_laporan", '4'),
+        ("switch_to_talenta", '5'),
+    ] {
         group.bench_function(name, |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;

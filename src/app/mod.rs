@@ -13,6 +13,7 @@ pub use shared::Shared;
 mod reports;
 mod staff;
 
+mod talent;
 mod training;
 
 use crate::domain::StaffSummary;
@@ -89,6 +90,7 @@ enum Screen {
     Training(Box<TrainingForm>),
     TrainingTab(Box<TrainingOverview>),
     Talent(Box<crate::screens::talent::TalentTab>),
+    Potential(Box<crate::screens::potential_form::PotentialForm>),
 }
 
 pub struct App {
@@ -304,6 +306,7 @@ impl App {
             Screen::Training(f) => f.keys(),
             Screen::TrainingTab(t) => t.keys(),
             Screen::Talent(t) => t.keys(),
+            Screen::Potential(f) => f.keys(),
         }
     }
 
@@ -315,6 +318,7 @@ impl App {
             // Digits rate there: a stray 4 never leaves quick entry.
             Screen::Quick(_) => true,
             Screen::Training(_) => true,
+            Screen::Potential(f) => f.captures_text(),
             _ => false,
         }
     }
@@ -344,6 +348,7 @@ impl App {
             Screen::Form(f) => f.is_dirty(),
             Screen::Evaluation(f) => f.is_dirty(),
             Screen::Training(f) => f.is_dirty(),
+            Screen::Potential(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -381,6 +386,7 @@ impl App {
             Screen::Form(f) => f.paste(text, &ui),
             Screen::Evaluation(f) => f.paste(text, &ui),
             Screen::Training(f) => f.paste(text, &ui),
+            Screen::Potential(f) => f.paste(text),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -460,6 +466,7 @@ impl App {
             Screen::Training(f) => f.handle(key, &self.ui),
             Screen::TrainingTab(t) => t.handle(key),
             Screen::Talent(t) => t.handle(key),
+            Screen::Potential(f) => f.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -511,6 +518,10 @@ impl App {
             )),
             Screen::Training(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.training_draft_key(f.draft_nips(), f.id()),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
+            Screen::Potential(f) if f.is_dirty() || !f.draft_unresolved() => Some((
+                self.potential_draft_key(&f.nip),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
             _ => None,
@@ -648,6 +659,8 @@ impl App {
             }
             Outcome::ToggleUnitHead(nip) => self.toggle_unit_head(&nip),
             Outcome::TalentView(year, unit) => self.open_talent(year, unit),
+            Outcome::OpenPotential(nip) => self.open_potential(&nip),
+            Outcome::SavePotential(nip, entry) => self.save_potential(&nip, &entry),
             Outcome::QuickStart => self.start_quick_entry(),
             Outcome::ReportYear(year) => {
                 let selected = match &self.screen {
@@ -675,6 +688,7 @@ impl App {
                     Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
                     Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
                     Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
+                    Screen::Potential(f) => Some(self.potential_draft_key(&f.nip)),
                     _ => None,
                 };
                 if let Some(key) = key
@@ -790,6 +804,7 @@ impl App {
             Screen::Training(f) => f.draw(frame, body, &ui),
             Screen::TrainingTab(t) => t.draw(frame, body, &ui),
             Screen::Talent(t) => t.draw(frame, body, &ui),
+            Screen::Potential(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -831,6 +846,7 @@ impl App {
                 }),
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
                 Screen::Talent(_) => ui.t(T::TabTalent),
+                Screen::Potential(_) => ui.t(T::PotensialTitle),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

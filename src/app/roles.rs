@@ -38,6 +38,8 @@ impl App {
             | Outcome::SaveEvaluation(nip, _)
             | Outcome::DeleteEvaluation(nip, ..)
             | Outcome::QuickSave(nip, _)
+            | Outcome::OpenPotential(nip)
+            | Outcome::SavePotential(nip, _)
             | Outcome::DeleteTraining(nip, ..) => vec![nip.as_str()],
             Outcome::OpenTraining(nips, _) | Outcome::SaveTraining(nips, _) => {
                 nips.iter().map(String::as_str).collect()

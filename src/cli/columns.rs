@@ -149,6 +149,16 @@ pub const UNIT_RATINGS: &[Column] = &[
     col("nilai", &["rating", "nilai_unit", "predikat_unit"], true),
 ];
 
+/// `kinerja import|export potentials`: potensial per person and year (PermenPANRB 3/2020).
+pub const POTENTIALS: &[Column] = &[
+    col("nip", &[], true),
+    col("tahun", &["year"], true),
+    col("potensial", &["potential"], true),
+    col("sumber", &["source"], true),
+    col("tanggal", &["date"], true),
+    col("penilai", &["assessor"], false),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,27 @@ pub fn run(
     store: &Store,
     kind: ExportKind,
     year: Option<i16>,
+    unit: Option<&str>,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
+    if unit.is_some() && kind != ExportKind::Talent {
+        return Err(Failure::cannot_run(
+            "--unit applies to `export talent` only",
+        ));
+    }
+    // The unit by name, checked before any file is created.
+    let unit_id = match unit {
+        Some(name) => {
+            let id = crate::domain::unit_id(name);
+            if store.get_unit(&id)?.is_none() {
+                return Err(Failure::cannot_run(format!(
+                    "there is no unit {name:?}; `kinerja export unit-ratings` or the staff export lists the units"
+                )));
+            }
+            Some(id)
+        }
+        None => None,
+    };
     if kind == ExportKind::Staff && year.is_some() {
         return Err(Failure::cannot_run(
             "--year applies to evaluations, trainings, unit ratings and the report; staff export always lists everyone",
@@ -26,6 +45,11 @@ pub fn run(
         ExportKind::Evaluations => export_evaluations(store, &mut out, year)?,
         ExportKind::Trainings => export_trainings(store, &mut out, year)?,
         ExportKind::UnitRatings => export_unit_ratings(store, &mut out, year)?,
+        ExportKind::Potentials => export_potentials(store, &mut out, year)?,
+        ExportKind::Talent => {
+            let year = year.unwrap_or_else(|| super::today().year() - 1);
+            export_talent(store, &mut out, year, unit_id)?
+        }
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?
@@ -185,6 +209,42 @@ fn export_unit_ratings(
         }
     }
     Ok(n)
+}
+
+/// Every recorded potensial, by NIP then year; `import potentials` reads it back.
+fn export_potentials(store: &Store, out: &mut Output, year: Option<i16>) -> Result<usize, Failure> {
+    out.row(columns::POTENTIALS.iter().map(|c| c.name))?;
+    let mut n = 0;
+    for item in store.iter_potentials() {
+        let (nip, p) = item?;
+        for e in p.items.iter().filter(|e| year.is_none_or(|y| e.year == y)) {
+            out.row([
+                nip.clone(),
+                e.year.to_string(),
+                e.potensial.label().to_string(),
+                e.source.label().to_string(),
+                format_date(e.date),
+                e.assessor.clone(),
+            ])?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// The 9-box of `year`: one row per active person, by name.
+fn export_talent(
+    store: &Store,
+    out: &mut Output,
+    year: i16,
+    unit: Option<String>,
+) -> Result<usize, Failure> {
+    out.row(crate::talent::COLUMNS)?;
+    let d = crate::talent::talent_data(store, year, super::today().year(), unit, &|_| true)?;
+    for p in &d.people {
+        out.row(crate::talent::csv_row(&d, p))?;
+    }
+    Ok(d.people.len())
 }
 
 fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Failure> {

@@ -97,6 +97,9 @@ pub enum Command {
         /// Write to this file (mode 0600) instead of standard output
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Only this unit (its name), for `talent`
+        #[arg(long, value_name = "UNIT")]
+        unit: Option<String>,
     },
     /// Decode every record and verify every index; exit 1 listing any damage
     Check {
@@ -146,6 +149,11 @@ pub enum ExportKind {
     Evaluations,
     /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
     UnitRatings,
+    /// Potensial per person and year (nip, tahun, potensial, sumber, tanggal, penilai)
+    Potentials,
+    /// The 9-box of --year (default last year), one row per active person: box, reason
+    /// without one, follow-up, berprestasi; --unit limits it to one unit
+    Talent,
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
@@ -158,6 +166,8 @@ pub enum DataKind {
     Evaluations,
     /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
     UnitRatings,
+    /// Potensial per person and year (nip, tahun, potensial, sumber, tanggal, penilai)
+    Potentials,
 }
 
 /// A failed command: what to print and the exit status.
@@ -381,9 +391,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 allow_missing_evaluator,
             },
         ),
-        Command::Export { kind, year, output } => {
-            export::run(&store, kind, year, output.as_deref())
-        }
+        Command::Export {
+            kind,
+            year,
+            output,
+            unit,
+        } => export::run(&store, kind, year, unit.as_deref(), output.as_deref()),
         Command::Check { warnings } => run_check(&store, warnings),
         Command::Backup {
             file: Some(file), ..

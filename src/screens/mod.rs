@@ -4,6 +4,7 @@
 
 pub mod evaluation_form;
 pub mod home;
+pub mod potential_form;
 pub mod quick_entry;
 pub mod report;
 pub mod staff_form;
@@ -57,6 +58,10 @@ pub enum Outcome {
     ExportReport(i16),
     /// Record a unit's own rating for a year (`None`: not recorded).
     SetUnitRating(String, i16, Option<crate::domain::UnitRating>),
+    /// The potensial form for a person (NIP).
+    OpenPotential(String),
+    /// Save a person's potensial of a year.
+    SavePotential(String, Box<crate::domain::PotentialEntry>),
     /// Show the Talenta tab for a year and one unit (`None`: all units).
     TalentView(i16, Option<String>),
     /// Makes the person (NIP) the head of their unit, or no longer, if they are.

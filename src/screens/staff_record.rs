@@ -43,6 +43,8 @@ pub struct StaffRecord {
     rows: [usize; 3],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
+    /// The newest potensial and, when that year has an annual evaluation, its 9-box.
+    potential: Option<(crate::domain::PotentialEntry, Option<u8>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +56,12 @@ enum Act {
     PrevSection,
     Edit,
     ToggleHead,
+    Potential,
     Back,
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 8] = [
+const KEYS: [Binding<Act>; 9] = [
     bind(
         &[Key::Char('e')],
         "e",
@@ -101,6 +104,14 @@ const KEYS: [Binding<Act>; 8] = [
     ),
     bind(&[Key::Char('u')], "u", "u", Act::Edit, T::KeyEdit, true),
     bind(
+        &[Key::Char('P')],
+        "P",
+        "P",
+        Act::Potential,
+        T::KeyPotensial,
+        false,
+    ),
+    bind(
         &[Key::Char('K')],
         "K",
         "K",
@@ -142,7 +153,25 @@ impl StaffRecord {
             section: Section::Evaluations,
             rows: [0; 3],
             head: false,
+            potential: None,
         }
+    }
+
+    /// The person's potensial: the newest year's, placed in the 9-box with that year's
+    /// annual Hasil Kerja when there is one (PermenPANRB 3/2020).
+    pub fn with_potentials(mut self, potentials: &crate::domain::Potentials) -> StaffRecord {
+        self.potential = potentials.items.last().map(|e| {
+            let hasil = self
+                .evaluations
+                .iter()
+                .find(|x| x.period == crate::domain::Period::annual(e.year))
+                .map(|x| x.hasil_kerja);
+            (
+                e.clone(),
+                hasil.map(|h| crate::domain::nine_box(h, e.potensial)),
+            )
+        });
+        self
     }
 
     /// Marks the person as the head of their unit (shown beside the unit).
@@ -190,6 +219,7 @@ impl StaffRecord {
             Some(Act::PrevSection) => self.section = SECTIONS[(i + 2) % 3],
             Some(Act::Edit) => return Outcome::EditStaff(nip),
             Some(Act::ToggleHead) => return Outcome::ToggleUnitHead(nip),
+            Some(Act::Potential) => return Outcome::OpenPotential(nip),
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
             Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
             Some(Act::OpenRow) => {
@@ -373,9 +403,39 @@ impl StaffRecord {
             );
             return;
         }
-        // The trend: the predikat of the last periods, oldest first, in their colours.
-        let [trend_area, area] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        // The trend: the predikat of the last periods, oldest first, in their colours;
+        // then the newest potensial and its box.
+        let [trend_area, potential_area, area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let potential = match &self.potential {
+            Some((e, place)) => {
+                let mut text = format!(
+                    "{} {}: {} ({}, {})",
+                    ui.t(T::Potensial),
+                    e.year,
+                    e.potensial.label(),
+                    e.source.label(),
+                    crate::domain::format_date(e.date)
+                );
+                if let Some(n) = place {
+                    text.push_str(&format!(
+                        " · {} {n}: {}",
+                        ui.t(T::Box),
+                        crate::domain::talent::follow_up(*n, ui.lang == crate::ui::lang::Lang::En)
+                    ));
+                }
+                Line::raw(fit(ui, &text, potential_area.width as usize))
+            }
+            None => Line::styled(
+                format!("{}: {} (P)", ui.t(T::Potensial), ui.t(T::NoPotensial)),
+                ui.theme.muted(),
+            ),
+        };
+        frame.render_widget(Paragraph::new(potential), potential_area);
         let mut trend = vec![Span::styled(
             format!("{}: ", ui.t(T::Trend)),
             ui.theme.muted(),

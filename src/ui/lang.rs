@@ -250,6 +250,16 @@ texts! {
     BoxPeople => "orang", "people";
     Box => "Kotak", "Box";
     NobodyHere => "tidak ada pegawai di sini", "nobody here";
+    Potensial => "Potensial", "Potensial";
+    PotensialSourceField => "Sumber", "Source";
+    PotensialDate => "Tanggal", "Date";
+    PotensialAssessor => "Penilai/asesor", "Assessor";
+    PotensialTitle => "Potensial", "Potensial";
+    PotensialReplaces => "mengganti", "replaces";
+    ErrFutureDate => "tanggal di masa depan", "a date in the future";
+    ErrPotensialDateFar => "tanggal lebih dari setahun dari tahun yang dinilai", "more than a year from the year rated";
+    KeyPotensial => "potensial", "potensial";
+    NoPotensial => "belum ada potensial", "no potensial yet";
     ReportProvisional => "sementara: periode tahunan belum berakhir", "provisional: the annual period has not ended";
     HeadApart => "Pimpinan unit tidak dihitung (SE MenPANRB 3/2023), predikatnya:", "The head is not counted (SE MenPANRB 3/2023); their predikat:";
     HeadOfUnit => "pimpinan", "head";

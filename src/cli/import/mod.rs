@@ -4,6 +4,7 @@
 //! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
 
 mod evaluations;
+mod potentials;
 mod staff;
 mod trainings;
 mod unit_ratings;
@@ -30,6 +31,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Evaluations => evaluations::import_evaluations(store, file, opts),
         DataKind::Trainings => trainings::import_trainings(store, file, opts),
         DataKind::UnitRatings => unit_ratings::import_unit_ratings(store, file, opts),
+        DataKind::Potentials => potentials::import_potentials(store, file, opts),
     }
 }
 

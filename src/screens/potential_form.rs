@@ -1,0 +1,212 @@
+//! The potensial form (`P` on a staff record): one person's potensial for a year, with its
+//! source and date (PermenPANRB 3/2020, DOMAIN.md "Talent"). Opens on last year's entry if
+//! there is one; a year that already has one is replaced on save (the store keeps one per
+//! year and audits the change).
+
+use super::Outcome;
+use crate::domain::{Potensial, PotensialSource, PotentialEntry, Potentials, parse_date};
+use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Pasted, Ui, fit};
+use crossterm::event::KeyEvent;
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+const YEAR: &str = "tahun";
+const POTENSIAL: &str = "potensial";
+const SOURCE: &str = "sumber";
+const DATE: &str = "tanggal";
+const ASSESSOR: &str = "penilai";
+
+pub struct PotentialForm {
+    pub nip: String,
+    /// The person's potentials as the form was opened (their revision guards the save).
+    current: Potentials,
+    today: Date,
+    form: Form,
+}
+
+impl PotentialForm {
+    pub fn new(
+        nip: &str,
+        person: &str,
+        current: Potentials,
+        today: Date,
+        ui: &Ui,
+    ) -> PotentialForm {
+        let year = today.year() - 1;
+        let existing = current.of_year(year).cloned();
+        let e = existing.as_ref();
+        let fields = vec![
+            Field::digits(YEAR, ui.t(T::FieldYear), 4, false, &year.to_string()),
+            Field::choice(
+                POTENSIAL,
+                ui.t(T::Potensial),
+                Potensial::ALL
+                    .iter()
+                    .map(|p| p.label().to_string())
+                    .collect(),
+                e.and_then(|e| Potensial::ALL.iter().position(|p| *p == e.potensial)),
+            ),
+            Field::choice(
+                SOURCE,
+                ui.t(T::PotensialSourceField),
+                PotensialSource::ALL
+                    .iter()
+                    .map(|p| p.label().to_string())
+                    .collect(),
+                e.and_then(|e| PotensialSource::ALL.iter().position(|p| *p == e.source)),
+            ),
+            Field::text(
+                DATE,
+                ui.t(T::PotensialDate),
+                10,
+                &e.map_or(String::new(), |e| crate::domain::format_date(e.date)),
+            )
+            .width(12),
+            Field::text(
+                ASSESSOR,
+                ui.t(T::PotensialAssessor),
+                100,
+                e.map_or("", |e| e.assessor.as_str()),
+            )
+            .width(40),
+        ];
+        let title = format!("{}: {}", ui.t(T::PotensialTitle), fit(ui, person, 40));
+        let mut form = PotentialForm {
+            nip: nip.to_string(),
+            current,
+            today,
+            form: Form::new(title, fields, existing.is_none()),
+        };
+        form.form.focus_first_empty();
+        form.refresh(ui);
+        form
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        self.form.keys()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    pub fn captures_text(&self) -> bool {
+        self.form.captures_text()
+    }
+
+    pub fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// The form's values and the revision it was opened at, for the draft.
+    pub fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push(("revisi".into(), self.current.revision.to_string()));
+        v
+    }
+
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
+        self.form.offer_draft(when, fields, self.current.revision);
+    }
+
+    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
+        self.form.paste(text)
+    }
+
+    /// The revision the save must match.
+    pub fn revision(&self) -> u64 {
+        self.current.revision
+    }
+
+    fn year(&self) -> Option<i16> {
+        self.form
+            .text(YEAR)
+            .trim()
+            .parse::<i16>()
+            .ok()
+            .filter(|y| (1900..=2999).contains(y))
+    }
+
+    /// The entry the fields describe, or `None` while a field is missing or wrong.
+    fn build(&self) -> Option<PotentialEntry> {
+        let entry = PotentialEntry {
+            year: self.year()?,
+            potensial: *Potensial::ALL.get(self.form.choice(POTENSIAL)?)?,
+            source: *PotensialSource::ALL.get(self.form.choice(SOURCE)?)?,
+            date: parse_date(&self.form.text(DATE))?,
+            assessor: self.form.text(ASSESSOR),
+        };
+        entry.validate(self.today).ok()?;
+        Some(entry)
+    }
+
+    fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.year().is_none() {
+            out.push((YEAR, ui.t(T::ErrPeriod).to_string()));
+        }
+        if self.form.choice(POTENSIAL).is_none() {
+            out.push((POTENSIAL, ui.t(T::NotChosen).to_string()));
+        }
+        if self.form.choice(SOURCE).is_none() {
+            out.push((SOURCE, ui.t(T::NotChosen).to_string()));
+        }
+        match parse_date(&self.form.text(DATE)) {
+            None => out.push((DATE, ui.t(T::ErrDate).to_string())),
+            Some(d) if d > self.today => out.push((DATE, ui.t(T::ErrFutureDate).to_string())),
+            Some(d) => {
+                if let Some(y) = self.year()
+                    && (i32::from(d.year()) - i32::from(y)).abs() > 1
+                {
+                    out.push((DATE, ui.t(T::ErrPotensialDateFar).to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Notes an existing potensial of the typed year (saving replaces it).
+    fn refresh(&mut self, ui: &Ui) {
+        let note = self
+            .year()
+            .and_then(|y| self.current.of_year(y))
+            .map(|e| format!("{} {}", ui.t(T::PotensialReplaces), e.potensial.label()));
+        self.form.field_mut(YEAR).note = note;
+        let problems = self.problems(ui);
+        self.form.set_problems(problems);
+    }
+
+    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        let outcome = match self.form.handle(key) {
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Changed | FormEvent::Took(_) => Outcome::Changed,
+            FormEvent::Edited(_) => Outcome::Changed,
+            FormEvent::DraftUsed(fields) => {
+                if let Some(rev) = draft_revision(&fields) {
+                    self.current.revision = rev;
+                }
+                Outcome::Changed
+            }
+            FormEvent::Save => {
+                self.refresh(ui);
+                let built = self.build();
+                match self.form.accept(built) {
+                    Some(e) => Outcome::SavePotential(self.nip.clone(), Box::new(e)),
+                    None => Outcome::Changed,
+                }
+            }
+            FormEvent::Unchanged => Outcome::Unchanged,
+            FormEvent::DraftDeclined => Outcome::DiscardDraft,
+            FormEvent::Delete | FormEvent::Close => Outcome::Back,
+        };
+        self.refresh(ui);
+        outcome
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        self.form.draw(frame, area, ui, Vec::new());
+    }
+}

@@ -1,0 +1,323 @@
+//! Talent (issue 12): potensial per person and year, the 9-box of PermenPANRB 3/2020 on the
+//! Talenta tab and in `kinerja export talent`, staff without a box counted by reason, and
+//! the berprestasi, against DOMAIN.md's table and an independent computation.
+
+mod common;
+
+use common::session::demo;
+use crossterm::event::KeyCode;
+use kinerja::domain::{Potensial, PotensialSource, PotentialEntry};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::process::Command;
+
+/// Runs the binary on a database; returns (exit code, stdout, stderr).
+fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("kinerja runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A CSV with a header: rows as maps from column name to value.
+fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn this_year() -> i16 {
+    kinerja::cli::today().year()
+}
+
+#[test]
+fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports() {
+    // DOMAIN.md "Talent": box 7-9 (Di Atas with menengah or tinggi, Sesuai with tinggi), or
+    // (issue 12) Sangat Baik in the last two annual evaluations.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    assert_eq!(run(&db, &["demo", "--staff", "300"]).0, 0);
+    let year = this_year() - 1;
+    let (_, staff, _) = run(&db, &["export", "staff"]);
+    let (_, evaluations, _) = run(&db, &["export", "evaluations"]);
+    let (_, potentials, _) = run(&db, &["export", "potentials"]);
+    let active: BTreeSet<String> = rows(&staff)
+        .into_iter()
+        .filter(|r| r["aktif"] == "ya")
+        .map(|r| r["nip"].clone())
+        .collect();
+    // (nip, year) -> (hasil code, predikat)
+    let mut annual: HashMap<(String, i16), (String, String)> = HashMap::new();
+    for r in rows(&evaluations) {
+        if r["periode"] == "tahunan" {
+            let y: i16 = r["tahun"].parse().unwrap();
+            annual.insert(
+                (r["nip"].clone(), y),
+                (r["hasil_kerja"].clone(), r["predikat"].clone()),
+            );
+        }
+    }
+    let pot: HashMap<String, String> = rows(&potentials)
+        .into_iter()
+        .filter(|r| r["tahun"] == year.to_string())
+        .map(|r| (r["nip"].clone(), r["potensial"].clone()))
+        .collect();
+    let mut expected = BTreeSet::new();
+    for nip in &active {
+        let top_box = match (annual.get(&(nip.clone(), year)), pot.get(nip)) {
+            (Some((hasil, _)), Some(p)) => {
+                (hasil == "1" && (p == "menengah" || p == "tinggi"))
+                    || (hasil == "2" && p == "tinggi")
+            }
+            _ => false,
+        };
+        let mut years: Vec<i16> = annual
+            .keys()
+            .filter(|(n, y)| n == nip && *y <= year)
+            .map(|(_, y)| *y)
+            .collect();
+        years.sort_unstable();
+        let two_sb = years.len() >= 2
+            && years[years.len() - 2..]
+                .iter()
+                .all(|y| annual[&(nip.clone(), *y)].1 == "Sangat Baik");
+        if top_box || two_sb {
+            expected.insert(nip.clone());
+        }
+    }
+    let (code, talent, err) = run(&db, &["export", "talent", "--year", &year.to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let talent = rows(&talent);
+    assert_eq!(talent.len(), active.len(), "one row per active person");
+    let listed: BTreeSet<String> = talent
+        .iter()
+        .filter(|r| r["berprestasi"] == "ya")
+        .map(|r| r["nip"].clone())
+        .collect();
+    assert!(expected.len() >= 10, "the demo has berprestasi: {}", expected.len());
+    assert_eq!(listed, expected);
+    // Every box row names its follow-up; every row without a box its reason.
+    for r in &talent {
+        assert_eq!(r["kotak"].is_empty(), !r["alasan"].is_empty(), "{r:?}");
+        assert_eq!(r["kotak"].is_empty(), r["tindak_lanjut"].is_empty(), "{r:?}");
+    }
+}
+
+const STAFF_HEADER: &str = "nip,status,nama,gelar_depan,gelar_belakang,golongan,pendidikan,jabatan,jenis_jabatan,unit,jenis_unit,unit_induk,aktif";
+
+#[test]
+fn staff_without_a_box_are_counted_apart_by_reason_never_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let nips = [
+        "198503302010011002",
+        "198503302010011003",
+        "198503302010011004",
+        "198503302010011005",
+    ];
+    let mut staff = format!("{STAFF_HEADER}\n");
+    for (i, nip) in nips.iter().enumerate() {
+        staff.push_str(&format!(
+            "{nip},PNS,Orang {i},,,III/a,S1,Perawat,Ahli Pertama,Puskesmas Belawan,kesehatan,,ya\n"
+        ));
+    }
+    std::fs::write(dir.path().join("s.csv"), staff).unwrap();
+    let year = this_year() - 1;
+    // A and B evaluated; A and C with a potensial; D neither.
+    let ev = format!(
+        "nip,tahun,periode,hasil_kerja,perilaku,penilai_nama\n{a},{year},tahunan,1,2,Kepala\n{b},{year},tahunan,2,2,Kepala\n",
+        a = nips[0],
+        b = nips[1]
+    );
+    std::fs::write(dir.path().join("e.csv"), ev).unwrap();
+    let pot = format!(
+        "nip,tahun,potensial,sumber,tanggal\n{a},{year},tinggi,ukom,{year}-12-01\n{c},{year},rendah,atasan,{year}-12-01\n",
+        a = nips[0],
+        c = nips[2]
+    );
+    std::fs::write(dir.path().join("p.csv"), pot).unwrap();
+    for (kind, f) in [("staff", "s.csv"), ("evaluations", "e.csv"), ("potentials", "p.csv")] {
+        let path = dir.path().join(f);
+        let (code, _, err) = run(&db, &["import", kind, path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{kind}: {err}");
+    }
+    let (code, out, err) = run(&db, &["export", "talent", "--year", &year.to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let by_nip: HashMap<String, HashMap<String, String>> = rows(&out)
+        .into_iter()
+        .map(|r| (r["nip"].clone(), r))
+        .collect();
+    // DOMAIN.md's table: Di Atas and tinggi is box 9.
+    assert_eq!(by_nip[nips[0]]["kotak"], "9");
+    assert_eq!(by_nip[nips[0]]["tindak_lanjut"], "promosi, kandidat suksesor");
+    assert_eq!(by_nip[nips[1]]["kotak"], "");
+    assert_eq!(by_nip[nips[1]]["alasan"], "belum ada potensial");
+    assert_eq!(by_nip[nips[2]]["alasan"], "belum ada evaluasi tahunan");
+    assert_eq!(
+        by_nip[nips[3]]["alasan"],
+        "belum ada evaluasi tahunan dan potensial"
+    );
+    // The potentials export imports back unchanged; a clash in one file is refused.
+    let (_, exported, _) = run(&db, &["export", "potentials"]);
+    std::fs::write(dir.path().join("back.csv"), &exported).unwrap();
+    let back = dir.path().join("back.csv");
+    let (code, _, err) = run(&db, &["import", "potentials", back.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("0 new, 0 updated, 2 unchanged"), "{err}");
+    let clash = format!(
+        "nip,tahun,potensial,sumber,tanggal\n{a},{year},rendah,ukom,{year}-12-01\n{a},{year},tinggi,ukom,{year}-12-01\n",
+        a = nips[0]
+    );
+    std::fs::write(dir.path().join("clash.csv"), clash).unwrap();
+    let clash = dir.path().join("clash.csv");
+    let (code, _, err) = run(&db, &["import", "potentials", clash.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(":3: line 2 gives"), "{err}");
+    let (_, after, _) = run(&db, &["export", "potentials"]);
+    assert_eq!(after, exported, "a refused file wrote nothing");
+    // --unit takes a unit's name; an unknown one cannot run.
+    let (code, _, err) = run(&db, &["export", "talent", "--unit", "Tidak Ada"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, out, _) = run(&db, &["export", "talent", "--unit", "puskesmas belawan"]);
+    assert_eq!(code, 0);
+    assert_eq!(rows(&out).len(), 4);
+}
+
+#[test]
+fn a_stale_potential_save_is_refused_and_each_save_is_audited() {
+    let s = demo();
+    let store = s.app.store();
+    let nip = store.iter_staff().next().unwrap().unwrap().nip.as_str().to_string();
+    let today = jiff::civil::date(2026, 11, 28);
+    let before = store.potentials_of(&nip).unwrap();
+    let entry = PotentialEntry {
+        year: 2026,
+        potensial: Potensial::Tinggi,
+        source: PotensialSource::PenilaianAtasan,
+        date: jiff::civil::date(2026, 11, 1),
+        assessor: "Kepala".into(),
+    };
+    let saved = store
+        .save_potential(&nip, &entry, before.revision, today, "siti")
+        .unwrap();
+    assert_eq!(saved.revision, before.revision + 1);
+    assert_eq!(saved.of_year(2026), Some(&entry));
+    let again = store.save_potential(&nip, &entry, before.revision, today, "budi");
+    assert!(
+        matches!(again, Err(kinerja::store::StoreError::Stale { .. })),
+        "{again:?}"
+    );
+    let audit = store.audit_of(&format!("potentials/{nip}")).unwrap();
+    assert!(
+        audit.iter().any(|a| a.summary.contains("potensial 2026: - -> tinggi")),
+        "{audit:?}"
+    );
+    let future = PotentialEntry {
+        date: jiff::civil::date(2027, 1, 1),
+        ..entry
+    };
+    assert!(
+        store
+            .save_potential(&nip, &future, saved.revision, today, "siti")
+            .is_err()
+    );
+    assert!(store.check().unwrap().damage.is_empty());
+}
+
+#[test]
+fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
+    let mut s = demo();
+    s.key(KeyCode::Char('5'));
+    assert!(s.shows("Talenta (9-box)"), "{}", s.text());
+    assert!(s.shows("Kotak 9: promosi, kandidat suksesor"), "{}", s.text());
+    // Down twice and left twice: from box 9 to box 1 (Di Bawah, rendah).
+    for k in [KeyCode::Down, KeyCode::Down, KeyCode::Left, KeyCode::Left] {
+        s.key(k);
+    }
+    assert!(s.shows("Kotak 1: pembinaan sesuai ketentuan"), "{}", s.text());
+    // The list: Tab, then Enter opens its first person.
+    let first = s
+        .lines()
+        .into_iter()
+        .skip_while(|l| !l.starts_with("Kotak 1"))
+        .nth(1)
+        .unwrap();
+    let name: String = first.split("  ").next().unwrap().trim().to_string();
+    s.key(KeyCode::Tab).key(KeyCode::Enter);
+    assert!(s.shows("Evaluasi │ Pelatihan"), "{}", s.text());
+    assert!(s.lines()[1].contains(&name[..name.len().min(12)]), "{name}\n{}", s.text());
+    // Back, the year before, all years keep the box; b lists the berprestasi.
+    s.key(KeyCode::Esc);
+    assert!(s.shows("Kotak 1:"), "{}", s.text());
+    s.key(KeyCode::Char('['));
+    assert!(s.shows("◀ 2024 ▶"), "{}", s.text());
+    assert!(s.shows("Kotak 1:"), "the box is kept: {}", s.text());
+    s.key(KeyCode::Char('b'));
+    assert!(s.shows("Berprestasi: kotak 7-9"), "{}", s.text());
+    // u: one unit at a time.
+    s.key(KeyCode::Char('u'));
+    assert!(!s.shows("semua unit"), "{}", s.text());
+}
+
+#[test]
+fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
+    let mut s = demo();
+    s.key(KeyCode::Enter).key(KeyCode::Char('P'));
+    assert!(s.shows("Potensial:"), "{}", s.text());
+    // Year 2026, tinggi, penilaian atasan, a date.
+    let focus = |s: &mut common::session::Session, label: &str| {
+        for _ in 0..10 {
+            if s.lines().iter().any(|l| l.contains(label) && l.contains('▶')) {
+                return;
+            }
+            s.key(KeyCode::Tab);
+        }
+        panic!("no field {label}: {}", s.text());
+    };
+    focus(&mut s, "Tahun");
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2026");
+    focus(&mut s, "Potensial ");
+    s.type_text("t");
+    focus(&mut s, "Sumber");
+    s.type_text("p");
+    focus(&mut s, "Tanggal");
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2026-11-20");
+    s.key(KeyCode::F(2));
+    assert!(s.shows("tersimpan"), "{}", s.text());
+    assert!(
+        s.shows("Potensial 2026: tinggi (penilaian atasan, 2026-11-20)"),
+        "{}",
+        s.text()
+    );
+    // A date in the future is refused on the form.
+    s.key(KeyCode::Char('P'));
+    focus(&mut s, "Tanggal");
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2027-01-01");
+    s.key(KeyCode::F(2));
+    assert!(s.shows("tanggal di masa depan"), "{}", s.text());
+}
