@@ -7,6 +7,7 @@ pub mod csvio;
 mod export;
 mod import;
 mod officer;
+mod profile;
 mod serve;
 
 use crate::store::{Store, StoreError};
@@ -98,6 +99,20 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// One person's one-page profile (identity, rank, service, pension, predikat trend, JP
+    /// per year, recent trainings, latest notes) as Markdown or plain text for printing;
+    /// exit 1 when no staff member has the NIP
+    Profile {
+        /// The NIP or NI PPPK (spaces allowed)
+        nip: String,
+        /// Write to this new file (mode 0600; an existing file is never replaced) instead of
+        /// standard output
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// md (Markdown, the default) or txt (plain text)
+        #[arg(long, value_enum, default_value_t = ProfileFormat::Md)]
+        format: ProfileFormat,
+    },
     /// Decode every record and verify every index; exit 1 listing any damage
     Check {
         /// Also list the staff warnings (appointment before 18, past the pension age while
@@ -149,6 +164,15 @@ pub enum ExportKind {
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
+}
+
+/// How `kinerja profile` writes the profile.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileFormat {
+    /// Markdown: headings, lists and two narrow tables
+    Md,
+    /// Plain text in at most 78 columns
+    Txt,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,7 +363,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
     let reads_only = matches!(
         command,
-        Command::Check { .. } | Command::Export { .. } | Command::Backup { .. } | Command::Compact
+        Command::Check { .. }
+            | Command::Export { .. }
+            | Command::Profile { .. }
+            | Command::Backup { .. }
+            | Command::Compact
     );
     if reads_only && !path.exists() {
         return Err(Failure::cannot_run(format!(
@@ -384,6 +412,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export { kind, year, output } => {
             export::run(&store, kind, year, output.as_deref())
         }
+        Command::Profile {
+            nip,
+            output,
+            format,
+        } => profile::run(&store, &nip, output.as_deref(), format, lang),
         Command::Check { warnings } => run_check(&store, warnings),
         Command::Backup {
             file: Some(file), ..
