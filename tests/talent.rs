@@ -110,12 +110,20 @@ fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports
         .filter(|r| r["berprestasi"] == "ya")
         .map(|r| r["nip"].clone())
         .collect();
-    assert!(expected.len() >= 10, "the demo has berprestasi: {}", expected.len());
+    assert!(
+        expected.len() >= 10,
+        "the demo has berprestasi: {}",
+        expected.len()
+    );
     assert_eq!(listed, expected);
     // Every box row names its follow-up; every row without a box its reason.
     for r in &talent {
         assert_eq!(r["kotak"].is_empty(), !r["alasan"].is_empty(), "{r:?}");
-        assert_eq!(r["kotak"].is_empty(), r["tindak_lanjut"].is_empty(), "{r:?}");
+        assert_eq!(
+            r["kotak"].is_empty(),
+            r["tindak_lanjut"].is_empty(),
+            "{r:?}"
+        );
     }
 }
 
@@ -152,7 +160,11 @@ fn staff_without_a_box_are_counted_apart_by_reason_never_guessed() {
         c = nips[2]
     );
     std::fs::write(dir.path().join("p.csv"), pot).unwrap();
-    for (kind, f) in [("staff", "s.csv"), ("evaluations", "e.csv"), ("potentials", "p.csv")] {
+    for (kind, f) in [
+        ("staff", "s.csv"),
+        ("evaluations", "e.csv"),
+        ("potentials", "p.csv"),
+    ] {
         let path = dir.path().join(f);
         let (code, _, err) = run(&db, &["import", kind, path.to_str().unwrap()]);
         assert_eq!(code, 0, "{kind}: {err}");
@@ -165,7 +177,10 @@ fn staff_without_a_box_are_counted_apart_by_reason_never_guessed() {
         .collect();
     // DOMAIN.md's table: Di Atas and tinggi is box 9.
     assert_eq!(by_nip[nips[0]]["kotak"], "9");
-    assert_eq!(by_nip[nips[0]]["tindak_lanjut"], "promosi, kandidat suksesor");
+    assert_eq!(
+        by_nip[nips[0]]["tindak_lanjut"],
+        "promosi, kandidat suksesor"
+    );
     assert_eq!(by_nip[nips[1]]["kotak"], "");
     assert_eq!(by_nip[nips[1]]["alasan"], "belum ada potensial");
     assert_eq!(by_nip[nips[2]]["alasan"], "belum ada evaluasi tahunan");
@@ -203,7 +218,14 @@ fn staff_without_a_box_are_counted_apart_by_reason_never_guessed() {
 fn a_stale_potential_save_is_refused_and_each_save_is_audited() {
     let s = demo();
     let store = s.app.store();
-    let nip = store.iter_staff().next().unwrap().unwrap().nip.as_str().to_string();
+    let nip = store
+        .iter_staff()
+        .next()
+        .unwrap()
+        .unwrap()
+        .nip
+        .as_str()
+        .to_string();
     let today = jiff::civil::date(2026, 11, 28);
     let before = store.potentials_of(&nip).unwrap();
     let entry = PotentialEntry {
@@ -225,7 +247,9 @@ fn a_stale_potential_save_is_refused_and_each_save_is_audited() {
     );
     let audit = store.audit_of(&format!("potentials/{nip}")).unwrap();
     assert!(
-        audit.iter().any(|a| a.summary.contains("potensial 2026: - -> tinggi")),
+        audit
+            .iter()
+            .any(|a| a.summary.contains("potensial 2026: - -> tinggi")),
         "{audit:?}"
     );
     let future = PotentialEntry {
@@ -245,12 +269,20 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
     let mut s = demo();
     s.key(KeyCode::Char('5'));
     assert!(s.shows("Talenta (9-box)"), "{}", s.text());
-    assert!(s.shows("Kotak 9: promosi, kandidat suksesor"), "{}", s.text());
+    assert!(
+        s.shows("Kotak 9: promosi, kandidat suksesor"),
+        "{}",
+        s.text()
+    );
     // Down twice and left twice: from box 9 to box 1 (Di Bawah, rendah).
     for k in [KeyCode::Down, KeyCode::Down, KeyCode::Left, KeyCode::Left] {
         s.key(k);
     }
-    assert!(s.shows("Kotak 1: pembinaan sesuai ketentuan"), "{}", s.text());
+    assert!(
+        s.shows("Kotak 1: pembinaan sesuai ketentuan"),
+        "{}",
+        s.text()
+    );
     // The list: Tab, then Enter opens its first person.
     let first = s
         .lines()
@@ -261,7 +293,11 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
     let name: String = first.split("  ").next().unwrap().trim().to_string();
     s.key(KeyCode::Tab).key(KeyCode::Enter);
     assert!(s.shows("Evaluasi │ Pelatihan"), "{}", s.text());
-    assert!(s.lines()[1].contains(&name[..name.len().min(12)]), "{name}\n{}", s.text());
+    assert!(
+        s.lines()[1].contains(&name[..name.len().min(12)]),
+        "{name}\n{}",
+        s.text()
+    );
     // Back, the year before, all years keep the box; b lists the berprestasi.
     s.key(KeyCode::Esc);
     assert!(s.shows("Kotak 1:"), "{}", s.text());
@@ -283,7 +319,10 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     // Year 2026, tinggi, penilaian atasan, a date.
     let focus = |s: &mut common::session::Session, label: &str| {
         for _ in 0..10 {
-            if s.lines().iter().any(|l| l.contains(label) && l.contains('▶')) {
+            if s.lines()
+                .iter()
+                .any(|l| l.contains(label) && l.contains('▶'))
+            {
                 return;
             }
             s.key(KeyCode::Tab);

@@ -10,6 +10,7 @@ mod shared;
 use roles::scoped;
 pub use shared::Shared;
 
+mod profile;
 mod reports;
 mod staff;
 
@@ -21,6 +22,7 @@ use crate::model::staff_index::{SharedStaff, StaffIndex};
 use crate::screens::Outcome;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::{Home, HomeData};
+use crate::screens::profile::ProfileScreen;
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
 use crate::screens::report::Report;
 use crate::screens::staff_form::StaffForm;
@@ -83,6 +85,7 @@ enum Screen {
     Home(Box<Home>),
     List(Box<StaffList>),
     Record(Box<StaffRecord>),
+    Profile(Box<ProfileScreen>),
     Form(Box<StaffForm>),
     Evaluation(Box<EvaluationForm>),
     Quick(Box<QuickEntry>),
@@ -299,6 +302,7 @@ impl App {
             Screen::Home(h) => h.keys(),
             Screen::List(l) => l.keys(),
             Screen::Record(r) => r.keys(),
+            Screen::Profile(p) => p.keys(),
             Screen::Form(f) => f.keys(),
             Screen::Evaluation(f) => f.keys(),
             Screen::Quick(q) => q.keys(),
@@ -459,6 +463,7 @@ impl App {
             Screen::Home(h) => h.handle(key),
             Screen::List(l) => l.handle(key),
             Screen::Record(r) => r.handle(key),
+            Screen::Profile(p) => p.handle(key),
             Screen::Form(f) => f.handle(key, &self.ui),
             Screen::Evaluation(f) => f.handle(key, &self.ui),
             Screen::Quick(q) => q.handle(key, &self.ui),
@@ -661,6 +666,8 @@ impl App {
             Outcome::TalentView(year, unit) => self.open_talent(year, unit),
             Outcome::OpenPotential(nip) => self.open_potential(&nip),
             Outcome::SavePotential(nip, entry) => self.save_potential(&nip, &entry),
+            Outcome::OpenProfile(nip) => self.open_profile(&nip),
+            Outcome::ExportProfile(nip) => self.export_profile(&nip),
             Outcome::QuickStart => self.start_quick_entry(),
             Outcome::ReportYear(year) => {
                 let selected = match &self.screen {
@@ -797,6 +804,7 @@ impl App {
             Screen::Home(h) => h.draw(frame, body, &ui),
             Screen::List(l) => l.draw(frame, body, &ui),
             Screen::Record(r) => r.draw(frame, body, &ui),
+            Screen::Profile(p) => p.draw(frame, body, &ui),
             Screen::Form(f) => f.draw(frame, body, &ui),
             Screen::Evaluation(f) => f.draw(frame, body, &ui),
             Screen::Quick(q) => q.draw(frame, body, &ui),
@@ -827,6 +835,7 @@ impl App {
                 Screen::Home(_) => ui.t(T::TabHome),
                 Screen::List(_) => ui.t(T::TabStaff),
                 Screen::Record(_) => ui.t(T::StaffRecord),
+                Screen::Profile(_) => ui.t(T::ProfileTitle),
                 Screen::Form(f) => ui.t(if f.is_new() {
                     T::NewStaffTitle
                 } else {

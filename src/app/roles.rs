@@ -45,7 +45,11 @@ impl App {
                 nips.iter().map(String::as_str).collect()
             }
             Outcome::QuickEntry | Outcome::QuickStart => Vec::new(),
-            Outcome::OpenStaff(nip) => {
+            Outcome::ExportProfile(_) if self.opts.remote => {
+                return Some(self.ui.t(T::ServeNoProfileExport).to_string());
+            }
+            // Reading: anyone who may see the person's unit (a viewer too).
+            Outcome::OpenStaff(nip) | Outcome::OpenProfile(nip) | Outcome::ExportProfile(nip) => {
                 // Only someone in the officer's units opens (a row another session moved
                 // under the cursor may be someone else's).
                 let unit = self.store.get_staff(nip).ok().flatten().map(|s| s.unit_id);

@@ -7,6 +7,7 @@ pub mod csvio;
 mod export;
 mod import;
 mod officer;
+mod profile;
 mod serve;
 
 use crate::store::{Store, StoreError};
@@ -101,6 +102,20 @@ pub enum Command {
         #[arg(long, value_name = "UNIT")]
         unit: Option<String>,
     },
+    /// One person's one-page profile (identity, rank, service, pension, predikat trend, JP
+    /// per year, recent trainings, latest notes) as Markdown or plain text for printing;
+    /// exit 1 when no staff member has the NIP
+    Profile {
+        /// The NIP or NI PPPK (spaces allowed)
+        nip: String,
+        /// Write to this new file (mode 0600; an existing file is never replaced) instead of
+        /// standard output
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// md (Markdown, the default) or txt (plain text)
+        #[arg(long, value_enum, default_value_t = ProfileFormat::Md)]
+        format: ProfileFormat,
+    },
     /// Decode every record and verify every index; exit 1 listing any damage
     Check {
         /// Also list the staff warnings (appointment before 18, past the pension age while
@@ -157,6 +172,15 @@ pub enum ExportKind {
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
+}
+
+/// How `kinerja profile` writes the profile.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileFormat {
+    /// Markdown: headings, lists and two narrow tables
+    Md,
+    /// Plain text in at most 78 columns
+    Txt,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -349,7 +373,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
     let reads_only = matches!(
         command,
-        Command::Check { .. } | Command::Export { .. } | Command::Backup { .. } | Command::Compact
+        Command::Check { .. }
+            | Command::Export { .. }
+            | Command::Profile { .. }
+            | Command::Backup { .. }
+            | Command::Compact
     );
     if reads_only && !path.exists() {
         return Err(Failure::cannot_run(format!(
@@ -397,6 +425,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             output,
             unit,
         } => export::run(&store, kind, year, unit.as_deref(), output.as_deref()),
+        Command::Profile {
+            nip,
+            output,
+            format,
+        } => profile::run(&store, &nip, output.as_deref(), format, lang),
         Command::Check { warnings } => run_check(&store, warnings),
         Command::Backup {
             file: Some(file), ..

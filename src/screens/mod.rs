@@ -5,6 +5,7 @@
 pub mod evaluation_form;
 pub mod home;
 pub mod potential_form;
+pub mod profile;
 pub mod quick_entry;
 pub mod report;
 pub mod staff_form;
@@ -66,6 +67,10 @@ pub enum Outcome {
     TalentView(i16, Option<String>),
     /// Makes the person (NIP) the head of their unit, or no longer, if they are.
     ToggleUnitHead(String),
+    /// The one-page profile of a person (NIP).
+    OpenProfile(String),
+    /// Write the profile of a person (NIP) as Markdown into the export directory.
+    ExportProfile(String),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,

@@ -1,6 +1,7 @@
 //! One person: identity derived from the NIP, rank, position and unit, the pension date
 //! (DOMAIN.md, BUP) and any warnings the record deserves, then sections for evaluations,
-//! trainings (this year's JP against 20) and the change history.
+//! trainings (this year's JP against 20) and the change history. `p` opens the one-page
+//! profile.
 
 use super::Outcome;
 use crate::domain::{EmploymentKind, Evaluation, Sex, Staff, Training, format_date};
@@ -57,11 +58,12 @@ enum Act {
     Edit,
     ToggleHead,
     Potential,
+    Profile,
     Back,
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 9] = [
+const KEYS: [Binding<Act>; 10] = [
     bind(
         &[Key::Char('e')],
         "e",
@@ -118,6 +120,14 @@ const KEYS: [Binding<Act>; 9] = [
         Act::ToggleHead,
         T::KeyHead,
         false,
+    ),
+    bind(
+        &[Key::Char('p')],
+        "p",
+        "p",
+        Act::Profile,
+        T::KeyProfile,
+        true,
     ),
     bind(
         &[Key::Code(KeyCode::Esc)],
@@ -220,6 +230,7 @@ impl StaffRecord {
             Some(Act::Edit) => return Outcome::EditStaff(nip),
             Some(Act::ToggleHead) => return Outcome::ToggleUnitHead(nip),
             Some(Act::Potential) => return Outcome::OpenPotential(nip),
+            Some(Act::Profile) => return Outcome::OpenProfile(nip),
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
             Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
             Some(Act::OpenRow) => {

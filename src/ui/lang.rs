@@ -53,6 +53,26 @@ texts! {
     PastPension => "lewat BUP", "past BUP";
     Pension => "Pensiun", "Pension";
     BupYears => "BUP", "BUP";
+    // The one-page profile (issue 12)
+    ProfileTitle => "Profil pegawai", "Staff profile";
+    KeyProfile => "profil", "profile";
+    KeyExportMarkdown => "tulis sebagai Markdown", "write as Markdown";
+    ProfileMade => "dibuat", "made on";
+    ProfileIdentity => "Identitas", "Identity";
+    ServiceYears => "Masa kerja", "Service";
+    ServiceSince => "sejak", "since";
+    TrendTitle => "Tren predikat", "Predikat trend";
+    JpPerYear => "JP per tahun", "JP per year";
+    JpTarget => "Target", "Target";
+    JpShare => "Capaian", "Reached";
+    JpNone => "tidak ada", "none";
+    TrainingsOfYears => "Pelatihan", "Trainings";
+    LatestNotes => "Catatan evaluasi terakhir", "Latest evaluation notes";
+    NoNotes => "belum ada catatan evaluasi", "no evaluation notes yet";
+    PeriodShortAnnual => "Thn", "Yr";
+    PeriodShortQuarter => "TW", "Q";
+    ProvisionalMark => "* sementara: periodenya belum berakhir", "* provisional: the period has not ended yet";
+    ServeNoProfileExport => "menulis profil tidak tersedia lewat SSH (file akan tertulis di server); minta admin menjalankan kinerja profile NIP -o FILE", "writing the profile is not available over SSH (the file would land on the server); ask an admin to run kinerja profile NIP -o FILE";
     // Roles
     RoleViewer => "peran Anda (viewer) hanya membaca; minta admin mengubah peran", "your role (viewer) only reads; ask an admin to change it";
     RoleAdminOnly => "hanya admin yang boleh mengubah data pegawai, unit dan nilai unit", "only an admin may change staff records, units and unit ratings";
