@@ -573,8 +573,8 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} audit entries",
-            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.audit
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} audit entries",
+            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.coaching, c.audit
         );
         return Ok(());
     }

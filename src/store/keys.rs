@@ -1,7 +1,7 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 13] = [
+pub const TREES: [&str; 14] = [
     "meta",
     "units",
     "partners",
@@ -11,6 +11,7 @@ pub const TREES: [&str; 13] = [
     "training_stats",
     "evaluations",
     "trainings",
+    "coaching",
     "officers",
     "drafts",
     "audit",
