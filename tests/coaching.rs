@@ -1,0 +1,185 @@
+//! Coaching that is followed up (issue 12, PermenPANRB 6/2022): the store keeps each
+//! person's coaching records grouped under the NIP, audited, with revisions; check, backup
+//! and compact include them.
+
+mod common;
+
+use common::{coaching, staff, unit};
+use jiff::civil::date;
+use kinerja::store::{AuditAction, Store, StoreError};
+
+const NIP: &str = "198503302010012002";
+const TODAY: jiff::civil::Date = date(2026, 11, 28);
+
+/// sled itself on a database a `Store` just closed (its thread may hold the lock a moment).
+fn raw_sled(path: &std::path::Path) -> sled::Db {
+    for _ in 0..200 {
+        if let Ok(db) = sled::open(path) {
+            return db;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("sled could not open {}", path.display());
+}
+
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("db")).expect("open");
+    store.save_unit(&unit(), "tester").expect("unit");
+    store.save_staff(&staff(NIP), "tester").expect("staff");
+    (dir, store)
+}
+
+#[test]
+fn a_saved_coaching_reads_back_with_id_and_revision_one_and_is_audited() {
+    let (_d, store) = open();
+    let saved = store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    assert_eq!((saved.id, saved.revision), (1, 1));
+    assert_eq!(store.coaching_of(NIP).unwrap(), vec![saved.clone()]);
+    let history = store.audit_of(&format!("coaching/{NIP}/1")).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].action, AuditAction::Create);
+    assert_eq!(
+        history[0].summary,
+        "2026-11-02 Bimbingan kinerja, tindak lanjut 2026-12-02"
+    );
+    // It shows in the person's history with the other records.
+    assert!(
+        store
+            .history_of_person(NIP)
+            .unwrap()
+            .iter()
+            .any(|a| a.record == format!("coaching/{NIP}/1"))
+    );
+}
+
+#[test]
+fn closing_a_coaching_raises_its_revision_and_a_stale_save_is_refused() {
+    let (_d, store) = open();
+    let first = store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    let mut closed = first.clone();
+    closed.selesai = Some(date(2026, 11, 27));
+    closed.hasil = "Laporan November tepat waktu.".into();
+    let saved = store.save_coaching(NIP, &closed, TODAY, "officer-a").unwrap();
+    assert_eq!(saved.revision, 2);
+    // Another officer still holds revision 1: refused, the closed record kept.
+    let mut stale = first;
+    stale.langkah = "Lain".into();
+    let err = store
+        .save_coaching(NIP, &stale, TODAY, "officer-b")
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Stale {
+                expected: 1,
+                found: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(store.coaching_of(NIP).unwrap(), vec![saved.clone()]);
+    // Deleting at an old revision is refused too; at the current one it goes.
+    let err = store.delete_coaching(NIP, 1, 1, "tester").unwrap_err();
+    assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+    store.delete_coaching(NIP, 1, 2, "tester").unwrap();
+    assert!(store.coaching_of(NIP).unwrap().is_empty());
+    // The next one gets a new id: no id is used twice.
+    let again = store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    assert_eq!(again.id, 2);
+}
+
+#[test]
+fn the_same_date_and_kind_twice_is_refused() {
+    let (_d, store) = open();
+    store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    let err = store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+    let mut counselling = coaching();
+    counselling.jenis = kinerja::domain::CoachingKind::Konseling;
+    store
+        .save_coaching(NIP, &counselling, TODAY, "tester")
+        .unwrap();
+    assert_eq!(store.coaching_of(NIP).unwrap().len(), 2);
+}
+
+#[test]
+fn invalid_coaching_and_unknown_people_are_refused() {
+    let (_d, store) = open();
+    let mut c = coaching();
+    c.tindak_lanjut = date(2026, 11, 1);
+    let err = store.save_coaching(NIP, &c, TODAY, "tester").unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+    let mut c = coaching();
+    c.selesai = Some(date(2026, 11, 20));
+    let err = store.save_coaching(NIP, &c, TODAY, "tester").unwrap_err();
+    assert!(err.to_string().contains("outcome"), "{err}");
+    let err = store
+        .save_coaching("199001152015031001", &coaching(), TODAY, "tester")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    assert!(store.coaching_of(NIP).unwrap().is_empty());
+}
+
+#[test]
+fn check_backup_restore_and_compact_keep_the_coaching_records() {
+    let (dir, store) = open();
+    store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    let report = store.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.damage);
+    assert_eq!(report.counts.coaching, 1);
+    assert_eq!(store.counts().unwrap().coaching, 1);
+    let file = dir.path().join("all.kinerja");
+    store.backup(&file).unwrap();
+    let restored = Store::open(&dir.path().join("restored")).unwrap();
+    restored.restore(&file, "tester").unwrap();
+    assert_eq!(
+        restored.coaching_of(NIP).unwrap(),
+        store.coaching_of(NIP).unwrap()
+    );
+    drop(restored);
+    let before = store.coaching_of(NIP).unwrap();
+    store.compact("tester").unwrap();
+    let reopened = Store::open(&dir.path().join("db")).unwrap();
+    assert_eq!(reopened.coaching_of(NIP).unwrap(), before);
+}
+
+#[test]
+fn check_reports_coaching_of_nobody() {
+    let (dir, store) = open();
+    store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    let path = dir.path().join("db");
+    store.close().unwrap();
+    {
+        let db = raw_sled(&path);
+        let tree = db.open_tree("coaching").unwrap();
+        let value = tree.get(NIP.as_bytes()).unwrap().unwrap();
+        tree.insert(b"199001152015031001", value).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let report = store.check().unwrap();
+    assert!(
+        report
+            .damage
+            .iter()
+            .any(|d| d.tree == "coaching" && d.problem.contains("no staff")),
+        "{:?}",
+        report.damage
+    );
+}
