@@ -3,6 +3,7 @@
 //! resize events; draws to whatever ratatui backend it is given; touches no terminal,
 //! global or environment variable, so one process can run one `App` per SSH session.
 
+mod coaching;
 mod evaluations;
 
 mod roles;
@@ -18,6 +19,7 @@ mod training;
 use crate::domain::StaffSummary;
 use crate::model::staff_index::{SharedStaff, StaffIndex};
 use crate::screens::Outcome;
+use crate::screens::coaching_form::CoachingForm;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::{Home, HomeData};
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
@@ -88,6 +90,7 @@ enum Screen {
     Report(Box<Report>),
     Training(Box<TrainingForm>),
     TrainingTab(Box<TrainingOverview>),
+    Coaching(Box<CoachingForm>),
 }
 
 pub struct App {
@@ -205,6 +208,7 @@ impl App {
         self.pending_load = false;
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
+        home.set_coaching(coaching::coaching_by_person(&self.store)?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(
@@ -302,6 +306,7 @@ impl App {
             Screen::Report(r) => r.keys(),
             Screen::Training(f) => f.keys(),
             Screen::TrainingTab(t) => t.keys(),
+            Screen::Coaching(f) => f.keys(),
         }
     }
 
@@ -313,6 +318,7 @@ impl App {
             // Digits rate there: a stray 4 never leaves quick entry.
             Screen::Quick(_) => true,
             Screen::Training(_) => true,
+            Screen::Coaching(_) => true,
             _ => false,
         }
     }
@@ -341,6 +347,7 @@ impl App {
             Screen::Form(f) => f.is_dirty(),
             Screen::Evaluation(f) => f.is_dirty(),
             Screen::Training(f) => f.is_dirty(),
+            Screen::Coaching(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -378,6 +385,7 @@ impl App {
             Screen::Form(f) => f.paste(text, &ui),
             Screen::Evaluation(f) => f.paste(text, &ui),
             Screen::Training(f) => f.paste(text, &ui),
+            Screen::Coaching(f) => f.paste(text, &ui),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -456,6 +464,7 @@ impl App {
             Screen::Report(r) => r.handle(key),
             Screen::Training(f) => f.handle(key, &self.ui),
             Screen::TrainingTab(t) => t.handle(key),
+            Screen::Coaching(f) => f.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -503,6 +512,10 @@ impl App {
             )),
             Screen::Training(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.training_draft_key(f.draft_nips(), f.id()),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
+            Screen::Coaching(f) if f.is_dirty() || !f.draft_unresolved() => Some((
+                self.coaching_draft_key(&f.nip, f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
             _ => None,
@@ -599,6 +612,11 @@ impl App {
                 self.open_home(unit)
             }
             Outcome::SaveTraining(nips, t) => self.save_training(&nips, *t),
+            Outcome::OpenCoaching(nip, id) => self.open_coaching(&nip, id),
+            Outcome::SaveCoaching(nip, c) => self.save_coaching(&nip, *c),
+            Outcome::DeleteCoaching(nip, id, revision) => {
+                self.delete_coaching(&nip, id, revision)
+            }
             Outcome::DeleteTraining(nip, id, revision) => {
                 let actor = self.opts.actor.clone();
                 match self.store.delete_training(&nip, id, revision, &actor) {
@@ -666,6 +684,7 @@ impl App {
                     Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
                     Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
                     Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
+                    Screen::Coaching(f) => Some(self.coaching_draft_key(&f.nip, f.id())),
                     _ => None,
                 };
                 if let Some(key) = key
@@ -774,6 +793,7 @@ impl App {
             Screen::Report(r) => r.draw(frame, body, &ui),
             Screen::Training(f) => f.draw(frame, body, &ui),
             Screen::TrainingTab(t) => t.draw(frame, body, &ui),
+            Screen::Coaching(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -814,6 +834,11 @@ impl App {
                     T::EditTraining
                 }),
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
+                Screen::Coaching(f) => ui.t(if f.is_new() {
+                    T::NewCoaching
+                } else {
+                    T::EditCoaching
+                }),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

@@ -201,7 +201,8 @@ impl App {
                 history,
                 self.opts.today,
             )
-            .with_head(head),
+            .with_head(head)
+            .with_coaching(self.store.coaching_of(nip)?),
         ))
     }
 
