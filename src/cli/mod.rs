@@ -146,6 +146,9 @@ pub enum ExportKind {
     Evaluations,
     /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
     UnitRatings,
+    /// Coaching records (pembinaan kinerja): nip, tanggal, jenis, pemberi, masalah,
+    /// langkah, tindak_lanjut, selesai, hasil (--year: by the coaching date)
+    Coaching,
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
@@ -158,6 +161,8 @@ pub enum DataKind {
     Evaluations,
     /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
     UnitRatings,
+    /// Coaching records (pembinaan kinerja), matched by NIP, date and kind
+    Coaching,
 }
 
 /// A failed command: what to print and the exit status.
