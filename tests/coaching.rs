@@ -183,3 +183,147 @@ fn check_reports_coaching_of_nobody() {
         report.damage
     );
 }
+
+// ------------------------------------------------------------------ the demo
+
+/// Issue 12: "The demo includes ... coaching records (some open, some overdue, some
+/// closed)"; and some flagged people have none, so every status shows.
+#[test]
+fn the_demo_shows_every_coaching_status() {
+    use kinerja::domain::{CoachingStatus, follow_up};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    kinerja::demo::fill(&store, 300, 1, TODAY, "demo", &|_| {}).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for s in store.iter_summaries() {
+        let s = s.unwrap();
+        let since = s
+            .last
+            .filter(|(_, p)| p.needs_coaching())
+            .map(|(period, _)| period.start());
+        let items = store.coaching_of(&s.nip).unwrap();
+        if since.is_none() {
+            assert!(items.is_empty(), "coaching for someone not flagged: {}", s.nip);
+        }
+        if let Some(st) = follow_up(&items, since, TODAY) {
+            seen.insert(st);
+        }
+    }
+    assert_eq!(
+        seen.into_iter().collect::<Vec<_>>(),
+        CoachingStatus::ALL.to_vec()
+    );
+    assert!(store.check().unwrap().is_sound());
+}
+
+// ------------------------------------------------------------------ the command line
+
+fn kinerja(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("KINERJA_DB", db.with_extension("default"))
+        .output()
+        .expect("kinerja runs")
+}
+
+#[test]
+fn an_export_of_coaching_imports_back_unchanged_into_another_database() {
+    let (dir, store) = open();
+    let mut closed = coaching();
+    closed.tanggal = date(2025, 2, 10);
+    closed.tindak_lanjut = date(2025, 3, 10);
+    closed.selesai = Some(date(2025, 3, 12));
+    closed.hasil = "Membaik,\n\"tepat\" waktu".into();
+    closed.pemberi.nip = None;
+    store.save_coaching(NIP, &closed, TODAY, "tester").unwrap();
+    store
+        .save_coaching(NIP, &coaching(), TODAY, "tester")
+        .unwrap();
+    let db = dir.path().join("db");
+    store.close().unwrap();
+    let out = kinerja(&db, &["export", "coaching"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "nip,tanggal,jenis,pemberi_nama,pemberi_nip,masalah,langkah,tindak_lanjut,selesai,hasil"
+    );
+    let only_2025 = kinerja(&db, &["export", "coaching", "--year", "2025"]);
+    let only_2025 = String::from_utf8(only_2025.stdout).unwrap();
+    assert!(only_2025.contains("2025-02-10") && !only_2025.contains("2026-11-02"));
+    let file = dir.path().join("coaching.csv");
+    std::fs::write(&file, &csv).unwrap();
+    // Into the same database: nothing changes.
+    let again = kinerja(&db, &["import", "coaching", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("0 new, 0 updated, 2 unchanged"), "{err}");
+    // Into another one with the same staff: the same records.
+    let other = dir.path().join("other");
+    let staff_csv = dir.path().join("staff.csv");
+    let out = kinerja(&db, &["export", "staff", "-o", staff_csv.to_str().unwrap()]);
+    assert!(out.status.success());
+    let run = kinerja(&other, &["import", "staff", staff_csv.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = kinerja(&other, &["import", "coaching", file.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let back = kinerja(&other, &["export", "coaching"]);
+    assert_eq!(String::from_utf8(back.stdout).unwrap(), csv);
+}
+
+#[test]
+fn bad_coaching_rows_are_reported_by_line_and_nothing_is_written() {
+    let (dir, store) = open();
+    let db = dir.path().join("db");
+    store.close().unwrap();
+    let file = dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "nip,tanggal,jenis,pemberi_nama,masalah,langkah,tindak_lanjut,selesai,hasil\n\
+             {NIP},2026-11-02,bimbingan,Kepala,Terlambat,Tepat waktu,2026-12-02,,\n\
+             {NIP},2026-11-03,teguran,Kepala,Terlambat,Tepat waktu,2026-12-02,,\n\
+             {NIP},2026-11-04,konseling,Kepala,Terlambat,Tepat waktu,2026-11-01,,\n\
+             {NIP},2026-11-05,konseling,Kepala,Terlambat,Tepat waktu,2026-12-01,2026-11-06,\n\
+             199001152015031001,2026-11-02,bimbingan,Kepala,Terlambat,Tepat waktu,2026-12-02,,\n\
+             {NIP},2026-11-02,bimbingan,Kepala,Lagi,Tepat waktu,2026-12-02,,\n"
+        ),
+    )
+    .unwrap();
+    let run = kinerja(&db, &["import", "coaching", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    for (line, why) in [
+        (3, "jenis \"teguran\""),
+        (4, "follow-up date is before"),
+        (5, "needs its outcome"),
+        (6, "no staff with NIP 199001152015031001"),
+        (7, "earlier line"),
+    ] {
+        assert!(err.contains(&format!("bad.csv:{line}: ")), "{line}: {err}");
+        let text = err
+            .lines()
+            .find(|l| l.contains(&format!("bad.csv:{line}: ")))
+            .unwrap();
+        assert!(text.contains(why), "{line}: {text}");
+    }
+    assert!(err.contains("nothing was written"), "{err}");
+    // A dry run writes nothing either; --skip-invalid writes the good row.
+    let dry = kinerja(
+        &db,
+        &["import", "coaching", file.to_str().unwrap(), "--skip-invalid", "--dry-run"],
+    );
+    assert!(String::from_utf8_lossy(&dry.stderr).contains("dry run"));
+    let store = Store::open(&db).unwrap();
+    assert!(store.coaching_of(NIP).unwrap().is_empty());
+    drop(store);
+    let run = kinerja(
+        &db,
+        &["import", "coaching", file.to_str().unwrap(), "--skip-invalid"],
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.coaching_of(NIP).unwrap().len(), 1);
+}
