@@ -804,7 +804,11 @@ fn coaching_for(
         .min(today);
     let (tindak_lanjut, selesai, hasil) = match which {
         // Open: the follow-up is still ahead.
-        1 => (today.checked_add(days(ago / 2 + 7)).unwrap_or(today), None, ""),
+        1 => (
+            today.checked_add(days(ago / 2 + 7)).unwrap_or(today),
+            None,
+            "",
+        ),
         // Overdue: the follow-up passed yesterday or earlier, not closed.
         2 => {
             let f = today.checked_sub(days((ago / 3).max(1))).unwrap_or(today);

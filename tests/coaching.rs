@@ -64,7 +64,9 @@ fn closing_a_coaching_raises_its_revision_and_a_stale_save_is_refused() {
     let mut closed = first.clone();
     closed.selesai = Some(date(2026, 11, 27));
     closed.hasil = "Laporan November tepat waktu.".into();
-    let saved = store.save_coaching(NIP, &closed, TODAY, "officer-a").unwrap();
+    let saved = store
+        .save_coaching(NIP, &closed, TODAY, "officer-a")
+        .unwrap();
     assert_eq!(saved.revision, 2);
     // Another officer still holds revision 1: refused, the closed record kept.
     let mut stale = first;
@@ -203,7 +205,11 @@ fn the_demo_shows_every_coaching_status() {
             .map(|(period, _)| period.start());
         let items = store.coaching_of(&s.nip).unwrap();
         if since.is_none() {
-            assert!(items.is_empty(), "coaching for someone not flagged: {}", s.nip);
+            assert!(
+                items.is_empty(),
+                "coaching for someone not flagged: {}",
+                s.nip
+            );
         }
         if let Some(st) = follow_up(&items, since, TODAY) {
             seen.insert(st);
@@ -244,7 +250,11 @@ fn an_export_of_coaching_imports_back_unchanged_into_another_database() {
     let db = dir.path().join("db");
     store.close().unwrap();
     let out = kinerja(&db, &["export", "coaching"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv = String::from_utf8(out.stdout).unwrap();
     let header = csv.lines().next().unwrap();
     assert_eq!(
@@ -266,9 +276,17 @@ fn an_export_of_coaching_imports_back_unchanged_into_another_database() {
     let out = kinerja(&db, &["export", "staff", "-o", staff_csv.to_str().unwrap()]);
     assert!(out.status.success());
     let run = kinerja(&other, &["import", "staff", staff_csv.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let run = kinerja(&other, &["import", "coaching", file.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let back = kinerja(&other, &["export", "coaching"]);
     assert_eq!(String::from_utf8(back.stdout).unwrap(), csv);
 }
@@ -313,7 +331,13 @@ fn bad_coaching_rows_are_reported_by_line_and_nothing_is_written() {
     // A dry run writes nothing either; --skip-invalid writes the good row.
     let dry = kinerja(
         &db,
-        &["import", "coaching", file.to_str().unwrap(), "--skip-invalid", "--dry-run"],
+        &[
+            "import",
+            "coaching",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+            "--dry-run",
+        ],
     );
     assert!(String::from_utf8_lossy(&dry.stderr).contains("dry run"));
     let store = Store::open(&db).unwrap();
@@ -321,9 +345,212 @@ fn bad_coaching_rows_are_reported_by_line_and_nothing_is_written() {
     drop(store);
     let run = kinerja(
         &db,
-        &["import", "coaching", file.to_str().unwrap(), "--skip-invalid"],
+        &[
+            "import",
+            "coaching",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+        ],
     );
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let store = Store::open(&db).unwrap();
     assert_eq!(store.coaching_of(NIP).unwrap().len(), 1);
+}
+
+// ------------------------------------------------------------------ the screens
+
+use common::session::{Session, demo};
+use crossterm::event::{KeyCode, KeyModifiers};
+
+/// Pelatihan's coaching list (tab 3, second section).
+fn coaching_list(s: &mut Session) {
+    s.key(KeyCode::Char('3')).key(KeyCode::Tab);
+    assert!(s.shows("Perlu pembinaan"), "{}", s.text());
+}
+
+/// The NIP of the first person the coaching list shows, from the app's own list.
+fn first_shown(s: &Session) -> Option<String> {
+    s.app.coaching_list_shown().into_iter().next()
+}
+
+#[test]
+fn the_coaching_list_filters_to_missing_then_overdue_then_all() {
+    let mut s = demo();
+    coaching_list(&mut s);
+    let all = s.app.coaching_list_shown().len();
+    s.key(KeyCode::Char('s'));
+    assert!(s.shows("Perlu pembinaan: belum ada"), "{}", s.text());
+    let missing = s.app.coaching_list_shown();
+    assert!(!missing.is_empty() && missing.len() < all);
+    for nip in &missing {
+        let since = s
+            .app
+            .store()
+            .summary(nip)
+            .unwrap()
+            .and_then(|x| x.last)
+            .map(|(p, _)| p.start())
+            .unwrap();
+        assert!(
+            s.app
+                .store()
+                .coaching_of(nip)
+                .unwrap()
+                .iter()
+                .all(|c| c.tanggal < since),
+            "{nip} has coaching since {since}"
+        );
+    }
+    assert!(s.lines()[4].contains("belum ada"), "{}", s.text());
+    s.key(KeyCode::Char('s'));
+    assert!(s.shows("Perlu pembinaan: terlambat"), "{}", s.text());
+    assert!(s.lines()[4].contains("terlambat"), "{}", s.text());
+    s.key(KeyCode::Char('s'));
+    assert_eq!(s.app.coaching_list_shown().len(), all);
+    assert!(!s.shows("Perlu pembinaan: "), "{}", s.text());
+}
+
+#[test]
+fn c_on_the_coaching_list_records_coaching_and_the_person_is_no_longer_missing() {
+    let mut s = demo();
+    coaching_list(&mut s);
+    s.key(KeyCode::Char('s'));
+    let nip = first_shown(&s).expect("someone without coaching");
+    s.key(KeyCode::Char('c'));
+    assert!(s.shows("Pembinaan baru"), "{}", s.text());
+    // Date (today) and kind are filled, and so is the giver (the latest evaluator).
+    for _ in 0..4 {
+        s.key(KeyCode::Tab);
+    }
+    s.type_text("Laporan terlambat").key(KeyCode::Tab);
+    s.type_text("Laporan tanggal 5").key(KeyCode::Tab);
+    s.type_text("2026-12-28");
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    // Back on the list, filtered as before: the person is no longer missing.
+    assert!(s.shows("Perlu pembinaan: belum ada"), "{}", s.text());
+    assert!(!s.app.coaching_list_shown().contains(&nip));
+    let saved = s.app.store().coaching_of(&nip).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].tanggal, TODAY);
+    assert_eq!(saved[0].masalah, "Laporan terlambat");
+    assert_eq!(saved[0].tindak_lanjut, date(2026, 12, 28));
+    assert!(!saved[0].pemberi.nama.is_empty());
+}
+
+#[test]
+fn the_record_lists_coaching_opens_one_closes_it_and_deletes_it() {
+    let mut s = demo();
+    coaching_list(&mut s);
+    // Overdue: someone with a coaching whose follow-up passed.
+    s.key(KeyCode::Char('s')).key(KeyCode::Char('s'));
+    let nip = first_shown(&s).expect("someone overdue");
+    s.key(KeyCode::Enter);
+    for _ in 0..3 {
+        s.key(KeyCode::Tab);
+    }
+    assert!(s.shows("Perlu pembinaan sejak"), "{}", s.text());
+    assert!(s.shows("terlambat"), "{}", s.text());
+    // Enter opens it; closing needs an outcome.
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Ubah pembinaan"), "{}", s.text());
+    for _ in 0..7 {
+        s.key(KeyCode::Tab);
+    }
+    s.type_text("2026-11-28");
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("wajib diisi bila sudah selesai"), "{}", s.text());
+    // The refused save put the focus on the outcome.
+    s.type_text("Membaik");
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    assert!(s.shows("selesai"), "{}", s.text());
+    let saved = s.app.store().coaching_of(&nip).unwrap();
+    assert_eq!(saved[0].selesai, Some(TODAY));
+    assert_eq!(saved[0].hasil, "Membaik");
+    // Ctrl-D asks first; n keeps it, y deletes it.
+    s.key(KeyCode::Enter);
+    s.key_mod(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert!(s.shows("Hapus pembinaan ini?"), "{}", s.text());
+    s.key(KeyCode::Char('n'));
+    assert_eq!(s.app.store().coaching_of(&nip).unwrap().len(), 1);
+    s.key_mod(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        .key(KeyCode::Char('y'));
+    assert!(s.lines()[23].contains("terhapus"), "{}", s.text());
+    assert!(s.app.store().coaching_of(&nip).unwrap().is_empty());
+    assert!(s.shows("belum ada pembinaan"), "{}", s.text());
+}
+
+#[test]
+fn a_draft_of_a_coaching_form_survives_a_restart() {
+    let mut s = demo();
+    s.key(KeyCode::Enter).key(KeyCode::Char('b'));
+    assert!(s.shows("Pembinaan baru"), "{}", s.text());
+    for _ in 0..4 {
+        s.key(KeyCode::Tab);
+    }
+    s.type_text("Sering terlambat");
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('b'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("Sering terlambat"), "{}", s.text());
+}
+
+#[test]
+fn beranda_counts_missing_and_overdue_coaching() {
+    let mut s = demo();
+    s.key(KeyCode::Char('1'));
+    let line = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Perlu perhatian"))
+        .unwrap();
+    // The same people the coaching list filters to.
+    s.key(KeyCode::Char('3'))
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('s'));
+    let missing = s.app.coaching_list_shown().len();
+    s.key(KeyCode::Char('s'));
+    let overdue = s.app.coaching_list_shown().len();
+    assert!(
+        line.contains(&format!(
+            "Pembinaan: {missing} belum ada, {overdue} terlambat"
+        )),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_viewer_cannot_open_the_coaching_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    kinerja::demo::fill(&store, 60, 1, TODAY, "demo", &|_| {}).unwrap();
+    let mut opts = common::session::options(
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+    );
+    opts.officer = Some(kinerja::domain::Officer {
+        name: "cici".into(),
+        role: kinerja::domain::Role::Viewer,
+        units: Vec::new(),
+        keys: Vec::new(),
+        lang: String::new(),
+        revision: 1,
+    });
+    let mut app = kinerja::app::App::new(store, opts).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir,
+        app,
+        term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap(),
+    };
+    s.key(KeyCode::Char('2'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('b'));
+    assert!(!s.shows("Pembinaan baru"), "{}", s.text());
+    assert!(s.lines()[23].contains("hanya"), "{}", s.lines()[23]);
 }

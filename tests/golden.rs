@@ -559,7 +559,10 @@ fn golden_coaching_v1_values_decode_to_the_same_records() {
         .map(|v| records::decode_coaching(v).unwrap())
         .collect();
     assert_eq!(decoded, coaching_samples());
-    assert_eq!(decoded[0].items[0].hasil, "Kehadiran membaik; laporan tepat waktu.");
+    assert_eq!(
+        decoded[0].items[0].hasil,
+        "Kehadiran membaik; laporan tepat waktu."
+    );
     assert_eq!(values[0][0], 1, "version byte");
 }
 

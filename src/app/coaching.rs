@@ -13,7 +13,11 @@ impl App {
                 return Ok(None);
             };
             let original = match id {
-                Some(id) => self.store.coaching_of(nip)?.into_iter().find(|c| c.id == id),
+                Some(id) => self
+                    .store
+                    .coaching_of(nip)?
+                    .into_iter()
+                    .find(|c| c.id == id),
                 None => None,
             };
             let giver = self
@@ -85,7 +89,10 @@ impl App {
         let actor = self.opts.actor.clone();
         match self.store.delete_coaching(nip, id, revision, &actor) {
             Ok(()) => {
-                if let Err(e) = self.store.delete_draft(&self.coaching_draft_key(nip, Some(id))) {
+                if let Err(e) = self
+                    .store
+                    .delete_draft(&self.coaching_draft_key(nip, Some(id)))
+                {
                     return self.fail(e);
                 }
                 self.after_coaching_change(nip, T::Deleted)
@@ -154,4 +161,15 @@ pub(super) fn flagged_since(
 ) -> Option<Date> {
     last.filter(|(_, p)| p.needs_coaching())
         .map(|(period, _)| period.start())
+}
+
+impl App {
+    /// The NIPs Pelatihan's coaching list shows under its filter, in order, when that tab
+    /// is open (for tests and benchmarks); empty elsewhere.
+    pub fn coaching_list_shown(&self) -> Vec<String> {
+        match &self.screen {
+            Screen::TrainingTab(t) => t.shown_coaching().map(|c| c.nip.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
 }

@@ -614,9 +614,7 @@ impl App {
             Outcome::SaveTraining(nips, t) => self.save_training(&nips, *t),
             Outcome::OpenCoaching(nip, id) => self.open_coaching(&nip, id),
             Outcome::SaveCoaching(nip, c) => self.save_coaching(&nip, *c),
-            Outcome::DeleteCoaching(nip, id, revision) => {
-                self.delete_coaching(&nip, id, revision)
-            }
+            Outcome::DeleteCoaching(nip, id, revision) => self.delete_coaching(&nip, id, revision),
             Outcome::DeleteTraining(nip, id, revision) => {
                 let actor = self.opts.actor.clone();
                 match self.store.delete_training(&nip, id, revision, &actor) {

@@ -158,7 +158,11 @@ pub const COACHING: &[Column] = &[
     col("pemberi_nip", &["given_by_nip"], false),
     col("masalah", &["problem"], true),
     col("langkah", &["steps", "langkah_disepakati"], true),
-    col("tindak_lanjut", &["follow_up", "tanggal_tindak_lanjut"], true),
+    col(
+        "tindak_lanjut",
+        &["follow_up", "tanggal_tindak_lanjut"],
+        true,
+    ),
     col("selesai", &["closed", "tanggal_selesai"], false),
     col("hasil", &["outcome"], false),
 ];

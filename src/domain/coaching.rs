@@ -260,7 +260,11 @@ mod tests {
         assert_eq!(c.status(today), CoachingStatus::Open);
         let c = coaching(date(2026, 11, 2), date(2026, 11, 27), None);
         assert_eq!(c.status(today), CoachingStatus::Overdue);
-        let c = coaching(date(2026, 11, 2), date(2026, 11, 27), Some(date(2026, 11, 20)));
+        let c = coaching(
+            date(2026, 11, 2),
+            date(2026, 11, 27),
+            Some(date(2026, 11, 20)),
+        );
         assert_eq!(c.status(today), CoachingStatus::Closed);
     }
 
@@ -330,7 +334,11 @@ mod tests {
             future.validate(&nip, today),
             Err(CoachingError::FutureDate(date(2026, 11, 29)))
         );
-        let mut closed = coaching(date(2026, 11, 2), date(2026, 12, 2), Some(date(2026, 11, 20)));
+        let mut closed = coaching(
+            date(2026, 11, 2),
+            date(2026, 12, 2),
+            Some(date(2026, 11, 20)),
+        );
         assert_eq!(closed.validate(&nip, today), Ok(()));
         closed.hasil = "  ".into();
         assert_eq!(
@@ -343,7 +351,11 @@ mod tests {
             outcome_only.validate(&nip, today),
             Err(CoachingError::OutcomeWithoutClosed)
         );
-        let early = coaching(date(2026, 11, 2), date(2026, 12, 2), Some(date(2026, 11, 1)));
+        let early = coaching(
+            date(2026, 11, 2),
+            date(2026, 12, 2),
+            Some(date(2026, 11, 1)),
+        );
         assert_eq!(
             early.validate(&nip, today),
             Err(CoachingError::ClosedBeforeDate)

@@ -111,7 +111,12 @@ impl CoachingForm {
                 2000,
                 o.map_or("", |c| &c.masalah),
             ),
-            Field::notes(STEPS, ui.t(T::CoachSteps), 2000, o.map_or("", |c| &c.langkah)),
+            Field::notes(
+                STEPS,
+                ui.t(T::CoachSteps),
+                2000,
+                o.map_or("", |c| &c.langkah),
+            ),
             Field::date(
                 FOLLOW_UP,
                 ui.t(T::CoachFollowUp),
@@ -122,7 +127,12 @@ impl CoachingForm {
                 ui.t(T::CoachClosed),
                 &date(o.and_then(|c| c.selesai)),
             ),
-            Field::notes(OUTCOME, ui.t(T::CoachOutcome), 2000, o.map_or("", |c| &c.hasil)),
+            Field::notes(
+                OUTCOME,
+                ui.t(T::CoachOutcome),
+                2000,
+                o.map_or("", |c| &c.hasil),
+            ),
         ];
         let title = ui.t(if o.is_some() {
             T::EditCoaching
@@ -411,9 +421,6 @@ mod tests {
         f.form.focus_on(CLOSED);
         type_text(&mut f, "2026-11-28", &ui);
         assert!(f.problems(&ui).is_empty(), "{:?}", f.problems(&ui));
-        assert_eq!(
-            f.build().and_then(|c| c.selesai),
-            Some(date(2026, 11, 28))
-        );
+        assert_eq!(f.build().and_then(|c| c.selesai), Some(date(2026, 11, 28)));
     }
 }

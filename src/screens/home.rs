@@ -4,14 +4,12 @@
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
 use super::Outcome;
-use super::training_overview::{Reason, reason_text};
 use super::coaching_form::{status_style, status_text};
+use super::training_overview::{Reason, reason_text};
 use crate::domain::{
     Coaching, CoachingStatus, JpTargets, Predikat, PredikatCounts, Retiring, RetiringEntry,
     StaffSummary, format_date,
 };
-use std::collections::HashMap;
-use std::sync::Arc;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -20,6 +18,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Who needs attention most, shown on the home screen.
 const ATTENTION: usize = 6;
@@ -342,10 +342,9 @@ impl Home {
         for (i, (_, name, reason, status)) in d.attention.iter().enumerate() {
             let mut spans = vec![Span::raw(format!(" {:<26} ", fit(ui, name, 26)))];
             spans.push(match status {
-                Some(s) => Span::styled(
-                    format!("{:<9}", status_text(*s, ui)),
-                    status_style(*s, ui),
-                ),
+                Some(s) => {
+                    Span::styled(format!("{:<9}", status_text(*s, ui)), status_style(*s, ui))
+                }
                 None => Span::raw(format!("{:<9}", "-")),
             });
             spans.push(Span::raw(format!(" {}", reason_text(reason, ui))));

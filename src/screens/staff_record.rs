@@ -208,6 +208,12 @@ impl StaffRecord {
         self.section
     }
 
+    /// Shows `section` (a record refreshed after a save stays where the officer was).
+    pub fn with_section(mut self, section: Section) -> StaffRecord {
+        self.section = section;
+        self
+    }
+
     fn section_len(&self) -> usize {
         match self.section {
             Section::Evaluations => self.evaluations.len(),
@@ -670,11 +676,11 @@ impl StaffRecord {
         let [top, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         if let Some((period, p)) = self.flagged_by() {
-            let status =
-                crate::domain::follow_up(&self.coaching, Some(period.start()), self.today);
+            let status = crate::domain::follow_up(&self.coaching, Some(period.start()), self.today);
             let mut spans = vec![Span::styled(
+                // The start of the flagging evaluation's period: coaching from then on counts.
                 format!(
-                    " {} {} ({period}: {}): ",
+                    " {} {} ({}): ",
                     ui.t(T::CoachSince),
                     format_date(period.start()),
                     p.label()

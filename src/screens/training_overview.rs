@@ -5,7 +5,6 @@
 use super::Outcome;
 use super::coaching_form::{status_style, status_text};
 use crate::domain::{CoachingStatus, OrganiserKind, TrainingKind};
-use std::collections::HashMap;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -14,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, Tabs};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct UnitJp {
@@ -303,12 +303,7 @@ impl TrainingOverview {
         let mut k = keys::help(&KEYS);
         if self.section != Section::Coaching {
             // Only the coaching list opens a person, records coaching and filters.
-            k.retain(|x| {
-                !matches!(
-                    x.action,
-                    T::KeyOpen | T::KeyCoach | T::KeyCoachingFilter
-                )
-            });
+            k.retain(|x| !matches!(x.action, T::KeyOpen | T::KeyCoach | T::KeyCoachingFilter));
         }
         k.extend(keys::nav_help());
         // Handled by the app; listed here because they work on this screen.
@@ -362,7 +357,10 @@ impl TrainingOverview {
                 Outcome::TrainingYear(d.year, next_unit(&d.all_units, d.unit.as_deref()))
             }
             Some(act @ (Act::Open | Act::Coach)) if self.section == Section::Coaching => {
-                let selected = self.shown.get(self.rows[1]).and_then(|i| d.coaching.get(*i));
+                let selected = self
+                    .shown
+                    .get(self.rows[1])
+                    .and_then(|i| d.coaching.get(*i));
                 match (selected, act) {
                     (Some(c), Act::Open) => Outcome::OpenStaff(c.nip.clone()),
                     (Some(c), _) => Outcome::OpenCoaching(c.nip.clone(), None),

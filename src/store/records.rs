@@ -7,10 +7,9 @@
 
 use super::codec::{DecodeError, decode_payload, encode, split};
 use crate::domain::{
-    Coaching, CoachingKind,
-    AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan, Nip,
-    OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating, Staff, StaffSummary, Training,
-    TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
+    AspekPenilaian, Coaching, CoachingKind, EmploymentKind, Evaluation, Evaluator, Golongan,
+    Jabatan, JenisJabatan, Nip, OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating,
+    Staff, StaffSummary, Training, TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
