@@ -192,6 +192,12 @@ impl StaffRecord {
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::help(&KEYS);
+        // The footer is 80 columns: `b` is in it on the Pembinaan section, in help always.
+        for x in &mut k {
+            if x.action == T::KeyNewCoaching {
+                x.footer = self.section == Section::Coaching;
+            }
+        }
         if !matches!(
             self.section,
             Section::Evaluations | Section::Trainings | Section::Coaching
@@ -704,6 +710,10 @@ impl StaffRecord {
         }
         let height = table_area.height.saturating_sub(1) as usize;
         let (start, selected) = self.table_window(3, height);
+        // The problem takes what the other columns leave (a space after each).
+        let problem_w = (table_area.width as usize)
+            .saturating_sub(10 + 17 + 13 + 10 + 4)
+            .max(10);
         let rows: Vec<Row> = self
             .coaching
             .iter()
@@ -720,7 +730,7 @@ impl StaffRecord {
                         status_text(status, ui),
                         status_style(status, ui),
                     )),
-                    Cell::from(ui.theme.text(&c.masalah.replace('\n', " "))),
+                    Cell::from(fit(ui, &c.masalah.replace('\n', " "), problem_w)),
                 ]);
                 if i == selected {
                     row.style(ui.theme.selected())

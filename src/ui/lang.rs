@@ -353,8 +353,8 @@ texts! {
     Coaching => "Pembinaan", "Coaching";
     NoCoaching => "belum ada pembinaan", "no coaching yet";
     KeyNewCoaching => "pembinaan baru", "new coaching";
-    KeyCoach => "catat pembinaan", "record coaching";
-    KeyCoachingFilter => "saring pembinaan", "filter coaching";
+    KeyCoach => "pembinaan", "coach";
+    KeyCoachingFilter => "saring", "filter";
     NewCoaching => "Pembinaan baru", "New coaching";
     EditCoaching => "Ubah pembinaan", "Edit coaching";
     DeleteCoachingAsk => "Hapus pembinaan ini? (y = hapus, n = batal)", "Delete this coaching? (y = delete, n = cancel)";
