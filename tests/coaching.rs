@@ -524,8 +524,8 @@ fn beranda_counts_missing_and_overdue_coaching() {
     );
 }
 
-#[test]
-fn a_viewer_cannot_open_the_coaching_form() {
+/// A session on a 60-person demo as an officer of `role` for `units`.
+fn as_officer(role: kinerja::domain::Role, units: Vec<String>) -> Session {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     kinerja::demo::fill(&store, 60, 1, TODAY, "demo", &|_| {}).unwrap();
@@ -535,19 +535,46 @@ fn a_viewer_cannot_open_the_coaching_form() {
     );
     opts.officer = Some(kinerja::domain::Officer {
         name: "cici".into(),
-        role: kinerja::domain::Role::Viewer,
-        units: Vec::new(),
+        role,
+        units,
         keys: Vec::new(),
         lang: String::new(),
         revision: 1,
     });
     let mut app = kinerja::app::App::new(store, opts).unwrap();
     app.finish_loading().unwrap();
-    let mut s = Session {
+    Session {
         dir,
         app,
         term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap(),
+    }
+}
+
+#[test]
+fn a_penilai_records_coaching_for_staff_of_their_unit_and_sees_only_them_listed() {
+    let unit = {
+        let s = as_officer(kinerja::domain::Role::Admin, Vec::new());
+        let first = s.app.store().iter_staff().next().unwrap().unwrap();
+        first.unit_id
     };
+    let mut s = as_officer(kinerja::domain::Role::Penilai, vec![unit.clone()]);
+    s.key(KeyCode::Char('2'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('b'));
+    assert!(s.shows("Pembinaan baru"), "{}", s.text());
+    s.key(KeyCode::Esc).key(KeyCode::Esc);
+    s.key(KeyCode::Char('3')).key(KeyCode::Tab);
+    let listed = s.app.coaching_list_shown();
+    assert!(!listed.is_empty());
+    for nip in listed {
+        let staff = s.app.store().get_staff(&nip).unwrap().unwrap();
+        assert_eq!(staff.unit_id, unit);
+    }
+}
+
+#[test]
+fn a_viewer_cannot_open_the_coaching_form() {
+    let mut s = as_officer(kinerja::domain::Role::Viewer, Vec::new());
     s.key(KeyCode::Char('2'))
         .key(KeyCode::Enter)
         .key(KeyCode::Char('b'));
