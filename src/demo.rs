@@ -421,6 +421,7 @@ pub struct DemoPerson {
     pub trainings: TrainingGroup,
     /// Potensial for last year and, for some, the year before (PermenPANRB 3/2020).
     pub potentials: crate::domain::Potentials,
+    pub coaching: crate::store::CoachingGroup,
 }
 
 struct Draft {
@@ -512,6 +513,9 @@ pub struct Demo {
     rng: Rng,
     /// A stream of its own for potentials, so adding them changed nobody's other data.
     talent_rng: Rng,
+    /// A stream of its own for the coaching records, so adding them left everything else
+    /// the demo draws as it was.
+    coaching_rng: Rng,
     today: Date,
     next: usize,
 }
@@ -648,6 +652,7 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         heads,
         rng,
         talent_rng: Rng::new(seed ^ 0x7a1e_47ba_11e7_0003),
+        coaching_rng: Rng::new(seed ^ 0x7065_6d62_696e_6161),
         today,
         next: 0,
     }
@@ -691,11 +696,13 @@ impl Demo {
             self.today,
         );
         let potentials = potentials_for(&mut self.talent_rng, d, self.today);
+        let coaching = coaching_for(&mut self.coaching_rng, &evaluations, &penilai, self.today);
         Some(DemoPerson {
             staff: d.staff.clone(),
             evaluations,
             trainings,
             potentials,
+            coaching,
         })
     }
 }
@@ -764,7 +771,7 @@ pub fn fill(
     for p in &demo.partners {
         w.put_partner(p)?;
     }
-    let (mut evaluations, mut trainings, mut written) = (0usize, 0usize, 0usize);
+    let (mut evaluations, mut trainings, mut coaching, mut written) = (0usize, 0usize, 0, 0usize);
     while let Some(p) = demo.next_person() {
         let nip = p.staff.nip.as_str();
         w.put_staff(&p.staff, None)?;
@@ -779,6 +786,10 @@ pub fn fill(
         if !p.potentials.items.is_empty() {
             w.put_potentials(nip, &p.potentials)?;
         }
+        if !p.coaching.items.is_empty() {
+            coaching += p.coaching.items.len();
+            w.put_coaching(nip, &p.coaching)?;
+        }
         written += 1;
         if written % 1000 == 0 {
             progress(written);
@@ -786,14 +797,103 @@ pub fn fill(
     }
     progress(written);
     let summary = format!(
-        "{} staff, {} units, {} evaluations, {} trainings (seed {seed})",
+        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records (seed {seed})",
         demo.len(),
         demo.units.len(),
         evaluations,
-        trainings
+        trainings,
+        coaching
     );
     w.finish(actor, AuditAction::Demo, &summary)?;
     Ok(summary)
+}
+
+const COACHING_PROBLEMS: &[(&str, &str, &str)] = &[
+    (
+        "Target laporan bulanan tidak tercapai dan sering terlambat.",
+        "Laporan diserahkan paling lambat tanggal 5; diperiksa bersama atasan setiap pekan.",
+        "Laporan tiga bulan terakhir tepat waktu.",
+    ),
+    (
+        "Kehadiran dan ketepatan waktu di bawah ketentuan.",
+        "Hadir tepat waktu; izin diajukan tertulis sebelumnya.",
+        "Kehadiran sesuai ketentuan sejak bulan lalu.",
+    ),
+    (
+        "Pelayanan kepada masyarakat dikeluhkan (waktu tunggu lama).",
+        "Ikut Bimtek pelayanan publik; antrean dicatat dan dilaporkan harian.",
+        "Keluhan berkurang; waktu tunggu rata-rata turun.",
+    ),
+];
+
+/// Coaching records (pembinaan kinerja) for someone whose latest evaluation asks for it
+/// (Butuh Perbaikan or worse), drawn from the demo's coaching stream: about a quarter each
+/// missing (none since that evaluation), open (follow-up still ahead), overdue (follow-up
+/// passed, not closed) and closed, so every status shows.
+fn coaching_for(
+    rng: &mut Rng,
+    evaluations: &EvaluationGroup,
+    giver: &Evaluator,
+    today: Date,
+) -> crate::store::CoachingGroup {
+    use crate::domain::{Coaching, CoachingKind};
+    let mut group = crate::store::CoachingGroup::default();
+    let Some(last) = evaluations.items.iter().max_by_key(|e| e.period.sort_key()) else {
+        return group;
+    };
+    if !last.predikat().needs_coaching() {
+        return group;
+    }
+    let which = rng.below(4);
+    let ago = rng.range(20, 80);
+    let (problem, steps, outcome) = *rng.pick(COACHING_PROBLEMS);
+    let konseling = last.predikat() == Predikat::SangatKurang || rng.chance(0.2);
+    if which == 0 {
+        return group;
+    }
+    let days = |n: i64| jiff::Span::new().days(n);
+    // On or after the start of the flagging period, and before today.
+    let tanggal = today
+        .checked_sub(days(ago))
+        .unwrap_or(today)
+        .max(last.period.start())
+        .min(today);
+    let (tindak_lanjut, selesai, hasil) = match which {
+        // Open: the follow-up is still ahead.
+        1 => (
+            today.checked_add(days(ago / 2 + 7)).unwrap_or(today),
+            None,
+            "",
+        ),
+        // Overdue: the follow-up passed yesterday or earlier, not closed.
+        2 => {
+            let f = today.checked_sub(days((ago / 3).max(1))).unwrap_or(today);
+            (f.max(tanggal), None, "")
+        }
+        // Closed with an outcome.
+        _ => {
+            let f = tanggal.checked_add(days(14)).unwrap_or(tanggal).min(today);
+            (f, Some(f), outcome)
+        }
+    };
+    group.items.push(Coaching {
+        id: 1,
+        tanggal,
+        jenis: if konseling {
+            CoachingKind::Konseling
+        } else {
+            CoachingKind::Bimbingan
+        },
+        pemberi: giver.clone(),
+        masalah: problem.to_string(),
+        langkah: steps.to_string(),
+        tindak_lanjut,
+        selesai,
+        hasil: hasil.to_string(),
+        revision: 1,
+    });
+    group.next_id = 2;
+    group
 }
 
 /// Splits `n` people by shares, rounding so the counts add up to `n`, with at least one

@@ -8,12 +8,14 @@
 
 mod common;
 
-use common::{evaluation, staff, training, unit};
+use common::{coaching, evaluation, staff, training, unit};
 use kinerja::domain::{
     Evaluator, Golongan, JenisJabatan, Nip, Pendidikan, PeriodKind, Rating, TrainingCategory,
     TrainingKind, TrainingStatus, UnitRating,
 };
-use kinerja::store::{AuditAction, AuditEntry, EvaluationGroup, Partner, TrainingGroup, records};
+use kinerja::store::{
+    AuditAction, AuditEntry, CoachingGroup, EvaluationGroup, Partner, TrainingGroup, records,
+};
 use std::path::PathBuf;
 
 fn golden_dir() -> PathBuf {
@@ -201,6 +203,36 @@ fn summary_samples() -> Vec<kinerja::domain::StaffSummary> {
     ]
 }
 
+/// Coaching groups: one open record with a giver's NIP, one closed counselling by a giver
+/// without NIP, and an emptied group whose id counter stays.
+fn coaching_samples() -> Vec<CoachingGroup> {
+    let mut open = coaching();
+    open.id = 1;
+    open.revision = 2;
+    let mut closed = coaching();
+    closed.id = 3;
+    closed.revision = 1;
+    closed.jenis = kinerja::domain::CoachingKind::Konseling;
+    closed.tanggal = jiff::civil::date(2025, 2, 10);
+    closed.tindak_lanjut = jiff::civil::date(2025, 3, 10);
+    closed.selesai = Some(jiff::civil::date(2025, 3, 12));
+    closed.hasil = "Kehadiran membaik; laporan tepat waktu.".into();
+    closed.pemberi = Evaluator {
+        nip: None,
+        nama: "Kepala Puskesmas Belawan".into(),
+    };
+    vec![
+        CoachingGroup {
+            next_id: 4,
+            items: vec![closed, open],
+        },
+        CoachingGroup {
+            next_id: 2,
+            items: Vec::new(),
+        },
+    ]
+}
+
 type Encoded = Vec<Vec<u8>>;
 
 /// (file name, encoded samples) for every record kind at its newest version.
@@ -246,6 +278,13 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
             audit_samples()
                 .iter()
                 .map(|a| records::encode_audit(a).unwrap())
+                .collect(),
+        ),
+        (
+            "coaching_v1.bin",
+            coaching_samples()
+                .iter()
+                .map(|g| records::encode_coaching(g).unwrap())
                 .collect(),
         ),
         (
@@ -538,6 +577,21 @@ fn golden_summary_v3_values_decode_to_the_same_records() {
         "the 9-box's kinerja"
     );
     assert_eq!(values[0][0], 3, "version byte");
+}
+
+#[test]
+fn golden_coaching_v1_values_decode_to_the_same_records() {
+    let values = read_values("coaching_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_coaching(v).unwrap())
+        .collect();
+    assert_eq!(decoded, coaching_samples());
+    assert_eq!(
+        decoded[0].items[0].hasil,
+        "Kehadiran membaik; laporan tepat waktu."
+    );
+    assert_eq!(values[0][0], 1, "version byte");
 }
 
 #[test]

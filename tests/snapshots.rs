@@ -115,6 +115,28 @@ fn the_record_and_its_forms() {
     }
 }
 
+/// Pelatihan's coaching list filtered to missing and overdue coaching, and the Pembinaan
+/// section of a record with an overdue coaching.
+#[test]
+fn the_coaching_list_filters_and_the_records_coaching() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Char('3'))
+            .key(KeyCode::Tab)
+            .key(KeyCode::Char('s'));
+        snap(&s, look, "pelatihan_coaching_missing");
+        s.key(KeyCode::Char('s'));
+        snap(&s, look, "pelatihan_coaching_overdue");
+        s.key(KeyCode::Enter);
+        for _ in 0..3 {
+            s.key(KeyCode::Tab);
+        }
+        snap(&s, look, "record_coaching");
+        s.key(KeyCode::Enter);
+        snap(&s, look, "coaching_form_edit");
+    }
+}
+
 #[test]
 fn new_staff_group_training_and_quick_entry() {
     for (look, lang, theme) in looks() {

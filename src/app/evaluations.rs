@@ -114,7 +114,9 @@ impl App {
             list.index_mut().upsert(summary);
         }
         match self.record(nip) {
-            Ok(Some(r)) if matches!(self.screen, Screen::Record(_)) => {
+            Ok(Some(r)) if let Screen::Record(old) = &self.screen => {
+                // The refreshed record stays on the section the officer was in.
+                let r = r.with_section(old.section());
                 self.screen = Screen::Record(Box::new(r))
             }
             Ok(_) => {}

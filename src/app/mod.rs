@@ -3,6 +3,7 @@
 //! resize events; draws to whatever ratatui backend it is given; touches no terminal,
 //! global or environment variable, so one process can run one `App` per SSH session.
 
+mod coaching;
 mod evaluations;
 
 mod roles;
@@ -20,6 +21,7 @@ mod training;
 use crate::domain::StaffSummary;
 use crate::model::staff_index::{SharedStaff, StaffIndex};
 use crate::screens::Outcome;
+use crate::screens::coaching_form::CoachingForm;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::{Home, HomeData};
 use crate::screens::profile::ProfileScreen;
@@ -94,6 +96,7 @@ enum Screen {
     TrainingTab(Box<TrainingOverview>),
     Talent(Box<crate::screens::talent::TalentTab>),
     Potential(Box<crate::screens::potential_form::PotentialForm>),
+    Coaching(Box<CoachingForm>),
 }
 
 pub struct App {
@@ -211,6 +214,7 @@ impl App {
         self.pending_load = false;
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
+        home.set_coaching(coaching::coaching_by_person(&self.store)?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(
@@ -311,6 +315,7 @@ impl App {
             Screen::TrainingTab(t) => t.keys(),
             Screen::Talent(t) => t.keys(),
             Screen::Potential(f) => f.keys(),
+            Screen::Coaching(f) => f.keys(),
         }
     }
 
@@ -323,6 +328,7 @@ impl App {
             Screen::Quick(_) => true,
             Screen::Training(_) => true,
             Screen::Potential(f) => f.captures_text(),
+            Screen::Coaching(_) => true,
             _ => false,
         }
     }
@@ -353,6 +359,7 @@ impl App {
             Screen::Evaluation(f) => f.is_dirty(),
             Screen::Training(f) => f.is_dirty(),
             Screen::Potential(f) => f.is_dirty(),
+            Screen::Coaching(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -391,6 +398,7 @@ impl App {
             Screen::Evaluation(f) => f.paste(text, &ui),
             Screen::Training(f) => f.paste(text, &ui),
             Screen::Potential(f) => f.paste(text),
+            Screen::Coaching(f) => f.paste(text, &ui),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -472,6 +480,7 @@ impl App {
             Screen::TrainingTab(t) => t.handle(key),
             Screen::Talent(t) => t.handle(key),
             Screen::Potential(f) => f.handle(key, &self.ui),
+            Screen::Coaching(f) => f.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -527,6 +536,10 @@ impl App {
             )),
             Screen::Potential(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.potential_draft_key(&f.nip),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
+            Screen::Coaching(f) if f.is_dirty() || !f.draft_unresolved() => Some((
+                self.coaching_draft_key(&f.nip, f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
             _ => None,
@@ -623,6 +636,9 @@ impl App {
                 self.open_home(unit)
             }
             Outcome::SaveTraining(nips, t) => self.save_training(&nips, *t),
+            Outcome::OpenCoaching(nip, id) => self.open_coaching(&nip, id),
+            Outcome::SaveCoaching(nip, c) => self.save_coaching(&nip, *c),
+            Outcome::DeleteCoaching(nip, id, revision) => self.delete_coaching(&nip, id, revision),
             Outcome::DeleteTraining(nip, id, revision) => {
                 let actor = self.opts.actor.clone();
                 match self.store.delete_training(&nip, id, revision, &actor) {
@@ -696,6 +712,7 @@ impl App {
                     Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
                     Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
                     Screen::Potential(f) => Some(self.potential_draft_key(&f.nip)),
+                    Screen::Coaching(f) => Some(self.coaching_draft_key(&f.nip, f.id())),
                     _ => None,
                 };
                 if let Some(key) = key
@@ -813,6 +830,7 @@ impl App {
             Screen::TrainingTab(t) => t.draw(frame, body, &ui),
             Screen::Talent(t) => t.draw(frame, body, &ui),
             Screen::Potential(f) => f.draw(frame, body, &ui),
+            Screen::Coaching(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -856,6 +874,11 @@ impl App {
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
                 Screen::Talent(_) => ui.t(T::TabTalent),
                 Screen::Potential(_) => ui.t(T::PotensialTitle),
+                Screen::Coaching(f) => ui.t(if f.is_new() {
+                    T::NewCoaching
+                } else {
+                    T::EditCoaching
+                }),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

@@ -14,7 +14,7 @@ pub(super) fn scoped(mut index: StaffIndex, opts: &Options) -> StaffIndex {
 impl App {
     /// Why the officer's role does not allow `outcome`, in the UI language; `None` when it
     /// does (or no officers exist). DESIGN.md: viewer reads only; penilai writes
-    /// evaluations and trainings for staff of its units; admin does everything.
+    /// evaluations, trainings and coaching for staff of its units; admin does everything.
     pub(super) fn refused(&self, outcome: &Outcome) -> Option<String> {
         let officer = self.opts.officer.as_ref()?;
         let nips: Vec<&str> = match outcome {
@@ -40,7 +40,10 @@ impl App {
             | Outcome::QuickSave(nip, _)
             | Outcome::OpenPotential(nip)
             | Outcome::SavePotential(nip, _)
-            | Outcome::DeleteTraining(nip, ..) => vec![nip.as_str()],
+            | Outcome::DeleteTraining(nip, ..)
+            | Outcome::OpenCoaching(nip, _)
+            | Outcome::SaveCoaching(nip, _)
+            | Outcome::DeleteCoaching(nip, ..) => vec![nip.as_str()],
             Outcome::OpenTraining(nips, _) | Outcome::SaveTraining(nips, _) => {
                 nips.iter().map(String::as_str).collect()
             }

@@ -37,6 +37,11 @@ impl Shared {
             .map(|(_, h)| h.clone())
     }
 
+    /// Drops the kept counts (a coaching save changes them without changing the rows).
+    pub(super) fn forget_home(&self) {
+        *self.home.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
     pub(super) fn keep_home(&self, generation: u64, home: &HomeData) {
         *self.home.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, home.clone()));
     }

@@ -202,7 +202,8 @@ impl App {
                 self.opts.today,
             )
             .with_head(head)
-            .with_potentials(&self.store.potentials_of(nip)?),
+            .with_potentials(&self.store.potentials_of(nip)?)
+            .with_coaching(self.store.coaching_of(nip)?),
         ))
     }
 

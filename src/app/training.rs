@@ -39,6 +39,8 @@ impl App {
             ..Default::default()
         };
         let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
+        // Everyone ever coached (a pass over the coaching tree only), for the statuses.
+        let coached = super::coaching::coaching_by_person(&self.store)?;
         for s in self.store.iter_summaries() {
             let s = s?;
             if !s.aktif
@@ -90,6 +92,8 @@ impl App {
                     unit: unit_name,
                     reasons,
                     suggested: Vec::new(),
+                    flagged_since: super::coaching::flagged_since(s.last),
+                    status: super::coaching::status_of(&coached, &s.nip, s.last, today),
                 });
             }
         }

@@ -159,6 +159,24 @@ pub const POTENTIALS: &[Column] = &[
     col("penilai", &["assessor"], false),
 ];
 
+/// `kinerja import|export coaching`: coaching records (pembinaan kinerja).
+pub const COACHING: &[Column] = &[
+    col("nip", &[], true),
+    col("tanggal", &["date"], true),
+    col("jenis", &["kind"], true),
+    col("pemberi_nama", &["given_by", "pemberi"], true),
+    col("pemberi_nip", &["given_by_nip"], false),
+    col("masalah", &["problem"], true),
+    col("langkah", &["steps", "langkah_disepakati"], true),
+    col(
+        "tindak_lanjut",
+        &["follow_up", "tanggal_tindak_lanjut"],
+        true,
+    ),
+    col("selesai", &["closed", "tanggal_selesai"], false),
+    col("hasil", &["outcome"], false),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

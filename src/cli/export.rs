@@ -1,4 +1,4 @@
-//! `kinerja export staff|trainings|evaluations [--year Y] [-o FILE]`: CSV with the same
+//! `kinerja export staff|trainings|evaluations|coaching [--year Y] [-o FILE]`: CSV with the same
 //! columns `import` reads, so an export imports back unchanged.
 
 use super::columns::{self, ASPECT_COLUMNS};
@@ -50,6 +50,7 @@ pub fn run(
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_talent(store, &mut out, year, unit_id)?
         }
+        ExportKind::Coaching => export_coaching(store, &mut out, year)?,
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?
@@ -176,6 +177,36 @@ fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Resul
                 t.status.label().to_string(),
                 t.no_sertifikat.clone(),
                 t.catatan.clone(),
+            ])?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Every coaching record, by NIP then date; `--year` keeps those dated in that year.
+fn export_coaching(store: &Store, out: &mut Output, year: Option<i16>) -> Result<usize, Failure> {
+    out.row(columns::COACHING.iter().map(|c| c.name))?;
+    let mut n = 0;
+    for item in store.iter_coaching() {
+        let (nip, group) = item?;
+        for c in group
+            .items
+            .iter()
+            .filter(|c| year.is_none_or(|y| c.tanggal.year() == y))
+        {
+            let [giver_nip, giver_name] = evaluator_fields(&Some(c.pemberi.clone()));
+            out.row([
+                nip.clone(),
+                format_date(c.tanggal),
+                c.jenis.label().to_string(),
+                giver_name,
+                giver_nip,
+                c.masalah.clone(),
+                c.langkah.clone(),
+                format_date(c.tindak_lanjut),
+                c.selesai.map(format_date).unwrap_or_default(),
+                c.hasil.clone(),
             ])?;
             n += 1;
         }

@@ -169,6 +169,9 @@ pub enum ExportKind {
     /// The 9-box of --year (default last year), one row per active person: box, reason
     /// without one, follow-up, berprestasi; --unit limits it to one unit
     Talent,
+    /// Coaching records (pembinaan kinerja): nip, tanggal, jenis, pemberi, masalah,
+    /// langkah, tindak_lanjut, selesai, hasil (--year: by the coaching date)
+    Coaching,
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
@@ -192,6 +195,8 @@ pub enum DataKind {
     UnitRatings,
     /// Potensial per person and year (nip, tahun, potensial, sumber, tanggal, penilai)
     Potentials,
+    /// Coaching records (pembinaan kinerja), matched by NIP, date and kind
+    Coaching,
 }
 
 /// A failed command: what to print and the exit status.
@@ -619,8 +624,8 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} audit entries",
-            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.audit
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} audit entries",
+            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.coaching, c.audit
         );
         return Ok(());
     }

@@ -1,5 +1,6 @@
 //! Pure rules and types of DOMAIN.md: no I/O, no storage, no terminal.
 
+pub mod coaching;
 pub mod dates;
 pub mod distribution;
 pub mod evaluation;
@@ -17,6 +18,7 @@ pub mod text;
 pub mod training;
 pub mod unit;
 
+pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
 pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};
 pub use evaluation::{

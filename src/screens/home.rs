@@ -4,9 +4,11 @@
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
 use super::Outcome;
+use super::coaching_form::{status_style, status_text};
 use super::training_overview::{Reason, reason_text};
 use crate::domain::{
-    JpTargets, Predikat, PredikatCounts, Retiring, RetiringEntry, StaffSummary, format_date,
+    Coaching, CoachingStatus, JpTargets, Predikat, PredikatCounts, Retiring, RetiringEntry,
+    StaffSummary, format_date,
 };
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
@@ -16,6 +18,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Who needs attention most, shown on the home screen.
 const ATTENTION: usize = 6;
@@ -34,8 +38,14 @@ pub struct HomeData {
     /// This year's JP.
     pub jp_year: i16,
     pub reached: u32,
-    /// (NIP, name, reason), the worst first.
-    pub attention: Vec<(String, String, Reason)>,
+    /// (NIP, name, reason, where their coaching stands), the worst first.
+    pub attention: Vec<(String, String, Reason, Option<CoachingStatus>)>,
+    /// People on the coaching list (as Pelatihan's for this year) flagged by predikat with
+    /// no coaching since (missing), and with a coaching past its follow-up date (overdue).
+    pub coaching_missing: u32,
+    pub coaching_overdue: u32,
+    /// Everyone's coaching records while counting (see [`HomeData::set_coaching`]).
+    coached: Arc<HashMap<String, Vec<Coaching>>>,
     /// The unit counted, `None` for all.
     pub unit: Option<String>,
     /// Every unit as (id, name), by name, for `f`.
@@ -62,6 +72,12 @@ impl HomeData {
     pub fn set_units(&mut self, units: Vec<(String, String)>, unit: Option<String>) {
         self.all_units = units;
         self.unit = unit;
+    }
+
+    /// Everyone's coaching records by NIP, for the coaching statuses (call before `add`;
+    /// dropped by `done`).
+    pub fn set_coaching(&mut self, coached: HashMap<String, Vec<Coaching>>) {
+        self.coached = Arc::new(coached);
     }
 
     /// Counts one person (every summary passes here once).
@@ -106,9 +122,21 @@ impl HomeData {
             _ => None,
         };
         if let Some(reason) = reason {
-            self.attention.push((s.nip.clone(), s.name.clone(), reason));
+            let since = s
+                .last
+                .filter(|(_, p)| p.needs_coaching())
+                .map(|(period, _)| period.start());
+            let items = self.coached.get(&s.nip).map_or(&[][..], |v| v.as_slice());
+            let status = crate::domain::follow_up(items, since, today);
+            match status {
+                Some(CoachingStatus::Missing) => self.coaching_missing += 1,
+                Some(CoachingStatus::Overdue) => self.coaching_overdue += 1,
+                _ => {}
+            }
+            self.attention
+                .push((s.nip.clone(), s.name.clone(), reason, status));
             // Keep only the worst few: poor predikat first (worst first), then fewest JP.
-            self.attention.sort_by_key(|(_, _, r)| match r {
+            self.attention.sort_by_key(|(_, _, r, _)| match r {
                 Reason::Predikat(p) => (0, u32::from(5 - p.code()), 0),
                 Reason::BelowJp { jp, .. } => (1, 0, *jp),
             });
@@ -118,6 +146,7 @@ impl HomeData {
 
     pub fn done(&mut self) {
         self.loaded = true;
+        self.coached = Arc::default();
     }
 }
 
@@ -183,7 +212,7 @@ impl Home {
         }
         match keys::action(&KEYS, &key) {
             Some(Act::Open) => match self.data.attention.get(self.selected) {
-                Some((nip, _, _)) => Outcome::OpenStaff(nip.clone()),
+                Some((nip, _, _, _)) => Outcome::OpenStaff(nip.clone()),
                 None => Outcome::Ignored,
             },
             Some(Act::Unit) => Outcome::HomeUnit(super::training_overview::next_unit(
@@ -291,15 +320,40 @@ impl Home {
             )]),
             legend,
         );
-        let mut lines = vec![Line::styled(ui.t(T::Attention), ui.theme.header())];
-        for (i, (_, name, reason)) in d.attention.iter().enumerate() {
-            let text = format!(" {:<30} {}", fit(ui, name, 30), reason_text(reason, ui));
-            let style = if i == self.selected {
-                ui.theme.selected()
+        // The coaching counts beside the title (PermenPANRB 6/2022: coaching followed up).
+        let mut lines = vec![Line::from(vec![
+            Span::styled(ui.t(T::Attention), ui.theme.header()),
+            Span::styled(
+                format!(
+                    "   {}: {} {}, {} {}",
+                    ui.t(T::Coaching),
+                    d.coaching_missing,
+                    ui.t(T::CoachMissing),
+                    d.coaching_overdue,
+                    ui.t(T::CoachOverdue)
+                ),
+                if d.coaching_missing + d.coaching_overdue > 0 {
+                    ui.theme.error()
+                } else {
+                    ui.theme.muted()
+                },
+            ),
+        ])];
+        for (i, (_, name, reason, status)) in d.attention.iter().enumerate() {
+            let mut spans = vec![Span::raw(format!(" {:<26} ", fit(ui, name, 26)))];
+            spans.push(match status {
+                Some(s) => {
+                    Span::styled(format!("{:<9}", status_text(*s, ui)), status_style(*s, ui))
+                }
+                None => Span::raw(format!("{:<9}", "-")),
+            });
+            spans.push(Span::raw(format!(" {}", reason_text(reason, ui))));
+            let line = Line::from(spans);
+            lines.push(if i == self.selected {
+                line.style(ui.theme.selected())
             } else {
-                ratatui::style::Style::new()
-            };
-            lines.push(Line::styled(text, style));
+                line
+            });
         }
         if d.attention.is_empty() {
             lines.push(Line::styled(ui.t(T::NobodyNeedsCoaching), ui.theme.ok()));

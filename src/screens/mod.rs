@@ -2,6 +2,7 @@
 //! drawing. Screens never write to the store; they return an [`Outcome`] that `app/`
 //! carries out, so each can be tested on a `TestBackend` without a database.
 
+pub mod coaching_form;
 pub mod evaluation_form;
 pub mod home;
 pub mod potential_form;
@@ -47,6 +48,10 @@ pub enum Outcome {
     /// Save a training for each of these people (one record each).
     SaveTraining(Vec<String>, Box<crate::domain::Training>),
     DeleteTraining(String, u32, u64),
+    /// The coaching form (pembinaan kinerja) of a person: `None` a new one, else that one.
+    OpenCoaching(String, Option<u32>),
+    SaveCoaching(String, Box<crate::domain::Coaching>),
+    DeleteCoaching(String, u32, u64),
     /// Show the Pelatihan tab for a year and one unit (`None`: all units).
     TrainingYear(i16, Option<String>),
     /// Show Beranda for one unit (`None`: all units).

@@ -4,7 +4,9 @@
 //! profile.
 
 use super::Outcome;
-use crate::domain::{EmploymentKind, Evaluation, Sex, Staff, Training, format_date};
+use crate::domain::{
+    Coaching, EmploymentKind, Evaluation, Period, Predikat, Sex, Staff, Training, format_date,
+};
 use crate::store::AuditEntry;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
@@ -22,9 +24,16 @@ pub enum Section {
     Evaluations,
     Trainings,
     History,
+    /// Pembinaan kinerja: the person's coaching records.
+    Coaching,
 }
 
-const SECTIONS: [Section; 3] = [Section::Evaluations, Section::Trainings, Section::History];
+const SECTIONS: [Section; 4] = [
+    Section::Evaluations,
+    Section::Trainings,
+    Section::History,
+    Section::Coaching,
+];
 
 /// A change in the history, with its time already put in the officer's time zone.
 pub struct HistoryRow {
@@ -38,10 +47,12 @@ pub struct StaffRecord {
     evaluations: Vec<Evaluation>,
     trainings: Vec<Training>,
     history: Vec<HistoryRow>,
+    /// Newest first.
+    coaching: Vec<Coaching>,
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 3],
+    rows: [usize; 4],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// The newest potensial and, when that year has an annual evaluation, its 9-box.
@@ -52,6 +63,7 @@ pub struct StaffRecord {
 enum Act {
     NewEvaluation,
     NewTraining,
+    NewCoaching,
     OpenRow,
     NextSection,
     PrevSection,
@@ -63,7 +75,7 @@ enum Act {
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 10] = [
+const KEYS: [Binding<Act>; 11] = [
     bind(
         &[Key::Char('e')],
         "e",
@@ -78,6 +90,14 @@ const KEYS: [Binding<Act>; 10] = [
         "t",
         Act::NewTraining,
         T::KeyNewTraining,
+        true,
+    ),
+    bind(
+        &[Key::Char('b')],
+        "b",
+        "b",
+        Act::NewCoaching,
+        T::KeyNewCoaching,
         true,
     ),
     bind(
@@ -159,9 +179,10 @@ impl StaffRecord {
             evaluations,
             trainings,
             history,
+            coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 3],
+            rows: [0; 4],
             head: false,
             potential: None,
         }
@@ -190,9 +211,36 @@ impl StaffRecord {
         self
     }
 
+    /// The person's coaching records (pembinaan kinerja), oldest first as the store keeps
+    /// them; shown newest first.
+    pub fn with_coaching(mut self, mut coaching: Vec<Coaching>) -> StaffRecord {
+        coaching.reverse();
+        self.coaching = coaching;
+        self
+    }
+
+    /// The evaluation that puts the person on the coaching list: the latest by period,
+    /// when its predikat is Butuh Perbaikan or worse.
+    fn flagged_by(&self) -> Option<(Period, Predikat)> {
+        self.evaluations
+            .iter()
+            .max_by_key(|e| e.period.sort_key())
+            .map(|e| (e.period, e.predikat()))
+            .filter(|(_, p)| p.needs_coaching())
+    }
+
     pub fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::help(&KEYS);
-        if !matches!(self.section, Section::Evaluations | Section::Trainings) {
+        // The footer is 80 columns: `b` is in it on the Pembinaan section, in help always.
+        for x in &mut k {
+            if x.action == T::KeyNewCoaching {
+                x.footer = self.section == Section::Coaching;
+            }
+        }
+        if !matches!(
+            self.section,
+            Section::Evaluations | Section::Trainings | Section::Coaching
+        ) {
             // Riwayat's rows open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
         }
@@ -205,11 +253,18 @@ impl StaffRecord {
         self.section
     }
 
+    /// Shows `section` (a record refreshed after a save stays where the officer was).
+    pub fn with_section(mut self, section: Section) -> StaffRecord {
+        self.section = section;
+        self
+    }
+
     fn section_len(&self) -> usize {
         match self.section {
             Section::Evaluations => self.evaluations.len(),
             Section::Trainings => self.trainings.len(),
             Section::History => self.history.len(),
+            Section::Coaching => self.coaching.len(),
         }
     }
 
@@ -225,14 +280,17 @@ impl StaffRecord {
         }
         let nip = self.staff.nip.as_str().to_string();
         match keys::action(&KEYS, &key) {
-            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % 3],
-            Some(Act::PrevSection) => self.section = SECTIONS[(i + 2) % 3],
+            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % SECTIONS.len()],
+            Some(Act::PrevSection) => {
+                self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
+            }
             Some(Act::Edit) => return Outcome::EditStaff(nip),
             Some(Act::ToggleHead) => return Outcome::ToggleUnitHead(nip),
             Some(Act::Potential) => return Outcome::OpenPotential(nip),
             Some(Act::Profile) => return Outcome::OpenProfile(nip),
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
             Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
+            Some(Act::NewCoaching) => return Outcome::OpenCoaching(nip, None),
             Some(Act::OpenRow) => {
                 return match self.section {
                     Section::Trainings => match self.trainings.get(self.rows[1]) {
@@ -241,6 +299,10 @@ impl StaffRecord {
                     },
                     Section::Evaluations => match self.evaluations.get(self.rows[0]) {
                         Some(e) => Outcome::OpenEvaluation(nip, Some(e.id)),
+                        None => Outcome::Ignored,
+                    },
+                    Section::Coaching => match self.coaching.get(self.rows[3]) {
+                        Some(c) => Outcome::OpenCoaching(nip, Some(c.id)),
                         None => Outcome::Ignored,
                     },
                     _ => Outcome::Ignored,
@@ -277,7 +339,7 @@ impl StaffRecord {
             })
             .collect();
         frame.render_widget(Paragraph::new(warn_lines), warn_area);
-        let titles = [T::Evaluations, T::Trainings, T::History].map(|t| ui.t(t));
+        let titles = [T::Evaluations, T::Trainings, T::History, T::Coaching].map(|t| ui.t(t));
         let selected = SECTIONS
             .iter()
             .position(|s| *s == self.section)
@@ -293,6 +355,7 @@ impl StaffRecord {
             Section::Evaluations => self.draw_evaluations(frame, body, ui),
             Section::Trainings => self.draw_trainings(frame, body, ui),
             Section::History => self.draw_history(frame, body, ui),
+            Section::Coaching => self.draw_coaching(frame, body, ui),
         }
     }
 
@@ -679,6 +742,93 @@ impl StaffRecord {
             Constraint::Fill(1),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), area);
+    }
+}
+
+impl StaffRecord {
+    /// Pembinaan: whether the latest evaluation asks for coaching and where it stands
+    /// (DOMAIN.md, Pembinaan kinerja), then the records, newest first, with their status.
+    fn draw_coaching(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        use super::coaching_form::{status_style, status_text};
+        let [top, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        if let Some((period, p)) = self.flagged_by() {
+            let status = crate::domain::follow_up(&self.coaching, Some(period.start()), self.today);
+            let mut spans = vec![Span::styled(
+                // The start of the flagging evaluation's period: coaching from then on counts.
+                format!(
+                    " {} {} ({}): ",
+                    ui.t(T::CoachSince),
+                    format_date(period.start()),
+                    p.label()
+                ),
+                ui.theme.muted(),
+            )];
+            if let Some(s) = status {
+                spans.push(Span::styled(status_text(s, ui), status_style(s, ui)));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), top);
+        }
+        if self.coaching.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", ui.t(T::NoCoaching)),
+                    ui.theme.muted(),
+                )),
+                table_area,
+            );
+            return;
+        }
+        let height = table_area.height.saturating_sub(1) as usize;
+        let (start, selected) = self.table_window(3, height);
+        // The problem takes what the other columns leave (a space after each).
+        let problem_w = (table_area.width as usize)
+            .saturating_sub(10 + 17 + 13 + 10 + 4)
+            .max(10);
+        let rows: Vec<Row> = self
+            .coaching
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, c)| {
+                let status = c.status(self.today);
+                let row = Row::new(vec![
+                    Cell::from(format_date(c.tanggal)),
+                    Cell::from(c.jenis.label()),
+                    Cell::from(format_date(c.tindak_lanjut)),
+                    Cell::from(Span::styled(
+                        status_text(status, ui),
+                        status_style(status, ui),
+                    )),
+                    Cell::from(fit(ui, &c.masalah.replace('\n', " "), problem_w)),
+                ]);
+                if i == selected {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header = Row::new(
+            [
+                T::CoachingDate,
+                T::CoachingKindLabel,
+                T::CoachFollowUp,
+                T::Status,
+                T::CoachProblem,
+            ]
+            .map(|t| Cell::from(ui.t(t))),
+        )
+        .style(ui.theme.header());
+        let widths = [
+            Constraint::Length(10),
+            Constraint::Length(17),
+            Constraint::Length(13),
+            Constraint::Length(10),
+            Constraint::Fill(1),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), table_area);
     }
 }
 

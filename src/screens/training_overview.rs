@@ -3,7 +3,8 @@
 //! (pembinaan) with the reason. Built once when the tab opens, never per keystroke.
 
 use super::Outcome;
-use crate::domain::{OrganiserKind, TrainingKind};
+use super::coaching_form::{status_style, status_text};
+use crate::domain::{CoachingStatus, OrganiserKind, TrainingKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -12,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, Tabs};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct UnitJp {
@@ -59,6 +61,41 @@ pub struct Coaching {
     pub reasons: Vec<Reason>,
     /// Training kinds the last evaluation's notes name.
     pub suggested: Vec<TrainingKind>,
+    /// The first day of the period of the latest evaluation, when its predikat flags the
+    /// person for coaching (pembinaan kinerja); `None` when only JP puts them here.
+    pub flagged_since: Option<jiff::civil::Date>,
+    /// Where their coaching stands ([`crate::domain::follow_up`]); `None`: not flagged by
+    /// predikat and never coached.
+    pub status: Option<CoachingStatus>,
+}
+
+/// Which people the coaching list shows (`s` cycles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CoachingFilter {
+    #[default]
+    All,
+    /// Flagged by predikat and no coaching since.
+    Missing,
+    /// A coaching whose follow-up date passed without being closed.
+    Overdue,
+}
+
+impl CoachingFilter {
+    fn next(self) -> CoachingFilter {
+        match self {
+            CoachingFilter::All => CoachingFilter::Missing,
+            CoachingFilter::Missing => CoachingFilter::Overdue,
+            CoachingFilter::Overdue => CoachingFilter::All,
+        }
+    }
+
+    fn keeps(self, c: &Coaching) -> bool {
+        match self {
+            CoachingFilter::All => true,
+            CoachingFilter::Missing => c.status == Some(CoachingStatus::Missing),
+            CoachingFilter::Overdue => c.status == Some(CoachingStatus::Overdue),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -104,12 +141,14 @@ enum Act {
     NextYear,
     Unit,
     Open,
+    Coach,
+    Filter,
     Back,
     Quit,
 }
 
 /// Pelatihan's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 8] = [
+const KEYS: [Binding<Act>; 10] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
         "Tab",
@@ -151,6 +190,15 @@ const KEYS: [Binding<Act>; 8] = [
         T::KeyOpen,
         true,
     ),
+    bind(&[Key::Char('c')], "c", "c", Act::Coach, T::KeyCoach, true),
+    bind(
+        &[Key::Char('s')],
+        "s",
+        "s",
+        Act::Filter,
+        T::KeyCoachingFilter,
+        true,
+    ),
     bind(
         &[Key::Code(KeyCode::Esc)],
         "Esc",
@@ -166,6 +214,9 @@ pub struct TrainingOverview {
     data: TrainingData,
     section: Section,
     rows: [usize; 4],
+    filter: CoachingFilter,
+    /// Positions in `data.coaching` the filter keeps.
+    shown: Vec<usize>,
 }
 
 /// The unit after `current` in `units` (`None` = all units comes first and after the last).
@@ -205,18 +256,54 @@ pub fn reason_text(r: &Reason, ui: &Ui) -> String {
 
 impl TrainingOverview {
     pub fn new(data: TrainingData) -> TrainingOverview {
-        TrainingOverview {
+        let mut t = TrainingOverview {
             data,
             section: Section::Summary,
             rows: [0; 4],
+            filter: CoachingFilter::All,
+            shown: Vec::new(),
+        };
+        t.apply_filter();
+        t
+    }
+
+    fn apply_filter(&mut self) {
+        let filter = self.filter;
+        self.shown = (0..self.data.coaching.len())
+            .filter(|i| filter.keeps(&self.data.coaching[*i]))
+            .collect();
+        self.rows[1] = self.rows[1].min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Counts each person's coaching status again from everyone's coaching records (after
+    /// a coaching was saved from the list), keeping the filter and the selection.
+    pub fn set_coaching_records(
+        &mut self,
+        records: &HashMap<String, Vec<crate::domain::Coaching>>,
+        today: jiff::civil::Date,
+    ) {
+        for c in &mut self.data.coaching {
+            let items = records.get(&c.nip).map_or(&[][..], |v| v.as_slice());
+            c.status = crate::domain::follow_up(items, c.flagged_since, today);
         }
+        self.apply_filter();
+    }
+
+    /// The filter of the coaching list.
+    pub fn filter(&self) -> CoachingFilter {
+        self.filter
+    }
+
+    /// The coaching list's people the filter shows, in order.
+    pub fn shown_coaching(&self) -> impl Iterator<Item = &Coaching> {
+        self.shown.iter().filter_map(|i| self.data.coaching.get(*i))
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::help(&KEYS);
         if self.section != Section::Coaching {
-            // Only the coaching list opens a person.
-            k.retain(|x| x.action != T::KeyOpen);
+            // Only the coaching list opens a person, records coaching and filters.
+            k.retain(|x| !matches!(x.action, T::KeyOpen | T::KeyCoach | T::KeyCoachingFilter));
         }
         k.extend(keys::nav_help());
         // Handled by the app; listed here because they work on this screen.
@@ -231,6 +318,7 @@ impl TrainingOverview {
         self.data.stats_loaded = true;
     }
 
+    /// Everyone on the coaching list, whatever the filter.
     pub fn coaching(&self) -> &[Coaching] {
         &self.data.coaching
     }
@@ -238,7 +326,7 @@ impl TrainingOverview {
     fn len(&self) -> usize {
         match self.section {
             Section::Summary => self.data.units.len(),
-            Section::Coaching => self.data.coaching.len(),
+            Section::Coaching => self.shown.len(),
             Section::Held => self.data.held.len(),
             Section::Partners => self.data.partners.len(),
         }
@@ -268,13 +356,24 @@ impl TrainingOverview {
             Some(Act::Unit) => {
                 Outcome::TrainingYear(d.year, next_unit(&d.all_units, d.unit.as_deref()))
             }
-            Some(Act::Open) if self.section == Section::Coaching => {
-                match d.coaching.get(self.rows[1]) {
-                    Some(c) => Outcome::OpenStaff(c.nip.clone()),
-                    None => Outcome::Ignored,
+            Some(act @ (Act::Open | Act::Coach)) if self.section == Section::Coaching => {
+                let selected = self
+                    .shown
+                    .get(self.rows[1])
+                    .and_then(|i| d.coaching.get(*i));
+                match (selected, act) {
+                    (Some(c), Act::Open) => Outcome::OpenStaff(c.nip.clone()),
+                    (Some(c), _) => Outcome::OpenCoaching(c.nip.clone(), None),
+                    (None, _) => Outcome::Ignored,
                 }
             }
-            Some(Act::Open) | None => Outcome::Ignored,
+            Some(Act::Filter) if self.section == Section::Coaching => {
+                self.filter = self.filter.next();
+                self.rows[1] = 0;
+                self.apply_filter();
+                Outcome::Changed
+            }
+            Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
         }
@@ -297,13 +396,24 @@ impl TrainingOverview {
             )),
             year,
         );
-        let titles = [T::Summary, T::NeedsCoaching, T::TrainingsHeld, T::Partners].map(|t| ui.t(t));
+        let mut titles: Vec<String> = [T::Summary, T::NeedsCoaching, T::TrainingsHeld, T::Partners]
+            .map(|t| ui.t(t).to_string())
+            .to_vec();
+        // The coaching list's filter, in its title.
+        let filter = match self.filter {
+            CoachingFilter::All => None,
+            CoachingFilter::Missing => Some(CoachingStatus::Missing),
+            CoachingFilter::Overdue => Some(CoachingStatus::Overdue),
+        };
+        if let Some(f) = filter {
+            titles[1] = format!("{}: {}", titles[1], status_text(f, ui));
+        }
         let i = SECTIONS
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
         frame.render_widget(
-            Tabs::new(titles.to_vec())
+            Tabs::new(titles)
                 .select(i)
                 .highlight_style(ui.theme.selected())
                 .divider(ui.theme.sym("│", "|")),
@@ -436,21 +546,24 @@ impl TrainingOverview {
     }
 
     fn draw_coaching(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        // Name 24, unit 16 and a space after each: the reasons get the rest.
-        let reason_w = (area.width as usize).saturating_sub(24 + 16 + 2).max(10);
+        // Name 22, unit 14, coaching 9 and a space after each: the reasons get the rest.
+        let reason_w = (area.width as usize)
+            .saturating_sub(22 + 14 + 9 + 3)
+            .max(10);
         let d = &self.data;
-        if d.coaching.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(ui.t(T::NobodyNeedsCoaching), ui.theme.ok())),
-                area,
-            );
+        if self.shown.is_empty() {
+            let text = if d.coaching.is_empty() {
+                ui.t(T::NobodyNeedsCoaching)
+            } else {
+                ui.t(T::NoMatch)
+            };
+            frame.render_widget(Paragraph::new(Line::styled(text, ui.theme.ok())), area);
             return;
         }
         let height = area.height.saturating_sub(1) as usize;
         let start = self.window(1, height);
-        let rows: Vec<Row> = d
-            .coaching
-            .iter()
+        let rows: Vec<Row> = self
+            .shown_coaching()
             .enumerate()
             .skip(start)
             .take(height)
@@ -460,9 +573,14 @@ impl TrainingOverview {
                     let kinds: Vec<&str> = c.suggested.iter().map(|k| k.label()).collect();
                     why.push(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")));
                 }
+                let status = match c.status {
+                    Some(s) => Cell::from(Span::styled(status_text(s, ui), status_style(s, ui))),
+                    None => Cell::from(Span::styled("-", ui.theme.muted())),
+                };
                 let row = Row::new(vec![
-                    Cell::from(fit(ui, &c.name, 24)),
-                    Cell::from(crate::ui::short_name(ui, &c.unit, 16)),
+                    Cell::from(fit(ui, &c.name, 22)),
+                    Cell::from(crate::ui::short_name(ui, &c.unit, 14)),
+                    status,
                     Cell::from(crate::ui::fit_words(ui, &why.join("; "), reason_w)),
                 ]);
                 if i == self.rows[1] {
@@ -472,15 +590,23 @@ impl TrainingOverview {
                 }
             })
             .collect();
-        let header =
-            Row::new([ui.t(T::ColName), ui.t(T::ColUnit), ui.t(T::Reason)].map(Cell::from))
-                .style(ui.theme.header());
+        let header = Row::new(
+            [
+                ui.t(T::ColName),
+                ui.t(T::ColUnit),
+                ui.t(T::Coaching),
+                ui.t(T::Reason),
+            ]
+            .map(Cell::from),
+        )
+        .style(ui.theme.header());
         frame.render_widget(
             Table::new(
                 rows,
                 [
-                    Constraint::Length(24),
-                    Constraint::Length(16),
+                    Constraint::Length(22),
+                    Constraint::Length(14),
+                    Constraint::Length(9),
                     Constraint::Fill(1),
                 ],
             )

@@ -270,6 +270,9 @@ fn check_entry(file: &Path, tree: &str, key: &[u8], value: &[u8]) -> Result<(), 
         "trainings" => {
             records::decode_trainings(value).map_err(undecodable)?;
         }
+        "coaching" => {
+            records::decode_coaching(value).map_err(undecodable)?;
+        }
         "audit" => {
             records::decode_audit(value).map_err(undecodable)?;
         }

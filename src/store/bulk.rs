@@ -2,7 +2,7 @@
 //! transaction over all the trees it touches, so a record and its index land together.
 //! A run writes one audit entry at its end, not one per record.
 
-use super::records::{self, AuditAction, EvaluationGroup, Partner, TrainingGroup};
+use super::records::{self, AuditAction, CoachingGroup, EvaluationGroup, Partner, TrainingGroup};
 use super::{Store, StoreError, keys};
 use crate::domain::{Staff, Unit};
 use sled::Transactional;
@@ -18,10 +18,11 @@ const PARTNERS: usize = 3;
 const EVALUATIONS: usize = 4;
 const TRAININGS: usize = 5;
 const POTENTIALS: usize = 6;
+const COACHING: usize = 7;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 7],
+    batches: [sled::Batch; 8],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.
@@ -161,6 +162,15 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a person's coaching records (pembinaan kinerja) as given.
+    pub fn put_coaching(&mut self, nip: &str, group: &CoachingGroup) -> Result<(), StoreError> {
+        self.put(
+            COACHING,
+            nip.as_bytes(),
+            records::encode_coaching(group).map_err(invalid)?,
+        )
+    }
+
     /// Writes what is pending in one transaction.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if self.pending == 0 {
@@ -183,6 +193,7 @@ impl<'s> BulkWriter<'s> {
             &s.evaluations,
             &s.trainings,
             &s.potentials,
+            &s.coaching,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

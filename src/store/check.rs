@@ -208,6 +208,41 @@ impl Store {
             }
         }
 
+        for item in self.coaching.iter() {
+            let (k, v) = item?;
+            if !staff_units.contains_key(&k[..]) {
+                r.damaged("coaching", &k, "belongs to no staff record");
+            }
+            match records::decode_coaching(&v) {
+                Ok(g) => {
+                    let mut ids = HashSet::new();
+                    let mut dates = HashSet::new();
+                    for c in &g.items {
+                        if !ids.insert(c.id) || c.id == 0 || c.id >= g.next_id {
+                            r.damaged(
+                                "coaching",
+                                &k,
+                                format!("coaching id {} is repeated or out of range", c.id),
+                            );
+                        }
+                        if !dates.insert((c.tanggal, c.jenis)) {
+                            r.damaged(
+                                "coaching",
+                                &k,
+                                format!(
+                                    "two coaching records of {} on {}",
+                                    c.jenis.label(),
+                                    crate::domain::format_date(c.tanggal)
+                                ),
+                            );
+                        }
+                    }
+                    r.counts.coaching += g.items.len();
+                }
+                Err(e) => r.damaged("coaching", &k, e.to_string()),
+            }
+        }
+
         for item in self.staff_summary.iter() {
             let (k, v) = item?;
             let nip = String::from_utf8_lossy(&k).into_owned();

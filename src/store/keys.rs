@@ -1,7 +1,7 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 14] = [
+pub const TREES: [&str; 15] = [
     "meta",
     "units",
     "partners",
@@ -12,6 +12,7 @@ pub const TREES: [&str; 14] = [
     "evaluations",
     "trainings",
     "potentials",
+    "coaching",
     "officers",
     "drafts",
     "audit",

@@ -17,9 +17,11 @@ mod summary;
 mod write;
 
 pub use error::StoreError;
-pub use records::{AuditAction, AuditEntry, Draft, EvaluationGroup, Partner, TrainingGroup};
+pub use records::{
+    AuditAction, AuditEntry, CoachingGroup, Draft, EvaluationGroup, Partner, TrainingGroup,
+};
 
-use crate::domain::{Evaluation, Staff, Training, Unit};
+use crate::domain::{Coaching, Evaluation, Staff, Training, Unit};
 use codec::DecodeError;
 use std::path::{Path, PathBuf};
 
@@ -45,6 +47,8 @@ pub struct Store {
     evaluations: sled::Tree,
     trainings: sled::Tree,
     potentials: sled::Tree,
+    /// Coaching records (pembinaan kinerja), grouped per person like evaluations.
+    coaching: sled::Tree,
     partners: sled::Tree,
     audit: sled::Tree,
     audit_by_record: sled::Tree,
@@ -66,6 +70,7 @@ pub struct Counts {
     pub partners: usize,
     pub evaluations: usize,
     pub trainings: usize,
+    pub coaching: usize,
     pub audit: usize,
 }
 
@@ -149,6 +154,7 @@ impl Store {
             evaluations: tree("evaluations")?,
             trainings: tree("trainings")?,
             potentials: tree("potentials")?,
+            coaching: tree("coaching")?,
             partners: tree("partners")?,
             audit: tree("audit")?,
             audit_by_record: tree("audit_by_record")?,
@@ -352,6 +358,7 @@ impl Store {
             &self.partners,
             &self.evaluations,
             &self.trainings,
+            &self.coaching,
         ]
         .iter()
         .all(|t| t.is_empty())
@@ -377,6 +384,13 @@ impl Store {
             let (k, v) = item?;
             c.trainings += records::decode_trainings(&v)
                 .map_err(corrupt("trainings", &k))?
+                .items
+                .len();
+        }
+        for item in self.coaching.iter() {
+            let (k, v) = item?;
+            c.coaching += records::decode_coaching(&v)
+                .map_err(corrupt("coaching", &k))?
                 .items
                 .len();
         }
@@ -525,6 +539,30 @@ impl Store {
         })
     }
 
+    pub fn coaching_group(&self, nip: &str) -> Result<CoachingGroup, StoreError> {
+        match self.coaching.get(nip.as_bytes())? {
+            Some(v) => records::decode_coaching(&v).map_err(corrupt("coaching", nip.as_bytes())),
+            None => Ok(CoachingGroup::default()),
+        }
+    }
+
+    /// A person's coaching records (pembinaan kinerja), oldest first.
+    pub fn coaching_of(&self, nip: &str) -> Result<Vec<Coaching>, StoreError> {
+        Ok(self.coaching_group(nip)?.items)
+    }
+
+    /// Every person's coaching records, in NIP order. The tree holds only the people who
+    /// were coached, so this pass costs what they cost, not the whole staff.
+    pub fn iter_coaching(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, CoachingGroup), StoreError>> + '_ {
+        self.coaching.iter().map(|item| {
+            let (k, v) = item?;
+            let group = records::decode_coaching(&v).map_err(corrupt("coaching", &k))?;
+            Ok((keys::show(&k), group))
+        })
+    }
+
     /// The change history of one record (e.g. `staff/198503302010011002`), oldest first.
     pub fn audit_of(&self, record: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut prefix = record.as_bytes().to_vec();
@@ -540,11 +578,11 @@ impl Store {
         Ok(out)
     }
 
-    /// Every change to a person: the staff record, their evaluations and trainings,
+    /// Every change to a person: the staff record, their evaluations, trainings and coaching,
     /// newest first.
     pub fn history_of_person(&self, nip: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut out = self.audit_of(&format!("staff/{nip}"))?;
-        for kind in ["evaluations", "trainings"] {
+        for kind in ["evaluations", "trainings", "coaching"] {
             let prefix = format!("{kind}/{nip}/");
             for item in self.audit_by_record.scan_prefix(prefix.as_bytes()) {
                 let (k, _) = item?;

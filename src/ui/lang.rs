@@ -393,6 +393,36 @@ texts! {
     ErrRankKind => "golongan tidak cocok dengan status", "rank does not fit the status";
     ErrExists => "NIP ini sudah terdaftar", "this NIP is already registered";
     Digits => "angka", "digits";
+    Coaching => "Pembinaan", "Coaching";
+    NoCoaching => "belum ada pembinaan", "no coaching yet";
+    KeyNewCoaching => "pembinaan baru", "new coaching";
+    KeyCoach => "pembinaan", "coach";
+    KeyCoachingFilter => "saring", "filter";
+    NewCoaching => "Pembinaan baru", "New coaching";
+    EditCoaching => "Ubah pembinaan", "Edit coaching";
+    DeleteCoachingAsk => "Hapus pembinaan ini? (y = hapus, n = batal)", "Delete this coaching? (y = delete, n = cancel)";
+    CoachingDate => "Tanggal", "Date";
+    CoachingKindLabel => "Jenis", "Kind";
+    CoachGiver => "Pemberi", "Given by";
+    CoachGiverNip => "NIP pemberi", "Giver's NIP";
+    CoachProblem => "Masalah", "Problem";
+    CoachSteps => "Langkah disepakati", "Agreed steps";
+    CoachFollowUp => "Tindak lanjut", "Follow-up";
+    CoachClosed => "Selesai", "Closed on";
+    CoachOutcome => "Hasil", "Outcome";
+    CoachMissing => "belum ada", "missing";
+    CoachOverdue => "terlambat", "overdue";
+    CoachOpen => "berjalan", "open";
+    CoachClosedStatus => "selesai", "closed";
+    CoachAll => "semua", "all";
+    CoachSince => "Perlu pembinaan sejak", "Needs coaching since";
+    ErrFollowUpBefore => "sebelum tanggal pembinaan", "before the coaching date";
+    ErrAfterToday => "setelah hari ini", "after today";
+    ErrOutcomeNeeded => "wajib diisi bila sudah selesai", "required once closed";
+    ErrClosedNeeded => "isi tanggal selesai untuk mencatat hasil", "give the closing date to record an outcome";
+    ErrGiverIsPerson => "pemberi tidak boleh pegawai itu sendiri", "the giver cannot be the person coached";
+    ErrGiverName => "wajib diisi: nama pemberi (NIP boleh kosong)", "required: the giver's name (the NIP may be empty)";
+    CoachingTaken => "sudah ada pembinaan jenis ini pada tanggal itu", "there is coaching of this kind on that date already";
 }
 
 #[cfg(test)]

@@ -49,6 +49,25 @@ pub fn evaluation(year: i16, kind: PeriodKind, hasil: Rating, perilaku: Rating) 
     }
 }
 
+/// An open coaching (bimbingan kinerja) of 2 November 2026, followed up on 2 December.
+pub fn coaching() -> Coaching {
+    Coaching {
+        id: 0,
+        tanggal: date(2026, 11, 2),
+        jenis: CoachingKind::Bimbingan,
+        pemberi: Evaluator {
+            nip: Some(Nip::parse("197001012000031001").expect("giver NIP")),
+            nama: "H. Budi Nasution, S.Sos.".into(),
+        },
+        masalah: "Laporan bulanan sering terlambat.".into(),
+        langkah: "Laporan selesai tanggal 5 setiap bulan; dicek atasan.".into(),
+        tindak_lanjut: date(2026, 12, 2),
+        selesai: None,
+        hasil: String::new(),
+        revision: 0,
+    }
+}
+
 pub fn training(judul: &str, jp: u16) -> Training {
     Training {
         id: 0,

@@ -1,8 +1,9 @@
-//! `kinerja import staff|trainings|evaluations|unit-ratings FILE.csv [--dry-run] [--skip-invalid]`.
+//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching FILE.csv [--dry-run] [--skip-invalid]`.
 //!
 //! Every row is checked before anything is written. Bad rows are reported as
 //! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
 
+mod coaching;
 mod evaluations;
 mod potentials;
 mod staff;
@@ -32,6 +33,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Trainings => trainings::import_trainings(store, file, opts),
         DataKind::UnitRatings => unit_ratings::import_unit_ratings(store, file, opts),
         DataKind::Potentials => potentials::import_potentials(store, file, opts),
+        DataKind::Coaching => coaching::import_coaching(store, file, opts),
     }
 }
 

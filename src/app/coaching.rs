@@ -1,0 +1,175 @@
+//! Coaching (pembinaan kinerja): the form, its drafts, and where each flagged person's
+//! coaching stands for the coaching list and Beranda.
+
+use super::*;
+use crate::domain::{Coaching, CoachingStatus};
+
+impl App {
+    /// Opens the coaching form of a person: a new one (offering their latest evaluator as
+    /// the giver) or the record `id`.
+    pub(super) fn open_coaching(&mut self, nip: &str, id: Option<u32>) -> bool {
+        let loaded = (|| -> Result<_, StoreError> {
+            let Some(staff) = self.store.get_staff(nip)? else {
+                return Ok(None);
+            };
+            let original = match id {
+                Some(id) => self
+                    .store
+                    .coaching_of(nip)?
+                    .into_iter()
+                    .find(|c| c.id == id),
+                None => None,
+            };
+            let giver = self
+                .store
+                .evaluations_of(nip)?
+                .into_iter()
+                .filter(|e| e.penilai.is_some())
+                .max_by_key(|e| e.period.sort_key())
+                .and_then(|e| e.penilai);
+            Ok(Some((staff, original, giver)))
+        })();
+        let (staff, original, giver) = match loaded {
+            Ok(Some(x)) => x,
+            Ok(None) => return true,
+            Err(e) => return self.fail(e),
+        };
+        if id.is_some() && original.is_none() {
+            // Deleted meanwhile in another session.
+            return true;
+        }
+        let mut form = CoachingForm::new(
+            nip,
+            &staff.display_name(),
+            original,
+            giver,
+            self.opts.today,
+            &self.ui,
+        )
+        .with_person(staff.nip.clone(), &self.ui);
+        match self.store.draft(&self.coaching_draft_key(nip, id)) {
+            Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
+            Ok(None) => {}
+            Err(e) => return self.fail(e),
+        }
+        self.push(Screen::Coaching(Box::new(form)));
+        true
+    }
+
+    /// Saves (flushed by the store before "tersimpan" shows), drops the draft, and goes
+    /// back to the refreshed record.
+    pub(super) fn save_coaching(&mut self, nip: &str, coaching: Coaching) -> bool {
+        let actor = self.opts.actor.clone();
+        let id = (coaching.id != 0).then_some(coaching.id);
+        match self
+            .store
+            .save_coaching(nip, &coaching, self.opts.today, &actor)
+        {
+            Ok(_) => {
+                if let Err(e) = self.store.delete_draft(&self.coaching_draft_key(nip, id)) {
+                    return self.fail(e);
+                }
+                self.after_coaching_change(nip, T::Saved)
+            }
+            Err(e) => {
+                let message = match e {
+                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::AlreadyExists { .. } => self.ui.t(T::CoachingTaken).to_string(),
+                    other => crate::ui::errors::store_error_text(&self.ui, &other),
+                };
+                if let Screen::Coaching(f) = &mut self.screen {
+                    f.set_error(message);
+                }
+                true
+            }
+        }
+    }
+
+    pub(super) fn delete_coaching(&mut self, nip: &str, id: u32, revision: u64) -> bool {
+        let actor = self.opts.actor.clone();
+        match self.store.delete_coaching(nip, id, revision, &actor) {
+            Ok(()) => {
+                if let Err(e) = self
+                    .store
+                    .delete_draft(&self.coaching_draft_key(nip, Some(id)))
+                {
+                    return self.fail(e);
+                }
+                self.after_coaching_change(nip, T::Deleted)
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Back from the form: to the refreshed record when it came from there, else (the
+    /// coaching list) to the list with the statuses counted again. Beranda's shared counts
+    /// are forgotten, as they include the coaching statuses.
+    fn after_coaching_change(&mut self, nip: &str, done: T) -> bool {
+        self.shared.forget_home();
+        if matches!(self.stack.last(), Some(Screen::Record(_))) {
+            return self.back_to_record(nip, done);
+        }
+        if let Some(s) = self.stack.pop() {
+            self.screen = s;
+        }
+        if let Screen::TrainingTab(t) = &mut self.screen {
+            match coaching_by_person(&self.store) {
+                Ok(map) => t.set_coaching_records(&map, self.opts.today),
+                Err(e) => return self.fail(e),
+            }
+        }
+        self.status = Some((self.ui.t(done).to_string(), false));
+        true
+    }
+
+    pub(super) fn coaching_draft_key(&self, nip: &str, id: Option<u32>) -> String {
+        let which = id.map_or("baru".to_string(), |i| i.to_string());
+        format!("{}/pembinaan/{nip}/{which}", self.opts.actor)
+    }
+}
+
+/// Every coached person's records, by NIP: one pass over the coaching tree, which holds
+/// only the people ever coached (not the whole staff). Read when the coaching list or
+/// Beranda is counted, never per keystroke.
+pub(super) fn coaching_by_person(
+    store: &Store,
+) -> Result<HashMap<String, Vec<Coaching>>, StoreError> {
+    store
+        .iter_coaching()
+        .map(|g| g.map(|(nip, g)| (nip, g.items)))
+        .collect()
+}
+
+/// Where the coaching of a person on the coaching list stands: `last` is their latest
+/// evaluation (the summary's), which flags them when its predikat is Butuh Perbaikan or
+/// worse (see [`crate::domain::follow_up`]).
+pub(super) fn status_of(
+    coaching: &HashMap<String, Vec<Coaching>>,
+    nip: &str,
+    last: Option<(crate::domain::Period, crate::domain::Predikat)>,
+    today: Date,
+) -> Option<CoachingStatus> {
+    let since = flagged_since(last);
+    let items = coaching.get(nip).map_or(&[][..], |v| v.as_slice());
+    crate::domain::follow_up(items, since, today)
+}
+
+/// The first day of the period of `last` (a person's latest evaluation) when its predikat
+/// is Butuh Perbaikan or worse: from then on a coaching answers it.
+pub(super) fn flagged_since(
+    last: Option<(crate::domain::Period, crate::domain::Predikat)>,
+) -> Option<Date> {
+    last.filter(|(_, p)| p.needs_coaching())
+        .map(|(period, _)| period.start())
+}
+
+impl App {
+    /// The NIPs Pelatihan's coaching list shows under its filter, in order, when that tab
+    /// is open (for tests and benchmarks); empty elsewhere.
+    pub fn coaching_list_shown(&self) -> Vec<String> {
+        match &self.screen {
+            Screen::TrainingTab(t) => t.shown_coaching().map(|c| c.nip.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! The coaching form (pembinaan kinerja; `b` on a staff record, `c` on Pelatihan's coaching
+//! list, `Enter` on a coaching row), on the form engine: date, kind, who gave it (name and
+//! optional NIP), the problem, the agreed steps, the follow-up date, and, once closed, the
+//! closing date and the outcome.
+
+use super::Outcome;
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::{
+    Coaching, CoachingKind, CoachingStatus, EmploymentKind, Evaluator, Nip, format_date, parse_date,
+};
+use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Pasted, Ui, fit};
+use crossterm::event::KeyEvent;
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+const DATE: &str = "tanggal";
+const KIND: &str = "jenis";
+const GIVER: &str = "pemberi_nama";
+const GIVER_NIP: &str = "pemberi_nip";
+const PROBLEM: &str = "masalah";
+const STEPS: &str = "langkah";
+const FOLLOW_UP: &str = "tindak_lanjut";
+const CLOSED: &str = "selesai";
+const OUTCOME: &str = "hasil";
+
+/// A coaching status in the interface language.
+pub fn status_text(s: CoachingStatus, ui: &Ui) -> &'static str {
+    ui.t(match s {
+        CoachingStatus::Missing => T::CoachMissing,
+        CoachingStatus::Overdue => T::CoachOverdue,
+        CoachingStatus::Open => T::CoachOpen,
+        CoachingStatus::Closed => T::CoachClosedStatus,
+    })
+}
+
+/// Missing and overdue in the error colour, closed as done, open plain.
+pub fn status_style(s: CoachingStatus, ui: &Ui) -> ratatui::style::Style {
+    match s {
+        CoachingStatus::Missing | CoachingStatus::Overdue => ui.theme.error(),
+        CoachingStatus::Closed => ui.theme.ok(),
+        CoachingStatus::Open => ratatui::style::Style::new(),
+    }
+}
+
+pub struct CoachingForm {
+    /// Whose coaching.
+    pub nip: String,
+    person: Option<Nip>,
+    name: String,
+    original: Option<Coaching>,
+    today: Date,
+    form: Form,
+}
+
+impl CoachingForm {
+    /// A form for the person `nip` (`name` shown above it): `original` to edit, `None` for a
+    /// new one, which offers `giver` (e.g. the latest evaluator) and today's date.
+    pub fn new(
+        nip: &str,
+        name: &str,
+        original: Option<Coaching>,
+        giver: Option<Evaluator>,
+        today: Date,
+        ui: &Ui,
+    ) -> CoachingForm {
+        let o = original.as_ref();
+        let giver = o.map(|c| c.pemberi.clone()).or(giver);
+        let date = |d: Option<Date>| d.map_or(String::new(), format_date);
+        let kind_i = o.map_or(Some(0), |c| {
+            CoachingKind::ALL.iter().position(|k| *k == c.jenis)
+        });
+        let fields = vec![
+            Field::date(
+                DATE,
+                ui.t(T::CoachingDate),
+                &date(Some(o.map_or(today, |c| c.tanggal))),
+            ),
+            Field::choice(
+                KIND,
+                ui.t(T::CoachingKindLabel),
+                CoachingKind::ALL
+                    .iter()
+                    .map(|k| k.label().to_string())
+                    .collect(),
+                kind_i,
+            ),
+            Field::text(
+                GIVER,
+                ui.t(T::CoachGiver),
+                100,
+                giver.as_ref().map_or("", |g| &g.nama),
+            )
+            .width(30),
+            Field::digits(
+                GIVER_NIP,
+                ui.t(T::CoachGiverNip),
+                23,
+                true,
+                &giver
+                    .as_ref()
+                    .and_then(|g| g.nip.as_ref())
+                    .map_or(String::new(), |n| n.to_string()),
+            ),
+            Field::notes(
+                PROBLEM,
+                ui.t(T::CoachProblem),
+                2000,
+                o.map_or("", |c| &c.masalah),
+            ),
+            Field::notes(
+                STEPS,
+                ui.t(T::CoachSteps),
+                2000,
+                o.map_or("", |c| &c.langkah),
+            ),
+            Field::date(
+                FOLLOW_UP,
+                ui.t(T::CoachFollowUp),
+                &date(o.map(|c| c.tindak_lanjut)),
+            ),
+            Field::date(
+                CLOSED,
+                ui.t(T::CoachClosed),
+                &date(o.and_then(|c| c.selesai)),
+            ),
+            Field::notes(
+                OUTCOME,
+                ui.t(T::CoachOutcome),
+                2000,
+                o.map_or("", |c| &c.hasil),
+            ),
+        ];
+        let title = ui.t(if o.is_some() {
+            T::EditCoaching
+        } else {
+            T::NewCoaching
+        });
+        let is_new = o.is_none();
+        let mut form = CoachingForm {
+            nip: nip.to_string(),
+            person: None,
+            name: name.to_string(),
+            original,
+            today,
+            form: Form::new(title, fields, is_new).with_delete(T::DeleteCoachingAsk),
+        };
+        form.refresh(ui);
+        form.form.mark_clean();
+        form
+    }
+
+    /// The person's NIP as stored (PNS or PPPK): the giver may not be them.
+    pub fn with_person(mut self, nip: Nip, ui: &Ui) -> CoachingForm {
+        self.person = Some(nip);
+        let dirty = self.form.is_dirty();
+        self.refresh(ui);
+        if !dirty {
+            self.form.mark_clean();
+        }
+        self
+    }
+
+    /// What a draft of this form keeps: the fields, and the revision it was made from.
+    pub fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        let revision = self.original.as_ref().map_or(0, |c| c.revision);
+        v.push(("revisi".into(), revision.to_string()));
+        v
+    }
+
+    /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
+        let current = self.original.as_ref().map_or(0, |c| c.revision);
+        self.form.offer_draft(when, fields, current);
+    }
+
+    /// The record the form edits, for the draft's key.
+    pub fn id(&self) -> Option<u32> {
+        self.original.as_ref().map(|c| c.id)
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.original.is_none()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    pub fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    pub fn set_error(&mut self, message: String) {
+        self.form.error = Some(message);
+    }
+
+    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        self.form.keys()
+    }
+
+    /// The giver's NIP: empty, a PNS NIP, or failing that an NI PPPK.
+    fn giver_nip(&self) -> Result<Option<Nip>, crate::domain::NipError> {
+        let text = self.form.text(GIVER_NIP);
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        Nip::parse(text)
+            .or_else(|e| Nip::parse_as(text, EmploymentKind::Pppk).map_err(|_| e))
+            .map(Some)
+    }
+
+    fn date_of(&self, id: &str) -> Option<Date> {
+        parse_date(&self.form.text(id))
+    }
+
+    fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let date_problem = |id: &str| {
+            if crate::domain::looks_like_date(&self.form.text(id)) {
+                ui.t(T::ErrNoSuchDate).to_string()
+            } else {
+                ui.t(T::ErrDate).to_string()
+            }
+        };
+        let start = self.date_of(DATE);
+        match start {
+            None => out.push((DATE, date_problem(DATE))),
+            Some(d) if d > self.today => out.push((DATE, ui.t(T::ErrAfterToday).to_string())),
+            _ => {}
+        }
+        if self.form.choice(KIND).is_none() {
+            out.push((KIND, ui.t(T::NotChosen).to_string()));
+        }
+        if clean_line(&self.form.text(GIVER)).is_empty() {
+            out.push((GIVER, ui.t(T::ErrGiverName).to_string()));
+        }
+        match self.giver_nip() {
+            Err(e) => out.push((GIVER_NIP, crate::ui::errors::nip_error_text(ui, &e))),
+            Ok(Some(n)) if n.as_str() == self.nip => {
+                out.push((GIVER_NIP, ui.t(T::ErrGiverIsPerson).to_string()))
+            }
+            Ok(_) => {}
+        }
+        for id in [PROBLEM, STEPS] {
+            if clean_multiline(&self.form.text(id)).is_empty() {
+                out.push((id, ui.t(T::Required).to_string()));
+            }
+        }
+        match (self.date_of(FOLLOW_UP), start) {
+            (None, _) => out.push((FOLLOW_UP, date_problem(FOLLOW_UP))),
+            (Some(f), Some(s)) if f < s => {
+                out.push((FOLLOW_UP, ui.t(T::ErrFollowUpBefore).to_string()))
+            }
+            _ => {}
+        }
+        let closed_text = self.form.text(CLOSED);
+        let closed = self.date_of(CLOSED);
+        let outcome = clean_multiline(&self.form.text(OUTCOME));
+        if !closed_text.trim().is_empty() {
+            match (closed, start) {
+                (None, _) => out.push((CLOSED, date_problem(CLOSED))),
+                (Some(c), Some(s)) if c < s => {
+                    out.push((CLOSED, ui.t(T::ErrFollowUpBefore).to_string()))
+                }
+                (Some(c), _) if c > self.today => {
+                    out.push((CLOSED, ui.t(T::ErrAfterToday).to_string()))
+                }
+                _ => {}
+            }
+            if outcome.is_empty() {
+                out.push((OUTCOME, ui.t(T::ErrOutcomeNeeded).to_string()));
+            }
+        } else if !outcome.is_empty() {
+            out.push((CLOSED, ui.t(T::ErrClosedNeeded).to_string()));
+        }
+        out
+    }
+
+    fn build(&self) -> Option<Coaching> {
+        let tanggal = self.date_of(DATE)?;
+        let tindak_lanjut = self.date_of(FOLLOW_UP)?;
+        let selesai = match self.form.text(CLOSED).trim() {
+            "" => None,
+            _ => Some(self.date_of(CLOSED)?),
+        };
+        let jenis = *CoachingKind::ALL.get(self.form.choice(KIND)?)?;
+        let o = self.original.as_ref();
+        Some(Coaching {
+            id: o.map_or(0, |c| c.id),
+            tanggal,
+            jenis,
+            pemberi: Evaluator {
+                nip: self.giver_nip().ok()?,
+                nama: clean_line(&self.form.text(GIVER)),
+            },
+            masalah: clean_multiline(&self.form.text(PROBLEM)),
+            langkah: clean_multiline(&self.form.text(STEPS)),
+            tindak_lanjut,
+            selesai,
+            hasil: clean_multiline(&self.form.text(OUTCOME)),
+            revision: o.map_or(0, |c| c.revision),
+        })
+    }
+
+    fn refresh(&mut self, ui: &Ui) {
+        let problems = self.problems(ui);
+        self.form.set_problems(problems);
+    }
+
+    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        let outcome = match self.form.handle(key) {
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Changed | FormEvent::Edited(_) | FormEvent::Took(_) => Outcome::Changed,
+            FormEvent::DraftUsed(fields) => {
+                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
+                    o.revision = rev;
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftDeclined => Outcome::DiscardDraft,
+            FormEvent::Unchanged => Outcome::Unchanged,
+            FormEvent::Close => Outcome::Back,
+            FormEvent::Delete => match &self.original {
+                Some(c) => Outcome::DeleteCoaching(self.nip.clone(), c.id, c.revision),
+                None => Outcome::Changed,
+            },
+            FormEvent::Save => {
+                self.refresh(ui);
+                let built = self.build();
+                match self.form.accept(built) {
+                    Some(c) => Outcome::SaveCoaching(self.nip.clone(), Box::new(c)),
+                    None => Outcome::Changed,
+                }
+            }
+        };
+        self.refresh(ui);
+        outcome
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let width = area.width.saturating_sub(4) as usize;
+        let above = vec![Line::from(Span::styled(
+            format!(" {}", fit(ui, &self.name, width)),
+            ui.theme.header(),
+        ))];
+        self.form.draw(frame, area, ui, above);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::lang::Lang;
+    use crate::ui::theme::Theme;
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use jiff::civil::date;
+
+    fn ui() -> Ui {
+        Ui {
+            lang: Lang::Id,
+            theme: Theme::default(),
+            jp: Default::default(),
+        }
+    }
+
+    fn press(f: &mut CoachingForm, code: KeyCode, ui: &Ui) -> Outcome {
+        f.handle(KeyEvent::new(code, KeyModifiers::NONE), ui)
+    }
+
+    fn type_text(f: &mut CoachingForm, text: &str, ui: &Ui) {
+        for c in text.chars() {
+            press(f, KeyCode::Char(c), ui);
+        }
+    }
+
+    #[test]
+    fn a_filled_form_builds_the_coaching_and_an_outcome_needs_a_closing_date() {
+        let ui = ui();
+        let giver = Evaluator {
+            nip: None,
+            nama: "Kepala Puskesmas".into(),
+        };
+        let mut f = CoachingForm::new(
+            "198503302010012002",
+            "Rina Siregar",
+            None,
+            Some(giver),
+            date(2026, 11, 28),
+            &ui,
+        );
+        f.form.focus_on(PROBLEM);
+        type_text(&mut f, "Laporan terlambat", &ui);
+        f.form.focus_on(STEPS);
+        type_text(&mut f, "Selesai tanggal 5", &ui);
+        f.form.focus_on(FOLLOW_UP);
+        type_text(&mut f, "2026-12-28", &ui);
+        let built = f.build().expect("builds");
+        assert_eq!(built.tanggal, date(2026, 11, 28));
+        assert_eq!(built.jenis, CoachingKind::Bimbingan);
+        assert_eq!(built.pemberi.nama, "Kepala Puskesmas");
+        assert!(f.problems(&ui).is_empty(), "{:?}", f.problems(&ui));
+        f.form.focus_on(OUTCOME);
+        type_text(&mut f, "Membaik", &ui);
+        assert_eq!(
+            f.problems(&ui).first().map(|(id, _)| *id),
+            Some(CLOSED),
+            "an outcome without a closing date"
+        );
+        f.form.focus_on(CLOSED);
+        type_text(&mut f, "2026-11-28", &ui);
+        assert!(f.problems(&ui).is_empty(), "{:?}", f.problems(&ui));
+        assert_eq!(f.build().and_then(|c| c.selesai), Some(date(2026, 11, 28)));
+    }
+}
