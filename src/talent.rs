@@ -58,15 +58,23 @@ impl TalentData {
     }
 }
 
-/// The talent view of `year` for `unit` (`None`: every unit `in_scope` allows). Only active
-/// staff are placed; their JP is of `this_year`. Errors: the store's.
-pub fn talent_data(
-    store: &Store,
-    year: i16,
-    this_year: i16,
-    unit: Option<String>,
-    in_scope: &dyn Fn(&str) -> bool,
-) -> Result<TalentData, StoreError> {
+/// Each person's potensial of `year`: one pass over the `potentials` tree, which holds only
+/// the people assessed.
+fn potensial_of_year(store: &Store, year: i16) -> Result<HashMap<String, Potensial>, StoreError> {
+    let mut out = HashMap::new();
+    for item in store.iter_potentials() {
+        let (nip, p) = item?;
+        if let Some(e) = p.of_year(year) {
+            out.insert(nip, e.potensial);
+        }
+    }
+    Ok(out)
+}
+
+/// The units in scope by name, and every unit's name by id.
+type Units = (Vec<(String, String)>, HashMap<String, String>);
+
+fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, StoreError> {
     let mut unit_names = HashMap::new();
     let mut all_units = Vec::new();
     for u in store.units()? {
@@ -76,36 +84,45 @@ pub fn talent_data(
         unit_names.insert(u.id, u.name);
     }
     all_units.sort_by(|a, b| a.1.cmp(&b.1));
-    let mut potensial: HashMap<String, Potensial> = HashMap::new();
-    for item in store.iter_potentials() {
-        let (nip, p) = item?;
-        if let Some(e) = p.of_year(year) {
-            potensial.insert(nip, e.potensial);
-        }
+    Ok((all_units, unit_names))
+}
+
+/// One person's place for `year`. `annual`: each year's (year, predikat, Hasil Kerja).
+#[allow(clippy::too_many_arguments)]
+fn person(
+    year: i16,
+    nip: &str,
+    name: &str,
+    unit_id: &str,
+    jabatan: String,
+    jp: u32,
+    annual: &[(i16, Predikat, Rating)],
+    potensial: Option<Potensial>,
+) -> TalentPerson {
+    let of_year = annual.iter().find(|(y, ..)| *y == year);
+    let kinerja = of_year.map(|(_, _, h)| *h);
+    let place = placement(kinerja, potensial);
+    TalentPerson {
+        berprestasi: berprestasi(place.ok(), annual.iter().map(|(y, p, _)| (*y, *p)), year),
+        predikat: of_year.map(|(_, p, _)| *p),
+        nip: nip.to_string(),
+        name: name.to_string(),
+        unit_id: unit_id.to_string(),
+        jabatan,
+        kinerja,
+        potensial,
+        place,
+        jp,
     }
-    let mut people = Vec::new();
-    for s in store.iter_summaries() {
-        let s = s?;
-        if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) || !in_scope(&s.unit_id) {
-            continue;
-        }
-        let kinerja = s.annual_hasil_in(year);
-        let pot = potensial.get(&s.nip).copied();
-        let place = placement(kinerja, pot);
-        people.push(TalentPerson {
-            berprestasi: berprestasi(place.ok(), &s.annual, year),
-            predikat: s.annual_in(year),
-            jp: s.jp_in(this_year),
-            jabatan: s.position().title(),
-            nip: s.nip,
-            name: s.name,
-            unit_id: s.unit_id,
-            kinerja,
-            potensial: pot,
-            place,
-        });
-    }
-    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.nip.cmp(&b.nip)));
+}
+
+/// The boxes, gaps and berprestasi of people already in name order.
+fn assemble(
+    year: i16,
+    unit: Option<String>,
+    people: Vec<TalentPerson>,
+    (all_units, unit_names): Units,
+) -> TalentData {
     let mut d = TalentData {
         year,
         unit,
@@ -129,7 +146,77 @@ pub fn talent_data(
     d.berprestasi
         .sort_by_key(|i| std::cmp::Reverse(people[*i as usize].place.unwrap_or(0)));
     d.people = people;
-    Ok(d)
+    d
+}
+
+/// The talent view of `year` for `unit` (`None`: every unit `in_scope` allows), from the
+/// records (the command line). Only active staff are placed; their JP is of `this_year`.
+/// Errors: the store's.
+pub fn talent_data(
+    store: &Store,
+    year: i16,
+    this_year: i16,
+    unit: Option<String>,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> Result<TalentData, StoreError> {
+    let units = units(store, in_scope)?;
+    let potensial = potensial_of_year(store, year)?;
+    let mut people = Vec::new();
+    for s in store.iter_summaries() {
+        let s = s?;
+        if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) || !in_scope(&s.unit_id) {
+            continue;
+        }
+        let annual: Vec<(i16, Predikat, Rating)> = s
+            .annual
+            .iter()
+            .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
+            .collect();
+        people.push(person(
+            year,
+            &s.nip,
+            &s.name,
+            &s.unit_id,
+            s.position().title(),
+            s.jp_in(this_year),
+            &annual,
+            potensial.get(&s.nip).copied(),
+        ));
+    }
+    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.nip.cmp(&b.nip)));
+    Ok(assemble(year, unit, people, units))
+}
+
+/// The same view from the staff rows the screens keep in memory (already in name order,
+/// already limited to the officer's scope), reading only the potentials and the units from
+/// the store: what the Talenta tab does, so switching to it reads no staff record. The JP
+/// is of the index's year (this year).
+pub fn talent_data_from_index(
+    store: &Store,
+    index: &crate::model::staff_index::StaffIndex,
+    year: i16,
+    unit: Option<String>,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> Result<TalentData, StoreError> {
+    let units = units(store, in_scope)?;
+    let potensial = potensial_of_year(store, year)?;
+    let mut people = Vec::new();
+    index.for_each_by_name(|s| {
+        if !s.aktif || unit.as_deref().is_some_and(|u| u != s.unit_id) {
+            return;
+        }
+        people.push(person(
+            year,
+            s.nip,
+            s.name,
+            s.unit_id,
+            s.jabatan.to_string(),
+            s.jp,
+            s.annual,
+            potensial.get(s.nip).copied(),
+        ));
+    });
+    Ok(assemble(year, unit, people, units))
 }
 
 /// The CSV header of `kinerja export talent`.

@@ -291,6 +291,15 @@ impl App {
         self.store
     }
 
+    fn list_ref(&self) -> Option<&StaffList> {
+        std::iter::once(&self.screen)
+            .chain(self.stack.iter())
+            .find_map(|s| match s {
+                Screen::List(l) => Some(l.as_ref()),
+                _ => None,
+            })
+    }
+
     fn list_mut(&mut self) -> Option<&mut StaffList> {
         std::iter::once(&mut self.screen)
             .chain(self.stack.iter_mut())

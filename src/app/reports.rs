@@ -138,7 +138,16 @@ impl App {
     /// place of the tab when it is open, keeping the selected box.
     pub(super) fn open_talent(&mut self, year: i16, unit: Option<String>) -> bool {
         let scope = |u: &str| self.in_scope(u);
-        match crate::talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope) {
+        // From the rows in memory once the list is loaded; before that, from the store.
+        let data = match self.list_ref().filter(|_| !self.pending_load) {
+            Some(list) => {
+                crate::talent::talent_data_from_index(&self.store, list.index(), year, unit, &scope)
+            }
+            None => {
+                crate::talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope)
+            }
+        };
+        match data {
             Ok(data) => {
                 let tab = crate::screens::talent::TalentTab::new(data);
                 if let Screen::Talent(old) = &self.screen {

@@ -259,18 +259,21 @@ pub fn placement(
 
 /// Berprestasi (high performers, candidates for succession and awards): in box 7, 8 or 9
 /// for the year, or Sangat Baik in both of the last two annual evaluations up to the year.
-/// `annual`: the person's annual predikat by year, any order.
-pub fn berprestasi(box_of_year: Option<u8>, annual: &[(i16, Predikat)], year: i16) -> bool {
+/// `annual`: the person's annual predikat by year, oldest first.
+pub fn berprestasi(
+    box_of_year: Option<u8>,
+    annual: impl IntoIterator<Item = (i16, Predikat)>,
+    year: i16,
+) -> bool {
     if box_of_year.is_some_and(|b| b >= 7) {
         return true;
     }
-    let mut upto: Vec<(i16, Predikat)> =
-        annual.iter().copied().filter(|(y, _)| *y <= year).collect();
-    upto.sort_by_key(|(y, _)| *y);
-    upto.len() >= 2
-        && upto[upto.len() - 2..]
-            .iter()
-            .all(|(_, p)| *p == Predikat::SangatBaik)
+    // The last two years up to `year`, without collecting them.
+    let mut last: [Option<Predikat>; 2] = [None, None];
+    for (_, p) in annual.into_iter().filter(|(y, _)| *y <= year) {
+        last = [last[1], Some(p)];
+    }
+    last.iter().all(|p| *p == Some(Predikat::SangatBaik))
 }
 
 #[cfg(test)]
@@ -334,19 +337,16 @@ mod tests {
     #[test]
     fn berprestasi_is_boxes_seven_to_nine_or_two_sangat_baik_years() {
         use Predikat::*;
-        assert!(berprestasi(Some(7), &[], 2025));
-        assert!(!berprestasi(Some(6), &[], 2025));
+        assert!(berprestasi(Some(7), [], 2025));
+        assert!(!berprestasi(Some(6), [], 2025));
         let two_sb = [(2024, SangatBaik), (2025, SangatBaik)];
-        assert!(berprestasi(None, &two_sb, 2025));
-        assert!(berprestasi(Some(2), &two_sb, 2025));
+        assert!(berprestasi(None, two_sb, 2025));
+        assert!(berprestasi(Some(2), two_sb, 2025));
         // The last two up to the year, not any two.
         let gap = [(2023, SangatBaik), (2024, Baik), (2025, SangatBaik)];
-        assert!(!berprestasi(None, &gap, 2025));
-        assert!(
-            !berprestasi(None, &two_sb, 2024),
-            "only one year up to 2024"
-        );
-        assert!(!berprestasi(None, &[(2025, SangatBaik)], 2025));
+        assert!(!berprestasi(None, gap, 2025));
+        assert!(!berprestasi(None, two_sb, 2024), "only one year up to 2024");
+        assert!(!berprestasi(None, [(2025, SangatBaik)], 2025));
     }
 
     #[test]

@@ -142,6 +142,22 @@ struct Entry {
     last: Option<(crate::domain::Period, Predikat)>,
     /// JP of the index's year.
     jp: u32,
+    /// Each year's annual (year, predikat, Hasil Kerja), oldest first: the talent view's.
+    annual: Box<[(i16, Predikat, crate::domain::Rating)]>,
+}
+
+/// One person as the talent view reads them, borrowed from the shared rows.
+pub struct TalentSource<'a> {
+    pub nip: &'a str,
+    pub name: &'a str,
+    pub unit_id: &'a str,
+    /// The position's name (without its jenjang).
+    pub jabatan: &'a str,
+    pub aktif: bool,
+    /// JP of the index's year (this year).
+    pub jp: u32,
+    /// Each year's annual (year, predikat, Hasil Kerja), oldest first.
+    pub annual: &'a [(i16, Predikat, crate::domain::Rating)],
 }
 
 impl Entry {
@@ -223,8 +239,14 @@ impl StaffData {
         for (slot, b) in nip.iter_mut().zip(s.nip.bytes()) {
             *slot = b;
         }
+        let annual: Box<[(i16, Predikat, crate::domain::Rating)]> = s
+            .annual
+            .iter()
+            .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
+            .collect();
         Entry {
             nip,
+            annual,
             jp: s.jp_in(self.year),
             name: s.name.into_boxed_str(),
             golongan: s.golongan,
@@ -394,6 +416,7 @@ impl SharedStaff {
                         aktif: e.aktif,
                         last: e.last,
                         jp: e.jp,
+                        annual: e.annual.clone(),
                     };
                     data.items.push(entry);
                 }
@@ -525,6 +548,30 @@ impl StaffIndex {
     /// The shared rows this view reads.
     pub fn shared(&self) -> &SharedStaff {
         &self.data
+    }
+
+    /// Calls `f` for every person in the view's scope (not its unit filter or search), in
+    /// name order, from the rows in memory: the talent view reads no record.
+    pub fn for_each_by_name(&self, mut f: impl FnMut(TalentSource<'_>)) {
+        let order = self.data.order(SortKey::Name);
+        let data = read(&self.data.0);
+        for i in order.iter() {
+            let Some(e) = data.items.get(*i as usize) else {
+                continue;
+            };
+            if !self.in_scope_entry(&data, e) {
+                continue;
+            }
+            f(TalentSource {
+                nip: e.nip(),
+                name: &e.name,
+                unit_id: data.unit_id_of(e),
+                jabatan: data.jabatan.text(e.jabatan),
+                aktif: e.aktif,
+                jp: e.jp,
+                annual: &e.annual,
+            });
+        }
     }
 
     /// Refreshes the view if another session changed the rows since; true if it did.

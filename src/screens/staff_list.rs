@@ -199,6 +199,10 @@ impl StaffList {
         true
     }
 
+    pub fn index(&self) -> &StaffIndex {
+        &self.index
+    }
+
     pub fn index_mut(&mut self) -> &mut StaffIndex {
         &mut self.index
     }
