@@ -6,6 +6,7 @@
 //! screen, `kinerja profile NIP`). Each section is one field, so a new section is one more
 //! field, one more block in each of the three renderers.
 
+use crate::domain::coaching::CoachingStatus;
 use crate::domain::training::jp_in_year;
 use crate::domain::{
     EmploymentKind, Evaluation, Golongan, JpTargets, Nip, Pension, Period, PeriodKind, Predikat,
@@ -40,10 +41,45 @@ pub struct Profile {
     /// The 9-box of the newest year with a potensial (or last year), when added by
     /// [`Profile::with_talent`] (the store's `build` does).
     pub talent: Option<TalentSection>,
+    /// The coaching not closed yet (open or overdue), oldest first, when added by
+    /// [`Profile::with_coaching`] (the store's `build` does).
+    pub open_coaching: Option<Vec<(crate::domain::coaching::Coaching, CoachingStatus)>>,
     /// The notes of the newest evaluation that has any.
     pub notes: Option<LatestNotes>,
     /// The day the profile was made: ages, service and provisional periods count to it.
     pub today: Date,
+}
+
+/// The open coaching (PermenPANRB 6/2022, pembinaan kinerja) as lines of plain text in the
+/// interface language: one per record, then its agreed steps.
+pub fn coaching_lines(
+    open: &[(crate::domain::coaching::Coaching, CoachingStatus)],
+    lang: Lang,
+) -> Vec<String> {
+    if open.is_empty() {
+        return vec![T::NoOpenCoaching.get(lang).to_string()];
+    }
+    let mut out = Vec::new();
+    for (c, status) in open {
+        let status = match status {
+            CoachingStatus::Overdue => T::CoachOverdue,
+            CoachingStatus::Missing => T::CoachMissing,
+            CoachingStatus::Closed => T::CoachClosedStatus,
+            CoachingStatus::Open => T::CoachOpen,
+        };
+        out.push(format!(
+            "{} {} ({}): {}; {} {} ({})",
+            crate::domain::format_date(c.tanggal),
+            c.jenis.label(),
+            c.pemberi.nama,
+            c.masalah,
+            T::FollowUpShort.get(lang),
+            crate::domain::format_date(c.tindak_lanjut),
+            status.get(lang)
+        ));
+        out.push(format!("  {}: {}", T::StepsShort.get(lang), c.langkah));
+    }
+    out
 }
 
 /// The person's place in the 9-box of PermenPANRB 3/2020 for one year.
@@ -205,7 +241,8 @@ impl Profile {
                 today,
                 targets,
             )
-            .with_talent(&store.potentials_of(nip)?, &annual_hasil),
+            .with_talent(&store.potentials_of(nip)?, &annual_hasil)
+            .with_coaching(store.coaching_of(nip)?),
         ))
     }
 
@@ -294,9 +331,25 @@ impl Profile {
             training_years,
             trainings: recent,
             talent: None,
+            open_coaching: None,
             notes,
             today,
         }
+    }
+
+    /// Adds the coaching not closed yet, with its status on the profile's day.
+    pub fn with_coaching(mut self, records: Vec<crate::domain::coaching::Coaching>) -> Profile {
+        let mut open: Vec<_> = records
+            .into_iter()
+            .map(|c| {
+                let status = c.status(self.today);
+                (c, status)
+            })
+            .filter(|(_, s)| matches!(s, CoachingStatus::Open | CoachingStatus::Overdue))
+            .collect();
+        open.sort_by_key(|(c, _)| (c.tanggal, c.id));
+        self.open_coaching = Some(open);
+        self
     }
 
     /// Adds the 9-box of the newest year with a potensial, or of last year when there is
@@ -401,6 +454,16 @@ impl Profile {
             out.push_str(&format!("## {}\n\n", md(&talent.heading(lang))));
             for line in talent.lines(lang) {
                 out.push_str(&format!("- {}\n", md(&line)));
+            }
+            out.push('\n');
+        }
+        if let Some(open) = &self.open_coaching {
+            out.push_str(&format!("## {}\n\n", md(T::OpenCoachingTitle.get(lang))));
+            for line in coaching_lines(open, lang) {
+                match line.strip_prefix("  ") {
+                    Some(rest) => out.push_str(&format!("  - {}\n", md(rest))),
+                    None => out.push_str(&format!("- {}\n", md(&line))),
+                }
             }
             out.push('\n');
         }
@@ -509,6 +572,15 @@ impl Profile {
         if let Some(talent) = &self.talent {
             heading(&mut out, &talent.heading(lang), '-');
             for line in talent.lines(lang) {
+                for l in wrap(&line, TEXT_WIDTH - 2) {
+                    out.push_str(&format!("  {l}\n"));
+                }
+            }
+            out.push('\n');
+        }
+        if let Some(open) = &self.open_coaching {
+            heading(&mut out, T::OpenCoachingTitle.get(lang), '-');
+            for line in coaching_lines(open, lang) {
                 for l in wrap(&line, TEXT_WIDTH - 2) {
                     out.push_str(&format!("  {l}\n"));
                 }
@@ -959,5 +1031,73 @@ mod tests {
     fn wrap_breaks_between_words() {
         assert_eq!(wrap("satu dua tiga", 8), vec!["satu dua", "tiga"]);
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn open_coaching_lists_the_open_and_overdue_oldest_first_not_the_closed() {
+        // PermenPANRB 6/2022 (pembinaan kinerja): the profile shows what is not closed.
+        use crate::domain::coaching::{Coaching, CoachingKind};
+        let today = date(2026, 11, 28);
+        let c = |id: u32, tanggal: Date, tindak: Date, selesai: Option<Date>| Coaching {
+            id,
+            tanggal,
+            jenis: CoachingKind::ALL[0],
+            pemberi: crate::domain::Evaluator {
+                nip: None,
+                nama: "Budi Tarigan".into(),
+            },
+            masalah: format!("masalah {id}"),
+            langkah: "hadir tepat waktu".into(),
+            tindak_lanjut: tindak,
+            selesai,
+            hasil: if selesai.is_some() {
+                "membaik".into()
+            } else {
+                String::new()
+            },
+            revision: 1,
+        };
+        let p = Profile::of(
+            &pns(),
+            "Puskesmas Belawan".into(),
+            false,
+            vec![],
+            vec![],
+            today,
+            &JpTargets::default(),
+        )
+        .with_coaching(vec![
+            c(3, date(2026, 11, 1), date(2026, 12, 15), None),
+            c(
+                1,
+                date(2026, 6, 1),
+                date(2026, 7, 1),
+                Some(date(2026, 7, 2)),
+            ),
+            c(2, date(2026, 8, 1), date(2026, 9, 1), None),
+        ]);
+        let open = p.open_coaching.as_ref().unwrap();
+        let ids: Vec<u32> = open.iter().map(|(c, _)| c.id).collect();
+        assert_eq!(ids, [2, 3]);
+        assert_eq!(open[0].1, CoachingStatus::Overdue);
+        assert_eq!(open[1].1, CoachingStatus::Open);
+        let md = p.markdown(Lang::Id);
+        assert!(md.contains("## Pembinaan berjalan"), "{md}");
+        assert!(
+            md.contains("masalah 2; tindak lanjut 2026-09-01 (terlambat)"),
+            "{md}"
+        );
+        assert!(!md.contains("masalah 1"), "{md}");
+        let none = Profile::of(
+            &pns(),
+            "Puskesmas Belawan".into(),
+            false,
+            vec![],
+            vec![],
+            today,
+            &JpTargets::default(),
+        )
+        .with_coaching(vec![]);
+        assert!(none.text(Lang::En).contains("no open coaching"));
     }
 }

@@ -58,17 +58,19 @@ impl TalentData {
     }
 }
 
-/// Each person's potensial of `year`: one pass over the `potentials` tree, which holds only
-/// the people assessed.
-fn potensial_of_year(store: &Store, year: i16) -> Result<HashMap<String, Potensial>, StoreError> {
-    let mut out = HashMap::new();
-    for item in store.iter_potentials() {
-        let (nip, p) = item?;
-        if let Some(e) = p.of_year(year) {
-            out.insert(nip, e.potensial);
-        }
+/// Each assessed person's potensial of `year`, by NIP digits: one pass over the
+/// `potentials` tree reading only that field.
+fn potensial_of_year(store: &Store, year: i16) -> Result<HashMap<[u8; 18], Potensial>, StoreError> {
+    store.iter_potensial_of_year(year).collect()
+}
+
+/// The 18 digits of a NIP as the map's key.
+fn key(nip: &str) -> [u8; 18] {
+    let mut k = [b'0'; 18];
+    for (slot, b) in k.iter_mut().zip(nip.bytes()) {
+        *slot = b;
     }
-    Ok(out)
+    k
 }
 
 /// The units in scope by name, and every unit's name by id.
@@ -180,7 +182,7 @@ pub fn talent_data(
             s.position().title(),
             s.jp_in(this_year),
             &annual,
-            potensial.get(&s.nip).copied(),
+            potensial.get(&key(&s.nip)).copied(),
         ));
     }
     people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.nip.cmp(&b.nip)));
@@ -213,7 +215,7 @@ pub fn talent_data_from_index(
             s.jabatan.to_string(),
             s.jp,
             s.annual,
-            potensial.get(s.nip).copied(),
+            potensial.get(&key(s.nip)).copied(),
         ));
     });
     Ok(assemble(year, unit, people, units))

@@ -293,6 +293,15 @@ impl ProfileScreen {
                 )));
             }
         }
+        if let Some(open) = &p.open_coaching {
+            out.push(Line::default());
+            out.push(heading(ui.t(T::OpenCoachingTitle).to_string()));
+            for line in crate::profile::coaching_lines(open, ui.lang) {
+                for l in wrap(&ui.theme.text(&line), width.saturating_sub(1)) {
+                    out.push(Line::raw(format!(" {l}")));
+                }
+            }
+        }
 
         out.push(Line::default());
         match &p.notes {

@@ -67,6 +67,19 @@ pub fn decode_payload<T: DeserializeOwned>(payload: &[u8]) -> Result<T, DecodeEr
     Ok(value)
 }
 
+/// As [`decode_payload`], for a type that borrows its text from `payload` (no copies): for
+/// passes that read one field of many records.
+pub fn decode_payload_borrowed<'a, T: serde::Deserialize<'a>>(
+    payload: &'a [u8],
+) -> Result<T, DecodeError> {
+    let (value, used) = bincode::serde::borrow_decode_from_slice::<T, _>(payload, config())
+        .map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    if used != payload.len() {
+        return Err(DecodeError::TrailingBytes(payload.len() - used));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

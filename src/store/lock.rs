@@ -25,8 +25,21 @@ impl LockFile {
                 path: path.clone(),
                 source,
             })?;
-        // SAFETY: flock on a file descriptor we own; no memory is shared with the call.
-        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        // A lock held for a moment is let go soon: a handle of this process closed just
+        // now, or a child forked by this process between its fork and exec still shares
+        // the descriptor. Try again for up to 1 s before saying another process has it.
+        let mut tries = 0;
+        let rc = loop {
+            // SAFETY: flock on a file descriptor we own; no memory is shared with the call.
+            let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+            let busy =
+                rc != 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::WouldBlock;
+            if !busy || tries >= 100 {
+                break rc;
+            }
+            tries += 1;
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
         if rc != 0 {
             let err = std::io::Error::last_os_error();
             return Err(if err.kind() == std::io::ErrorKind::WouldBlock {

@@ -505,6 +505,31 @@ impl Store {
         }
     }
 
+    /// Every assessed person's potensial of `year` (NIP digits, potensial), in NIP order,
+    /// reading only that field of each record.
+    pub fn iter_potensial_of_year(
+        &self,
+        year: i16,
+    ) -> impl Iterator<Item = Result<([u8; 18], crate::domain::Potensial), StoreError>> + '_ {
+        self.potentials.iter().filter_map(move |item| {
+            let (k, v) = match item {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            match records::decode_potensial_of_year(&v, year) {
+                Ok(Some(p)) => {
+                    let mut nip = [b'0'; 18];
+                    for (slot, b) in nip.iter_mut().zip(k.iter()) {
+                        *slot = *b;
+                    }
+                    Some(Ok((nip, p)))
+                }
+                Ok(None) => None,
+                Err(e) => Some(Err(corrupt("potentials", &k)(e))),
+            }
+        })
+    }
+
     /// Every person's potentials, in NIP order (only people who have any).
     pub fn iter_potentials(
         &self,

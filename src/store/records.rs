@@ -923,6 +923,45 @@ pub fn encode_potentials(p: &Potentials) -> Result<Vec<u8>, DecodeError> {
     )
 }
 
+/// `PotentialV1` with its text borrowed: the same layout, read without copying.
+#[derive(Deserialize)]
+struct PotentialV1Ref<'a> {
+    year: i16,
+    potensial: u8,
+    #[allow(dead_code)]
+    source: u8,
+    #[allow(dead_code)]
+    date: DateV1,
+    #[serde(borrow)]
+    #[allow(dead_code)]
+    assessor: &'a str,
+}
+
+#[derive(Deserialize)]
+struct PotentialsV1Ref<'a> {
+    #[serde(borrow)]
+    items: Vec<PotentialV1Ref<'a>>,
+    #[allow(dead_code)]
+    revision: u64,
+}
+
+/// Only the potensial of `year` from an encoded `Potentials`, without building the rest:
+/// the Talenta tab reads this for everyone assessed.
+pub fn decode_potensial_of_year(bytes: &[u8], year: i16) -> Result<Option<Potensial>, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let r: PotentialsV1Ref<'_> = super::codec::decode_payload_borrowed(payload)?;
+            r.items
+                .iter()
+                .find(|e| e.year == year)
+                .map(|e| from_code(&Potensial::ALL, e.potensial, "potensial"))
+                .transpose()
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
 pub fn decode_potentials(bytes: &[u8]) -> Result<Potentials, DecodeError> {
     let (version, payload) = split(bytes)?;
     match version {

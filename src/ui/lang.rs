@@ -280,6 +280,10 @@ texts! {
     ErrPotensialDateFar => "tanggal lebih dari setahun dari tahun yang dinilai", "more than a year from the year rated";
     KeyPotensial => "potensial", "potensial";
     NoPotensial => "belum ada potensial", "no potensial yet";
+    OpenCoachingTitle => "Pembinaan berjalan", "Open coaching";
+    NoOpenCoaching => "tidak ada pembinaan yang berjalan", "no open coaching";
+    FollowUpShort => "tindak lanjut", "follow-up";
+    StepsShort => "langkah", "steps";
     ReportProvisional => "sementara: periode tahunan belum berakhir", "provisional: the annual period has not ended";
     HeadApart => "Pimpinan unit tidak dihitung (SE MenPANRB 3/2023), predikatnya:", "The head is not counted (SE MenPANRB 3/2023); their predikat:";
     HeadOfUnit => "pimpinan", "head";
