@@ -352,14 +352,22 @@ impl Profile {
         self
     }
 
-    /// Adds the 9-box of the newest year with a potensial, or of last year when there is
-    /// none: `annual_hasil` is each year's annual Hasil Kerja.
+    /// Adds the 9-box of the newest year that has both a potensial and an annual
+    /// evaluation (else the newest potensial's year, else last year): `annual_hasil` is each
+    /// year's annual Hasil Kerja.
     pub fn with_talent(
         mut self,
         potentials: &crate::domain::Potentials,
         annual_hasil: &[(i16, crate::domain::Rating)],
     ) -> Profile {
-        let potential = potentials.items.last().cloned();
+        // The newest year with both a potensial and an annual evaluation; failing that, the
+        // newest potensial's year; failing that, last year.
+        let both = potentials
+            .items
+            .iter()
+            .rev()
+            .find(|e| annual_hasil.iter().any(|(y, _)| *y == e.year));
+        let potential = both.or(potentials.items.last()).cloned();
         let year = potential.as_ref().map_or(self.today.year() - 1, |e| e.year);
         let kinerja = annual_hasil
             .iter()

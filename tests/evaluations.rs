@@ -772,7 +772,17 @@ fn shift_k_on_a_record_makes_the_person_their_units_head_and_again_undoes_it() {
     };
     let before = unit_of(&s).head;
     assert_ne!(before.as_ref().map(|n| n.as_str()), Some(nip.as_str()));
+    // Asked first: any other key cancels and changes nothing.
     s.key(KeyCode::Char('K'));
+    assert!(s.shows("K lagi = ya"), "{}", s.text());
+    s.key(KeyCode::Esc);
+    assert!(
+        s.shows("Evaluasi"),
+        "Esc only cancels the question: {}",
+        s.text()
+    );
+    assert_eq!(unit_of(&s).head, before);
+    s.key(KeyCode::Char('K')).key(KeyCode::Char('K'));
     assert!(s.shows("kini pimpinan unit"), "{}", s.text());
     assert!(s.shows("(pimpinan)"), "{}", s.text());
     if before.is_some() {
@@ -782,7 +792,7 @@ fn shift_k_on_a_record_makes_the_person_their_units_head_and_again_undoes_it() {
         unit_of(&s).head.map(|n| n.as_str().to_string()),
         Some(nip.clone())
     );
-    s.key(KeyCode::Char('K'));
+    s.key(KeyCode::Char('K')).key(KeyCode::Char('K'));
     assert!(s.shows("bukan lagi pimpinan unit"), "{}", s.text());
     assert!(!s.shows("(pimpinan)"), "{}", s.text());
     assert_eq!(unit_of(&s).head, None);
@@ -801,7 +811,9 @@ fn a_heads_new_evaluation_proposes_hasil_kerja_from_the_units_rating_and_warns_w
     // SE MenPANRB 3/2023 (DOMAIN.md, "The head of a unit"): Istimewa gives Di Atas.
     let mut s = demo();
     let nip: String = s.lines()[3].split_whitespace().take(4).collect();
-    s.key(KeyCode::Enter).key(KeyCode::Char('K'));
+    s.key(KeyCode::Enter)
+        .key(KeyCode::Char('K'))
+        .key(KeyCode::Char('K'));
     let staff = s.app.store().get_staff(&nip).unwrap().unwrap();
     let mut unit = s.app.store().get_unit(&staff.unit_id).unwrap().unwrap();
     let month = Period::new(2026, kinerja::domain::PeriodKind::Bulanan(1)).unwrap();

@@ -186,3 +186,31 @@ fn a_paste_into_a_rating_types_nothing() {
     let body = |t: &str| t.lines().take(23).collect::<Vec<_>>().join("\n");
     assert_eq!(body(&s.text()), body(&before));
 }
+
+#[test]
+fn keys_typed_while_the_terminal_is_too_small_do_not_reach_the_hidden_screen() {
+    // A form under the "terminal too small" message: typing there must not edit it, and Esc
+    // or `y` must not close it unseen. Ctrl-C still works.
+    let mut s = common::session::session_with(
+        30,
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+        80,
+        24,
+    );
+    s.bytes(b"\r");
+    s.bytes(b"u");
+    assert!(s.shows("Nama"), "{}", s.text());
+    let before = s.text();
+    s.term.backend_mut().resize(70, 20);
+    s.draw();
+    assert!(s.shows("terminal terlalu kecil"), "{}", s.text());
+    s.bytes(b"abc\x1by");
+    s.term.backend_mut().resize(80, 24);
+    s.draw();
+    assert_eq!(s.text(), before, "the hidden screen changed");
+    // Ctrl-C is still heard there (the quit question or quit).
+    s.term.backend_mut().resize(70, 20);
+    s.draw();
+    assert!(s.bytes(b"\x03"), "Ctrl-C was ignored");
+}

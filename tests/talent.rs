@@ -316,7 +316,7 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     let mut s = demo();
     s.key(KeyCode::Enter).key(KeyCode::Char('P'));
     assert!(s.shows("Potensial:"), "{}", s.text());
-    // Year 2026, tinggi, penilaian atasan, a date.
+    // Year 2025 (the person's newest annual evaluation), tinggi, penilaian atasan, a date.
     let focus = |s: &mut common::session::Session, label: &str| {
         for _ in 0..10 {
             if s.lines()
@@ -333,7 +333,8 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     for _ in 0..4 {
         s.key(KeyCode::Backspace);
     }
-    s.type_text("2026");
+    s.type_text("2025");
+    assert!(s.shows("mengganti"), "2025 has a potensial: {}", s.text());
     focus(&mut s, "Potensial ");
     s.type_text("t");
     focus(&mut s, "Sumber");
@@ -346,7 +347,7 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     s.key(KeyCode::F(2));
     assert!(s.shows("tersimpan"), "{}", s.text());
     assert!(
-        s.shows("Potensial 2026: tinggi (penilaian atasan, 2026-11-20)"),
+        s.shows("Potensial 2025: tinggi (penilaian atasan, 2026-11-20)"),
         "{}",
         s.text()
     );

@@ -115,6 +115,9 @@ pub struct App {
     confirm_quit: bool,
     quit: bool,
     pending_load: bool,
+    /// The last frame was too small to show the screen: keys and pastes are not taken
+    /// (they would act on a screen the officer cannot see), except Ctrl-C.
+    too_small: bool,
     /// Everyone, for the evaluator pick; built when first needed, dropped on staff saves.
     people: Option<People>,
 }
@@ -167,6 +170,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             pending_load,
+            too_small: false,
             people: None,
         })
     }
@@ -192,6 +196,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             pending_load: false,
+            too_small: false,
             people: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
@@ -378,6 +383,12 @@ impl App {
     /// No screen binds an Alt-key, so an Alt-key is what terminals, tmux and slow links make
     /// of Esc pressed quickly before a key: it acts as Esc, then the key.
     pub fn handle_input(&mut self, input: Input) -> bool {
+        if self.too_small {
+            return match input {
+                Input::Key(key) if is_ctrl(&key, 'c') => self.handle_key(key),
+                _ => false,
+            };
+        }
         match input {
             Input::Key(key) if key.modifiers.contains(KeyModifiers::ALT) => {
                 let esc = self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
@@ -764,7 +775,8 @@ impl App {
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
         let ui = self.ui;
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        self.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+        if self.too_small {
             let msg = ui.t(T::TooSmall);
             let y = area.height / 2;
             let line = Rect::new(area.x, area.y + y, area.width, 1.min(area.height));

@@ -149,7 +149,9 @@ impl App {
         };
         match data {
             Ok(data) => {
-                let tab = crate::screens::talent::TalentTab::new(data);
+                let provisional =
+                    crate::domain::Period::annual(year).is_provisional(self.opts.today);
+                let tab = crate::screens::talent::TalentTab::new(data).provisional(provisional);
                 if let Screen::Talent(old) = &self.screen {
                     let tab = tab.keep_place_of(old);
                     self.screen = Screen::Talent(Box::new(tab));

@@ -92,7 +92,9 @@ pub enum Command {
     /// Export records as CSV that `import` reads back, or the per-unit report
     Export {
         kind: ExportKind,
-        /// Only evaluations or trainings of this year
+        /// Only this year: evaluations and coaching by their date or period, trainings by their
+        /// end, unit ratings and potentials by the year rated; the report and talent: which
+        /// year (default last year)
         #[arg(long)]
         year: Option<i16>,
         /// Write to this file (mode 0600) instead of standard output

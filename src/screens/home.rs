@@ -200,7 +200,7 @@ impl Home {
         let mut k = keys::nav_help();
         k.extend(keys::help(&KEYS));
         // Handled by the app; listed here because they work on this screen.
-        k.push(key("2 3 4", "2 3 4", T::KeyTabs, true));
+        k.push(key("2-5", "2-5", T::KeyTabs, true));
         k.push(key("? F1", "? F1", T::KeyHelp, true));
         k
     }

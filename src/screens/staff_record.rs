@@ -55,6 +55,8 @@ pub struct StaffRecord {
     rows: [usize; 4],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
+    /// `K` was pressed once: the next `K` changes the unit's head, any other key cancels.
+    confirm_head: bool,
     /// The newest potensial and, when that year has an annual evaluation, its 9-box.
     potential: Option<(crate::domain::PotentialEntry, Option<u8>)>,
 }
@@ -184,14 +186,27 @@ impl StaffRecord {
             section: Section::Evaluations,
             rows: [0; 4],
             head: false,
+            confirm_head: false,
             potential: None,
         }
     }
 
-    /// The person's potensial: the newest year's, placed in the 9-box with that year's
-    /// annual Hasil Kerja when there is one (PermenPANRB 3/2020).
+    /// The person's potensial: of the newest year that has an annual evaluation too (else
+    /// the newest), placed in the 9-box with that year's Hasil Kerja (PermenPANRB 3/2020).
     pub fn with_potentials(mut self, potentials: &crate::domain::Potentials) -> StaffRecord {
-        self.potential = potentials.items.last().map(|e| {
+        // The newest year that has an annual evaluation too, else the newest potensial.
+        let has_annual = |y: i16| {
+            self.evaluations
+                .iter()
+                .any(|x| x.period == crate::domain::Period::annual(y))
+        };
+        let chosen = potentials
+            .items
+            .iter()
+            .rev()
+            .find(|e| has_annual(e.year))
+            .or(potentials.items.last());
+        self.potential = chosen.map(|e| {
             let hasil = self
                 .evaluations
                 .iter()
@@ -269,6 +284,16 @@ impl StaffRecord {
     }
 
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        // Changing a unit's head replaces (or removes) the one it has: asked first.
+        if self.confirm_head {
+            self.confirm_head = false;
+            return match keys::action(&KEYS, &key) {
+                Some(Act::ToggleHead) => {
+                    Outcome::ToggleUnitHead(self.staff.nip.as_str().to_string())
+                }
+                _ => Outcome::Changed,
+            };
+        }
         let i = SECTIONS
             .iter()
             .position(|s| *s == self.section)
@@ -285,7 +310,7 @@ impl StaffRecord {
                 self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
             }
             Some(Act::Edit) => return Outcome::EditStaff(nip),
-            Some(Act::ToggleHead) => return Outcome::ToggleUnitHead(nip),
+            Some(Act::ToggleHead) => self.confirm_head = true,
             Some(Act::Potential) => return Outcome::OpenPotential(nip),
             Some(Act::Profile) => return Outcome::OpenProfile(nip),
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
@@ -344,13 +369,28 @@ impl StaffRecord {
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
-        frame.render_widget(
-            Tabs::new(titles.to_vec())
-                .select(selected)
-                .highlight_style(ui.theme.selected())
-                .divider(ui.theme.sym("│", "|")),
-            tabs,
-        );
+        if self.confirm_head {
+            let ask = ui.t(if self.head {
+                T::HeadAskClear
+            } else {
+                T::HeadAskSet
+            });
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    fit(ui, ask, tabs.width as usize),
+                    ui.theme.key(),
+                )),
+                tabs,
+            );
+        } else {
+            frame.render_widget(
+                Tabs::new(titles.to_vec())
+                    .select(selected)
+                    .highlight_style(ui.theme.selected())
+                    .divider(ui.theme.sym("│", "|")),
+                tabs,
+            );
+        }
         match self.section {
             Section::Evaluations => self.draw_evaluations(frame, body, ui),
             Section::Trainings => self.draw_trainings(frame, body, ui),

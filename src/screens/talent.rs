@@ -149,6 +149,8 @@ pub struct TalentTab {
     person: usize,
     /// The berprestasi list instead of the grid.
     berprestasi: bool,
+    /// The year's annual period has not ended: its boxes may still change.
+    provisional: bool,
 }
 
 /// A rating as the grid's row label.
@@ -178,7 +180,14 @@ impl TalentTab {
             focus: Focus::Grid,
             person: 0,
             berprestasi: false,
+            provisional: false,
         }
+    }
+
+    /// Marks the year provisional (sementara): its annual period has not ended.
+    pub fn provisional(mut self, provisional: bool) -> TalentTab {
+        self.provisional = provisional;
+        self
     }
 
     /// Keeps the view's place (box, list, berprestasi) from the tab it replaces.
@@ -270,6 +279,11 @@ impl TalentTab {
                 self.berprestasi = !self.berprestasi;
                 self.person = 0;
             }
+            // Esc leaves the berprestasi list for the grid first.
+            Act::Back if self.berprestasi => {
+                self.berprestasi = false;
+                self.person = 0;
+            }
             Act::Back => return Outcome::Back,
             Act::Quit => return Outcome::Quit,
         }
@@ -296,6 +310,14 @@ impl TalentTab {
                 ui.theme.key(),
             ),
             Span::raw(format!("  {unit}")),
+            Span::styled(
+                if self.provisional {
+                    format!("  {}", ui.t(T::TalentProvisional))
+                } else {
+                    String::new()
+                },
+                ui.theme.key(),
+            ),
         ]);
         if self.berprestasi {
             let [top, list] =
