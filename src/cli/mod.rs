@@ -175,6 +175,10 @@ pub enum ExportKind {
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
+    /// The competency catalogue (nama, jenis, jenis_pelatihan, kata_judul, berlaku_bulan)
+    Competencies,
+    /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi)
+    Requirements,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -197,6 +201,12 @@ pub enum DataKind {
     Potentials,
     /// Coaching records (pembinaan kinerja), matched by NIP, date and kind
     Coaching,
+    /// The competency catalogue (nama, jenis, jenis_pelatihan, kata_judul, berlaku_bulan),
+    /// matched by name
+    Competencies,
+    /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi); rows
+    /// are added, never removed
+    Requirements,
 }
 
 /// A failed command: what to print and the exit status.
