@@ -308,7 +308,13 @@ fn export_then_import_into_a_new_database_exports_the_same_bytes() {
     let db = Db::new();
     db.demo(40);
     let copy = db.sibling("copy");
-    let kinds = ["staff", "evaluations", "trainings"];
+    let kinds = [
+        "staff",
+        "evaluations",
+        "trainings",
+        "competencies",
+        "requirements",
+    ];
 
     for kind in kinds {
         let f = db.file(&format!("{kind}-1.csv"));
