@@ -177,24 +177,6 @@ pub const COACHING: &[Column] = &[
     col("hasil", &["outcome"], false),
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn aspect_columns_follow_the_aspect_codes_in_order() {
-        for ((aspek, rating, ekspektasi, umpan_balik), expected) in
-            ASPECT_COLUMNS.iter().zip(Aspek::ALL)
-        {
-            assert_eq!(*aspek, expected);
-            assert_eq!(*rating, expected.code());
-            assert_eq!(*ekspektasi, format!("{}_ekspektasi", expected.code()));
-            assert_eq!(*umpan_balik, format!("{}_umpan_balik", expected.code()));
-        }
-        assert_eq!(evaluations().len(), 11 + 7 * 3 + 1);
-    }
-}
-
 /// `kinerja import|export competencies`: the AKPK competency catalogue (issue 13). Training
 /// kinds and title words are separated by `;`; an empty `berlaku_bulan` means for good.
 pub const COMPETENCIES: &[Column] = &[
@@ -212,3 +194,21 @@ pub const REQUIREMENTS: &[Column] = &[
     col("jenis_jabatan", &["position_kind", "jenjang"], false),
     col("kompetensi", &["competency"], true),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aspect_columns_follow_the_aspect_codes_in_order() {
+        for ((aspek, rating, ekspektasi, umpan_balik), expected) in
+            ASPECT_COLUMNS.iter().zip(Aspek::ALL)
+        {
+            assert_eq!(*aspek, expected);
+            assert_eq!(*rating, expected.code());
+            assert_eq!(*ekspektasi, format!("{}_ekspektasi", expected.code()));
+            assert_eq!(*umpan_balik, format!("{}_umpan_balik", expected.code()));
+        }
+        assert_eq!(evaluations().len(), 11 + 7 * 3 + 1);
+    }
+}

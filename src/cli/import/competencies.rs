@@ -199,8 +199,8 @@ pub(super) fn import_requirements(
         match parse_requirement(&table, r, &catalogue) {
             // The same requirement twice in a file is harmless: it is added once.
             Ok(q) => {
-                if !seen.contains_key(&q.key()) {
-                    seen.insert(q.key(), *line);
+                if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(q.key()) {
+                    e.insert(*line);
                     good.push(q);
                 }
             }
