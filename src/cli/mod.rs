@@ -634,8 +634,16 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} audit entries",
-            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.coaching, c.audit
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} competencies, {} requirements, {} audit entries",
+            c.staff,
+            c.units,
+            c.partners,
+            c.evaluations,
+            c.trainings,
+            c.coaching,
+            c.competencies,
+            c.requirements,
+            c.audit
         );
         return Ok(());
     }
