@@ -5,9 +5,9 @@
 //! person is invented from lists of common given names and Batak marga.
 
 use crate::domain::{
-    Aspek, AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan,
-    Nip, OrganiserKind, Pendidikan, Period, PeriodKind, Predikat, Rating, Staff, Training,
-    TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
+    Aspek, AspekPenilaian, Competency, CompetencyKind, EmploymentKind, Evaluation, Evaluator,
+    Golongan, Jabatan, JenisJabatan, Nip, OrganiserKind, Pendidikan, Period, PeriodKind, Predikat,
+    Rating, Requirement, Staff, Training, TrainingKind, TrainingStatus, Unit, UnitKind, UnitRating,
 };
 use crate::store::bulk::BulkWriter;
 use crate::store::{AuditAction, EvaluationGroup, Partner, Store, StoreError, TrainingGroup};
@@ -753,6 +753,128 @@ fn potentials_for(rng: &mut Rng, d: &Draft, today: Date) -> crate::domain::Poten
     out
 }
 
+/// The demo's competency catalogue and requirements (AKPK, issue 13): invented for the
+/// demo, not taken from any regulation or agency, and marked "(demo)" in every name. The
+/// title words match the demo's own course titles ("Pelatihan Penanganan Gawat Darurat" is
+/// a PPGD), so some people hold a competency, some let it expire and some lack it. No
+/// randomness: the rest of the demo data is the same as without it.
+pub fn competency_catalogue() -> (Vec<Competency>, Vec<Requirement>) {
+    use CompetencyKind::{Manajerial, SosialKultural, Teknis};
+    let words = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let catalogue = vec![
+        Competency::new(
+            "PPGD / BTCLS (demo)",
+            Teknis,
+            vec![],
+            words(&["BTCLS", "PPGD", "Gawat Darurat"]),
+            Some(36),
+        ),
+        Competency::new(
+            "Kurikulum Merdeka (demo)",
+            Teknis,
+            vec![],
+            words(&["Kurikulum Merdeka"]),
+            None,
+        ),
+        Competency::new(
+            "Asesmen Nasional (demo)",
+            Teknis,
+            vec![],
+            words(&["Asesmen Nasional"]),
+            Some(24),
+        ),
+        Competency::new(
+            "Kepemimpinan Pengawas (demo)",
+            Manajerial,
+            vec![TrainingKind::Pkp],
+            vec![],
+            None,
+        ),
+        Competency::new(
+            "Penyusunan SKP (demo)",
+            Manajerial,
+            vec![],
+            words(&["Penyusunan SKP", "e-Kinerja"]),
+            Some(24),
+        ),
+        Competency::new(
+            "Pelayanan Publik Prima (demo)",
+            SosialKultural,
+            vec![],
+            words(&["Pelayanan Publik"]),
+            Some(36),
+        ),
+        Competency::new(
+            "Nilai Dasar ASN BerAKHLAK (demo)",
+            SosialKultural,
+            vec![TrainingKind::LatsarCpns],
+            words(&["BerAKHLAK"]),
+            None,
+        ),
+        Competency::new(
+            "Literasi Digital (demo)",
+            Teknis,
+            vec![],
+            words(&["Literasi Digital", "Administrasi Digital"]),
+            Some(24),
+        ),
+        Competency::new(
+            "Gizi Masyarakat (demo)",
+            Teknis,
+            vec![],
+            words(&["Gizi"]),
+            Some(36),
+        ),
+        Competency::new(
+            "Kesehatan Kerja (demo)",
+            Teknis,
+            vec![],
+            words(&["Kesehatan Kerja"]),
+            Some(36),
+        ),
+        Competency::new(
+            "Sistem Informasi Puskesmas (demo)",
+            Teknis,
+            vec![],
+            words(&["Sistem Informasi Puskesmas"]),
+            Some(36),
+        ),
+    ];
+    let by_name = |jabatan: &str, competency: &str| Requirement {
+        jabatan: jabatan.into(),
+        jenis: None,
+        competency: crate::domain::unit_id(competency),
+    };
+    let by_jenis = |jenis: JenisJabatan, competency: &str| Requirement {
+        jabatan: String::new(),
+        jenis: Some(jenis),
+        competency: crate::domain::unit_id(competency),
+    };
+    let requirements = vec![
+        by_name("Perawat", "PPGD / BTCLS (demo)"),
+        by_name("Bidan", "PPGD / BTCLS (demo)"),
+        by_name("Dokter", "PPGD / BTCLS (demo)"),
+        by_name("Guru", "Kurikulum Merdeka (demo)"),
+        by_name("Guru", "Asesmen Nasional (demo)"),
+        by_jenis(JenisJabatan::Pengawas, "Kepemimpinan Pengawas (demo)"),
+        by_name("Kepala Seksi", "Penyusunan SKP (demo)"),
+        by_name("Pengadministrasi Umum", "Pelayanan Publik Prima (demo)"),
+        by_name("Pengelola Keuangan", "Pelayanan Publik Prima (demo)"),
+        by_jenis(JenisJabatan::Pelaksana, "Nilai Dasar ASN BerAKHLAK (demo)"),
+        by_name("Pranata Komputer", "Literasi Digital (demo)"),
+        by_name("Pengadministrasi Sekolah", "Literasi Digital (demo)"),
+        by_name(
+            "Pranata Laboratorium Kesehatan",
+            "Sistem Informasi Puskesmas (demo)",
+        ),
+        by_name("Analis Kebijakan", "Pelayanan Publik Prima (demo)"),
+        by_name("Penyuluh Kesehatan Masyarakat", "Gizi Masyarakat (demo)"),
+        by_name("Sanitarian", "Kesehatan Kerja (demo)"),
+        by_name("Pustakawan", "Literasi Digital (demo)"),
+    ];
+    (catalogue, requirements)
+}
+
 /// Writes `n` demo people into `store` (which the caller has checked is empty), calling
 /// `progress` with the number written so far. Returns a one-line summary.
 pub fn fill(
@@ -770,6 +892,13 @@ pub fn fill(
     }
     for p in &demo.partners {
         w.put_partner(p)?;
+    }
+    let (catalogue, requirements) = competency_catalogue();
+    for c in &catalogue {
+        w.put_competency(c)?;
+    }
+    for r in &requirements {
+        w.put_requirement(r)?;
     }
     let (mut evaluations, mut trainings, mut coaching, mut written) = (0usize, 0usize, 0, 0usize);
     while let Some(p) = demo.next_person() {
@@ -1562,6 +1691,40 @@ mod tests {
                 assert!(p.staff.pendidikan >= P::Profesi, "{:?}", p.staff.pendidikan);
             }
         }
+    }
+
+    #[test]
+    fn the_demo_catalogue_is_marked_covers_every_position_and_is_met_by_some() {
+        // Issue 13: a plausible catalogue for the demo's positions, marked as demo data.
+        let (catalogue, requirements) = competency_catalogue();
+        for c in &catalogue {
+            assert!(c.name.ends_with("(demo)"), "{}", c.name);
+            assert_eq!(c.validate(), Ok(()), "{}", c.name);
+        }
+        for r in &requirements {
+            assert!(catalogue.iter().any(|c| c.id == r.competency), "{r:?}");
+        }
+        let today = jiff::civil::date(2026, 6, 1);
+        let mut demo = generate(7, 400, today);
+        let (mut held, mut gaps) = (0, 0);
+        while let Some(p) = demo.next_person() {
+            let states = crate::domain::competency_states(
+                &p.staff.jabatan,
+                &p.trainings.items,
+                &requirements,
+                &catalogue,
+                today,
+            );
+            assert!(!states.is_empty(), "{:?} requires nothing", p.staff.jabatan);
+            for (_, s) in states {
+                if s.is_gap() {
+                    gaps += 1;
+                } else {
+                    held += 1;
+                }
+            }
+        }
+        assert!(held > 20 && gaps > 20, "held {held}, gaps {gaps}");
     }
 
     #[test]

@@ -308,7 +308,13 @@ fn export_then_import_into_a_new_database_exports_the_same_bytes() {
     let db = Db::new();
     db.demo(40);
     let copy = db.sibling("copy");
-    let kinds = ["staff", "evaluations", "trainings"];
+    let kinds = [
+        "staff",
+        "evaluations",
+        "trainings",
+        "competencies",
+        "requirements",
+    ];
 
     for kind in kinds {
         let f = db.file(&format!("{kind}-1.csv"));
@@ -1446,4 +1452,119 @@ fn check_warnings_counts_each_kind_and_plain_check_is_unchanged() {
         out.contains("ok: 5 staff"),
         "the check itself still runs: {out}"
     );
+}
+
+// ------------------------------------------------------------------ competencies (issue 13)
+
+const COMPETENCY_HEADER: &str = "nama,jenis,jenis_pelatihan,kata_judul,berlaku_bulan";
+const REQUIREMENT_HEADER: &str = "jabatan,jenis_jabatan,kompetensi";
+
+/// Issue 13 (AKPK): `import|export competencies` and `requirements`: every row is checked
+/// first, a bad row stops the import unless `--skip-invalid`, `--dry-run` writes nothing,
+/// and the exports import back into a new database unchanged.
+#[test]
+fn competencies_and_requirements_import_check_rows_and_export_back_unchanged() {
+    let db = Db::new();
+    let catalogue = db.write(
+        "competencies.csv",
+        csv_file(
+            COMPETENCY_HEADER,
+            &[
+                "BTCLS,teknis,,BTCLS;PPGD,36".into(),
+                "Kepemimpinan Pengawas,manajerial,PKP;Diklatpim IV,,".into(),
+                // Line 4: a kind that is not one, a validity of 0 months.
+                "Rusak,teknis,Pelatihan Sulap,,0".into(),
+                // Line 5: nothing would satisfy it.
+                "Kosong,sosial kultural,,,".into(),
+            ],
+        ),
+    );
+    let run = db.run(&["import", "competencies", s(&catalogue)]);
+    run.expect(1);
+    let reports = run.row_reports(&catalogue);
+    assert_eq!(
+        reports.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [4, 5],
+        "{}",
+        run.stderr
+    );
+    assert!(reports[0].1.contains("Pelatihan Sulap") && reports[0].1.contains("berlaku_bulan"));
+    assert!(
+        db.export("competencies").rows.is_empty(),
+        "a bad file wrote"
+    );
+    db.run(&[
+        "import",
+        "competencies",
+        s(&catalogue),
+        "--skip-invalid",
+        "--dry-run",
+    ])
+    .expect(0);
+    assert!(db.export("competencies").rows.is_empty(), "a dry run wrote");
+    db.run(&["import", "competencies", s(&catalogue), "--skip-invalid"])
+        .expect(0);
+    let exported = db.export("competencies");
+    assert_eq!(exported.column("nama"), ["BTCLS", "Kepemimpinan Pengawas"]);
+    assert_eq!(
+        exported.value("nama", "Kepemimpinan Pengawas", "jenis_pelatihan"),
+        "PKP"
+    );
+    assert_eq!(exported.value("nama", "BTCLS", "berlaku_bulan"), "36");
+
+    let requirements = db.write(
+        "requirements.csv",
+        csv_file(
+            REQUIREMENT_HEADER,
+            &[
+                "Perawat,,BTCLS".into(),
+                ",Pengawas,kepemimpinan pengawas".into(),
+                "Bidan,Terampil,btcls".into(),
+                // Line 5: not in the catalogue; line 6: no position at all.
+                "Guru,,Kurikulum Merdeka".into(),
+                ",,BTCLS".into(),
+            ],
+        ),
+    );
+    let run = db.run(&["import", "requirements", s(&requirements)]);
+    run.expect(1);
+    let reports = run.row_reports(&requirements);
+    assert_eq!(reports.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [5, 6]);
+    assert!(
+        reports[0].1.contains("not in the catalogue"),
+        "{}",
+        run.stderr
+    );
+    db.run(&["import", "requirements", s(&requirements), "--skip-invalid"])
+        .expect(0);
+    let exported = db.export("requirements");
+    assert_eq!(exported.rows.len(), 3);
+    assert_eq!(
+        exported.value("jabatan", "Bidan", "jenis_jabatan"),
+        "Terampil"
+    );
+    db.run(&["check"]).expect(0);
+
+    let copy = db.sibling("copy");
+    for kind in ["competencies", "requirements"] {
+        let first = db.file(&format!("{kind}-1.csv"));
+        db.run(&["export", kind, "-o", s(&first)]).expect(0);
+        db.run_on(&copy, &["import", kind, s(&first)]).expect(0);
+        let second = db.file(&format!("{kind}-2.csv"));
+        db.run_on(&copy, &["export", kind, "-o", s(&second)])
+            .expect(0);
+        assert_eq!(
+            fs::read_to_string(&first).unwrap(),
+            fs::read_to_string(&second).unwrap(),
+            "{kind}: the re-export differs"
+        );
+        // A second import of the same file changes nothing.
+        let again = db.run_on(&copy, &["import", kind, s(&first)]);
+        again.expect(0);
+        assert!(
+            again.stderr.contains("nothing to change"),
+            "{}",
+            again.stderr
+        );
+    }
 }

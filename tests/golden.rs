@@ -236,6 +236,49 @@ fn coaching_samples() -> Vec<CoachingGroup> {
 type Encoded = Vec<Vec<u8>>;
 
 /// (file name, encoded samples) for every record kind at its newest version.
+/// Issue 13 (AKPK): a competency renewed every 36 months by title words, and one met for
+/// good by a training kind.
+fn competency_samples() -> Vec<kinerja::domain::Competency> {
+    use kinerja::domain::{Competency, CompetencyKind};
+    vec![
+        Competency::new(
+            "BTCLS (demo)",
+            CompetencyKind::Teknis,
+            vec![],
+            vec!["BTCLS".into(), "PPGD".into()],
+            Some(36),
+        ),
+        Competency::new(
+            "Kepemimpinan Pengawas",
+            CompetencyKind::Manajerial,
+            vec![TrainingKind::Pkp, TrainingKind::IzinBelajar],
+            vec![],
+            None,
+        ),
+    ]
+}
+
+fn requirement_samples() -> Vec<kinerja::domain::Requirement> {
+    use kinerja::domain::Requirement;
+    vec![
+        Requirement {
+            jabatan: "Perawat".into(),
+            jenis: None,
+            competency: "btcls-demo".into(),
+        },
+        Requirement {
+            jabatan: String::new(),
+            jenis: Some(JenisJabatan::Pengawas),
+            competency: "kepemimpinan-pengawas".into(),
+        },
+        Requirement {
+            jabatan: "Bidan".into(),
+            jenis: Some(JenisJabatan::Penyelia),
+            competency: "btcls-demo".into(),
+        },
+    ]
+}
+
 fn encoded_samples() -> Vec<(&'static str, Encoded)> {
     vec![
         (
@@ -285,6 +328,20 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
             coaching_samples()
                 .iter()
                 .map(|g| records::encode_coaching(g).unwrap())
+                .collect(),
+        ),
+        (
+            "competency_v1.bin",
+            competency_samples()
+                .iter()
+                .map(|c| records::encode_competency(c).unwrap())
+                .collect(),
+        ),
+        (
+            "requirement_v1.bin",
+            requirement_samples()
+                .iter()
+                .map(|r| records::encode_requirement(r).unwrap())
                 .collect(),
         ),
         (
@@ -600,6 +657,30 @@ fn the_newest_writer_still_produces_the_golden_bytes() {
     for (name, values) in encoded_samples() {
         assert_eq!(values, read_values(name), "{name}");
     }
+}
+
+#[test]
+fn golden_competency_v1_values_decode_to_the_same_records() {
+    let values = read_values("competency_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_competency(v).unwrap())
+        .collect();
+    assert_eq!(decoded, competency_samples());
+    assert_eq!(decoded[1].training_kinds[1], TrainingKind::IzinBelajar);
+    assert_eq!(values[0][0], 1, "version byte");
+}
+
+#[test]
+fn golden_requirement_v1_values_decode_to_the_same_records() {
+    let values = read_values("requirement_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_requirement(v).unwrap())
+        .collect();
+    assert_eq!(decoded, requirement_samples());
+    assert_eq!(decoded[2].jenis, Some(JenisJabatan::Penyelia));
+    assert_eq!(values[0][0], 1, "version byte");
 }
 
 #[test]

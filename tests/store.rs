@@ -567,3 +567,68 @@ fn a_bulk_chunk_never_splits_a_staff_record_from_its_index_entry() {
     assert!(report.damage.is_empty(), "{:?}", report.damage);
     assert!(store.get_staff("198503302010012002").unwrap().is_some());
 }
+
+/// Issue 13 (AKPK): the competency catalogue and the requirements round trip through the
+/// store with audited saves, a requirement must name a catalogued competency, and a
+/// backup restores both trees.
+#[test]
+fn competencies_and_requirements_round_trip_audited_and_through_a_backup() {
+    use kinerja::domain::{Competency, CompetencyKind, JenisJabatan, Requirement, TrainingKind};
+    let (dir, store) = open();
+    let btcls = Competency::new(
+        "BTCLS",
+        CompetencyKind::Teknis,
+        vec![TrainingKind::DiklatTeknis],
+        vec!["BTCLS".into(), "PPGD".into()],
+        Some(36),
+    );
+    assert!(store.save_competency(&btcls, "tester").unwrap());
+    assert!(
+        !store.save_competency(&btcls, "tester").unwrap(),
+        "unchanged"
+    );
+    let by_name = Requirement {
+        jabatan: "Perawat".into(),
+        jenis: None,
+        competency: "btcls".into(),
+    };
+    let by_jenjang = Requirement {
+        jabatan: String::new(),
+        jenis: Some(JenisJabatan::Terampil),
+        competency: "btcls".into(),
+    };
+    assert!(store.save_requirement(&by_name, "tester").unwrap());
+    assert!(store.save_requirement(&by_jenjang, "tester").unwrap());
+    assert!(!store.save_requirement(&by_name, "tester").unwrap());
+    let unknown = Requirement {
+        competency: "pkp".into(),
+        ..by_name.clone()
+    };
+    assert!(matches!(
+        store.save_requirement(&unknown, "tester"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(store.competencies().unwrap(), vec![btcls.clone()]);
+    assert_eq!(
+        store.requirements().unwrap(),
+        vec![by_jenjang.clone(), by_name.clone()]
+    );
+    let audit = store.audit_of("competencies/btcls").unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].action, AuditAction::Create);
+    assert_eq!(store.audit_of("requirements/btcls").unwrap().len(), 3);
+    let report = store.check().unwrap();
+    assert!(report.is_sound(), "{:?}", report.damage);
+    assert_eq!(report.counts.competencies, 1);
+    assert_eq!(report.counts.requirements, 2);
+
+    let file = dir.path().join("backup.kbk");
+    store.backup(&file).unwrap();
+    store.delete_requirement(&by_name, "tester").unwrap();
+    assert_eq!(store.requirements().unwrap(), vec![by_jenjang.clone()]);
+    let fresh = Store::open(&dir.path().join("restored")).unwrap();
+    fresh.restore(&file, "tester").unwrap();
+    assert_eq!(fresh.requirements().unwrap(), vec![by_jenjang, by_name]);
+    assert_eq!(fresh.competencies().unwrap(), vec![btcls]);
+    assert!(fresh.check().unwrap().is_sound());
+}

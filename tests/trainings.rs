@@ -491,3 +491,92 @@ fn on_the_demo_a_pppk_below_20_jp_is_not_listed_for_jp_and_one_above_24_jp_is_wa
     s.key(KeyCode::Tab);
     assert!(s.shows("di atas 24 JP"), "{jp} JP:\n{}", s.text());
 }
+
+/// Issue 13 / DOMAIN.md (AKPK): the record's Kompetensi section lists each competency the
+/// position requires with the person's state. The session's day is 28 November 2026: a
+/// PPGD that ended on 28 November 2023 with 36 months' validity expires on that very day;
+/// a requirement by jenjang (Ahli Muda) applies to this Dokter; one competency is missing.
+#[test]
+fn the_record_shows_each_required_competency_with_its_state() {
+    use jiff::civil::date;
+    use kinerja::domain::{Competency, CompetencyKind, JenisJabatan, Requirement};
+    let dir = tempfile::tempdir().unwrap();
+    let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
+    store.save_unit(&common::unit(), "tester").unwrap();
+    let nip = "198503302010012002";
+    store.save_staff(&common::staff(nip), "tester").unwrap();
+    let mut ppgd = common::training("Pelatihan PPGD Angkatan III", 30);
+    ppgd.mulai = date(2023, 11, 20);
+    ppgd.selesai = date(2023, 11, 28);
+    store.save_training(nip, &ppgd, "tester").unwrap();
+    let mut skp = common::training("Workshop Penyusunan SKP", 16);
+    skp.jenis = TrainingKind::Workshop;
+    store.save_training(nip, &skp, "tester").unwrap();
+    for c in [
+        Competency::new(
+            "PPGD / BTCLS",
+            CompetencyKind::Teknis,
+            vec![],
+            vec!["PPGD".into(), "BTCLS".into()],
+            Some(36),
+        ),
+        Competency::new(
+            "Penyusunan SKP",
+            CompetencyKind::Manajerial,
+            vec![],
+            vec!["penyusunan skp".into()],
+            None,
+        ),
+        Competency::new(
+            "Etika Profesi",
+            CompetencyKind::SosialKultural,
+            vec![],
+            vec!["Etika".into()],
+            Some(24),
+        ),
+        Competency::new(
+            "Kurikulum Merdeka",
+            CompetencyKind::Teknis,
+            vec![],
+            vec!["Kurikulum Merdeka".into()],
+            None,
+        ),
+    ] {
+        store.save_competency(&c, "tester").unwrap();
+    }
+    for (jabatan, jenis, competency) in [
+        ("DOKTER", None, "ppgd-btcls"),
+        ("", Some(JenisJabatan::AhliMuda), "penyusunan-skp"),
+        ("Dokter Ahli Muda", None, "etika-profesi"),
+        // Another position's need, not this person's.
+        ("Guru", None, "kurikulum-merdeka"),
+    ] {
+        let r = Requirement {
+            jabatan: jabatan.into(),
+            jenis,
+            competency: competency.into(),
+        };
+        store.save_requirement(&r, "tester").unwrap();
+    }
+    store.close().unwrap();
+
+    let mut s = common::session::open_at(dir.path());
+    s.key(KeyCode::Enter)
+        .key_mod(KeyCode::BackTab, KeyModifiers::SHIFT);
+    let lines = s.lines();
+    let line = |needle: &str| {
+        lines
+            .iter()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?}:\n{}", s.text()))
+            .clone()
+    };
+    assert!(line("Dokter Ahli Muda:").contains("1 ada, 1 kedaluwarsa, 1 belum ada"));
+    assert!(line("PPGD / BTCLS").contains("kedaluwarsa 2026-11-28"));
+    assert!(line("PPGD / BTCLS").contains("36 bulan"));
+    let skp = line("Penyusunan SKP");
+    assert!(skp.contains("seterusnya") && skp.contains("ada"), "{skp}");
+    assert!(line("Etika Profesi").contains("belum ada"));
+    assert!(!s.shows("Kurikulum Merdeka"), "{}", s.text());
+    insta::assert_snapshot!("record_competencies__id", s.text());
+}

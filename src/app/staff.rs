@@ -203,7 +203,8 @@ impl App {
             )
             .with_head(head)
             .with_potentials(&self.store.potentials_of(nip)?)
-            .with_coaching(self.store.coaching_of(nip)?),
+            .with_coaching(self.store.coaching_of(nip)?)
+            .with_competencies(&self.store.competencies()?, &self.store.requirements()?),
         ))
     }
 

@@ -177,6 +177,24 @@ pub const COACHING: &[Column] = &[
     col("hasil", &["outcome"], false),
 ];
 
+/// `kinerja import|export competencies`: the AKPK competency catalogue (issue 13). Training
+/// kinds and title words are separated by `;`; an empty `berlaku_bulan` means for good.
+pub const COMPETENCIES: &[Column] = &[
+    col("nama", &["name", "kompetensi"], true),
+    col("jenis", &["kind", "jenis_kompetensi"], true),
+    col("jenis_pelatihan", &["training_kinds"], false),
+    col("kata_judul", &["title_words"], false),
+    col("berlaku_bulan", &["validity_months"], false),
+];
+
+/// `kinerja import|export requirements`: which positions need which competencies. A row
+/// names a position, a jenis jabatan / jenjang, or both.
+pub const REQUIREMENTS: &[Column] = &[
+    col("jabatan", &["position"], false),
+    col("jenis_jabatan", &["position_kind", "jenjang"], false),
+    col("kompetensi", &["competency"], true),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,11 @@ pub fn run(
         }
         None => None,
     };
+    if matches!(kind, ExportKind::Competencies | ExportKind::Requirements) && year.is_some() {
+        return Err(Failure::cannot_run(
+            "--year does not apply to the competency catalogue or the requirements",
+        ));
+    }
     if kind == ExportKind::Staff && year.is_some() {
         return Err(Failure::cannot_run(
             "--year applies to evaluations, trainings, unit ratings and the report; staff export always lists everyone",
@@ -51,6 +56,8 @@ pub fn run(
             export_talent(store, &mut out, year, unit_id)?
         }
         ExportKind::Coaching => export_coaching(store, &mut out, year)?,
+        ExportKind::Competencies => export_competencies(store, &mut out)?,
+        ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?
@@ -240,6 +247,49 @@ fn export_unit_ratings(
         }
     }
     Ok(n)
+}
+
+/// The competency catalogue, by id; `import competencies` reads it back.
+fn export_competencies(store: &Store, out: &mut Output) -> Result<usize, Failure> {
+    out.row(columns::COMPETENCIES.iter().map(|c| c.name))?;
+    let all = store.competencies()?;
+    for c in &all {
+        out.row([
+            c.name.clone(),
+            c.kind.label().to_string(),
+            c.training_kinds
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(";"),
+            c.title_words.join(";"),
+            c.validity_months.map(|m| m.to_string()).unwrap_or_default(),
+        ])?;
+    }
+    Ok(all.len())
+}
+
+/// Every requirement, by competency then position, the competency by its name;
+/// `import requirements` reads it back.
+fn export_requirements(store: &Store, out: &mut Output) -> Result<usize, Failure> {
+    out.row(columns::REQUIREMENTS.iter().map(|c| c.name))?;
+    let names: HashMap<String, String> = store
+        .competencies()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let all = store.requirements()?;
+    for r in &all {
+        out.row([
+            r.jabatan.clone(),
+            r.jenis.map(|j| j.label().to_string()).unwrap_or_default(),
+            names
+                .get(&r.competency)
+                .cloned()
+                .unwrap_or_else(|| r.competency.clone()),
+        ])?;
+    }
+    Ok(all.len())
 }
 
 /// Every recorded potensial, by NIP then year; `import potentials` reads it back.

@@ -177,6 +177,10 @@ pub enum ExportKind {
     /// Per unit: staff, evaluated, each predikat, the distribution guide, 20 JP (--year,
     /// default last year)
     Report,
+    /// The competency catalogue (nama, jenis, jenis_pelatihan, kata_judul, berlaku_bulan)
+    Competencies,
+    /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi)
+    Requirements,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -199,6 +203,12 @@ pub enum DataKind {
     Potentials,
     /// Coaching records (pembinaan kinerja), matched by NIP, date and kind
     Coaching,
+    /// The competency catalogue (nama, jenis, jenis_pelatihan, kata_judul, berlaku_bulan),
+    /// matched by name
+    Competencies,
+    /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi); rows
+    /// are added, never removed
+    Requirements,
 }
 
 /// A failed command: what to print and the exit status.
@@ -626,8 +636,16 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} audit entries",
-            c.staff, c.units, c.partners, c.evaluations, c.trainings, c.coaching, c.audit
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} competencies, {} requirements, {} audit entries",
+            c.staff,
+            c.units,
+            c.partners,
+            c.evaluations,
+            c.trainings,
+            c.coaching,
+            c.competencies,
+            c.requirements,
+            c.audit
         );
         return Ok(());
     }

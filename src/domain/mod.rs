@@ -1,6 +1,7 @@
 //! Pure rules and types of DOMAIN.md: no I/O, no storage, no terminal.
 
 pub mod coaching;
+pub mod competency;
 pub mod dates;
 pub mod distribution;
 pub mod evaluation;
@@ -19,6 +20,10 @@ pub mod training;
 pub mod unit;
 
 pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
+pub use competency::{
+    Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_states,
+    required_for,
+};
 pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};
 pub use evaluation::{

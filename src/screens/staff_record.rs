@@ -26,14 +26,27 @@ pub enum Section {
     History,
     /// Pembinaan kinerja: the person's coaching records.
     Coaching,
+    /// The competencies the position requires and the person's state for each (AKPK,
+    /// issue 13).
+    Competencies,
 }
 
-const SECTIONS: [Section; 4] = [
+const SECTIONS: [Section; 5] = [
     Section::Evaluations,
     Section::Trainings,
     Section::History,
     Section::Coaching,
+    Section::Competencies,
 ];
+
+/// One required competency of the person's position with their state on the record's day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompetencyRow {
+    pub name: String,
+    pub kind: crate::domain::CompetencyKind,
+    pub validity_months: Option<u16>,
+    pub state: crate::domain::CompetencyState,
+}
 
 /// A change in the history, with its time already put in the officer's time zone.
 pub struct HistoryRow {
@@ -52,13 +65,15 @@ pub struct StaffRecord {
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 4],
+    rows: [usize; 5],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// `K` was pressed once: the next `K` changes the unit's head, any other key cancels.
     confirm_head: bool,
     /// The newest potensial and, when that year has an annual evaluation, its 9-box.
     potential: Option<(crate::domain::PotentialEntry, Option<u8>)>,
+    /// The position's required competencies, in catalogue order.
+    competencies: Vec<CompetencyRow>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,10 +199,11 @@ impl StaffRecord {
             coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 4],
+            rows: [0; 5],
             head: false,
             confirm_head: false,
             potential: None,
+            competencies: Vec::new(),
         }
     }
 
@@ -217,6 +233,32 @@ impl StaffRecord {
                 hasil.map(|h| crate::domain::nine_box(h, e.potensial)),
             )
         });
+        self
+    }
+
+    /// The competencies the person's position requires (by name or jenis jabatan /
+    /// jenjang), each with the person's state on the record's day, from the trainings the
+    /// record holds (DOMAIN.md, AKPK; issue 13).
+    pub fn with_competencies(
+        mut self,
+        catalogue: &[crate::domain::Competency],
+        requirements: &[crate::domain::Requirement],
+    ) -> StaffRecord {
+        self.competencies = crate::domain::competency_states(
+            &self.staff.jabatan,
+            &self.trainings,
+            requirements,
+            catalogue,
+            self.today,
+        )
+        .into_iter()
+        .map(|(c, state)| CompetencyRow {
+            name: c.name.clone(),
+            kind: c.kind,
+            validity_months: c.validity_months,
+            state,
+        })
+        .collect();
         self
     }
 
@@ -256,7 +298,7 @@ impl StaffRecord {
             self.section,
             Section::Evaluations | Section::Trainings | Section::Coaching
         ) {
-            // Riwayat's rows open nothing.
+            // The rows of Riwayat and Kompetensi open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
         }
         k.extend(keys::nav_help());
@@ -280,6 +322,7 @@ impl StaffRecord {
             Section::Trainings => self.trainings.len(),
             Section::History => self.history.len(),
             Section::Coaching => self.coaching.len(),
+            Section::Competencies => self.competencies.len(),
         }
     }
 
@@ -364,7 +407,14 @@ impl StaffRecord {
             })
             .collect();
         frame.render_widget(Paragraph::new(warn_lines), warn_area);
-        let titles = [T::Evaluations, T::Trainings, T::History, T::Coaching].map(|t| ui.t(t));
+        let titles = [
+            T::Evaluations,
+            T::Trainings,
+            T::History,
+            T::Coaching,
+            T::Competencies,
+        ]
+        .map(|t| ui.t(t));
         let selected = SECTIONS
             .iter()
             .position(|s| *s == self.section)
@@ -396,6 +446,7 @@ impl StaffRecord {
             Section::Trainings => self.draw_trainings(frame, body, ui),
             Section::History => self.draw_history(frame, body, ui),
             Section::Coaching => self.draw_coaching(frame, body, ui),
+            Section::Competencies => self.draw_competencies(frame, body, ui),
         }
     }
 
@@ -867,6 +918,107 @@ impl StaffRecord {
             Constraint::Length(13),
             Constraint::Length(10),
             Constraint::Fill(1),
+        ];
+        frame.render_widget(Table::new(rows, widths).header(header), table_area);
+    }
+}
+
+impl StaffRecord {
+    /// Kompetensi: a line counting the states, then each required competency with its
+    /// kind, validity and the person's state (ada until a day, kedaluwarsa since a day,
+    /// belum ada).
+    fn draw_competencies(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        use crate::domain::CompetencyState;
+        let [top, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        if self.competencies.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!(" {}", ui.t(T::NoCompetencies)),
+                    ui.theme.muted(),
+                )),
+                top,
+            );
+            return;
+        }
+        let count = |f: fn(&CompetencyState) -> bool| {
+            self.competencies.iter().filter(|c| f(&c.state)).count()
+        };
+        let held = count(|s| matches!(s, CompetencyState::Ada { .. }));
+        let expired = count(|s| matches!(s, CompetencyState::Kedaluwarsa(_)));
+        let missing = count(|s| matches!(s, CompetencyState::BelumAda));
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(
+                    " {}: {held} {}, {expired} {}, {missing} {}",
+                    ui.theme.text(&self.staff.jabatan.title()),
+                    ui.t(T::CompHeld),
+                    ui.t(T::CompExpired),
+                    ui.t(T::CompMissing)
+                ),
+                ui.theme.muted(),
+            )),
+            top,
+        );
+        let height = table_area.height.saturating_sub(1) as usize;
+        let (start, selected) = self.table_window(4, height);
+        let name_w = (table_area.width as usize)
+            .saturating_sub(15 + 10 + 23 + 3)
+            .max(10);
+        let rows: Vec<Row> = self
+            .competencies
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, c)| {
+                let (text, style) = match c.state {
+                    CompetencyState::Ada { until: Some(d) } => (
+                        format!(
+                            "{} {} {}",
+                            ui.t(T::CompHeld),
+                            ui.t(T::CompUntil),
+                            format_date(d)
+                        ),
+                        Style::new(),
+                    ),
+                    CompetencyState::Ada { until: None } => {
+                        (ui.t(T::CompHeld).to_string(), Style::new())
+                    }
+                    CompetencyState::Kedaluwarsa(d) => (
+                        format!("{} {}", ui.t(T::CompExpired), format_date(d)),
+                        ui.theme.error(),
+                    ),
+                    CompetencyState::BelumAda => {
+                        (ui.t(T::CompMissing).to_string(), ui.theme.error())
+                    }
+                };
+                let validity = match c.validity_months {
+                    Some(m) => format!("{m} {}", ui.t(T::CompMonths)),
+                    None => ui.t(T::CompForGood).to_string(),
+                };
+                let row = Row::new(vec![
+                    Cell::from(fit(ui, &c.name, name_w)),
+                    Cell::from(c.kind.label()),
+                    Cell::from(validity),
+                    Cell::from(Span::styled(text, style)),
+                ]);
+                if i == selected {
+                    row.style(ui.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let header = Row::new(
+            [T::Competency, T::CompKind, T::CompValidity, T::Status].map(|t| Cell::from(ui.t(t))),
+        )
+        .style(ui.theme.header());
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(15),
+            Constraint::Length(10),
+            Constraint::Length(23),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), table_area);
     }

@@ -264,6 +264,24 @@ fn check_entry(file: &Path, tree: &str, key: &[u8], value: &[u8]) -> Result<(), 
         "partners" => {
             records::decode_partner(value).map_err(undecodable)?;
         }
+        "competencies" => {
+            let c = records::decode_competency(value).map_err(undecodable)?;
+            if c.id.as_bytes() != key {
+                return Err(bad(
+                    file,
+                    &format!("entry competencies/{name} holds another id"),
+                ));
+            }
+        }
+        "requirements" => {
+            let r = records::decode_requirement(value).map_err(undecodable)?;
+            if r.key().as_bytes() != key {
+                return Err(bad(
+                    file,
+                    &format!("entry requirements/{name} holds another key"),
+                ));
+            }
+        }
         "evaluations" => {
             records::decode_evaluations(value).map_err(undecodable)?;
         }

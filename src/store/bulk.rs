@@ -19,10 +19,12 @@ const EVALUATIONS: usize = 4;
 const TRAININGS: usize = 5;
 const POTENTIALS: usize = 6;
 const COACHING: usize = 7;
+const COMPETENCIES: usize = 8;
+const REQUIREMENTS: usize = 9;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 8],
+    batches: [sled::Batch; 10],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.
@@ -171,6 +173,32 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a competency of the catalogue as given (cleaned, keyed by its id).
+    pub fn put_competency(
+        &mut self,
+        competency: &crate::domain::Competency,
+    ) -> Result<(), StoreError> {
+        let c = competency.clone().cleaned();
+        self.put(
+            COMPETENCIES,
+            c.id.as_bytes(),
+            records::encode_competency(&c).map_err(invalid)?,
+        )
+    }
+
+    /// Writes a requirement (cleaned, keyed by `Requirement::key`).
+    pub fn put_requirement(
+        &mut self,
+        requirement: &crate::domain::Requirement,
+    ) -> Result<(), StoreError> {
+        let r = requirement.clone().cleaned();
+        self.put(
+            REQUIREMENTS,
+            r.key().as_bytes(),
+            records::encode_requirement(&r).map_err(invalid)?,
+        )
+    }
+
     /// Writes what is pending in one transaction.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if self.pending == 0 {
@@ -194,6 +222,8 @@ impl<'s> BulkWriter<'s> {
             &s.trainings,
             &s.potentials,
             &s.coaching,
+            &s.competencies,
+            &s.requirements,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

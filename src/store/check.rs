@@ -94,6 +94,38 @@ impl Store {
             }
         }
 
+        let mut competencies = HashSet::new();
+        for item in self.competencies.iter() {
+            let (k, v) = item?;
+            match records::decode_competency(&v) {
+                Ok(c) if c.id.as_bytes() == &k[..] => {
+                    competencies.insert(c.id);
+                    r.counts.competencies += 1;
+                }
+                Ok(c) => r.damaged(
+                    "competencies",
+                    &k,
+                    format!("holds competency {:?} under another key", c.id),
+                ),
+                Err(e) => r.damaged("competencies", &k, e.to_string()),
+            }
+        }
+        for item in self.requirements.iter() {
+            let (k, v) = item?;
+            match records::decode_requirement(&v) {
+                Ok(q) if q.key().as_bytes() != &k[..] => {
+                    r.damaged("requirements", &k, "holds a requirement under another key")
+                }
+                Ok(q) if !competencies.contains(&q.competency) => r.damaged(
+                    "requirements",
+                    &k,
+                    format!("names competency {:?}, which does not exist", q.competency),
+                ),
+                Ok(_) => r.counts.requirements += 1,
+                Err(e) => r.damaged("requirements", &k, e.to_string()),
+            }
+        }
+
         let mut staff_units: HashMap<Vec<u8>, String> = HashMap::new();
         for item in self.staff.iter() {
             let (k, v) = item?;

@@ -1,10 +1,12 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 15] = [
+pub const TREES: [&str; 17] = [
     "meta",
     "units",
     "partners",
+    "competencies",
+    "requirements",
     "staff",
     "staff_by_unit",
     "staff_summary",

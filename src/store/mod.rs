@@ -50,6 +50,10 @@ pub struct Store {
     /// Coaching records (pembinaan kinerja), grouped per person like evaluations.
     coaching: sled::Tree,
     partners: sled::Tree,
+    /// The competency catalogue (AKPK), keyed by competency id.
+    competencies: sled::Tree,
+    /// Which positions need which competencies, keyed by `Requirement::key`.
+    requirements: sled::Tree,
     audit: sled::Tree,
     audit_by_record: sled::Tree,
     staff_by_unit: sled::Tree,
@@ -72,6 +76,8 @@ pub struct Counts {
     pub trainings: usize,
     pub coaching: usize,
     pub audit: usize,
+    pub competencies: usize,
+    pub requirements: usize,
 }
 
 fn corrupt(tree: &'static str, key: &[u8]) -> impl FnOnce(DecodeError) -> StoreError {
@@ -156,6 +162,8 @@ impl Store {
             potentials: tree("potentials")?,
             coaching: tree("coaching")?,
             partners: tree("partners")?,
+            competencies: tree("competencies")?,
+            requirements: tree("requirements")?,
             audit: tree("audit")?,
             audit_by_record: tree("audit_by_record")?,
             staff_by_unit: tree("staff_by_unit")?,
@@ -371,6 +379,8 @@ impl Store {
             units: self.units.len(),
             partners: self.partners.len(),
             audit: self.audit.len(),
+            competencies: self.competencies.len(),
+            requirements: self.requirements.len(),
             ..Counts::default()
         };
         for item in self.evaluations.iter() {
@@ -466,6 +476,28 @@ impl Store {
             .map(|item| {
                 let (k, v) = item?;
                 records::decode_partner(&v).map_err(corrupt("partners", &k))
+            })
+            .collect()
+    }
+
+    /// The competency catalogue, in id order.
+    pub fn competencies(&self) -> Result<Vec<crate::domain::Competency>, StoreError> {
+        self.competencies
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_competency(&v).map_err(corrupt("competencies", &k))
+            })
+            .collect()
+    }
+
+    /// Every requirement, in key order (by competency, then position).
+    pub fn requirements(&self) -> Result<Vec<crate::domain::Requirement>, StoreError> {
+        self.requirements
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_requirement(&v).map_err(corrupt("requirements", &k))
             })
             .collect()
     }

@@ -818,3 +818,127 @@ fn unit_changes(before: Option<&Unit>, after: &Unit) -> Vec<String> {
     }
     out
 }
+
+impl Store {
+    /// Creates or replaces a competency of the catalogue (keyed by its id, from the name),
+    /// in one audited transaction. Returns whether it changed anything.
+    pub fn save_competency(
+        &self,
+        competency: &crate::domain::Competency,
+        actor: &str,
+    ) -> Result<bool, StoreError> {
+        let c = competency.clone().cleaned();
+        c.validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let value =
+            records::encode_competency(&c).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        if self
+            .competencies
+            .get(c.id.as_bytes())?
+            .is_some_and(|v| v[..] == value[..])
+        {
+            return Ok(false);
+        }
+        self.audited(&[&self.competencies], actor, |tx| {
+            let before = read(&tx[0], "competencies", &c.id, records::decode_competency)?;
+            tx[0].insert(c.id.as_bytes(), value.clone())?;
+            Ok((
+                true,
+                Audit {
+                    action: if before.is_some() {
+                        AuditAction::Update
+                    } else {
+                        AuditAction::Create
+                    },
+                    record: format!("competencies/{}", c.id),
+                    summary: format!(
+                        "{} ({}, {})",
+                        c.name,
+                        c.kind.label(),
+                        c.validity_months
+                            .map_or("-".to_string(), |m| format!("{m} bulan"))
+                    ),
+                },
+            ))
+        })
+    }
+
+    /// Adds a requirement (a position's need for a catalogued competency), audited.
+    /// Returns false when the same requirement is already stored. Errors: an invalid
+    /// requirement, a competency not in the catalogue.
+    pub fn save_requirement(
+        &self,
+        requirement: &crate::domain::Requirement,
+        actor: &str,
+    ) -> Result<bool, StoreError> {
+        let r = requirement.clone().cleaned();
+        r.validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let key = r.key();
+        let value =
+            records::encode_requirement(&r).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.audited(&[&self.competencies, &self.requirements], actor, |tx| {
+            if tx[0].get(r.competency.as_bytes())?.is_none() {
+                return abort(StoreError::NotFound {
+                    what: format!("competency {}", r.competency),
+                });
+            }
+            let fresh = tx[1].insert(key.as_bytes(), value.clone())?.is_none();
+            Ok((
+                fresh,
+                Audit {
+                    action: if fresh {
+                        AuditAction::Create
+                    } else {
+                        AuditAction::Update
+                    },
+                    record: format!("requirements/{}", r.competency),
+                    summary: format!(
+                        "{} / {} -> {}",
+                        if r.jabatan.is_empty() {
+                            "-"
+                        } else {
+                            &r.jabatan
+                        },
+                        r.jenis.map_or("-", |j| j.label()),
+                        r.competency
+                    ),
+                },
+            ))
+        })
+    }
+
+    /// Removes a requirement, audited. Errors: no such requirement.
+    pub fn delete_requirement(
+        &self,
+        requirement: &crate::domain::Requirement,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let r = requirement.clone().cleaned();
+        let key = r.key();
+        self.audited(&[&self.requirements], actor, |tx| {
+            if tx[0].remove(key.as_bytes())?.is_none() {
+                return abort(StoreError::NotFound {
+                    what: format!("requirement {}", key.replace('\0', " / ")),
+                });
+            }
+            Ok((
+                (),
+                Audit {
+                    action: AuditAction::Delete,
+                    record: format!("requirements/{}", r.competency),
+                    summary: format!(
+                        "{} / {} -> {}",
+                        if r.jabatan.is_empty() {
+                            "-"
+                        } else {
+                            &r.jabatan
+                        },
+                        r.jenis.map_or("-", |j| j.label()),
+                        r.competency
+                    ),
+                },
+            ))
+        })
+    }
+}

@@ -402,6 +402,18 @@ texts! {
     Digits => "angka", "digits";
     Coaching => "Pembinaan", "Coaching";
     NoCoaching => "belum ada pembinaan", "no coaching yet";
+    // Competency needs per position (AKPK, issue 13)
+    Competencies => "Kompetensi", "Competencies";
+    Competency => "Kompetensi", "Competency";
+    NoCompetencies => "jabatan ini belum punya kebutuhan kompetensi (kinerja import competencies, requirements)", "no competency is required for this position (kinerja import competencies, requirements)";
+    CompHeld => "ada", "held";
+    CompUntil => "s.d.", "until";
+    CompExpired => "kedaluwarsa", "expired";
+    CompMissing => "belum ada", "missing";
+    CompForGood => "seterusnya", "for good";
+    CompMonths => "bulan", "months";
+    CompKind => "Jenis", "Kind";
+    CompValidity => "Berlaku", "Valid";
     KeyNewCoaching => "pembinaan baru", "new coaching";
     KeyCoach => "pembinaan", "coach";
     KeyCoachingFilter => "saring", "filter";

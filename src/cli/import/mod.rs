@@ -1,9 +1,10 @@
-//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching FILE.csv [--dry-run] [--skip-invalid]`.
+//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching|competencies|requirements FILE.csv [--dry-run] [--skip-invalid]`.
 //!
 //! Every row is checked before anything is written. Bad rows are reported as
 //! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
 
 mod coaching;
+mod competencies;
 mod evaluations;
 mod potentials;
 mod staff;
@@ -34,6 +35,8 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::UnitRatings => unit_ratings::import_unit_ratings(store, file, opts),
         DataKind::Potentials => potentials::import_potentials(store, file, opts),
         DataKind::Coaching => coaching::import_coaching(store, file, opts),
+        DataKind::Competencies => competencies::import_competencies(store, file, opts),
+        DataKind::Requirements => competencies::import_requirements(store, file, opts),
     }
 }
 
