@@ -284,8 +284,8 @@ texts! {
     NoOpenCoaching => "tidak ada pembinaan yang berjalan", "no open coaching";
     FollowUpShort => "tindak lanjut", "follow-up";
     StepsShort => "langkah", "steps";
-    HeadAskSet => "Jadikan pimpinan unitnya (menggantikan pimpinan yang ada)? K lagi = ya, tombol lain = batal", "Make them the head of their unit (replacing the current head)? K again = yes, any other key = no";
-    HeadAskClear => "Lepas sebagai pimpinan unit (unit tanpa pimpinan)? K lagi = ya, tombol lain = batal", "No longer head of the unit (the unit has none)? K again = yes, any other key = no";
+    HeadAskSet => "Jadikan pimpinan unit (ganti yang ada)? K lagi = ya, tombol lain = batal", "Make head of the unit (replacing the current)? K again = yes, other = no";
+    HeadAskClear => "Lepas sebagai pimpinan unit? K lagi = ya, tombol lain = batal", "No longer head of the unit? K again = yes, other = no";
     TalentProvisional => "sementara", "provisional";
     ReportProvisional => "sementara: periode tahunan belum berakhir", "provisional: the annual period has not ended";
     HeadApart => "Pimpinan unit tidak dihitung (SE MenPANRB 3/2023), predikatnya:", "The head is not counted (SE MenPANRB 3/2023); their predikat:";
