@@ -361,3 +361,20 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     s.key(KeyCode::F(2));
     assert!(s.shows("tanggal di masa depan"), "{}", s.text());
 }
+
+#[test]
+fn laporan_and_talenta_stop_at_this_year_and_talenta_marks_it_provisional() {
+    // Nothing is evaluated after this year: `]` stops there (the demo's today is 2026-11-28).
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    for _ in 0..3 {
+        s.key(KeyCode::Char(']'));
+    }
+    assert!(s.shows("◀ 2026 ▶"), "{}", s.text());
+    s.key(KeyCode::Char('5'));
+    assert!(!s.shows("sementara"), "2025 has ended: {}", s.text());
+    for _ in 0..3 {
+        s.key(KeyCode::Char(']'));
+    }
+    assert!(s.shows("◀ 2026 ▶  semua unit  sementara"), "{}", s.text());
+}

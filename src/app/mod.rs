@@ -699,12 +699,16 @@ impl App {
                 }
             }
             Outcome::ToggleUnitHead(nip) => self.toggle_unit_head(&nip),
+            // No year after this one: nothing is evaluated there yet.
+            Outcome::TalentView(year, _) if year > self.opts.today.year() || year < 1900 => true,
             Outcome::TalentView(year, unit) => self.open_talent(year, unit),
             Outcome::OpenPotential(nip) => self.open_potential(&nip),
             Outcome::SavePotential(nip, entry) => self.save_potential(&nip, &entry),
             Outcome::OpenProfile(nip) => self.open_profile(&nip),
             Outcome::ExportProfile(nip) => self.export_profile(&nip),
             Outcome::QuickStart => self.start_quick_entry(),
+            // No year after this one: nothing is evaluated there yet.
+            Outcome::ReportYear(year) if year > self.opts.today.year() || year < 1900 => true,
             Outcome::ReportYear(year) => {
                 let selected = match &self.screen {
                     Screen::Report(r) => r.selected(),

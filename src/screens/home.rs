@@ -386,8 +386,14 @@ pub fn retiring_lines(
     total: usize,
     unit_name: &dyn Fn(&str) -> String,
 ) -> Vec<Line<'static>> {
+    // When the screen has room for fewer than all, say so: the nearest come first.
+    let count = if people.len() < total {
+        format!("{} {} {total}", people.len(), ui.t(T::OfTotal))
+    } else {
+        total.to_string()
+    };
     let mut lines = vec![Line::styled(
-        format!("{} ({total})", ui.t(T::RetiringTitle)),
+        format!("{} ({count})", ui.t(T::RetiringTitle)),
         ui.theme.header(),
     )];
     if people.is_empty() {

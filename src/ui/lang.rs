@@ -287,6 +287,7 @@ texts! {
     HeadAskSet => "Jadikan pimpinan unit (ganti yang ada)? K lagi = ya, tombol lain = batal", "Make head of the unit (replacing the current)? K again = yes, other = no";
     HeadAskClear => "Lepas sebagai pimpinan unit? K lagi = ya, tombol lain = batal", "No longer head of the unit? K again = yes, other = no";
     TalentProvisional => "sementara", "provisional";
+    OfTotal => "dari", "of";
     ReportProvisional => "sementara: periode tahunan belum berakhir", "provisional: the annual period has not ended";
     HeadApart => "Pimpinan unit tidak dihitung (SE MenPANRB 3/2023), predikatnya:", "The head is not counted (SE MenPANRB 3/2023); their predikat:";
     HeadOfUnit => "pimpinan", "head";
