@@ -132,36 +132,22 @@ pub(super) fn import_coaching(store: &Store, file: &Path, opts: Options) -> Resu
             groups.push((nip, group));
         }
     }
-    let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged coaching records{}",
-        table.file,
-        if bad.is_empty() {
-            String::new()
-        } else {
-            format!("; {} bad row(s) skipped", bad.len())
-        }
-    );
-    if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
-        return Ok(());
-    }
-    if groups.is_empty() {
-        eprintln!("nothing to change: {summary}");
-        return Ok(());
-    }
-    let mut w = BulkWriter::for_job(
+    write_run(
         store,
-        AuditAction::Import,
-        &os_user(),
-        &format!("coaching {}", table.file),
-    );
-    let bar = progress(groups.len() as u64, "import");
-    for (nip, group) in &groups {
-        w.put_coaching(nip, group)?;
-        bar.inc(1);
-    }
-    bar.finish_and_clear();
-    w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
-    Ok(())
+        &table,
+        opts,
+        "coaching",
+        &with_skipped(
+            format!("{created} new, {updated} updated, {unchanged} unchanged coaching records"),
+            bad.len(),
+        ),
+        groups.len(),
+        |w, tick| {
+            for (nip, group) in &groups {
+                w.put_coaching(nip, group)?;
+                tick();
+            }
+            Ok(())
+        },
+    )
 }

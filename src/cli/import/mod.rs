@@ -76,6 +76,51 @@ pub(super) fn report_bad(
     )))
 }
 
+/// `counts` with the bad rows an import skipped: `3 new ...; 2 bad row(s) skipped`.
+pub(super) fn with_skipped(counts: String, bad: usize) -> String {
+    if bad == 0 {
+        counts
+    } else {
+        format!("{counts}; {bad} bad row(s) skipped")
+    }
+}
+
+/// The end the imports of one record kind share. `counts` is the summary without the file
+/// name (`3 new, 1 updated ...`, see [`with_skipped`]). Nothing is written on `--dry-run` or
+/// when `changes` is 0; otherwise `write` puts the records into one audited run, named
+/// `kind FILE` in the audit trail, with a progress bar over `changes`.
+pub(super) fn write_run(
+    store: &Store,
+    table: &Table,
+    opts: Options,
+    kind: &str,
+    counts: &str,
+    changes: usize,
+    write: impl FnOnce(&mut BulkWriter, &dyn Fn()) -> Result<(), crate::store::StoreError>,
+) -> Result<(), Failure> {
+    let summary = format!("{}: {counts}", table.file);
+    if opts.dry_run {
+        eprintln!("dry run, nothing written: {summary}");
+        return Ok(());
+    }
+    if changes == 0 {
+        eprintln!("nothing to change: {summary}");
+        return Ok(());
+    }
+    let mut w = BulkWriter::for_job(
+        store,
+        AuditAction::Import,
+        &os_user(),
+        &format!("{kind} {}", table.file),
+    );
+    let bar = progress(changes as u64, "import");
+    write(&mut w, &|| bar.inc(1))?;
+    bar.finish_and_clear();
+    w.finish(&os_user(), AuditAction::Import, &summary)?;
+    eprintln!("imported {summary}");
+    Ok(())
+}
+
 /// Collects problems of one row, so a person sees all of them at once.
 #[derive(Default)]
 pub(super) struct Row {

@@ -125,33 +125,22 @@ pub(super) fn import_potentials(store: &Store, file: &Path, opts: Options) -> Re
             writes.push((nip, all));
         }
     }
-    let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged potentials{}",
-        table.file,
-        if bad.is_empty() {
-            String::new()
-        } else {
-            format!("; {} bad row(s) skipped", bad.len())
-        }
-    );
-    if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
-        return Ok(());
-    }
-    if writes.is_empty() {
-        eprintln!("nothing to change: {summary}");
-        return Ok(());
-    }
-    let mut w = BulkWriter::for_job(
+    write_run(
         store,
-        AuditAction::Import,
-        &os_user(),
-        &format!("potentials {}", table.file),
-    );
-    for (nip, p) in &writes {
-        w.put_potentials(nip, p)?;
-    }
-    w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
-    Ok(())
+        &table,
+        opts,
+        "potentials",
+        &with_skipped(
+            format!("{created} new, {updated} updated, {unchanged} unchanged potentials"),
+            bad.len(),
+        ),
+        writes.len(),
+        |w, tick| {
+            for (nip, p) in &writes {
+                w.put_potentials(nip, p)?;
+                tick();
+            }
+            Ok(())
+        },
+    )
 }

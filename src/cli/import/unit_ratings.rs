@@ -144,36 +144,27 @@ pub(super) fn import_unit_ratings(
         unit.set_rating(period, rating);
         changed.insert(id, ());
     }
-    let summary = format!(
-        "{}: {set} set, {removed} removed, {unchanged} unchanged unit rating(s) in {} unit(s){}",
-        table.file,
-        changed.len(),
-        if bad.is_empty() {
-            String::new()
-        } else {
-            format!("; {} bad row(s) skipped", bad.len())
-        }
-    );
-    if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
-        return Ok(());
-    }
-    if changed.is_empty() {
-        eprintln!("nothing to change: {summary}");
-        return Ok(());
-    }
-    let mut w = BulkWriter::for_job(
+    write_run(
         store,
-        AuditAction::Import,
-        &os_user(),
-        &format!("unit-ratings {}", table.file),
-    );
-    for id in changed.keys() {
-        if let Some(u) = units.get(id) {
-            w.put_unit(u)?;
-        }
-    }
-    w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
-    Ok(())
+        &table,
+        opts,
+        "unit-ratings",
+        &with_skipped(
+            format!(
+                "{set} set, {removed} removed, {unchanged} unchanged unit rating(s) in {} unit(s)",
+                changed.len()
+            ),
+            bad.len(),
+        ),
+        changed.len(),
+        |w, tick| {
+            for id in changed.keys() {
+                if let Some(u) = units.get(id) {
+                    w.put_unit(u)?;
+                }
+                tick();
+            }
+            Ok(())
+        },
+    )
 }
