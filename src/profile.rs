@@ -1,7 +1,7 @@
 //! The one-page profile of a person (issue 12): identity, rank and years of service, the
 //! pension date, position and unit; the predikat over the last periods; JP per year against
-//! the person's own target; the trainings of the last two years; the latest evaluation
-//! notes. [`Profile::build`] reads it from the store once; the profile screen draws it and
+//! the person's own target; the trainings of the last two years; the competencies the
+//! position requires; the latest evaluation notes. [`Profile::build`] reads it from the store once; the profile screen draws it and
 //! [`Profile::markdown`] and [`Profile::text`] write it for printing on A4 (`x` on the
 //! screen, `kinerja profile NIP`). Each section is one field, so a new section is one more
 //! field, one more block in each of the three renderers.
@@ -35,6 +35,10 @@ pub struct Profile {
     pub training_years: (i16, i16),
     /// Trainings ending in `training_years`, newest first (any status).
     pub trainings: Vec<Training>,
+    /// Each competency the position requires with the person's state on `today`, in
+    /// catalogue order, when added by [`Profile::with_competencies`] (the store's `build`
+    /// does); drawn right after the trainings.
+    pub competencies: Option<Vec<CompetencyLine>>,
     // Issue 12 orders the page: trainings, the 9-box and its follow-up, open coaching,
     // then the notes; each drawn between the trainings and the notes by the screen,
     // `markdown` and `text`.
@@ -80,6 +84,54 @@ pub fn coaching_lines(
         out.push(format!("  {}: {}", T::StepsShort.get(lang), c.langkah));
     }
     out
+}
+
+/// One required competency and the person's state for it (issue 13).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompetencyLine {
+    pub name: String,
+    pub kind: crate::domain::CompetencyKind,
+    pub state: crate::domain::CompetencyState,
+    /// Missing, expired or expiring within 6 months (`competency_gaps::Gap`).
+    pub gap: Option<crate::competency_gaps::Gap>,
+}
+
+/// The competency section as lines of plain text in the interface language: one per
+/// required competency, "name (kind): state".
+pub fn competency_lines(lines: &[CompetencyLine], lang: Lang) -> Vec<String> {
+    use crate::domain::CompetencyState;
+    if lines.is_empty() {
+        return vec![T::NoRequiredCompetencies.get(lang).to_string()];
+    }
+    lines
+        .iter()
+        .map(|c| {
+            let state = match c.state {
+                CompetencyState::Ada { until: Some(d) } => {
+                    let soon = if matches!(
+                        c.gap,
+                        Some(crate::competency_gaps::Gap::SegeraKedaluwarsa(_))
+                    ) {
+                        format!(" ({})", T::CompExpiringSoon.get(lang))
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} {} {}{soon}",
+                        T::CompHeld.get(lang),
+                        T::CompUntil.get(lang),
+                        format_date(d)
+                    )
+                }
+                CompetencyState::Ada { until: None } => T::CompHeld.get(lang).to_string(),
+                CompetencyState::Kedaluwarsa(d) => {
+                    format!("{} {}", T::CompExpired.get(lang), format_date(d))
+                }
+                CompetencyState::BelumAda => T::CompMissing.get(lang).to_string(),
+            };
+            format!("{} ({}): {state}", c.name, c.kind.label())
+        })
+        .collect()
 }
 
 /// The person's place in the 9-box of PermenPANRB 3/2020 for one year.
@@ -231,16 +283,28 @@ impl Profile {
             .filter(|e| e.period.kind == crate::domain::PeriodKind::Tahunan)
             .map(|e| (e.period.year, e.hasil_kerja))
             .collect();
+        let trainings = store.trainings_of(nip)?;
+        let competencies = crate::domain::competency_states(
+            &staff.jabatan,
+            &trainings,
+            &store.requirements()?,
+            &store.competencies()?,
+            today,
+        )
+        .into_iter()
+        .map(|(c, state)| (c.clone(), state))
+        .collect::<Vec<_>>();
         Ok(Some(
             Profile::of(
                 &staff,
                 unit_name,
                 head,
                 evaluations,
-                store.trainings_of(nip)?,
+                trainings,
                 today,
                 targets,
             )
+            .with_competencies(competencies)
             .with_talent(&store.potentials_of(nip)?, &annual_hasil)
             .with_coaching(store.coaching_of(nip)?),
         ))
@@ -330,11 +394,33 @@ impl Profile {
             jp,
             training_years,
             trainings: recent,
+            competencies: None,
             talent: None,
             open_coaching: None,
             notes,
             today,
         }
+    }
+
+    /// Adds the competencies the position requires, each with the person's state on the
+    /// profile's day (`domain::competency_states` gives them, in catalogue order).
+    pub fn with_competencies(
+        mut self,
+        states: Vec<(crate::domain::Competency, crate::domain::CompetencyState)>,
+    ) -> Profile {
+        let today = self.today;
+        self.competencies = Some(
+            states
+                .into_iter()
+                .map(|(c, state)| CompetencyLine {
+                    name: c.name,
+                    kind: c.kind,
+                    state,
+                    gap: crate::competency_gaps::Gap::of(state, today),
+                })
+                .collect(),
+        );
+        self
     }
 
     /// Adds the coaching not closed yet, with its status on the profile's day.
@@ -458,6 +544,14 @@ impl Profile {
             out.push('\n');
         }
 
+        if let Some(competencies) = &self.competencies {
+            out.push_str(&format!("## {}\n\n", t(T::Competencies)));
+            for line in competency_lines(competencies, lang) {
+                out.push_str(&format!("- {}\n", md(&line)));
+            }
+            out.push('\n');
+        }
+
         if let Some(talent) = &self.talent {
             out.push_str(&format!("## {}\n\n", md(&talent.heading(lang))));
             for line in talent.lines(lang) {
@@ -572,6 +666,17 @@ impl Profile {
                 let second = format!("{}; {}", training_facts(tr), tr.penyelenggara);
                 for line in wrap(&second, TEXT_WIDTH - 2) {
                     out.push_str(&format!("  {line}\n"));
+                }
+            }
+            out.push('\n');
+        }
+
+        if let Some(competencies) = &self.competencies {
+            heading(&mut out, t(T::Competencies), '-');
+            for line in competency_lines(competencies, lang) {
+                for (i, l) in wrap(&line, TEXT_WIDTH - 2).into_iter().enumerate() {
+                    let bullet = if i == 0 { "- " } else { "  " };
+                    out.push_str(&format!("{bullet}{l}\n"));
                 }
             }
             out.push('\n');
@@ -1107,5 +1212,96 @@ mod tests {
         )
         .with_coaching(vec![]);
         assert!(none.text(Lang::En).contains("no open coaching"));
+    }
+
+    /// Issue 13: the profile lists each required competency with its state (held until a
+    /// day, expiring soon, held for good, expired since a day, missing), after the
+    /// trainings and before the 9-box, in all three renderers and both languages.
+    #[test]
+    fn the_competency_section_lists_each_required_competency_with_its_state() {
+        use crate::domain::{Competency, CompetencyKind, CompetencyState};
+        let today = date(2026, 11, 28);
+        let c = |name: &str, kind| Competency::new(name, kind, vec![], vec![name.into()], None);
+        let p = Profile::of(
+            &pns(),
+            "Puskesmas Belawan".into(),
+            false,
+            vec![],
+            vec![],
+            today,
+            &JpTargets::default(),
+        )
+        .with_competencies(vec![
+            (
+                c("BTCLS", CompetencyKind::Teknis),
+                CompetencyState::Ada {
+                    until: Some(date(2028, 1, 9)),
+                },
+            ),
+            (
+                c("PPGD", CompetencyKind::Teknis),
+                CompetencyState::Ada {
+                    until: Some(date(2027, 2, 9)),
+                },
+            ),
+            (
+                c("BerAKHLAK", CompetencyKind::SosialKultural),
+                CompetencyState::Ada { until: None },
+            ),
+            (
+                c("SKP", CompetencyKind::Manajerial),
+                CompetencyState::Kedaluwarsa(date(2026, 5, 10)),
+            ),
+            (c("Gizi", CompetencyKind::Teknis), CompetencyState::BelumAda),
+        ])
+        .with_talent(&Default::default(), &[]);
+        let lines = competency_lines(p.competencies.as_deref().unwrap(), Lang::Id);
+        assert_eq!(
+            lines,
+            [
+                "BTCLS (teknis): ada s.d. 2028-01-09",
+                "PPGD (teknis): ada s.d. 2027-02-09 (segera kedaluwarsa)",
+                "BerAKHLAK (sosial kultural): ada",
+                "SKP (manajerial): kedaluwarsa 2026-05-10",
+                "Gizi (teknis): belum ada",
+            ]
+        );
+        let en = competency_lines(p.competencies.as_deref().unwrap(), Lang::En);
+        assert_eq!(
+            en[1],
+            "PPGD (teknis): held until 2027-02-09 (expiring soon)"
+        );
+        assert_eq!(en[4], "Gizi (teknis): missing");
+
+        let md = p.markdown(Lang::Id);
+        let at = |s: &str, what: &str| s.find(what).unwrap_or_else(|| panic!("{what} in {s}"));
+        assert!(md.contains("- SKP (manajerial): kedaluwarsa 2026-05-10\n"));
+        assert!(at(&md, "## Pelatihan") < at(&md, "## Kompetensi"));
+        assert!(at(&md, "## Kompetensi") < at(&md, "## Talenta"));
+        let text = p.text(Lang::En);
+        assert!(
+            text.contains(
+                "Competencies\n------------\n\n- BTCLS (teknis): held until 2028-01-09\n"
+            )
+        );
+        assert!(at(&text, "Competencies\n") < at(&text, "Talent (9-box)"));
+
+        // A position without requirements says so; without the builder there is no section.
+        let none = Profile::of(
+            &pns(),
+            "Puskesmas Belawan".into(),
+            false,
+            vec![],
+            vec![],
+            today,
+            &JpTargets::default(),
+        );
+        assert!(!none.markdown(Lang::Id).contains("## Kompetensi"));
+        let empty = none.with_competencies(vec![]);
+        assert!(
+            empty
+                .markdown(Lang::Id)
+                .contains("## Kompetensi\n\n- jabatan ini belum punya kebutuhan kompetensi\n")
+        );
     }
 }

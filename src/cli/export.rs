@@ -16,9 +16,9 @@ pub fn run(
     unit: Option<&str>,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
-    if unit.is_some() && kind != ExportKind::Talent {
+    if unit.is_some() && !matches!(kind, ExportKind::Talent | ExportKind::Gaps) {
         return Err(Failure::cannot_run(
-            "--unit applies to `export talent` only",
+            "--unit applies to `export talent` and `export gaps` only",
         ));
     }
     // The unit by name, checked before any file is created.
@@ -34,9 +34,13 @@ pub fn run(
         }
         None => None,
     };
-    if matches!(kind, ExportKind::Competencies | ExportKind::Requirements) && year.is_some() {
+    if matches!(
+        kind,
+        ExportKind::Competencies | ExportKind::Requirements | ExportKind::Gaps
+    ) && year.is_some()
+    {
         return Err(Failure::cannot_run(
-            "--year does not apply to the competency catalogue or the requirements",
+            "--year does not apply to the competency catalogue, the requirements or the gaps (they are for today)",
         ));
     }
     if kind == ExportKind::Staff && year.is_some() {
@@ -58,6 +62,7 @@ pub fn run(
         ExportKind::Coaching => export_coaching(store, &mut out, year)?,
         ExportKind::Competencies => export_competencies(store, &mut out)?,
         ExportKind::Requirements => export_requirements(store, &mut out)?,
+        ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?
@@ -290,6 +295,17 @@ fn export_requirements(store: &Store, out: &mut Output) -> Result<usize, Failure
         ])?;
     }
     Ok(all.len())
+}
+
+/// Each active person's missing, expired and soon expiring competencies today, most
+/// urgent first (`crate::competency_gaps`).
+fn export_gaps(store: &Store, out: &mut Output, unit: Option<&str>) -> Result<usize, Failure> {
+    out.row(crate::competency_gaps::COLUMNS)?;
+    let rows = crate::competency_gaps::gaps(store, unit, super::today())?;
+    for r in &rows {
+        out.row(r.csv_row())?;
+    }
+    Ok(rows.len())
 }
 
 /// Every recorded potensial, by NIP then year; `import potentials` reads it back.

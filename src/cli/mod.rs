@@ -100,7 +100,7 @@ pub enum Command {
         /// Write to this file (mode 0600) instead of standard output
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Only this unit (its name), for `talent`
+        /// Only this unit (its name), for `talent` and `gaps`
         #[arg(long, value_name = "UNIT")]
         unit: Option<String>,
     },
@@ -181,6 +181,10 @@ pub enum ExportKind {
     Competencies,
     /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi)
     Requirements,
+    /// Per active person, each required competency missing, expired or expiring within 6
+    /// months (nip, nama, unit, jabatan, kompetensi, jenis_kompetensi, keadaan, tanggal),
+    /// most urgent first; --unit limits it to one unit
+    Gaps,
 }
 
 /// How `kinerja profile` writes the profile.

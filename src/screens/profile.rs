@@ -283,6 +283,22 @@ impl ProfileScreen {
             ));
         }
 
+        if let Some(competencies) = &p.competencies {
+            out.push(Line::default());
+            out.push(heading(ui.t(T::Competencies).to_string()));
+            if competencies.is_empty() {
+                out.push(muted(ui.t(T::NoRequiredCompetencies).to_string()));
+            }
+            let lines = crate::profile::competency_lines(competencies, ui.lang);
+            for (c, line) in competencies.iter().zip(&lines) {
+                let text = format!(" {}", fit(ui, line, width.saturating_sub(1)));
+                if c.gap.is_some() {
+                    out.push(Line::styled(text, ui.theme.error()));
+                } else {
+                    out.push(Line::raw(text));
+                }
+            }
+        }
         if let Some(talent) = &p.talent {
             out.push(Line::default());
             out.push(heading(format!("{} {}", ui.t(T::TalentTitle), talent.year)));

@@ -412,6 +412,8 @@ texts! {
     CompExpired => "kedaluwarsa", "expired";
     CompMissing => "belum ada", "missing";
     CompForGood => "seterusnya", "for good";
+    CompExpiringSoon => "segera kedaluwarsa", "expiring soon";
+    NoRequiredCompetencies => "jabatan ini belum punya kebutuhan kompetensi", "no competency is required for this position";
     CompMonths => "bulan", "months";
     CompKind => "Jenis", "Kind";
     CompValidity => "Berlaku", "Valid";

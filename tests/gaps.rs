@@ -1,0 +1,261 @@
+//! Competency gaps (issue 13): `kinerja export gaps` equals an independent computation
+//! from the staff, trainings, competencies and requirements exports of a demo database,
+//! on the program's own today; `--unit` limits it; an unknown unit exits 2.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+/// Runs the binary on a database; returns (exit code, stdout, stderr).
+fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("kinerja runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A CSV with a header: rows as maps from column name to value.
+fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// A CSV as plain rows, the header included.
+fn raw(csv_text: &str) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_text.as_bytes());
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+fn export(db: &Path, kind: &str) -> String {
+    let (code, out, err) = run(db, &["export", kind]);
+    assert_eq!(code, 0, "export {kind}: {err}");
+    out
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How the expected rows sort: group (0 missing or expired, 1 soon), date, nama, nip,
+/// kompetensi.
+type SortKey = (u8, Option<Date>, String, String, String);
+
+/// The gaps recomputed from the exports: the rules re-implemented plainly.
+fn expected(db: &Path, today: Date, unit: Option<&str>) -> Vec<Vec<String>> {
+    let staff = rows(&export(db, "staff"));
+    let trainings = rows(&export(db, "trainings"));
+    let competencies = rows(&export(db, "competencies"));
+    let requirements = rows(&export(db, "requirements"));
+    let mut by_nip: HashMap<&str, Vec<&HashMap<String, String>>> = HashMap::new();
+    for t in &trainings {
+        by_nip.entry(t["nip"].as_str()).or_default().push(t);
+    }
+    let horizon = today.checked_add(6.months()).unwrap();
+    let mut out: Vec<(SortKey, Vec<String>)> = Vec::new();
+    for s in staff.iter().filter(|s| s["aktif"] == "ya") {
+        if unit.is_some_and(|u| u != s["unit"]) {
+            continue;
+        }
+        let jenis = s["jenis_jabatan"].to_lowercase();
+        let fungsional = kinerja::domain::JenisJabatan::parse(&s["jenis_jabatan"])
+            .unwrap()
+            .is_fungsional();
+        let title = if fungsional {
+            format!("{} {}", s["jabatan"], s["jenis_jabatan"])
+        } else {
+            s["jabatan"].clone()
+        };
+        let required = |c: &HashMap<String, String>| {
+            requirements.iter().any(|r| {
+                let name = r["jabatan"].trim().to_lowercase();
+                r["kompetensi"] == c["nama"]
+                    && (name.is_empty()
+                        || name == s["jabatan"].to_lowercase()
+                        || name == title.to_lowercase())
+                    && (r["jenis_jabatan"].is_empty() || r["jenis_jabatan"].to_lowercase() == jenis)
+            })
+        };
+        for c in competencies.iter().filter(|c| required(c)) {
+            let kinds = list(&c["jenis_pelatihan"]);
+            let words = list(&c["kata_judul"]);
+            let latest = by_nip
+                .get(s["nip"].as_str())
+                .into_iter()
+                .flatten()
+                .filter(|t| t["status"] == "selesai")
+                .filter(|t| {
+                    kinds.contains(&t["jenis"].to_lowercase())
+                        || words
+                            .iter()
+                            .any(|w| t["judul"].to_lowercase().contains(w.as_str()))
+                })
+                .map(|t| t["selesai"].parse::<Date>().unwrap())
+                .filter(|d| *d <= today)
+                .max();
+            let (keadaan, date, group) = match latest {
+                None => ("belum ada", None, 0),
+                Some(end) => match c["berlaku_bulan"].parse::<i64>() {
+                    Err(_) => continue,
+                    Ok(m) => {
+                        let expiry = end.checked_add(m.months()).unwrap();
+                        if expiry <= today {
+                            ("kedaluwarsa", Some(expiry), 0)
+                        } else if expiry <= horizon {
+                            ("segera kedaluwarsa", Some(expiry), 1)
+                        } else {
+                            continue;
+                        }
+                    }
+                },
+            };
+            let row = vec![
+                s["nip"].clone(),
+                s["nama"].clone(),
+                s["unit"].clone(),
+                title.clone(),
+                c["nama"].clone(),
+                c["jenis"].clone(),
+                keadaan.to_string(),
+                date.map(|d| d.to_string()).unwrap_or_default(),
+            ];
+            out.push((
+                (
+                    group,
+                    date,
+                    s["nama"].clone(),
+                    s["nip"].clone(),
+                    c["nama"].clone(),
+                ),
+                row,
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut all = vec![
+        [
+            "nip",
+            "nama",
+            "unit",
+            "jabatan",
+            "kompetensi",
+            "jenis_kompetensi",
+            "keadaan",
+            "tanggal",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    all.extend(out.into_iter().map(|(_, r)| r));
+    all
+}
+
+#[test]
+fn the_gaps_export_equals_an_independent_computation_from_the_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    assert_eq!(run(&db, &["demo", "--staff", "120"]).0, 0);
+    let today = kinerja::cli::today();
+
+    // The demo's trainings are recent: add old ones so that some competencies have
+    // expired and some expire soon. Two people missing a competency with a validity get a
+    // training with one of its title words: one ended long enough ago to have expired,
+    // one to expire in about three months.
+    let competencies = rows(&export(&db, "competencies"));
+    let before = rows(&export(&db, "gaps"));
+    let with_validity = |name: &str| {
+        competencies.iter().find(|c| {
+            c["nama"] == name && !c["berlaku_bulan"].is_empty() && !c["kata_judul"].is_empty()
+        })
+    };
+    let mut picked = before
+        .iter()
+        .filter(|g| g["keadaan"] == "belum ada")
+        .filter_map(|g| with_validity(&g["kompetensi"]).map(|c| (g, c)));
+    let mut import = String::from(
+        "nip,judul,jenis,penyelenggara,jenis_penyelenggara,mulai,selesai,jp,jam,status,no_sertifikat,catatan\n",
+    );
+    for back in [-6i64, 3] {
+        let (g, c) = picked.next().expect("the demo has gaps with a validity");
+        let months: i64 = c["berlaku_bulan"].parse().unwrap();
+        let word = c["kata_judul"].split(';').next().unwrap();
+        // Ends so that the expiry is `back` months from today.
+        let end = today.checked_add((back - months).months()).unwrap();
+        import.push_str(&format!(
+            "{},Pelatihan {word} Lama,Bimtek,BKPSDM Kota Medan,Pemerintah,{end},{end},8,,selesai,,\n",
+            g["nip"]
+        ));
+    }
+    let header = export(&db, "trainings");
+    assert!(
+        import.starts_with(header.lines().next().unwrap()),
+        "the import uses the export's columns: {}",
+        header.lines().next().unwrap()
+    );
+    let file = dir.path().join("old.csv");
+    std::fs::write(&file, import).unwrap();
+    let (code, _, err) = run(&db, &["import", "trainings", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+
+    let got = raw(&export(&db, "gaps"));
+    let want = expected(&db, today, None);
+    assert_eq!(got, want);
+    let keadaan: Vec<&str> = got[1..].iter().map(|r| r[6].as_str()).collect();
+    for k in ["belum ada", "kedaluwarsa", "segera kedaluwarsa"] {
+        assert!(
+            keadaan.contains(&k),
+            "the demo plus the old trainings has {k}"
+        );
+    }
+
+    // --unit: the unit of the first row, by name.
+    let unit = got[1][2].clone();
+    let (code, out, err) = run(&db, &["export", "gaps", "--unit", &unit]);
+    assert_eq!(code, 0, "{err}");
+    let only = raw(&out);
+    assert_eq!(only, expected(&db, today, Some(&unit)));
+    assert!(only.len() > 1 && only.len() < got.len());
+    assert!(only[1..].iter().all(|r| r[2] == unit));
+
+    // An unknown unit exits 2 and writes no file.
+    let target = dir.path().join("gaps.csv");
+    let (code, _, err) = run(
+        &db,
+        &[
+            "export",
+            "gaps",
+            "--unit",
+            "Tidak Ada Unit Ini",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("Tidak Ada Unit Ini"), "{err}");
+    assert!(!target.exists());
+}
