@@ -360,6 +360,19 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     s.type_text("2027-01-01");
     s.key(KeyCode::F(2));
     assert!(s.shows("tanggal di masa depan"), "{}", s.text());
+    // An empty date is required, not "write it as ...": and the label is said once.
+    for _ in 0..10 {
+        s.key(KeyCode::Backspace);
+    }
+    s.key(KeyCode::F(2));
+    assert!(s.shows("Tanggal: wajib diisi"), "{}", s.text());
+    s.type_text("kemarin");
+    s.key(KeyCode::F(2));
+    assert!(
+        s.shows("Tanggal: tulis 2025-03-14, 14-03-2025 atau 14/03/2025"),
+        "{}",
+        s.text()
+    );
 }
 
 #[test]

@@ -640,13 +640,14 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} competencies, {} requirements, {} audit entries",
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} audit entries",
             c.staff,
             c.units,
             c.partners,
             c.evaluations,
             c.trainings,
             c.coaching,
+            c.potentials,
             c.competencies,
             c.requirements,
             c.audit

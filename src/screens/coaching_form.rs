@@ -228,7 +228,9 @@ impl CoachingForm {
     fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         let date_problem = |id: &str| {
-            if crate::domain::looks_like_date(&self.form.text(id)) {
+            if self.form.text(id).trim().is_empty() {
+                ui.t(T::Required).to_string()
+            } else if crate::domain::looks_like_date(&self.form.text(id)) {
                 ui.t(T::ErrNoSuchDate).to_string()
             } else {
                 ui.t(T::ErrDate).to_string()

@@ -155,7 +155,17 @@ impl PotentialForm {
             out.push((SOURCE, ui.t(T::NotChosen).to_string()));
         }
         match parse_date(&self.form.text(DATE)) {
-            None => out.push((DATE, ui.t(T::ErrDate).to_string())),
+            None => {
+                let text = self.form.text(DATE);
+                let why = if text.trim().is_empty() {
+                    T::Required
+                } else if crate::domain::looks_like_date(&text) {
+                    T::ErrNoSuchDate
+                } else {
+                    T::ErrDate
+                };
+                out.push((DATE, ui.t(why).to_string()));
+            }
             Some(d) if d > self.today => out.push((DATE, ui.t(T::ErrFutureDate).to_string())),
             Some(d) => {
                 if let Some(y) = self.year()

@@ -345,7 +345,9 @@ impl TrainingForm {
         }
         let (start, end) = self.dates();
         let date_problem = |id: &str| {
-            if crate::domain::looks_like_date(&self.form.text(id)) {
+            if self.form.text(id).trim().is_empty() {
+                ui.t(T::Required).to_string()
+            } else if crate::domain::looks_like_date(&self.form.text(id)) {
                 ui.t(T::ErrNoSuchDate).to_string()
             } else {
                 ui.t(T::ErrDate).to_string()

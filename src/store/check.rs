@@ -206,6 +206,7 @@ impl Store {
             }
             match records::decode_potentials(&v) {
                 Ok(p) => {
+                    r.counts.potentials += p.items.len();
                     let mut years = HashSet::new();
                     for e in &p.items {
                         if !years.insert(e.year) {

@@ -75,6 +75,8 @@ pub struct Counts {
     pub evaluations: usize,
     pub trainings: usize,
     pub coaching: usize,
+    /// Potensial entries (one per person and year).
+    pub potentials: usize,
     pub audit: usize,
     pub competencies: usize,
     pub requirements: usize,
@@ -387,6 +389,13 @@ impl Store {
             let (k, v) = item?;
             c.evaluations += records::decode_evaluations(&v)
                 .map_err(corrupt("evaluations", &k))?
+                .items
+                .len();
+        }
+        for item in self.potentials.iter() {
+            let (k, v) = item?;
+            c.potentials += records::decode_potentials(&v)
+                .map_err(corrupt("potentials", &k))?
                 .items
                 .len();
         }

@@ -229,7 +229,7 @@ texts! {
     Hours => "atau jam", "or hours";
     Certificate => "No. sertifikat", "Certificate no.";
     ErrJp => "JP 1-1000 (atau jam, 1 JP = 45 menit)", "JP 1-1000 (or hours, 1 JP = 45 minutes)";
-    ErrDate => "tanggal: 2025-03-14, 14-03-2025 atau 14/03/2025", "date: 2025-03-14, 14-03-2025 or 14/03/2025";
+    ErrDate => "tulis 2025-03-14, 14-03-2025 atau 14/03/2025", "write it as 2025-03-14, 14-03-2025 or 14/03/2025";
     ErrEndBeforeStart => "selesai sebelum mulai", "ends before it starts";
     NewTraining => "Pelatihan baru", "New training";
     EditTraining => "Ubah pelatihan", "Edit training";
