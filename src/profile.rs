@@ -169,7 +169,7 @@ impl TalentSection {
             Err(g) => format!(
                 "{}: {}",
                 T::TalentNoBox.get(lang),
-                crate::screens::talent::gap_label(g, english)
+                crate::ui::gap_label(g, english)
             ),
         };
         vec![

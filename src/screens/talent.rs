@@ -9,7 +9,7 @@ use crate::domain::{Potensial, Rating};
 use crate::talent::{TalentData, TalentPerson};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
-use crate::ui::{KeyHelp, Ui, fit, key, short_name};
+use crate::ui::{KeyHelp, Ui, fit, gap_label, key, short_name};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -537,18 +537,6 @@ fn person_line(ui: &Ui, d: &TalentData, p: &TalentPerson, width: usize, with_box
         uw = unit_w,
         pw = pos_w,
     )
-}
-
-/// Why a person has no box, in the interface language.
-pub fn gap_label(g: TalentGap, english: bool) -> &'static str {
-    match (g, english) {
-        (TalentGap::NoAnnual, false) => "tanpa evaluasi tahunan",
-        (TalentGap::NoAnnual, true) => "no annual evaluation",
-        (TalentGap::NoPotensial, false) => "tanpa potensial",
-        (TalentGap::NoPotensial, true) => "no potensial",
-        (TalentGap::Neither, false) => "tanpa keduanya",
-        (TalentGap::Neither, true) => "neither",
-    }
 }
 
 #[cfg(test)]

@@ -240,6 +240,18 @@ pub const ASCII_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
     empty: " ",
 };
 
+/// Why a person has no box, in the interface language.
+pub fn gap_label(g: crate::domain::TalentGap, english: bool) -> &'static str {
+    match (g, english) {
+        (crate::domain::TalentGap::NoAnnual, false) => "tanpa evaluasi tahunan",
+        (crate::domain::TalentGap::NoAnnual, true) => "no annual evaluation",
+        (crate::domain::TalentGap::NoPotensial, false) => "tanpa potensial",
+        (crate::domain::TalentGap::NoPotensial, true) => "no potensial",
+        (crate::domain::TalentGap::Neither, false) => "tanpa keduanya",
+        (crate::domain::TalentGap::Neither, true) => "neither",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
