@@ -1589,6 +1589,7 @@ fn trainings_for(
                     String::new()
                 },
                 catatan: String::new(),
+                kompetensi: None,
                 revision: 1,
             });
         }

@@ -976,6 +976,7 @@ mod tests {
             status: TrainingStatus::Selesai,
             no_sertifikat: String::new(),
             catatan: String::new(),
+            kompetensi: None,
             revision: 1,
         }
     }

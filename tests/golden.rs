@@ -175,6 +175,20 @@ fn training_v2_samples() -> Vec<TrainingGroup> {
     vec![group, TrainingGroup::default()]
 }
 
+/// Version 3 adds the competency a training states (issue 13).
+fn training_v3_samples() -> Vec<TrainingGroup> {
+    let mut v = training_v2_samples();
+    let mut btcls = training("Pelatihan Gawat Darurat Angkatan III", 32);
+    btcls.id = 7;
+    btcls.revision = 1;
+    btcls.mulai = jiff::civil::date(2026, 3, 2);
+    btcls.selesai = jiff::civil::date(2026, 3, 6);
+    btcls.kompetensi = Some("btcls-demo".into());
+    v[0].items.push(btcls);
+    v[0].next_id = 8;
+    v
+}
+
 fn partner_samples() -> Vec<Partner> {
     vec![Partner {
         id: "yayasan-cendekia-deli".into(),
@@ -303,8 +317,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "trainings_v2.bin",
-            training_v2_samples()
+            "trainings_v3.bin",
+            training_v3_samples()
                 .iter()
                 .map(|g| records::encode_trainings(g).unwrap())
                 .collect(),
@@ -492,6 +506,24 @@ fn golden_trainings_v2_values_decode_to_the_same_records() {
     assert!(values.iter().all(|v| v[0] == 2), "version byte");
 }
 
+#[test]
+fn golden_trainings_v3_values_decode_to_the_same_records() {
+    let values = read_values("trainings_v3.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_trainings(v).unwrap())
+        .collect();
+    assert_eq!(decoded, training_v3_samples());
+    assert_eq!(
+        decoded[0]
+            .items
+            .last()
+            .and_then(|t| t.kompetensi.as_deref()),
+        Some("btcls-demo")
+    );
+    assert!(values.iter().all(|v| v[0] == 3), "version byte");
+}
+
 /// A `TrainingsV1` value holding one training of the given `jenis` code.
 fn trainings_v1_with(jenis: u8) -> Vec<u8> {
     let v1 = records::TrainingsV1 {
@@ -554,7 +586,7 @@ fn every_v1_training_kind_code_decodes_through_the_frozen_v1_table() {
         let kind = group.items[0].jenis;
         assert_eq!(kind.label(), name, "V1 code {c}");
         let again = records::encode_trainings(&group).unwrap();
-        assert_eq!(again[0], 2);
+        assert_eq!(again[0], records::TRAININGS_VERSION);
         assert_eq!(records::decode_trainings(&again).unwrap(), group);
     }
     let magang = records::decode_trainings(&trainings_v1_with(9)).unwrap();

@@ -3,10 +3,11 @@
 //! person for a required competency on a date.
 //!
 //! The rules, kept simple on purpose:
-//! - A completed training (status selesai) **satisfies** a competency when its kind is one
-//!   of the competency's training kinds, or its title contains one of the competency's
-//!   title words (case-insensitive, as a plain substring: "BTCLS" matches "Pelatihan
-//!   BTCLS Angkatan II").
+//! - A completed training (status selesai) **satisfies** a competency when it states that
+//!   competency (`Training::kompetensi`, chosen on the training form or confirmed on
+//!   import), when its kind is one of the competency's training kinds, or when its title
+//!   contains one of the competency's title words (case-insensitive, as a plain substring:
+//!   "BTCLS" matches "Pelatihan BTCLS Angkatan II").
 //! - A competency with a validity of `m` months, met by a training that ended on day `E`,
 //!   **expires** on `E + m months` (jiff's calendar arithmetic: a day that does not exist
 //!   in the target month becomes that month's last day, so 31 Jan + 1 month = 28/29 Feb).
@@ -160,7 +161,9 @@ impl Competency {
     /// Whether a completed training satisfies this competency (see the module's rules).
     /// The training's status is not looked at here; [`Competency::state`] does.
     pub fn satisfied_by(&self, t: &Training) -> bool {
-        if self.training_kinds.contains(&t.jenis) {
+        if t.kompetensi.as_deref() == Some(self.id.as_str())
+            || self.training_kinds.contains(&t.jenis)
+        {
             return true;
         }
         let title = t.judul.to_lowercase();
@@ -333,8 +336,28 @@ mod tests {
             status,
             no_sertifikat: String::new(),
             catatan: String::new(),
+            kompetensi: None,
             revision: 1,
         }
+    }
+
+    /// Issue 13: a training that states the competency gives it, whatever its title and
+    /// kind; one stating another competency does not.
+    #[test]
+    fn a_stated_competency_is_satisfied_whatever_the_title() {
+        let c = btcls();
+        let mut t = training(
+            "Pelatihan Kegawatdaruratan",
+            TrainingKind::DiklatTeknis,
+            date(2025, 2, 1),
+            TrainingStatus::Selesai,
+        );
+        assert!(!c.satisfied_by(&t));
+        t.kompetensi = Some("other".into());
+        assert!(!c.satisfied_by(&t));
+        t.kompetensi = Some(c.id.clone());
+        assert!(c.satisfied_by(&t));
+        assert!(!c.state([&t], date(2025, 3, 1)).is_gap());
     }
 
     /// DOMAIN.md / issue 13: "validity and expiry on fixed dates (exactly on the boundary

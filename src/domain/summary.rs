@@ -236,6 +236,7 @@ mod tests {
             status,
             no_sertifikat: String::new(),
             catatan: String::new(),
+            kompetensi: None,
             revision: 1,
         };
         let trainings = [

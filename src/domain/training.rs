@@ -226,6 +226,10 @@ pub struct Training {
     pub status: TrainingStatus,
     pub no_sertifikat: String,
     pub catatan: String,
+    /// The id of the catalogue competency this training gives (`Competency::id`), when the
+    /// officer stated one (issue 13); `None` leaves it to the catalogue's kinds and title
+    /// words.
+    pub kompetensi: Option<String>,
     pub revision: u64,
 }
 
@@ -395,6 +399,7 @@ mod tests {
             status,
             no_sertifikat: String::new(),
             catatan: String::new(),
+            kompetensi: None,
             revision: 1,
         }
     }

@@ -411,6 +411,7 @@ impl TrainingForm {
                 clean_line(&self.form.text(CERTIFICATE))
             },
             catatan: clean_multiline(&self.form.text(NOTES)),
+            kompetensi: o.and_then(|t| t.kompetensi.clone()),
             revision: o.map_or(0, |t| t.revision),
         })
     }

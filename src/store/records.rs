@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub const STAFF_VERSION: u8 = 2;
 pub const UNIT_VERSION: u8 = 2;
 pub const EVALUATIONS_VERSION: u8 = 1;
-pub const TRAININGS_VERSION: u8 = 2;
+pub const TRAININGS_VERSION: u8 = 3;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
 pub const SUMMARY_VERSION: u8 = 3;
@@ -677,6 +677,53 @@ pub struct TrainingsV2 {
     pub items: Vec<TrainingV2>,
 }
 
+/// A training of version 3: the fields of `TrainingV2` and the competency it gives
+/// (`kompetensi`, a `Competency::id`; empty = none stated).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct TrainingV3 {
+    pub id: u32,
+    pub judul: String,
+    /// A position in `TrainingKind::ALL`.
+    pub jenis: u8,
+    pub penyelenggara: String,
+    pub jenis_penyelenggara: u8,
+    pub mulai: DateV1,
+    pub selesai: DateV1,
+    pub jp: u16,
+    pub status: u8,
+    pub no_sertifikat: String,
+    pub catatan: String,
+    pub kompetensi: String,
+    pub revision: u64,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct TrainingsV3 {
+    pub next_id: u32,
+    pub items: Vec<TrainingV3>,
+}
+
+impl TrainingV2 {
+    /// The same training as version 3, stating no competency.
+    fn into_v3(self) -> TrainingV3 {
+        TrainingV3 {
+            id: self.id,
+            judul: self.judul,
+            jenis: self.jenis,
+            penyelenggara: self.penyelenggara,
+            jenis_penyelenggara: self.jenis_penyelenggara,
+            mulai: self.mulai,
+            selesai: self.selesai,
+            jp: self.jp,
+            status: self.status,
+            no_sertifikat: self.no_sertifikat,
+            catatan: self.catatan,
+            kompetensi: String::new(),
+            revision: self.revision,
+        }
+    }
+}
+
 /// The `jenis` codes of `TrainingV1`, frozen: the list `TrainingKind::ALL` had then. Every
 /// kind keeps its name; Magang (code 9), which V1 counted as classroom, is read as today's
 /// Magang, a non-classroom kind (PP 11/2017 Pasal 210).
@@ -715,7 +762,7 @@ pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
     let items = g
         .items
         .iter()
-        .map(|t| TrainingV2 {
+        .map(|t| TrainingV3 {
             id: t.id,
             judul: t.judul.clone(),
             jenis: code(TrainingKind::ALL, &t.jenis),
@@ -727,12 +774,13 @@ pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
             status: code(&TrainingStatus::ALL, &t.status),
             no_sertifikat: t.no_sertifikat.clone(),
             catatan: t.catatan.clone(),
+            kompetensi: t.kompetensi.clone().unwrap_or_default(),
             revision: t.revision,
         })
         .collect();
     encode(
         TRAININGS_VERSION,
-        &TrainingsV2 {
+        &TrainingsV3 {
             next_id: g.next_id,
             items,
         },
@@ -741,8 +789,8 @@ pub fn encode_trainings(g: &TrainingGroup) -> Result<Vec<u8>, DecodeError> {
 
 pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
     let (version, payload) = split(bytes)?;
-    // Each item as (kind, the rest in V2 form); V1 kinds go through the frozen V1 table.
-    let (next_id, items): (u32, Vec<(TrainingKind, TrainingV2)>) = match version {
+    // Each item as (kind, the rest in V3 form); V1 kinds go through the frozen V1 table.
+    let (next_id, items): (u32, Vec<(TrainingKind, TrainingV3)>) = match version {
         1 => {
             let r: TrainingsV1 = decode_payload(payload)?;
             let items = r
@@ -765,7 +813,8 @@ pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
                             no_sertifikat: t.no_sertifikat,
                             catatan: t.catatan,
                             revision: t.revision,
-                        },
+                        }
+                        .into_v3(),
                     ))
                 })
                 .collect::<Result<_, DecodeError>>()?;
@@ -773,6 +822,20 @@ pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
         }
         2 => {
             let r: TrainingsV2 = decode_payload(payload)?;
+            let items = r
+                .items
+                .into_iter()
+                .map(|t| {
+                    Ok((
+                        from_code(TrainingKind::ALL, t.jenis, "training kind")?,
+                        t.into_v3(),
+                    ))
+                })
+                .collect::<Result<_, DecodeError>>()?;
+            (r.next_id, items)
+        }
+        3 => {
+            let r: TrainingsV3 = decode_payload(payload)?;
             let items = r
                 .items
                 .into_iter()
@@ -800,6 +863,7 @@ pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
             status: from_code(&TrainingStatus::ALL, t.status, "training status")?,
             no_sertifikat: t.no_sertifikat,
             catatan: t.catatan,
+            kompetensi: (!t.kompetensi.is_empty()).then_some(t.kompetensi),
             revision: t.revision,
         });
     }

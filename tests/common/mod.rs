@@ -81,6 +81,7 @@ pub fn training(judul: &str, jp: u16) -> Training {
         status: TrainingStatus::Selesai,
         no_sertifikat: "SDP/2025/00017".into(),
         catatan: String::new(),
+        kompetensi: None,
         revision: 0,
     }
 }

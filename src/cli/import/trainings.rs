@@ -95,6 +95,7 @@ pub(super) fn parse_training(
                 status,
                 no_sertifikat: clean_line(t.get(r, "no_sertifikat")),
                 catatan: clean_multiline(t.get(r, "catatan")),
+                kompetensi: None,
                 revision: 0,
             };
             training.validate().map_err(|e| vec![e.to_string()])?;
