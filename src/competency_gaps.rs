@@ -63,7 +63,7 @@ impl Gap {
     }
 
     /// 0 for missing and expired, 1 for expiring soon.
-    fn group(self) -> u8 {
+    pub fn group(self) -> u8 {
         u8::from(matches!(self, Gap::SegeraKedaluwarsa(_)))
     }
 }

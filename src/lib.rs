@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod competency_gaps;
+pub mod competency_view;
 pub mod demo;
 pub mod domain;
 pub mod model;

@@ -212,8 +212,48 @@ fn summary_samples() -> Vec<kinerja::domain::StaffSummary> {
     let evaluations = evaluation_samples();
     let trainings = training_samples();
     vec![
-        kinerja::domain::StaffSummary::of(&staff[0], &evaluations[0].items, &trainings[0].items),
-        kinerja::domain::StaffSummary::of(&staff[1], &[], &[]),
+        kinerja::domain::StaffSummary::of(
+            &staff[0],
+            &evaluations[0].items,
+            &trainings[0].items,
+            &[],
+        ),
+        kinerja::domain::StaffSummary::of(&staff[1], &[], &[], &[]),
+    ]
+}
+
+/// Layout 4 keeps the competencies held: the samples against a catalogue that the first
+/// person's completed e-Kinerja training satisfies (by title word; the PKP one is only
+/// planned), and one it does not.
+fn summary_v4_samples() -> Vec<kinerja::domain::StaffSummary> {
+    use kinerja::domain::{Competency, CompetencyKind};
+    let catalogue = [
+        Competency::new(
+            "Pengelolaan Kinerja",
+            CompetencyKind::Manajerial,
+            vec![TrainingKind::Pkp],
+            vec!["e-Kinerja".into()],
+            None,
+        ),
+        Competency::new(
+            "BTCLS",
+            CompetencyKind::Teknis,
+            vec![],
+            vec!["BTCLS".into()],
+            Some(36),
+        ),
+    ];
+    let staff = staff_samples();
+    let evaluations = evaluation_samples();
+    let trainings = training_samples();
+    vec![
+        kinerja::domain::StaffSummary::of(
+            &staff[0],
+            &evaluations[0].items,
+            &trainings[0].items,
+            &catalogue,
+        ),
+        kinerja::domain::StaffSummary::of(&staff[1], &[], &[], &catalogue),
     ]
 }
 
@@ -359,8 +399,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "summary_v3.bin",
-            summary_samples()
+            "summary_v4.bin",
+            summary_v4_samples()
                 .iter()
                 .map(|s| records::encode_summary(s).unwrap())
                 .collect(),
@@ -666,6 +706,20 @@ fn golden_summary_v3_values_decode_to_the_same_records() {
         "the 9-box's kinerja"
     );
     assert_eq!(values[0][0], 3, "version byte");
+}
+
+#[test]
+fn golden_summary_v4_values_decode_to_the_same_records() {
+    let values = read_values("summary_v4.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_summary(v).unwrap())
+        .collect();
+    assert_eq!(decoded, summary_v4_samples());
+    assert_eq!(decoded[0].held.len(), 1, "{:?}", decoded[0].held);
+    assert!(decoded[0].held_until("pengelolaan-kinerja").is_some());
+    assert!(decoded[1].held.is_empty());
+    assert_eq!(values[0][0], 4, "version byte");
 }
 
 #[test]

@@ -179,6 +179,20 @@ impl Competency {
         selesai.checked_add(i64::from(months).months()).ok()
     }
 
+    /// The end of the latest completed training that satisfies this competency, if any:
+    /// all the state needs (see [`Competency::state_from`]).
+    pub fn latest_end<'a>(
+        &self,
+        trainings: impl IntoIterator<Item = &'a Training>,
+    ) -> Option<Date> {
+        trainings
+            .into_iter()
+            .filter(|t| t.status == TrainingStatus::Selesai)
+            .filter(|t| self.satisfied_by(t))
+            .map(|t| t.selesai)
+            .max()
+    }
+
     /// The person's state for this competency on `on`, from their trainings.
     pub fn state<'a>(
         &self,
@@ -191,7 +205,16 @@ impl Competency {
             .filter(|t| self.satisfied_by(t))
             .map(|t| t.selesai)
             .max();
-        let Some(end) = latest else {
+        self.state_from(latest, on)
+    }
+
+    /// The state on `on` when the latest satisfying training ended on `latest`. An end
+    /// after `on` does not count yet, so a person whose only satisfying training ends
+    /// later is `BelumAda` (with an earlier one as well, [`Competency::state`] sees that
+    /// one; the summaries keep only the latest, a case of completed trainings dated in the
+    /// future).
+    pub fn state_from(&self, latest: Option<Date>, on: Date) -> CompetencyState {
+        let Some(end) = latest.filter(|end| *end <= on) else {
             return CompetencyState::BelumAda;
         };
         match self.expires(end) {

@@ -1,6 +1,7 @@
 //! What the staff list shows of a person: identity, rank, position, unit, the newest
 //! predikat and the JP per year. Derived from the records; the store keeps it up to date.
 
+use super::competency::Competency;
 use super::evaluation::{Evaluation, Period, PeriodKind};
 use super::jabatan::{Jabatan, JenisJabatan};
 use super::nip::{EmploymentKind, Nip};
@@ -9,6 +10,7 @@ use super::rank::Golongan;
 use super::rating::{Predikat, Rating};
 use super::staff::Staff;
 use super::training::{Training, jp_in_year};
+use jiff::civil::Date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffSummary {
@@ -34,10 +36,21 @@ pub struct StaffSummary {
     /// The Hasil Kerja of each year's annual evaluation, oldest first: the 9-box's kinerja
     /// (PermenPANRB 3/2020).
     pub annual_hasil: Vec<(i16, Rating)>,
+    /// Each catalogue competency that a completed training satisfies, with the end date
+    /// of the latest such training (`Competency::latest_end`), in catalogue order: what
+    /// the Kompetensi view reads gaps from (issue 13).
+    pub held: Vec<(String, Date)>,
 }
 
 impl StaffSummary {
-    pub fn of(staff: &Staff, evaluations: &[Evaluation], trainings: &[Training]) -> StaffSummary {
+    /// The summary of a person from their records; `catalogue` is the competency
+    /// catalogue, for `held`.
+    pub fn of(
+        staff: &Staff,
+        evaluations: &[Evaluation],
+        trainings: &[Training],
+        catalogue: &[Competency],
+    ) -> StaffSummary {
         let last = evaluations
             .iter()
             .max_by_key(|e| e.period.sort_key())
@@ -74,7 +87,16 @@ impl StaffSummary {
             jp,
             annual,
             annual_hasil,
+            held: catalogue
+                .iter()
+                .filter_map(|c| Some((c.id.clone(), c.latest_end(trainings)?)))
+                .collect(),
         }
+    }
+
+    /// The end of the latest completed training satisfying the competency `id`.
+    pub fn held_until(&self, id: &str) -> Option<Date> {
+        self.held.iter().find(|(c, _)| c == id).map(|(_, d)| *d)
     }
 
     /// The Hasil Kerja of the annual evaluation of `year`, if evaluated.
@@ -244,7 +266,7 @@ mod tests {
             t(2026, 8, TrainingStatus::Selesai),
             t(2026, 30, TrainingStatus::Rencana),
         ];
-        let s = StaffSummary::of(&staff, &evals, &trainings);
+        let s = StaffSummary::of(&staff, &evals, &trainings, &[]);
         assert_eq!(s.name, "Ani Lubis, A.Md.Kep.");
         assert_eq!(s.jabatan, "Perawat");
         assert_eq!(s.last.map(|(_, p)| p), Some(Predikat::ButuhPerbaikan));

@@ -7,7 +7,8 @@
 //! matching rows), a few bytes per row. A view notices another session's change through
 //! the shared generation number ([`StaffIndex::sync`]).
 
-use crate::domain::{Predikat, StaffSummary};
+use crate::domain::{JenisJabatan, Predikat, StaffSummary};
+use jiff::civil::Date;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::HashMap;
@@ -144,6 +145,11 @@ struct Entry {
     jp: u32,
     /// Each year's annual (year, predikat, Hasil Kerja), oldest first: the talent view's.
     annual: Box<[(i16, Predikat, crate::domain::Rating)]>,
+    /// The position's kind and jenjang (`None` in a summary of the first layout).
+    jenis: Option<JenisJabatan>,
+    /// Each competency held (its number in the index's competency table) with the end of
+    /// the latest training that gave it: the Kompetensi view's.
+    held: Box<[(u16, Date)]>,
 }
 
 /// One person as the talent view reads them, borrowed from the shared rows.
@@ -158,6 +164,14 @@ pub struct TalentSource<'a> {
     pub jp: u32,
     /// Each year's annual (year, predikat, Hasil Kerja), oldest first.
     pub annual: &'a [(i16, Predikat, crate::domain::Rating)],
+    /// The position's name as a number, the same for every person with that name (for
+    /// caching what a position requires).
+    pub jabatan_no: u16,
+    /// The position's kind and jenjang.
+    pub jenis: Option<JenisJabatan>,
+    /// Competencies held: (number from [`StaffIndex::competency_numbers`], end of the
+    /// latest training that gave it).
+    pub held: &'a [(u16, Date)],
 }
 
 impl Entry {
@@ -214,6 +228,7 @@ pub struct StaffData {
     items: Vec<Entry>,
     jabatan: Interner,
     unit_ids: Interner,
+    competencies: Interner,
     unit_names: HashMap<String, String>,
     year: i16,
     orders: HashMap<SortKey, Arc<Vec<u32>>>,
@@ -227,6 +242,7 @@ impl StaffData {
             items: Vec::new(),
             jabatan: Interner::default(),
             unit_ids: Interner::default(),
+            competencies: Interner::default(),
             unit_names,
             year,
             orders: HashMap::new(),
@@ -244,7 +260,14 @@ impl StaffData {
             .iter()
             .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
             .collect();
+        let held: Box<[(u16, Date)]> = s
+            .held
+            .iter()
+            .map(|(id, d)| (self.competencies.number(id), *d))
+            .collect();
         Entry {
+            jenis: s.jenis,
+            held,
             nip,
             annual,
             jp: s.jp_in(self.year),
@@ -417,6 +440,12 @@ impl SharedStaff {
                         last: e.last,
                         jp: e.jp,
                         annual: e.annual.clone(),
+                        jenis: e.jenis,
+                        held: e
+                            .held
+                            .iter()
+                            .map(|(n, d)| (data.competencies.number(src.competencies.text(*n)), *d))
+                            .collect(),
                     };
                     data.items.push(entry);
                 }
@@ -570,8 +599,20 @@ impl StaffIndex {
                 aktif: e.aktif,
                 jp: e.jp,
                 annual: &e.annual,
+                jabatan_no: e.jabatan,
+                jenis: e.jenis,
+                held: &e.held,
             });
         }
+    }
+
+    /// The numbers that [`TalentSource::held`] gives these competency ids, `None` for an
+    /// id nobody holds.
+    pub fn competency_numbers(&self, ids: &[&str]) -> Vec<Option<u16>> {
+        let data = read(&self.data.0);
+        ids.iter()
+            .map(|id| data.competencies.numbers.get(*id).copied())
+            .collect()
     }
 
     /// Refreshes the view if another session changed the rows since; true if it did.
@@ -851,6 +892,7 @@ mod tests {
             jp: vec![(2026, jp)],
             annual: Vec::new(),
             annual_hasil: Vec::new(),
+            held: Vec::new(),
         }
     }
 

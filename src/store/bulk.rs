@@ -32,6 +32,8 @@ pub struct BulkWriter<'s> {
     started: bool,
     /// Trainings were written: the per-year counts are rebuilt at the end.
     trainings_written: bool,
+    /// The competency catalogue changed: every summary's `held` is rebuilt at the end.
+    catalogue_written: bool,
     /// The job this writer does, marked in `meta` while it runs: (action, actor, detail).
     job: Option<(AuditAction, String, String)>,
 }
@@ -50,6 +52,7 @@ impl<'s> BulkWriter<'s> {
             touched: BTreeSet::new(),
             started: false,
             trainings_written: false,
+            catalogue_written: false,
             job: None,
         }
     }
@@ -179,6 +182,7 @@ impl<'s> BulkWriter<'s> {
         competency: &crate::domain::Competency,
     ) -> Result<(), StoreError> {
         let c = competency.clone().cleaned();
+        self.catalogue_written = true;
         self.put(
             COMPETENCIES,
             c.id.as_bytes(),
@@ -245,7 +249,9 @@ impl<'s> BulkWriter<'s> {
         summary: &str,
     ) -> Result<u64, StoreError> {
         self.commit()?;
-        if self.started {
+        if self.started && self.catalogue_written {
+            self.store.rebuild_all_summaries()?;
+        } else if self.started {
             self.store.rebuild_summaries(&self.touched)?;
         }
         if self.trainings_written {

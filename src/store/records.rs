@@ -22,7 +22,7 @@ pub const EVALUATIONS_VERSION: u8 = 1;
 pub const TRAININGS_VERSION: u8 = 3;
 pub const PARTNER_VERSION: u8 = 1;
 pub const AUDIT_VERSION: u8 = 1;
-pub const SUMMARY_VERSION: u8 = 3;
+pub const SUMMARY_VERSION: u8 = 4;
 pub const DRAFT_VERSION: u8 = 1;
 pub const OFFICER_VERSION: u8 = 1;
 pub const POTENTIALS_VERSION: u8 = 1;
@@ -1211,6 +1211,51 @@ pub struct SummaryV3 {
     pub annual_hasil: Vec<(i16, u8)>,
 }
 
+/// The fourth summary layout: `SummaryV3` and, for each catalogue competency a completed
+/// training satisfies, the end of the latest such training (issue 13: the Kompetensi view
+/// reads gaps from memory instead of every training).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SummaryV4 {
+    pub nip: String,
+    pub name: String,
+    pub golongan: u8,
+    pub jabatan: String,
+    /// Position in `JenisJabatan::ALL`, `u8::MAX` unknown.
+    pub jenis: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
+    pub last: Option<(i16, u8, u8, u8)>,
+    pub jp: Vec<(i16, u32)>,
+    /// (year, `Predikat::code`) of each annual evaluation.
+    pub annual: Vec<(i16, u8)>,
+    /// (year, `Rating::code`) of each annual evaluation's Hasil Kerja.
+    pub annual_hasil: Vec<(i16, u8)>,
+    /// (`Competency::id`, end date of the latest completed training that satisfies it).
+    pub held: Vec<(String, DateV1)>,
+}
+
+impl From<SummaryV3> for SummaryV4 {
+    /// The third layout did not keep the competencies held: left empty (the store
+    /// rebuilds such summaries on open, as their layout marker is older).
+    fn from(r: SummaryV3) -> SummaryV4 {
+        SummaryV4 {
+            nip: r.nip,
+            name: r.name,
+            golongan: r.golongan,
+            jabatan: r.jabatan,
+            jenis: r.jenis,
+            unit_id: r.unit_id,
+            aktif: r.aktif,
+            last: r.last,
+            jp: r.jp,
+            annual: r.annual,
+            annual_hasil: r.annual_hasil,
+            held: Vec::new(),
+        }
+    }
+}
+
 impl From<SummaryV2> for SummaryV3 {
     /// The second layout did not keep the annual Hasil Kerja: left empty (the store
     /// rebuilds such summaries on open, as their layout marker is older).
@@ -1253,7 +1298,7 @@ impl From<SummaryV1> for SummaryV2 {
 pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
     encode(
         SUMMARY_VERSION,
-        &SummaryV3 {
+        &SummaryV4 {
             nip: s.nip.clone(),
             name: s.name.clone(),
             golongan: s.golongan.ordinal(),
@@ -1272,16 +1317,22 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
             jp: s.jp.clone(),
             annual: s.annual.iter().map(|(y, p)| (*y, p.code())).collect(),
             annual_hasil: s.annual_hasil.iter().map(|(y, r)| (*y, r.code())).collect(),
+            held: s
+                .held
+                .iter()
+                .map(|(id, d)| (id.clone(), (*d).into()))
+                .collect(),
         },
     )
 }
 
 pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: SummaryV3 = match version {
-        1 => SummaryV2::from(decode_payload::<SummaryV1>(payload)?).into(),
-        2 => decode_payload::<SummaryV2>(payload)?.into(),
-        3 => decode_payload(payload)?,
+    let r: SummaryV4 = match version {
+        1 => SummaryV3::from(SummaryV2::from(decode_payload::<SummaryV1>(payload)?)).into(),
+        2 => SummaryV3::from(decode_payload::<SummaryV2>(payload)?).into(),
+        3 => decode_payload::<SummaryV3>(payload)?.into(),
+        4 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
     };
     let predikat_of = |code: u8| {
@@ -1332,6 +1383,11 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
                     .map(|r| (y, r))
                     .ok_or_else(|| DecodeError::Invalid(format!("rating code {c}")))
             })
+            .collect::<Result<_, DecodeError>>()?,
+        held: r
+            .held
+            .into_iter()
+            .map(|(id, d)| Ok((id, d.to_date()?)))
             .collect::<Result<_, DecodeError>>()?,
     })
 }

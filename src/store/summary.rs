@@ -13,7 +13,7 @@ const CHUNK: usize = 1000;
 
 /// The marker's value: which summary layout the tree holds. Summaries are derived data,
 /// so a new layout needs no migration, only this number raised: the next open rebuilds.
-const LAYOUT: u8 = 4;
+const LAYOUT: u8 = 5;
 
 impl Store {
     /// Rebuilds every summary if an earlier bulk write did not finish, or the tree holds
@@ -22,6 +22,12 @@ impl Store {
         if self.meta.get(keys::SUMMARIES_KEY)?.as_deref() == Some(&[LAYOUT][..]) {
             return Ok(());
         }
+        self.rebuild_all_summaries()
+    }
+
+    /// Recomputes every summary (after the competency catalogue changed, or on a new
+    /// layout), then marks them sound.
+    pub(super) fn rebuild_all_summaries(&self) -> Result<(), StoreError> {
         let mut nips = BTreeSet::new();
         for key in self.staff.iter().keys() {
             nips.insert(String::from_utf8_lossy(&key?).into_owned());
@@ -39,6 +45,7 @@ impl Store {
 
     /// Recomputes the summaries of `nips` from their records, then marks them sound.
     pub(super) fn rebuild_summaries(&self, nips: &BTreeSet<String>) -> Result<(), StoreError> {
+        let catalogue = self.competencies()?;
         let mut batch = sled::Batch::default();
         let mut pending = 0;
         for nip in nips {
@@ -60,7 +67,8 @@ impl Store {
                 }
                 Err(e) => return Err(e),
             };
-            let summary = StaffSummary::of(&staff, &evaluations.items, &trainings.items);
+            let summary =
+                StaffSummary::of(&staff, &evaluations.items, &trainings.items, &catalogue);
             let value = records::encode_summary(&summary)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             batch.insert(nip.as_bytes(), value);

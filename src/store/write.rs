@@ -92,8 +92,9 @@ fn put_summary(
     staff: &Staff,
     evaluations: &[Evaluation],
     trainings: &[Training],
+    catalogue: &[crate::domain::Competency],
 ) -> TxResult<()> {
-    let summary = StaffSummary::of(staff, evaluations, trainings);
+    let summary = StaffSummary::of(staff, evaluations, trainings, catalogue);
     tree.insert(
         staff.nip.as_str().as_bytes(),
         encoded(records::encode_summary(&summary))?,
@@ -170,6 +171,7 @@ impl Store {
     /// Creates a staff record (revision 0) or updates one opened at `staff.revision`.
     /// Returns the record as saved, with its new revision.
     pub fn save_staff(&self, staff: &Staff, actor: &str) -> Result<Staff, StoreError> {
+        let catalogue = self.competencies()?;
         let staff = staff.clone().cleaned();
         staff
             .validate()
@@ -223,7 +225,13 @@ impl Store {
                     .unwrap_or_default();
                 let trainings =
                     read(&tx[4], "trainings", &nip, records::decode_trainings)?.unwrap_or_default();
-                put_summary(&tx[5], &saved, &evaluations.items, &trainings.items)?;
+                put_summary(
+                    &tx[5],
+                    &saved,
+                    &evaluations.items,
+                    &trainings.items,
+                    &catalogue,
+                )?;
                 let audit = match &current {
                     None => Audit {
                         action: AuditAction::Create,
@@ -282,6 +290,7 @@ impl Store {
         evaluation: &Evaluation,
         actor: &str,
     ) -> Result<Evaluation, StoreError> {
+        let catalogue = self.competencies()?;
         let evaluation = evaluation.clone().cleaned();
         let by_self = |e: &Option<crate::domain::Evaluator>| {
             e.as_ref()
@@ -335,7 +344,7 @@ impl Store {
                 )?;
                 let trainings =
                     read(&tx[2], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
-                put_summary(&tx[3], &person, &group.items, &trainings.items)?;
+                put_summary(&tx[3], &person, &group.items, &trainings.items, &catalogue)?;
                 Ok((
                     saved.clone(),
                     Audit {
@@ -360,6 +369,7 @@ impl Store {
         revision: u64,
         actor: &str,
     ) -> Result<(), StoreError> {
+        let catalogue = self.competencies()?;
         self.audited(
             &[
                 &self.staff,
@@ -383,7 +393,7 @@ impl Store {
                 )?;
                 let trainings =
                     read(&tx[2], "trainings", nip, records::decode_trainings)?.unwrap_or_default();
-                put_summary(&tx[3], &person, &group.items, &trainings.items)?;
+                put_summary(&tx[3], &person, &group.items, &trainings.items, &catalogue)?;
                 Ok((
                     (),
                     Audit {
@@ -404,6 +414,7 @@ impl Store {
         training: &Training,
         actor: &str,
     ) -> Result<Training, StoreError> {
+        let catalogue = self.competencies()?;
         let training = training.clone().cleaned();
         training
             .validate()
@@ -462,7 +473,13 @@ impl Store {
                 }
                 let evaluations = read(&tx[3], "evaluations", nip, records::decode_evaluations)?
                     .unwrap_or_default();
-                put_summary(&tx[4], &person, &evaluations.items, &group.items)?;
+                put_summary(
+                    &tx[4],
+                    &person,
+                    &evaluations.items,
+                    &group.items,
+                    &catalogue,
+                )?;
                 Ok((
                     saved.clone(),
                     Audit {
@@ -487,6 +504,7 @@ impl Store {
         revision: u64,
         actor: &str,
     ) -> Result<(), StoreError> {
+        let catalogue = self.competencies()?;
         self.audited(
             &[
                 &self.staff,
@@ -509,7 +527,13 @@ impl Store {
                 tx[1].insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 let evaluations = read(&tx[2], "evaluations", nip, records::decode_evaluations)?
                     .unwrap_or_default();
-                put_summary(&tx[3], &person, &evaluations.items, &group.items)?;
+                put_summary(
+                    &tx[3],
+                    &person,
+                    &evaluations.items,
+                    &group.items,
+                    &catalogue,
+                )?;
                 Ok((
                     (),
                     Audit {
@@ -839,7 +863,10 @@ impl Store {
         {
             return Ok(false);
         }
-        self.audited(&[&self.competencies], actor, |tx| {
+        // Every summary keeps what the catalogue satisfies: marked stale first, so a kill
+        // before the rebuild below leaves the next open to redo it.
+        self.summaries_dirty()?;
+        let changed = self.audited(&[&self.competencies], actor, |tx| {
             let before = read(&tx[0], "competencies", &c.id, records::decode_competency)?;
             tx[0].insert(c.id.as_bytes(), value.clone())?;
             Ok((
@@ -860,7 +887,9 @@ impl Store {
                     ),
                 },
             ))
-        })
+        })?;
+        self.rebuild_all_summaries()?;
+        Ok(changed)
     }
 
     /// Adds a requirement (a position's need for a catalogued competency), audited.
