@@ -74,9 +74,9 @@ fn key(nip: &str) -> [u8; 18] {
 }
 
 /// The units in scope by name, and every unit's name by id.
-type Units = (Vec<(String, String)>, HashMap<String, String>);
+pub type Units = (Vec<(String, String)>, HashMap<String, String>);
 
-fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, StoreError> {
+pub fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, StoreError> {
     let mut unit_names = HashMap::new();
     let mut all_units = Vec::new();
     for u in store.units()? {

@@ -4,6 +4,7 @@
 //! global or environment variable, so one process can run one `App` per SSH session.
 
 mod coaching;
+mod competency;
 mod evaluations;
 
 mod roles;
@@ -95,6 +96,7 @@ enum Screen {
     Training(Box<TrainingForm>),
     TrainingTab(Box<TrainingOverview>),
     Talent(Box<crate::screens::talent::TalentTab>),
+    Competency(Box<crate::screens::competency::CompetencyScreen>),
     Potential(Box<crate::screens::potential_form::PotentialForm>),
     Coaching(Box<CoachingForm>),
 }
@@ -328,6 +330,7 @@ impl App {
             Screen::Training(f) => f.keys(),
             Screen::TrainingTab(t) => t.keys(),
             Screen::Talent(t) => t.keys(),
+            Screen::Competency(c) => c.keys(),
             Screen::Potential(f) => f.keys(),
             Screen::Coaching(f) => f.keys(),
         }
@@ -499,6 +502,7 @@ impl App {
             Screen::Training(f) => f.handle(key, &self.ui),
             Screen::TrainingTab(t) => t.handle(key),
             Screen::Talent(t) => t.handle(key),
+            Screen::Competency(c) => c.handle(key),
             Screen::Potential(f) => f.handle(key, &self.ui),
             Screen::Coaching(f) => f.handle(key, &self.ui),
         };
@@ -706,6 +710,8 @@ impl App {
             Outcome::SavePotential(nip, entry) => self.save_potential(&nip, &entry),
             Outcome::OpenProfile(nip) => self.open_profile(&nip),
             Outcome::ExportProfile(nip) => self.export_profile(&nip),
+            Outcome::CompetencyView(query) => self.open_competencies(query),
+            Outcome::TrainForCompetency(nips, id) => self.open_training_for(nips, &id),
             Outcome::QuickStart => self.start_quick_entry(),
             // No year after this one: nothing is evaluated there yet.
             Outcome::ReportYear(year) if year > self.opts.today.year() || year < 1900 => true,
@@ -854,6 +860,7 @@ impl App {
             Screen::Training(f) => f.draw(frame, body, &ui),
             Screen::TrainingTab(t) => t.draw(frame, body, &ui),
             Screen::Talent(t) => t.draw(frame, body, &ui),
+            Screen::Competency(c) => c.draw(frame, body, &ui),
             Screen::Potential(f) => f.draw(frame, body, &ui),
             Screen::Coaching(f) => f.draw(frame, body, &ui),
         }
@@ -898,6 +905,7 @@ impl App {
                 }),
                 Screen::TrainingTab(_) => ui.t(T::TabTraining),
                 Screen::Talent(_) => ui.t(T::TabTalent),
+                Screen::Competency(_) => ui.t(T::CompetencyTitle),
                 Screen::Potential(_) => ui.t(T::PotensialTitle),
                 Screen::Coaching(f) => ui.t(if f.is_new() {
                     T::NewCoaching

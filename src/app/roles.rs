@@ -44,9 +44,9 @@ impl App {
             | Outcome::OpenCoaching(nip, _)
             | Outcome::SaveCoaching(nip, _)
             | Outcome::DeleteCoaching(nip, ..) => vec![nip.as_str()],
-            Outcome::OpenTraining(nips, _) | Outcome::SaveTraining(nips, _) => {
-                nips.iter().map(String::as_str).collect()
-            }
+            Outcome::OpenTraining(nips, _)
+            | Outcome::SaveTraining(nips, _)
+            | Outcome::TrainForCompetency(nips, _) => nips.iter().map(String::as_str).collect(),
             Outcome::QuickEntry | Outcome::QuickStart => Vec::new(),
             Outcome::ExportProfile(_) if self.opts.remote => {
                 return Some(self.ui.t(T::ServeNoProfileExport).to_string());

@@ -183,14 +183,21 @@ impl App {
                 (Some(n), Some(id)) => self.store.trainings_of(n)?.into_iter().find(|t| t.id == id),
                 _ => None,
             };
-            Ok((first, people, original, self.store.partners()?))
+            let catalogue: Vec<(String, String)> = self
+                .store
+                .competencies()?
+                .into_iter()
+                .map(|c| (c.id, c.name))
+                .collect();
+            Ok((first, people, original, self.store.partners()?, catalogue))
         })();
         match loaded {
-            Ok((Some(names), people, original, partners)) => {
+            Ok((Some(names), people, original, partners, catalogue)) => {
                 let key = self.training_draft_key(&nips, id);
                 let mut form =
                     TrainingForm::new(nips, names, original, partners, self.opts.today, &self.ui)
-                        .with_people(people, &self.ui);
+                        .with_people(people, &self.ui)
+                        .with_competencies(catalogue, &self.ui);
                 match self.store.draft(&key) {
                     Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                     Ok(None) => {}
@@ -243,7 +250,7 @@ impl App {
         if let Err(e) = self.store.delete_draft(&draft) {
             return self.fail(e);
         }
-        match nips {
+        let done = match nips {
             [one] => self.back_to_record(one, T::Saved),
             _ => {
                 if let Some(s) = self.stack.pop() {
@@ -252,7 +259,16 @@ impl App {
                 self.status = Some((format!("{} ({})", self.ui.t(T::Saved), nips.len()), false));
                 true
             }
+        };
+        // Back on the Kompetensi view: its gaps are counted again from the rows just
+        // updated, so the people the training closed a gap for leave the list.
+        if let Screen::Competency(c) = &self.screen {
+            let query = c.query().clone();
+            let status = self.status.take();
+            self.open_competencies(query);
+            self.status = status;
         }
+        done
     }
 
     /// A training form's draft: per person, or for a group by its size and a checksum of

@@ -3,6 +3,7 @@
 //! carries out, so each can be tested on a `TestBackend` without a database.
 
 pub mod coaching_form;
+pub mod competency;
 pub mod evaluation_form;
 pub mod home;
 pub mod potential_form;
@@ -76,6 +77,10 @@ pub enum Outcome {
     OpenProfile(String),
     /// Write the profile of a person (NIP) as Markdown into the export directory.
     ExportProfile(String),
+    /// Show the Kompetensi view for a unit, and the gap list of a competency.
+    CompetencyView(competency::CompetencyQuery),
+    /// The group training form for these people (NIPs), prefilled with the competency (id).
+    TrainForCompetency(Vec<String>, String),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,

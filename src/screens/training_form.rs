@@ -33,6 +33,7 @@ const HOURS: &str = "jam";
 const STATUS: &str = "status";
 const CERTIFICATE: &str = "no_sertifikat";
 const NOTES: &str = "catatan";
+const COMPETENCY: &str = "kompetensi";
 
 /// Training kinds as the choice lists them: classroom first, then non-classroom, then
 /// formal education, each labelled with its group.
@@ -65,6 +66,9 @@ pub struct TrainingForm {
     status_set: bool,
     /// The officer chose to record this organiser as a new partner (`Ctrl-N`).
     new_partner: Option<String>,
+    /// The catalogue's competencies (id, name) the competency choice offers after "-";
+    /// empty: the field is hidden.
+    competencies: Vec<(String, String)>,
     form: Form,
 }
 
@@ -150,6 +154,18 @@ impl TrainingForm {
                     .collect(),
                 status_i,
             ),
+            {
+                // Shown once `with_competencies` gives the catalogue.
+                let mut f = Field::choice(
+                    COMPETENCY,
+                    ui.t(T::CompetencyField),
+                    vec![ui.t(T::CompetencyNone).to_string()],
+                    Some(0),
+                )
+                .width(40);
+                f.hidden = true;
+                f
+            },
             cert,
             Field::notes(NOTES, ui.t(T::Notes), 2000, o.map_or("", |t| &t.catatan)),
         ];
@@ -178,10 +194,63 @@ impl TrainingForm {
             kinds: kinds.iter().map(|(k, _)| *k).collect(),
             today,
             new_partner: None,
+            competencies: Vec::new(),
         };
         form.refresh(ui);
         form.form.mark_clean();
         form
+    }
+
+    /// The competency catalogue as (id, name): the form offers the competency the training
+    /// gives (issue 13). A competency the record states that the catalogue no longer has
+    /// stays offered under its id, so saving does not drop it.
+    pub fn with_competencies(
+        mut self,
+        mut catalogue: Vec<(String, String)>,
+        ui: &Ui,
+    ) -> TrainingForm {
+        let stated = self.original.as_ref().and_then(|t| t.kompetensi.clone());
+        if let Some(id) = &stated
+            && !catalogue.iter().any(|(c, _)| c == id)
+        {
+            catalogue.push((id.clone(), id.clone()));
+        }
+        let dirty = self.form.is_dirty();
+        let mut options = vec![ui.t(T::CompetencyNone).to_string()];
+        options.extend(catalogue.iter().map(|(_, name)| name.clone()));
+        self.form.set_options(COMPETENCY, options);
+        let at = stated.and_then(|id| catalogue.iter().position(|(c, _)| *c == id));
+        self.form
+            .set_choice(COMPETENCY, Some(at.map_or(0, |i| i + 1)));
+        self.form.field_mut(COMPETENCY).hidden = catalogue.is_empty();
+        self.competencies = catalogue;
+        if !dirty {
+            self.form.mark_clean();
+        }
+        self
+    }
+
+    /// Prefills a new training for a competency gap: the competency chosen, the title its
+    /// name, the kind its first satisfying kind (if any). Changes the form, so leaving it
+    /// asks first.
+    pub fn prefill_competency(&mut self, competency: &crate::domain::Competency, ui: &Ui) {
+        if let Some(i) = self
+            .competencies
+            .iter()
+            .position(|(c, _)| *c == competency.id)
+        {
+            self.form.set_choice(COMPETENCY, Some(i + 1));
+        }
+        if self.form.text(TITLE).trim().is_empty() {
+            self.form.set_text(TITLE, &competency.name);
+        }
+        if let Some(kind) = competency.training_kinds.first()
+            && let Some(i) = self.kinds.iter().position(|k| k == kind)
+        {
+            self.form.set_choice(KIND, Some(i));
+        }
+        self.form.focus_on(ORGANISER);
+        self.refresh(ui);
     }
 
     /// The people's NIPs as stored (PNS or PPPK), in the order of `nips`: the form warns of
@@ -411,7 +480,20 @@ impl TrainingForm {
                 clean_line(&self.form.text(CERTIFICATE))
             },
             catatan: clean_multiline(&self.form.text(NOTES)),
-            kompetensi: o.and_then(|t| t.kompetensi.clone()),
+            kompetensi: self
+                .form
+                .choice(COMPETENCY)
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| self.competencies.get(i))
+                .map(|(id, _)| id.clone())
+                .or_else(|| {
+                    // No catalogue given: keep what the record stated.
+                    if self.competencies.is_empty() {
+                        o.and_then(|t| t.kompetensi.clone())
+                    } else {
+                        None
+                    }
+                }),
             revision: o.map_or(0, |t| t.revision),
         })
     }

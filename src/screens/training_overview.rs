@@ -143,12 +143,13 @@ enum Act {
     Open,
     Coach,
     Filter,
+    Competencies,
     Back,
     Quit,
 }
 
 /// Pelatihan's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 10] = [
+const KEYS: [Binding<Act>; 11] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
         "Tab",
@@ -197,6 +198,14 @@ const KEYS: [Binding<Act>; 10] = [
         "s",
         Act::Filter,
         T::KeyCoachingFilter,
+        true,
+    ),
+    bind(
+        &[Key::Char('K')],
+        "K",
+        "K",
+        Act::Competencies,
+        T::KeyCompetencies,
         true,
     ),
     bind(
@@ -372,6 +381,12 @@ impl TrainingOverview {
                 self.rows[1] = 0;
                 self.apply_filter();
                 Outcome::Changed
+            }
+            Some(Act::Competencies) => {
+                Outcome::CompetencyView(super::competency::CompetencyQuery {
+                    unit: d.unit.clone(),
+                    list: None,
+                })
             }
             Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
             Some(Act::Back) => Outcome::Back,

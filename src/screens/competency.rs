@@ -1,0 +1,730 @@
+//! Kompetensi (`K` on the Pelatihan tab; issue 13, AKPK): for a unit (or every unit in
+//! scope), the matrix of position x required competency with the number of people who
+//! lack it, let it expire or lose it within six months; `Enter` on a cell lists those
+//! people, most urgent first. There, `Space` marks people and `t` opens the group training
+//! form prefilled with the competency, so one save closes the gap for everyone marked.
+//!
+//! The screen holds what `app/` computed (`competency_view`); a change of unit,
+//! competency or position asks for a new computation through [`Outcome::CompetencyView`].
+
+use super::Outcome;
+use crate::competency_gaps::Gap;
+use crate::competency_view::{GapPerson, Matrix};
+use crate::domain::{Competency, format_date};
+use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::lang::T;
+use crate::ui::{KeyHelp, Ui, fit, key, short_name};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::collections::{BTreeSet, HashMap};
+
+/// What the view shows: a unit (`None`: all in scope), and the list of one competency
+/// (a position in the catalogue), for one position title or all, or the matrix.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompetencyQuery {
+    pub unit: Option<String>,
+    pub list: Option<(usize, Option<String>)>,
+}
+
+/// Everything the screen draws, computed by `app/`.
+#[derive(Debug, Clone, Default)]
+pub struct CompetencyScreenData {
+    pub query: CompetencyQuery,
+    pub on: jiff::civil::Date,
+    pub catalogue: Vec<Competency>,
+    pub matrix: Matrix,
+    /// The people of `query.list`, most urgent first (empty for the matrix).
+    pub people: Vec<GapPerson>,
+    /// Every unit (id, name) in scope, by name, for `u`.
+    pub all_units: Vec<(String, String)>,
+    pub unit_names: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Left,
+    Right,
+    Open,
+    AllPositions,
+    Mark,
+    MarkAll,
+    Train,
+    PrevCompetency,
+    NextCompetency,
+    Unit,
+    Back,
+    Quit,
+}
+
+/// The matrix's keys: they decide what a key does, and the footer and help show them.
+const MATRIX_KEYS: [Binding<Act>; 7] = [
+    bind(
+        &[Key::Code(KeyCode::Left)],
+        "← →",
+        "Left Right",
+        Act::Left,
+        T::KeyCompetencyColumn,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Right)],
+        "",
+        "",
+        Act::Right,
+        T::KeyCompetencyColumn,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        Act::Open,
+        T::KeyCompetencyWho,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Tab)],
+        "Tab",
+        "Tab",
+        Act::AllPositions,
+        T::KeyCompetencyAllPositions,
+        true,
+    ),
+    bind(&[Key::Char('u')], "u", "u", Act::Unit, T::KeyUnit, true),
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        Act::Back,
+        T::KeyBack,
+        true,
+    ),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, false),
+];
+
+/// The list's keys.
+const LIST_KEYS: [Binding<Act>; 9] = [
+    bind(
+        &[Key::Char(' ')],
+        "Spasi",
+        "Space",
+        Act::Mark,
+        T::KeyMark,
+        true,
+    ),
+    bind(
+        &[Key::Char('a')],
+        "a",
+        "a",
+        Act::MarkAll,
+        T::KeyMarkAllToggle,
+        false,
+    ),
+    bind(
+        &[Key::Char('t')],
+        "t",
+        "t",
+        Act::Train,
+        T::KeyCompetencyTrain,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Enter)],
+        "Enter",
+        "Enter",
+        Act::Open,
+        T::KeyOpenRow,
+        false,
+    ),
+    bind(
+        &[Key::Char('['), Key::Code(KeyCode::Left)],
+        "[ ]",
+        "[ ]",
+        Act::PrevCompetency,
+        T::KeyCompetencyOther,
+        true,
+    ),
+    bind(
+        &[Key::Char(']'), Key::Code(KeyCode::Right)],
+        "",
+        "",
+        Act::NextCompetency,
+        T::KeyCompetencyOther,
+        false,
+    ),
+    bind(&[Key::Char('u')], "u", "u", Act::Unit, T::KeyUnit, false),
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        "Esc",
+        Act::Back,
+        T::KeyCompetencyMatrix,
+        true,
+    ),
+    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, false),
+];
+
+/// Width of the matrix's position column, and of each competency column.
+const LABEL_W: usize = 24;
+const CELL_W: usize = 5;
+
+pub struct CompetencyScreen {
+    data: CompetencyScreenData,
+    /// Matrix cursor: row (the rows, then the totals row) and column.
+    row: usize,
+    col: usize,
+    /// List cursor.
+    person: usize,
+    /// Marked NIPs in the list.
+    marked: BTreeSet<String>,
+}
+
+impl CompetencyScreen {
+    pub fn new(data: CompetencyScreenData) -> CompetencyScreen {
+        let mut s = CompetencyScreen {
+            data,
+            row: 0,
+            col: 0,
+            person: 0,
+            marked: BTreeSet::new(),
+        };
+        // In a list, the cursor's column is the listed competency.
+        if let Some((c, _)) = &s.data.query.list
+            && let Some(i) = s.data.matrix.columns.iter().position(|x| x == c)
+        {
+            s.col = i;
+        }
+        s
+    }
+
+    /// Keeps the matrix cursor (by position title and competency) from the screen this
+    /// one replaces, and the marks when the same list is shown again.
+    pub fn keep_place_of(mut self, old: &CompetencyScreen) -> CompetencyScreen {
+        let title = old.data.matrix.rows.get(old.row).map(|r| r.title.as_str());
+        self.row = match title {
+            Some(t) => self
+                .data
+                .matrix
+                .rows
+                .iter()
+                .position(|r| r.title == t)
+                .unwrap_or(0),
+            None => self.data.matrix.rows.len(),
+        };
+        if self.data.query.list.is_none()
+            && let Some(c) = old.data.matrix.columns.get(old.col)
+        {
+            self.col = self
+                .data
+                .matrix
+                .columns
+                .iter()
+                .position(|x| x == c)
+                .unwrap_or(0);
+        }
+        if old.data.query.list == self.data.query.list
+            && old.data.query.unit == self.data.query.unit
+        {
+            let listed: BTreeSet<&str> = self.data.people.iter().map(|p| p.nip.as_str()).collect();
+            self.marked = old
+                .marked
+                .iter()
+                .filter(|n| listed.contains(n.as_str()))
+                .cloned()
+                .collect();
+            self.person = old.person.min(self.data.people.len().saturating_sub(1));
+        }
+        self
+    }
+
+    pub fn query(&self) -> &CompetencyQuery {
+        &self.data.query
+    }
+
+    pub fn marked(&self) -> Vec<String> {
+        self.marked.iter().cloned().collect()
+    }
+
+    /// The key table of what is shown: the matrix or a list.
+    fn table(&self) -> &'static [Binding<Act>] {
+        if self.in_list() {
+            &LIST_KEYS
+        } else {
+            &MATRIX_KEYS
+        }
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(self.table());
+        k.extend(keys::nav_help());
+        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k
+    }
+
+    fn in_list(&self) -> bool {
+        self.data.query.list.is_some()
+    }
+
+    /// The catalogue position of the matrix column under the cursor.
+    fn column_competency(&self) -> Option<usize> {
+        self.data.matrix.columns.get(self.col).copied()
+    }
+
+    fn ask(&self, list: Option<(usize, Option<String>)>) -> Outcome {
+        Outcome::CompetencyView(CompetencyQuery {
+            unit: self.data.query.unit.clone(),
+            list,
+        })
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        let rows = self.data.matrix.rows.len() + 1;
+        if let Some(nav) = keys::action(&NAV, &key) {
+            if self.in_list() {
+                self.person = keys::step(nav, self.person, self.data.people.len(), 10);
+            } else {
+                self.row = keys::step(nav, self.row, rows, 10);
+            }
+            return Outcome::Changed;
+        }
+        let Some(act) = keys::action(self.table(), &key) else {
+            return Outcome::Ignored;
+        };
+        let columns = self.data.matrix.columns.len();
+        match act {
+            Act::Left | Act::PrevCompetency if columns > 0 => {
+                self.col = (self.col + columns - 1) % columns;
+                if self.in_list() {
+                    let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
+                    return self.ask(self.column_competency().map(|c| (c, position)));
+                }
+            }
+            Act::Right | Act::NextCompetency if columns > 0 => {
+                self.col = (self.col + 1) % columns;
+                if self.in_list() {
+                    let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
+                    return self.ask(self.column_competency().map(|c| (c, position)));
+                }
+            }
+            Act::Left | Act::Right | Act::PrevCompetency | Act::NextCompetency => {}
+            Act::Open if self.in_list() => {
+                return match self.data.people.get(self.person) {
+                    Some(p) => Outcome::OpenStaff(p.nip.clone()),
+                    None => Outcome::Ignored,
+                };
+            }
+            Act::Open => {
+                let Some(c) = self.column_competency() else {
+                    return Outcome::Ignored;
+                };
+                let position = self.data.matrix.rows.get(self.row).map(|r| r.title.clone());
+                return self.ask(Some((c, position)));
+            }
+            Act::AllPositions if !self.in_list() => {
+                let Some(c) = self.column_competency() else {
+                    return Outcome::Ignored;
+                };
+                return self.ask(Some((c, None)));
+            }
+            Act::AllPositions => {}
+            Act::Mark if self.in_list() => {
+                if let Some(p) = self.data.people.get(self.person) {
+                    if !self.marked.remove(&p.nip) {
+                        self.marked.insert(p.nip.clone());
+                    }
+                    self.person = (self.person + 1).min(self.data.people.len().saturating_sub(1));
+                }
+            }
+            Act::MarkAll if self.in_list() => {
+                if self.marked.len() == self.data.people.len() {
+                    self.marked.clear();
+                } else {
+                    self.marked = self.data.people.iter().map(|p| p.nip.clone()).collect();
+                }
+            }
+            Act::Mark | Act::MarkAll => return Outcome::Ignored,
+            Act::Train if self.in_list() => {
+                let Some((c, _)) = &self.data.query.list else {
+                    return Outcome::Ignored;
+                };
+                let Some(competency) = self.data.catalogue.get(*c) else {
+                    return Outcome::Ignored;
+                };
+                let nips: Vec<String> = if self.marked.is_empty() {
+                    self.data
+                        .people
+                        .get(self.person)
+                        .map(|p| p.nip.clone())
+                        .into_iter()
+                        .collect()
+                } else {
+                    // In the list's order, so the form names them as listed.
+                    self.data
+                        .people
+                        .iter()
+                        .filter(|p| self.marked.contains(&p.nip))
+                        .map(|p| p.nip.clone())
+                        .collect()
+                };
+                if nips.is_empty() {
+                    return Outcome::Ignored;
+                }
+                return Outcome::TrainForCompetency(nips, competency.id.clone());
+            }
+            Act::Train => return Outcome::Ignored,
+            Act::Unit => {
+                return Outcome::CompetencyView(CompetencyQuery {
+                    unit: super::training_overview::next_unit(
+                        &self.data.all_units,
+                        self.data.query.unit.as_deref(),
+                    ),
+                    list: self.data.query.list.clone(),
+                });
+            }
+            Act::Back if self.in_list() => return self.ask(None),
+            Act::Back => return Outcome::Back,
+            Act::Quit => return Outcome::Quit,
+        }
+        Outcome::Changed
+    }
+
+    fn unit_label(&self, ui: &Ui) -> String {
+        match &self.data.query.unit {
+            Some(u) => self
+                .data
+                .unit_names
+                .get(u)
+                .cloned()
+                .unwrap_or_else(|| u.clone()),
+            None => ui.t(T::AllUnits).to_string(),
+        }
+    }
+
+    /// One line naming a competency: name, kind and validity.
+    fn competency_line(&self, ui: &Ui, c: usize, width: usize) -> String {
+        let Some(comp) = self.data.catalogue.get(c) else {
+            return String::new();
+        };
+        let validity = match comp.validity_months {
+            Some(m) => format!("{} {m} {}", ui.t(T::ValidFor), ui.t(T::Months)),
+            None => ui.t(T::ValidForGood).to_string(),
+        };
+        fit(
+            ui,
+            &format!("{} · {} · {validity}", comp.name, comp.kind.label()),
+            width,
+        )
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let width = area.width as usize;
+        let title = Line::from(vec![
+            Span::styled(format!("{} ", ui.t(T::CompetencyTitle)), ui.theme.title()),
+            Span::raw(fit(ui, &self.unit_label(ui), 34)),
+            Span::styled(
+                format!("  {} {}", ui.t(T::AsOf), format_date(self.data.on)),
+                ui.theme.muted(),
+            ),
+        ]);
+        if self.data.catalogue.is_empty() || self.data.matrix.columns.is_empty() {
+            let text = if self.data.catalogue.is_empty() {
+                T::CompetencyNoCatalogue
+            } else {
+                T::CompetencyNoRequirement
+            };
+            frame.render_widget(
+                Paragraph::new(vec![
+                    title,
+                    Line::raw(""),
+                    Line::styled(fit(ui, ui.t(text), width), ui.theme.muted()),
+                ]),
+                area,
+            );
+            return;
+        }
+        if self.in_list() {
+            self.draw_list(frame, area, ui, title);
+        } else {
+            self.draw_matrix(frame, area, ui, title);
+        }
+    }
+
+    fn draw_matrix(&self, frame: &mut Frame, area: Rect, ui: &Ui, title: Line<'static>) {
+        let width = area.width as usize;
+        let m = &self.data.matrix;
+        let [top, body, totals, legend] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let selected = self.column_competency().unwrap_or(0);
+        let total = m.totals.get(self.col).copied().unwrap_or(0);
+        frame.render_widget(
+            Paragraph::new(vec![
+                title,
+                Line::styled(
+                    format!(
+                        "K{}: {}",
+                        self.col + 1,
+                        self.competency_line(ui, selected, width.saturating_sub(12))
+                    ),
+                    ui.theme.header(),
+                ),
+                Line::styled(
+                    fit(
+                        ui,
+                        &format!(
+                            "{} {total} {}",
+                            ui.t(T::CompetencyGapsIn),
+                            ui.t(T::PeopleLower)
+                        ),
+                        width,
+                    ),
+                    ui.theme.muted(),
+                ),
+            ]),
+            top,
+        );
+        // Columns that fit, scrolled so the cursor's column shows.
+        let fit_cols = (width.saturating_sub(LABEL_W) / CELL_W).max(1);
+        let first = self.col.saturating_sub(fit_cols - 1);
+        let shown: Vec<usize> = (first..m.columns.len()).take(fit_cols).collect();
+        let mut lines = Vec::new();
+        let mut head = vec![Span::styled(
+            format!("{:<w$}", ui.t(T::PositionPeople), w = LABEL_W),
+            ui.theme.header(),
+        )];
+        for i in &shown {
+            let style = if *i == self.col {
+                ui.theme.selected()
+            } else {
+                ui.theme.header()
+            };
+            head.push(Span::styled(
+                format!("{:>w$}", format!("K{}", i + 1), w = CELL_W - 1),
+                style,
+            ));
+            head.push(Span::raw(" "));
+        }
+        lines.push(Line::from(head));
+        // Rows scrolled to keep the cursor's row; the totals stay on their own line below.
+        let height = (body.height as usize).saturating_sub(1).max(1);
+        let count = m.rows.len();
+        let start = self
+            .row
+            .min(count.saturating_sub(1))
+            .saturating_sub(height - 1);
+        for r in (start..count).take(height) {
+            let row = &m.rows[r];
+            let count = format!(" ({})", row.people);
+            let label = format!(
+                "{}{count}",
+                fit(
+                    ui,
+                    &row.title,
+                    (LABEL_W - 1).saturating_sub(count.chars().count())
+                )
+            );
+            lines.push(self.matrix_line(
+                ui,
+                &label,
+                &row.cells,
+                &shown,
+                r == self.row,
+                Style::new(),
+            ));
+        }
+        let sums: Vec<Option<u32>> = m.totals.iter().map(|t| Some(*t)).collect();
+        frame.render_widget(
+            Paragraph::new(self.matrix_line(
+                ui,
+                ui.t(T::Total),
+                &sums,
+                &shown,
+                self.row == count,
+                ui.theme.header(),
+            )),
+            totals,
+        );
+        frame.render_widget(Paragraph::new(lines), body);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fit(ui, ui.t(T::CompetencyMatrixLegend), width),
+                ui.theme.muted(),
+            )),
+            legend,
+        );
+    }
+
+    /// One line of the matrix: the label, then the shown columns' cells (blank where the
+    /// position does not require the competency, a dot for no gap).
+    fn matrix_line(
+        &self,
+        ui: &Ui,
+        label: &str,
+        cells: &[Option<u32>],
+        shown: &[usize],
+        on_row: bool,
+        label_style: Style,
+    ) -> Line<'static> {
+        let mut spans = vec![Span::styled(
+            format!("{:<w$}", fit(ui, label, LABEL_W - 1), w = LABEL_W),
+            if on_row {
+                ui.theme.selected()
+            } else {
+                label_style
+            },
+        )];
+        for i in shown {
+            let cell = cells.get(*i).copied().flatten();
+            let text = match cell {
+                None if on_row && *i == self.col => "-".to_string(),
+                None => String::new(),
+                Some(0) => ui.theme.sym("·", ".").to_string(),
+                Some(n) => n.to_string(),
+            };
+            let style = if on_row && *i == self.col {
+                ui.theme.selected()
+            } else if cell.is_some_and(|n| n > 0) {
+                ui.theme.error()
+            } else {
+                ui.theme.muted()
+            };
+            spans.push(Span::styled(format!("{text:>w$}", w = CELL_W - 1), style));
+            spans.push(Span::raw(" "));
+        }
+        Line::from(spans)
+    }
+
+    fn draw_list(&self, frame: &mut Frame, area: Rect, ui: &Ui, title: Line<'static>) {
+        let width = area.width as usize;
+        let Some((c, position)) = &self.data.query.list else {
+            return;
+        };
+        let [top, body] =
+            Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
+        let scope = match position {
+            Some(p) => p.clone(),
+            None => ui.t(T::AllPositions).to_string(),
+        };
+        let (missing, expired, soon) =
+            self.data
+                .people
+                .iter()
+                .fold((0, 0, 0), |acc, p| match p.gap {
+                    Gap::BelumAda => (acc.0 + 1, acc.1, acc.2),
+                    Gap::Kedaluwarsa(_) => (acc.0, acc.1 + 1, acc.2),
+                    Gap::SegeraKedaluwarsa(_) => (acc.0, acc.1, acc.2 + 1),
+                });
+        frame.render_widget(
+            Paragraph::new(vec![
+                title,
+                Line::styled(
+                    format!(
+                        "K{}: {}",
+                        self.col + 1,
+                        self.competency_line(ui, *c, width.saturating_sub(5))
+                    ),
+                    ui.theme.header(),
+                ),
+                Line::raw(fit(
+                    ui,
+                    &format!(
+                        "{scope} · {missing} {} · {expired} {} · {soon} {} · {} {}",
+                        ui.t(T::GapMissing),
+                        ui.t(T::GapExpired),
+                        ui.t(T::GapSoon),
+                        self.marked.len(),
+                        ui.t(T::Marked)
+                    ),
+                    width,
+                )),
+                Line::styled(header_line(ui, width), ui.theme.header()),
+            ]),
+            top,
+        );
+        let mut lines = Vec::new();
+        if self.data.people.is_empty() {
+            lines.push(Line::styled(
+                format!(" {}", ui.t(T::CompetencyNoGaps)),
+                ui.theme.muted(),
+            ));
+        }
+        let height = (body.height as usize).max(1);
+        let start = self.person.saturating_sub(height - 1);
+        for (k, p) in self.data.people.iter().enumerate().skip(start).take(height) {
+            let mark = if self.marked.contains(&p.nip) {
+                ui.theme.sym("■", "x")
+            } else {
+                " "
+            };
+            let text = person_line(ui, &self.data, p, mark, width);
+            let style = match p.gap {
+                _ if k == self.person => ui.theme.selected(),
+                Gap::Kedaluwarsa(_) => ui.theme.error(),
+                Gap::BelumAda => Style::new(),
+                Gap::SegeraKedaluwarsa(_) => ui.theme.muted(),
+            };
+            lines.push(Line::styled(text, style));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+}
+
+/// Column widths of the list: mark, name, position, unit, state, date.
+fn widths(width: usize) -> (usize, usize, usize, usize) {
+    // 2 (mark) + 11 (state) + 11 (date) + separators.
+    let rest = width.saturating_sub(2 + 12 + 11 + 3);
+    let name = (rest * 2 / 5).max(10);
+    let unit = (rest / 4).max(6);
+    let pos = rest.saturating_sub(name + unit).max(4);
+    (name, pos, unit, 12)
+}
+
+fn header_line(ui: &Ui, width: usize) -> String {
+    let (name, pos, unit, state) = widths(width);
+    format!(
+        "  {:<name$} {:<pos$} {:<unit$} {:<state$}{}",
+        ui.t(T::ColName),
+        ui.t(T::ColJabatan),
+        ui.t(T::ColUnit),
+        ui.t(T::ColState),
+        ui.t(T::ColDate),
+    )
+}
+
+fn gap_text(ui: &Ui, gap: Gap) -> &'static str {
+    match gap {
+        Gap::BelumAda => ui.t(T::GapMissing),
+        Gap::Kedaluwarsa(_) => ui.t(T::GapExpired),
+        Gap::SegeraKedaluwarsa(_) => ui.t(T::GapSoon),
+    }
+}
+
+fn person_line(
+    ui: &Ui,
+    d: &CompetencyScreenData,
+    p: &GapPerson,
+    mark: &str,
+    width: usize,
+) -> String {
+    let (name, pos, unit, state) = widths(width);
+    let unit_name = d
+        .unit_names
+        .get(&p.unit_id)
+        .map_or(p.unit_id.as_str(), |s| s.as_str());
+    format!(
+        "{mark} {:<name$} {:<pos$} {:<unit$} {:<state$}{}",
+        fit(ui, &p.name, name),
+        fit(ui, &p.jabatan, pos),
+        short_name(ui, unit_name, unit),
+        fit(ui, gap_text(ui, p.gap), state - 1),
+        p.gap.date().map(format_date).unwrap_or_default(),
+    )
+}
