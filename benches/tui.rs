@@ -230,6 +230,75 @@ fn tabs_at_scale(c: &mut Criterion) {
             })
         });
     }
+    // Kompetensi (issue 13): `K` from Pelatihan draws the matrix of every unit (the
+    // catalogue and units read, one pass over the rows in memory); Esc goes back untimed.
+    key(&mut app, KeyCode::Char('3'));
+    group.bench_function("kompetensi_all_units", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let started = Instant::now();
+                key(&mut app, KeyCode::Char('K'));
+                draw(&mut term, &mut app);
+                total += started.elapsed();
+                key(&mut app, KeyCode::Esc);
+            }
+            total
+        })
+    });
+    group.finish();
+    drop(app);
+    competency_at_scale(c, &path);
+}
+
+/// The Kompetensi view's computations on the scale database's rows: the matrix and the
+/// urgency list of the widest gap, for all units and for the biggest unit.
+fn competency_at_scale(c: &mut Criterion, path: &std::path::Path) {
+    use kinerja::competency_view::{CompetencyData, gap_list, matrix};
+    use kinerja::model::staff_index::StaffIndex;
+    let store = Store::open(path).expect("open");
+    let index = StaffIndex::build(
+        store.iter_summaries(),
+        std::collections::HashMap::new(),
+        2026,
+    )
+    .expect("rows");
+    let data = CompetencyData {
+        catalogue: store.competencies().expect("catalogue"),
+        requirements: store.requirements().expect("requirements"),
+    };
+    let on = date(2026, 11, 28);
+    let mut sizes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for s in store.iter_summaries() {
+        *sizes.entry(s.expect("summary").unit_id).or_default() += 1;
+    }
+    let biggest = sizes
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(u, _)| u)
+        .expect("units");
+    let all = matrix(&index, None, &data, on);
+    let widest = all
+        .totals
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, t)| **t)
+        .and_then(|(i, _)| all.columns.get(i).copied())
+        .unwrap_or(0);
+    let mut group = c.benchmark_group("kompetensi_scale");
+    group.sample_size(10);
+    group.bench_function("matrix_all_units", |b| {
+        b.iter(|| matrix(&index, None, &data, on))
+    });
+    group.bench_function("matrix_one_unit", |b| {
+        b.iter(|| matrix(&index, Some(&biggest), &data, on))
+    });
+    group.bench_function("list_all_units", |b| {
+        b.iter(|| gap_list(&index, None, None, &data, widest, on))
+    });
+    group.bench_function("list_one_unit", |b| {
+        b.iter(|| gap_list(&index, Some(&biggest), None, &data, widest, on))
+    });
     group.finish();
 }
 
