@@ -192,11 +192,29 @@ impl CompetencyScreen {
             person: 0,
             marked: BTreeSet::new(),
         };
-        // In a list, the cursor's column is the listed competency.
-        if let Some((c, _)) = &s.data.query.list
-            && let Some(i) = s.data.matrix.columns.iter().position(|x| x == c)
+        // In a list, the cursor's column is the listed competency; on the matrix it starts
+        // on the widest gap: the column with the most, its row with the most.
+        if let Some((c, _)) = &s.data.query.list {
+            if let Some(i) = s.data.matrix.columns.iter().position(|x| x == c) {
+                s.col = i;
+            }
+        } else if let Some((col, _)) = s
+            .data
+            .matrix
+            .totals
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, t)| (**t, std::cmp::Reverse(*i)))
         {
-            s.col = i;
+            s.col = col;
+            s.row = s
+                .data
+                .matrix
+                .rows
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, r)| (r.cells.get(col).copied().flatten(), std::cmp::Reverse(*i)))
+                .map_or(0, |(i, _)| i);
         }
         s
     }
@@ -472,7 +490,7 @@ impl CompetencyScreen {
                     format!(
                         "K{}: {}",
                         self.col + 1,
-                        self.competency_line(ui, selected, width.saturating_sub(12))
+                        self.competency_line(ui, selected, width.saturating_sub(5))
                     ),
                     ui.theme.header(),
                 ),
@@ -680,11 +698,11 @@ impl CompetencyScreen {
 /// Column widths of the list: mark, name, position, unit, state, date.
 fn widths(width: usize) -> (usize, usize, usize, usize) {
     // 2 (mark) + 11 (state) + 11 (date) + separators.
-    let rest = width.saturating_sub(2 + 12 + 11 + 3);
+    let rest = width.saturating_sub(2 + 13 + 11 + 3);
     let name = (rest * 2 / 5).max(10);
     let unit = (rest / 4).max(6);
     let pos = rest.saturating_sub(name + unit).max(4);
-    (name, pos, unit, 12)
+    (name, pos, unit, 13)
 }
 
 fn header_line(ui: &Ui, width: usize) -> String {

@@ -231,8 +231,8 @@ impl TrainingForm {
     }
 
     /// Prefills a new training for a competency gap: the competency chosen, the title its
-    /// name, the kind its first satisfying kind (if any). Changes the form, so leaving it
-    /// asks first.
+    /// name, the kind its first satisfying kind (if any); the first empty field is focused.
+    /// Changes the form, so leaving it asks first.
     pub fn prefill_competency(&mut self, competency: &crate::domain::Competency, ui: &Ui) {
         if let Some(i) = self
             .competencies
@@ -249,7 +249,7 @@ impl TrainingForm {
         {
             self.form.set_choice(KIND, Some(i));
         }
-        self.form.focus_on(ORGANISER);
+        self.form.focus_first_empty();
         self.refresh(ui);
     }
 
