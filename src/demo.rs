@@ -642,6 +642,7 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
             id: crate::domain::unit_id(name),
             name: name.to_string(),
             kind,
+            ..Default::default()
         })
         .collect();
 

@@ -6,6 +6,7 @@ pub mod competency_gaps;
 pub mod demo;
 pub mod domain;
 pub mod model;
+pub mod partners;
 pub mod profile;
 pub mod report;
 pub mod screens;

@@ -180,6 +180,7 @@ fn partner_samples() -> Vec<Partner> {
         id: "yayasan-cendekia-deli".into(),
         name: "Yayasan Cendekia Deli".into(),
         kind: kinerja::domain::OrganiserKind::Swasta,
+        ..Default::default()
     }]
 }
 
