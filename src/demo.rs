@@ -504,7 +504,7 @@ fn with_agreements(mut p: Partner, today: Date) -> Partner {
         }
         _ => {}
     }
-    p
+    p.cleaned()
 }
 
 /// Everything the demo writes for one person.
