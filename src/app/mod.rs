@@ -11,6 +11,7 @@ mod shared;
 use roles::scoped;
 pub use shared::Shared;
 
+mod partners;
 mod profile;
 mod reports;
 mod staff;
@@ -97,6 +98,8 @@ enum Screen {
     Talent(Box<crate::screens::talent::TalentTab>),
     Potential(Box<crate::screens::potential_form::PotentialForm>),
     Coaching(Box<CoachingForm>),
+    Partners(Box<crate::screens::partners::PartnersScreen>),
+    PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
 }
 
 pub struct App {
@@ -330,6 +333,8 @@ impl App {
             Screen::Talent(t) => t.keys(),
             Screen::Potential(f) => f.keys(),
             Screen::Coaching(f) => f.keys(),
+            Screen::Partners(p) => p.keys(),
+            Screen::PartnerForm(f) => f.keys(),
         }
     }
 
@@ -343,6 +348,7 @@ impl App {
             Screen::Training(_) => true,
             Screen::Potential(f) => f.captures_text(),
             Screen::Coaching(_) => true,
+            Screen::PartnerForm(_) => true,
             _ => false,
         }
     }
@@ -374,6 +380,7 @@ impl App {
             Screen::Training(f) => f.is_dirty(),
             Screen::Potential(f) => f.is_dirty(),
             Screen::Coaching(f) => f.is_dirty(),
+            Screen::PartnerForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -419,6 +426,7 @@ impl App {
             Screen::Training(f) => f.paste(text, &ui),
             Screen::Potential(f) => f.paste(text),
             Screen::Coaching(f) => f.paste(text, &ui),
+            Screen::PartnerForm(f) => f.paste(text, &ui),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -501,6 +509,8 @@ impl App {
             Screen::Talent(t) => t.handle(key),
             Screen::Potential(f) => f.handle(key, &self.ui),
             Screen::Coaching(f) => f.handle(key, &self.ui),
+            Screen::Partners(p) => p.handle(key),
+            Screen::PartnerForm(f) => f.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -765,6 +775,10 @@ impl App {
                 self.save_staff(*staff)
             }
             Outcome::LoadDemo => self.load_demo(),
+            Outcome::OpenPartners(year) => self.open_partners(year),
+            Outcome::LoadPartnerClosed(..) => self.count_closed(),
+            Outcome::EditPartner(id, edit) => self.edit_partner(&id, edit),
+            Outcome::SavePartner(p) => self.save_partner(*p),
         }
     }
 
@@ -856,6 +870,8 @@ impl App {
             Screen::Talent(t) => t.draw(frame, body, &ui),
             Screen::Potential(f) => f.draw(frame, body, &ui),
             Screen::Coaching(f) => f.draw(frame, body, &ui),
+            Screen::Partners(p) => p.draw(frame, body, &ui),
+            Screen::PartnerForm(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -904,6 +920,8 @@ impl App {
                 } else {
                     T::EditCoaching
                 }),
+                Screen::Partners(_) => ui.t(T::Partners),
+                Screen::PartnerForm(_) => ui.t(T::Partners),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

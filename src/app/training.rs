@@ -155,9 +155,13 @@ impl App {
             })
             .collect();
         held.sort_by_key(|h| std::cmp::Reverse(h.participants));
+        // People with a current gap each partner could close (by partner id).
+        let gaps =
+            crate::partners::closable_gaps(&self.store, &self.store.partners()?, self.opts.today)?;
         let mut partners: Vec<PartnerJp> = partners
             .into_iter()
             .map(|p| PartnerJp {
+                gaps: gaps.get(&crate::domain::unit_id(&p.name)).copied(),
                 name: p.name,
                 kind: p.kind,
                 participants: p.participants,

@@ -5,6 +5,8 @@
 pub mod coaching_form;
 pub mod evaluation_form;
 pub mod home;
+pub mod partner_form;
+pub mod partners;
 pub mod potential_form;
 pub mod profile;
 pub mod quick_entry;
@@ -76,6 +78,14 @@ pub enum Outcome {
     OpenProfile(String),
     /// Write the profile of a person (NIP) as Markdown into the export directory.
     ExportProfile(String),
+    /// The Mitra screen (training partners) for a year; on the Mitra screen, another year.
+    OpenPartners(i16),
+    /// Count the competencies a partner (id) closed in a year (a pass over the trainings).
+    LoadPartnerClosed(String, i16),
+    /// A partner form: its contact and competencies, or an agreement.
+    EditPartner(String, partner_form::PartnerEdit),
+    /// Save a partner (at the revision it was opened at).
+    SavePartner(Box<crate::domain::Partner>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,

@@ -38,6 +38,9 @@ pub struct PartnerJp {
     pub participants: u32,
     /// JP delivered: each completed participation's JP, added up.
     pub jp: u64,
+    /// People with a current competency gap this partner says it can close (`None`: it
+    /// names no competency).
+    pub gaps: Option<usize>,
 }
 
 /// Why someone needs coaching.
@@ -143,12 +146,13 @@ enum Act {
     Open,
     Coach,
     Filter,
+    Partners,
     Back,
     Quit,
 }
 
 /// Pelatihan's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 10] = [
+const KEYS: [Binding<Act>; 11] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
         "Tab",
@@ -197,6 +201,14 @@ const KEYS: [Binding<Act>; 10] = [
         "s",
         Act::Filter,
         T::KeyCoachingFilter,
+        true,
+    ),
+    bind(
+        &[Key::Char('m')],
+        "m",
+        "m",
+        Act::Partners,
+        T::KeyPartners,
         true,
     ),
     bind(
@@ -374,6 +386,7 @@ impl TrainingOverview {
                 Outcome::Changed
             }
             Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
+            Some(Act::Partners) => Outcome::OpenPartners(d.year),
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
         }
@@ -705,6 +718,10 @@ impl TrainingOverview {
                     Cell::from(p.kind.label()),
                     Cell::from(format!("{:>6}", p.participants)),
                     Cell::from(format!("{:>7}", p.jp)),
+                    Cell::from(format!(
+                        "{:>6}",
+                        p.gaps.map_or("-".to_string(), |g| g.to_string())
+                    )),
                 ]);
                 if i == self.rows[3] {
                     row.style(ui.theme.selected())
@@ -719,6 +736,7 @@ impl TrainingOverview {
             Cell::from(ui.t(T::KindShort)),
             Cell::from(format!("{:>6}", ui.t(T::PeopleShort))),
             Cell::from(format!("{:>7}", "JP")),
+            Cell::from(format!("{:>6}", ui.t(T::GapsClosable))),
         ])
         .style(ui.theme.header());
         let widths = [
@@ -726,6 +744,7 @@ impl TrainingOverview {
             Constraint::Length(12),
             Constraint::Length(7),
             Constraint::Length(8),
+            Constraint::Length(7),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), table);
     }
