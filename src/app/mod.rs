@@ -644,7 +644,7 @@ impl App {
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
             Outcome::OpenTraining(nips, id) => self.open_training(nips, id),
-            Outcome::LoadTrainingStats(year) => match self.training_stats(year) {
+            Outcome::LoadTrainingStats(year) => match self.training_stats_with_gaps(year) {
                 Ok((held, partners)) => {
                     if let Screen::TrainingTab(t) = &mut self.screen {
                         t.set_stats(held, partners);

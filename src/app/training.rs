@@ -140,6 +140,21 @@ impl App {
         Ok(d)
     }
 
+    /// [`App::training_stats`] with the people each partner could close a gap of (a pass
+    /// over every person's gaps: read when Pelatihan's Partners section is first opened).
+    pub fn training_stats_with_gaps(
+        &self,
+        year: i16,
+    ) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
+        let (held, mut partners) = self.training_stats(year)?;
+        let gaps =
+            crate::partners::closable_gaps(&self.store, &self.store.partners()?, self.opts.today)?;
+        for p in &mut partners {
+            p.gaps = gaps.get(&crate::domain::unit_id(&p.name)).copied();
+        }
+        Ok((held, partners))
+    }
+
     /// The trainings held and the partners of a year, from the counts the store keeps.
     pub fn training_stats(&self, year: i16) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
         let (held, partners) = self.store.training_stats(year)?;
@@ -155,13 +170,10 @@ impl App {
             })
             .collect();
         held.sort_by_key(|h| std::cmp::Reverse(h.participants));
-        // People with a current gap each partner could close (by partner id).
-        let gaps =
-            crate::partners::closable_gaps(&self.store, &self.store.partners()?, self.opts.today)?;
         let mut partners: Vec<PartnerJp> = partners
             .into_iter()
             .map(|p| PartnerJp {
-                gaps: gaps.get(&crate::domain::unit_id(&p.name)).copied(),
+                gaps: None,
                 name: p.name,
                 kind: p.kind,
                 participants: p.participants,

@@ -113,6 +113,9 @@ pub struct TrainingData {
     pub held: Vec<Held>,
     pub partners: Vec<PartnerJp>,
     pub stats_loaded: bool,
+    /// The partners' `gaps` are counted (when the Partners section is first opened: it
+    /// reads every person's gaps).
+    pub gaps_loaded: bool,
     /// The unit shown, `None` for all; the counts above follow it (held and partners are
     /// for all units).
     pub unit: Option<String>,
@@ -328,6 +331,7 @@ impl TrainingOverview {
         self.data.held = held;
         self.data.partners = partners;
         self.data.stats_loaded = true;
+        self.data.gaps_loaded = true;
     }
 
     /// Everyone on the coaching list, whatever the filter.
@@ -358,7 +362,9 @@ impl TrainingOverview {
             Some(act @ (Act::NextSection | Act::PrevSection)) => {
                 let step = if act == Act::NextSection { 1 } else { 3 };
                 self.section = SECTIONS[(i + step) % 4];
-                if matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded {
+                if (matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded)
+                    || (self.section == Section::Partners && !d.gaps_loaded)
+                {
                     return Outcome::LoadTrainingStats(d.year);
                 }
                 Outcome::Changed
