@@ -104,3 +104,38 @@ fn the_mitra_screen_flags_trainings_outside_agreement_and_a_renewal_clears_them(
         assert!(s.shows("kinerja"));
     }
 }
+
+/// A contact form left with changes (a dropped link) offers them back when the partner's
+/// form is opened again; used and saved, the draft is gone and the change is stored.
+#[test]
+fn a_partner_form_keeps_its_draft_across_a_restart() {
+    let mut s = session_with(60, Lang::Id, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    select(&mut s, "PT Solusi Digital Pesisir");
+    s.key(KeyCode::Char('e')).key(KeyCode::Tab);
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("9999");
+    assert!(s.shows("0812-0000-9999"));
+    let mut s = s.reopen();
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    select(&mut s, "PT Solusi Digital Pesisir");
+    s.key(KeyCode::Char('e'));
+    assert!(s.shows("draf") || s.shows("Draf"), "{}", s.text());
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("0812-0000-9999"), "{}", s.text());
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("tersimpan"), "{}", s.text());
+    let store = s.app.store();
+    let p = store.partner("pt-solusi-digital-pesisir").unwrap().unwrap();
+    assert_eq!(p.contact.telepon, "0812-0000-9999");
+    assert!(
+        store
+            .draft_keys()
+            .unwrap()
+            .iter()
+            .all(|k| !k.contains("/mitra/")),
+        "the draft is removed on save"
+    );
+}

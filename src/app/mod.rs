@@ -572,6 +572,10 @@ impl App {
                 self.coaching_draft_key(&f.nip, f.id()),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
+            Screen::PartnerForm(f) if f.is_dirty() || !f.draft_unresolved() => Some((
+                self.partner_draft_key(f),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
             _ => None,
         };
         let result = match draft {
@@ -747,6 +751,7 @@ impl App {
                     Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
                     Screen::Potential(f) => Some(self.potential_draft_key(&f.nip)),
                     Screen::Coaching(f) => Some(self.coaching_draft_key(&f.nip, f.id())),
+                    Screen::PartnerForm(f) => Some(self.partner_draft_key(f)),
                     _ => None,
                 };
                 if let Some(key) = key

@@ -69,7 +69,13 @@ impl App {
         })();
         match loaded {
             Ok((Some(partner), catalogue)) => {
-                let form = PartnerForm::new(partner, edit, catalogue, self.opts.today, &self.ui);
+                let mut form =
+                    PartnerForm::new(partner, edit, catalogue, self.opts.today, &self.ui);
+                match self.store.draft(&self.partner_draft_key(&form)) {
+                    Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
+                    Ok(None) => {}
+                    Err(e) => return self.fail(e),
+                }
                 self.push(Screen::PartnerForm(Box::new(form)));
                 true
             }
@@ -78,11 +84,25 @@ impl App {
         }
     }
 
+    /// The key of a partner form's draft: officer, form, partner and what it edits.
+    pub(super) fn partner_draft_key(&self, form: &PartnerForm) -> String {
+        format!("{}/mitra/{}", self.opts.actor, form.draft_name())
+    }
+
     /// Saves (audited, flushed), goes back to Mitra with its figures read again.
     pub(super) fn save_partner(&mut self, partner: Partner) -> bool {
         let actor = self.opts.actor.clone();
+        let key = match &self.screen {
+            Screen::PartnerForm(f) => Some(self.partner_draft_key(f)),
+            _ => None,
+        };
         match self.store.save_partner(&partner, &actor) {
             Ok(_) => {
+                if let Some(key) = key
+                    && let Err(e) = self.store.delete_draft(&key)
+                {
+                    return self.fail(e);
+                }
                 if let Some(s) = self.stack.pop() {
                     self.screen = s;
                 }

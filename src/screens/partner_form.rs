@@ -8,7 +8,7 @@ use crate::domain::text::clean_line;
 use crate::domain::{
     Agreement, AgreementKind, Competency, Contact, Partner, format_date, parse_date, unit_id,
 };
-use crate::ui::form::{Field, Form, FormEvent};
+use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, fit};
 use crossterm::event::KeyEvent;
@@ -175,6 +175,34 @@ impl PartnerForm {
         self.form.is_new()
     }
 
+    /// The partner (id) and what is edited, for the draft's key: `kontak`,
+    /// `perjanjian-baru` or `perjanjian-N`.
+    pub fn draft_name(&self) -> String {
+        let which = match self.edit {
+            PartnerEdit::Contact => "kontak".to_string(),
+            PartnerEdit::NewAgreement => "perjanjian-baru".to_string(),
+            PartnerEdit::Agreement(i) => format!("perjanjian-{i}"),
+        };
+        format!("{}/{which}", self.partner.id)
+    }
+
+    /// What a draft of this form keeps: the fields, and the revision it was made from.
+    pub fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push(("revisi".into(), self.partner.revision.to_string()));
+        v
+    }
+
+    /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
+    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
+        let current = self.partner.revision;
+        self.form.offer_draft(when, fields, current);
+    }
+
+    pub fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.form.is_dirty()
     }
@@ -329,8 +357,14 @@ impl PartnerForm {
         let outcome = match self.form.handle(key) {
             FormEvent::Ignored => Outcome::Ignored,
             FormEvent::Changed | FormEvent::Edited(_) | FormEvent::Took(_) => Outcome::Changed,
-            // No drafts are kept for these short forms.
-            FormEvent::DraftUsed(_) | FormEvent::DraftDeclined => Outcome::Changed,
+            FormEvent::DraftUsed(fields) => {
+                // Saved over the revision the draft was made from: refused if it changed.
+                if let Some(rev) = draft_revision(&fields) {
+                    self.partner.revision = rev;
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftDeclined => Outcome::DiscardDraft,
             FormEvent::Unchanged => Outcome::Unchanged,
             FormEvent::Close => Outcome::Back,
             FormEvent::Delete => match self.edit {
