@@ -345,9 +345,13 @@ impl PartnerForm {
             self.form.field_mut(COMPETENCIES).note = (!rest.is_empty())
                 .then(|| format!("{}: {}", ui.t(T::CatalogueChoices), rest.join("; ")));
         } else {
-            let state = self.agreement().map_or(String::new(), |a| {
-                agreement_state(&a, self.today, ui).into()
-            });
+            // Nothing while the dates are wrong.
+            let state = self
+                .agreement()
+                .filter(|a| a.mulai <= a.selesai)
+                .map_or(String::new(), |a| {
+                    agreement_state(&a, self.today, ui).into()
+                });
             self.form
                 .set_info(STATE, state, ratatui::style::Style::new());
         }
