@@ -231,3 +231,27 @@ fn a_training_after_the_agreement_ended_is_flagged_through_the_store() {
     let (code, out, err) = run(&dir.path().join("db"), &["check"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn check_reports_a_partner_naming_a_competency_not_in_the_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    {
+        let store = Store::open(&db).unwrap();
+        let mut w = kinerja::store::bulk::BulkWriter::new(&store);
+        let p = Partner {
+            competencies: vec!["tidak-ada".into()],
+            ..Partner::new("PT Baru", OrganiserKind::Swasta)
+        };
+        w.put_partner(&p).unwrap();
+        w.finish("t", kinerja::store::AuditAction::Import, "test")
+            .unwrap();
+        store.close().unwrap();
+    }
+    let (code, out, err) = run(&db, &["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("names competency \"tidak-ada\""),
+        "{out}{err}"
+    );
+}
