@@ -43,7 +43,7 @@ pub fn run(
     ) && year.is_some()
     {
         return Err(Failure::cannot_run(
-            "--year does not apply to the competency catalogue, the requirements or the gaps (they are for today)",
+            "--year does not apply to the competency catalogue, the requirements, the partners or the gaps (they are for today)",
         ));
     }
     if kind == ExportKind::Staff && year.is_some() {
