@@ -220,3 +220,43 @@ pub fn gap_list(
     out.sort_by_key(|p| (p.gap.group(), p.gap.date()));
     out
 }
+
+/// For each set of competencies (positions in `data.catalogue`), the number of people in
+/// `unit` (`None`: every unit in scope) with a gap on `on` in at least one of them: what a
+/// partner delivering that set could close (the Pelatihan tab's Celah column). One pass
+/// over the rows in memory.
+pub fn closable_by(
+    index: &StaffIndex,
+    unit: Option<&str>,
+    data: &CompetencyData,
+    sets: &[Vec<usize>],
+    on: Date,
+) -> Vec<usize> {
+    let mut counts = vec![0; sets.len()];
+    if sets.iter().all(Vec::is_empty) {
+        return counts;
+    }
+    let numbers = numbers(index, data);
+    let mut required = Required::new(data);
+    let mut gaps: Vec<usize> = Vec::new();
+    index.for_each_by_name(|s| {
+        if !in_unit(&s, unit) {
+            return;
+        }
+        gaps.clear();
+        for &c in required.of(&s) {
+            if gap_of(&s, &data.catalogue[c], numbers[c], on).is_some() {
+                gaps.push(c);
+            }
+        }
+        if gaps.is_empty() {
+            return;
+        }
+        for (set, count) in sets.iter().zip(counts.iter_mut()) {
+            if set.iter().any(|c| gaps.contains(c)) {
+                *count += 1;
+            }
+        }
+    });
+    counts
+}

@@ -7,6 +7,7 @@ pub mod competency_view;
 pub mod demo;
 pub mod domain;
 pub mod model;
+pub mod partners;
 pub mod profile;
 pub mod report;
 pub mod screens;

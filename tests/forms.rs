@@ -188,6 +188,7 @@ fn the_training_form_saves_one_record_for_each_marked_person() {
         id: "pt-solusi".into(),
         name: "PT Solusi Digital Pesisir".into(),
         kind: OrganiserKind::Swasta,
+        ..Default::default()
     }];
     let nips = vec![
         "198503302010012002".to_string(),

@@ -240,6 +240,30 @@ fn view_matches_export(db: &Path, today: Date, got: &[Vec<String>]) {
         seen += export.len();
     }
     assert_eq!(seen, got.len() - 1, "every export row is some competency's");
+
+    // The Celah column (people a partner could close a gap for) counted from the rows in
+    // memory equals the count from the stored trainings.
+    let partners = store.partners().unwrap();
+    let with: Vec<_> = partners
+        .iter()
+        .filter(|p| !p.competencies.is_empty())
+        .collect();
+    assert!(!with.is_empty(), "the demo's partners deliver competencies");
+    let sets: Vec<Vec<usize>> = with
+        .iter()
+        .map(|p| {
+            p.competencies
+                .iter()
+                .filter_map(|id| data.catalogue.iter().position(|c| c.id == *id))
+                .collect()
+        })
+        .collect();
+    let counts = kinerja::competency_view::closable_by(&index, None, &data, &sets, today);
+    let from_store = kinerja::partners::closable_gaps(&store, &partners, today).unwrap();
+    for (p, n) in with.iter().zip(counts) {
+        assert_eq!(from_store.get(&p.id).copied(), Some(n), "{}", p.name);
+    }
+    assert!(from_store.values().any(|n| *n > 0));
 }
 
 #[test]

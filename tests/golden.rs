@@ -194,7 +194,46 @@ fn partner_samples() -> Vec<Partner> {
         id: "yayasan-cendekia-deli".into(),
         name: "Yayasan Cendekia Deli".into(),
         kind: kinerja::domain::OrganiserKind::Swasta,
+        ..Default::default()
     }]
+}
+
+/// Version 2 partners: agreements, a contact, competencies and a revision; and one with
+/// none of them (a partner a training made).
+fn partner_v2_samples() -> Vec<Partner> {
+    use kinerja::domain::{Agreement, AgreementKind, Contact};
+    let mut p = partner_samples();
+    p[0].agreements = vec![
+        Agreement {
+            kind: AgreementKind::Mou,
+            nomor: "MOU/007/2024".into(),
+            mulai: jiff::civil::date(2024, 1, 1),
+            selesai: jiff::civil::date(2025, 12, 31),
+            ruang_lingkup: "Pendampingan guru".into(),
+        },
+        Agreement {
+            kind: AgreementKind::Pks,
+            nomor: "PKS/012/DISDIK/2026".into(),
+            mulai: jiff::civil::date(2026, 1, 1),
+            selesai: jiff::civil::date(2026, 12, 31),
+            ruang_lingkup: String::new(),
+        },
+    ];
+    p[0].contact = Contact {
+        nama: "Rahmi Nasution".into(),
+        telepon: "0813-0000-2202".into(),
+        email: "sekretariat@cendekia-deli.example".into(),
+    };
+    p[0].competencies = vec![
+        "asesmen-nasional-demo".into(),
+        "kurikulum-merdeka-demo".into(),
+    ];
+    p[0].revision = 3;
+    p.push(Partner::new(
+        "BUMN Kepelabuhanan (program CSR)",
+        kinerja::domain::OrganiserKind::BumnBumd,
+    ));
+    p
 }
 
 fn audit_samples() -> Vec<AuditEntry> {
@@ -364,8 +403,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "partner_v1.bin",
-            partner_samples()
+            "partner_v2.bin",
+            partner_v2_samples()
                 .iter()
                 .map(|p| records::encode_partner(p).unwrap())
                 .collect(),
@@ -650,6 +689,17 @@ fn golden_partner_and_audit_v1_values_decode_to_the_same_records() {
         .map(|v| records::decode_audit(v).unwrap())
         .collect();
     assert_eq!(audit, audit_samples());
+}
+
+#[test]
+fn golden_partner_v2_values_decode_to_the_same_records() {
+    let values = read_values("partner_v2.bin");
+    let partners: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_partner(v).unwrap())
+        .collect();
+    assert_eq!(partners, partner_v2_samples());
+    assert!(values.iter().all(|v| v[0] == 2), "version byte");
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod shared;
 use roles::scoped;
 pub use shared::Shared;
 
+mod partners;
 mod profile;
 mod reports;
 mod staff;
@@ -99,6 +100,8 @@ enum Screen {
     Competency(Box<crate::screens::competency::CompetencyScreen>),
     Potential(Box<crate::screens::potential_form::PotentialForm>),
     Coaching(Box<CoachingForm>),
+    Partners(Box<crate::screens::partners::PartnersScreen>),
+    PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
 }
 
 pub struct App {
@@ -333,6 +336,8 @@ impl App {
             Screen::Competency(c) => c.keys(),
             Screen::Potential(f) => f.keys(),
             Screen::Coaching(f) => f.keys(),
+            Screen::Partners(p) => p.keys(),
+            Screen::PartnerForm(f) => f.keys(),
         }
     }
 
@@ -346,6 +351,7 @@ impl App {
             Screen::Training(_) => true,
             Screen::Potential(f) => f.captures_text(),
             Screen::Coaching(_) => true,
+            Screen::PartnerForm(_) => true,
             _ => false,
         }
     }
@@ -377,6 +383,7 @@ impl App {
             Screen::Training(f) => f.is_dirty(),
             Screen::Potential(f) => f.is_dirty(),
             Screen::Coaching(f) => f.is_dirty(),
+            Screen::PartnerForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -422,6 +429,7 @@ impl App {
             Screen::Training(f) => f.paste(text, &ui),
             Screen::Potential(f) => f.paste(text),
             Screen::Coaching(f) => f.paste(text, &ui),
+            Screen::PartnerForm(f) => f.paste(text, &ui),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -505,6 +513,8 @@ impl App {
             Screen::Competency(c) => c.handle(key),
             Screen::Potential(f) => f.handle(key, &self.ui),
             Screen::Coaching(f) => f.handle(key, &self.ui),
+            Screen::Partners(p) => p.handle(key),
+            Screen::PartnerForm(f) => f.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -564,6 +574,10 @@ impl App {
             )),
             Screen::Coaching(f) if f.is_dirty() || !f.draft_unresolved() => Some((
                 self.coaching_draft_key(&f.nip, f.id()),
+                f.is_dirty().then(|| f.draft_fields()),
+            )),
+            Screen::PartnerForm(f) if f.is_dirty() || !f.draft_unresolved() => Some((
+                self.partner_draft_key(f),
                 f.is_dirty().then(|| f.draft_fields()),
             )),
             _ => None,
@@ -638,7 +652,7 @@ impl App {
             Outcome::OpenEvaluation(nip, id) => self.open_evaluation(&nip, id),
             Outcome::QuickEntry => self.open_quick_entry(),
             Outcome::OpenTraining(nips, id) => self.open_training(nips, id),
-            Outcome::LoadTrainingStats(year) => match self.training_stats(year) {
+            Outcome::LoadTrainingStats(year) => match self.training_stats_with_gaps(year) {
                 Ok((held, partners)) => {
                     if let Screen::TrainingTab(t) = &mut self.screen {
                         t.set_stats(held, partners);
@@ -743,6 +757,7 @@ impl App {
                     Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
                     Screen::Potential(f) => Some(self.potential_draft_key(&f.nip)),
                     Screen::Coaching(f) => Some(self.coaching_draft_key(&f.nip, f.id())),
+                    Screen::PartnerForm(f) => Some(self.partner_draft_key(f)),
                     _ => None,
                 };
                 if let Some(key) = key
@@ -771,6 +786,10 @@ impl App {
                 self.save_staff(*staff)
             }
             Outcome::LoadDemo => self.load_demo(),
+            Outcome::OpenPartners(year) => self.open_partners(year),
+            Outcome::LoadPartnerClosed(..) => self.count_closed(),
+            Outcome::EditPartner(id, edit) => self.edit_partner(&id, edit),
+            Outcome::SavePartner(p) => self.save_partner(*p),
         }
     }
 
@@ -863,6 +882,8 @@ impl App {
             Screen::Competency(c) => c.draw(frame, body, &ui),
             Screen::Potential(f) => f.draw(frame, body, &ui),
             Screen::Coaching(f) => f.draw(frame, body, &ui),
+            Screen::Partners(p) => p.draw(frame, body, &ui),
+            Screen::PartnerForm(f) => f.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -912,6 +933,8 @@ impl App {
                 } else {
                     T::EditCoaching
                 }),
+                Screen::Partners(_) => ui.t(T::Partners),
+                Screen::PartnerForm(_) => ui.t(T::Partners),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

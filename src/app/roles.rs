@@ -23,6 +23,9 @@ impl App {
             | Outcome::SaveStaff(..)
             | Outcome::SetUnitRating(..)
             | Outcome::ToggleUnitHead(_)
+            // Partners serve every unit: edited by whoever edits units.
+            | Outcome::EditPartner(..)
+            | Outcome::SavePartner(_)
             | Outcome::LoadDemo => {
                 return (!officer.may_edit_staff_records()).then(|| {
                     // A viewer is told the reason that applies to every change.

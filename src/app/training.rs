@@ -140,6 +140,55 @@ impl App {
         Ok(d)
     }
 
+    /// [`App::training_stats`] with the people each partner could close a gap of (a pass
+    /// over every person's gaps: read when Pelatihan's Partners section is first opened).
+    pub fn training_stats_with_gaps(
+        &self,
+        year: i16,
+    ) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
+        let (held, mut partners) = self.training_stats(year)?;
+        let known = self.store.partners()?;
+        let gaps = match self.list_ref().filter(|_| !self.pending_load) {
+            // From the staff rows in memory: each person's competencies are kept there, so
+            // no training is read (issue 13, "gaps kept up to date on save").
+            Some(list) => {
+                let data = crate::competency_view::CompetencyData {
+                    catalogue: self.store.competencies()?,
+                    requirements: self.store.requirements()?,
+                };
+                let with: Vec<&crate::domain::Partner> = known
+                    .iter()
+                    .filter(|p| !p.competencies.is_empty())
+                    .collect();
+                let sets: Vec<Vec<usize>> = with
+                    .iter()
+                    .map(|p| {
+                        p.competencies
+                            .iter()
+                            .filter_map(|id| data.catalogue.iter().position(|c| c.id == *id))
+                            .collect()
+                    })
+                    .collect();
+                let counts = crate::competency_view::closable_by(
+                    list.index(),
+                    None,
+                    &data,
+                    &sets,
+                    self.opts.today,
+                );
+                with.iter()
+                    .map(|p| p.id.clone())
+                    .zip(counts)
+                    .collect::<HashMap<String, usize>>()
+            }
+            None => crate::partners::closable_gaps(&self.store, &known, self.opts.today)?,
+        };
+        for p in &mut partners {
+            p.gaps = gaps.get(&crate::domain::unit_id(&p.name)).copied();
+        }
+        Ok((held, partners))
+    }
+
     /// The trainings held and the partners of a year, from the counts the store keeps.
     pub fn training_stats(&self, year: i16) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
         let (held, partners) = self.store.training_stats(year)?;
@@ -158,6 +207,7 @@ impl App {
         let mut partners: Vec<PartnerJp> = partners
             .into_iter()
             .map(|p| PartnerJp {
+                gaps: None,
                 name: p.name,
                 kind: p.kind,
                 participants: p.participants,

@@ -195,6 +195,24 @@ pub const REQUIREMENTS: &[Column] = &[
     col("kompetensi", &["competency"], true),
 ];
 
+/// `kinerja import|export partners`: one row per agreement (a partner without one has one
+/// row with the agreement columns empty). The partner's own columns repeat on each of its
+/// rows and must be the same there; `kompetensi` lists catalogue competencies by name,
+/// separated by `;`.
+pub const PARTNERS: &[Column] = &[
+    col("nama", &["name", "mitra", "penyelenggara"], true),
+    col("jenis", &["kind", "jenis_penyelenggara"], true),
+    col("kontak_nama", &["contact_name", "kontak"], false),
+    col("kontak_telepon", &["contact_phone", "telepon"], false),
+    col("kontak_email", &["contact_email", "email"], false),
+    col("kompetensi", &["competencies"], false),
+    col("jenis_perjanjian", &["agreement_kind"], false),
+    col("nomor_perjanjian", &["agreement_number", "nomor"], false),
+    col("mulai", &["start", "tanggal_mulai"], false),
+    col("selesai", &["end", "tanggal_selesai"], false),
+    col("ruang_lingkup", &["scope"], false),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

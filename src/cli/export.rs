@@ -36,11 +36,14 @@ pub fn run(
     };
     if matches!(
         kind,
-        ExportKind::Competencies | ExportKind::Requirements | ExportKind::Gaps
+        ExportKind::Competencies
+            | ExportKind::Requirements
+            | ExportKind::Gaps
+            | ExportKind::Partners
     ) && year.is_some()
     {
         return Err(Failure::cannot_run(
-            "--year does not apply to the competency catalogue, the requirements or the gaps (they are for today)",
+            "--year does not apply to the competency catalogue, the requirements, the partners or the gaps (they are for today)",
         ));
     }
     if kind == ExportKind::Staff && year.is_some() {
@@ -63,6 +66,7 @@ pub fn run(
         ExportKind::Competencies => export_competencies(store, &mut out)?,
         ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,
+        ExportKind::Partners => export_partners(store, &mut out)?,
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?
@@ -356,4 +360,52 @@ fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Fa
         out.row(crate::report::csv_row(r, year, provisional))?;
     }
     Ok(rows.len())
+}
+
+/// Every partner, by id: one row per agreement, or one row with the agreement columns
+/// empty for a partner without any; `import partners` reads it back unchanged.
+fn export_partners(store: &Store, out: &mut Output) -> Result<usize, Failure> {
+    out.row(columns::PARTNERS.iter().map(|c| c.name))?;
+    let names: HashMap<String, String> = store
+        .competencies()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut n = 0;
+    for p in store.partners()? {
+        let competencies = p
+            .competencies
+            .iter()
+            .map(|c| names.get(c).cloned().unwrap_or_else(|| c.clone()))
+            .collect::<Vec<_>>()
+            .join(";");
+        let partner = [
+            p.name.clone(),
+            p.kind.label().to_string(),
+            p.contact.nama.clone(),
+            p.contact.telepon.clone(),
+            p.contact.email.clone(),
+            competencies,
+        ];
+        if p.agreements.is_empty() {
+            out.row(
+                partner
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::repeat_n(String::new(), 5)),
+            )?;
+            n += 1;
+        }
+        for a in &p.agreements {
+            out.row(partner.iter().cloned().chain([
+                a.kind.label().to_string(),
+                a.nomor.clone(),
+                format_date(a.mulai),
+                format_date(a.selesai),
+                a.ruang_lingkup.clone(),
+            ]))?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }

@@ -185,6 +185,10 @@ pub enum ExportKind {
     /// months (nip, nama, unit, jabatan, kompetensi, jenis_kompetensi, keadaan, tanggal),
     /// most urgent first; --unit limits it to one unit
     Gaps,
+    /// Training partners, one row per agreement (nama, jenis, kontak_nama, kontak_telepon,
+    /// kontak_email, kompetensi, jenis_perjanjian, nomor_perjanjian, mulai, selesai,
+    /// ruang_lingkup)
+    Partners,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -213,6 +217,9 @@ pub enum DataKind {
     /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi); rows
     /// are added, never removed
     Requirements,
+    /// Training partners, one row per agreement (the columns of `export partners`); a
+    /// partner in the file gets the file's contact, competencies and agreements
+    Partners,
 }
 
 /// A failed command: what to print and the exit status.

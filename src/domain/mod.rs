@@ -8,6 +8,7 @@ pub mod evaluation;
 pub mod jabatan;
 pub mod nip;
 pub mod officer;
+pub mod partner;
 pub mod pension;
 pub mod rank;
 pub mod rating;
@@ -33,6 +34,7 @@ pub use evaluation::{
 pub use jabatan::{Jabatan, JenisJabatan};
 pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};
+pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
 pub use pension::{
     Pension, Retiring, StaffWarning, StaffWarningKind, pension_age, pension_date, retiring,
     staff_warnings,

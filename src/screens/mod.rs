@@ -6,6 +6,8 @@ pub mod coaching_form;
 pub mod competency;
 pub mod evaluation_form;
 pub mod home;
+pub mod partner_form;
+pub mod partners;
 pub mod potential_form;
 pub mod profile;
 pub mod quick_entry;
@@ -81,6 +83,14 @@ pub enum Outcome {
     CompetencyView(competency::CompetencyQuery),
     /// The group training form for these people (NIPs), prefilled with the competency (id).
     TrainForCompetency(Vec<String>, String),
+    /// The Mitra screen (training partners) for a year; on the Mitra screen, another year.
+    OpenPartners(i16),
+    /// Count the competencies a partner (id) closed in a year (a pass over the trainings).
+    LoadPartnerClosed(String, i16),
+    /// A partner form: its contact and competencies, or an agreement.
+    EditPartner(String, partner_form::PartnerEdit),
+    /// Save a partner (at the revision it was opened at).
+    SavePartner(Box<crate::domain::Partner>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,

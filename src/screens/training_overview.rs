@@ -38,6 +38,9 @@ pub struct PartnerJp {
     pub participants: u32,
     /// JP delivered: each completed participation's JP, added up.
     pub jp: u64,
+    /// People with a current competency gap this partner says it can close (`None`: it
+    /// names no competency).
+    pub gaps: Option<usize>,
 }
 
 /// Why someone needs coaching.
@@ -110,6 +113,9 @@ pub struct TrainingData {
     pub held: Vec<Held>,
     pub partners: Vec<PartnerJp>,
     pub stats_loaded: bool,
+    /// The partners' `gaps` are counted (when the Partners section is first opened: it
+    /// reads every person's gaps).
+    pub gaps_loaded: bool,
     /// The unit shown, `None` for all; the counts above follow it (held and partners are
     /// for all units).
     pub unit: Option<String>,
@@ -144,12 +150,13 @@ enum Act {
     Coach,
     Filter,
     Competencies,
+    Partners,
     Back,
     Quit,
 }
 
 /// Pelatihan's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 11] = [
+const KEYS: [Binding<Act>; 12] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
         "Tab",
@@ -206,6 +213,14 @@ const KEYS: [Binding<Act>; 11] = [
         "K",
         Act::Competencies,
         T::KeyCompetencies,
+        true,
+    ),
+    bind(
+        &[Key::Char('m')],
+        "m",
+        "m",
+        Act::Partners,
+        T::KeyPartners,
         true,
     ),
     bind(
@@ -325,6 +340,7 @@ impl TrainingOverview {
         self.data.held = held;
         self.data.partners = partners;
         self.data.stats_loaded = true;
+        self.data.gaps_loaded = true;
     }
 
     /// Everyone on the coaching list, whatever the filter.
@@ -355,7 +371,9 @@ impl TrainingOverview {
             Some(act @ (Act::NextSection | Act::PrevSection)) => {
                 let step = if act == Act::NextSection { 1 } else { 3 };
                 self.section = SECTIONS[(i + step) % 4];
-                if matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded {
+                if (matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded)
+                    || (self.section == Section::Partners && !d.gaps_loaded)
+                {
                     return Outcome::LoadTrainingStats(d.year);
                 }
                 Outcome::Changed
@@ -389,6 +407,7 @@ impl TrainingOverview {
                 })
             }
             Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
+            Some(Act::Partners) => Outcome::OpenPartners(d.year),
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
         }
@@ -720,6 +739,10 @@ impl TrainingOverview {
                     Cell::from(p.kind.label()),
                     Cell::from(format!("{:>6}", p.participants)),
                     Cell::from(format!("{:>7}", p.jp)),
+                    Cell::from(format!(
+                        "{:>6}",
+                        p.gaps.map_or("-".to_string(), |g| g.to_string())
+                    )),
                 ]);
                 if i == self.rows[3] {
                     row.style(ui.theme.selected())
@@ -734,6 +757,7 @@ impl TrainingOverview {
             Cell::from(ui.t(T::KindShort)),
             Cell::from(format!("{:>6}", ui.t(T::PeopleShort))),
             Cell::from(format!("{:>7}", "JP")),
+            Cell::from(format!("{:>6}", ui.t(T::GapsClosable))),
         ])
         .style(ui.theme.header());
         let widths = [
@@ -741,6 +765,7 @@ impl TrainingOverview {
             Constraint::Length(12),
             Constraint::Length(7),
             Constraint::Length(8),
+            Constraint::Length(7),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), table);
     }

@@ -125,6 +125,19 @@ impl Store {
                 Err(e) => r.damaged("requirements", &k, e.to_string()),
             }
         }
+        // A partner's competencies must be in the catalogue (the saves check it).
+        for item in self.partners.iter() {
+            let (k, v) = item?;
+            if let Ok(p) = records::decode_partner(&v)
+                && let Some(c) = p.competencies.iter().find(|c| !competencies.contains(*c))
+            {
+                r.damaged(
+                    "partners",
+                    &k,
+                    format!("names competency {c:?}, which does not exist"),
+                );
+            }
+        }
 
         let mut staff_units: HashMap<Vec<u8>, String> = HashMap::new();
         for item in self.staff.iter() {

@@ -29,7 +29,8 @@ use std::path::{Path, PathBuf};
 /// and training records may be V2 (the SIASN education levels, the training kinds grouped
 /// by category), which an older kinerja cannot
 /// read, so it refuses the whole database up front instead of failing on single records.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: partner records may be V2 (agreements, contact, competencies; issue 13).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// sled's page cache: small, for old PCs and thin clients.
 pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;

@@ -20,7 +20,7 @@ pub const STAFF_VERSION: u8 = 2;
 pub const UNIT_VERSION: u8 = 2;
 pub const EVALUATIONS_VERSION: u8 = 1;
 pub const TRAININGS_VERSION: u8 = 3;
-pub const PARTNER_VERSION: u8 = 1;
+pub const PARTNER_VERSION: u8 = 2;
 pub const AUDIT_VERSION: u8 = 1;
 pub const SUMMARY_VERSION: u8 = 4;
 pub const DRAFT_VERSION: u8 = 1;
@@ -315,14 +315,11 @@ pub fn decode_unit(bytes: &[u8]) -> Result<Unit, DecodeError> {
 
 // ---------------------------------------------------------------- partners
 
-/// An organiser of trainings, government or private, keyed by `unit_id`-style slug.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Partner {
-    pub id: String,
-    pub name: String,
-    pub kind: OrganiserKind,
-}
+/// An organiser of trainings, government or private (the domain's type; kept here under
+/// its old path for the code that names it so).
+pub use crate::domain::Partner;
 
+/// Version 1: name and kind only.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct PartnerV1 {
     pub id: String,
@@ -330,18 +327,63 @@ pub struct PartnerV1 {
     pub kind: u8,
 }
 
+/// An agreement as stored by `PartnerV2`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct AgreementV1 {
+    /// A position in `AgreementKind::ALL`.
+    pub kind: u8,
+    pub nomor: String,
+    pub mulai: DateV1,
+    pub selesai: DateV1,
+    pub ruang_lingkup: String,
+}
+
+/// Version 2 (issue 13): the fields of `PartnerV1`, then the agreements, the contact
+/// (name, phone, e-mail), the competency ids it can deliver and a revision. A version 1
+/// partner reads as one with none of them, at revision 0.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct PartnerV2 {
+    pub id: String,
+    pub name: String,
+    pub kind: u8,
+    pub agreements: Vec<AgreementV1>,
+    pub contact_nama: String,
+    pub contact_telepon: String,
+    pub contact_email: String,
+    pub competencies: Vec<String>,
+    pub revision: u64,
+}
+
 pub fn encode_partner(p: &Partner) -> Result<Vec<u8>, DecodeError> {
+    use crate::domain::AgreementKind;
     encode(
         PARTNER_VERSION,
-        &PartnerV1 {
+        &PartnerV2 {
             id: p.id.clone(),
             name: p.name.clone(),
             kind: code(&OrganiserKind::ALL, &p.kind),
+            agreements: p
+                .agreements
+                .iter()
+                .map(|a| AgreementV1 {
+                    kind: code(&AgreementKind::ALL, &a.kind),
+                    nomor: a.nomor.clone(),
+                    mulai: a.mulai.into(),
+                    selesai: a.selesai.into(),
+                    ruang_lingkup: a.ruang_lingkup.clone(),
+                })
+                .collect(),
+            contact_nama: p.contact.nama.clone(),
+            contact_telepon: p.contact.telepon.clone(),
+            contact_email: p.contact.email.clone(),
+            competencies: p.competencies.clone(),
+            revision: p.revision,
         },
     )
 }
 
 pub fn decode_partner(bytes: &[u8]) -> Result<Partner, DecodeError> {
+    use crate::domain::{Agreement, AgreementKind, Contact};
     let (version, payload) = split(bytes)?;
     match version {
         1 => {
@@ -350,6 +392,38 @@ pub fn decode_partner(bytes: &[u8]) -> Result<Partner, DecodeError> {
                 id: r.id,
                 name: r.name,
                 kind: from_code(&OrganiserKind::ALL, r.kind, "organiser kind")?,
+                agreements: Vec::new(),
+                contact: Contact::default(),
+                competencies: Vec::new(),
+                revision: 0,
+            })
+        }
+        2 => {
+            let r: PartnerV2 = decode_payload(payload)?;
+            Ok(Partner {
+                id: r.id,
+                name: r.name,
+                kind: from_code(&OrganiserKind::ALL, r.kind, "organiser kind")?,
+                agreements: r
+                    .agreements
+                    .into_iter()
+                    .map(|a| {
+                        Ok(Agreement {
+                            kind: from_code(&AgreementKind::ALL, a.kind, "agreement kind")?,
+                            nomor: a.nomor,
+                            mulai: a.mulai.to_date()?,
+                            selesai: a.selesai.to_date()?,
+                            ruang_lingkup: a.ruang_lingkup,
+                        })
+                    })
+                    .collect::<Result<_, DecodeError>>()?,
+                contact: Contact {
+                    nama: r.contact_nama,
+                    telepon: r.contact_telepon,
+                    email: r.contact_email,
+                },
+                competencies: r.competencies,
+                revision: r.revision,
             })
         }
         v => Err(DecodeError::UnknownVersion(v)),

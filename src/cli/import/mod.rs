@@ -6,6 +6,7 @@
 mod coaching;
 mod competencies;
 mod evaluations;
+mod partners;
 mod potentials;
 mod staff;
 mod trainings;
@@ -37,6 +38,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Coaching => coaching::import_coaching(store, file, opts),
         DataKind::Competencies => competencies::import_competencies(store, file, opts),
         DataKind::Requirements => competencies::import_requirements(store, file, opts),
+        DataKind::Partners => partners::import_partners(store, file, opts),
     }
 }
 

@@ -213,6 +213,7 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
                     id: slot.key().clone(),
                     name: t.penyelenggara.clone(),
                     kind: t.jenis_penyelenggara,
+                    ..Default::default()
                 };
                 slot.insert(p.clone());
                 new_partners.push(p);

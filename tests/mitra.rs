@@ -1,0 +1,146 @@
+//! The Mitra screen (training partners, issue 13) driven by keys on a `TestBackend` at
+//! 80x24 over the demo (today 28 November 2026), compared with committed snapshots: the
+//! list with the expiring flag and the trainings outside agreement, help, a partner whose
+//! PKS ended, a renewal added on the agreement form that clears the flags, and the
+//! contact form.
+
+mod common;
+
+use common::session::{Session, session_with};
+use crossterm::event::{KeyCode, KeyModifiers};
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
+
+fn looks() -> [(&'static str, Lang, Theme); 3] {
+    [
+        ("id", Lang::Id, Theme::default()),
+        ("en", Lang::En, Theme::default()),
+        (
+            "ascii",
+            Lang::Id,
+            Theme {
+                color: false,
+                ascii: true,
+            },
+        ),
+    ]
+}
+
+fn snap(s: &Session, look: &str, screen: &str) {
+    insta::assert_snapshot!(format!("{screen}__{look}"), s.text());
+}
+
+/// Moves the Mitra list's selection onto the partner `name`: opens each row in turn and
+/// reads the partner's name the detail shows first.
+fn select(s: &mut Session, name: &str) {
+    for _ in 0..20 {
+        s.key(KeyCode::Enter);
+        let opened = s.lines().get(2).is_some_and(|l| l.contains(name));
+        s.key(KeyCode::Esc);
+        if opened {
+            return;
+        }
+        s.key(KeyCode::Down);
+    }
+    panic!("no partner {name}");
+}
+
+#[test]
+fn the_mitra_screen_flags_trainings_outside_agreement_and_a_renewal_clears_them() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+        snap(&s, look, "mitra_list");
+        // Yayasan Cendekia Deli's MoU ends 28 January 2027: within 3 months.
+        assert!(
+            s.lines().iter().any(|l| l.contains("Yayasan Cendekia Deli")
+                && (l.contains("segera") || l.contains("soon")))
+        );
+        s.key(KeyCode::Char('?'));
+        snap(&s, look, "mitra_help");
+        s.key(KeyCode::Esc);
+
+        select(&mut s, "Klinik Pelatihan Medika Utama");
+        s.key(KeyCode::Enter);
+        snap(&s, look, "mitra_klinik");
+        // Its PKS ended 30 June 2025: this year's trainings are outside it.
+        assert!(s.shows("PKS/003/DEMO/2024"));
+        let flagged_line = if lang == Lang::Id {
+            "Pelatihan di luar masa perjanjian"
+        } else {
+            "Trainings outside any agreement"
+        };
+        assert!(s.shows(flagged_line), "{}", s.text());
+
+        // A renewal from 1 July 2025 to the end of 2027, without a gap day.
+        s.key(KeyCode::Char('a'));
+        s.key(KeyCode::Tab).type_text("PKS/004/DEMO/2025");
+        s.key(KeyCode::Tab).type_text("2025-07-01");
+        s.key(KeyCode::Tab).type_text("2027-12-31");
+        s.key(KeyCode::Tab).type_text("Perpanjangan");
+        snap(&s, look, "mitra_agreement_form");
+        s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert!(!s.shows(flagged_line), "{}", s.text());
+        assert!(s.shows("PKS/004/DEMO/2025"));
+        snap(&s, look, "mitra_klinik_renewed");
+        let audit = s
+            .app
+            .store()
+            .audit_of("partners/klinik-pelatihan-medika-utama")
+            .unwrap();
+        assert!(
+            audit
+                .last()
+                .is_some_and(|a| a.summary.contains("perjanjian + PKS PKS/004/DEMO/2025")),
+            "{audit:?}"
+        );
+
+        s.key(KeyCode::Char('e'));
+        snap(&s, look, "mitra_contact_form");
+        s.key(KeyCode::Esc);
+        s.key(KeyCode::Esc);
+        s.key(KeyCode::Esc);
+        // Back on Pelatihan, whose section tabs show again.
+        let summary = if lang == Lang::Id {
+            "Ringkasan"
+        } else {
+            "Summary"
+        };
+        assert!(s.shows(summary), "{}", s.text());
+    }
+}
+
+/// A contact form left with changes (a dropped link) offers them back when the partner's
+/// form is opened again; used and saved, the draft is gone and the change is stored.
+#[test]
+fn a_partner_form_keeps_its_draft_across_a_restart() {
+    let mut s = session_with(60, Lang::Id, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    select(&mut s, "PT Solusi Digital Pesisir");
+    s.key(KeyCode::Char('e')).key(KeyCode::Tab);
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("9999");
+    assert!(s.shows("0812-0000-9999"));
+    let mut s = s.reopen();
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    select(&mut s, "PT Solusi Digital Pesisir");
+    s.key(KeyCode::Char('e'));
+    assert!(s.shows("draf") || s.shows("Draf"), "{}", s.text());
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("0812-0000-9999"), "{}", s.text());
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("tersimpan"), "{}", s.text());
+    let store = s.app.store();
+    let p = store.partner("pt-solusi-digital-pesisir").unwrap().unwrap();
+    assert_eq!(p.contact.telepon, "0812-0000-9999");
+    assert!(
+        store
+            .draft_keys()
+            .unwrap()
+            .iter()
+            .all(|k| !k.contains("/mitra/")),
+        "the draft is removed on save"
+    );
+}
