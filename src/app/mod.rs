@@ -6,6 +6,7 @@
 mod coaching;
 mod evaluations;
 
+mod requirements;
 mod roles;
 mod shared;
 use roles::scoped;
@@ -97,6 +98,7 @@ enum Screen {
     Talent(Box<crate::screens::talent::TalentTab>),
     Potential(Box<crate::screens::potential_form::PotentialForm>),
     Coaching(Box<CoachingForm>),
+    Requirements(Box<crate::screens::requirements::RequirementsScreen>),
 }
 
 pub struct App {
@@ -330,6 +332,7 @@ impl App {
             Screen::Talent(t) => t.keys(),
             Screen::Potential(f) => f.keys(),
             Screen::Coaching(f) => f.keys(),
+            Screen::Requirements(r) => r.keys(),
         }
     }
 
@@ -343,6 +346,7 @@ impl App {
             Screen::Training(_) => true,
             Screen::Potential(f) => f.captures_text(),
             Screen::Coaching(_) => true,
+            Screen::Requirements(r) => r.editing(),
             _ => false,
         }
     }
@@ -374,6 +378,7 @@ impl App {
             Screen::Training(f) => f.is_dirty(),
             Screen::Potential(f) => f.is_dirty(),
             Screen::Coaching(f) => f.is_dirty(),
+            Screen::Requirements(r) => r.is_dirty(),
             _ => false,
         }
     }
@@ -419,6 +424,7 @@ impl App {
             Screen::Training(f) => f.paste(text, &ui),
             Screen::Potential(f) => f.paste(text),
             Screen::Coaching(f) => f.paste(text, &ui),
+            Screen::Requirements(r) => r.paste(text, &ui),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -501,6 +507,7 @@ impl App {
             Screen::Talent(t) => t.handle(key),
             Screen::Potential(f) => f.handle(key, &self.ui),
             Screen::Coaching(f) => f.handle(key, &self.ui),
+            Screen::Requirements(r) => r.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -610,6 +617,9 @@ impl App {
                 }
                 self.status = Some((self.ui.t(T::NoChanges).to_string(), false));
                 true
+            }
+            Outcome::Back if matches!(&self.screen, Screen::Requirements(r) if r.changed()) => {
+                self.leave_requirements()
             }
             Outcome::Back => {
                 if let Screen::Quick(q) = &self.screen {
@@ -765,6 +775,9 @@ impl App {
                 self.save_staff(*staff)
             }
             Outcome::LoadDemo => self.load_demo(),
+            Outcome::OpenRequirements => self.open_requirements(),
+            Outcome::SaveRequirement(old, new) => self.save_requirement(old.map(|o| *o), *new),
+            Outcome::DeleteRequirement(r) => self.delete_requirement(*r),
         }
     }
 
@@ -856,6 +869,7 @@ impl App {
             Screen::Talent(t) => t.draw(frame, body, &ui),
             Screen::Potential(f) => f.draw(frame, body, &ui),
             Screen::Coaching(f) => f.draw(frame, body, &ui),
+            Screen::Requirements(r) => r.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -904,6 +918,7 @@ impl App {
                 } else {
                     T::EditCoaching
                 }),
+                Screen::Requirements(_) => ui.t(T::Requirements),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

@@ -4,7 +4,8 @@
 
 use super::Outcome;
 use super::coaching_form::{status_style, status_text};
-use crate::domain::{CoachingStatus, OrganiserKind, TrainingKind};
+use crate::competency_gaps::Suggestion;
+use crate::domain::{CoachingStatus, OrganiserKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -59,8 +60,9 @@ pub struct Coaching {
     pub name: String,
     pub unit: String,
     pub reasons: Vec<Reason>,
-    /// Training kinds the last evaluation's notes name.
-    pub suggested: Vec<TrainingKind>,
+    /// The person's missing or expired required competencies, most urgent first; only
+    /// without any, the training kinds the last evaluation's notes name (issue 13).
+    pub suggested: crate::competency_gaps::Suggestion,
     /// The first day of the period of the latest evaluation, when its predikat flags the
     /// person for coaching (pembinaan kinerja); `None` when only JP puts them here.
     pub flagged_since: Option<jiff::civil::Date>,
@@ -143,12 +145,13 @@ enum Act {
     Open,
     Coach,
     Filter,
+    Requirements,
     Back,
     Quit,
 }
 
 /// Pelatihan's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 10] = [
+const KEYS: [Binding<Act>; 11] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
         "Tab",
@@ -198,6 +201,14 @@ const KEYS: [Binding<Act>; 10] = [
         Act::Filter,
         T::KeyCoachingFilter,
         true,
+    ),
+    bind(
+        &[Key::Char('R')],
+        "R",
+        "R",
+        Act::Requirements,
+        T::KeyRequirements,
+        false,
     ),
     bind(
         &[Key::Code(KeyCode::Esc)],
@@ -289,6 +300,28 @@ impl TrainingOverview {
         self.apply_filter();
     }
 
+    /// The year and the unit shown (`None`: all units), to build the tab again.
+    pub fn year_unit(&self) -> (i16, Option<String>) {
+        (self.data.year, self.data.unit.clone())
+    }
+
+    /// Keeps the section, rows and filter of `old` (the tab built again with fresh data).
+    pub fn keep_view_of(&mut self, old: &TrainingOverview) {
+        self.section = old.section;
+        self.filter = old.filter;
+        self.rows = old.rows;
+        self.apply_filter();
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            let len = match SECTIONS[i] {
+                Section::Summary => self.data.units.len(),
+                Section::Coaching => self.shown.len(),
+                Section::Held => self.data.held.len(),
+                Section::Partners => self.data.partners.len(),
+            };
+            *row = (*row).min(len.saturating_sub(1));
+        }
+    }
+
     /// The filter of the coaching list.
     pub fn filter(&self) -> CoachingFilter {
         self.filter
@@ -373,6 +406,7 @@ impl TrainingOverview {
                 self.apply_filter();
                 Outcome::Changed
             }
+            Some(Act::Requirements) => Outcome::OpenRequirements,
             Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
@@ -569,9 +603,16 @@ impl TrainingOverview {
             .take(height)
             .map(|(i, c)| {
                 let mut why: Vec<String> = c.reasons.iter().map(|r| reason_text(r, ui)).collect();
-                if !c.suggested.is_empty() {
-                    let kinds: Vec<&str> = c.suggested.iter().map(|k| k.label()).collect();
-                    why.push(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")));
+                match &c.suggested {
+                    Suggestion::Competencies(gaps) if !gaps.is_empty() => {
+                        let names: Vec<&str> = gaps.iter().map(|(n, _)| n.as_str()).collect();
+                        why.push(format!("{} {}", ui.t(T::NeedsCompetency), names.join(", ")));
+                    }
+                    Suggestion::Kinds(kinds) if !kinds.is_empty() => {
+                        let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+                        why.push(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")));
+                    }
+                    _ => {}
                 }
                 let status = match c.status {
                     Some(s) => Cell::from(Span::styled(status_text(s, ui), status_style(s, ui))),
