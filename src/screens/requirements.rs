@@ -457,8 +457,8 @@ impl RequirementsScreen {
         }
         let height = table.height.saturating_sub(1) as usize;
         let start = self.selected.saturating_sub(height.saturating_sub(1));
-        // Competency 28, jenis 16 and a space after each: the position gets the rest.
-        let position_w = (table.width as usize).saturating_sub(28 + 16 + 2).max(10);
+        // Competency 32, jenis 14 and a space after each: the position gets the rest.
+        let position_w = (table.width as usize).saturating_sub(32 + 14 + 2).max(10);
         let rows: Vec<Row> = self
             .rows
             .iter()
@@ -476,7 +476,7 @@ impl RequirementsScreen {
                     None => Span::styled(ui.t(T::ReqAny), ui.theme.muted()),
                 };
                 let row = Row::new(vec![
-                    Cell::from(fit(ui, self.competency_name(&r.competency), 28)),
+                    Cell::from(fit(ui, self.competency_name(&r.competency), 32)),
                     Cell::from(position),
                     Cell::from(jenis),
                 ]);
@@ -495,9 +495,9 @@ impl RequirementsScreen {
             Table::new(
                 rows,
                 [
-                    Constraint::Length(28),
+                    Constraint::Length(32),
                     Constraint::Fill(1),
-                    Constraint::Length(16),
+                    Constraint::Length(14),
                 ],
             )
             .header(header),

@@ -211,7 +211,7 @@ texts! {
     ReasonJpYear => "tahun", "year";
     Suggested => "usul:", "suggested:";
     // Competency requirements screen and gaps-first suggestions (issue 13)
-    NeedsCompetency => "perlu kompetensi:", "needs:";
+    NeedsCompetency => "perlu:", "needs:";
     Requirements => "Kebutuhan kompetensi", "Competency requirements";
     KeyRequirements => "kebutuhan kompetensi", "competency requirements";
     NewRequirement => "Kebutuhan kompetensi baru", "New competency requirement";
