@@ -241,6 +241,33 @@ pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<St
     }
 }
 
+/// A suggestion in full (each competency with its state and expiry day), for the line
+/// under the coaching list; `None` when there is none.
+pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
+    use crate::competency_gaps::Gap;
+    match s {
+        Suggestion::Competencies(gaps) if !gaps.is_empty() => {
+            let parts: Vec<String> = gaps
+                .iter()
+                .map(|(name, gap)| match gap {
+                    Gap::Kedaluwarsa(d) | Gap::SegeraKedaluwarsa(d) => format!(
+                        "{name} ({} {})",
+                        ui.t(T::CompExpired),
+                        crate::domain::format_date(*d)
+                    ),
+                    Gap::BelumAda => format!("{name} ({})", ui.t(T::CompMissing)),
+                })
+                .collect();
+            Some(format!("{} {}", ui.t(T::NeedsCompetency), parts.join(", ")))
+        }
+        Suggestion::Kinds(kinds) if !kinds.is_empty() => {
+            let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+            Some(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")))
+        }
+        _ => None,
+    }
+}
+
 /// The reason in the interface language.
 pub fn reason_text(r: &Reason, ui: &Ui) -> String {
     match r {
@@ -593,6 +620,22 @@ impl TrainingOverview {
             };
             frame.render_widget(Paragraph::new(Line::styled(text, ui.theme.ok())), area);
             return;
+        }
+        // The selected person's suggestion in full on the last line: the column cuts it.
+        let [area, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let selected = self
+            .shown
+            .get(self.rows[1])
+            .and_then(|i| d.coaching.get(*i));
+        if let Some(text) = selected.and_then(|c| suggestion_detail(&c.suggested, ui)) {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    fit(ui, &text, detail.width as usize),
+                    ui.theme.muted(),
+                )),
+                detail,
+            );
         }
         let height = area.height.saturating_sub(1) as usize;
         let start = self.window(1, height);
