@@ -186,3 +186,128 @@ fn a_viewer_sees_the_requirements_and_may_not_change_them() {
     s.key(KeyCode::Char('d')).key(KeyCode::Char('y'));
     assert_eq!(stored(&s), before);
 }
+
+/// Issue 13: "The coaching suggestions use the gaps first and the notes' words only as a
+/// fallback". On the demo, each person on Perlu pembinaan with a missing or expired
+/// required competency is suggested exactly those, in the order of `export gaps`
+/// (computed from the trainings themselves); the others get no competency.
+#[test]
+fn coaching_suggestions_are_the_gaps_first() {
+    use kinerja::competency_gaps::{Gap, Suggestion, gaps};
+    let s = session_with(300, Lang::Id, Theme::default(), 80, 24);
+    let today = jiff::civil::date(2026, 11, 28);
+    let data = s.app.training_data(2026, None).unwrap();
+    let all = gaps(s.app.store(), None, today).unwrap();
+    let mut with_gaps = 0;
+    let mut with_kinds = 0;
+    for c in &data.coaching {
+        let expected: Vec<(String, Gap)> = all
+            .iter()
+            .filter(|g| g.nip == c.nip && !matches!(g.gap, Gap::SegeraKedaluwarsa(_)))
+            .map(|g| (g.competency.clone(), g.gap))
+            .collect();
+        match &c.suggested {
+            Suggestion::Competencies(got) => {
+                with_gaps += 1;
+                assert_eq!(got, &expected, "{}", c.nip);
+            }
+            Suggestion::Kinds(_) => {
+                with_kinds += 1;
+                assert!(expected.is_empty(), "{}: notes used despite gaps", c.nip);
+            }
+            Suggestion::None => assert!(expected.is_empty(), "{}", c.nip),
+        }
+    }
+    assert!(with_gaps > 0 && with_kinds > 0, "{with_gaps} {with_kinds}");
+}
+
+/// Back from the requirements screen after a change, Pelatihan is built again on the
+/// same section: a competency newly required for the selected person's position shows
+/// in their suggestion line at once.
+#[test]
+fn a_new_requirement_shows_in_the_coaching_suggestions_on_return() {
+    let mut s = session_with(300, Lang::Id, Theme::default(), 80, 24);
+    let data = s.app.training_data(2026, None).unwrap();
+    let first = &data.coaching[0];
+    let jabatan = s
+        .app
+        .store()
+        .get_staff(&first.nip)
+        .unwrap()
+        .unwrap()
+        .jabatan
+        .nama;
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('?'));
+    assert!(
+        s.lines()
+            .iter()
+            .any(|l| l.contains(" R ") && l.contains("kebutuhan kompetensi")),
+        "Pelatihan's help lists R\n{}",
+        s.text()
+    );
+    s.key(KeyCode::Esc).key(KeyCode::Tab);
+    assert!(!s.shows("Gizi Masyarakat"), "{}", s.text());
+    s.key(KeyCode::Char('R')).key(KeyCode::Char('n'));
+    s.type_text("gizi").key(KeyCode::Tab).type_text(&jabatan);
+    ctrl(&mut s, 's');
+    assert!(s.shows("tersimpan"), "{}", s.text());
+    s.key(KeyCode::Esc);
+    assert!(s.shows("Perlu pembinaan"), "{}", s.text());
+    assert!(
+        s.shows("Gizi Masyarakat (demo) (belum ada)"),
+        "{}",
+        s.text()
+    );
+}
+
+/// The store's edit of a requirement: one audited change that replaces the old key; an
+/// edit onto another stored requirement, or of one deleted meanwhile, is refused.
+#[test]
+fn replace_requirement_moves_the_key_and_refuses_a_taken_or_vanished_one() {
+    let s = session_with(300, Lang::Id, Theme::default(), 80, 24);
+    let store = s.app.store();
+    let all = store.requirements().unwrap();
+    let old = all
+        .iter()
+        .find(|r| r.jabatan == "Bidan")
+        .cloned()
+        .expect("the demo requires something of Bidan");
+    let other = all
+        .iter()
+        .find(|r| r.jabatan == "Perawat" && r.competency == old.competency)
+        .cloned()
+        .expect("and the same of Perawat");
+    // Onto Perawat's: taken.
+    let err = store.replace_requirement(Some(&old), &other, "tester");
+    assert!(err.is_err(), "{err:?}");
+    assert_eq!(store.requirements().unwrap(), all);
+    // Bidan Terampil instead: the old key is gone, the new one there, one audit entry.
+    let audit_before = store
+        .audit_of(&format!("requirements/{}", old.competency))
+        .unwrap()
+        .len();
+    let new = Requirement {
+        jenis: Some(JenisJabatan::Terampil),
+        ..old.clone()
+    };
+    store
+        .replace_requirement(Some(&old), &new, "tester")
+        .unwrap();
+    let after = store.requirements().unwrap();
+    assert!(after.contains(&new) && !after.contains(&old));
+    assert_eq!(after.len(), all.len());
+    let audit = store
+        .audit_of(&format!("requirements/{}", old.competency))
+        .unwrap();
+    assert_eq!(audit.len(), audit_before + 1);
+    // The old one again: no longer stored.
+    let err = store.replace_requirement(Some(&old), &other, "tester");
+    assert!(err.is_err(), "{err:?}");
+    // A competency not in the catalogue is refused.
+    let unknown = Requirement {
+        competency: "sulap".into(),
+        ..new.clone()
+    };
+    assert!(store.replace_requirement(None, &unknown, "tester").is_err());
+    assert_eq!(store.requirements().unwrap(), after);
+}
