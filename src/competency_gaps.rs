@@ -164,10 +164,193 @@ pub fn gaps(store: &Store, unit: Option<&str>, on: Date) -> Result<Vec<GapRow>, 
     Ok(rows)
 }
 
+/// A person's missing or expired required competencies on `on`, most urgent first:
+/// missing ones, then expired ones by expiry day (longest expired first), then by name.
+/// `held` gives the end of the latest completed training that satisfies a competency id
+/// (`StaffSummary::held_until`), so no training is read. Expiring soon is no gap here.
+pub fn person_gaps<'c>(
+    jabatan: &crate::domain::Jabatan,
+    held: impl Fn(&str) -> Option<Date>,
+    requirements: &[crate::domain::Requirement],
+    catalogue: &'c [Competency],
+    on: Date,
+) -> Vec<(&'c Competency, Gap)> {
+    let mut out: Vec<(&Competency, Gap)> =
+        crate::domain::competency::required_for(jabatan, requirements, catalogue)
+            .into_iter()
+            .filter_map(|c| {
+                let state = c.state_from(held(&c.id), on);
+                match state {
+                    CompetencyState::Ada { .. } => None,
+                    _ => Gap::of(state, on).map(|g| (c, g)),
+                }
+            })
+            .collect();
+    out.sort_by(|a, b| (a.1.date(), &a.0.name).cmp(&(b.1.date(), &b.0.name)));
+    out
+}
+
+/// The training kinds whose label the notes name (case-insensitive), in `TrainingKind::ALL`
+/// order: the guess from an evaluation's notes.
+pub fn kinds_in_notes(notes: &str) -> Vec<crate::domain::TrainingKind> {
+    let notes = notes.to_lowercase();
+    crate::domain::TrainingKind::ALL
+        .iter()
+        .filter(|k| notes.contains(&k.label().to_lowercase()))
+        .copied()
+        .collect()
+}
+
+/// What the coaching list suggests for a person (issue 13: the gaps first, the notes'
+/// words only as a fallback).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Suggestion {
+    #[default]
+    None,
+    /// Required competencies missing or expired, most urgent first: (name, gap).
+    Competencies(Vec<(String, Gap)>),
+    /// Training kinds the latest evaluation's notes name (the person has no gap).
+    Kinds(Vec<crate::domain::TrainingKind>),
+}
+
+impl Suggestion {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Suggestion::None => true,
+            Suggestion::Competencies(v) => v.is_empty(),
+            Suggestion::Kinds(v) => v.is_empty(),
+        }
+    }
+
+    /// The suggestion from a person's gaps ([`person_gaps`]) and, only when there are
+    /// none, the notes of their latest evaluation (`None`: not read or no evaluation).
+    pub fn from(gaps: &[(&Competency, Gap)], notes: Option<&str>) -> Suggestion {
+        if !gaps.is_empty() {
+            return Suggestion::Competencies(
+                gaps.iter().map(|(c, g)| (c.name.clone(), *g)).collect(),
+            );
+        }
+        match notes.map(kinds_in_notes) {
+            Some(kinds) if !kinds.is_empty() => Suggestion::Kinds(kinds),
+            _ => Suggestion::None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    fn catalogue() -> Vec<Competency> {
+        use crate::domain::TrainingKind;
+        vec![
+            Competency::new(
+                "BTCLS",
+                CompetencyKind::Teknis,
+                vec![],
+                vec!["BTCLS".into()],
+                Some(36),
+            ),
+            Competency::new(
+                "PPI",
+                CompetencyKind::Teknis,
+                vec![],
+                vec!["PPI".into()],
+                Some(12),
+            ),
+            Competency::new(
+                "Pelayanan Prima",
+                CompetencyKind::SosialKultural,
+                vec![TrainingKind::Bimtek],
+                vec![],
+                None,
+            ),
+            Competency::new(
+                "Kurikulum Merdeka",
+                CompetencyKind::Teknis,
+                vec![],
+                vec!["Merdeka".into()],
+                None,
+            ),
+        ]
+    }
+
+    fn perawat() -> crate::domain::Jabatan {
+        crate::domain::Jabatan {
+            nama: "Perawat".into(),
+            jenis: crate::domain::JenisJabatan::Terampil,
+        }
+    }
+
+    fn requirements() -> Vec<crate::domain::Requirement> {
+        ["btcls", "ppi", "pelayanan-prima"]
+            .iter()
+            .map(|c| crate::domain::Requirement {
+                jabatan: "Perawat".into(),
+                jenis: None,
+                competency: (*c).into(),
+            })
+            .chain(std::iter::once(crate::domain::Requirement {
+                jabatan: "Guru".into(),
+                jenis: None,
+                competency: "kurikulum-merdeka".into(),
+            }))
+            .collect()
+    }
+
+    /// Issue 13: the coaching suggestions use the gaps first, most urgent first (missing,
+    /// then the longest expired), and leave out what is held.
+    #[test]
+    fn gaps_come_most_urgent_first_and_held_ones_are_left_out() {
+        let cat = catalogue();
+        let reqs = requirements();
+        let on = date(2026, 11, 28);
+        let held = |id: &str| match id {
+            // BTCLS ended 2022-01-10: expired on 2025-01-10.
+            "btcls" => Some(date(2022, 1, 10)),
+            // PPI ended 2025-06-01: expired on 2026-06-01.
+            "ppi" => Some(date(2025, 6, 1)),
+            _ => None,
+        };
+        let gaps = person_gaps(&perawat(), held, &reqs, &cat, on);
+        let names: Vec<(&str, Gap)> = gaps.iter().map(|(c, g)| (c.name.as_str(), *g)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Pelayanan Prima", Gap::BelumAda),
+                ("BTCLS", Gap::Kedaluwarsa(date(2025, 1, 10))),
+                ("PPI", Gap::Kedaluwarsa(date(2026, 6, 1))),
+            ]
+        );
+        // Held and valid (even expiring within 6 months): no gap.
+        let all_held = |id: &str| match id {
+            "ppi" => Some(date(2026, 1, 1)),
+            _ => Some(date(2026, 10, 1)),
+        };
+        assert!(person_gaps(&perawat(), all_held, &reqs, &cat, on).is_empty());
+        // The notes are not read when there are gaps.
+        assert_eq!(
+            Suggestion::from(&gaps, Some("perlu diklat teknis")),
+            Suggestion::Competencies(vec![
+                ("Pelayanan Prima".into(), Gap::BelumAda),
+                ("BTCLS".into(), Gap::Kedaluwarsa(date(2025, 1, 10))),
+                ("PPI".into(), Gap::Kedaluwarsa(date(2026, 6, 1))),
+            ])
+        );
+    }
+
+    #[test]
+    fn without_gaps_the_notes_words_are_the_fallback() {
+        let notes = "Disarankan ikut Bimtek penyusunan laporan";
+        assert_eq!(
+            Suggestion::from(&[], Some(notes)),
+            Suggestion::Kinds(vec![crate::domain::TrainingKind::Bimtek])
+        );
+        assert_eq!(Suggestion::from(&[], Some("tidak ada")), Suggestion::None);
+        assert_eq!(Suggestion::from(&[], None), Suggestion::None);
+        assert!(Suggestion::from(&[], None).is_empty());
+    }
 
     #[test]
     fn soon_means_an_expiry_day_at_most_six_months_ahead() {

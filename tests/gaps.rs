@@ -289,7 +289,7 @@ fn the_gaps_export_equals_an_independent_computation_from_the_exports() {
         .filter(|g| g["keadaan"] == "belum ada")
         .filter_map(|g| with_validity(&g["kompetensi"]).map(|c| (g, c)));
     let mut import = String::from(
-        "nip,judul,jenis,penyelenggara,jenis_penyelenggara,mulai,selesai,jp,jam,status,no_sertifikat,catatan\n",
+        "nip,judul,jenis,penyelenggara,jenis_penyelenggara,mulai,selesai,jp,jam,status,no_sertifikat,catatan,kompetensi\n",
     );
     for back in [-6i64, 3] {
         let (g, c) = picked.next().expect("the demo has gaps with a validity");
@@ -298,7 +298,7 @@ fn the_gaps_export_equals_an_independent_computation_from_the_exports() {
         // Ends so that the expiry is `back` months from today.
         let end = today.checked_add((back - months).months()).unwrap();
         import.push_str(&format!(
-            "{},Pelatihan {word} Lama,Bimtek,BKPSDM Kota Medan,Pemerintah,{end},{end},8,,selesai,,\n",
+            "{},Pelatihan {word} Lama,Bimtek,BKPSDM Kota Medan,Pemerintah,{end},{end},8,,selesai,,,\n",
             g["nip"]
         ));
     }

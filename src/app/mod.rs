@@ -7,6 +7,7 @@ mod coaching;
 mod competency;
 mod evaluations;
 
+mod requirements;
 mod roles;
 mod shared;
 use roles::scoped;
@@ -102,6 +103,7 @@ enum Screen {
     Coaching(Box<CoachingForm>),
     Partners(Box<crate::screens::partners::PartnersScreen>),
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
+    Requirements(Box<crate::screens::requirements::RequirementsScreen>),
 }
 
 pub struct App {
@@ -338,6 +340,7 @@ impl App {
             Screen::Coaching(f) => f.keys(),
             Screen::Partners(p) => p.keys(),
             Screen::PartnerForm(f) => f.keys(),
+            Screen::Requirements(r) => r.keys(),
         }
     }
 
@@ -352,6 +355,7 @@ impl App {
             Screen::Potential(f) => f.captures_text(),
             Screen::Coaching(_) => true,
             Screen::PartnerForm(_) => true,
+            Screen::Requirements(r) => r.editing(),
             _ => false,
         }
     }
@@ -384,6 +388,7 @@ impl App {
             Screen::Potential(f) => f.is_dirty(),
             Screen::Coaching(f) => f.is_dirty(),
             Screen::PartnerForm(f) => f.is_dirty(),
+            Screen::Requirements(r) => r.is_dirty(),
             _ => false,
         }
     }
@@ -430,6 +435,7 @@ impl App {
             Screen::Potential(f) => f.paste(text),
             Screen::Coaching(f) => f.paste(text, &ui),
             Screen::PartnerForm(f) => f.paste(text, &ui),
+            Screen::Requirements(r) => r.paste(text, &ui),
             Screen::Quick(q) => q.paste(text, &ui),
             _ => None,
         };
@@ -515,6 +521,7 @@ impl App {
             Screen::Coaching(f) => f.handle(key, &self.ui),
             Screen::Partners(p) => p.handle(key),
             Screen::PartnerForm(f) => f.handle(key, &self.ui),
+            Screen::Requirements(r) => r.handle(key, &self.ui),
         };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
@@ -628,6 +635,9 @@ impl App {
                 }
                 self.status = Some((self.ui.t(T::NoChanges).to_string(), false));
                 true
+            }
+            Outcome::Back if matches!(&self.screen, Screen::Requirements(r) if r.changed()) => {
+                self.leave_requirements()
             }
             Outcome::Back => {
                 if let Screen::Quick(q) = &self.screen {
@@ -790,6 +800,9 @@ impl App {
             Outcome::LoadPartnerClosed(..) => self.count_closed(),
             Outcome::EditPartner(id, edit) => self.edit_partner(&id, edit),
             Outcome::SavePartner(p) => self.save_partner(*p),
+            Outcome::OpenRequirements => self.open_requirements(),
+            Outcome::SaveRequirement(old, new) => self.save_requirement(old.map(|o| *o), *new),
+            Outcome::DeleteRequirement(r) => self.delete_requirement(*r),
         }
     }
 
@@ -884,6 +897,7 @@ impl App {
             Screen::Coaching(f) => f.draw(frame, body, &ui),
             Screen::Partners(p) => p.draw(frame, body, &ui),
             Screen::PartnerForm(f) => f.draw(frame, body, &ui),
+            Screen::Requirements(r) => r.draw(frame, body, &ui),
         }
 
         let keys = self.keys();
@@ -935,6 +949,7 @@ impl App {
                 }),
                 Screen::Partners(_) => ui.t(T::Partners),
                 Screen::PartnerForm(_) => ui.t(T::Partners),
+                Screen::Requirements(_) => ui.t(T::Requirements),
             };
             let tabs = self.tabs_work();
             let globals = help::globals(tabs, self.current_tab());

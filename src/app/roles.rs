@@ -37,6 +37,16 @@ impl App {
                     self.ui.t(why).to_string()
                 });
             }
+            Outcome::SaveRequirement(..) | Outcome::DeleteRequirement(_) => {
+                return (!officer.may_edit_staff_records()).then(|| {
+                    let why = if officer.may_write() {
+                        T::RoleAdminOnlyRequirements
+                    } else {
+                        T::RoleViewer
+                    };
+                    self.ui.t(why).to_string()
+                });
+            }
             Outcome::OpenEvaluation(nip, _)
             | Outcome::SaveEvaluation(nip, _)
             | Outcome::DeleteEvaluation(nip, ..)

@@ -1,6 +1,7 @@
 //! Trainings: the form (one person or a group), its drafts, the Pelatihan tab.
 
 use super::*;
+use crate::competency_gaps::Suggestion;
 
 impl App {
     /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
@@ -39,6 +40,12 @@ impl App {
             ..Default::default()
         };
         let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
+        // Competency gaps come from the summaries (what each person holds), the catalogue
+        // and the requirements: no training is read. What a position requires is matched
+        // once per position.
+        let catalogue = self.store.competencies()?;
+        let requirements = self.store.requirements()?;
+        let mut requires: HashMap<(String, crate::domain::JenisJabatan), bool> = HashMap::new();
         // Everyone ever coached (a pass over the coaching tree only), for the statuses.
         let coached = super::coaching::coaching_by_person(&self.store)?;
         for s in self.store.iter_summaries() {
@@ -86,12 +93,39 @@ impl App {
                 });
             }
             if !reasons.is_empty() {
+                let mut suggested = Suggestion::None;
+                if let Some(jenis) = s.jenis {
+                    let jabatan = crate::domain::Jabatan {
+                        nama: s.jabatan.clone(),
+                        jenis,
+                    };
+                    let any = *requires
+                        .entry((s.jabatan.to_lowercase(), jenis))
+                        .or_insert_with(|| {
+                            !crate::domain::competency::required_for(
+                                &jabatan,
+                                &requirements,
+                                &catalogue,
+                            )
+                            .is_empty()
+                        });
+                    if any {
+                        let gaps = crate::competency_gaps::person_gaps(
+                            &jabatan,
+                            |id| s.held_until(id),
+                            &requirements,
+                            &catalogue,
+                            today,
+                        );
+                        suggested = Suggestion::from(&gaps, None);
+                    }
+                }
                 d.coaching.push(Coaching {
                     nip: s.nip.clone(),
                     name: s.name.clone(),
                     unit: unit_name,
                     reasons,
-                    suggested: Vec::new(),
+                    suggested,
                     flagged_since: super::coaching::flagged_since(s.last),
                     status: super::coaching::status_of(&coached, &s.nip, s.last, today),
                 });
@@ -110,21 +144,17 @@ impl App {
                 .unwrap_or(u32::MAX);
             (!predikat, jp)
         });
-        // The training kinds the last evaluation's notes name, for the people at the top
-        // of the list (reading everyone's notes would cost a pass over the evaluations).
+        // Without competency gaps: the training kinds the last evaluation's notes name,
+        // for the people at the top of the list (reading everyone's notes would cost a
+        // pass over the evaluations).
         for c in d.coaching.iter_mut().take(SUGGESTED_FOR) {
-            if !matches!(c.reasons.first(), Some(Reason::Predikat(_))) {
+            if !matches!(c.reasons.first(), Some(Reason::Predikat(_))) || !c.suggested.is_empty() {
                 continue;
             }
             let mut evaluations = self.store.evaluations_of(&c.nip)?;
             evaluations.sort_by_key(|e| e.period.sort_key());
             if let Some(e) = evaluations.last() {
-                let notes = e.catatan.to_lowercase();
-                c.suggested = crate::domain::TrainingKind::ALL
-                    .iter()
-                    .filter(|k| notes.contains(&k.label().to_lowercase()))
-                    .copied()
-                    .collect();
+                c.suggested = Suggestion::from(&[], Some(&e.catatan));
             }
         }
         d.units = units.into_values().collect();

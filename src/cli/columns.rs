@@ -138,6 +138,8 @@ pub const TRAININGS: &[Column] = &[
     col("status", &[], false),
     col("no_sertifikat", &["certificate", "nomor_sertifikat"], false),
     col("catatan", &["notes"], false),
+    // The competency the training gives (its name or id in the catalogue, issue 13).
+    col("kompetensi", &["competency"], false),
 ];
 
 /// `kinerja import|export unit-ratings`: a unit's own rating per year or period

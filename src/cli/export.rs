@@ -172,6 +172,12 @@ fn export_evaluations(
 
 fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Result<usize, Failure> {
     out.row(columns::TRAININGS.iter().map(|c| c.name))?;
+    // The stated competency by its name; an id no longer in the catalogue as it is.
+    let names: HashMap<String, String> = store
+        .competencies()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
     let mut n = 0;
     for item in store.iter_trainings() {
         let (nip, group) = item?;
@@ -193,6 +199,10 @@ fn export_trainings(store: &Store, out: &mut Output, year: Option<i16>) -> Resul
                 t.status.label().to_string(),
                 t.no_sertifikat.clone(),
                 t.catatan.clone(),
+                t.kompetensi
+                    .as_ref()
+                    .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
+                    .unwrap_or_default(),
             ])?;
             n += 1;
         }

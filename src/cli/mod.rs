@@ -88,6 +88,15 @@ pub enum Command {
         /// counted in the summary line
         #[arg(long)]
         allow_missing_evaluator: bool,
+        /// requirements: make the stored requirements equal the file's rows, deleting
+        /// those the file no longer lists (each deleted one is named)
+        #[arg(long)]
+        replace: bool,
+        /// trainings: record the competencies matched from the catalogue by title and
+        /// kind for rows whose kompetensi column is absent or empty (without it they are
+        /// only listed)
+        #[arg(long)]
+        accept_competencies: bool,
     },
     /// Export records as CSV that `import` reads back, or the per-unit report
     Export {
@@ -215,7 +224,7 @@ pub enum DataKind {
     /// matched by name
     Competencies,
     /// Which positions need which competencies (jabatan, jenis_jabatan, kompetensi); rows
-    /// are added, never removed
+    /// are added; with --replace the stored requirements become the file's rows
     Requirements,
     /// Training partners, one row per agreement (the columns of `export partners`); a
     /// partner in the file gets the file's contact, competencies and agreements
@@ -435,6 +444,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             ignore_unknown_columns,
             allow_similar_nip,
             allow_missing_evaluator,
+            replace,
+            accept_competencies,
         } => import::run(
             &store,
             kind,
@@ -445,6 +456,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 ignore_unknown_columns,
                 allow_similar_nip,
                 allow_missing_evaluator,
+                replace,
+                accept_competencies,
             },
         ),
         Command::Export {

@@ -12,6 +12,7 @@ pub mod potential_form;
 pub mod profile;
 pub mod quick_entry;
 pub mod report;
+pub mod requirements;
 pub mod staff_form;
 pub mod staff_list;
 pub mod staff_record;
@@ -91,6 +92,14 @@ pub enum Outcome {
     EditPartner(String, partner_form::PartnerEdit),
     /// Save a partner (at the revision it was opened at).
     SavePartner(Box<crate::domain::Partner>),
+    /// The competency requirements screen (issue 13).
+    OpenRequirements,
+    /// Save a requirement: a new one, or an edit replacing the first (as stored).
+    SaveRequirement(
+        Option<Box<crate::domain::Requirement>>,
+        Box<crate::domain::Requirement>,
+    ),
+    DeleteRequirement(Box<crate::domain::Requirement>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,

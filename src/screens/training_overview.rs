@@ -4,7 +4,8 @@
 
 use super::Outcome;
 use super::coaching_form::{status_style, status_text};
-use crate::domain::{CoachingStatus, OrganiserKind, TrainingKind};
+use crate::competency_gaps::Suggestion;
+use crate::domain::{CoachingStatus, OrganiserKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
@@ -62,8 +63,9 @@ pub struct Coaching {
     pub name: String,
     pub unit: String,
     pub reasons: Vec<Reason>,
-    /// Training kinds the last evaluation's notes name.
-    pub suggested: Vec<TrainingKind>,
+    /// The person's missing or expired required competencies, most urgent first; only
+    /// without any, the training kinds the last evaluation's notes name (issue 13).
+    pub suggested: crate::competency_gaps::Suggestion,
     /// The first day of the period of the latest evaluation, when its predikat flags the
     /// person for coaching (pembinaan kinerja); `None` when only JP puts them here.
     pub flagged_since: Option<jiff::civil::Date>,
@@ -151,12 +153,13 @@ enum Act {
     Filter,
     Competencies,
     Partners,
+    Requirements,
     Back,
     Quit,
 }
 
 /// Pelatihan's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 12] = [
+const KEYS: [Binding<Act>; 13] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
         "Tab",
@@ -224,6 +227,14 @@ const KEYS: [Binding<Act>; 12] = [
         true,
     ),
     bind(
+        &[Key::Char('R')],
+        "R",
+        "R",
+        Act::Requirements,
+        T::KeyRequirements,
+        false,
+    ),
+    bind(
         &[Key::Code(KeyCode::Esc)],
         "Esc",
         "Esc",
@@ -251,6 +262,33 @@ pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<St
             let i = units.iter().position(|(id, _)| id == c)?;
             units.get(i + 1).map(|(id, _)| id.clone())
         }
+    }
+}
+
+/// A suggestion in full (each competency with its state and expiry day), for the line
+/// under the coaching list; `None` when there is none.
+pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
+    use crate::competency_gaps::Gap;
+    match s {
+        Suggestion::Competencies(gaps) if !gaps.is_empty() => {
+            let parts: Vec<String> = gaps
+                .iter()
+                .map(|(name, gap)| match gap {
+                    Gap::Kedaluwarsa(d) | Gap::SegeraKedaluwarsa(d) => format!(
+                        "{name} ({} {})",
+                        ui.t(T::CompExpired),
+                        crate::domain::format_date(*d)
+                    ),
+                    Gap::BelumAda => format!("{name} ({})", ui.t(T::CompMissing)),
+                })
+                .collect();
+            Some(format!("{} {}", ui.t(T::NeedsCompetency), parts.join(", ")))
+        }
+        Suggestion::Kinds(kinds) if !kinds.is_empty() => {
+            let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+            Some(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")))
+        }
+        _ => None,
     }
 }
 
@@ -311,6 +349,28 @@ impl TrainingOverview {
             c.status = crate::domain::follow_up(items, c.flagged_since, today);
         }
         self.apply_filter();
+    }
+
+    /// The year and the unit shown (`None`: all units), to build the tab again.
+    pub fn year_unit(&self) -> (i16, Option<String>) {
+        (self.data.year, self.data.unit.clone())
+    }
+
+    /// Keeps the section, rows and filter of `old` (the tab built again with fresh data).
+    pub fn keep_view_of(&mut self, old: &TrainingOverview) {
+        self.section = old.section;
+        self.filter = old.filter;
+        self.rows = old.rows;
+        self.apply_filter();
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            let len = match SECTIONS[i] {
+                Section::Summary => self.data.units.len(),
+                Section::Coaching => self.shown.len(),
+                Section::Held => self.data.held.len(),
+                Section::Partners => self.data.partners.len(),
+            };
+            *row = (*row).min(len.saturating_sub(1));
+        }
     }
 
     /// The filter of the coaching list.
@@ -406,6 +466,7 @@ impl TrainingOverview {
                     list: None,
                 })
             }
+            Some(Act::Requirements) => Outcome::OpenRequirements,
             Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
             Some(Act::Partners) => Outcome::OpenPartners(d.year),
             Some(Act::Back) => Outcome::Back,
@@ -594,6 +655,22 @@ impl TrainingOverview {
             frame.render_widget(Paragraph::new(Line::styled(text, ui.theme.ok())), area);
             return;
         }
+        // The selected person's suggestion in full on the last line: the column cuts it.
+        let [area, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let selected = self
+            .shown
+            .get(self.rows[1])
+            .and_then(|i| d.coaching.get(*i));
+        if let Some(text) = selected.and_then(|c| suggestion_detail(&c.suggested, ui)) {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    fit(ui, &text, detail.width as usize),
+                    ui.theme.muted(),
+                )),
+                detail,
+            );
+        }
         let height = area.height.saturating_sub(1) as usize;
         let start = self.window(1, height);
         let rows: Vec<Row> = self
@@ -603,9 +680,16 @@ impl TrainingOverview {
             .take(height)
             .map(|(i, c)| {
                 let mut why: Vec<String> = c.reasons.iter().map(|r| reason_text(r, ui)).collect();
-                if !c.suggested.is_empty() {
-                    let kinds: Vec<&str> = c.suggested.iter().map(|k| k.label()).collect();
-                    why.push(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")));
+                match &c.suggested {
+                    Suggestion::Competencies(gaps) if !gaps.is_empty() => {
+                        let names: Vec<&str> = gaps.iter().map(|(n, _)| n.as_str()).collect();
+                        why.push(format!("{} {}", ui.t(T::NeedsCompetency), names.join(", ")));
+                    }
+                    Suggestion::Kinds(kinds) if !kinds.is_empty() => {
+                        let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+                        why.push(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")));
+                    }
+                    _ => {}
                 }
                 let status = match c.status {
                     Some(s) => Cell::from(Span::styled(status_text(s, ui), status_style(s, ui))),

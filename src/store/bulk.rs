@@ -203,6 +203,21 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Removes a requirement (keyed by `Requirement::key` of its cleaned form); removing
+    /// one that is not stored does nothing.
+    pub fn remove_requirement(
+        &mut self,
+        requirement: &crate::domain::Requirement,
+    ) -> Result<(), StoreError> {
+        let key = requirement.clone().cleaned().key();
+        self.batches[REQUIREMENTS].remove(key.as_bytes());
+        self.pending += 1;
+        if self.pending >= CHUNK {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
     /// Writes what is pending in one transaction.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if self.pending == 0 {

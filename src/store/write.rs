@@ -938,6 +938,77 @@ impl Store {
         })
     }
 
+    /// Replaces the requirement `old` (as stored) by `new` in one audited transaction, as
+    /// an edit on the requirements screen does: the key of a requirement is its content,
+    /// so an edit removes the old key and writes the new one. Without `old` it adds `new`.
+    /// Errors: an invalid requirement, a competency not in the catalogue, `old` no longer
+    /// stored, `new` stored already (another requirement).
+    pub fn replace_requirement(
+        &self,
+        old: Option<&crate::domain::Requirement>,
+        new: &crate::domain::Requirement,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let r = new.clone().cleaned();
+        r.validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let key = r.key();
+        let old_key = old.map(|o| o.clone().cleaned().key());
+        let value =
+            records::encode_requirement(&r).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let label = |q: &crate::domain::Requirement| {
+            format!(
+                "{} / {} -> {}",
+                if q.jabatan.is_empty() {
+                    "-"
+                } else {
+                    &q.jabatan
+                },
+                q.jenis.map_or("-", |j| j.label()),
+                q.competency
+            )
+        };
+        let before = old.map(|o| label(&o.clone().cleaned()));
+        self.audited(&[&self.competencies, &self.requirements], actor, |tx| {
+            if tx[0].get(r.competency.as_bytes())?.is_none() {
+                return abort(StoreError::NotFound {
+                    what: format!("competency {}", r.competency),
+                });
+            }
+            if let Some(k) = &old_key
+                && *k != key
+            {
+                if tx[1].remove(k.as_bytes())?.is_none() {
+                    return abort(StoreError::NotFound {
+                        what: format!("requirement {}", k.replace('\0', " / ")),
+                    });
+                }
+                if tx[1].get(key.as_bytes())?.is_some() {
+                    return abort(StoreError::Invalid(format!(
+                        "requirement {} exists already",
+                        key.replace('\0', " / ")
+                    )));
+                }
+            }
+            let fresh = tx[1].insert(key.as_bytes(), value.clone())?.is_none();
+            Ok((
+                (),
+                Audit {
+                    action: if old_key.is_none() && fresh {
+                        AuditAction::Create
+                    } else {
+                        AuditAction::Update
+                    },
+                    record: format!("requirements/{}", r.competency),
+                    summary: match &before {
+                        Some(b) if *b != label(&r) => format!("{b} => {}", label(&r)),
+                        _ => label(&r),
+                    },
+                },
+            ))
+        })
+    }
+
     /// Removes a requirement, audited. Errors: no such requirement.
     pub fn delete_requirement(
         &self,

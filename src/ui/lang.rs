@@ -256,6 +256,24 @@ texts! {
     ReasonJpToday => "JP s.d. hari ini", "JP due by today";
     ReasonJpYear => "tahun", "year";
     Suggested => "usul:", "suggested:";
+    // Competency requirements screen and gaps-first suggestions (issue 13)
+    NeedsCompetency => "perlu:", "needs:";
+    Requirements => "Kebutuhan kompetensi", "Competency requirements";
+    KeyRequirements => "kebutuhan kompetensi", "competency requirements";
+    NewRequirement => "Kebutuhan kompetensi baru", "New competency requirement";
+    EditRequirement => "Ubah kebutuhan kompetensi", "Edit competency requirement";
+    DeleteRequirementAsk => "Hapus kebutuhan ini? (y = hapus, n = batal)", "Delete this requirement? (y = delete, n = cancel)";
+    ReqPosition => "Jabatan", "Position";
+    ReqJenis => "Jenis/jenjang", "Kind/level";
+    ReqAny => "semua", "any";
+    ReqAnyPosition => "(semua jabatan)", "(any position)";
+    ReqCount => "kebutuhan", "requirement(s)";
+    ErrReqNoPosition => "isi jabatan, pilih jenis/jenjang, atau keduanya", "give a position, a kind/level, or both";
+    ErrReqExists => "kebutuhan ini sudah ada", "this requirement exists already";
+    ReqUnknownPosition => "belum ada pegawai dengan jabatan ini", "no staff member holds this position yet";
+    NoRequirements => "Belum ada kebutuhan kompetensi. Tekan n untuk menambah.", "No competency requirements yet. Press n to add one.";
+    NoCatalogue => "Katalog kompetensi kosong: impor dulu dengan kinerja import competencies", "The competency catalogue is empty: import it first with kinerja import competencies";
+    RoleAdminOnlyRequirements => "hanya admin yang boleh mengubah kebutuhan kompetensi", "only an admin may change competency requirements";
     Reason => "Alasan", "Reason";
     NobodyNeedsCoaching => "Tidak ada yang perlu pembinaan.", "Nobody needs coaching.";
     People => "Orang", "People";

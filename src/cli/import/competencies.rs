@@ -1,6 +1,8 @@
 //! `kinerja import competencies` and `kinerja import requirements` (AKPK, issue 13): the
 //! competency catalogue, matched by name (its id), and which positions need which
-//! competency. Requirements are added; an import never removes one.
+//! competency. Requirements are added; only `--replace` removes those the file does not
+//! list, so that an officer's edited spreadsheet (the export with rows deleted) becomes
+//! the stored set. Each removed requirement is named, also on `--dry-run`.
 
 use super::*;
 use crate::domain::{Competency, CompetencyKind, Requirement};
@@ -190,8 +192,9 @@ pub(super) fn import_requirements(
         .into_iter()
         .map(|c| (c.id.clone(), c))
         .collect();
+    let stored_all = store.requirements()?;
     let stored: std::collections::BTreeSet<String> =
-        store.requirements()?.iter().map(Requirement::key).collect();
+        stored_all.iter().map(Requirement::key).collect();
     let mut bad = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut good: Vec<Requirement> = Vec::new();
@@ -208,13 +211,52 @@ pub(super) fn import_requirements(
         }
     }
     report_bad(&table, &bad, good.len(), opts)?;
+    // --replace: what is stored and not in the file goes. With bad rows skipped, a bad
+    // row's requirement would be deleted for a typo: refuse that combination.
+    let removed: Vec<Requirement> = if opts.replace {
+        if !bad.is_empty() {
+            return Err(Failure::data(format!(
+                "{}: --replace with {} bad row(s): fix them first, so that no requirement is deleted because its row could not be read; nothing was written",
+                table.file,
+                bad.len()
+            )));
+        }
+        let in_file: std::collections::BTreeSet<String> =
+            good.iter().map(Requirement::key).collect();
+        stored_all
+            .into_iter()
+            .filter(|q| !in_file.contains(&q.key()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for q in &removed {
+        eprintln!(
+            "{}: deleting requirement: {} / {} -> {}",
+            table.file,
+            if q.jabatan.is_empty() {
+                "-"
+            } else {
+                &q.jabatan
+            },
+            q.jenis.map_or("-", |j| j.label()),
+            catalogue
+                .get(&q.competency)
+                .map_or(q.competency.as_str(), |c| c.name.as_str())
+        );
+    }
     let (fresh, known): (Vec<Requirement>, Vec<Requirement>) =
         good.into_iter().partition(|q| !stored.contains(&q.key()));
     let summary = format!(
-        "{}: {} new, {} already stored requirement(s){}",
+        "{}: {} new, {} already stored{} requirement(s){}",
         table.file,
         fresh.len(),
         known.len(),
+        if opts.replace {
+            format!(", {} deleted", removed.len())
+        } else {
+            String::new()
+        },
         if bad.is_empty() {
             String::new()
         } else {
@@ -222,10 +264,13 @@ pub(super) fn import_requirements(
         }
     );
     finish(store, &table, opts, &summary, "requirements", |w| {
+        for q in &removed {
+            w.remove_requirement(q)?;
+        }
         for q in &fresh {
             w.put_requirement(q)?;
         }
-        Ok(!fresh.is_empty())
+        Ok(!fresh.is_empty() || !removed.is_empty())
     })
 }
 

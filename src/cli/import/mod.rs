@@ -29,6 +29,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<(), Failure> {
+    if opts.replace && !matches!(kind, DataKind::Requirements) {
+        return Err(Failure::cannot_run(
+            "--replace applies to `kinerja import requirements` only".to_string(),
+        ));
+    }
+    if opts.accept_competencies && !matches!(kind, DataKind::Trainings) {
+        return Err(Failure::cannot_run(
+            "--accept-competencies applies to `kinerja import trainings` only".to_string(),
+        ));
+    }
     match kind {
         DataKind::Staff => staff::import_staff(store, file, opts),
         DataKind::Evaluations => evaluations::import_evaluations(store, file, opts),
@@ -55,6 +65,10 @@ pub struct Options {
     pub allow_similar_nip: bool,
     /// Import evaluations without a pejabat penilai (historical data), counted apart.
     pub allow_missing_evaluator: bool,
+    /// Requirements: the stored set becomes the file's rows (the others are deleted).
+    pub replace: bool,
+    /// Trainings: record the competencies matched by title and kind (else only listed).
+    pub accept_competencies: bool,
 }
 
 /// Prints the bad rows and decides whether the import may go on.

@@ -1,4 +1,12 @@
 //! `kinerja import trainings`: by NIP, title, start and organiser.
+//!
+//! The `kompetensi` column (issue 13) states the competency a training gives, by its
+//! name or id in the catalogue; an unknown one refuses the row. Where the column is
+//! absent or empty, the competency is matched from the catalogue by title and kind
+//! (`Competency::satisfied_by`) and only **proposed**: each match is listed as
+//! `line N: title -> competency`, and recorded only with `--accept-competencies`. A row
+//! that several competencies match is listed and never recorded. An empty cell keeps a
+//! competency already stated on the stored training.
 
 use super::*;
 use crate::domain::latsar_for_non_cpns;
@@ -134,7 +142,60 @@ pub(super) fn keep_absent_training_columns(
     if !t.has("catatan") {
         tr.catatan = old.catatan.clone();
     }
+    // Absent or empty: what the stored training states stays.
+    if tr.kompetensi.is_none() {
+        tr.kompetensi = old.kompetensi.clone();
+    }
     tr
+}
+
+/// The catalogue's competency named `text` (its name, case-insensitive, or its id).
+pub(super) fn find_competency<'c>(
+    catalogue: &'c [crate::domain::Competency],
+    text: &str,
+) -> Option<&'c crate::domain::Competency> {
+    let id = unit_id(text);
+    let t = text.trim();
+    catalogue
+        .iter()
+        .find(|c| c.id == t || c.name.eq_ignore_ascii_case(t) || (!id.is_empty() && c.id == id))
+}
+
+/// Why `text` names no competency, with the known names closest to it (or the first
+/// ones) as a hint.
+fn unknown_competency(catalogue: &[crate::domain::Competency], text: &str) -> String {
+    if catalogue.is_empty() {
+        return format!(
+            "kompetensi {text:?}: the catalogue is empty; import it with `kinerja import competencies` first"
+        );
+    }
+    let names: Vec<String> = catalogue.iter().map(|c| c.name.clone()).collect();
+    let mut hint: Vec<String> = crate::ui::closest::closest(text, &names, 3)
+        .into_iter()
+        .map(|i| names[i].clone())
+        .collect();
+    if hint.is_empty() {
+        hint = names.iter().take(5).cloned().collect();
+    }
+    format!(
+        "kompetensi {text:?} is not in the catalogue (known: {}{}; `kinerja export competencies` lists all {})",
+        hint.join(", "),
+        if hint.len() < names.len() {
+            ", ..."
+        } else {
+            ""
+        },
+        names.len()
+    )
+}
+
+/// A competency matched from the catalogue by title and kind, for a row that states
+/// none.
+struct Proposal {
+    line: u64,
+    judul: String,
+    /// The names of the competencies that match (one: recordable).
+    names: Vec<String>,
 }
 
 /// Two rows are the same training for a person when title, start and organiser agree
@@ -147,14 +208,25 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     let table = csvio::read(file, columns::TRAININGS, opts.ignore_unknown_columns)?;
     let today = today();
     let mut bad = Vec::new();
-    let mut by_nip: BTreeMap<String, Vec<Training>> = BTreeMap::new();
+    let mut by_nip: BTreeMap<String, Vec<(u64, Training)>> = BTreeMap::new();
+    let catalogue = store.competencies()?;
     // The stored NIP (PNS or PPPK) of each person met, or None for no such staff.
     let mut known: HashMap<String, Option<Nip>> = HashMap::new();
     let mut warnings: Vec<(u64, String)> = Vec::new();
     let mut good = 0usize;
     for (line, r) in &table.rows {
         match parse_training(&table, r, today) {
-            Ok((nip, t)) => {
+            Ok((nip, mut t)) => {
+                let stated = clean_line(table.get(r, "kompetensi"));
+                if !stated.is_empty() {
+                    match find_competency(&catalogue, &stated) {
+                        Some(c) => t.kompetensi = Some(c.id.clone()),
+                        None => {
+                            bad.push((*line, unknown_competency(&catalogue, &stated)));
+                            continue;
+                        }
+                    }
+                }
                 let stored = match known.get(&nip) {
                     Some(n) => n.clone(),
                     None => {
@@ -175,7 +247,7 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
                     ));
                 } else if by_nip
                     .get(&nip)
-                    .is_some_and(|v| v.iter().any(|x| same_training(x, &t)))
+                    .is_some_and(|v| v.iter().any(|(_, x)| same_training(x, &t)))
                 {
                     bad.push((
                         *line,
@@ -183,7 +255,7 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
                     ));
                 } else {
                     good += 1;
-                    by_nip.entry(nip).or_default().push(t);
+                    by_nip.entry(nip).or_default().push((*line, t));
                 }
             }
             Err(problems) => bad.push((*line, problems.join("; "))),
@@ -202,10 +274,11 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     let mut new_partners = Vec::new();
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
     let mut groups = Vec::new();
+    let mut proposals: Vec<Proposal> = Vec::new();
     for (nip, rows) in by_nip {
         let mut group = store.training_group(&nip)?;
         let before = created + updated;
-        for t in rows {
+        for (line, t) in rows {
             if let std::collections::hash_map::Entry::Vacant(slot) =
                 partners.entry(unit_id(&t.penyelenggara))
             {
@@ -219,10 +292,26 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
                 new_partners.push(p);
             }
             let existing = group.items.iter().find(|x| same_training(x, &t)).cloned();
-            let t = match &existing {
+            let mut t = match &existing {
                 Some(old) => keep_absent_training_columns(&table, t, old),
                 None => t,
             };
+            if t.kompetensi.is_none() {
+                let matched: Vec<&crate::domain::Competency> =
+                    catalogue.iter().filter(|c| c.satisfied_by(&t)).collect();
+                if let [one] = matched[..]
+                    && opts.accept_competencies
+                {
+                    t.kompetensi = Some(one.id.clone());
+                }
+                if !matched.is_empty() {
+                    proposals.push(Proposal {
+                        line,
+                        judul: t.judul.clone(),
+                        names: matched.iter().map(|c| c.name.clone()).collect(),
+                    });
+                }
+            }
             let key = t.clone();
             match merge_into(&mut group.items, &mut group.next_id, t, |x| {
                 same_training(x, &key)
@@ -237,9 +326,39 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
             groups.push((nip, group));
         }
     }
+    proposals.sort_by_key(|p| p.line);
+    let single = proposals.iter().filter(|p| p.names.len() == 1).count();
+    if !proposals.is_empty() {
+        eprintln!(
+            "{}: competencies matched by title and kind ({}):",
+            table.file,
+            if opts.accept_competencies {
+                "recorded where one matches"
+            } else {
+                "not recorded; check them, then import again with --accept-competencies to record them"
+            }
+        );
+        for p in &proposals {
+            if p.names.len() == 1 {
+                eprintln!("  line {}: {} -> {}", p.line, p.judul, p.names[0]);
+            } else {
+                eprintln!(
+                    "  line {}: {} -> {} (several match: state one in the kompetensi column)",
+                    p.line,
+                    p.judul,
+                    p.names.join(" | ")
+                );
+            }
+        }
+    }
+    let competencies_note = match (single, opts.accept_competencies) {
+        (0, _) => String::new(),
+        (n, true) => format!("; {n} matched competenc(ies) recorded"),
+        (n, false) => format!("; {n} matched competenc(ies) proposed, not recorded"),
+    };
     let nothing_to_write = groups.is_empty() && new_partners.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged trainings; {} new partner(s){}{}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged trainings; {} new partner(s){competencies_note}{}{}",
         table.file,
         new_partners.len(),
         if bad.is_empty() {
