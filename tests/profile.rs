@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::session::{Session, options, session_with};
+use common::session::{Session, looks, options, session_with};
 use crossterm::event::KeyCode;
 use jiff::civil::date;
 use kinerja::app::App;
@@ -21,21 +21,6 @@ use std::process::Command;
 
 /// The first person of the demo's staff list (by name): the record `Enter` opens.
 const FIRST: &str = "196708202023122459";
-
-fn looks() -> [(&'static str, Lang, Theme); 3] {
-    [
-        ("id", Lang::Id, Theme::default()),
-        ("en", Lang::En, Theme::default()),
-        (
-            "ascii",
-            Lang::Id,
-            Theme {
-                color: false,
-                ascii: true,
-            },
-        ),
-    ]
-}
 
 /// A session on the demo whose `x` writes into `export_dir`, as `officer` (`None`: no
 /// officers), remote (over `kinerja serve`) or not.

@@ -4,27 +4,12 @@
 
 mod common;
 
-use common::session::{Session, session_with};
+use common::session::{Session, looks, session_with};
 use crossterm::event::{KeyCode, KeyModifiers};
 use kinerja::ui::lang::Lang;
 use kinerja::ui::theme::Theme;
 
 /// The three looks every screen is checked in.
-fn looks() -> [(&'static str, Lang, Theme); 3] {
-    [
-        ("id", Lang::Id, Theme::default()),
-        ("en", Lang::En, Theme::default()),
-        (
-            "ascii",
-            Lang::Id,
-            Theme {
-                color: false,
-                ascii: true,
-            },
-        ),
-    ]
-}
-
 fn snap(s: &Session, look: &str, screen: &str) {
     insta::assert_snapshot!(format!("{screen}__{look}"), s.text());
 }

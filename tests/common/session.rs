@@ -49,6 +49,23 @@ pub fn session_with(staff: usize, lang: Lang, theme: Theme, w: u16, h: u16) -> S
     s
 }
 
+/// The three looks every screen is snapshotted in: Indonesian, English, and Indonesian
+/// without colour in ASCII.
+pub fn looks() -> [(&'static str, Lang, Theme); 3] {
+    [
+        ("id", Lang::Id, Theme::default()),
+        ("en", Lang::En, Theme::default()),
+        (
+            "ascii",
+            Lang::Id,
+            Theme {
+                color: false,
+                ascii: true,
+            },
+        ),
+    ]
+}
+
 pub fn demo() -> Session {
     session_with(300, Lang::Id, Theme::default(), 80, 24)
 }
