@@ -299,6 +299,24 @@ fn competency_at_scale(c: &mut Criterion, path: &std::path::Path) {
     group.bench_function("list_one_unit", |b| {
         b.iter(|| gap_list(&index, Some(&biggest), None, &data, widest, on))
     });
+    // Mitra: the competencies one partner closed in a year (a pass over every training),
+    // for the private partner with the most participants.
+    let (_, partners) = store.training_stats(2026).expect("stats");
+    let busiest = partners
+        .iter()
+        .filter(|p| p.kind != kinerja::domain::OrganiserKind::Pemerintah)
+        .max_by_key(|p| p.participants)
+        .map(|p| p.name.clone())
+        .expect("a private partner");
+    let partner = store
+        .partners()
+        .expect("partners")
+        .into_iter()
+        .find(|p| p.name == busiest)
+        .expect("the partner is recorded");
+    group.bench_function("partner_competencies_closed", |b| {
+        b.iter(|| kinerja::partners::competencies_closed(&store, &partner, 2026).expect("count"))
+    });
     group.finish();
 }
 

@@ -61,6 +61,22 @@ fn the_partners_export_imports_back_unchanged() {
     assert!(after.contains("0812-9999-1101"));
     assert!(after.contains("PKS/099/DEMO,2030-01-01,2030-12-31,Perpanjangan"));
     assert_eq!(after.lines().count(), lines + 1);
+
+    // A file of names and kinds only keeps every contact, competency and agreement: the
+    // columns it lacks keep what is stored (a trial wiped them before).
+    let names: String = std::iter::once("nama,jenis\n".to_string())
+        .chain(
+            after
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(",") + "\n"),
+        )
+        .collect();
+    std::fs::write(&file, &names).unwrap();
+    let (code, _, err) = run(&db, &["import", "partners", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 new, 0 changed"), "{err}");
+    assert_eq!(export(&db), after);
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //!
 //! A partner named in the file gets exactly the file's contact, competencies and
 //! agreements (an agreement left out of the file is removed); partners not in the file are
-//! left alone. The partner's own columns must be the same on each of its rows. With
+//! left alone. A column the file lacks keeps the stored value (a file of names and kinds
+//! only changes no contact, competency or agreement; without any agreement column the
+//! stored agreements stay). The partner's own columns must be the same on each of its rows. With
 //! `--skip-invalid`, a partner with any bad row is skipped whole, so a half-read partner
 //! never loses the agreements of its bad rows.
 
@@ -149,6 +151,34 @@ fn differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
     out
 }
 
+/// Columns the file lacks keep what is stored, as for the other imports: the contact's
+/// three columns one by one, the competencies, and the agreements when no agreement column
+/// is there at all.
+fn keep_absent_columns(t: &Table, p: &mut Partner, old: &Partner) {
+    if !t.has("kontak_nama") {
+        p.contact.nama = old.contact.nama.clone();
+    }
+    if !t.has("kontak_telepon") {
+        p.contact.telepon = old.contact.telepon.clone();
+    }
+    if !t.has("kontak_email") {
+        p.contact.email = old.contact.email.clone();
+    }
+    if !t.has("kompetensi") {
+        p.competencies = old.competencies.clone();
+    }
+    let agreement_cols = [
+        "jenis_perjanjian",
+        "nomor_perjanjian",
+        "mulai",
+        "selesai",
+        "ruang_lingkup",
+    ];
+    if !agreement_cols.iter().any(|c| t.has(c)) {
+        p.agreements = old.agreements.clone();
+    }
+}
+
 pub(super) fn import_partners(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
     let table = csvio::read(file, columns::PARTNERS, opts.ignore_unknown_columns)?;
     let catalogue: HashMap<String, String> = store
@@ -231,6 +261,9 @@ pub(super) fn import_partners(store: &Store, file: &Path, opts: Options) -> Resu
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
     let mut changed = Vec::new();
     for mut p in good {
+        if let Some(old) = stored.get(&p.id) {
+            keep_absent_columns(&table, &mut p, old);
+        }
         match stored.get(&p.id) {
             Some(old)
                 if *old
