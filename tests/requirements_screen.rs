@@ -97,7 +97,11 @@ fn add_edit_and_delete_a_requirement_with_keys() {
     s.type_text("gizi").key(KeyCode::Tab).type_text("Bidan");
     ctrl(&mut s, 's');
     assert!(s.shows("kebutuhan ini sudah ada"), "{}", s.text());
-    s.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    // This form keeps no draft, so Esc asks to discard instead of promising one.
+    s.key(KeyCode::Esc);
+    assert!(s.shows("Perubahan belum disimpan. Buang?"), "{}", s.text());
+    assert!(!s.shows("draf"), "{}", s.text());
+    s.key(KeyCode::Char('y'));
     assert_eq!(stored(&s).len(), before.len() + 1);
 
     // Edit the new one (selected after saving): jenjang Terampil as well.

@@ -233,7 +233,9 @@ impl RequirementsScreen {
         let is_new = o.is_none();
         self.form = Some(RequirementForm {
             original,
-            form: Form::new(title, fields, is_new).with_delete(T::DeleteRequirementAsk),
+            form: Form::new(title, fields, is_new)
+                .with_delete(T::DeleteRequirementAsk)
+                .without_draft(),
         });
         self.refresh(ui);
         if let Some(f) = &mut self.form {

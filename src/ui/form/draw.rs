@@ -17,6 +17,7 @@ impl Form {
     pub(super) fn message(&self, ui: &Ui) -> Option<(String, Style)> {
         if let Some(ask) = &self.ask {
             let text = match ask {
+                Ask::Discard if self.no_draft => ui.t(T::DiscardAsk).to_string(),
                 Ask::Discard => ui.t(T::CloseKeepDraft).to_string(),
                 Ask::Delete => ui.t(self.delete_ask.unwrap_or(T::DeleteAsk)).to_string(),
                 Ask::Draft(when, _) if self.draft_stale => format!(

@@ -100,6 +100,8 @@ pub struct Form {
     delete_ask: Option<T>,
     /// The offered draft was made before the record changed elsewhere.
     draft_stale: bool,
+    /// The form keeps no draft: closing a changed form asks to discard, not to keep.
+    no_draft: bool,
 }
 
 impl Form {
@@ -123,6 +125,7 @@ impl Form {
             wrong_char: None,
             delete_ask: None,
             draft_stale: false,
+            no_draft: false,
         };
         f.focus = f.next_focusable(0, true).unwrap_or(0);
         f.mark_clean();
@@ -138,6 +141,13 @@ impl Form {
         if !self.is_new {
             self.delete_ask = Some(question);
         }
+        self
+    }
+
+    /// A form whose owner keeps no draft: `Esc` on a changed form asks whether to discard
+    /// the changes instead of promising a draft.
+    pub fn without_draft(mut self) -> Form {
+        self.no_draft = true;
         self
     }
 
