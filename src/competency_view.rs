@@ -21,6 +21,8 @@ use std::collections::HashMap;
 pub struct PositionRow {
     /// The position's full title ("Perawat Terampil").
     pub title: String,
+    /// The position's name, without the jenjang ("Perawat").
+    pub name: String,
     /// Active people holding it in the scope.
     pub people: u32,
     /// Per column: `None` when the position does not require that competency, else the
@@ -131,8 +133,9 @@ fn numbers(index: &StaffIndex, data: &CompetencyData) -> Vec<Option<u16>> {
 pub fn matrix(index: &StaffIndex, unit: Option<&str>, data: &CompetencyData, on: Date) -> Matrix {
     let numbers = numbers(index, data);
     let mut required = Required::new(data);
-    // Per position title: people, and gaps per catalogue competency (None: not required).
-    let mut by_title: HashMap<String, (u32, Vec<Option<u32>>)> = HashMap::new();
+    // Per position title: its name, people, and gaps per catalogue competency (None: not
+    // required).
+    let mut by_title: HashMap<String, (String, u32, Vec<Option<u32>>)> = HashMap::new();
     // Titles are built once per (name, jenis).
     let mut titles: HashMap<(u16, Option<JenisJabatan>), String> = HashMap::new();
     index.for_each_by_name(|s| {
@@ -143,11 +146,11 @@ pub fn matrix(index: &StaffIndex, unit: Option<&str>, data: &CompetencyData, on:
         let t = titles
             .entry((s.jabatan_no, s.jenis))
             .or_insert_with(|| title(&s));
-        let (people, cells) = match by_title.get_mut(t.as_str()) {
+        let (_, people, cells) = match by_title.get_mut(t.as_str()) {
             Some(v) => v,
             None => by_title
                 .entry(t.clone())
-                .or_insert_with(|| (0, vec![None; data.catalogue.len()])),
+                .or_insert_with(|| (s.jabatan.to_string(), 0, vec![None; data.catalogue.len()])),
         };
         *people += 1;
         for c in needs {
@@ -158,12 +161,13 @@ pub fn matrix(index: &StaffIndex, unit: Option<&str>, data: &CompetencyData, on:
         }
     });
     let columns: Vec<usize> = (0..data.catalogue.len())
-        .filter(|c| by_title.values().any(|(_, cells)| cells[*c].is_some()))
+        .filter(|c| by_title.values().any(|(_, _, cells)| cells[*c].is_some()))
         .collect();
     let mut rows: Vec<PositionRow> = by_title
         .into_iter()
-        .map(|(title, (people, cells))| PositionRow {
+        .map(|(title, (name, people, cells))| PositionRow {
             title,
+            name,
             people,
             cells: columns.iter().map(|c| cells[*c]).collect(),
         })

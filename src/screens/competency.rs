@@ -110,7 +110,7 @@ const MATRIX_KEYS: [Binding<Act>; 7] = [
 const LIST_KEYS: [Binding<Act>; 9] = [
     bind(
         &[Key::Char(' ')],
-        "Spasi",
+        "Space",
         "Space",
         Act::Mark,
         T::KeyMark,
@@ -287,6 +287,20 @@ impl CompetencyScreen {
         self.data.query.list.is_some()
     }
 
+    /// Whether the position titled `position` (`None`: any) requires the competency of
+    /// matrix column `col` in the scope shown.
+    fn requires(&self, position: Option<&str>, col: usize) -> bool {
+        match position {
+            None => true,
+            Some(p) => self
+                .data
+                .matrix
+                .rows
+                .iter()
+                .any(|r| r.title == p && r.cells.get(col).copied().flatten().is_some()),
+        }
+    }
+
     /// The catalogue position of the matrix column under the cursor.
     fn column_competency(&self) -> Option<usize> {
         self.data.matrix.columns.get(self.col).copied()
@@ -314,17 +328,21 @@ impl CompetencyScreen {
         };
         let columns = self.data.matrix.columns.len();
         match act {
-            Act::Left | Act::PrevCompetency if columns > 0 => {
-                self.col = (self.col + columns - 1) % columns;
-                if self.in_list() {
-                    let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
-                    return self.ask(self.column_competency().map(|c| (c, position)));
+            Act::Left | Act::PrevCompetency | Act::Right | Act::NextCompetency if columns > 0 => {
+                let step = if matches!(act, Act::Left | Act::PrevCompetency) {
+                    columns - 1
+                } else {
+                    1
+                };
+                let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
+                // In a list of one position, only the competencies it requires.
+                for _ in 0..columns {
+                    self.col = (self.col + step) % columns;
+                    if position.is_none() || self.requires(position.as_deref(), self.col) {
+                        break;
+                    }
                 }
-            }
-            Act::Right | Act::NextCompetency if columns > 0 => {
-                self.col = (self.col + 1) % columns;
                 if self.in_list() {
-                    let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
                     return self.ask(self.column_competency().map(|c| (c, position)));
                 }
             }
@@ -433,7 +451,12 @@ impl CompetencyScreen {
         };
         fit(
             ui,
-            &format!("{} · {} · {validity}", comp.name, comp.kind.label()),
+            &format!(
+                "{}{sep}{}{sep}{validity}",
+                comp.name,
+                comp.kind.label(),
+                sep = separator(ui)
+            ),
             width,
         )
     }
@@ -540,15 +563,7 @@ impl CompetencyScreen {
             .saturating_sub(height - 1);
         for r in (start..count).take(height) {
             let row = &m.rows[r];
-            let count = format!(" ({})", row.people);
-            let label = format!(
-                "{}{count}",
-                fit(
-                    ui,
-                    &row.title,
-                    (LABEL_W - 1).saturating_sub(count.chars().count())
-                )
-            );
+            let label = position_label(ui, row, LABEL_W - 1);
             lines.push(self.matrix_line(
                 ui,
                 &label,
@@ -654,12 +669,13 @@ impl CompetencyScreen {
                 Line::raw(fit(
                     ui,
                     &format!(
-                        "{scope} · {missing} {} · {expired} {} · {soon} {} · {} {}",
+                        "{} {}{sep}{missing} {}{sep}{expired} {}{sep}{soon} {}{sep}{scope}",
+                        self.marked.len(),
+                        ui.t(T::Marked),
                         ui.t(T::GapMissing),
                         ui.t(T::GapExpired),
                         ui.t(T::GapSoon),
-                        self.marked.len(),
-                        ui.t(T::Marked)
+                        sep = separator(ui)
                     ),
                     width,
                 )),
@@ -669,10 +685,12 @@ impl CompetencyScreen {
         );
         let mut lines = Vec::new();
         if self.data.people.is_empty() {
-            lines.push(Line::styled(
-                format!(" {}", ui.t(T::CompetencyNoGaps)),
-                ui.theme.muted(),
-            ));
+            let text = if self.requires(position.as_deref(), self.col) {
+                T::CompetencyNoGaps
+            } else {
+                T::CompetencyNotRequired
+            };
+            lines.push(Line::styled(format!(" {}", ui.t(text)), ui.theme.muted()));
         }
         let height = (body.height as usize).max(1);
         let start = self.person.saturating_sub(height - 1);
@@ -693,6 +711,38 @@ impl CompetencyScreen {
         }
         frame.render_widget(Paragraph::new(lines), body);
     }
+}
+
+/// A matrix row's label in `width` columns: the title and the number of people; when it
+/// is too long, the name is cut before the jenjang, so two jenjang of one position stay
+/// apart ("Pranata Ko… Ahli Muda (3)").
+fn position_label(ui: &Ui, row: &crate::competency_view::PositionRow, width: usize) -> String {
+    let count = format!(" ({})", row.people);
+    let room = width.saturating_sub(count.chars().count());
+    if row.title.chars().count() <= room {
+        return format!("{}{count}", row.title);
+    }
+    let jenjang = row
+        .title
+        .strip_prefix(row.name.as_str())
+        .map(str::trim)
+        .unwrap_or("");
+    // The name keeps at least 6 columns; the jenjang what is left.
+    let name_w = room
+        .saturating_sub(jenjang.chars().count() + 1)
+        .max(6)
+        .min(room);
+    let name = fit(ui, &row.name, name_w);
+    let rest = room.saturating_sub(name.chars().count() + 1);
+    if jenjang.is_empty() || rest == 0 {
+        return format!("{}{count}", fit(ui, &row.title, room));
+    }
+    format!("{name} {}{count}", fit(ui, jenjang, rest))
+}
+
+/// The separator between parts of a line: a middle dot, or `-` in ASCII.
+fn separator(ui: &Ui) -> &'static str {
+    ui.theme.sym(" · ", " - ")
 }
 
 /// Column widths of the list: mark, name, position, unit, state, date.
@@ -745,4 +795,121 @@ fn person_line(
         fit(ui, gap_text(ui, p.gap), state - 1),
         p.gap.date().map(format_date).unwrap_or_default(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::competency_view::PositionRow;
+    use crate::domain::{CompetencyKind, TrainingKind};
+    use crate::ui::lang::Lang;
+    use crate::ui::theme::Theme;
+    use crossterm::event::KeyModifiers;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn ui() -> Ui {
+        Ui {
+            lang: Lang::Id,
+            theme: Theme::default(),
+            jp: Default::default(),
+        }
+    }
+
+    /// Two competencies; "Bidan Terampil" requires only the first, "Guru" both.
+    fn data(list: Option<(usize, Option<String>)>) -> CompetencyScreenData {
+        let c = |name: &str| {
+            Competency::new(
+                name,
+                CompetencyKind::Teknis,
+                vec![TrainingKind::Bimtek],
+                vec![],
+                None,
+            )
+        };
+        CompetencyScreenData {
+            query: CompetencyQuery { unit: None, list },
+            on: jiff::civil::date(2026, 11, 28),
+            catalogue: vec![c("BTCLS"), c("Kurikulum Merdeka")],
+            matrix: Matrix {
+                columns: vec![0, 1],
+                rows: vec![
+                    PositionRow {
+                        title: "Bidan Terampil".into(),
+                        name: "Bidan".into(),
+                        people: 3,
+                        cells: vec![Some(2), None],
+                    },
+                    PositionRow {
+                        title: "Guru".into(),
+                        name: "Guru".into(),
+                        people: 4,
+                        cells: vec![Some(0), Some(1)],
+                    },
+                ],
+                totals: vec![2, 1],
+            },
+            ..Default::default()
+        }
+    }
+
+    fn text(screen: &CompetencyScreen) -> String {
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| screen.draw(f, f.area(), &ui())).unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_position_that_does_not_require_the_competency_says_so_not_no_gaps() {
+        let s = CompetencyScreen::new(data(Some((1, Some("Bidan Terampil".into())))));
+        let t = text(&s);
+        assert!(t.contains("jabatan ini tidak mensyaratkan"), "{t}");
+        assert!(!t.contains("tidak ada celah"), "{t}");
+        let s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
+        assert!(text(&s).contains("tidak ada celah"));
+    }
+
+    #[test]
+    fn other_competency_keys_skip_what_the_position_does_not_require() {
+        let mut s = CompetencyScreen::new(data(Some((0, Some("Bidan Terampil".into())))));
+        let key = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE);
+        // Bidan requires only the first: `]` comes back to it.
+        assert_eq!(
+            s.handle(key),
+            Outcome::CompetencyView(CompetencyQuery {
+                unit: None,
+                list: Some((0, Some("Bidan Terampil".into()))),
+            })
+        );
+        // Guru requires both: `]` moves on.
+        let mut s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
+        assert_eq!(
+            s.handle(key),
+            Outcome::CompetencyView(CompetencyQuery {
+                unit: None,
+                list: Some((1, Some("Guru".into()))),
+            })
+        );
+    }
+
+    #[test]
+    fn in_ascii_the_separators_are_ascii() {
+        let mut u = ui();
+        u.theme.ascii = true;
+        let s = CompetencyScreen::new(data(Some((0, None))));
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| s.draw(f, f.area(), &u)).unwrap();
+        let buf = term.backend().buffer().clone();
+        let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+        assert!(!all.contains('·') && !all.contains('?'), "{all}");
+        assert!(all.contains("BTCLS - teknis"), "{all}");
+    }
 }

@@ -287,9 +287,9 @@ texts! {
     CompetencyTitle => "Kompetensi", "Competencies";
     KeyCompetencies => "kompetensi", "competencies";
     KeyCompetencyColumn => "kompetensi", "competency";
-    KeyCompetencyWho => "siapa saja (jabatan ini)", "who (this position)";
+    KeyCompetencyWho => "daftar", "list";
     KeyCompetencyMatrix => "matriks", "matrix";
-    KeyCompetencyAllPositions => "semua jabatan untuk kompetensi ini", "every position for this competency";
+    KeyCompetencyAllPositions => "semua jabatan", "every position";
     KeyMarkAllToggle => "tandai semua / hapus tanda", "mark all / unmark";
     KeyCompetencyTrain => "pelatihan bersama", "group training";
     KeyCompetencyOther => "kompetensi lain", "other competency";
@@ -309,6 +309,7 @@ texts! {
     ColState => "Keadaan", "State";
     ColDate => "Tanggal", "Date";
     CompetencyNoGaps => "tidak ada celah: semua yang disyaratkan memilikinya", "no gaps: everyone required holds it";
+    CompetencyNotRequired => "jabatan ini tidak mensyaratkan kompetensi ini (di unit yang ditampilkan)", "this position does not require this competency (in the unit shown)";
     CompetencyNoCatalogue => "Katalog kompetensi masih kosong. Isi dengan: kinerja import competencies FILE.csv", "The competency catalogue is empty. Fill it with: kinerja import competencies FILE.csv";
     CompetencyNoRequirement => "Belum ada jabatan di sini yang mensyaratkan kompetensi. Tambahkan dengan: kinerja import requirements FILE.csv", "No position here requires a competency yet. Add some with: kinerja import requirements FILE.csv";
     CompetencyField => "Kompetensi", "Competency";
