@@ -326,7 +326,7 @@ fn the_trainings_kompetensi_column_states_or_proposes_and_exports_back_unchanged
     assert!(!run.stderr.contains("line 6:"), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("1 matched competenc(ies) proposed, not recorded"),
+            .contains("1 matched competency proposed, not recorded"),
         "{}",
         run.stderr
     );
@@ -366,7 +366,7 @@ fn the_trainings_kompetensi_column_states_or_proposes_and_exports_back_unchanged
     let run = db.run(&["import", "trainings", s(&old), "--accept-competencies"]);
     run.expect(0);
     assert!(
-        run.stderr.contains("1 matched competenc(ies) recorded"),
+        run.stderr.contains("1 matched competency recorded"),
         "{}",
         run.stderr
     );

@@ -113,6 +113,13 @@ CV Kelima,Swasta,,,,,SK,,2026-01-01,,
         );
     }
     assert!(err.contains("nothing was written"), "{err}");
+    // Rows are counted as rows (6 in the file), and --skip-invalid is said to keep whole
+    // partners: none here is without a bad row.
+    assert!(err.contains("5 bad row(s) of 6"), "{err}");
+    assert!(
+        err.contains("import the 0 partner(s) without a bad row"),
+        "{err}"
+    );
     assert_eq!(export(&db), before);
 
     // --skip-invalid: PT Baru Sejahtera had a bad row, so it is skipped whole too.

@@ -257,7 +257,19 @@ pub(super) fn import_partners(store: &Store, file: &Path, opts: Options) -> Resu
         .filter(|(id, _)| !bad_partners.contains(id))
         .map(|(_, (_, p))| p.cleaned())
         .collect();
-    report_bad(&table, &bad, good.len(), opts)?;
+    // Counted in rows, as the other imports do, but --skip-invalid keeps whole partners.
+    for (line, why) in &bad {
+        eprintln!("{}:{line}: {why}", table.file);
+    }
+    if !bad.is_empty() && !opts.skip_invalid {
+        return Err(Failure::data(format!(
+            "{}: {} bad row(s) of {}; nothing was written. Fix them, or use --skip-invalid to import the {} partner(s) without a bad row (a partner with one is skipped whole).",
+            table.file,
+            bad.len(),
+            table.rows.len(),
+            good.len()
+        )));
+    }
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
     let mut changed = Vec::new();
     for mut p in good {

@@ -175,7 +175,26 @@ fn unknown_competency(catalogue: &[crate::domain::Competency], text: &str) -> St
         .map(|i| names[i].clone())
         .collect();
     if hint.is_empty() {
-        hint = names.iter().take(5).cloned().collect();
+        // A misspelling the fuzzy match misses ("BTCLX"): the names sharing the most
+        // letter pairs with the text.
+        let pairs = |s: &str| -> Vec<(char, char)> {
+            let c: Vec<char> = s
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            c.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        let typed = pairs(text);
+        let mut scored: Vec<(usize, &String)> = names
+            .iter()
+            .map(|n| {
+                let theirs = pairs(n);
+                (typed.iter().filter(|p| theirs.contains(p)).count(), n)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        hint = scored.into_iter().take(3).map(|(_, n)| n.clone()).collect();
     }
     format!(
         "kompetensi {text:?} is not in the catalogue (known: {}{}; `kinerja export competencies` lists all {})",
@@ -187,6 +206,10 @@ fn unknown_competency(catalogue: &[crate::domain::Competency], text: &str) -> St
         },
         names.len()
     )
+}
+
+fn competencies(n: usize) -> &'static str {
+    if n == 1 { "competency" } else { "competencies" }
 }
 
 /// A competency matched from the catalogue by title and kind, for a row that states
@@ -353,8 +376,9 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     }
     let competencies_note = match (single, opts.accept_competencies) {
         (0, _) => String::new(),
-        (n, true) => format!("; {n} matched competenc(ies) recorded"),
-        (n, false) => format!("; {n} matched competenc(ies) proposed, not recorded"),
+        (n, true) if opts.dry_run => format!("; {n} matched {} to record", competencies(n)),
+        (n, true) => format!("; {n} matched {} recorded", competencies(n)),
+        (n, false) => format!("; {n} matched {} proposed, not recorded", competencies(n)),
     };
     let nothing_to_write = groups.is_empty() && new_partners.is_empty();
     let summary = format!(
@@ -398,4 +422,37 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     w.finish(&os_user(), AuditAction::Import, &summary)?;
     eprintln!("imported {summary}");
     Ok(())
+}
+
+#[cfg(test)]
+mod competency_hint_tests {
+    use super::*;
+    use crate::domain::{Competency, CompetencyKind};
+
+    /// A trial typed "BTCLX": the hint named the first names alphabetically, not the one
+    /// meant. Names sharing letter pairs with the text come first now.
+    #[test]
+    fn a_misspelt_competency_is_hinted_by_the_nearest_names() {
+        let c = |name: &str| {
+            Competency::new(
+                name,
+                CompetencyKind::Teknis,
+                vec![],
+                vec![name.into()],
+                None,
+            )
+        };
+        let catalogue = [
+            c("Asesmen Nasional (demo)"),
+            c("Gizi Masyarakat (demo)"),
+            c("Kurikulum Merdeka (demo)"),
+            c("Nilai Dasar ASN (demo)"),
+            c("PPGD / BTCLS (demo)"),
+        ];
+        let text = unknown_competency(&catalogue, "BTCLX");
+        assert!(
+            text.contains("(known: PPGD / BTCLS (demo)"),
+            "the nearest first: {text}"
+        );
+    }
 }
