@@ -56,6 +56,20 @@ fn the_mitra_screen_flags_trainings_outside_agreement_and_a_renewal_clears_them(
             "Trainings outside any agreement"
         };
         assert!(s.shows(flagged_line), "{}", s.text());
+        // More than fit: Down past the agreements scrolls to the last of them (a trial found
+        // them out of reach behind "… +15").
+        if lang == Lang::Id && s.shows("turun untuk melihat") {
+            let first_hidden = s.text();
+            for _ in 0..60 {
+                s.key(KeyCode::Down);
+            }
+            assert!(!s.shows("turun untuk melihat"), "{}", s.text());
+            assert_ne!(s.text(), first_hidden);
+            assert!(s.lines().iter().any(|l| l.starts_with('>')), "{}", s.text());
+            for _ in 0..60 {
+                s.key(KeyCode::Up);
+            }
+        }
 
         // A renewal from 1 July 2025 to the end of 2027, without a gap day.
         s.key(KeyCode::Char('a'));

@@ -181,12 +181,14 @@ impl PartnersScreen {
         if let Some(nav) = keys::action(&NAV, &key) {
             match &mut self.detail {
                 Some((id, i)) => {
+                    // The agreements, then the trainings outside agreement: moving past
+                    // the last agreement scrolls through those.
                     let len = self
                         .data
                         .rows
                         .iter()
                         .find(|r| &r.partner.id == id)
-                        .map_or(0, |r| r.partner.agreements.len());
+                        .map_or(0, |r| r.partner.agreements.len() + r.flagged().count());
                     *i = keys::step(nav, *i, len, 5);
                 }
                 None => {
@@ -419,8 +421,11 @@ impl PartnersScreen {
             };
             lines.push(Line::styled(format!("  {text}"), ui.theme.muted()));
         }
-        // At most 5 agreements at a time, scrolled to the selected one.
-        let first = selected.saturating_sub(4);
+        // At most 5 agreements at a time, scrolled to the selected one (the last ones while
+        // a training outside agreement is selected).
+        let first = selected
+            .min(p.agreements.len().saturating_sub(1))
+            .saturating_sub(4);
         for (i, a) in p.agreements.iter().enumerate().skip(first).take(5) {
             let state = agreement_state(a, self.data.today, ui);
             let style = if a.expires_soon(self.data.today) {
@@ -489,7 +494,10 @@ impl PartnersScreen {
             } else {
                 flagged.len()
             };
-            for h in flagged.iter().take(shown) {
+            // The selected one (past the agreements) stays in view.
+            let at = selected.checked_sub(p.agreements.len());
+            let start = at.map_or(0, |f| (f + 1).saturating_sub(shown.max(1)));
+            for (k, h) in flagged.iter().enumerate().skip(start).take(shown) {
                 let tail = format!(
                     " {}..{} {:>4} {}",
                     format_date(h.mulai),
@@ -498,14 +506,25 @@ impl PartnersScreen {
                     ui.t(T::PeopleShort)
                 );
                 let title_w = w.saturating_sub(tail.chars().count() + 2);
-                lines.push(Line::raw(format!(
-                    "  {:<title_w$}{tail}",
+                let line = Line::raw(format!(
+                    "{} {:<title_w$}{tail}",
+                    if Some(k) == at { ">" } else { " " },
                     fit(ui, &h.judul, title_w)
-                )));
+                ));
+                lines.push(if Some(k) == at {
+                    line.style(ui.theme.selected())
+                } else {
+                    line
+                });
             }
-            if shown < flagged.len() {
+            let below = flagged.len().saturating_sub(start + shown);
+            if below > 0 {
                 lines.push(Line::styled(
-                    format!("  … +{}", flagged.len() - shown),
+                    format!(
+                        "  {} +{below} ({})",
+                        ui.theme.sym("…", "~"),
+                        ui.t(T::ScrollDown)
+                    ),
                     ui.theme.muted(),
                 ));
             }

@@ -313,6 +313,7 @@ texts! {
     CompetencyNoCatalogue => "Katalog kompetensi masih kosong. Isi dengan: kinerja import competencies FILE.csv", "The competency catalogue is empty. Fill it with: kinerja import competencies FILE.csv";
     CompetencyNoRequirement => "Belum ada jabatan di sini yang mensyaratkan kompetensi. Tambahkan dengan: kinerja import requirements FILE.csv", "No position here requires a competency yet. Add some with: kinerja import requirements FILE.csv";
     CompetencyField => "Kompetensi", "Competency";
+    ScrollDown => "turun untuk melihat", "move down to see them";
     CompetencyNone => "- (tidak disebut)", "- (none stated)";
     KeyUnmarkAll => "hapus semua tanda", "unmark all";
     KeyRecallSearch => "cari terakhir", "last search";
