@@ -175,17 +175,28 @@ pub fn person_gaps<'c>(
     catalogue: &'c [Competency],
     on: Date,
 ) -> Vec<(&'c Competency, Gap)> {
-    let mut out: Vec<(&Competency, Gap)> =
-        crate::domain::competency::required_for(jabatan, requirements, catalogue)
-            .into_iter()
-            .filter_map(|c| {
-                let state = c.state_from(held(&c.id), on);
-                match state {
-                    CompetencyState::Ada { .. } => None,
-                    _ => Gap::of(state, on).map(|g| (c, g)),
-                }
-            })
-            .collect();
+    let required = crate::domain::competency::required_for(jabatan, requirements, catalogue);
+    gaps_among(&required, held, on)
+}
+
+/// [`person_gaps`] among competencies already known to be required (matched once per
+/// position by the caller, for a pass over many people).
+pub fn gaps_among<'c>(
+    required: &[&'c Competency],
+    held: impl Fn(&str) -> Option<Date>,
+    on: Date,
+) -> Vec<(&'c Competency, Gap)> {
+    let mut out: Vec<(&Competency, Gap)> = required
+        .iter()
+        .copied()
+        .filter_map(|c| {
+            let state = c.state_from(held(&c.id), on);
+            match state {
+                CompetencyState::Ada { .. } => None,
+                _ => Gap::of(state, on).map(|g| (c, g)),
+            }
+        })
+        .collect();
     out.sort_by(|a, b| (a.1.date(), &a.0.name).cmp(&(b.1.date(), &b.0.name)));
     out
 }

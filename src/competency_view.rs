@@ -107,15 +107,10 @@ fn title(s: &TalentSource<'_>) -> String {
     .title()
 }
 
-/// The person's gap in `competency` on `on`, from the row; `number` is the rows' number
-/// for that competency (`None`: nobody holds it).
-fn gap_of(
-    s: &TalentSource<'_>,
-    competency: &Competency,
-    number: Option<u16>,
-    on: Date,
-) -> Option<Gap> {
-    let latest = number.and_then(|n| s.held.iter().find(|(m, _)| *m == n).map(|(_, d)| *d));
+/// The person's gap in `competency` on `on`, from the row; `key` is the competency's
+/// `competency_key`.
+fn gap_of(s: &TalentSource<'_>, competency: &Competency, key: u32, on: Date) -> Option<Gap> {
+    let latest = s.held.iter().find(|(k, _)| *k == key).map(|(_, d)| *d);
     Gap::of(competency.state_from(latest, on), on)
 }
 
@@ -123,10 +118,9 @@ fn in_unit(s: &TalentSource<'_>, unit: Option<&str>) -> bool {
     s.aktif && unit.is_none_or(|u| u == s.unit_id)
 }
 
-/// The numbers the rows give the catalogue's competencies, in catalogue order.
-fn numbers(index: &StaffIndex, data: &CompetencyData) -> Vec<Option<u16>> {
-    let ids: Vec<&str> = data.catalogue.iter().map(|c| c.id.as_str()).collect();
-    index.competency_numbers(&ids)
+/// The keys the rows hold the catalogue's competencies by, in catalogue order.
+fn numbers(_index: &StaffIndex, data: &CompetencyData) -> Vec<u32> {
+    data.catalogue.iter().map(Competency::key).collect()
 }
 
 /// The matrix of `unit` (`None`: every unit in the index's scope) on `on`.

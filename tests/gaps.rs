@@ -355,3 +355,91 @@ fn the_gaps_export_equals_an_independent_computation_from_the_exports() {
     assert!(err.contains("Tidak Ada Unit Ini"), "{err}");
     assert!(!target.exists());
 }
+
+/// A competency added to the catalogue is held at once by everyone whose completed
+/// trainings satisfy it: `save_competency` rebuilds every summary, and `check` finds them
+/// in step with the records and the new catalogue.
+#[test]
+fn a_new_competency_is_held_at_once_by_those_whose_trainings_satisfy_it() {
+    use kinerja::domain::{Competency, CompetencyKind, TrainingStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
+    let today = jiff::civil::date(2026, 11, 28);
+    kinerja::demo::fill(&store, 60, 1, today, "demo", &|_| {}).unwrap();
+    // Someone's completed training, and a competency met by its exact title.
+    let (nip, training) = store
+        .iter_trainings()
+        .map(|r| r.unwrap())
+        .find_map(|(nip, g)| {
+            g.items
+                .into_iter()
+                .find(|t| t.status == TrainingStatus::Selesai)
+                .map(|t| (nip, t))
+        })
+        .expect("the demo has a completed training");
+    let id = kinerja::domain::unit_id("Uji Katalog Baru");
+    assert_eq!(store.summary(&nip).unwrap().unwrap().held_until(&id), None);
+    let competency = Competency::new(
+        "Uji Katalog Baru",
+        CompetencyKind::Teknis,
+        vec![],
+        vec![training.judul.clone()],
+        Some(12),
+    );
+    assert!(store.save_competency(&competency, "tester").unwrap());
+    let summary = store.summary(&nip).unwrap().unwrap();
+    assert!(
+        summary
+            .held_until(&id)
+            .is_some_and(|d| d >= training.selesai),
+        "{:?}",
+        summary.held
+    );
+    assert!(store.check().unwrap().damage.is_empty());
+}
+
+/// The summaries keep a competency by a 32-bit key of its id: a second competency whose
+/// id has the same key is refused, on the screen's path (`save_competency`) and on import.
+#[test]
+fn a_competency_whose_key_clashes_with_another_is_refused() {
+    use kinerja::domain::{Competency, CompetencyKind, competency_key};
+    // Two plain names whose ids share a CRC-32 (found by search; about 77,000 tries give
+    // even odds).
+    let mut seen: HashMap<u32, String> = HashMap::new();
+    let (a, b) = (0..2_000_000u32)
+        // Spread over many bytes: CRC-32 never maps two texts of one length that differ
+        // only within 32 adjacent bits to one value.
+        .map(|n| format!("k{n} x {}", n.wrapping_mul(2_654_435_761)))
+        .find_map(|name| {
+            let key = competency_key(&kinerja::domain::unit_id(&name));
+            match seen.insert(key, name.clone()) {
+                Some(other) => Some((other, name)),
+                None => None,
+            }
+        })
+        .expect("a clash among two million names");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let store = kinerja::store::Store::open(&db).unwrap();
+    let c = |name: &str| {
+        Competency::new(
+            name,
+            CompetencyKind::Teknis,
+            vec![],
+            vec![name.into()],
+            None,
+        )
+    };
+    assert!(store.save_competency(&c(&a), "tester").unwrap());
+    let err = store.save_competency(&c(&b), "tester").unwrap_err();
+    assert!(err.to_string().contains("clashes"), "{err}");
+    assert_eq!(store.competencies().unwrap().len(), 1);
+    store.close().unwrap();
+
+    // The import refuses the row, naming it, and writes nothing.
+    let file = dir.path().join("c.csv");
+    std::fs::write(&file, format!("nama,jenis,kata_judul\n{b},teknis,{b}\n")).unwrap();
+    let (code, _, err) = run(&db, &["import", "competencies", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("clashes"), "{err}");
+}

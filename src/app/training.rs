@@ -45,7 +45,11 @@ impl App {
         // once per position.
         let catalogue = self.store.competencies()?;
         let requirements = self.store.requirements()?;
-        let mut requires: HashMap<(String, crate::domain::JenisJabatan), bool> = HashMap::new();
+        // What each position requires (positions in the catalogue), matched once per
+        // position: a pass over tens of thousands of people needing coaching would match
+        // every requirement against each of them otherwise.
+        let mut requires: HashMap<(String, crate::domain::JenisJabatan), Vec<usize>> =
+            HashMap::new();
         // Everyone ever coached (a pass over the coaching tree only), for the statuses.
         let coached = super::coaching::coaching_by_person(&self.store)?;
         for s in self.store.iter_summaries() {
@@ -95,26 +99,30 @@ impl App {
             if !reasons.is_empty() {
                 let mut suggested = Suggestion::None;
                 if let Some(jenis) = s.jenis {
-                    let jabatan = crate::domain::Jabatan {
-                        nama: s.jabatan.clone(),
-                        jenis,
-                    };
-                    let any = *requires
+                    let required = requires
                         .entry((s.jabatan.to_lowercase(), jenis))
                         .or_insert_with(|| {
-                            !crate::domain::competency::required_for(
-                                &jabatan,
-                                &requirements,
-                                &catalogue,
-                            )
-                            .is_empty()
+                            let jabatan = crate::domain::Jabatan {
+                                nama: s.jabatan.clone(),
+                                jenis,
+                            };
+                            catalogue
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, c)| {
+                                    requirements
+                                        .iter()
+                                        .any(|r| r.competency == c.id && r.applies_to(&jabatan))
+                                })
+                                .map(|(i, _)| i)
+                                .collect()
                         });
-                    if any {
-                        let gaps = crate::competency_gaps::person_gaps(
-                            &jabatan,
+                    if !required.is_empty() {
+                        let required: Vec<&crate::domain::Competency> =
+                            required.iter().map(|i| &catalogue[*i]).collect();
+                        let gaps = crate::competency_gaps::gaps_among(
+                            &required,
                             |id| s.held_until(id),
-                            &requirements,
-                            &catalogue,
                             today,
                         );
                         suggested = Suggestion::from(&gaps, None);

@@ -101,7 +101,20 @@ pub enum CompetencyError {
 /// The longest validity accepted: 50 years.
 pub const MAX_VALIDITY_MONTHS: u16 = 600;
 
+/// A competency id as a 32-bit key (CRC-32 of its bytes): what the list summaries keep
+/// per competency held, 4 bytes instead of the id's 20 to 40. A clash between two ids of
+/// one catalogue is refused when the competency is saved
+/// (`Store::save_competency`), so within a catalogue a key names one competency.
+pub fn competency_key(id: &str) -> u32 {
+    crc32fast::hash(id.as_bytes())
+}
+
 impl Competency {
+    /// This competency's [`competency_key`].
+    pub fn key(&self) -> u32 {
+        competency_key(&self.id)
+    }
+
     /// A competency named `name`, its id derived from the name.
     pub fn new(
         name: &str,

@@ -22,8 +22,8 @@ pub mod unit;
 
 pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
 pub use competency::{
-    Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_states,
-    required_for,
+    Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_key,
+    competency_states, required_for,
 };
 pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};

@@ -36,10 +36,11 @@ pub struct StaffSummary {
     /// The Hasil Kerja of each year's annual evaluation, oldest first: the 9-box's kinerja
     /// (PermenPANRB 3/2020).
     pub annual_hasil: Vec<(i16, Rating)>,
-    /// Each catalogue competency that a completed training satisfies, with the end date
-    /// of the latest such training (`Competency::latest_end`), in catalogue order: what
-    /// the Kompetensi view reads gaps from (issue 13).
-    pub held: Vec<(String, Date)>,
+    /// Each catalogue competency that a completed training satisfies, by its key
+    /// (`competency_key` of its id), with the end date of the latest such training
+    /// (`Competency::latest_end`), in catalogue order: what the Kompetensi view reads gaps
+    /// from (issue 13).
+    pub held: Vec<(u32, Date)>,
 }
 
 impl StaffSummary {
@@ -89,14 +90,15 @@ impl StaffSummary {
             annual_hasil,
             held: catalogue
                 .iter()
-                .filter_map(|c| Some((c.id.clone(), c.latest_end(trainings)?)))
+                .filter_map(|c| Some((c.key(), c.latest_end(trainings)?)))
                 .collect(),
         }
     }
 
     /// The end of the latest completed training satisfying the competency `id`.
     pub fn held_until(&self, id: &str) -> Option<Date> {
-        self.held.iter().find(|(c, _)| c == id).map(|(_, d)| *d)
+        let key = super::competency::competency_key(id);
+        self.held.iter().find(|(c, _)| *c == key).map(|(_, d)| *d)
     }
 
     /// The Hasil Kerja of the annual evaluation of `year`, if evaluated.

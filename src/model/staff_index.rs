@@ -147,9 +147,9 @@ struct Entry {
     annual: Box<[(i16, Predikat, crate::domain::Rating)]>,
     /// The position's kind and jenjang (`None` in a summary of the first layout).
     jenis: Option<JenisJabatan>,
-    /// Each competency held (its number in the index's competency table) with the end of
-    /// the latest training that gave it: the Kompetensi view's.
-    held: Box<[(u16, Date)]>,
+    /// Each competency held (`competency_key` of its id) with the end of the latest
+    /// training that gave it: the Kompetensi view's.
+    held: Box<[(u32, Date)]>,
 }
 
 /// One person as the talent view reads them, borrowed from the shared rows.
@@ -169,9 +169,9 @@ pub struct TalentSource<'a> {
     pub jabatan_no: u16,
     /// The position's kind and jenjang.
     pub jenis: Option<JenisJabatan>,
-    /// Competencies held: (number from [`StaffIndex::competency_numbers`], end of the
-    /// latest training that gave it).
-    pub held: &'a [(u16, Date)],
+    /// Competencies held: (`competency_key` of the id, end of the latest training that
+    /// gave it).
+    pub held: &'a [(u32, Date)],
 }
 
 impl Entry {
@@ -228,7 +228,6 @@ pub struct StaffData {
     items: Vec<Entry>,
     jabatan: Interner,
     unit_ids: Interner,
-    competencies: Interner,
     unit_names: HashMap<String, String>,
     year: i16,
     orders: HashMap<SortKey, Arc<Vec<u32>>>,
@@ -242,7 +241,6 @@ impl StaffData {
             items: Vec::new(),
             jabatan: Interner::default(),
             unit_ids: Interner::default(),
-            competencies: Interner::default(),
             unit_names,
             year,
             orders: HashMap::new(),
@@ -260,11 +258,7 @@ impl StaffData {
             .iter()
             .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
             .collect();
-        let held: Box<[(u16, Date)]> = s
-            .held
-            .iter()
-            .map(|(id, d)| (self.competencies.number(id), *d))
-            .collect();
+        let held: Box<[(u32, Date)]> = s.held.as_slice().into();
         Entry {
             jenis: s.jenis,
             held,
@@ -441,11 +435,7 @@ impl SharedStaff {
                         jp: e.jp,
                         annual: e.annual.clone(),
                         jenis: e.jenis,
-                        held: e
-                            .held
-                            .iter()
-                            .map(|(n, d)| (data.competencies.number(src.competencies.text(*n)), *d))
-                            .collect(),
+                        held: e.held.clone(),
                     };
                     data.items.push(entry);
                 }
@@ -604,15 +594,6 @@ impl StaffIndex {
                 held: &e.held,
             });
         }
-    }
-
-    /// The numbers that [`TalentSource::held`] gives these competency ids, `None` for an
-    /// id nobody holds.
-    pub fn competency_numbers(&self, ids: &[&str]) -> Vec<Option<u16>> {
-        let data = read(&self.data.0);
-        ids.iter()
-            .map(|id| data.competencies.numbers.get(*id).copied())
-            .collect()
     }
 
     /// Refreshes the view if another session changed the rows since; true if it did.

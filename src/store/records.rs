@@ -1305,8 +1305,9 @@ pub struct SummaryV4 {
     pub annual: Vec<(i16, u8)>,
     /// (year, `Rating::code`) of each annual evaluation's Hasil Kerja.
     pub annual_hasil: Vec<(i16, u8)>,
-    /// (`Competency::id`, end date of the latest completed training that satisfies it).
-    pub held: Vec<(String, DateV1)>,
+    /// (`competency_key` of the competency's id, end date of the latest completed
+    /// training that satisfies it).
+    pub held: Vec<(u32, DateV1)>,
 }
 
 impl From<SummaryV3> for SummaryV4 {
@@ -1461,7 +1462,7 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
         held: r
             .held
             .into_iter()
-            .map(|(id, d)| Ok((id, d.to_date()?)))
+            .map(|(k, d)| Ok((k, d.to_date()?)))
             .collect::<Result<_, DecodeError>>()?,
     })
 }

@@ -855,6 +855,17 @@ impl Store {
         let c = competency.clone().cleaned();
         c.validate()
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        // The summaries keep a competency by a 32-bit key of its id: refuse a clash.
+        if let Some(other) = self
+            .competencies()?
+            .into_iter()
+            .find(|o| o.key() == c.key() && o.id != c.id)
+        {
+            return Err(StoreError::Invalid(format!(
+                "competency {:?} clashes with {:?} in the key the summaries keep; rename it slightly",
+                c.name, other.name
+            )));
+        }
         let value =
             records::encode_competency(&c).map_err(|e| StoreError::Invalid(e.to_string()))?;
         if self

@@ -84,8 +84,19 @@ pub(super) fn import_competencies(
     let mut bad = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut good: Vec<Competency> = Vec::new();
+    // The summaries keep a competency by a 32-bit key of its id: two ids with one key
+    // cannot both be in the catalogue (a clash is about one in a billion per pair).
+    let mut keys: HashMap<u32, String> = stored.values().map(|c| (c.key(), c.id.clone())).collect();
     for (line, r) in &table.rows {
         match parse_competency(&table, r) {
+            Ok(c) if keys.get(&c.key()).is_some_and(|id| *id != c.id) => bad.push((
+                *line,
+                format!(
+                    "competency {:?} clashes with {:?} in the key the summaries keep; rename it slightly",
+                    c.name,
+                    keys[&c.key()]
+                ),
+            )),
             Ok(c) => match seen.get(&c.id) {
                 Some(first) => bad.push((
                     *line,
@@ -96,6 +107,7 @@ pub(super) fn import_competencies(
                 )),
                 None => {
                     seen.insert(c.id.clone(), *line);
+                    keys.insert(c.key(), c.id.clone());
                     good.push(c);
                 }
             },
