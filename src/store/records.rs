@@ -1392,11 +1392,7 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
             jp: s.jp.clone(),
             annual: s.annual.iter().map(|(y, p)| (*y, p.code())).collect(),
             annual_hasil: s.annual_hasil.iter().map(|(y, r)| (*y, r.code())).collect(),
-            held: s
-                .held
-                .iter()
-                .map(|(id, d)| (id.clone(), (*d).into()))
-                .collect(),
+            held: s.held.iter().map(|(k, d)| (*k, (*d).into())).collect(),
         },
     )
 }
