@@ -412,10 +412,7 @@ fn a_competency_whose_key_clashes_with_another_is_refused() {
         .map(|n| format!("k{n} x {}", n.wrapping_mul(2_654_435_761)))
         .find_map(|name| {
             let key = competency_key(&kinerja::domain::unit_id(&name));
-            match seen.insert(key, name.clone()) {
-                Some(other) => Some((other, name)),
-                None => None,
-            }
+            seen.insert(key, name.clone()).map(|other| (other, name))
         })
         .expect("a clash among two million names");
     let dir = tempfile::tempdir().unwrap();
