@@ -97,7 +97,20 @@ pub fn competencies_closed(
     let catalogue = store.competencies()?;
     let requirements = store.requirements()?;
     let mut closed: HashSet<(String, String)> = HashSet::new();
-    for item in store.iter_trainings() {
+    // Only the groups holding a completed training of the partner ending in the year are
+    // built; the rest are read in place. The organiser is compared by its letters and
+    // digits first (no text built), then by the partner's rule.
+    let letters: Vec<char> = partner.id.chars().filter(|c| c.is_alphanumeric()).collect();
+    let maybe_ours = |organiser: &str, status: TrainingStatus, end: jiff::civil::Date| {
+        status == TrainingStatus::Selesai
+            && end.year() == year
+            && organiser
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .eq(letters.iter().copied())
+    };
+    for item in store.iter_trainings_where(maybe_ours) {
         let (nip, group) = item?;
         let ours: Vec<_> = group
             .items

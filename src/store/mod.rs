@@ -606,6 +606,33 @@ impl Store {
         })
     }
 
+    /// The trainings of every person with at least one training that passes
+    /// `keep(organiser, status, end)`, in NIP order; the others are read in place and
+    /// skipped without building their records (`records::trainings_any`).
+    pub fn iter_trainings_where<'s, F>(
+        &'s self,
+        keep: F,
+    ) -> impl Iterator<Item = Result<(String, TrainingGroup), StoreError>> + 's
+    where
+        F: Fn(&str, crate::domain::TrainingStatus, jiff::civil::Date) -> bool + 's,
+    {
+        self.trainings.iter().filter_map(move |item| {
+            let (k, v) = match item {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            match records::trainings_any(&v, &keep) {
+                Ok(false) => None,
+                Ok(true) => Some(
+                    records::decode_trainings(&v)
+                        .map(|g| (keys::show(&k), g))
+                        .map_err(corrupt("trainings", &k)),
+                ),
+                Err(e) => Some(Err(corrupt("trainings", &k)(e))),
+            }
+        })
+    }
+
     pub fn coaching_group(&self, nip: &str) -> Result<CoachingGroup, StoreError> {
         match self.coaching.get(nip.as_bytes())? {
             Some(v) => records::decode_coaching(&v).map_err(corrupt("coaching", nip.as_bytes())),

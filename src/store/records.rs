@@ -947,6 +947,57 @@ pub fn decode_trainings(bytes: &[u8]) -> Result<TrainingGroup, DecodeError> {
     })
 }
 
+/// A `TrainingV3` read in place: its text borrowed from the value, nothing allocated.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct TrainingV3Ref<'a> {
+    id: u32,
+    judul: &'a str,
+    jenis: u8,
+    penyelenggara: &'a str,
+    jenis_penyelenggara: u8,
+    mulai: DateV1,
+    selesai: DateV1,
+    jp: u16,
+    status: u8,
+    no_sertifikat: &'a str,
+    catatan: &'a str,
+    kompetensi: &'a str,
+    revision: u64,
+}
+
+#[derive(Deserialize)]
+struct TrainingsV3Ref<'a> {
+    #[allow(dead_code)]
+    next_id: u32,
+    #[serde(borrow)]
+    items: Vec<TrainingV3Ref<'a>>,
+}
+
+/// Whether any training of an encoded group passes `keep(organiser, status, end)`, reading
+/// version 3 in place (no text copied): for passes over every training that want only a
+/// few groups, such as one partner's. Older versions are decoded whole.
+pub fn trainings_any(
+    bytes: &[u8],
+    keep: impl Fn(&str, TrainingStatus, Date) -> bool,
+) -> Result<bool, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    if version != 3 {
+        return Ok(decode_trainings(bytes)?
+            .items
+            .iter()
+            .any(|t| keep(&t.penyelenggara, t.status, t.selesai)));
+    }
+    let r: TrainingsV3Ref<'_> = super::codec::decode_payload_borrowed(payload)?;
+    for t in &r.items {
+        let status = from_code(&TrainingStatus::ALL, t.status, "training status")?;
+        if keep(t.penyelenggara, status, t.selesai.to_date()?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 // ---------------------------------------------------------------- coaching
 
 /// One coaching record (pembinaan kinerja) as stored.
