@@ -143,3 +143,42 @@ fn a_partner_form_keeps_its_draft_across_a_restart() {
         "the draft is removed on save"
     );
 }
+
+/// Counting the competencies a partner closed reads every training: the partner's page is
+/// drawn first with `…`, and the count follows after the frame (`App::run_deferred`, as
+/// the terminal loop and each `serve` session do).
+#[test]
+fn a_partners_page_is_drawn_before_its_competencies_closed_are_counted() {
+    let mut s = session_with(300, Lang::Id, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    s.app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    ));
+    s.draw();
+    let line = |s: &Session| {
+        s.lines()
+            .into_iter()
+            .find(|l| l.contains("kompetensi terpenuhi"))
+            .unwrap_or_default()
+    };
+    assert!(
+        line(&s).contains("· … kompetensi terpenuhi"),
+        "{}",
+        s.text()
+    );
+    assert!(s.app.run_deferred());
+    s.draw();
+    assert!(!line(&s).contains('…'), "{}", s.text());
+    assert!(
+        line(&s)
+            .split(" · ")
+            .last()
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|n| n.parse::<usize>().is_ok()),
+        "{}",
+        s.text()
+    );
+    // Nothing is left to do.
+    assert!(!s.app.run_deferred());
+}

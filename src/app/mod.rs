@@ -85,6 +85,13 @@ pub struct Options {
     pub remote: bool,
 }
 
+/// Slow work a key asked for, done after the frame that shows the screen it fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Deferred {
+    /// The competencies the partner open on Mitra closed in the year.
+    PartnerClosed,
+}
+
 enum Screen {
     Welcome(Welcome),
     Home(Box<Home>),
@@ -122,6 +129,9 @@ pub struct App {
     confirm_quit: bool,
     quit: bool,
     pending_load: bool,
+    /// Work asked for by a key that is done after the next frame, so the screen shows
+    /// first (`…`) and the count follows: see [`App::run_deferred`].
+    deferred: Option<Deferred>,
     /// The last frame was too small to show the screen: keys and pastes are not taken
     /// (they would act on a screen the officer cannot see), except Ctrl-C.
     too_small: bool,
@@ -177,6 +187,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             pending_load,
+            deferred: None,
             too_small: false,
             people: None,
         })
@@ -203,6 +214,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             pending_load: false,
+            deferred: None,
             too_small: false,
             people: None,
         };
@@ -219,6 +231,16 @@ impl App {
 
     /// Reads every summary into the list (after the first frame). Returns whether the
     /// screen changed.
+    /// Does the work a key deferred until its screen was drawn (see `Deferred`); true when
+    /// something changed and the screen should be drawn again. The terminal loop and each
+    /// `serve` session call it after every frame.
+    pub fn run_deferred(&mut self) -> bool {
+        match self.deferred.take() {
+            Some(Deferred::PartnerClosed) => self.count_closed(),
+            None => false,
+        }
+    }
+
     pub fn finish_loading(&mut self) -> Result<bool, StoreError> {
         if !self.pending_load {
             return Ok(false);
@@ -797,7 +819,11 @@ impl App {
             }
             Outcome::LoadDemo => self.load_demo(),
             Outcome::OpenPartners(year) => self.open_partners(year),
-            Outcome::LoadPartnerClosed(..) => self.count_closed(),
+            // Counting reads every training: the partner's page is drawn first.
+            Outcome::LoadPartnerClosed(..) => {
+                self.deferred = Some(Deferred::PartnerClosed);
+                true
+            }
             Outcome::EditPartner(id, edit) => self.edit_partner(&id, edit),
             Outcome::SavePartner(p) => self.save_partner(*p),
             Outcome::OpenRequirements => self.open_requirements(),

@@ -35,7 +35,10 @@ impl App {
         } else {
             self.push(Screen::Partners(Box::new(PartnersScreen::new(data))));
         }
-        self.count_closed()
+        // A partner open on another year: its competencies closed are counted after the
+        // frame (see `App::run_deferred`).
+        self.deferred = Some(super::Deferred::PartnerClosed);
+        true
     }
 
     /// Counts the competencies closed by the partner opened on Mitra, when not counted for

@@ -329,6 +329,12 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
         if redraw && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err() {
             break End::Failed;
         }
+        // Slow work a key asked for runs once its screen has gone out.
+        if app.run_deferred()
+            && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err()
+        {
+            break End::Failed;
+        }
     };
     let message = match end {
         End::Idle => goodbyes.0.as_str(),

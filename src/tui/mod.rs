@@ -206,6 +206,10 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
         if changed {
             draw(terminal, app).map_err(io_err)?;
         }
+        // Slow work a key asked for runs once its screen is on the terminal.
+        if app.run_deferred() {
+            draw(terminal, app).map_err(io_err)?;
+        }
     }
     Ok(())
 }

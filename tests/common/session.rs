@@ -80,9 +80,13 @@ impl Session {
         self.key_mod(code, KeyModifiers::NONE)
     }
 
+    /// One key, then a frame, then the work it deferred and a frame again (as the loop).
     pub fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
         self.app.handle_key(KeyEvent::new(code, m));
         self.draw();
+        if self.app.run_deferred() {
+            self.draw();
+        }
         self
     }
 
@@ -98,6 +102,9 @@ impl Session {
             changed |= self.app.handle_input(input);
         }
         self.draw();
+        if self.app.run_deferred() {
+            self.draw();
+        }
         changed
     }
 
