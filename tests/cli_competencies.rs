@@ -143,8 +143,19 @@ fn import_requirements_replace_makes_the_stored_set_equal_the_file() {
             ",Pengawas,Kepemimpinan Pengawas",
         ],
     );
-    db.run(&["import", "requirements", s(&first)]).expect(0);
+    let run = db.run(&["import", "requirements", s(&first)]);
+    run.expect(0);
     assert_eq!(db.export("requirements").len(), 3);
+    // Nobody holds Perawat or Bidan in this database: said (a misspelling is likely), but
+    // imported; a row by jenjang alone names no position.
+    assert!(
+        run.stderr
+            .contains(":2: warning: no staff member holds the position \"Perawat\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(":3: warning"), "{}", run.stderr);
+    assert!(!run.stderr.contains(":4: warning"), "{}", run.stderr);
 
     // The spreadsheet edited: Bidan's row deleted, Pelayanan Prima for Perawat added.
     let edited = db.write(

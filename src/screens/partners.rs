@@ -128,6 +128,13 @@ impl PartnersScreen {
         {
             self.detail = None;
         }
+        // An agreement removed: the cursor stays on the page's last line, not past it.
+        if let Some((id, i)) = &mut self.detail
+            && let Some(r) = self.data.rows.iter().find(|r| &r.partner.id == id)
+        {
+            let len = r.partner.agreements.len() + r.flagged().count();
+            *i = (*i).min(len.saturating_sub(1));
+        }
     }
 
     pub fn year(&self) -> i16 {

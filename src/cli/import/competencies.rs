@@ -223,6 +223,27 @@ pub(super) fn import_requirements(
         }
     }
     report_bad(&table, &bad, good.len(), opts)?;
+    // A position nobody holds is allowed (it may be filled later), but said, as the
+    // requirement form says it: it is often a misspelling.
+    let held: std::collections::HashSet<String> = store
+        .iter_summaries()
+        .filter_map(Result::ok)
+        .flat_map(|s| {
+            let title = s.position().title().to_lowercase();
+            [s.jabatan.to_lowercase(), title]
+        })
+        .collect();
+    for (q, line) in good.iter().map(|q| (q, seen.get(&q.key()))) {
+        let name = q.jabatan.trim().to_lowercase();
+        if !name.is_empty() && !held.contains(&name) {
+            eprintln!(
+                "{}:{}: warning: no staff member holds the position {:?} (yet); check its spelling",
+                table.file,
+                line.copied().unwrap_or(0),
+                q.jabatan
+            );
+        }
+    }
     // --replace: what is stored and not in the file goes. With bad rows skipped, a bad
     // row's requirement would be deleted for a typo: refuse that combination.
     let removed: Vec<Requirement> = if opts.replace {
