@@ -580,3 +580,28 @@ fn the_record_shows_each_required_competency_with_its_state() {
     assert!(!s.shows("Kurikulum Merdeka"), "{}", s.text());
     insta::assert_snapshot!("record_competencies__id", s.text());
 }
+
+/// Pelatihan's figures for this year come from the staff rows in memory once the list is
+/// loaded; before that (and for other years) from the summaries in the store. Both give
+/// the same tab, coaching list and suggestions included.
+#[test]
+fn this_years_pelatihan_from_the_rows_in_memory_equals_the_one_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    common::session::make_demo_at(dir.path());
+    let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
+    let opts = common::session::options(
+        kinerja::ui::lang::Lang::Id,
+        kinerja::ui::theme::Theme::default(),
+    );
+    let mut app = kinerja::app::App::new(store, opts).unwrap();
+    // Not loaded yet: the store's summaries.
+    let from_store = app.training_data(2026, None).unwrap();
+    app.finish_loading().unwrap();
+    let from_rows = app.training_data(2026, None).unwrap();
+    assert!(!from_store.coaching.is_empty() && from_store.staff > 0);
+    assert_eq!(format!("{from_store:?}"), format!("{from_rows:?}"));
+    // One unit too.
+    let unit = from_store.all_units[0].0.clone();
+    let a = app.training_data(2026, Some(unit.clone())).unwrap();
+    assert!(a.staff > 0 && a.staff < from_store.staff);
+}

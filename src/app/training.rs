@@ -52,13 +52,12 @@ impl App {
             HashMap::new();
         // Everyone ever coached (a pass over the coaching tree only), for the statuses.
         let coached = super::coaching::coaching_by_person(&self.store)?;
-        for s in self.store.iter_summaries() {
-            let s = s?;
+        let mut visit = |s: crate::domain::StaffSummary| {
             if !s.aktif
                 || unit.as_ref().is_some_and(|u| *u != s.unit_id)
                 || !self.in_scope(&s.unit_id)
             {
-                continue;
+                return;
             }
             let jp = s.jp_in(year);
             let unit_name = names
@@ -137,6 +136,20 @@ impl App {
                     flagged_since: super::coaching::flagged_since(s.last),
                     status: super::coaching::status_of(&coached, &s.nip, s.last, today),
                 });
+            }
+        };
+        // This year's figures come from the staff rows in memory once the list is loaded
+        // (each row holds this year's JP): no summary is read from the store. Another
+        // year's JP is only in the summaries.
+        match self
+            .list_ref()
+            .filter(|l| !self.pending_load && l.index().year() == year)
+        {
+            Some(list) => list.index().for_each_summary(&mut visit),
+            None => {
+                for s in self.store.iter_summaries() {
+                    visit(s?);
+                }
             }
         }
         // Predikat reasons first, then the furthest below the target.

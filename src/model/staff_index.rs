@@ -596,6 +596,40 @@ impl StaffIndex {
         }
     }
 
+    /// Calls `f` for every person in the view's scope, in NIP order (the store's order), as
+    /// a summary built from the rows in memory: `jp` holds only the index's year, the rest
+    /// is whole. For passes over this year's figures that need read no summary.
+    pub fn for_each_summary(&self, mut f: impl FnMut(StaffSummary)) {
+        let order = self.data.order(SortKey::Nip);
+        let data = read(&self.data.0);
+        for i in order.iter() {
+            let Some(e) = data.items.get(*i as usize) else {
+                continue;
+            };
+            if !self.in_scope_entry(&data, e) {
+                continue;
+            }
+            f(StaffSummary {
+                nip: e.nip().to_string(),
+                name: e.name.to_string(),
+                golongan: e.golongan,
+                jabatan: data.jabatan.text(e.jabatan).to_string(),
+                jenis: e.jenis,
+                unit_id: data.unit_id_of(e).to_string(),
+                aktif: e.aktif,
+                last: e.last,
+                jp: if e.jp > 0 {
+                    vec![(data.year, e.jp)]
+                } else {
+                    Vec::new()
+                },
+                annual: e.annual.iter().map(|(y, p, _)| (*y, *p)).collect(),
+                annual_hasil: e.annual.iter().map(|(y, _, h)| (*y, *h)).collect(),
+                held: e.held.to_vec(),
+            });
+        }
+    }
+
     /// Refreshes the view if another session changed the rows since; true if it did.
     pub fn sync(&mut self) -> bool {
         if self.data.generation() == self.seen {
