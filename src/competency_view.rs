@@ -119,13 +119,13 @@ fn in_unit(s: &TalentSource<'_>, unit: Option<&str>) -> bool {
 }
 
 /// The keys the rows hold the catalogue's competencies by, in catalogue order.
-fn numbers(_index: &StaffIndex, data: &CompetencyData) -> Vec<u32> {
+fn numbers(data: &CompetencyData) -> Vec<u32> {
     data.catalogue.iter().map(Competency::key).collect()
 }
 
 /// The matrix of `unit` (`None`: every unit in the index's scope) on `on`.
 pub fn matrix(index: &StaffIndex, unit: Option<&str>, data: &CompetencyData, on: Date) -> Matrix {
-    let numbers = numbers(index, data);
+    let numbers = numbers(data);
     let mut required = Required::new(data);
     // Per position title: its name, people, and gaps per catalogue competency (None: not
     // required).
@@ -192,7 +192,7 @@ pub fn gap_list(
     let Some(c) = data.catalogue.get(competency) else {
         return Vec::new();
     };
-    let number = numbers(index, data)[competency];
+    let number = numbers(data)[competency];
     let mut required = Required::new(data);
     let mut out = Vec::new();
     index.for_each_by_name(|s| {
@@ -234,7 +234,7 @@ pub fn closable_by(
     if sets.iter().all(Vec::is_empty) {
         return counts;
     }
-    let numbers = numbers(index, data);
+    let numbers = numbers(data);
     let mut required = Required::new(data);
     let mut gaps: Vec<usize> = Vec::new();
     index.for_each_by_name(|s| {

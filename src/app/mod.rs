@@ -229,8 +229,6 @@ impl App {
         Ok(app)
     }
 
-    /// Reads every summary into the list (after the first frame). Returns whether the
-    /// screen changed.
     /// Does the work a key deferred until its screen was drawn (see `Deferred`); true when
     /// something changed and the screen should be drawn again. The terminal loop and each
     /// `serve` session call it after every frame.
@@ -241,6 +239,8 @@ impl App {
         }
     }
 
+    /// Reads every summary into the list (after the first frame). Returns whether the
+    /// screen changed.
     pub fn finish_loading(&mut self) -> Result<bool, StoreError> {
         if !self.pending_load {
             return Ok(false);
@@ -668,6 +668,14 @@ impl App {
                 }
                 if let Some(s) = self.stack.pop() {
                     self.screen = s;
+                }
+                // Back on Kompetensi (from a record, or a group training saved only in
+                // part): its gaps are counted again from the rows as they are now.
+                if let Screen::Competency(c) = &self.screen {
+                    let query = c.query().clone();
+                    let status = self.status.take();
+                    self.open_competencies(query);
+                    self.status = status;
                 }
                 true
             }

@@ -45,10 +45,10 @@ impl App {
     /// the year shown yet.
     pub(super) fn count_closed(&mut self) -> bool {
         let Screen::Partners(p) = &self.screen else {
-            return true;
+            return false;
         };
         let Some((id, year)) = p.needs_closed() else {
-            return true;
+            return false;
         };
         let counted = self.store.partner(&id).and_then(|partner| match partner {
             Some(partner) => crate::partners::competencies_closed(&self.store, &partner, year),

@@ -199,41 +199,44 @@ impl App {
     ) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
         let (held, mut partners) = self.training_stats(year)?;
         let known = self.store.partners()?;
-        let gaps = match self.list_ref().filter(|_| !self.pending_load) {
-            // From the staff rows in memory: each person's competencies are kept there, so
-            // no training is read (issue 13, "gaps kept up to date on save").
-            Some(list) => {
-                let data = crate::competency_view::CompetencyData {
-                    catalogue: self.store.competencies()?,
-                    requirements: self.store.requirements()?,
-                };
-                let with: Vec<&crate::domain::Partner> = known
-                    .iter()
-                    .filter(|p| !p.competencies.is_empty())
-                    .collect();
-                let sets: Vec<Vec<usize>> = with
-                    .iter()
-                    .map(|p| {
-                        p.competencies
-                            .iter()
-                            .filter_map(|id| data.catalogue.iter().position(|c| c.id == *id))
-                            .collect()
-                    })
-                    .collect();
-                let counts = crate::competency_view::closable_by(
-                    list.index(),
-                    None,
-                    &data,
-                    &sets,
-                    self.opts.today,
-                );
-                with.iter()
-                    .map(|p| p.id.clone())
-                    .zip(counts)
-                    .collect::<HashMap<String, usize>>()
-            }
-            None => crate::partners::closable_gaps(&self.store, &known, self.opts.today)?,
+        let data = crate::competency_view::CompetencyData {
+            catalogue: self.store.competencies()?,
+            requirements: self.store.requirements()?,
         };
+        let with: Vec<&crate::domain::Partner> = known
+            .iter()
+            .filter(|p| !p.competencies.is_empty())
+            .collect();
+        let sets: Vec<Vec<usize>> = with
+            .iter()
+            .map(|p| {
+                p.competencies
+                    .iter()
+                    .filter_map(|id| data.catalogue.iter().position(|c| c.id == *id))
+                    .collect()
+            })
+            .collect();
+        // From the staff rows in memory, limited to the officer's units: each person's
+        // competencies are kept there, so no training is read (issue 13, "gaps kept up to
+        // date on save"). Before the list is loaded, from rows read for this count.
+        let built;
+        let index = match self.list_ref().filter(|_| !self.pending_load) {
+            Some(list) => list.index(),
+            None => {
+                built = scoped(
+                    StaffIndex::build(
+                        self.store.iter_summaries(),
+                        HashMap::new(),
+                        self.opts.today.year(),
+                    )?,
+                    &self.opts,
+                );
+                &built
+            }
+        };
+        let counts =
+            crate::competency_view::closable_by(index, None, &data, &sets, self.opts.today);
+        let gaps: HashMap<String, usize> = with.iter().map(|p| p.id.clone()).zip(counts).collect();
         for p in &mut partners {
             p.gaps = gaps.get(&crate::domain::unit_id(&p.name)).copied();
         }

@@ -301,6 +301,12 @@ impl CompetencyScreen {
         }
     }
 
+    /// The matrix column of the catalogue's competency `c`, if some position shown
+    /// requires it.
+    fn column_of(&self, c: usize) -> Option<usize> {
+        self.data.matrix.columns.iter().position(|x| *x == c)
+    }
+
     /// The catalogue position of the matrix column under the cursor.
     fn column_competency(&self) -> Option<usize> {
         self.data.matrix.columns.get(self.col).copied()
@@ -659,11 +665,15 @@ impl CompetencyScreen {
             Paragraph::new(vec![
                 title,
                 Line::styled(
-                    format!(
-                        "K{}: {}",
-                        self.col + 1,
-                        self.competency_line(ui, *c, width.saturating_sub(5))
-                    ),
+                    match self.column_of(*c) {
+                        Some(col) => format!(
+                            "K{}: {}",
+                            col + 1,
+                            self.competency_line(ui, *c, width.saturating_sub(5))
+                        ),
+                        // Not a column here (after `u`, no position of the unit needs it).
+                        None => self.competency_line(ui, *c, width),
+                    },
                     ui.theme.header(),
                 ),
                 Line::raw(fit(
@@ -685,7 +695,10 @@ impl CompetencyScreen {
         );
         let mut lines = Vec::new();
         if self.data.people.is_empty() {
-            let text = if self.requires(position.as_deref(), self.col) {
+            let required = self
+                .column_of(*c)
+                .is_some_and(|col| self.requires(position.as_deref(), col));
+            let text = if required {
                 T::CompetencyNoGaps
             } else {
                 T::CompetencyNotRequired
@@ -875,6 +888,22 @@ mod tests {
         assert!(!t.contains("tidak ada celah"), "{t}");
         let s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
         assert!(text(&s).contains("tidak ada celah"));
+    }
+
+    /// After `u`, the listed competency may be required by no position of the unit: the
+    /// list says so, for every position too, and names it without a column number.
+    #[test]
+    fn a_listed_competency_that_is_no_column_here_is_not_required() {
+        let mut d = data(Some((1, None)));
+        d.matrix.columns = vec![0];
+        for r in &mut d.matrix.rows {
+            r.cells.truncate(1);
+        }
+        d.matrix.totals.truncate(1);
+        let t = text(&CompetencyScreen::new(d));
+        assert!(t.contains("jabatan ini tidak mensyaratkan"), "{t}");
+        assert!(t.contains("Kurikulum Merdeka"), "{t}");
+        assert!(!t.contains("K1: Kurikulum"), "{t}");
     }
 
     #[test]
