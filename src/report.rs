@@ -69,6 +69,38 @@ pub fn report_with_retiring(
     targets: &crate::domain::JpTargets,
     today: jiff::civil::Date,
 ) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
+    report_over(store, year, targets, today, |visit| {
+        for s in store.iter_summaries() {
+            visit(s?);
+        }
+        Ok(())
+    })
+}
+
+/// [`report_with_retiring`] over the staff rows in memory (the summaries they were built
+/// from, `StaffIndex::for_each_summary`), in the index's scope: what the Laporan tab does
+/// once the list is loaded, reading only the units from the store.
+pub fn report_with_retiring_from_index(
+    store: &Store,
+    index: &crate::model::staff_index::StaffIndex,
+    year: i16,
+    targets: &crate::domain::JpTargets,
+    today: jiff::civil::Date,
+) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
+    report_over(store, year, targets, today, |visit| {
+        index.for_each_summary(visit);
+        Ok(())
+    })
+}
+
+/// The report's one pass: `each` calls its argument for every person's summary.
+fn report_over(
+    store: &Store,
+    year: i16,
+    targets: &crate::domain::JpTargets,
+    today: jiff::civil::Date,
+    each: impl FnOnce(&mut dyn FnMut(crate::domain::StaffSummary)) -> Result<(), StoreError>,
+) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     let units = store.units()?;
     let heads: BTreeMap<String, String> = units
         .iter()
@@ -98,10 +130,9 @@ pub fn report_with_retiring(
         })
         .collect();
     let mut retiring = Vec::new();
-    for s in store.iter_summaries() {
-        let s = s?;
+    each(&mut |s| {
         let Some(row) = rows.get_mut(&s.unit_id) else {
-            continue;
+            return;
         };
         if let Some(p) = s.annual_in(year) {
             if heads.get(&s.unit_id) == Some(&s.nip) {
@@ -123,7 +154,7 @@ pub fn report_with_retiring(
                 retiring.push(r);
             }
         }
-    }
+    })?;
     retiring.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     let mut out: Vec<UnitReport> = rows
         .into_values()

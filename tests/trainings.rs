@@ -581,11 +581,11 @@ fn the_record_shows_each_required_competency_with_its_state() {
     insta::assert_snapshot!("record_competencies__id", s.text());
 }
 
-/// Pelatihan's figures for this year come from the staff rows in memory once the list is
-/// loaded; before that (and for other years) from the summaries in the store. Both give
-/// the same tab, coaching list and suggestions included.
+/// Pelatihan's and Laporan's figures come from the staff rows in memory once the list is
+/// loaded; before that from the summaries in the store. Both give the same tab (coaching
+/// list and suggestions included) and the same report, for this year and the last.
 #[test]
-fn this_years_pelatihan_from_the_rows_in_memory_equals_the_one_from_the_store() {
+fn pelatihan_and_laporan_from_the_rows_in_memory_equal_the_ones_from_the_store() {
     let dir = tempfile::tempdir().unwrap();
     common::session::make_demo_at(dir.path());
     let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
@@ -596,10 +596,37 @@ fn this_years_pelatihan_from_the_rows_in_memory_equals_the_one_from_the_store() 
     let mut app = kinerja::app::App::new(store, opts).unwrap();
     // Not loaded yet: the store's summaries.
     let from_store = app.training_data(2026, None).unwrap();
+    let last_year = app.training_data(2025, None).unwrap();
     app.finish_loading().unwrap();
     let from_rows = app.training_data(2026, None).unwrap();
     assert!(!from_store.coaching.is_empty() && from_store.staff > 0);
     assert_eq!(format!("{from_store:?}"), format!("{from_rows:?}"));
+    // Another year too: the rows keep every year's JP.
+    let rows_last_year = app.training_data(2025, None).unwrap();
+    assert_eq!(format!("{last_year:?}"), format!("{rows_last_year:?}"));
+    assert_ne!(format!("{last_year:?}"), format!("{from_store:?}"));
+    // Laporan the same way, for both years.
+    let index = kinerja::model::staff_index::StaffIndex::build(
+        app.store().iter_summaries(),
+        std::collections::HashMap::new(),
+        2026,
+    )
+    .unwrap();
+    for year in [2025, 2026] {
+        let today = jiff::civil::date(2026, 11, 28);
+        let targets = Default::default();
+        let a = kinerja::report::report_with_retiring(app.store(), year, &targets, today).unwrap();
+        let b = kinerja::report::report_with_retiring_from_index(
+            app.store(),
+            &index,
+            year,
+            &targets,
+            today,
+        )
+        .unwrap();
+        assert!(a.0.iter().any(|r| r.staff > 0 && r.reached > 0), "{year}");
+        assert_eq!(a, b, "{year}");
+    }
     // One unit too.
     let unit = from_store.all_units[0].0.clone();
     let a = app.training_data(2026, Some(unit.clone())).unwrap();

@@ -4,10 +4,26 @@ use super::*;
 
 impl App {
     /// Laporan: each unit's annual predikat against the distribution guide and who retires
-    /// within 12 months, from the summaries (one pass over everyone when the tab opens).
+    /// within 12 months, in one pass over everyone when the tab opens (the rows in memory,
+    /// or the store's summaries before the list is loaded).
     pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
-        match crate::report::report_with_retiring(&self.store, year, &self.opts.jp, self.opts.today)
-        {
+        // From the staff rows in memory once the list is loaded; before, from the store.
+        let report = match self.list_ref().filter(|_| !self.pending_load) {
+            Some(list) => crate::report::report_with_retiring_from_index(
+                &self.store,
+                list.index(),
+                year,
+                &self.opts.jp,
+                self.opts.today,
+            ),
+            None => crate::report::report_with_retiring(
+                &self.store,
+                year,
+                &self.opts.jp,
+                self.opts.today,
+            ),
+        };
+        match report {
             Ok((mut rows, mut retiring)) => {
                 rows.retain(|r| self.in_scope(&r.unit_id));
                 retiring.retain(|r| self.in_scope(&r.unit_id));

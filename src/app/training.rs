@@ -138,13 +138,9 @@ impl App {
                 });
             }
         };
-        // This year's figures come from the staff rows in memory once the list is loaded
-        // (each row holds this year's JP): no summary is read from the store. Another
-        // year's JP is only in the summaries.
-        match self
-            .list_ref()
-            .filter(|l| !self.pending_load && l.index().year() == year)
-        {
+        // From the staff rows in memory once the list is loaded (each row keeps what its
+        // summary holds): no summary is read from the store.
+        match self.list_ref().filter(|_| !self.pending_load) {
             Some(list) => list.index().for_each_summary(&mut visit),
             None => {
                 for s in self.store.iter_summaries() {

@@ -143,6 +143,8 @@ struct Entry {
     last: Option<(crate::domain::Period, Predikat)>,
     /// JP of the index's year.
     jp: u32,
+    /// JP of every year with any, oldest first (as the summary keeps them).
+    jp_years: Box<[(i16, u32)]>,
     /// Each year's annual (year, predikat, Hasil Kerja), oldest first: the talent view's.
     annual: Box<[(i16, Predikat, crate::domain::Rating)]>,
     /// The position's kind and jenjang (`None` in a summary of the first layout).
@@ -259,7 +261,9 @@ impl StaffData {
             .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
             .collect();
         let held: Box<[(u32, Date)]> = s.held.as_slice().into();
+        let jp_years: Box<[(i16, u32)]> = s.jp.as_slice().into();
         Entry {
+            jp_years,
             jenis: s.jenis,
             held,
             nip,
@@ -433,6 +437,7 @@ impl SharedStaff {
                         aktif: e.aktif,
                         last: e.last,
                         jp: e.jp,
+                        jp_years: e.jp_years.clone(),
                         annual: e.annual.clone(),
                         jenis: e.jenis,
                         held: e.held.clone(),
@@ -597,8 +602,8 @@ impl StaffIndex {
     }
 
     /// Calls `f` for every person in the view's scope, in NIP order (the store's order), as
-    /// a summary built from the rows in memory: `jp` holds only the index's year, the rest
-    /// is whole. For passes over this year's figures that need read no summary.
+    /// the summary the rows in memory were built from: for passes over everyone (Pelatihan,
+    /// Laporan) that then read no summary from the store.
     pub fn for_each_summary(&self, mut f: impl FnMut(StaffSummary)) {
         let order = self.data.order(SortKey::Nip);
         let data = read(&self.data.0);
@@ -618,11 +623,7 @@ impl StaffIndex {
                 unit_id: data.unit_id_of(e).to_string(),
                 aktif: e.aktif,
                 last: e.last,
-                jp: if e.jp > 0 {
-                    vec![(data.year, e.jp)]
-                } else {
-                    Vec::new()
-                },
+                jp: e.jp_years.to_vec(),
                 annual: e.annual.iter().map(|(y, p, _)| (*y, *p)).collect(),
                 annual_hasil: e.annual.iter().map(|(y, _, h)| (*y, *h)).collect(),
                 held: e.held.to_vec(),
