@@ -91,17 +91,17 @@ fn a_group_training_prefilled_from_the_gap_list_closes_the_gap_for_every_marked_
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("{name} is in the catalogue"))
         .clone();
+    // The list rows hold names; the store tells their NIPs through the gap list the
+    // screen was built from: take every listed person with a gap now.
+    let listed: Vec<String> = s
+        .lines()
+        .iter()
+        .filter(|l| l.starts_with('■'))
+        .map(|l| l[3..].split("  ").next().unwrap().trim().to_string())
+        .collect();
+    assert_eq!(listed.len(), 2, "{}", s.text());
     let marked: Vec<String> = {
-        // The list rows hold names; the store tells their NIPs through the gap list the
-        // screen was built from: take every listed person with a gap now.
         let all = s.app.store().iter_summaries().map(|r| r.unwrap());
-        let listed: Vec<String> = s
-            .lines()
-            .iter()
-            .filter(|l| l.starts_with('■'))
-            .map(|l| l[3..].split("  ").next().unwrap().trim().to_string())
-            .collect();
-        assert_eq!(listed.len(), 2, "{}", s.text());
         all.filter(|p| {
             listed
                 .iter()
@@ -132,6 +132,14 @@ fn a_group_training_prefilled_from_the_gap_list_closes_the_gap_for_every_marked_
     assert!(s.shows("tersimpan (2)"), "{}", s.text());
     // Back on the list: the two are gone from it, and the store holds the competency.
     assert!(s.shows("0 ditandai"), "{}", s.text());
+    for name in &listed {
+        let name = name.trim_end_matches('…');
+        assert!(
+            !s.lines().iter().skip(5).any(|l| l.contains(name)),
+            "{name} is still listed: {}",
+            s.text()
+        );
+    }
     let today = jiff::civil::date(2026, 11, 28);
     for nip in &marked {
         let trainings = s.app.store().trainings_of(nip).unwrap();
