@@ -221,6 +221,32 @@ impl PartnerForm {
         self.form.keys()
     }
 
+    /// The catalogue competency a typed name means: its id or name (case aside), else the
+    /// one competency whose name contains it ("BTCLS" for "PPGD / BTCLS (demo)"), from 3
+    /// characters on; `None` when none or several do.
+    fn resolve(&self, name: &str) -> Option<&Competency> {
+        let id = unit_id(name);
+        if let Some(c) = self
+            .catalogue
+            .iter()
+            .find(|c| c.id == id || c.name.eq_ignore_ascii_case(name))
+        {
+            return Some(c);
+        }
+        let typed = name.to_lowercase();
+        if typed.chars().count() < 3 {
+            return None;
+        }
+        let mut matching = self
+            .catalogue
+            .iter()
+            .filter(|c| c.name.to_lowercase().contains(&typed));
+        match (matching.next(), matching.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The competency ids the field names, or the first name not in the catalogue.
     fn competency_ids(&self) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
@@ -228,12 +254,7 @@ impl PartnerForm {
             if name.is_empty() {
                 continue;
             }
-            let id = unit_id(&name);
-            match self
-                .catalogue
-                .iter()
-                .find(|c| c.id == id || c.name.eq_ignore_ascii_case(&name))
-            {
+            match self.resolve(&name) {
                 Some(c) if !out.contains(&c.id) => out.push(c.id.clone()),
                 Some(_) => {}
                 None => return Err(name),
@@ -334,8 +355,15 @@ impl PartnerForm {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
         if self.edit == PartnerEdit::Contact {
-            // The catalogue's names not chosen yet, in full when the field is focused.
-            let chosen = self.competency_ids().unwrap_or_default();
+            // The catalogue's names not chosen yet (a name not understood chooses none), in
+            // full when the field is focused.
+            let chosen: Vec<String> = self
+                .form
+                .text(COMPETENCIES)
+                .split(';')
+                .map(clean_line)
+                .filter_map(|name| self.resolve(&name).map(|c| c.id.clone()))
+                .collect();
             let rest: Vec<&str> = self
                 .catalogue
                 .iter()
@@ -499,5 +527,42 @@ mod tests {
             f.build().map(|p| p.competencies),
             Some(vec!["literasi-digital-demo".to_string()])
         );
+    }
+
+    /// A trial had to type " (demo)" after every name, and saw names it had chosen offered
+    /// again beside a misspelt one. A part of a name that only one competency has is that
+    /// competency; a name not understood chooses none, and the others stay chosen.
+    #[test]
+    fn a_part_of_one_name_chooses_it_and_chosen_names_are_not_offered_again() {
+        let ui = ui();
+        let mut cat = catalogue();
+        cat.push(Competency::new(
+            "PPGD / BTCLS (demo)",
+            CompetencyKind::Teknis,
+            vec![],
+            vec!["BTCLS".into()],
+            Some(36),
+        ));
+        let p = Partner::new("PT Solusi Digital Pesisir", OrganiserKind::Swasta);
+        let mut f = PartnerForm::new(p, PartnerEdit::Contact, cat, date(2026, 12, 1), &ui);
+        f.form.focus_on(COMPETENCIES);
+        type_text(&mut f, "btcls; Sulap", &ui);
+        assert_eq!(
+            f.problems(&ui).first().map(|(_, text)| text.as_str()),
+            Some("tidak ada di katalog kompetensi: Sulap")
+        );
+        let note = f.form.field(COMPETENCIES).note.clone().unwrap_or_default();
+        assert!(note.contains("Literasi Digital (demo)"), "{note}");
+        assert!(!note.contains("BTCLS"), "chosen already: {note}");
+        for _ in 0..7 {
+            f.handle(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE), &ui);
+        }
+        assert_eq!(
+            f.build().map(|p| p.competencies),
+            Some(vec!["ppgd-btcls-demo".to_string()])
+        );
+        // Too short, or part of several: not chosen.
+        assert!(f.resolve("bt").is_none());
+        assert!(f.resolve("demo").is_none());
     }
 }
