@@ -364,18 +364,8 @@ impl CoachingForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::lang::Lang;
-    use crate::ui::theme::Theme;
     use crossterm::event::{KeyCode, KeyModifiers};
     use jiff::civil::date;
-
-    fn ui() -> Ui {
-        Ui {
-            lang: Lang::Id,
-            theme: Theme::default(),
-            jp: Default::default(),
-        }
-    }
 
     fn press(f: &mut CoachingForm, code: KeyCode, ui: &Ui) -> Outcome {
         f.handle(KeyEvent::new(code, KeyModifiers::NONE), ui)
@@ -389,7 +379,7 @@ mod tests {
 
     #[test]
     fn a_filled_form_builds_the_coaching_and_an_outcome_needs_a_closing_date() {
-        let ui = ui();
+        let ui = Ui::default();
         let giver = Evaluator {
             nip: None,
             nama: "Kepala Puskesmas".into(),

@@ -815,19 +815,9 @@ mod tests {
     use super::*;
     use crate::competency_view::PositionRow;
     use crate::domain::{CompetencyKind, TrainingKind};
-    use crate::ui::lang::Lang;
-    use crate::ui::theme::Theme;
     use crossterm::event::KeyModifiers;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-
-    fn ui() -> Ui {
-        Ui {
-            lang: Lang::Id,
-            theme: Theme::default(),
-            jp: Default::default(),
-        }
-    }
 
     /// Two competencies; "Bidan Terampil" requires only the first, "Guru" both.
     fn data(list: Option<(usize, Option<String>)>) -> CompetencyScreenData {
@@ -868,7 +858,8 @@ mod tests {
 
     fn text(screen: &CompetencyScreen) -> String {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| screen.draw(f, f.area(), &ui())).unwrap();
+        term.draw(|f| screen.draw(f, f.area(), &Ui::default()))
+            .unwrap();
         let buf = term.backend().buffer().clone();
         (0..buf.area.height)
             .map(|y| {
@@ -931,7 +922,7 @@ mod tests {
 
     #[test]
     fn in_ascii_the_separators_are_ascii() {
-        let mut u = ui();
+        let mut u = Ui::default();
         u.theme.ascii = true;
         let s = CompetencyScreen::new(data(Some((0, None))));
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -441,18 +441,8 @@ impl PartnerForm {
 mod tests {
     use super::*;
     use crate::domain::{CompetencyKind, OrganiserKind};
-    use crate::ui::lang::Lang;
-    use crate::ui::theme::Theme;
     use crossterm::event::{KeyCode, KeyModifiers};
     use jiff::civil::date;
-
-    fn ui() -> Ui {
-        Ui {
-            lang: Lang::Id,
-            theme: Theme::default(),
-            jp: Default::default(),
-        }
-    }
 
     fn type_text(f: &mut PartnerForm, text: &str, ui: &Ui) {
         for c in text.chars() {
@@ -472,7 +462,7 @@ mod tests {
 
     #[test]
     fn an_agreement_form_builds_the_partner_with_the_new_agreement() {
-        let ui = ui();
+        let ui = Ui::default();
         let p = Partner::new("PT Solusi Digital Pesisir", OrganiserKind::Swasta);
         let mut f = PartnerForm::new(
             p,
@@ -510,7 +500,7 @@ mod tests {
 
     #[test]
     fn competencies_must_be_in_the_catalogue() {
-        let ui = ui();
+        let ui = Ui::default();
         let p = Partner::new("PT Solusi Digital Pesisir", OrganiserKind::Swasta);
         let mut f = PartnerForm::new(p, PartnerEdit::Contact, catalogue(), date(2026, 12, 1), &ui);
         f.form.focus_on(COMPETENCIES);
@@ -534,7 +524,7 @@ mod tests {
     /// competency; a name not understood chooses none, and the others stay chosen.
     #[test]
     fn a_part_of_one_name_chooses_it_and_chosen_names_are_not_offered_again() {
-        let ui = ui();
+        let ui = Ui::default();
         let mut cat = catalogue();
         cat.push(Competency::new(
             "PPGD / BTCLS (demo)",

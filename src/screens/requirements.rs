@@ -512,17 +512,7 @@ impl RequirementsScreen {
 mod tests {
     use super::*;
     use crate::domain::{CompetencyKind, TrainingKind};
-    use crate::ui::lang::Lang;
-    use crate::ui::theme::Theme;
     use crossterm::event::KeyModifiers;
-
-    fn ui() -> Ui {
-        Ui {
-            lang: Lang::Id,
-            theme: Theme::default(),
-            jp: Default::default(),
-        }
-    }
 
     fn screen() -> RequirementsScreen {
         let catalogue = vec![
@@ -560,7 +550,7 @@ mod tests {
 
     #[test]
     fn a_new_requirement_by_jenjang_alone_is_built_and_a_duplicate_is_refused() {
-        let ui = ui();
+        let ui = Ui::default();
         let mut s = screen();
         assert_eq!(press(&mut s, KeyCode::Char('n'), &ui), Outcome::Changed);
         assert!(s.editing());
@@ -600,7 +590,7 @@ mod tests {
 
     #[test]
     fn editing_keeps_its_own_key_and_d_asks_before_deleting() {
-        let ui = ui();
+        let ui = Ui::default();
         let mut s = screen();
         press(&mut s, KeyCode::Enter, &ui);
         assert!(s.problems(&ui).is_empty(), "{:?}", s.problems(&ui));
@@ -617,7 +607,7 @@ mod tests {
 
     #[test]
     fn a_read_only_officer_is_told_why_and_gets_no_form() {
-        let ui = ui();
+        let ui = Ui::default();
         let mut s = screen();
         s.read_only = Some("admin only".into());
         press(&mut s, KeyCode::Char('n'), &ui);
