@@ -60,6 +60,23 @@ pub struct CompetencyData {
     pub requirements: Vec<Requirement>,
 }
 
+impl CompetencyData {
+    /// What `jabatan` requires, as positions in `catalogue` (catalogue order): the
+    /// requirements matched once, for a cache per position.
+    pub fn required_by(&self, jabatan: &Jabatan) -> Vec<usize> {
+        self.catalogue
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                self.requirements
+                    .iter()
+                    .any(|r| r.competency == c.id && r.applies_to(jabatan))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 /// What one position requires, as positions in the catalogue, cached per (name, jenis):
 /// the requirements are matched once per position, not once per person.
 struct Required<'d> {
@@ -80,20 +97,10 @@ impl<'d> Required<'d> {
         self.cache
             .entry((s.jabatan_no, s.jenis))
             .or_insert_with(|| {
-                let jabatan = Jabatan {
+                data.required_by(&Jabatan {
                     nama: s.jabatan.to_string(),
                     jenis: s.jenis.unwrap_or(JenisJabatan::Pelaksana),
-                };
-                data.catalogue
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| {
-                        data.requirements
-                            .iter()
-                            .any(|r| r.competency == c.id && r.applies_to(&jabatan))
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
+                })
             })
     }
 }

@@ -43,8 +43,10 @@ impl App {
         // Competency gaps come from the summaries (what each person holds), the catalogue
         // and the requirements: no training is read. What a position requires is matched
         // once per position.
-        let catalogue = self.store.competencies()?;
-        let requirements = self.store.requirements()?;
+        let competencies = crate::competency_view::CompetencyData {
+            catalogue: self.store.competencies()?,
+            requirements: self.store.requirements()?,
+        };
         // What each position requires (positions in the catalogue), matched once per
         // position: a pass over tens of thousands of people needing coaching would match
         // every requirement against each of them otherwise.
@@ -101,24 +103,16 @@ impl App {
                     let required = requires
                         .entry((s.jabatan.to_lowercase(), jenis))
                         .or_insert_with(|| {
-                            let jabatan = crate::domain::Jabatan {
+                            competencies.required_by(&crate::domain::Jabatan {
                                 nama: s.jabatan.clone(),
                                 jenis,
-                            };
-                            catalogue
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, c)| {
-                                    requirements
-                                        .iter()
-                                        .any(|r| r.competency == c.id && r.applies_to(&jabatan))
-                                })
-                                .map(|(i, _)| i)
-                                .collect()
+                            })
                         });
                     if !required.is_empty() {
-                        let required: Vec<&crate::domain::Competency> =
-                            required.iter().map(|i| &catalogue[*i]).collect();
+                        let required: Vec<&crate::domain::Competency> = required
+                            .iter()
+                            .map(|i| &competencies.catalogue[*i])
+                            .collect();
                         let gaps = crate::competency_gaps::gaps_among(
                             &required,
                             |id| s.held_until(id),
