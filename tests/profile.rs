@@ -103,7 +103,8 @@ fn draw_alone(profile: Profile, lang: Lang) -> Vec<String> {
         jp: Default::default(),
     };
     let mut term = Terminal::new(TestBackend::new(80, 40)).unwrap();
-    term.draw(|f| screen.draw(f, f.area(), &ui)).unwrap();
+    term.draw(|f| kinerja::screens::Screen::draw(&mut screen, f, f.area(), &ui))
+        .unwrap();
     let buf = term.backend().buffer();
     (0..buf.area.height)
         .map(|y| {

@@ -47,7 +47,10 @@ impl App {
             &self.ui,
         )
         .with_person(staff.nip.clone(), &self.ui);
-        match self.store.draft(&self.coaching_draft_key(nip, id)) {
+        match self
+            .store
+            .draft(&self.draft_key(&crate::screens::coaching_form::draft_name(nip, id)))
+        {
             Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
             Ok(None) => {}
             Err(e) => return self.fail(e),
@@ -66,7 +69,9 @@ impl App {
             .save_coaching(nip, &coaching, self.opts.today, &actor)
         {
             Ok(_) => {
-                if let Err(e) = self.store.delete_draft(&self.coaching_draft_key(nip, id)) {
+                if let Err(e) = self.store.delete_draft(
+                    &self.draft_key(&crate::screens::coaching_form::draft_name(nip, id)),
+                ) {
                     return self.fail(e);
                 }
                 self.after_coaching_change(nip, T::Saved)
@@ -89,10 +94,9 @@ impl App {
         let actor = self.opts.actor.clone();
         match self.store.delete_coaching(nip, id, revision, &actor) {
             Ok(()) => {
-                if let Err(e) = self
-                    .store
-                    .delete_draft(&self.coaching_draft_key(nip, Some(id)))
-                {
+                if let Err(e) = self.store.delete_draft(
+                    &self.draft_key(&crate::screens::coaching_form::draft_name(nip, Some(id))),
+                ) {
                     return self.fail(e);
                 }
                 self.after_coaching_change(nip, T::Deleted)
@@ -120,11 +124,6 @@ impl App {
         }
         self.status = Some((self.ui.t(done).to_string(), false));
         true
-    }
-
-    pub(super) fn coaching_draft_key(&self, nip: &str, id: Option<u32>) -> String {
-        let which = id.map_or("baru".to_string(), |i| i.to_string());
-        format!("{}/pembinaan/{nip}/{which}", self.opts.actor)
     }
 }
 

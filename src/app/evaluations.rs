@@ -49,7 +49,10 @@ impl App {
             Ok(unit) => form.set_head_of(unit.filter(|u| u.is_head(nip)), &self.ui),
             Err(e) => return self.fail(e),
         }
-        match self.store.draft(&self.draft_key(nip, id)) {
+        match self
+            .store
+            .draft(&self.draft_key(&crate::screens::evaluation_form::draft_name(nip, id)))
+        {
             Ok(Some(d)) => {
                 let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)
                     .map(|t| {
@@ -82,7 +85,9 @@ impl App {
         let id = (evaluation.id != 0).then_some(evaluation.id);
         match self.store.save_evaluation(nip, &evaluation, &actor) {
             Ok(_) => {
-                if let Err(e) = self.store.delete_draft(&self.draft_key(nip, id)) {
+                if let Err(e) = self.store.delete_draft(
+                    &self.draft_key(&crate::screens::evaluation_form::draft_name(nip, id)),
+                ) {
                     return self.fail(e);
                 }
                 self.back_to_record(nip, T::Saved)
@@ -124,11 +129,6 @@ impl App {
         }
         self.status = Some((self.ui.t(done).to_string(), false));
         true
-    }
-
-    pub(super) fn draft_key(&self, nip: &str, id: Option<u32>) -> String {
-        let which = id.map_or("baru".to_string(), |i| i.to_string());
-        format!("{}/evaluasi/{nip}/{which}", self.opts.actor)
     }
 
     pub(super) fn draft_time(&self, micros: u64) -> String {

@@ -23,7 +23,6 @@ mod training;
 
 use crate::domain::StaffSummary;
 use crate::model::staff_index::{SharedStaff, StaffIndex};
-use crate::screens::Outcome;
 use crate::screens::coaching_form::CoachingForm;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::{Home, HomeData};
@@ -38,11 +37,13 @@ use crate::screens::training_overview::{
     Coaching, Held, PartnerJp, Reason, TrainingData, TrainingOverview, UnitJp,
 };
 use crate::screens::welcome::Welcome;
+use crate::screens::{Outcome, Screen as ScreenTrait};
 use crate::store::{Store, StoreError};
 use crate::ui::Pasted;
-use crate::ui::event::{Input, flatten_paste};
+use crate::ui::event::Input;
 use crate::ui::help;
 use crate::ui::lang::{Lang, T};
+use crate::ui::tabs::{TABS, Tab};
 use crate::ui::theme::Theme;
 use crate::ui::{KeyHelp, Ui, footer, is_ctrl};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -111,6 +112,56 @@ enum Screen {
     Partners(Box<crate::screens::partners::PartnersScreen>),
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
     Requirements(Box<crate::screens::requirements::RequirementsScreen>),
+}
+
+impl Screen {
+    /// The screen through the trait every screen implements: the one match that reaches
+    /// each screen, so a new screen is one variant here and no arm elsewhere.
+    fn as_dyn(&self) -> &dyn ScreenTrait {
+        match self {
+            Screen::Welcome(s) => s,
+            Screen::Home(s) => s.as_ref(),
+            Screen::List(s) => s.as_ref(),
+            Screen::Record(s) => s.as_ref(),
+            Screen::Profile(s) => s.as_ref(),
+            Screen::Form(s) => s.as_ref(),
+            Screen::Evaluation(s) => s.as_ref(),
+            Screen::Quick(s) => s.as_ref(),
+            Screen::Report(s) => s.as_ref(),
+            Screen::Training(s) => s.as_ref(),
+            Screen::TrainingTab(s) => s.as_ref(),
+            Screen::Talent(s) => s.as_ref(),
+            Screen::Competency(s) => s.as_ref(),
+            Screen::Potential(s) => s.as_ref(),
+            Screen::Coaching(s) => s.as_ref(),
+            Screen::Partners(s) => s.as_ref(),
+            Screen::PartnerForm(s) => s.as_ref(),
+            Screen::Requirements(s) => s.as_ref(),
+        }
+    }
+
+    fn as_dyn_mut(&mut self) -> &mut dyn ScreenTrait {
+        match self {
+            Screen::Welcome(s) => s,
+            Screen::Home(s) => s.as_mut(),
+            Screen::List(s) => s.as_mut(),
+            Screen::Record(s) => s.as_mut(),
+            Screen::Profile(s) => s.as_mut(),
+            Screen::Form(s) => s.as_mut(),
+            Screen::Evaluation(s) => s.as_mut(),
+            Screen::Quick(s) => s.as_mut(),
+            Screen::Report(s) => s.as_mut(),
+            Screen::Training(s) => s.as_mut(),
+            Screen::TrainingTab(s) => s.as_mut(),
+            Screen::Talent(s) => s.as_mut(),
+            Screen::Competency(s) => s.as_mut(),
+            Screen::Potential(s) => s.as_mut(),
+            Screen::Coaching(s) => s.as_mut(),
+            Screen::Partners(s) => s.as_mut(),
+            Screen::PartnerForm(s) => s.as_mut(),
+            Screen::Requirements(s) => s.as_mut(),
+        }
+    }
 }
 
 pub struct App {
@@ -343,76 +394,35 @@ impl App {
             })
     }
 
+    /// The current screen, through the trait every screen implements.
+    fn current(&self) -> &dyn ScreenTrait {
+        self.screen.as_dyn()
+    }
+
     fn keys(&self) -> Vec<KeyHelp> {
-        match &self.screen {
-            Screen::Welcome(w) => w.keys(),
-            Screen::Home(h) => h.keys(),
-            Screen::List(l) => l.keys(),
-            Screen::Record(r) => r.keys(),
-            Screen::Profile(p) => p.keys(),
-            Screen::Form(f) => f.keys(),
-            Screen::Evaluation(f) => f.keys(),
-            Screen::Quick(q) => q.keys(),
-            Screen::Report(r) => r.keys(),
-            Screen::Training(f) => f.keys(),
-            Screen::TrainingTab(t) => t.keys(),
-            Screen::Talent(t) => t.keys(),
-            Screen::Competency(c) => c.keys(),
-            Screen::Potential(f) => f.keys(),
-            Screen::Coaching(f) => f.keys(),
-            Screen::Partners(p) => p.keys(),
-            Screen::PartnerForm(f) => f.keys(),
-            Screen::Requirements(r) => r.keys(),
-        }
+        self.current().keys()
     }
 
     fn captures_text(&self) -> bool {
-        match &self.screen {
-            Screen::List(l) => l.captures_text(),
-            Screen::Form(f) => f.captures_text(),
-            Screen::Evaluation(_) => true,
-            // Digits rate there: a stray 4 never leaves quick entry.
-            Screen::Quick(_) => true,
-            Screen::Training(_) => true,
-            Screen::Potential(f) => f.captures_text(),
-            Screen::Coaching(_) => true,
-            Screen::PartnerForm(_) => true,
-            Screen::Requirements(r) => r.editing(),
-            _ => false,
-        }
+        self.current().captures_text()
     }
 
-    /// The tab the current screen is (1-4), so help does not offer the tab one is on.
-    fn current_tab(&self) -> Option<char> {
-        match &self.screen {
-            Screen::Home(_) => Some('1'),
-            Screen::List(_) => Some('2'),
-            Screen::TrainingTab(_) => Some('3'),
-            Screen::Talent(_) => Some('5'),
-            Screen::Report(_) => Some('4'),
-            _ => None,
-        }
-    }
-
-    /// Whether the tab keys `1`-`4` work here: not on the welcome screen, not where digits
-    /// are typed or rated.
+    /// Whether the tab keys work here: not on the welcome screen, not where digits are
+    /// typed or rated.
     fn tabs_work(&self) -> bool {
-        // Digits choose a rating in the report's picker.
-        let digits_bound = matches!(&self.screen, Screen::Report(r) if r.picking());
-        !matches!(self.screen, Screen::Welcome(_)) && !self.captures_text() && !digits_bound
+        !matches!(self.screen, Screen::Welcome(_))
+            && !self.captures_text()
+            && !self.current().binds_digits()
     }
 
     fn form_dirty(&self) -> bool {
-        match &self.screen {
-            Screen::Form(f) => f.is_dirty(),
-            Screen::Evaluation(f) => f.is_dirty(),
-            Screen::Training(f) => f.is_dirty(),
-            Screen::Potential(f) => f.is_dirty(),
-            Screen::Coaching(f) => f.is_dirty(),
-            Screen::PartnerForm(f) => f.is_dirty(),
-            Screen::Requirements(r) => r.is_dirty(),
-            _ => false,
-        }
+        self.current().form().is_some_and(|f| f.is_dirty())
+    }
+
+    /// The key of a draft named `name` (a form's [`crate::screens::FormState::draft_name`]): drafts are
+    /// kept per officer.
+    fn draft_key(&self, name: &str) -> String {
+        format!("{}/{name}", self.opts.actor)
     }
 
     /// Handles one input from the terminal; returns whether anything on screen changed.
@@ -449,18 +459,7 @@ impl App {
         }
         // One-line fields take it flattened; notes keep its lines (the form decides).
         let ui = self.ui;
-        let outcome = match &mut self.screen {
-            Screen::List(l) => l.paste(&flatten_paste(text)),
-            Screen::Form(f) => f.paste(text, &ui),
-            Screen::Evaluation(f) => f.paste(text, &ui),
-            Screen::Training(f) => f.paste(text, &ui),
-            Screen::Potential(f) => f.paste(text),
-            Screen::Coaching(f) => f.paste(text, &ui),
-            Screen::PartnerForm(f) => f.paste(text, &ui),
-            Screen::Requirements(r) => r.paste(text, &ui),
-            Screen::Quick(q) => q.paste(text, &ui),
-            _ => None,
-        };
+        let outcome = self.screen.as_dyn_mut().paste(text, &ui);
         match outcome {
             Some(Pasted::Whole) => {
                 self.after_form_change();
@@ -507,7 +506,7 @@ impl App {
         }
         if self.help {
             // Up and Down scroll a help taller than the screen; any other key closes it.
-            let globals = help::globals(self.tabs_work(), self.current_tab());
+            let globals = help::globals(self.tabs_work(), self.current().tab());
             let lines = help::lines_of(&self.keys(), &globals);
             match key.code {
                 KeyCode::Down | KeyCode::Char('j') if self.help_scroll + 1 < lines => {
@@ -525,56 +524,17 @@ impl App {
             self.help_scroll = 0;
             return true;
         }
-        let outcome = match &mut self.screen {
-            Screen::Welcome(w) => w.handle(key),
-            Screen::Home(h) => h.handle(key),
-            Screen::List(l) => l.handle(key),
-            Screen::Record(r) => r.handle(key),
-            Screen::Profile(p) => p.handle(key),
-            Screen::Form(f) => f.handle(key, &self.ui),
-            Screen::Evaluation(f) => f.handle(key, &self.ui),
-            Screen::Quick(q) => q.handle(key, &self.ui),
-            Screen::Report(r) => r.handle(key),
-            Screen::Training(f) => f.handle(key, &self.ui),
-            Screen::TrainingTab(t) => t.handle(key),
-            Screen::Talent(t) => t.handle(key),
-            Screen::Competency(c) => c.handle(key),
-            Screen::Potential(f) => f.handle(key, &self.ui),
-            Screen::Coaching(f) => f.handle(key, &self.ui),
-            Screen::Partners(p) => p.handle(key),
-            Screen::PartnerForm(f) => f.handle(key, &self.ui),
-            Screen::Requirements(r) => r.handle(key, &self.ui),
-        };
+        let ui = self.ui;
+        let outcome = self.screen.as_dyn_mut().handle(key, &ui);
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
         }
         if outcome == Outcome::Ignored
-            && !self.captures_text()
-            && !matches!(self.screen, Screen::Welcome(_))
+            && self.tabs_work()
+            && let Some(tab) = Tab::of_key(&key)
+            && self.current().tab() != Some(tab)
         {
-            match key.code {
-                KeyCode::Char('2') => {
-                    self.show_list();
-                    return true;
-                }
-                KeyCode::Char('4') if !matches!(self.screen, Screen::Report(_)) => {
-                    self.show_list();
-                    return self.open_report(self.opts.today.year() - 1, 0);
-                }
-                KeyCode::Char('1') if !matches!(self.screen, Screen::Home(_)) => {
-                    self.show_list();
-                    return self.open_home(None);
-                }
-                KeyCode::Char('5') if !matches!(self.screen, Screen::Talent(_)) => {
-                    self.show_list();
-                    return self.open_talent(self.opts.today.year() - 1, None);
-                }
-                KeyCode::Char('3') if !matches!(self.screen, Screen::TrainingTab(_)) => {
-                    self.show_list();
-                    return self.open_training_tab(self.opts.today.year(), None);
-                }
-                _ => {}
-            }
+            return self.open_tab(tab);
         }
         self.carry_out(outcome) || had_status
     }
@@ -584,33 +544,15 @@ impl App {
     /// store failed (the message is shown).
     fn after_form_change(&mut self) -> bool {
         // An offered draft that is not answered yet stays while the form is unchanged.
-        let draft = match &self.screen {
-            Screen::Form(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.staff_draft_key(f.nip().as_deref()),
-                f.is_dirty().then(|| f.draft_fields()),
-            )),
-            Screen::Evaluation(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.draft_key(&f.nip, f.id()),
-                f.is_dirty().then(|| f.draft_fields()),
-            )),
-            Screen::Training(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.training_draft_key(f.draft_nips(), f.id()),
-                f.is_dirty().then(|| f.draft_fields()),
-            )),
-            Screen::Potential(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.potential_draft_key(&f.nip),
-                f.is_dirty().then(|| f.draft_fields()),
-            )),
-            Screen::Coaching(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.coaching_draft_key(&f.nip, f.id()),
-                f.is_dirty().then(|| f.draft_fields()),
-            )),
-            Screen::PartnerForm(f) if f.is_dirty() || !f.draft_unresolved() => Some((
-                self.partner_draft_key(f),
-                f.is_dirty().then(|| f.draft_fields()),
-            )),
-            _ => None,
-        };
+        let draft = self.current().form().and_then(|f| {
+            let name = f.draft_name()?;
+            (f.is_dirty() || !f.draft_unresolved()).then(|| {
+                (
+                    self.draft_key(&name),
+                    f.is_dirty().then(|| f.draft_fields()),
+                )
+            })
+        });
         let result = match draft {
             Some((key, Some(fields))) => self.store.save_draft(&key, fields),
             Some((key, None)) => self.store.delete_draft(&key),
@@ -622,6 +564,20 @@ impl App {
                 self.fail(e);
                 false
             }
+        }
+    }
+
+    /// Goes to a tab from anywhere its key works: back to the staff list at the bottom of
+    /// the stack, then the tab over it (the list is tab 2 itself).
+    fn open_tab(&mut self, tab: Tab) -> bool {
+        self.show_list();
+        let year = self.opts.today.year();
+        match tab {
+            Tab::Staff => true,
+            Tab::Home => self.open_home(None),
+            Tab::Training => self.open_training_tab(year, None),
+            Tab::Report => self.open_report(year - 1, 0),
+            Tab::Talent => self.open_talent(year - 1, None),
         }
     }
 
@@ -721,7 +677,10 @@ impl App {
                 let actor = self.opts.actor.clone();
                 match self.store.delete_training(&nip, id, revision, &actor) {
                     Ok(()) => {
-                        let key = self.training_draft_key(std::slice::from_ref(&nip), Some(id));
+                        let key = self.draft_key(&crate::screens::training_form::draft_name(
+                            std::slice::from_ref(&nip),
+                            Some(id),
+                        ));
                         if let Err(e) = self.store.delete_draft(&key) {
                             return self.fail(e);
                         }
@@ -783,7 +742,10 @@ impl App {
                 let actor = self.opts.actor.clone();
                 match self.store.delete_evaluation(&nip, id, revision, &actor) {
                     Ok(()) => {
-                        let key = self.draft_key(&nip, Some(id));
+                        let key = self.draft_key(&crate::screens::evaluation_form::draft_name(
+                            &nip,
+                            Some(id),
+                        ));
                         let _ = self.store.delete_draft(&key);
                         self.back_to_record(&nip, T::Deleted)
                     }
@@ -791,15 +753,11 @@ impl App {
                 }
             }
             Outcome::DiscardDraft => {
-                let key = match &self.screen {
-                    Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
-                    Screen::Evaluation(f) => Some(self.draft_key(&f.nip, f.id())),
-                    Screen::Training(f) => Some(self.training_draft_key(f.draft_nips(), f.id())),
-                    Screen::Potential(f) => Some(self.potential_draft_key(&f.nip)),
-                    Screen::Coaching(f) => Some(self.coaching_draft_key(&f.nip, f.id())),
-                    Screen::PartnerForm(f) => Some(self.partner_draft_key(f)),
-                    _ => None,
-                };
+                let key = self
+                    .current()
+                    .form()
+                    .and_then(|f| f.draft_name())
+                    .map(|name| self.draft_key(&name));
                 if let Some(key) = key
                     && let Err(e) = self.store.delete_draft(&key)
                 {
@@ -872,31 +830,13 @@ impl App {
                 ui.theme.header()
             }
         };
-        let on_report = matches!(self.screen, Screen::Report(_));
-        let on_training = matches!(self.screen, Screen::TrainingTab(_));
-        let on_talent = matches!(self.screen, Screen::Talent(_));
-        let on_list = matches!(self.screen, Screen::List(_));
-        let on_home = matches!(self.screen, Screen::Home(_));
+        let current = self.current().tab();
+        let welcome = matches!(self.screen, Screen::Welcome(_));
         // The tabs' own padding separates them: five tabs and the date fit 80 columns.
         let mut left = vec![Span::styled(" kinerja ", ui.theme.title())];
-        if !matches!(self.screen, Screen::Welcome(_)) {
-            left.push(Span::styled(
-                format!(" 1 {} ", ui.t(T::TabHome)),
-                tab(on_home),
-            ));
-        }
-        left.push(Span::styled(
-            format!(" 2 {} ", ui.t(T::TabStaff)),
-            tab(on_list),
-        ));
-        if !matches!(self.screen, Screen::Welcome(_)) {
-            for (label, active) in [
-                (format!(" 3 {} ", ui.t(T::TabTraining)), on_training),
-                (format!(" 4 {} ", ui.t(T::TabReport)), on_report),
-                (format!(" 5 {} ", ui.t(T::TabTalent)), on_talent),
-            ] {
-                left.push(Span::styled(label, tab(active)));
-            }
+        for t in TABS.iter().filter(|t| t.on_welcome || !welcome) {
+            let label = format!(" {} {} ", t.key.label(ui.theme.ascii), ui.t(t.name));
+            left.push(Span::styled(label, tab(current == Some(t.tab))));
         }
         let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
         // The date where it fits (the tab names of 80 columns come first).
@@ -913,26 +853,7 @@ impl App {
         spans.push(Span::styled(date, ui.theme.muted()));
         frame.render_widget(Paragraph::new(Line::from(spans)), header);
 
-        match &mut self.screen {
-            Screen::Welcome(w) => w.draw(frame, body, &ui),
-            Screen::Home(h) => h.draw(frame, body, &ui),
-            Screen::List(l) => l.draw(frame, body, &ui),
-            Screen::Record(r) => r.draw(frame, body, &ui),
-            Screen::Profile(p) => p.draw(frame, body, &ui),
-            Screen::Form(f) => f.draw(frame, body, &ui),
-            Screen::Evaluation(f) => f.draw(frame, body, &ui),
-            Screen::Quick(q) => q.draw(frame, body, &ui),
-            Screen::Report(r) => r.draw(frame, body, &ui),
-            Screen::Training(f) => f.draw(frame, body, &ui),
-            Screen::TrainingTab(t) => t.draw(frame, body, &ui),
-            Screen::Talent(t) => t.draw(frame, body, &ui),
-            Screen::Competency(c) => c.draw(frame, body, &ui),
-            Screen::Potential(f) => f.draw(frame, body, &ui),
-            Screen::Coaching(f) => f.draw(frame, body, &ui),
-            Screen::Partners(p) => p.draw(frame, body, &ui),
-            Screen::PartnerForm(f) => f.draw(frame, body, &ui),
-            Screen::Requirements(r) => r.draw(frame, body, &ui),
-        }
+        self.screen.as_dyn_mut().draw(frame, body, &ui);
 
         let keys = self.keys();
         let footer_line = match &self.status {
@@ -949,44 +870,9 @@ impl App {
         frame.render_widget(Paragraph::new(footer_line), foot);
 
         if self.help {
-            let title = match &self.screen {
-                Screen::Welcome(_) => "kinerja",
-                Screen::Home(_) => ui.t(T::TabHome),
-                Screen::List(_) => ui.t(T::TabStaff),
-                Screen::Record(_) => ui.t(T::StaffRecord),
-                Screen::Profile(_) => ui.t(T::ProfileTitle),
-                Screen::Form(f) => ui.t(if f.is_new() {
-                    T::NewStaffTitle
-                } else {
-                    T::EditStaffTitle
-                }),
-                Screen::Evaluation(f) => ui.t(if f.is_new() {
-                    T::NewEvaluation
-                } else {
-                    T::EditEvaluation
-                }),
-                Screen::Quick(_) => ui.t(T::QuickEntry),
-                Screen::Report(_) => ui.t(T::TabReport),
-                Screen::Training(f) => ui.t(if f.is_new() {
-                    T::NewTraining
-                } else {
-                    T::EditTraining
-                }),
-                Screen::TrainingTab(_) => ui.t(T::TabTraining),
-                Screen::Talent(_) => ui.t(T::TabTalent),
-                Screen::Competency(_) => ui.t(T::CompetencyTitle),
-                Screen::Potential(_) => ui.t(T::PotensialTitle),
-                Screen::Coaching(f) => ui.t(if f.is_new() {
-                    T::NewCoaching
-                } else {
-                    T::EditCoaching
-                }),
-                Screen::Partners(_) => ui.t(T::Partners),
-                Screen::PartnerForm(_) => ui.t(T::Partners),
-                Screen::Requirements(_) => ui.t(T::Requirements),
-            };
+            let title = ui.t(self.current().title());
             let tabs = self.tabs_work();
-            let globals = help::globals(tabs, self.current_tab());
+            let globals = help::globals(tabs, self.current().tab());
             help::draw(frame, body, &ui, title, &keys, &globals, self.help_scroll);
         }
     }

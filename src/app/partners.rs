@@ -74,7 +74,7 @@ impl App {
             Ok((Some(partner), catalogue)) => {
                 let mut form =
                     PartnerForm::new(partner, edit, catalogue, self.opts.today, &self.ui);
-                match self.store.draft(&self.partner_draft_key(&form)) {
+                match self.store.draft(&self.draft_key(&form.draft_of())) {
                     Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                     Ok(None) => {}
                     Err(e) => return self.fail(e),
@@ -87,16 +87,11 @@ impl App {
         }
     }
 
-    /// The key of a partner form's draft: officer, form, partner and what it edits.
-    pub(super) fn partner_draft_key(&self, form: &PartnerForm) -> String {
-        format!("{}/mitra/{}", self.opts.actor, form.draft_name())
-    }
-
     /// Saves (audited, flushed), goes back to Mitra with its figures read again.
     pub(super) fn save_partner(&mut self, partner: Partner) -> bool {
         let actor = self.opts.actor.clone();
         let key = match &self.screen {
-            Screen::PartnerForm(f) => Some(self.partner_draft_key(f)),
+            Screen::PartnerForm(f) => Some(self.draft_key(&f.draft_of())),
             _ => None,
         };
         match self.store.save_partner(&partner, &actor) {

@@ -13,7 +13,9 @@ impl App {
                 },
                 None => None,
             };
-            let draft = self.store.draft(&self.staff_draft_key(nip))?;
+            let draft = self
+                .store
+                .draft(&self.draft_key(&crate::screens::staff_form::draft_name(nip)))?;
             Ok(Some((staff, self.store.units()?, draft)))
         })();
         let (staff, units, draft) = match loaded {
@@ -31,17 +33,14 @@ impl App {
         true
     }
 
-    /// Where the staff form's draft is kept: per officer, and per person or `baru`.
-    pub(super) fn staff_draft_key(&self, nip: Option<&str>) -> String {
-        format!("{}/pegawai/{}", self.opts.actor, nip.unwrap_or("baru"))
-    }
-
     pub(super) fn save_staff(&mut self, staff: crate::domain::Staff) -> bool {
         let actor = self.opts.actor.clone();
         match self.store.save_staff(&staff, &actor) {
             Ok(saved) => {
                 let draft = match &self.screen {
-                    Screen::Form(f) => Some(self.staff_draft_key(f.nip().as_deref())),
+                    Screen::Form(f) => Some(
+                        self.draft_key(&crate::screens::staff_form::draft_name(f.nip().as_deref())),
+                    ),
                     _ => None,
                 };
                 if let Some(key) = draft

@@ -4,16 +4,14 @@ use super::*;
 use crate::screens::potential_form::PotentialForm;
 
 impl App {
-    pub(super) fn potential_draft_key(&self, nip: &str) -> String {
-        format!("{}/potensial/{nip}", self.opts.actor)
-    }
-
     /// Opens the potensial form for a person, offering a draft left from before.
     pub(super) fn open_potential(&mut self, nip: &str) -> bool {
         let loaded = (|| -> Result<_, StoreError> {
             let staff = self.store.get_staff(nip)?;
             let potentials = self.store.potentials_of(nip)?;
-            let draft = self.store.draft(&self.potential_draft_key(nip))?;
+            let draft = self
+                .store
+                .draft(&self.draft_key(&crate::screens::potential_form::draft_name(nip)))?;
             Ok((staff, potentials, draft))
         })();
         let (staff, potentials, draft) = match loaded {
@@ -52,7 +50,10 @@ impl App {
             .save_potential(nip, entry, revision, self.opts.today, &actor)
         {
             Ok(_) => {
-                if let Err(e) = self.store.delete_draft(&self.potential_draft_key(nip)) {
+                if let Err(e) = self
+                    .store
+                    .delete_draft(&self.draft_key(&crate::screens::potential_form::draft_name(nip)))
+                {
                     return self.fail(e);
                 }
                 self.back_to_record(nip, T::Saved)

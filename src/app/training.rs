@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::competency_gaps::Suggestion;
+use crate::screens::training_form;
 
 impl App {
     /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
@@ -287,7 +288,7 @@ impl App {
         })();
         match loaded {
             Ok((Some(names), people, original, partners, catalogue)) => {
-                let key = self.training_draft_key(&nips, id);
+                let key = self.draft_key(&training_form::draft_name(&nips, id));
                 let mut form =
                     TrainingForm::new(nips, names, original, partners, self.opts.today, &self.ui)
                         .with_people(people, &self.ui)
@@ -316,9 +317,10 @@ impl App {
         // The draft is the form's, keyed by who it was opened for (a partial save earlier
         // may have left fewer people in `nips`).
         let draft = match &self.screen {
-            Screen::Training(f) => self.training_draft_key(f.draft_nips(), f.id()),
-            _ => self.training_draft_key(nips, id),
+            Screen::Training(f) => training_form::draft_name(f.draft_nips(), f.id()),
+            _ => training_form::draft_name(nips, id),
         };
+        let draft = self.draft_key(&draft);
         for (done, nip) in nips.iter().enumerate() {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let mut message = match e {
@@ -363,25 +365,5 @@ impl App {
             self.status = status;
         }
         done
-    }
-
-    /// A training form's draft: per person, or for a group by its size and a checksum of
-    /// everyone in it (two groups never share a draft).
-    pub(super) fn training_draft_key(&self, nips: &[String], id: Option<u32>) -> String {
-        // A group is named by everyone in it, so two groups never share a draft.
-        let who = match nips {
-            [one] => one.clone(),
-            _ => {
-                let mut sorted = nips.to_vec();
-                sorted.sort();
-                format!(
-                    "grup-{}-{:08x}",
-                    nips.len(),
-                    crc32fast::hash(sorted.join(",").as_bytes())
-                )
-            }
-        };
-        let which = id.map_or("baru".to_string(), |i| i.to_string());
-        format!("{}/pelatihan/{who}/{which}", self.opts.actor)
     }
 }

@@ -3,7 +3,7 @@
 //! optional NIP), the problem, the agreed steps, the follow-up date, and, once closed, the
 //! closing date and the outcome.
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
     Coaching, CoachingKind, CoachingStatus, EmploymentKind, Evaluator, Nip, format_date, parse_date,
@@ -164,14 +164,6 @@ impl CoachingForm {
         self
     }
 
-    /// What a draft of this form keeps: the fields, and the revision it was made from.
-    pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        let revision = self.original.as_ref().map_or(0, |c| c.revision);
-        v.push(("revisi".into(), revision.to_string()));
-        v
-    }
-
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         let current = self.original.as_ref().map_or(0, |c| c.revision);
@@ -187,26 +179,8 @@ impl CoachingForm {
         self.original.is_none()
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
-    pub fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
-    }
-
     pub fn set_error(&mut self, message: String) {
         self.form.error = Some(message);
-    }
-
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
     }
 
     /// The giver's NIP: empty, a PNS NIP, or failing that an NI PPPK.
@@ -320,8 +294,43 @@ impl CoachingForm {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+/// The draft's name of a coaching form (`None`: a new record), after the officer's
+/// prefix.
+pub fn draft_name(nip: &str, id: Option<u32>) -> String {
+    let which = id.map_or("baru".to_string(), |i| i.to_string());
+    format!("pembinaan/{nip}/{which}")
+}
+
+impl FormState for CoachingForm {
+    fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// What a draft of this form keeps: the fields, and the revision it was made from.
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        let revision = self.original.as_ref().map_or(0, |c| c.revision);
+        v.push(("revisi".into(), revision.to_string()));
+        v
+    }
+
+    fn draft_name(&self) -> Option<String> {
+        Some(draft_name(&self.nip, self.id()))
+    }
+}
+
+impl Screen for CoachingForm {
+    fn keys(&self) -> Vec<KeyHelp> {
+        self.form.keys()
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         let outcome = match self.form.handle(key) {
             FormEvent::Ignored => Outcome::Ignored,
             FormEvent::Changed | FormEvent::Edited(_) | FormEvent::Took(_) => Outcome::Changed,
@@ -351,13 +360,35 @@ impl CoachingForm {
         outcome
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let width = area.width.saturating_sub(4) as usize;
         let above = vec![Line::from(Span::styled(
             format!(" {}", fit(ui, &self.name, width)),
             ui.theme.header(),
         ))];
         self.form.draw(frame, area, ui, above);
+    }
+
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    fn title(&self) -> T {
+        if self.is_new() {
+            T::NewCoaching
+        } else {
+            T::EditCoaching
+        }
+    }
+
+    fn captures_text(&self) -> bool {
+        true
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }
 

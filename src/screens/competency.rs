@@ -7,7 +7,7 @@
 //! The screen holds what `app/` computed (`competency_view`); a change of unit,
 //! competency or position asks for a new computation through [`Outcome::CompetencyView`].
 
-use super::Outcome;
+use super::{Outcome, Screen};
 use crate::competency_gaps::Gap;
 use crate::competency_view::{GapPerson, Matrix};
 use crate::domain::{Competency, format_date};
@@ -64,108 +64,64 @@ enum Act {
 const MATRIX_KEYS: [Binding<Act>; 7] = [
     bind(
         &[Key::Code(KeyCode::Left)],
-        "← →",
-        "Left Right",
         Act::Left,
         T::KeyCompetencyColumn,
         true,
     ),
     bind(
         &[Key::Code(KeyCode::Right)],
-        "",
-        "",
         Act::Right,
         T::KeyCompetencyColumn,
         false,
     ),
     bind(
         &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
         Act::Open,
         T::KeyCompetencyWho,
         true,
     ),
     bind(
         &[Key::Code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
         Act::AllPositions,
         T::KeyCompetencyAllPositions,
         true,
     ),
-    bind(&[Key::Char('u')], "u", "u", Act::Unit, T::KeyUnit, true),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        true,
-    ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, false),
+    bind(&[Key::Char('u')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, false),
 ];
 
 /// The list's keys.
 const LIST_KEYS: [Binding<Act>; 9] = [
-    bind(
-        &[Key::Char(' ')],
-        "Space",
-        "Space",
-        Act::Mark,
-        T::KeyMark,
-        true,
-    ),
-    bind(
-        &[Key::Char('a')],
-        "a",
-        "a",
-        Act::MarkAll,
-        T::KeyMarkAllToggle,
-        false,
-    ),
-    bind(
-        &[Key::Char('t')],
-        "t",
-        "t",
-        Act::Train,
-        T::KeyCompetencyTrain,
-        true,
-    ),
+    bind(&[Key::Char(' ')], Act::Mark, T::KeyMark, true),
+    bind(&[Key::Char('a')], Act::MarkAll, T::KeyMarkAllToggle, false),
+    bind(&[Key::Char('t')], Act::Train, T::KeyCompetencyTrain, true),
     bind(
         &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
         Act::Open,
         T::KeyOpenRow,
         false,
     ),
     bind(
         &[Key::Char('['), Key::Code(KeyCode::Left)],
-        "[ ]",
-        "[ ]",
         Act::PrevCompetency,
         T::KeyCompetencyOther,
         true,
     ),
     bind(
         &[Key::Char(']'), Key::Code(KeyCode::Right)],
-        "",
-        "",
         Act::NextCompetency,
         T::KeyCompetencyOther,
         false,
     ),
-    bind(&[Key::Char('u')], "u", "u", Act::Unit, T::KeyUnit, false),
+    bind(&[Key::Char('u')], Act::Unit, T::KeyUnit, false),
     bind(
         &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
         Act::Back,
         T::KeyCompetencyMatrix,
         true,
     ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, false),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, false),
 ];
 
 /// Width of the matrix's position column, and of each competency column.
@@ -276,13 +232,6 @@ impl CompetencyScreen {
         }
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        let mut k = keys::help(self.table());
-        k.extend(keys::nav_help());
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
-    }
-
     fn in_list(&self) -> bool {
         self.data.query.list.is_some()
     }
@@ -319,121 +268,6 @@ impl CompetencyScreen {
         })
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        let rows = self.data.matrix.rows.len() + 1;
-        if let Some(nav) = keys::action(&NAV, &key) {
-            if self.in_list() {
-                self.person = keys::step(nav, self.person, self.data.people.len(), 10);
-            } else {
-                self.row = keys::step(nav, self.row, rows, 10);
-            }
-            return Outcome::Changed;
-        }
-        let Some(act) = keys::action(self.table(), &key) else {
-            return Outcome::Ignored;
-        };
-        let columns = self.data.matrix.columns.len();
-        match act {
-            Act::Left | Act::PrevCompetency | Act::Right | Act::NextCompetency if columns > 0 => {
-                let step = if matches!(act, Act::Left | Act::PrevCompetency) {
-                    columns - 1
-                } else {
-                    1
-                };
-                let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
-                // In a list of one position, only the competencies it requires.
-                for _ in 0..columns {
-                    self.col = (self.col + step) % columns;
-                    if position.is_none() || self.requires(position.as_deref(), self.col) {
-                        break;
-                    }
-                }
-                if self.in_list() {
-                    return self.ask(self.column_competency().map(|c| (c, position)));
-                }
-            }
-            Act::Left | Act::Right | Act::PrevCompetency | Act::NextCompetency => {}
-            Act::Open if self.in_list() => {
-                return match self.data.people.get(self.person) {
-                    Some(p) => Outcome::OpenStaff(p.nip.clone()),
-                    None => Outcome::Ignored,
-                };
-            }
-            Act::Open => {
-                let Some(c) = self.column_competency() else {
-                    return Outcome::Ignored;
-                };
-                let position = self.data.matrix.rows.get(self.row).map(|r| r.title.clone());
-                return self.ask(Some((c, position)));
-            }
-            Act::AllPositions if !self.in_list() => {
-                let Some(c) = self.column_competency() else {
-                    return Outcome::Ignored;
-                };
-                return self.ask(Some((c, None)));
-            }
-            Act::AllPositions => {}
-            Act::Mark if self.in_list() => {
-                if let Some(p) = self.data.people.get(self.person) {
-                    if !self.marked.remove(&p.nip) {
-                        self.marked.insert(p.nip.clone());
-                    }
-                    self.person = (self.person + 1).min(self.data.people.len().saturating_sub(1));
-                }
-            }
-            Act::MarkAll if self.in_list() => {
-                if self.marked.len() == self.data.people.len() {
-                    self.marked.clear();
-                } else {
-                    self.marked = self.data.people.iter().map(|p| p.nip.clone()).collect();
-                }
-            }
-            Act::Mark | Act::MarkAll => return Outcome::Ignored,
-            Act::Train if self.in_list() => {
-                let Some((c, _)) = &self.data.query.list else {
-                    return Outcome::Ignored;
-                };
-                let Some(competency) = self.data.catalogue.get(*c) else {
-                    return Outcome::Ignored;
-                };
-                let nips: Vec<String> = if self.marked.is_empty() {
-                    self.data
-                        .people
-                        .get(self.person)
-                        .map(|p| p.nip.clone())
-                        .into_iter()
-                        .collect()
-                } else {
-                    // In the list's order, so the form names them as listed.
-                    self.data
-                        .people
-                        .iter()
-                        .filter(|p| self.marked.contains(&p.nip))
-                        .map(|p| p.nip.clone())
-                        .collect()
-                };
-                if nips.is_empty() {
-                    return Outcome::Ignored;
-                }
-                return Outcome::TrainForCompetency(nips, competency.id.clone());
-            }
-            Act::Train => return Outcome::Ignored,
-            Act::Unit => {
-                return Outcome::CompetencyView(CompetencyQuery {
-                    unit: super::training_overview::next_unit(
-                        &self.data.all_units,
-                        self.data.query.unit.as_deref(),
-                    ),
-                    list: self.data.query.list.clone(),
-                });
-            }
-            Act::Back if self.in_list() => return self.ask(None),
-            Act::Back => return Outcome::Back,
-            Act::Quit => return Outcome::Quit,
-        }
-        Outcome::Changed
-    }
-
     fn unit_label(&self, ui: &Ui) -> String {
         match &self.data.query.unit {
             Some(u) => self
@@ -465,39 +299,6 @@ impl CompetencyScreen {
             ),
             width,
         )
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let width = area.width as usize;
-        let title = Line::from(vec![
-            Span::styled(format!("{} ", ui.t(T::CompetencyTitle)), ui.theme.title()),
-            Span::raw(fit(ui, &self.unit_label(ui), 34)),
-            Span::styled(
-                format!("  {} {}", ui.t(T::AsOf), format_date(self.data.on)),
-                ui.theme.muted(),
-            ),
-        ]);
-        if self.data.catalogue.is_empty() || self.data.matrix.columns.is_empty() {
-            let text = if self.data.catalogue.is_empty() {
-                T::CompetencyNoCatalogue
-            } else {
-                T::CompetencyNoRequirement
-            };
-            frame.render_widget(
-                Paragraph::new(vec![
-                    title,
-                    Line::raw(""),
-                    Line::styled(fit(ui, ui.t(text), width), ui.theme.muted()),
-                ]),
-                area,
-            );
-            return;
-        }
-        if self.in_list() {
-            self.draw_list(frame, area, ui, title);
-        } else {
-            self.draw_matrix(frame, area, ui, title);
-        }
     }
 
     fn draw_matrix(&self, frame: &mut Frame, area: Rect, ui: &Ui, title: Line<'static>) {
@@ -810,6 +611,171 @@ fn person_line(
     )
 }
 
+impl Screen for CompetencyScreen {
+    fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(self.table());
+        k.extend(keys::nav_help());
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        let rows = self.data.matrix.rows.len() + 1;
+        if let Some(nav) = keys::action(&NAV, &key) {
+            if self.in_list() {
+                self.person = keys::step(nav, self.person, self.data.people.len(), 10);
+            } else {
+                self.row = keys::step(nav, self.row, rows, 10);
+            }
+            return Outcome::Changed;
+        }
+        let Some(act) = keys::action(self.table(), &key) else {
+            return Outcome::Ignored;
+        };
+        let columns = self.data.matrix.columns.len();
+        match act {
+            Act::Left | Act::PrevCompetency | Act::Right | Act::NextCompetency if columns > 0 => {
+                let step = if matches!(act, Act::Left | Act::PrevCompetency) {
+                    columns - 1
+                } else {
+                    1
+                };
+                let position = self.data.query.list.as_ref().and_then(|l| l.1.clone());
+                // In a list of one position, only the competencies it requires.
+                for _ in 0..columns {
+                    self.col = (self.col + step) % columns;
+                    if position.is_none() || self.requires(position.as_deref(), self.col) {
+                        break;
+                    }
+                }
+                if self.in_list() {
+                    return self.ask(self.column_competency().map(|c| (c, position)));
+                }
+            }
+            Act::Left | Act::Right | Act::PrevCompetency | Act::NextCompetency => {}
+            Act::Open if self.in_list() => {
+                return match self.data.people.get(self.person) {
+                    Some(p) => Outcome::OpenStaff(p.nip.clone()),
+                    None => Outcome::Ignored,
+                };
+            }
+            Act::Open => {
+                let Some(c) = self.column_competency() else {
+                    return Outcome::Ignored;
+                };
+                let position = self.data.matrix.rows.get(self.row).map(|r| r.title.clone());
+                return self.ask(Some((c, position)));
+            }
+            Act::AllPositions if !self.in_list() => {
+                let Some(c) = self.column_competency() else {
+                    return Outcome::Ignored;
+                };
+                return self.ask(Some((c, None)));
+            }
+            Act::AllPositions => {}
+            Act::Mark if self.in_list() => {
+                if let Some(p) = self.data.people.get(self.person) {
+                    if !self.marked.remove(&p.nip) {
+                        self.marked.insert(p.nip.clone());
+                    }
+                    self.person = (self.person + 1).min(self.data.people.len().saturating_sub(1));
+                }
+            }
+            Act::MarkAll if self.in_list() => {
+                if self.marked.len() == self.data.people.len() {
+                    self.marked.clear();
+                } else {
+                    self.marked = self.data.people.iter().map(|p| p.nip.clone()).collect();
+                }
+            }
+            Act::Mark | Act::MarkAll => return Outcome::Ignored,
+            Act::Train if self.in_list() => {
+                let Some((c, _)) = &self.data.query.list else {
+                    return Outcome::Ignored;
+                };
+                let Some(competency) = self.data.catalogue.get(*c) else {
+                    return Outcome::Ignored;
+                };
+                let nips: Vec<String> = if self.marked.is_empty() {
+                    self.data
+                        .people
+                        .get(self.person)
+                        .map(|p| p.nip.clone())
+                        .into_iter()
+                        .collect()
+                } else {
+                    // In the list's order, so the form names them as listed.
+                    self.data
+                        .people
+                        .iter()
+                        .filter(|p| self.marked.contains(&p.nip))
+                        .map(|p| p.nip.clone())
+                        .collect()
+                };
+                if nips.is_empty() {
+                    return Outcome::Ignored;
+                }
+                return Outcome::TrainForCompetency(nips, competency.id.clone());
+            }
+            Act::Train => return Outcome::Ignored,
+            Act::Unit => {
+                return Outcome::CompetencyView(CompetencyQuery {
+                    unit: super::training_overview::next_unit(
+                        &self.data.all_units,
+                        self.data.query.unit.as_deref(),
+                    ),
+                    list: self.data.query.list.clone(),
+                });
+            }
+            Act::Back if self.in_list() => return self.ask(None),
+            Act::Back => return Outcome::Back,
+            Act::Quit => return Outcome::Quit,
+        }
+        Outcome::Changed
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let width = area.width as usize;
+        let title = Line::from(vec![
+            Span::styled(format!("{} ", ui.t(T::CompetencyTitle)), ui.theme.title()),
+            Span::raw(fit(ui, &self.unit_label(ui), 34)),
+            Span::styled(
+                format!("  {} {}", ui.t(T::AsOf), format_date(self.data.on)),
+                ui.theme.muted(),
+            ),
+        ]);
+        if self.data.catalogue.is_empty() || self.data.matrix.columns.is_empty() {
+            let text = if self.data.catalogue.is_empty() {
+                T::CompetencyNoCatalogue
+            } else {
+                T::CompetencyNoRequirement
+            };
+            frame.render_widget(
+                Paragraph::new(vec![
+                    title,
+                    Line::raw(""),
+                    Line::styled(fit(ui, ui.t(text), width), ui.theme.muted()),
+                ]),
+                area,
+            );
+            return;
+        }
+        if self.in_list() {
+            self.draw_list(frame, area, ui, title);
+        } else {
+            self.draw_matrix(frame, area, ui, title);
+        }
+    }
+
+    fn title(&self) -> T {
+        T::CompetencyTitle
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -856,7 +822,7 @@ mod tests {
         }
     }
 
-    fn text(screen: &CompetencyScreen) -> String {
+    fn text(screen: &mut CompetencyScreen) -> String {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         term.draw(|f| screen.draw(f, f.area(), &Ui::default()))
             .unwrap();
@@ -873,12 +839,12 @@ mod tests {
 
     #[test]
     fn a_position_that_does_not_require_the_competency_says_so_not_no_gaps() {
-        let s = CompetencyScreen::new(data(Some((1, Some("Bidan Terampil".into())))));
-        let t = text(&s);
+        let mut s = CompetencyScreen::new(data(Some((1, Some("Bidan Terampil".into())))));
+        let t = text(&mut s);
         assert!(t.contains("jabatan ini tidak mensyaratkan"), "{t}");
         assert!(!t.contains("tidak ada celah"), "{t}");
-        let s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
-        assert!(text(&s).contains("tidak ada celah"));
+        let mut s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
+        assert!(text(&mut s).contains("tidak ada celah"));
     }
 
     /// After `u`, the listed competency may be required by no position of the unit: the
@@ -891,7 +857,7 @@ mod tests {
             r.cells.truncate(1);
         }
         d.matrix.totals.truncate(1);
-        let t = text(&CompetencyScreen::new(d));
+        let t = text(&mut CompetencyScreen::new(d));
         assert!(t.contains("jabatan ini tidak mensyaratkan"), "{t}");
         assert!(t.contains("Kurikulum Merdeka"), "{t}");
         assert!(!t.contains("K1: Kurikulum"), "{t}");
@@ -903,7 +869,7 @@ mod tests {
         let key = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE);
         // Bidan requires only the first: `]` comes back to it.
         assert_eq!(
-            s.handle(key),
+            s.handle(key, &Ui::default()),
             Outcome::CompetencyView(CompetencyQuery {
                 unit: None,
                 list: Some((0, Some("Bidan Terampil".into()))),
@@ -912,7 +878,7 @@ mod tests {
         // Guru requires both: `]` moves on.
         let mut s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
         assert_eq!(
-            s.handle(key),
+            s.handle(key, &Ui::default()),
             Outcome::CompetencyView(CompetencyQuery {
                 unit: None,
                 list: Some((1, Some("Guru".into()))),
@@ -924,7 +890,7 @@ mod tests {
     fn in_ascii_the_separators_are_ascii() {
         let mut u = Ui::default();
         u.theme.ascii = true;
-        let s = CompetencyScreen::new(data(Some((0, None))));
+        let mut s = CompetencyScreen::new(data(Some((0, None))));
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         term.draw(|f| s.draw(f, f.area(), &u)).unwrap();
         let buf = term.backend().buffer().clone();

@@ -6,7 +6,7 @@
 //! existing evaluation is shown, never edited: no path moves an evaluation to another
 //! period.
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::evaluation::suggest_perilaku;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
@@ -281,22 +281,9 @@ impl EvaluationForm {
         self.original.as_ref().map(|e| e.id)
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
     /// Whether the form is asking a question (the next key answers it).
     pub fn asking(&self) -> bool {
         self.form.asking()
-    }
-
-    /// Whether an offered draft is still unanswered (it must not be removed yet).
-    pub fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
     }
 
     pub fn set_error(&mut self, message: String) {
@@ -307,26 +294,6 @@ impl EvaluationForm {
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         let current = self.original.as_ref().map_or(0, |e| e.revision);
         self.form.offer_draft(when, fields, current);
-    }
-
-    /// Pasted text into the focused text field, then the form's checks run again.
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    /// The form's fields by name: what a draft keeps.
-    pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push(("perilaku_set".into(), self.perilaku_set.to_string()));
-        // The revision the draft was made from: saving it later over a newer record is
-        // refused as stale instead of silently undoing that change.
-        v.push((
-            "revisi".into(),
-            self.original.as_ref().map_or(0, |e| e.revision).to_string(),
-        ));
-        v
     }
 
     fn period(&self) -> Option<Period> {
@@ -547,86 +514,6 @@ impl EvaluationForm {
         self.form.set_problems(problems);
     }
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
-        let outcome = match self.form.handle(key) {
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Changed => Outcome::Changed,
-            FormEvent::Took(_) => {
-                if let Some((nip, _)) = &self.suggested {
-                    let spaced = if nip.is_empty() {
-                        String::new()
-                    } else {
-                        crate::domain::summary::spaced_nip(nip)
-                    };
-                    self.form.set_text(EVALUATOR_NIP, &spaced);
-                }
-                // Taken with Enter: on to the ratings (the NIP is filled, the atasan optional).
-                if self.form.focus_id() == EVALUATOR_NIP
-                    && !self.form.text(EVALUATOR_NIP).is_empty()
-                    && self.form.rating(HASIL).is_none()
-                {
-                    self.form.focus_on(HASIL);
-                }
-                Outcome::Changed
-            }
-            FormEvent::Edited(id) => {
-                if id == PERILAKU {
-                    self.perilaku_set = true;
-                }
-                // A new evaluation for a period already evaluated: open that one instead,
-                // unless something was entered already (then saving is refused and the
-                // problem says why: nothing typed is thrown away).
-                if self.is_new()
-                    && (id == YEAR || id == KIND)
-                    && !self.has_entries()
-                    && let Some(period) = self.period()
-                    && let Some((_, taken)) = self.taken.iter().find(|(p, _)| *p == period)
-                {
-                    return Outcome::OpenEvaluation(self.nip.clone(), Some(*taken));
-                }
-                Outcome::Changed
-            }
-            FormEvent::DraftUsed(fields) => {
-                let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-                self.perilaku_set = get("perilaku_set") == Some("true");
-                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
-                    o.revision = rev;
-                }
-                Outcome::Changed
-            }
-            FormEvent::DraftDeclined => Outcome::DiscardDraft,
-            FormEvent::Unchanged => Outcome::Unchanged,
-            FormEvent::Close => Outcome::Back,
-            FormEvent::Delete => match &self.original {
-                Some(e) => Outcome::DeleteEvaluation(self.nip.clone(), e.id, e.revision),
-                None => Outcome::Changed,
-            },
-            FormEvent::Save => {
-                // The question was on screen at the last Ctrl-S: this one is the yes.
-                if self.provisional_asked.is_some() && self.provisional_asked == self.period() {
-                    self.provisional_ok = self.provisional_asked;
-                }
-                self.refresh(ui);
-                let built = self.build();
-                let asking = self
-                    .form
-                    .first_problem()
-                    .is_some_and(|(_, text)| text.as_str() == ui.t(T::ConfirmProvisional));
-                self.provisional_asked = if asking { self.period() } else { None };
-                match self.form.accept(built) {
-                    Some(e) => Outcome::SaveEvaluation(self.nip.clone(), Box::new(e)),
-                    None => Outcome::Changed,
-                }
-            }
-        };
-        self.refresh(ui);
-        outcome
-    }
-
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        self.form.draw(frame, area, ui, Vec::new());
-    }
-
     /// The unit the person heads (pimpinan unit kerja): its rating for the period proposes
     /// Hasil Kerja, and another choice is warned about (SE MenPANRB 3/2023).
     pub fn set_head_of(&mut self, unit: Option<crate::domain::Unit>, ui: &Ui) {
@@ -712,5 +599,149 @@ impl EvaluationForm {
             .map(|p| crate::screens::staff_list::predikat_short(*p))
             .collect();
         format!("  ! {} ({})", ui.t(text), shorts.join(" "))
+    }
+}
+
+/// The draft's name of an evaluation form (`None`: a new evaluation), after the
+/// officer's prefix.
+pub fn draft_name(nip: &str, id: Option<u32>) -> String {
+    let which = id.map_or("baru".to_string(), |i| i.to_string());
+    format!("evaluasi/{nip}/{which}")
+}
+
+impl FormState for EvaluationForm {
+    fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    /// Whether an offered draft is still unanswered (it must not be removed yet).
+    fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// The form's fields by name: what a draft keeps.
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push(("perilaku_set".into(), self.perilaku_set.to_string()));
+        // The revision the draft was made from: saving it later over a newer record is
+        // refused as stale instead of silently undoing that change.
+        v.push((
+            "revisi".into(),
+            self.original.as_ref().map_or(0, |e| e.revision).to_string(),
+        ));
+        v
+    }
+
+    fn draft_name(&self) -> Option<String> {
+        Some(draft_name(&self.nip, self.id()))
+    }
+}
+
+impl Screen for EvaluationForm {
+    fn keys(&self) -> Vec<KeyHelp> {
+        self.form.keys()
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        let outcome = match self.form.handle(key) {
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Changed => Outcome::Changed,
+            FormEvent::Took(_) => {
+                if let Some((nip, _)) = &self.suggested {
+                    let spaced = if nip.is_empty() {
+                        String::new()
+                    } else {
+                        crate::domain::summary::spaced_nip(nip)
+                    };
+                    self.form.set_text(EVALUATOR_NIP, &spaced);
+                }
+                // Taken with Enter: on to the ratings (the NIP is filled, the atasan optional).
+                if self.form.focus_id() == EVALUATOR_NIP
+                    && !self.form.text(EVALUATOR_NIP).is_empty()
+                    && self.form.rating(HASIL).is_none()
+                {
+                    self.form.focus_on(HASIL);
+                }
+                Outcome::Changed
+            }
+            FormEvent::Edited(id) => {
+                if id == PERILAKU {
+                    self.perilaku_set = true;
+                }
+                // A new evaluation for a period already evaluated: open that one instead,
+                // unless something was entered already (then saving is refused and the
+                // problem says why: nothing typed is thrown away).
+                if self.is_new()
+                    && (id == YEAR || id == KIND)
+                    && !self.has_entries()
+                    && let Some(period) = self.period()
+                    && let Some((_, taken)) = self.taken.iter().find(|(p, _)| *p == period)
+                {
+                    return Outcome::OpenEvaluation(self.nip.clone(), Some(*taken));
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftUsed(fields) => {
+                let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+                self.perilaku_set = get("perilaku_set") == Some("true");
+                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
+                    o.revision = rev;
+                }
+                Outcome::Changed
+            }
+            FormEvent::DraftDeclined => Outcome::DiscardDraft,
+            FormEvent::Unchanged => Outcome::Unchanged,
+            FormEvent::Close => Outcome::Back,
+            FormEvent::Delete => match &self.original {
+                Some(e) => Outcome::DeleteEvaluation(self.nip.clone(), e.id, e.revision),
+                None => Outcome::Changed,
+            },
+            FormEvent::Save => {
+                // The question was on screen at the last Ctrl-S: this one is the yes.
+                if self.provisional_asked.is_some() && self.provisional_asked == self.period() {
+                    self.provisional_ok = self.provisional_asked;
+                }
+                self.refresh(ui);
+                let built = self.build();
+                let asking = self
+                    .form
+                    .first_problem()
+                    .is_some_and(|(_, text)| text.as_str() == ui.t(T::ConfirmProvisional));
+                self.provisional_asked = if asking { self.period() } else { None };
+                match self.form.accept(built) {
+                    Some(e) => Outcome::SaveEvaluation(self.nip.clone(), Box::new(e)),
+                    None => Outcome::Changed,
+                }
+            }
+        };
+        self.refresh(ui);
+        outcome
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        self.form.draw(frame, area, ui, Vec::new());
+    }
+
+    /// Pasted text into the focused text field, then the form's checks run again.
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    fn title(&self) -> T {
+        if self.is_new() {
+            T::NewEvaluation
+        } else {
+            T::EditEvaluation
+        }
+    }
+
+    fn captures_text(&self) -> bool {
+        true
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }

@@ -3,15 +3,16 @@
 //! retires within 12 months (so nobody is sent to a long training in their last months).
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
-use super::Outcome;
 use super::coaching_form::{status_style, status_text};
 use super::training_overview::{Reason, reason_text};
+use super::{Outcome, Screen};
 use crate::domain::{
     Coaching, CoachingStatus, JpTargets, Predikat, PredikatCounts, Retiring, RetiringEntry,
     StaffSummary, format_date,
 };
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
+use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -170,16 +171,9 @@ enum Act {
 
 /// Beranda's keys: they decide what a key does, and the footer and help show them.
 const KEYS: [Binding<Act>; 3] = [
-    bind(&[Key::Char('f')], "f", "f", Act::Unit, T::KeyUnit, true),
-    bind(
-        &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        Act::Open,
-        T::KeyOpen,
-        true,
-    ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
 pub struct Home {
@@ -196,16 +190,96 @@ impl Home {
         self.data = data;
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
+    fn bar(ui: &Ui, width: usize, part: u32, whole: u32) -> Line<'static> {
+        let ratio = if whole == 0 {
+            0.0
+        } else {
+            f64::from(part) / f64::from(whole)
+        };
+        crate::ui::gauge_line(
+            ui,
+            width,
+            ratio,
+            // Floored: 293 of 294 is not yet 100%.
+            format!("{part} / {whole} ({:.0}%)", (ratio * 100.0).floor()),
+        )
+    }
+}
+
+/// The retiring list: a header with the count, then one line per person (name, unit,
+/// position, pension date; `!` and the error colour when the date is already past).
+/// Shared by Beranda and Laporan.
+pub fn retiring_lines(
+    ui: &Ui,
+    people: &[RetiringEntry],
+    total: usize,
+    unit_name: &dyn Fn(&str) -> String,
+) -> Vec<Line<'static>> {
+    // When the screen has room for fewer than all, say so: the nearest come first.
+    let count = if people.len() < total {
+        format!("{} {} {total}", people.len(), ui.t(T::OfTotal))
+    } else {
+        total.to_string()
+    };
+    let mut lines = vec![Line::styled(
+        format!("{} ({count})", ui.t(T::RetiringTitle)),
+        ui.theme.header(),
+    )];
+    if people.is_empty() {
+        lines.push(Line::styled(
+            format!(" {}", ui.t(T::NobodyRetiring)),
+            ui.theme.muted(),
+        ));
+    }
+    for r in people {
+        let overdue = r.status == Retiring::Overdue;
+        let text = format!(
+            "{}{:<22} {:<16} {:<18} {}{}",
+            if overdue { "!" } else { " " },
+            fit(ui, &r.name, 22),
+            crate::ui::short_name(ui, &unit_name(&r.unit_id), 16),
+            crate::ui::short_name(ui, &r.position, 18),
+            format_date(r.pension.date),
+            if overdue {
+                format!(" {}", ui.t(T::PastPension))
+            } else {
+                String::new()
+            }
+        );
+        let style = if overdue {
+            ui.theme.error()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    lines
+}
+
+impl Screen for Home {
+    fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::nav_help();
         k.extend(keys::help(&KEYS));
         // Handled by the app; listed here because they work on this screen.
-        k.push(key("2-5", "2-5", T::KeyTabs, true));
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k.push(key(
+            &[
+                Key::Char('2'),
+                Key::Char('3'),
+                Key::Char('4'),
+                Key::Char('5'),
+            ],
+            T::KeyTabs,
+            true,
+        ));
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
         k
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
         if let Some(nav) = keys::action(&NAV, &key) {
             self.selected = keys::step(nav, self.selected, self.data.attention.len(), 10);
             return Outcome::Changed;
@@ -224,22 +298,7 @@ impl Home {
         }
     }
 
-    fn bar(ui: &Ui, width: usize, part: u32, whole: u32) -> Line<'static> {
-        let ratio = if whole == 0 {
-            0.0
-        } else {
-            f64::from(part) / f64::from(whole)
-        };
-        crate::ui::gauge_line(
-            ui,
-            width,
-            ratio,
-            // Floored: 293 of 294 is not yet 100%.
-            format!("{part} / {whole} ({:.0}%)", (ratio * 100.0).floor()),
-        )
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let d = &self.data;
         if !d.loaded {
             frame.render_widget(
@@ -375,54 +434,12 @@ impl Home {
             ret,
         );
     }
-}
 
-/// The retiring list: a header with the count, then one line per person (name, unit,
-/// position, pension date; `!` and the error colour when the date is already past).
-/// Shared by Beranda and Laporan.
-pub fn retiring_lines(
-    ui: &Ui,
-    people: &[RetiringEntry],
-    total: usize,
-    unit_name: &dyn Fn(&str) -> String,
-) -> Vec<Line<'static>> {
-    // When the screen has room for fewer than all, say so: the nearest come first.
-    let count = if people.len() < total {
-        format!("{} {} {total}", people.len(), ui.t(T::OfTotal))
-    } else {
-        total.to_string()
-    };
-    let mut lines = vec![Line::styled(
-        format!("{} ({count})", ui.t(T::RetiringTitle)),
-        ui.theme.header(),
-    )];
-    if people.is_empty() {
-        lines.push(Line::styled(
-            format!(" {}", ui.t(T::NobodyRetiring)),
-            ui.theme.muted(),
-        ));
+    fn title(&self) -> T {
+        T::TabHome
     }
-    for r in people {
-        let overdue = r.status == Retiring::Overdue;
-        let text = format!(
-            "{}{:<22} {:<16} {:<18} {}{}",
-            if overdue { "!" } else { " " },
-            fit(ui, &r.name, 22),
-            crate::ui::short_name(ui, &unit_name(&r.unit_id), 16),
-            crate::ui::short_name(ui, &r.position, 18),
-            format_date(r.pension.date),
-            if overdue {
-                format!(" {}", ui.t(T::PastPension))
-            } else {
-                String::new()
-            }
-        );
-        let style = if overdue {
-            ui.theme.error()
-        } else {
-            ratatui::style::Style::new()
-        };
-        lines.push(Line::styled(text, style));
+
+    fn tab(&self) -> Option<Tab> {
+        Some(Tab::Home)
     }
-    lines
 }

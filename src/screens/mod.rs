@@ -22,6 +22,64 @@ pub mod training_overview;
 pub mod welcome;
 
 use crate::domain::{Evaluation, Staff, Unit};
+use crate::ui::lang::T;
+use crate::ui::tabs::Tab;
+use crate::ui::{KeyHelp, Pasted, Ui};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// What every screen is to the app: its keys, what a key does, how it draws, and the
+/// optional parts (text it takes, pastes, a form with a draft, the tab it is). The app
+/// reaches each screen through this trait only, so a new screen is a file here and one
+/// variant of the app's enum.
+pub trait Screen {
+    /// The keys offered now: the footer and help are both built from them.
+    fn keys(&self) -> Vec<KeyHelp>;
+    /// What `key` does here, for the app to carry out.
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome;
+    /// Draws the screen's body into `area` (the tab bar and footer are the app's).
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui);
+    /// The screen's name, as the help popup's title shows it.
+    fn title(&self) -> T;
+    /// Whether typed characters go to a text field or a rating here, so single-letter
+    /// and digit keys (help's `?`, the tab keys) keep out of the way.
+    fn captures_text(&self) -> bool {
+        false
+    }
+    /// Whether digits are bound here although no text is typed (a rating picker): the tab
+    /// keys then do not switch tabs.
+    fn binds_digits(&self) -> bool {
+        false
+    }
+    /// Takes pasted text into the focused field; `None` when nothing here takes text.
+    fn paste(&mut self, _text: &str, _ui: &Ui) -> Option<Pasted> {
+        None
+    }
+    /// The form open on this screen, whose changes ask before quitting and are kept as
+    /// a draft.
+    fn form(&self) -> Option<&dyn FormState> {
+        None
+    }
+    /// The tab this screen is, if it is one.
+    fn tab(&self) -> Option<Tab> {
+        None
+    }
+}
+
+/// A form as the app keeps it in step: whether it changed, and its draft.
+pub trait FormState {
+    /// Whether the form differs from how it was opened.
+    fn is_dirty(&self) -> bool;
+    /// A draft was offered back and is not answered yet (it stays while the form is
+    /// unchanged).
+    fn draft_unresolved(&self) -> bool;
+    /// The draft's name after the officer's prefix (`pegawai/NIP`, `evaluasi/NIP/baru`);
+    /// `None`: this form keeps no draft.
+    fn draft_name(&self) -> Option<String>;
+    /// The fields as the draft keeps them.
+    fn draft_fields(&self) -> Vec<(String, String)>;
+}
 
 /// What a key did, for `app/` to carry out.
 #[derive(Debug, Clone, PartialEq)]

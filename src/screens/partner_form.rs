@@ -3,7 +3,7 @@
 //! edits it, `Ctrl-D` there removes it). Each builds the whole partner as it will be saved,
 //! at the revision it was opened at, so a save over a newer partner is refused as stale.
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::text::clean_line;
 use crate::domain::{
     Agreement, AgreementKind, Competency, Contact, Partner, format_date, parse_date, unit_id,
@@ -177,20 +177,14 @@ impl PartnerForm {
 
     /// The partner (id) and what is edited, for the draft's key: `kontak`,
     /// `perjanjian-baru` or `perjanjian-N`.
-    pub fn draft_name(&self) -> String {
+    /// The draft's name after the officer's prefix: `mitra/{partner}/{part}`.
+    pub fn draft_of(&self) -> String {
         let which = match self.edit {
             PartnerEdit::Contact => "kontak".to_string(),
             PartnerEdit::NewAgreement => "perjanjian-baru".to_string(),
             PartnerEdit::Agreement(i) => format!("perjanjian-{i}"),
         };
-        format!("{}/{which}", self.partner.id)
-    }
-
-    /// What a draft of this form keeps: the fields, and the revision it was made from.
-    pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push(("revisi".into(), self.partner.revision.to_string()));
-        v
+        format!("mitra/{}/{which}", self.partner.id)
     }
 
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
@@ -199,26 +193,8 @@ impl PartnerForm {
         self.form.offer_draft(when, fields, current);
     }
 
-    pub fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
     pub fn set_error(&mut self, message: String) {
         self.form.error = Some(message);
-    }
-
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
     }
 
     /// The catalogue competency a typed name means: its id or name (case aside), else the
@@ -384,8 +360,35 @@ impl PartnerForm {
                 .set_info(STATE, state, ratatui::style::Style::new());
         }
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+impl FormState for PartnerForm {
+    fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// What a draft of this form keeps: the fields, and the revision it was made from.
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push(("revisi".into(), self.partner.revision.to_string()));
+        v
+    }
+
+    fn draft_name(&self) -> Option<String> {
+        Some(self.draft_of())
+    }
+}
+
+impl Screen for PartnerForm {
+    fn keys(&self) -> Vec<KeyHelp> {
+        self.form.keys()
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         let outcome = match self.form.handle(key) {
             FormEvent::Ignored => Outcome::Ignored,
             FormEvent::Changed | FormEvent::Edited(_) | FormEvent::Took(_) => Outcome::Changed,
@@ -420,7 +423,7 @@ impl PartnerForm {
         outcome
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let width = area.width.saturating_sub(4) as usize;
         let above = vec![Line::from(Span::styled(
             format!(
@@ -434,6 +437,24 @@ impl PartnerForm {
             ui.theme.header(),
         ))];
         self.form.draw(frame, area, ui, above);
+    }
+
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    fn title(&self) -> T {
+        T::Partners
+    }
+
+    fn captures_text(&self) -> bool {
+        true
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }
 

@@ -7,8 +7,8 @@
 //! an agreement edits it (the forms are in `partner_form`). The rules are in
 //! [`crate::domain::partner`] and [`crate::partners`].
 
-use super::Outcome;
 use super::partner_form::{PartnerEdit, agreement_state};
+use super::{Outcome, Screen};
 use crate::domain::{OrganiserKind, format_date};
 use crate::partners::PartnerRow;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
@@ -44,55 +44,23 @@ enum Act {
 }
 
 const KEYS: [Binding<Act>; 7] = [
-    bind(
-        &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        Act::Open,
-        T::KeyOpen,
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Left)],
-        "← →",
-        "Left Right",
-        Act::PrevYear,
-        T::KeyYear,
-        true,
-    ),
+    bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
+    bind(&[Key::Code(KeyCode::Left)], Act::PrevYear, T::KeyYear, true),
     bind(
         &[Key::Code(KeyCode::Right)],
-        "",
-        "",
         Act::NextYear,
         T::KeyYear,
         false,
     ),
-    bind(
-        &[Key::Char('e')],
-        "e",
-        "e",
-        Act::Contact,
-        T::KeyPartnerContact,
-        true,
-    ),
+    bind(&[Key::Char('e')], Act::Contact, T::KeyPartnerContact, true),
     bind(
         &[Key::Char('a')],
-        "a",
-        "a",
         Act::AddAgreement,
         T::KeyAddAgreement,
         true,
     ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        true,
-    ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, false),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, false),
 ];
 
 pub struct PartnersScreen {
@@ -158,84 +126,10 @@ impl PartnersScreen {
         }
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        let mut k = keys::help(&KEYS);
-        let on_agreement = self
-            .current()
-            .zip(self.detail.as_ref())
-            .is_some_and(|(r, (_, i))| *i < r.partner.agreements.len());
-        if self.detail.is_some() {
-            k.retain(|x| x.action != T::KeyOpen || on_agreement);
-            for x in &mut k {
-                if x.action == T::KeyOpen {
-                    x.action = T::KeyEditAgreement;
-                }
-            }
-        }
-        k.extend(keys::nav_help());
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
-    }
-
     fn closed_wanted(&self) -> Outcome {
         match &self.detail {
             Some((id, _)) => Outcome::LoadPartnerClosed(id.clone(), self.data.year),
             None => Outcome::Changed,
-        }
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        if let Some(nav) = keys::action(&NAV, &key) {
-            match &mut self.detail {
-                Some((id, i)) => {
-                    // The agreements, then the trainings outside agreement: moving past
-                    // the last agreement scrolls through those.
-                    let len = self
-                        .data
-                        .rows
-                        .iter()
-                        .find(|r| &r.partner.id == id)
-                        .map_or(0, |r| r.partner.agreements.len() + r.flagged().count());
-                    *i = keys::step(nav, *i, len, 5);
-                }
-                None => {
-                    self.selected = keys::step(nav, self.selected, self.data.rows.len(), 10);
-                }
-            }
-            return Outcome::Changed;
-        }
-        let Some(act) = keys::action(&KEYS, &key) else {
-            return Outcome::Ignored;
-        };
-        let id = self.current().map(|r| r.partner.id.clone());
-        match (act, id) {
-            (Act::Back, _) if self.detail.is_some() => {
-                self.detail = None;
-                Outcome::Changed
-            }
-            (Act::Back, _) => Outcome::Back,
-            (Act::Quit, _) => Outcome::Quit,
-            (Act::PrevYear, _) => Outcome::OpenPartners(self.data.year - 1),
-            (Act::NextYear, _) => Outcome::OpenPartners(self.data.year + 1),
-            (_, None) => Outcome::Ignored,
-            (Act::Open, Some(id)) => match &self.detail {
-                None => {
-                    self.detail = Some((id, 0));
-                    self.closed_wanted()
-                }
-                Some((_, i)) => {
-                    let has = self
-                        .current()
-                        .is_some_and(|r| *i < r.partner.agreements.len());
-                    if has {
-                        Outcome::EditPartner(id, PartnerEdit::Agreement(*i))
-                    } else {
-                        Outcome::Ignored
-                    }
-                }
-            },
-            (Act::Contact, Some(id)) => Outcome::EditPartner(id, PartnerEdit::Contact),
-            (Act::AddAgreement, Some(id)) => Outcome::EditPartner(id, PartnerEdit::NewAgreement),
         }
     }
 
@@ -245,47 +139,6 @@ impl PartnersScreen {
         match &self.closed {
             Some((c, y, _)) if c == id && *y == self.data.year => None,
             _ => Some((id.clone(), self.data.year)),
-        }
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [bar, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let expiring: usize = self.data.rows.iter().map(|r| r.expiring).sum();
-        let flagged: usize = self.data.rows.iter().map(|r| r.flagged().count()).sum();
-        let mut spans = vec![
-            Span::styled(
-                format!(
-                    "{} {} {} ",
-                    ui.theme.sym("◀", "<"),
-                    self.data.year,
-                    ui.theme.sym("▶", ">")
-                ),
-                ui.theme.key(),
-            ),
-            Span::styled(format!(" {} ", ui.t(T::Partners)), ui.theme.title()),
-            Span::raw(format!(
-                " {} {}",
-                self.data.rows.len(),
-                ui.t(T::PartnersCount)
-            )),
-        ];
-        if expiring > 0 {
-            spans.push(Span::styled(
-                format!("  {expiring} {}", ui.t(T::AgreementsExpiringCount)),
-                ui.theme.key(),
-            ));
-        }
-        if flagged > 0 {
-            spans.push(Span::styled(
-                format!("  {flagged} {}", ui.t(T::OutsideAgreementCount)),
-                ui.theme.error(),
-            ));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-        match self.current().filter(|_| self.detail.is_some()) {
-            Some(row) => self.draw_detail(frame, body, ui, row),
-            None => self.draw_list(frame, body, ui),
         }
     }
 
@@ -537,5 +390,130 @@ impl PartnersScreen {
             }
         }
         frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+impl Screen for PartnersScreen {
+    fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(&KEYS);
+        let on_agreement = self
+            .current()
+            .zip(self.detail.as_ref())
+            .is_some_and(|(r, (_, i))| *i < r.partner.agreements.len());
+        if self.detail.is_some() {
+            k.retain(|x| x.action != T::KeyOpen || on_agreement);
+            for x in &mut k {
+                if x.action == T::KeyOpen {
+                    x.action = T::KeyEditAgreement;
+                }
+            }
+        }
+        k.extend(keys::nav_help());
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        if let Some(nav) = keys::action(&NAV, &key) {
+            match &mut self.detail {
+                Some((id, i)) => {
+                    // The agreements, then the trainings outside agreement: moving past
+                    // the last agreement scrolls through those.
+                    let len = self
+                        .data
+                        .rows
+                        .iter()
+                        .find(|r| &r.partner.id == id)
+                        .map_or(0, |r| r.partner.agreements.len() + r.flagged().count());
+                    *i = keys::step(nav, *i, len, 5);
+                }
+                None => {
+                    self.selected = keys::step(nav, self.selected, self.data.rows.len(), 10);
+                }
+            }
+            return Outcome::Changed;
+        }
+        let Some(act) = keys::action(&KEYS, &key) else {
+            return Outcome::Ignored;
+        };
+        let id = self.current().map(|r| r.partner.id.clone());
+        match (act, id) {
+            (Act::Back, _) if self.detail.is_some() => {
+                self.detail = None;
+                Outcome::Changed
+            }
+            (Act::Back, _) => Outcome::Back,
+            (Act::Quit, _) => Outcome::Quit,
+            (Act::PrevYear, _) => Outcome::OpenPartners(self.data.year - 1),
+            (Act::NextYear, _) => Outcome::OpenPartners(self.data.year + 1),
+            (_, None) => Outcome::Ignored,
+            (Act::Open, Some(id)) => match &self.detail {
+                None => {
+                    self.detail = Some((id, 0));
+                    self.closed_wanted()
+                }
+                Some((_, i)) => {
+                    let has = self
+                        .current()
+                        .is_some_and(|r| *i < r.partner.agreements.len());
+                    if has {
+                        Outcome::EditPartner(id, PartnerEdit::Agreement(*i))
+                    } else {
+                        Outcome::Ignored
+                    }
+                }
+            },
+            (Act::Contact, Some(id)) => Outcome::EditPartner(id, PartnerEdit::Contact),
+            (Act::AddAgreement, Some(id)) => Outcome::EditPartner(id, PartnerEdit::NewAgreement),
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [bar, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let expiring: usize = self.data.rows.iter().map(|r| r.expiring).sum();
+        let flagged: usize = self.data.rows.iter().map(|r| r.flagged().count()).sum();
+        let mut spans = vec![
+            Span::styled(
+                format!(
+                    "{} {} {} ",
+                    ui.theme.sym("◀", "<"),
+                    self.data.year,
+                    ui.theme.sym("▶", ">")
+                ),
+                ui.theme.key(),
+            ),
+            Span::styled(format!(" {} ", ui.t(T::Partners)), ui.theme.title()),
+            Span::raw(format!(
+                " {} {}",
+                self.data.rows.len(),
+                ui.t(T::PartnersCount)
+            )),
+        ];
+        if expiring > 0 {
+            spans.push(Span::styled(
+                format!("  {expiring} {}", ui.t(T::AgreementsExpiringCount)),
+                ui.theme.key(),
+            ));
+        }
+        if flagged > 0 {
+            spans.push(Span::styled(
+                format!("  {flagged} {}", ui.t(T::OutsideAgreementCount)),
+                ui.theme.error(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+        match self.current().filter(|_| self.detail.is_some()) {
+            Some(row) => self.draw_detail(frame, body, ui, row),
+            None => self.draw_list(frame, body, ui),
+        }
+    }
+
+    fn title(&self) -> T {
+        T::Partners
     }
 }

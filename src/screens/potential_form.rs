@@ -3,7 +3,7 @@
 //! there is one; a year that already has one is replaced on save (the store keeps one per
 //! year and audits the change).
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::{Potensial, PotensialSource, PotentialEntry, Potentials, parse_date};
 use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
@@ -85,35 +85,8 @@ impl PotentialForm {
         form
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
-    pub fn captures_text(&self) -> bool {
-        self.form.captures_text()
-    }
-
-    pub fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
-    }
-
-    /// The form's values and the revision it was opened at, for the draft.
-    pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push(("revisi".into(), self.current.revision.to_string()));
-        v
-    }
-
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         self.form.offer_draft(when, fields, self.current.revision);
-    }
-
-    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
-        self.form.paste(text)
     }
 
     /// The revision the save must match.
@@ -188,8 +161,40 @@ impl PotentialForm {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+/// The draft's name of a person's potensial form, after the officer's prefix.
+pub fn draft_name(nip: &str) -> String {
+    format!("potensial/{nip}")
+}
+
+impl FormState for PotentialForm {
+    fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// The form's values and the revision it was opened at, for the draft.
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push(("revisi".into(), self.current.revision.to_string()));
+        v
+    }
+
+    fn draft_name(&self) -> Option<String> {
+        Some(draft_name(&self.nip))
+    }
+}
+
+impl Screen for PotentialForm {
+    fn keys(&self) -> Vec<KeyHelp> {
+        self.form.keys()
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         let outcome = match self.form.handle(key) {
             FormEvent::Ignored => Outcome::Ignored,
             FormEvent::Changed | FormEvent::Took(_) => Outcome::Changed,
@@ -216,7 +221,23 @@ impl PotentialForm {
         outcome
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         self.form.draw(frame, area, ui, Vec::new());
+    }
+
+    fn paste(&mut self, text: &str, _ui: &Ui) -> Option<Pasted> {
+        self.form.paste(text)
+    }
+
+    fn captures_text(&self) -> bool {
+        self.form.captures_text()
+    }
+
+    fn title(&self) -> T {
+        T::PotensialTitle
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }

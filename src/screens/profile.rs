@@ -2,7 +2,7 @@
 //! drawn as lines in one bordered box that scrolls when taller than the screen. `x` asks
 //! `app/` to write it as Markdown; `Esc` goes back to the record.
 
-use super::Outcome;
+use super::{Outcome, Screen};
 use crate::profile::{Profile, period_short, rank_text, training_dates, unit_text, wrap};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
@@ -39,22 +39,8 @@ enum Act {
 /// The profile's keys besides scrolling: they decide what a key does, and the footer and
 /// help show them.
 const KEYS: [Binding<Act>; 2] = [
-    bind(
-        &[Key::Char('x')],
-        "x",
-        "x",
-        Act::Export,
-        T::KeyExportMarkdown,
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        true,
-    ),
+    bind(&[Key::Char('x')], Act::Export, T::KeyExportMarkdown, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
 ];
 
 impl ProfileScreen {
@@ -69,62 +55,6 @@ impl ProfileScreen {
 
     pub fn profile(&self) -> &Profile {
         &self.profile
-    }
-
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        let mut k = keys::help(&KEYS);
-        k.extend(keys::nav_help());
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        if let Some(nav) = keys::action(&NAV, &key) {
-            let before = self.scroll;
-            self.scroll = keys::step(nav, self.scroll, self.max_scroll + 1, self.page);
-            return if self.scroll == before {
-                Outcome::Ignored
-            } else {
-                Outcome::Changed
-            };
-        }
-        let nip = self.profile.identity.nip.as_str().to_string();
-        match keys::action(&KEYS, &key) {
-            Some(Act::Export) => Outcome::ExportProfile(nip),
-            Some(Act::Back) => Outcome::Back,
-            None => Outcome::Ignored,
-        }
-    }
-
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(ui.theme.border());
-        let inner = block.inner(area);
-        let lines = self.lines(ui, inner.width as usize);
-        let page = (inner.height as usize).max(1);
-        self.page = page;
-        self.max_scroll = lines.len().saturating_sub(page);
-        self.scroll = self.scroll.min(self.max_scroll);
-        let name = &self.profile.identity.name;
-        let mut block = block.title(Span::styled(
-            format!(" {}: {} ", ui.t(T::ProfileTitle), fit(ui, name, 50)),
-            ui.theme.title(),
-        ));
-        if self.max_scroll > 0 {
-            // Where the view is, when there is more than one screenful.
-            let last = (self.scroll + page).min(lines.len());
-            block = block.title(
-                Line::styled(
-                    format!(" {}-{last}/{} ", self.scroll + 1, lines.len()),
-                    ui.theme.muted(),
-                )
-                .right_aligned(),
-            );
-        }
-        frame.render_widget(block, area);
-        let shown: Vec<Line> = lines.into_iter().skip(self.scroll).take(page).collect();
-        frame.render_widget(Paragraph::new(shown), inner);
     }
 
     /// Every line of the profile for a box `width` columns wide.
@@ -333,5 +263,71 @@ impl ProfileScreen {
             }
         }
         out
+    }
+}
+
+impl Screen for ProfileScreen {
+    fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(&KEYS);
+        k.extend(keys::nav_help());
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        if let Some(nav) = keys::action(&NAV, &key) {
+            let before = self.scroll;
+            self.scroll = keys::step(nav, self.scroll, self.max_scroll + 1, self.page);
+            return if self.scroll == before {
+                Outcome::Ignored
+            } else {
+                Outcome::Changed
+            };
+        }
+        let nip = self.profile.identity.nip.as_str().to_string();
+        match keys::action(&KEYS, &key) {
+            Some(Act::Export) => Outcome::ExportProfile(nip),
+            Some(Act::Back) => Outcome::Back,
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border());
+        let inner = block.inner(area);
+        let lines = self.lines(ui, inner.width as usize);
+        let page = (inner.height as usize).max(1);
+        self.page = page;
+        self.max_scroll = lines.len().saturating_sub(page);
+        self.scroll = self.scroll.min(self.max_scroll);
+        let name = &self.profile.identity.name;
+        let mut block = block.title(Span::styled(
+            format!(" {}: {} ", ui.t(T::ProfileTitle), fit(ui, name, 50)),
+            ui.theme.title(),
+        ));
+        if self.max_scroll > 0 {
+            // Where the view is, when there is more than one screenful.
+            let last = (self.scroll + page).min(lines.len());
+            block = block.title(
+                Line::styled(
+                    format!(" {}-{last}/{} ", self.scroll + 1, lines.len()),
+                    ui.theme.muted(),
+                )
+                .right_aligned(),
+            );
+        }
+        frame.render_widget(block, area);
+        let shown: Vec<Line> = lines.into_iter().skip(self.scroll).take(page).collect();
+        frame.render_widget(Paragraph::new(shown), inner);
+    }
+
+    fn title(&self) -> T {
+        T::ProfileTitle
     }
 }

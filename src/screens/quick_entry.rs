@@ -2,10 +2,11 @@
 //! staff, then per person `1`/`2`/`3` for Hasil Kerja, `1`/`2`/`3` for Perilaku, `Enter` to
 //! save and go to the next person not yet evaluated. Each person is saved as it goes.
 
-use super::Outcome;
 use super::evaluation_form::People;
+use super::{Outcome, Screen};
 use crate::domain::{Evaluation, Evaluator, Nip, Period, PeriodKind, Rating, predikat};
 use crate::ui::form::{Field, Form, FormEvent};
+use crate::ui::keys::Key;
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -42,20 +43,40 @@ enum Phase {
 }
 
 const SETUP_KEYS: [KeyHelp; 6] = [
-    key("Tab ↓", "Tab Down", T::KeyNextField, true),
-    key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
-    key("← →", "Left Right", T::KeyChoose, false),
-    key("Enter F2", "Enter F2", T::KeyStart, true),
-    key("Esc", "Esc", T::KeyBack, true),
-    key("F1", "F1", T::KeyHelp, true),
+    key(
+        &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::Down)],
+        T::KeyNextField,
+        true,
+    ),
+    key(
+        &[Key::Code(KeyCode::BackTab), Key::Code(KeyCode::Up)],
+        T::KeyPrevField,
+        false,
+    ),
+    key(
+        &[Key::Code(KeyCode::Left), Key::Code(KeyCode::Right)],
+        T::KeyChoose,
+        false,
+    ),
+    key(
+        &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::F(2))],
+        T::KeyStart,
+        true,
+    ),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyBack, true),
+    key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
 ];
 
 const ENTRY_KEYS: [KeyHelp; 5] = [
-    key("1 2 3", "1 2 3", T::KeyRate, true),
-    key("Backspace", "Backspace", T::KeyUndo, false),
-    key("Enter", "Enter", T::KeySaveNext, true),
-    key("→", "Right", T::KeySkip, true),
-    key("Esc", "Esc", T::KeyStop, true),
+    key(
+        &[Key::Char('1'), Key::Char('2'), Key::Char('3')],
+        T::KeyRate,
+        true,
+    ),
+    key(&[Key::Code(KeyCode::Backspace)], T::KeyUndo, false),
+    key(&[Key::Code(KeyCode::Enter)], T::KeySaveNext, true),
+    key(&[Key::Code(KeyCode::Right)], T::KeySkip, true),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyStop, true),
 ];
 
 pub struct QuickEntry {
@@ -120,18 +141,6 @@ impl QuickEntry {
             .ok()
     }
 
-    /// Pasted text goes into the setup's focused text field; never into the ratings.
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        match self.phase {
-            Phase::Setup => {
-                let pasted = self.setup.paste(text);
-                self.refresh(ui);
-                pasted
-            }
-            _ => None,
-        }
-    }
-
     /// Recomputes the setup's suggestion and problems.
     fn refresh(&mut self, ui: &Ui) {
         self.suggested = self
@@ -156,13 +165,6 @@ impl QuickEntry {
             problems.push((EVALUATOR_NIP, ui.t(T::ErrNip).to_string()));
         }
         self.setup.set_problems(problems);
-    }
-
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        match self.phase {
-            Phase::Setup => SETUP_KEYS.to_vec(),
-            _ => ENTRY_KEYS.to_vec(),
-        }
     }
 
     pub fn in_setup(&self) -> bool {
@@ -229,27 +231,6 @@ impl QuickEntry {
         self.candidates
             .iter()
             .find(|(nip, _, lower)| lower.contains(&q) || nip.starts_with(&q))
-    }
-
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
-        self.error = None;
-        if let Phase::Setup = self.phase {
-            return self.handle_setup(key, ui);
-        }
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return Outcome::Ignored;
-        }
-        match &mut self.phase {
-            Phase::Setup => Outcome::Ignored,
-            Phase::Entry { .. } => self.handle_entry(key),
-            Phase::Done => match key.code {
-                KeyCode::Esc | KeyCode::Enter => Outcome::Back,
-                _ => Outcome::Ignored,
-            },
-        }
     }
 
     fn handle_setup(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
@@ -355,8 +336,38 @@ impl QuickEntry {
             _ => Outcome::Ignored,
         }
     }
+}
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+impl Screen for QuickEntry {
+    fn keys(&self) -> Vec<KeyHelp> {
+        match self.phase {
+            Phase::Setup => SETUP_KEYS.to_vec(),
+            _ => ENTRY_KEYS.to_vec(),
+        }
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        self.error = None;
+        if let Phase::Setup = self.phase {
+            return self.handle_setup(key, ui);
+        }
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Outcome::Ignored;
+        }
+        match &mut self.phase {
+            Phase::Setup => Outcome::Ignored,
+            Phase::Entry { .. } => self.handle_entry(key),
+            Phase::Done => match key.code {
+                KeyCode::Esc | KeyCode::Enter => Outcome::Back,
+                _ => Outcome::Ignored,
+            },
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         if let Phase::Setup = self.phase {
             let above = vec![
                 Line::raw(format!(" {} {}", self.people.len(), ui.t(T::QuickListed))),
@@ -471,5 +482,26 @@ impl QuickEntry {
             }
         }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// Pasted text goes into the setup's focused text field; never into the ratings.
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        match self.phase {
+            Phase::Setup => {
+                let pasted = self.setup.paste(text);
+                self.refresh(ui);
+                pasted
+            }
+            _ => None,
+        }
+    }
+
+    fn title(&self) -> T {
+        T::QuickEntry
+    }
+
+    /// Digits rate there: a stray 4 never leaves quick entry.
+    fn captures_text(&self) -> bool {
+        true
     }
 }

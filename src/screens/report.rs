@@ -5,12 +5,13 @@
 //! `x` writes the table as CSV. Below, the staff retiring within 12 months (DOMAIN.md, BUP),
 //! overdue first.
 
-use super::Outcome;
 use super::staff_list::predikat_short;
+use super::{Outcome, Screen};
 use crate::domain::{Breach, Predikat, RetiringEntry, UnitRating};
 use crate::report::UnitReport;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
+use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, centered, fit, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -33,47 +34,52 @@ enum Act {
 const KEYS: [Binding<Act>; 6] = [
     bind(
         &[Key::Code(KeyCode::Left), Key::Char('[')],
-        "← → [ ]",
-        "Left Right [ ]",
         Act::PrevYear,
         T::KeyYear,
         true,
     ),
     bind(
         &[Key::Code(KeyCode::Right), Key::Char(']')],
-        "",
-        "",
         Act::NextYear,
         T::KeyYear,
         false,
     ),
-    bind(
-        &[Key::Char('r')],
-        "r",
-        "r",
-        Act::Rate,
-        T::KeyUnitRating,
-        true,
-    ),
-    bind(&[Key::Char('x')], "x", "x", Act::Export, T::KeyExport, true),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        false,
-    ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
+    bind(&[Key::Char('r')], Act::Rate, T::KeyUnitRating, true),
+    bind(&[Key::Char('x')], Act::Export, T::KeyExport, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
 /// While the rating picker is open, every key goes to it.
 const PICKER_KEYS: [KeyHelp; 5] = [
-    key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-    key("1-5", "1-5", T::KeyChooseSave, true),
-    key("Enter", "Enter", T::KeySave, true),
-    key("Esc", "Esc", T::KeyCancel, true),
-    key("? F1", "? F1", T::KeyHelp, true),
+    key(
+        &[
+            Key::Code(KeyCode::Up),
+            Key::Code(KeyCode::Down),
+            Key::Char('j'),
+            Key::Char('k'),
+        ],
+        T::KeyMove,
+        true,
+    ),
+    key(
+        &[
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('3'),
+            Key::Char('4'),
+            Key::Char('5'),
+        ],
+        T::KeyChooseSave,
+        true,
+    ),
+    key(&[Key::Code(KeyCode::Enter)], T::KeySave, true),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyCancel, true),
+    key(
+        &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+        T::KeyHelp,
+        true,
+    ),
 ];
 
 /// What the picker offers, in order: not recorded, then the five ratings (keys 1-5).
@@ -157,17 +163,6 @@ impl Report {
         self
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        if self.picker.is_some() {
-            PICKER_KEYS.to_vec()
-        } else {
-            let mut k = keys::help(&KEYS);
-            k.extend(keys::nav_help());
-            k.push(key("? F1", "? F1", T::KeyHelp, true));
-            k
-        }
-    }
-
     /// Whether the rating picker is open (digits choose there).
     pub fn picking(&self) -> bool {
         self.picker.is_some()
@@ -179,32 +174,6 @@ impl Report {
 
     pub fn selected(&self) -> usize {
         self.selected
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        if self.picker.is_some() {
-            return self.handle_picker(key);
-        }
-        if let Some(nav) = keys::action(&NAV, &key) {
-            self.selected = keys::step(nav, self.selected, self.rows.len(), 10);
-            return Outcome::Changed;
-        }
-        match keys::action(&KEYS, &key) {
-            Some(Act::PrevYear) => Outcome::ReportYear(self.year - 1),
-            Some(Act::NextYear) => Outcome::ReportYear(self.year + 1),
-            Some(Act::Rate) => {
-                let Some(u) = self.rows.get(self.selected) else {
-                    return Outcome::Ignored;
-                };
-                let selected = CHOICES.iter().position(|c| *c == u.rating).unwrap_or(0);
-                self.picker = Some(RatingPicker { selected });
-                Outcome::Changed
-            }
-            Some(Act::Export) => Outcome::ExportReport(self.year),
-            Some(Act::Back) => Outcome::Back,
-            Some(Act::Quit) => Outcome::Quit,
-            None => Outcome::Ignored,
-        }
     }
 
     /// Keys while the picker is open. None reaches the tabs or the report behind it: an
@@ -244,7 +213,80 @@ impl Report {
         Outcome::SetUnitRating(u.unit_id.clone(), self.year, rating)
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw_picker(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        ui: &Ui,
+        picker: &RatingPicker,
+        unit: &str,
+    ) {
+        let popup = centered(area, 40, CHOICES.len() as u16 + 3);
+        let mut lines = vec![Line::styled(fit(ui, unit, 36), ui.theme.header())];
+        for (i, choice) in CHOICES.iter().enumerate() {
+            let label = match choice {
+                None => format!("   {}", ui.t(T::RatingNotRecorded)),
+                Some(r) => format!(" {i} {}", r.label()),
+            };
+            let style = if i == picker.selected {
+                ui.theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(label, style));
+        }
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(ui.theme.border())
+            .title(format!(" {} {} ", ui.t(T::UnitRatingTitle), self.year));
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
+    }
+}
+
+impl Screen for Report {
+    fn keys(&self) -> Vec<KeyHelp> {
+        if self.picker.is_some() {
+            PICKER_KEYS.to_vec()
+        } else {
+            let mut k = keys::help(&KEYS);
+            k.extend(keys::nav_help());
+            k.push(key(
+                &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+                T::KeyHelp,
+                true,
+            ));
+            k
+        }
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        if self.picker.is_some() {
+            return self.handle_picker(key);
+        }
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.selected = keys::step(nav, self.selected, self.rows.len(), 10);
+            return Outcome::Changed;
+        }
+        match keys::action(&KEYS, &key) {
+            Some(Act::PrevYear) => Outcome::ReportYear(self.year - 1),
+            Some(Act::NextYear) => Outcome::ReportYear(self.year + 1),
+            Some(Act::Rate) => {
+                let Some(u) = self.rows.get(self.selected) else {
+                    return Outcome::Ignored;
+                };
+                let selected = CHOICES.iter().position(|c| *c == u.rating).unwrap_or(0);
+                self.picker = Some(RatingPicker { selected });
+                Outcome::Changed
+            }
+            Some(Act::Export) => Outcome::ExportReport(self.year),
+            Some(Act::Back) => Outcome::Back,
+            Some(Act::Quit) => Outcome::Quit,
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let shown = self.retiring.len().clamp(1, RETIRING_SHOWN);
         // The selected unit's line, its head's line, and its broken rules (or one line
         // saying there are none).
@@ -415,33 +457,16 @@ impl Report {
         }
     }
 
-    fn draw_picker(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        ui: &Ui,
-        picker: &RatingPicker,
-        unit: &str,
-    ) {
-        let popup = centered(area, 40, CHOICES.len() as u16 + 3);
-        let mut lines = vec![Line::styled(fit(ui, unit, 36), ui.theme.header())];
-        for (i, choice) in CHOICES.iter().enumerate() {
-            let label = match choice {
-                None => format!("   {}", ui.t(T::RatingNotRecorded)),
-                Some(r) => format!(" {i} {}", r.label()),
-            };
-            let style = if i == picker.selected {
-                ui.theme.selected()
-            } else {
-                Style::new()
-            };
-            lines.push(Line::styled(label, style));
-        }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(ui.theme.border())
-            .title(format!(" {} {} ", ui.t(T::UnitRatingTitle), self.year));
-        frame.render_widget(Clear, popup);
-        frame.render_widget(Paragraph::new(lines).block(block), popup);
+    fn title(&self) -> T {
+        T::TabReport
+    }
+
+    fn tab(&self) -> Option<Tab> {
+        Some(Tab::Report)
+    }
+
+    /// Digits choose a rating in the picker.
+    fn binds_digits(&self) -> bool {
+        self.picker.is_some()
     }
 }

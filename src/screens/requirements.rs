@@ -11,7 +11,7 @@
 //! [`Outcome::DeleteRequirement`], which `app/` carries out (admin only once officers
 //! exist), then hands the stored list back with [`RequirementsScreen::saved`].
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::text::clean_line;
 use crate::domain::{Competency, JenisJabatan, Requirement};
 use crate::ui::form::{Field, Form, FormEvent};
@@ -38,24 +38,10 @@ enum Act {
 
 /// The list's keys: they decide what a key does, and the footer and help show them.
 const KEYS: [Binding<Act>; 4] = [
-    bind(&[Key::Char('n')], "n", "n", Act::New, T::KeyNew, true),
-    bind(
-        &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        Act::Edit,
-        T::KeyEdit,
-        true,
-    ),
-    bind(&[Key::Char('d')], "d", "d", Act::Delete, T::KeyDelete, true),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        true,
-    ),
+    bind(&[Key::Char('n')], Act::New, T::KeyNew, true),
+    bind(&[Key::Code(KeyCode::Enter)], Act::Edit, T::KeyEdit, true),
+    bind(&[Key::Char('d')], Act::Delete, T::KeyDelete, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
 ];
 
 /// The form of one requirement.
@@ -150,10 +136,6 @@ impl RequirementsScreen {
         self.form.is_some()
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.form.as_ref().is_some_and(|f| f.form.is_dirty())
-    }
-
     /// After a save or delete: the stored list, the form closed, `select` selected.
     pub fn saved(&mut self, rows: Vec<Requirement>, select: Option<&Requirement>) {
         self.form = None;
@@ -174,29 +156,6 @@ impl RequirementsScreen {
             Some(f) => f.form.error = Some(message),
             None => self.message = Some((message, true)),
         }
-    }
-
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let f = self.form.as_mut()?;
-        let pasted = f.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        if let Some(f) = &self.form {
-            return f.form.keys();
-        }
-        if self.asking_delete {
-            return vec![
-                key("y", "y", T::Yes, true),
-                key("n Esc", "n Esc", T::No, true),
-            ];
-        }
-        let mut k = keys::help(&KEYS);
-        k.extend(keys::nav_help());
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
     }
 
     fn open_form(&mut self, original: Option<Requirement>, ui: &Ui) {
@@ -350,8 +309,49 @@ impl RequirementsScreen {
         self.refresh(ui);
         outcome
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+impl FormState for RequirementsScreen {
+    fn is_dirty(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.form.is_dirty())
+    }
+
+    fn draft_unresolved(&self) -> bool {
+        false
+    }
+
+    /// The requirement form keeps no draft: Esc asks to discard instead.
+    fn draft_name(&self) -> Option<String> {
+        None
+    }
+
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+}
+
+impl Screen for RequirementsScreen {
+    fn keys(&self) -> Vec<KeyHelp> {
+        if let Some(f) = &self.form {
+            return f.form.keys();
+        }
+        if self.asking_delete {
+            return vec![
+                key(&[Key::Char('y')], T::Yes, true),
+                key(&[Key::Char('n'), Key::Code(KeyCode::Esc)], T::No, true),
+            ];
+        }
+        let mut k = keys::help(&KEYS);
+        k.extend(keys::nav_help());
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         if self.form.is_some() {
             return self.handle_form(key, ui);
         }
@@ -402,7 +402,7 @@ impl RequirementsScreen {
         }
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         if let Some(f) = &mut self.form {
             let hint = Line::styled(format!(" {}", ui.t(T::ErrReqNoPosition)), ui.theme.muted());
             f.form.draw(frame, area, ui, vec![hint]);
@@ -505,6 +505,25 @@ impl RequirementsScreen {
             .header(header),
             table,
         );
+    }
+
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let f = self.form.as_mut()?;
+        let pasted = f.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    fn title(&self) -> T {
+        T::Requirements
+    }
+
+    fn captures_text(&self) -> bool {
+        self.form.is_some()
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }
 

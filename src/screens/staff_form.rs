@@ -6,7 +6,7 @@
 //! their education, still active past the pension age): each shows as a note beside its
 //! field, and none stops a save. The position kind's note gives the pension date.
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::text::clean_line;
 use crate::domain::{
     EmploymentKind, Golongan, Jabatan, JenisJabatan, Nip, NipError, Pendidikan, Staff, Unit,
@@ -15,6 +15,7 @@ use crate::domain::{
 use crate::ui::closest::closest;
 use crate::ui::errors::nip_error_text;
 use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::keys::Key;
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, is_ctrl, key};
 use crossterm::event::KeyEvent;
@@ -164,18 +165,9 @@ impl StaffForm {
         form
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
     /// Whether the form is asking a question (the next key answers it).
     pub fn asking(&self) -> bool {
         self.form.asking()
-    }
-
-    /// Whether an offered draft is still unanswered (it must not be removed yet).
-    pub fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
     }
 
     pub fn is_new(&self) -> bool {
@@ -187,46 +179,9 @@ impl StaffForm {
         self.original.as_ref().map(|s| s.nip.as_str().to_string())
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        if self.form.asking() {
-            return self.form.keys();
-        }
-        let mut keys = self.form.keys();
-        keys.insert(
-            keys.len().saturating_sub(2),
-            key("Ctrl-N", "Ctrl-N", T::KeyNewUnit, false),
-        );
-        keys
-    }
-
-    pub fn captures_text(&self) -> bool {
-        self.form.captures_text()
-    }
-
-    /// What a draft of this form keeps.
-    pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push((
-            "unit_baru".into(),
-            self.new_unit.clone().unwrap_or_default(),
-        ));
-        v.push((
-            "revisi".into(),
-            self.original.as_ref().map_or(0, |s| s.revision).to_string(),
-        ));
-        v
-    }
-
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         let current = self.original.as_ref().map_or(0, |s| s.revision);
         self.form.offer_draft(when, fields, current);
-    }
-
-    /// Pasted text into the focused text field, then the form's checks run again.
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
     }
 
     fn kind(&self) -> EmploymentKind {
@@ -435,8 +390,57 @@ impl StaffForm {
             self.form.focus_on(NIP);
         }
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+/// The draft's name of the staff form for a person (`None`: a new one), after the
+/// officer's prefix.
+pub fn draft_name(nip: Option<&str>) -> String {
+    format!("pegawai/{}", nip.unwrap_or("baru"))
+}
+
+impl FormState for StaffForm {
+    fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    /// Whether an offered draft is still unanswered (it must not be removed yet).
+    fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// What a draft of this form keeps.
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push((
+            "unit_baru".into(),
+            self.new_unit.clone().unwrap_or_default(),
+        ));
+        v.push((
+            "revisi".into(),
+            self.original.as_ref().map_or(0, |s| s.revision).to_string(),
+        ));
+        v
+    }
+
+    fn draft_name(&self) -> Option<String> {
+        Some(draft_name(self.nip().as_deref()))
+    }
+}
+
+impl Screen for StaffForm {
+    fn keys(&self) -> Vec<KeyHelp> {
+        if self.form.asking() {
+            return self.form.keys();
+        }
+        let mut keys = self.form.keys();
+        keys.insert(
+            keys.len().saturating_sub(2),
+            key(&[Key::Ctrl('n')], T::KeyNewUnit, false),
+        );
+        keys
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         // Ctrl-N on a unit name that no unit has: the officer's explicit choice to create it.
         if is_ctrl(&key, 'n') && self.form.focus_id() == UNIT && !self.form.asking() {
             if let Some(typed) = self.form.choice_unmatched(UNIT)
@@ -520,7 +524,30 @@ impl StaffForm {
         outcome
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         self.form.draw(frame, area, ui, Vec::new());
+    }
+
+    /// Pasted text into the focused text field, then the form's checks run again.
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    fn captures_text(&self) -> bool {
+        self.form.captures_text()
+    }
+
+    fn title(&self) -> T {
+        if self.is_new() {
+            T::NewStaffTitle
+        } else {
+            T::EditStaffTitle
+        }
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }

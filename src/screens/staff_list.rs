@@ -1,11 +1,12 @@
 //! Pegawai: the staff list with search, unit filter and sort orders.
 
-use super::Outcome;
+use super::{Outcome, Screen};
 use crate::domain::Predikat;
 use crate::model::staff_index::{SortKey, StaffIndex};
 use crate::ui::input::TextInput;
 use crate::ui::keys::{self, Binding, Key, NAV, Nav, bind};
 use crate::ui::lang::T;
+use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -69,70 +70,60 @@ enum Act {
 
 /// The list's keys: they decide what a key does, and the footer and help show them.
 const BROWSE_KEYS: [Binding<Act>; 11] = [
-    bind(&[Key::Char('/')], "/", "/", Act::Search, T::KeySearch, true),
-    bind(&[Key::Char('f')], "f", "f", Act::Unit, T::KeyUnit, true),
-    bind(&[Key::Char('s')], "s", "s", Act::Sort, T::KeySort, true),
-    bind(
-        &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        Act::Open,
-        T::KeyOpen,
-        true,
-    ),
-    bind(&[Key::Char('n')], "n", "n", Act::New, T::KeyNew, true),
-    bind(&[Key::Char('E')], "E", "E", Act::Quick, T::KeyQuick, false),
-    bind(
-        &[Key::Char(' ')],
-        "Space",
-        "Space",
-        Act::Mark,
-        T::KeyMark,
-        false,
-    ),
-    bind(
-        &[Key::Char('u')],
-        "u",
-        "u",
-        Act::Unmark,
-        T::KeyUnmarkAll,
-        false,
-    ),
-    bind(
-        &[Key::Char('t')],
-        "t",
-        "t",
-        Act::Training,
-        T::KeyNewTraining,
-        false,
-    ),
+    bind(&[Key::Char('/')], Act::Search, T::KeySearch, true),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Char('s')], Act::Sort, T::KeySort, true),
+    bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
+    bind(&[Key::Char('n')], Act::New, T::KeyNew, true),
+    bind(&[Key::Char('E')], Act::Quick, T::KeyQuick, false),
+    bind(&[Key::Char(' ')], Act::Mark, T::KeyMark, false),
+    bind(&[Key::Char('u')], Act::Unmark, T::KeyUnmarkAll, false),
+    bind(&[Key::Char('t')], Act::Training, T::KeyNewTraining, false),
     bind(
         &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
         Act::ClearFilter,
         T::KeyClearFilter,
         false,
     ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
 const SEARCH_KEYS: [KeyHelp; 6] = [
-    key("Enter", "Enter", T::KeyKeepFilter, true),
-    key("Esc", "Esc", T::KeyClearFilter, true),
-    key("↑↓", "Up Down", T::KeyMove, true),
+    key(&[Key::Code(KeyCode::Enter)], T::KeyKeepFilter, true),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyClearFilter, true),
+    key(
+        &[Key::Code(KeyCode::Up), Key::Code(KeyCode::Down)],
+        T::KeyMove,
+        true,
+    ),
     // In the footer only while it applies, in place of "move" (see `keys`).
-    key("↑ Ctrl-P", "Up Ctrl-P", T::KeyRecallSearch, false),
-    key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
-    key("F1", "F1", T::KeyHelp, true),
+    key(
+        &[Key::Code(KeyCode::Up), Key::Ctrl('p')],
+        T::KeyRecallSearch,
+        false,
+    ),
+    key(
+        &[Key::Code(KeyCode::PageUp), Key::Code(KeyCode::PageDown)],
+        T::KeyPage,
+        false,
+    ),
+    key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
 ];
 
 const PICK_KEYS: [KeyHelp; 5] = [
-    key("↑↓", "Up Down", T::KeyMove, true),
-    key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
-    key("Enter", "Enter", T::KeyChoose, true),
-    key("Esc", "Esc", T::KeyCancel, true),
-    key("F1", "F1", T::KeyHelp, true),
+    key(
+        &[Key::Code(KeyCode::Up), Key::Code(KeyCode::Down)],
+        T::KeyMove,
+        true,
+    ),
+    key(
+        &[Key::Code(KeyCode::PageUp), Key::Code(KeyCode::PageDown)],
+        T::KeyPage,
+        false,
+    ),
+    key(&[Key::Code(KeyCode::Enter)], T::KeyChoose, true),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyCancel, true),
+    key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
 ];
 
 /// The short code of a predikat for narrow columns: SB, B, BP, K, SK.
@@ -218,16 +209,167 @@ impl StaffList {
         }
     }
 
-    pub fn captures_text(&self) -> bool {
-        !matches!(self.mode, Mode::Browse)
+    fn move_to(&mut self, pos: usize) {
+        self.selected = pos.min(self.index.len().saturating_sub(1));
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
+    fn browse_move(&mut self, nav: Nav) {
+        self.selected = keys::step(nav, self.selected, self.index.len(), self.page);
+    }
+
+    fn draw_info(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let shown = if self.loading {
+            ui.t(T::Loading).to_string()
+        } else {
+            format!(
+                "{} / {} {}",
+                self.index.len(),
+                self.index.total(),
+                ui.t(T::Shown)
+            )
+        };
+        let count = if self.marked.is_empty() {
+            shown
+        } else {
+            format!("{} {}  {shown}", self.marked.len(), ui.t(T::Marked))
+        };
+        // The counts keep their place on the right (the number marked above all); a long
+        // query or unit name is cut instead.
+        let count_width = (count.chars().count() as u16 + 1).min(area.width);
+        let [left_area, count_area] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(count_width)]).areas(area);
+        let left: Vec<Span> = match &self.mode {
+            Mode::Search(input) => {
+                let prompt = format!("{}: ", ui.t(T::SearchPrompt));
+                // The end of a long query, where the typing happens, stays in view.
+                let room = (left_area.width as usize).saturating_sub(prompt.chars().count() + 1);
+                let value = ui.theme.text(input.value());
+                let len = value.chars().count();
+                let value = if len > room {
+                    let tail: String = value.chars().skip(len + 1 - room).collect();
+                    format!("{}{tail}", ui.theme.sym("…", "~"))
+                } else {
+                    value
+                };
+                vec![
+                    Span::styled(prompt, ui.theme.key()),
+                    Span::raw(value),
+                    Span::styled(ui.theme.sym("▏", "_"), ui.theme.key()),
+                ]
+            }
+            _ => {
+                let unit = self
+                    .index
+                    .unit_filter()
+                    .map_or(ui.t(T::AllUnits).to_string(), |u| {
+                        ui.theme.text(&self.index.unit_name(u))
+                    });
+                let mut v = vec![Span::styled(
+                    format!(
+                        "{}: {}  {}: {}",
+                        ui.t(T::SortBy),
+                        ui.t(sort_text(self.index.sort())),
+                        ui.t(T::ColUnit),
+                        unit
+                    ),
+                    ui.theme.muted(),
+                )];
+                if !self.index.query().is_empty() {
+                    v.push(Span::styled(
+                        format!(
+                            "  {}: {}",
+                            ui.t(T::SearchPrompt),
+                            ui.theme.text(self.index.query())
+                        ),
+                        ui.theme.key(),
+                    ));
+                }
+                v
+            }
+        };
+        frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+        frame.render_widget(
+            Paragraph::new(Line::raw(count)).alignment(ratatui::layout::Alignment::Right),
+            count_area,
+        );
+    }
+}
+
+/// `text` with the characters at `marks` (char positions) in the match style.
+fn highlighted(ui: &Ui, text: &str, marks: &[u32]) -> Line<'static> {
+    let text = ui.theme.text(text);
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let marked = marks.binary_search(&(i as u32)).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            let style = if run_marked {
+                ui.theme.matched()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let style = if run_marked {
+            ui.theme.matched()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(run, style));
+    }
+    Line::from(spans)
+}
+
+fn draw_picker(frame: &mut Frame, area: Rect, ui: &Ui, picker: &UnitPicker) {
+    let visible = picker.visible();
+    let height = (visible.len() as u16 + 3).min(area.height);
+    let popup = centered(area, 50, height);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", ui.theme.key()),
+        Span::raw(ui.theme.text(picker.filter.value())),
+    ])];
+    let room = popup.height.saturating_sub(3) as usize;
+    let start = picker.selected.saturating_sub(room.saturating_sub(1));
+    for (i, (_, name)) in visible.iter().enumerate().skip(start).take(room) {
+        let label = if name.is_empty() {
+            ui.t(T::AllUnits).to_string()
+        } else {
+            fit(ui, name, 46)
+        };
+        let style = if i == picker.selected {
+            ui.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(format!(" {label}"), style));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(ui.theme.border())
+        .title(format!(" {} ", ui.t(T::PickUnit)));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+impl Screen for StaffList {
+    fn keys(&self) -> Vec<KeyHelp> {
         match &self.mode {
             Mode::Browse => {
                 let mut k = keys::nav_help();
                 k.extend(keys::help(&BROWSE_KEYS));
-                k.insert(k.len() - 1, key("? F1", "? F1", T::KeyHelp, true));
+                k.insert(
+                    k.len() - 1,
+                    key(
+                        &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+                        T::KeyHelp,
+                        true,
+                    ),
+                );
                 k
             }
             Mode::Search(input) => {
@@ -238,13 +380,13 @@ impl StaffList {
                     .map(|k| match k.action {
                         T::KeyRecallSearch => KeyHelp {
                             footer: recall,
-                            ..*k
+                            ..k.clone()
                         },
                         T::KeyMove => KeyHelp {
                             footer: !recall,
-                            ..*k
+                            ..k.clone()
                         },
-                        _ => *k,
+                        _ => k.clone(),
                     })
                     .collect()
             }
@@ -252,34 +394,7 @@ impl StaffList {
         }
     }
 
-    fn move_to(&mut self, pos: usize) {
-        self.selected = pos.min(self.index.len().saturating_sub(1));
-    }
-
-    fn browse_move(&mut self, nav: Nav) {
-        self.selected = keys::step(nav, self.selected, self.index.len(), self.page);
-    }
-
-    /// Pasted text goes into the search or the unit filter when one is open.
-    pub fn paste(&mut self, text: &str) -> Option<Pasted> {
-        match &mut self.mode {
-            Mode::Browse => None,
-            Mode::Search(input) => {
-                let whole = input.paste(text);
-                let q = input.value().to_string();
-                self.index.set_query(&q);
-                self.selected = 0;
-                Some(Pasted::from_field(whole, input.max()))
-            }
-            Mode::PickUnit(picker) => {
-                let whole = picker.filter.paste(text);
-                picker.selected = 0;
-                Some(Pasted::from_field(whole, picker.filter.max()))
-            }
-        }
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
         match &mut self.mode {
             Mode::Browse => {
                 if let Some(nav) = keys::action(&NAV, &key) {
@@ -453,7 +568,7 @@ impl StaffList {
         }
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let [info, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         self.draw_info(frame, info, ui);
@@ -602,141 +717,36 @@ impl StaffList {
         }
     }
 
-    fn draw_info(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let shown = if self.loading {
-            ui.t(T::Loading).to_string()
-        } else {
-            format!(
-                "{} / {} {}",
-                self.index.len(),
-                self.index.total(),
-                ui.t(T::Shown)
-            )
-        };
-        let count = if self.marked.is_empty() {
-            shown
-        } else {
-            format!("{} {}  {shown}", self.marked.len(), ui.t(T::Marked))
-        };
-        // The counts keep their place on the right (the number marked above all); a long
-        // query or unit name is cut instead.
-        let count_width = (count.chars().count() as u16 + 1).min(area.width);
-        let [left_area, count_area] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(count_width)]).areas(area);
-        let left: Vec<Span> = match &self.mode {
+    /// Pasted text goes into the search or the unit filter when one is open.
+    /// The search box and the unit filter are one line: line breaks are flattened.
+    fn paste(&mut self, text: &str, _ui: &Ui) -> Option<Pasted> {
+        let text = &crate::ui::event::flatten_paste(text);
+        match &mut self.mode {
+            Mode::Browse => None,
             Mode::Search(input) => {
-                let prompt = format!("{}: ", ui.t(T::SearchPrompt));
-                // The end of a long query, where the typing happens, stays in view.
-                let room = (left_area.width as usize).saturating_sub(prompt.chars().count() + 1);
-                let value = ui.theme.text(input.value());
-                let len = value.chars().count();
-                let value = if len > room {
-                    let tail: String = value.chars().skip(len + 1 - room).collect();
-                    format!("{}{tail}", ui.theme.sym("…", "~"))
-                } else {
-                    value
-                };
-                vec![
-                    Span::styled(prompt, ui.theme.key()),
-                    Span::raw(value),
-                    Span::styled(ui.theme.sym("▏", "_"), ui.theme.key()),
-                ]
+                let whole = input.paste(text);
+                let q = input.value().to_string();
+                self.index.set_query(&q);
+                self.selected = 0;
+                Some(Pasted::from_field(whole, input.max()))
             }
-            _ => {
-                let unit = self
-                    .index
-                    .unit_filter()
-                    .map_or(ui.t(T::AllUnits).to_string(), |u| {
-                        ui.theme.text(&self.index.unit_name(u))
-                    });
-                let mut v = vec![Span::styled(
-                    format!(
-                        "{}: {}  {}: {}",
-                        ui.t(T::SortBy),
-                        ui.t(sort_text(self.index.sort())),
-                        ui.t(T::ColUnit),
-                        unit
-                    ),
-                    ui.theme.muted(),
-                )];
-                if !self.index.query().is_empty() {
-                    v.push(Span::styled(
-                        format!(
-                            "  {}: {}",
-                            ui.t(T::SearchPrompt),
-                            ui.theme.text(self.index.query())
-                        ),
-                        ui.theme.key(),
-                    ));
-                }
-                v
+            Mode::PickUnit(picker) => {
+                let whole = picker.filter.paste(text);
+                picker.selected = 0;
+                Some(Pasted::from_field(whole, picker.filter.max()))
             }
-        };
-        frame.render_widget(Paragraph::new(Line::from(left)), left_area);
-        frame.render_widget(
-            Paragraph::new(Line::raw(count)).alignment(ratatui::layout::Alignment::Right),
-            count_area,
-        );
-    }
-}
-
-/// `text` with the characters at `marks` (char positions) in the match style.
-fn highlighted(ui: &Ui, text: &str, marks: &[u32]) -> Line<'static> {
-    let text = ui.theme.text(text);
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut run_marked = false;
-    for (i, c) in text.chars().enumerate() {
-        let marked = marks.binary_search(&(i as u32)).is_ok();
-        if marked != run_marked && !run.is_empty() {
-            let style = if run_marked {
-                ui.theme.matched()
-            } else {
-                Style::new()
-            };
-            spans.push(Span::styled(std::mem::take(&mut run), style));
         }
-        run_marked = marked;
-        run.push(c);
     }
-    if !run.is_empty() {
-        let style = if run_marked {
-            ui.theme.matched()
-        } else {
-            Style::new()
-        };
-        spans.push(Span::styled(run, style));
-    }
-    Line::from(spans)
-}
 
-fn draw_picker(frame: &mut Frame, area: Rect, ui: &Ui, picker: &UnitPicker) {
-    let visible = picker.visible();
-    let height = (visible.len() as u16 + 3).min(area.height);
-    let popup = centered(area, 50, height);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("> ", ui.theme.key()),
-        Span::raw(ui.theme.text(picker.filter.value())),
-    ])];
-    let room = popup.height.saturating_sub(3) as usize;
-    let start = picker.selected.saturating_sub(room.saturating_sub(1));
-    for (i, (_, name)) in visible.iter().enumerate().skip(start).take(room) {
-        let label = if name.is_empty() {
-            ui.t(T::AllUnits).to_string()
-        } else {
-            fit(ui, name, 46)
-        };
-        let style = if i == picker.selected {
-            ui.theme.selected()
-        } else {
-            Style::new()
-        };
-        lines.push(Line::styled(format!(" {label}"), style));
+    fn captures_text(&self) -> bool {
+        !matches!(self.mode, Mode::Browse)
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(ui.theme.border())
-        .title(format!(" {} ", ui.t(T::PickUnit)));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+
+    fn title(&self) -> T {
+        T::TabStaff
+    }
+
+    fn tab(&self) -> Option<Tab> {
+        Some(Tab::Staff)
+    }
 }

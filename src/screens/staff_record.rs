@@ -3,7 +3,7 @@
 //! trainings (this year's JP against 20) and the change history. `p` opens the one-page
 //! profile.
 
-use super::Outcome;
+use super::{Outcome, Screen};
 use crate::domain::{
     Coaching, EmploymentKind, Evaluation, Period, Predikat, Sex, Staff, Training, format_date,
 };
@@ -95,85 +95,35 @@ enum Act {
 const KEYS: [Binding<Act>; 11] = [
     bind(
         &[Key::Char('e')],
-        "e",
-        "e",
         Act::NewEvaluation,
         T::KeyNewEvaluation,
         true,
     ),
-    bind(
-        &[Key::Char('t')],
-        "t",
-        "t",
-        Act::NewTraining,
-        T::KeyNewTraining,
-        true,
-    ),
-    bind(
-        &[Key::Char('b')],
-        "b",
-        "b",
-        Act::NewCoaching,
-        T::KeyNewCoaching,
-        true,
-    ),
+    bind(&[Key::Char('t')], Act::NewTraining, T::KeyNewTraining, true),
+    bind(&[Key::Char('b')], Act::NewCoaching, T::KeyNewCoaching, true),
     bind(
         &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
         Act::OpenRow,
         T::KeyOpenRow,
         false,
     ),
     bind(
         &[Key::Code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
         Act::NextSection,
         T::KeySection,
         true,
     ),
     bind(
         &[Key::Code(KeyCode::BackTab)],
-        "S-Tab",
-        "S-Tab",
         Act::PrevSection,
         T::KeyPrevSection,
         false,
     ),
-    bind(&[Key::Char('u')], "u", "u", Act::Edit, T::KeyEdit, true),
-    bind(
-        &[Key::Char('P')],
-        "P",
-        "P",
-        Act::Potential,
-        T::KeyPotensial,
-        false,
-    ),
-    bind(
-        &[Key::Char('K')],
-        "K",
-        "K",
-        Act::ToggleHead,
-        T::KeyHead,
-        false,
-    ),
-    bind(
-        &[Key::Char('p')],
-        "p",
-        "p",
-        Act::Profile,
-        T::KeyProfile,
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        true,
-    ),
+    bind(&[Key::Char('u')], Act::Edit, T::KeyEdit, true),
+    bind(&[Key::Char('P')], Act::Potential, T::KeyPotensial, false),
+    bind(&[Key::Char('K')], Act::ToggleHead, T::KeyHead, false),
+    bind(&[Key::Char('p')], Act::Profile, T::KeyProfile, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
 ];
 
 impl StaffRecord {
@@ -286,26 +236,6 @@ impl StaffRecord {
             .filter(|(_, p)| p.needs_coaching())
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        let mut k = keys::help(&KEYS);
-        // The footer is 80 columns: `b` is in it on the Pembinaan section, in help always.
-        for x in &mut k {
-            if x.action == T::KeyNewCoaching {
-                x.footer = self.section == Section::Coaching;
-            }
-        }
-        if !matches!(
-            self.section,
-            Section::Evaluations | Section::Trainings | Section::Coaching
-        ) {
-            // The rows of Riwayat and Kompetensi open nothing.
-            k.retain(|x| x.action != T::KeyOpenRow);
-        }
-        k.extend(keys::nav_help());
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
-    }
-
     pub fn section(&self) -> Section {
         self.section
     }
@@ -323,130 +253,6 @@ impl StaffRecord {
             Section::History => self.history.len(),
             Section::Coaching => self.coaching.len(),
             Section::Competencies => self.competencies.len(),
-        }
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        // Changing a unit's head replaces (or removes) the one it has: asked first.
-        if self.confirm_head {
-            self.confirm_head = false;
-            return match keys::action(&KEYS, &key) {
-                Some(Act::ToggleHead) => {
-                    Outcome::ToggleUnitHead(self.staff.nip.as_str().to_string())
-                }
-                _ => Outcome::Changed,
-            };
-        }
-        let i = SECTIONS
-            .iter()
-            .position(|s| *s == self.section)
-            .unwrap_or(0);
-        let len = self.section_len();
-        if let Some(nav) = keys::action(&NAV, &key) {
-            self.rows[i] = keys::step(nav, self.rows[i], len, 10);
-            return Outcome::Changed;
-        }
-        let nip = self.staff.nip.as_str().to_string();
-        match keys::action(&KEYS, &key) {
-            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % SECTIONS.len()],
-            Some(Act::PrevSection) => {
-                self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
-            }
-            Some(Act::Edit) => return Outcome::EditStaff(nip),
-            Some(Act::ToggleHead) => self.confirm_head = true,
-            Some(Act::Potential) => return Outcome::OpenPotential(nip),
-            Some(Act::Profile) => return Outcome::OpenProfile(nip),
-            Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
-            Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
-            Some(Act::NewCoaching) => return Outcome::OpenCoaching(nip, None),
-            Some(Act::OpenRow) => {
-                return match self.section {
-                    Section::Trainings => match self.trainings.get(self.rows[1]) {
-                        Some(t) => Outcome::OpenTraining(vec![nip], Some(t.id)),
-                        None => Outcome::Ignored,
-                    },
-                    Section::Evaluations => match self.evaluations.get(self.rows[0]) {
-                        Some(e) => Outcome::OpenEvaluation(nip, Some(e.id)),
-                        None => Outcome::Ignored,
-                    },
-                    Section::Coaching => match self.coaching.get(self.rows[3]) {
-                        Some(c) => Outcome::OpenCoaching(nip, Some(c.id)),
-                        None => Outcome::Ignored,
-                    },
-                    _ => Outcome::Ignored,
-                };
-            }
-            Some(Act::Back) => return Outcome::Back,
-            None => return Outcome::Ignored,
-        }
-        Outcome::Changed
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        // Warnings are few (at most one per kind) and each gets its own line.
-        let warnings = crate::domain::staff_warnings(&self.staff, self.today);
-        let [identity, warn_area, tabs, body] = Layout::vertical([
-            Constraint::Length(8),
-            Constraint::Length(warnings.len() as u16),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        self.draw_identity(frame, identity, ui);
-        let warn_lines: Vec<Line> = warnings
-            .iter()
-            .map(|w| {
-                Line::styled(
-                    format!(
-                        " {} {}",
-                        ui.theme.sym("⚠", "!"),
-                        crate::ui::warnings::staff_warning_text(w, ui.lang)
-                    ),
-                    ui.theme.error(),
-                )
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(warn_lines), warn_area);
-        let titles = [
-            T::Evaluations,
-            T::Trainings,
-            T::History,
-            T::Coaching,
-            T::Competencies,
-        ]
-        .map(|t| ui.t(t));
-        let selected = SECTIONS
-            .iter()
-            .position(|s| *s == self.section)
-            .unwrap_or(0);
-        if self.confirm_head {
-            let ask = ui.t(if self.head {
-                T::HeadAskClear
-            } else {
-                T::HeadAskSet
-            });
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    fit(ui, ask, tabs.width as usize),
-                    ui.theme.key(),
-                )),
-                tabs,
-            );
-        } else {
-            frame.render_widget(
-                Tabs::new(titles.to_vec())
-                    .select(selected)
-                    .highlight_style(ui.theme.selected())
-                    .divider(ui.theme.sym("│", "|")),
-                tabs,
-            );
-        }
-        match self.section {
-            Section::Evaluations => self.draw_evaluations(frame, body, ui),
-            Section::Trainings => self.draw_trainings(frame, body, ui),
-            Section::History => self.draw_history(frame, body, ui),
-            Section::Coaching => self.draw_coaching(frame, body, ui),
-            Section::Competencies => self.draw_competencies(frame, body, ui),
         }
     }
 
@@ -1035,5 +841,159 @@ fn action_text(a: crate::store::AuditAction) -> T {
         AuditAction::Demo => T::ActDemo,
         AuditAction::Restore => T::ActRestore,
         AuditAction::Compact => T::ActCompact,
+    }
+}
+
+impl Screen for StaffRecord {
+    fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(&KEYS);
+        // The footer is 80 columns: `b` is in it on the Pembinaan section, in help always.
+        for x in &mut k {
+            if x.action == T::KeyNewCoaching {
+                x.footer = self.section == Section::Coaching;
+            }
+        }
+        if !matches!(
+            self.section,
+            Section::Evaluations | Section::Trainings | Section::Coaching
+        ) {
+            // The rows of Riwayat and Kompetensi open nothing.
+            k.retain(|x| x.action != T::KeyOpenRow);
+        }
+        k.extend(keys::nav_help());
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        // Changing a unit's head replaces (or removes) the one it has: asked first.
+        if self.confirm_head {
+            self.confirm_head = false;
+            return match keys::action(&KEYS, &key) {
+                Some(Act::ToggleHead) => {
+                    Outcome::ToggleUnitHead(self.staff.nip.as_str().to_string())
+                }
+                _ => Outcome::Changed,
+            };
+        }
+        let i = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        let len = self.section_len();
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.rows[i] = keys::step(nav, self.rows[i], len, 10);
+            return Outcome::Changed;
+        }
+        let nip = self.staff.nip.as_str().to_string();
+        match keys::action(&KEYS, &key) {
+            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % SECTIONS.len()],
+            Some(Act::PrevSection) => {
+                self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
+            }
+            Some(Act::Edit) => return Outcome::EditStaff(nip),
+            Some(Act::ToggleHead) => self.confirm_head = true,
+            Some(Act::Potential) => return Outcome::OpenPotential(nip),
+            Some(Act::Profile) => return Outcome::OpenProfile(nip),
+            Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
+            Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
+            Some(Act::NewCoaching) => return Outcome::OpenCoaching(nip, None),
+            Some(Act::OpenRow) => {
+                return match self.section {
+                    Section::Trainings => match self.trainings.get(self.rows[1]) {
+                        Some(t) => Outcome::OpenTraining(vec![nip], Some(t.id)),
+                        None => Outcome::Ignored,
+                    },
+                    Section::Evaluations => match self.evaluations.get(self.rows[0]) {
+                        Some(e) => Outcome::OpenEvaluation(nip, Some(e.id)),
+                        None => Outcome::Ignored,
+                    },
+                    Section::Coaching => match self.coaching.get(self.rows[3]) {
+                        Some(c) => Outcome::OpenCoaching(nip, Some(c.id)),
+                        None => Outcome::Ignored,
+                    },
+                    _ => Outcome::Ignored,
+                };
+            }
+            Some(Act::Back) => return Outcome::Back,
+            None => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        // Warnings are few (at most one per kind) and each gets its own line.
+        let warnings = crate::domain::staff_warnings(&self.staff, self.today);
+        let [identity, warn_area, tabs, body] = Layout::vertical([
+            Constraint::Length(8),
+            Constraint::Length(warnings.len() as u16),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        self.draw_identity(frame, identity, ui);
+        let warn_lines: Vec<Line> = warnings
+            .iter()
+            .map(|w| {
+                Line::styled(
+                    format!(
+                        " {} {}",
+                        ui.theme.sym("⚠", "!"),
+                        crate::ui::warnings::staff_warning_text(w, ui.lang)
+                    ),
+                    ui.theme.error(),
+                )
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(warn_lines), warn_area);
+        let titles = [
+            T::Evaluations,
+            T::Trainings,
+            T::History,
+            T::Coaching,
+            T::Competencies,
+        ]
+        .map(|t| ui.t(t));
+        let selected = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        if self.confirm_head {
+            let ask = ui.t(if self.head {
+                T::HeadAskClear
+            } else {
+                T::HeadAskSet
+            });
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    fit(ui, ask, tabs.width as usize),
+                    ui.theme.key(),
+                )),
+                tabs,
+            );
+        } else {
+            frame.render_widget(
+                Tabs::new(titles.to_vec())
+                    .select(selected)
+                    .highlight_style(ui.theme.selected())
+                    .divider(ui.theme.sym("│", "|")),
+                tabs,
+            );
+        }
+        match self.section {
+            Section::Evaluations => self.draw_evaluations(frame, body, ui),
+            Section::Trainings => self.draw_trainings(frame, body, ui),
+            Section::History => self.draw_history(frame, body, ui),
+            Section::Coaching => self.draw_coaching(frame, body, ui),
+            Section::Competencies => self.draw_competencies(frame, body, ui),
+        }
+    }
+
+    fn title(&self) -> T {
+        T::StaffRecord
     }
 }

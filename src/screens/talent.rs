@@ -3,12 +3,13 @@
 //! each box with its number, count and follow-up; the people of the selected box below;
 //! staff without a box counted apart by reason. `b` shows the berprestasi instead.
 
-use super::Outcome;
+use super::{Outcome, Screen};
 use crate::domain::talent::{GRID_ROWS, TalentGap, follow_up};
 use crate::domain::{Potensial, Rating};
 use crate::talent::{TalentData, TalentPerson};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
+use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, fit, gap_label, key, short_name};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -35,81 +36,33 @@ enum Act {
 
 /// The keys: they decide what a key does, and the footer and help show them.
 const KEYS: [Binding<Act>; 12] = [
-    bind(
-        &[Key::Code(KeyCode::Left)],
-        "← → ↑ ↓",
-        "Left Right Up Down",
-        Act::Left,
-        T::KeyMoveBox,
-        true,
-    ),
+    bind(&[Key::Code(KeyCode::Left)], Act::Left, T::KeyMoveBox, true),
     bind(
         &[Key::Code(KeyCode::Right)],
-        "",
-        "",
         Act::Right,
         T::KeyMoveBox,
         false,
     ),
-    bind(
-        &[Key::Code(KeyCode::Up)],
-        "",
-        "",
-        Act::Up,
-        T::KeyMoveBox,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Down)],
-        "",
-        "",
-        Act::Down,
-        T::KeyMoveBox,
-        false,
-    ),
+    bind(&[Key::Code(KeyCode::Up)], Act::Up, T::KeyMoveBox, false),
+    bind(&[Key::Code(KeyCode::Down)], Act::Down, T::KeyMoveBox, false),
     bind(
         &[Key::Code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
         Act::SwitchFocus,
         T::KeyTalentList,
         true,
     ),
     bind(
         &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
         Act::Open,
         T::KeyOpenRow,
         false,
     ),
-    bind(
-        &[Key::Char('[')],
-        "[ ]",
-        "[ ]",
-        Act::PrevYear,
-        T::KeyYear,
-        true,
-    ),
-    bind(&[Key::Char(']')], "", "", Act::NextYear, T::KeyYear, false),
-    bind(&[Key::Char('u')], "u", "u", Act::Unit, T::KeyUnit, true),
-    bind(
-        &[Key::Char('b')],
-        "b",
-        "b",
-        Act::Berprestasi,
-        T::KeyBerprestasi,
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        false,
-    ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
+    bind(&[Key::Char('[')], Act::PrevYear, T::KeyYear, true),
+    bind(&[Key::Char(']')], Act::NextYear, T::KeyYear, false),
+    bind(&[Key::Char('u')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Char('b')], Act::Berprestasi, T::KeyBerprestasi, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
 /// The grid position (row, column) of each box, index box - 1.
@@ -206,13 +159,6 @@ impl TalentTab {
         self.data.unit.as_deref()
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        let mut k = keys::help(&KEYS);
-        k.extend(keys::nav_help());
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
-    }
-
     pub fn selected_box(&self) -> u8 {
         box_at(self.row, self.col)
     }
@@ -224,148 +170,6 @@ impl TalentTab {
         } else {
             &self.data.boxes[usize::from(self.selected_box() - 1)]
         }
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        let in_list = self.focus == Focus::List || self.berprestasi;
-        if in_list
-            && !matches!(key.code, KeyCode::Left | KeyCode::Right)
-            && let Some(nav) = keys::action(&NAV, &key)
-        {
-            self.person = keys::step(nav, self.person, self.listed().len(), 10);
-            return Outcome::Changed;
-        }
-        let Some(act) = keys::action(&KEYS, &key) else {
-            return Outcome::Ignored;
-        };
-        let before = (self.row, self.col);
-        match act {
-            Act::Left if !self.berprestasi => self.col = self.col.saturating_sub(1),
-            Act::Right if !self.berprestasi => self.col = (self.col + 1).min(2),
-            Act::Up if !self.berprestasi => self.row = self.row.saturating_sub(1),
-            Act::Down if !self.berprestasi => self.row = (self.row + 1).min(2),
-            Act::Left | Act::Right | Act::Up | Act::Down => {}
-            Act::SwitchFocus => {
-                self.focus = match self.focus {
-                    Focus::Grid => Focus::List,
-                    Focus::List => Focus::Grid,
-                }
-            }
-            Act::Open => {
-                let Some(i) = self.listed().get(self.person) else {
-                    return Outcome::Ignored;
-                };
-                return match self.data.person(*i) {
-                    Some(p) => Outcome::OpenStaff(p.nip.clone()),
-                    None => Outcome::Ignored,
-                };
-            }
-            Act::PrevYear => {
-                return Outcome::TalentView(self.data.year - 1, self.data.unit.clone());
-            }
-            Act::NextYear => {
-                return Outcome::TalentView(self.data.year + 1, self.data.unit.clone());
-            }
-            Act::Unit => {
-                return Outcome::TalentView(
-                    self.data.year,
-                    super::training_overview::next_unit(
-                        &self.data.all_units,
-                        self.data.unit.as_deref(),
-                    ),
-                );
-            }
-            Act::Berprestasi => {
-                self.berprestasi = !self.berprestasi;
-                self.person = 0;
-            }
-            // Esc leaves the berprestasi list for the grid first.
-            Act::Back if self.berprestasi => {
-                self.berprestasi = false;
-                self.person = 0;
-            }
-            Act::Back => return Outcome::Back,
-            Act::Quit => return Outcome::Quit,
-        }
-        if (self.row, self.col) != before {
-            self.person = 0;
-        }
-        Outcome::Changed
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let unit = match &self.data.unit {
-            Some(u) => fit(ui, self.data.unit_name(u), 30),
-            None => ui.t(T::AllUnits).to_string(),
-        };
-        let title = Line::from(vec![
-            Span::styled(format!("{} ", ui.t(T::TalentTitle)), ui.theme.title()),
-            Span::styled(
-                format!(
-                    "{} {} {}",
-                    ui.theme.sym("◀", "<"),
-                    self.data.year,
-                    ui.theme.sym("▶", ">")
-                ),
-                ui.theme.key(),
-            ),
-            Span::raw(format!("  {unit}")),
-            Span::styled(
-                if self.provisional {
-                    format!("  {}", ui.t(T::TalentProvisional))
-                } else {
-                    String::new()
-                },
-                ui.theme.key(),
-            ),
-        ]);
-        if self.berprestasi {
-            let [top, list] =
-                Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-            frame.render_widget(
-                Paragraph::new(vec![
-                    title,
-                    Line::styled(
-                        format!(
-                            "{} ({})",
-                            ui.t(T::BerprestasiTitle),
-                            self.data.berprestasi.len()
-                        ),
-                        ui.theme.header(),
-                    ),
-                ]),
-                top,
-            );
-            self.draw_people(frame, list, ui, true);
-            return;
-        }
-        let [top, grid, gaps, list] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(10),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        frame.render_widget(Paragraph::new(title), top);
-        self.draw_grid(frame, grid, ui);
-        let english = ui.lang == Lang::En;
-        let gap_text: Vec<String> = TalentGap::ALL
-            .iter()
-            .zip(&self.data.gaps)
-            .map(|(g, v)| format!("{} {}", v.len(), gap_label(*g, english)))
-            .collect();
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                fit(
-                    ui,
-                    &format!("{}: {}", ui.t(T::TalentNoBox), gap_text.join(" · ")),
-                    area.width as usize,
-                ),
-                ui.theme.muted(),
-            )),
-            gaps,
-        );
-        self.draw_people(frame, list, ui, false);
     }
 
     fn draw_grid(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -537,6 +341,169 @@ fn person_line(ui: &Ui, d: &TalentData, p: &TalentPerson, width: usize, with_box
         uw = unit_w,
         pw = pos_w,
     )
+}
+
+impl Screen for TalentTab {
+    fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(&KEYS);
+        k.extend(keys::nav_help());
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        let in_list = self.focus == Focus::List || self.berprestasi;
+        if in_list
+            && !matches!(key.code, KeyCode::Left | KeyCode::Right)
+            && let Some(nav) = keys::action(&NAV, &key)
+        {
+            self.person = keys::step(nav, self.person, self.listed().len(), 10);
+            return Outcome::Changed;
+        }
+        let Some(act) = keys::action(&KEYS, &key) else {
+            return Outcome::Ignored;
+        };
+        let before = (self.row, self.col);
+        match act {
+            Act::Left if !self.berprestasi => self.col = self.col.saturating_sub(1),
+            Act::Right if !self.berprestasi => self.col = (self.col + 1).min(2),
+            Act::Up if !self.berprestasi => self.row = self.row.saturating_sub(1),
+            Act::Down if !self.berprestasi => self.row = (self.row + 1).min(2),
+            Act::Left | Act::Right | Act::Up | Act::Down => {}
+            Act::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Grid => Focus::List,
+                    Focus::List => Focus::Grid,
+                }
+            }
+            Act::Open => {
+                let Some(i) = self.listed().get(self.person) else {
+                    return Outcome::Ignored;
+                };
+                return match self.data.person(*i) {
+                    Some(p) => Outcome::OpenStaff(p.nip.clone()),
+                    None => Outcome::Ignored,
+                };
+            }
+            Act::PrevYear => {
+                return Outcome::TalentView(self.data.year - 1, self.data.unit.clone());
+            }
+            Act::NextYear => {
+                return Outcome::TalentView(self.data.year + 1, self.data.unit.clone());
+            }
+            Act::Unit => {
+                return Outcome::TalentView(
+                    self.data.year,
+                    super::training_overview::next_unit(
+                        &self.data.all_units,
+                        self.data.unit.as_deref(),
+                    ),
+                );
+            }
+            Act::Berprestasi => {
+                self.berprestasi = !self.berprestasi;
+                self.person = 0;
+            }
+            // Esc leaves the berprestasi list for the grid first.
+            Act::Back if self.berprestasi => {
+                self.berprestasi = false;
+                self.person = 0;
+            }
+            Act::Back => return Outcome::Back,
+            Act::Quit => return Outcome::Quit,
+        }
+        if (self.row, self.col) != before {
+            self.person = 0;
+        }
+        Outcome::Changed
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let unit = match &self.data.unit {
+            Some(u) => fit(ui, self.data.unit_name(u), 30),
+            None => ui.t(T::AllUnits).to_string(),
+        };
+        let title = Line::from(vec![
+            Span::styled(format!("{} ", ui.t(T::TalentTitle)), ui.theme.title()),
+            Span::styled(
+                format!(
+                    "{} {} {}",
+                    ui.theme.sym("◀", "<"),
+                    self.data.year,
+                    ui.theme.sym("▶", ">")
+                ),
+                ui.theme.key(),
+            ),
+            Span::raw(format!("  {unit}")),
+            Span::styled(
+                if self.provisional {
+                    format!("  {}", ui.t(T::TalentProvisional))
+                } else {
+                    String::new()
+                },
+                ui.theme.key(),
+            ),
+        ]);
+        if self.berprestasi {
+            let [top, list] =
+                Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+            frame.render_widget(
+                Paragraph::new(vec![
+                    title,
+                    Line::styled(
+                        format!(
+                            "{} ({})",
+                            ui.t(T::BerprestasiTitle),
+                            self.data.berprestasi.len()
+                        ),
+                        ui.theme.header(),
+                    ),
+                ]),
+                top,
+            );
+            self.draw_people(frame, list, ui, true);
+            return;
+        }
+        let [top, grid, gaps, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(10),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        frame.render_widget(Paragraph::new(title), top);
+        self.draw_grid(frame, grid, ui);
+        let english = ui.lang == Lang::En;
+        let gap_text: Vec<String> = TalentGap::ALL
+            .iter()
+            .zip(&self.data.gaps)
+            .map(|(g, v)| format!("{} {}", v.len(), gap_label(*g, english)))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fit(
+                    ui,
+                    &format!("{}: {}", ui.t(T::TalentNoBox), gap_text.join(" · ")),
+                    area.width as usize,
+                ),
+                ui.theme.muted(),
+            )),
+            gaps,
+        );
+        self.draw_people(frame, list, ui, false);
+    }
+
+    fn title(&self) -> T {
+        T::TabTalent
+    }
+
+    fn tab(&self) -> Option<Tab> {
+        Some(Tab::Talent)
+    }
 }
 
 #[cfg(test)]

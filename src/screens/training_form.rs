@@ -4,7 +4,7 @@
 //! (following the dates until the officer chooses one), certificate (per person; none for a
 //! group) and notes.
 
-use super::Outcome;
+use super::{FormState, Outcome, Screen};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
@@ -14,6 +14,7 @@ use crate::domain::{
 use crate::store::Partner;
 use crate::ui::closest::closest;
 use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::keys::Key;
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
 use crossterm::event::KeyEvent;
@@ -283,20 +284,6 @@ impl TrainingForm {
             .collect()
     }
 
-    /// What a draft of this form keeps.
-    pub fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push(("status_dipilih".into(), self.status_set.to_string()));
-        v.push((
-            "mitra_baru".into(),
-            self.new_partner.clone().unwrap_or_default(),
-        ));
-        // The revision the draft was made from (see the evaluation form).
-        let revision = self.original.as_ref().map_or(0, |t| t.revision);
-        v.push(("revisi".into(), revision.to_string()));
-        v
-    }
-
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
     pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
         let current = self.original.as_ref().map_or(0, |t| t.revision);
@@ -313,18 +300,9 @@ impl TrainingForm {
         self.original.as_ref().map(|t| t.id)
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
     /// Whether the form is asking a question (the next key answers it).
     pub fn asking(&self) -> bool {
         self.form.asking()
-    }
-
-    /// Whether an offered draft is still unanswered (it must not be removed yet).
-    pub fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
     }
 
     pub fn is_new(&self) -> bool {
@@ -341,25 +319,6 @@ impl TrainingForm {
 
     pub fn set_error(&mut self, message: String) {
         self.form.error = Some(message);
-    }
-
-    /// Pasted text into the focused text field, then the form's checks run again.
-    pub fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        if self.form.asking() {
-            return self.form.keys();
-        }
-        let mut keys = self.form.keys();
-        keys.insert(
-            keys.len().saturating_sub(2),
-            key("Ctrl-N", "Ctrl-N", T::KeyNewPartner, false),
-        );
-        keys
     }
 
     /// The JP the form gives: typed, or from the hours.
@@ -575,8 +534,70 @@ impl TrainingForm {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+/// The draft's name of a training form, after the officer's prefix: per person, or for a
+/// group by its size and a checksum of everyone in it (two groups never share a draft).
+pub fn draft_name(nips: &[String], id: Option<u32>) -> String {
+    let who = match nips {
+        [one] => one.clone(),
+        _ => {
+            let mut sorted = nips.to_vec();
+            sorted.sort();
+            format!(
+                "grup-{}-{:08x}",
+                nips.len(),
+                crc32fast::hash(sorted.join(",").as_bytes())
+            )
+        }
+    };
+    let which = id.map_or("baru".to_string(), |i| i.to_string());
+    format!("pelatihan/{who}/{which}")
+}
+
+impl FormState for TrainingForm {
+    fn is_dirty(&self) -> bool {
+        self.form.is_dirty()
+    }
+
+    /// Whether an offered draft is still unanswered (it must not be removed yet).
+    fn draft_unresolved(&self) -> bool {
+        self.form.draft_unresolved()
+    }
+
+    /// What a draft of this form keeps.
+    fn draft_fields(&self) -> Vec<(String, String)> {
+        let mut v = self.form.values();
+        v.push(("status_dipilih".into(), self.status_set.to_string()));
+        v.push((
+            "mitra_baru".into(),
+            self.new_partner.clone().unwrap_or_default(),
+        ));
+        // The revision the draft was made from (see the evaluation form).
+        let revision = self.original.as_ref().map_or(0, |t| t.revision);
+        v.push(("revisi".into(), revision.to_string()));
+        v
+    }
+
+    fn draft_name(&self) -> Option<String> {
+        Some(draft_name(self.draft_nips(), self.id()))
+    }
+}
+
+impl Screen for TrainingForm {
+    fn keys(&self) -> Vec<KeyHelp> {
+        if self.form.asking() {
+            return self.form.keys();
+        }
+        let mut keys = self.form.keys();
+        keys.insert(
+            keys.len().saturating_sub(2),
+            key(&[Key::Ctrl('n')], T::KeyNewPartner, false),
+        );
+        keys
+    }
+
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         if is_ctrl(&key, 'n') && self.form.focus_id() == ORGANISER && !self.form.asking() {
             let typed = clean_line(&self.form.text(ORGANISER));
             if typed.is_empty() || self.known_partner().is_some() {
@@ -642,7 +663,7 @@ impl TrainingForm {
         outcome
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let width = area.width.saturating_sub(4) as usize;
         let mut above = Vec::new();
         match self.names.as_slice() {
@@ -666,6 +687,29 @@ impl TrainingForm {
             }
         }
         self.form.draw(frame, area, ui, above);
+    }
+
+    /// Pasted text into the focused text field, then the form's checks run again.
+    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
+        let pasted = self.form.paste(text);
+        self.refresh(ui);
+        pasted
+    }
+
+    fn title(&self) -> T {
+        if self.is_new() {
+            T::NewTraining
+        } else {
+            T::EditTraining
+        }
+    }
+
+    fn captures_text(&self) -> bool {
+        true
+    }
+
+    fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
     }
 }
 

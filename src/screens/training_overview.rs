@@ -2,12 +2,13 @@
 //! the trainings held, the partners and the JP they delivered, and who needs coaching
 //! (pembinaan) with the reason. Built once when the tab opens, never per keystroke.
 
-use super::Outcome;
 use super::coaching_form::{status_style, status_text};
+use super::{Outcome, Screen};
 use crate::competency_gaps::Suggestion;
 use crate::domain::{CoachingStatus, OrganiserKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
+use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -162,87 +163,42 @@ enum Act {
 const KEYS: [Binding<Act>; 13] = [
     bind(
         &[Key::Code(KeyCode::Tab)],
-        "Tab",
-        "Tab",
         Act::NextSection,
         T::KeySection,
         true,
     ),
     bind(
         &[Key::Code(KeyCode::BackTab)],
-        "S-Tab",
-        "S-Tab",
         Act::PrevSection,
         T::KeyPrevSection,
         false,
     ),
-    bind(
-        &[Key::Code(KeyCode::Left)],
-        "← →",
-        "Left Right",
-        Act::PrevYear,
-        T::KeyYear,
-        true,
-    ),
+    bind(&[Key::Code(KeyCode::Left)], Act::PrevYear, T::KeyYear, true),
     bind(
         &[Key::Code(KeyCode::Right)],
-        "",
-        "",
         Act::NextYear,
         T::KeyYear,
         false,
     ),
-    bind(&[Key::Char('f')], "f", "f", Act::Unit, T::KeyUnit, true),
-    bind(
-        &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "Enter",
-        Act::Open,
-        T::KeyOpen,
-        true,
-    ),
-    bind(&[Key::Char('c')], "c", "c", Act::Coach, T::KeyCoach, true),
-    bind(
-        &[Key::Char('s')],
-        "s",
-        "s",
-        Act::Filter,
-        T::KeyCoachingFilter,
-        true,
-    ),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
+    bind(&[Key::Char('c')], Act::Coach, T::KeyCoach, true),
+    bind(&[Key::Char('s')], Act::Filter, T::KeyCoachingFilter, true),
     bind(
         &[Key::Char('K')],
-        "K",
-        "K",
         Act::Competencies,
         T::KeyCompetencies,
         true,
     ),
-    bind(
-        &[Key::Char('m')],
-        "m",
-        "m",
-        Act::Partners,
-        T::KeyPartners,
-        true,
-    ),
+    bind(&[Key::Char('m')], Act::Partners, T::KeyPartners, true),
     bind(
         &[Key::Char('R')],
-        "R",
-        "R",
         Act::Requirements,
         T::KeyRequirements,
         false,
     ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        "Esc",
-        Act::Back,
-        T::KeyBack,
-        false,
-    ),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
+    bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
 pub struct TrainingOverview {
@@ -383,19 +339,6 @@ impl TrainingOverview {
         self.shown.iter().filter_map(|i| self.data.coaching.get(*i))
     }
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
-        let mut k = keys::help(&KEYS);
-        if self.section != Section::Coaching {
-            // Only the coaching list opens a person, records coaching and filters.
-            k.retain(|x| !matches!(x.action, T::KeyOpen | T::KeyCoach | T::KeyCoachingFilter));
-        }
-        k.extend(keys::nav_help());
-        // Handled by the app; listed here because they work on this screen.
-        k.push(key("2", "2", T::KeyStaffTab, false));
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
-        k
-    }
-
     pub fn set_stats(&mut self, held: Vec<Held>, partners: Vec<PartnerJp>) {
         self.data.held = held;
         self.data.partners = partners;
@@ -414,111 +357,6 @@ impl TrainingOverview {
             Section::Coaching => self.shown.len(),
             Section::Held => self.data.held.len(),
             Section::Partners => self.data.partners.len(),
-        }
-    }
-
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        let i = SECTIONS
-            .iter()
-            .position(|s| *s == self.section)
-            .unwrap_or(0);
-        if let Some(nav) = keys::action(&NAV, &key) {
-            self.rows[i] = keys::step(nav, self.rows[i], self.len(), 10);
-            return Outcome::Changed;
-        }
-        let d = &self.data;
-        match keys::action(&KEYS, &key) {
-            Some(act @ (Act::NextSection | Act::PrevSection)) => {
-                let step = if act == Act::NextSection { 1 } else { 3 };
-                self.section = SECTIONS[(i + step) % 4];
-                if (matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded)
-                    || (self.section == Section::Partners && !d.gaps_loaded)
-                {
-                    return Outcome::LoadTrainingStats(d.year);
-                }
-                Outcome::Changed
-            }
-            Some(Act::PrevYear) => Outcome::TrainingYear(d.year - 1, d.unit.clone()),
-            Some(Act::NextYear) => Outcome::TrainingYear(d.year + 1, d.unit.clone()),
-            Some(Act::Unit) => {
-                Outcome::TrainingYear(d.year, next_unit(&d.all_units, d.unit.as_deref()))
-            }
-            Some(act @ (Act::Open | Act::Coach)) if self.section == Section::Coaching => {
-                let selected = self
-                    .shown
-                    .get(self.rows[1])
-                    .and_then(|i| d.coaching.get(*i));
-                match (selected, act) {
-                    (Some(c), Act::Open) => Outcome::OpenStaff(c.nip.clone()),
-                    (Some(c), _) => Outcome::OpenCoaching(c.nip.clone(), None),
-                    (None, _) => Outcome::Ignored,
-                }
-            }
-            Some(Act::Filter) if self.section == Section::Coaching => {
-                self.filter = self.filter.next();
-                self.rows[1] = 0;
-                self.apply_filter();
-                Outcome::Changed
-            }
-            Some(Act::Competencies) => {
-                Outcome::CompetencyView(super::competency::CompetencyQuery {
-                    unit: d.unit.clone(),
-                    list: None,
-                })
-            }
-            Some(Act::Requirements) => Outcome::OpenRequirements,
-            Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
-            Some(Act::Partners) => Outcome::OpenPartners(d.year),
-            Some(Act::Back) => Outcome::Back,
-            Some(Act::Quit) => Outcome::Quit,
-        }
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [bar, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let [year, tabs] =
-            Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(bar);
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!(
-                    "{} {} {}",
-                    ui.theme.sym("◀", "<"),
-                    self.data.year,
-                    ui.theme.sym("▶", ">")
-                ),
-                ui.theme.key(),
-            )),
-            year,
-        );
-        let mut titles: Vec<String> = [T::Summary, T::NeedsCoaching, T::TrainingsHeld, T::Partners]
-            .map(|t| ui.t(t).to_string())
-            .to_vec();
-        // The coaching list's filter, in its title.
-        let filter = match self.filter {
-            CoachingFilter::All => None,
-            CoachingFilter::Missing => Some(CoachingStatus::Missing),
-            CoachingFilter::Overdue => Some(CoachingStatus::Overdue),
-        };
-        if let Some(f) = filter {
-            titles[1] = format!("{}: {}", titles[1], status_text(f, ui));
-        }
-        let i = SECTIONS
-            .iter()
-            .position(|s| *s == self.section)
-            .unwrap_or(0);
-        frame.render_widget(
-            Tabs::new(titles)
-                .select(i)
-                .highlight_style(ui.theme.selected())
-                .divider(ui.theme.sym("│", "|")),
-            tabs,
-        );
-        match self.section {
-            Section::Summary => self.draw_summary(frame, body, ui),
-            Section::Coaching => self.draw_coaching(frame, body, ui),
-            Section::Held => self.draw_held(frame, body, ui),
-            Section::Partners => self.draw_partners(frame, body, ui),
         }
     }
 
@@ -852,5 +690,137 @@ impl TrainingOverview {
             Constraint::Length(7),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), table);
+    }
+}
+
+impl Screen for TrainingOverview {
+    fn keys(&self) -> Vec<KeyHelp> {
+        let mut k = keys::help(&KEYS);
+        if self.section != Section::Coaching {
+            // Only the coaching list opens a person, records coaching and filters.
+            k.retain(|x| !matches!(x.action, T::KeyOpen | T::KeyCoach | T::KeyCoachingFilter));
+        }
+        k.extend(keys::nav_help());
+        // Handled by the app; listed here because they work on this screen.
+        k.push(key(&[Key::Char('2')], T::KeyStaffTab, false));
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
+        k
+    }
+
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+        let i = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        if let Some(nav) = keys::action(&NAV, &key) {
+            self.rows[i] = keys::step(nav, self.rows[i], self.len(), 10);
+            return Outcome::Changed;
+        }
+        let d = &self.data;
+        match keys::action(&KEYS, &key) {
+            Some(act @ (Act::NextSection | Act::PrevSection)) => {
+                let step = if act == Act::NextSection { 1 } else { 3 };
+                self.section = SECTIONS[(i + step) % 4];
+                if (matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded)
+                    || (self.section == Section::Partners && !d.gaps_loaded)
+                {
+                    return Outcome::LoadTrainingStats(d.year);
+                }
+                Outcome::Changed
+            }
+            Some(Act::PrevYear) => Outcome::TrainingYear(d.year - 1, d.unit.clone()),
+            Some(Act::NextYear) => Outcome::TrainingYear(d.year + 1, d.unit.clone()),
+            Some(Act::Unit) => {
+                Outcome::TrainingYear(d.year, next_unit(&d.all_units, d.unit.as_deref()))
+            }
+            Some(act @ (Act::Open | Act::Coach)) if self.section == Section::Coaching => {
+                let selected = self
+                    .shown
+                    .get(self.rows[1])
+                    .and_then(|i| d.coaching.get(*i));
+                match (selected, act) {
+                    (Some(c), Act::Open) => Outcome::OpenStaff(c.nip.clone()),
+                    (Some(c), _) => Outcome::OpenCoaching(c.nip.clone(), None),
+                    (None, _) => Outcome::Ignored,
+                }
+            }
+            Some(Act::Filter) if self.section == Section::Coaching => {
+                self.filter = self.filter.next();
+                self.rows[1] = 0;
+                self.apply_filter();
+                Outcome::Changed
+            }
+            Some(Act::Competencies) => {
+                Outcome::CompetencyView(super::competency::CompetencyQuery {
+                    unit: d.unit.clone(),
+                    list: None,
+                })
+            }
+            Some(Act::Requirements) => Outcome::OpenRequirements,
+            Some(Act::Open | Act::Coach | Act::Filter) | None => Outcome::Ignored,
+            Some(Act::Partners) => Outcome::OpenPartners(d.year),
+            Some(Act::Back) => Outcome::Back,
+            Some(Act::Quit) => Outcome::Quit,
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [bar, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [year, tabs] =
+            Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(bar);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    "{} {} {}",
+                    ui.theme.sym("◀", "<"),
+                    self.data.year,
+                    ui.theme.sym("▶", ">")
+                ),
+                ui.theme.key(),
+            )),
+            year,
+        );
+        let mut titles: Vec<String> = [T::Summary, T::NeedsCoaching, T::TrainingsHeld, T::Partners]
+            .map(|t| ui.t(t).to_string())
+            .to_vec();
+        // The coaching list's filter, in its title.
+        let filter = match self.filter {
+            CoachingFilter::All => None,
+            CoachingFilter::Missing => Some(CoachingStatus::Missing),
+            CoachingFilter::Overdue => Some(CoachingStatus::Overdue),
+        };
+        if let Some(f) = filter {
+            titles[1] = format!("{}: {}", titles[1], status_text(f, ui));
+        }
+        let i = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        frame.render_widget(
+            Tabs::new(titles)
+                .select(i)
+                .highlight_style(ui.theme.selected())
+                .divider(ui.theme.sym("│", "|")),
+            tabs,
+        );
+        match self.section {
+            Section::Summary => self.draw_summary(frame, body, ui),
+            Section::Coaching => self.draw_coaching(frame, body, ui),
+            Section::Held => self.draw_held(frame, body, ui),
+            Section::Partners => self.draw_partners(frame, body, ui),
+        }
+    }
+
+    fn title(&self) -> T {
+        T::TabTraining
+    }
+
+    fn tab(&self) -> Option<Tab> {
+        Some(Tab::Training)
     }
 }

@@ -1,10 +1,10 @@
 //! The first screen on an empty database: load the demo, add someone, or import.
 
-use super::Outcome;
+use super::{Outcome, Screen};
 use crate::ui::keys::{self, Binding, Key, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, key};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,9 +18,9 @@ pub struct Welcome {
 /// The welcome screen's keys: they decide what a key does, and the footer and help show
 /// them.
 const KEYS: [Binding<Act>; 3] = [
-    bind(&[Key::Char('d')], "d", "d", Act::Demo, T::KeyDemo, true),
-    bind(&[Key::Char('n')], "n", "n", Act::New, T::KeyNew, true),
-    bind(&[Key::Char('q')], "q", "q", Act::Quit, T::KeyQuit, true),
+    bind(&[Key::Char('d')], Act::Demo, T::KeyDemo, true),
+    bind(&[Key::Char('n')], Act::New, T::KeyNew, true),
+    bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,14 +34,20 @@ impl Welcome {
     pub fn new(db: &str) -> Welcome {
         Welcome { db: db.to_string() }
     }
+}
 
-    pub fn keys(&self) -> Vec<KeyHelp> {
+impl Screen for Welcome {
+    fn keys(&self) -> Vec<KeyHelp> {
         let mut k = keys::help(&KEYS);
-        k.push(key("? F1", "? F1", T::KeyHelp, true));
+        k.push(key(
+            &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+            T::KeyHelp,
+            true,
+        ));
         k
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
         match keys::action(&KEYS, &key) {
             Some(Act::Demo) => Outcome::LoadDemo,
             Some(Act::New) => Outcome::NewStaff,
@@ -50,7 +56,7 @@ impl Welcome {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let k = |s: &'static str| Span::styled(format!("  {s}  "), ui.theme.key());
         let lines = vec![
             Line::raw(""),
@@ -81,5 +87,9 @@ impl Welcome {
                 .block(block),
             area,
         );
+    }
+
+    fn title(&self) -> T {
+        T::AppName
     }
 }

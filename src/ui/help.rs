@@ -1,32 +1,40 @@
 //! The help popup: the keys of the current screen, from the same table as the footer.
 
 use super::{KeyHelp, Ui, centered};
+use crate::ui::keys::Key;
 use crate::ui::lang::T;
+use crate::ui::tabs::{TABS, Tab};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// Keys that work on every screen.
-pub const GLOBAL: [KeyHelp; 6] = [
-    super::key("Ctrl-C", "Ctrl-C", T::KeyQuitAnywhere, false),
-    super::key("1", "1", T::TabHome, false),
-    super::key("3", "3", T::KeyTrainingTab, false),
-    super::key("4", "4", T::KeyReportTab, false),
-    super::key("5", "5", T::KeyTalentTab, false),
-    super::key("2", "2", T::KeyStaffTab, false),
-];
+/// Quits from any screen, even one that takes text.
+const QUIT_ANYWHERE: [Key; 1] = [Key::Ctrl('c')];
+
+/// The tab keys, from the tab table.
+const TAB_KEYS: [[Key; 1]; 5] = {
+    let mut keys = [[Key::Char(' ')]; 5];
+    let mut i = 0;
+    while i < TABS.len() {
+        keys[i] = [TABS[i].key];
+        i += 1;
+    }
+    keys
+};
 
 /// The keys that work everywhere, as help lists them: Ctrl-C, and the tab keys when they
-/// work here (`tabs`), without the tab one is on (`current`) and without those the screen
-/// lists itself.
-pub fn globals(tabs: bool, current: Option<char>) -> Vec<KeyHelp> {
-    GLOBAL
-        .iter()
-        .filter(|k| k.action == T::KeyQuitAnywhere || tabs)
-        .filter(|k| current.is_none_or(|c| !k.keys.starts_with(c)))
-        .copied()
-        .collect()
+/// work here (`tabs`), without the tab one is on (`current`).
+pub fn globals(tabs: bool, current: Option<Tab>) -> Vec<KeyHelp> {
+    let mut keys = vec![super::key(&QUIT_ANYWHERE, T::KeyQuitAnywhere, false)];
+    if tabs {
+        for (t, k) in TABS.iter().zip(TAB_KEYS.iter()) {
+            if Some(t.tab) != current {
+                keys.push(super::key(k, t.help, false));
+            }
+        }
+    }
+    keys
 }
 
 /// How many lines the help of these keys has (for scrolling).
@@ -56,11 +64,7 @@ pub fn draw(
         .collect();
     let label_width = all
         .iter()
-        .map(|k| {
-            if ui.theme.ascii { k.ascii } else { k.keys }
-                .chars()
-                .count()
-        })
+        .map(|k| k.label(ui.theme.ascii).chars().count())
         .max()
         .unwrap_or(4);
     let action_width = all
@@ -76,7 +80,7 @@ pub fn draw(
     let mut lines: Vec<Line> = all
         .iter()
         .map(|k| {
-            let label = if ui.theme.ascii { k.ascii } else { k.keys };
+            let label = k.label(ui.theme.ascii);
             Line::from(vec![
                 Span::styled(format!(" {label:<label_width$}  "), ui.theme.key()),
                 Span::raw(ui.t(k.action)),

@@ -1,7 +1,9 @@
 //! Key bindings as data: each screen has one table of [`Binding`]s (keys, action, text,
 //! footer or not). The same table decides what a key does ([`action`]), what the footer
 //! shows and what help lists ([`help`]), so help can never name a key that does something
-//! else. Lists share one navigation table, [`NAV`].
+//! else. A key's label is derived from the key itself ([`Key::label`]), never typed
+//! beside it, so a footer cannot drift from its binding. Lists share one navigation
+//! table, [`NAV`].
 
 use super::lang::T;
 use super::{KeyHelp, key};
@@ -19,6 +21,37 @@ pub enum Key {
 }
 
 impl Key {
+    /// How help and the footer write this key: `↑`, `Enter`, `Ctrl-S`, `[`; with `ascii`
+    /// only ASCII (`Up`, `Left`).
+    pub fn label(self, ascii: bool) -> String {
+        let named = |unicode: &str, plain: &str| if ascii { plain } else { unicode }.to_string();
+        match self {
+            Key::Char(' ') => "Space".to_string(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Code(code) => match code {
+                KeyCode::Up => named("↑", "Up"),
+                KeyCode::Down => named("↓", "Down"),
+                KeyCode::Left => named("←", "Left"),
+                KeyCode::Right => named("→", "Right"),
+                KeyCode::Enter => "Enter".to_string(),
+                KeyCode::Esc => "Esc".to_string(),
+                KeyCode::Tab => "Tab".to_string(),
+                KeyCode::BackTab => "S-Tab".to_string(),
+                KeyCode::PageUp => "PgUp".to_string(),
+                KeyCode::PageDown => "PgDn".to_string(),
+                KeyCode::Home => "Home".to_string(),
+                KeyCode::End => "End".to_string(),
+                KeyCode::Backspace => "Backspace".to_string(),
+                KeyCode::Delete => "Del".to_string(),
+                KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Char(' ') => "Space".to_string(),
+                KeyCode::Char(c) => c.to_string(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
     /// Whether `event` is this key.
     pub fn matches(self, event: &KeyEvent) -> bool {
         let ctrl_alt = event
@@ -34,13 +67,51 @@ impl Key {
     }
 }
 
+/// The label of several keys, as help and the footer show them: each key's own label
+/// ([`Key::label`]), separated by spaces; a run of three or more digits in a row is
+/// written as a range (`1-5`).
+pub fn label(keys: &[Key], ascii: bool) -> String {
+    let digit = |k: &Key| match k {
+        Key::Char(c) => c.to_digit(10),
+        _ => None,
+    };
+    let (up, down) = (Key::Code(KeyCode::Up), Key::Code(KeyCode::Down));
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        // Up and Down side by side are one arrow pair.
+        if i + 1 < keys.len() && [(up, down), (down, up)].contains(&(keys[i], keys[i + 1])) {
+            parts.push(if ascii { "Up Down" } else { "↑↓" }.to_string());
+            i += 2;
+            continue;
+        }
+        let mut end = i;
+        if let Some(first) = digit(&keys[i]) {
+            while end + 1 < keys.len()
+                && digit(&keys[end + 1]) == Some(first + (end + 1 - i) as u32)
+            {
+                end += 1;
+            }
+        }
+        if end - i >= 2 {
+            parts.push(format!(
+                "{}-{}",
+                keys[i].label(ascii),
+                keys[end].label(ascii)
+            ));
+        } else {
+            end = i;
+            parts.push(keys[i].label(ascii));
+        }
+        i = end + 1;
+    }
+    parts.join(" ")
+}
+
 /// One line of a screen's key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding<A: 'static> {
     pub keys: &'static [Key],
-    /// How help and the footer write the keys, and the same for ASCII terminals.
-    pub label: &'static str,
-    pub ascii: &'static str,
     pub action: A,
     pub text: T,
     /// Shown in the footer as well as in help.
@@ -48,18 +119,9 @@ pub struct Binding<A: 'static> {
 }
 
 /// A binding, for the tables.
-pub const fn bind<A>(
-    keys: &'static [Key],
-    label: &'static str,
-    ascii: &'static str,
-    action: A,
-    text: T,
-    footer: bool,
-) -> Binding<A> {
+pub const fn bind<A>(keys: &'static [Key], action: A, text: T, footer: bool) -> Binding<A> {
     Binding {
         keys,
-        label,
-        ascii,
         action,
         text,
         footer,
@@ -74,14 +136,29 @@ pub fn action<A: Copy>(table: &[Binding<A>], event: &KeyEvent) -> Option<A> {
         .map(|b| b.action)
 }
 
-/// The help and footer lines of a table. A binding with an empty label shares the line of
-/// the one before it (Left and Right: one line "← →").
+/// The help and footer lines of a table. Bindings next to each other with the same text
+/// share one line with all their keys (Left and Right: one line "← →"); the line is in the
+/// footer when any of them is.
 pub fn help<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
-    table
-        .iter()
-        .filter(|b| !b.label.is_empty())
-        .map(|b| key(b.label, b.ascii, b.text, b.footer))
-        .collect()
+    let mut lines: Vec<KeyHelp> = Vec::new();
+    for b in table {
+        match lines.last_mut() {
+            Some(last) if last.action == b.text => {
+                let mut keys = last.keys.to_vec();
+                for k in b.keys {
+                    if !keys.contains(k) {
+                        keys.push(*k);
+                    }
+                }
+                // Named keys (arrows) before letters: "← → [ ]".
+                keys.sort_by_key(|k| !matches!(k, Key::Code(_)));
+                last.keys = keys.into();
+                last.footer |= b.footer;
+            }
+            _ => lines.push(key(b.keys, b.text, b.footer)),
+        }
+    }
+    lines
 }
 
 /// Moving in a list.
@@ -98,62 +175,46 @@ pub enum Nav {
 /// The navigation keys every list has.
 pub const NAV: [Binding<Nav>; 6] = [
     bind(
-        &[Key::Code(KeyCode::Up), Key::Char('k')],
-        "↑ k",
-        "Up k",
-        Nav::Up,
-        T::KeyMove,
-        false,
-    ),
-    bind(
         &[Key::Code(KeyCode::Down), Key::Char('j')],
-        "↓ j",
-        "Down j",
         Nav::Down,
         T::KeyMove,
         true,
     ),
     bind(
+        &[Key::Code(KeyCode::Up), Key::Char('k')],
+        Nav::Up,
+        T::KeyMove,
+        false,
+    ),
+    bind(
         &[Key::Code(KeyCode::PageUp)],
-        "PgUp",
-        "PgUp",
         Nav::PageUp,
         T::KeyPage,
         false,
     ),
     bind(
         &[Key::Code(KeyCode::PageDown)],
-        "PgDn",
-        "PgDn",
         Nav::PageDown,
         T::KeyPage,
         false,
     ),
     bind(
         &[Key::Code(KeyCode::Home), Key::Char('g')],
-        "Home g",
-        "Home g",
         Nav::Top,
         T::KeyTopBottom,
         false,
     ),
     bind(
         &[Key::Code(KeyCode::End), Key::Char('G')],
-        "End G",
-        "End G",
         Nav::Bottom,
         T::KeyTopBottom,
         false,
     ),
 ];
 
-/// The navigation lines of help, folded into two so that help stays short.
+/// The navigation lines of help, folded into three so that help stays short.
 pub fn nav_help() -> Vec<KeyHelp> {
-    vec![
-        key("↑↓ j k", "Up Down j k", T::KeyMove, true),
-        key("PgUp PgDn", "PgUp PgDn", T::KeyPage, false),
-        key("Home End g G", "Home End g G", T::KeyTopBottom, false),
-    ]
+    help(&NAV)
 }
 
 /// `selected` moved by `nav` in a list of `len` rows showing `page` at a time.
@@ -185,6 +246,40 @@ mod tests {
         assert_eq!(action(&NAV, &k(KeyCode::Char('x'))), None);
         let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
         assert_eq!(action(&NAV, &ctrl_j), None);
+    }
+
+    #[test]
+    fn labels_come_from_the_keys() {
+        assert_eq!(
+            label(&[Key::Code(KeyCode::Up), Key::Char('k')], false),
+            "↑ k"
+        );
+        assert_eq!(label(&[Key::Code(KeyCode::Left)], true), "Left");
+        assert_eq!(
+            label(&[Key::Ctrl('s'), Key::Code(KeyCode::F(2))], false),
+            "Ctrl-S F2"
+        );
+        let digits = [
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('3'),
+            Key::Char('5'),
+        ];
+        assert_eq!(label(&digits, false), "1-3 5");
+        assert_eq!(label(&[Key::Char('['), Key::Char(']')], true), "[ ]");
+        assert_eq!(label(&[Key::Char(' ')], false), "Space");
+    }
+
+    #[test]
+    fn neighbours_with_one_text_share_a_help_line() {
+        let lines = help(&NAV);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].label(false), "↑↓ j k");
+        assert_eq!(lines[0].label(true), "Up Down j k");
+        assert!(
+            lines[0].footer,
+            "Down is in the footer, so the merged line is"
+        );
     }
 
     #[test]

@@ -193,6 +193,7 @@ texts! {
     KeyNewTraining => "pelatihan baru", "new training";
     TabTraining => "Pelatihan", "Training";
     TabHome => "Beranda", "Home";
+    AppName => "kinerja", "kinerja";
     KeyTabs => "tab lain", "other tabs";
     Coverage => "Cakupan penilaian:", "Evaluation coverage:";
     AnnualOf => "tahunan", "annual";

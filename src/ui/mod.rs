@@ -11,6 +11,7 @@ pub mod input;
 pub mod keys;
 pub mod lang;
 pub mod rating;
+pub mod tabs;
 pub mod theme;
 pub mod warnings;
 
@@ -54,21 +55,26 @@ impl Pasted {
 }
 
 /// One key a screen offers: the footer and the help popup are both built from these, so
-/// help can never drift from the real keys.
-#[derive(Debug, Clone, Copy)]
+/// help can never drift from the real keys. The label is derived from the keys
+/// ([`keys::label`]).
+#[derive(Debug, Clone)]
 pub struct KeyHelp {
-    pub keys: &'static str,
-    /// The same keys for an ASCII terminal.
-    pub ascii: &'static str,
+    pub keys: std::borrow::Cow<'static, [keys::Key]>,
     pub action: T,
     /// Shown in the footer as well as in help.
     pub footer: bool,
 }
 
-pub const fn key(keys: &'static str, ascii: &'static str, action: T, footer: bool) -> KeyHelp {
+impl KeyHelp {
+    /// How the keys are written: Unicode arrows, or ASCII words on ASCII terminals.
+    pub fn label(&self, ascii: bool) -> String {
+        keys::label(&self.keys, ascii)
+    }
+}
+
+pub const fn key(keys: &'static [keys::Key], action: T, footer: bool) -> KeyHelp {
     KeyHelp {
-        keys,
-        ascii,
+        keys: std::borrow::Cow::Borrowed(keys),
         action,
         footer,
     }
@@ -77,13 +83,10 @@ pub const fn key(keys: &'static str, ascii: &'static str, action: T, footer: boo
 /// The footer line: the keys marked for it, as many as fit.
 pub fn footer(ui: &Ui, keys: &[KeyHelp], width: u16) -> Line<'static> {
     let entry = |k: &KeyHelp| {
-        let label = if ui.theme.ascii { k.ascii } else { k.keys };
+        let label = k.label(ui.theme.ascii);
         let text = ui.t(k.action);
-        (
-            label,
-            text,
-            label.chars().count() + 1 + text.chars().count() + 2,
-        )
+        let len = label.chars().count() + 1 + text.chars().count() + 2;
+        (label, text, len)
     };
     // The help key is always shown, last: its room is kept first.
     let help = keys.iter().find(|k| k.footer && k.action == T::KeyHelp);
@@ -95,12 +98,12 @@ pub fn footer(ui: &Ui, keys: &[KeyHelp], width: u16) -> Line<'static> {
             break;
         }
         room -= len;
-        spans.push(Span::styled(label.to_string(), ui.theme.key()));
+        spans.push(Span::styled(label, ui.theme.key()));
         spans.push(Span::raw(format!(" {text}  ")));
     }
     if let Some(k) = help {
         let (label, text, _) = entry(k);
-        spans.push(Span::styled(label.to_string(), ui.theme.key()));
+        spans.push(Span::styled(label, ui.theme.key()));
         spans.push(Span::raw(format!(" {text}")));
     }
     Line::from(spans)

@@ -24,6 +24,7 @@ mod field;
 use field::Value;
 pub use field::{Field, Kind};
 
+use super::keys::Key;
 use super::lang::T;
 use super::{KeyHelp, Pasted, is_ctrl, key};
 use crate::domain::Rating;
@@ -393,29 +394,36 @@ impl Form {
         match &self.ask {
             Some(Ask::Draft(..)) => {
                 return vec![
-                    key("y", "y", T::KeyDraftUse, true),
-                    key("n", "n", T::KeyDraftDiscard, true),
-                    key("Esc", "Esc", T::KeyDraftLater, true),
+                    key(&[Key::Char('y')], T::KeyDraftUse, true),
+                    key(&[Key::Char('n')], T::KeyDraftDiscard, true),
+                    key(&[Key::Code(KeyCode::Esc)], T::KeyDraftLater, true),
                 ];
             }
             Some(_) => {
                 return vec![
-                    key("y", "y", T::Yes, true),
-                    key("n Esc", "n Esc", T::No, true),
+                    key(&[Key::Char('y')], T::Yes, true),
+                    key(&[Key::Char('n'), Key::Code(KeyCode::Esc)], T::No, true),
                 ];
             }
             None => {}
         }
         let mut keys = vec![
-            key("Tab ↓", "Tab Down", T::KeyNextField, true),
-            key("S-Tab ↑", "S-Tab Up", T::KeyPrevField, false),
+            key(
+                &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::Down)],
+                T::KeyNextField,
+                true,
+            ),
+            key(
+                &[Key::Code(KeyCode::BackTab), Key::Code(KeyCode::Up)],
+                T::KeyPrevField,
+                false,
+            ),
         ];
         let kinds: Vec<Kind> = self.fields.iter().map(|f| f.kind).collect();
         let has_notes = kinds.iter().any(|k| matches!(k, Kind::Notes { .. }));
         let has_suggest = kinds.iter().any(|k| matches!(k, Kind::Suggest { .. }));
         keys.push(key(
-            "Enter",
-            "Enter",
+            &[Key::Code(KeyCode::Enter)],
             match (has_notes, has_suggest) {
                 (true, true) => T::KeyEnterSuggestLine,
                 (true, false) => T::KeyNextFieldOrLine,
@@ -425,30 +433,51 @@ impl Form {
             false,
         ));
         if kinds.iter().any(|k| matches!(k, Kind::Rating { .. })) {
-            keys.push(key("1 2 3 ← →", "1 2 3 Left Right", T::KeyChoose, true));
+            keys.push(key(
+                &[
+                    Key::Char('1'),
+                    Key::Char('2'),
+                    Key::Char('3'),
+                    Key::Code(KeyCode::Left),
+                    Key::Code(KeyCode::Right),
+                ],
+                T::KeyChoose,
+                true,
+            ));
         } else if kinds.contains(&Kind::Choice) {
-            keys.push(key("← →", "Left Right", T::KeyChoose, true));
+            keys.push(key(
+                &[Key::Code(KeyCode::Left), Key::Code(KeyCode::Right)],
+                T::KeyChoose,
+                true,
+            ));
         }
         if kinds.iter().any(|k| matches!(k, Kind::Suggest { .. })) {
-            keys.push(key("→", "Right", T::KeyTakeSuggestion, false));
+            keys.push(key(
+                &[Key::Code(KeyCode::Right)],
+                T::KeyTakeSuggestion,
+                false,
+            ));
         }
         if kinds
             .iter()
             .any(|k| matches!(k, Kind::Text { .. } | Kind::Suggest { .. }))
         {
             keys.push(key(
-                "Ctrl-U Ctrl-W",
-                "Ctrl-U Ctrl-W",
+                &[Key::Ctrl('u'), Key::Ctrl('w')],
                 T::KeyClearText,
                 false,
             ));
         }
-        keys.push(key("Ctrl-S F2", "Ctrl-S F2", T::KeySave, true));
+        keys.push(key(
+            &[Key::Ctrl('s'), Key::Code(KeyCode::F(2))],
+            T::KeySave,
+            true,
+        ));
         if self.delete_ask.is_some() {
-            keys.push(key("Ctrl-D", "Ctrl-D", T::KeyDelete, false));
+            keys.push(key(&[Key::Ctrl('d')], T::KeyDelete, false));
         }
-        keys.push(key("Esc", "Esc", T::KeyCancel, true));
-        keys.push(key("F1", "F1", T::KeyHelp, true));
+        keys.push(key(&[Key::Code(KeyCode::Esc)], T::KeyCancel, true));
+        keys.push(key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true));
         keys
     }
 
