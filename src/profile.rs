@@ -93,7 +93,7 @@ pub struct CompetencyLine {
     pub kind: crate::domain::CompetencyKind,
     pub state: crate::domain::CompetencyState,
     /// Missing, expired or expiring within 6 months (`competency_gaps::Gap`).
-    pub gap: Option<crate::competency_gaps::Gap>,
+    pub gap: Option<crate::views::competency_gaps::Gap>,
 }
 
 /// The competency section as lines of plain text in the interface language: one per
@@ -110,7 +110,7 @@ pub fn competency_lines(lines: &[CompetencyLine], lang: Lang) -> Vec<String> {
                 CompetencyState::Ada { until: Some(d) } => {
                     let soon = if matches!(
                         c.gap,
-                        Some(crate::competency_gaps::Gap::SegeraKedaluwarsa(_))
+                        Some(crate::views::competency_gaps::Gap::SegeraKedaluwarsa(_))
                     ) {
                         format!(" ({})", T::CompExpiringSoon.get(lang))
                     } else {
@@ -416,7 +416,7 @@ impl Profile {
                     name: c.name,
                     kind: c.kind,
                     state,
-                    gap: crate::competency_gaps::Gap::of(state, today),
+                    gap: crate::views::competency_gaps::Gap::of(state, today),
                 })
                 .collect(),
         );

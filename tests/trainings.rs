@@ -246,7 +246,7 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
         .iter()
         .map(str::to_string)
         .collect();
-    assert_eq!(header, kinerja::report::COLUMNS);
+    assert_eq!(header, kinerja::views::report::COLUMNS);
     // The screen's table rows are in the same order as the file's: by unit name.
     let lines = s.lines();
     let mut rows = 0;
@@ -615,8 +615,9 @@ fn pelatihan_and_laporan_from_the_rows_in_memory_equal_the_ones_from_the_store()
     for year in [2025, 2026] {
         let today = jiff::civil::date(2026, 11, 28);
         let targets = Default::default();
-        let a = kinerja::report::report_with_retiring(app.store(), year, &targets, today).unwrap();
-        let b = kinerja::report::report_with_retiring_from_index(
+        let a = kinerja::views::report::report_with_retiring(app.store(), year, &targets, today)
+            .unwrap();
+        let b = kinerja::views::report::report_with_retiring_from_index(
             app.store(),
             &index,
             year,

@@ -1,7 +1,7 @@
 //! Trainings: the form (one person or a group), its drafts, the Pelatihan tab.
 
 use super::*;
-use crate::competency_gaps::Suggestion;
+use crate::views::competency_gaps::Suggestion;
 
 impl App {
     /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
@@ -43,7 +43,7 @@ impl App {
         // Competency gaps come from the summaries (what each person holds), the catalogue
         // and the requirements: no training is read. What a position requires is matched
         // once per position.
-        let competencies = crate::competency_view::CompetencyData {
+        let competencies = crate::views::competency_view::CompetencyData {
             catalogue: self.store.competencies()?,
             requirements: self.store.requirements()?,
         };
@@ -113,7 +113,7 @@ impl App {
                             .iter()
                             .map(|i| &competencies.catalogue[*i])
                             .collect();
-                        let gaps = crate::competency_gaps::gaps_among(
+                        let gaps = crate::views::competency_gaps::gaps_among(
                             &required,
                             |id| s.held_until(id),
                             today,
@@ -189,7 +189,7 @@ impl App {
     ) -> Result<(Vec<Held>, Vec<PartnerJp>), StoreError> {
         let (held, mut partners) = self.training_stats(year)?;
         let known = self.store.partners()?;
-        let data = crate::competency_view::CompetencyData {
+        let data = crate::views::competency_view::CompetencyData {
             catalogue: self.store.competencies()?,
             requirements: self.store.requirements()?,
         };
@@ -225,7 +225,7 @@ impl App {
             }
         };
         let counts =
-            crate::competency_view::closable_by(index, None, &data, &sets, self.opts.today);
+            crate::views::competency_view::closable_by(index, None, &data, &sets, self.opts.today);
         let gaps: HashMap<String, usize> = with.iter().map(|p| p.id.clone()).zip(counts).collect();
         for p in &mut partners {
             p.gaps = gaps.get(&crate::domain::unit_id(&p.name)).copied();

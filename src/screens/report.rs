@@ -8,10 +8,10 @@
 use super::Outcome;
 use super::staff_list::predikat_short;
 use crate::domain::{Breach, Predikat, RetiringEntry, UnitRating};
-use crate::report::UnitReport;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
 use crate::ui::{KeyHelp, Ui, centered, fit, key};
+use crate::views::report::UnitReport;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -6,10 +6,10 @@
 use super::Outcome;
 use crate::domain::talent::{GRID_ROWS, TalentGap, follow_up};
 use crate::domain::{Potensial, Rating};
-use crate::talent::{TalentData, TalentPerson};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
 use crate::ui::{KeyHelp, Ui, fit, gap_label, key, short_name};
+use crate::views::talent::{TalentData, TalentPerson};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

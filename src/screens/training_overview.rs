@@ -4,11 +4,11 @@
 
 use super::Outcome;
 use super::coaching_form::{status_style, status_text};
-use crate::competency_gaps::Suggestion;
 use crate::domain::{CoachingStatus, OrganiserKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
+use crate::views::competency_gaps::Suggestion;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -65,7 +65,7 @@ pub struct Coaching {
     pub reasons: Vec<Reason>,
     /// The person's missing or expired required competencies, most urgent first; only
     /// without any, the training kinds the last evaluation's notes name (issue 13).
-    pub suggested: crate::competency_gaps::Suggestion,
+    pub suggested: crate::views::competency_gaps::Suggestion,
     /// The first day of the period of the latest evaluation, when its predikat flags the
     /// person for coaching (pembinaan kinerja); `None` when only JP puts them here.
     pub flagged_since: Option<jiff::civil::Date>,
@@ -268,7 +268,7 @@ pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<St
 /// A suggestion in full (each competency with its state and expiry day), for the line
 /// under the coaching list; `None` when there is none.
 pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
-    use crate::competency_gaps::Gap;
+    use crate::views::competency_gaps::Gap;
     match s {
         Suggestion::Competencies(gaps) if !gaps.is_empty() => {
             let parts: Vec<String> = gaps
