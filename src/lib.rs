@@ -5,7 +5,6 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod model;
-pub mod profile;
 pub mod screens;
 pub mod serve;
 pub mod store;

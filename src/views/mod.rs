@@ -5,5 +5,6 @@
 pub mod competency_gaps;
 pub mod competency_view;
 pub mod partners;
+pub mod profile;
 pub mod report;
 pub mod talent;
