@@ -156,12 +156,12 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
             let poor = c
                 .reasons
                 .iter()
-                .any(|r| matches!(r, kinerja::screens::training_overview::Reason::Predikat(_)));
+                .any(|r| matches!(r, kinerja::views::coaching::Reason::Predikat(_)));
             let jp = c
                 .reasons
                 .iter()
                 .find_map(|r| match r {
-                    kinerja::screens::training_overview::Reason::BelowJp { jp, .. } => Some(*jp),
+                    kinerja::views::coaching::Reason::BelowJp { jp, .. } => Some(*jp),
                     _ => None,
                 })
                 .unwrap_or(u32::MAX);
@@ -185,10 +185,9 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
         let staff = s.app.store().get_staff(&c.nip).unwrap().unwrap();
         if staff.golongan.is_pppk() {
             assert!(
-                c.reasons.iter().all(|r| !matches!(
-                    r,
-                    kinerja::screens::training_overview::Reason::BelowJp { .. }
-                )),
+                c.reasons
+                    .iter()
+                    .all(|r| !matches!(r, kinerja::views::coaching::Reason::BelowJp { .. })),
                 "{}",
                 c.nip
             );
@@ -197,7 +196,7 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
     // Poor ratings come first, and notes naming a training kind become suggestions.
     assert!(matches!(
         data.coaching[0].reasons[0],
-        kinerja::screens::training_overview::Reason::Predikat(_)
+        kinerja::views::coaching::Reason::Predikat(_)
     ));
     assert!(data.coaching.iter().any(|c| !c.suggested.is_empty()));
 }
@@ -473,12 +472,9 @@ fn on_the_demo_a_pppk_below_20_jp_is_not_listed_for_jp_and_one_above_24_jp_is_wa
     for nip in &below {
         let listed_for_jp = data.coaching.iter().any(|c| {
             c.nip == *nip
-                && c.reasons.iter().any(|r| {
-                    matches!(
-                        r,
-                        kinerja::screens::training_overview::Reason::BelowJp { .. }
-                    )
-                })
+                && c.reasons
+                    .iter()
+                    .any(|r| matches!(r, kinerja::views::coaching::Reason::BelowJp { .. }))
         });
         assert!(!listed_for_jp, "PPPK {nip} listed for JP");
     }

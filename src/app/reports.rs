@@ -116,7 +116,7 @@ impl App {
         let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
-        home.set_coaching(super::coaching::coaching_by_person(&self.store)?);
+        home.set_coaching(coaching_by_person(&self.store)?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         self.store.iter_summaries().try_for_each(|s| {
             s.map(|s| {

@@ -420,10 +420,7 @@ impl CompetencyScreen {
             Act::Train => return Outcome::Ignored,
             Act::Unit => {
                 return Outcome::CompetencyView(CompetencyQuery {
-                    unit: super::training_overview::next_unit(
-                        &self.data.all_units,
-                        self.data.query.unit.as_deref(),
-                    ),
+                    unit: keys::next_unit(&self.data.all_units, self.data.query.unit.as_deref()),
                     list: self.data.query.list.clone(),
                 });
             }

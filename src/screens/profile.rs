@@ -229,7 +229,7 @@ impl ProfileScreen {
             ));
             let mut codes = vec![Span::raw(" ")];
             for t in shown {
-                let code = crate::screens::staff_list::predikat_short(t.predikat);
+                let code = crate::ui::labels::predikat_short(t.predikat);
                 let mark = if t.provisional { "*" } else { "" };
                 codes.push(Span::styled(
                     format!("{code}{mark}"),

@@ -6,9 +6,9 @@
 //! overdue first.
 
 use super::Outcome;
-use super::staff_list::predikat_short;
 use crate::domain::{Breach, Predikat, RetiringEntry, UnitRating};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::labels::predikat_short;
 use crate::ui::lang::{Lang, T};
 use crate::ui::{KeyHelp, Ui, centered, fit, key};
 use crate::views::report::UnitReport;

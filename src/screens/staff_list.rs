@@ -1,10 +1,10 @@
 //! Pegawai: the staff list with search, unit filter and sort orders.
 
 use super::Outcome;
-use crate::domain::Predikat;
 use crate::model::staff_index::{SortKey, StaffIndex};
 use crate::ui::input::TextInput;
 use crate::ui::keys::{self, Binding, Key, NAV, Nav, bind};
+use crate::ui::labels::predikat_short;
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -134,17 +134,6 @@ const PICK_KEYS: [KeyHelp; 5] = [
     key("Esc", "Esc", T::KeyCancel, true),
     key("F1", "F1", T::KeyHelp, true),
 ];
-
-/// The short code of a predikat for narrow columns: SB, B, BP, K, SK.
-pub fn predikat_short(p: Predikat) -> &'static str {
-    match p {
-        Predikat::SangatBaik => "SB",
-        Predikat::Baik => "B",
-        Predikat::ButuhPerbaikan => "BP",
-        Predikat::Kurang => "K",
-        Predikat::SangatKurang => "SK",
-    }
-}
 
 fn sort_text(k: SortKey) -> T {
     match k {

@@ -269,10 +269,7 @@ impl TalentTab {
             Act::Unit => {
                 return Outcome::TalentView(
                     self.data.year,
-                    super::training_overview::next_unit(
-                        &self.data.all_units,
-                        self.data.unit.as_deref(),
-                    ),
+                    keys::next_unit(&self.data.all_units, self.data.unit.as_deref()),
                 );
             }
             Act::Berprestasi => {
