@@ -254,8 +254,8 @@ fn tabs_at_scale(c: &mut Criterion) {
 /// The Kompetensi view's computations on the scale database's rows: the matrix and the
 /// urgency list of the widest gap, for all units and for the biggest unit.
 fn competency_at_scale(c: &mut Criterion, path: &std::path::Path) {
-    use kinerja::competency_view::{CompetencyData, gap_list, matrix};
     use kinerja::model::staff_index::StaffIndex;
+    use kinerja::views::competency_view::{CompetencyData, gap_list, matrix};
     let store = Store::open(path).expect("open");
     let index = StaffIndex::build(
         store.iter_summaries(),
@@ -315,7 +315,9 @@ fn competency_at_scale(c: &mut Criterion, path: &std::path::Path) {
         .find(|p| p.name == busiest)
         .expect("the partner is recorded");
     group.bench_function("partner_competencies_closed", |b| {
-        b.iter(|| kinerja::partners::competencies_closed(&store, &partner, 2026).expect("count"))
+        b.iter(|| {
+            kinerja::views::partners::competencies_closed(&store, &partner, 2026).expect("count")
+        })
     });
     group.finish();
 }

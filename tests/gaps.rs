@@ -177,7 +177,7 @@ fn expected(db: &Path, today: Date, unit: Option<&str>) -> Vec<Vec<String>> {
 
 /// The Kompetensi view's lists and matrix against the export's rows (`got`, with header).
 fn view_matches_export(db: &Path, today: Date, got: &[Vec<String>]) {
-    use kinerja::competency_view::{CompetencyData, gap_list, matrix};
+    use kinerja::views::competency_view::{CompetencyData, gap_list, matrix};
     let store = kinerja::store::Store::open(db).expect("open the database in the test");
     let index = kinerja::model::staff_index::StaffIndex::build(
         store.iter_summaries(),
@@ -258,8 +258,8 @@ fn view_matches_export(db: &Path, today: Date, got: &[Vec<String>]) {
                 .collect()
         })
         .collect();
-    let counts = kinerja::competency_view::closable_by(&index, None, &data, &sets, today);
-    let from_store = kinerja::partners::closable_gaps(&store, &partners, today).unwrap();
+    let counts = kinerja::views::competency_view::closable_by(&index, None, &data, &sets, today);
+    let from_store = kinerja::views::partners::closable_gaps(&store, &partners, today).unwrap();
     for (p, n) in with.iter().zip(counts) {
         assert_eq!(from_store.get(&p.id).copied(), Some(n), "{}", p.name);
     }

@@ -166,7 +166,7 @@ fn a_training_after_the_agreement_ended_is_flagged_through_the_store() {
     };
     store.save_training(nip, &later, "t").unwrap();
     let today = date(2025, 12, 1);
-    let rows = kinerja::partners::partner_rows(&store, 2025, today).unwrap();
+    let rows = kinerja::views::partners::partner_rows(&store, 2025, today).unwrap();
     let row = rows
         .iter()
         .find(|r| r.partner.name == "PT Solusi Digital Pesisir")
@@ -185,7 +185,7 @@ fn a_training_after_the_agreement_ended_is_flagged_through_the_store() {
     p.contact.telepon = "0812 1111".into();
     let saved = store.save_partner(&p, "siti").unwrap();
     assert_eq!(saved.revision, 1);
-    let rows = kinerja::partners::partner_rows(&store, 2025, today).unwrap();
+    let rows = kinerja::views::partners::partner_rows(&store, 2025, today).unwrap();
     let row = rows
         .iter()
         .find(|r| r.partner.id == "pt-solusi-digital-pesisir")
@@ -219,7 +219,7 @@ fn a_training_after_the_agreement_ended_is_flagged_through_the_store() {
         .agreements
         .push(pks("PKS/2/2025", date(2025, 7, 1), date(2025, 12, 31)));
     store.save_partner(&renewed, "siti").unwrap();
-    let rows = kinerja::partners::partner_rows(&store, 2025, today).unwrap();
+    let rows = kinerja::views::partners::partner_rows(&store, 2025, today).unwrap();
     let row = rows
         .iter()
         .find(|r| r.partner.id == "pt-solusi-digital-pesisir")

@@ -18,7 +18,7 @@ use kinerja::ui::theme::Theme;
 #[test]
 fn on_demo_data_the_retiring_list_names_the_expected_people() {
     let s = session_with(300, Lang::Id, Theme::default(), 80, 24);
-    let (_, retiring) = kinerja::report::report_with_retiring(
+    let (_, retiring) = kinerja::views::report::report_with_retiring(
         s.app.store(),
         2025,
         &Default::default(),

@@ -182,7 +182,7 @@ fn a_viewer_sees_the_requirements_and_may_not_change_them() {
 /// (computed from the trainings themselves); the others get no competency.
 #[test]
 fn coaching_suggestions_are_the_gaps_first() {
-    use kinerja::competency_gaps::{Gap, Suggestion, gaps};
+    use kinerja::views::competency_gaps::{Gap, Suggestion, gaps};
     let s = session_with(300, Lang::Id, Theme::default(), 80, 24);
     let today = jiff::civil::date(2026, 11, 28);
     let data = s.app.training_data(2026, None).unwrap();

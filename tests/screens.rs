@@ -459,7 +459,7 @@ fn beranda_is_the_first_screen_once_data_exists() {
 
 /// Laporan's first unit for 2025 (the year the tab opens on): its id and recorded rating.
 fn first_report_unit(s: &Session) -> (String, Option<kinerja::domain::UnitRating>) {
-    let rows = kinerja::report::unit_report(
+    let rows = kinerja::views::report::unit_report(
         s.app.store(),
         2025,
         &Default::default(),

@@ -156,12 +156,12 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
             let poor = c
                 .reasons
                 .iter()
-                .any(|r| matches!(r, kinerja::screens::training_overview::Reason::Predikat(_)));
+                .any(|r| matches!(r, kinerja::views::coaching::Reason::Predikat(_)));
             let jp = c
                 .reasons
                 .iter()
                 .find_map(|r| match r {
-                    kinerja::screens::training_overview::Reason::BelowJp { jp, .. } => Some(*jp),
+                    kinerja::views::coaching::Reason::BelowJp { jp, .. } => Some(*jp),
                     _ => None,
                 })
                 .unwrap_or(u32::MAX);
@@ -185,10 +185,9 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
         let staff = s.app.store().get_staff(&c.nip).unwrap().unwrap();
         if staff.golongan.is_pppk() {
             assert!(
-                c.reasons.iter().all(|r| !matches!(
-                    r,
-                    kinerja::screens::training_overview::Reason::BelowJp { .. }
-                )),
+                c.reasons
+                    .iter()
+                    .all(|r| !matches!(r, kinerja::views::coaching::Reason::BelowJp { .. })),
                 "{}",
                 c.nip
             );
@@ -197,7 +196,7 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
     // Poor ratings come first, and notes naming a training kind become suggestions.
     assert!(matches!(
         data.coaching[0].reasons[0],
-        kinerja::screens::training_overview::Reason::Predikat(_)
+        kinerja::views::coaching::Reason::Predikat(_)
     ));
     assert!(data.coaching.iter().any(|c| !c.suggested.is_empty()));
 }
@@ -246,7 +245,7 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
         .iter()
         .map(str::to_string)
         .collect();
-    assert_eq!(header, kinerja::report::COLUMNS);
+    assert_eq!(header, kinerja::views::report::COLUMNS);
     // The screen's table rows are in the same order as the file's: by unit name.
     let lines = s.lines();
     let mut rows = 0;
@@ -473,12 +472,9 @@ fn on_the_demo_a_pppk_below_20_jp_is_not_listed_for_jp_and_one_above_24_jp_is_wa
     for nip in &below {
         let listed_for_jp = data.coaching.iter().any(|c| {
             c.nip == *nip
-                && c.reasons.iter().any(|r| {
-                    matches!(
-                        r,
-                        kinerja::screens::training_overview::Reason::BelowJp { .. }
-                    )
-                })
+                && c.reasons
+                    .iter()
+                    .any(|r| matches!(r, kinerja::views::coaching::Reason::BelowJp { .. }))
         });
         assert!(!listed_for_jp, "PPPK {nip} listed for JP");
     }
@@ -615,8 +611,9 @@ fn pelatihan_and_laporan_from_the_rows_in_memory_equal_the_ones_from_the_store()
     for year in [2025, 2026] {
         let today = jiff::civil::date(2026, 11, 28);
         let targets = Default::default();
-        let a = kinerja::report::report_with_retiring(app.store(), year, &targets, today).unwrap();
-        let b = kinerja::report::report_with_retiring_from_index(
+        let a = kinerja::views::report::report_with_retiring(app.store(), year, &targets, today)
+            .unwrap();
+        let b = kinerja::views::report::report_with_retiring_from_index(
             app.store(),
             &index,
             year,

@@ -1,8 +1,8 @@
-//! Coaching (pembinaan kinerja): the form, its drafts, and where each flagged person's
-//! coaching stands for the coaching list and Beranda.
+//! Coaching (pembinaan kinerja): the form, its drafts, saving and deleting; where each
+//! flagged person's coaching stands is counted in `views::coaching`.
 
 use super::*;
-use crate::domain::{Coaching, CoachingStatus};
+use crate::domain::Coaching;
 
 impl App {
     /// Opens the coaching form of a person: a new one (offering their latest evaluator as
@@ -125,41 +125,6 @@ impl App {
         self.status = Some((self.ui.t(done).to_string(), false));
         true
     }
-}
-
-/// Every coached person's records, by NIP: one pass over the coaching tree, which holds
-/// only the people ever coached (not the whole staff). Read when the coaching list or
-/// Beranda is counted, never per keystroke.
-pub(super) fn coaching_by_person(
-    store: &Store,
-) -> Result<HashMap<String, Vec<Coaching>>, StoreError> {
-    store
-        .iter_coaching()
-        .map(|g| g.map(|(nip, g)| (nip, g.items)))
-        .collect()
-}
-
-/// Where the coaching of a person on the coaching list stands: `last` is their latest
-/// evaluation (the summary's), which flags them when its predikat is Butuh Perbaikan or
-/// worse (see [`crate::domain::follow_up`]).
-pub(super) fn status_of(
-    coaching: &HashMap<String, Vec<Coaching>>,
-    nip: &str,
-    last: Option<(crate::domain::Period, crate::domain::Predikat)>,
-    today: Date,
-) -> Option<CoachingStatus> {
-    let since = flagged_since(last);
-    let items = coaching.get(nip).map_or(&[][..], |v| v.as_slice());
-    crate::domain::follow_up(items, since, today)
-}
-
-/// The first day of the period of `last` (a person's latest evaluation) when its predikat
-/// is Butuh Perbaikan or worse: from then on a coaching answers it.
-pub(super) fn flagged_since(
-    last: Option<(crate::domain::Period, crate::domain::Predikat)>,
-) -> Option<Date> {
-    last.filter(|(_, p)| p.needs_coaching())
-        .map(|(period, _)| period.start())
 }
 
 impl App {

@@ -2,8 +2,8 @@
 //! and the requirements; and the group training form it opens for a competency gap.
 
 use super::*;
-use crate::competency_view::{CompetencyData, gap_list, matrix};
 use crate::screens::competency::{CompetencyQuery, CompetencyScreen, CompetencyScreenData};
+use crate::views::competency_view::{CompetencyData, gap_list, matrix};
 
 impl App {
     /// The catalogue and the requirements, read from the store (a few dozen values).
@@ -21,7 +21,7 @@ impl App {
         let scope = |u: &str| self.in_scope(u);
         let loaded = (|| -> Result<_, StoreError> {
             let data = self.competency_data()?;
-            let units = crate::talent::units(&self.store, &scope)?;
+            let units = crate::views::talent::units(&self.store, &scope)?;
             Ok((data, units))
         })();
         let (data, (all_units, unit_names)) = match loaded {

@@ -25,7 +25,7 @@ use crate::domain::StaffSummary;
 use crate::model::staff_index::{SharedStaff, StaffIndex};
 use crate::screens::coaching_form::CoachingForm;
 use crate::screens::evaluation_form::{EvaluationForm, People};
-use crate::screens::home::{Home, HomeData};
+use crate::screens::home::Home;
 use crate::screens::profile::ProfileScreen;
 use crate::screens::quick_entry::{QuickEntry, QuickPerson};
 use crate::screens::report::Report;
@@ -33,9 +33,7 @@ use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_list::StaffList;
 use crate::screens::staff_record::{HistoryRow, StaffRecord};
 use crate::screens::training_form::TrainingForm;
-use crate::screens::training_overview::{
-    Coaching, Held, PartnerJp, Reason, TrainingData, TrainingOverview, UnitJp,
-};
+use crate::screens::training_overview::TrainingOverview;
 use crate::screens::welcome::Welcome;
 use crate::screens::{Outcome, Screen as ScreenTrait};
 use crate::store::{Store, StoreError};
@@ -46,6 +44,8 @@ use crate::ui::lang::{Lang, T};
 use crate::ui::tabs::{TABS, Tab};
 use crate::ui::theme::Theme;
 use crate::ui::{KeyHelp, Ui, footer, is_ctrl};
+use crate::views::coaching::coaching_by_person;
+use crate::views::home::HomeData;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -58,9 +58,6 @@ use std::collections::HashMap;
 /// The smallest terminal every screen fits.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// People at the top of the coaching list whose notes are read for suggested trainings.
-const SUGGESTED_FOR: usize = 200;
 
 /// Rows read before the first frame; the rest are read right after it.
 const FIRST_PAGE: usize = 60;
@@ -299,7 +296,7 @@ impl App {
         self.pending_load = false;
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
-        home.set_coaching(coaching::coaching_by_person(&self.store)?);
+        home.set_coaching(coaching_by_person(&self.store)?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(

@@ -11,7 +11,7 @@ impl App {
         Ok(MitraData {
             year,
             today,
-            rows: crate::partners::partner_rows(&self.store, year, today)?,
+            rows: crate::views::partners::partner_rows(&self.store, year, today)?,
             competency_names: self
                 .store
                 .competencies()?
@@ -51,7 +51,9 @@ impl App {
             return false;
         };
         let counted = self.store.partner(&id).and_then(|partner| match partner {
-            Some(partner) => crate::partners::competencies_closed(&self.store, &partner, year),
+            Some(partner) => {
+                crate::views::partners::competencies_closed(&self.store, &partner, year)
+            }
             None => Ok(0),
         });
         match counted {

@@ -1,7 +1,7 @@
 //! The one-page profile: opening it from a record and writing it as Markdown (`x`).
 
 use super::*;
-use crate::profile::Profile;
+use crate::views::profile::Profile;
 
 impl App {
     /// The profile of `nip`, read afresh from the store, over the record.

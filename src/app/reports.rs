@@ -1,6 +1,7 @@
 //! Beranda and Laporan: counting, the per-unit report and its CSV.
 
 use super::*;
+use crate::views::{report, talent};
 
 impl App {
     /// Laporan: each unit's annual predikat against the distribution guide and who retires
@@ -9,19 +10,14 @@ impl App {
     pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
         // From the staff rows in memory once the list is loaded; before, from the store.
         let report = match self.list_ref().filter(|_| !self.pending_load) {
-            Some(list) => crate::report::report_with_retiring_from_index(
+            Some(list) => report::report_with_retiring_from_index(
                 &self.store,
                 list.index(),
                 year,
                 &self.opts.jp,
                 self.opts.today,
             ),
-            None => crate::report::report_with_retiring(
-                &self.store,
-                year,
-                &self.opts.jp,
-                self.opts.today,
-            ),
+            None => report::report_with_retiring(&self.store, year, &self.opts.jp, self.opts.today),
         };
         match report {
             Ok((mut rows, mut retiring)) => {
@@ -47,9 +43,8 @@ impl App {
     /// (`laporan-2025-2.csv`).
     pub(super) fn export_report(&mut self, year: i16) -> bool {
         let written = (|| -> Result<std::path::PathBuf, String> {
-            let mut rows =
-                crate::report::unit_report(&self.store, year, &self.opts.jp, self.opts.today)
-                    .map_err(|e| e.to_string())?;
+            let mut rows = report::unit_report(&self.store, year, &self.opts.jp, self.opts.today)
+                .map_err(|e| e.to_string())?;
             rows.retain(|r| self.in_scope(&r.unit_id));
             for n in 1..1000 {
                 let name = if n == 1 {
@@ -66,12 +61,11 @@ impl App {
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::Any(b'\n'))
                     .from_writer(file);
-                w.write_record(crate::report::COLUMNS)
-                    .map_err(|e| e.to_string())?;
+                w.write_record(report::COLUMNS).map_err(|e| e.to_string())?;
                 let provisional =
                     crate::domain::Period::annual(year).is_provisional(self.opts.today);
                 for r in &rows {
-                    w.write_record(crate::report::csv_row(r, year, provisional))
+                    w.write_record(report::csv_row(r, year, provisional))
                         .map_err(|e| e.to_string())?;
                 }
                 let file = w.into_inner().map_err(|e| e.to_string())?;
@@ -122,7 +116,7 @@ impl App {
         let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
-        home.set_coaching(super::coaching::coaching_by_person(&self.store)?);
+        home.set_coaching(coaching_by_person(&self.store)?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         self.store.iter_summaries().try_for_each(|s| {
             s.map(|s| {
@@ -157,11 +151,9 @@ impl App {
         // From the rows in memory once the list is loaded; before that, from the store.
         let data = match self.list_ref().filter(|_| !self.pending_load) {
             Some(list) => {
-                crate::talent::talent_data_from_index(&self.store, list.index(), year, unit, &scope)
+                talent::talent_data_from_index(&self.store, list.index(), year, unit, &scope)
             }
-            None => {
-                crate::talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope)
-            }
+            None => talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope),
         };
         match data {
             Ok(data) => {

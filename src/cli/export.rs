@@ -6,6 +6,7 @@ use super::csvio::Output;
 use super::{ExportKind, Failure};
 use crate::domain::{Evaluator, format_date};
 use crate::store::Store;
+use crate::views::{competency_gaps, report, talent};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -312,10 +313,10 @@ fn export_requirements(store: &Store, out: &mut Output) -> Result<usize, Failure
 }
 
 /// Each active person's missing, expired and soon expiring competencies today, most
-/// urgent first (`crate::competency_gaps`).
+/// urgent first (`crate::views::competency_gaps`).
 fn export_gaps(store: &Store, out: &mut Output, unit: Option<&str>) -> Result<usize, Failure> {
-    out.row(crate::competency_gaps::COLUMNS)?;
-    let rows = crate::competency_gaps::gaps(store, unit, super::today())?;
+    out.row(competency_gaps::COLUMNS)?;
+    let rows = competency_gaps::gaps(store, unit, super::today())?;
     for r in &rows {
         out.row(r.csv_row())?;
     }
@@ -350,24 +351,24 @@ fn export_talent(
     year: i16,
     unit: Option<String>,
 ) -> Result<usize, Failure> {
-    out.row(crate::talent::COLUMNS)?;
-    let d = crate::talent::talent_data(store, year, super::today().year(), unit, &|_| true)?;
+    out.row(talent::COLUMNS)?;
+    let d = talent::talent_data(store, year, super::today().year(), unit, &|_| true)?;
     for p in &d.people {
-        out.row(crate::talent::csv_row(&d, p))?;
+        out.row(talent::csv_row(&d, p))?;
     }
     Ok(d.people.len())
 }
 
 fn export_report(store: &Store, out: &mut Output, year: i16) -> Result<usize, Failure> {
-    out.row(crate::report::COLUMNS)?;
+    out.row(report::COLUMNS)?;
     // The JP targets are a setting of the config file, as on the screens.
     let (config, _) = super::config::default_path()
         .map(|p| super::config::load(&p))
         .unwrap_or_default();
-    let rows = crate::report::unit_report(store, year, &config.jp_targets(), super::today())?;
+    let rows = report::unit_report(store, year, &config.jp_targets(), super::today())?;
     let provisional = crate::domain::Period::annual(year).is_provisional(super::today());
     for r in &rows {
-        out.row(crate::report::csv_row(r, year, provisional))?;
+        out.row(report::csv_row(r, year, provisional))?;
     }
     Ok(rows.len())
 }

@@ -2,10 +2,10 @@
 //! 12) as Markdown or plain text, the same the profile screen's `x` writes.
 
 use super::{Failure, ProfileFormat};
-use crate::profile::Profile;
 use crate::store::Store;
 use crate::store::files::PrivateFile;
 use crate::ui::lang::Lang;
+use crate::views::profile::Profile;
 use std::io::Write;
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 use super::{FormState, Outcome, Screen};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
-    Coaching, CoachingKind, CoachingStatus, EmploymentKind, Evaluator, Nip, format_date, parse_date,
+    Coaching, CoachingKind, EmploymentKind, Evaluator, Nip, format_date, parse_date,
 };
 use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::lang::T;
@@ -26,25 +26,6 @@ const STEPS: &str = "langkah";
 const FOLLOW_UP: &str = "tindak_lanjut";
 const CLOSED: &str = "selesai";
 const OUTCOME: &str = "hasil";
-
-/// A coaching status in the interface language.
-pub fn status_text(s: CoachingStatus, ui: &Ui) -> &'static str {
-    ui.t(match s {
-        CoachingStatus::Missing => T::CoachMissing,
-        CoachingStatus::Overdue => T::CoachOverdue,
-        CoachingStatus::Open => T::CoachOpen,
-        CoachingStatus::Closed => T::CoachClosedStatus,
-    })
-}
-
-/// Missing and overdue in the error colour, closed as done, open plain.
-pub fn status_style(s: CoachingStatus, ui: &Ui) -> ratatui::style::Style {
-    match s {
-        CoachingStatus::Missing | CoachingStatus::Overdue => ui.theme.error(),
-        CoachingStatus::Closed => ui.theme.ok(),
-        CoachingStatus::Open => ratatui::style::Style::new(),
-    }
-}
 
 pub struct CoachingForm {
     /// Whose coaching.

@@ -8,12 +8,12 @@
 //! competency or position asks for a new computation through [`Outcome::CompetencyView`].
 
 use super::{Outcome, Screen};
-use crate::competency_gaps::Gap;
-use crate::competency_view::{GapPerson, Matrix};
 use crate::domain::{Competency, format_date};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key, short_name};
+use crate::views::competency_gaps::Gap;
+use crate::views::competency_view::{GapPerson, Matrix, PositionRow};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -530,7 +530,7 @@ impl CompetencyScreen {
 /// A matrix row's label in `width` columns: the title and the number of people; when it
 /// is too long, the name is cut before the jenjang, so two jenjang of one position stay
 /// apart ("Pranata Ko… Ahli Muda (3)").
-fn position_label(ui: &Ui, row: &crate::competency_view::PositionRow, width: usize) -> String {
+fn position_label(ui: &Ui, row: &PositionRow, width: usize) -> String {
     let count = format!(" ({})", row.people);
     let room = width.saturating_sub(count.chars().count());
     if row.title.chars().count() <= room {
@@ -724,10 +724,7 @@ impl Screen for CompetencyScreen {
             Act::Train => return Outcome::Ignored,
             Act::Unit => {
                 return Outcome::CompetencyView(CompetencyQuery {
-                    unit: super::training_overview::next_unit(
-                        &self.data.all_units,
-                        self.data.query.unit.as_deref(),
-                    ),
+                    unit: keys::next_unit(&self.data.all_units, self.data.query.unit.as_deref()),
                     list: self.data.query.list.clone(),
                 });
             }
@@ -779,7 +776,6 @@ impl Screen for CompetencyScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::competency_view::PositionRow;
     use crate::domain::{CompetencyKind, TrainingKind};
     use crossterm::event::KeyModifiers;
     use ratatui::Terminal;

@@ -596,7 +596,7 @@ impl EvaluationForm {
         };
         let shorts: Vec<&str> = periodic
             .iter()
-            .map(|p| crate::screens::staff_list::predikat_short(*p))
+            .map(|p| crate::ui::labels::predikat_short(*p))
             .collect();
         format!("  ! {} ({})", ui.t(text), shorts.join(" "))
     }

@@ -3,164 +3,19 @@
 //! retires within 12 months (so nobody is sent to a long training in their last months).
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
-use super::coaching_form::{status_style, status_text};
-use super::training_overview::{Reason, reason_text};
 use super::{Outcome, Screen};
-use crate::domain::{
-    Coaching, CoachingStatus, JpTargets, Predikat, PredikatCounts, Retiring, RetiringEntry,
-    StaffSummary, format_date,
-};
+use crate::domain::{Predikat, Retiring, RetiringEntry, format_date};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::labels::{predikat_short, reason_text, status_style, status_text, targets_note};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, fit, key};
+use crate::views::home::{HomeData, RETIRING};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// Who needs attention most, shown on the home screen.
-const ATTENTION: usize = 6;
-
-/// Who retires soonest, shown on the home screen (Laporan shows more).
-const RETIRING: usize = 3;
-
-#[derive(Debug, Clone, Default)]
-pub struct HomeData {
-    /// The annual period counted: last year's.
-    pub year: i16,
-    pub active: u32,
-    /// Active staff with that annual evaluation.
-    pub evaluated: u32,
-    pub counts: PredikatCounts,
-    /// This year's JP.
-    pub jp_year: i16,
-    pub reached: u32,
-    /// (NIP, name, reason, where their coaching stands), the worst first.
-    pub attention: Vec<(String, String, Reason, Option<CoachingStatus>)>,
-    /// People on the coaching list (as Pelatihan's for this year) flagged by predikat with
-    /// no coaching since (missing), and with a coaching past its follow-up date (overdue).
-    pub coaching_missing: u32,
-    pub coaching_overdue: u32,
-    /// Everyone's coaching records while counting (see [`HomeData::set_coaching`]).
-    coached: Arc<HashMap<String, Vec<Coaching>>>,
-    /// The unit counted, `None` for all.
-    pub unit: Option<String>,
-    /// Every unit as (id, name), by name, for `f`.
-    pub all_units: Vec<(String, String)>,
-    /// This year: the PNS JP due by today, which flags people on the attention list.
-    pub due_today: Option<u32>,
-    /// The first few on the retiring list (overdue first, then the nearest pension date).
-    pub retiring: Vec<RetiringEntry>,
-    /// Everyone on the retiring list: active, pension past or within 12 months.
-    pub retiring_total: u32,
-    loaded: bool,
-}
-
-impl HomeData {
-    pub fn new(year: i16, jp_year: i16) -> HomeData {
-        HomeData {
-            year,
-            jp_year,
-            ..Default::default()
-        }
-    }
-
-    /// The units `f` steps through, and the one counted (call before `add`).
-    pub fn set_units(&mut self, units: Vec<(String, String)>, unit: Option<String>) {
-        self.all_units = units;
-        self.unit = unit;
-    }
-
-    /// Everyone's coaching records by NIP, for the coaching statuses (call before `add`;
-    /// dropped by `done`).
-    pub fn set_coaching(&mut self, coached: HashMap<String, Vec<Coaching>>) {
-        self.coached = Arc::new(coached);
-    }
-
-    /// Counts one person (every summary passes here once).
-    /// `targets`: the year's JP target per employment kind; `today`: for the pro-rata
-    /// target that flags a person below it (this year only).
-    pub fn add(&mut self, s: &StaffSummary, targets: &JpTargets, today: jiff::civil::Date) {
-        if !s.aktif || self.unit.as_ref().is_some_and(|u| *u != s.unit_id) {
-            return;
-        }
-        let pppk = s.golongan.is_pppk();
-        if self.jp_year == today.year() {
-            self.due_today = Some(targets.pro_rata(false, today));
-        }
-        let jp_target_now = if self.jp_year == today.year() {
-            targets.pro_rata(pppk, today)
-        } else {
-            targets.of(pppk)
-        };
-        self.active += 1;
-        if let Some(r) = s.retiring_on(today) {
-            self.retiring_total += 1;
-            self.retiring.push(r);
-            self.retiring
-                .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-            self.retiring.truncate(RETIRING);
-        }
-        if let Some(p) = s.annual_in(self.year) {
-            self.evaluated += 1;
-            self.counts.add(p);
-        }
-        let jp = s.jp_in(self.jp_year);
-        if targets.reached(pppk, jp) {
-            self.reached += 1;
-        }
-        let reason = match s.last {
-            Some((_, p)) if p.needs_coaching() => Some(Reason::Predikat(p)),
-            _ if jp < jp_target_now => Some(Reason::BelowJp {
-                jp,
-                target: jp_target_now,
-                year_target: targets.of(pppk),
-            }),
-            _ => None,
-        };
-        if let Some(reason) = reason {
-            let since = s
-                .last
-                .filter(|(_, p)| p.needs_coaching())
-                .map(|(period, _)| period.start());
-            let items = self.coached.get(&s.nip).map_or(&[][..], |v| v.as_slice());
-            let status = crate::domain::follow_up(items, since, today);
-            match status {
-                Some(CoachingStatus::Missing) => self.coaching_missing += 1,
-                Some(CoachingStatus::Overdue) => self.coaching_overdue += 1,
-                _ => {}
-            }
-            self.attention
-                .push((s.nip.clone(), s.name.clone(), reason, status));
-            // Keep only the worst few: poor predikat first (worst first), then fewest JP.
-            self.attention.sort_by_key(|(_, _, r, _)| match r {
-                Reason::Predikat(p) => (0, u32::from(5 - p.code()), 0),
-                Reason::BelowJp { jp, .. } => (1, 0, *jp),
-            });
-            self.attention.truncate(ATTENTION);
-        }
-    }
-
-    pub fn done(&mut self) {
-        self.loaded = true;
-        self.coached = Arc::default();
-    }
-}
-
-/// `target: PNS 20 JP, PPPK -`: which target each kind is held to (a setting).
-pub fn targets_note(ui: &Ui) -> String {
-    let pppk = match ui.jp.pppk {
-        0 => "-".to_string(),
-        n => format!("{n} JP"),
-    };
-    ui.t(T::JpTargetsNote)
-        .replace("{pns}", &ui.jp.pns.to_string())
-        .replace("{pppk}", &pppk)
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Act {
@@ -289,7 +144,7 @@ impl Screen for Home {
                 Some((nip, _, _, _)) => Outcome::OpenStaff(nip.clone()),
                 None => Outcome::Ignored,
             },
-            Some(Act::Unit) => Outcome::HomeUnit(super::training_overview::next_unit(
+            Some(Act::Unit) => Outcome::HomeUnit(keys::next_unit(
                 &self.data.all_units,
                 self.data.unit.as_deref(),
             )),
@@ -300,7 +155,7 @@ impl Screen for Home {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let d = &self.data;
-        if !d.loaded {
+        if !d.loaded() {
             frame.render_widget(
                 Paragraph::new(Line::styled(ui.t(T::Loading), ui.theme.muted())),
                 area,
@@ -357,7 +212,7 @@ impl Screen for Home {
             .iter()
             .map(|p| {
                 Bar::default()
-                    .label(Line::raw(super::staff_list::predikat_short(*p)))
+                    .label(Line::raw(predikat_short(*p)))
                     .value(u64::from(d.counts.get(*p)))
                     .style(ui.theme.predikat(*p))
             })

@@ -10,6 +10,7 @@ pub mod partner_form;
 pub mod partners;
 pub mod potential_form;
 pub mod profile;
+pub mod profile_text;
 pub mod quick_entry;
 pub mod report;
 pub mod requirements;

@@ -5,15 +5,15 @@
 //! state, the year's figures with the competencies closed, and the trainings outside
 //! agreement. `e` edits the contact and competencies, `a` adds an agreement, `Enter` on
 //! an agreement edits it (the forms are in `partner_form`). The rules are in
-//! [`crate::domain::partner`] and [`crate::partners`].
+//! [`crate::domain::partner`] and [`crate::views::partners`].
 
 use super::partner_form::{PartnerEdit, agreement_state};
 use super::{Outcome, Screen};
 use crate::domain::{OrganiserKind, format_date};
-use crate::partners::PartnerRow;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, fit_words, key};
+use crate::views::partners::PartnerRow;
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -114,7 +114,7 @@ impl PartnersScreen {
         self.detail.as_ref().map(|(id, _)| id.as_str())
     }
 
-    /// The count of competencies closed by a partner in a year (see [`crate::partners`]).
+    /// The count of competencies closed by a partner in a year (see [`crate::views::partners`]).
     pub fn set_closed(&mut self, id: &str, year: i16, closed: usize) {
         self.closed = Some((id.to_string(), year, closed));
     }

@@ -2,11 +2,15 @@
 //! drawn as lines in one bordered box that scrolls when taller than the screen. `x` asks
 //! `app/` to write it as Markdown; `Esc` goes back to the record.
 
+use super::profile_text::{
+    coaching_lines, competency_lines, period_short, rank_text, training_dates, training_facts,
+    unit_text, wrap,
+};
 use super::{Outcome, Screen};
-use crate::profile::{Profile, period_short, rank_text, training_dates, unit_text, wrap};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, gauge_line, key};
+use crate::views::profile::Profile;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -155,7 +159,7 @@ impl ProfileScreen {
             ));
             let mut codes = vec![Span::raw(" ")];
             for t in shown {
-                let code = crate::screens::staff_list::predikat_short(t.predikat);
+                let code = crate::ui::labels::predikat_short(t.predikat);
                 let mark = if t.provisional { "*" } else { "" };
                 codes.push(Span::styled(
                     format!("{code}{mark}"),
@@ -206,7 +210,7 @@ impl ProfileScreen {
                 Span::raw(format!(" {dates}  ")),
                 Span::raw(fit(ui, &t.judul, room)),
             ]));
-            let facts = format!("{}; {}", crate::profile::training_facts(t), t.penyelenggara);
+            let facts = format!("{}; {}", training_facts(t), t.penyelenggara);
             out.push(Line::styled(
                 format!("   {}", fit(ui, &facts, width.saturating_sub(3))),
                 ui.theme.muted(),
@@ -219,7 +223,7 @@ impl ProfileScreen {
             if competencies.is_empty() {
                 out.push(muted(ui.t(T::NoRequiredCompetencies).to_string()));
             }
-            let lines = crate::profile::competency_lines(competencies, ui.lang);
+            let lines = competency_lines(competencies, ui.lang);
             for (c, line) in competencies.iter().zip(&lines) {
                 let text = format!(" {}", fit(ui, line, width.saturating_sub(1)));
                 if c.gap.is_some() {
@@ -242,7 +246,7 @@ impl ProfileScreen {
         if let Some(open) = &p.open_coaching {
             out.push(Line::default());
             out.push(heading(ui.t(T::OpenCoachingTitle).to_string()));
-            for line in crate::profile::coaching_lines(open, ui.lang) {
+            for line in coaching_lines(open, ui.lang) {
                 for l in wrap(&ui.theme.text(&line), width.saturating_sub(1)) {
                     out.push(Line::raw(format!(" {l}")));
                 }

@@ -5,14 +5,14 @@
 //! `x` writes the table as CSV. Below, the staff retiring within 12 months (DOMAIN.md, BUP),
 //! overdue first.
 
-use super::staff_list::predikat_short;
 use super::{Outcome, Screen};
 use crate::domain::{Breach, Predikat, RetiringEntry, UnitRating};
-use crate::report::UnitReport;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::labels::predikat_short;
 use crate::ui::lang::{Lang, T};
 use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, centered, fit, key};
+use crate::views::report::UnitReport;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,10 +1,10 @@
 //! Pegawai: the staff list with search, unit filter and sort orders.
 
 use super::{Outcome, Screen};
-use crate::domain::Predikat;
 use crate::model::staff_index::{SortKey, StaffIndex};
 use crate::ui::input::TextInput;
 use crate::ui::keys::{self, Binding, Key, NAV, Nav, bind};
+use crate::ui::labels::predikat_short;
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, is_ctrl, key};
@@ -125,17 +125,6 @@ const PICK_KEYS: [KeyHelp; 5] = [
     key(&[Key::Code(KeyCode::Esc)], T::KeyCancel, true),
     key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
 ];
-
-/// The short code of a predikat for narrow columns: SB, B, BP, K, SK.
-pub fn predikat_short(p: Predikat) -> &'static str {
-    match p {
-        Predikat::SangatBaik => "SB",
-        Predikat::Baik => "B",
-        Predikat::ButuhPerbaikan => "BP",
-        Predikat::Kurang => "K",
-        Predikat::SangatKurang => "SK",
-    }
-}
 
 fn sort_text(k: SortKey) -> T {
     match k {

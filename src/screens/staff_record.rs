@@ -7,10 +7,10 @@ use super::{Outcome, Screen};
 use crate::domain::{
     Coaching, EmploymentKind, Evaluation, Period, Predikat, Sex, Staff, Training, format_date,
 };
-use crate::store::AuditEntry;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
+use crate::views::AuditEntry;
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -414,7 +414,7 @@ impl StaffRecord {
         for e in self.evaluations.iter().take(10).rev() {
             let p = e.predikat();
             trend.push(Span::styled(
-                format!("{} ", crate::screens::staff_list::predikat_short(p)),
+                format!("{} ", crate::ui::labels::predikat_short(p)),
                 ui.theme.predikat(p),
             ));
         }
@@ -440,7 +440,7 @@ impl StaffRecord {
             if let (Some(text), Some(year)) = (text, newest_annual) {
                 let shorts: Vec<&str> = periodic
                     .iter()
-                    .map(|p| crate::screens::staff_list::predikat_short(*p))
+                    .map(|p| crate::ui::labels::predikat_short(*p))
                     .collect();
                 trend.push(Span::styled(
                     format!(
@@ -646,7 +646,7 @@ impl StaffRecord {
     /// Pembinaan: whether the latest evaluation asks for coaching and where it stands
     /// (DOMAIN.md, Pembinaan kinerja), then the records, newest first, with their status.
     fn draw_coaching(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        use super::coaching_form::{status_style, status_text};
+        use crate::ui::labels::{status_style, status_text};
         let [top, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         if let Some((period, p)) = self.flagged_by() {
@@ -831,8 +831,8 @@ impl StaffRecord {
 }
 
 /// An audit action as the Riwayat tab names it.
-fn action_text(a: crate::store::AuditAction) -> T {
-    use crate::store::AuditAction;
+fn action_text(a: crate::views::AuditAction) -> T {
+    use crate::views::AuditAction;
     match a {
         AuditAction::Create => T::ActCreate,
         AuditAction::Update => T::ActUpdate,

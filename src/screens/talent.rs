@@ -6,11 +6,11 @@
 use super::{Outcome, Screen};
 use crate::domain::talent::{GRID_ROWS, TalentGap, follow_up};
 use crate::domain::{Potensial, Rating};
-use crate::talent::{TalentData, TalentPerson};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
 use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, fit, gap_label, key, short_name};
+use crate::views::talent::{TalentData, TalentPerson};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -398,10 +398,7 @@ impl Screen for TalentTab {
             Act::Unit => {
                 return Outcome::TalentView(
                     self.data.year,
-                    super::training_overview::next_unit(
-                        &self.data.all_units,
-                        self.data.unit.as_deref(),
-                    ),
+                    keys::next_unit(&self.data.all_units, self.data.unit.as_deref()),
                 );
             }
             Act::Berprestasi => {

@@ -5,13 +5,13 @@
 //! group) and notes.
 
 use super::{FormState, Outcome, Screen};
+use crate::domain::Partner;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
     Nip, OrganiserKind, Training, TrainingKind, TrainingStatus, format_date, latsar_for_non_cpns,
     parse_date,
 };
-use crate::store::Partner;
 use crate::ui::closest::closest;
 use crate::ui::form::{Field, Form, FormEvent, draft_revision};
 use crate::ui::keys::Key;

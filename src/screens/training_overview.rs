@@ -2,78 +2,21 @@
 //! the trainings held, the partners and the JP they delivered, and who needs coaching
 //! (pembinaan) with the reason. Built once when the tab opens, never per keystroke.
 
-use super::coaching_form::{status_style, status_text};
 use super::{Outcome, Screen};
-use crate::competency_gaps::Suggestion;
 use crate::domain::{CoachingStatus, OrganiserKind};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::labels::{reason_text, status_style, status_text, targets_note};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
 use crate::ui::{KeyHelp, Ui, fit, key};
+use crate::views::competency_gaps::Suggestion;
+use crate::views::training::{Coaching, Held, PartnerJp, TrainingData};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, Tabs};
 use std::collections::HashMap;
-
-#[derive(Debug, Clone, Default)]
-pub struct UnitJp {
-    pub name: String,
-    pub staff: u32,
-    pub reached: u32,
-}
-
-#[derive(Debug, Clone)]
-pub struct Held {
-    pub title: String,
-    pub organiser: String,
-    pub dates: String,
-    pub participants: u32,
-    pub jp: u32,
-}
-
-#[derive(Debug, Clone)]
-pub struct PartnerJp {
-    pub name: String,
-    pub kind: OrganiserKind,
-    pub participants: u32,
-    /// JP delivered: each completed participation's JP, added up.
-    pub jp: u64,
-    /// People with a current competency gap this partner says it can close (`None`: it
-    /// names no competency).
-    pub gaps: Option<usize>,
-}
-
-/// Why someone needs coaching.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
-    Predikat(crate::domain::Predikat),
-    /// Below `target`, the JP due by today (this year) or the year's (a past year);
-    /// `year_target` is the whole year's, so both figures can be shown.
-    BelowJp {
-        jp: u32,
-        target: u32,
-        year_target: u32,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub struct Coaching {
-    pub nip: String,
-    pub name: String,
-    pub unit: String,
-    pub reasons: Vec<Reason>,
-    /// The person's missing or expired required competencies, most urgent first; only
-    /// without any, the training kinds the last evaluation's notes name (issue 13).
-    pub suggested: crate::competency_gaps::Suggestion,
-    /// The first day of the period of the latest evaluation, when its predikat flags the
-    /// person for coaching (pembinaan kinerja); `None` when only JP puts them here.
-    pub flagged_since: Option<jiff::civil::Date>,
-    /// Where their coaching stands ([`crate::domain::follow_up`]); `None`: not flagged by
-    /// predikat and never coached.
-    pub status: Option<CoachingStatus>,
-}
 
 /// Which people the coaching list shows (`s` cycles it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,29 +45,6 @@ impl CoachingFilter {
             CoachingFilter::Overdue => c.status == Some(CoachingStatus::Overdue),
         }
     }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct TrainingData {
-    pub year: i16,
-    pub staff: u32,
-    pub reached: u32,
-    /// Staff with 0, 1-9, 10-19 and 20 or more JP.
-    pub spread: [u32; 4],
-    pub units: Vec<UnitJp>,
-    /// Filled when the Held or Partners section is first opened.
-    pub held: Vec<Held>,
-    pub partners: Vec<PartnerJp>,
-    pub stats_loaded: bool,
-    /// The partners' `gaps` are counted (when the Partners section is first opened: it
-    /// reads every person's gaps).
-    pub gaps_loaded: bool,
-    /// The unit shown, `None` for all; the counts above follow it (held and partners are
-    /// for all units).
-    pub unit: Option<String>,
-    /// Every unit as (id, name), by name, for `f`.
-    pub all_units: Vec<(String, String)>,
-    pub coaching: Vec<Coaching>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,21 +130,10 @@ pub struct TrainingOverview {
     shown: Vec<usize>,
 }
 
-/// The unit after `current` in `units` (`None` = all units comes first and after the last).
-pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<String> {
-    match current {
-        None => units.first().map(|(id, _)| id.clone()),
-        Some(c) => {
-            let i = units.iter().position(|(id, _)| id == c)?;
-            units.get(i + 1).map(|(id, _)| id.clone())
-        }
-    }
-}
-
 /// A suggestion in full (each competency with its state and expiry day), for the line
 /// under the coaching list; `None` when there is none.
 pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
-    use crate::competency_gaps::Gap;
+    use crate::views::competency_gaps::Gap;
     match s {
         Suggestion::Competencies(gaps) if !gaps.is_empty() => {
             let parts: Vec<String> = gaps
@@ -245,30 +154,6 @@ pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
             Some(format!("{} {}", ui.t(T::Suggested), kinds.join(", ")))
         }
         _ => None,
-    }
-}
-
-/// The reason in the interface language.
-pub fn reason_text(r: &Reason, ui: &Ui) -> String {
-    match r {
-        Reason::Predikat(p) => format!("{} {}", ui.t(T::ReasonPredikat), p.label()),
-        // Which target flagged the person: the part due by today, or the whole year's.
-        Reason::BelowJp {
-            jp,
-            target,
-            year_target,
-        } if target < year_target => format!(
-            "{jp} / {target} {} ({year_target}/{})",
-            ui.t(T::ReasonJpToday),
-            ui.t(T::ReasonJpYear)
-        ),
-        Reason::BelowJp { jp, target, .. } => {
-            format!(
-                "{jp} / {target} {} {}",
-                ui.t(T::ReasonJp),
-                ui.t(T::ReasonJpYear)
-            )
-        }
     }
 }
 
@@ -392,7 +277,7 @@ impl TrainingOverview {
             d.staff,
             ratio * 100.0,
             ui.t(T::ReachedTarget),
-            crate::screens::home::targets_note(ui)
+            targets_note(ui)
         );
         let label = format!("{label}  {}", self.unit_label(ui));
         // Without colour a filled gauge cannot be told from its label: a text gauge then.
@@ -735,7 +620,7 @@ impl Screen for TrainingOverview {
             Some(Act::PrevYear) => Outcome::TrainingYear(d.year - 1, d.unit.clone()),
             Some(Act::NextYear) => Outcome::TrainingYear(d.year + 1, d.unit.clone()),
             Some(Act::Unit) => {
-                Outcome::TrainingYear(d.year, next_unit(&d.all_units, d.unit.as_deref()))
+                Outcome::TrainingYear(d.year, keys::next_unit(&d.all_units, d.unit.as_deref()))
             }
             Some(act @ (Act::Open | Act::Coach)) if self.section == Section::Coaching => {
                 let selected = self

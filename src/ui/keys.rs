@@ -231,6 +231,18 @@ pub fn step(nav: Nav, selected: usize, len: usize, page: usize) -> usize {
     }
 }
 
+/// The unit `f` steps to: the one after `current` in `units` (`None` = all units comes
+/// first and after the last).
+pub fn next_unit(units: &[(String, String)], current: Option<&str>) -> Option<String> {
+    match current {
+        None => units.first().map(|(id, _)| id.clone()),
+        Some(c) => {
+            let i = units.iter().position(|(id, _)| id == c)?;
+            units.get(i + 1).map(|(id, _)| id.clone())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod form;
 pub mod help;
 pub mod input;
 pub mod keys;
+pub mod labels;
 pub mod lang;
 pub mod rating;
 pub mod tabs;

@@ -10,9 +10,9 @@
 //! training dated after today, which the rows cannot see past (see
 //! [`Competency::state_from`]).
 
-use crate::competency_gaps::Gap;
 use crate::domain::{Competency, Jabatan, JenisJabatan, Requirement};
 use crate::model::staff_index::{StaffIndex, TalentSource};
+use crate::views::competency_gaps::Gap;
 use jiff::civil::Date;
 use std::collections::HashMap;
 

@@ -17,10 +17,10 @@
 //!   expired or expiring within 6 months, as `kinerja export gaps` lists them) in at least
 //!   one competency the partner says it delivers.
 
-use crate::competency_gaps::gaps;
 use crate::domain::{Competency, Partner, Requirement, TrainingStatus, unit_id};
 use crate::store::stats::HeldStat;
 use crate::store::{Store, StoreError};
+use crate::views::competency_gaps::gaps;
 use jiff::civil::Date;
 use std::collections::{BTreeSet, HashMap, HashSet};
 

@@ -1,0 +1,16 @@
+//! Read models: the store and the staff rows in memory turned into plain data that a screen,
+//! a document or an export shows, computed once (DESIGN.md, "Layers"). Uses `domain/`,
+//! `store/` and `model/`; never `ui/` or ratatui, and holds no interface text.
+
+pub mod coaching;
+pub mod competency_gaps;
+pub mod competency_view;
+pub mod home;
+pub mod partners;
+pub mod profile;
+pub mod report;
+pub mod talent;
+pub mod training;
+
+/// The audit trail as the staff record's history shows it (the store's record types).
+pub use crate::store::{AuditAction, AuditEntry};
