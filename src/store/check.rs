@@ -26,6 +26,9 @@ pub struct CheckReport {
     pub damage: Vec<Damage>,
 }
 
+/// Each staff record's NIP (its key) and unit, as the staff check found them.
+type StaffUnits = HashMap<Vec<u8>, String>;
+
 impl CheckReport {
     pub fn is_sound(&self) -> bool {
         self.damage.is_empty()
@@ -42,15 +45,42 @@ impl CheckReport {
 
 impl Store {
     /// Reads the whole database. Only sled itself failing is an `Err`; damage is reported.
+    /// Each tree is checked in turn; the later checks use what the earlier ones found.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
         let mut r = CheckReport::default();
+        self.check_meta(&mut r)?;
+        let units = self.check_units(&mut r)?;
+        self.check_officers(&mut r)?;
+        self.check_partners(&mut r)?;
+        let competencies = self.check_competencies(&mut r)?;
+        self.check_requirements(&mut r, &competencies)?;
+        self.check_partner_competencies(&mut r, &competencies)?;
+        let staff_units = self.check_staff(&mut r, &units)?;
+        self.check_staff_by_unit(&mut r, &staff_units)?;
+        self.check_evaluations(&mut r, &staff_units)?;
+        self.check_potentials(&mut r, &staff_units)?;
+        self.check_trainings(&mut r, &staff_units)?;
+        self.check_coaching(&mut r, &staff_units)?;
+        self.check_summaries(&mut r, &staff_units)?;
+        self.check_training_stats(&mut r)?;
+        self.check_drafts(&mut r)?;
+        self.check_audit(&mut r)?;
+        self.check_audit_by_record(&mut r)?;
+        Ok(r)
+    }
 
+    /// The schema version in `meta`.
+    fn check_meta(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         match self.meta.get(keys::SCHEMA_KEY)? {
             Some(v) if v.len() == 4 => {}
             Some(_) => r.damaged("meta", keys::SCHEMA_KEY, "schema version is not 4 bytes"),
             None => r.damaged("meta", keys::SCHEMA_KEY, "schema version is missing"),
         }
+        Ok(())
+    }
 
+    /// Every unit decodes under its own id; returns the ids.
+    fn check_units(&self, r: &mut CheckReport) -> Result<HashSet<String>, StoreError> {
         let mut units = HashSet::new();
         for item in self.units.iter() {
             let (k, v) = item?;
@@ -67,7 +97,11 @@ impl Store {
                 Err(e) => r.damaged("units", &k, e.to_string()),
             }
         }
+        Ok(units)
+    }
 
+    /// Every officer decodes under its own name.
+    fn check_officers(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.db.open_tree("officers")?.iter() {
             let (k, v) = item?;
             match records::decode_officer(&v) {
@@ -80,7 +114,11 @@ impl Store {
                 Err(e) => r.damaged("officers", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every partner decodes under its own id.
+    fn check_partners(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.partners.iter() {
             let (k, v) = item?;
             match records::decode_partner(&v) {
@@ -93,7 +131,11 @@ impl Store {
                 Err(e) => r.damaged("partners", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every competency of the catalogue decodes under its own id; returns the ids.
+    fn check_competencies(&self, r: &mut CheckReport) -> Result<HashSet<String>, StoreError> {
         let mut competencies = HashSet::new();
         for item in self.competencies.iter() {
             let (k, v) = item?;
@@ -110,6 +152,15 @@ impl Store {
                 Err(e) => r.damaged("competencies", &k, e.to_string()),
             }
         }
+        Ok(competencies)
+    }
+
+    /// Every requirement decodes under its own key and names a catalogued competency.
+    fn check_requirements(
+        &self,
+        r: &mut CheckReport,
+        competencies: &HashSet<String>,
+    ) -> Result<(), StoreError> {
         for item in self.requirements.iter() {
             let (k, v) = item?;
             match records::decode_requirement(&v) {
@@ -125,6 +176,15 @@ impl Store {
                 Err(e) => r.damaged("requirements", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
+
+    /// Every competency a partner names is in the catalogue.
+    fn check_partner_competencies(
+        &self,
+        r: &mut CheckReport,
+        competencies: &HashSet<String>,
+    ) -> Result<(), StoreError> {
         // A partner's competencies must be in the catalogue (the saves check it).
         for item in self.partners.iter() {
             let (k, v) = item?;
@@ -138,7 +198,16 @@ impl Store {
                 );
             }
         }
+        Ok(())
+    }
 
+    /// Every staff record decodes under its own NIP, names a unit that exists and is in
+    /// `staff_by_unit`; returns each NIP's unit.
+    fn check_staff(
+        &self,
+        r: &mut CheckReport,
+        units: &HashSet<String>,
+    ) -> Result<StaffUnits, StoreError> {
         let mut staff_units: HashMap<Vec<u8>, String> = HashMap::new();
         for item in self.staff.iter() {
             let (k, v) = item?;
@@ -164,7 +233,15 @@ impl Store {
                 Err(e) => r.damaged("staff", &k, e.to_string()),
             }
         }
+        Ok(staff_units)
+    }
 
+    /// Every `staff_by_unit` entry points to a staff record in that unit.
+    fn check_staff_by_unit(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
         for item in self.staff_by_unit.iter() {
             let (k, _) = item?;
             match keys::split_staff_by_unit(&k) {
@@ -180,7 +257,16 @@ impl Store {
                 None => r.damaged("staff_by_unit", &k, "is not unit, zero byte, NIP"),
             }
         }
+        Ok(())
+    }
 
+    /// Every person's evaluations decode, belong to a staff record, have ids in range and
+    /// one evaluation per period.
+    fn check_evaluations(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
         for item in self.evaluations.iter() {
             let (k, v) = item?;
             if !staff_units.contains_key(&k[..]) {
@@ -211,7 +297,15 @@ impl Store {
                 Err(e) => r.damaged("evaluations", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every person's potentials decode, belong to a staff record and have one entry per year.
+    fn check_potentials(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
         for item in self.potentials.iter() {
             let (k, v) = item?;
             if !staff_units.contains_key(&k[..]) {
@@ -230,7 +324,15 @@ impl Store {
                 Err(e) => r.damaged("potentials", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every person's trainings decode, belong to a staff record and have ids in range.
+    fn check_trainings(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
         for item in self.trainings.iter() {
             let (k, v) = item?;
             if !staff_units.contains_key(&k[..]) {
@@ -253,7 +355,16 @@ impl Store {
                 Err(e) => r.damaged("trainings", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every person's coaching records decode, belong to a staff record, have ids in range
+    /// and one record per date and kind.
+    fn check_coaching(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
         for item in self.coaching.iter() {
             let (k, v) = item?;
             if !staff_units.contains_key(&k[..]) {
@@ -288,7 +399,16 @@ impl Store {
                 Err(e) => r.damaged("coaching", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every `staff_summary` entry decodes, belongs to a staff record and equals the summary
+    /// computed from the records; every staff record has one.
+    fn check_summaries(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
         // A damaged catalogue is reported with its own tree; the summaries are then
         // compared as if it were empty.
         let catalogue = self.competencies().unwrap_or_default();
@@ -318,7 +438,11 @@ impl Store {
                 r.damaged("staff", nip, "has no staff_summary entry");
             }
         }
+        Ok(())
+    }
 
+    /// The `training_stats` sums equal a recount of the trainings.
+    fn check_training_stats(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for key in self.stats_mismatches()? {
             r.damaged(
                 "training_stats",
@@ -326,14 +450,22 @@ impl Store {
                 "does not match the trainings; a bulk write or restore rebuilds it",
             );
         }
+        Ok(())
+    }
 
+    /// Every draft decodes (their keys are not checked).
+    fn check_drafts(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.drafts.iter() {
             let (k, v) = item?;
             if let Err(e) = records::decode_draft(&v) {
                 r.damaged("drafts", &k, e.to_string());
             }
         }
+        Ok(())
+    }
 
+    /// Every audit entry decodes under a 16-byte key.
+    fn check_audit(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.audit.iter() {
             let (k, v) = item?;
             if k.len() != 16 {
@@ -344,7 +476,11 @@ impl Store {
                 Err(e) => r.damaged("audit", &k, e.to_string()),
             }
         }
+        Ok(())
+    }
 
+    /// Every `audit_by_record` entry is well formed and points to an audit entry.
+    fn check_audit_by_record(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.audit_by_record.iter() {
             let (k, _) = item?;
             let ok = k.len() > 17 && k[k.len() - 17] == 0;
@@ -354,7 +490,6 @@ impl Store {
                 r.damaged("audit_by_record", &k, "points to no audit entry");
             }
         }
-
-        Ok(r)
+        Ok(())
     }
 }

@@ -99,8 +99,8 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        self.audited(&[&tree], actor, |tx| {
-            let old = match tx[0].get(officer.name.as_bytes())? {
+        self.audited([&tree], actor, |[t_officers]| {
+            let old = match t_officers.get(officer.name.as_bytes())? {
                 Some(v) => Some(
                     records::decode_officer(&v)
                         .or_else(|e| abort(StoreError::Invalid(e.to_string())))?,
@@ -132,7 +132,7 @@ impl Store {
                     });
                 }
             }
-            tx[0].insert(
+            t_officers.insert(
                 officer.name.as_bytes(),
                 encoded(records::encode_officer(&saved))?,
             )?;
@@ -154,8 +154,8 @@ impl Store {
     /// Removes an officer.
     pub fn delete_officer(&self, name: &str, actor: &str) -> Result<(), StoreError> {
         let tree = self.officers_tree()?;
-        self.audited(&[&tree], actor, |tx| {
-            if tx[0].remove(name.as_bytes())?.is_none() {
+        self.audited([&tree], actor, |[t_officers]| {
+            if t_officers.remove(name.as_bytes())?.is_none() {
                 return abort(StoreError::NotFound {
                     what: format!("officer {name}"),
                 });

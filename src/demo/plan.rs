@@ -1,0 +1,246 @@
+//! The demo data set: units, partners and people's identities planned up front, each
+//! person's records made when asked for.
+
+use super::coaching::coaching_for;
+use super::evaluations::evaluations_for;
+use super::partners::{GOV_ORGANISERS, PRIVATE_ORGANISERS, with_agreements};
+use super::pension::plant_near_pension;
+use super::people::{person, quota};
+use super::potentials::potentials_for;
+use super::rng::Rng;
+use super::trainings::trainings_for;
+use super::units::{RULE_BREAKING_UNIT, UNITS};
+use crate::domain::{
+    Evaluator, OrganiserKind, Predikat, Rating, Staff, Unit, UnitKind, UnitRating,
+};
+use crate::store::{EvaluationGroup, Partner, TrainingGroup};
+use jiff::civil::Date;
+use std::collections::HashSet;
+
+/// Everything the demo writes for one person.
+pub struct DemoPerson {
+    pub staff: Staff,
+    pub evaluations: EvaluationGroup,
+    pub trainings: TrainingGroup,
+    /// Potensial for last year and, for some, the year before (PermenPANRB 3/2020).
+    pub potentials: crate::domain::Potentials,
+    pub coaching: crate::store::CoachingGroup,
+}
+
+pub(super) struct Draft {
+    pub(super) staff: Staff,
+    pub(super) unit: usize,
+    /// How well this person works, 0 (poor) to 1 (excellent).
+    pub(super) latent: f64,
+    /// Annual predikat for the year before last and last year.
+    pub(super) annual: [Option<Predikat>; 2],
+    /// For a unit's head: the Hasil Kerja the unit's rating gives, per year as `annual`.
+    pub(super) head_hasil: [Option<Rating>; 2],
+}
+
+/// The demo data set. Units, partners and the people's identities are built up front
+/// (they are small); evaluations and trainings are made one person at a time by
+/// [`Demo::next_person`], so 100,000 people never sit in memory with all their records.
+pub struct Demo {
+    pub units: Vec<Unit>,
+    pub partners: Vec<Partner>,
+    drafts: Vec<Draft>,
+    heads: Vec<Option<usize>>,
+    rng: Rng,
+    /// A stream of its own for potentials, so adding them changed nobody's other data.
+    talent_rng: Rng,
+    /// A stream of its own for the coaching records, so adding them left everything else
+    /// the demo draws as it was.
+    coaching_rng: Rng,
+    today: Date,
+    next: usize,
+}
+
+/// Plans `n` people for the year of `today`.
+pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
+    let mut rng = Rng::new(seed);
+    let year = today.year();
+    let mut units: Vec<Unit> = UNITS
+        .iter()
+        .map(|u| Unit::new(u.name, u.kind, u.parent.map(crate::domain::unit_id)))
+        .collect();
+    for (i, u) in units.iter_mut().enumerate() {
+        for y in [year - 2, year - 1] {
+            let rating = if i % 7 == 3 {
+                UnitRating::Istimewa
+            } else {
+                UnitRating::Baik
+            };
+            u.ratings.insert(y, rating);
+        }
+    }
+
+    let total_weight: u32 = UNITS.iter().map(|u| u.weight).sum();
+    let mut used = HashSet::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(n);
+    for i in 0..n {
+        // Every unit gets its share of the staff, spread evenly through the list.
+        let mut pick = ((i as u64 * u64::from(total_weight)) / n.max(1) as u64) as u32;
+        let mut unit = 0;
+        for (k, u) in UNITS.iter().enumerate() {
+            if pick < u.weight {
+                unit = k;
+                break;
+            }
+            pick -= u.weight;
+        }
+        let staff = person(&mut rng, &units[unit], UNITS[unit].kind, today, &mut used);
+        drafts.push(Draft {
+            staff,
+            unit,
+            latent: rng.unit(),
+            annual: [None, None],
+            head_hasil: [None, None],
+        });
+    }
+
+    plant_near_pension(&mut drafts, today, &mut used);
+
+    // Unit heads (the highest PNS rank) evaluate their staff. Each unit names its head,
+    // whose result is the unit's own: their Hasil Kerja follows the unit's rating and they
+    // are left out of the unit's distribution (SE MenPANRB 3/2023).
+    let mut heads: Vec<Option<usize>> = vec![None; UNITS.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if d.staff.golongan.is_pppk() {
+            continue;
+        }
+        let better = |b: usize| {
+            (d.staff.golongan, &d.staff.nip) > (drafts[b].staff.golongan, &drafts[b].staff.nip)
+        };
+        if heads[d.unit].is_none_or(better) {
+            heads[d.unit] = Some(i);
+        }
+    }
+
+    for (k, h) in heads.iter().enumerate() {
+        if let Some(h) = h {
+            units[k].head = Some(drafts[*h].staff.nip.clone());
+            for (slot, y) in [year - 2, year - 1].into_iter().enumerate() {
+                drafts[*h].head_hasil[slot] = units[k]
+                    .ratings
+                    .get(&y)
+                    .map(|r| crate::domain::head_hasil_kerja(*r));
+            }
+        }
+    }
+
+    // The annual predikat of each unit follows a quota, so every unit but the one meant to
+    // break the guide fits it.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); UNITS.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if heads[d.unit] != Some(i) {
+            members[d.unit].push(i);
+        }
+    }
+    for (slot, y) in [year - 2, year - 1].into_iter().enumerate() {
+        for (k, spec) in UNITS.iter().enumerate() {
+            let mut order = members[k].clone();
+            let score = |i: usize| {
+                drafts[i].latent + 0.15 * (((i as u64 * 7919 + y as u64) % 100) as f64 / 100.0)
+            };
+            order.sort_by(|&a, &b| score(b).total_cmp(&score(a)));
+            let breaking = spec.name == RULE_BREAKING_UNIT && y == year - 1;
+            let quotas = if breaking {
+                quota(order.len(), &[0.2, 0.8, 0.0, 0.0, 0.0])
+            } else if units[k].ratings.get(&y) == Some(&UnitRating::Istimewa) {
+                quota(order.len(), &[0.55, 0.3, 0.1, 0.05, 0.0])
+            } else {
+                quota(order.len(), &[0.12, 0.62, 0.17, 0.06, 0.03])
+            };
+            let mut it = order.into_iter();
+            for (p, count) in Predikat::ALL.iter().zip(quotas) {
+                for i in it.by_ref().take(count) {
+                    drafts[i].annual[slot] = Some(*p);
+                }
+            }
+        }
+    }
+    // The heads, outside the quotas: Sangat Baik under an Istimewa unit, otherwise Baik.
+    for h in heads.iter().flatten() {
+        for slot in 0..2 {
+            drafts[*h].annual[slot] = drafts[*h].head_hasil[slot].map(|r| match r {
+                Rating::DiAtas => Predikat::SangatBaik,
+                _ => Predikat::Baik,
+            });
+        }
+    }
+
+    let partners: Vec<Partner> = GOV_ORGANISERS
+        .iter()
+        .map(|name| (*name, OrganiserKind::Pemerintah))
+        .chain(PRIVATE_ORGANISERS.iter().copied())
+        .map(|(name, kind)| Partner {
+            id: crate::domain::unit_id(name),
+            name: name.to_string(),
+            kind,
+            ..Default::default()
+        })
+        .map(|p| with_agreements(p, today))
+        .collect();
+
+    Demo {
+        units,
+        partners,
+        drafts,
+        heads,
+        rng,
+        talent_rng: Rng::new(seed ^ 0x7a1e_47ba_11e7_0003),
+        coaching_rng: Rng::new(seed ^ 0x7065_6d62_696e_6161),
+        today,
+        next: 0,
+    }
+}
+
+impl Demo {
+    /// How many people the demo holds.
+    pub fn len(&self) -> usize {
+        self.drafts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.drafts.is_empty()
+    }
+
+    /// The next person with their evaluations and trainings, in a fixed order.
+    pub fn next_person(&mut self) -> Option<DemoPerson> {
+        let i = self.next;
+        let d = self.drafts.get(i)?;
+        self.next += 1;
+        let penilai = match self.heads[d.unit].filter(|h| *h != i) {
+            Some(h) => Evaluator {
+                nip: Some(self.drafts[h].staff.nip.clone()),
+                nama: self.drafts[h].staff.display_name(),
+            },
+            None => Evaluator {
+                nip: None,
+                nama: match UNITS[d.unit].kind {
+                    UnitKind::Kesehatan => "Kepala Dinas Kesehatan Kota Medan",
+                    UnitKind::Pendidikan => "Kepala Dinas Pendidikan Kota Medan",
+                    _ => "Camat Medan Belawan",
+                }
+                .to_string(),
+            },
+        };
+        let evaluations = evaluations_for(&mut self.rng, d, &penilai, self.today);
+        let trainings = trainings_for(
+            &mut self.rng,
+            UNITS[d.unit].kind,
+            &self.partners,
+            self.today,
+        );
+        let potentials = potentials_for(&mut self.talent_rng, d, self.today);
+        let coaching = coaching_for(&mut self.coaching_rng, &evaluations, &penilai, self.today);
+        Some(DemoPerson {
+            staff: d.staff.clone(),
+            evaluations,
+            trainings,
+            potentials,
+            coaching,
+        })
+    }
+}

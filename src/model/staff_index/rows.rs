@@ -1,0 +1,100 @@
+//! One person as the list keeps them in memory, the rows copied out for drawing and for the
+//! talent view, and the table that stores repeated texts once.
+
+use crate::domain::{JenisJabatan, Predikat};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// One person as the list keeps it in memory: small, with repeated texts (position,
+/// unit) stored once in the index's tables. Measured at 100,000 rows of the scale database
+/// (with annual ratings, JP per year and competencies held): about 220 bytes a row.
+pub(super) struct Entry {
+    pub(super) nip: [u8; 18],
+    pub(super) name: Box<str>,
+    pub(super) golongan: crate::domain::Golongan,
+    pub(super) jabatan: u16,
+    pub(super) unit: u16,
+    pub(super) aktif: bool,
+    pub(super) last: Option<(crate::domain::Period, Predikat)>,
+    /// JP of the index's year.
+    pub(super) jp: u32,
+    /// JP of every year with any, oldest first (as the summary keeps them).
+    pub(super) jp_years: Box<[(i16, u32)]>,
+    /// Each year's annual (year, predikat, Hasil Kerja), oldest first: the talent view's.
+    pub(super) annual: Box<[(i16, Predikat, crate::domain::Rating)]>,
+    /// The position's kind and jenjang (`None` in a summary of the first layout).
+    pub(super) jenis: Option<JenisJabatan>,
+    /// Each competency held (`competency_key` of its id) with the end of the latest
+    /// training that gave it: the Kompetensi view's.
+    pub(super) held: Box<[(u32, Date)]>,
+}
+
+/// One person as the talent view reads them, borrowed from the shared rows.
+pub struct TalentSource<'a> {
+    pub nip: &'a str,
+    pub name: &'a str,
+    pub unit_id: &'a str,
+    /// The position's name (without its jenjang).
+    pub jabatan: &'a str,
+    pub aktif: bool,
+    /// JP of the index's year (this year).
+    pub jp: u32,
+    /// Each year's annual (year, predikat, Hasil Kerja), oldest first.
+    pub annual: &'a [(i16, Predikat, crate::domain::Rating)],
+    /// The position's name as a number, the same for every person with that name (for
+    /// caching what a position requires).
+    pub jabatan_no: u16,
+    /// The position's kind and jenjang.
+    pub jenis: Option<JenisJabatan>,
+    /// Competencies held: (`competency_key` of the id, end of the latest training that
+    /// gave it).
+    pub held: &'a [(u32, Date)],
+}
+
+impl Entry {
+    pub(super) fn nip(&self) -> &str {
+        std::str::from_utf8(&self.nip).unwrap_or("")
+    }
+}
+
+/// One row of the view, copied out for drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffRow {
+    pub nip: String,
+    pub name: String,
+    pub golongan: crate::domain::Golongan,
+    pub jabatan: String,
+    pub unit_id: String,
+    pub aktif: bool,
+    pub last: Option<(crate::domain::Period, Predikat)>,
+    pub jp: u32,
+}
+
+impl StaffRow {
+    pub fn nip_spaced(&self) -> String {
+        crate::domain::summary::spaced_nip(&self.nip)
+    }
+}
+
+/// Texts stored once, referred to by number.
+#[derive(Default)]
+pub(super) struct Interner {
+    texts: Vec<String>,
+    pub(super) numbers: HashMap<String, u16>,
+}
+
+impl Interner {
+    pub(super) fn number(&mut self, text: &str) -> u16 {
+        if let Some(n) = self.numbers.get(text) {
+            return *n;
+        }
+        let n = self.texts.len().min(u16::MAX as usize) as u16;
+        self.texts.push(text.to_string());
+        self.numbers.insert(text.to_string(), n);
+        n
+    }
+
+    pub(super) fn text(&self, n: u16) -> &str {
+        self.texts.get(usize::from(n)).map_or("", |s| s.as_str())
+    }
+}

@@ -1,0 +1,233 @@
+//! The rows every session shares ([`StaffData`]) and the process's one handle on them
+//! ([`SharedStaff`]).
+
+use super::rows::{Entry, Interner};
+use super::sort::SortKey;
+use crate::domain::{Predikat, StaffSummary};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+/// The rows every session shares: one per person, texts interned, and one permutation of
+/// the rows per sort key, built the first time any session asks for it.
+pub struct StaffData {
+    pub(super) items: Vec<Entry>,
+    pub(super) jabatan: Interner,
+    pub(super) unit_ids: Interner,
+    pub(super) unit_names: HashMap<String, String>,
+    pub(super) year: i16,
+    pub(super) orders: HashMap<SortKey, Arc<Vec<u32>>>,
+    /// Bumped by every change, so views know to refresh.
+    pub(super) generation: u64,
+}
+
+impl StaffData {
+    fn empty(unit_names: HashMap<String, String>, year: i16) -> StaffData {
+        StaffData {
+            items: Vec::new(),
+            jabatan: Interner::default(),
+            unit_ids: Interner::default(),
+            unit_names,
+            year,
+            orders: HashMap::new(),
+            generation: 0,
+        }
+    }
+
+    fn entry(&mut self, s: StaffSummary) -> Entry {
+        let mut nip = [b'0'; 18];
+        for (slot, b) in nip.iter_mut().zip(s.nip.bytes()) {
+            *slot = b;
+        }
+        let annual: Box<[(i16, Predikat, crate::domain::Rating)]> = s
+            .annual
+            .iter()
+            .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
+            .collect();
+        let held: Box<[(u32, Date)]> = s.held.as_slice().into();
+        let jp_years: Box<[(i16, u32)]> = s.jp.as_slice().into();
+        Entry {
+            jp_years,
+            jenis: s.jenis,
+            held,
+            nip,
+            annual,
+            jp: s.jp_in(self.year),
+            name: s.name.into_boxed_str(),
+            golongan: s.golongan,
+            jabatan: self.jabatan.number(&s.jabatan),
+            unit: self.unit_ids.number(&s.unit_id),
+            aktif: s.aktif,
+            last: s.last,
+        }
+    }
+
+    pub(super) fn unit_id_of(&self, e: &Entry) -> &str {
+        self.unit_ids.text(e.unit)
+    }
+
+    pub(super) fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.unit_names.get(id).map_or(id, |s| s.as_str())
+    }
+
+    /// Adds or replaces one person, dropping only the sorted orders the change touches.
+    fn upsert(&mut self, summary: StaffSummary) {
+        let at = self.items.iter().position(|s| s.nip() == summary.nip);
+        let entry = self.entry(summary);
+        match at {
+            Some(i) => {
+                // Keep the sorted views this change does not touch: a quick evaluation
+                // changes only the predikat, and re-sorting 100,000 rows per save is waste.
+                let old = &self.items[i];
+                let changed = |k: &SortKey| match k {
+                    SortKey::Nip => false,
+                    SortKey::Name => old.name != entry.name,
+                    SortKey::Rank => old.golongan != entry.golongan || old.name != entry.name,
+                    SortKey::Unit => old.unit != entry.unit || old.name != entry.name,
+                    SortKey::Predikat => old.last != entry.last || old.name != entry.name,
+                    SortKey::Jp => old.jp != entry.jp || old.name != entry.name,
+                };
+                self.orders.retain(|k, _| !changed(k));
+                self.items[i] = entry;
+            }
+            None => {
+                self.items.push(entry);
+                self.orders.clear();
+            }
+        }
+        self.generation += 1;
+    }
+
+    /// Removes one person (after a delete); every order is rebuilt when next asked for.
+    fn remove(&mut self, nip: &str) -> bool {
+        let Some(i) = self.items.iter().position(|s| s.nip() == nip) else {
+            return false;
+        };
+        self.items.swap_remove(i);
+        self.orders.clear();
+        self.generation += 1;
+        true
+    }
+}
+
+/// The process's one [`StaffData`], behind a lock; cloning shares it.
+#[derive(Clone)]
+pub struct SharedStaff(pub(super) Arc<RwLock<StaffData>>);
+
+impl SharedStaff {
+    /// `year` is the year whose JP the list shows.
+    pub fn new(
+        items: Vec<StaffSummary>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> SharedStaff {
+        let mut data = StaffData::empty(unit_names, year);
+        data.items.reserve(items.len());
+        for summary in items {
+            let entry = data.entry(summary);
+            data.items.push(entry);
+        }
+        SharedStaff(Arc::new(RwLock::new(data)))
+    }
+
+    /// Builds the rows from a stream of summaries, without holding them all at once.
+    pub fn build<E>(
+        summaries: impl IntoIterator<Item = Result<StaffSummary, E>>,
+        unit_names: HashMap<String, String>,
+        year: i16,
+    ) -> Result<SharedStaff, E> {
+        let mut data = StaffData::empty(unit_names, year);
+        for summary in summaries {
+            let entry = data.entry(summary?);
+            data.items.push(entry);
+        }
+        data.items.shrink_to_fit();
+        Ok(SharedStaff(Arc::new(RwLock::new(data))))
+    }
+
+    /// Replaces every row with `other`'s (the whole list read after the first page), so
+    /// every view sharing this one sees them.
+    pub fn replace_with(&self, other: SharedStaff) {
+        let fresh = match Arc::try_unwrap(other.0) {
+            Ok(lock) => lock.into_inner().unwrap_or_else(|p| p.into_inner()),
+            Err(shared) => {
+                // Still shared elsewhere: rebuild from its rows.
+                let src = read(&shared);
+                let mut data = StaffData::empty(src.unit_names.clone(), src.year);
+                for e in &src.items {
+                    let entry = Entry {
+                        nip: e.nip,
+                        name: e.name.clone(),
+                        golongan: e.golongan,
+                        jabatan: data.jabatan.number(src.jabatan.text(e.jabatan)),
+                        unit: data.unit_ids.number(src.unit_ids.text(e.unit)),
+                        aktif: e.aktif,
+                        last: e.last,
+                        jp: e.jp,
+                        jp_years: e.jp_years.clone(),
+                        annual: e.annual.clone(),
+                        jenis: e.jenis,
+                        held: e.held.clone(),
+                    };
+                    data.items.push(entry);
+                }
+                data
+            }
+        };
+        let mut data = write(&self.0);
+        let generation = data.generation + 1;
+        *data = fresh;
+        data.generation = generation;
+    }
+
+    /// Adds or replaces one person (after a save in any session).
+    pub fn upsert(&self, summary: StaffSummary) {
+        write(&self.0).upsert(summary);
+    }
+
+    /// Removes one person (after a delete in any session).
+    pub fn remove(&self, nip: &str) -> bool {
+        write(&self.0).remove(nip)
+    }
+
+    /// Learns a unit created meanwhile (for its name in rows and the unit picker).
+    pub fn set_unit_name(&self, id: &str, name: &str) {
+        let mut data = write(&self.0);
+        data.unit_names.insert(id.to_string(), name.to_string());
+        data.generation += 1;
+    }
+
+    /// Changes with every save: a view whose number differs refreshes.
+    pub fn generation(&self) -> u64 {
+        read(&self.0).generation
+    }
+
+    /// Everyone in the process, and how many sessions share these rows.
+    pub fn total(&self) -> usize {
+        read(&self.0).items.len()
+    }
+
+    /// The permutation for `sort`, built (once, for every session) if missing.
+    pub(super) fn order(&self, sort: SortKey) -> Arc<Vec<u32>> {
+        if let Some(order) = read(&self.0).orders.get(&sort) {
+            return Arc::clone(order);
+        }
+        let mut data = write(&self.0);
+        if let Some(order) = data.orders.get(&sort) {
+            return Arc::clone(order);
+        }
+        let order = Arc::new(data.build_order(sort));
+        data.orders.insert(sort, Arc::clone(&order));
+        order
+    }
+}
+
+/// A poisoned lock means a panic in another session while it held the rows; the rows
+/// themselves are whole (every change is one assignment), so reading them on is safe.
+pub(super) fn read(lock: &RwLock<StaffData>) -> RwLockReadGuard<'_, StaffData> {
+    lock.read().unwrap_or_else(|p| p.into_inner())
+}
+
+pub(super) fn write(lock: &RwLock<StaffData>) -> RwLockWriteGuard<'_, StaffData> {
+    lock.write().unwrap_or_else(|p| p.into_inner())
+}

@@ -1,0 +1,207 @@
+//! Tests of the staff list's data: sort orders, search, updates, shared views and scope.
+
+use super::search::is_subsequence;
+use super::*;
+use crate::domain::{Golongan, StaffSummary};
+use std::collections::HashMap;
+
+fn person(nip: &str, name: &str, gol: &str, unit: &str, jp: u32) -> StaffSummary {
+    StaffSummary {
+        nip: nip.into(),
+        name: name.into(),
+        golongan: Golongan::parse(gol, false).unwrap(),
+        jabatan: "Perawat".into(),
+        jenis: None,
+        unit_id: unit.into(),
+        aktif: true,
+        last: None,
+        jp: vec![(2026, jp)],
+        annual: Vec::new(),
+        annual_hasil: Vec::new(),
+        held: Vec::new(),
+    }
+}
+
+fn index() -> StaffIndex {
+    let units = HashMap::from([
+        ("a".to_string(), "Puskesmas Belawan".to_string()),
+        ("b".to_string(), "SD Negeri 065005".to_string()),
+    ]);
+    StaffIndex::new(
+        vec![
+            person("198503302010012002", "dr. Rina Siregar", "III/c", "a", 4),
+            person(
+                "199001152015031001",
+                "Budi Nasution, S.Pd.",
+                "IV/a",
+                "b",
+                30,
+            ),
+            person("197712312002122003", "Hj. Ani Lubis", "II/d", "a", 12),
+        ],
+        units,
+        2026,
+    )
+}
+
+fn names(ix: &StaffIndex) -> Vec<String> {
+    (0..ix.len())
+        .map(|i| ix.row(i).unwrap().name.clone())
+        .collect()
+}
+
+#[test]
+fn name_order_ignores_front_titles() {
+    let mut ix = index();
+    ix.set_sort(SortKey::Name);
+    assert_eq!(
+        names(&ix),
+        ["Hj. Ani Lubis", "Budi Nasution, S.Pd.", "dr. Rina Siregar"]
+    );
+}
+
+#[test]
+fn rank_order_follows_the_ranks_not_the_alphabet() {
+    let mut ix = index();
+    ix.set_sort(SortKey::Rank);
+    assert_eq!(
+        names(&ix),
+        ["Budi Nasution, S.Pd.", "dr. Rina Siregar", "Hj. Ani Lubis"]
+    );
+}
+
+#[test]
+fn jp_order_puts_the_least_trained_first() {
+    let mut ix = index();
+    ix.set_sort(SortKey::Jp);
+    assert_eq!(ix.row(0).unwrap().name, "dr. Rina Siregar");
+}
+
+#[test]
+fn search_matches_names_and_nips_and_narrows() {
+    let mut ix = index();
+    ix.set_query("sir");
+    assert_eq!(names(&ix), ["dr. Rina Siregar"]);
+    ix.set_query("");
+    ix.set_query("19900115");
+    assert_eq!(names(&ix), ["Budi Nasution, S.Pd."]);
+    ix.set_query("zzz");
+    assert!(ix.is_empty());
+    assert_eq!(ix.total(), 3);
+}
+
+#[test]
+fn an_update_keeps_every_order_right() {
+    let mut ix = index();
+    ix.set_sort(SortKey::Jp);
+    assert_eq!(ix.row(0).unwrap().name, "dr. Rina Siregar");
+    let mut rina = person("198503302010012002", "dr. Rina Siregar", "III/c", "a", 40);
+    rina.jabatan = "Dokter".into();
+    ix.upsert(rina);
+    assert_eq!(ix.row(0).unwrap().name, "Hj. Ani Lubis");
+    assert_eq!(ix.row(2).unwrap().name, "dr. Rina Siregar");
+    ix.set_sort(SortKey::Name);
+    assert_eq!(
+        names(&ix),
+        ["Hj. Ani Lubis", "Budi Nasution, S.Pd.", "dr. Rina Siregar"]
+    );
+}
+
+#[test]
+fn words_match_in_any_order() {
+    let mut ix = index();
+    ix.set_query("siregar rina");
+    assert_eq!(names(&ix), ["dr. Rina Siregar"]);
+    ix.set_query("!budi");
+    assert_eq!(ix.len(), 2);
+}
+
+#[test]
+fn the_byte_prefilter_agrees_with_fuzzy_matching() {
+    assert!(is_subsequence(b"sir", b"Rina Siregar"));
+    assert!(is_subsequence(b"rsg", b"Rina Siregar"));
+    assert!(!is_subsequence(b"zr", b"Rina Siregar"));
+    assert!(is_subsequence(b"", b"x"));
+}
+
+#[test]
+fn an_index_built_from_a_stream_lists_everyone() {
+    let rows = index().people().len();
+    let streamed = StaffIndex::build::<()>(
+        vec![
+            Ok(person(
+                "198503302010012002",
+                "dr. Rina Siregar",
+                "III/c",
+                "a",
+                4,
+            )),
+            Ok(person(
+                "199001152015031001",
+                "Budi Nasution, S.Pd.",
+                "IV/a",
+                "b",
+                30,
+            )),
+        ],
+        HashMap::new(),
+        2026,
+    )
+    .unwrap();
+    assert_eq!((rows, streamed.len()), (3, 2));
+}
+
+#[test]
+fn the_unit_filter_keeps_one_unit() {
+    let mut ix = index();
+    ix.set_sort(SortKey::Name);
+    ix.set_unit(Some("a".into()));
+    assert_eq!(names(&ix), ["Hj. Ani Lubis", "dr. Rina Siregar"]);
+    ix.set_unit(None);
+    assert_eq!(ix.len(), 3);
+}
+
+#[test]
+fn matched_positions_are_reported_for_highlighting() {
+    let mut ix = index();
+    ix.set_query("rina");
+    assert_eq!(ix.match_positions("dr. Rina Siregar"), vec![4, 5, 6, 7]);
+}
+
+#[test]
+fn two_views_share_the_rows_and_see_each_others_saves() {
+    let mut a = index();
+    let mut b = StaffIndex::view(a.shared().clone());
+    b.set_sort(SortKey::Name);
+    assert!(!b.sync(), "nothing changed yet");
+    a.upsert(person("200001012022011001", "Zaki Harahap", "II/a", "b", 0));
+    // `b` keeps its own order and sees the new person at its next sync.
+    assert_eq!(b.len(), 3);
+    assert!(b.sync());
+    assert_eq!(b.len(), 4);
+    assert_eq!(b.row(3).unwrap().name, "Zaki Harahap");
+    assert_eq!(a.sort(), SortKey::Nip);
+    // A remove in one is seen by the other too.
+    b.remove("200001012022011001");
+    assert!(a.sync());
+    assert_eq!(a.len(), 3);
+}
+
+#[test]
+fn a_scoped_view_shows_only_its_units() {
+    let mut ix = index();
+    ix.set_scope(Some(vec!["b".into()]));
+    assert_eq!(names(&ix), ["Budi Nasution, S.Pd."]);
+    assert_eq!(ix.total(), 1);
+    assert_eq!(ix.people().len(), 1);
+    assert_eq!(
+        ix.units(),
+        [("b".to_string(), "SD Negeri 065005".to_string())]
+    );
+    // A unit filter outside the scope shows nobody.
+    ix.set_unit(Some("a".into()));
+    assert!(ix.is_empty());
+    ix.set_unit(None);
+    ix.set_query("rina");
+    assert!(ix.is_empty());
+}

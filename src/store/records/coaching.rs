@@ -1,0 +1,90 @@
+//! A person's coaching records (pembinaan kinerja), stored as one group: `CoachingGroupV1`.
+
+use super::evaluations::{EvaluatorV1, evaluator_from, evaluator_to};
+use super::{COACHING_VERSION, DateV1, code, from_code};
+use crate::domain::{Coaching, CoachingKind};
+use crate::store::codec::{DecodeError, decode_payload, encode, split};
+use serde::{Deserialize, Serialize};
+
+/// One coaching record (pembinaan kinerja) as stored.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct CoachingV1 {
+    pub id: u32,
+    pub tanggal: DateV1,
+    /// A position in `CoachingKind::ALL`.
+    pub jenis: u8,
+    pub pemberi: EvaluatorV1,
+    pub masalah: String,
+    pub langkah: String,
+    pub tindak_lanjut: DateV1,
+    pub selesai: Option<DateV1>,
+    pub hasil: String,
+    pub revision: u64,
+}
+
+/// All coaching records of one person, stored under the NIP in `coaching`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct CoachingGroupV1 {
+    pub next_id: u32,
+    pub items: Vec<CoachingV1>,
+}
+
+/// One person's coaching records, as the store keeps them (by date).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CoachingGroup {
+    pub next_id: u32,
+    pub items: Vec<Coaching>,
+}
+
+pub fn encode_coaching(g: &CoachingGroup) -> Result<Vec<u8>, DecodeError> {
+    let items = g
+        .items
+        .iter()
+        .map(|c| CoachingV1 {
+            id: c.id,
+            tanggal: c.tanggal.into(),
+            jenis: code(&CoachingKind::ALL, &c.jenis),
+            pemberi: evaluator_to(&c.pemberi),
+            masalah: c.masalah.clone(),
+            langkah: c.langkah.clone(),
+            tindak_lanjut: c.tindak_lanjut.into(),
+            selesai: c.selesai.map(DateV1::from),
+            hasil: c.hasil.clone(),
+            revision: c.revision,
+        })
+        .collect();
+    encode(
+        COACHING_VERSION,
+        &CoachingGroupV1 {
+            next_id: g.next_id,
+            items,
+        },
+    )
+}
+
+pub fn decode_coaching(bytes: &[u8]) -> Result<CoachingGroup, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    let r: CoachingGroupV1 = match version {
+        1 => decode_payload(payload)?,
+        v => return Err(DecodeError::UnknownVersion(v)),
+    };
+    let mut items = Vec::with_capacity(r.items.len());
+    for c in r.items {
+        items.push(Coaching {
+            id: c.id,
+            tanggal: c.tanggal.to_date()?,
+            jenis: from_code(&CoachingKind::ALL, c.jenis, "coaching kind")?,
+            pemberi: evaluator_from(c.pemberi)?,
+            masalah: c.masalah,
+            langkah: c.langkah,
+            tindak_lanjut: c.tindak_lanjut.to_date()?,
+            selesai: c.selesai.map(DateV1::to_date).transpose()?,
+            hasil: c.hasil,
+            revision: c.revision,
+        });
+    }
+    Ok(CoachingGroup {
+        next_id: r.next_id,
+        items,
+    })
+}

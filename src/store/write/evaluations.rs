@@ -1,0 +1,154 @@
+//! Saving and deleting a person's evaluations (SKP); each also rewrites the person's summary.
+
+use super::{Audit, abort, encoded, place, put_summary, read, take};
+use crate::domain::Evaluation;
+use crate::store::records::{self, AuditAction};
+use crate::store::{Store, StoreError};
+
+impl Store {
+    /// Creates (id 0) or updates an evaluation of the person `nip`. One evaluation per
+    /// period: a second one for the same period is refused with the existing id.
+    pub fn save_evaluation(
+        &self,
+        nip: &str,
+        evaluation: &Evaluation,
+        actor: &str,
+    ) -> Result<Evaluation, StoreError> {
+        let catalogue = self.competencies()?;
+        let evaluation = evaluation.clone().cleaned();
+        let by_self = |e: &Option<crate::domain::Evaluator>| {
+            e.as_ref()
+                .and_then(|e| e.nip.as_ref())
+                .is_some_and(|n| n.as_str() == nip)
+        };
+        if by_self(&evaluation.penilai) {
+            return Err(StoreError::Invalid(
+                "the evaluator cannot be the person evaluated".into(),
+            ));
+        }
+        self.audited(
+            [
+                &self.staff,
+                &self.evaluations,
+                &self.trainings,
+                &self.staff_summary,
+            ],
+            actor,
+            |[t_staff, t_evaluations, t_trainings, t_staff_summary]| {
+                let Some(person) = read(t_staff, "staff", nip, records::decode_staff)? else {
+                    return abort(StoreError::NotFound {
+                        what: format!("staff {nip}"),
+                    });
+                };
+                // DOMAIN.md: an evaluation of a period before the appointment is impossible.
+                if evaluation.period.before_appointment(&person.nip) {
+                    return abort(StoreError::Invalid(format!(
+                        "{} is before the appointment of {nip}; it cannot be evaluated",
+                        evaluation.period
+                    )));
+                }
+                let mut group = read(
+                    t_evaluations,
+                    "evaluations",
+                    nip,
+                    records::decode_evaluations,
+                )?
+                .unwrap_or_default();
+                if let Some(other) = group
+                    .items
+                    .iter()
+                    .find(|e| e.period == evaluation.period && e.id != evaluation.id)
+                {
+                    return abort(StoreError::DuplicatePeriod {
+                        period: evaluation.period.to_string(),
+                        existing: other.id,
+                    });
+                }
+                let what = format!("evaluation {} of {nip}", evaluation.period);
+                let (saved, _) = place(&mut group.items, &mut group.next_id, &evaluation, what)?;
+                group.items.sort_by_key(|e| e.period.sort_key());
+                t_evaluations.insert(
+                    nip.as_bytes(),
+                    encoded(records::encode_evaluations(&group))?,
+                )?;
+                let trainings = read(t_trainings, "trainings", nip, records::decode_trainings)?
+                    .unwrap_or_default();
+                put_summary(
+                    t_staff_summary,
+                    &person,
+                    &group.items,
+                    &trainings.items,
+                    &catalogue,
+                )?;
+                Ok((
+                    saved.clone(),
+                    Audit {
+                        action: if saved.revision == 1 {
+                            AuditAction::Create
+                        } else {
+                            AuditAction::Update
+                        },
+                        record: format!("evaluations/{nip}/{}", saved.id),
+                        summary: format!("{}: {}", saved.period, saved.predikat().label()),
+                    },
+                ))
+            },
+        )
+    }
+
+    /// Deletes an evaluation opened at `revision`.
+    pub fn delete_evaluation(
+        &self,
+        nip: &str,
+        id: u32,
+        revision: u64,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let catalogue = self.competencies()?;
+        self.audited(
+            [
+                &self.staff,
+                &self.evaluations,
+                &self.trainings,
+                &self.staff_summary,
+            ],
+            actor,
+            |[t_staff, t_evaluations, t_trainings, t_staff_summary]| {
+                let what = format!("evaluation {id} of {nip}");
+                let (Some(person), Some(mut group)) = (
+                    read(t_staff, "staff", nip, records::decode_staff)?,
+                    read(
+                        t_evaluations,
+                        "evaluations",
+                        nip,
+                        records::decode_evaluations,
+                    )?,
+                ) else {
+                    return abort(StoreError::NotFound { what });
+                };
+                let gone = take(&mut group.items, id, revision, what)?;
+                t_evaluations.insert(
+                    nip.as_bytes(),
+                    encoded(records::encode_evaluations(&group))?,
+                )?;
+                let trainings = read(t_trainings, "trainings", nip, records::decode_trainings)?
+                    .unwrap_or_default();
+                put_summary(
+                    t_staff_summary,
+                    &person,
+                    &group.items,
+                    &trainings.items,
+                    &catalogue,
+                )?;
+                Ok((
+                    (),
+                    Audit {
+                        action: AuditAction::Delete,
+                        record: format!("evaluations/{nip}/{id}"),
+                        summary: format!("{}: {}", gone.period, gone.predikat().label()),
+                    },
+                ))
+            },
+        )
+    }
+}

@@ -1,0 +1,155 @@
+//! Saving a staff record, and what its audit entry says changed.
+
+use super::{Audit, abort, encoded, put_summary, read};
+use crate::domain::Staff;
+use crate::store::records::{self, AuditAction};
+use crate::store::{Store, StoreError, keys};
+
+impl Store {
+    /// Creates a staff record (revision 0) or updates one opened at `staff.revision`.
+    /// Returns the record as saved, with its new revision.
+    pub fn save_staff(&self, staff: &Staff, actor: &str) -> Result<Staff, StoreError> {
+        let catalogue = self.competencies()?;
+        let staff = staff.clone().cleaned();
+        staff
+            .validate()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let nip = staff.nip.as_str().to_string();
+        let what = format!("staff {}", staff.nip);
+        self.audited(
+            [
+                &self.staff,
+                &self.staff_by_unit,
+                &self.units,
+                &self.evaluations,
+                &self.trainings,
+                &self.staff_summary,
+            ],
+            actor,
+            |[
+                t_staff,
+                t_staff_by_unit,
+                t_units,
+                t_evaluations,
+                t_trainings,
+                t_staff_summary,
+            ]| {
+                if t_units.get(staff.unit_id.as_bytes())?.is_none() {
+                    return abort(StoreError::NotFound {
+                        what: format!("unit {}", staff.unit_id),
+                    });
+                }
+                let current = read(t_staff, "staff", &nip, records::decode_staff)?;
+                let found = current.as_ref().map_or(0, |c| c.revision);
+                if found != staff.revision {
+                    return abort(if staff.revision == 0 {
+                        StoreError::AlreadyExists { what: what.clone() }
+                    } else if found == 0 {
+                        StoreError::NotFound { what: what.clone() }
+                    } else {
+                        StoreError::Stale {
+                            what: what.clone(),
+                            expected: staff.revision,
+                            found,
+                        }
+                    });
+                }
+                let saved = Staff {
+                    revision: found + 1,
+                    ..staff.clone()
+                };
+                t_staff.insert(nip.as_bytes(), encoded(records::encode_staff(&saved))?)?;
+                if let Some(old) = &current
+                    && old.unit_id != saved.unit_id
+                {
+                    t_staff_by_unit.remove(keys::staff_by_unit(&old.unit_id, &nip))?;
+                }
+                t_staff_by_unit.insert(keys::staff_by_unit(&saved.unit_id, &nip), &[][..])?;
+                let evaluations = read(
+                    t_evaluations,
+                    "evaluations",
+                    &nip,
+                    records::decode_evaluations,
+                )?
+                .unwrap_or_default();
+                let trainings = read(t_trainings, "trainings", &nip, records::decode_trainings)?
+                    .unwrap_or_default();
+                put_summary(
+                    t_staff_summary,
+                    &saved,
+                    &evaluations.items,
+                    &trainings.items,
+                    &catalogue,
+                )?;
+                let audit = match &current {
+                    None => Audit {
+                        action: AuditAction::Create,
+                        record: format!("staff/{nip}"),
+                        summary: saved.display_name(),
+                    },
+                    Some(old) => Audit {
+                        action: AuditAction::Update,
+                        record: format!("staff/{nip}"),
+                        summary: staff_changes(old, &saved),
+                    },
+                };
+                Ok((saved, audit))
+            },
+        )
+    }
+}
+
+/// The names of the fields that differ, for the audit summary (no values: they may be personal).
+/// The fields of a staff record that changed, as `field: old -> new` joined by `; ` (the
+/// field names are the record's own, the same in both languages); `-` when nothing did.
+pub fn staff_changes(old: &Staff, new: &Staff) -> String {
+    let yes_no = |b: bool| if b { "ya" } else { "tidak" }.to_string();
+    let fields: [(&str, String, String); 9] = [
+        ("nama", old.nama.clone(), new.nama.clone()),
+        (
+            "gelar_depan",
+            old.gelar_depan.clone(),
+            new.gelar_depan.clone(),
+        ),
+        (
+            "gelar_belakang",
+            old.gelar_belakang.clone(),
+            new.gelar_belakang.clone(),
+        ),
+        (
+            "golongan",
+            old.golongan.to_string(),
+            new.golongan.to_string(),
+        ),
+        (
+            "pendidikan",
+            old.pendidikan.code().to_string(),
+            new.pendidikan.code().to_string(),
+        ),
+        (
+            "jabatan",
+            old.jabatan.nama.clone(),
+            new.jabatan.nama.clone(),
+        ),
+        (
+            "jenis_jabatan",
+            old.jabatan.jenis.label().to_string(),
+            new.jabatan.jenis.label().to_string(),
+        ),
+        ("unit", old.unit_id.clone(), new.unit_id.clone()),
+        ("aktif", yes_no(old.aktif), yes_no(new.aktif)),
+    ];
+    let changed: Vec<String> = fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(name, a, b)| {
+            let show = |v: String| if v.is_empty() { "-".to_string() } else { v };
+            format!("{name}: {} -> {}", show(a), show(b))
+        })
+        .collect();
+    if changed.is_empty() {
+        "-".into()
+    } else {
+        changed.join("; ")
+    }
+}
