@@ -164,3 +164,79 @@ pub enum Outcome {
     Unchanged,
     Quit,
 }
+
+/// What an outcome needs of the officer's role (DESIGN.md, "Several officers"). Every
+/// outcome is named in [`Outcome::access`], with no fallback: a new write action does not
+/// compile until it says what it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access<'a> {
+    /// Changes nothing stored and shows nobody in particular: anyone.
+    Read,
+    /// Shows one person (NIP): whoever sees the person's unit.
+    ReadPerson(&'a str),
+    /// Writes one person's profile (NIP) to a file on the machine the session runs on.
+    ExportProfile(&'a str),
+    /// Writes the report to a file on the machine the session runs on.
+    ExportReport,
+    /// Changes staff records, units, unit ratings, unit heads or partners: admin only.
+    AdminStaff,
+    /// Changes the competency requirements: admin only.
+    AdminRequirements,
+    /// Writes evaluations, trainings, coaching or potensial of these people (NIPs): an
+    /// admin, or a penilai of each one's unit.
+    WriteFor(Vec<&'a str>),
+    /// Starts work that writes only once people are chosen (quick entry): any role that
+    /// writes.
+    Write,
+}
+
+impl Outcome {
+    /// What this outcome needs of the officer's role.
+    pub fn access(&self) -> Access<'_> {
+        use Outcome as O;
+        match self {
+            O::Ignored
+            | O::Changed
+            | O::Back
+            | O::Unchanged
+            | O::Quit
+            | O::DiscardDraft
+            | O::TrainingYear(..)
+            | O::HomeUnit(_)
+            | O::LoadTrainingStats(_)
+            | O::ReportYear(_)
+            | O::TalentView(..)
+            | O::CompetencyView(_)
+            | O::OpenPartners(_)
+            | O::LoadPartnerClosed(..)
+            | O::OpenRequirements => Access::Read,
+            O::OpenStaff(nip) | O::OpenProfile(nip) => Access::ReadPerson(nip),
+            O::ExportProfile(nip) => Access::ExportProfile(nip),
+            O::ExportReport(_) => Access::ExportReport,
+            O::NewStaff
+            | O::EditStaff(_)
+            | O::SaveStaff(..)
+            | O::LoadDemo
+            | O::SetUnitRating(..)
+            | O::ToggleUnitHead(_)
+            // Partners serve every unit: edited by whoever edits units.
+            | O::EditPartner(..)
+            | O::SavePartner(_) => Access::AdminStaff,
+            O::SaveRequirement(..) | O::DeleteRequirement(_) => Access::AdminRequirements,
+            O::OpenEvaluation(nip, _)
+            | O::SaveEvaluation(nip, _)
+            | O::DeleteEvaluation(nip, ..)
+            | O::QuickSave(nip, _)
+            | O::DeleteTraining(nip, ..)
+            | O::OpenCoaching(nip, _)
+            | O::SaveCoaching(nip, _)
+            | O::DeleteCoaching(nip, ..)
+            | O::OpenPotential(nip)
+            | O::SavePotential(nip, _) => Access::WriteFor(vec![nip.as_str()]),
+            O::OpenTraining(nips, _) | O::SaveTraining(nips, _) | O::TrainForCompetency(nips, _) => {
+                Access::WriteFor(nips.iter().map(String::as_str).collect())
+            }
+            O::QuickEntry | O::QuickStart => Access::Write,
+        }
+    }
+}
