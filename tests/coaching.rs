@@ -382,7 +382,7 @@ fn the_coaching_list_filters_to_missing_then_overdue_then_all() {
     let mut s = demo();
     coaching_list(&mut s);
     let all = s.app.coaching_list_shown().len();
-    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('v'));
     assert!(s.shows("Perlu pembinaan: belum ada"), "{}", s.text());
     let missing = s.app.coaching_list_shown();
     assert!(!missing.is_empty() && missing.len() < all);
@@ -406,10 +406,10 @@ fn the_coaching_list_filters_to_missing_then_overdue_then_all() {
         );
     }
     assert!(s.lines()[4].contains("belum ada"), "{}", s.text());
-    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('v'));
     assert!(s.shows("Perlu pembinaan: terlambat"), "{}", s.text());
     assert!(s.lines()[4].contains("terlambat"), "{}", s.text());
-    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('v'));
     assert_eq!(s.app.coaching_list_shown().len(), all);
     assert!(!s.shows("Perlu pembinaan: "), "{}", s.text());
 }
@@ -418,7 +418,7 @@ fn the_coaching_list_filters_to_missing_then_overdue_then_all() {
 fn c_on_the_coaching_list_records_coaching_and_the_person_is_no_longer_missing() {
     let mut s = demo();
     coaching_list(&mut s);
-    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('v'));
     let nip = first_shown(&s).expect("someone without coaching");
     s.key(KeyCode::Char('c'));
     assert!(s.shows("Pembinaan baru"), "{}", s.text());
@@ -447,7 +447,7 @@ fn the_record_lists_coaching_opens_one_closes_it_and_deletes_it() {
     let mut s = demo();
     coaching_list(&mut s);
     // Overdue: someone with a coaching whose follow-up passed.
-    s.key(KeyCode::Char('s')).key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('v')).key(KeyCode::Char('v'));
     let nip = first_shown(&s).expect("someone overdue");
     s.key(KeyCode::Enter);
     for _ in 0..3 {
@@ -488,14 +488,14 @@ fn the_record_lists_coaching_opens_one_closes_it_and_deletes_it() {
 #[test]
 fn a_draft_of_a_coaching_form_survives_a_restart() {
     let mut s = demo();
-    s.key(KeyCode::Enter).key(KeyCode::Char('b'));
+    s.key(KeyCode::Enter).key(KeyCode::Char('c'));
     assert!(s.shows("Pembinaan baru"), "{}", s.text());
     for _ in 0..4 {
         s.key(KeyCode::Tab);
     }
     s.type_text("Sering terlambat");
     let mut s = s.reopen();
-    s.key(KeyCode::Enter).key(KeyCode::Char('b'));
+    s.key(KeyCode::Enter).key(KeyCode::Char('c'));
     s.key(KeyCode::Char('y'));
     assert!(s.shows("Sering terlambat"), "{}", s.text());
 }
@@ -512,9 +512,9 @@ fn beranda_counts_missing_and_overdue_coaching() {
     // The same people the coaching list filters to.
     s.key(KeyCode::Char('3'))
         .key(KeyCode::Tab)
-        .key(KeyCode::Char('s'));
+        .key(KeyCode::Char('v'));
     let missing = s.app.coaching_list_shown().len();
-    s.key(KeyCode::Char('s'));
+    s.key(KeyCode::Char('v'));
     let overdue = s.app.coaching_list_shown().len();
     assert!(
         line.contains(&format!(
@@ -560,7 +560,7 @@ fn a_penilai_records_coaching_for_staff_of_their_unit_and_sees_only_them_listed(
     let mut s = as_officer(kinerja::domain::Role::Penilai, vec![unit.clone()]);
     s.key(KeyCode::Char('2'))
         .key(KeyCode::Enter)
-        .key(KeyCode::Char('b'));
+        .key(KeyCode::Char('c'));
     assert!(s.shows("Pembinaan baru"), "{}", s.text());
     s.key(KeyCode::Esc).key(KeyCode::Esc);
     s.key(KeyCode::Char('3')).key(KeyCode::Tab);
@@ -577,7 +577,7 @@ fn a_viewer_cannot_open_the_coaching_form() {
     let mut s = as_officer(kinerja::domain::Role::Viewer, Vec::new());
     s.key(KeyCode::Char('2'))
         .key(KeyCode::Enter)
-        .key(KeyCode::Char('b'));
+        .key(KeyCode::Char('c'));
     assert!(!s.shows("Pembinaan baru"), "{}", s.text());
     assert!(s.lines()[23].contains("hanya"), "{}", s.lines()[23]);
 }

@@ -762,7 +762,7 @@ fn field_line(s: &Session, label: &str) -> String {
 }
 
 #[test]
-fn shift_k_on_a_record_makes_the_person_their_units_head_and_again_undoes_it() {
+fn h_then_y_on_a_record_makes_the_person_their_units_head_and_h_y_undoes_it() {
     let mut s = demo();
     let nip: String = s.lines()[3].split_whitespace().take(4).collect();
     s.key(KeyCode::Enter);
@@ -772,9 +772,11 @@ fn shift_k_on_a_record_makes_the_person_their_units_head_and_again_undoes_it() {
     };
     let before = unit_of(&s).head;
     assert_ne!(before.as_ref().map(|n| n.as_str()), Some(nip.as_str()));
-    // Asked first: any other key cancels and changes nothing.
-    s.key(KeyCode::Char('K'));
-    assert!(s.shows("K lagi = ya"), "{}", s.text());
+    // Asked first, naming the unit and both heads: any key but y cancels and changes
+    // nothing (H again too: a confirmation is never the key that asked).
+    s.key(KeyCode::Char('H'));
+    assert!(s.shows("Ganti pimpinan"), "{}", s.text());
+    assert!(s.shows("? y/n"), "{}", s.text());
     s.key(KeyCode::Esc);
     assert!(
         s.shows("Evaluasi"),
@@ -782,20 +784,21 @@ fn shift_k_on_a_record_makes_the_person_their_units_head_and_again_undoes_it() {
         s.text()
     );
     assert_eq!(unit_of(&s).head, before);
-    s.key(KeyCode::Char('K')).key(KeyCode::Char('K'));
-    assert!(s.shows("kini pimpinan unit"), "{}", s.text());
+    s.key(KeyCode::Char('H')).key(KeyCode::Char('H'));
+    assert_eq!(unit_of(&s).head, before, "H H is not a yes");
+    s.key(KeyCode::Char('H')).key(KeyCode::Char('y'));
     assert!(s.shows("(pimpinan)"), "{}", s.text());
-    if before.is_some() {
-        assert!(s.shows("menggantikan"), "the status names who was replaced");
-    }
+    assert!(s.shows("(H membatalkan)"), "the change can be undone: {}", s.text());
     assert_eq!(
         unit_of(&s).head.map(|n| n.as_str().to_string()),
         Some(nip.clone())
     );
-    s.key(KeyCode::Char('K')).key(KeyCode::Char('K'));
-    assert!(s.shows("bukan lagi pimpinan unit"), "{}", s.text());
+    // H again offers the undo, naming the head it puts back.
+    s.key(KeyCode::Char('H'));
+    assert!(s.shows("Kembalikan pimpinan"), "{}", s.text());
+    s.key(KeyCode::Char('y'));
     assert!(!s.shows("(pimpinan)"), "{}", s.text());
-    assert_eq!(unit_of(&s).head, None);
+    assert_eq!(unit_of(&s).head, before, "the head before is back");
     // Both changes are in the audit trail, with the head named.
     let history = s.app.store().audit_recent(100).unwrap();
     let heads: Vec<&str> = history
@@ -812,8 +815,8 @@ fn a_heads_new_evaluation_proposes_hasil_kerja_from_the_units_rating_and_warns_w
     let mut s = demo();
     let nip: String = s.lines()[3].split_whitespace().take(4).collect();
     s.key(KeyCode::Enter)
-        .key(KeyCode::Char('K'))
-        .key(KeyCode::Char('K'));
+        .key(KeyCode::Char('H'))
+        .key(KeyCode::Char('y'));
     let staff = s.app.store().get_staff(&nip).unwrap().unwrap();
     let mut unit = s.app.store().get_unit(&staff.unit_id).unwrap().unwrap();
     let month = Period::new(2026, kinerja::domain::PeriodKind::Bulanan(1)).unwrap();

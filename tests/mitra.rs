@@ -94,7 +94,7 @@ fn the_mitra_screen_flags_trainings_outside_agreement_and_a_renewal_clears_them(
             "{audit:?}"
         );
 
-        s.key(KeyCode::Char('e'));
+        s.key(KeyCode::Char('u'));
         snap(&s, look, "mitra_contact_form");
         s.key(KeyCode::Esc);
         s.key(KeyCode::Esc);
@@ -116,7 +116,7 @@ fn a_partner_form_keeps_its_draft_across_a_restart() {
     let mut s = session_with(60, Lang::Id, Theme::default(), 80, 24);
     s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
     select(&mut s, "PT Solusi Digital Pesisir");
-    s.key(KeyCode::Char('e')).key(KeyCode::Tab);
+    s.key(KeyCode::Char('u')).key(KeyCode::Tab);
     for _ in 0..4 {
         s.key(KeyCode::Backspace);
     }
@@ -125,7 +125,7 @@ fn a_partner_form_keeps_its_draft_across_a_restart() {
     let mut s = s.reopen();
     s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
     select(&mut s, "PT Solusi Digital Pesisir");
-    s.key(KeyCode::Char('e'));
+    s.key(KeyCode::Char('u'));
     assert!(s.shows("draf") || s.shows("Draf"), "{}", s.text());
     s.key(KeyCode::Char('y'));
     assert!(s.shows("0812-0000-9999"), "{}", s.text());

@@ -591,7 +591,7 @@ fn selected_row(s: &Session) -> Option<u16> {
 }
 
 #[test]
-fn marks_are_cleared_by_u_and_never_by_escape() {
+fn marks_are_cleared_by_a_and_never_by_escape() {
     let mut s = demo();
     s.key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
     assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
@@ -606,7 +606,7 @@ fn marks_are_cleared_by_u_and_never_by_escape() {
         .key(KeyCode::Esc)
         .key(KeyCode::Esc);
     assert!(s.lines()[1].contains("2 ditandai"), "{}", s.lines()[1]);
-    s.key(KeyCode::Char('u'));
+    s.key(KeyCode::Char('a'));
     assert!(!s.lines()[1].contains("ditandai"), "{}", s.lines()[1]);
     assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
     s.key(KeyCode::Char('?'));

@@ -57,7 +57,7 @@ fn the_tabs_and_the_staff_list() {
             .key(KeyCode::Tab)
             .key(KeyCode::Down);
         snap(&s, look, "talenta_box5_list");
-        s.key(KeyCode::Char('b'));
+        s.key(KeyCode::Char('B'));
         snap(&s, look, "talenta_berprestasi");
     }
 }
@@ -108,9 +108,9 @@ fn the_coaching_list_filters_and_the_records_coaching() {
         let mut s = session_with(300, lang, theme, 80, 24);
         s.key(KeyCode::Char('3'))
             .key(KeyCode::Tab)
-            .key(KeyCode::Char('s'));
+            .key(KeyCode::Char('v'));
         snap(&s, look, "pelatihan_coaching_missing");
-        s.key(KeyCode::Char('s'));
+        s.key(KeyCode::Char('v'));
         snap(&s, look, "pelatihan_coaching_overdue");
         s.key(KeyCode::Enter);
         for _ in 0..3 {

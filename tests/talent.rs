@@ -298,16 +298,16 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
         "{name}\n{}",
         s.text()
     );
-    // Back, the year before, all years keep the box; b lists the berprestasi.
+    // Back, the year before, all years keep the box; B lists the berprestasi.
     s.key(KeyCode::Esc);
     assert!(s.shows("Kotak 1:"), "{}", s.text());
     s.key(KeyCode::Char('['));
     assert!(s.shows("◀ 2024 ▶"), "{}", s.text());
     assert!(s.shows("Kotak 1:"), "the box is kept: {}", s.text());
-    s.key(KeyCode::Char('b'));
+    s.key(KeyCode::Char('B'));
     assert!(s.shows("Berprestasi: kotak 7-9"), "{}", s.text());
-    // u: one unit at a time.
-    s.key(KeyCode::Char('u'));
+    // f: one unit at a time.
+    s.key(KeyCode::Char('f'));
     assert!(!s.shows("semua unit"), "{}", s.text());
 }
 

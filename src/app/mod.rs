@@ -40,6 +40,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::Pasted;
 use crate::ui::event::Input;
 use crate::ui::help;
+use crate::ui::keys::Key;
 use crate::ui::lang::{Lang, T};
 use crate::ui::tabs::{TABS, Tab};
 use crate::ui::theme::Theme;
@@ -185,6 +186,9 @@ pub struct App {
     too_small: bool,
     /// Everyone, for the evaluator pick; built when first needed, dropped on staff saves.
     people: Option<People>,
+    /// The last unit-head change of this session, which the record offers to undo: the
+    /// unit (id) and the head it had before.
+    head_undo: Option<(String, Option<crate::domain::Nip>)>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -238,6 +242,7 @@ impl App {
             deferred: None,
             too_small: false,
             people: None,
+            head_undo: None,
         })
     }
 
@@ -265,6 +270,7 @@ impl App {
             deferred: None,
             too_small: false,
             people: None,
+            head_undo: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));
@@ -533,6 +539,16 @@ impl App {
         {
             return self.open_tab(tab);
         }
+        // `q` quits from every screen that takes no text (a record too, not only the tabs):
+        // one meaning everywhere. Forms take letters, so they never see it here.
+        if outcome == Outcome::Ignored
+            && !self.captures_text()
+            && Key::Char('q').matches(&key)
+            && !self.form_dirty()
+        {
+            self.quit = true;
+            return true;
+        }
         self.carry_out(outcome) || had_status
     }
 
@@ -712,7 +728,8 @@ impl App {
                     Err(e) => self.fail(e),
                 }
             }
-            Outcome::ToggleUnitHead(nip) => self.toggle_unit_head(&nip),
+            Outcome::ToggleUnitHead(nip) => self.toggle_unit_head(&nip, false),
+            Outcome::UndoUnitHead(nip) => self.toggle_unit_head(&nip, true),
             // No year after this one: nothing is evaluated there yet.
             Outcome::TalentView(year, _) if year > self.opts.today.year() || year < 1900 => true,
             Outcome::TalentView(year, unit) => self.open_talent(year, unit),

@@ -120,48 +120,74 @@ impl App {
     }
 
     /// Makes the person the head of their unit (replacing the head it had), or, when they
-    /// are, leaves the unit without a head. Saved and audited as a change of the unit; the
-    /// record is drawn again from the store and the status line says what changed.
-    pub(super) fn toggle_unit_head(&mut self, nip: &str) -> bool {
-        let changed = (|| -> Result<Option<String>, StoreError> {
+    /// are, leaves the unit without a head; `undo` puts back the head that the last change
+    /// from this record replaced. Saved and audited as a change of the unit; the record is
+    /// drawn again from the store (offering to undo) and the status line says what changed.
+    pub(super) fn toggle_unit_head(&mut self, nip: &str, undo: bool) -> bool {
+        type Change = (String, String, Option<crate::domain::Nip>);
+        let changed = (|| -> Result<Option<Change>, StoreError> {
             let Some(staff) = self.store.get_staff(nip)? else {
                 return Ok(None);
             };
             let Some(mut unit) = self.store.get_unit(&staff.unit_id)? else {
                 return Ok(None);
             };
-            let name = staff.display_name();
-            let text = if unit.is_head(nip) {
-                unit.head = None;
-                format!("{name} {}", self.ui.t(T::HeadCleared))
-            } else {
-                let before = match unit.head.take() {
-                    Some(old) => self
-                        .store
-                        .get_staff(old.as_str())?
-                        .map(|s| format!(" ({} {})", self.ui.t(T::HeadReplaced), s.display_name())),
-                    None => None,
-                };
-                unit.head = Some(staff.nip.clone());
-                format!(
-                    "{name} {}{}",
-                    self.ui.t(T::HeadSet),
-                    before.unwrap_or_default()
-                )
+            let before = unit.head.clone();
+            unit.head = match &self.head_undo {
+                Some((u, previous)) if undo && *u == unit.id => previous.clone(),
+                // Nothing of this unit to undo: nothing is done.
+                _ if undo => return Ok(None),
+                _ if unit.is_head(nip) => None,
+                _ => Some(staff.nip.clone()),
             };
             self.store.save_unit(&unit, &self.opts.actor)?;
-            Ok(Some(text))
+            let name_of = |n: &Option<crate::domain::Nip>| -> Result<String, StoreError> {
+                Ok(match n {
+                    Some(n) => self
+                        .store
+                        .get_staff(n.as_str())?
+                        .map_or(n.as_str().to_string(), |s| s.nama),
+                    None => self.ui.t(T::NoHead).to_string(),
+                })
+            };
+            let text = format!(
+                "{} {}: {} {} {}",
+                self.ui.t(T::HeadChanged),
+                unit.name,
+                name_of(&before)?,
+                self.ui.theme.sym("→", "->"),
+                name_of(&unit.head)?
+            );
+            Ok(Some((text, unit.id, before)))
         })();
         match changed {
-            Ok(Some(text)) => {
+            Ok(Some((text, unit, before))) => {
+                let before_name = match &before {
+                    Some(n) => match self.store.get_staff(n.as_str()) {
+                        Ok(s) => Some(s.map_or(n.as_str().to_string(), |s| s.nama)),
+                        Err(e) => return self.fail(e),
+                    },
+                    None => None,
+                };
+                self.head_undo = (!undo).then_some((unit, before));
                 match self.record(nip) {
                     Ok(Some(r)) if matches!(self.screen, Screen::Record(_)) => {
+                        let r = if undo {
+                            r
+                        } else {
+                            r.with_head_undo(before_name)
+                        };
                         self.screen = Screen::Record(Box::new(r))
                     }
                     Ok(_) => {}
                     Err(e) => return self.fail(e),
                 }
-                self.status = Some((text, false));
+                let hint = if undo {
+                    String::new()
+                } else {
+                    format!(" ({})", self.ui.t(T::HeadUndoHint))
+                };
+                self.status = Some((format!("{text}{hint}"), false));
                 true
             }
             Ok(None) => true,
@@ -175,6 +201,10 @@ impl App {
         };
         let unit_record = self.store.get_unit(&staff.unit_id)?;
         let head = unit_record.as_ref().is_some_and(|u| u.is_head(nip));
+        let other_head = match unit_record.as_ref().and_then(|u| u.head.clone()) {
+            Some(h) if !head => self.store.get_staff(h.as_str())?.map(|s| s.nama),
+            _ => None,
+        };
         let unit = unit_record.map_or(staff.unit_id.clone(), |u| u.name);
         let history = self
             .store
@@ -200,7 +230,7 @@ impl App {
                 history,
                 self.opts.today,
             )
-            .with_head(head)
+            .with_head(head, other_head)
             .with_potentials(&self.store.potentials_of(nip)?)
             .with_coaching(self.store.coaching_of(nip)?)
             .with_competencies(&self.store.competencies()?, &self.store.requirements()?),

@@ -86,7 +86,7 @@ const MATRIX_KEYS: [Binding<Act>; 7] = [
         T::KeyCompetencyAllPositions,
         true,
     ),
-    bind(&[Key::Char('u')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, false),
 ];
@@ -103,18 +103,18 @@ const LIST_KEYS: [Binding<Act>; 9] = [
         false,
     ),
     bind(
-        &[Key::Char('['), Key::Code(KeyCode::Left)],
+        &[Key::Code(KeyCode::Left)],
         Act::PrevCompetency,
         T::KeyCompetencyOther,
         true,
     ),
     bind(
-        &[Key::Char(']'), Key::Code(KeyCode::Right)],
+        &[Key::Code(KeyCode::Right)],
         Act::NextCompetency,
         T::KeyCompetencyOther,
         false,
     ),
-    bind(&[Key::Char('u')], Act::Unit, T::KeyUnit, false),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, false),
     bind(
         &[Key::Code(KeyCode::Esc)],
         Act::Back,
@@ -862,8 +862,8 @@ mod tests {
     #[test]
     fn other_competency_keys_skip_what_the_position_does_not_require() {
         let mut s = CompetencyScreen::new(data(Some((0, Some("Bidan Terampil".into())))));
-        let key = KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE);
-        // Bidan requires only the first: `]` comes back to it.
+        let key = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
+        // Bidan requires only the first: → comes back to it.
         assert_eq!(
             s.handle(key, &Ui::default()),
             Outcome::CompetencyView(CompetencyQuery {
@@ -871,7 +871,7 @@ mod tests {
                 list: Some((0, Some("Bidan Terampil".into()))),
             })
         );
-        // Guru requires both: `]` moves on.
+        // Guru requires both: → moves on.
         let mut s = CompetencyScreen::new(data(Some((0, Some("Guru".into())))));
         assert_eq!(
             s.handle(key, &Ui::default()),

@@ -135,6 +135,8 @@ pub enum Outcome {
     TalentView(i16, Option<String>),
     /// Makes the person (NIP) the head of their unit, or no longer, if they are.
     ToggleUnitHead(String),
+    /// Undoes the head change just made from this person's (NIP) record.
+    UndoUnitHead(String),
     /// The one-page profile of a person (NIP).
     OpenProfile(String),
     /// Write the profile of a person (NIP) as Markdown into the export directory.
@@ -219,6 +221,7 @@ impl Outcome {
             | O::LoadDemo
             | O::SetUnitRating(..)
             | O::ToggleUnitHead(_)
+            | O::UndoUnitHead(_)
             // Partners serve every unit: edited by whoever edits units.
             | O::EditPartner(..)
             | O::SavePartner(_) => Access::AdminStaff,

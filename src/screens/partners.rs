@@ -45,14 +45,19 @@ enum Act {
 
 const KEYS: [Binding<Act>; 7] = [
     bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
-    bind(&[Key::Code(KeyCode::Left)], Act::PrevYear, T::KeyYear, true),
     bind(
-        &[Key::Code(KeyCode::Right)],
+        &[Key::Char('['), Key::Code(KeyCode::Left)],
+        Act::PrevYear,
+        T::KeyYear,
+        true,
+    ),
+    bind(
+        &[Key::Char(']'), Key::Code(KeyCode::Right)],
         Act::NextYear,
         T::KeyYear,
         false,
     ),
-    bind(&[Key::Char('e')], Act::Contact, T::KeyPartnerContact, true),
+    bind(&[Key::Char('u')], Act::Contact, T::KeyPartnerContact, true),
     bind(
         &[Key::Char('a')],
         Act::AddAgreement,
@@ -478,16 +483,8 @@ impl Screen for PartnersScreen {
         let expiring: usize = self.data.rows.iter().map(|r| r.expiring).sum();
         let flagged: usize = self.data.rows.iter().map(|r| r.flagged().count()).sum();
         let mut spans = vec![
-            Span::styled(
-                format!(
-                    "{} {} {} ",
-                    ui.theme.sym("◀", "<"),
-                    self.data.year,
-                    ui.theme.sym("▶", ">")
-                ),
-                ui.theme.key(),
-            ),
-            Span::styled(format!(" {} ", ui.t(T::Partners)), ui.theme.title()),
+            crate::ui::year_span(ui, self.data.year),
+            Span::styled(format!("  {} ", ui.t(T::Partners)), ui.theme.title()),
             Span::raw(format!(
                 " {} {}",
                 self.data.rows.len(),

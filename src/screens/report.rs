@@ -33,13 +33,13 @@ enum Act {
 /// The report's keys: they decide what a key does, and the footer and help show them.
 const KEYS: [Binding<Act>; 6] = [
     bind(
-        &[Key::Code(KeyCode::Left), Key::Char('[')],
+        &[Key::Char('['), Key::Code(KeyCode::Left)],
         Act::PrevYear,
         T::KeyYear,
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Right), Key::Char(']')],
+        &[Key::Char(']'), Key::Code(KeyCode::Right)],
         Act::NextYear,
         T::KeyYear,
         false,
@@ -319,12 +319,11 @@ impl Screen for Report {
             )),
             retiring_area,
         );
-        let (left, right) = (ui.theme.sym("◀", "<"), ui.theme.sym("▶", ">"));
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(vec![
                     Span::styled(format!("{} ", ui.t(T::Distribution)), ui.theme.title()),
-                    Span::styled(format!("{left} {} {right}", self.year), ui.theme.key()),
+                    crate::ui::year_span(ui, self.year),
                     Span::styled(
                         if self.provisional {
                             format!("  {}", ui.t(T::ReportProvisional))

@@ -77,7 +77,7 @@ const BROWSE_KEYS: [Binding<Act>; 11] = [
     bind(&[Key::Char('n')], Act::New, T::KeyNew, true),
     bind(&[Key::Char('E')], Act::Quick, T::KeyQuick, false),
     bind(&[Key::Char(' ')], Act::Mark, T::KeyMark, false),
-    bind(&[Key::Char('u')], Act::Unmark, T::KeyUnmarkAll, false),
+    bind(&[Key::Char('a')], Act::Unmark, T::KeyUnmarkAll, false),
     bind(&[Key::Char('t')], Act::Training, T::KeyNewTraining, false),
     bind(
         &[Key::Code(KeyCode::Esc)],

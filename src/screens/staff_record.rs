@@ -68,7 +68,13 @@ pub struct StaffRecord {
     rows: [usize; 5],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
-    /// `K` was pressed once: the next `K` changes the unit's head, any other key cancels.
+    /// The unit's head when that is someone else (their name), for the question.
+    other_head: Option<String>,
+    /// A head change made from this record in this session, which `H` offers to undo:
+    /// the head before it (their name; `None`: the unit had none).
+    undo_head: Option<Option<String>>,
+    /// `H` was pressed once: `y` changes the unit's head (or undoes the last change), any
+    /// other key cancels.
     confirm_head: bool,
     /// The newest potensial and, when that year has an annual evaluation, its 9-box.
     potential: Option<(crate::domain::PotentialEntry, Option<u8>)>,
@@ -100,7 +106,7 @@ const KEYS: [Binding<Act>; 11] = [
         true,
     ),
     bind(&[Key::Char('t')], Act::NewTraining, T::KeyNewTraining, true),
-    bind(&[Key::Char('b')], Act::NewCoaching, T::KeyNewCoaching, true),
+    bind(&[Key::Char('c')], Act::NewCoaching, T::KeyNewCoaching, true),
     bind(
         &[Key::Code(KeyCode::Enter)],
         Act::OpenRow,
@@ -121,7 +127,7 @@ const KEYS: [Binding<Act>; 11] = [
     ),
     bind(&[Key::Char('u')], Act::Edit, T::KeyEdit, true),
     bind(&[Key::Char('P')], Act::Potential, T::KeyPotensial, false),
-    bind(&[Key::Char('K')], Act::ToggleHead, T::KeyHead, false),
+    bind(&[Key::Char('H')], Act::ToggleHead, T::KeyHead, false),
     bind(&[Key::Char('p')], Act::Profile, T::KeyProfile, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
 ];
@@ -151,6 +157,8 @@ impl StaffRecord {
             section: Section::Evaluations,
             rows: [0; 5],
             head: false,
+            other_head: None,
+            undo_head: None,
             confirm_head: false,
             potential: None,
             competencies: Vec::new(),
@@ -212,10 +220,43 @@ impl StaffRecord {
         self
     }
 
-    /// Marks the person as the head of their unit (shown beside the unit).
-    pub fn with_head(mut self, head: bool) -> StaffRecord {
+    /// Marks the person as the head of their unit (shown beside the unit); `other`: the
+    /// name of the unit's head when that is someone else.
+    pub fn with_head(mut self, head: bool, other: Option<String>) -> StaffRecord {
         self.head = head;
+        self.other_head = other;
         self
+    }
+
+    /// Offers to undo the head change just made here: `before` is the head it replaced
+    /// (their name; `None`: the unit had none).
+    pub fn with_head_undo(mut self, before: Option<String>) -> StaffRecord {
+        self.undo_head = Some(before);
+        self
+    }
+
+    /// The question `H` asks, naming what changes.
+    fn head_question(&self, ui: &Ui) -> String {
+        // Names without titles, so the question fits 80 columns whole.
+        let unit = &self.unit_name;
+        let name = self.staff.nama.clone();
+        let none = ui.t(T::NoHead);
+        let arrow = ui.theme.sym("→", "->");
+        let (from, to) = match (&self.undo_head, self.head) {
+            (Some(before), true) => (name, before.clone().unwrap_or(none.into())),
+            (Some(before), false) => (
+                self.other_head.clone().unwrap_or(none.into()),
+                before.clone().unwrap_or(none.into()),
+            ),
+            (None, true) => (name, none.to_string()),
+            (None, false) => (self.other_head.clone().unwrap_or(none.into()), name),
+        };
+        let verb = ui.t(if self.undo_head.is_some() {
+            T::HeadAskUndo
+        } else {
+            T::HeadAskChange
+        });
+        format!("{verb} {unit}: {from} {arrow} {to}? y/n")
     }
 
     /// The person's coaching records (pembinaan kinerja), oldest first as the store keeps
@@ -873,10 +914,12 @@ impl Screen for StaffRecord {
         // Changing a unit's head replaces (or removes) the one it has: asked first.
         if self.confirm_head {
             self.confirm_head = false;
-            return match keys::action(&KEYS, &key) {
-                Some(Act::ToggleHead) => {
-                    Outcome::ToggleUnitHead(self.staff.nip.as_str().to_string())
+            let nip = self.staff.nip.as_str().to_string();
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') if self.undo_head.is_some() => {
+                    Outcome::UndoUnitHead(nip)
                 }
+                KeyCode::Char('y') | KeyCode::Char('Y') => Outcome::ToggleUnitHead(nip),
                 _ => Outcome::Changed,
             };
         }
@@ -963,14 +1006,10 @@ impl Screen for StaffRecord {
             .position(|s| *s == self.section)
             .unwrap_or(0);
         if self.confirm_head {
-            let ask = ui.t(if self.head {
-                T::HeadAskClear
-            } else {
-                T::HeadAskSet
-            });
+            let ask = self.head_question(ui);
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    fit(ui, ask, tabs.width as usize),
+                    fit(ui, &ask, tabs.width as usize),
                     ui.theme.key(),
                 )),
                 tabs,

@@ -59,8 +59,8 @@ const KEYS: [Binding<Act>; 12] = [
     ),
     bind(&[Key::Char('[')], Act::PrevYear, T::KeyYear, true),
     bind(&[Key::Char(']')], Act::NextYear, T::KeyYear, false),
-    bind(&[Key::Char('u')], Act::Unit, T::KeyUnit, true),
-    bind(&[Key::Char('b')], Act::Berprestasi, T::KeyBerprestasi, true),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Char('B')], Act::Berprestasi, T::KeyBerprestasi, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
@@ -426,15 +426,7 @@ impl Screen for TalentTab {
         };
         let title = Line::from(vec![
             Span::styled(format!("{} ", ui.t(T::TalentTitle)), ui.theme.title()),
-            Span::styled(
-                format!(
-                    "{} {} {}",
-                    ui.theme.sym("◀", "<"),
-                    self.data.year,
-                    ui.theme.sym("▶", ">")
-                ),
-                ui.theme.key(),
-            ),
+            crate::ui::year_span(ui, self.data.year),
             Span::raw(format!("  {unit}")),
             Span::styled(
                 if self.provisional {

@@ -93,9 +93,14 @@ const KEYS: [Binding<Act>; 13] = [
         T::KeyPrevSection,
         false,
     ),
-    bind(&[Key::Code(KeyCode::Left)], Act::PrevYear, T::KeyYear, true),
     bind(
-        &[Key::Code(KeyCode::Right)],
+        &[Key::Char('['), Key::Code(KeyCode::Left)],
+        Act::PrevYear,
+        T::KeyYear,
+        true,
+    ),
+    bind(
+        &[Key::Char(']'), Key::Code(KeyCode::Right)],
         Act::NextYear,
         T::KeyYear,
         false,
@@ -103,7 +108,7 @@ const KEYS: [Binding<Act>; 13] = [
     bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
     bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
     bind(&[Key::Char('c')], Act::Coach, T::KeyCoach, true),
-    bind(&[Key::Char('s')], Act::Filter, T::KeyCoachingFilter, true),
+    bind(&[Key::Char('v')], Act::Filter, T::KeyCoachingFilter, true),
     bind(
         &[Key::Char('K')],
         Act::Competencies,
@@ -659,15 +664,7 @@ impl Screen for TrainingOverview {
         let [year, tabs] =
             Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(bar);
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!(
-                    "{} {} {}",
-                    ui.theme.sym("◀", "<"),
-                    self.data.year,
-                    ui.theme.sym("▶", ">")
-                ),
-                ui.theme.key(),
-            )),
+            Paragraph::new(crate::ui::year_span(ui, self.data.year)),
             year,
         );
         let mut titles: Vec<String> = [T::Summary, T::NeedsCoaching, T::TrainingsHeld, T::Partners]

@@ -12,6 +12,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 /// Quits from any screen, even one that takes text.
 const QUIT_ANYWHERE: [Key; 1] = [Key::Ctrl('c')];
 
+/// Quits from any screen that takes no text.
+const QUIT: [Key; 1] = [Key::Char('q')];
+
 /// The tab keys, from the tab table.
 const TAB_KEYS: [[Key; 1]; 5] = {
     let mut keys = [[Key::Char(' ')]; 5];
@@ -28,6 +31,7 @@ const TAB_KEYS: [[Key; 1]; 5] = {
 pub fn globals(tabs: bool, current: Option<Tab>) -> Vec<KeyHelp> {
     let mut keys = vec![super::key(&QUIT_ANYWHERE, T::KeyQuitAnywhere, false)];
     if tabs {
+        keys.push(super::key(&QUIT, T::KeyQuit, false));
         for (t, k) in TABS.iter().zip(TAB_KEYS.iter()) {
             if Some(t.tab) != current {
                 keys.push(super::key(k, t.help, false));

@@ -204,6 +204,19 @@ pub fn short_name(ui: &Ui, name: &str, width: usize) -> String {
     fit(ui, &s, width)
 }
 
+/// The year a screen shows, as every screen with a year writes it: `◀ 2025 ▶` (`< 2025 >`
+/// in ASCII), in the key colour, since `[` and `]` change it.
+pub fn year_span(ui: &Ui, year: i16) -> Span<'static> {
+    Span::styled(
+        format!(
+            "{} {year} {}",
+            ui.theme.sym("◀", "<"),
+            ui.theme.sym("▶", ">")
+        ),
+        ui.theme.key(),
+    )
+}
+
 /// A rectangle of `w` x `h` centred in `area` (clamped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
