@@ -57,8 +57,8 @@ fn the_matrix_shows_positions_and_gap_counts_and_fits_80x24() {
         s.text()
     );
     insta::assert_snapshot!("kompetensi_matrix", s.text());
-    // f: one unit; the title names it.
-    s.key(KeyCode::Char('f'));
+    // f: the unit picker; the first unit chosen, the title names it.
+    s.key(KeyCode::Char('f')).key(KeyCode::Down).key(KeyCode::Enter);
     assert!(!s.shows("semua unit"), "{}", s.text());
     // Esc goes back to Pelatihan.
     s.key(KeyCode::Esc);

@@ -788,7 +788,11 @@ fn h_then_y_on_a_record_makes_the_person_their_units_head_and_h_y_undoes_it() {
     assert_eq!(unit_of(&s).head, before, "H H is not a yes");
     s.key(KeyCode::Char('H')).key(KeyCode::Char('y'));
     assert!(s.shows("(pimpinan)"), "{}", s.text());
-    assert!(s.shows("(H membatalkan)"), "the change can be undone: {}", s.text());
+    assert!(
+        s.shows("(H membatalkan)"),
+        "the change can be undone: {}",
+        s.text()
+    );
     assert_eq!(
         unit_of(&s).head.map(|n| n.as_str().to_string()),
         Some(nip.clone())

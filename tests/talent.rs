@@ -306,8 +306,8 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
     assert!(s.shows("Kotak 1:"), "the box is kept: {}", s.text());
     s.key(KeyCode::Char('B'));
     assert!(s.shows("Berprestasi: kotak 7-9"), "{}", s.text());
-    // f: one unit at a time.
-    s.key(KeyCode::Char('f'));
+    // f: the unit picker; the first unit chosen.
+    s.key(KeyCode::Char('f')).key(KeyCode::Down).key(KeyCode::Enter);
     assert!(!s.shows("semua unit"), "{}", s.text());
 }
 

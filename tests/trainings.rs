@@ -322,8 +322,11 @@ fn a_training_form_left_unsaved_is_offered_back_as_a_draft() {
 fn f_narrows_pelatihan_and_beranda_to_one_unit() {
     let mut s = demo();
     let all = s.app.training_data(2026, None).unwrap();
-    s.key(KeyCode::Char('3')).key(KeyCode::Char('f'));
     let first_unit = all.all_units[0].clone();
+    // f opens the unit picker; typing narrows it, Enter chooses.
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('f'));
+    assert!(s.shows("Pilih unit"), "{}", s.text());
+    s.type_text(&first_unit.1).key(KeyCode::Enter);
     assert!(s.shows(&first_unit.1), "{}", s.text());
     let one = s
         .app
@@ -336,12 +339,31 @@ fn f_narrows_pelatihan_and_beranda_to_one_unit() {
         s.text()
     );
     s.key(KeyCode::Char('1')).key(KeyCode::Char('f'));
+    s.type_text(&first_unit.1).key(KeyCode::Enter);
     assert!(
         s.shows(&format!(
             "Cakupan penilaian: tahunan 2025  {}",
             first_unit.1
         )),
         "{}",
+        s.text()
+    );
+}
+
+#[test]
+fn picking_a_unit_on_pelatihan_keeps_the_section_and_esc_leaves_the_picker() {
+    let mut s = demo();
+    s.key(KeyCode::Char('3')).key(KeyCode::Tab);
+    assert!(!s.app.coaching_list_shown().is_empty());
+    let coaching_title = s.lines()[1].clone();
+    s.key(KeyCode::Char('f')).key(KeyCode::Esc);
+    assert!(!s.shows("Pilih unit"), "{}", s.text());
+    assert_eq!(s.lines()[1], coaching_title, "Esc changes nothing");
+    // Down from "all units" to the first unit, Enter: the coaching list of that unit.
+    s.key(KeyCode::Char('f')).key(KeyCode::Down).key(KeyCode::Enter);
+    assert_eq!(
+        s.lines()[1], coaching_title,
+        "still on the coaching section: {}",
         s.text()
     );
 }

@@ -44,6 +44,7 @@ use crate::ui::keys::Key;
 use crate::ui::lang::{Lang, T};
 use crate::ui::tabs::{TABS, Tab};
 use crate::ui::theme::Theme;
+use crate::ui::unit_picker::Picked;
 use crate::ui::{KeyHelp, Ui, footer, is_ctrl};
 use crate::views::coaching::coaching_by_person;
 use crate::views::home::HomeData;
@@ -403,11 +404,34 @@ impl App {
     }
 
     fn keys(&self) -> Vec<KeyHelp> {
-        self.current().keys()
+        match self.current().open_picker() {
+            Some(p) => p.keys(),
+            None => self.current().keys(),
+        }
     }
 
+    /// Whether typed characters go to a text field here (the unit picker's too).
     fn captures_text(&self) -> bool {
-        self.current().captures_text()
+        self.current().captures_text() || self.current().open_picker().is_some()
+    }
+
+    /// Routes a key to the unit picker open on the screen; `None` when none is open.
+    fn picker_key(&mut self, key: &KeyEvent) -> Option<Outcome> {
+        let screen = self.screen.as_dyn_mut();
+        let slot = screen.unit_picker()?;
+        let picked = slot.as_mut()?.handle(key);
+        Some(match picked {
+            Picked::Unit(unit) => {
+                *slot = None;
+                screen.unit_chosen(unit)
+            }
+            Picked::Cancel => {
+                *slot = None;
+                Outcome::Changed
+            }
+            Picked::Changed => Outcome::Changed,
+            Picked::Ignored => Outcome::Ignored,
+        })
     }
 
     /// Whether the tab keys work here: not on the welcome screen, not where digits are
@@ -462,7 +486,11 @@ impl App {
         }
         // One-line fields take it flattened; notes keep its lines (the form decides).
         let ui = self.ui;
-        let outcome = self.screen.as_dyn_mut().paste(text, &ui);
+        let screen = self.screen.as_dyn_mut();
+        let outcome = match screen.unit_picker().and_then(|p| p.as_mut()) {
+            Some(picker) => Some(picker.paste(text)),
+            None => screen.paste(text, &ui),
+        };
         match outcome {
             Some(Pasted::Whole) => {
                 self.after_form_change();
@@ -528,7 +556,10 @@ impl App {
             return true;
         }
         let ui = self.ui;
-        let outcome = self.screen.as_dyn_mut().handle(key, &ui);
+        let outcome = match self.picker_key(&key) {
+            Some(outcome) => outcome,
+            None => self.screen.as_dyn_mut().handle(key, &ui),
+        };
         if outcome == Outcome::Changed && !self.after_form_change() {
             return true;
         }
@@ -671,10 +702,19 @@ impl App {
                 Err(e) => self.fail(e),
             },
             Outcome::TrainingYear(year, unit) => {
-                if let Some(s) = self.stack.pop() {
-                    self.screen = s;
+                let before = match self.stack.pop() {
+                    Some(s) => Some(std::mem::replace(&mut self.screen, s)),
+                    None => None,
+                };
+                let opened = self.open_training_tab(year, unit);
+                // Another year or unit keeps the section one is on.
+                if let (Screen::TrainingTab(now), Some(Screen::TrainingTab(before))) =
+                    (&mut self.screen, before)
+                    && let Some(load) = now.follow(&before)
+                {
+                    return self.carry_out(load);
                 }
-                self.open_training_tab(year, unit)
+                opened
             }
             Outcome::HomeUnit(unit) => {
                 if let Some(s) = self.stack.pop() {
@@ -868,6 +908,9 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), header);
 
         self.screen.as_dyn_mut().draw(frame, body, &ui);
+        if let Some(picker) = self.current().open_picker() {
+            picker.draw(frame, body, &ui);
+        }
 
         let keys = self.keys();
         let footer_line = match &self.status {

@@ -11,6 +11,7 @@ use super::{Outcome, Screen};
 use crate::domain::{Competency, format_date};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Ui, fit, key, short_name};
 use crate::views::competency_gaps::Gap;
 use crate::views::competency_view::{GapPerson, Matrix, PositionRow};
@@ -137,11 +138,14 @@ pub struct CompetencyScreen {
     person: usize,
     /// Marked NIPs in the list.
     marked: BTreeSet<String>,
+    /// The unit picker `f` opened, while it is open.
+    picker: Option<UnitPicker>,
 }
 
 impl CompetencyScreen {
     pub fn new(data: CompetencyScreenData) -> CompetencyScreen {
         let mut s = CompetencyScreen {
+            picker: None,
             data,
             row: 0,
             col: 0,
@@ -723,10 +727,10 @@ impl Screen for CompetencyScreen {
             }
             Act::Train => return Outcome::Ignored,
             Act::Unit => {
-                return Outcome::CompetencyView(CompetencyQuery {
-                    unit: keys::next_unit(&self.data.all_units, self.data.query.unit.as_deref()),
-                    list: self.data.query.list.clone(),
-                });
+                self.picker = Some(UnitPicker::new(
+                    &self.data.all_units,
+                    self.data.query.unit.as_deref(),
+                ));
             }
             Act::Back if self.in_list() => return self.ask(None),
             Act::Back => return Outcome::Back,
@@ -770,6 +774,21 @@ impl Screen for CompetencyScreen {
 
     fn title(&self) -> T {
         T::CompetencyTitle
+    }
+
+    fn unit_picker(&mut self) -> Option<&mut Option<UnitPicker>> {
+        Some(&mut self.picker)
+    }
+
+    fn open_picker(&self) -> Option<&UnitPicker> {
+        self.picker.as_ref()
+    }
+
+    fn unit_chosen(&mut self, unit: Option<String>) -> Outcome {
+        Outcome::CompetencyView(CompetencyQuery {
+            unit,
+            list: self.data.query.list.clone(),
+        })
     }
 }
 

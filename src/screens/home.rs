@@ -9,6 +9,7 @@ use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::labels::{predikat_short, reason_text, status_style, status_text, targets_note};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crate::views::home::{HomeData, RETIRING};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -34,11 +35,17 @@ const KEYS: [Binding<Act>; 3] = [
 pub struct Home {
     data: HomeData,
     selected: usize,
+    /// The unit picker `f` opened, while it is open.
+    picker: Option<UnitPicker>,
 }
 
 impl Home {
     pub fn new(data: HomeData) -> Home {
-        Home { data, selected: 0 }
+        Home {
+            data,
+            selected: 0,
+            picker: None,
+        }
     }
 
     pub fn set(&mut self, data: HomeData) {
@@ -144,10 +151,13 @@ impl Screen for Home {
                 Some((nip, _, _, _)) => Outcome::OpenStaff(nip.clone()),
                 None => Outcome::Ignored,
             },
-            Some(Act::Unit) => Outcome::HomeUnit(keys::next_unit(
-                &self.data.all_units,
-                self.data.unit.as_deref(),
-            )),
+            Some(Act::Unit) => {
+                self.picker = Some(UnitPicker::new(
+                    &self.data.all_units,
+                    self.data.unit.as_deref(),
+                ));
+                Outcome::Changed
+            }
             Some(Act::Quit) => Outcome::Quit,
             None => Outcome::Ignored,
         }
@@ -296,5 +306,17 @@ impl Screen for Home {
 
     fn tab(&self) -> Option<Tab> {
         Some(Tab::Home)
+    }
+
+    fn unit_picker(&mut self) -> Option<&mut Option<UnitPicker>> {
+        Some(&mut self.picker)
+    }
+
+    fn open_picker(&self) -> Option<&UnitPicker> {
+        self.picker.as_ref()
+    }
+
+    fn unit_chosen(&mut self, unit: Option<String>) -> Outcome {
+        Outcome::HomeUnit(unit)
     }
 }

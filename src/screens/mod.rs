@@ -25,6 +25,7 @@ pub mod welcome;
 use crate::domain::{Evaluation, Staff, Unit};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Pasted, Ui};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -65,6 +66,20 @@ pub trait Screen {
     /// The tab this screen is, if it is one.
     fn tab(&self) -> Option<Tab> {
         None
+    }
+    /// Where this screen keeps the unit picker `f` opens (`None`: it has no unit). While
+    /// one is open the app routes keys, pastes, help and drawing to it.
+    fn unit_picker(&mut self) -> Option<&mut Option<UnitPicker>> {
+        None
+    }
+    /// The open unit picker, to draw and list its keys.
+    fn open_picker(&self) -> Option<&UnitPicker> {
+        None
+    }
+    /// What choosing `unit` in the picker does here (`None`: all units). The section, year
+    /// and selection the screen is on stay.
+    fn unit_chosen(&mut self, _unit: Option<String>) -> Outcome {
+        Outcome::Ignored
     }
 }
 

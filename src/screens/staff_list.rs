@@ -7,35 +7,19 @@ use crate::ui::keys::{self, Binding, Key, NAV, Nav, bind};
 use crate::ui::labels::predikat_short;
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
-use crate::ui::{KeyHelp, Pasted, Ui, centered, fit, is_ctrl, key};
+use crate::ui::unit_picker::{Picked, UnitPicker};
+use crate::ui::{KeyHelp, Pasted, Ui, fit, is_ctrl, key};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 enum Mode {
     Browse,
     Search(TextInput),
     PickUnit(UnitPicker),
-}
-
-struct UnitPicker {
-    filter: TextInput,
-    /// (id, name); `None` id means every unit.
-    units: Vec<(Option<String>, String)>,
-    selected: usize,
-}
-
-impl UnitPicker {
-    fn visible(&self) -> Vec<&(Option<String>, String)> {
-        let f = self.filter.value().to_lowercase();
-        self.units
-            .iter()
-            .filter(|(_, name)| name.to_lowercase().contains(&f))
-            .collect()
-    }
 }
 
 pub struct StaffList {
@@ -107,22 +91,6 @@ const SEARCH_KEYS: [KeyHelp; 6] = [
         T::KeyPage,
         false,
     ),
-    key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
-];
-
-const PICK_KEYS: [KeyHelp; 5] = [
-    key(
-        &[Key::Code(KeyCode::Up), Key::Code(KeyCode::Down)],
-        T::KeyMove,
-        true,
-    ),
-    key(
-        &[Key::Code(KeyCode::PageUp), Key::Code(KeyCode::PageDown)],
-        T::KeyPage,
-        false,
-    ),
-    key(&[Key::Code(KeyCode::Enter)], T::KeyChoose, true),
-    key(&[Key::Code(KeyCode::Esc)], T::KeyCancel, true),
     key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
 ];
 
@@ -314,37 +282,6 @@ fn highlighted(ui: &Ui, text: &str, marks: &[u32]) -> Line<'static> {
     Line::from(spans)
 }
 
-fn draw_picker(frame: &mut Frame, area: Rect, ui: &Ui, picker: &UnitPicker) {
-    let visible = picker.visible();
-    let height = (visible.len() as u16 + 3).min(area.height);
-    let popup = centered(area, 50, height);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("> ", ui.theme.key()),
-        Span::raw(ui.theme.text(picker.filter.value())),
-    ])];
-    let room = popup.height.saturating_sub(3) as usize;
-    let start = picker.selected.saturating_sub(room.saturating_sub(1));
-    for (i, (_, name)) in visible.iter().enumerate().skip(start).take(room) {
-        let label = if name.is_empty() {
-            ui.t(T::AllUnits).to_string()
-        } else {
-            fit(ui, name, 46)
-        };
-        let style = if i == picker.selected {
-            ui.theme.selected()
-        } else {
-            Style::new()
-        };
-        lines.push(Line::styled(format!(" {label}"), style));
-    }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(ui.theme.border())
-        .title(format!(" {} ", ui.t(T::PickUnit)));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
-}
-
 impl Screen for StaffList {
     fn keys(&self) -> Vec<KeyHelp> {
         match &self.mode {
@@ -379,7 +316,7 @@ impl Screen for StaffList {
                     })
                     .collect()
             }
-            Mode::PickUnit(_) => PICK_KEYS.to_vec(),
+            Mode::PickUnit(picker) => picker.keys(),
         }
     }
 
@@ -401,23 +338,10 @@ impl Screen for StaffList {
                         Outcome::Changed
                     }
                     Some(Act::Unit) => {
-                        let mut units: Vec<(Option<String>, String)> = vec![(None, String::new())];
-                        units.extend(
-                            self.index
-                                .units()
-                                .into_iter()
-                                .map(|(id, name)| (Some(id), name)),
-                        );
-                        let selected = self
-                            .index
-                            .unit_filter()
-                            .and_then(|u| units.iter().position(|(id, _)| id.as_deref() == Some(u)))
-                            .unwrap_or(0);
-                        self.mode = Mode::PickUnit(UnitPicker {
-                            filter: TextInput::default(),
-                            units,
-                            selected,
-                        });
+                        self.mode = Mode::PickUnit(UnitPicker::new(
+                            &self.index.units(),
+                            self.index.unit_filter(),
+                        ));
                         Outcome::Changed
                     }
                     // A new order is read from its top.
@@ -516,43 +440,19 @@ impl Screen for StaffList {
                     }
                 }
             },
-            Mode::PickUnit(picker) => match key.code {
-                KeyCode::Esc => {
+            Mode::PickUnit(picker) => match picker.handle(&key) {
+                Picked::Unit(unit) => {
+                    self.index.set_unit(unit);
+                    self.move_to(0);
                     self.mode = Mode::Browse;
                     Outcome::Changed
                 }
-                // The list's arrows and pages; letters go to the filter.
-                KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
-                    let nav = match key.code {
-                        KeyCode::Up => Nav::Up,
-                        KeyCode::Down => Nav::Down,
-                        KeyCode::PageUp => Nav::PageUp,
-                        _ => Nav::PageDown,
-                    };
-                    let n = picker.visible().len();
-                    picker.selected = keys::step(nav, picker.selected, n, 10);
-                    Outcome::Changed
-                }
-                KeyCode::Enter => {
-                    let choice = picker
-                        .visible()
-                        .get(picker.selected)
-                        .map(|(id, _)| id.clone());
-                    if let Some(unit) = choice {
-                        self.index.set_unit(unit);
-                        self.move_to(0);
-                    }
+                Picked::Cancel => {
                     self.mode = Mode::Browse;
                     Outcome::Changed
                 }
-                _ => {
-                    if picker.filter.handle(&key) {
-                        picker.selected = 0;
-                        Outcome::Changed
-                    } else {
-                        Outcome::Ignored
-                    }
-                }
+                Picked::Changed => Outcome::Changed,
+                Picked::Ignored => Outcome::Ignored,
             },
         }
     }
@@ -702,7 +602,7 @@ impl Screen for StaffList {
         );
 
         if let Mode::PickUnit(picker) = &self.mode {
-            draw_picker(frame, area, ui, picker);
+            picker.draw(frame, area, ui);
         }
     }
 
@@ -719,11 +619,7 @@ impl Screen for StaffList {
                 self.selected = 0;
                 Some(Pasted::from_field(whole, input.max()))
             }
-            Mode::PickUnit(picker) => {
-                let whole = picker.filter.paste(text);
-                picker.selected = 0;
-                Some(Pasted::from_field(whole, picker.filter.max()))
-            }
+            Mode::PickUnit(picker) => Some(picker.paste(text)),
         }
     }
 

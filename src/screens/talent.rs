@@ -9,6 +9,7 @@ use crate::domain::{Potensial, Rating};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::{Lang, T};
 use crate::ui::tabs::Tab;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Ui, fit, gap_label, key, short_name};
 use crate::views::talent::{TalentData, TalentPerson};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -104,6 +105,8 @@ pub struct TalentTab {
     berprestasi: bool,
     /// The year's annual period has not ended: its boxes may still change.
     provisional: bool,
+    /// The unit picker `f` opened, while it is open.
+    picker: Option<UnitPicker>,
 }
 
 /// A rating as the grid's row label.
@@ -127,6 +130,7 @@ impl TalentTab {
         };
         let (row, col) = position_of_box(start);
         TalentTab {
+            picker: None,
             data,
             row,
             col,
@@ -396,10 +400,10 @@ impl Screen for TalentTab {
                 return Outcome::TalentView(self.data.year + 1, self.data.unit.clone());
             }
             Act::Unit => {
-                return Outcome::TalentView(
-                    self.data.year,
-                    keys::next_unit(&self.data.all_units, self.data.unit.as_deref()),
-                );
+                self.picker = Some(UnitPicker::new(
+                    &self.data.all_units,
+                    self.data.unit.as_deref(),
+                ));
             }
             Act::Berprestasi => {
                 self.berprestasi = !self.berprestasi;
@@ -492,6 +496,18 @@ impl Screen for TalentTab {
 
     fn tab(&self) -> Option<Tab> {
         Some(Tab::Talent)
+    }
+
+    fn unit_picker(&mut self) -> Option<&mut Option<UnitPicker>> {
+        Some(&mut self.picker)
+    }
+
+    fn open_picker(&self) -> Option<&UnitPicker> {
+        self.picker.as_ref()
+    }
+
+    fn unit_chosen(&mut self, unit: Option<String>) -> Outcome {
+        Outcome::TalentView(self.data.year, unit)
     }
 }
 

@@ -8,6 +8,7 @@ use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::labels::{reason_text, status_style, status_text, targets_note};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crate::views::competency_gaps::Suggestion;
 use crate::views::training::{Coaching, Held, PartnerJp, TrainingData};
@@ -133,6 +134,8 @@ pub struct TrainingOverview {
     filter: CoachingFilter,
     /// Positions in `data.coaching` the filter keeps.
     shown: Vec<usize>,
+    /// The unit picker `f` opened, while it is open.
+    picker: Option<UnitPicker>,
 }
 
 /// A suggestion in full (each competency with its state and expiry day), for the line
@@ -163,8 +166,19 @@ pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
 }
 
 impl TrainingOverview {
+    /// Stays on the section, rows and coaching filter `before` was on (another year or
+    /// unit of the tab); the work that section needs first, if any.
+    pub fn follow(&mut self, before: &TrainingOverview) -> Option<Outcome> {
+        self.keep_view_of(before);
+        let d = &self.data;
+        ((matches!(self.section, Section::Held | Section::Partners) && !d.stats_loaded)
+            || (self.section == Section::Partners && !d.gaps_loaded))
+            .then_some(Outcome::LoadTrainingStats(d.year))
+    }
+
     pub fn new(data: TrainingData) -> TrainingOverview {
         let mut t = TrainingOverview {
+            picker: None,
             data,
             section: Section::Summary,
             rows: [0; 4],
@@ -625,7 +639,8 @@ impl Screen for TrainingOverview {
             Some(Act::PrevYear) => Outcome::TrainingYear(d.year - 1, d.unit.clone()),
             Some(Act::NextYear) => Outcome::TrainingYear(d.year + 1, d.unit.clone()),
             Some(Act::Unit) => {
-                Outcome::TrainingYear(d.year, keys::next_unit(&d.all_units, d.unit.as_deref()))
+                self.picker = Some(UnitPicker::new(&d.all_units, d.unit.as_deref()));
+                Outcome::Changed
             }
             Some(act @ (Act::Open | Act::Coach)) if self.section == Section::Coaching => {
                 let selected = self
@@ -704,5 +719,17 @@ impl Screen for TrainingOverview {
 
     fn tab(&self) -> Option<Tab> {
         Some(Tab::Training)
+    }
+
+    fn unit_picker(&mut self) -> Option<&mut Option<UnitPicker>> {
+        Some(&mut self.picker)
+    }
+
+    fn open_picker(&self) -> Option<&UnitPicker> {
+        self.picker.as_ref()
+    }
+
+    fn unit_chosen(&mut self, unit: Option<String>) -> Outcome {
+        Outcome::TrainingYear(self.data.year, unit)
     }
 }

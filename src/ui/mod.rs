@@ -14,6 +14,7 @@ pub mod lang;
 pub mod rating;
 pub mod tabs;
 pub mod theme;
+pub mod unit_picker;
 pub mod warnings;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
