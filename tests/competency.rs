@@ -58,7 +58,9 @@ fn the_matrix_shows_positions_and_gap_counts_and_fits_80x24() {
     );
     insta::assert_snapshot!("kompetensi_matrix", s.text());
     // f: the unit picker; the first unit chosen, the title names it.
-    s.key(KeyCode::Char('f')).key(KeyCode::Down).key(KeyCode::Enter);
+    s.key(KeyCode::Char('f'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
     assert!(!s.shows("semua unit"), "{}", s.text());
     // Esc goes back to Pelatihan.
     s.key(KeyCode::Esc);

@@ -307,7 +307,9 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
     s.key(KeyCode::Char('B'));
     assert!(s.shows("Berprestasi: kotak 7-9"), "{}", s.text());
     // f: the unit picker; the first unit chosen.
-    s.key(KeyCode::Char('f')).key(KeyCode::Down).key(KeyCode::Enter);
+    s.key(KeyCode::Char('f'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
     assert!(!s.shows("semua unit"), "{}", s.text());
 }
 

@@ -360,9 +360,12 @@ fn picking_a_unit_on_pelatihan_keeps_the_section_and_esc_leaves_the_picker() {
     assert!(!s.shows("Pilih unit"), "{}", s.text());
     assert_eq!(s.lines()[1], coaching_title, "Esc changes nothing");
     // Down from "all units" to the first unit, Enter: the coaching list of that unit.
-    s.key(KeyCode::Char('f')).key(KeyCode::Down).key(KeyCode::Enter);
+    s.key(KeyCode::Char('f'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
     assert_eq!(
-        s.lines()[1], coaching_title,
+        s.lines()[1],
+        coaching_title,
         "still on the coaching section: {}",
         s.text()
     );

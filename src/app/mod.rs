@@ -403,7 +403,8 @@ impl App {
         self.screen.as_dyn()
     }
 
-    fn keys(&self) -> Vec<KeyHelp> {
+    /// The keys the footer and help offer now (tests walk them against the grammar).
+    pub fn keys(&self) -> Vec<KeyHelp> {
         match self.current().open_picker() {
             Some(p) => p.keys(),
             None => self.current().keys(),

@@ -349,8 +349,15 @@ fn person_line(ui: &Ui, d: &TalentData, p: &TalentPerson, width: usize, with_box
 
 impl Screen for TalentTab {
     fn keys(&self) -> Vec<KeyHelp> {
+        // The arrows move between boxes on the grid and between people in a list.
+        let arrows = [Key::Code(KeyCode::Up), Key::Code(KeyCode::Down)];
         let mut k = keys::help(&KEYS);
-        k.extend(keys::nav_help());
+        if self.focus == Focus::List || self.berprestasi {
+            k = keys::without(k, T::KeyMoveBox, &arrows);
+            k.extend(keys::nav_help());
+        } else {
+            k.extend(keys::without(keys::nav_help(), T::KeyMove, &arrows));
+        }
         k.push(key(
             &[Key::Char('?'), Key::Code(KeyCode::F(1))],
             T::KeyHelp,

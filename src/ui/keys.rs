@@ -161,6 +161,63 @@ pub fn help<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
     lines
 }
 
+/// The key grammar (docs/user-guide.md, "One key, one verb"): each of these keys means
+/// one verb on every screen that binds it, listed by the texts that verb may be shown
+/// with there. A screen need not bind a key; where it does, it means this.
+pub const GRAMMAR: [(Key, &[T]); 16] = [
+    (Key::Char('['), &[T::KeyYear]),
+    (Key::Char(']'), &[T::KeyYear]),
+    (Key::Char('f'), &[T::KeyUnit]),
+    (Key::Char('/'), &[T::KeySearch]),
+    (Key::Char(' '), &[T::KeyMark]),
+    (Key::Char('?'), &[T::KeyHelp]),
+    (Key::Char('q'), &[T::KeyQuit]),
+    (Key::Char('u'), &[T::KeyEdit, T::KeyPartnerContact]),
+    (Key::Char('e'), &[T::KeyNewEvaluation]),
+    (Key::Char('t'), &[T::KeyNewTraining, T::KeyCompetencyTrain]),
+    (Key::Char('c'), &[T::KeyNewCoaching, T::KeyCoach]),
+    (Key::Char('s'), &[T::KeySort]),
+    (Key::Char('K'), &[T::KeyCompetencies]),
+    (Key::Char('H'), &[T::KeyHead]),
+    (Key::Char('n'), &[T::KeyNew]),
+    (Key::Char('x'), &[T::KeyExport, T::KeyExportMarkdown]),
+];
+
+/// Where `lines` (a screen's footer and help) break the grammar: each key of the grammar
+/// shown with a text its verb does not have, and each key shown on two lines (two
+/// meanings on one screen). Empty when the screen follows it.
+pub fn grammar_breaks(lines: &[KeyHelp]) -> Vec<String> {
+    let mut breaks = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for k in line.keys.iter() {
+            if let Some((_, verbs)) = GRAMMAR.iter().find(|(g, _)| g == k)
+                && !verbs.contains(&line.action)
+            {
+                breaks.push(format!("{} means {:?}", k.label(true), line.action));
+            }
+            if lines[i + 1..].iter().any(|other| other.keys.contains(k)) {
+                breaks.push(format!("{} is listed twice", k.label(true)));
+            }
+        }
+    }
+    breaks
+}
+
+/// `lines` with `drop` taken off the line of `text` (a key that does something else
+/// here now, listed on its other line); a line left without keys goes.
+pub fn without(mut lines: Vec<KeyHelp>, text: T, drop: &[Key]) -> Vec<KeyHelp> {
+    for line in lines.iter_mut().filter(|l| l.action == text) {
+        line.keys = line
+            .keys
+            .iter()
+            .filter(|k| !drop.contains(k))
+            .copied()
+            .collect();
+    }
+    lines.retain(|l| !l.keys.is_empty());
+    lines
+}
+
 /// Moving in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
@@ -292,6 +349,17 @@ mod tests {
             lines[0].footer,
             "Down is in the footer, so the merged line is"
         );
+    }
+
+    #[test]
+    fn a_key_with_another_verb_or_listed_twice_breaks_the_grammar() {
+        const YEAR: [Key; 1] = [Key::Char('[')];
+        let lines = [key(&YEAR, T::KeyCompetencyOther, true)];
+        assert_eq!(grammar_breaks(&lines), ["[ means KeyCompetencyOther"]);
+        const F: [Key; 1] = [Key::Char('f')];
+        let lines = [key(&F, T::KeyUnit, true), key(&F, T::KeyUnit, false)];
+        assert_eq!(grammar_breaks(&lines), ["f is listed twice"]);
+        assert!(grammar_breaks(&help(&NAV)).is_empty());
     }
 
     #[test]

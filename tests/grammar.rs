@@ -1,0 +1,106 @@
+//! The key grammar (docs/user-guide.md, "One key, one verb") walked on every screen of a
+//! demo session: a key of the grammar means its verb wherever it is offered, no key is
+//! offered twice on one screen, and every label is the keys' own (derived, never typed).
+
+mod common;
+
+use common::session::{Session, demo};
+use crossterm::event::KeyCode;
+use kinerja::ui::keys::{grammar_breaks, label};
+
+/// Checks the screen the session is on; `name` says which, for the failure message.
+fn check(s: &Session, name: &str, walked: &mut Vec<String>) {
+    let keys = s.app.keys();
+    assert!(!keys.is_empty(), "{name} offers no key");
+    for k in &keys {
+        assert!(!k.keys.is_empty(), "{name}: a line without keys");
+        assert_eq!(k.label(true), label(&k.keys, true), "{name}");
+    }
+    let breaks = grammar_breaks(&keys);
+    assert!(breaks.is_empty(), "{name}: {breaks:?}\n{}", s.text());
+    walked.push(name.to_string());
+}
+
+#[test]
+fn every_screen_follows_the_key_grammar() {
+    let mut s = demo();
+    let mut walked = Vec::new();
+    check(&s, "Beranda", &mut walked);
+    s.key(KeyCode::Char('f'));
+    check(&s, "Beranda: unit picker", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Char('2'));
+    check(&s, "Pegawai", &mut walked);
+    s.key(KeyCode::Char('/'));
+    check(&s, "Pegawai: search", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Enter);
+    check(&s, "record", &mut walked);
+    for section in ["record: trainings", "record: history", "record: coaching"] {
+        s.key(KeyCode::Tab);
+        check(&s, section, &mut walked);
+    }
+    s.key(KeyCode::Char('p'));
+    check(&s, "profile", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Char('3'));
+    check(&s, "Pelatihan", &mut walked);
+    for section in [
+        "Pelatihan: coaching",
+        "Pelatihan: held",
+        "Pelatihan: partners",
+    ] {
+        s.key(KeyCode::Tab);
+        check(&s, section, &mut walked);
+    }
+    s.key(KeyCode::Char('K'));
+    check(&s, "Kompetensi", &mut walked);
+    s.key(KeyCode::Enter);
+    check(&s, "Kompetensi: who lacks it", &mut walked);
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('m'));
+    check(&s, "Mitra", &mut walked);
+    s.key(KeyCode::Enter);
+    check(&s, "Mitra: a partner", &mut walked);
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('R'));
+    check(&s, "requirements", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Char('4'));
+    check(&s, "Laporan", &mut walked);
+    s.key(KeyCode::Char('5'));
+    check(&s, "Talenta", &mut walked);
+    s.key(KeyCode::Tab);
+    check(&s, "Talenta: list", &mut walked);
+    s.key(KeyCode::Char('B'));
+    check(&s, "Talenta: berprestasi", &mut walked);
+    assert_eq!(walked.len(), 22, "{walked:?}");
+}
+
+#[test]
+fn the_year_is_written_alike_and_changed_by_brackets_on_every_screen_with_one() {
+    let mut s = demo();
+    for (tab, year) in [('3', 2026), ('4', 2025), ('5', 2025)] {
+        s.key(KeyCode::Char(tab));
+        assert!(s.shows(&format!("◀ {year} ▶")), "{tab}: {}", s.text());
+        s.key(KeyCode::Char('['));
+        assert!(s.shows(&format!("◀ {} ▶", year - 1)), "{tab}: {}", s.text());
+        s.key(KeyCode::Char(']'));
+        assert!(s.shows(&format!("◀ {year} ▶")), "{tab}: {}", s.text());
+    }
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    assert!(s.shows("◀ 2026 ▶"), "Mitra: {}", s.text());
+    s.key(KeyCode::Char('['));
+    assert!(s.shows("◀ 2025 ▶"), "Mitra: {}", s.text());
+}
+
+#[test]
+fn q_quits_from_a_record_too_but_is_typed_in_a_search() {
+    let mut s = demo();
+    s.key(KeyCode::Char('2'))
+        .key(KeyCode::Char('/'))
+        .type_text("q");
+    assert!(!s.app.should_quit(), "q in the search box is a letter");
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('q'));
+    assert!(s.app.should_quit(), "q on a record quits");
+}
