@@ -40,6 +40,11 @@ pub fn draft_revision(fields: &[(String, String)]) -> Option<u64> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
+/// The options of a choice field: each item's label, in order.
+pub fn options<T: Copy, S: ToString>(all: &[T], label: impl Fn(T) -> S) -> Vec<String> {
+    all.iter().map(|x| label(*x).to_string()).collect()
+}
+
 /// A question the form is asking; the next key answers it.
 enum Ask {
     Discard,
