@@ -181,6 +181,79 @@ fn a_new_evaluation_for_a_taken_period_opens_the_existing_one() {
     );
 }
 
+/// A new-user walk: typing "2025" over the year opened that year's evaluation of the
+/// chosen kind at the fourth digit, before the officer could choose the kind they meant.
+/// The period is complete when the kind is chosen or the period fields are left.
+#[test]
+fn typing_a_year_opens_no_evaluation_before_the_period_is_complete() {
+    let ui = ui();
+    let taken = vec![
+        (Period::annual(2025), 7),
+        (Period::new(2025, PeriodKind::Triwulan(4)).unwrap(), 9),
+    ];
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        taken,
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    let outcomes = std::cell::RefCell::new(Vec::new());
+    let mut h = |key| {
+        let o = f.handle(key, &ui);
+        outcomes.borrow_mut().push(o.clone());
+        o
+    };
+    // Offered: Triwulan IV 2026; the focus is on the evaluator. Back to the year.
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    for _ in 0..4 {
+        h(k(KeyCode::Backspace));
+    }
+    type_into(&mut h, "2025"); // Triwulan IV 2025 is taken: nothing opens yet
+    h(k(KeyCode::Tab)); // on to the kind, still in the period
+    h(k(KeyCode::Left)); // Triwulan III 2025: free
+    let seen = outcomes.borrow().clone();
+    assert!(seen.iter().all(|o| *o == Outcome::Changed), "{seen:?}");
+    // Choosing a taken kind opens it, and so does leaving the period on a taken one.
+    assert_eq!(
+        h(k(KeyCode::Right)),
+        Outcome::OpenEvaluation("198503302010012002".into(), Some(9))
+    );
+}
+
+#[test]
+fn leaving_a_typed_taken_period_opens_the_existing_evaluation() {
+    let ui = ui();
+    let taken = vec![
+        (Period::annual(2025), 7),
+        (Period::new(2025, PeriodKind::Triwulan(4)).unwrap(), 9),
+    ];
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        taken,
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    let mut h = |key| f.handle(key, &ui);
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    for _ in 0..4 {
+        h(k(KeyCode::Backspace));
+    }
+    assert_eq!(type_into(&mut h, "2025"), Outcome::Changed);
+    assert_eq!(h(k(KeyCode::Tab)), Outcome::Changed);
+    assert_eq!(
+        h(k(KeyCode::Tab)),
+        Outcome::OpenEvaluation("198503302010012002".into(), Some(9))
+    );
+}
+
 #[test]
 fn the_training_form_saves_one_record_for_each_marked_person() {
     let ui = ui();

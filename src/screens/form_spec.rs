@@ -66,6 +66,11 @@ pub trait FormSpec {
         Outcome::Changed
     }
 
+    /// The focus moved from the field `from` to another one.
+    fn left(&mut self, _from: &'static str, _ui: &Ui) -> Outcome {
+        Outcome::Changed
+    }
+
     /// The suggestion of the field `id` was taken.
     fn took(&mut self, _id: &'static str, _ui: &Ui) -> Outcome {
         Outcome::Changed
@@ -160,8 +165,10 @@ impl<F: FormSpec> Screen for F {
         {
             return outcome;
         }
+        let from = self.engine().focus_id();
         let outcome = match self.engine_mut().handle(key) {
             FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Changed if self.engine().focus_id() != from => self.left(from, ui),
             FormEvent::Changed => Outcome::Changed,
             FormEvent::Edited(id) => self.edited(id, ui),
             FormEvent::Took(id) => self.took(id, ui),

@@ -330,7 +330,21 @@ impl FormSpec for EvaluationForm {
         if id == PERILAKU {
             self.perilaku_set = true;
         }
-        if (id == YEAR || id == KIND)
+        // A year being typed is no period yet: only a chosen kind opens a taken one.
+        if id == KIND
+            && let Some(taken) = self.taken_to_open()
+        {
+            return Outcome::OpenEvaluation(self.nip.clone(), Some(taken));
+        }
+        Outcome::Changed
+    }
+
+    /// Leaving the period fields completes the period: a taken one opens.
+    fn left(&mut self, from: &'static str, _ui: &Ui) -> Outcome {
+        let focus = self.form.focus_id();
+        if (from == YEAR || from == KIND)
+            && focus != YEAR
+            && focus != KIND
             && let Some(taken) = self.taken_to_open()
         {
             return Outcome::OpenEvaluation(self.nip.clone(), Some(taken));
