@@ -74,6 +74,61 @@ fn the_staff_form_builds_the_record_it_shows() {
     }
 }
 
+/// A new-user walk: "Perawat Ahli Pertama" was saved as the position's name, which no
+/// competency requirement for "Perawat" matches. It is caught, and `Enter` takes the name
+/// offered without the jenjang, choosing that jenjang.
+#[test]
+fn a_position_typed_with_its_jenjang_is_caught_and_the_name_offered() {
+    let ui = ui();
+    let units = vec![("pkm-belawan".to_string(), "Puskesmas Belawan".to_string())];
+    let mut f = StaffForm::new(None, &units, jiff::civil::date(2026, 11, 28), &ui);
+    let mut h = |key| f.handle(key, &ui);
+    type_into(&mut h, "19850330 201001 2 002");
+    for (tabs, text) in [
+        (2, "Rina Siregar"),
+        (3, "III/c"),
+        (1, "S1"),
+        (1, "Perawat Ahli Pertama"),
+    ] {
+        for _ in 0..tabs {
+            h(k(KeyCode::Tab));
+        }
+        type_into(&mut h, text);
+    }
+    // Back from the unit: the position holds its jenjang, and the save is refused.
+    h(k(KeyCode::Tab));
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "pusk");
+    assert_eq!(
+        h(ctrl('s')),
+        Outcome::Changed,
+        "refused: jenjang in the name"
+    );
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    term.draw(|fr| f.draw(fr, fr.area(), &ui)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("→ Perawat"), "{screen}");
+    assert!(screen.contains("memuat jenjangnya"), "{screen}");
+    let mut h = |key| f.handle(key, &ui);
+    assert_eq!(h(k(KeyCode::Enter)), Outcome::Changed);
+    match h(ctrl('s')) {
+        Outcome::SaveStaff(staff, None) => {
+            assert_eq!(staff.jabatan.nama, "Perawat");
+            assert_eq!(
+                staff.jabatan.jenis,
+                kinerja::domain::JenisJabatan::AhliPertama
+            );
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
 #[test]
 fn the_staff_form_refuses_an_unknown_unit_until_ctrl_n() {
     let ui = ui();

@@ -113,6 +113,7 @@ texts! {
     NewUnit => "unit baru", "new unit";
     KeyNewUnit => "buat unit baru dari nama yang diketik", "create a new unit from the typed name";
     UnitUnknown => "Tidak ada unit bernama", "No unit is named";
+    ErrJenjangInName => "nama jabatan memuat jenjangnya; jenjang dipilih di Jenis jabatan", "the position name holds its jenjang; choose the jenjang under Position kind";
     Closest => "Yang mirip", "Closest";
     CtrlNNewUnit => "Pilih salah satu, atau Ctrl-N untuk membuat unit baru dengan nama ini.", "Choose one of them, or Ctrl-N to create a new unit with this name.";
     KeyDelete => "hapus", "delete";

@@ -2,7 +2,9 @@
 //! typed; the NIP shows why it is wrong, or the birth date it gives when right. The unit
 //! (`unit`), the staff warnings (`warnings`) and old drafts (`draft`) have files of their own.
 
+mod checks;
 mod draft;
+mod position;
 mod unit;
 mod warnings;
 
@@ -12,12 +14,11 @@ use crate::domain::text::clean_line;
 use crate::domain::{
     EmploymentKind, Golongan, Jabatan, JenisJabatan, Nip, NipError, Pendidikan, Staff, format_date,
 };
-use crate::ui::errors::nip_error_text;
 use crate::ui::form::{Field, Form, options};
 use crate::ui::keys::Key;
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, is_ctrl, key};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 const NIP: &str = "nip";
 const KIND: &str = "jenis";
@@ -42,9 +43,7 @@ const CHECKED: [&str; 8] = [
     UNIT,
 ];
 
-/// What is wrong with a field, as interface text plus an optional detail.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem(pub T, pub String);
+pub use checks::Problem;
 
 pub struct StaffForm {
     form: Form,
@@ -185,34 +184,6 @@ impl StaffForm {
         Nip::parse_as(&self.form.text(NIP), self.kind())
     }
 
-    fn problem(&self, f: &str, ui: &Ui) -> Option<Problem> {
-        let missing = |id: &str| {
-            self.form
-                .choice(id)
-                .is_none()
-                .then(|| Problem(T::NotChosen, String::new()))
-        };
-        let empty = |id: &str| {
-            clean_line(&self.form.text(id))
-                .is_empty()
-                .then(|| Problem(T::Required, String::new()))
-        };
-        match f {
-            NIP => self
-                .nip_result()
-                .err()
-                .map(|e| Problem(T::FieldNip, nip_error_text(ui, &e))),
-            KIND | RANK | EDUCATION | POSITION_KIND => missing(f),
-            NAME | POSITION => empty(f),
-            UNIT if self.new_unit.is_some() => None,
-            UNIT => match self.form.choice_unmatched(UNIT) {
-                Some(typed) => Some(Problem(T::UnitUnknown, clean_line(&typed))),
-                None => missing(UNIT),
-            },
-            _ => None,
-        }
-    }
-
     pub fn refused(&mut self, message: String, nip_taken: bool) {
         self.form.error = Some(message);
         if nip_taken {
@@ -282,6 +253,7 @@ impl FormSpec for StaffForm {
         });
         self.show_warnings(ui);
         self.unit_note(ui);
+        self.offer_position();
     }
 
     fn build(&self) -> Option<Staff> {
@@ -320,7 +292,13 @@ impl FormSpec for StaffForm {
 
     /// Ctrl-N on a unit name that no unit has: the officer's explicit choice to create it.
     fn own_key(&mut self, key: KeyEvent, ui: &Ui) -> Option<Outcome> {
-        (is_ctrl(&key, 'n') && self.form.focus_id() == UNIT).then(|| self.choose_new_unit(ui))
+        match self.form.focus_id() {
+            UNIT if is_ctrl(&key, 'n') => Some(self.choose_new_unit(ui)),
+            POSITION if matches!(key.code, KeyCode::Enter | KeyCode::Right) => {
+                self.take_position().then_some(Outcome::Changed)
+            }
+            _ => None,
+        }
     }
 
     fn edited(&mut self, id: &'static str, _ui: &Ui) -> Outcome {
