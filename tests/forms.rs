@@ -356,6 +356,86 @@ fn the_training_form_saves_one_record_for_each_marked_person() {
     }
 }
 
+/// A new-user walk: the group training planned from Kompetensi for a competency whose
+/// first kind is Latsar CPNS came prefilled as Latsar CPNS for people who are no CPNS, and
+/// the warning naming them was cut at the form's width.
+#[test]
+fn a_group_training_for_a_competency_is_no_latsar_for_non_cpns_and_warns_whole() {
+    use kinerja::domain::{Competency, CompetencyKind, EmploymentKind, Nip};
+    let ui = ui();
+    let partners = vec![Partner {
+        id: "bkpsdm".into(),
+        name: "BKPSDM Kota Medan".into(),
+        kind: OrganiserKind::Pemerintah,
+        ..Default::default()
+    }];
+    let people = vec![
+        Nip::parse("198503302010012002").unwrap(),
+        Nip::parse_as("199204112023212999", EmploymentKind::Pppk).unwrap(),
+    ];
+    let nips: Vec<String> = people.iter().map(|n| n.as_str().to_string()).collect();
+    let names = vec![
+        "Rina Siregar binti Abdullah Harahap".to_string(),
+        "Muhammad Fauzan Nasution Pulungan".to_string(),
+    ];
+    let competency = Competency::new(
+        "Orientasi ASN",
+        CompetencyKind::Manajerial,
+        vec![TrainingKind::LatsarCpns, TrainingKind::Bimtek],
+        vec![],
+        None,
+    );
+    let catalogue = vec![(competency.id.clone(), competency.name.clone())];
+    let mut f = TrainingForm::new(nips, names, None, partners, date(2026, 11, 28), &ui)
+        .with_people(people, &ui)
+        .with_competencies(catalogue, &ui);
+    f.prefill_competency(&competency, &ui);
+    // Not Latsar CPNS: the next kind the competency takes.
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(70, 40)).unwrap();
+    let mut screen = |f: &mut TrainingForm| {
+        term.draw(|fr| f.draw(fr, fr.area(), &ui)).unwrap();
+        let b = term.backend().buffer();
+        (0..b.area.height)
+            .map(|y| {
+                (0..b.area.width)
+                    .map(|x| b[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let shown = screen(&mut f);
+    assert!(shown.contains("Bimtek"), "{shown}");
+    assert!(!shown.contains("Latsar CPNS ("), "{shown}");
+    // Latsar chosen by hand for both: the first save shows the whole warning, the second saves.
+    let mut h = |key| f.handle(key, &ui);
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    type_into(&mut h, "latsar");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "BKPSDM Kota Medan");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "2026-03-02");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "2026-03-20");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "80");
+    assert_eq!(h(ctrl('s')), Outcome::Changed, "the warning first");
+    let shown = screen(&mut f).replace(['│', '\n'], " ");
+    let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Muhammad Fauzan Nasution Pulungan"),
+        "{words}"
+    );
+    assert!(words.contains("sekali lagi"), "{words}");
+    match f.handle(ctrl('s'), &ui) {
+        Outcome::SaveTraining(who, t) => {
+            assert_eq!(who.len(), 2);
+            assert_eq!(t.jenis, TrainingKind::LatsarCpns);
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
 #[test]
 fn quick_entry_starts_then_rates_two_keys_and_enter() {
     let ui = ui();

@@ -2,7 +2,7 @@
 //! the training is planned for a competency gap from Kompetensi.
 
 use super::{COMPETENCY, KIND, TITLE, TrainingForm};
-use crate::domain::Competency;
+use crate::domain::{Competency, TrainingKind, latsar_for_non_cpns};
 use crate::screens::FormSpec;
 use crate::ui::Ui;
 use crate::ui::lang::T;
@@ -38,7 +38,8 @@ impl TrainingForm {
     }
 
     /// Prefills a new training for a competency gap: the competency chosen, the title its
-    /// name, the kind its first satisfying kind (if any); the first empty field is focused.
+    /// name, the kind its first satisfying kind that fits everyone (Latsar CPNS only when
+    /// all are CPNS); the first empty field is focused.
     /// Changes the form, so leaving it asks first.
     pub fn prefill_competency(&mut self, competency: &Competency, ui: &Ui) {
         if let Some(i) = self
@@ -51,7 +52,11 @@ impl TrainingForm {
         if self.form.text(TITLE).trim().is_empty() {
             self.form.set_text(TITLE, &competency.name);
         }
-        if let Some(kind) = competency.training_kinds.first()
+        // Latsar CPNS only for CPNS: it is never the kind offered for anyone else.
+        let fits = |k: &&TrainingKind| {
+            (self.people.iter()).all(|nip| !latsar_for_non_cpns(**k, self.today, nip))
+        };
+        if let Some(kind) = competency.training_kinds.iter().find(fits)
             && let Some(i) = self.kinds.iter().position(|k| k == kind)
         {
             self.form.set_choice(KIND, Some(i));

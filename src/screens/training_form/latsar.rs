@@ -38,11 +38,9 @@ impl TrainingForm {
             .collect()
     }
 
-    /// The warning beside the kind.
-    pub(super) fn latsar_note(&mut self, ui: &Ui) {
-        // A Latsar CPNS for someone who is not a CPNS: a warning, never a refusal.
-        let not_cpns = self.latsar_not_cpns();
-        self.form.field_mut(KIND).note = match not_cpns.as_slice() {
+    /// The warning, with the names it concerns in a group.
+    fn latsar_warning(&self, ui: &Ui) -> Option<String> {
+        match self.latsar_not_cpns().as_slice() {
             [] => None,
             _ if self.names.len() == 1 => Some(ui.t(T::WarnLatsarNotCpns).to_string()),
             names => Some(format!(
@@ -50,6 +48,39 @@ impl TrainingForm {
                 ui.t(T::WarnLatsarNotCpns),
                 names.join(", ")
             )),
-        };
+        }
+    }
+
+    /// The warning beside the kind.
+    pub(super) fn latsar_note(&mut self, ui: &Ui) {
+        // A Latsar CPNS for someone who is not a CPNS: a warning, never a refusal.
+        self.form.field_mut(KIND).note = self.latsar_warning(ui);
+    }
+
+    /// In a group, the note beside the kind is cut at the form's width: the first save
+    /// shows the whole warning with every name it concerns instead, once everything else
+    /// is right; a second Ctrl-S saves.
+    pub(super) fn latsar_problem(&self, ui: &Ui, out: &mut Vec<(&'static str, String)>) {
+        let warning = self.latsar_warning(ui).filter(|_| self.names.len() > 1);
+        if out.is_empty()
+            && let Some(w) = warning
+            && self.latsar_ok.as_ref() != Some(&w)
+        {
+            out.push((KIND, format!("{w}. {}", ui.t(T::ConfirmGroupWarning))));
+        }
+    }
+
+    /// A second Ctrl-S while the whole warning is on screen saves.
+    pub(super) fn confirm_latsar(&mut self, ui: &Ui) {
+        let warning = self.latsar_warning(ui);
+        if self.latsar_asked.is_some() && self.latsar_asked == warning {
+            self.latsar_ok = warning.clone();
+        }
+        self.refresh(ui);
+        let asking = self
+            .form
+            .first_problem()
+            .is_some_and(|(_, text)| text.ends_with(ui.t(T::ConfirmGroupWarning)));
+        self.latsar_asked = if asking { warning } else { None };
     }
 }

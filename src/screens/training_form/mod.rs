@@ -42,8 +42,7 @@ const COMPETENCY: &str = "kompetensi";
 pub struct TrainingForm {
     /// Whose training: one person, or everyone marked on the list.
     pub nips: Vec<String>,
-    /// Who the form was opened for: its draft's key stays the same when a partial save
-    /// leaves fewer people in `nips`.
+    /// Who the form was opened for: the draft's key, also after a partial save.
     draft_nips: Vec<String>,
     /// Their names, in the order of `nips`.
     names: Vec<String>,
@@ -57,6 +56,9 @@ pub struct TrainingForm {
     today: Date,
     /// The officer chose the status; stop following the dates.
     status_set: bool,
+    /// The Latsar warning saved over in a group, and the one the last Ctrl-S showed.
+    latsar_ok: Option<String>,
+    latsar_asked: Option<String>,
     /// The officer chose to record this organiser as a new partner (`Ctrl-N`).
     new_partner: Option<String>,
     /// The catalogue's competencies (id, name) the competency choice offers after "-";
@@ -176,6 +178,8 @@ impl TrainingForm {
             kinds: kinds.iter().map(|(k, _)| *k).collect(),
             today,
             new_partner: None,
+            latsar_ok: None,
+            latsar_asked: None,
             competencies: Vec::new(),
         };
         form.refresh(ui);
@@ -236,6 +240,7 @@ impl FormSpec for TrainingForm {
         }
         self.organiser_problem(ui, &mut out);
         self.schedule_problems(ui, &mut out);
+        self.latsar_problem(ui, &mut out);
         self.form.set_problems(out);
     }
 
@@ -283,6 +288,10 @@ impl FormSpec for TrainingForm {
             (Some(t), Some(nip)) => Outcome::DeleteTraining(nip.clone(), t.id, t.revision),
             _ => Outcome::Changed,
         }
+    }
+
+    fn before_save(&mut self, ui: &Ui) {
+        self.confirm_latsar(ui);
     }
 
     fn own_keys(&self) -> Vec<KeyHelp> {
