@@ -16,6 +16,22 @@ impl EvaluationForm {
         self.refresh(ui);
     }
 
+    /// The evaluator and the atasan as saved: each a name, a NIP or both, or none.
+    pub(super) fn evaluators(&self) -> (Option<Evaluator>, Option<Evaluator>) {
+        let who = |nip: Option<Nip>, nama: String| {
+            (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama })
+        };
+        let penilai = who(
+            self.evaluator_nip().ok().flatten(),
+            clean_line(&self.form.text(EVALUATOR)),
+        );
+        let atasan = who(
+            self.nip_of(ATASAN_NIP).ok().flatten(),
+            clean_line(&self.form.text(ATASAN)),
+        );
+        (penilai, atasan)
+    }
+
     /// Puts the suggestion for the evaluator on offer.
     pub(super) fn offer_evaluator(&mut self) {
         self.suggested = self.suggestion();

@@ -12,7 +12,7 @@ use evaluator::nip_text;
 use period::{default_period, kind_label, period_kinds};
 
 use super::{FormSpec, Outcome};
-use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::text::clean_multiline;
 use crate::domain::{Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period};
 use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
@@ -275,17 +275,7 @@ impl FormSpec for EvaluationForm {
         ) else {
             return None;
         };
-        let who = |nip: Option<Nip>, nama: String| {
-            (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama })
-        };
-        let penilai = who(
-            self.evaluator_nip().ok().flatten(),
-            clean_line(&self.form.text(EVALUATOR)),
-        );
-        let atasan = who(
-            self.nip_of(ATASAN_NIP).ok().flatten(),
-            clean_line(&self.form.text(ATASAN)),
-        );
+        let (penilai, atasan) = self.evaluators();
         let mut aspek: [AspekPenilaian; 7] = Default::default();
         for (i, a) in aspek.iter_mut().enumerate() {
             a.rating = self.form.rating(ASPEK_IDS[i].0);
@@ -327,29 +317,23 @@ impl FormSpec for EvaluationForm {
     }
 
     fn edited(&mut self, id: &'static str, _ui: &Ui) -> Outcome {
-        if id == PERILAKU {
-            self.perilaku_set = true;
-        }
+        self.perilaku_set |= id == PERILAKU;
         // A year being typed is no period yet: only a chosen kind opens a taken one.
-        if id == KIND
-            && let Some(taken) = self.taken_to_open()
-        {
-            return Outcome::OpenEvaluation(self.nip.clone(), Some(taken));
+        if id == KIND {
+            self.open_taken()
+        } else {
+            Outcome::Changed
         }
-        Outcome::Changed
     }
 
     /// Leaving the period fields completes the period: a taken one opens.
     fn left(&mut self, from: &'static str, _ui: &Ui) -> Outcome {
-        let focus = self.form.focus_id();
-        if (from == YEAR || from == KIND)
-            && focus != YEAR
-            && focus != KIND
-            && let Some(taken) = self.taken_to_open()
-        {
-            return Outcome::OpenEvaluation(self.nip.clone(), Some(taken));
+        let period = [YEAR, KIND];
+        if period.contains(&from) && !period.contains(&self.form.focus_id()) {
+            self.open_taken()
+        } else {
+            Outcome::Changed
         }
-        Outcome::Changed
     }
 
     fn draft_used(&mut self, fields: &[(String, String)], _ui: &Ui) {

@@ -4,7 +4,7 @@
 
 use super::{EvaluationForm, HASIL, KIND, YEAR};
 use crate::domain::{Nip, Period, PeriodKind};
-use crate::screens::FormSpec;
+use crate::screens::{FormSpec, Outcome};
 use crate::ui::Ui;
 use crate::ui::lang::T;
 use jiff::civil::Date;
@@ -65,6 +65,14 @@ impl EvaluationForm {
             .iter()
             .find(|(p, _)| *p == period)
             .map(|(_, id)| *id)
+    }
+
+    /// What a period that may be complete now asks: to open its evaluation, if taken.
+    pub(super) fn open_taken(&self) -> Outcome {
+        match self.taken_to_open() {
+            Some(id) => Outcome::OpenEvaluation(self.nip.clone(), Some(id)),
+            None => Outcome::Changed,
+        }
     }
 
     pub(super) fn period(&self) -> Option<Period> {
