@@ -125,7 +125,9 @@ fn a_group_training_prefilled_from_the_gap_list_closes_the_gap_for_every_marked_
         s.text()
     );
     insta::assert_snapshot!("kompetensi_group_training_form", s.text());
-    // The organiser is focused: a known partner, then dates and JP.
+    // The competency's only kind is Latsar CPNS, which is never offered for people who
+    // are no CPNS: the kind is focused, empty. Then a known partner, dates and JP.
+    s.type_text("bimtek").key(KeyCode::Tab);
     s.type_text("PT Sol").key(KeyCode::Right).key(KeyCode::Tab);
     s.type_text("2026-11-02").key(KeyCode::Tab);
     s.type_text("2026-11-04").key(KeyCode::Tab);

@@ -74,6 +74,61 @@ fn the_staff_form_builds_the_record_it_shows() {
     }
 }
 
+/// A new-user walk: "Perawat Ahli Pertama" was saved as the position's name, which no
+/// competency requirement for "Perawat" matches. It is caught, and `Enter` takes the name
+/// offered without the jenjang, choosing that jenjang.
+#[test]
+fn a_position_typed_with_its_jenjang_is_caught_and_the_name_offered() {
+    let ui = ui();
+    let units = vec![("pkm-belawan".to_string(), "Puskesmas Belawan".to_string())];
+    let mut f = StaffForm::new(None, &units, jiff::civil::date(2026, 11, 28), &ui);
+    let mut h = |key| f.handle(key, &ui);
+    type_into(&mut h, "19850330 201001 2 002");
+    for (tabs, text) in [
+        (2, "Rina Siregar"),
+        (3, "III/c"),
+        (1, "S1"),
+        (1, "Perawat Ahli Pertama"),
+    ] {
+        for _ in 0..tabs {
+            h(k(KeyCode::Tab));
+        }
+        type_into(&mut h, text);
+    }
+    // Back from the unit: the position holds its jenjang, and the save is refused.
+    h(k(KeyCode::Tab));
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "pusk");
+    assert_eq!(
+        h(ctrl('s')),
+        Outcome::Changed,
+        "refused: jenjang in the name"
+    );
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    term.draw(|fr| f.draw(fr, fr.area(), &ui)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("→ Perawat"), "{screen}");
+    assert!(screen.contains("memuat jenjangnya"), "{screen}");
+    let mut h = |key| f.handle(key, &ui);
+    assert_eq!(h(k(KeyCode::Enter)), Outcome::Changed);
+    match h(ctrl('s')) {
+        Outcome::SaveStaff(staff, None) => {
+            assert_eq!(staff.jabatan.nama, "Perawat");
+            assert_eq!(
+                staff.jabatan.jenis,
+                kinerja::domain::JenisJabatan::AhliPertama
+            );
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
 #[test]
 fn the_staff_form_refuses_an_unknown_unit_until_ctrl_n() {
     let ui = ui();
@@ -181,6 +236,79 @@ fn a_new_evaluation_for_a_taken_period_opens_the_existing_one() {
     );
 }
 
+/// A new-user walk: typing "2025" over the year opened that year's evaluation of the
+/// chosen kind at the fourth digit, before the officer could choose the kind they meant.
+/// The period is complete when the kind is chosen or the period fields are left.
+#[test]
+fn typing_a_year_opens_no_evaluation_before_the_period_is_complete() {
+    let ui = ui();
+    let taken = vec![
+        (Period::annual(2025), 7),
+        (Period::new(2025, PeriodKind::Triwulan(4)).unwrap(), 9),
+    ];
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        taken,
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    let outcomes = std::cell::RefCell::new(Vec::new());
+    let mut h = |key| {
+        let o = f.handle(key, &ui);
+        outcomes.borrow_mut().push(o.clone());
+        o
+    };
+    // Offered: Triwulan IV 2026; the focus is on the evaluator. Back to the year.
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    for _ in 0..4 {
+        h(k(KeyCode::Backspace));
+    }
+    type_into(&mut h, "2025"); // Triwulan IV 2025 is taken: nothing opens yet
+    h(k(KeyCode::Tab)); // on to the kind, still in the period
+    h(k(KeyCode::Left)); // Triwulan III 2025: free
+    let seen = outcomes.borrow().clone();
+    assert!(seen.iter().all(|o| *o == Outcome::Changed), "{seen:?}");
+    // Choosing a taken kind opens it, and so does leaving the period on a taken one.
+    assert_eq!(
+        h(k(KeyCode::Right)),
+        Outcome::OpenEvaluation("198503302010012002".into(), Some(9))
+    );
+}
+
+#[test]
+fn leaving_a_typed_taken_period_opens_the_existing_evaluation() {
+    let ui = ui();
+    let taken = vec![
+        (Period::annual(2025), 7),
+        (Period::new(2025, PeriodKind::Triwulan(4)).unwrap(), 9),
+    ];
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        taken,
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    let mut h = |key| f.handle(key, &ui);
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    for _ in 0..4 {
+        h(k(KeyCode::Backspace));
+    }
+    assert_eq!(type_into(&mut h, "2025"), Outcome::Changed);
+    assert_eq!(h(k(KeyCode::Tab)), Outcome::Changed);
+    assert_eq!(
+        h(k(KeyCode::Tab)),
+        Outcome::OpenEvaluation("198503302010012002".into(), Some(9))
+    );
+}
+
 #[test]
 fn the_training_form_saves_one_record_for_each_marked_person() {
     let ui = ui();
@@ -223,6 +351,86 @@ fn the_training_form_saves_one_record_for_each_marked_person() {
             assert_eq!(t.jp, 12);
             assert_eq!(t.status, TrainingStatus::Selesai, "from the dates");
             assert_eq!(t.no_sertifikat, "", "none for a group");
+        }
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
+/// A new-user walk: the group training planned from Kompetensi for a competency whose
+/// first kind is Latsar CPNS came prefilled as Latsar CPNS for people who are no CPNS, and
+/// the warning naming them was cut at the form's width.
+#[test]
+fn a_group_training_for_a_competency_is_no_latsar_for_non_cpns_and_warns_whole() {
+    use kinerja::domain::{Competency, CompetencyKind, EmploymentKind, Nip};
+    let ui = ui();
+    let partners = vec![Partner {
+        id: "bkpsdm".into(),
+        name: "BKPSDM Kota Medan".into(),
+        kind: OrganiserKind::Pemerintah,
+        ..Default::default()
+    }];
+    let people = vec![
+        Nip::parse("198503302010012002").unwrap(),
+        Nip::parse_as("199204112023212999", EmploymentKind::Pppk).unwrap(),
+    ];
+    let nips: Vec<String> = people.iter().map(|n| n.as_str().to_string()).collect();
+    let names = vec![
+        "Rina Siregar binti Abdullah Harahap".to_string(),
+        "Muhammad Fauzan Nasution Pulungan".to_string(),
+    ];
+    let competency = Competency::new(
+        "Orientasi ASN",
+        CompetencyKind::Manajerial,
+        vec![TrainingKind::LatsarCpns, TrainingKind::Bimtek],
+        vec![],
+        None,
+    );
+    let catalogue = vec![(competency.id.clone(), competency.name.clone())];
+    let mut f = TrainingForm::new(nips, names, None, partners, date(2026, 11, 28), &ui)
+        .with_people(people, &ui)
+        .with_competencies(catalogue, &ui);
+    f.prefill_competency(&competency, &ui);
+    // Not Latsar CPNS: the next kind the competency takes.
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(70, 40)).unwrap();
+    let mut screen = |f: &mut TrainingForm| {
+        term.draw(|fr| f.draw(fr, fr.area(), &ui)).unwrap();
+        let b = term.backend().buffer();
+        (0..b.area.height)
+            .map(|y| {
+                (0..b.area.width)
+                    .map(|x| b[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let shown = screen(&mut f);
+    assert!(shown.contains("Bimtek"), "{shown}");
+    assert!(!shown.contains("Latsar CPNS ("), "{shown}");
+    // Latsar chosen by hand for both: the first save shows the whole warning, the second saves.
+    let mut h = |key| f.handle(key, &ui);
+    h(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    type_into(&mut h, "latsar");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "BKPSDM Kota Medan");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "2026-03-02");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "2026-03-20");
+    h(k(KeyCode::Tab));
+    type_into(&mut h, "80");
+    assert_eq!(h(ctrl('s')), Outcome::Changed, "the warning first");
+    let shown = screen(&mut f).replace(['│', '\n'], " ");
+    let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Muhammad Fauzan Nasution Pulungan"),
+        "{words}"
+    );
+    assert!(words.contains("sekali lagi"), "{words}");
+    match f.handle(ctrl('s'), &ui) {
+        Outcome::SaveTraining(who, t) => {
+            assert_eq!(who.len(), 2);
+            assert_eq!(t.jenis, TrainingKind::LatsarCpns);
         }
         other => panic!("expected a save, got {other:?}"),
     }

@@ -35,7 +35,7 @@ use crate::screens::staff_record::{HistoryRow, StaffRecord};
 use crate::screens::training_form::TrainingForm;
 use crate::screens::training_overview::TrainingOverview;
 use crate::screens::welcome::Welcome;
-use crate::screens::{Outcome, Screen as ScreenTrait};
+use crate::screens::{FormSpec, Outcome, Screen as ScreenTrait};
 use crate::store::{Store, StoreError};
 use crate::ui::Pasted;
 use crate::ui::event::Input;

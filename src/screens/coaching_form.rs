@@ -3,18 +3,15 @@
 //! optional NIP), the problem, the agreed steps, the follow-up date, and, once closed, the
 //! closing date and the outcome.
 
-use super::{FormState, Outcome, Screen};
+use super::{FormSpec, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
     Coaching, CoachingKind, EmploymentKind, Evaluator, Nip, format_date, parse_date,
 };
-use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
-use crate::ui::{KeyHelp, Pasted, Ui, fit};
-use crossterm::event::KeyEvent;
+use crate::ui::{Ui, fit};
 use jiff::civil::Date;
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 const DATE: &str = "tanggal";
@@ -145,23 +142,9 @@ impl CoachingForm {
         self
     }
 
-    /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
-    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        let current = self.original.as_ref().map_or(0, |c| c.revision);
-        self.form.offer_draft(when, fields, current);
-    }
-
     /// The record the form edits, for the draft's key.
     pub fn id(&self) -> Option<u32> {
         self.original.as_ref().map(|c| c.id)
-    }
-
-    pub fn is_new(&self) -> bool {
-        self.original.is_none()
-    }
-
-    pub fn set_error(&mut self, message: String) {
-        self.form.error = Some(message);
     }
 
     /// The giver's NIP: empty, a PNS NIP, or failing that an NI PPPK.
@@ -245,7 +228,8 @@ impl CoachingForm {
         out
     }
 
-    fn build(&self) -> Option<Coaching> {
+    /// The coaching the fields describe, or `None` while something is missing or wrong.
+    fn coaching(&self) -> Option<Coaching> {
         let tanggal = self.date_of(DATE)?;
         let tindak_lanjut = self.date_of(FOLLOW_UP)?;
         let selesai = match self.form.text(CLOSED).trim() {
@@ -270,11 +254,6 @@ impl CoachingForm {
             revision: o.map_or(0, |c| c.revision),
         })
     }
-
-    fn refresh(&mut self, ui: &Ui) {
-        let problems = self.problems(ui);
-        self.form.set_problems(problems);
-    }
 }
 
 /// The draft's name of a coaching form (`None`: a new record), after the officer's
@@ -284,79 +263,18 @@ pub fn draft_name(nip: &str, id: Option<u32>) -> String {
     format!("pembinaan/{nip}/{which}")
 }
 
-impl FormState for CoachingForm {
-    fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
+impl FormSpec for CoachingForm {
+    type Record = Coaching;
+
+    fn engine(&self) -> &Form {
+        &self.form
     }
 
-    fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
+    fn engine_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
-    /// What a draft of this form keeps: the fields, and the revision it was made from.
-    fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        let revision = self.original.as_ref().map_or(0, |c| c.revision);
-        v.push(("revisi".into(), revision.to_string()));
-        v
-    }
-
-    fn draft_name(&self) -> Option<String> {
-        Some(draft_name(&self.nip, self.id()))
-    }
-}
-
-impl Screen for CoachingForm {
-    fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
-    }
-
-    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
-        let outcome = match self.form.handle(key) {
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Changed | FormEvent::Edited(_) | FormEvent::Took(_) => Outcome::Changed,
-            FormEvent::DraftUsed(fields) => {
-                if let (Some(o), Some(rev)) = (self.original.as_mut(), draft_revision(&fields)) {
-                    o.revision = rev;
-                }
-                Outcome::Changed
-            }
-            FormEvent::DraftDeclined => Outcome::DiscardDraft,
-            FormEvent::Unchanged => Outcome::Unchanged,
-            FormEvent::Close => Outcome::Back,
-            FormEvent::Delete => match &self.original {
-                Some(c) => Outcome::DeleteCoaching(self.nip.clone(), c.id, c.revision),
-                None => Outcome::Changed,
-            },
-            FormEvent::Save => {
-                self.refresh(ui);
-                let built = self.build();
-                match self.form.accept(built) {
-                    Some(c) => Outcome::SaveCoaching(self.nip.clone(), Box::new(c)),
-                    None => Outcome::Changed,
-                }
-            }
-        };
-        self.refresh(ui);
-        outcome
-    }
-
-    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let width = area.width.saturating_sub(4) as usize;
-        let above = vec![Line::from(Span::styled(
-            format!(" {}", fit(ui, &self.name, width)),
-            ui.theme.header(),
-        ))];
-        self.form.draw(frame, area, ui, above);
-    }
-
-    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    fn title(&self) -> T {
+    fn screen_title(&self) -> T {
         if self.is_new() {
             T::NewCoaching
         } else {
@@ -364,18 +282,53 @@ impl Screen for CoachingForm {
         }
     }
 
-    fn captures_text(&self) -> bool {
-        true
+    fn draft_id(&self) -> String {
+        draft_name(&self.nip, self.id())
     }
 
-    fn form(&self) -> Option<&dyn FormState> {
-        Some(self)
+    fn revision(&self) -> u64 {
+        self.original.as_ref().map_or(0, |c| c.revision)
+    }
+
+    fn set_revision(&mut self, revision: u64) {
+        if let Some(o) = self.original.as_mut() {
+            o.revision = revision;
+        }
+    }
+
+    fn refresh(&mut self, ui: &Ui) {
+        let problems = self.problems(ui);
+        self.form.set_problems(problems);
+    }
+
+    fn build(&self) -> Option<Coaching> {
+        self.coaching()
+    }
+
+    fn save_outcome(&self, c: Coaching) -> Outcome {
+        Outcome::SaveCoaching(self.nip.clone(), Box::new(c))
+    }
+
+    fn delete_outcome(&self) -> Outcome {
+        match &self.original {
+            Some(c) => Outcome::DeleteCoaching(self.nip.clone(), c.id, c.revision),
+            None => Outcome::Changed,
+        }
+    }
+
+    fn above(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
+        vec![Line::from(Span::styled(
+            format!(" {}", fit(ui, &self.name, width)),
+            ui.theme.header(),
+        ))]
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screens::Screen;
+    use crossterm::event::KeyEvent;
     use crossterm::event::{KeyCode, KeyModifiers};
     use jiff::civil::date;
 

@@ -5,6 +5,7 @@
 pub mod coaching_form;
 pub mod competency;
 pub mod evaluation_form;
+pub mod form_spec;
 pub mod home;
 pub mod partner_form;
 pub mod partners;
@@ -28,6 +29,7 @@ use crate::ui::tabs::Tab;
 use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Pasted, Ui};
 use crossterm::event::KeyEvent;
+pub use form_spec::FormSpec;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 

@@ -3,18 +3,15 @@
 //! edits it, `Ctrl-D` there removes it). Each builds the whole partner as it will be saved,
 //! at the revision it was opened at, so a save over a newer partner is refused as stale.
 
-use super::{FormState, Outcome, Screen};
+use super::{FormSpec, Outcome};
 use crate::domain::text::clean_line;
 use crate::domain::{
     Agreement, AgreementKind, Competency, Contact, Partner, format_date, parse_date, unit_id,
 };
-use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
-use crate::ui::{KeyHelp, Pasted, Ui, fit};
-use crossterm::event::KeyEvent;
+use crate::ui::{Ui, fit};
 use jiff::civil::Date;
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 const CONTACT_NAME: &str = "kontak_nama";
@@ -171,10 +168,6 @@ impl PartnerForm {
         f
     }
 
-    pub fn is_new(&self) -> bool {
-        self.form.is_new()
-    }
-
     /// The partner (id) and what is edited, for the draft's key: `kontak`,
     /// `perjanjian-baru` or `perjanjian-N`.
     /// The draft's name after the officer's prefix: `mitra/{partner}/{part}`.
@@ -185,16 +178,6 @@ impl PartnerForm {
             PartnerEdit::Agreement(i) => format!("perjanjian-{i}"),
         };
         format!("mitra/{}/{which}", self.partner.id)
-    }
-
-    /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
-    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        let current = self.partner.revision;
-        self.form.offer_draft(when, fields, current);
-    }
-
-    pub fn set_error(&mut self, message: String) {
-        self.form.error = Some(message);
     }
 
     /// The catalogue competency a typed name means: its id or name (case aside), else the
@@ -309,7 +292,7 @@ impl PartnerForm {
     }
 
     /// The partner as the form would save it.
-    fn build(&self) -> Option<Partner> {
+    fn partner_as_saved(&self) -> Option<Partner> {
         let mut p = self.partner.clone();
         match self.edit {
             PartnerEdit::Contact => {
@@ -327,7 +310,8 @@ impl PartnerForm {
         Some(p.cleaned())
     }
 
-    fn refresh(&mut self, ui: &Ui) {
+    /// The problems, and the note or state the part edited shows.
+    fn show(&mut self, ui: &Ui) {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
         if self.edit == PartnerEdit::Contact {
@@ -362,99 +346,63 @@ impl PartnerForm {
     }
 }
 
-impl FormState for PartnerForm {
-    fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
+impl FormSpec for PartnerForm {
+    type Record = Partner;
+
+    fn engine(&self) -> &Form {
+        &self.form
     }
 
-    fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
+    fn engine_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
-    /// What a draft of this form keeps: the fields, and the revision it was made from.
-    fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push(("revisi".into(), self.partner.revision.to_string()));
-        v
-    }
-
-    fn draft_name(&self) -> Option<String> {
-        Some(self.draft_of())
-    }
-}
-
-impl Screen for PartnerForm {
-    fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
-    }
-
-    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
-        let outcome = match self.form.handle(key) {
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Changed | FormEvent::Edited(_) | FormEvent::Took(_) => Outcome::Changed,
-            FormEvent::DraftUsed(fields) => {
-                // Saved over the revision the draft was made from: refused if it changed.
-                if let Some(rev) = draft_revision(&fields) {
-                    self.partner.revision = rev;
-                }
-                Outcome::Changed
-            }
-            FormEvent::DraftDeclined => Outcome::DiscardDraft,
-            FormEvent::Unchanged => Outcome::Unchanged,
-            FormEvent::Close => Outcome::Back,
-            FormEvent::Delete => match self.edit {
-                PartnerEdit::Agreement(i) if i < self.partner.agreements.len() => {
-                    let mut p = self.partner.clone();
-                    p.agreements.remove(i);
-                    Outcome::SavePartner(Box::new(p))
-                }
-                _ => Outcome::Changed,
-            },
-            FormEvent::Save => {
-                self.refresh(ui);
-                let built = self.build();
-                match self.form.accept(built) {
-                    Some(p) => Outcome::SavePartner(Box::new(p)),
-                    None => Outcome::Changed,
-                }
-            }
-        };
-        self.refresh(ui);
-        outcome
-    }
-
-    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let width = area.width.saturating_sub(4) as usize;
-        let above = vec![Line::from(Span::styled(
-            format!(
-                " {}",
-                fit(
-                    ui,
-                    &format!("{} ({})", self.partner.name, self.partner.kind.label()),
-                    width
-                )
-            ),
-            ui.theme.header(),
-        ))];
-        self.form.draw(frame, area, ui, above);
-    }
-
-    fn paste(&mut self, text: &str, ui: &Ui) -> Option<Pasted> {
-        let pasted = self.form.paste(text);
-        self.refresh(ui);
-        pasted
-    }
-
-    fn title(&self) -> T {
+    fn screen_title(&self) -> T {
         T::Partners
     }
 
-    fn captures_text(&self) -> bool {
-        true
+    fn draft_id(&self) -> String {
+        self.draft_of()
     }
 
-    fn form(&self) -> Option<&dyn FormState> {
-        Some(self)
+    fn revision(&self) -> u64 {
+        self.partner.revision
+    }
+
+    fn set_revision(&mut self, revision: u64) {
+        self.partner.revision = revision;
+    }
+
+    fn refresh(&mut self, ui: &Ui) {
+        self.show(ui);
+    }
+
+    fn build(&self) -> Option<Partner> {
+        self.partner_as_saved()
+    }
+
+    fn save_outcome(&self, p: Partner) -> Outcome {
+        Outcome::SavePartner(Box::new(p))
+    }
+
+    /// An agreement removed: the partner without it.
+    fn delete_outcome(&self) -> Outcome {
+        match self.edit {
+            PartnerEdit::Agreement(i) if i < self.partner.agreements.len() => {
+                let mut p = self.partner.clone();
+                p.agreements.remove(i);
+                Outcome::SavePartner(Box::new(p))
+            }
+            _ => Outcome::Changed,
+        }
+    }
+
+    fn above(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
+        let name = format!("{} ({})", self.partner.name, self.partner.kind.label());
+        vec![Line::from(Span::styled(
+            format!(" {}", fit(ui, &name, width)),
+            ui.theme.header(),
+        ))]
     }
 }
 
@@ -462,6 +410,8 @@ impl Screen for PartnerForm {
 mod tests {
     use super::*;
     use crate::domain::{CompetencyKind, OrganiserKind};
+    use crate::screens::Screen;
+    use crossterm::event::KeyEvent;
     use crossterm::event::{KeyCode, KeyModifiers};
     use jiff::civil::date;
 

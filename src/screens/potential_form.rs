@@ -3,15 +3,12 @@
 //! there is one; a year that already has one is replaced on save (the store keeps one per
 //! year and audits the change).
 
-use super::{FormState, Outcome, Screen};
+use super::{FormSpec, Outcome};
 use crate::domain::{Potensial, PotensialSource, PotentialEntry, Potentials, parse_date};
-use crate::ui::form::{Field, Form, FormEvent, draft_revision};
+use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
-use crate::ui::{KeyHelp, Pasted, Ui, fit};
-use crossterm::event::KeyEvent;
+use crate::ui::{Ui, fit};
 use jiff::civil::Date;
-use ratatui::Frame;
-use ratatui::layout::Rect;
 
 const YEAR: &str = "tahun";
 const POTENSIAL: &str = "potensial";
@@ -85,10 +82,6 @@ impl PotentialForm {
         form
     }
 
-    pub fn offer_draft(&mut self, when: String, fields: Vec<(String, String)>) {
-        self.form.offer_draft(when, fields, self.current.revision);
-    }
-
     /// The revision the save must match.
     pub fn revision(&self) -> u64 {
         self.current.revision
@@ -101,19 +94,6 @@ impl PotentialForm {
             .parse::<i16>()
             .ok()
             .filter(|y| (1900..=2999).contains(y))
-    }
-
-    /// The entry the fields describe, or `None` while a field is missing or wrong.
-    fn build(&self) -> Option<PotentialEntry> {
-        let entry = PotentialEntry {
-            year: self.year()?,
-            potensial: *Potensial::ALL.get(self.form.choice(POTENSIAL)?)?,
-            source: *PotensialSource::ALL.get(self.form.choice(SOURCE)?)?,
-            date: parse_date(&self.form.text(DATE))?,
-            assessor: self.form.text(ASSESSOR),
-        };
-        entry.validate(self.today).ok()?;
-        Some(entry)
     }
 
     fn problems(&self, ui: &Ui) -> Vec<(&'static str, String)> {
@@ -150,6 +130,39 @@ impl PotentialForm {
         }
         out
     }
+}
+
+/// The draft's name of a person's potensial form, after the officer's prefix.
+pub fn draft_name(nip: &str) -> String {
+    format!("potensial/{nip}")
+}
+
+impl FormSpec for PotentialForm {
+    type Record = PotentialEntry;
+
+    fn engine(&self) -> &Form {
+        &self.form
+    }
+
+    fn engine_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn screen_title(&self) -> T {
+        T::PotensialTitle
+    }
+
+    fn draft_id(&self) -> String {
+        draft_name(&self.nip)
+    }
+
+    fn revision(&self) -> u64 {
+        self.current.revision
+    }
+
+    fn set_revision(&mut self, revision: u64) {
+        self.current.revision = revision;
+    }
 
     /// Notes an existing potensial of the typed year (saving replaces it).
     fn refresh(&mut self, ui: &Ui) {
@@ -161,83 +174,21 @@ impl PotentialForm {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
     }
-}
 
-/// The draft's name of a person's potensial form, after the officer's prefix.
-pub fn draft_name(nip: &str) -> String {
-    format!("potensial/{nip}")
-}
-
-impl FormState for PotentialForm {
-    fn is_dirty(&self) -> bool {
-        self.form.is_dirty()
-    }
-
-    fn draft_unresolved(&self) -> bool {
-        self.form.draft_unresolved()
-    }
-
-    /// The form's values and the revision it was opened at, for the draft.
-    fn draft_fields(&self) -> Vec<(String, String)> {
-        let mut v = self.form.values();
-        v.push(("revisi".into(), self.current.revision.to_string()));
-        v
-    }
-
-    fn draft_name(&self) -> Option<String> {
-        Some(draft_name(&self.nip))
-    }
-}
-
-impl Screen for PotentialForm {
-    fn keys(&self) -> Vec<KeyHelp> {
-        self.form.keys()
-    }
-
-    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
-        let outcome = match self.form.handle(key) {
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Changed | FormEvent::Took(_) => Outcome::Changed,
-            FormEvent::Edited(_) => Outcome::Changed,
-            FormEvent::DraftUsed(fields) => {
-                if let Some(rev) = draft_revision(&fields) {
-                    self.current.revision = rev;
-                }
-                Outcome::Changed
-            }
-            FormEvent::Save => {
-                self.refresh(ui);
-                let built = self.build();
-                match self.form.accept(built) {
-                    Some(e) => Outcome::SavePotential(self.nip.clone(), Box::new(e)),
-                    None => Outcome::Changed,
-                }
-            }
-            FormEvent::Unchanged => Outcome::Unchanged,
-            FormEvent::DraftDeclined => Outcome::DiscardDraft,
-            FormEvent::Delete | FormEvent::Close => Outcome::Back,
+    /// The entry the fields describe, or `None` while a field is missing or wrong.
+    fn build(&self) -> Option<PotentialEntry> {
+        let entry = PotentialEntry {
+            year: self.year()?,
+            potensial: *Potensial::ALL.get(self.form.choice(POTENSIAL)?)?,
+            source: *PotensialSource::ALL.get(self.form.choice(SOURCE)?)?,
+            date: parse_date(&self.form.text(DATE))?,
+            assessor: self.form.text(ASSESSOR),
         };
-        self.refresh(ui);
-        outcome
+        entry.validate(self.today).ok()?;
+        Some(entry)
     }
 
-    fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        self.form.draw(frame, area, ui, Vec::new());
-    }
-
-    fn paste(&mut self, text: &str, _ui: &Ui) -> Option<Pasted> {
-        self.form.paste(text)
-    }
-
-    fn captures_text(&self) -> bool {
-        self.form.captures_text()
-    }
-
-    fn title(&self) -> T {
-        T::PotensialTitle
-    }
-
-    fn form(&self) -> Option<&dyn FormState> {
-        Some(self)
+    fn save_outcome(&self, entry: PotentialEntry) -> Outcome {
+        Outcome::SavePotential(self.nip.clone(), Box::new(entry))
     }
 }

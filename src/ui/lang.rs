@@ -113,6 +113,7 @@ texts! {
     NewUnit => "unit baru", "new unit";
     KeyNewUnit => "buat unit baru dari nama yang diketik", "create a new unit from the typed name";
     UnitUnknown => "Tidak ada unit bernama", "No unit is named";
+    ErrJenjangInName => "nama jabatan memuat jenjangnya; jenjang dipilih di Jenis jabatan", "the position name holds its jenjang; choose the jenjang under Position kind";
     Closest => "Yang mirip", "Closest";
     CtrlNNewUnit => "Pilih salah satu, atau Ctrl-N untuk membuat unit baru dengan nama ini.", "Choose one of them, or Ctrl-N to create a new unit with this name.";
     KeyDelete => "hapus", "delete";
@@ -140,6 +141,7 @@ texts! {
     ErrNoEvaluator => "wajib diisi: nama pejabat penilai (NIP boleh kosong)", "required: the evaluator's name (the NIP may be empty)";
     ErrSelfAtasan => "atasan penilai tidak boleh pegawai yang dinilai", "the evaluator's superior cannot be the person evaluated";
     WarnLatsarNotCpns => "Latsar CPNS hanya untuk CPNS; bukan CPNS (PPPK, atau mulai lebih dari 2 tahun setelah TMT CPNS): boleh disimpan, periksa jenisnya", "Latsar CPNS is for CPNS only; not a CPNS (PPPK, or starting more than 2 years after TMT CPNS): it can be saved, check the kind";
+    ConfirmGroupWarning => "tekan Ctrl-S sekali lagi untuk tetap menyimpan", "press Ctrl-S once more to save anyway";
     WarnEvaluatorIsAtasan => "sama dengan pejabat penilai: boleh, tetapi keberatan atas nilai diputus oleh orang yang sama", "the same as the evaluator: allowed, but an objection to the rating is decided by the same person";
     ErrBeforeAppointment => "periode ini sebelum TMT (pengangkatan) pegawai: tidak mungkin dinilai", "this period is before the person's appointment (TMT): it cannot be evaluated";
     DigitsOnly => "Kolom ini hanya menerima angka.", "This field takes digits only.";

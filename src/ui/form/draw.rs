@@ -133,6 +133,22 @@ impl Form {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        let focus = self.ask.is_none().then_some(self.focus);
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            if let Value::Notes(t) = &mut f.value {
+                let focused = focus == Some(i);
+                t.set_style(if focused {
+                    Style::new()
+                } else {
+                    ui.theme.muted()
+                });
+                t.set_cursor_style(if focused {
+                    Style::new().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::new()
+                });
+            }
+        }
         if inner.height < 4 || inner.width < 20 {
             return;
         }
@@ -381,18 +397,9 @@ impl Form {
         if let Value::Notes(t) = &f.value {
             let h = Form::row_height(f);
             let r = Rect::new(value_x, y, room.min(f.width), h);
-            let mut t = (**t).clone();
-            t.set_style(if focused {
-                Style::new()
-            } else {
-                ui.theme.muted()
-            });
-            t.set_cursor_style(if focused {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            });
-            frame.render_widget(&t, r);
+            // The field's own textarea is drawn, so it knows its width: Up and Down then
+            // move by the lines as wrapped.
+            frame.render_widget(&**t, r);
         }
         cursor
     }

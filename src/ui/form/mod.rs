@@ -30,6 +30,7 @@ use super::{KeyHelp, Pasted, is_ctrl, key};
 use crate::domain::Rating;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
+use ratatui_textarea::CursorMove;
 
 /// The revision of the record a draft was made from (its `revisi` value), which the form
 /// files put into their drafts so that a draft saved over a newer record is refused.
@@ -38,6 +39,11 @@ pub fn draft_revision(fields: &[(String, String)]) -> Option<u64> {
         .iter()
         .find(|(k, _)| k == "revisi")
         .and_then(|(_, v)| v.parse().ok())
+}
+
+/// The options of a choice field: each item's label, in order.
+pub fn options<T: Copy, S: ToString>(all: &[T], label: impl Fn(T) -> S) -> Vec<String> {
+    all.iter().map(|x| label(*x).to_string()).collect()
 }
 
 /// A question the form is asking; the next key answers it.
@@ -594,18 +600,20 @@ impl Form {
                 return FormEvent::Changed;
             }
             KeyCode::Down | KeyCode::Up if in_notes => {
-                // Up on the first line and Down on the last leave the notes.
-                if let Value::Notes(t) = &self.fields[self.focus].value {
-                    let row = t.cursor().0;
-                    let last = t.lines().len().saturating_sub(1);
-                    if key.code == KeyCode::Up && row == 0 {
-                        self.back();
-                        return FormEvent::Changed;
+                // Up and Down move by the lines as drawn (a long line wraps); only Up on the
+                // first of them and Down on the last leave the notes.
+                if let Value::Notes(t) = &mut self.fields[self.focus].value {
+                    let up = key.code == KeyCode::Up;
+                    let before = t.cursor();
+                    t.move_cursor(if up { CursorMove::Up } else { CursorMove::Down });
+                    if t.cursor() == before {
+                        if up {
+                            self.back();
+                        } else {
+                            self.advance();
+                        }
                     }
-                    if key.code == KeyCode::Down && row >= last {
-                        self.advance();
-                        return FormEvent::Changed;
-                    }
+                    return FormEvent::Changed;
                 }
             }
             KeyCode::Down => {
@@ -701,6 +709,11 @@ impl Form {
                     && !key.modifiers.contains(KeyModifiers::CONTROL);
                 if adds && used_chars > max {
                     self.refused = Some(max);
+                    true
+                } else if is_ctrl(&key, 'u') {
+                    // Clears the notes, as in every text field (the textarea's own Ctrl-U
+                    // is undo, which help does not list).
+                    t.clear();
                     true
                 } else if key
                     .modifiers
@@ -860,6 +873,43 @@ mod tests {
         f.handle(k(KeyCode::Enter));
         f.handle(k(KeyCode::Char('4')));
         assert_eq!(f.text("catatan"), "satu\ndua\n3\n4");
+    }
+
+    /// A new-user walk: Up on the second line of a long wrapped note left the field, and
+    /// Ctrl-U undid instead of clearing as help says.
+    #[test]
+    fn up_in_notes_moves_by_wrapped_lines_and_ctrl_u_clears() {
+        let ui = Ui::default();
+        let mut f = form();
+        f.focus_on("catatan");
+        for _ in 0..19 {
+            for c in "kata ".chars() {
+                f.handle(k(KeyCode::Char(c)));
+            }
+        }
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 30))
+            .expect("a test terminal");
+        term.draw(|fr| f.draw(fr, fr.area(), &ui, Vec::new()))
+            .expect("drawn");
+        // 95 characters on one line wrap onto two lines or more: Up stays in the notes.
+        let row = |f: &Form| match &f.field("catatan").value {
+            Value::Notes(t) => t.screen_cursor().row,
+            _ => usize::MAX,
+        };
+        let last = row(&f);
+        assert!(last >= 1, "{last}");
+        f.handle(k(KeyCode::Up));
+        assert_eq!((f.focus_id(), row(&f)), ("catatan", last - 1));
+        for _ in 0..last - 1 {
+            f.handle(k(KeyCode::Up));
+        }
+        assert_eq!(f.focus_id(), "catatan");
+        f.handle(k(KeyCode::Up));
+        assert_eq!(f.focus_id(), "b", "from the first line Up leaves");
+        f.focus_on("catatan");
+        let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(f.handle(ctrl_u), FormEvent::Edited("catatan"));
+        assert_eq!(f.text("catatan"), "");
     }
 
     #[test]
