@@ -215,3 +215,31 @@ fn a_record_with_warnings() {
         snap(&s, look, "record_warnings");
     }
 }
+
+/// The screens the key grammar changed (issue 18), at 80x24 and 120x40: the unit picker
+/// over Pelatihan's coaching section, Mitra's year, and the unit-head question with its
+/// undo on a record.
+#[test]
+fn the_key_grammar_screens_at_two_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in looks() {
+            let size = format!("{w}x{h}");
+            let mut s = session_with(300, lang, theme, w, h);
+            s.key(KeyCode::Char('3'))
+                .key(KeyCode::Tab)
+                .key(KeyCode::Char('f'));
+            s.type_text("bel");
+            snap(&s, look, &format!("grammar_unit_picker_{size}"));
+            s.key(KeyCode::Enter).key(KeyCode::Char('['));
+            snap(&s, look, &format!("grammar_pelatihan_unit_year_{size}"));
+            s.key(KeyCode::Char('m'));
+            snap(&s, look, &format!("grammar_mitra_{size}"));
+            s.key(KeyCode::Char('2'))
+                .key(KeyCode::Enter)
+                .key(KeyCode::Char('H'));
+            snap(&s, look, &format!("grammar_head_question_{size}"));
+            s.key(KeyCode::Char('y'));
+            snap(&s, look, &format!("grammar_head_changed_{size}"));
+        }
+    }
+}
