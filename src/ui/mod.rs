@@ -191,6 +191,14 @@ const ABBREVIATIONS: [(&str, &str); 14] = [
     ("Komputer", "Komp."),
 ];
 
+/// `name` with every usual abbreviation applied ("Puskesmas Belawan" -> "Pkm Belawan"):
+/// the form the lists show, so a picker finds a unit by it too.
+pub fn abbreviated(name: &str) -> String {
+    ABBREVIATIONS
+        .iter()
+        .fold(name.to_string(), |s, (long, short)| s.replace(long, short))
+}
+
 /// A unit or position name in `width` columns: whole if it fits, else shortened by the
 /// usual abbreviations ("Kel. Belawan Sicanang", "SDN 060970", "Pkm Sicanang"), and only
 /// then cut at a character boundary with a mark.

@@ -72,18 +72,20 @@ impl UnitPicker {
         }
     }
 
-    /// The units the typed text leaves (a name containing it, any case; "all units"
-    /// while nothing is typed).
+    /// The units the typed text leaves: every typed word, in any case, in the name or in
+    /// its abbreviated form as the lists show it (`pkm bel` finds Puskesmas Belawan);
+    /// "all units" only while nothing is typed.
     fn visible(&self) -> Vec<&(Option<String>, String)> {
-        let f = self.filter.value().to_lowercase();
+        let typed = self.filter.value().to_lowercase();
+        let words: Vec<&str> = typed.split_whitespace().collect();
         self.units
             .iter()
             .filter(|(id, name)| {
-                if f.is_empty() {
-                    true
-                } else {
-                    id.is_some() && name.to_lowercase().contains(&f)
+                if words.is_empty() {
+                    return true;
                 }
+                let known = format!("{} {}", name, super::abbreviated(name)).to_lowercase();
+                id.is_some() && words.iter().all(|w| known.contains(w))
             })
             .collect()
     }
@@ -184,6 +186,26 @@ mod tests {
         assert_eq!(
             p.handle(&k(KeyCode::Enter)),
             Picked::Unit(Some("pkm-belawan".into()))
+        );
+    }
+
+    #[test]
+    fn the_short_forms_the_lists_show_find_a_unit_word_by_word() {
+        let mut p = UnitPicker::new(&units(), None);
+        for c in "pkm bel".chars() {
+            p.handle(&k(KeyCode::Char(c)));
+        }
+        assert_eq!(
+            p.handle(&k(KeyCode::Enter)),
+            Picked::Unit(Some("pkm-belawan".into()))
+        );
+        let mut p = UnitPicker::new(&units(), None);
+        for c in "sican kel".chars() {
+            p.handle(&k(KeyCode::Char(c)));
+        }
+        assert_eq!(
+            p.handle(&k(KeyCode::Enter)),
+            Picked::Unit(Some("kel-sicanang".into()))
         );
     }
 
