@@ -215,3 +215,31 @@ fn a_record_with_warnings() {
         snap(&s, look, "record_warnings");
     }
 }
+
+/// Who retires within 12 months, in full: Beranda lists as many as fit and says how many
+/// more and where they are; the staff list sorted by pension date shows everyone with the
+/// date; Laporan lists more where its table leaves room. At 80x24 and 120x40 (where the
+/// staff list gives name, position and unit more room).
+#[test]
+fn the_retiring_list_in_full() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in looks() {
+            let mut s = session_with(300, lang, theme, w, h);
+            s.key(KeyCode::Char('1'));
+            snap(&s, look, &format!("beranda_retiring_{w}x{h}"));
+            let more = if lang == Lang::Id { "lagi" } else { "more" };
+            assert_eq!(s.shows(more), w == 80, "{}", s.text());
+            s.key(KeyCode::Char('2'));
+            while !s.shows(if lang == Lang::Id {
+                "urut: pensiun"
+            } else {
+                "sort: pension date"
+            }) {
+                s.key(KeyCode::Char('s'));
+            }
+            snap(&s, look, &format!("pegawai_by_pension_{w}x{h}"));
+            s.key(KeyCode::Char('4'));
+            snap(&s, look, &format!("laporan_retiring_{w}x{h}"));
+        }
+    }
+}

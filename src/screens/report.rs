@@ -98,7 +98,7 @@ struct RatingPicker {
     selected: usize,
 }
 
-/// Lines of the retiring list Laporan shows (the header not counted).
+/// Lines of the retiring list Laporan shows at least (the header not counted).
 const RETIRING_SHOWN: usize = 4;
 
 pub struct Report {
@@ -287,7 +287,9 @@ impl Screen for Report {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let shown = self.retiring.len().clamp(1, RETIRING_SHOWN);
+        // The retiring list shows at least its first few, and more where the table leaves
+        // room (a tall terminal lists everyone).
+        let least = self.retiring.len().clamp(1, RETIRING_SHOWN);
         // The selected unit's line, its head's line, and its broken rules (or one line
         // saying there are none).
         let selected = self.rows.get(self.selected);
@@ -297,6 +299,9 @@ impl Screen for Report {
             .min(4)
             + 1
             + usize::from(selected.is_some_and(|u| u.has_head));
+        let spare =
+            (area.height as usize).saturating_sub(2 + details_height + 1 + self.rows.len() + 1);
+        let shown = self.retiring.len().min(spare).max(least);
         let [top, table_area, details, retiring_area] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
@@ -313,9 +318,11 @@ impl Screen for Report {
         frame.render_widget(
             Paragraph::new(super::home::retiring_lines(
                 ui,
-                &self.retiring[..self.retiring.len().min(RETIRING_SHOWN)],
+                &self.retiring,
                 self.retiring.len(),
                 &unit_name,
+                usize::from(retiring_area.height),
+                usize::from(retiring_area.width),
             )),
             retiring_area,
         );

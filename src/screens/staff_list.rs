@@ -134,6 +134,7 @@ fn sort_text(k: SortKey) -> T {
         SortKey::Unit => T::SortUnit,
         SortKey::Predikat => T::SortPredikat,
         SortKey::Jp => T::SortJp,
+        SortKey::Pension => T::SortPension,
     }
 }
 
@@ -563,17 +564,23 @@ impl Screen for StaffList {
         self.draw_info(frame, info, ui);
 
         // Below 100 columns the position is left to the record, so names and units keep
-        // room enough to tell rows apart.
+        // room enough to tell rows apart. Sorted by pension, the date takes the place of the
+        // predikat and JP.
         let wide = table_area.width >= 100;
+        let by_pension = self.index.sort() == SortKey::Pension;
         let mut widths = vec![
             Constraint::Length(21),
-            Constraint::Fill(4),
+            Constraint::Fill(10),
             Constraint::Length(5),
-            Constraint::Fill(2),
-            Constraint::Fill(3),
+            Constraint::Fill(9),
+            Constraint::Fill(8),
             Constraint::Length(4),
             Constraint::Length(3),
         ];
+        if by_pension {
+            widths.truncate(5);
+            widths.push(Constraint::Length(10));
+        }
         if !wide {
             widths.remove(3);
             // Name and unit share the room evenly.
@@ -670,9 +677,16 @@ impl Screen for StaffList {
                     &self.index.unit_name(&s.unit_id),
                     col_w[4],
                 )),
-                Cell::from(Span::styled(pred, pred_style)),
-                Cell::from(Span::styled(format!("{jp:>3}"), jp_style)),
             ];
+            if by_pension {
+                cells.push(Cell::from(
+                    s.pension
+                        .map_or("-".to_string(), crate::domain::format_date),
+                ));
+            } else {
+                cells.push(Cell::from(Span::styled(pred, pred_style)));
+                cells.push(Cell::from(Span::styled(format!("{jp:>3}"), jp_style)));
+            }
             if !wide {
                 cells.remove(3);
             }
@@ -691,6 +705,10 @@ impl Screen for StaffList {
             T::ColPredikat,
             T::ColJp,
         ];
+        if by_pension {
+            titles.truncate(5);
+            titles.push(T::ColPension);
+        }
         if !wide {
             titles.remove(3);
         }

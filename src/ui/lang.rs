@@ -423,6 +423,9 @@ texts! {
     SortUnit => "unit", "unit";
     SortPredikat => "predikat", "rating";
     SortJp => "JP", "JP";
+    SortPension => "pensiun", "pension date";
+    ColPension => "Pensiun", "Pension";
+    RetiringMore => "+{n} lagi: Pegawai (2), urut s: pensiun", "+{n} more: Staff (2), sort s: pension date";
     SearchPrompt => "Cari", "Search";
     NoMatch => "tidak ada yang cocok", "nothing matches";
     PickUnit => "Pilih unit (ketik untuk menyaring)", "Pick a unit (type to narrow)";
