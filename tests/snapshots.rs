@@ -243,3 +243,47 @@ fn the_retiring_list_in_full() {
         }
     }
 }
+
+/// Where the text is the answer, 80 columns do not cut it: the selected person's whole
+/// coaching reason under Pelatihan's list, a unit rating's full name on Laporan, whole unit
+/// names in a Kompetensi list of one position, and search results cut with `…` like every
+/// other name. At 80x24 and 120x40.
+#[test]
+fn answers_are_not_cut_at_80_columns() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in looks() {
+            let cut = if theme.ascii { '~' } else { '…' };
+            let mut s = session_with(300, lang, theme, w, h);
+            s.key(KeyCode::Char('/')).type_text("sir");
+            snap(&s, look, &format!("pegawai_search_{w}x{h}"));
+            // A name cut in the results ends in the mark, as it does outside a search.
+            if w == 80 {
+                assert!(
+                    s.shows(&format!("Nurhayati Siregar, M{cut}")),
+                    "{}",
+                    s.text()
+                );
+            }
+            s.key(KeyCode::Esc)
+                .key(KeyCode::Char('3'))
+                .key(KeyCode::Tab);
+            snap(&s, look, &format!("pelatihan_coaching_reason_{w}x{h}"));
+            let lines = s.lines();
+            let above_footer = &lines[lines.len() - 2];
+            assert!(!above_footer.ends_with(cut), "{}", s.text());
+            s.key(KeyCode::Char('4'))
+                .key(KeyCode::Char('r'))
+                .key(KeyCode::Char('3'));
+            snap(&s, look, &format!("laporan_butuh_perbaikan_{w}x{h}"));
+            // Whole in the table where it fits, else also on a line below it.
+            let below = s.shows(": Butuh Perbaikan");
+            let cut_in_table = s.shows(&format!("Butuh Pe{cut}"));
+            assert!(below == cut_in_table && below == (w == 80), "{}", s.text());
+            s.key(KeyCode::Char('3')).key(KeyCode::Char('K'));
+            s.key(KeyCode::Enter);
+            snap(&s, look, &format!("kompetensi_list_{w}x{h}"));
+            // A list of one position leaves its column out: whole unit names.
+            assert!(s.shows("  Kelurahan Belawan Bahari  "), "{}", s.text());
+        }
+    }
+}

@@ -285,9 +285,19 @@ impl StaffList {
     }
 }
 
-/// `text` with the characters at `marks` (char positions) in the match style.
-fn highlighted(ui: &Ui, text: &str, marks: &[u32]) -> Line<'static> {
-    let text = ui.theme.text(text);
+/// `text` cut to `width` columns as [`fit`] cuts it (ending in `…`), with the characters
+/// at `marks` (char positions) in the match style.
+fn highlighted(ui: &Ui, text: &str, marks: &[u32], width: usize) -> Line<'static> {
+    let whole = ui.theme.text(text);
+    let text = fit(ui, &whole, width);
+    // The cut mark is no character of the name: never highlighted.
+    let kept = if text == whole {
+        u32::MAX
+    } else {
+        text.chars().count().saturating_sub(1) as u32
+    };
+    let marks: Vec<u32> = marks.iter().copied().filter(|i| *i < kept).collect();
+    let marks = marks.as_slice();
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_marked = false;
@@ -637,7 +647,7 @@ impl Screen for StaffList {
             };
             let name_cell = if highlight {
                 let marks = self.index.match_positions(&s.name);
-                Cell::from(highlighted(ui, &s.name, &marks))
+                Cell::from(highlighted(ui, &s.name, &marks, col_w[1]))
             } else {
                 // Cut with a mark, so a cut name is never taken for a whole one.
                 Cell::from(fit(ui, &s.name, col_w[1]))
@@ -649,7 +659,7 @@ impl Screen for StaffList {
                     .iter()
                     .map(|&i| i + [8, 14, 15].iter().filter(|&&b| i >= b).count() as u32)
                     .collect();
-                Cell::from(highlighted(ui, &s.nip_spaced(), &spaced))
+                Cell::from(highlighted(ui, &s.nip_spaced(), &spaced, col_w[0]))
             } else {
                 Cell::from(s.nip_spaced())
             };
