@@ -287,3 +287,36 @@ fn answers_are_not_cut_at_80_columns() {
         }
     }
 }
+
+/// Without colour (NO_COLOR, and ASCII mode), the staff list marks by a sign what colour
+/// marks otherwise: `-` before an inactive person's name, `!` after JP below the target,
+/// and its last line says so. With colour neither sign nor legend shows.
+#[test]
+fn without_colour_signs_mark_inactive_staff_and_jp_below_target() {
+    let no_color = Theme {
+        color: false,
+        ascii: false,
+    };
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in [looks()[2], ("no_color", Lang::Id, no_color), looks()[0]] {
+            let s = session_with(300, lang, theme, w, h);
+            // The first person listed (by NIP) leaves.
+            let nip = "196708202023122459";
+            let mut staff = s.app.store().get_staff(nip).unwrap().unwrap();
+            staff.aktif = false;
+            s.app.store().save_staff(&staff, "t").unwrap();
+            let s = s.reopen_as(lang, theme);
+            snap(&s, look, &format!("pegawai_signs_{w}x{h}"));
+            let lines = s.lines();
+            let signs = !theme.color;
+            assert_eq!(lines[3].contains("- Ani Harahap"), signs, "{}", s.text());
+            assert_eq!(
+                lines.iter().any(|l| l.ends_with('!')),
+                signs,
+                "{}",
+                s.text()
+            );
+            assert_eq!(s.shows("- nonaktif, ! JP di bawah target"), signs);
+        }
+    }
+}

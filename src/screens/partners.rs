@@ -249,7 +249,7 @@ impl PartnersScreen {
         let contact = if contact.is_empty() {
             "-".to_string()
         } else {
-            contact.join(" · ")
+            contact.join(ui.theme.sym(" · ", "; "))
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", ui.t(T::Contact)), ui.theme.muted()),
@@ -314,14 +314,14 @@ impl PartnersScreen {
         }
         let closed = match &self.closed {
             Some((id, y, n)) if id == &p.id && *y == self.data.year => n.to_string(),
-            _ => "…".to_string(),
+            _ => ui.theme.sym("…", "~").to_string(),
         };
         let flagged: Vec<_> = row.flagged().collect();
         lines.push(Line::styled(
             fit(
                 ui,
                 &format!(
-                    "{} {}: {} {} · {} {} · {} JP · {} {}",
+                    "{} {}: {} {}{sep}{} {}{sep}{} JP{sep}{} {}",
                     ui.t(T::YearWord),
                     self.data.year,
                     row.held.len(),
@@ -331,6 +331,7 @@ impl PartnersScreen {
                     row.jp,
                     closed,
                     ui.t(T::CompetenciesClosed),
+                    sep = ui.theme.sym(" · ", "; "),
                 ),
                 w,
             ),

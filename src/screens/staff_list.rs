@@ -569,9 +569,22 @@ impl Screen for StaffList {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [info, table_area] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        // Without colour, signs mark what colour would (inactive, JP below target), and the
+        // last line says what they mean.
+        let signs = !ui.theme.color;
+        let [info, table_area, legend] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(signs)),
+        ])
+        .areas(area);
         self.draw_info(frame, info, ui);
+        if signs {
+            frame.render_widget(
+                Paragraph::new(Line::styled(ui.t(T::SignsLegend), ui.theme.muted())),
+                legend,
+            );
+        }
 
         // Below 100 columns the position is left to the record, so names and units keep
         // room enough to tell rows apart. Sorted by pension, the date takes the place of the
@@ -585,7 +598,8 @@ impl Screen for StaffList {
             Constraint::Fill(9),
             Constraint::Fill(8),
             Constraint::Length(4),
-            Constraint::Length(3),
+            // Room for the `!` when there is no colour.
+            Constraint::Length(3 + u16::from(signs)),
         ];
         if by_pension {
             widths.truncate(5);
@@ -641,8 +655,9 @@ impl Screen for StaffList {
             } else {
                 ""
             };
+            let inactive = if signs && !s.aktif { "- " } else { "" };
             let s = crate::model::staff_index::StaffRow {
-                name: format!("{mark}{}", s.name),
+                name: format!("{mark}{inactive}{}", s.name),
                 ..s
             };
             let name_cell = if highlight {
@@ -668,10 +683,16 @@ impl Screen for StaffList {
                 None => ("-", ui.theme.muted()),
             };
             let jp = s.jp;
-            let jp_style = if ui.jp.reached(s.golongan.is_pppk(), jp) {
+            let reached = ui.jp.reached(s.golongan.is_pppk(), jp);
+            let jp_style = if reached {
                 Style::new()
             } else {
                 ui.theme.muted()
+            };
+            let below = match (signs, reached) {
+                (false, _) => "",
+                (true, true) => " ",
+                (true, false) => "!",
             };
             let mut name_style = Style::new();
             if !s.aktif {
@@ -695,7 +716,10 @@ impl Screen for StaffList {
                 ));
             } else {
                 cells.push(Cell::from(Span::styled(pred, pred_style)));
-                cells.push(Cell::from(Span::styled(format!("{jp:>3}"), jp_style)));
+                cells.push(Cell::from(Span::styled(
+                    format!("{jp:>3}{below}"),
+                    jp_style,
+                )));
             }
             if !wide {
                 cells.remove(3);

@@ -225,7 +225,11 @@ impl TalentTab {
                 } else {
                     " "
                 };
-                let first = format!("{mark}{n} · {count} {}", ui.t(T::BoxPeople));
+                let first = format!(
+                    "{mark}{n}{}{count} {}",
+                    ui.theme.sym(" · ", ": "),
+                    ui.t(T::BoxPeople)
+                );
                 let text = follow_up(n, english);
                 let (a, b) = split_two(text, w);
                 rows[0].push(Span::styled(
@@ -484,7 +488,11 @@ impl Screen for TalentTab {
             Paragraph::new(Line::styled(
                 fit(
                     ui,
-                    &format!("{}: {}", ui.t(T::TalentNoBox), gap_text.join(" · ")),
+                    &format!(
+                        "{}: {}",
+                        ui.t(T::TalentNoBox),
+                        gap_text.join(ui.theme.sym(" · ", "; "))
+                    ),
                     area.width as usize,
                 ),
                 ui.theme.muted(),

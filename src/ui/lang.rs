@@ -302,7 +302,7 @@ texts! {
     PeopleLower => "orang", "people";
     PositionPeople => "Jabatan (orang)", "Position (people)";
     Total => "Jumlah", "Total";
-    CompetencyMatrixLegend => "angka: belum ada/kedaluwarsa/habis dlm 6 bln · kosong: tidak disyaratkan", "number: missing/expired/ending within 6 months · blank: not required";
+    CompetencyMatrixLegend => "angka: belum ada/kedaluwarsa/habis dlm 6 bln; kosong: tidak disyaratkan", "number: missing/expired/ending within 6 months; blank: not required";
     AllPositions => "semua jabatan", "every position";
     GapMissing => "belum ada", "missing";
     GapExpired => "kedaluwarsa", "expired";
@@ -424,6 +424,7 @@ texts! {
     SortPredikat => "predikat", "rating";
     SortJp => "JP", "JP";
     SortPension => "pensiun", "pension date";
+    SignsLegend => "tanpa warna: - nonaktif, ! JP di bawah target", "without colour: - inactive, ! JP below target";
     ColPension => "Pensiun", "Pension";
     RetiringMore => "+{n} lagi: Pegawai (2), urut s: pensiun", "+{n} more: Staff (2), sort s: pension date";
     SearchPrompt => "Cari", "Search";
