@@ -328,9 +328,9 @@ impl CompetencyScreen {
                     fit(
                         ui,
                         &format!(
-                            "{} {total} {}",
+                            "{} {}",
                             ui.t(T::CompetencyGapsIn),
-                            ui.t(T::PeopleLower)
+                            crate::ui::counted(ui, total as usize, T::PeopleOne, T::PeopleLower)
                         ),
                         width,
                     ),

@@ -490,14 +490,26 @@ impl Screen for PartnersScreen {
             ),
             Span::styled(format!(" {} ", ui.t(T::Partners)), ui.theme.title()),
             Span::raw(format!(
-                " {} {}",
-                self.data.rows.len(),
-                ui.t(T::PartnersCount)
+                " {}",
+                crate::ui::counted(
+                    ui,
+                    self.data.rows.len(),
+                    T::PartnersCountOne,
+                    T::PartnersCount
+                )
             )),
         ];
         if expiring > 0 {
             spans.push(Span::styled(
-                format!("  {expiring} {}", ui.t(T::AgreementsExpiringCount)),
+                format!(
+                    "  {}",
+                    crate::ui::counted(
+                        ui,
+                        expiring,
+                        T::AgreementsExpiringCountOne,
+                        T::AgreementsExpiringCount
+                    )
+                ),
                 ui.theme.key(),
             ));
         }

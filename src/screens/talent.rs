@@ -226,9 +226,9 @@ impl TalentTab {
                     " "
                 };
                 let first = format!(
-                    "{mark}{n}{}{count} {}",
+                    "{mark}{n}{}{}",
                     ui.theme.sym(" · ", ": "),
-                    ui.t(T::BoxPeople)
+                    crate::ui::counted(ui, count, T::PeopleOne, T::BoxPeople)
                 );
                 let text = follow_up(n, english);
                 let (a, b) = split_two(text, w);

@@ -424,6 +424,10 @@ texts! {
     SortPredikat => "predikat", "rating";
     SortJp => "JP", "JP";
     SortPension => "pensiun", "pension date";
+    // The singular of counted words (Indonesian has one form).
+    PartnersCountOne => "mitra", "partner";
+    AgreementsExpiringCountOne => "perjanjian segera berakhir", "agreement ending soon";
+    PeopleOne => "orang", "person";
     SignsLegend => "tanpa warna: - nonaktif, ! JP di bawah target", "without colour: - inactive, ! JP below target";
     ColPension => "Pensiun", "Pension";
     RetiringMore => "+{n} lagi: Pegawai (2), urut s: pensiun", "+{n} more: Staff (2), sort s: pension date";
