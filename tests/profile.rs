@@ -371,3 +371,38 @@ fn kinerja_profile_of_an_unknown_nip_says_which_and_what_to_do() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("not a NIP"), "{}", run.stderr);
 }
+
+/// The profile's remarks are wrapped at 80 columns, never cut: a long competency with its
+/// state at the end, and the 9-box's follow-up in English.
+#[test]
+fn the_profiles_remarks_are_wrapped_not_cut_at_80_columns() {
+    use kinerja::domain::{CompetencyKind, CompetencyState};
+    use kinerja::views::profile::{CompetencyLine, TalentSection};
+    let staff = common::staff("198503302010012002");
+    let mut profile = Profile::of(
+        &staff,
+        "Puskesmas Belawan".into(),
+        false,
+        vec![],
+        vec![],
+        date(2026, 11, 28),
+        &Default::default(),
+    );
+    profile.competencies = Some(vec![CompetencyLine {
+        name: "Penanganan Kegawatdaruratan Obstetri dan Neonatal Dasar di Puskesmas Rawat Inap"
+            .into(),
+        kind: CompetencyKind::Teknis,
+        state: CompetencyState::Kedaluwarsa(date(2026, 3, 1)),
+        gap: None,
+    }]);
+    profile.talent = Some(TalentSection {
+        year: 2025,
+        potential: None,
+        kinerja: None,
+        place: Err(kinerja::domain::TalentGap::Neither),
+    });
+    let lines = draw_alone(profile, Lang::En);
+    let text = lines.join("\n");
+    assert!(!text.contains('…'), "{text}");
+    assert!(text.contains("expired 2026-03-01"), "{text}");
+}

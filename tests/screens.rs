@@ -729,3 +729,25 @@ fn the_report_export_never_replaces_an_existing_file() {
         assert!(text.starts_with("unit"), "{text}");
     }
 }
+
+/// The user guide agrees with the program: its key table names every tab of the tab table
+/// by its key and name, and it never says Laporan's `x` replaces a file (it writes
+/// `laporan-YEAR-2.csv` instead).
+#[test]
+fn the_user_guide_names_every_tab_and_never_says_x_replaces_a_file() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/user-guide.md"))
+        .unwrap();
+    for spec in kinerja::ui::tabs::TABS {
+        let kinerja::ui::keys::Key::Char(c) = spec.key else {
+            panic!("a tab key is a digit");
+        };
+        let name = spec.name.get(Lang::Id);
+        assert!(guide.contains(&format!("| `{c}` |")), "no row for tab {c}");
+        assert!(
+            guide.contains(&format!("`{c} {name}`")),
+            "tab {c} {name} not named"
+        );
+    }
+    assert!(!guide.contains("replacing a file of that name"));
+    assert!(guide.contains("`laporan-YEAR-2.csv`"));
+}

@@ -243,3 +243,108 @@ fn the_key_grammar_screens_at_two_sizes() {
         }
     }
 }
+
+/// Who retires within 12 months, in full: Beranda lists as many as fit and says how many
+/// more and where they are; the staff list sorted by pension date shows everyone with the
+/// date; Laporan lists more where its table leaves room. At 80x24 and 120x40 (where the
+/// staff list gives name, position and unit more room).
+#[test]
+fn the_retiring_list_in_full() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in looks() {
+            let mut s = session_with(300, lang, theme, w, h);
+            s.key(KeyCode::Char('1'));
+            snap(&s, look, &format!("beranda_retiring_{w}x{h}"));
+            let more = if lang == Lang::Id { "lagi" } else { "more" };
+            assert_eq!(s.shows(more), w == 80, "{}", s.text());
+            s.key(KeyCode::Char('2'));
+            while !s.shows(if lang == Lang::Id {
+                "urut: pensiun"
+            } else {
+                "sort: pension date"
+            }) {
+                s.key(KeyCode::Char('s'));
+            }
+            snap(&s, look, &format!("pegawai_by_pension_{w}x{h}"));
+            s.key(KeyCode::Char('4'));
+            snap(&s, look, &format!("laporan_retiring_{w}x{h}"));
+        }
+    }
+}
+
+/// Where the text is the answer, 80 columns do not cut it: the selected person's whole
+/// coaching reason under Pelatihan's list, a unit rating's full name on Laporan, whole unit
+/// names in a Kompetensi list of one position, and search results cut with `…` like every
+/// other name. At 80x24 and 120x40.
+#[test]
+fn answers_are_not_cut_at_80_columns() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in looks() {
+            let cut = if theme.ascii { '~' } else { '…' };
+            let mut s = session_with(300, lang, theme, w, h);
+            s.key(KeyCode::Char('/')).type_text("sir");
+            snap(&s, look, &format!("pegawai_search_{w}x{h}"));
+            // A name cut in the results ends in the mark, as it does outside a search.
+            if w == 80 {
+                assert!(
+                    s.shows(&format!("Nurhayati Siregar, M{cut}")),
+                    "{}",
+                    s.text()
+                );
+            }
+            s.key(KeyCode::Esc)
+                .key(KeyCode::Char('3'))
+                .key(KeyCode::Tab);
+            snap(&s, look, &format!("pelatihan_coaching_reason_{w}x{h}"));
+            let lines = s.lines();
+            let above_footer = &lines[lines.len() - 2];
+            assert!(!above_footer.ends_with(cut), "{}", s.text());
+            s.key(KeyCode::Char('4'))
+                .key(KeyCode::Char('r'))
+                .key(KeyCode::Char('3'));
+            snap(&s, look, &format!("laporan_butuh_perbaikan_{w}x{h}"));
+            // Whole in the table where it fits, else also on a line below it.
+            let below = s.shows(": Butuh Perbaikan");
+            let cut_in_table = s.shows(&format!("Butuh Pe{cut}"));
+            assert!(below == cut_in_table && below == (w == 80), "{}", s.text());
+            s.key(KeyCode::Char('3')).key(KeyCode::Char('K'));
+            s.key(KeyCode::Enter);
+            snap(&s, look, &format!("kompetensi_list_{w}x{h}"));
+            // A list of one position leaves its column out: whole unit names.
+            assert!(s.shows("  Kelurahan Belawan Bahari  "), "{}", s.text());
+        }
+    }
+}
+
+/// Without colour (NO_COLOR, and ASCII mode), the staff list marks by a sign what colour
+/// marks otherwise: `-` before an inactive person's name, `!` after JP below the target,
+/// and its last line says so. With colour neither sign nor legend shows.
+#[test]
+fn without_colour_signs_mark_inactive_staff_and_jp_below_target() {
+    let no_color = Theme {
+        color: false,
+        ascii: false,
+    };
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (look, lang, theme) in [looks()[2], ("no_color", Lang::Id, no_color), looks()[0]] {
+            let s = session_with(300, lang, theme, w, h);
+            // The first person listed (by NIP) leaves.
+            let nip = "196708202023122459";
+            let mut staff = s.app.store().get_staff(nip).unwrap().unwrap();
+            staff.aktif = false;
+            s.app.store().save_staff(&staff, "t").unwrap();
+            let s = s.reopen_as(lang, theme);
+            snap(&s, look, &format!("pegawai_signs_{w}x{h}"));
+            let lines = s.lines();
+            let signs = !theme.color;
+            assert_eq!(lines[3].contains("- Ani Harahap"), signs, "{}", s.text());
+            assert_eq!(
+                lines.iter().any(|l| l.ends_with('!')),
+                signs,
+                "{}",
+                s.text()
+            );
+            assert_eq!(s.shows("- nonaktif, ! JP di bawah target"), signs);
+        }
+    }
+}

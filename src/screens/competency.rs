@@ -332,9 +332,9 @@ impl CompetencyScreen {
                     fit(
                         ui,
                         &format!(
-                            "{} {total} {}",
+                            "{} {}",
                             ui.t(T::CompetencyGapsIn),
-                            ui.t(T::PeopleLower)
+                            crate::ui::counted(ui, total as usize, T::PeopleOne, T::PeopleLower)
                         ),
                         width,
                     ),
@@ -494,7 +494,10 @@ impl CompetencyScreen {
                     ),
                     width,
                 )),
-                Line::styled(header_line(ui, width), ui.theme.header()),
+                Line::styled(
+                    header_line(ui, width, position.is_some()),
+                    ui.theme.header(),
+                ),
             ]),
             top,
         );
@@ -518,7 +521,7 @@ impl CompetencyScreen {
             } else {
                 " "
             };
-            let text = person_line(ui, &self.data, p, mark, width);
+            let text = person_line(ui, &self.data, p, mark, width, position.is_some());
             let style = match p.gap {
                 _ if k == self.person => ui.theme.selected(),
                 Gap::Kedaluwarsa(_) => ui.theme.error(),
@@ -564,21 +567,37 @@ fn separator(ui: &Ui) -> &'static str {
 }
 
 /// Column widths of the list: mark, name, position, unit, state, date.
-fn widths(width: usize) -> (usize, usize, usize, usize) {
-    // 2 (mark) + 11 (state) + 11 (date) + separators.
+/// The list's columns in `width`: (name, position, unit, state). A list of one position
+/// (named in the line above) leaves the position out (0), so the unit has room for a whole
+/// name at 80 columns ("Kel. Belawan Sicanang").
+fn widths(width: usize, one_position: bool) -> (usize, usize, usize, usize) {
+    // 2 (mark) + 13 (state) + 11 (date) + separators.
     let rest = width.saturating_sub(2 + 13 + 11 + 3);
+    if one_position {
+        let name = (rest / 2).max(10);
+        return (name, 0, rest.saturating_sub(name + 1).max(6), 13);
+    }
     let name = (rest * 2 / 5).max(10);
     let unit = (rest / 4).max(6);
     let pos = rest.saturating_sub(name + unit).max(4);
     (name, pos, unit, 13)
 }
 
-fn header_line(ui: &Ui, width: usize) -> String {
-    let (name, pos, unit, state) = widths(width);
+/// `text` padded to `w` and a space, or nothing for a column left out (`w` 0).
+fn column(text: &str, w: usize) -> String {
+    if w == 0 {
+        String::new()
+    } else {
+        format!("{text:<w$} ")
+    }
+}
+
+fn header_line(ui: &Ui, width: usize, one_position: bool) -> String {
+    let (name, pos, unit, state) = widths(width, one_position);
     format!(
-        "  {:<name$} {:<pos$} {:<unit$} {:<state$}{}",
+        "  {:<name$} {}{:<unit$} {:<state$}{}",
         ui.t(T::ColName),
-        ui.t(T::ColJabatan),
+        column(ui.t(T::ColJabatan), pos),
         ui.t(T::ColUnit),
         ui.t(T::ColState),
         ui.t(T::ColDate),
@@ -599,16 +618,17 @@ fn person_line(
     p: &GapPerson,
     mark: &str,
     width: usize,
+    one_position: bool,
 ) -> String {
-    let (name, pos, unit, state) = widths(width);
+    let (name, pos, unit, state) = widths(width, one_position);
     let unit_name = d
         .unit_names
         .get(&p.unit_id)
         .map_or(p.unit_id.as_str(), |s| s.as_str());
     format!(
-        "{mark} {:<name$} {:<pos$} {:<unit$} {:<state$}{}",
+        "{mark} {:<name$} {}{:<unit$} {:<state$}{}",
         fit(ui, &p.name, name),
-        fit(ui, &p.jabatan, pos),
+        column(&fit(ui, &p.jabatan, pos), pos),
         short_name(ui, unit_name, unit),
         fit(ui, gap_text(ui, p.gap), state - 1),
         p.gap.date().map(format_date).unwrap_or_default(),

@@ -11,7 +11,7 @@ use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
 use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Ui, fit, key};
-use crate::views::home::{HomeData, RETIRING};
+use crate::views::home::HomeData;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -68,39 +68,64 @@ impl Home {
     }
 }
 
-/// The retiring list: a header with the count, then one line per person (name, unit,
-/// position, pension date; `!` and the error colour when the date is already past).
+/// The retiring list in `room` lines of `width` columns: a header with the count, then one
+/// line per person that fits (name, unit, position, pension date; `!` and the error colour
+/// when the date is already past). When fewer than all fit, the header says how many more
+/// there are and where the whole list is (the staff list sorted by pension date).
+/// `people`: the first on the list, in its order; `total`: everyone on it.
 /// Shared by Beranda and Laporan.
 pub fn retiring_lines(
     ui: &Ui,
     people: &[RetiringEntry],
     total: usize,
     unit_name: &dyn Fn(&str) -> String,
+    room: usize,
+    width: usize,
 ) -> Vec<Line<'static>> {
+    let shown = people.len().min(room.saturating_sub(1)).min(total);
+    let people = &people[..shown];
     // When the screen has room for fewer than all, say so: the nearest come first.
-    let count = if people.len() < total {
-        format!("{} {} {total}", people.len(), ui.t(T::OfTotal))
-    } else {
-        total.to_string()
-    };
-    let mut lines = vec![Line::styled(
-        format!("{} ({count})", ui.t(T::RetiringTitle)),
+    let mut header = vec![Span::styled(
+        if shown < total {
+            format!(
+                "{} ({shown} {} {total})",
+                ui.t(T::RetiringTitle),
+                ui.t(T::OfTotal)
+            )
+        } else {
+            format!("{} ({total})", ui.t(T::RetiringTitle))
+        },
         ui.theme.header(),
     )];
-    if people.is_empty() {
+    if shown < total {
+        header.push(Span::styled(
+            format!(
+                "  {}",
+                ui.t(T::RetiringMore)
+                    .replace("{n}", &(total - shown).to_string())
+            ),
+            ui.theme.muted(),
+        ));
+    }
+    let mut lines = vec![Line::from(header)];
+    if total == 0 {
         lines.push(Line::styled(
             format!(" {}", ui.t(T::NobodyRetiring)),
             ui.theme.muted(),
         ));
     }
+    // 80 columns give name 22, unit 16 and position 18; a wider screen shares the rest
+    // among the three, so that fewer names are cut.
+    let extra = width.saturating_sub(80);
+    let (name_w, unit_w, position_w) = (22 + extra / 4, 16 + extra * 3 / 8, 18 + extra * 3 / 8);
     for r in people {
         let overdue = r.status == Retiring::Overdue;
         let text = format!(
-            "{}{:<22} {:<16} {:<18} {}{}",
+            "{}{:<name_w$} {:<unit_w$} {:<position_w$} {}{}",
             if overdue { "!" } else { " " },
-            fit(ui, &r.name, 22),
-            crate::ui::short_name(ui, &unit_name(&r.unit_id), 16),
-            crate::ui::short_name(ui, &r.position, 18),
+            fit(ui, &r.name, name_w),
+            crate::ui::short_name(ui, &unit_name(&r.unit_id), unit_w),
+            crate::ui::short_name(ui, &r.position, position_w),
             format_date(r.pension.date),
             if overdue {
                 format!(" {}", ui.t(T::PastPension))
@@ -172,12 +197,13 @@ impl Screen for Home {
             );
             return;
         }
+        // The retiring list takes what the rest leaves: a tall screen lists more.
         let [cov, jp, chart, att, ret] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(7),
+            Constraint::Length(1 + d.attention.len().max(1) as u16),
             Constraint::Fill(1),
-            Constraint::Length(1 + RETIRING as u16),
         ])
         .areas(area);
         frame.render_widget(
@@ -295,6 +321,8 @@ impl Screen for Home {
                 &d.retiring,
                 d.retiring_total as usize,
                 &unit_name,
+                usize::from(ret.height),
+                usize::from(ret.width),
             )),
             ret,
         );

@@ -254,7 +254,7 @@ impl PartnersScreen {
         let contact = if contact.is_empty() {
             "-".to_string()
         } else {
-            contact.join(" · ")
+            contact.join(ui.theme.sym(" · ", "; "))
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", ui.t(T::Contact)), ui.theme.muted()),
@@ -319,14 +319,14 @@ impl PartnersScreen {
         }
         let closed = match &self.closed {
             Some((id, y, n)) if id == &p.id && *y == self.data.year => n.to_string(),
-            _ => "…".to_string(),
+            _ => ui.theme.sym("…", "~").to_string(),
         };
         let flagged: Vec<_> = row.flagged().collect();
         lines.push(Line::styled(
             fit(
                 ui,
                 &format!(
-                    "{} {}: {} {} · {} {} · {} JP · {} {}",
+                    "{} {}: {} {}{sep}{} {}{sep}{} JP{sep}{} {}",
                     ui.t(T::YearWord),
                     self.data.year,
                     row.held.len(),
@@ -336,6 +336,7 @@ impl PartnersScreen {
                     row.jp,
                     closed,
                     ui.t(T::CompetenciesClosed),
+                    sep = ui.theme.sym(" · ", "; "),
                 ),
                 w,
             ),
@@ -486,14 +487,26 @@ impl Screen for PartnersScreen {
             crate::ui::year_span(ui, self.data.year),
             Span::styled(format!("  {} ", ui.t(T::Partners)), ui.theme.title()),
             Span::raw(format!(
-                " {} {}",
-                self.data.rows.len(),
-                ui.t(T::PartnersCount)
+                " {}",
+                crate::ui::counted(
+                    ui,
+                    self.data.rows.len(),
+                    T::PartnersCountOne,
+                    T::PartnersCount
+                )
             )),
         ];
         if expiring > 0 {
             spans.push(Span::styled(
-                format!("  {expiring} {}", ui.t(T::AgreementsExpiringCount)),
+                format!(
+                    "  {}",
+                    crate::ui::counted(
+                        ui,
+                        expiring,
+                        T::AgreementsExpiringCountOne,
+                        T::AgreementsExpiringCount
+                    )
+                ),
                 ui.theme.key(),
             ));
         }

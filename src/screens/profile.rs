@@ -224,23 +224,30 @@ impl ProfileScreen {
                 out.push(muted(ui.t(T::NoRequiredCompetencies).to_string()));
             }
             let lines = competency_lines(competencies, ui.lang);
+            // Wrapped, never cut: the state is at the end of the line.
             for (c, line) in competencies.iter().zip(&lines) {
-                let text = format!(" {}", fit(ui, line, width.saturating_sub(1)));
-                if c.gap.is_some() {
-                    out.push(Line::styled(text, ui.theme.error()));
+                let style = if c.gap.is_some() {
+                    ui.theme.error()
                 } else {
-                    out.push(Line::raw(text));
+                    Style::new()
+                };
+                for (i, l) in wrap(&ui.theme.text(line), width.saturating_sub(3))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let indent = if i == 0 { " " } else { "   " };
+                    out.push(Line::styled(format!("{indent}{l}"), style));
                 }
             }
         }
         if let Some(talent) = &p.talent {
             out.push(Line::default());
             out.push(heading(format!("{} {}", ui.t(T::TalentTitle), talent.year)));
+            // The box's follow-up is the answer: wrapped, never cut.
             for line in talent.lines(ui.lang) {
-                out.push(Line::raw(format!(
-                    " {}",
-                    fit(ui, &line, width.saturating_sub(1))
-                )));
+                for l in wrap(&ui.theme.text(&line), width.saturating_sub(1)) {
+                    out.push(Line::raw(format!(" {l}")));
+                }
             }
         }
         if let Some(open) = &p.open_coaching {

@@ -98,7 +98,29 @@ struct RatingPicker {
     selected: usize,
 }
 
-/// Lines of the retiring list Laporan shows (the header not counted).
+/// The rating column's width in a table `width` columns wide: as wide as the longest rating
+/// given, as far as the unit column keeps 19 columns (80 columns give 9; from 86 every
+/// rating is whole).
+fn rating_width(rows: &[UnitReport], width: u16, ui: &Ui) -> usize {
+    let longest = rows
+        .iter()
+        .filter_map(|u| u.rating)
+        .map(|r| r.label().chars().count())
+        .chain([ui.t(T::UnitRatingCol).chars().count()])
+        .max()
+        .unwrap_or(0);
+    // The fixed columns other than the rating take 42, the spaces between columns 10.
+    let room = (width as usize).saturating_sub(42 + 10 + 19);
+    longest.min(room).max(9)
+}
+
+/// Whether the table cuts this unit's rating (then the lines below it give it whole).
+fn rating_cut(u: &UnitReport, width: u16, rows: &[UnitReport], ui: &Ui) -> bool {
+    u.rating
+        .is_some_and(|r| r.label().chars().count() > rating_width(rows, width, ui))
+}
+
+/// Lines of the retiring list Laporan shows at least (the header not counted).
 const RETIRING_SHOWN: usize = 4;
 
 pub struct Report {
@@ -287,7 +309,9 @@ impl Screen for Report {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let shown = self.retiring.len().clamp(1, RETIRING_SHOWN);
+        // The retiring list shows at least its first few, and more where the table leaves
+        // room (a tall terminal lists everyone).
+        let least = self.retiring.len().clamp(1, RETIRING_SHOWN);
         // The selected unit's line, its head's line, and its broken rules (or one line
         // saying there are none).
         let selected = self.rows.get(self.selected);
@@ -296,7 +320,11 @@ impl Screen for Report {
             .map_or(1, |b| b.len().max(1))
             .min(4)
             + 1
-            + usize::from(selected.is_some_and(|u| u.has_head));
+            + usize::from(selected.is_some_and(|u| u.has_head))
+            + usize::from(selected.is_some_and(|u| rating_cut(u, area.width, &self.rows, ui)));
+        let spare =
+            (area.height as usize).saturating_sub(2 + details_height + 1 + self.rows.len() + 1);
+        let shown = self.retiring.len().min(spare).max(least);
         let [top, table_area, details, retiring_area] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
@@ -313,9 +341,11 @@ impl Screen for Report {
         frame.render_widget(
             Paragraph::new(super::home::retiring_lines(
                 ui,
-                &self.retiring[..self.retiring.len().min(RETIRING_SHOWN)],
+                &self.retiring,
                 self.retiring.len(),
                 &unit_name,
+                usize::from(retiring_area.height),
+                usize::from(retiring_area.width),
             )),
             retiring_area,
         );
@@ -356,6 +386,7 @@ impl Screen for Report {
         .style(ui.theme.header());
         let height = table_area.height.saturating_sub(1) as usize;
         let start = self.selected.saturating_sub(height.saturating_sub(1));
+        let rating_w = rating_width(&self.rows, area.width, ui);
         let rows: Vec<Row> = self
             .rows
             .iter()
@@ -365,7 +396,9 @@ impl Screen for Report {
             .map(|(i, u)| {
                 let rating = u.rating.map_or("-", |r| r.label());
                 // The unit column is what the fixed columns leave (ten spaces between columns).
-                let unit_w = (table_area.width as usize).saturating_sub(51 + 10).max(8);
+                let unit_w = (table_area.width as usize)
+                    .saturating_sub(42 + rating_w + 10)
+                    .max(8);
                 let (status, style) = match &u.breaches {
                     None => (ui.t(T::NoRating).to_string(), ui.theme.muted()),
                     Some(b) if b.is_empty() => (ui.t(T::Fits).to_string(), ui.theme.ok()),
@@ -387,7 +420,7 @@ impl Screen for Report {
                         .iter()
                         .map(|p| Cell::from(u.counts.get(*p).to_string())),
                 );
-                cells.push(Cell::from(fit(ui, rating, 9)));
+                cells.push(Cell::from(fit(ui, rating, rating_w)));
                 cells.push(Cell::from(Span::styled(status, style)));
                 cells.push(Cell::from(format!(
                     "{:.0}",
@@ -410,7 +443,7 @@ impl Screen for Report {
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Length(3),
-            Constraint::Length(9),
+            Constraint::Length(rating_w as u16),
             Constraint::Length(13),
             Constraint::Length(5),
         ];
@@ -432,6 +465,16 @@ impl Screen for Report {
                 shares.join("  ")
             )),
         ])];
+        // The rating in full when its column had to cut it.
+        if rating_cut(u, area.width, &self.rows, ui) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} {}: ", ui.t(T::UnitRatingTitle), self.year),
+                    ui.theme.muted(),
+                ),
+                Span::raw(u.rating.map_or("-", |r| r.label())),
+            ]));
+        }
         if u.has_head {
             let head = u.head_predikat.map_or("-", |p| p.label());
             lines.push(Line::styled(

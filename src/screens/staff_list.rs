@@ -102,6 +102,7 @@ fn sort_text(k: SortKey) -> T {
         SortKey::Unit => T::SortUnit,
         SortKey::Predikat => T::SortPredikat,
         SortKey::Jp => T::SortJp,
+        SortKey::Pension => T::SortPension,
     }
 }
 
@@ -252,9 +253,19 @@ impl StaffList {
     }
 }
 
-/// `text` with the characters at `marks` (char positions) in the match style.
-fn highlighted(ui: &Ui, text: &str, marks: &[u32]) -> Line<'static> {
-    let text = ui.theme.text(text);
+/// `text` cut to `width` columns as [`fit`] cuts it (ending in `…`), with the characters
+/// at `marks` (char positions) in the match style.
+fn highlighted(ui: &Ui, text: &str, marks: &[u32], width: usize) -> Line<'static> {
+    let whole = ui.theme.text(text);
+    let text = fit(ui, &whole, width);
+    // The cut mark is no character of the name: never highlighted.
+    let kept = if text == whole {
+        u32::MAX
+    } else {
+        text.chars().count().saturating_sub(1) as u32
+    };
+    let marks: Vec<u32> = marks.iter().copied().filter(|i| *i < kept).collect();
+    let marks = marks.as_slice();
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_marked = false;
@@ -473,22 +484,42 @@ impl Screen for StaffList {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [info, table_area] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        // Without colour, signs mark what colour would (inactive, JP below target), and the
+        // last line says what they mean.
+        let signs = !ui.theme.color;
+        let [info, table_area, legend] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(signs)),
+        ])
+        .areas(area);
         self.draw_info(frame, info, ui);
+        if signs {
+            frame.render_widget(
+                Paragraph::new(Line::styled(ui.t(T::SignsLegend), ui.theme.muted())),
+                legend,
+            );
+        }
 
         // Below 100 columns the position is left to the record, so names and units keep
-        // room enough to tell rows apart.
+        // room enough to tell rows apart. Sorted by pension, the date takes the place of the
+        // predikat and JP.
         let wide = table_area.width >= 100;
+        let by_pension = self.index.sort() == SortKey::Pension;
         let mut widths = vec![
             Constraint::Length(21),
-            Constraint::Fill(4),
+            Constraint::Fill(10),
             Constraint::Length(5),
-            Constraint::Fill(2),
-            Constraint::Fill(3),
+            Constraint::Fill(9),
+            Constraint::Fill(8),
             Constraint::Length(4),
-            Constraint::Length(3),
+            // Room for the `!` when there is no colour.
+            Constraint::Length(3 + u16::from(signs)),
         ];
+        if by_pension {
+            widths.truncate(5);
+            widths.push(Constraint::Length(10));
+        }
         if !wide {
             widths.remove(3);
             // Name and unit share the room evenly.
@@ -539,13 +570,14 @@ impl Screen for StaffList {
             } else {
                 ""
             };
+            let inactive = if signs && !s.aktif { "- " } else { "" };
             let s = crate::model::staff_index::StaffRow {
-                name: format!("{mark}{}", s.name),
+                name: format!("{mark}{inactive}{}", s.name),
                 ..s
             };
             let name_cell = if highlight {
                 let marks = self.index.match_positions(&s.name);
-                Cell::from(highlighted(ui, &s.name, &marks))
+                Cell::from(highlighted(ui, &s.name, &marks, col_w[1]))
             } else {
                 // Cut with a mark, so a cut name is never taken for a whole one.
                 Cell::from(fit(ui, &s.name, col_w[1]))
@@ -557,7 +589,7 @@ impl Screen for StaffList {
                     .iter()
                     .map(|&i| i + [8, 14, 15].iter().filter(|&&b| i >= b).count() as u32)
                     .collect();
-                Cell::from(highlighted(ui, &s.nip_spaced(), &spaced))
+                Cell::from(highlighted(ui, &s.nip_spaced(), &spaced, col_w[0]))
             } else {
                 Cell::from(s.nip_spaced())
             };
@@ -566,10 +598,16 @@ impl Screen for StaffList {
                 None => ("-", ui.theme.muted()),
             };
             let jp = s.jp;
-            let jp_style = if ui.jp.reached(s.golongan.is_pppk(), jp) {
+            let reached = ui.jp.reached(s.golongan.is_pppk(), jp);
+            let jp_style = if reached {
                 Style::new()
             } else {
                 ui.theme.muted()
+            };
+            let below = match (signs, reached) {
+                (false, _) => "",
+                (true, true) => " ",
+                (true, false) => "!",
             };
             let mut name_style = Style::new();
             if !s.aktif {
@@ -585,9 +623,19 @@ impl Screen for StaffList {
                     &self.index.unit_name(&s.unit_id),
                     col_w[4],
                 )),
-                Cell::from(Span::styled(pred, pred_style)),
-                Cell::from(Span::styled(format!("{jp:>3}"), jp_style)),
             ];
+            if by_pension {
+                cells.push(Cell::from(
+                    s.pension
+                        .map_or("-".to_string(), crate::domain::format_date),
+                ));
+            } else {
+                cells.push(Cell::from(Span::styled(pred, pred_style)));
+                cells.push(Cell::from(Span::styled(
+                    format!("{jp:>3}{below}"),
+                    jp_style,
+                )));
+            }
             if !wide {
                 cells.remove(3);
             }
@@ -606,6 +654,10 @@ impl Screen for StaffList {
             T::ColPredikat,
             T::ColJp,
         ];
+        if by_pension {
+            titles.truncate(5);
+            titles.push(T::ColPension);
+        }
         if !wide {
             titles.remove(3);
         }

@@ -435,7 +435,8 @@ impl StaffRecord {
                 );
                 if let Some(n) = place {
                     text.push_str(&format!(
-                        " · {} {n}: {}",
+                        "{}{} {n}: {}",
+                        ui.theme.sym(" · ", " - "),
                         ui.t(T::Box),
                         crate::domain::talent::follow_up(*n, ui.lang == crate::ui::lang::Lang::En)
                     ));

@@ -229,7 +229,11 @@ impl TalentTab {
                 } else {
                     " "
                 };
-                let first = format!("{mark}{n} · {count} {}", ui.t(T::BoxPeople));
+                let first = format!(
+                    "{mark}{n}{}{}",
+                    ui.theme.sym(" · ", ": "),
+                    crate::ui::counted(ui, count, T::PeopleOne, T::BoxPeople)
+                );
                 let text = follow_up(n, english);
                 let (a, b) = split_two(text, w);
                 rows[0].push(Span::styled(
@@ -487,7 +491,11 @@ impl Screen for TalentTab {
             Paragraph::new(Line::styled(
                 fit(
                     ui,
-                    &format!("{}: {}", ui.t(T::TalentNoBox), gap_text.join(" · ")),
+                    &format!(
+                        "{}: {}",
+                        ui.t(T::TalentNoBox),
+                        gap_text.join(ui.theme.sym(" · ", "; "))
+                    ),
                     area.width as usize,
                 ),
                 ui.theme.muted(),

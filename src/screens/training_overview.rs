@@ -138,6 +138,9 @@ pub struct TrainingOverview {
     picker: Option<UnitPicker>,
 }
 
+/// Lines below the coaching list for the selected person's whole reason.
+const DETAIL_LINES: usize = 3;
+
 /// A suggestion in full (each competency with its state and expiry day), for the line
 /// under the coaching list; `None` when there is none.
 pub fn suggestion_detail(s: &Suggestion, ui: &Ui) -> Option<String> {
@@ -397,22 +400,39 @@ impl TrainingOverview {
             frame.render_widget(Paragraph::new(Line::styled(text, ui.theme.ok())), area);
             return;
         }
-        // The selected person's suggestion in full on the last line: the column cuts it.
-        let [area, detail] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        // The selected person's whole reason and suggestion below the list, over up to
+        // three lines: the column cuts them.
         let selected = self
             .shown
             .get(self.rows[1])
             .and_then(|i| d.coaching.get(*i));
-        if let Some(text) = selected.and_then(|c| suggestion_detail(&c.suggested, ui)) {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    fit(ui, &text, detail.width as usize),
-                    ui.theme.muted(),
-                )),
-                detail,
-            );
-        }
+        let detail_lines: Vec<String> = selected
+            .map(|c| {
+                let mut parts: Vec<String> = c.reasons.iter().map(|r| reason_text(r, ui)).collect();
+                parts.extend(suggestion_detail(&c.suggested, ui));
+                let width = area.width as usize;
+                let mut lines = super::profile_text::wrap(&ui.theme.text(&parts.join("; ")), width);
+                if lines.len() > DETAIL_LINES {
+                    let rest = lines.split_off(DETAIL_LINES - 1).join(" ");
+                    lines.push(fit(ui, &rest, width));
+                }
+                lines
+            })
+            .unwrap_or_default();
+        let [area, detail] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(detail_lines.len().max(1) as u16),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(
+                detail_lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, ui.theme.muted()))
+                    .collect::<Vec<_>>(),
+            ),
+            detail,
+        );
         let height = area.height.saturating_sub(1) as usize;
         let start = self.window(1, height);
         let rows: Vec<Row> = self

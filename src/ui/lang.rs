@@ -304,7 +304,7 @@ texts! {
     PeopleLower => "orang", "people";
     PositionPeople => "Jabatan (orang)", "Position (people)";
     Total => "Jumlah", "Total";
-    CompetencyMatrixLegend => "angka: belum ada/kedaluwarsa/habis dlm 6 bln · kosong: tidak disyaratkan", "number: missing/expired/ending within 6 months · blank: not required";
+    CompetencyMatrixLegend => "angka: belum ada/kedaluwarsa/habis dlm 6 bln; kosong: tidak disyaratkan", "number: missing/expired/ending within 6 months; blank: not required";
     AllPositions => "semua jabatan", "every position";
     GapMissing => "belum ada", "missing";
     GapExpired => "kedaluwarsa", "expired";
@@ -425,6 +425,14 @@ texts! {
     SortUnit => "unit", "unit";
     SortPredikat => "predikat", "rating";
     SortJp => "JP", "JP";
+    SortPension => "pensiun", "pension date";
+    // The singular of counted words (Indonesian has one form).
+    PartnersCountOne => "mitra", "partner";
+    AgreementsExpiringCountOne => "perjanjian segera berakhir", "agreement ending soon";
+    PeopleOne => "orang", "person";
+    SignsLegend => "tanpa warna: - nonaktif, ! JP di bawah target", "without colour: - inactive, ! JP below target";
+    ColPension => "Pensiun", "Pension";
+    RetiringMore => "+{n} lagi: Pegawai (2), urut s: pensiun", "+{n} more: Staff (2), sort s: pension date";
     SearchPrompt => "Cari", "Search";
     NoMatch => "tidak ada yang cocok", "nothing matches";
     PickUnit => "Pilih unit (ketik untuk menyaring)", "Pick a unit (type to narrow)";

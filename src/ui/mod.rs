@@ -226,6 +226,12 @@ pub fn year_span(ui: &Ui, year: i16) -> Span<'static> {
     )
 }
 
+/// `n` and the counted word: `one` for exactly one, else `many` ("1 person", "2 people";
+/// Indonesian has one form for both).
+pub fn counted(ui: &Ui, n: usize, one: T, many: T) -> String {
+    format!("{n} {}", ui.t(if n == 1 { one } else { many }))
+}
+
 /// A rectangle of `w` x `h` centred in `area` (clamped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -281,6 +287,34 @@ pub fn gap_label(g: crate::domain::TalentGap, english: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_one_in_english() {
+        let en = Ui {
+            lang: Lang::En,
+            theme: Theme::default(),
+            jp: Default::default(),
+        };
+        let id = Ui {
+            lang: Lang::Id,
+            ..en
+        };
+        let people = |ui: &Ui, n| counted(ui, n, T::PeopleOne, T::BoxPeople);
+        assert_eq!(people(&en, 1), "1 person");
+        assert_eq!(people(&en, 0), "0 people");
+        assert_eq!(people(&en, 2), "2 people");
+        assert_eq!(people(&id, 1), "1 orang");
+        let agreements = |n| {
+            counted(
+                &en,
+                n,
+                T::AgreementsExpiringCountOne,
+                T::AgreementsExpiringCount,
+            )
+        };
+        assert_eq!(agreements(1), "1 agreement ending soon");
+        assert_eq!(agreements(2), "2 agreements ending soon");
+    }
 
     #[test]
     fn long_unit_names_are_shortened_by_rule_before_they_are_cut() {

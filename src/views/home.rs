@@ -13,8 +13,9 @@ use std::sync::Arc;
 /// Who needs attention most, shown on the home screen.
 const ATTENTION: usize = 6;
 
-/// Who retires soonest, shown on the home screen (Laporan shows more).
-pub const RETIRING: usize = 3;
+/// Who retires soonest, kept for the home screen: as many as the tallest screen shows (the
+/// screen shows those that fit and says how many more there are).
+pub const RETIRING: usize = 60;
 
 #[derive(Debug, Clone, Default)]
 pub struct HomeData {
@@ -41,7 +42,8 @@ pub struct HomeData {
     pub all_units: Vec<(String, String)>,
     /// This year: the PNS JP due by today, which flags people on the attention list.
     pub due_today: Option<u32>,
-    /// The first few on the retiring list (overdue first, then the nearest pension date).
+    /// The first [`RETIRING`] on the retiring list (overdue first, then the nearest pension
+    /// date).
     pub retiring: Vec<RetiringEntry>,
     /// Everyone on the retiring list: active, pension past or within 12 months.
     pub retiring_total: u32,

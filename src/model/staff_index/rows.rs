@@ -55,6 +55,25 @@ impl Entry {
     pub(super) fn nip(&self) -> &str {
         std::str::from_utf8(&self.nip).unwrap_or("")
     }
+
+    /// The pension date (BUP, DOMAIN.md) from the NIP's birth date and the position named
+    /// `jabatan`, as [`crate::domain::StaffSummary::pension`] gives it; `None` when the
+    /// position's kind is not known or the NIP is unreadable.
+    pub(super) fn pension_date(&self, jabatan: &str) -> Option<Date> {
+        use crate::domain::{EmploymentKind, Jabatan, Nip, Pension};
+        let jenis = self.jenis?;
+        let kind = if self.golongan.is_pppk() {
+            EmploymentKind::Pppk
+        } else {
+            EmploymentKind::Pns
+        };
+        let nip = Nip::from_stored(self.nip(), kind).ok()?;
+        let position = Jabatan {
+            nama: jabatan.to_string(),
+            jenis,
+        };
+        Some(Pension::of(nip.birth_date(), &position).date)
+    }
 }
 
 /// One row of the view, copied out for drawing.
@@ -68,6 +87,8 @@ pub struct StaffRow {
     pub aktif: bool,
     pub last: Option<(crate::domain::Period, Predikat)>,
     pub jp: u32,
+    /// The pension date (BUP), `None` when it cannot be told.
+    pub pension: Option<Date>,
 }
 
 impl StaffRow {

@@ -86,6 +86,14 @@ impl StaffData {
                     SortKey::Unit => old.unit != entry.unit || old.name != entry.name,
                     SortKey::Predikat => old.last != entry.last || old.name != entry.name,
                     SortKey::Jp => old.jp != entry.jp || old.name != entry.name,
+                    // The date follows from the NIP, the rank's kind and the position.
+                    SortKey::Pension => {
+                        old.aktif != entry.aktif
+                            || old.jabatan != entry.jabatan
+                            || old.jenis != entry.jenis
+                            || old.golongan.is_pppk() != entry.golongan.is_pppk()
+                            || old.name != entry.name
+                    }
                 };
                 self.orders.retain(|k, _| !changed(k));
                 self.items[i] = entry;

@@ -12,18 +12,21 @@ pub enum SortKey {
     Unit,
     Predikat,
     Jp,
+    /// The nearest pension date first (BUP, DOMAIN.md): who retires soon.
+    Pension,
 }
 
 impl SortKey {
     /// The first is the default: the store's own order, so the first frame (drawn before
     /// the whole list is read) is already in place.
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 7] = [
         SortKey::Nip,
         SortKey::Name,
         SortKey::Rank,
         SortKey::Unit,
         SortKey::Predikat,
         SortKey::Jp,
+        SortKey::Pension,
     ];
 
     pub fn next(self) -> SortKey {
@@ -99,6 +102,24 @@ impl StaffData {
                 let (x, y) = (&items[*a as usize], &items[*b as usize]);
                 x.jp.cmp(&y.jp).then_with(|| by_name(x, y))
             }),
+            // Active staff by pension date, the overdue and nearest first; then those whose
+            // date is unknown (position kind missing), then the inactive.
+            SortKey::Pension => {
+                let jabatan = &self.jabatan;
+                let keys: Vec<(bool, Option<jiff::civil::Date>)> = items
+                    .iter()
+                    .map(|e| (!e.aktif, e.pension_date(jabatan.text(e.jabatan))))
+                    .collect();
+                let key = |i: u32| {
+                    let (inactive, date) = keys[i as usize];
+                    (inactive, date.is_none(), date)
+                };
+                order.sort_by(|a, b| {
+                    key(*a)
+                        .cmp(&key(*b))
+                        .then_with(|| by_name(&items[*a as usize], &items[*b as usize]))
+                });
+            }
         }
         order
     }

@@ -77,6 +77,74 @@ fn jp_order_puts_the_least_trained_first() {
     assert_eq!(ix.row(0).unwrap().name, "dr. Rina Siregar");
 }
 
+/// Sorted by pension (BUP, DOMAIN.md): the nearest date first, then whoever's date cannot
+/// be told, then the inactive. A guru born 1967-09-20 retires at 60 on 2027-10-01, a
+/// Pelaksana born 1969-01-20 at 58 on 2027-02-01, an Ahli Madya born 1970-05-05 at 60 on
+/// 2030-06-01.
+#[test]
+fn pension_order_puts_the_nearest_date_first() {
+    use crate::domain::JenisJabatan;
+    let with = |nip: &str, name: &str, jabatan: &str, jenis: Option<JenisJabatan>| {
+        let mut p = person(nip, name, "III/a", "a", 0);
+        p.jabatan = jabatan.into();
+        p.jenis = jenis;
+        p
+    };
+    let mut gone = with(
+        "196501012000031001",
+        "Gone Early",
+        "Perawat",
+        Some(JenisJabatan::Pelaksana),
+    );
+    gone.aktif = false;
+    let mut ix = StaffIndex::new(
+        vec![
+            with(
+                "197005052000031001",
+                "Madya",
+                "Dokter",
+                Some(JenisJabatan::AhliMadya),
+            ),
+            gone,
+            with("196001012000031001", "Unknown Kind", "Perawat", None),
+            with(
+                "196709202000032001",
+                "Guru Ani",
+                "Guru",
+                Some(JenisJabatan::AhliPertama),
+            ),
+            with(
+                "196901202000031001",
+                "Pelaksana Budi",
+                "Pengadministrasi Umum",
+                Some(JenisJabatan::Pelaksana),
+            ),
+        ],
+        HashMap::from([("a".to_string(), "Puskesmas Belawan".to_string())]),
+        2026,
+    );
+    ix.set_sort(SortKey::Pension);
+    assert_eq!(
+        names(&ix),
+        [
+            "Pelaksana Budi",
+            "Guru Ani",
+            "Madya",
+            "Unknown Kind",
+            "Gone Early"
+        ]
+    );
+    let dates: Vec<Option<String>> = (0..ix.len())
+        .map(|i| ix.row(i).unwrap().pension.map(crate::domain::format_date))
+        .collect();
+    assert_eq!(dates[0].as_deref(), Some("2027-02-01"));
+    assert_eq!(dates[1].as_deref(), Some("2027-10-01"));
+    assert_eq!(dates[2].as_deref(), Some("2030-06-01"));
+    assert_eq!(dates[3], None);
+    assert_eq!(SortKey::Jp.next(), SortKey::Pension);
+    assert_eq!(SortKey::Pension.next(), SortKey::Nip);
+}
+
 #[test]
 fn search_matches_names_and_nips_and_narrows() {
     let mut ix = index();

@@ -256,6 +256,7 @@ impl StaffIndex {
             aktif: e.aktif,
             last: e.last,
             jp: e.jp,
+            pension: e.pension_date(data.jabatan.text(e.jabatan)),
         })
     }
 
