@@ -79,6 +79,15 @@ const ENTRY_KEYS: [KeyHelp; 5] = [
     key(&[Key::Code(KeyCode::Esc)], T::KeyStop, true),
 ];
 
+const DONE_KEYS: [KeyHelp; 2] = [
+    key(&[Key::Char('r')], T::KeyRateSkipped, true),
+    key(
+        &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::Esc)],
+        T::KeyBack,
+        true,
+    ),
+];
+
 pub struct QuickEntry {
     people: Vec<QuickPerson>,
     kinds: Vec<PeriodKind>,
@@ -222,6 +231,11 @@ impl QuickEntry {
         self.saved
     }
 
+    /// Who is listed and still has no evaluation for the period: at the end, the skipped.
+    fn unevaluated(&self) -> usize {
+        self.people.iter().filter(|p| !p.evaluated).count()
+    }
+
     fn suggestion(&self) -> Option<&(String, String, String)> {
         let typed = self.setup.text(EVALUATOR);
         let q = typed.trim().to_lowercase();
@@ -342,6 +356,9 @@ impl Screen for QuickEntry {
     fn keys(&self) -> Vec<KeyHelp> {
         match self.phase {
             Phase::Setup => SETUP_KEYS.to_vec(),
+            // `r` goes back to the skipped only when someone was skipped.
+            Phase::Done if self.unevaluated() == 0 => DONE_KEYS[1..].to_vec(),
+            Phase::Done => DONE_KEYS.to_vec(),
             _ => ENTRY_KEYS.to_vec(),
         }
     }
@@ -362,6 +379,11 @@ impl Screen for QuickEntry {
             Phase::Entry { .. } => self.handle_entry(key),
             Phase::Done => match key.code {
                 KeyCode::Esc | KeyCode::Enter => Outcome::Back,
+                // Again from the top: only the skipped are still without an evaluation.
+                KeyCode::Char('r') if self.unevaluated() > 0 => {
+                    self.advance_from(0);
+                    Outcome::Changed
+                }
                 _ => Outcome::Ignored,
             },
         }
@@ -462,10 +484,27 @@ impl Screen for QuickEntry {
                 }
             }
             Phase::Done => {
-                lines.push(Line::styled(
-                    format!("  {}", ui.t(T::QuickDone)),
-                    ui.theme.ok(),
-                ));
+                let skipped = self.unevaluated();
+                if skipped == 0 {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::QuickDone)),
+                        ui.theme.ok(),
+                    ));
+                } else {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::QuickDoneSkipped)),
+                        ui.theme.title(),
+                    ));
+                    let counts = ui
+                        .t(T::QuickSkippedCount)
+                        .replace("{evaluated}", &evaluated.to_string())
+                        .replace("{skipped}", &skipped.to_string());
+                    lines.push(Line::raw(format!("  {counts}")));
+                    lines.push(Line::from(vec![
+                        Span::styled("  r ", ui.theme.key()),
+                        Span::styled(ui.t(T::KeyRateSkipped), ui.theme.muted()),
+                    ]));
+                }
                 // DOMAIN.md: a period not ended yet is provisional; say how many.
                 if self.saved > 0 && self.period().is_some_and(|p| p.is_provisional(self.today)) {
                     lines.push(Line::styled(

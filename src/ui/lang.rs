@@ -186,6 +186,9 @@ texts! {
     QuickListed => "pegawai dari daftar", "staff from the list";
     QuickHint => "Tentukan periode dan penilai sekali, lalu Enter.", "Choose the period and evaluator once, then Enter.";
     QuickDone => "Selesai: semua sudah dinilai untuk periode ini.", "Done: everyone is evaluated for this period.";
+    QuickDoneSkipped => "Sampai akhir daftar, tetapi ada yang dilewati.", "End of the list, but some were skipped.";
+    QuickSkippedCount => "{evaluated} dinilai, {skipped} dilewati", "{evaluated} evaluated, {skipped} skipped";
+    KeyRateSkipped => "nilai yang dilewati", "rate the skipped";
     QuickTooMany => "terlalu banyak untuk penilaian cepat (maks. 1000): saring dulu dengan f atau /", "too many for quick evaluation (at most 1000): narrow the list with f or / first";
     PeriodKind => "Jenis periode", "Period kind";
     Evaluated => "dinilai", "evaluated";
