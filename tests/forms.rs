@@ -509,11 +509,22 @@ fn quick_person(nip: &str, name: &str) -> QuickPerson {
 
 /// Two listed people, the setup filled in (Tahunan 2025, an ended period) and started.
 fn quick_two(ui: &Ui) -> QuickEntry {
+    quick_two_for(ui, "2025")
+}
+
+/// Two listed people, the setup filled in for the annual period of `year`, and started.
+fn quick_two_for(ui: &Ui, year: &str) -> QuickEntry {
     let people = vec![
         quick_person("198503302010012002", "Rina Siregar"),
         quick_person("199001152015031003", "Fauzi Lubis"),
     ];
     let mut q = QuickEntry::new(people, self::people(), date(2026, 11, 28), ui);
+    for _ in 0..4 {
+        q.handle(k(KeyCode::Backspace), ui);
+    }
+    for c in year.chars() {
+        q.handle(k(KeyCode::Char(c)), ui);
+    }
     q.handle(k(KeyCode::Enter), ui);
     for c in "Camat Medan Belawan".chars() {
         q.handle(k(KeyCode::Char(c)), ui);
@@ -554,4 +565,50 @@ fn quick_entry_after_a_skip_counts_the_skipped_and_r_goes_back_to_them() {
     assert!(end.contains("semua sudah dinilai"), "{end}");
     assert!(!q.keys().iter().any(|k| k.action == T::KeyRateSkipped));
     assert_eq!(q.handle(k(KeyCode::Char('r')), &ui), Outcome::Ignored);
+}
+
+#[test]
+fn quick_entry_asks_once_before_the_first_save_of_a_period_not_ended() {
+    let ui = ui();
+    // Tahunan 2026 on 2026-11-28: not ended. The first Enter asks instead of saving.
+    let mut q = quick_two_for(&ui, "2026");
+    let rate = |q: &mut QuickEntry| {
+        q.handle(k(KeyCode::Char('2')), &ui);
+        q.handle(k(KeyCode::Char('2')), &ui);
+        q.handle(k(KeyCode::Enter), &ui)
+    };
+    assert_eq!(rate(&mut q), Outcome::Changed);
+    assert!(drawn(&mut q, &ui).contains("periode ini belum berakhir"));
+    // Anything but y: back to the setup, nothing saved.
+    assert_eq!(q.handle(k(KeyCode::Char('n')), &ui), Outcome::Changed);
+    assert!(q.in_setup());
+    assert_eq!(q.handle(k(KeyCode::Enter), &ui), Outcome::QuickStart);
+    q.start(&[false, false]);
+    assert_eq!(
+        rate(&mut q),
+        Outcome::Changed,
+        "asked again after the setup"
+    );
+    match q.handle(k(KeyCode::Char('y')), &ui) {
+        Outcome::QuickSave(nip, e) => {
+            assert_eq!(nip, "198503302010012002");
+            assert_eq!(e.period, Period::annual(2026));
+        }
+        other => panic!("y saves, got {other:?}"),
+    }
+    q.saved();
+    // The second save is not asked about.
+    assert!(matches!(rate(&mut q), Outcome::QuickSave(..)));
+}
+
+#[test]
+fn quick_entry_does_not_ask_about_an_ended_period() {
+    let ui = ui();
+    let mut q = quick_two_for(&ui, "2025");
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    assert!(matches!(
+        q.handle(k(KeyCode::Enter), &ui),
+        Outcome::QuickSave(..)
+    ));
 }

@@ -39,6 +39,13 @@ enum Phase {
         hasil: Option<Rating>,
         perilaku: Option<Rating>,
     },
+    /// Before the first save of a period that has not ended: `y` saves the person at
+    /// `at`, any other key goes back to the setup.
+    Confirm {
+        at: usize,
+        hasil: Rating,
+        perilaku: Rating,
+    },
     Done,
 }
 
@@ -79,6 +86,11 @@ const ENTRY_KEYS: [KeyHelp; 5] = [
     key(&[Key::Code(KeyCode::Esc)], T::KeyStop, true),
 ];
 
+const CONFIRM_KEYS: [KeyHelp; 2] = [
+    key(&[Key::Char('y')], T::Yes, true),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyBackToSetup, true),
+];
+
 const DONE_KEYS: [KeyHelp; 2] = [
     key(&[Key::Char('r')], T::KeyRateSkipped, true),
     key(
@@ -97,6 +109,8 @@ pub struct QuickEntry {
     suggested: Option<(String, String)>,
     today: Date,
     phase: Phase,
+    /// The period not ended yet that the officer said yes to: asked once, not per save.
+    provisional_ok: Option<Period>,
     saved: usize,
     pub error: Option<String>,
 }
@@ -131,6 +145,7 @@ impl QuickEntry {
             candidates,
             today,
             phase: Phase::Setup,
+            provisional_ok: None,
             saved: 0,
             error: None,
         }
@@ -319,35 +334,77 @@ impl QuickEntry {
                 let (Some(h), Some(p), Some(period)) = (hasil, perilaku, self.period()) else {
                     return Outcome::Ignored;
                 };
-                let person = &self.people[at];
-                let name = crate::domain::text::clean_line(&self.setup.text(EVALUATOR));
-                // Nobody evaluates themself: the evaluator's own row gets none.
-                let penilai = match &self.evaluator_nip() {
-                    Some(nip) if nip.as_str() == person.nip => None,
-                    Some(nip) => Some(Evaluator {
-                        nip: Some(nip.clone()),
-                        nama: name,
-                    }),
-                    None if !name.is_empty() => Some(Evaluator {
-                        nip: None,
-                        nama: name,
-                    }),
-                    None => None,
-                };
-                let e = Evaluation {
-                    id: 0,
-                    period,
-                    hasil_kerja: h,
-                    perilaku: p,
-                    aspek: Default::default(),
-                    penilai,
-                    atasan_penilai: None,
-                    catatan: String::new(),
-                    revision: 0,
-                };
-                Outcome::QuickSave(person.nip.clone(), Box::new(e))
+                // DOMAIN.md: a period not ended yet is unusual: ask, once.
+                if period.is_provisional(self.today) && self.provisional_ok != Some(period) {
+                    self.phase = Phase::Confirm {
+                        at,
+                        hasil: h,
+                        perilaku: p,
+                    };
+                    return Outcome::Changed;
+                }
+                self.save(at, h, p, period)
             }
             _ => Outcome::Ignored,
+        }
+    }
+}
+
+impl QuickEntry {
+    /// The evaluation of the person at `at`, for `app/` to save.
+    fn save(&self, at: usize, hasil: Rating, perilaku: Rating, period: Period) -> Outcome {
+        let person = &self.people[at];
+        let name = crate::domain::text::clean_line(&self.setup.text(EVALUATOR));
+        // Nobody evaluates themself: the evaluator's own row gets none.
+        let penilai = match &self.evaluator_nip() {
+            Some(nip) if nip.as_str() == person.nip => None,
+            Some(nip) => Some(Evaluator {
+                nip: Some(nip.clone()),
+                nama: name,
+            }),
+            None if !name.is_empty() => Some(Evaluator {
+                nip: None,
+                nama: name,
+            }),
+            None => None,
+        };
+        let e = Evaluation {
+            id: 0,
+            period,
+            hasil_kerja: hasil,
+            perilaku,
+            aspek: Default::default(),
+            penilai,
+            atasan_penilai: None,
+            catatan: String::new(),
+            revision: 0,
+        };
+        Outcome::QuickSave(person.nip.clone(), Box::new(e))
+    }
+
+    /// The answer to the question about a period not ended: `y` saves and is not asked
+    /// again for this period; any other key goes back to the setup to change it.
+    fn handle_confirm(
+        &mut self,
+        key: KeyEvent,
+        at: usize,
+        hasil: Rating,
+        perilaku: Rating,
+    ) -> Outcome {
+        match (key.code, self.period()) {
+            (KeyCode::Char('y' | 'Y'), Some(period)) => {
+                self.provisional_ok = Some(period);
+                self.phase = Phase::Entry {
+                    at,
+                    hasil: Some(hasil),
+                    perilaku: Some(perilaku),
+                };
+                self.save(at, hasil, perilaku, period)
+            }
+            _ => {
+                self.phase = Phase::Setup;
+                Outcome::Changed
+            }
         }
     }
 }
@@ -359,6 +416,7 @@ impl Screen for QuickEntry {
             // `r` goes back to the skipped only when someone was skipped.
             Phase::Done if self.unevaluated() == 0 => DONE_KEYS[1..].to_vec(),
             Phase::Done => DONE_KEYS.to_vec(),
+            Phase::Confirm { .. } => CONFIRM_KEYS.to_vec(),
             _ => ENTRY_KEYS.to_vec(),
         }
     }
@@ -377,6 +435,14 @@ impl Screen for QuickEntry {
         match &mut self.phase {
             Phase::Setup => Outcome::Ignored,
             Phase::Entry { .. } => self.handle_entry(key),
+            Phase::Confirm {
+                at,
+                hasil,
+                perilaku,
+            } => {
+                let (at, hasil, perilaku) = (*at, *hasil, *perilaku);
+                self.handle_confirm(key, at, hasil, perilaku)
+            }
             Phase::Done => match key.code {
                 KeyCode::Esc | KeyCode::Enter => Outcome::Back,
                 // Again from the top: only the skipped are still without an evaluation.
@@ -417,12 +483,22 @@ impl Screen for QuickEntry {
         match &self.phase {
             // Drawn by the form engine above.
             Phase::Setup => {}
-            Phase::Entry {
-                at,
-                hasil,
-                perilaku,
-            } => {
-                let p = &self.people[*at];
+            Phase::Entry { .. } | Phase::Confirm { .. } => {
+                let (at, hasil, perilaku, asking) = match self.phase {
+                    Phase::Confirm {
+                        at,
+                        hasil,
+                        perilaku,
+                    } => (at, Some(hasil), Some(perilaku), true),
+                    Phase::Entry {
+                        at,
+                        hasil,
+                        perilaku,
+                    } => (at, hasil, perilaku, false),
+                    _ => return,
+                };
+                let (hasil, perilaku) = (&hasil, &perilaku);
+                let p = &self.people[at];
                 lines.push(Line::styled(
                     format!("  {}", fit(ui, &p.name, 70)),
                     ui.theme.title(),
@@ -476,6 +552,12 @@ impl Screen for QuickEntry {
                     ),
                     ui.theme.key(),
                 ));
+                if asking {
+                    lines.push(Line::raw(""));
+                    for line in ui.t(T::QuickConfirmProvisional).lines() {
+                        lines.push(Line::styled(format!("  {line}"), ui.theme.key()));
+                    }
+                }
                 if let Some(e) = &self.error {
                     lines.push(Line::styled(
                         format!("  {}", ui.theme.text(e)),

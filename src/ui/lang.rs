@@ -47,6 +47,8 @@ texts! {
     AnnualBelowShort => "di bawah semua periodik", "below every periodic";
     ConfirmProvisional => "periode ini belum berakhir: tekan Ctrl-S sekali lagi untuk menyimpannya sebagai sementara", "this period has not ended yet: press Ctrl-S once more to save it as provisional";
     Provisional => "sementara", "provisional";
+    QuickConfirmProvisional => "periode ini belum berakhir.\ny: simpan sebagai sementara; tombol lain: kembali ke pengaturan", "this period has not ended yet.\ny: save as provisional; any other key: back to the setup";
+    KeyBackToSetup => "kembali ke pengaturan", "back to the setup";
     // Pension and staff warnings (DOMAIN.md, BUP)
     RetiringTitle => "Pensiun dalam 12 bulan", "Retiring within 12 months";
     NobodyRetiring => "Tidak ada yang pensiun dalam 12 bulan.", "Nobody retires within 12 months.";
