@@ -612,3 +612,36 @@ fn quick_entry_does_not_ask_about_an_ended_period() {
         Outcome::QuickSave(..)
     ));
 }
+
+#[test]
+fn quick_entry_marks_a_provisional_predikat_with_a_legend() {
+    let ui = ui();
+    let mut q = quick_two_for(&ui, "2026");
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    let screen = drawn(&mut q, &ui);
+    assert!(screen.contains("Baik*"), "{screen}");
+    assert!(
+        screen.contains("* sementara: periodenya belum berakhir"),
+        "{screen}"
+    );
+    let en = Ui {
+        lang: Lang::En,
+        ..ui
+    };
+    let screen = drawn(&mut q, &en);
+    assert!(
+        screen.contains("* provisional: the period has not ended yet"),
+        "{screen}"
+    );
+    // An ended period: no mark, no legend.
+    let mut q = quick_two_for(&ui, "2025");
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    let screen = drawn(&mut q, &ui);
+    assert!(
+        screen.contains("Baik") && !screen.contains("Baik*"),
+        "{screen}"
+    );
+    assert!(!screen.contains("sementara"), "{screen}");
+}

@@ -530,10 +530,16 @@ impl Screen for QuickEntry {
                     Span::styled(format!("{:<18}", ui.t(T::Perilaku)), ui.theme.muted()),
                     Span::raw(show(perilaku)),
                 ]));
+                // DOMAIN.md: a predikat of a period not ended yet is provisional: marked.
+                let provisional = self.period().is_some_and(|p| p.is_provisional(self.today));
                 let pred = match (hasil, perilaku) {
                     (Some(h), Some(pr)) => {
                         let x = predikat(*h, *pr);
-                        Span::styled(x.label(), ui.theme.predikat(x).add_modifier(Modifier::BOLD))
+                        let mark = if provisional { "*" } else { "" };
+                        Span::styled(
+                            format!("{}{mark}", x.label()),
+                            ui.theme.predikat(x).add_modifier(Modifier::BOLD),
+                        )
                     }
                     _ => Span::styled("-", ui.theme.muted()),
                 };
@@ -542,6 +548,12 @@ impl Screen for QuickEntry {
                     Span::styled(format!("{:<18}", ui.t(T::Predikat)), ui.theme.muted()),
                     pred,
                 ]));
+                if provisional {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::ProvisionalMark)),
+                        ui.theme.muted(),
+                    ));
+                }
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     format!(
