@@ -857,3 +857,28 @@ fn a_heads_new_evaluation_proposes_hasil_kerja_from_the_units_rating_and_warns_w
         s.text()
     );
 }
+
+#[test]
+fn a_second_quick_entry_in_the_session_opens_with_the_last_period_and_evaluator() {
+    let mut s = demo();
+    s.key(KeyCode::Char('E'));
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2024").key(KeyCode::Tab).key(KeyCode::Left);
+    s.key(KeyCode::Tab).type_text("Camat Medan Belawan");
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Penilaian cepat Triwulan IV 2024"), "{}", s.text());
+    s.key(KeyCode::Esc);
+    assert!(
+        !s.shows("Penilaian cepat"),
+        "back on the list: {}",
+        s.text()
+    );
+    // The same session: the setup is filled in as it was left, Enter starts at once.
+    s.key(KeyCode::Char('E'));
+    assert!(s.shows("Camat Medan Belawan"), "{}", s.text());
+    assert!(s.shows("2024"), "{}", s.text());
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Penilaian cepat Triwulan IV 2024"), "{}", s.text());
+}

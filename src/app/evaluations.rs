@@ -162,7 +162,10 @@ impl App {
                 evaluated: false,
             })
             .collect();
-        let quick = QuickEntry::new(listed, people, self.opts.today, &self.ui);
+        let mut quick = QuickEntry::new(listed, people, self.opts.today, &self.ui);
+        if let Some(setup) = &self.quick_setup {
+            quick.remember(setup, &self.ui);
+        }
         self.push(Screen::Quick(Box::new(quick)));
         true
     }
@@ -174,6 +177,7 @@ impl App {
         let Some(period) = q.period() else {
             return false;
         };
+        self.quick_setup = Some(q.setup_values());
         // Skipped: who has an evaluation for the period already, and who was appointed
         // after it (DOMAIN.md: such an evaluation is impossible).
         let mut evaluated = Vec::new();

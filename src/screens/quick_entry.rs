@@ -26,6 +26,17 @@ pub struct QuickPerson {
     pub evaluated: bool,
 }
 
+/// A setup as the officer left it: the app offers it again to the next quick entry of the
+/// same session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuickSetup {
+    pub year: String,
+    /// The index of the period kind (Tahunan, Triwulan I .. IV).
+    pub kind: Option<usize>,
+    pub evaluator: String,
+    pub evaluator_nip: String,
+}
+
 const YEAR: &str = "tahun";
 const KIND: &str = "periode";
 const EVALUATOR: &str = "penilai";
@@ -149,6 +160,25 @@ impl QuickEntry {
             saved: 0,
             error: None,
         }
+    }
+
+    /// The setup as filled in, for the app to remember.
+    pub fn setup_values(&self) -> QuickSetup {
+        QuickSetup {
+            year: self.setup.text(YEAR),
+            kind: self.setup.choice(KIND),
+            evaluator: self.setup.text(EVALUATOR),
+            evaluator_nip: self.setup.text(EVALUATOR_NIP),
+        }
+    }
+
+    /// Fills the setup with the one the officer used last in this session.
+    pub fn remember(&mut self, setup: &QuickSetup, ui: &Ui) {
+        self.setup.set_text(YEAR, &setup.year);
+        self.setup.set_choice(KIND, setup.kind);
+        self.setup.set_text(EVALUATOR, &setup.evaluator);
+        self.setup.set_text(EVALUATOR_NIP, &setup.evaluator_nip);
+        self.refresh(ui);
     }
 
     /// The period chosen in the setup; people are checked against it by `app/`.
