@@ -882,3 +882,29 @@ fn a_second_quick_entry_in_the_session_opens_with_the_last_period_and_evaluator(
     s.key(KeyCode::Enter);
     assert!(s.shows("Penilaian cepat Triwulan IV 2024"), "{}", s.text());
 }
+
+#[test]
+fn quick_entry_setup_names_the_search_and_unit_left_on_the_list() {
+    let mut s = demo();
+    s.key(KeyCode::Char('f')).type_text("puskesmas bel");
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    s.key(KeyCode::Char('/')).type_text("a").key(KeyCode::Enter);
+    s.key(KeyCode::Char('E'));
+    let line = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("ditampilkan"))
+        .unwrap_or_else(|| panic!("no filter line:\n{}", s.text()));
+    assert!(line.contains("saringan `a`"), "{line}");
+    assert!(line.contains("unit Puskesmas Belawan"), "{line}");
+    let total = s.app.store().iter_staff().count();
+    assert!(
+        line.contains(&format!(" dari {total} ditampilkan: ")),
+        "{line}"
+    );
+    // Without a filter, the plain count.
+    let mut s = demo();
+    s.key(KeyCode::Char('E'));
+    assert!(s.shows("pegawai dari daftar"), "{}", s.text());
+    assert!(!s.shows("ditampilkan"), "{}", s.text());
+}

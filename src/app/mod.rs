@@ -27,7 +27,7 @@ use crate::screens::coaching_form::CoachingForm;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::Home;
 use crate::screens::profile::ProfileScreen;
-use crate::screens::quick_entry::{QuickEntry, QuickPerson, QuickSetup};
+use crate::screens::quick_entry::{ListFilter, QuickEntry, QuickPerson, QuickSetup};
 use crate::screens::report::Report;
 use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_list::StaffList;

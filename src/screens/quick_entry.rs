@@ -37,6 +37,17 @@ pub struct QuickSetup {
     pub evaluator_nip: String,
 }
 
+/// A search or unit filter left on the staff list, shown in the setup so the officer knows
+/// who will be rated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Everyone the list may show, whatever the filter.
+    pub total: usize,
+    pub query: String,
+    /// The unit's name.
+    pub unit: Option<String>,
+}
+
 const YEAR: &str = "tahun";
 const KIND: &str = "periode";
 const EVALUATOR: &str = "penilai";
@@ -123,6 +134,7 @@ pub struct QuickEntry {
     /// The period not ended yet that the officer said yes to: asked once, not per save.
     provisional_ok: Option<Period>,
     saved: usize,
+    filter: ListFilter,
     pub error: Option<String>,
 }
 
@@ -158,8 +170,43 @@ impl QuickEntry {
             phase: Phase::Setup,
             provisional_ok: None,
             saved: 0,
+            filter: ListFilter::default(),
             error: None,
         }
+    }
+
+    /// The staff list's search and unit filter, named in the setup.
+    pub fn filtered(&mut self, filter: ListFilter) {
+        self.filter = filter;
+    }
+
+    /// The setup's line about who is listed: the filter left on the list, if any.
+    fn listed_line(&self, ui: &Ui) -> String {
+        let f = &self.filter;
+        let query = f.query.trim();
+        if query.is_empty() && f.unit.is_none() {
+            return format!(" {} {}", self.people.len(), ui.t(T::QuickListed));
+        }
+        let mut parts = Vec::new();
+        if !query.is_empty() {
+            parts.push(format!(
+                "{} `{}`",
+                ui.t(T::QuickFilterSearch),
+                fit(ui, query, 20)
+            ));
+        }
+        if let Some(unit) = &f.unit {
+            parts.push(format!(
+                "{} {}",
+                ui.t(T::QuickFilterUnit),
+                fit(ui, unit, 30)
+            ));
+        }
+        let counts = ui
+            .t(T::QuickFiltered)
+            .replace("{shown}", &self.people.len().to_string())
+            .replace("{total}", &f.total.to_string());
+        format!(" {counts}: {}", parts.join(", "))
     }
 
     /// The setup as filled in, for the app to remember.
@@ -488,7 +535,7 @@ impl Screen for QuickEntry {
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         if let Phase::Setup = self.phase {
             let above = vec![
-                Line::raw(format!(" {} {}", self.people.len(), ui.t(T::QuickListed))),
+                Line::raw(self.listed_line(ui)),
                 Line::styled(format!(" {}", ui.t(T::QuickHint)), ui.theme.muted()),
             ];
             self.setup.draw(frame, area, ui, above);

@@ -186,6 +186,9 @@ texts! {
     KeyQuick => "penilaian cepat", "quick evaluation";
     QuickEntry => "Penilaian cepat", "Quick evaluation";
     QuickListed => "pegawai dari daftar", "staff from the list";
+    QuickFiltered => "{shown} dari {total} ditampilkan", "{shown} of {total} listed";
+    QuickFilterSearch => "saringan", "filter";
+    QuickFilterUnit => "unit", "unit";
     QuickHint => "Tentukan periode dan penilai sekali, lalu Enter.", "Choose the period and evaluator once, then Enter.";
     QuickDone => "Selesai: semua sudah dinilai untuk periode ini.", "Done: everyone is evaluated for this period.";
     QuickDoneSkipped => "Sampai akhir daftar, tetapi ada yang dilewati.", "End of the list, but some were skipped.";
