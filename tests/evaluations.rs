@@ -361,6 +361,12 @@ fn quick_entry_evaluates_forty_staff_in_three_keystrokes_each() {
             s.key(code);
             keystrokes += 1;
         }
+        // The quarter has not ended: asked once, before the first save.
+        if done == 1 {
+            assert!(s.shows("periode ini belum berakhir"), "{}", s.text());
+            s.key(KeyCode::Char('y'));
+            keystrokes += 1;
+        }
         assert!(
             s.shows(&format!("dinilai {done} / {total}")),
             "{}",
@@ -850,4 +856,55 @@ fn a_heads_new_evaluation_proposes_hasil_kerja_from_the_units_rating_and_warns_w
         "{}",
         s.text()
     );
+}
+
+#[test]
+fn a_second_quick_entry_in_the_session_opens_with_the_last_period_and_evaluator() {
+    let mut s = demo();
+    s.key(KeyCode::Char('E'));
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("2024").key(KeyCode::Tab).key(KeyCode::Left);
+    s.key(KeyCode::Tab).type_text("Camat Medan Belawan");
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Penilaian cepat Triwulan IV 2024"), "{}", s.text());
+    s.key(KeyCode::Esc);
+    assert!(
+        !s.shows("Penilaian cepat"),
+        "back on the list: {}",
+        s.text()
+    );
+    // The same session: the setup is filled in as it was left, Enter starts at once.
+    s.key(KeyCode::Char('E'));
+    assert!(s.shows("Camat Medan Belawan"), "{}", s.text());
+    assert!(s.shows("2024"), "{}", s.text());
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Penilaian cepat Triwulan IV 2024"), "{}", s.text());
+}
+
+#[test]
+fn quick_entry_setup_names_the_search_and_unit_left_on_the_list() {
+    let mut s = demo();
+    s.key(KeyCode::Char('f')).type_text("puskesmas bel");
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    s.key(KeyCode::Char('/')).type_text("a").key(KeyCode::Enter);
+    s.key(KeyCode::Char('E'));
+    let line = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("ditampilkan"))
+        .unwrap_or_else(|| panic!("no filter line:\n{}", s.text()));
+    assert!(line.contains("saringan `a`"), "{line}");
+    assert!(line.contains("unit Puskesmas Belawan"), "{line}");
+    let total = s.app.store().iter_staff().count();
+    assert!(
+        line.contains(&format!(" dari {total} ditampilkan: ")),
+        "{line}"
+    );
+    // Without a filter, the plain count.
+    let mut s = demo();
+    s.key(KeyCode::Char('E'));
+    assert!(s.shows("pegawai dari daftar"), "{}", s.text());
+    assert!(!s.shows("ditampilkan"), "{}", s.text());
 }

@@ -11,7 +11,7 @@ use kinerja::screens::training_form::TrainingForm;
 use kinerja::screens::{Outcome, Screen};
 use kinerja::store::Partner;
 use kinerja::ui::Ui;
-use kinerja::ui::lang::Lang;
+use kinerja::ui::lang::{Lang, T};
 use kinerja::ui::theme::Theme;
 use std::sync::Arc;
 
@@ -481,4 +481,167 @@ fn ctrl_d_deletes_only_where_help_says_so() {
     let mut staff = staff;
     assert_eq!(staff.handle(ctrl('d'), &ui), Outcome::Ignored);
     assert!(staff.keys().iter().all(|k| k.label(false) != "Ctrl-D"));
+}
+
+/// What a screen draws on a 90x24 terminal, as text.
+fn drawn(s: &mut dyn Screen, ui: &Ui) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(90, 24)).unwrap();
+    term.draw(|fr| s.draw(fr, fr.area(), ui)).unwrap();
+    let buffer = term.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn quick_person(nip: &str, name: &str) -> QuickPerson {
+    QuickPerson {
+        nip: nip.into(),
+        name: name.into(),
+        unit: "Puskesmas Belawan".into(),
+        evaluated: false,
+    }
+}
+
+/// Two listed people, the setup filled in (Tahunan 2025, an ended period) and started.
+fn quick_two(ui: &Ui) -> QuickEntry {
+    quick_two_for(ui, "2025")
+}
+
+/// Two listed people, the setup filled in for the annual period of `year`, and started.
+fn quick_two_for(ui: &Ui, year: &str) -> QuickEntry {
+    let people = vec![
+        quick_person("198503302010012002", "Rina Siregar"),
+        quick_person("199001152015031003", "Fauzi Lubis"),
+    ];
+    let mut q = QuickEntry::new(people, self::people(), date(2026, 11, 28), ui);
+    for _ in 0..4 {
+        q.handle(k(KeyCode::Backspace), ui);
+    }
+    for c in year.chars() {
+        q.handle(k(KeyCode::Char(c)), ui);
+    }
+    q.handle(k(KeyCode::Enter), ui);
+    for c in "Camat Medan Belawan".chars() {
+        q.handle(k(KeyCode::Char(c)), ui);
+    }
+    assert_eq!(q.handle(k(KeyCode::Enter), ui), Outcome::QuickStart);
+    q.start(&[false, false]);
+    q
+}
+
+#[test]
+fn quick_entry_after_a_skip_counts_the_skipped_and_r_goes_back_to_them() {
+    let ui = ui();
+    let mut q = quick_two(&ui);
+    // Rina skipped, Fauzi rated and saved: the end is not "everyone is evaluated".
+    q.handle(k(KeyCode::Right), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    match q.handle(k(KeyCode::Enter), &ui) {
+        Outcome::QuickSave(nip, _) => assert_eq!(nip, "199001152015031003"),
+        other => panic!("expected a save, got {other:?}"),
+    }
+    q.saved();
+    let end = drawn(&mut q, &ui);
+    assert!(!end.contains("semua sudah dinilai"), "{end}");
+    assert!(end.contains("1 dinilai, 1 dilewati"), "{end}");
+    assert!(q.keys().iter().any(|k| k.action == T::KeyRateSkipped));
+    // r: the rating screen again, on Rina only.
+    assert_eq!(q.handle(k(KeyCode::Char('r')), &ui), Outcome::Changed);
+    assert!(drawn(&mut q, &ui).contains("Rina Siregar"));
+    q.handle(k(KeyCode::Char('1')), &ui);
+    q.handle(k(KeyCode::Char('1')), &ui);
+    match q.handle(k(KeyCode::Enter), &ui) {
+        Outcome::QuickSave(nip, _) => assert_eq!(nip, "198503302010012002"),
+        other => panic!("expected a save, got {other:?}"),
+    }
+    q.saved();
+    let end = drawn(&mut q, &ui);
+    assert!(end.contains("semua sudah dinilai"), "{end}");
+    assert!(!q.keys().iter().any(|k| k.action == T::KeyRateSkipped));
+    assert_eq!(q.handle(k(KeyCode::Char('r')), &ui), Outcome::Ignored);
+}
+
+#[test]
+fn quick_entry_asks_once_before_the_first_save_of_a_period_not_ended() {
+    let ui = ui();
+    // Tahunan 2026 on 2026-11-28: not ended. The first Enter asks instead of saving.
+    let mut q = quick_two_for(&ui, "2026");
+    let rate = |q: &mut QuickEntry| {
+        q.handle(k(KeyCode::Char('2')), &ui);
+        q.handle(k(KeyCode::Char('2')), &ui);
+        q.handle(k(KeyCode::Enter), &ui)
+    };
+    assert_eq!(rate(&mut q), Outcome::Changed);
+    assert!(drawn(&mut q, &ui).contains("periode ini belum berakhir"));
+    // Anything but y: back to the setup, nothing saved.
+    assert_eq!(q.handle(k(KeyCode::Char('n')), &ui), Outcome::Changed);
+    assert!(q.in_setup());
+    assert_eq!(q.handle(k(KeyCode::Enter), &ui), Outcome::QuickStart);
+    q.start(&[false, false]);
+    assert_eq!(
+        rate(&mut q),
+        Outcome::Changed,
+        "asked again after the setup"
+    );
+    match q.handle(k(KeyCode::Char('y')), &ui) {
+        Outcome::QuickSave(nip, e) => {
+            assert_eq!(nip, "198503302010012002");
+            assert_eq!(e.period, Period::annual(2026));
+        }
+        other => panic!("y saves, got {other:?}"),
+    }
+    q.saved();
+    // The second save is not asked about.
+    assert!(matches!(rate(&mut q), Outcome::QuickSave(..)));
+}
+
+#[test]
+fn quick_entry_does_not_ask_about_an_ended_period() {
+    let ui = ui();
+    let mut q = quick_two_for(&ui, "2025");
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    assert!(matches!(
+        q.handle(k(KeyCode::Enter), &ui),
+        Outcome::QuickSave(..)
+    ));
+}
+
+#[test]
+fn quick_entry_marks_a_provisional_predikat_with_a_legend() {
+    let ui = ui();
+    let mut q = quick_two_for(&ui, "2026");
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    let screen = drawn(&mut q, &ui);
+    assert!(screen.contains("Baik*"), "{screen}");
+    assert!(
+        screen.contains("* sementara: periodenya belum berakhir"),
+        "{screen}"
+    );
+    let en = Ui {
+        lang: Lang::En,
+        ..ui
+    };
+    let screen = drawn(&mut q, &en);
+    assert!(
+        screen.contains("* provisional: the period has not ended yet"),
+        "{screen}"
+    );
+    // An ended period: no mark, no legend.
+    let mut q = quick_two_for(&ui, "2025");
+    q.handle(k(KeyCode::Char('2')), &ui);
+    q.handle(k(KeyCode::Char('2')), &ui);
+    let screen = drawn(&mut q, &ui);
+    assert!(
+        screen.contains("Baik") && !screen.contains("Baik*"),
+        "{screen}"
+    );
+    assert!(!screen.contains("sementara"), "{screen}");
 }

@@ -150,6 +150,12 @@ fn new_staff_group_training_and_quick_entry() {
         s.key(KeyCode::Tab).type_text("Camat");
         s.key(KeyCode::Enter).key(KeyCode::Char('1'));
         snap(&s, look, "quick_entry_rating");
+        // The quarter has not ended: the predikat is marked provisional, and the first
+        // save asks once.
+        s.key(KeyCode::Char('1'));
+        snap(&s, look, "quick_entry_rated_provisional");
+        s.key(KeyCode::Enter);
+        snap(&s, look, "quick_entry_confirm_provisional");
     }
 }
 

@@ -149,6 +149,17 @@ impl App {
             self.status = Some((self.ui.t(T::QuickTooMany).to_string(), true));
             return true;
         };
+        let filter = self
+            .list_mut()
+            .map(|l| {
+                let index = l.index_mut();
+                ListFilter {
+                    total: index.total(),
+                    query: index.query().to_string(),
+                    unit: index.unit_filter().map(|id| index.unit_name(id)),
+                }
+            })
+            .unwrap_or_default();
         let people = match self.people() {
             Ok(p) => p,
             Err(e) => return self.fail(e),
@@ -162,7 +173,11 @@ impl App {
                 evaluated: false,
             })
             .collect();
-        let quick = QuickEntry::new(listed, people, self.opts.today, &self.ui);
+        let mut quick = QuickEntry::new(listed, people, self.opts.today, &self.ui);
+        quick.filtered(filter);
+        if let Some(setup) = &self.quick_setup {
+            quick.remember(setup, &self.ui);
+        }
         self.push(Screen::Quick(Box::new(quick)));
         true
     }
@@ -174,6 +189,7 @@ impl App {
         let Some(period) = q.period() else {
             return false;
         };
+        self.quick_setup = Some(q.setup_values());
         // Skipped: who has an evaluation for the period already, and who was appointed
         // after it (DOMAIN.md: such an evaluation is impossible).
         let mut evaluated = Vec::new();

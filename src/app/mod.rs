@@ -27,7 +27,7 @@ use crate::screens::coaching_form::CoachingForm;
 use crate::screens::evaluation_form::{EvaluationForm, People};
 use crate::screens::home::Home;
 use crate::screens::profile::ProfileScreen;
-use crate::screens::quick_entry::{QuickEntry, QuickPerson};
+use crate::screens::quick_entry::{ListFilter, QuickEntry, QuickPerson, QuickSetup};
 use crate::screens::report::Report;
 use crate::screens::staff_form::StaffForm;
 use crate::screens::staff_list::StaffList;
@@ -190,6 +190,9 @@ pub struct App {
     /// The last unit-head change of this session, which the record offers to undo: the
     /// unit (id) and the head it had before.
     head_undo: Option<(String, Option<crate::domain::Nip>)>,
+    /// The last quick entry's period and evaluator, offered again by the next `E` of this
+    /// session (per session, as the officer is: never a global).
+    quick_setup: Option<QuickSetup>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -244,6 +247,7 @@ impl App {
             too_small: false,
             people: None,
             head_undo: None,
+            quick_setup: None,
         })
     }
 
@@ -272,6 +276,7 @@ impl App {
             too_small: false,
             people: None,
             head_undo: None,
+            quick_setup: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));

@@ -26,6 +26,28 @@ pub struct QuickPerson {
     pub evaluated: bool,
 }
 
+/// A setup as the officer left it: the app offers it again to the next quick entry of the
+/// same session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuickSetup {
+    pub year: String,
+    /// The index of the period kind (Tahunan, Triwulan I .. IV).
+    pub kind: Option<usize>,
+    pub evaluator: String,
+    pub evaluator_nip: String,
+}
+
+/// A search or unit filter left on the staff list, shown in the setup so the officer knows
+/// who will be rated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Everyone the list may show, whatever the filter.
+    pub total: usize,
+    pub query: String,
+    /// The unit's name.
+    pub unit: Option<String>,
+}
+
 const YEAR: &str = "tahun";
 const KIND: &str = "periode";
 const EVALUATOR: &str = "penilai";
@@ -38,6 +60,13 @@ enum Phase {
         at: usize,
         hasil: Option<Rating>,
         perilaku: Option<Rating>,
+    },
+    /// Before the first save of a period that has not ended: `y` saves the person at
+    /// `at`, any other key goes back to the setup.
+    Confirm {
+        at: usize,
+        hasil: Rating,
+        perilaku: Rating,
     },
     Done,
 }
@@ -79,6 +108,20 @@ const ENTRY_KEYS: [KeyHelp; 5] = [
     key(&[Key::Code(KeyCode::Esc)], T::KeyStop, true),
 ];
 
+const CONFIRM_KEYS: [KeyHelp; 2] = [
+    key(&[Key::Char('y')], T::Yes, true),
+    key(&[Key::Code(KeyCode::Esc)], T::KeyBackToSetup, true),
+];
+
+const DONE_KEYS: [KeyHelp; 2] = [
+    key(&[Key::Char('r')], T::KeyRateSkipped, true),
+    key(
+        &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::Esc)],
+        T::KeyBack,
+        true,
+    ),
+];
+
 pub struct QuickEntry {
     people: Vec<QuickPerson>,
     kinds: Vec<PeriodKind>,
@@ -88,7 +131,10 @@ pub struct QuickEntry {
     suggested: Option<(String, String)>,
     today: Date,
     phase: Phase,
+    /// The period not ended yet that the officer said yes to: asked once, not per save.
+    provisional_ok: Option<Period>,
     saved: usize,
+    filter: ListFilter,
     pub error: Option<String>,
 }
 
@@ -122,9 +168,64 @@ impl QuickEntry {
             candidates,
             today,
             phase: Phase::Setup,
+            provisional_ok: None,
             saved: 0,
+            filter: ListFilter::default(),
             error: None,
         }
+    }
+
+    /// The staff list's search and unit filter, named in the setup.
+    pub fn filtered(&mut self, filter: ListFilter) {
+        self.filter = filter;
+    }
+
+    /// The setup's line about who is listed: the filter left on the list, if any.
+    fn listed_line(&self, ui: &Ui) -> String {
+        let f = &self.filter;
+        let query = f.query.trim();
+        if query.is_empty() && f.unit.is_none() {
+            return format!(" {} {}", self.people.len(), ui.t(T::QuickListed));
+        }
+        let mut parts = Vec::new();
+        if !query.is_empty() {
+            parts.push(format!(
+                "{} `{}`",
+                ui.t(T::QuickFilterSearch),
+                fit(ui, query, 20)
+            ));
+        }
+        if let Some(unit) = &f.unit {
+            parts.push(format!(
+                "{} {}",
+                ui.t(T::QuickFilterUnit),
+                fit(ui, unit, 30)
+            ));
+        }
+        let counts = ui
+            .t(T::QuickFiltered)
+            .replace("{shown}", &self.people.len().to_string())
+            .replace("{total}", &f.total.to_string());
+        format!(" {counts}: {}", parts.join(", "))
+    }
+
+    /// The setup as filled in, for the app to remember.
+    pub fn setup_values(&self) -> QuickSetup {
+        QuickSetup {
+            year: self.setup.text(YEAR),
+            kind: self.setup.choice(KIND),
+            evaluator: self.setup.text(EVALUATOR),
+            evaluator_nip: self.setup.text(EVALUATOR_NIP),
+        }
+    }
+
+    /// Fills the setup with the one the officer used last in this session.
+    pub fn remember(&mut self, setup: &QuickSetup, ui: &Ui) {
+        self.setup.set_text(YEAR, &setup.year);
+        self.setup.set_choice(KIND, setup.kind);
+        self.setup.set_text(EVALUATOR, &setup.evaluator);
+        self.setup.set_text(EVALUATOR_NIP, &setup.evaluator_nip);
+        self.refresh(ui);
     }
 
     /// The period chosen in the setup; people are checked against it by `app/`.
@@ -222,6 +323,11 @@ impl QuickEntry {
         self.saved
     }
 
+    /// Who is listed and still has no evaluation for the period: at the end, the skipped.
+    fn unevaluated(&self) -> usize {
+        self.people.iter().filter(|p| !p.evaluated).count()
+    }
+
     fn suggestion(&self) -> Option<&(String, String, String)> {
         let typed = self.setup.text(EVALUATOR);
         let q = typed.trim().to_lowercase();
@@ -305,35 +411,77 @@ impl QuickEntry {
                 let (Some(h), Some(p), Some(period)) = (hasil, perilaku, self.period()) else {
                     return Outcome::Ignored;
                 };
-                let person = &self.people[at];
-                let name = crate::domain::text::clean_line(&self.setup.text(EVALUATOR));
-                // Nobody evaluates themself: the evaluator's own row gets none.
-                let penilai = match &self.evaluator_nip() {
-                    Some(nip) if nip.as_str() == person.nip => None,
-                    Some(nip) => Some(Evaluator {
-                        nip: Some(nip.clone()),
-                        nama: name,
-                    }),
-                    None if !name.is_empty() => Some(Evaluator {
-                        nip: None,
-                        nama: name,
-                    }),
-                    None => None,
-                };
-                let e = Evaluation {
-                    id: 0,
-                    period,
-                    hasil_kerja: h,
-                    perilaku: p,
-                    aspek: Default::default(),
-                    penilai,
-                    atasan_penilai: None,
-                    catatan: String::new(),
-                    revision: 0,
-                };
-                Outcome::QuickSave(person.nip.clone(), Box::new(e))
+                // DOMAIN.md: a period not ended yet is unusual: ask, once.
+                if period.is_provisional(self.today) && self.provisional_ok != Some(period) {
+                    self.phase = Phase::Confirm {
+                        at,
+                        hasil: h,
+                        perilaku: p,
+                    };
+                    return Outcome::Changed;
+                }
+                self.save(at, h, p, period)
             }
             _ => Outcome::Ignored,
+        }
+    }
+}
+
+impl QuickEntry {
+    /// The evaluation of the person at `at`, for `app/` to save.
+    fn save(&self, at: usize, hasil: Rating, perilaku: Rating, period: Period) -> Outcome {
+        let person = &self.people[at];
+        let name = crate::domain::text::clean_line(&self.setup.text(EVALUATOR));
+        // Nobody evaluates themself: the evaluator's own row gets none.
+        let penilai = match &self.evaluator_nip() {
+            Some(nip) if nip.as_str() == person.nip => None,
+            Some(nip) => Some(Evaluator {
+                nip: Some(nip.clone()),
+                nama: name,
+            }),
+            None if !name.is_empty() => Some(Evaluator {
+                nip: None,
+                nama: name,
+            }),
+            None => None,
+        };
+        let e = Evaluation {
+            id: 0,
+            period,
+            hasil_kerja: hasil,
+            perilaku,
+            aspek: Default::default(),
+            penilai,
+            atasan_penilai: None,
+            catatan: String::new(),
+            revision: 0,
+        };
+        Outcome::QuickSave(person.nip.clone(), Box::new(e))
+    }
+
+    /// The answer to the question about a period not ended: `y` saves and is not asked
+    /// again for this period; any other key goes back to the setup to change it.
+    fn handle_confirm(
+        &mut self,
+        key: KeyEvent,
+        at: usize,
+        hasil: Rating,
+        perilaku: Rating,
+    ) -> Outcome {
+        match (key.code, self.period()) {
+            (KeyCode::Char('y' | 'Y'), Some(period)) => {
+                self.provisional_ok = Some(period);
+                self.phase = Phase::Entry {
+                    at,
+                    hasil: Some(hasil),
+                    perilaku: Some(perilaku),
+                };
+                self.save(at, hasil, perilaku, period)
+            }
+            _ => {
+                self.phase = Phase::Setup;
+                Outcome::Changed
+            }
         }
     }
 }
@@ -342,6 +490,10 @@ impl Screen for QuickEntry {
     fn keys(&self) -> Vec<KeyHelp> {
         match self.phase {
             Phase::Setup => SETUP_KEYS.to_vec(),
+            // `r` goes back to the skipped only when someone was skipped.
+            Phase::Done if self.unevaluated() == 0 => DONE_KEYS[1..].to_vec(),
+            Phase::Done => DONE_KEYS.to_vec(),
+            Phase::Confirm { .. } => CONFIRM_KEYS.to_vec(),
             _ => ENTRY_KEYS.to_vec(),
         }
     }
@@ -360,8 +512,21 @@ impl Screen for QuickEntry {
         match &mut self.phase {
             Phase::Setup => Outcome::Ignored,
             Phase::Entry { .. } => self.handle_entry(key),
+            Phase::Confirm {
+                at,
+                hasil,
+                perilaku,
+            } => {
+                let (at, hasil, perilaku) = (*at, *hasil, *perilaku);
+                self.handle_confirm(key, at, hasil, perilaku)
+            }
             Phase::Done => match key.code {
                 KeyCode::Esc | KeyCode::Enter => Outcome::Back,
+                // Again from the top: only the skipped are still without an evaluation.
+                KeyCode::Char('r') if self.unevaluated() > 0 => {
+                    self.advance_from(0);
+                    Outcome::Changed
+                }
                 _ => Outcome::Ignored,
             },
         }
@@ -370,7 +535,7 @@ impl Screen for QuickEntry {
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         if let Phase::Setup = self.phase {
             let above = vec![
-                Line::raw(format!(" {} {}", self.people.len(), ui.t(T::QuickListed))),
+                Line::raw(self.listed_line(ui)),
                 Line::styled(format!(" {}", ui.t(T::QuickHint)), ui.theme.muted()),
             ];
             self.setup.draw(frame, area, ui, above);
@@ -395,12 +560,22 @@ impl Screen for QuickEntry {
         match &self.phase {
             // Drawn by the form engine above.
             Phase::Setup => {}
-            Phase::Entry {
-                at,
-                hasil,
-                perilaku,
-            } => {
-                let p = &self.people[*at];
+            Phase::Entry { .. } | Phase::Confirm { .. } => {
+                let (at, hasil, perilaku, asking) = match self.phase {
+                    Phase::Confirm {
+                        at,
+                        hasil,
+                        perilaku,
+                    } => (at, Some(hasil), Some(perilaku), true),
+                    Phase::Entry {
+                        at,
+                        hasil,
+                        perilaku,
+                    } => (at, hasil, perilaku, false),
+                    _ => return,
+                };
+                let (hasil, perilaku) = (&hasil, &perilaku);
+                let p = &self.people[at];
                 lines.push(Line::styled(
                     format!("  {}", fit(ui, &p.name, 70)),
                     ui.theme.title(),
@@ -432,10 +607,16 @@ impl Screen for QuickEntry {
                     Span::styled(format!("{:<18}", ui.t(T::Perilaku)), ui.theme.muted()),
                     Span::raw(show(perilaku)),
                 ]));
+                // DOMAIN.md: a predikat of a period not ended yet is provisional: marked.
+                let provisional = self.period().is_some_and(|p| p.is_provisional(self.today));
                 let pred = match (hasil, perilaku) {
                     (Some(h), Some(pr)) => {
                         let x = predikat(*h, *pr);
-                        Span::styled(x.label(), ui.theme.predikat(x).add_modifier(Modifier::BOLD))
+                        let mark = if provisional { "*" } else { "" };
+                        Span::styled(
+                            format!("{}{mark}", x.label()),
+                            ui.theme.predikat(x).add_modifier(Modifier::BOLD),
+                        )
                     }
                     _ => Span::styled("-", ui.theme.muted()),
                 };
@@ -444,6 +625,12 @@ impl Screen for QuickEntry {
                     Span::styled(format!("{:<18}", ui.t(T::Predikat)), ui.theme.muted()),
                     pred,
                 ]));
+                if provisional {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::ProvisionalMark)),
+                        ui.theme.muted(),
+                    ));
+                }
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     format!(
@@ -454,6 +641,12 @@ impl Screen for QuickEntry {
                     ),
                     ui.theme.key(),
                 ));
+                if asking {
+                    lines.push(Line::raw(""));
+                    for line in ui.t(T::QuickConfirmProvisional).lines() {
+                        lines.push(Line::styled(format!("  {line}"), ui.theme.key()));
+                    }
+                }
                 if let Some(e) = &self.error {
                     lines.push(Line::styled(
                         format!("  {}", ui.theme.text(e)),
@@ -462,10 +655,27 @@ impl Screen for QuickEntry {
                 }
             }
             Phase::Done => {
-                lines.push(Line::styled(
-                    format!("  {}", ui.t(T::QuickDone)),
-                    ui.theme.ok(),
-                ));
+                let skipped = self.unevaluated();
+                if skipped == 0 {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::QuickDone)),
+                        ui.theme.ok(),
+                    ));
+                } else {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::QuickDoneSkipped)),
+                        ui.theme.title(),
+                    ));
+                    let counts = ui
+                        .t(T::QuickSkippedCount)
+                        .replace("{evaluated}", &evaluated.to_string())
+                        .replace("{skipped}", &skipped.to_string());
+                    lines.push(Line::raw(format!("  {counts}")));
+                    lines.push(Line::from(vec![
+                        Span::styled("  r ", ui.theme.key()),
+                        Span::styled(ui.t(T::KeyRateSkipped), ui.theme.muted()),
+                    ]));
+                }
                 // DOMAIN.md: a period not ended yet is provisional; say how many.
                 if self.saved > 0 && self.period().is_some_and(|p| p.is_provisional(self.today)) {
                     lines.push(Line::styled(

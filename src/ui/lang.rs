@@ -47,6 +47,8 @@ texts! {
     AnnualBelowShort => "di bawah semua periodik", "below every periodic";
     ConfirmProvisional => "periode ini belum berakhir: tekan Ctrl-S sekali lagi untuk menyimpannya sebagai sementara", "this period has not ended yet: press Ctrl-S once more to save it as provisional";
     Provisional => "sementara", "provisional";
+    QuickConfirmProvisional => "periode ini belum berakhir.\ny: simpan sebagai sementara; tombol lain: kembali ke pengaturan", "this period has not ended yet.\ny: save as provisional; any other key: back to the setup";
+    KeyBackToSetup => "kembali ke pengaturan", "back to the setup";
     // Pension and staff warnings (DOMAIN.md, BUP)
     RetiringTitle => "Pensiun dalam 12 bulan", "Retiring within 12 months";
     NobodyRetiring => "Tidak ada yang pensiun dalam 12 bulan.", "Nobody retires within 12 months.";
@@ -184,8 +186,14 @@ texts! {
     KeyQuick => "penilaian cepat", "quick evaluation";
     QuickEntry => "Penilaian cepat", "Quick evaluation";
     QuickListed => "pegawai dari daftar", "staff from the list";
+    QuickFiltered => "{shown} dari {total} ditampilkan", "{shown} of {total} listed";
+    QuickFilterSearch => "saringan", "filter";
+    QuickFilterUnit => "unit", "unit";
     QuickHint => "Tentukan periode dan penilai sekali, lalu Enter.", "Choose the period and evaluator once, then Enter.";
     QuickDone => "Selesai: semua sudah dinilai untuk periode ini.", "Done: everyone is evaluated for this period.";
+    QuickDoneSkipped => "Sampai akhir daftar, tetapi ada yang dilewati.", "End of the list, but some were skipped.";
+    QuickSkippedCount => "{evaluated} dinilai, {skipped} dilewati", "{evaluated} evaluated, {skipped} skipped";
+    KeyRateSkipped => "nilai yang dilewati", "rate the skipped";
     QuickTooMany => "terlalu banyak untuk penilaian cepat (maks. 1000): saring dulu dengan f atau /", "too many for quick evaluation (at most 1000): narrow the list with f or / first";
     PeriodKind => "Jenis periode", "Period kind";
     Evaluated => "dinilai", "evaluated";
