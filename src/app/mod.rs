@@ -576,10 +576,10 @@ impl App {
         {
             return self.open_tab(tab);
         }
-        // `q` quits from every screen that takes no text (a record too, not only the tabs):
-        // one meaning everywhere. Forms take letters, so they never see it here.
+        // `q` quits from every screen that takes no text and no digits (a record too, not
+        // only the tabs): one meaning everywhere. Forms and pickers keep their letters.
         if outcome == Outcome::Ignored
-            && !self.captures_text()
+            && self.tabs_work()
             && Key::Char('q').matches(&key)
             && !self.form_dirty()
         {
