@@ -809,13 +809,34 @@ enum Opened {
     Panicked(String),
 }
 
+thread_local! {
+    /// Set while this thread opens sled: a panic then is caught and reported as damage,
+    /// so the panic hook stays quiet for it (and only for it).
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Puts a hook in front of the process's panic hook, once, that stays quiet for the panics
+/// of a thread opening sled and passes every other panic on. (Swapping the process-wide
+/// hook around each open would also silence panics of other threads meanwhile.)
+fn quiet_hook_installed() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// Opens sled, turning a panic inside it into an error: a damaged file must give a message,
-/// never a crash. The panic hook is silenced meanwhile so nothing is printed twice.
+/// never a crash. Nothing is printed for that panic (the message says it once).
 fn open_catching_panics(config: &sled::Config) -> Result<sled::Db, Opened> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    quiet_hook_installed();
+    QUIET_PANICS.with(|q| q.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
-    std::panic::set_hook(previous);
+    QUIET_PANICS.with(|q| q.set(false));
     match result {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(e)) => Err(Opened::Sled(e)),
