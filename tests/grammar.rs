@@ -30,6 +30,9 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Beranda: unit picker", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Char('2'));
     check(&s, "Pegawai", &mut walked);
+    s.key(KeyCode::Char('E'));
+    check(&s, "quick entry: setup", &mut walked);
+    s.key(KeyCode::Esc);
     s.key(KeyCode::Char('/'));
     check(&s, "Pegawai: search", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Enter);
@@ -72,7 +75,7 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Talenta: list", &mut walked);
     s.key(KeyCode::Char('B'));
     check(&s, "Talenta: berprestasi", &mut walked);
-    assert_eq!(walked.len(), 22, "{walked:?}");
+    assert_eq!(walked.len(), 23, "{walked:?}");
 }
 
 #[test]
