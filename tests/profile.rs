@@ -406,3 +406,41 @@ fn the_profiles_remarks_are_wrapped_not_cut_at_80_columns() {
     assert!(!text.contains('…'), "{text}");
     assert!(text.contains("expired 2026-03-01"), "{text}");
 }
+
+#[test]
+fn under_lang_en_the_record_and_the_profile_say_the_same_period_and_rating_words() {
+    let mut s = session_with(300, Lang::En, Theme::default(), 80, 24);
+    s.key(KeyCode::Enter);
+    // The record's newest evaluation: Q3 2026, both ratings below expectations.
+    let row = s
+        .lines()
+        .into_iter()
+        .find(|l| l.starts_with("Q3 2026"))
+        .unwrap_or_else(|| panic!("{}", s.text()));
+    assert!(row.contains("Below expectations"), "{row}");
+    assert!(
+        !s.shows("Triwulan") && !s.shows("Ekspektasi"),
+        "{}",
+        s.text()
+    );
+    assert!(s.shows("Potential 2025: low"), "{}", s.text());
+
+    s.key(KeyCode::Char('p'));
+    // The trend names the same period; the 9-box section the same rating and potential.
+    assert!(s.shows("Q3 2026"), "{}", s.text());
+    s.key(KeyCode::End);
+    assert!(s.shows("Results: Below expectations"), "{}", s.text());
+    assert!(s.shows("Potential: low"), "{}", s.text());
+    assert!(s.shows("Latest evaluation notes (Q3 2026)"), "{}", s.text());
+    assert!(
+        !s.shows("Triwulan") && !s.shows("Ekspektasi"),
+        "{}",
+        s.text()
+    );
+
+    // The Indonesian screens keep the official words.
+    let mut id = session_with(300, Lang::Id, Theme::default(), 80, 24);
+    id.key(KeyCode::Enter);
+    assert!(id.shows("Triwulan III 2026"), "{}", id.text());
+    assert!(id.shows("Di Bawah Ekspektasi"), "{}", id.text());
+}

@@ -4,9 +4,11 @@
 
 mod common;
 
-use common::session::demo;
+use common::session::{demo, session_with};
 use crossterm::event::KeyCode;
 use kinerja::domain::{Potensial, PotensialSource, PotentialEntry};
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Command;
@@ -392,4 +394,33 @@ fn laporan_and_talenta_stop_at_this_year_and_talenta_marks_it_provisional() {
         s.key(KeyCode::Char(']'));
     }
     assert!(s.shows("◀ 2026 ▶  semua unit  sementara"), "{}", s.text());
+}
+
+#[test]
+fn under_lang_en_talentas_axes_and_mitras_partner_kinds_are_english() {
+    let mut s = session_with(300, Lang::En, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('5'));
+    let lines = s.lines();
+    let head = lines
+        .iter()
+        .find(|l| l.starts_with("Results "))
+        .unwrap_or_else(|| panic!("{}", s.text()));
+    for column in ["low potential", "medium potential", "high potential"] {
+        assert!(head.contains(column), "{head}");
+    }
+    for row in ["Above ", "Expected ", "Below "] {
+        assert!(lines.iter().any(|l| l.starts_with(row)), "{}", s.text());
+    }
+    assert!(!s.shows("potensial") && !s.shows("Di Atas"), "{}", s.text());
+
+    s.key(KeyCode::Char('3')).key(KeyCode::Char('m'));
+    let row = |name: &str| {
+        s.lines()
+            .into_iter()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{}", s.text()))
+    };
+    assert!(row("BKPSDM Kota Medan").contains(" Government "));
+    assert!(row("PT Solusi Digital").contains(" Private "));
+    assert!(!s.shows("Pemerintah") && !s.shows("Swasta"), "{}", s.text());
 }

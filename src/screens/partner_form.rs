@@ -398,7 +398,11 @@ impl FormSpec for PartnerForm {
     }
 
     fn above(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
-        let name = format!("{} ({})", self.partner.name, self.partner.kind.label());
+        let name = format!(
+            "{} ({})",
+            self.partner.name,
+            crate::ui::labels::organiser_text(self.partner.kind, ui.lang)
+        );
         vec![Line::from(Span::styled(
             format!(" {}", fit(ui, &name, width)),
             ui.theme.header(),

@@ -11,6 +11,7 @@ use super::partner_form::{PartnerEdit, agreement_state};
 use super::{Outcome, Screen};
 use crate::domain::{OrganiserKind, format_date};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::labels::organiser_text;
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, fit_words, key};
 use crate::views::partners::PartnerRow;
@@ -183,7 +184,7 @@ impl PartnersScreen {
                 let flagged = r.flagged().count();
                 let row = Row::new(vec![
                     Cell::from(fit(ui, &r.partner.name, name_w)),
-                    Cell::from(r.partner.kind.label()),
+                    Cell::from(organiser_text(r.partner.kind, ui.lang)),
                     Cell::from(Self::agreements_text(r, ui)),
                     Cell::from(if r.expiring > 0 {
                         Span::styled(ui.t(T::ExpiringShort), ui.theme.key())
@@ -243,7 +244,11 @@ impl PartnersScreen {
         let w = area.width as usize;
         let selected = self.detail.as_ref().map_or(0, |(_, i)| *i);
         let mut lines: Vec<Line> = vec![Line::styled(
-            fit(ui, &format!("{} ({})", p.name, p.kind.label()), w),
+            fit(
+                ui,
+                &format!("{} ({})", p.name, organiser_text(p.kind, ui.lang)),
+                w,
+            ),
             ui.theme.title(),
         )];
         let contact: Vec<&str> = [&p.contact.nama, &p.contact.telepon, &p.contact.email]

@@ -42,7 +42,7 @@ impl PotentialForm {
                 ui.t(T::Potensial),
                 Potensial::ALL
                     .iter()
-                    .map(|p| p.label().to_string())
+                    .map(|p| crate::ui::labels::potensial_text(*p, ui.lang).to_string())
                     .collect(),
                 e.and_then(|e| Potensial::ALL.iter().position(|p| *p == e.potensial)),
             ),
@@ -166,10 +166,13 @@ impl FormSpec for PotentialForm {
 
     /// Notes an existing potensial of the typed year (saving replaces it).
     fn refresh(&mut self, ui: &Ui) {
-        let note = self
-            .year()
-            .and_then(|y| self.current.of_year(y))
-            .map(|e| format!("{} {}", ui.t(T::PotensialReplaces), e.potensial.label()));
+        let note = self.year().and_then(|y| self.current.of_year(y)).map(|e| {
+            format!(
+                "{} {}",
+                ui.t(T::PotensialReplaces),
+                crate::ui::labels::potensial_text(e.potensial, ui.lang)
+            )
+        });
         self.form.field_mut(YEAR).note = note;
         let problems = self.problems(ui);
         self.form.set_problems(problems);

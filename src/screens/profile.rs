@@ -263,7 +263,11 @@ impl ProfileScreen {
         out.push(Line::default());
         match &p.notes {
             Some(n) => {
-                out.push(heading(format!("{} ({})", ui.t(T::LatestNotes), n.period)));
+                out.push(heading(format!(
+                    "{} ({})",
+                    ui.t(T::LatestNotes),
+                    crate::ui::labels::period_text(n.period, ui.lang)
+                )));
                 for l in wrap(&ui.theme.text(&n.text), width.saturating_sub(1)) {
                     out.push(Line::raw(format!(" {l}")));
                 }

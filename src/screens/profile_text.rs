@@ -7,6 +7,7 @@ use crate::domain::coaching::CoachingStatus;
 use crate::domain::{
     EmploymentKind, Golongan, Period, PeriodKind, Sex, Training, TrainingStatus, format_date,
 };
+use crate::ui::labels::period_text;
 use crate::ui::lang::{Lang, T};
 use crate::views::profile::{CompetencyLine, Identity, JpYear, Profile, TalentSection};
 
@@ -85,11 +86,13 @@ impl TalentSection {
     /// Markdown and the text all say the same).
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let english = lang == Lang::En;
-        let kinerja = self.kinerja.map_or("-", |k| k.label());
+        let kinerja = self
+            .kinerja
+            .map_or("-", |k| crate::ui::labels::rating_text(k, lang));
         let potensial = match &self.potential {
             Some(e) => format!(
                 "{} ({}, {})",
-                e.potensial.label(),
+                crate::ui::labels::potensial_text(e.potensial, lang),
                 e.source.label(),
                 crate::domain::format_date(e.date)
             ),
@@ -154,7 +157,7 @@ impl Profile {
                 let mark = if p.provisional { " *" } else { "" };
                 out.push_str(&format!(
                     "| {} | {}{mark} |\n",
-                    p.period,
+                    period_text(p.period, lang),
                     p.predikat.label()
                 ));
             }
@@ -224,7 +227,11 @@ impl Profile {
 
         match &self.notes {
             Some(n) => {
-                out.push_str(&format!("## {} ({})\n\n", t(T::LatestNotes), n.period));
+                out.push_str(&format!(
+                    "## {} ({})\n\n",
+                    t(T::LatestNotes),
+                    period_text(n.period, lang)
+                ));
                 for line in n.text.lines() {
                     out.push_str(&format!("> {}\n", md_line(line.trim_end())));
                 }
@@ -277,7 +284,7 @@ impl Profile {
                 let mark = if p.provisional { " *" } else { "" };
                 out.push_str(&format!(
                     "{:<19} {}{mark}\n",
-                    p.period.to_string(),
+                    period_text(p.period, lang),
                     p.predikat.label()
                 ));
             }
@@ -357,7 +364,7 @@ impl Profile {
             Some(n) => {
                 heading(
                     &mut out,
-                    &format!("{} ({})", t(T::LatestNotes), n.period),
+                    &format!("{} ({})", t(T::LatestNotes), period_text(n.period, lang)),
                     '-',
                 );
                 for line in wrap(&n.text, TEXT_WIDTH) {

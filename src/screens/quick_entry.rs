@@ -144,9 +144,7 @@ impl QuickEntry {
         kinds.extend((1..=4).map(PeriodKind::Triwulan));
         let labels = kinds
             .iter()
-            .map(|k| {
-                Period::new(2000, *k).map_or(String::new(), |p| p.to_string().replace(" 2000", ""))
-            })
+            .map(|k| crate::ui::labels::period_kind_text(*k, ui.lang))
             .collect();
         let fields = vec![
             Field::digits(
@@ -541,7 +539,9 @@ impl Screen for QuickEntry {
             self.setup.draw(frame, area, ui, above);
             return;
         }
-        let period = self.period().map_or("-".to_string(), |p| p.to_string());
+        let period = self.period().map_or("-".to_string(), |p| {
+            crate::ui::labels::period_text(p, ui.lang)
+        });
         let evaluated = self.people.iter().filter(|p| p.evaluated).count();
         let title = format!(
             " {} {} {} / {} ",
@@ -587,7 +587,13 @@ impl Screen for QuickEntry {
                 )));
                 lines.push(Line::raw(""));
                 let show = |r: &Option<Rating>| {
-                    r.map_or("_".to_string(), |r| format!("{} {}", r.code(), r.label()))
+                    r.map_or("_".to_string(), |r| {
+                        format!(
+                            "{} {}",
+                            r.code(),
+                            crate::ui::labels::rating_text(r, ui.lang)
+                        )
+                    })
                 };
                 let current = if hasil.is_none() { 0 } else { 1 };
                 let mark = |i: usize| {

@@ -8,6 +8,7 @@ use crate::domain::{
     Coaching, EmploymentKind, Evaluation, Period, Predikat, Sex, Staff, Training, format_date,
 };
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
+use crate::ui::labels::{period_text, rating_text};
 use crate::ui::lang::T;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crate::views::AuditEntry;
@@ -429,7 +430,7 @@ impl StaffRecord {
                     "{} {}: {} ({}, {})",
                     ui.t(T::Potensial),
                     e.year,
-                    e.potensial.label(),
+                    crate::ui::labels::potensial_text(e.potensial, ui.lang),
                     e.source.label(),
                     crate::domain::format_date(e.date)
                 );
@@ -506,9 +507,9 @@ impl StaffRecord {
             .map(|(i, e)| {
                 let p = e.predikat();
                 let row = Row::new(vec![
-                    Cell::from(e.period.to_string()),
-                    Cell::from(e.hasil_kerja.label()),
-                    Cell::from(e.perilaku.label()),
+                    Cell::from(period_text(e.period, ui.lang)),
+                    Cell::from(rating_text(e.hasil_kerja, ui.lang)),
+                    Cell::from(rating_text(e.perilaku, ui.lang)),
                     // A period not ended yet: the predikat is provisional (DOMAIN.md).
                     Cell::from(Line::from(if e.period.is_provisional(self.today) {
                         vec![

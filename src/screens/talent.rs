@@ -111,11 +111,7 @@ pub struct TalentTab {
 
 /// A rating as the grid's row label.
 fn row_label(r: Rating, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Rating::DiAtas, _) => "Di Atas",
-        (Rating::Sesuai, _) => "Sesuai",
-        (Rating::DiBawah, _) => "Di Bawah",
-    }
+    crate::ui::labels::rating_short(r, lang)
 }
 
 impl TalentTab {
@@ -194,7 +190,7 @@ impl TalentTab {
                     "{:<w$}",
                     fit(
                         ui,
-                        &format!("{} {}", ui.t(T::PotensialShort), p.label()),
+                        &crate::ui::labels::potensial_head(p, ui.lang),
                         cell_w as usize - 1
                     ),
                     w = cell_w as usize

@@ -567,7 +567,7 @@ impl TrainingOverview {
         frame.render_widget(
             Paragraph::new(Line::raw(format!(
                 "{}: {public} JP   {}: {private} JP",
-                OrganiserKind::Pemerintah.label(),
+                crate::ui::labels::organiser_text(OrganiserKind::Pemerintah, ui.lang),
                 ui.t(T::PrivateAndSoe)
             ))),
             top,
@@ -582,7 +582,7 @@ impl TrainingOverview {
             .map(|(i, p)| {
                 let row = Row::new(vec![
                     Cell::from(fit(ui, &p.name, 34)),
-                    Cell::from(p.kind.label()),
+                    Cell::from(crate::ui::labels::organiser_text(p.kind, ui.lang)),
                     Cell::from(format!("{:>6}", p.participants)),
                     Cell::from(format!("{:>7}", p.jp)),
                     Cell::from(format!(

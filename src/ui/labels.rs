@@ -3,8 +3,10 @@
 //! the interface language; kept here so that no screen borrows them from another.
 
 use super::Ui;
-use super::lang::T;
-use crate::domain::{CoachingStatus, Predikat};
+use super::lang::{Lang, T};
+use crate::domain::talent::Potensial;
+use crate::domain::training::OrganiserKind;
+use crate::domain::{CoachingStatus, Period, PeriodKind, Predikat, Rating};
 use crate::views::coaching::Reason;
 
 /// The short code of a predikat for narrow columns: SB, B, BP, K, SK.
@@ -15,6 +17,87 @@ pub fn predikat_short(p: Predikat) -> &'static str {
         Predikat::ButuhPerbaikan => "BP",
         Predikat::Kurang => "K",
         Predikat::SangatKurang => "SK",
+    }
+}
+
+// The domain types' own `label()` stays Indonesian: it is the CSV and export value. The
+// functions below are what the screens show. The predikat names (`Sangat Baik` ..
+// `Sangat Kurang`) are not translated: they are the regulation's terms (PermenPANRB
+// 6/2022) that the SKP documents and the national system print, so an English-reading
+// officer still has to recognise them.
+
+/// A period as the screens show it: `Triwulan III 2026`, in English `Q3 2026` (the
+/// profile's trend says `Q3 2026` too), `Annual 2026`, `Month 03/2026`.
+pub fn period_text(p: Period, lang: Lang) -> String {
+    match lang {
+        Lang::Id => p.to_string(),
+        Lang::En => match p.kind {
+            PeriodKind::Tahunan => format!("Annual {}", p.year),
+            PeriodKind::Triwulan(q) => format!("Q{q} {}", p.year),
+            PeriodKind::Bulanan(m) => format!("Month {m:02}/{}", p.year),
+        },
+    }
+}
+
+/// A period kind without its year, for the forms' choice lists: `Triwulan III`, `Q3`.
+pub fn period_kind_text(k: PeriodKind, lang: Lang) -> String {
+    match Period::new(2000, k) {
+        Some(p) => period_text(p, lang)
+            .replace(" 2000", "")
+            .replace("/2000", ""),
+        None => String::new(),
+    }
+}
+
+/// A rating (Hasil Kerja, Perilaku Kerja, an aspect, a unit's rating) in the interface
+/// language: `Di Atas Ekspektasi`, `Above expectations`.
+pub fn rating_text(r: Rating, lang: Lang) -> &'static str {
+    match (lang, r) {
+        (Lang::Id, _) => r.label(),
+        (Lang::En, Rating::DiAtas) => "Above expectations",
+        (Lang::En, Rating::Sesuai) => "As expected",
+        (Lang::En, Rating::DiBawah) => "Below expectations",
+    }
+}
+
+/// A rating in at most 8 columns, the 9-box's row heads: `Di Atas`, `Above`.
+pub fn rating_short(r: Rating, lang: Lang) -> &'static str {
+    match (lang, r) {
+        (Lang::Id, Rating::DiAtas) => "Di Atas",
+        (Lang::Id, Rating::Sesuai) => "Sesuai",
+        (Lang::Id, Rating::DiBawah) => "Di Bawah",
+        (Lang::En, Rating::DiAtas) => "Above",
+        (Lang::En, Rating::Sesuai) => "Expected",
+        (Lang::En, Rating::DiBawah) => "Below",
+    }
+}
+
+/// A potensial in the interface language: `rendah`, `low`.
+pub fn potensial_text(p: Potensial, lang: Lang) -> &'static str {
+    match (lang, p) {
+        (Lang::Id, _) => p.label(),
+        (Lang::En, Potensial::Rendah) => "low",
+        (Lang::En, Potensial::Menengah) => "medium",
+        (Lang::En, Potensial::Tinggi) => "high",
+    }
+}
+
+/// A 9-box column head: `potensial rendah`, `low potential`.
+pub fn potensial_head(p: Potensial, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("potensial {}", p.label()),
+        Lang::En => format!("{} potential", potensial_text(p, lang)),
+    }
+}
+
+/// A partner's (organiser's) kind: `Pemerintah`, `Government`; `BUMN/BUMD` is kept, the
+/// Indonesian name of state- and region-owned enterprises.
+pub fn organiser_text(k: OrganiserKind, lang: Lang) -> &'static str {
+    match (lang, k) {
+        (Lang::Id, _) => k.label(),
+        (Lang::En, OrganiserKind::Pemerintah) => "Government",
+        (Lang::En, OrganiserKind::Swasta) => "Private",
+        (Lang::En, OrganiserKind::BumnBumd) => "BUMN/BUMD",
     }
 }
 

@@ -292,7 +292,7 @@ texts! {
     KindShort => "Jenis", "Kind";
     ColStaffShort => "Peg", "Stf";
     ColRatedPct => "Nilai%", "Eval%";
-    PrivateAndSoe => "Swasta dan BUMN/BUMD", "Private and state-owned";
+    PrivateAndSoe => "Swasta dan BUMN/BUMD", "Private and BUMN/BUMD";
     KeyMark => "tandai", "mark";
     // Kompetensi (issue 13)
     CompetencyTitle => "Kompetensi", "Competencies";
@@ -372,21 +372,20 @@ texts! {
     KeyBerprestasi => "berprestasi", "high performers";
     BerprestasiTitle => "Berprestasi: kotak 7-9 atau Sangat Baik dua tahun terakhir", "High performers: boxes 7-9 or Sangat Baik the last two years";
     TalentNoBox => "Tanpa kotak", "Without a box";
-    KinerjaShort => "Kinerja", "Kinerja";
-    PotensialShort => "potensial", "potensial";
+    KinerjaShort => "Kinerja", "Results";
     BoxPeople => "orang", "people";
     Box => "Kotak", "Box";
     NobodyHere => "tidak ada pegawai di sini", "nobody here";
-    Potensial => "Potensial", "Potensial";
+    Potensial => "Potensial", "Potential";
     PotensialSourceField => "Sumber", "Source";
     PotensialDate => "Tanggal", "Date";
     PotensialAssessor => "Penilai/asesor", "Assessor";
-    PotensialTitle => "Potensial", "Potensial";
+    PotensialTitle => "Potensial", "Potential";
     PotensialReplaces => "mengganti", "replaces";
     ErrFutureDate => "tanggal di masa depan", "a date in the future";
     ErrPotensialDateFar => "tanggal lebih dari setahun dari tahun yang dinilai", "more than a year from the year rated";
-    KeyPotensial => "potensial", "potensial";
-    NoPotensial => "belum ada potensial", "no potensial yet";
+    KeyPotensial => "potensial", "potential";
+    NoPotensial => "belum ada potensial", "no potential yet";
     OpenCoachingTitle => "Pembinaan berjalan", "Open coaching";
     NoOpenCoaching => "tidak ada pembinaan yang berjalan", "no open coaching";
     FollowUpShort => "tindak lanjut", "follow-up";

@@ -278,7 +278,7 @@ pub fn gap_label(g: crate::domain::TalentGap, english: bool) -> &'static str {
         (crate::domain::TalentGap::NoAnnual, false) => "tanpa evaluasi tahunan",
         (crate::domain::TalentGap::NoAnnual, true) => "no annual evaluation",
         (crate::domain::TalentGap::NoPotensial, false) => "tanpa potensial",
-        (crate::domain::TalentGap::NoPotensial, true) => "no potensial",
+        (crate::domain::TalentGap::NoPotensial, true) => "no potential",
         (crate::domain::TalentGap::Neither, false) => "tanpa keduanya",
         (crate::domain::TalentGap::Neither, true) => "neither",
     }

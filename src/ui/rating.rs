@@ -37,9 +37,10 @@ impl RatingField {
         true
     }
 
-    /// `2 Sesuai Ekspektasi`, or a dash when empty.
-    pub fn text(&self) -> String {
-        self.value
-            .map_or("-".to_string(), |r| format!("{} {}", r.code(), r.label()))
+    /// `2 Sesuai Ekspektasi` (`2 As expected`), or a dash when empty.
+    pub fn text(&self, lang: crate::ui::lang::Lang) -> String {
+        self.value.map_or("-".to_string(), |r| {
+            format!("{} {}", r.code(), crate::ui::labels::rating_text(r, lang))
+        })
     }
 }

@@ -102,7 +102,7 @@ impl EvaluationForm {
             Field::choice(
                 KIND,
                 ui.t(T::Period),
-                kinds.iter().map(|k| kind_label(*k)).collect(),
+                kinds.iter().map(|k| kind_label(*k, ui.lang)).collect(),
                 kind_i.or(Some(0)),
             )
             .locked(existing),

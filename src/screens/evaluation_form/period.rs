@@ -34,11 +34,8 @@ pub(super) fn period_kinds() -> Vec<PeriodKind> {
     v
 }
 
-pub(super) fn kind_label(k: PeriodKind) -> String {
-    match Period::new(2000, k) {
-        Some(p) => p.to_string().replace(" 2000", "").replace("/2000", ""),
-        None => String::new(),
-    }
+pub(super) fn kind_label(k: PeriodKind, lang: crate::ui::lang::Lang) -> String {
+    crate::ui::labels::period_kind_text(k, lang)
 }
 
 impl EvaluationForm {

@@ -115,7 +115,7 @@ impl TrainingForm {
                 ui.t(T::OrganiserKindLabel),
                 OrganiserKind::ALL
                     .iter()
-                    .map(|k| k.label().to_string())
+                    .map(|k| crate::ui::labels::organiser_text(*k, ui.lang).to_string())
                     .collect(),
                 ok_i.or(Some(0)),
             ),

@@ -354,7 +354,7 @@ impl Form {
             }
             Value::Rating(r) => {
                 spans.push(Span::styled(
-                    format!("{:<width$}", fit(ui, &r.text(), width)),
+                    format!("{:<width$}", fit(ui, &r.text(ui.lang), width)),
                     value_style,
                 ));
             }
