@@ -26,13 +26,7 @@ impl StaffRecord {
             frame.render_widget(Paragraph::new(Line::from(spans)), top);
         }
         if self.coaching.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!(" {}", ui.t(T::NoCoaching)),
-                    ui.theme.muted(),
-                )),
-                table_area,
-            );
+            draw_empty(frame, table_area, ui, T::NoCoaching);
             return;
         }
         let height = table_area.height.saturating_sub(1) as usize;
@@ -59,31 +53,29 @@ impl StaffRecord {
                     )),
                     Cell::from(fit(ui, &c.masalah.replace('\n', " "), problem_w)),
                 ]);
-                if i == selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                selected_row(row, i == selected, ui)
             })
             .collect();
-        let header = Row::new(
-            [
+        draw_table(
+            frame,
+            table_area,
+            ui,
+            &[
                 T::CoachingDate,
                 T::CoachingKindLabel,
                 T::CoachFollowUp,
                 T::Status,
                 T::CoachProblem,
             ]
-            .map(|t| Cell::from(ui.t(t))),
-        )
-        .style(ui.theme.header());
-        let widths = [
-            Constraint::Length(10),
-            Constraint::Length(17),
-            Constraint::Length(13),
-            Constraint::Length(10),
-            Constraint::Fill(1),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), table_area);
+            .map(|t| ui.t(t)),
+            rows,
+            &[
+                Constraint::Length(10),
+                Constraint::Length(17),
+                Constraint::Length(13),
+                Constraint::Length(10),
+                Constraint::Fill(1),
+            ],
+        );
     }
 }

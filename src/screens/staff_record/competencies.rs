@@ -10,13 +10,7 @@ impl StaffRecord {
         let [top, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         if self.competencies.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!(" {}", ui.t(T::NoCompetencies)),
-                    ui.theme.muted(),
-                )),
-                top,
-            );
+            draw_empty(frame, top, ui, T::NoCompetencies);
             return;
         }
         let count = |f: fn(&CompetencyState) -> bool| {
@@ -81,23 +75,21 @@ impl StaffRecord {
                     Cell::from(validity),
                     Cell::from(Span::styled(text, style)),
                 ]);
-                if i == selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                selected_row(row, i == selected, ui)
             })
             .collect();
-        let header = Row::new(
-            [T::Competency, T::CompKind, T::CompValidity, T::Status].map(|t| Cell::from(ui.t(t))),
-        )
-        .style(ui.theme.header());
-        let widths = [
-            Constraint::Fill(1),
-            Constraint::Length(15),
-            Constraint::Length(10),
-            Constraint::Length(23),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), table_area);
+        draw_table(
+            frame,
+            table_area,
+            ui,
+            &[T::Competency, T::CompKind, T::CompValidity, T::Status].map(|t| ui.t(t)),
+            rows,
+            &[
+                Constraint::Fill(1),
+                Constraint::Length(15),
+                Constraint::Length(10),
+                Constraint::Length(23),
+            ],
+        );
     }
 }

@@ -410,13 +410,7 @@ impl StaffRecord {
 
     fn draw_evaluations(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         if self.evaluations.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!(" {}", ui.t(T::NoEvaluations)),
-                    ui.theme.muted(),
-                )),
-                area,
-            );
+            draw_empty(frame, area, ui, T::NoEvaluations);
             return;
         }
         // The trend: the predikat of the last periods, oldest first, in their colours;
@@ -523,24 +517,22 @@ impl StaffRecord {
                         vec![Span::styled(p.label(), ui.theme.predikat(p))]
                     })),
                 ]);
-                if i == selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                selected_row(row, i == selected, ui)
             })
             .collect();
-        let header = Row::new(
-            [T::Period, T::HasilKerja, T::Perilaku, T::Predikat].map(|t| Cell::from(ui.t(t))),
-        )
-        .style(ui.theme.header());
-        let widths = [
-            Constraint::Length(19),
-            Constraint::Length(20),
-            Constraint::Length(20),
-            Constraint::Fill(1),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), area);
+        draw_table(
+            frame,
+            area,
+            ui,
+            &[T::Period, T::HasilKerja, T::Perilaku, T::Predikat].map(|t| ui.t(t)),
+            rows,
+            &[
+                Constraint::Length(19),
+                Constraint::Length(20),
+                Constraint::Length(20),
+                Constraint::Fill(1),
+            ],
+        );
     }
 
     fn draw_trainings(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -596,13 +588,7 @@ impl StaffRecord {
             frame.render_widget(gauge, gauge_area);
         }
         if self.trainings.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!(" {}", ui.t(T::NoTrainings)),
-                    ui.theme.muted(),
-                )),
-                table_area,
-            );
+            draw_empty(frame, table_area, ui, T::NoTrainings);
             return;
         }
         let height = table_area.height.saturating_sub(1) as usize;
@@ -624,34 +610,27 @@ impl StaffRecord {
                     Cell::from(format!("{:>4}", t.jp)),
                     Cell::from(t.status.label()),
                 ]);
-                if i == selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                selected_row(row, i == selected, ui)
             })
             .collect();
-        let header =
-            Row::new([T::Dates, T::Title, T::ColJp, T::Status].map(|t| Cell::from(ui.t(t))))
-                .style(ui.theme.header());
-        let widths = [
-            Constraint::Length(21),
-            Constraint::Fill(1),
-            Constraint::Length(4),
-            Constraint::Length(11),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), table_area);
+        draw_table(
+            frame,
+            table_area,
+            ui,
+            &[T::Dates, T::Title, T::ColJp, T::Status].map(|t| ui.t(t)),
+            rows,
+            &[
+                Constraint::Length(21),
+                Constraint::Fill(1),
+                Constraint::Length(4),
+                Constraint::Length(11),
+            ],
+        );
     }
 
     fn draw_history(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         if self.history.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!(" {}", ui.t(T::NoHistory)),
-                    ui.theme.muted(),
-                )),
-                area,
-            );
+            draw_empty(frame, area, ui, T::NoHistory);
             return;
         }
         let height = area.height.saturating_sub(1) as usize;
@@ -676,19 +655,53 @@ impl StaffRecord {
                 }
             })
             .collect();
-        let header = Row::new([ui.t(T::When), ui.t(T::Who), "", ui.t(T::What)].map(Cell::from))
-            .style(ui.theme.header());
-        let widths = [
-            Constraint::Length(16),
-            Constraint::Length(10),
-            Constraint::Length(7),
-            Constraint::Fill(1),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), area);
+        draw_table(
+            frame,
+            area,
+            ui,
+            &[ui.t(T::When), ui.t(T::Who), "", ui.t(T::What)],
+            rows,
+            &[
+                Constraint::Length(16),
+                Constraint::Length(10),
+                Constraint::Length(7),
+                Constraint::Fill(1),
+            ],
+        );
     }
 }
 
 /// An audit action as the Riwayat tab names it.
+/// A section with nothing to list: one muted line saying so.
+fn draw_empty(frame: &mut Frame, area: Rect, ui: &Ui, text: T) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {}", ui.t(text)), ui.theme.muted())),
+        area,
+    );
+}
+
+/// A section's row, in reverse video when it is the selected one.
+fn selected_row<'a>(row: Row<'a>, selected: bool, ui: &Ui) -> Row<'a> {
+    if selected {
+        row.style(ui.theme.selected())
+    } else {
+        row
+    }
+}
+
+/// A section's table: its column titles over its rows, in `widths`.
+fn draw_table(
+    frame: &mut Frame,
+    area: Rect,
+    ui: &Ui,
+    header: &[&str],
+    rows: Vec<Row>,
+    widths: &[Constraint],
+) {
+    let header = Row::new(header.iter().map(|h| Cell::from(*h))).style(ui.theme.header());
+    frame.render_widget(Table::new(rows, widths.to_vec()).header(header), area);
+}
+
 fn action_text(a: crate::views::AuditAction) -> T {
     use crate::views::AuditAction;
     match a {
