@@ -311,36 +311,25 @@ impl Screen for StaffList {
             }
             Mode::Search(input) => {
                 // In an empty box with a last query, Up recalls it rather than moving.
-                // Up is on one line only: the one it does now.
+                // Up is on one line only (the one it does now), which the footer shows.
                 let recall = input.value().is_empty() && !self.last_query.is_empty();
-                let without_up = |k: &KeyHelp| -> std::borrow::Cow<'static, [Key]> {
-                    let up = Key::Code(KeyCode::Up);
-                    k.keys.iter().filter(|x| **x != up).copied().collect()
-                };
-                SEARCH_KEYS
+                let lines = SEARCH_KEYS
                     .iter()
-                    .map(|k| match k.action {
-                        T::KeyRecallSearch => KeyHelp {
-                            footer: recall,
-                            keys: if recall {
-                                k.keys.clone()
-                            } else {
-                                without_up(k)
-                            },
-                            ..k.clone()
+                    .map(|k| KeyHelp {
+                        footer: match k.action {
+                            T::KeyRecallSearch => recall,
+                            T::KeyMove => !recall,
+                            _ => k.footer,
                         },
-                        T::KeyMove => KeyHelp {
-                            footer: !recall,
-                            keys: if recall {
-                                without_up(k)
-                            } else {
-                                k.keys.clone()
-                            },
-                            ..k.clone()
-                        },
-                        _ => k.clone(),
+                        ..k.clone()
                     })
-                    .collect()
+                    .collect();
+                let not_now = if recall {
+                    T::KeyMove
+                } else {
+                    T::KeyRecallSearch
+                };
+                keys::without(lines, not_now, &[Key::Code(KeyCode::Up)])
             }
             Mode::PickUnit(picker) => picker.keys(),
         }
