@@ -533,7 +533,7 @@ fn finding_a_person_and_a_complete_annual_evaluation_take_few_keys() {
         press(&mut s, KeyCode::Char('2'), KeyModifiers::NONE);
     }
     // Perilaku follows the aspects, as a suggestion (the regulation rates it once).
-    assert!(s.shows("saran dari aspek"), "{}", s.text());
+    assert!(s.shows("saran dari nilai-nilai"), "{}", s.text());
     press(&mut s, KeyCode::Char('s'), KeyModifiers::CONTROL);
     let evaluation = count.get() - find;
     assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
@@ -546,7 +546,7 @@ fn finding_a_person_and_a_complete_annual_evaluation_take_few_keys() {
         .find(|e| e.period == Period::annual(2025))
         .expect("the 2025 annual evaluation");
     assert_eq!(saved.hasil_kerja, kinerja::domain::Rating::DiAtas);
-    assert!(saved.aspek.iter().all(|a| a.rating.is_some()));
+    assert!(saved.berakhlak.iter().all(|a| a.rating.is_some()));
     assert_eq!(
         saved
             .penilai

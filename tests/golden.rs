@@ -10,11 +10,12 @@ mod common;
 
 use common::{coaching, evaluation, staff, training, unit};
 use kinerja::domain::{
-    Evaluator, Golongan, JenisJabatan, Nip, Pendidikan, PeriodKind, Rating, TrainingCategory,
+    Golongan, JenisJabatan, Nip, Pendidikan, PeriodKind, PersonAtTime, Rating, TrainingCategory,
     TrainingKind, TrainingStatus, UnitRating,
 };
 use kinerja::store::{
-    AuditAction, AuditEntry, CoachingGroup, EvaluationGroup, Partner, TrainingGroup, records,
+    AuditAction, AuditEntry, CoachingGroup, EvaluationGroup, Partner, SkpGroup, TrainingGroup,
+    records,
 };
 use std::path::PathBuf;
 
@@ -91,13 +92,15 @@ fn evaluation_samples() -> Vec<EvaluationGroup> {
     );
     b.id = 3;
     b.revision = 1;
-    b.penilai = Some(Evaluator {
+    b.penilai = Some(PersonAtTime {
         nip: None,
         nama: "Camat Medan Belawan".into(),
+        ..Default::default()
     });
-    b.atasan_penilai = Some(Evaluator {
+    b.atasan_penilai = Some(PersonAtTime {
         nip: Some(Nip::parse("197001012000031001").unwrap()),
         nama: "Drs. Hotman Lubis".into(),
+        ..Default::default()
     });
     b.catatan = "Baris satu\nbaris dua".into();
     let mut c = evaluation(
@@ -114,6 +117,167 @@ fn evaluation_samples() -> Vec<EvaluationGroup> {
             items: vec![c, b, a],
         },
         EvaluationGroup::default(),
+    ]
+}
+
+/// Evaluations with what V2 added: the date received, the people as they were, a part-year
+/// span and an objection decided with a change.
+fn evaluation_v2_samples() -> Vec<EvaluationGroup> {
+    use kinerja::domain::{HasilKeputusan, Keberatan, Keputusan};
+    let mut groups = evaluation_samples();
+    let mut span = evaluation(
+        2026,
+        PeriodKind::Rentang(6, 12),
+        Rating::Sesuai,
+        Rating::Sesuai,
+    );
+    span.id = 4;
+    span.revision = 3;
+    span.diterima = Some(jiff::civil::date(2027, 1, 8));
+    span.pegawai = Some(PersonAtTime {
+        nip: Some(Nip::parse("198503302010012002").unwrap()),
+        nama: "dr. Siti Aminah".into(),
+        golongan: Golongan::parse("III/c", false),
+        jabatan: "Dokter Ahli Muda".into(),
+        unit: "Puskesmas Belawan".into(),
+    });
+    span.penilai = Some(PersonAtTime {
+        nip: None,
+        nama: "dr. Kepala Puskesmas".into(),
+        golongan: Golongan::parse("IV/a", false),
+        jabatan: "Kepala Puskesmas".into(),
+        unit: "Puskesmas Belawan".into(),
+    });
+    let mut k = Keberatan {
+        diajukan: jiff::civil::date(2027, 1, 15),
+        alasan: "Realisasi triwulan IV belum dihitung.".into(),
+        asal_hasil_kerja: Rating::DiBawah,
+        asal_perilaku: Rating::Sesuai,
+        penjelasan: "Data belum masuk saat penilaian.".into(),
+        penjelasan_tanggal: Some(jiff::civil::date(2027, 1, 20)),
+        keputusan: None,
+    };
+    k.keputusan = Some(Keputusan {
+        tanggal: jiff::civil::date(2027, 1, 29),
+        oleh: PersonAtTime::named("Kepala Dinas Kesehatan", None),
+        hasil: HasilKeputusan::Diubah {
+            hasil_kerja: Rating::Sesuai,
+            perilaku: Rating::Sesuai,
+        },
+        catatan: "Diubah".into(),
+    });
+    span.keberatan = Some(k);
+    groups[0].items.push(span);
+    groups[0].next_id = 5;
+    groups
+}
+
+/// SKPs: a set whole-year plan with RHK, indicators, realisations, evidence, feedback and
+/// the Lampiran; a part-year qualitative draft; and an empty group.
+fn skp_samples() -> Vec<SkpGroup> {
+    use jiff::civil::date;
+    use kinerja::domain::{
+        Aspek, Bukti, Indikator, Intervensi, JenisRhk, Nilai, Pendekatan, Period, Rhk, Skp,
+        SkpForm, SkpStatus, UmpanBalik,
+    };
+    let pegawai = PersonAtTime {
+        nip: Some(Nip::parse("198503302010012002").unwrap()),
+        nama: "dr. Siti Aminah".into(),
+        golongan: Golongan::parse("III/c", false),
+        jabatan: "Dokter Ahli Muda".into(),
+        unit: "Puskesmas Belawan".into(),
+    };
+    let mut a = Skp::new_year(
+        2026,
+        pegawai.clone(),
+        PersonAtTime::named("dr. Kepala", None),
+    );
+    a.id = 1;
+    a.revision = 4;
+    a.status = SkpStatus::Ditetapkan(date(2026, 1, 6));
+    a.atasan = Some(PersonAtTime::named("Kepala Dinas", None));
+    let mut r = Rhk::new(
+        JenisRhk::Utama,
+        "Meningkatnya cakupan layanan",
+        Intervensi::Atasan {
+            link: Some(("197001012000031001".into(), 2, 7)),
+            teks: "Cakupan layanan puskesmas".into(),
+        },
+    );
+    r.indikator.push(Indikator {
+        id: 0,
+        aspek: Aspek::Kuantitas,
+        teks: "Jumlah pasien dilayani".into(),
+        target: Nilai::parse("1.200 pasien").unwrap(),
+        realisasi: Vec::new(),
+    });
+    r.indikator.push(Indikator {
+        id: 0,
+        aspek: Aspek::Waktu,
+        teks: "Waktu tunggu".into(),
+        target: Nilai::parse("30,5 menit").unwrap(),
+        realisasi: Vec::new(),
+    });
+    r.bukti.push(Bukti {
+        id: 0,
+        indikator: None,
+        tanggal: date(2026, 4, 2),
+        uraian: "Register pasien TW I".into(),
+        lokasi: "Lemari arsip 2 / map biru".into(),
+    });
+    a.rhk.push(r);
+    a.rhk.push(Rhk::new(
+        JenisRhk::Tambahan,
+        "Menjadi narasumber",
+        Intervensi::PerjanjianKinerja("PK 2026 butir 3".into()),
+    ));
+    a.number();
+    let ids: Vec<u32> = a.indicators().map(|(_, i)| i.id).collect();
+    a.rhk[0].umpan_balik.push(UmpanBalik {
+        id: 0,
+        indikator: Some(ids[0]),
+        tanggal: date(2026, 4, 10),
+        dari: "dr. Kepala".into(),
+        teks: "Pertahankan".into(),
+    });
+    a.number();
+    let q1 = Period::new(2026, PeriodKind::Triwulan(1)).unwrap();
+    let i = a.indikator_mut(ids[0]).unwrap();
+    i.set_realisasi(q1, Nilai::parse("290 pasien"), "");
+    i.set_realisasi(
+        Period::new(2026, PeriodKind::Triwulan(2)).unwrap(),
+        Nilai::parse("640 pasien"),
+        "kumulatif",
+    );
+    a.indikator_mut(ids[1])
+        .unwrap()
+        .set_realisasi(q1, Nilai::parse("28 menit"), "");
+    a.ekspektasi[0] = "Ramah kepada pasien".into();
+    a.lampiran.sumber_daya = vec!["Tenaga medis".into(), "Anggaran BOK".into()];
+    a.lampiran.skema_pertanggungjawaban = vec!["Laporan bulanan".into()];
+    a.lampiran.konsekuensi = vec!["Teguran tertulis".into()];
+    let mut b = Skp::new_year(2027, pegawai, PersonAtTime::named("Kepala baru", None));
+    b.id = 2;
+    b.revision = 1;
+    b.mulai = date(2027, 6, 1);
+    b.form = SkpForm::Jpt;
+    b.pendekatan = Pendekatan::Kualitatif;
+    let mut r = Rhk::new(JenisRhk::Utama, "Tata kelola", Intervensi::None);
+    r.indikator.push(Indikator {
+        id: 0,
+        aspek: Aspek::Kualitas,
+        teks: "Mutu laporan".into(),
+        target: Nilai::Teks("Laporan diterima tanpa revisi".into()),
+        realisasi: Vec::new(),
+    });
+    b.rhk.push(r);
+    b.number();
+    vec![
+        SkpGroup {
+            next_id: 3,
+            items: vec![a, b],
+        },
+        SkpGroup::default(),
     ]
 }
 
@@ -310,9 +474,10 @@ fn coaching_samples() -> Vec<CoachingGroup> {
     closed.tindak_lanjut = jiff::civil::date(2025, 3, 10);
     closed.selesai = Some(jiff::civil::date(2025, 3, 12));
     closed.hasil = "Kehadiran membaik; laporan tepat waktu.".into();
-    closed.pemberi = Evaluator {
+    closed.pemberi = PersonAtTime {
         nip: None,
         nama: "Kepala Puskesmas Belawan".into(),
+        ..Default::default()
     };
     vec![
         CoachingGroup {
@@ -389,10 +554,17 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "evaluations_v1.bin",
-            evaluation_samples()
+            "evaluations_v2.bin",
+            evaluation_v2_samples()
                 .iter()
                 .map(|g| records::encode_evaluations(g).unwrap())
+                .collect(),
+        ),
+        (
+            "skp_v1.bin",
+            skp_samples()
+                .iter()
+                .map(|g| records::encode_skp(g).unwrap())
                 .collect(),
         ),
         (
@@ -563,6 +735,32 @@ fn golden_evaluations_v1_values_decode_to_the_same_records() {
         decoded[0].items[2].predikat(),
         kinerja::domain::Predikat::Baik
     );
+}
+
+#[test]
+fn golden_evaluations_v2_values_decode_to_the_same_records() {
+    let decoded: Vec<_> = read_values("evaluations_v2.bin")
+        .iter()
+        .map(|v| records::decode_evaluations(v).unwrap())
+        .collect();
+    assert_eq!(decoded, evaluation_v2_samples());
+    let span = &decoded[0].items[3];
+    assert_eq!(span.period.to_string(), "Bulan 06-12/2026");
+    let k = span.keberatan.as_ref().unwrap();
+    assert_eq!(k.asal_predikat(), kinerja::domain::Predikat::ButuhPerbaikan);
+}
+
+#[test]
+fn golden_skp_v1_values_decode_to_the_same_records() {
+    let decoded: Vec<_> = read_values("skp_v1.bin")
+        .iter()
+        .map(|v| records::decode_skp(v).unwrap())
+        .collect();
+    assert_eq!(decoded, skp_samples());
+    let a = &decoded[0].items[0];
+    assert_eq!(a.indicators().count(), 2);
+    assert_eq!(a.rhk[0].indikator[0].realisasi.len(), 2);
+    assert_eq!(a.rhk[0].indikator[0].target.to_string(), "1200 pasien");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! the Indonesian names and the English aliases, in any order.
 
 use super::csvio::Column;
-use crate::domain::Aspek;
+use crate::domain::NilaiBerakhlak;
 
 const fn col(name: &'static str, aliases: &'static [&'static str], required: bool) -> Column {
     Column {
@@ -47,45 +47,45 @@ pub const STAFF: &[Column] = &[
 ];
 
 /// Per BerAKHLAK aspect: its rating, expectation and feedback columns.
-pub const ASPECT_COLUMNS: [(Aspek, &str, &str, &str); 7] = [
+pub const ASPECT_COLUMNS: [(NilaiBerakhlak, &str, &str, &str); 7] = [
     (
-        Aspek::BerorientasiPelayanan,
+        NilaiBerakhlak::BerorientasiPelayanan,
         "berorientasi_pelayanan",
         "berorientasi_pelayanan_ekspektasi",
         "berorientasi_pelayanan_umpan_balik",
     ),
     (
-        Aspek::Akuntabel,
+        NilaiBerakhlak::Akuntabel,
         "akuntabel",
         "akuntabel_ekspektasi",
         "akuntabel_umpan_balik",
     ),
     (
-        Aspek::Kompeten,
+        NilaiBerakhlak::Kompeten,
         "kompeten",
         "kompeten_ekspektasi",
         "kompeten_umpan_balik",
     ),
     (
-        Aspek::Harmonis,
+        NilaiBerakhlak::Harmonis,
         "harmonis",
         "harmonis_ekspektasi",
         "harmonis_umpan_balik",
     ),
     (
-        Aspek::Loyal,
+        NilaiBerakhlak::Loyal,
         "loyal",
         "loyal_ekspektasi",
         "loyal_umpan_balik",
     ),
     (
-        Aspek::Adaptif,
+        NilaiBerakhlak::Adaptif,
         "adaptif",
         "adaptif_ekspektasi",
         "adaptif_umpan_balik",
     ),
     (
-        Aspek::Kolaboratif,
+        NilaiBerakhlak::Kolaboratif,
         "kolaboratif",
         "kolaboratif_ekspektasi",
         "kolaboratif_umpan_balik",
@@ -221,10 +221,10 @@ mod tests {
 
     #[test]
     fn aspect_columns_follow_the_aspect_codes_in_order() {
-        for ((aspek, rating, ekspektasi, umpan_balik), expected) in
-            ASPECT_COLUMNS.iter().zip(Aspek::ALL)
+        for ((berakhlak, rating, ekspektasi, umpan_balik), expected) in
+            ASPECT_COLUMNS.iter().zip(NilaiBerakhlak::ALL)
         {
-            assert_eq!(*aspek, expected);
+            assert_eq!(*berakhlak, expected);
             assert_eq!(*rating, expected.code());
             assert_eq!(*ekspektasi, format!("{}_ekspektasi", expected.code()));
             assert_eq!(*umpan_balik, format!("{}_umpan_balik", expected.code()));

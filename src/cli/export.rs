@@ -4,7 +4,7 @@
 use super::columns::{self, ASPECT_COLUMNS};
 use super::csvio::Output;
 use super::{ExportKind, Failure};
-use crate::domain::{Evaluator, format_date};
+use crate::domain::{PersonAtTime, format_date};
 use crate::store::Store;
 use crate::views::{competency_gaps, report, talent};
 use std::collections::HashMap;
@@ -114,7 +114,7 @@ fn export_staff(store: &Store, out: &mut Output) -> Result<usize, Failure> {
     Ok(n)
 }
 
-fn evaluator_fields(e: &Option<Evaluator>) -> [String; 2] {
+fn evaluator_fields(e: &Option<PersonAtTime>) -> [String; 2] {
     match e {
         Some(e) => [
             e.nip
@@ -158,7 +158,7 @@ fn export_evaluations(
             ];
             fields.extend(evaluator_fields(&e.penilai));
             fields.extend(evaluator_fields(&e.atasan_penilai));
-            for (a, _) in e.aspek.iter().zip(ASPECT_COLUMNS) {
+            for (a, _) in e.berakhlak.iter().zip(ASPECT_COLUMNS) {
                 fields.push(a.rating.map(|r| r.code().to_string()).unwrap_or_default());
                 fields.push(a.ekspektasi.clone());
                 fields.push(a.umpan_balik.clone());

@@ -1,7 +1,7 @@
 //! The demo's coaching records (pembinaan kinerja) for people rated poorly.
 
 use super::rng::Rng;
-use crate::domain::{Evaluator, Predikat};
+use crate::domain::{PersonAtTime, Predikat};
 use crate::store::EvaluationGroup;
 use jiff::civil::Date;
 
@@ -30,7 +30,7 @@ const COACHING_PROBLEMS: &[(&str, &str, &str)] = &[
 pub(super) fn coaching_for(
     rng: &mut Rng,
     evaluations: &EvaluationGroup,
-    giver: &Evaluator,
+    giver: &PersonAtTime,
     today: Date,
 ) -> crate::store::CoachingGroup {
     use crate::domain::{Coaching, CoachingKind};

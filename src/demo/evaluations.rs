@@ -3,7 +3,7 @@
 use super::plan::Draft;
 use super::rng::Rng;
 use crate::domain::{
-    Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind, Predikat, Rating,
+    Evaluation, NilaiBerakhlak, PenilaianNilai, Period, PeriodKind, PersonAtTime, Predikat, Rating,
 };
 use crate::store::EvaluationGroup;
 use jiff::civil::Date;
@@ -59,10 +59,10 @@ fn evaluation(
     period: Period,
     hasil: Rating,
     perilaku: Rating,
-    penilai: &Evaluator,
+    penilai: &PersonAtTime,
 ) -> Evaluation {
-    let mut aspek: [AspekPenilaian; 7] = Default::default();
-    for a in aspek.iter_mut() {
+    let mut berakhlak: [PenilaianNilai; 7] = Default::default();
+    for a in berakhlak.iter_mut() {
         a.rating = Some(near(rng, perilaku));
     }
     let catatan = if crate::domain::predikat(hasil, perilaku).needs_coaching() {
@@ -71,8 +71,8 @@ fn evaluation(
         String::new()
     };
     if perilaku != Rating::Sesuai {
-        let i = rng.below(Aspek::ALL.len() as u64) as usize;
-        aspek[i].umpan_balik = match perilaku {
+        let i = rng.below(NilaiBerakhlak::ALL.len() as u64) as usize;
+        berakhlak[i].umpan_balik = match perilaku {
             Rating::DiAtas => "Menjadi teladan bagi rekan kerja.".into(),
             _ => "Perlu peningkatan; dibahas dalam pertemuan bulanan.".into(),
         };
@@ -82,18 +82,21 @@ fn evaluation(
         period,
         hasil_kerja: hasil,
         perilaku,
-        aspek,
+        berakhlak,
         penilai: Some(penilai.clone()),
         atasan_penilai: None,
         catatan,
         revision: 1,
+        diterima: None,
+        keberatan: None,
+        pegawai: None,
     }
 }
 
 pub(super) fn evaluations_for(
     rng: &mut Rng,
     d: &Draft,
-    penilai: &Evaluator,
+    penilai: &PersonAtTime,
     today: Date,
 ) -> EvaluationGroup {
     let mut items = Vec::new();

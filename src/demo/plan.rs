@@ -11,7 +11,7 @@ use super::rng::Rng;
 use super::trainings::trainings_for;
 use super::units::{RULE_BREAKING_UNIT, UNITS};
 use crate::domain::{
-    Evaluator, OrganiserKind, Predikat, Rating, Staff, Unit, UnitKind, UnitRating,
+    OrganiserKind, PersonAtTime, Predikat, Rating, Staff, Unit, UnitKind, UnitRating,
 };
 use crate::store::{EvaluationGroup, Partner, TrainingGroup};
 use jiff::civil::Date;
@@ -212,11 +212,12 @@ impl Demo {
         let d = self.drafts.get(i)?;
         self.next += 1;
         let penilai = match self.heads[d.unit].filter(|h| *h != i) {
-            Some(h) => Evaluator {
+            Some(h) => PersonAtTime {
                 nip: Some(self.drafts[h].staff.nip.clone()),
                 nama: self.drafts[h].staff.display_name(),
+                ..Default::default()
             },
-            None => Evaluator {
+            None => PersonAtTime {
                 nip: None,
                 nama: match UNITS[d.unit].kind {
                     UnitKind::Kesehatan => "Kepala Dinas Kesehatan Kota Medan",
@@ -224,6 +225,7 @@ impl Demo {
                     _ => "Camat Medan Belawan",
                 }
                 .to_string(),
+                ..Default::default()
             },
         };
         let evaluations = evaluations_for(&mut self.rng, d, &penilai, self.today);

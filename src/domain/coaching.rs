@@ -4,7 +4,7 @@
 //! who, the problem, the agreed steps and the follow-up date; here also the outcome once the
 //! coaching is closed.
 
-use super::evaluation::Evaluator;
+use super::evaluation::PersonAtTime;
 use super::nip::Nip;
 use super::text::{clean_line, clean_multiline};
 use jiff::civil::Date;
@@ -57,7 +57,7 @@ pub struct Coaching {
     pub tanggal: Date,
     pub jenis: CoachingKind,
     /// Who gave it (normally the direct superior): a name always, a NIP when known.
-    pub pemberi: Evaluator,
+    pub pemberi: PersonAtTime,
     /// The problem discussed.
     pub masalah: String,
     /// The steps agreed.
@@ -235,9 +235,10 @@ mod tests {
             id: 1,
             tanggal,
             jenis: CoachingKind::Bimbingan,
-            pemberi: Evaluator {
+            pemberi: PersonAtTime {
                 nip: None,
                 nama: "Kepala Puskesmas".into(),
+                ..Default::default()
             },
             masalah: "Laporan bulanan terlambat".into(),
             langkah: "Laporan selesai tanggal 5 setiap bulan".into(),

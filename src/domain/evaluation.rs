@@ -15,6 +15,9 @@ pub enum PeriodKind {
     Triwulan(u8),
     /// Bulanan, month 1 ..= 12.
     Bulanan(u8),
+    /// A span of months (first, last; 1 ..= 12, first before last) for an SKP that covers
+    /// part of a year: "1 Juni s/d 31 Desember" (DOMAIN.md, The SKP cycle).
+    Rentang(u8, u8),
 }
 
 /// An evaluation period of one year.
@@ -32,6 +35,7 @@ impl Period {
             PeriodKind::Tahunan => true,
             PeriodKind::Triwulan(q) => (1..=4).contains(&q),
             PeriodKind::Bulanan(m) => (1..=12).contains(&m),
+            PeriodKind::Rentang(a, b) => (1..=12).contains(&a) && (1..=12).contains(&b) && a < b,
         };
         (ok && (1900..=2999).contains(&year)).then_some(Period { year, kind })
     }
@@ -49,6 +53,7 @@ impl Period {
             PeriodKind::Tahunan => (1, 12),
             PeriodKind::Triwulan(q) => (q as i8 * 3 - 2, q as i8 * 3),
             PeriodKind::Bulanan(m) => (m as i8, m as i8),
+            PeriodKind::Rentang(a, b) => (a as i8, b as i8),
         }
     }
 
@@ -93,7 +98,8 @@ impl Period {
         let width = match self.kind {
             PeriodKind::Bulanan(_) => 0,
             PeriodKind::Triwulan(_) => 1,
-            PeriodKind::Tahunan => 2,
+            PeriodKind::Rentang(..) => 2,
+            PeriodKind::Tahunan => 3,
         };
         (self.year, self.months().1, width)
     }
@@ -104,6 +110,7 @@ impl Period {
             PeriodKind::Tahunan => "tahunan".into(),
             PeriodKind::Triwulan(q) => format!("triwulan-{q}"),
             PeriodKind::Bulanan(m) => format!("bulan-{m:02}"),
+            PeriodKind::Rentang(a, b) => format!("bulan-{a:02}-{b:02}"),
         }
     }
 
@@ -132,6 +139,20 @@ impl Period {
                     .map(PeriodKind::Triwulan);
             }
         }
+        // A span keeps its separator: `bulan-06-12`, `bulan 6 s/d 12`.
+        let span: Vec<u8> = s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        if let [a, b] = span[..]
+            && ["bulan", "rentang", "month", "span"]
+                .iter()
+                .any(|p| t.starts_with(p))
+        {
+            return ((1..=12).contains(&a) && (1..=12).contains(&b) && a < b)
+                .then_some(PeriodKind::Rentang(a, b));
+        }
         for prefix in ["bulanan", "bulan", "month", "m"] {
             if let Some(rest) = t.strip_prefix(prefix) {
                 return rest
@@ -158,13 +179,14 @@ impl fmt::Display for Period {
                 )
             }
             PeriodKind::Bulanan(m) => write!(f, "Bulan {:02}/{}", m, self.year),
+            PeriodKind::Rentang(a, b) => write!(f, "Bulan {a:02}-{b:02}/{}", self.year),
         }
     }
 }
 
 /// The seven BerAKHLAK core values against which Perilaku Kerja is judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Aspek {
+pub enum NilaiBerakhlak {
     BerorientasiPelayanan,
     Akuntabel,
     Kompeten,
@@ -174,56 +196,86 @@ pub enum Aspek {
     Kolaboratif,
 }
 
-impl Aspek {
-    pub const ALL: [Aspek; 7] = [
-        Aspek::BerorientasiPelayanan,
-        Aspek::Akuntabel,
-        Aspek::Kompeten,
-        Aspek::Harmonis,
-        Aspek::Loyal,
-        Aspek::Adaptif,
-        Aspek::Kolaboratif,
+impl NilaiBerakhlak {
+    pub const ALL: [NilaiBerakhlak; 7] = [
+        NilaiBerakhlak::BerorientasiPelayanan,
+        NilaiBerakhlak::Akuntabel,
+        NilaiBerakhlak::Kompeten,
+        NilaiBerakhlak::Harmonis,
+        NilaiBerakhlak::Loyal,
+        NilaiBerakhlak::Adaptif,
+        NilaiBerakhlak::Kolaboratif,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
-            Aspek::BerorientasiPelayanan => "Berorientasi Pelayanan",
-            Aspek::Akuntabel => "Akuntabel",
-            Aspek::Kompeten => "Kompeten",
-            Aspek::Harmonis => "Harmonis",
-            Aspek::Loyal => "Loyal",
-            Aspek::Adaptif => "Adaptif",
-            Aspek::Kolaboratif => "Kolaboratif",
+            NilaiBerakhlak::BerorientasiPelayanan => "Berorientasi Pelayanan",
+            NilaiBerakhlak::Akuntabel => "Akuntabel",
+            NilaiBerakhlak::Kompeten => "Kompeten",
+            NilaiBerakhlak::Harmonis => "Harmonis",
+            NilaiBerakhlak::Loyal => "Loyal",
+            NilaiBerakhlak::Adaptif => "Adaptif",
+            NilaiBerakhlak::Kolaboratif => "Kolaboratif",
         }
     }
 
     /// The CSV column stem: `berorientasi_pelayanan`, `akuntabel`, ...
     pub fn code(self) -> &'static str {
         match self {
-            Aspek::BerorientasiPelayanan => "berorientasi_pelayanan",
-            Aspek::Akuntabel => "akuntabel",
-            Aspek::Kompeten => "kompeten",
-            Aspek::Harmonis => "harmonis",
-            Aspek::Loyal => "loyal",
-            Aspek::Adaptif => "adaptif",
-            Aspek::Kolaboratif => "kolaboratif",
+            NilaiBerakhlak::BerorientasiPelayanan => "berorientasi_pelayanan",
+            NilaiBerakhlak::Akuntabel => "akuntabel",
+            NilaiBerakhlak::Kompeten => "kompeten",
+            NilaiBerakhlak::Harmonis => "harmonis",
+            NilaiBerakhlak::Loyal => "loyal",
+            NilaiBerakhlak::Adaptif => "adaptif",
+            NilaiBerakhlak::Kolaboratif => "kolaboratif",
         }
     }
 }
 
 /// One aspect's rating with the superior's specific expectation and feedback.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AspekPenilaian {
+pub struct PenilaianNilai {
     pub rating: Option<Rating>,
     pub ekspektasi: String,
     pub umpan_balik: String,
 }
 
-/// The Pejabat Penilai Kinerja (or the atasan), inside the database or not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evaluator {
+/// A person as they were at a time: the pejabat penilai, the atasan or the pegawai named
+/// on an SKP or an evaluation, inside the database or not (DOMAIN.md, After the
+/// evaluation: "An evaluation keeps who the people were at the time").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonAtTime {
+    /// Optional: the regulation's form marks the evaluator's NIP optional, and SIASN allows
+    /// a non-ASN evaluator.
     pub nip: Option<Nip>,
+    /// Always there for an evaluator.
     pub nama: String,
+    /// Pangkat/golongan then, when known.
+    pub golongan: Option<super::Golongan>,
+    /// Jabatan then (free text, as printed on the form).
+    pub jabatan: String,
+    /// Unit kerja then (its name).
+    pub unit: String,
+}
+
+impl PersonAtTime {
+    /// A person known by name (and NIP) only.
+    pub fn named(nama: &str, nip: Option<Nip>) -> PersonAtTime {
+        PersonAtTime {
+            nip,
+            nama: nama.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// The record with its texts cleaned of control characters.
+    pub fn cleaned(mut self) -> PersonAtTime {
+        self.nama = clean_line(&self.nama);
+        self.jabatan = clean_line(&self.jabatan);
+        self.unit = clean_line(&self.unit);
+        self
+    }
 }
 
 /// One evaluation of one person for one period.
@@ -234,10 +286,19 @@ pub struct Evaluation {
     pub period: Period,
     pub hasil_kerja: Rating,
     pub perilaku: Rating,
-    pub aspek: [AspekPenilaian; 7],
-    pub penilai: Option<Evaluator>,
-    pub atasan_penilai: Option<Evaluator>,
+    pub berakhlak: [PenilaianNilai; 7],
+    pub penilai: Option<PersonAtTime>,
+    pub atasan_penilai: Option<PersonAtTime>,
     pub catatan: String,
+    /// The date the employee received the result: the 14 days for an objection run from it
+    /// (PP 30/2019 Pasal 59).
+    pub diterima: Option<Date>,
+    /// The pegawai as they were for this period (rank, position, unit); `None` in records
+    /// made before kinerja kept it.
+    pub pegawai: Option<PersonAtTime>,
+    /// The objection to this evaluation, if any: with a decision, `hasil_kerja` and
+    /// `perilaku` above are the decided result and the objection keeps the original.
+    pub keberatan: Option<super::keberatan::Keberatan>,
     /// Bumped by the store on each save; a save with an older one is refused.
     pub revision: u64,
 }
@@ -258,17 +319,22 @@ impl Evaluation {
 
     /// The record with every text field cleaned of control characters.
     pub fn cleaned(mut self) -> Evaluation {
-        for a in &mut self.aspek {
+        for a in &mut self.berakhlak {
             a.ekspektasi = clean_multiline(&a.ekspektasi);
             a.umpan_balik = clean_multiline(&a.umpan_balik);
         }
-        for e in [&mut self.penilai, &mut self.atasan_penilai]
-            .into_iter()
-            .flatten()
+        for e in [
+            &mut self.penilai,
+            &mut self.atasan_penilai,
+            &mut self.pegawai,
+        ]
+        .into_iter()
+        .flatten()
         {
-            e.nama = clean_line(&e.nama);
+            *e = e.clone().cleaned();
         }
         self.catatan = clean_multiline(&self.catatan);
+        self.keberatan = self.keberatan.map(|k| k.cleaned());
         self
     }
 
@@ -277,7 +343,7 @@ impl Evaluation {
         if self.period.is_future(today) {
             return Err(EvaluationError::FuturePeriod(self.period));
         }
-        let is_self = |e: &Option<Evaluator>| {
+        let is_self = |e: &Option<PersonAtTime>| {
             e.as_ref()
                 .and_then(|e| e.nip.as_ref())
                 .is_some_and(|n| n.as_str() == evaluated.as_str())
@@ -291,9 +357,9 @@ impl Evaluation {
 
 /// The Perilaku Kerja rating suggested by the aspects: the most frequent rating, ties going
 /// to Sesuai Ekspektasi. `None` when no aspect is rated.
-pub fn suggest_perilaku(aspek: &[AspekPenilaian]) -> Option<Rating> {
+pub fn suggest_perilaku(berakhlak: &[PenilaianNilai]) -> Option<Rating> {
     let mut counts = [0usize; 3];
-    for r in aspek.iter().filter_map(|a| a.rating) {
+    for r in berakhlak.iter().filter_map(|a| a.rating) {
         counts[usize::from(r.code() - 1)] += 1;
     }
     let max = *counts.iter().max()?;
@@ -323,7 +389,7 @@ pub enum WhoProblem {
 /// The problems of who `e` names, for the person with NIP digits `person`.
 pub fn who_problems(e: &Evaluation, person: &str) -> Vec<WhoProblem> {
     let mut out = Vec::new();
-    let is_person = |x: &Option<Evaluator>| {
+    let is_person = |x: &Option<PersonAtTime>| {
         x.as_ref()
             .and_then(|p| p.nip.as_ref())
             .is_some_and(|n| n.as_str() == person)
@@ -402,10 +468,10 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
-    fn aspects(ratings: &[Option<Rating>]) -> Vec<AspekPenilaian> {
+    fn aspects(ratings: &[Option<Rating>]) -> Vec<PenilaianNilai> {
         ratings
             .iter()
-            .map(|r| AspekPenilaian {
+            .map(|r| PenilaianNilai {
                 rating: *r,
                 ..Default::default()
             })
@@ -514,20 +580,25 @@ mod tests {
             period: Period::annual(2025),
             hasil_kerja: Rating::Sesuai,
             perilaku: Rating::Sesuai,
-            aspek: Default::default(),
+            berakhlak: Default::default(),
             penilai: None,
             atasan_penilai: None,
             catatan: String::new(),
             revision: 0,
+            diterima: None,
+            keberatan: None,
+            pegawai: None,
         };
         assert_eq!(who_problems(&e, person), [WhoProblem::NoEvaluator]);
-        e.penilai = Some(Evaluator {
+        e.penilai = Some(PersonAtTime {
             nip: nip(person),
             nama: "Rina".into(),
+            ..Default::default()
         });
-        e.atasan_penilai = Some(Evaluator {
+        e.atasan_penilai = Some(PersonAtTime {
             nip: nip(person),
             nama: "Rina".into(),
+            ..Default::default()
         });
         assert_eq!(
             who_problems(&e, person),
@@ -535,9 +606,10 @@ mod tests {
         );
         assert!(evaluator_is_atasan(&e));
         // A non-ASN evaluator: a name without a NIP is enough.
-        e.penilai = Some(Evaluator {
+        e.penilai = Some(PersonAtTime {
             nip: None,
             nama: "Kepala Dinas".into(),
+            ..Default::default()
         });
         e.atasan_penilai = None;
         assert!(who_problems(&e, person).is_empty());

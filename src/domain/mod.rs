@@ -6,6 +6,7 @@ pub mod dates;
 pub mod distribution;
 pub mod evaluation;
 pub mod jabatan;
+pub mod keberatan;
 pub mod nip;
 pub mod officer;
 pub mod partner;
@@ -13,6 +14,7 @@ pub mod pension;
 pub mod rank;
 pub mod rating;
 pub mod record;
+pub mod skp;
 pub mod staff;
 pub mod summary;
 pub mod talent;
@@ -28,10 +30,13 @@ pub use competency::{
 pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};
 pub use evaluation::{
-    AnnualAgainstPeriodic, Aspek, AspekPenilaian, Evaluation, Evaluator, Period, PeriodKind,
-    annual_against_periodic, annual_check,
+    AnnualAgainstPeriodic, Evaluation, NilaiBerakhlak, PenilaianNilai, Period, PeriodKind,
+    PersonAtTime, annual_against_periodic, annual_check,
 };
 pub use jabatan::{Jabatan, JenisJabatan};
+pub use keberatan::{
+    HasilKeputusan, Keberatan, KeberatanError, KeberatanStatus, KeberatanWarning, Keputusan,
+};
 pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};
 pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
@@ -42,6 +47,10 @@ pub use pension::{
 pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};
 pub use record::Revised;
+pub use skp::{
+    Amount, Aspek, Bukti, HasilKerjaWarning, Indikator, Intervensi, JenisRhk, Lampiran, Nilai,
+    Pendekatan, Realisasi, Rhk, Skp, SkpError, SkpForm, SkpStatus, UmpanBalik,
+};
 pub use staff::Staff;
 pub use summary::{RetiringEntry, StaffSummary};
 pub use talent::{

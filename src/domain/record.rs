@@ -57,3 +57,19 @@ impl Revised for Coaching {
         }
     }
 }
+
+impl Revised for super::Skp {
+    fn id(&self) -> u32 {
+        self.id
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+    fn with(&self, id: u32, revision: u64) -> Self {
+        super::Skp {
+            id,
+            revision,
+            ..self.clone()
+        }
+    }
+}

@@ -234,11 +234,14 @@ mod tests {
             period,
             hasil_kerja: h,
             perilaku: p,
-            aspek: Default::default(),
+            berakhlak: Default::default(),
             penilai: None,
             atasan_penilai: None,
             catatan: String::new(),
             revision: 1,
+            diterima: None,
+            keberatan: None,
+            pegawai: None,
         };
         let evals = [
             eval(Period::annual(2025), Rating::Sesuai, Rating::Sesuai),

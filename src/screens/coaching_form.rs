@@ -6,7 +6,7 @@
 use super::{FormSpec, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
-    Coaching, CoachingKind, EmploymentKind, Evaluator, Nip, format_date, parse_date,
+    Coaching, CoachingKind, EmploymentKind, Nip, PersonAtTime, format_date, parse_date,
 };
 use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
@@ -41,7 +41,7 @@ impl CoachingForm {
         nip: &str,
         name: &str,
         original: Option<Coaching>,
-        giver: Option<Evaluator>,
+        giver: Option<PersonAtTime>,
         today: Date,
         ui: &Ui,
     ) -> CoachingForm {
@@ -242,9 +242,10 @@ impl CoachingForm {
             id: o.map_or(0, |c| c.id),
             tanggal,
             jenis,
-            pemberi: Evaluator {
+            pemberi: PersonAtTime {
                 nip: self.giver_nip().ok()?,
                 nama: clean_line(&self.form.text(GIVER)),
+                ..Default::default()
             },
             masalah: clean_multiline(&self.form.text(PROBLEM)),
             langkah: clean_multiline(&self.form.text(STEPS)),
@@ -345,9 +346,10 @@ mod tests {
     #[test]
     fn a_filled_form_builds_the_coaching_and_an_outcome_needs_a_closing_date() {
         let ui = Ui::default();
-        let giver = Evaluator {
+        let giver = PersonAtTime {
             nip: None,
             nama: "Kepala Puskesmas".into(),
+            ..Default::default()
         };
         let mut f = CoachingForm::new(
             "198503302010012002",

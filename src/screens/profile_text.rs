@@ -494,6 +494,7 @@ pub fn period_short(p: Period, lang: Lang) -> String {
         PeriodKind::Tahunan => format!("{} {}", T::PeriodShortAnnual.get(lang), p.year),
         PeriodKind::Triwulan(q) => format!("{}{q} {}", T::PeriodShortQuarter.get(lang), p.year),
         PeriodKind::Bulanan(m) => format!("{m:02}/{}", p.year),
+        PeriodKind::Rentang(a, b) => format!("{a:02}-{b:02}/{:02}", p.year % 100),
     }
 }
 
@@ -685,9 +686,10 @@ mod tests {
             id,
             tanggal,
             jenis: CoachingKind::ALL[0],
-            pemberi: crate::domain::Evaluator {
+            pemberi: crate::domain::PersonAtTime {
                 nip: None,
                 nama: "Budi Tarigan".into(),
+                ..Default::default()
             },
             masalah: format!("masalah {id}"),
             langkah: "hadir tepat waktu".into(),

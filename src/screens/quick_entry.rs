@@ -4,7 +4,7 @@
 
 use super::evaluation_form::People;
 use super::{Outcome, Screen};
-use crate::domain::{Evaluation, Evaluator, Nip, Period, PeriodKind, Rating, predikat};
+use crate::domain::{Evaluation, Nip, Period, PeriodKind, PersonAtTime, Rating, predikat};
 use crate::ui::form::{Field, Form, FormEvent};
 use crate::ui::keys::Key;
 use crate::ui::lang::T;
@@ -433,13 +433,15 @@ impl QuickEntry {
         // Nobody evaluates themself: the evaluator's own row gets none.
         let penilai = match &self.evaluator_nip() {
             Some(nip) if nip.as_str() == person.nip => None,
-            Some(nip) => Some(Evaluator {
+            Some(nip) => Some(PersonAtTime {
                 nip: Some(nip.clone()),
                 nama: name,
+                ..Default::default()
             }),
-            None if !name.is_empty() => Some(Evaluator {
+            None if !name.is_empty() => Some(PersonAtTime {
                 nip: None,
                 nama: name,
+                ..Default::default()
             }),
             None => None,
         };
@@ -448,11 +450,14 @@ impl QuickEntry {
             period,
             hasil_kerja: hasil,
             perilaku,
-            aspek: Default::default(),
+            berakhlak: Default::default(),
             penilai,
             atasan_penilai: None,
             catatan: String::new(),
             revision: 0,
+            diterima: None,
+            keberatan: None,
+            pegawai: None,
         };
         Outcome::QuickSave(person.nip.clone(), Box::new(e))
     }

@@ -291,6 +291,9 @@ fn check_entry(file: &Path, tree: &str, key: &[u8], value: &[u8]) -> Result<(), 
         "coaching" => {
             records::decode_coaching(value).map_err(undecodable)?;
         }
+        "skp" => {
+            records::decode_skp(value).map_err(undecodable)?;
+        }
         "audit" => {
             records::decode_audit(value).map_err(undecodable)?;
         }

@@ -2,7 +2,9 @@
 //! transaction over all the trees it touches, so a record and its index land together.
 //! A run writes one audit entry at its end, not one per record.
 
-use super::records::{self, AuditAction, CoachingGroup, EvaluationGroup, Partner, TrainingGroup};
+use super::records::{
+    self, AuditAction, CoachingGroup, EvaluationGroup, Partner, SkpGroup, TrainingGroup,
+};
 use super::{Store, StoreError, keys};
 use crate::domain::{Staff, Unit};
 use sled::Transactional;
@@ -21,10 +23,11 @@ const POTENTIALS: usize = 6;
 const COACHING: usize = 7;
 const COMPETENCIES: usize = 8;
 const REQUIREMENTS: usize = 9;
+const SKP: usize = 10;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 10],
+    batches: [sled::Batch; 11],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.
@@ -167,6 +170,19 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a person's SKPs as given (cleaned).
+    pub fn put_skp(&mut self, nip: &str, group: &SkpGroup) -> Result<(), StoreError> {
+        let group = SkpGroup {
+            next_id: group.next_id,
+            items: group.items.iter().map(|s| s.clone().cleaned()).collect(),
+        };
+        self.put(
+            SKP,
+            nip.as_bytes(),
+            records::encode_skp(&group).map_err(invalid)?,
+        )
+    }
+
     /// Writes a person's coaching records (pembinaan kinerja) as given.
     pub fn put_coaching(&mut self, nip: &str, group: &CoachingGroup) -> Result<(), StoreError> {
         self.put(
@@ -243,6 +259,7 @@ impl<'s> BulkWriter<'s> {
             &s.coaching,
             &s.competencies,
             &s.requirements,
+            &s.skp,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

@@ -61,6 +61,7 @@ impl Store {
         self.check_potentials(&mut r, &staff_units)?;
         self.check_trainings(&mut r, &staff_units)?;
         self.check_coaching(&mut r, &staff_units)?;
+        self.check_skp(&mut r, &staff_units)?;
         self.check_summaries(&mut r, &staff_units)?;
         self.check_training_stats(&mut r)?;
         self.check_drafts(&mut r)?;
@@ -397,6 +398,54 @@ impl Store {
                     r.counts.coaching += g.items.len();
                 }
                 Err(e) => r.damaged("coaching", &k, e.to_string()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Every person's SKPs decode, belong to a staff record, have ids in range, and inside
+    /// each SKP the RHK, indicator, evidence and feedback ids are unique and below its
+    /// counter.
+    fn check_skp(&self, r: &mut CheckReport, staff_units: &StaffUnits) -> Result<(), StoreError> {
+        for item in self.skp.iter() {
+            let (k, v) = item?;
+            if !staff_units.contains_key(&k[..]) {
+                r.damaged("skp", &k, "belongs to no staff record");
+            }
+            match records::decode_skp(&v) {
+                Ok(g) => {
+                    let mut ids = HashSet::new();
+                    for s in &g.items {
+                        if !ids.insert(s.id) || s.id == 0 || s.id >= g.next_id {
+                            r.damaged(
+                                "skp",
+                                &k,
+                                format!("SKP id {} is repeated or out of range", s.id),
+                            );
+                        }
+                        let mut inner = HashSet::new();
+                        let all = s.rhk.iter().flat_map(|x| {
+                            std::iter::once(x.id)
+                                .chain(x.indikator.iter().map(|i| i.id))
+                                .chain(x.bukti.iter().map(|b| b.id))
+                                .chain(x.umpan_balik.iter().map(|u| u.id))
+                        });
+                        for id in all {
+                            if !inner.insert(id) || id == 0 || id > s.next_id {
+                                r.damaged(
+                                    "skp",
+                                    &k,
+                                    format!(
+                                        "SKP {}: inner id {id} is repeated or out of range",
+                                        s.id
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                    r.counts.skp += g.items.len();
+                }
+                Err(e) => r.damaged("skp", &k, e.to_string()),
             }
         }
         Ok(())

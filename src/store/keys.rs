@@ -1,7 +1,7 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 17] = [
+pub const TREES: [&str; 18] = [
     "meta",
     "units",
     "partners",
@@ -15,6 +15,7 @@ pub const TREES: [&str; 17] = [
     "trainings",
     "potentials",
     "coaching",
+    "skp",
     "officers",
     "drafts",
     "audit",

@@ -18,7 +18,8 @@ mod write;
 
 pub use error::StoreError;
 pub use records::{
-    AuditAction, AuditEntry, CoachingGroup, Draft, EvaluationGroup, Partner, TrainingGroup,
+    AuditAction, AuditEntry, CoachingGroup, Draft, EvaluationGroup, Partner, SkpGroup,
+    TrainingGroup,
 };
 
 use crate::domain::{Coaching, Evaluation, Staff, Training, Unit};
@@ -50,6 +51,8 @@ pub struct Store {
     potentials: sled::Tree,
     /// Coaching records (pembinaan kinerja), grouped per person like evaluations.
     coaching: sled::Tree,
+    /// SKPs (plans, realisations, evidence, feedback), grouped per person like evaluations.
+    skp: sled::Tree,
     partners: sled::Tree,
     /// The competency catalogue (AKPK), keyed by competency id.
     competencies: sled::Tree,
@@ -76,6 +79,8 @@ pub struct Counts {
     pub evaluations: usize,
     pub trainings: usize,
     pub coaching: usize,
+    /// SKPs (one per person and period of work).
+    pub skp: usize,
     /// Potensial entries (one per person and year).
     pub potentials: usize,
     pub audit: usize,
@@ -164,6 +169,7 @@ impl Store {
             trainings: tree("trainings")?,
             potentials: tree("potentials")?,
             coaching: tree("coaching")?,
+            skp: tree("skp")?,
             partners: tree("partners")?,
             competencies: tree("competencies")?,
             requirements: tree("requirements")?,
@@ -370,6 +376,7 @@ impl Store {
             &self.evaluations,
             &self.trainings,
             &self.coaching,
+            &self.skp,
         ]
         .iter()
         .all(|t| t.is_empty())
@@ -411,6 +418,13 @@ impl Store {
             let (k, v) = item?;
             c.coaching += records::decode_coaching(&v)
                 .map_err(corrupt("coaching", &k))?
+                .items
+                .len();
+        }
+        for item in self.skp.iter() {
+            let (k, v) = item?;
+            c.skp += records::decode_skp(&v)
+                .map_err(corrupt("skp", &k))?
                 .items
                 .len();
         }
@@ -657,6 +671,28 @@ impl Store {
         })
     }
 
+    /// One person's SKPs with the group's id counter.
+    pub fn skp_group(&self, nip: &str) -> Result<SkpGroup, StoreError> {
+        match self.skp.get(nip.as_bytes())? {
+            Some(v) => records::decode_skp(&v).map_err(corrupt("skp", nip.as_bytes())),
+            None => Ok(SkpGroup::default()),
+        }
+    }
+
+    /// A person's SKPs (Sasaran Kinerja Pegawai), oldest first.
+    pub fn skp_of(&self, nip: &str) -> Result<Vec<crate::domain::Skp>, StoreError> {
+        Ok(self.skp_group(nip)?.items)
+    }
+
+    /// Every person's SKPs, in NIP order (only the people who have one).
+    pub fn iter_skp(&self) -> impl Iterator<Item = Result<(String, SkpGroup), StoreError>> + '_ {
+        self.skp.iter().map(|item| {
+            let (k, v) = item?;
+            let group = records::decode_skp(&v).map_err(corrupt("skp", &k))?;
+            Ok((keys::show(&k), group))
+        })
+    }
+
     /// The change history of one record (e.g. `staff/198503302010011002`), oldest first.
     pub fn audit_of(&self, record: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut prefix = record.as_bytes().to_vec();
@@ -676,7 +712,7 @@ impl Store {
     /// newest first.
     pub fn history_of_person(&self, nip: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut out = self.audit_of(&format!("staff/{nip}"))?;
-        for kind in ["evaluations", "trainings", "coaching"] {
+        for kind in ["evaluations", "trainings", "coaching", "skp"] {
             let prefix = format!("{kind}/{nip}/");
             for item in self.audit_by_record.scan_prefix(prefix.as_bytes()) {
                 let (k, _) = item?;

@@ -35,6 +35,7 @@ pub fn period_text(p: Period, lang: Lang) -> String {
             PeriodKind::Tahunan => format!("Annual {}", p.year),
             PeriodKind::Triwulan(q) => format!("Q{q} {}", p.year),
             PeriodKind::Bulanan(m) => format!("Month {m:02}/{}", p.year),
+            PeriodKind::Rentang(a, b) => format!("Months {a:02}-{b:02}/{}", p.year),
         },
     }
 }

@@ -161,9 +161,9 @@ texts! {
     ActRestore => "dipulihkan", "restored";
     ActCompact => "dipadatkan", "compacted";
     ErrNip => "bukan NIP atau NI PPPK yang sah (18 angka)", "not a valid NIP or NI PPPK (18 digits)";
-    AspectsHeading => "Aspek BerAKHLAK", "BerAKHLAK aspects";
-    FeedbackHeading => "Umpan balik per aspek", "Feedback per aspect";
-    FromAspects => "saran dari aspek", "suggested by the aspects";
+    AspectsHeading => "Nilai BerAKHLAK", "BerAKHLAK values";
+    FeedbackHeading => "Umpan balik per nilai", "Feedback per value";
+    FromAspects => "saran dari nilai-nilai", "suggested by the values";
     Notes => "Catatan/rekomendasi", "Notes";
     DeleteAsk => "Hapus evaluasi ini? (y = hapus, n = batal)", "Delete this evaluation? (y = delete, n = cancel)";
     DraftFound => "Ada draf yang belum disimpan", "There is an unsaved draft";

@@ -9,6 +9,7 @@ pub mod home;
 pub mod partners;
 pub mod profile;
 pub mod report;
+pub mod skp;
 pub mod talent;
 pub mod training;
 

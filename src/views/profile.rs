@@ -424,11 +424,14 @@ pub(crate) mod tests {
             period,
             hasil_kerja: hasil,
             perilaku,
-            aspek: Default::default(),
+            berakhlak: Default::default(),
             penilai: None,
             atasan_penilai: None,
             catatan: catatan.into(),
             revision: 1,
+            diterima: None,
+            keberatan: None,
+            pegawai: None,
         }
     }
 

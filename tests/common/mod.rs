@@ -30,22 +30,26 @@ pub fn staff(nip: &str) -> Staff {
 }
 
 pub fn evaluation(year: i16, kind: PeriodKind, hasil: Rating, perilaku: Rating) -> Evaluation {
-    let mut aspek: [AspekPenilaian; 7] = Default::default();
-    aspek[0].rating = Some(Rating::DiAtas);
-    aspek[1].umpan_balik = "Tepat waktu melapor.".into();
+    let mut berakhlak: [PenilaianNilai; 7] = Default::default();
+    berakhlak[0].rating = Some(Rating::DiAtas);
+    berakhlak[1].umpan_balik = "Tepat waktu melapor.".into();
     Evaluation {
         id: 0,
         period: Period::new(year, kind).expect("period"),
         hasil_kerja: hasil,
         perilaku,
-        aspek,
-        penilai: Some(Evaluator {
+        berakhlak,
+        penilai: Some(PersonAtTime {
             nip: Some(Nip::parse("197001012000031001").expect("evaluator NIP")),
             nama: "H. Budi Nasution, S.Sos.".into(),
+            ..Default::default()
         }),
         atasan_penilai: None,
         catatan: "Disarankan mengikuti Bimtek.".into(),
         revision: 0,
+        diterima: None,
+        keberatan: None,
+        pegawai: None,
     }
 }
 
@@ -55,9 +59,10 @@ pub fn coaching() -> Coaching {
         id: 0,
         tanggal: date(2026, 11, 2),
         jenis: CoachingKind::Bimbingan,
-        pemberi: Evaluator {
+        pemberi: PersonAtTime {
             nip: Some(Nip::parse("197001012000031001").expect("giver NIP")),
             nama: "H. Budi Nasution, S.Sos.".into(),
+            ..Default::default()
         },
         masalah: "Laporan bulanan sering terlambat.".into(),
         langkah: "Laporan selesai tanggal 5 setiap bulan; dicek atasan.".into(),

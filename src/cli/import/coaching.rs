@@ -49,9 +49,10 @@ pub(super) fn parse_coaching(
                 id: 0,
                 tanggal,
                 jenis,
-                pemberi: pemberi.unwrap_or(Evaluator {
+                pemberi: pemberi.unwrap_or(PersonAtTime {
                     nip: None,
                     nama: String::new(),
+                    ..Default::default()
                 }),
                 masalah: clean_multiline(t.get(r, "masalah")),
                 langkah: clean_multiline(t.get(r, "langkah")),

@@ -8,7 +8,7 @@ pub(super) fn parse_evaluator(
     nip_col: &str,
     name_col: &str,
     row: &mut Row,
-) -> Option<Evaluator> {
+) -> Option<PersonAtTime> {
     let nip_text = t.get(r, nip_col);
     let nama = clean_line(t.get(r, name_col));
     let nip = if nip_text.is_empty() {
@@ -22,7 +22,11 @@ pub(super) fn parse_evaluator(
             }
         }
     };
-    (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama })
+    (nip.is_some() || !nama.is_empty()).then_some(PersonAtTime {
+        nip,
+        nama,
+        ..Default::default()
+    })
 }
 
 pub(super) fn parse_rating(
@@ -68,9 +72,9 @@ pub(super) fn parse_evaluation(
     });
     let hasil = parse_rating(t, r, "hasil_kerja", &mut row);
     let perilaku = parse_rating(t, r, "perilaku", &mut row);
-    let mut aspek: [AspekPenilaian; 7] = Default::default();
+    let mut berakhlak: [PenilaianNilai; 7] = Default::default();
     for (slot, (_, rating_col, ekspektasi_col, umpan_balik_col)) in
-        aspek.iter_mut().zip(ASPECT_COLUMNS)
+        berakhlak.iter_mut().zip(ASPECT_COLUMNS)
     {
         let text = t.get(r, rating_col);
         slot.rating = if text.is_empty() {
@@ -109,11 +113,14 @@ pub(super) fn parse_evaluation(
                 period,
                 hasil_kerja,
                 perilaku,
-                aspek,
+                berakhlak,
                 penilai,
                 atasan_penilai: atasan,
                 catatan: clean_multiline(t.get(r, "catatan")),
                 revision: 0,
+                diterima: None,
+                keberatan: None,
+                pegawai: None,
             };
             e.validate(&nip, today).map_err(|e| vec![e.to_string()])?;
             Ok((nip.as_str().to_string(), e))
@@ -292,13 +299,13 @@ pub(super) fn keep_absent_evaluation_columns(
     }
     for (i, (_, rating, ekspektasi, umpan_balik)) in ASPECT_COLUMNS.iter().enumerate() {
         if !t.has(rating) {
-            e.aspek[i].rating = old.aspek[i].rating;
+            e.berakhlak[i].rating = old.berakhlak[i].rating;
         }
         if !t.has(ekspektasi) {
-            e.aspek[i].ekspektasi = old.aspek[i].ekspektasi.clone();
+            e.berakhlak[i].ekspektasi = old.berakhlak[i].ekspektasi.clone();
         }
         if !t.has(umpan_balik) {
-            e.aspek[i].umpan_balik = old.aspek[i].umpan_balik.clone();
+            e.berakhlak[i].umpan_balik = old.berakhlak[i].umpan_balik.clone();
         }
     }
     if !t.has("catatan") {

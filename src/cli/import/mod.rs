@@ -18,8 +18,8 @@ use super::{DataKind, Failure, os_user, progress, today};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::training::{jp_from_hours, validate_jp};
 use crate::domain::{
-    AspekPenilaian, EmploymentKind, Evaluation, Evaluator, Golongan, Jabatan, JenisJabatan, Nip,
-    OrganiserKind, Pendidikan, Period, Predikat, Rating, Revised, Staff, Training, TrainingKind,
+    EmploymentKind, Evaluation, Golongan, Jabatan, JenisJabatan, Nip, OrganiserKind, Pendidikan,
+    PenilaianNilai, Period, PersonAtTime, Predikat, Rating, Revised, Staff, Training, TrainingKind,
     TrainingStatus, Unit, UnitKind, parse_date, unit_id,
 };
 use crate::store::bulk::BulkWriter;

@@ -3,7 +3,7 @@
 
 use super::{ATASAN, ATASAN_NIP, EVALUATOR, EVALUATOR_NIP, EvaluationForm, HASIL};
 use crate::domain::text::clean_line;
-use crate::domain::{EmploymentKind, Evaluator, Nip, NipError};
+use crate::domain::{EmploymentKind, Nip, NipError, PersonAtTime};
 use crate::screens::FormSpec;
 use crate::ui::Ui;
 use crate::ui::errors::nip_error_text;
@@ -11,15 +11,19 @@ use crate::ui::lang::T;
 
 impl EvaluationForm {
     /// Offers this evaluator while the field is empty (the person's latest one).
-    pub fn set_last_evaluator(&mut self, e: Option<Evaluator>, ui: &Ui) {
+    pub fn set_last_evaluator(&mut self, e: Option<PersonAtTime>, ui: &Ui) {
         self.last_evaluator = e;
         self.refresh(ui);
     }
 
     /// The evaluator and the atasan as saved: each a name, a NIP or both, or none.
-    pub(super) fn evaluators(&self) -> (Option<Evaluator>, Option<Evaluator>) {
+    pub(super) fn evaluators(&self) -> (Option<PersonAtTime>, Option<PersonAtTime>) {
         let who = |nip: Option<Nip>, nama: String| {
-            (nip.is_some() || !nama.is_empty()).then_some(Evaluator { nip, nama })
+            (nip.is_some() || !nama.is_empty()).then_some(PersonAtTime {
+                nip,
+                nama,
+                ..Default::default()
+            })
         };
         let penilai = who(
             self.evaluator_nip().ok().flatten(),
@@ -143,7 +147,7 @@ impl EvaluationForm {
 }
 
 /// A NIP as its field shows it: spaced, or empty.
-pub(super) fn nip_text(who: Option<&Evaluator>) -> String {
+pub(super) fn nip_text(who: Option<&PersonAtTime>) -> String {
     who.and_then(|p| p.nip.as_ref())
         .map_or(String::new(), |n| n.to_string())
 }

@@ -13,7 +13,7 @@ use period::{default_period, kind_label, period_kinds};
 
 use super::{FormSpec, Outcome};
 use crate::domain::text::clean_multiline;
-use crate::domain::{Aspek, AspekPenilaian, Evaluation, Evaluator, Nip, Period};
+use crate::domain::{Evaluation, NilaiBerakhlak, Nip, PenilaianNilai, Period, PersonAtTime};
 use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
 use crate::ui::{Ui, fit};
@@ -34,7 +34,7 @@ const PERILAKU: &str = "perilaku";
 const PREDIKAT: &str = "predikat";
 const NOTES: &str = "catatan";
 
-/// Draft names of the aspect ratings and of their feedback, in `Aspek::ALL` order.
+/// Draft names of the aspect ratings and of their feedback, in `NilaiBerakhlak::ALL` order.
 const ASPEK_IDS: [(&str, &str); 7] = [
     (
         "berorientasi_pelayanan",
@@ -56,7 +56,7 @@ pub struct EvaluationForm {
     today: Date,
     people: People,
     /// The evaluator of the person's latest evaluation: offered while the field is empty.
-    last_evaluator: Option<Evaluator>,
+    last_evaluator: Option<PersonAtTime>,
     /// The person's NIP as a number, for the period's check against the appointment.
     person_nip: Option<Nip>,
     /// The suggestion on offer: (NIP digits, name).
@@ -136,14 +136,14 @@ impl EvaluationForm {
                 &nip_text(o.and_then(|e| e.atasan_penilai.as_ref())),
             ),
             Field::rating(HASIL, ui.t(T::HasilKerja), false, o.map(|e| e.hasil_kerja)),
-            Field::heading("aspek", ui.t(T::AspectsHeading)),
+            Field::heading("berakhlak", ui.t(T::AspectsHeading)),
         ];
-        for (i, a) in Aspek::ALL.iter().enumerate() {
+        for (i, a) in NilaiBerakhlak::ALL.iter().enumerate() {
             fields.push(Field::rating(
                 ASPEK_IDS[i].0,
                 format!("  {}", a.label()),
                 true,
-                o.and_then(|e| e.aspek[i].rating),
+                o.and_then(|e| e.berakhlak[i].rating),
             ));
         }
         fields.push(Field::rating(
@@ -154,13 +154,13 @@ impl EvaluationForm {
         ));
         fields.push(Field::info(PREDIKAT, ui.t(T::Predikat)).width(52));
         fields.push(Field::heading("umpan_balik", ui.t(T::FeedbackHeading)));
-        for (i, a) in Aspek::ALL.iter().enumerate() {
+        for (i, a) in NilaiBerakhlak::ALL.iter().enumerate() {
             fields.push(
                 Field::text(
                     ASPEK_IDS[i].1,
                     format!("  {}", a.label()),
                     500,
-                    o.map_or("", |e| &e.aspek[i].umpan_balik),
+                    o.map_or("", |e| &e.berakhlak[i].umpan_balik),
                 )
                 .width(50),
             );
@@ -178,7 +178,7 @@ impl EvaluationForm {
         };
         let title = format!("{}: {}", ui.t(which), fit(ui, person, 40));
         let ekspektasi = o.map_or(Default::default(), |e| {
-            e.aspek.clone().map(|a| a.ekspektasi)
+            e.berakhlak.clone().map(|a| a.ekspektasi)
         });
         let mut form = EvaluationForm {
             nip: nip.to_string(),
@@ -276,8 +276,8 @@ impl FormSpec for EvaluationForm {
             return None;
         };
         let (penilai, atasan) = self.evaluators();
-        let mut aspek: [AspekPenilaian; 7] = Default::default();
-        for (i, a) in aspek.iter_mut().enumerate() {
+        let mut berakhlak: [PenilaianNilai; 7] = Default::default();
+        for (i, a) in berakhlak.iter_mut().enumerate() {
             a.rating = self.form.rating(ASPEK_IDS[i].0);
             a.umpan_balik = clean_multiline(&self.form.text(ASPEK_IDS[i].1));
             a.ekspektasi = self.ekspektasi[i].clone();
@@ -288,11 +288,14 @@ impl FormSpec for EvaluationForm {
             period,
             hasil_kerja: hasil,
             perilaku,
-            aspek,
+            berakhlak,
             penilai,
             atasan_penilai: atasan,
             catatan: clean_multiline(&self.form.text(NOTES)),
             revision: o.map_or(0, |e| e.revision),
+            diterima: None,
+            keberatan: None,
+            pegawai: None,
         })
     }
 

@@ -5,7 +5,7 @@
 use super::{ASPEK_IDS, EvaluationForm, HASIL, PERILAKU, PREDIKAT};
 use crate::domain::evaluation::suggest_perilaku;
 use crate::domain::{
-    AnnualAgainstPeriodic, AspekPenilaian, Period, PeriodKind, Predikat, annual_against_periodic,
+    AnnualAgainstPeriodic, PenilaianNilai, Period, PeriodKind, Predikat, annual_against_periodic,
     predikat,
 };
 use crate::screens::FormSpec;
@@ -23,9 +23,9 @@ impl EvaluationForm {
     /// Perilaku Kerja as the aspects suggest it, until the officer sets it.
     pub(super) fn follow_aspects(&mut self, ui: &Ui) {
         if !self.perilaku_set {
-            let aspects: Vec<AspekPenilaian> = ASPEK_IDS
+            let aspects: Vec<PenilaianNilai> = ASPEK_IDS
                 .iter()
-                .map(|(id, _)| AspekPenilaian {
+                .map(|(id, _)| PenilaianNilai {
                     rating: self.form.rating(id),
                     ..Default::default()
                 })

@@ -6,7 +6,7 @@
 //! lists, so those lists only ever grow at the end.
 
 use super::codec::DecodeError;
-use crate::domain::{EmploymentKind, Nip};
+use crate::domain::{EmploymentKind, Nip, Period, PeriodKind};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +18,7 @@ mod evaluations;
 mod officers;
 mod partners;
 mod potentials;
+mod skp;
 mod staff;
 mod summary;
 mod trainings;
@@ -31,6 +32,7 @@ pub use evaluations::*;
 pub use officers::*;
 pub use partners::*;
 pub use potentials::*;
+pub use skp::*;
 pub use staff::*;
 pub use summary::*;
 pub use trainings::*;
@@ -38,7 +40,7 @@ pub use units::*;
 
 pub const STAFF_VERSION: u8 = 2;
 pub const UNIT_VERSION: u8 = 2;
-pub const EVALUATIONS_VERSION: u8 = 1;
+pub const EVALUATIONS_VERSION: u8 = 2;
 pub const TRAININGS_VERSION: u8 = 3;
 pub const PARTNER_VERSION: u8 = 2;
 pub const AUDIT_VERSION: u8 = 1;
@@ -49,6 +51,30 @@ pub const POTENTIALS_VERSION: u8 = 1;
 pub const COACHING_VERSION: u8 = 1;
 pub const COMPETENCY_VERSION: u8 = 1;
 pub const REQUIREMENT_VERSION: u8 = 1;
+pub const SKP_VERSION: u8 = 1;
+
+/// A period kind as two stored bytes: `(0, 0)` annual, `(1, q)` quarter, `(2, m)` month,
+/// `(3, first * 16 + last)` a span of months. Shared by every record that stores a period.
+pub(crate) fn period_kind_to(k: PeriodKind) -> (u8, u8) {
+    match k {
+        PeriodKind::Tahunan => (0, 0),
+        PeriodKind::Triwulan(q) => (1, q),
+        PeriodKind::Bulanan(m) => (2, m),
+        PeriodKind::Rentang(a, b) => (3, a * 16 + b),
+    }
+}
+
+/// The period of `year` stored as [`period_kind_to`] wrote it.
+pub(crate) fn period_from(year: i16, kind: u8, n: u8) -> Result<Period, DecodeError> {
+    let k = match kind {
+        0 => PeriodKind::Tahunan,
+        1 => PeriodKind::Triwulan(n),
+        2 => PeriodKind::Bulanan(n),
+        3 => PeriodKind::Rentang(n / 16, n % 16),
+        k => return Err(DecodeError::Invalid(format!("period kind code {k}"))),
+    };
+    Period::new(year, k).ok_or_else(|| DecodeError::Invalid(format!("period {year} {k:?}")))
+}
 
 fn code<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
@@ -81,7 +107,7 @@ impl From<Date> for DateV1 {
 }
 
 impl DateV1 {
-    fn to_date(self) -> Result<Date, DecodeError> {
+    pub(crate) fn to_date(self) -> Result<Date, DecodeError> {
         Date::new(self.0, self.1, self.2)
             .map_err(|_| DecodeError::Invalid(format!("date {}-{}-{}", self.0, self.1, self.2)))
     }

@@ -1,7 +1,7 @@
 //! Staff summaries: `SummaryV1` to `SummaryV4` (derived, not frozen) and their conversion.
 
 use super::{DateV1, SUMMARY_VERSION, code, from_code};
-use crate::domain::{Golongan, JenisJabatan, Period, PeriodKind, Predikat, Rating, StaffSummary};
+use crate::domain::{Golongan, JenisJabatan, Predikat, Rating, StaffSummary};
 use crate::store::codec::{DecodeError, decode_payload, encode, split};
 use serde::{Deserialize, Serialize};
 
@@ -157,11 +157,7 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
             unit_id: s.unit_id.clone(),
             aktif: s.aktif,
             last: s.last.map(|(period, p)| {
-                let (kind, n) = match period.kind {
-                    PeriodKind::Tahunan => (0, 0),
-                    PeriodKind::Triwulan(q) => (1, q),
-                    PeriodKind::Bulanan(m) => (2, m),
-                };
+                let (kind, n) = super::period_kind_to(period.kind);
                 (period.year, kind, n, p.code())
             }),
             jp: s.jp.clone(),
@@ -190,14 +186,7 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let last = match r.last {
         None => None,
         Some((year, kind, n, code)) => {
-            let kind = match kind {
-                0 => PeriodKind::Tahunan,
-                1 => PeriodKind::Triwulan(n),
-                2 => PeriodKind::Bulanan(n),
-                k => return Err(DecodeError::Invalid(format!("period kind code {k}"))),
-            };
-            let period = Period::new(year, kind)
-                .ok_or_else(|| DecodeError::Invalid(format!("period {year} {kind:?}")))?;
+            let period = super::period_from(year, kind, n)?;
             Some((period, predikat_of(code)?))
         }
     };

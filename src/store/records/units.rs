@@ -1,7 +1,7 @@
 //! Unit records: `UnitV1`, `UnitV2` and their period ratings.
 
 use super::{UNIT_VERSION, code, from_code, kind_code, nip_from};
-use crate::domain::{Period, PeriodKind, Unit, UnitKind, UnitRating};
+use crate::domain::{PeriodKind, Unit, UnitKind, UnitRating};
 use crate::store::codec::{DecodeError, decode_payload, encode, split};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,22 +38,15 @@ pub struct PeriodKindV1(pub u8, pub u8);
 
 impl PeriodKindV1 {
     fn from_kind(k: PeriodKind) -> PeriodKindV1 {
-        match k {
-            PeriodKind::Tahunan => PeriodKindV1(0, 0),
-            PeriodKind::Triwulan(q) => PeriodKindV1(1, q),
-            PeriodKind::Bulanan(m) => PeriodKindV1(2, m),
-        }
+        let (kind, n) = super::period_kind_to(k);
+        PeriodKindV1(kind, n)
     }
 
     fn to_kind(self, year: i16) -> Result<PeriodKind, DecodeError> {
-        let kind = match self.0 {
-            1 => PeriodKind::Triwulan(self.1),
-            2 => PeriodKind::Bulanan(self.1),
-            _ => return Err(DecodeError::Invalid(format!("unit period kind {}", self.0))),
-        };
-        Period::new(year, kind)
-            .map(|p| p.kind)
-            .ok_or_else(|| DecodeError::Invalid(format!("unit period {year} {:?}", self)))
+        if self.0 == 0 {
+            return Err(DecodeError::Invalid(format!("unit period kind {}", self.0)));
+        }
+        super::period_from(year, self.0, self.1).map(|p| p.kind)
     }
 }
 

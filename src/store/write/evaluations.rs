@@ -15,8 +15,15 @@ impl Store {
         actor: &str,
     ) -> Result<Evaluation, StoreError> {
         let catalogue = self.competencies()?;
-        let evaluation = evaluation.clone().cleaned();
-        let by_self = |e: &Option<crate::domain::Evaluator>| {
+        let mut evaluation = evaluation.clone().cleaned();
+        // PP 30/2019 Pasal 59: an objection's refusals stop the save; its decided result
+        // replaces the ratings, the original stays in the objection.
+        if let Some(k) = evaluation.keberatan.clone() {
+            k.validate(&evaluation, nip)
+                .map_err(|e| StoreError::Invalid(format!("keberatan of {nip}: {e}")))?;
+            evaluation = evaluation.with_keberatan(k);
+        }
+        let by_self = |e: &Option<crate::domain::PersonAtTime>| {
             e.as_ref()
                 .and_then(|e| e.nip.as_ref())
                 .is_some_and(|n| n.as_str() == nip)

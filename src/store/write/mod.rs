@@ -13,6 +13,7 @@ mod competencies;
 mod evaluations;
 mod partners;
 mod potentials;
+mod skp;
 mod staff;
 mod trainings;
 mod units;
