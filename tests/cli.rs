@@ -1017,7 +1017,7 @@ fn export_report_writes_one_row_per_unit_with_the_guide_status() {
     let broken: Vec<&Vec<String>> = csv
         .rows
         .iter()
-        .filter(|r| r[status].starts_with("melanggar"))
+        .filter(|r| r[status].starts_with("tidak sesuai pola"))
         .collect();
     assert_eq!(broken.len(), 1);
     assert_eq!(broken[0][0], "Puskesmas Sicanang");

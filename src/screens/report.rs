@@ -403,7 +403,7 @@ impl Screen for Report {
                     None => (ui.t(T::NoRating).to_string(), ui.theme.muted()),
                     Some(b) if b.is_empty() => (ui.t(T::Fits).to_string(), ui.theme.ok()),
                     Some(b) => (
-                        format!("{} ({})", ui.t(T::Breaks), b.len()),
+                        format!("{} ({})", ui.t(T::BreaksShort), b.len()),
                         ui.theme.error(),
                     ),
                 };

@@ -77,7 +77,7 @@ texts! {
     ServeNoProfileExport => "menulis profil tidak tersedia lewat SSH (file akan tertulis di server); minta admin menjalankan kinerja profile NIP -o FILE", "writing the profile is not available over SSH (the file would land on the server); ask an admin to run kinerja profile NIP -o FILE";
     // Roles
     RoleViewer => "peran Anda (viewer) hanya membaca; minta admin mengubah peran", "your role (viewer) only reads; ask an admin to change it";
-    RoleAdminOnly => "hanya admin yang boleh mengubah data pegawai, unit dan nilai unit", "only an admin may change staff records, units and unit ratings";
+    RoleAdminOnly => "hanya admin yang boleh mengubah data pegawai, unit dan capaian organisasi", "only an admin may change staff records, units and organisational performance";
     RoleOtherUnit => "pegawai ini di luar unit Anda; hanya unit Anda yang boleh diisi", "this person is outside your units; you may enter data for your units only";
     RoleNotOfficer => "pengguna ini bukan petugas terdaftar: hanya baca (kinerja officer add)", "this user is not a registered officer: read only (kinerja officer add)";
     // kinerja serve
@@ -351,18 +351,19 @@ texts! {
     DeleteTrainingAsk => "Hapus pelatihan ini? (y = hapus, n = batal)", "Delete this training? (y = delete, n = cancel)";
     Marked => "ditandai", "marked";
     KeyYear => "tahun", "year";
-    KeyUnitRating => "nilai unit", "unit rating";
+    KeyUnitRating => "capaian organisasi", "org. performance";
     KeyChooseSave => "pilih dan simpan", "choose and save";
     RatingNotRecorded => "belum dicatat", "not recorded";
     KeyReportTab => "laporan", "reports";
     Distribution => "Distribusi predikat tahunan", "Annual predikat distribution";
     GuideNote => "Pedoman SE MenPANRB 3/2023: peringatan saja, predikat tidak diubah.", "Guide of SE MenPANRB 3/2023: a warning only, no predikat is changed.";
     UnitRatingCol => "Nilai", "Rating";
-    UnitRatingTitle => "Nilai unit", "Unit rating";
+    UnitRatingTitle => "Capaian organisasi", "Organisational performance";
     NoRating => "belum dinilai", "no rating";
     Fits => "sesuai", "fits";
-    Breaks => "melanggar", "breaks";
-    RatingMissing => "Nilai unit untuk tahun ini belum dicatat: tekan r.", "The unit's rating for this year is not recorded: press r.";
+    Breaks => "tidak sesuai pola", "does not fit the pattern";
+    BreaksShort => "luar pola", "off guide";
+    RatingMissing => "Capaian organisasi tahun ini belum dicatat: tekan r.", "The organisational performance for this year is not recorded: press r.";
     FitsLong => "Sebaran predikat sesuai pedoman.", "The spread of predikat fits the guide.";
     TabTalent => "Talenta", "Talent";
     KeyTalentTab => "talenta", "talent";
@@ -401,8 +402,8 @@ texts! {
     HeadOfUnit => "pimpinan", "head";
     KeyHead => "pimpinan unit", "head of unit";
     HeadChanged => "Pimpinan", "Head of";
-    HeadProposal => "usul dari nilai unit", "from the unit rating";
-    HeadDiffers => "! nilai unit:", "! unit gives";
+    HeadProposal => "usul dari capaian organisasi", "from the organisational performance";
+    HeadDiffers => "! capaian organisasi:", "! organisation gives";
     KeySave => "simpan", "save";
     KeyNextField => "kolom berikut", "next field";
     KeyPrevField => "kolom sebelumnya", "previous field";

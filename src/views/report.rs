@@ -188,7 +188,7 @@ pub const COLUMNS: [&str; 17] = [
     "pensiun_12_bulan",
 ];
 
-/// One CSV row; `status` in words (`sesuai`, `melanggar: ...`, `belum dinilai`).
+/// One CSV row; `status` in words (`sesuai`, `tidak sesuai pola: ...`, `belum dinilai`).
 /// `predikat_pimpinan` is the head's annual predikat, which the predikat columns leave out
 /// (SE MenPANRB 3/2023); `sementara` is `ya` while the year's annual period has not ended
 /// (`provisional`), so its predikat may still change.
@@ -197,7 +197,7 @@ pub fn csv_row(r: &UnitReport, year: i16, provisional: bool) -> Vec<String> {
         None => "belum dinilai".to_string(),
         Some(b) if b.is_empty() => "sesuai".to_string(),
         Some(b) => format!(
-            "melanggar: {}",
+            "tidak sesuai pola: {}",
             b.iter()
                 .map(|x| x.to_string())
                 .collect::<Vec<_>>()
