@@ -403,7 +403,7 @@ fn the_distribution_view_flags_the_demo_unit_that_breaks_the_guide() {
     let broken: Vec<String> = s
         .lines()
         .into_iter()
-        .filter(|l| l.contains("melanggar"))
+        .filter(|l| l.contains("luar pola"))
         .collect();
     assert_eq!(broken.len(), 1, "{text}");
     assert!(
@@ -848,11 +848,11 @@ fn a_heads_new_evaluation_proposes_hasil_kerja_from_the_units_rating_and_warns_w
     }
     let hasil = field_line(&s, "Hasil kerja");
     assert!(hasil.contains("Di Atas Ekspektasi"), "{}", s.text());
-    assert!(s.shows("usul dari nilai unit"), "{}", s.text());
+    assert!(s.shows("usul capaian organisasi"), "{}", s.text());
     focus(&mut s, "Hasil kerja");
     s.key(KeyCode::Char('2'));
     assert!(
-        field_line(&s, "Hasil kerja").contains("! nilai unit: Di Atas"),
+        field_line(&s, "Hasil kerja").contains("! capaian org.: Di Atas"),
         "{}",
         s.text()
     );

@@ -487,7 +487,7 @@ fn the_unit_rating_picker_saves_once_on_enter() {
     assert_eq!(before, Some(UnitRating::Baik), "the demo's first unit");
     let audit_before = audit_len(&s);
     s.key(KeyCode::Char('r'));
-    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert!(s.shows("Capaian organisasi 2025"), "{}", s.text());
     assert!(s.shows("belum dicatat"), "{}", s.text());
     // The current value is preselected (reverse video).
     let row = s.lines().iter().position(|l| l.contains("2 Baik")).unwrap();
@@ -564,7 +564,7 @@ fn while_the_unit_rating_picker_is_open_keys_go_only_to_it() {
     assert!(s.shows("pilih dan simpan"), "{}", s.text());
     assert!(!s.shows("ekspor CSV"), "{}", s.text());
     s.key(KeyCode::Esc); // closes the help, not the picker
-    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert!(s.shows("Capaian organisasi 2025"), "{}", s.text());
     // Quit, year and export do nothing while it is open (the tab keys 1-4 are
     // choices in it).
     for c in ['q', 'x', 'r', '['] {
@@ -572,7 +572,7 @@ fn while_the_unit_rating_picker_is_open_keys_go_only_to_it() {
     }
     s.key(KeyCode::Left);
     assert!(!s.app.should_quit());
-    assert!(s.shows("Nilai unit 2025"), "{}", s.text());
+    assert!(s.shows("Capaian organisasi 2025"), "{}", s.text());
     assert_eq!(audit_len(&s), audit_before);
     // A digit chooses and saves at once.
     s.key(KeyCode::Char('4'));

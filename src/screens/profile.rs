@@ -175,6 +175,32 @@ impl ProfileScreen {
             }
         }
 
+        if let Some(section) = &p.skp {
+            let (title, lines) = crate::screens::profile_text::skp_lines(section, lang);
+            out.push(Line::default());
+            out.push(heading(title));
+            // Wrapped, never cut: the realisation is at the end of an indicator's line.
+            for line in lines {
+                let (first, rest) = if line.starts_with("  ") {
+                    ("   ", "     ")
+                } else {
+                    (" ", "    ")
+                };
+                for (i, l) in wrap(
+                    &ui.theme.text(line.trim_start()),
+                    width.saturating_sub(rest.len()),
+                )
+                .into_iter()
+                .enumerate()
+                {
+                    out.push(Line::raw(format!(
+                        "{}{l}",
+                        if i == 0 { first } else { rest }
+                    )));
+                }
+            }
+        }
+
         out.push(Line::default());
         out.push(heading(ui.t(T::JpPerYear).to_string()));
         for y in &p.jp {

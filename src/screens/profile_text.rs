@@ -122,6 +122,58 @@ impl TalentSection {
     }
 }
 
+/// The profile's SKP section as a heading and lines: each RHK on a line (`1. Utama: ...`),
+/// each indicator indented two spaces with its target and latest realisation and capaian
+/// (`Kuantitas: ... | target 12 laporan | TW III 2026: 9 laporan (75%)`). The screen wraps
+/// them, the Markdown makes them lists, the text prints them.
+pub fn skp_lines(
+    section: &Option<crate::views::profile::SkpSection>,
+    lang: Lang,
+) -> (String, Vec<String>) {
+    let Some(s) = section else {
+        return (
+            T::SkpHeading.get(lang).to_string(),
+            vec![T::NoSkp.get(lang).to_string()],
+        );
+    };
+    let status = match s.status {
+        crate::domain::SkpStatus::Draft => T::SkpDraft.get(lang).to_string(),
+        crate::domain::SkpStatus::Ditetapkan(d) => {
+            format!("{} {}", T::SkpSetOn.get(lang), format_date(d))
+        }
+    };
+    let heading = format!(
+        "{} {} - {} ({status})",
+        T::SkpHeading.get(lang),
+        format_date(s.mulai),
+        format_date(s.selesai)
+    );
+    let mut lines = Vec::new();
+    for (n, r) in s.rhk.iter().enumerate() {
+        lines.push(format!("{}. {}: {}", n + 1, r.jenis.label(), r.teks));
+        for i in &r.indikator {
+            let latest = match &i.latest {
+                Some((period, value, capaian)) => {
+                    let mut x = format!("{}: {value}", period_text(*period, lang));
+                    if capaian.is_some() {
+                        x.push_str(&format!(" ({})", crate::views::skp::capaian_text(*capaian)));
+                    }
+                    x
+                }
+                None => T::NotRealised.get(lang).to_string(),
+            };
+            lines.push(format!(
+                "  {}: {} | {} {} | {latest}",
+                i.aspek.label(),
+                i.teks,
+                T::TargetWord.get(lang),
+                i.target
+            ));
+        }
+    }
+    (heading, lines)
+}
+
 impl Profile {
     /// The profile as Markdown that prints well on A4: headings, short lists, two narrow
     /// tables (trend and JP), never a line of a table over 90 characters. Text from the
@@ -165,6 +217,18 @@ impl Profile {
             if self.trend.iter().any(|p| p.provisional) {
                 out.push_str(&format!("{}\n\n", md(t(T::ProvisionalMark))));
             }
+        }
+
+        if self.skp.is_some() {
+            let (heading, lines) = skp_lines(self.skp.as_ref().unwrap_or(&None), lang);
+            out.push_str(&format!("## {}\n\n", md(&heading)));
+            for line in lines {
+                match line.strip_prefix("  ") {
+                    Some(rest) => out.push_str(&format!("  - {}\n", md(rest))),
+                    None => out.push_str(&format!("- {}\n", md(&line))),
+                }
+            }
+            out.push('\n');
         }
 
         out.push_str(&format!("## {}\n\n", t(T::JpPerYear)));
@@ -292,6 +356,30 @@ impl Profile {
             if self.trend.iter().any(|p| p.provisional) {
                 out.push_str(&format!("{}\n\n", t(T::ProvisionalMark)));
             }
+        }
+
+        if let Some(section) = &self.skp {
+            let (title, lines) = skp_lines(section, lang);
+            heading(&mut out, &title, '-');
+            for line in lines {
+                let indent = if line.starts_with("  ") {
+                    "     "
+                } else {
+                    "   "
+                };
+                for (i, l) in wrap(line.trim_start(), TEXT_WIDTH - indent.len())
+                    .into_iter()
+                    .enumerate()
+                {
+                    let lead = if i == 0 {
+                        &indent[..indent.len() - 2]
+                    } else {
+                        indent
+                    };
+                    out.push_str(&format!("{lead}{l}\n"));
+                }
+            }
+            out.push('\n');
         }
 
         heading(&mut out, t(T::JpPerYear), '-');
@@ -835,5 +923,110 @@ mod tests {
                 .markdown(Lang::Id)
                 .contains("## Kompetensi\n\n- jabatan ini belum punya kebutuhan kompetensi\n")
         );
+    }
+}
+
+#[cfg(test)]
+mod skp_tests {
+    use super::*;
+    use crate::domain::JpTargets;
+    use crate::domain::{
+        Aspek, Indikator, Intervensi, JenisRhk, Nilai, PeriodKind, PersonAtTime, Rhk, Skp,
+        SkpStatus,
+    };
+    use crate::views::profile::SkpSection;
+    use jiff::civil::date;
+
+    fn plan(year: i16) -> Skp {
+        let mut s = Skp::new_year(
+            year,
+            PersonAtTime::named("Pegawai", None),
+            PersonAtTime::named("Kepala", None),
+        );
+        s.status = SkpStatus::Ditetapkan(date(year, 1, 6));
+        let mut r = Rhk::new(JenisRhk::Utama, "Terlayaninya pasien", Intervensi::None);
+        r.indikator.push(Indikator {
+            id: 0,
+            aspek: Aspek::Kuantitas,
+            teks: "Jumlah pasien".into(),
+            target: Nilai::parse("1.200 pasien").expect("target"),
+            realisasi: Vec::new(),
+        });
+        r.indikator.push(Indikator {
+            id: 0,
+            aspek: Aspek::Waktu,
+            teks: "Waktu tunggu".into(),
+            target: Nilai::parse("30 menit").expect("target"),
+            realisasi: Vec::new(),
+        });
+        s.rhk.push(r);
+        s.number();
+        s
+    }
+
+    #[test]
+    fn the_profile_lists_the_rhk_and_the_latest_realisation_with_its_capaian() {
+        let mut now = plan(2026);
+        let id = now.rhk[0].indikator[0].id;
+        let i = now.indikator_mut(id).expect("indicator");
+        for (q, v) in [(1, "250 pasien"), (3, "900 pasien"), (2, "600 pasien")] {
+            let period = Period::new(2026, PeriodKind::Triwulan(q)).expect("quarter");
+            i.set_realisasi(period, Nilai::parse(v), "");
+        }
+        let mut old = plan(2025);
+        old.id = 1;
+        now.id = 2;
+        let section = SkpSection::of(&[old, now], date(2026, 11, 28));
+        let (heading, lines) = skp_lines(&section, Lang::Id);
+        assert_eq!(
+            heading,
+            "SKP 2026-01-01 - 2026-12-31 (ditetapkan 2026-01-06)"
+        );
+        assert_eq!(
+            lines,
+            vec![
+                "1. Utama: Terlayaninya pasien",
+                "  Kuantitas: Jumlah pasien | target 1200 pasien | Triwulan III 2026: 900 pasien (75%)",
+                "  Waktu: Waktu tunggu | target 30 menit | belum ada realisasi",
+            ]
+        );
+        let (_, none) = skp_lines(&None, Lang::En);
+        assert_eq!(none, vec!["no SKP yet"]);
+    }
+
+    #[test]
+    fn markdown_and_text_carry_the_skp_section() {
+        let p = Profile::of(
+            &crate::views::profile::tests::pns(),
+            "Puskesmas Belawan".into(),
+            false,
+            vec![],
+            vec![],
+            date(2026, 11, 28),
+            &JpTargets::default(),
+        );
+        assert!(
+            !p.markdown(Lang::Id).contains("SKP"),
+            "not read: no section"
+        );
+        let p = p.with_skp(&[plan(2026)]);
+        let md = p.markdown(Lang::Id);
+        assert!(md.contains("## SKP 2026-01-01 - 2026-12-31"), "{md}");
+        assert!(md.contains("- 1. Utama: Terlayaninya pasien"), "{md}");
+        assert!(
+            md.contains("  - Waktu: Waktu tunggu \\| target 30 menit"),
+            "{md}"
+        );
+        let text = p.text(Lang::En);
+        assert!(
+            text.contains("SKP 2026-01-01 - 2026-12-31 (set on 2026-01-06)"),
+            "{text}"
+        );
+        assert!(
+            text.lines().all(|l| l.chars().count() <= TEXT_WIDTH),
+            "{text}"
+        );
+        let none = p.with_skp(&[]).markdown(Lang::Id);
+        assert!(none.contains("## SKP\n\n- belum ada SKP"), "{none}");
     }
 }

@@ -71,6 +71,13 @@ texts! {
     TrainingsOfYears => "Pelatihan", "Trainings";
     LatestNotes => "Catatan evaluasi terakhir", "Latest evaluation notes";
     NoNotes => "belum ada catatan evaluasi", "no evaluation notes yet";
+    // The profile's SKP section.
+    SkpHeading => "SKP", "SKP";
+    NoSkp => "belum ada SKP", "no SKP yet";
+    SkpDraft => "draf", "draft";
+    SkpSetOn => "ditetapkan", "set on";
+    TargetWord => "target", "target";
+    NotRealised => "belum ada realisasi", "no realisation yet";
     PeriodShortAnnual => "Thn", "Yr";
     PeriodShortQuarter => "TW", "Q";
     ProvisionalMark => "* sementara: periodenya belum berakhir", "* provisional: the period has not ended yet";
@@ -402,8 +409,8 @@ texts! {
     HeadOfUnit => "pimpinan", "head";
     KeyHead => "pimpinan unit", "head of unit";
     HeadChanged => "Pimpinan", "Head of";
-    HeadProposal => "usul dari capaian organisasi", "from the organisational performance";
-    HeadDiffers => "! capaian organisasi:", "! organisation gives";
+    HeadProposal => "usul capaian organisasi", "from org. performance";
+    HeadDiffers => "! capaian org.:", "! org. gives";
     KeySave => "simpan", "save";
     KeyNextField => "kolom berikut", "next field";
     KeyPrevField => "kolom sebelumnya", "previous field";

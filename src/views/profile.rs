@@ -50,6 +50,9 @@ pub struct Profile {
     pub open_coaching: Option<Vec<(crate::domain::coaching::Coaching, CoachingStatus)>>,
     /// The notes of the newest evaluation that has any.
     pub notes: Option<LatestNotes>,
+    /// The SKP in force (covering the profile's day, else the newest), once read: `None`
+    /// when not read, `Some(None)` when the person has no SKP.
+    pub skp: Option<Option<SkpSection>>,
     /// The day the profile was made: ages, service and provisional periods count to it.
     pub today: Date,
 }
@@ -147,6 +150,76 @@ impl JpYear {
     }
 }
 
+/// The SKP on the profile: its span and status, each RHK with its indicators, each
+/// indicator's target and latest realisation with its capaian.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkpSection {
+    pub mulai: Date,
+    pub selesai: Date,
+    pub status: crate::domain::SkpStatus,
+    pub rhk: Vec<SkpRhkLine>,
+}
+
+/// One RHK of the profile's SKP.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkpRhkLine {
+    pub jenis: crate::domain::JenisRhk,
+    pub teks: String,
+    pub indikator: Vec<SkpIndicatorLine>,
+}
+
+/// One indicator with its latest realisation (period, value, capaian) if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkpIndicatorLine {
+    pub aspek: crate::domain::Aspek,
+    pub teks: String,
+    pub target: crate::domain::Nilai,
+    pub latest: Option<(Period, crate::domain::Nilai, Option<f64>)>,
+}
+
+impl SkpSection {
+    /// The SKP of `skps` covering `today`, else the newest one; `None` when there is none.
+    pub fn of(skps: &[crate::domain::Skp], today: Date) -> Option<SkpSection> {
+        let skp = skps
+            .iter()
+            .filter(|s| s.mulai <= today && today <= s.selesai)
+            .max_by_key(|s| (s.mulai, s.id))
+            .or_else(|| skps.iter().max_by_key(|s| (s.selesai, s.id)))?;
+        let rhk =
+            skp.rhk
+                .iter()
+                .map(|r| SkpRhkLine {
+                    jenis: r.jenis,
+                    teks: r.teks.clone(),
+                    indikator: r
+                        .indikator
+                        .iter()
+                        .map(|i| SkpIndicatorLine {
+                            aspek: i.aspek,
+                            teks: i.teks.clone(),
+                            target: i.target.clone(),
+                            latest: i.realisasi.iter().max_by_key(|x| x.period.sort_key()).map(
+                                |x| {
+                                    (
+                                        x.period,
+                                        x.nilai.clone(),
+                                        crate::domain::skp::capaian(i.aspek, &i.target, &x.nilai),
+                                    )
+                                },
+                            ),
+                        })
+                        .collect(),
+                })
+                .collect();
+        Some(SkpSection {
+            mulai: skp.mulai,
+            selesai: skp.selesai,
+            status: skp.status,
+            rhk,
+        })
+    }
+}
+
 /// The latest evaluation notes and the period they are from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LatestNotes {
@@ -197,7 +270,8 @@ impl Profile {
             )
             .with_competencies(competencies)
             .with_talent(&store.potentials_of(nip)?, &annual_hasil)
-            .with_coaching(store.coaching_of(nip)?),
+            .with_coaching(store.coaching_of(nip)?)
+            .with_skp(&store.skp_of(nip)?),
         ))
     }
 
@@ -289,8 +363,15 @@ impl Profile {
             talent: None,
             open_coaching: None,
             notes,
+            skp: None,
             today,
         }
+    }
+
+    /// Adds the SKP in force on the profile's day ([`SkpSection::of`]).
+    pub fn with_skp(mut self, skps: &[crate::domain::Skp]) -> Profile {
+        self.skp = Some(SkpSection::of(skps, self.today));
+        self
     }
 
     /// Adds the competencies the position requires, each with the person's state on the
