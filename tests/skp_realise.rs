@@ -313,3 +313,360 @@ fn a_viewer_may_not_open_it() {
     s.key(KeyCode::Char('2')).key(KeyCode::Char('R'));
     assert!(!s.shows("Realisasi SKP"), "{}", s.text());
 }
+
+/// Rina's (the first row's) 2026 plan with the third quarter's realisations, every one
+/// below its target, and her record open with a new evaluation form.
+fn evaluation_session(lang: Lang, theme: Theme) -> Session {
+    let mut s = unit_session(lang, theme);
+    let rina = PEOPLE[0].0;
+    let store = s.app.store();
+    let mut skp = store.skp_of(rina).expect("read").remove(0);
+    for (k, v) in ["200 pasien", "40 menit", "80 %"].iter().enumerate() {
+        let id = skp
+            .indicators()
+            .nth(k)
+            .map(|(_, i)| i.id)
+            .expect("indicator");
+        skp = store
+            .save_realisasi(
+                rina,
+                skp.id,
+                skp.revision,
+                id,
+                q(3),
+                Nilai::parse(v),
+                "",
+                "t",
+            )
+            .expect("realisation");
+    }
+    // Evidence and feedback on the first RHK.
+    skp.rhk[0].bukti.push(Bukti {
+        id: 0,
+        indikator: None,
+        tanggal: jiff::civil::date(2026, 9, 30),
+        uraian: "Register pasien".into(),
+        lokasi: "Lemari arsip 2".into(),
+    });
+    skp.rhk[0].umpan_balik.push(UmpanBalik {
+        id: 0,
+        indikator: None,
+        tanggal: jiff::civil::date(2026, 8, 15),
+        dari: "H. Budi Nasution, S.Sos.".into(),
+        teks: "Antrean pagi perlu dipercepat".into(),
+    });
+    store.save_skp(rina, &skp, "t").expect("evidence");
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(s.shows("Rina Siregar"), "{}", s.text());
+    s
+}
+
+/// Moves the form's focus to a field by its label (Tab until the marker is on its line).
+fn focus(s: &mut Session, label: &str) {
+    for _ in 0..40 {
+        let on = s
+            .lines()
+            .iter()
+            .any(|l| l.contains(label) && (l.contains("▶") || l.contains("> ")));
+        if on {
+            return;
+        }
+        s.key(KeyCode::Tab);
+    }
+    panic!("no field {label}:\n{}", s.text());
+}
+
+/// Sets the form's period: the year typed over, then the kind `right` steps after Tahunan.
+fn choose_period(s: &mut Session, year: &str, right: usize) {
+    let english = s.shows("New evaluation") || s.shows("Quick evaluation");
+    focus(s, if english { "Year" } else { "Tahun" });
+    for _ in 0..4 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text(year).key(KeyCode::Tab);
+    for _ in 0..right {
+        s.key(KeyCode::Right);
+    }
+}
+
+#[test]
+fn the_evaluation_form_shows_the_skp_with_capaian_and_warns_in_three_looks() {
+    for (look, lang, theme) in looks() {
+        let mut s = evaluation_session(lang, theme);
+        // Last year's annual is offered first: 2025 has no SKP.
+        let no_skp = match lang {
+            Lang::Id => "periode ini belum punya SKP",
+            Lang::En => "this period has no SKP",
+        };
+        assert!(s.shows(no_skp), "{}", s.text());
+        snap(&s, look, "evaluation_no_skp");
+        choose_period(&mut s, "2026", 3);
+        assert!(!s.shows(no_skp), "{}", s.text());
+        focus(
+            &mut s,
+            if lang == Lang::En {
+                "Work result"
+            } else {
+                "Hasil"
+            },
+        );
+        s.key(KeyCode::Char('1'));
+        snap(&s, look, "evaluation_skp_pane");
+    }
+}
+
+#[test]
+fn a_long_plan_scrolls_in_its_pane() {
+    let s = unit_session(Lang::Id, Theme::default());
+    let rina = PEOPLE[0].0;
+    let store = s.app.store();
+    let mut skp = store.skp_of(rina).expect("read").remove(0);
+    for n in 3..=6 {
+        let mut r = Rhk::new(
+            JenisRhk::Tambahan,
+            &format!("Kegiatan ke-{n}"),
+            Intervensi::None,
+        );
+        r.indikator.push(indikator(
+            Aspek::Kuantitas,
+            &format!("Keluaran ke-{n}"),
+            "4 kegiatan",
+        ));
+        r.indikator
+            .push(indikator(Aspek::Waktu, "Tepat waktu", "12 bulan"));
+        skp.rhk.push(r);
+    }
+    store.save_skp(rina, &skp, "t").expect("longer plan");
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    choose_period(&mut s, "2026", 3);
+    assert!(s.shows("▼ PgDn"), "{}", s.text());
+    assert!(!s.shows("Kegiatan ke-6"), "{}", s.text());
+    for _ in 0..4 {
+        s.key(KeyCode::PageDown);
+    }
+    assert!(
+        s.shows("Kegiatan ke-6") && s.shows("▲ PgUp"),
+        "{}",
+        s.text()
+    );
+    assert!(!s.shows("▼ PgDn"), "at the end: {}", s.text());
+    // The fields are where they were: PgDn moved only the pane.
+    assert!(s.shows("▶ Periode"), "{}", s.text());
+    s.key(KeyCode::PageUp)
+        .key(KeyCode::PageUp)
+        .key(KeyCode::PageUp)
+        .key(KeyCode::PageUp);
+    assert!(s.shows("RHK 1 Utama") && !s.shows("▲ PgUp"), "{}", s.text());
+}
+
+#[test]
+fn the_pane_shows_capaian_evidence_feedback_and_the_warnings_follow_the_rating() {
+    let mut s = evaluation_session(Lang::Id, Theme::default());
+    choose_period(&mut s, "2026", 3);
+    assert!(s.shows("SKP Tahunan 2026"), "{}", s.text());
+    // 200 of 300 pasien: 66,7%; 40 minutes for 30: 75% (time: target against realisation).
+    assert!(s.shows("200/300 pasien 66,7%"), "{}", s.text());
+    assert!(s.shows("40/30 menit 75%"), "{}", s.text());
+    assert!(s.shows("bukti 1, umpan balik 1"), "{}", s.text());
+    assert!(s.shows("Antrean pagi"), "{}", s.text());
+    assert!(s.shows("terisi 3 / 3"), "{}", s.text());
+    let warning = "Di Atas, padahal semua indikator di bawah target";
+    focus(&mut s, "Hasil");
+    s.key(KeyCode::Char('2'));
+    assert!(!s.text().contains("padahal"), "{}", s.text());
+    focus(&mut s, "Hasil");
+    s.key(KeyCode::Char('1'));
+    assert!(
+        s.text().replace('│', " ").contains("! Di Atas, padahal"),
+        "{}",
+        s.text()
+    );
+    // Beside Hasil Kerja the warning is the field's note: the message line says it whole.
+    focus(&mut s, "Hasil");
+    // The message area, left of the pane, over two lines.
+    let message: Vec<String> = s.lines()[20..22]
+        .iter()
+        .map(|l| {
+            l.split("││")
+                .next()
+                .unwrap_or("")
+                .trim_matches(['│', ' '])
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        message.join(" "),
+        format!("Hasil kerja: ! {warning}"),
+        "{}",
+        s.text()
+    );
+    // A warning, not a refusal: the evaluation saves.
+    focus(&mut s, "Pejabat penilai");
+    s.type_text("Kepala Dinas Kesehatan");
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('2'));
+    s.key_mod(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let saved = s.app.store().evaluations_of(PEOPLE[0].0).expect("read");
+    assert!(
+        saved
+            .iter()
+            .any(|e| e.period == q(3) && e.hasil_kerja == Rating::DiAtas)
+    );
+}
+
+#[test]
+fn an_indicator_without_realisation_is_warned_about() {
+    let mut s = evaluation_session(Lang::Id, Theme::default());
+    // Triwulan II: nothing was realised.
+    choose_period(&mut s, "2026", 2);
+    focus(&mut s, "Hasil");
+    s.key(KeyCode::Char('2'));
+    assert!(s.shows("3 indikator belum ada"), "{}", s.text());
+    assert!(s.shows("terisi 0 / 3"), "{}", s.text());
+}
+
+#[test]
+fn saving_keeps_who_the_people_were_and_the_date_received() {
+    let mut s = evaluation_session(Lang::Id, Theme::default());
+    choose_period(&mut s, "2026", 3);
+    // The evaluator is staff of the unit: Budi Lubis, taken from the suggestion.
+    focus(&mut s, "Pejabat penilai");
+    s.type_text("Budi L").key(KeyCode::Enter);
+    focus(&mut s, "Hasil");
+    s.key(KeyCode::Char('3'));
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('2'));
+    focus(&mut s, "Diterima pegawai");
+    s.type_text("2026-12-01");
+    assert!(s.shows("setelah hari ini"), "{}", s.text());
+    for _ in 0..5 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("11-20");
+    s.key_mod(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let e = s
+        .app
+        .store()
+        .evaluations_of(PEOPLE[0].0)
+        .expect("read")
+        .into_iter()
+        .find(|e| e.period == q(3))
+        .expect("saved");
+    assert_eq!(e.diterima, Some(jiff::civil::date(2026, 11, 20)));
+    let pegawai = e.pegawai.expect("the pegawai then");
+    assert_eq!(pegawai.nama, "dr. Rina Siregar, Sp.PD");
+    assert_eq!(
+        pegawai.golongan.map(|g| g.to_string()),
+        Some("III/c".into())
+    );
+    assert_eq!(pegawai.jabatan, "Dokter Ahli Muda");
+    assert_eq!(pegawai.unit, "Puskesmas Belawan");
+    let penilai = e.penilai.expect("evaluator");
+    assert_eq!(
+        penilai.nip.map(|n| n.as_str().to_string()),
+        Some(PEOPLE[1].0.into())
+    );
+    assert_eq!(penilai.unit, "Puskesmas Belawan");
+    assert_eq!(penilai.jabatan, "Dokter Ahli Muda");
+}
+
+#[test]
+fn an_annual_that_differs_from_the_last_periodic_one_is_warned_in_the_form_and_on_save() {
+    let s = unit_session(Lang::Id, Theme::default());
+    let rina = PEOPLE[0].0;
+    let store = s.app.store();
+    let y = |k| common::evaluation(2025, k, Rating::DiAtas, Rating::DiAtas);
+    store
+        .save_evaluation(rina, &y(PeriodKind::Triwulan(3)), "t")
+        .expect("q3");
+    let q4 = common::evaluation(
+        2025,
+        PeriodKind::Triwulan(4),
+        Rating::Sesuai,
+        Rating::Sesuai,
+    );
+    store.save_evaluation(rina, &q4, "t").expect("q4");
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(s.shows("Tahunan"), "{}", s.text());
+    focus(&mut s, "Pejabat penilai");
+    s.key(KeyCode::Enter);
+    focus(&mut s, "Hasil");
+    s.key(KeyCode::Char('1'));
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('1'));
+    // Sangat Baik is within the periodic ones (SB, B), but not the last one (B).
+    assert!(
+        s.shows("Sangat Baik  ! beda dari Triwulan IV (B)"),
+        "{}",
+        s.text()
+    );
+    s.key_mod(KeyCode::Char('s'), crossterm::event::KeyModifiers::CONTROL);
+    assert!(
+        s.lines()[23].contains(
+            "tersimpan; ! tahunan SB berbeda dari periodik terakhir Triwulan IV 2025 (B)"
+        ),
+        "{}",
+        s.text()
+    );
+}
+
+#[test]
+fn a_part_year_skp_offers_its_span_as_a_period() {
+    let s = unit_session(Lang::Id, Theme::default());
+    let rina = PEOPLE[0].0;
+    let store = s.app.store();
+    // A second plan from June: a new position.
+    let mut second = plan(rina, "dr. Rina Siregar, Sp.PD");
+    second.mulai = jiff::civil::date(2026, 6, 1);
+    second.rhk.truncate(1);
+    second.rhk[0].teks = "Terlaksananya pelayanan poli umum".into();
+    store.save_skp(rina, &second, "t").expect("second plan");
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    choose_period(&mut s, "2026", 0);
+    focus(&mut s, "Periode");
+    s.type_text("06-12");
+    assert!(s.shows("Bulan 06-12"), "{}", s.text());
+    assert!(s.shows("SKP Bulan 06-12/2026"), "{}", s.text());
+    assert!(s.shows("Terlaksananya pelayanan"), "{}", s.text());
+    focus(&mut s, "Pejabat penilai");
+    s.type_text("Kepala Dinas");
+    focus(&mut s, "Hasil");
+    s.key(KeyCode::Char('2'));
+    focus(&mut s, "Perilaku ");
+    s.key(KeyCode::Char('2'));
+    s.save_confirming(crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    let saved = s.app.store().evaluations_of(rina).expect("read");
+    let span = Period::new(2026, PeriodKind::Rentang(6, 12)).expect("span");
+    assert!(saved.iter().any(|e| e.period == span), "{saved:?}");
+}
+
+#[test]
+fn quick_entry_says_when_a_period_has_no_skp_and_rates_all_the_same() {
+    let mut s = unit_session(Lang::Id, Theme::default());
+    s.key(KeyCode::Char('E'));
+    focus(&mut s, "Pejabat penilai");
+    s.type_text("Kepala Dinas Kesehatan");
+    // Tahunan 2025 (the default): nobody has an SKP for it.
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Rina Siregar"), "{}", s.text());
+    assert!(s.shows("periode ini belum punya SKP"), "{}", s.text());
+    s.type_text("22").key(KeyCode::Enter);
+    let saved = s.app.store().evaluations_of(PEOPLE[0].0).expect("read");
+    assert_eq!(saved.len(), 1, "rated without an SKP");
+    s.key(KeyCode::Esc);
+    // Triwulan III 2026: the planned have no note; Maya (no plan) has.
+    s.key(KeyCode::Char('E'));
+    choose_period(&mut s, "2026", 3);
+    focus(&mut s, "Pejabat penilai");
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Rina Siregar"), "{}", s.text());
+    assert!(!s.shows("belum punya SKP"), "{}", s.text());
+}
