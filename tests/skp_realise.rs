@@ -670,3 +670,33 @@ fn quick_entry_says_when_a_period_has_no_skp_and_rates_all_the_same() {
     assert!(s.shows("Rina Siregar"), "{}", s.text());
     assert!(!s.shows("belum punya SKP"), "{}", s.text());
 }
+
+#[test]
+fn retyping_a_realisation_keeps_its_note_and_enter_on_nothing_moves_on() {
+    let mut s = unit_session(Lang::Id, Theme::default());
+    let andi = PEOPLE[3].0;
+    let skp = s.app.store().skp_of(andi).expect("read").remove(0);
+    let id = skp.rhk[0].indikator[0].id;
+    s.app
+        .store()
+        .save_realisasi(
+            andi,
+            skp.id,
+            skp.revision,
+            id,
+            q(3),
+            Nilai::parse("10 pasien"),
+            "dari laporan puskesmas",
+            "import",
+        )
+        .expect("imported");
+    s.key(KeyCode::Char('R'));
+    // Andi is first by name: his value is retyped, Budi's left as it is with Enter.
+    s.type_text("12").key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(s.shows("▶ Dewi"), "{}", s.text());
+    let skp = s.app.store().skp_of(andi).expect("read").remove(0);
+    let r = skp.rhk[0].indikator[0].realisasi_of(q(3)).expect("kept");
+    assert_eq!(r.nilai, Nilai::parse("12 pasien").expect("value"));
+    assert_eq!(r.catatan, "dari laporan puskesmas");
+    assert_eq!(realised(&s, PEOPLE[1].0, 0, q(3)), None, "Budi untouched");
+}

@@ -48,7 +48,7 @@ impl App {
             e.indikator_id,
             e.period,
             e.nilai.clone(),
-            "",
+            &e.catatan,
             &actor,
         );
         let ui = self.ui;

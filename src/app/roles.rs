@@ -189,6 +189,7 @@ mod tests {
                 indikator_id: 2,
                 period: crate::domain::Period::annual(2025),
                 nilai: None,
+                catatan: String::new(),
             })),
         ];
         (outcomes, nip, p.staff.unit_id)

@@ -36,6 +36,8 @@ pub struct RealisasiEntry {
     pub period: Period,
     /// `None` clears the period's realisation.
     pub nilai: Option<Nilai>,
+    /// The note the realisation had (from an import): kept when only the value changes.
+    pub catatan: String,
 }
 
 /// The most characters a realisation takes.
@@ -258,12 +260,19 @@ impl RealisationScreen {
     pub fn saved(&mut self, nip: &str, skp: crate::domain::Skp, ui: &Ui) {
         self.data.replace(nip, skp);
         self.message = Some((ui.t(T::Saved).to_string(), false));
+        self.advance(ui);
+    }
+
+    /// On to the next person, typing still; after a page's last one the next page; after
+    /// the last page, typing ends and the screen says so.
+    fn advance(&mut self, ui: &Ui) {
         let len = self.rows().len();
         if self.selected + 1 < len {
             self.selected += 1;
         } else if self.page + 1 < self.data.pages() {
             self.page += 1;
             self.selected = 0;
+            self.offset = 0;
         } else {
             self.mode = Mode::Browse;
             self.message = Some((ui.t(T::RealDone).to_string(), false));
@@ -375,6 +384,7 @@ impl RealisationScreen {
             indikator_id: row.indikator_id,
             period: self.data.period,
             nilai,
+            catatan: row.realisasi.map_or(String::new(), |r| r.catatan.clone()),
         })
     }
 
@@ -425,7 +435,7 @@ impl RealisationScreen {
         }
     }
 
-    fn handle_entry(&mut self, key: KeyEvent) -> Outcome {
+    fn handle_entry(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         let Mode::Entry(input) = &mut self.mode else {
             return Outcome::Ignored;
         };
@@ -438,12 +448,7 @@ impl RealisationScreen {
                 let typed = input.value().to_string();
                 if typed.trim().is_empty() {
                     // Nothing typed: this one stays as it is; on to the next.
-                    let next = self.selected + 1;
-                    if next < self.rows().len() {
-                        self.move_to(next);
-                    } else {
-                        return self.turn_page(true);
-                    }
+                    self.advance(ui);
                     return Outcome::Changed;
                 }
                 match self.entry(&typed, false) {
@@ -495,7 +500,7 @@ impl Screen for RealisationScreen {
         self.message = None;
         match &self.mode {
             Mode::Browse => self.handle_browse(key, ui),
-            Mode::Entry(_) => self.handle_entry(key),
+            Mode::Entry(_) => self.handle_entry(key, ui),
             Mode::ClearAsk => {
                 self.mode = Mode::Browse;
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {
