@@ -700,3 +700,16 @@ fn retyping_a_realisation_keeps_its_note_and_enter_on_nothing_moves_on() {
     assert_eq!(r.catatan, "dari laporan puskesmas");
     assert_eq!(realised(&s, PEOPLE[1].0, 0, q(3)), None, "Budi untouched");
 }
+
+#[test]
+fn f_picks_the_unit_with_the_shared_picker() {
+    let mut s = unit_session(Lang::Id, Theme::default());
+    s.key(KeyCode::Char('R'))
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('f'));
+    assert!(s.shows("semua unit"), "the picker: {}", s.text());
+    s.type_text("belawan").key(KeyCode::Enter);
+    assert!(s.shows("Realisasi SKP: Puskesmas Belawan"), "{}", s.text());
+    // The page stays when the unit is shown again.
+    assert!(s.shows("Indikator 2 / 3"), "{}", s.text());
+}
