@@ -32,7 +32,11 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Pegawai", &mut walked);
     s.key(KeyCode::Char('E'));
     check(&s, "quick entry: setup", &mut walked);
-    s.key(KeyCode::Esc);
+    s.key(KeyCode::Esc).key(KeyCode::Char('R'));
+    check(&s, "realisation", &mut walked);
+    s.key(KeyCode::Char('5'));
+    check(&s, "realisation: typing", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Esc);
     s.key(KeyCode::Char('/'));
     check(&s, "Pegawai: search", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Enter);
@@ -75,7 +79,7 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Talenta: list", &mut walked);
     s.key(KeyCode::Char('B'));
     check(&s, "Talenta: berprestasi", &mut walked);
-    assert_eq!(walked.len(), 23, "{walked:?}");
+    assert_eq!(walked.len(), 25, "{walked:?}");
 }
 
 #[test]

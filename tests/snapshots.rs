@@ -80,8 +80,9 @@ fn the_record_and_its_forms() {
         s.key(KeyCode::F(1));
         snap(&s, look, "evaluation_form_help");
         s.key(KeyCode::Esc);
-        // The notes at the bottom (back from the first fields): the form scrolls.
-        for _ in 0..3 {
+        // The notes near the bottom (back from the first fields, past the date received):
+        // the form scrolls.
+        for _ in 0..4 {
             s.key(KeyCode::BackTab);
         }
         s.type_text("Baris satu")

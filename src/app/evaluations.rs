@@ -45,6 +45,10 @@ impl App {
             &self.ui,
         );
         form.set_person_nip(staff.nip.clone(), &self.ui);
+        match self.store.skp_of(nip) {
+            Ok(skps) => form.set_skps(skps, &self.ui),
+            Err(e) => return self.fail(e),
+        }
         match self.store.get_unit(&staff.unit_id) {
             Ok(unit) => form.set_head_of(unit.filter(|u| u.is_head(nip)), &self.ui),
             Err(e) => return self.fail(e),
@@ -76,13 +80,86 @@ impl App {
         true
     }
 
+    /// The people of an evaluation as they are now, where it does not say yet (DOMAIN.md:
+    /// "An evaluation keeps who the people were at the time"): the pegawai from their staff
+    /// record (golongan, jabatan, unit name), kept once recorded; the evaluator and the
+    /// atasan the same way when their NIP is staff in the database.
+    pub(super) fn stamp_people(
+        &self,
+        nip: &str,
+        e: &mut crate::domain::Evaluation,
+    ) -> Result<(), StoreError> {
+        if e.pegawai.is_none()
+            && let Some(staff) = self.store.get_staff(nip)?
+        {
+            e.pegawai = Some(self.person_now(&staff)?);
+        }
+        for who in [&mut e.penilai, &mut e.atasan_penilai]
+            .into_iter()
+            .flatten()
+        {
+            let unknown = who.golongan.is_none() && who.jabatan.is_empty() && who.unit.is_empty();
+            let staff = match &who.nip {
+                Some(n) if unknown => self.store.get_staff(n.as_str())?,
+                _ => None,
+            };
+            if let Some(staff) = staff {
+                let now = self.person_now(&staff)?;
+                who.golongan = now.golongan;
+                who.jabatan = now.jabatan;
+                who.unit = now.unit;
+            }
+        }
+        Ok(())
+    }
+
+    /// A staff member as they are now: name, NIP, golongan, jabatan, unit name.
+    fn person_now(
+        &self,
+        staff: &crate::domain::Staff,
+    ) -> Result<crate::domain::PersonAtTime, StoreError> {
+        let unit = self
+            .store
+            .get_unit(&staff.unit_id)?
+            .map_or_else(|| staff.unit_id.clone(), |u| u.name);
+        Ok(crate::domain::PersonAtTime {
+            nip: Some(staff.nip.clone()),
+            nama: staff.display_name(),
+            golongan: Some(staff.golongan),
+            jabatan: staff.jabatan.title(),
+            unit,
+        })
+    }
+
+    /// After a save of `year`'s annual or last periodic evaluation: the AKHIR warning when
+    /// they differ (DOMAIN.md: the annual is the final periodic one), for the status line.
+    fn akhir_status(&self, nip: &str, period: crate::domain::Period) -> Option<String> {
+        let evaluations = self.store.evaluations_of(nip).ok()?;
+        let (annual, last, last_period) =
+            crate::domain::evaluation::akhir_differs(&evaluations, period.year)?;
+        let about_it = period.kind == crate::domain::PeriodKind::Tahunan || period == last_period;
+        about_it.then(|| {
+            self.ui
+                .t(T::AkhirDiffersSaved)
+                .replace("{annual}", crate::ui::labels::predikat_short(annual))
+                .replace(
+                    "{period}",
+                    &crate::ui::labels::period_text(last_period, self.ui.lang),
+                )
+                .replace("{last}", crate::ui::labels::predikat_short(last))
+        })
+    }
+
     pub(super) fn save_evaluation(
         &mut self,
         nip: &str,
-        evaluation: crate::domain::Evaluation,
+        mut evaluation: crate::domain::Evaluation,
     ) -> bool {
         let actor = self.opts.actor.clone();
         let id = (evaluation.id != 0).then_some(evaluation.id);
+        if let Err(e) = self.stamp_people(nip, &mut evaluation) {
+            return self.fail(e);
+        }
         match self.store.save_evaluation(nip, &evaluation, &actor) {
             Ok(_) => {
                 if let Err(e) = self.store.delete_draft(
@@ -90,7 +167,12 @@ impl App {
                 ) {
                     return self.fail(e);
                 }
-                self.back_to_record(nip, T::Saved)
+                let warning = self.akhir_status(nip, evaluation.period);
+                let done = self.back_to_record(nip, T::Saved);
+                if let Some(w) = warning {
+                    self.status = Some((w, false));
+                }
+                done
             }
             Err(StoreError::DuplicatePeriod { existing, .. }) => {
                 self.open_evaluation(nip, Some(existing))
@@ -212,14 +294,30 @@ impl App {
                 Err(e) => return self.fail(e),
             }
         }
+        // Who has an SKP for the period: the others are rated all the same, with a note.
+        let mut plans = Vec::new();
+        for nip in q.nips() {
+            match self.store.skp_of(&nip) {
+                Ok(skps) => plans.push(crate::domain::skp::skp_for(&skps, period).is_some()),
+                Err(e) => return self.fail(e),
+            }
+        }
         if let Screen::Quick(q) = &mut self.screen {
+            q.set_plans(&plans);
             q.start(&evaluated);
         }
         true
     }
 
-    pub(super) fn quick_save(&mut self, nip: &str, evaluation: crate::domain::Evaluation) -> bool {
+    pub(super) fn quick_save(
+        &mut self,
+        nip: &str,
+        mut evaluation: crate::domain::Evaluation,
+    ) -> bool {
         let actor = self.opts.actor.clone();
+        if let Err(e) = self.stamp_people(nip, &mut evaluation) {
+            return self.fail(e);
+        }
         let result = self.store.save_evaluation(nip, &evaluation, &actor);
         if let Ok(Some(summary)) = self.store.summary(nip)
             && let Some(list) = self.list_mut()

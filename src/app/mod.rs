@@ -15,6 +15,7 @@ pub use shared::Shared;
 
 mod partners;
 mod profile;
+mod realisation;
 mod reports;
 mod staff;
 
@@ -111,6 +112,7 @@ enum Screen {
     Partners(Box<crate::screens::partners::PartnersScreen>),
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
     Requirements(Box<crate::screens::requirements::RequirementsScreen>),
+    Realisation(Box<crate::screens::realisation::RealisationScreen>),
 }
 
 impl Screen {
@@ -136,6 +138,7 @@ impl Screen {
             Screen::Partners(s) => s.as_ref(),
             Screen::PartnerForm(s) => s.as_ref(),
             Screen::Requirements(s) => s.as_ref(),
+            Screen::Realisation(s) => s.as_ref(),
         }
     }
 
@@ -159,6 +162,7 @@ impl Screen {
             Screen::Partners(s) => s.as_mut(),
             Screen::PartnerForm(s) => s.as_mut(),
             Screen::Requirements(s) => s.as_mut(),
+            Screen::Realisation(s) => s.as_mut(),
         }
     }
 }
@@ -855,6 +859,9 @@ impl App {
             Outcome::OpenRequirements => self.open_requirements(),
             Outcome::SaveRequirement(old, new) => self.save_requirement(old.map(|o| *o), *new),
             Outcome::DeleteRequirement(r) => self.delete_requirement(*r),
+            Outcome::OpenRealisation(unit) => self.open_realisation(&unit, None),
+            Outcome::RealisationView(unit, period) => self.open_realisation(&unit, Some(period)),
+            Outcome::SaveRealisasi(entry) => self.save_realisasi(*entry),
         }
     }
 

@@ -180,6 +180,17 @@ mod tests {
             Outcome::DeleteCoaching(n(), 1, 1),
             Outcome::OpenPotential(n()),
             Outcome::SavePotential(n(), pot),
+            Outcome::OpenRealisation(p.staff.unit_id.clone()),
+            Outcome::RealisationView(p.staff.unit_id.clone(), crate::domain::Period::annual(2025)),
+            Outcome::SaveRealisasi(Box::new(crate::screens::realisation::RealisasiEntry {
+                nip: n(),
+                skp_id: 1,
+                revision: 1,
+                indikator_id: 2,
+                period: crate::domain::Period::annual(2025),
+                nilai: None,
+                catatan: String::new(),
+            })),
         ];
         (outcomes, nip, p.staff.unit_id)
     }

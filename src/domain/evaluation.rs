@@ -681,3 +681,99 @@ mod tests {
         );
     }
 }
+
+/// The last periodic (monthly, quarterly or part-year) evaluation of `year` among
+/// `periods` (period, predikat): the final one ("TRIWULAN IV - AKHIR") the annual result
+/// is (DOMAIN.md, The SKP cycle: "the annual result is the final periodic one").
+pub fn last_periodic(periods: &[(Period, Predikat)], year: i16) -> Option<(Period, Predikat)> {
+    periods
+        .iter()
+        .filter(|(p, _)| p.year == year && p.kind != PeriodKind::Tahunan)
+        .max_by_key(|(p, _)| p.sort_key())
+        .copied()
+}
+
+/// DOMAIN.md, The SKP cycle: "the annual result is the final periodic one; warn when they
+/// differ". `Some((annual, last periodic, its period))` when `year` has an annual
+/// evaluation and a periodic one, and the annual predikat differs from the last periodic
+/// one. A warning for the form, import and `check --warnings`; never a refusal.
+pub fn akhir_differs(
+    evaluations: &[Evaluation],
+    year: i16,
+) -> Option<(Predikat, Predikat, Period)> {
+    let annual = evaluations
+        .iter()
+        .find(|e| e.period == Period::annual(year))?
+        .predikat();
+    let periods: Vec<(Period, Predikat)> = evaluations
+        .iter()
+        .map(|e| (e.period, e.predikat()))
+        .collect();
+    let (period, last) = last_periodic(&periods, year)?;
+    (annual != last).then_some((annual, last, period))
+}
+
+#[cfg(test)]
+mod akhir_tests {
+    use super::*;
+
+    fn e(kind: PeriodKind, hasil: Rating, perilaku: Rating) -> Evaluation {
+        Evaluation {
+            id: 0,
+            period: Period::new(2025, kind).expect("period"),
+            hasil_kerja: hasil,
+            perilaku,
+            berakhlak: Default::default(),
+            penilai: None,
+            atasan_penilai: None,
+            catatan: String::new(),
+            diterima: None,
+            pegawai: None,
+            keberatan: None,
+            revision: 0,
+        }
+    }
+
+    /// DOMAIN.md, The SKP cycle: the annual is the final periodic one; a difference warns.
+    #[test]
+    fn an_annual_that_differs_from_the_last_periodic_one_is_named_with_that_period() {
+        use PeriodKind::*;
+        use Rating::*;
+        let q3 = e(Triwulan(3), DiAtas, DiAtas);
+        let q4 = e(Triwulan(4), Sesuai, Sesuai);
+        let annual_sb = e(Tahunan, DiAtas, DiAtas);
+        let annual_b = e(Tahunan, Sesuai, Sesuai);
+        // Only periodic, or only the annual: nothing to compare.
+        assert_eq!(akhir_differs(&[q3.clone(), q4.clone()], 2025), None);
+        assert_eq!(akhir_differs(std::slice::from_ref(&annual_sb), 2025), None);
+        // The annual equals Triwulan IV (the last), though not Triwulan III: no warning.
+        assert_eq!(
+            akhir_differs(&[annual_b, q3.clone(), q4.clone()], 2025),
+            None
+        );
+        let q4p = Period::new(2025, Triwulan(4)).expect("q4");
+        assert_eq!(
+            akhir_differs(&[q4.clone(), annual_sb.clone(), q3.clone()], 2025),
+            Some((Predikat::SangatBaik, Predikat::Baik, q4p))
+        );
+        // December is later than Triwulan III; Triwulan IV after December (wider, same end).
+        let dec = e(Bulanan(12), DiBawah, Sesuai);
+        assert_eq!(
+            akhir_differs(&[annual_sb.clone(), q3.clone(), dec.clone()], 2025),
+            Some((
+                Predikat::SangatBaik,
+                Predikat::ButuhPerbaikan,
+                Period::new(2025, Bulanan(12)).expect("dec")
+            ))
+        );
+        assert_eq!(
+            akhir_differs(&[annual_sb.clone(), dec, q4], 2025).map(|x| x.2),
+            Some(q4p)
+        );
+        // A part-year span ending in December is the final periodic one too.
+        let span = e(Rentang(6, 12), DiAtas, DiAtas);
+        assert_eq!(akhir_differs(&[annual_sb.clone(), q3, span], 2025), None);
+        // Another year's evaluations do not count.
+        assert_eq!(akhir_differs(&[annual_sb], 2024), None);
+    }
+}

@@ -90,6 +90,12 @@ pub trait FormSpec {
         Vec::new()
     }
 
+    /// Draws what the form shows beside its fields (the evaluation form's SKP) in part of
+    /// `area`, and gives back the part left for the fields.
+    fn beside(&mut self, _frame: &mut Frame, area: Rect, _ui: &Ui) -> Rect {
+        area
+    }
+
     // Provided: what the app calls on any form.
 
     /// Offers back a draft kept from an earlier session (`y` uses it, `n` drops it).
@@ -190,6 +196,7 @@ impl<F: FormSpec> Screen for F {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let area = self.beside(frame, area, ui);
         let above = self.above(ui, area.width.saturating_sub(4) as usize);
         self.engine_mut().draw(frame, area, ui, above);
     }

@@ -13,6 +13,7 @@ pub mod potential_form;
 pub mod profile;
 pub mod profile_text;
 pub mod quick_entry;
+pub mod realisation;
 pub mod report;
 pub mod requirements;
 pub mod staff_form;
@@ -178,6 +179,12 @@ pub enum Outcome {
         Box<crate::domain::Requirement>,
     ),
     DeleteRequirement(Box<crate::domain::Requirement>),
+    /// Realisasi SKP for a unit (id), from the staff list: the latest quarter ended.
+    OpenRealisation(String),
+    /// Realisasi SKP shown for another unit (id) or period.
+    RealisationView(String, crate::domain::Period),
+    /// Save one realisation of one indicator (issue 19).
+    SaveRealisasi(Box<realisation::RealisasiEntry>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -256,7 +263,12 @@ impl Outcome {
             O::OpenTraining(nips, _) | O::SaveTraining(nips, _) | O::TrainForCompetency(nips, _) => {
                 Access::WriteFor(nips.iter().map(String::as_str).collect())
             }
-            O::QuickEntry | O::QuickStart => Access::Write,
+            O::SaveRealisasi(e) => Access::WriteFor(vec![e.nip.as_str()]),
+            // An entry screen, like quick entry: the unit is checked against the
+            // officer's units when it opens, each save against the person's unit.
+            O::QuickEntry | O::QuickStart | O::OpenRealisation(_) | O::RealisationView(..) => {
+                Access::Write
+            }
         }
     }
 }

@@ -135,6 +135,8 @@ pub struct QuickEntry {
     provisional_ok: Option<Period>,
     saved: usize,
     filter: ListFilter,
+    /// Who has no SKP for the period (by position in `people`): said, never in the way.
+    no_skp: Vec<bool>,
     pub error: Option<String>,
 }
 
@@ -169,6 +171,7 @@ impl QuickEntry {
             provisional_ok: None,
             saved: 0,
             filter: ListFilter::default(),
+            no_skp: Vec::new(),
             error: None,
         }
     }
@@ -294,6 +297,12 @@ impl QuickEntry {
             }
             None => self.phase = Phase::Done,
         }
+    }
+
+    /// Who has an SKP for the chosen period (from `app/`, by position): the others are
+    /// rated all the same, with a line saying the period has no SKP (older years, imports).
+    pub fn set_plans(&mut self, has_skp: &[bool]) {
+        self.no_skp = has_skp.iter().map(|h| !h).collect();
     }
 
     /// The person at `at` was saved: count them and go on.
@@ -590,7 +599,15 @@ impl Screen for QuickEntry {
                     crate::domain::summary::spaced_nip(&p.nip),
                     fit(ui, &p.unit, 40)
                 )));
-                lines.push(Line::raw(""));
+                // Issue 19: the period has no plan to rate against; rating goes on.
+                if self.no_skp.get(at).copied().unwrap_or(false) {
+                    lines.push(Line::styled(
+                        format!("  {}", ui.t(T::NoSkpForPeriod)),
+                        ui.theme.muted(),
+                    ));
+                } else {
+                    lines.push(Line::raw(""));
+                }
                 let show = |r: &Option<Rating>| {
                     r.map_or("_".to_string(), |r| {
                         format!(

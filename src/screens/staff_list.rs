@@ -45,6 +45,7 @@ enum Act {
     Open,
     New,
     Quick,
+    Realisation,
     Mark,
     Unmark,
     Training,
@@ -53,13 +54,19 @@ enum Act {
 }
 
 /// The list's keys: they decide what a key does, and the footer and help show them.
-const BROWSE_KEYS: [Binding<Act>; 11] = [
+const BROWSE_KEYS: [Binding<Act>; 12] = [
     bind(&[Key::Char('/')], Act::Search, T::KeySearch, true),
     bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
     bind(&[Key::Char('s')], Act::Sort, T::KeySort, true),
     bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
     bind(&[Key::Char('n')], Act::New, T::KeyNew, true),
     bind(&[Key::Char('E')], Act::Quick, T::KeyQuick, false),
+    bind(
+        &[Key::Char('R')],
+        Act::Realisation,
+        T::KeyRealisation,
+        false,
+    ),
     bind(&[Key::Char(' ')], Act::Mark, T::KeyMark, false),
     bind(&[Key::Char('a')], Act::Unmark, T::KeyUnmarkAll, false),
     bind(&[Key::Char('t')], Act::Training, T::KeyNewTraining, false),
@@ -371,6 +378,15 @@ impl Screen for StaffList {
                     },
                     Some(Act::New) => Outcome::NewStaff,
                     Some(Act::Quick) => Outcome::QuickEntry,
+                    // The unit the list is narrowed to, else the selected person's.
+                    Some(Act::Realisation) => {
+                        let unit = self
+                            .index
+                            .unit_filter()
+                            .map(str::to_string)
+                            .or_else(|| self.index.row(self.selected).map(|r| r.unit_id));
+                        Outcome::OpenRealisation(unit.unwrap_or_default())
+                    }
                     Some(Act::Mark) => match self.selected_nip() {
                         Some(nip) => {
                             if !self.marked.remove(&nip) {

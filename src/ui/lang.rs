@@ -567,6 +567,41 @@ texts! {
     ErrGiverIsPerson => "pemberi tidak boleh pegawai itu sendiri", "the giver cannot be the person coached";
     ErrGiverName => "wajib diisi: nama pemberi (NIP boleh kosong)", "required: the giver's name (the NIP may be empty)";
     CoachingTaken => "sudah ada pembinaan jenis ini pada tanggal itu", "there is coaching of this kind on that date already";
+    // Issue 19, realisation and evaluating against the SKP: the unit realisation screen,
+    // the evaluation form's SKP pane and warnings, quick entry's "no SKP" note.
+    KeyRealisation => "realisasi SKP unit", "unit SKP realisation";
+    KeyEnterRealisation => "isi realisasi", "fill in";
+    KeyIndicator => "indikator", "indicator";
+    KeyPeriodMove => "periode", "period";
+    KeyMonthQuarter => "triwulan / bulan", "quarter / month";
+    KeyClearRealisation => "hapus realisasi", "clear the realisation";
+    KeyScrollSkp => "gulir SKP", "scroll the SKP";
+    RealisationTitle => "Realisasi SKP", "SKP realisation";
+    RealIndicator => "Indikator", "Indicator";
+    RealFilled => "terisi", "filled";
+    RealNoPlans => "Tidak ada SKP di unit ini yang mencakup periode ini.", "No SKP of this unit covers this period.";
+    RealWithoutSkp => "{n} pegawai unit ini belum punya SKP untuk periode ini", "no SKP for this period: {n} of the unit's staff";
+    RealColIndicator => "Indikator", "Indicator";
+    RealColTarget => "Target", "Target";
+    RealColRealisasi => "Realisasi", "Realisation";
+    RealColCapaian => "Capaian", "Capaian";
+    RealClearAsk => "Hapus realisasi ini? (y = hapus, tombol lain = batal)", "Clear this realisation? (y = clear, any other key = cancel)";
+    RealTypeHint => "ketik angka atau teks", "type a number or text";
+    RealSatuan => "satuan dari target:", "unit from the target:";
+    RealBrowseHint => "ketik angka (atau Enter) untuk mengisi; Tab indikator berikut", "type a number (or Enter) to fill in; Tab next indicator";
+    RealDone => "Sampai akhir: semua indikator sudah dilalui.", "At the end: every indicator has been through.";
+    RealStale => "SKP ini diubah di tempat lain; sudah dimuat ulang: tekan Enter lagi untuk menyimpan", "this SKP was changed elsewhere; it is reloaded: press Enter again to save";
+    RealNoUnit => "belum ada unit: pilih unit dengan f dulu", "no unit yet: choose one with f first";
+    NoSkpForPeriod => "periode ini belum punya SKP", "this period has no SKP";
+    SkpPaneSpan => "SKP", "SKP";
+    PaneEvidence => "bukti", "evidence";
+    PaneFeedback => "umpan balik", "feedback";
+    WarnAboveAllBelow => "Di Atas, padahal semua indikator di bawah target", "Above, while every indicator is below target";
+    WarnBelowAllMet => "Di Bawah, padahal semua indikator mencapai target", "Below, while every indicator met its target";
+    WarnNoRealisation => "{n} indikator belum ada realisasinya", "{n} indicators have no realisation";
+    AkhirDiffersShort => "beda dari", "differs from";
+    AkhirDiffersSaved => "tersimpan; ! tahunan {annual} berbeda dari periodik terakhir {period} ({last})", "saved; ! the annual {annual} differs from the last periodic {period} ({last})";
+    FieldDiterima => "Diterima pegawai", "Received by employee";
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod competency_view;
 pub mod home;
 pub mod partners;
 pub mod profile;
+pub mod realisation;
 pub mod report;
 pub mod skp;
 pub mod talent;

@@ -7,6 +7,7 @@ mod evaluator;
 mod head;
 mod period;
 mod predikat;
+mod skp_pane;
 
 use evaluator::nip_text;
 use period::{default_period, kind_label, period_kinds};
@@ -33,6 +34,7 @@ const HASIL: &str = "hasil_kerja";
 const PERILAKU: &str = "perilaku";
 const PREDIKAT: &str = "predikat";
 const NOTES: &str = "catatan";
+const DITERIMA: &str = "diterima";
 
 /// Draft names of the aspect ratings and of their feedback, in `NilaiBerakhlak::ALL` order.
 const ASPEK_IDS: [(&str, &str); 7] = [
@@ -75,6 +77,17 @@ pub struct EvaluationForm {
     head_of: Option<crate::domain::Unit>,
     /// The period whose proposal was put into an empty Hasil Kerja, so it is put once.
     proposed_for: Option<Period>,
+    /// The period kinds of the choice: annual, quarters, months, and the spans of the
+    /// person's part-year SKPs.
+    kinds: Vec<crate::domain::PeriodKind>,
+    /// The person's SKPs; the one for the period is read into `reading`.
+    skps: Vec<crate::domain::Skp>,
+    reading: Option<crate::views::skp::SkpReading>,
+    /// The warnings at the top of the SKP pane.
+    warnings: Vec<String>,
+    /// The SKP pane's first line shown, and its height at the last draw.
+    pane_scroll: u16,
+    pane_height: u16,
     form: Form,
 }
 
@@ -89,7 +102,13 @@ impl EvaluationForm {
         ui: &Ui,
     ) -> EvaluationForm {
         let o = original.as_ref();
-        let kinds = period_kinds();
+        let mut kinds = period_kinds();
+        // An evaluation of a part-year span keeps its period on offer.
+        if let Some(k) = o.map(|e| e.period.kind)
+            && !kinds.contains(&k)
+        {
+            kinds.push(k);
+        }
         let period = o
             .map(|e| e.period)
             .or_else(|| default_period(&taken, today));
@@ -171,6 +190,12 @@ impl EvaluationForm {
             4000,
             o.map_or("", |e| &e.catatan),
         ));
+        fields.push(Field::date(
+            DITERIMA,
+            ui.t(T::FieldDiterima),
+            &o.and_then(|e| e.diterima)
+                .map_or(String::new(), crate::domain::format_date),
+        ));
         let which = if existing {
             T::EditEvaluation
         } else {
@@ -196,6 +221,12 @@ impl EvaluationForm {
             periodic: Vec::new(),
             head_of: None,
             proposed_for: None,
+            kinds,
+            skps: Vec::new(),
+            reading: None,
+            warnings: Vec::new(),
+            pane_scroll: 0,
+            pane_height: 0,
             form: Form::new(title, fields, !existing).with_delete(T::DeleteAsk),
             original,
         };
@@ -255,6 +286,8 @@ impl FormSpec for EvaluationForm {
         self.show_predikat(ui);
         self.note_same_atasan(ui);
         self.propose_for_head(ui);
+        self.read_skp();
+        self.skp_warnings(ui);
         let mut out = Vec::new();
         self.period_problems(ui, &mut out);
         self.people_problems(ui, &mut out);
@@ -263,6 +296,7 @@ impl FormSpec for EvaluationForm {
                 out.push((id, ui.t(T::NotChosen).to_string()));
             }
         }
+        self.diterima_problem(ui, &mut out);
         self.provisional_problem(ui, &mut out);
         self.form.set_problems(out);
     }
@@ -293,9 +327,10 @@ impl FormSpec for EvaluationForm {
             atasan_penilai: atasan,
             catatan: clean_multiline(&self.form.text(NOTES)),
             revision: o.map_or(0, |e| e.revision),
-            diterima: None,
-            keberatan: None,
-            pegawai: None,
+            diterima: crate::domain::parse_date(&self.form.text(DITERIMA)),
+            // Who the pegawai was and an objection are kept as they were.
+            keberatan: o.and_then(|e| e.keberatan.clone()),
+            pegawai: o.and_then(|e| e.pegawai.clone()),
         })
     }
 
@@ -347,5 +382,48 @@ impl FormSpec for EvaluationForm {
 
     fn draft_extra(&self) -> Vec<(String, String)> {
         vec![("perilaku_set".into(), self.perilaku_set.to_string())]
+    }
+
+    fn own_key(&mut self, key: crossterm::event::KeyEvent, _ui: &Ui) -> Option<Outcome> {
+        self.scroll_pane(&key).then_some(Outcome::Changed)
+    }
+
+    fn own_keys(&self) -> Vec<crate::ui::KeyHelp> {
+        if self.reading.is_some() {
+            skp_pane::PANE_KEYS.to_vec()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn above(&self, ui: &Ui, _width: usize) -> Vec<ratatui::text::Line<'static>> {
+        self.no_skp_line(ui).into_iter().collect()
+    }
+
+    fn beside(
+        &mut self,
+        frame: &mut ratatui::Frame,
+        area: ratatui::layout::Rect,
+        ui: &Ui,
+    ) -> ratatui::layout::Rect {
+        self.draw_pane(frame, area, ui)
+    }
+}
+
+impl EvaluationForm {
+    /// The date received: a date, not after today (it starts the 14 days of an objection).
+    fn diterima_problem(&self, ui: &Ui, out: &mut Vec<(&'static str, String)>) {
+        let text = self.form.text(DITERIMA);
+        if text.trim().is_empty() {
+            return;
+        }
+        match crate::domain::parse_date(&text) {
+            None if crate::domain::looks_like_date(&text) => {
+                out.push((DITERIMA, ui.t(T::ErrNoSuchDate).to_string()))
+            }
+            None => out.push((DITERIMA, ui.t(T::ErrDate).to_string())),
+            Some(d) if d > self.today => out.push((DITERIMA, ui.t(T::ErrAfterToday).to_string())),
+            Some(_) => {}
+        }
     }
 }

@@ -26,7 +26,8 @@ pub(super) fn default_period(taken: &[(Period, u32)], today: Date) -> Option<Per
         .find(|p| !taken.iter().any(|(t, _)| t == p))
 }
 
-/// Period kinds in the order of the choice: annual, four quarters, twelve months.
+/// Period kinds in the order of the choice: annual, four quarters, twelve months (the
+/// spans of the person's part-year SKPs follow, see `set_skps`).
 pub(super) fn period_kinds() -> Vec<PeriodKind> {
     let mut v = vec![PeriodKind::Tahunan];
     v.extend((1..=4).map(PeriodKind::Triwulan));
@@ -77,7 +78,7 @@ impl EvaluationForm {
         let kind = self
             .form
             .choice(KIND)
-            .and_then(|i| period_kinds().get(i).copied())?;
+            .and_then(|i| self.kinds.get(i).copied())?;
         Period::new(year, kind)
     }
 

@@ -1,6 +1,7 @@
 //! The evaluation form's live predikat: Perilaku Kerja follows the aspects until the
 //! officer sets it, and the predikat the matrix gives is shown as the ratings change, with
-//! a warning when an annual one is better or worse than every periodic one of its year.
+//! a warning when an annual one is better or worse than every periodic one of its year, or
+//! differs from the last periodic one (AKHIR).
 
 use super::{ASPEK_IDS, EvaluationForm, HASIL, PERILAKU, PREDIKAT};
 use crate::domain::evaluation::suggest_perilaku;
@@ -70,7 +71,12 @@ impl EvaluationForm {
         let text = match annual_against_periodic(annual, &periodic) {
             AnnualAgainstPeriodic::BetterThanAll => T::AnnualAboveShort,
             AnnualAgainstPeriodic::WorseThanAll => T::AnnualBelowShort,
-            _ => return String::new(),
+            // Within the periodic ones, yet not the last one (the AKHIR rule).
+            _ => {
+                return self
+                    .akhir_text(ui)
+                    .map_or(String::new(), |t| format!("  ! {t}"));
+            }
         };
         let shorts: Vec<&str> = periodic
             .iter()
