@@ -10,6 +10,7 @@ mod evaluations;
 mod requirements;
 mod roles;
 mod shared;
+mod skp;
 use roles::scoped;
 pub use shared::Shared;
 
@@ -111,6 +112,8 @@ enum Screen {
     Partners(Box<crate::screens::partners::PartnersScreen>),
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
     Requirements(Box<crate::screens::requirements::RequirementsScreen>),
+    Skp(Box<crate::screens::skp::SkpScreen>),
+    SkpEdit(Box<crate::screens::skp::SkpEditor>),
 }
 
 impl Screen {
@@ -136,6 +139,8 @@ impl Screen {
             Screen::Partners(s) => s.as_ref(),
             Screen::PartnerForm(s) => s.as_ref(),
             Screen::Requirements(s) => s.as_ref(),
+            Screen::Skp(s) => s.as_ref(),
+            Screen::SkpEdit(s) => s.as_ref(),
         }
     }
 
@@ -159,6 +164,8 @@ impl Screen {
             Screen::Partners(s) => s.as_mut(),
             Screen::PartnerForm(s) => s.as_mut(),
             Screen::Requirements(s) => s.as_mut(),
+            Screen::Skp(s) => s.as_mut(),
+            Screen::SkpEdit(s) => s.as_mut(),
         }
     }
 }
@@ -855,6 +862,13 @@ impl App {
             Outcome::OpenRequirements => self.open_requirements(),
             Outcome::SaveRequirement(old, new) => self.save_requirement(old.map(|o| *o), *new),
             Outcome::DeleteRequirement(r) => self.delete_requirement(*r),
+            Outcome::OpenSkp(nip, id) => self.open_skp(&nip, id),
+            Outcome::EditSkp(nip, edit) => self.edit_skp(&nip, edit),
+            Outcome::SaveSkp(nip, skp) => self.save_skp(&nip, *skp),
+            Outcome::DeleteSkp(nip, id, revision) => self.delete_skp(&nip, id, revision),
+            Outcome::SkpTemplate(nips) => self.open_skp_template(&nips),
+            Outcome::SkpCascade(nip, id) => self.open_skp_cascade(&nip, id),
+            Outcome::SaveSkpGroup(nips, skp) => self.save_skp_group(&nips, &skp),
         }
     }
 
