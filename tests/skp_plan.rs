@@ -417,3 +417,28 @@ fn a_viewer_reads_an_skp_and_a_penilai_plans_only_in_its_units() {
     assert!(!other.shows("SKP untuk"), "{}", other.text());
     assert!(other.app.skp_shown().is_none());
 }
+
+#[test]
+fn a_template_refuses_whom_it_cannot_plan_for_and_says_why() {
+    let mut s = unit_session(Lang::Id, Theme::default());
+    s.key(KeyCode::Down)
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char(' '))
+        .key(KeyCode::Char('S'));
+    assert!(s.shows("SKP untuk 2 pegawai"), "{}", s.text());
+    s.type_text("Asuhan keperawatan terdokumentasi");
+    // Rina as everyone's evaluator: not for her own SKP.
+    s.key(KeyCode::BackTab)
+        .key(KeyCode::BackTab)
+        .type_text(RINA);
+    s.key(KeyCode::BackTab).type_text("dr. Rina Siregar");
+    ctrl(&mut s, 's');
+    assert!(
+        s.shows("1 SKP dibuat; 1 tidak dibuat: penilai tidak boleh pegawai yang dinilai"),
+        "{}",
+        s.text()
+    );
+    assert!(s.app.store().skp_of(RINA).unwrap().is_empty());
+    let theirs = &s.app.store().skp_of(&staff_nip(2)).unwrap()[0];
+    assert_eq!(theirs.penilai.nip.as_ref().map(|n| n.as_str()), Some(RINA));
+}

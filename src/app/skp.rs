@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::{Skp, Staff};
+use crate::screens::skp::labels::skp_error_text;
 use crate::screens::skp::{
     DataForm, EkspektasiForm, EvidenceForm, LampiranForm, RhkForm, SkpEdit, SkpEditor, SkpScreen,
     TemplateForm, TemplatePerson,
@@ -147,6 +148,14 @@ impl App {
     pub(super) fn save_skp(&mut self, nip: &str, skp: Skp) -> bool {
         let actor = self.opts.actor.clone();
         let new_rhk = skp.rhk.iter().any(|r| r.id == 0);
+        // The store checks the same rules; here they are said in the interface language.
+        if let Err(e) = skp.clone().cleaned().validate(nip) {
+            let text = skp_error_text(&self.ui, &e);
+            if let Screen::SkpEdit(f) = &mut self.screen {
+                f.set_error(text);
+            }
+            return true;
+        }
         let saved = match self.store.save_skp(nip, &skp, &actor) {
             Ok(s) => s,
             Err(e) => return self.skp_refused(e),
@@ -392,6 +401,10 @@ impl App {
                 }
                 Err(e) => return self.fail(e),
             };
+            if let Err(e) = skp.clone().cleaned().validate(nip) {
+                refused.push(skp_error_text(&self.ui, &e));
+                continue;
+            }
             match self.store.save_skp(nip, &skp, &actor) {
                 Ok(_) => made += 1,
                 Err(StoreError::Invalid(why)) => refused.push(why),

@@ -84,3 +84,18 @@ pub fn status_word(s: SkpStatus, lang: Lang) -> &'static str {
         (Lang::En, SkpStatus::Ditetapkan(_)) => "Set",
     }
 }
+
+/// Why an SKP cannot be saved, in the interface language, naming the RHK and indicator.
+pub fn skp_error_text(ui: &crate::ui::Ui, e: &crate::domain::SkpError) -> String {
+    use crate::domain::SkpError as E;
+    use crate::ui::lang::T;
+    match e {
+        E::BadSpan => ui.t(T::SkpErrSpan).to_string(),
+        E::NoEvaluator => ui.t(T::ErrNoEvaluator).to_string(),
+        E::EvaluatorIsPerson => ui.t(T::ErrSelfEvaluation).to_string(),
+        E::AtasanIsPerson => ui.t(T::ErrSelfAtasan).to_string(),
+        E::EmptyRhk(r) => format!("RHK {r}: {}", ui.t(T::Required)),
+        E::EmptyIndikator(r, i) => format!("RHK {r} IKI {i}: {}", ui.t(T::Required)),
+        E::TextTarget(r, i) => format!("RHK {r} IKI {i}: {}", ui.t(T::SkpErrTargetNumber)),
+    }
+}

@@ -80,8 +80,11 @@ pub(super) fn ind_check(
             ui.t(T::SkpTargetNumber),
             ui.t(T::SkpTargetSatuan)
         )),
-        Some(Nilai::Teks(_)) => Some(ui.t(T::SkpTargetSentence).to_string()),
-        None => None,
+        Some(Nilai::Teks(_)) if pendekatan == Pendekatan::Kualitatif => {
+            Some(ui.t(T::SkpTargetSentence).to_string())
+        }
+        // Under kuantitatif a sentence is the problem said below, not a note.
+        Some(Nilai::Teks(_)) | None => None,
     };
     let Some((_, teks, target)) = row else {
         return;

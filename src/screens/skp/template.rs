@@ -320,18 +320,30 @@ impl FormSpec for TemplateForm {
     }
 
     fn above(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
-        let shown = 3;
-        let mut names: Vec<&str> = self
-            .people
-            .iter()
-            .take(shown)
-            .map(|p| p.name.as_str())
-            .collect();
-        let more = self.people.len().saturating_sub(shown);
-        let more = (more > 0).then(|| format!("+{more}"));
-        names.extend(more.as_deref());
+        // As many names as fit whole, then how many more: the count is never cut.
+        let total = self.people.len();
+        let mut names = String::new();
+        let mut shown = 0;
+        for p in &self.people {
+            let more = format!(" +{}", total - shown - 1);
+            let sep = if names.is_empty() { "" } else { "; " };
+            let room = if shown + 1 == total {
+                0
+            } else {
+                more.chars().count()
+            };
+            if names.chars().count() + sep.len() + p.name.chars().count() + room > width {
+                break;
+            }
+            names.push_str(sep);
+            names.push_str(&p.name);
+            shown += 1;
+        }
+        if shown < total {
+            names.push_str(&format!(" +{}", total - shown));
+        }
         let mut lines = vec![Line::from(Span::styled(
-            format!(" {}", fit(ui, &names.join(", "), width)),
+            format!(" {}", fit(ui, &names, width)),
             ui.theme.header(),
         ))];
         if let Some(s) = self.superior.as_ref().filter(|_| self.cascade) {
