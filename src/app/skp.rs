@@ -268,7 +268,11 @@ impl App {
             }
             // One unit: its head's plan is what their RHK support.
             let one_unit = staff.iter().all(|s| s.unit_id == staff[0].unit_id);
-            let superior = match staff.iter().find(|s| one_unit && !self.is_head(s)) {
+            let head = self.store.get_unit(&staff[0].unit_id)?.and_then(|u| u.head);
+            let member = staff
+                .iter()
+                .find(|s| one_unit && head.as_ref() != Some(&s.nip));
+            let superior = match member {
                 Some(s) => superior_plan(&self.store, s.nip.as_str(), span.0)?,
                 None => None,
             };
@@ -281,14 +285,6 @@ impl App {
             Ok(None) => true,
             Err(e) => self.fail(e),
         }
-    }
-
-    fn is_head(&self, s: &Staff) -> bool {
-        self.store
-            .get_unit(&s.unit_id)
-            .ok()
-            .flatten()
-            .is_some_and(|u| u.is_head(s.nip.as_str()))
     }
 
     /// The template for the active staff of the unit `nip` heads, filled from their SKP
