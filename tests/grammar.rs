@@ -111,3 +111,58 @@ fn q_quits_from_a_record_too_but_is_typed_in_a_search() {
         .key(KeyCode::Char('q'));
     assert!(s.app.should_quit(), "q on a record quits");
 }
+
+/// The SKP's screens (issue 19, planning): the record's SKP section, the data form, the SKP
+/// screen's four sections, its forms and the template for marked people.
+#[test]
+fn the_skp_screens_follow_the_key_grammar() {
+    use crossterm::event::KeyModifiers;
+    let mut s = demo();
+    let mut walked = Vec::new();
+    let ctrl = |s: &mut Session, c: char| {
+        s.key_mod(KeyCode::Char(c), KeyModifiers::CONTROL);
+    };
+    s.key(KeyCode::Enter);
+    for _ in 0..5 {
+        s.key(KeyCode::Tab);
+    }
+    check(&s, "record: SKP", &mut walked);
+    s.key(KeyCode::Char('n'));
+    check(&s, "SKP: new", &mut walked);
+    // A year no demo plan covers.
+    ctrl(&mut s, 'u');
+    s.type_text("2027-01-01").key(KeyCode::Tab);
+    ctrl(&mut s, 'u');
+    s.type_text("2027-12-31");
+    ctrl(&mut s, 's');
+    assert!(s.app.skp_shown().is_some(), "{}", s.text());
+    check(&s, "SKP screen", &mut walked);
+    for section in ["SKP: perilaku", "SKP: lampiran", "SKP: evidence"] {
+        s.key(KeyCode::Tab);
+        check(&s, section, &mut walked);
+    }
+    s.key(KeyCode::Tab).key(KeyCode::Char('n'));
+    check(&s, "SKP: RHK form", &mut walked);
+    s.type_text("Laporan tersusun");
+    ctrl(&mut s, 's');
+    s.key(KeyCode::Char('b'));
+    check(&s, "SKP: evidence form", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Char('m'));
+    check(&s, "SKP: feedback form", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Char('d'));
+    check(&s, "SKP: data form", &mut walked);
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('u'));
+    check(&s, "SKP: expectations form", &mut walked);
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('u'));
+    check(&s, "SKP: lampiran form", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Esc);
+    s.key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
+    s.key(KeyCode::Char('S'));
+    assert!(s.shows("SKP untuk 2 pegawai"), "{}", s.text());
+    check(&s, "SKP: template", &mut walked);
+    assert_eq!(walked.len(), 13, "{walked:?}");
+}

@@ -610,7 +610,10 @@ fn marks_are_cleared_by_a_and_never_by_escape() {
     assert!(!s.lines()[1].contains("ditandai"), "{}", s.lines()[1]);
     assert!(s.lines()[1].ends_with("300 / 300 ditampilkan"));
     s.key(KeyCode::Char('?'));
-    assert!(s.shows("hapus semua tanda"), "{}", s.text());
+    assert!(s.shows("tandai semua / hapus tanda"), "{}", s.text());
+    // With nothing marked, `a` marks everyone listed (for a group form).
+    s.key(KeyCode::Esc).key(KeyCode::Char('a'));
+    assert!(s.lines()[1].contains("300 ditandai"), "{}", s.lines()[1]);
 }
 
 #[test]

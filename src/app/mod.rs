@@ -10,6 +10,7 @@ mod evaluations;
 mod requirements;
 mod roles;
 mod shared;
+mod skp;
 use roles::scoped;
 pub use shared::Shared;
 
@@ -113,6 +114,8 @@ enum Screen {
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
     Requirements(Box<crate::screens::requirements::RequirementsScreen>),
     Realisation(Box<crate::screens::realisation::RealisationScreen>),
+    Skp(Box<crate::screens::skp::SkpScreen>),
+    SkpEdit(Box<crate::screens::skp::SkpEditor>),
 }
 
 impl Screen {
@@ -139,6 +142,8 @@ impl Screen {
             Screen::PartnerForm(s) => s.as_ref(),
             Screen::Requirements(s) => s.as_ref(),
             Screen::Realisation(s) => s.as_ref(),
+            Screen::Skp(s) => s.as_ref(),
+            Screen::SkpEdit(s) => s.as_ref(),
         }
     }
 
@@ -163,6 +168,8 @@ impl Screen {
             Screen::PartnerForm(s) => s.as_mut(),
             Screen::Requirements(s) => s.as_mut(),
             Screen::Realisation(s) => s.as_mut(),
+            Screen::Skp(s) => s.as_mut(),
+            Screen::SkpEdit(s) => s.as_mut(),
         }
     }
 }
@@ -862,6 +869,13 @@ impl App {
             Outcome::OpenRealisation(unit) => self.open_realisation(&unit, None),
             Outcome::RealisationView(unit, period) => self.open_realisation(&unit, Some(period)),
             Outcome::SaveRealisasi(entry) => self.save_realisasi(*entry),
+            Outcome::OpenSkp(nip, id) => self.open_skp(&nip, id),
+            Outcome::EditSkp(nip, edit) => self.edit_skp(&nip, edit),
+            Outcome::SaveSkp(nip, skp) => self.save_skp(&nip, *skp),
+            Outcome::DeleteSkp(nip, id, revision) => self.delete_skp(&nip, id, revision),
+            Outcome::SkpTemplate(nips) => self.open_skp_template(&nips),
+            Outcome::SkpCascade(nip, id) => self.open_skp_cascade(&nip, id),
+            Outcome::SaveSkpGroup(nips, skp) => self.save_skp_group(&nips, &skp),
         }
     }
 

@@ -153,6 +153,11 @@ mod tests {
         let pot = Box::new(p.potentials.items[0].clone());
         let (_, requirements) = crate::demo::competency_catalogue();
         let req = Box::new(requirements[0].clone());
+        let skp = crate::domain::Skp::new_year(
+            2026,
+            crate::domain::PersonAtTime::named(&p.staff.nama, Some(p.staff.nip.clone())),
+            crate::domain::PersonAtTime::named("Penilai", None),
+        );
         let n = || nip.clone();
         let outcomes = vec![
             Outcome::NewStaff,
@@ -191,6 +196,12 @@ mod tests {
                 nilai: None,
                 catatan: String::new(),
             })),
+            Outcome::EditSkp(n(), crate::screens::skp::SkpEdit::New),
+            Outcome::SaveSkp(n(), Box::new(skp.clone())),
+            Outcome::DeleteSkp(n(), 1, 1),
+            Outcome::SkpTemplate(vec![n()]),
+            Outcome::SkpCascade(n(), 1),
+            Outcome::SaveSkpGroup(vec![n()], Box::new(skp)),
         ];
         (outcomes, nip, p.staff.unit_id)
     }
@@ -256,13 +267,18 @@ mod tests {
     fn reading_needs_only_sight_of_the_unit_and_files_stay_local() {
         let unit_of = |_: &str| Some("pkm".to_string());
         let viewer = officer(Role::Viewer, &["pkm"]);
-        let open = Outcome::OpenStaff("1".into());
-        assert_eq!(decide(&open.access(), &viewer, false, &unit_of), None);
         let elsewhere = officer(Role::Viewer, &["sdn"]);
-        assert_eq!(
-            decide(&open.access(), &elsewhere, false, &unit_of),
-            Some(Refusal::OtherUnit)
-        );
+        // A record and an SKP: read where the unit is seen, never elsewhere.
+        for open in [
+            Outcome::OpenStaff("1".into()),
+            Outcome::OpenSkp("1".into(), 1),
+        ] {
+            assert_eq!(decide(&open.access(), &viewer, false, &unit_of), None);
+            assert_eq!(
+                decide(&open.access(), &elsewhere, false, &unit_of),
+                Some(Refusal::OtherUnit)
+            );
+        }
         let export = Outcome::ExportReport(2025);
         assert_eq!(decide(&export.access(), &viewer, false, &unit_of), None);
         assert_eq!(

@@ -233,7 +233,8 @@ impl App {
             .with_head(head, other_head)
             .with_potentials(&self.store.potentials_of(nip)?)
             .with_coaching(self.store.coaching_of(nip)?)
-            .with_competencies(&self.store.competencies()?, &self.store.requirements()?),
+            .with_competencies(&self.store.competencies()?, &self.store.requirements()?)
+            .with_skp(crate::views::skp::skp_rows(&self.store.skp_of(nip)?)),
         ))
     }
 

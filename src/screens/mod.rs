@@ -16,6 +16,7 @@ pub mod quick_entry;
 pub mod realisation;
 pub mod report;
 pub mod requirements;
+pub mod skp;
 pub mod staff_form;
 pub mod staff_list;
 pub mod staff_record;
@@ -185,6 +186,21 @@ pub enum Outcome {
     RealisationView(String, crate::domain::Period),
     /// Save one realisation of one indicator (issue 19).
     SaveRealisasi(Box<realisation::RealisasiEntry>),
+    /// The SKP screen of a person (NIP, SKP id).
+    OpenSkp(String, u32),
+    /// A form of a person's SKP (NIP): a new SKP, its data, an RHK, the expectations, the
+    /// Lampiran, evidence or feedback.
+    EditSkp(String, skp::SkpEdit),
+    /// Save a person's SKP (NIP), at the revision it was opened at.
+    SaveSkp(String, Box<crate::domain::Skp>),
+    /// Delete a person's SKP (NIP, id, revision).
+    DeleteSkp(String, u32, u64),
+    /// "SKP for N people": the template form for these people (NIPs).
+    SkpTemplate(Vec<String>),
+    /// The template form for the staff of a unit head (NIP), filled from the head's SKP (id).
+    SkpCascade(String, u32),
+    /// Save the template's SKP as each of these people's (NIPs) own.
+    SaveSkpGroup(Vec<String>, Box<crate::domain::Skp>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -236,7 +252,9 @@ impl Outcome {
             | O::OpenPartners(_)
             | O::LoadPartnerClosed(..)
             | O::OpenRequirements => Access::Read,
-            O::OpenStaff(nip) | O::OpenProfile(nip) => Access::ReadPerson(nip),
+            O::OpenStaff(nip) | O::OpenProfile(nip) | O::OpenSkp(nip, _) => {
+                Access::ReadPerson(nip)
+            }
             O::ExportProfile(nip) => Access::ExportProfile(nip),
             O::ExportReport(_) => Access::ExportReport,
             O::NewStaff
@@ -259,8 +277,17 @@ impl Outcome {
             | O::SaveCoaching(nip, _)
             | O::DeleteCoaching(nip, ..)
             | O::OpenPotential(nip)
-            | O::SavePotential(nip, _) => Access::WriteFor(vec![nip.as_str()]),
-            O::OpenTraining(nips, _) | O::SaveTraining(nips, _) | O::TrainForCompetency(nips, _) => {
+            | O::SavePotential(nip, _)
+            | O::EditSkp(nip, _)
+            | O::SaveSkp(nip, _)
+            | O::DeleteSkp(nip, ..)
+            // The staff a head's plan cascades to are in the head's unit.
+            | O::SkpCascade(nip, _) => Access::WriteFor(vec![nip.as_str()]),
+            O::OpenTraining(nips, _)
+            | O::SaveTraining(nips, _)
+            | O::TrainForCompetency(nips, _)
+            | O::SkpTemplate(nips)
+            | O::SaveSkpGroup(nips, _) => {
                 Access::WriteFor(nips.iter().map(String::as_str).collect())
             }
             O::SaveRealisasi(e) => Access::WriteFor(vec![e.nip.as_str()]),

@@ -139,7 +139,7 @@ pub fn skp_lines(
     let status = match s.status {
         crate::domain::SkpStatus::Draft => T::SkpDraft.get(lang).to_string(),
         crate::domain::SkpStatus::Ditetapkan(d) => {
-            format!("{} {}", T::SkpSetOn.get(lang), format_date(d))
+            format!("{} {}", T::SkpSetOnShort.get(lang), format_date(d))
         }
     };
     let heading = format!(

@@ -16,6 +16,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
+/// Most people `a` marks at once (a unit or a search; not the whole list).
+const MARK_ALL_LIMIT: usize = 1000;
+
 enum Mode {
     Browse,
     Search(TextInput),
@@ -49,12 +52,13 @@ enum Act {
     Mark,
     Unmark,
     Training,
+    SkpTemplate,
     ClearFilter,
     Quit,
 }
 
 /// The list's keys: they decide what a key does, and the footer and help show them.
-const BROWSE_KEYS: [Binding<Act>; 12] = [
+const BROWSE_KEYS: [Binding<Act>; 13] = [
     bind(&[Key::Char('/')], Act::Search, T::KeySearch, true),
     bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
     bind(&[Key::Char('s')], Act::Sort, T::KeySort, true),
@@ -68,8 +72,14 @@ const BROWSE_KEYS: [Binding<Act>; 12] = [
         false,
     ),
     bind(&[Key::Char(' ')], Act::Mark, T::KeyMark, false),
-    bind(&[Key::Char('a')], Act::Unmark, T::KeyUnmarkAll, false),
+    bind(&[Key::Char('a')], Act::Unmark, T::KeyMarkAllToggle, false),
     bind(&[Key::Char('t')], Act::Training, T::KeyNewTraining, false),
+    bind(
+        &[Key::Char('S')],
+        Act::SkpTemplate,
+        T::KeySkpTemplate,
+        false,
+    ),
     bind(
         &[Key::Code(KeyCode::Esc)],
         Act::ClearFilter,
@@ -397,8 +407,8 @@ impl Screen for StaffList {
                         }
                         None => Outcome::Ignored,
                     },
-                    // A training for everyone marked, or for the selected person.
-                    Some(Act::Training) => {
+                    // A training (or SKP) for everyone marked, or for the selected person.
+                    Some(act @ (Act::Training | Act::SkpTemplate)) => {
                         let nips: Vec<String> = if self.marked.is_empty() {
                             self.selected_nip().into_iter().collect()
                         } else {
@@ -406,6 +416,8 @@ impl Screen for StaffList {
                         };
                         if nips.is_empty() {
                             Outcome::Ignored
+                        } else if act == Act::SkpTemplate {
+                            Outcome::SkpTemplate(nips)
                         } else {
                             Outcome::OpenTraining(nips, None)
                         }
@@ -414,13 +426,22 @@ impl Screen for StaffList {
                         self.marked.clear();
                         Outcome::Changed
                     }
+                    // Nothing marked: everyone listed (a unit, a search) is, up to the
+                    // most a group form takes.
+                    Some(Act::Unmark) => match self.index.view_people(MARK_ALL_LIMIT) {
+                        Some(rows) if !rows.is_empty() => {
+                            self.marked.extend(rows.into_iter().map(|(nip, _, _)| nip));
+                            Outcome::Changed
+                        }
+                        _ => Outcome::Ignored,
+                    },
                     Some(Act::Quit) => Outcome::Quit,
                     Some(Act::ClearFilter) if !self.index.query().is_empty() => {
                         self.index.set_query("");
                         self.move_to(0);
                         Outcome::Changed
                     }
-                    Some(Act::Unmark | Act::ClearFilter) | None => Outcome::Ignored,
+                    Some(Act::ClearFilter) | None => Outcome::Ignored,
                 }
             }
             Mode::Search(input) => match key.code {

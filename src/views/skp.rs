@@ -134,6 +134,188 @@ pub fn reading_for_evaluation(
     reading_for(store, nip, e.period)
 }
 
+// ---- Planning (perencanaan): the record's SKP rows, the plan above a person's, and
+// the people an SKP names by default (issue 19, planning part).
+
+/// One SKP as the record's SKP section lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkpRow {
+    pub id: u32,
+    pub mulai: jiff::civil::Date,
+    pub selesai: jiff::civil::Date,
+    pub form: crate::domain::SkpForm,
+    pub pendekatan: crate::domain::Pendekatan,
+    pub status: crate::domain::SkpStatus,
+    pub rhk: usize,
+    /// Indicators with a realisation in the SKP's span, and all of them.
+    pub realised: usize,
+    pub indicators: usize,
+}
+
+impl SkpRow {
+    pub fn of(skp: &Skp) -> SkpRow {
+        let (realised, indicators) = SkpReading::of(skp, skp.span_period()).realised();
+        SkpRow {
+            id: skp.id,
+            mulai: skp.mulai,
+            selesai: skp.selesai,
+            form: skp.form,
+            pendekatan: skp.pendekatan,
+            status: skp.status,
+            rhk: skp.rhk.len(),
+            realised,
+            indicators,
+        }
+    }
+}
+
+/// A person's SKPs as the record lists them: the newest span first.
+pub fn skp_rows(skps: &[Skp]) -> Vec<SkpRow> {
+    let mut rows: Vec<SkpRow> = skps.iter().map(SkpRow::of).collect();
+    rows.sort_by_key(|r| std::cmp::Reverse((r.mulai, r.id)));
+    rows
+}
+
+/// The plan an RHK can support ("RHK pimpinan yang diintervensi"): the SKP of the head of
+/// the person's unit that covers the day the person's SKP starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Superior {
+    /// The head's NIP digits and name.
+    pub nip: String,
+    pub nama: String,
+    pub skp_id: u32,
+    /// Each RHK of that SKP: (id, text), in plan order.
+    pub rhk: Vec<(u32, String)>,
+}
+
+impl Superior {
+    /// The link an RHK keeps to the superior's RHK `rhk_id`.
+    pub fn link(&self, rhk_id: u32) -> Option<(String, u32, u32)> {
+        self.rhk
+            .iter()
+            .any(|(id, _)| *id == rhk_id)
+            .then(|| (self.nip.clone(), self.skp_id, rhk_id))
+    }
+}
+
+/// The head's plan above the person `nip` on `day`, when the person has a unit head other
+/// than themselves and that head has an SKP covering the day.
+pub fn superior_plan(
+    store: &Store,
+    nip: &str,
+    day: jiff::civil::Date,
+) -> Result<Option<Superior>, StoreError> {
+    let Some(staff) = store.get_staff(nip)? else {
+        return Ok(None);
+    };
+    let Some(head) = store
+        .get_unit(&staff.unit_id)?
+        .and_then(|u| u.head)
+        .filter(|h| h.as_str() != nip)
+    else {
+        return Ok(None);
+    };
+    let head_staff = store.get_staff(head.as_str())?;
+    let skps = store.skp_of(head.as_str())?;
+    let plan = skps
+        .iter()
+        .filter(|s| s.mulai <= day && day <= s.selesai)
+        .max_by_key(|s| (s.mulai, s.id));
+    Ok(plan.map(|s| Superior {
+        nip: head.as_str().to_string(),
+        nama: head_staff.map_or(head.as_str().to_string(), |h| h.display_name()),
+        skp_id: s.id,
+        rhk: s.rhk.iter().map(|r| (r.id, r.teks.clone())).collect(),
+    }))
+}
+
+/// Who a new SKP names, as the staff records hold them today (DOMAIN.md: "as they are at
+/// that time"): the pegawai, the pejabat penilai (the unit head; for the head, the head of
+/// the unit above, else the latest evaluation's evaluator) and the atasan (the head above
+/// the evaluator, else the latest evaluation's atasan).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlanPeople {
+    pub pegawai: crate::domain::PersonAtTime,
+    pub penilai: Option<crate::domain::PersonAtTime>,
+    pub atasan: Option<crate::domain::PersonAtTime>,
+    /// The person heads their unit: their RHK cite the Perjanjian Kinerja.
+    pub head: bool,
+    pub unit_id: String,
+}
+
+/// A staff record as an SKP names it.
+fn person_of(
+    store: &Store,
+    s: &crate::domain::Staff,
+) -> Result<crate::domain::PersonAtTime, StoreError> {
+    let unit = store
+        .get_unit(&s.unit_id)?
+        .map_or(s.unit_id.clone(), |u| u.name);
+    Ok(crate::domain::PersonAtTime {
+        nip: Some(s.nip.clone()),
+        nama: s.display_name(),
+        golongan: Some(s.golongan),
+        jabatan: s.jabatan.title(),
+        unit,
+    })
+}
+
+/// The head of `unit_id` as an SKP names them, unless that is `except`.
+fn head_of(
+    store: &Store,
+    unit_id: &str,
+    except: &str,
+) -> Result<Option<crate::domain::PersonAtTime>, StoreError> {
+    let Some(head) = store.get_unit(unit_id)?.and_then(|u| u.head) else {
+        return Ok(None);
+    };
+    if head.as_str() == except {
+        return Ok(None);
+    }
+    match store.get_staff(head.as_str())? {
+        Some(h) => Ok(Some(person_of(store, &h)?)),
+        None => Ok(None),
+    }
+}
+
+/// The people a new SKP of `nip` names by default; `None` when there is no such person.
+pub fn plan_people(store: &Store, nip: &str) -> Result<Option<PlanPeople>, StoreError> {
+    let Some(staff) = store.get_staff(nip)? else {
+        return Ok(None);
+    };
+    let unit = store.get_unit(&staff.unit_id)?;
+    let head = unit.as_ref().is_some_and(|u| u.is_head(nip));
+    let parent = unit.as_ref().and_then(|u| u.parent.clone());
+    let latest = store
+        .evaluations_of(nip)?
+        .into_iter()
+        .filter(|e| e.penilai.is_some())
+        .max_by_key(|e| (e.period.sort_key(), e.id));
+    let above = match &parent {
+        Some(p) => head_of(store, p, nip)?,
+        None => None,
+    };
+    let own_head = head_of(store, &staff.unit_id, nip)?;
+    let (penilai, atasan) = match own_head {
+        // The unit head evaluates; the head of the unit above is their atasan.
+        Some(h) => (
+            Some(h),
+            above.or_else(|| latest.as_ref().and_then(|e| e.atasan_penilai.clone())),
+        ),
+        None => (
+            above.or_else(|| latest.as_ref().and_then(|e| e.penilai.clone())),
+            latest.as_ref().and_then(|e| e.atasan_penilai.clone()),
+        ),
+    };
+    Ok(Some(PlanPeople {
+        pegawai: person_of(store, &staff)?,
+        penilai,
+        atasan,
+        head,
+        unit_id: staff.unit_id.clone(),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

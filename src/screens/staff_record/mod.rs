@@ -5,6 +5,7 @@
 
 mod coaching;
 mod competencies;
+mod skp;
 
 use super::{Outcome, Screen};
 use crate::domain::{
@@ -33,15 +34,21 @@ pub enum Section {
     /// The competencies the position requires and the person's state for each (AKPK,
     /// issue 13).
     Competencies,
+    /// The person's SKPs (issue 19).
+    Skp,
 }
 
-const SECTIONS: [Section; 5] = [
+const SECTIONS: [Section; 6] = [
     Section::Evaluations,
     Section::Trainings,
     Section::History,
     Section::Coaching,
     Section::Competencies,
+    Section::Skp,
 ];
+
+/// The SKP section's place in `rows`.
+const SKP_ROW: usize = 5;
 
 /// One required competency of the person's position with their state on the record's day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +76,7 @@ pub struct StaffRecord {
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 5],
+    rows: [usize; 6],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// The unit's head when that is someone else (their name), for the question.
@@ -84,10 +91,13 @@ pub struct StaffRecord {
     potential: Option<(crate::domain::PotentialEntry, Option<u8>)>,
     /// The position's required competencies, in catalogue order.
     competencies: Vec<CompetencyRow>,
+    /// The person's SKPs, newest first.
+    skp: Vec<crate::views::skp::SkpRow>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Act {
+    NewSkp,
     NewEvaluation,
     NewTraining,
     NewCoaching,
@@ -102,7 +112,7 @@ enum Act {
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 11] = [
+const KEYS: [Binding<Act>; 12] = [
     bind(
         &[Key::Char('e')],
         Act::NewEvaluation,
@@ -130,6 +140,7 @@ const KEYS: [Binding<Act>; 11] = [
         false,
     ),
     bind(&[Key::Char('u')], Act::Edit, T::KeyEdit, true),
+    bind(&[Key::Char('n')], Act::NewSkp, T::KeyNew, true),
     bind(&[Key::Char('P')], Act::Potential, T::KeyPotensial, false),
     bind(&[Key::Char('H')], Act::ToggleHead, T::KeyHead, false),
     bind(&[Key::Char('p')], Act::Profile, T::KeyProfile, true),
@@ -159,13 +170,14 @@ impl StaffRecord {
             coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 5],
+            rows: [0; 6],
             head: false,
             other_head: None,
             undo_head: None,
             confirm_head: false,
             potential: None,
             competencies: Vec::new(),
+            skp: Vec::new(),
         }
     }
 
@@ -298,6 +310,7 @@ impl StaffRecord {
             Section::History => self.history.len(),
             Section::Coaching => self.coaching.len(),
             Section::Competencies => self.competencies.len(),
+            Section::Skp => self.skp.len(),
         }
     }
 
@@ -724,9 +737,13 @@ impl Screen for StaffRecord {
                 x.footer = self.section == Section::Coaching;
             }
         }
+        // `n` makes a new SKP on the SKP section only.
+        if self.section != Section::Skp {
+            k.retain(|x| x.action != T::KeyNew);
+        }
         if !matches!(
             self.section,
-            Section::Evaluations | Section::Trainings | Section::Coaching
+            Section::Evaluations | Section::Trainings | Section::Coaching | Section::Skp
         ) {
             // The rows of Riwayat and Kompetensi open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
@@ -763,7 +780,15 @@ impl Screen for StaffRecord {
             return Outcome::Changed;
         }
         let nip = self.staff.nip.as_str().to_string();
-        match keys::action(&KEYS, &key) {
+        let act = keys::action(&KEYS, &key);
+        if self.section == Section::Skp
+            && let Some(act) = act
+            && matches!(act, Act::NewSkp | Act::OpenRow | Act::Edit)
+        {
+            return self.skp_key(act).unwrap_or(Outcome::Ignored);
+        }
+        match act {
+            Some(Act::NewSkp) => return Outcome::Ignored,
             Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % SECTIONS.len()],
             Some(Act::PrevSection) => {
                 self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
@@ -829,6 +854,7 @@ impl Screen for StaffRecord {
             T::History,
             T::Coaching,
             T::Competencies,
+            T::Skp,
         ]
         .map(|t| ui.t(t));
         let selected = SECTIONS
@@ -859,6 +885,7 @@ impl Screen for StaffRecord {
             Section::History => self.draw_history(frame, body, ui),
             Section::Coaching => self.draw_coaching(frame, body, ui),
             Section::Competencies => self.draw_competencies(frame, body, ui),
+            Section::Skp => self.draw_skp(frame, body, ui),
         }
     }
 
