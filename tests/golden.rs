@@ -491,6 +491,14 @@ fn coaching_samples() -> Vec<CoachingGroup> {
     ]
 }
 
+/// Coaching groups of the second layout (issue 19): the V1 samples, the open record naming
+/// the RHK it is about (SKP 1, RHK 2) and the closed one naming none.
+fn coaching_v2_samples() -> Vec<CoachingGroup> {
+    let mut groups = coaching_samples();
+    groups[0].items[1].rhk = Some((1, 2));
+    groups
+}
+
 type Encoded = Vec<Vec<u8>>;
 
 /// (file name, encoded samples) for every record kind at its newest version.
@@ -589,8 +597,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "coaching_v1.bin",
-            coaching_samples()
+            "coaching_v2.bin",
+            coaching_v2_samples()
                 .iter()
                 .map(|g| records::encode_coaching(g).unwrap())
                 .collect(),
@@ -983,6 +991,19 @@ fn golden_coaching_v1_values_decode_to_the_same_records() {
         "Kehadiran membaik; laporan tepat waktu."
     );
     assert_eq!(values[0][0], 1, "version byte");
+}
+
+#[test]
+fn golden_coaching_v2_values_decode_to_the_same_records() {
+    let values = read_values("coaching_v2.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_coaching(v).unwrap())
+        .collect();
+    assert_eq!(decoded, coaching_v2_samples());
+    assert_eq!(decoded[0].items[1].rhk, Some((1, 2)), "the RHK named");
+    assert_eq!(decoded[0].items[0].rhk, None);
+    assert_eq!(values[0][0], 2, "version byte");
 }
 
 #[test]

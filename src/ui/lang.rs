@@ -559,6 +559,11 @@ texts! {
     ErrGiverIsPerson => "pemberi tidak boleh pegawai itu sendiri", "the giver cannot be the person coached";
     ErrGiverName => "wajib diisi: nama pemberi (NIP boleh kosong)", "required: the giver's name (the NIP may be empty)";
     CoachingTaken => "sudah ada pembinaan jenis ini pada tanggal itu", "there is coaching of this kind on that date already";
+    // Issue 19, objections (keberatan) and coaching about an RHK: one block for this part.
+    CoachRhk => "Tentang RHK", "About RHK";
+    CoachRhkNone => "- (tidak menyebut RHK)", "- (no RHK named)";
+    CoachRhkNoSkp => "- (tidak ada SKP tahun {year})", "- (no SKP for {year})";
+    CoachRhkGone => "tidak ada lagi di SKP", "no longer in the SKP";
 }
 
 #[cfg(test)]
