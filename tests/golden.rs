@@ -460,6 +460,21 @@ fn summary_v4_samples() -> Vec<kinerja::domain::StaffSummary> {
     ]
 }
 
+/// Layout 5 keeps the open objections (issue 19): the first sample with the part-year
+/// evaluation's objection explained and not decided yet, and the second with none.
+fn summary_v5_samples() -> Vec<kinerja::domain::StaffSummary> {
+    let mut samples = summary_v4_samples();
+    let mut evaluations = evaluation_v2_samples()[0].items.clone();
+    for e in &mut evaluations {
+        if let Some(k) = e.keberatan.as_mut() {
+            k.keputusan = None;
+        }
+    }
+    samples[0].keberatan =
+        kinerja::domain::StaffSummary::of(&staff_samples()[0], &evaluations, &[], &[]).keberatan;
+    samples
+}
+
 /// Coaching groups: one open record with a giver's NIP, one closed counselling by a giver
 /// without NIP, and an emptied group whose id counter stays.
 fn coaching_samples() -> Vec<CoachingGroup> {
@@ -618,8 +633,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "summary_v4.bin",
-            summary_v4_samples()
+            "summary_v5.bin",
+            summary_v5_samples()
                 .iter()
                 .map(|s| records::encode_summary(s).unwrap())
                 .collect(),
@@ -976,6 +991,27 @@ fn golden_summary_v4_values_decode_to_the_same_records() {
     assert!(decoded[0].held_until("pengelolaan-kinerja").is_some());
     assert!(decoded[1].held.is_empty());
     assert_eq!(values[0][0], 4, "version byte");
+}
+
+#[test]
+fn golden_summary_v5_values_decode_to_the_same_records() {
+    let values = read_values("summary_v5.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_summary(v).unwrap())
+        .collect();
+    assert_eq!(decoded, summary_v5_samples());
+    assert_eq!(
+        decoded[0].keberatan,
+        vec![(
+            kinerja::domain::Period::new(2026, PeriodKind::Rentang(6, 12)).unwrap(),
+            kinerja::domain::KeberatanStatus::Dijelaskan,
+            jiff::civil::date(2027, 1, 15)
+        )],
+        "the open objection"
+    );
+    assert!(decoded[1].keberatan.is_empty());
+    assert_eq!(values[0][0], 5, "version byte");
 }
 
 #[test]

@@ -564,6 +564,12 @@ texts! {
     CoachRhkNone => "- (tidak menyebut RHK)", "- (no RHK named)";
     CoachRhkNoSkp => "- (tidak ada SKP tahun {year})", "- (no SKP for {year})";
     CoachRhkGone => "tidak ada lagi di SKP", "no longer in the SKP";
+    Keberatan => "Keberatan", "Objections";
+    KbShort => "keberatan", "objection";
+    KbOpen => "terbuka", "open";
+    KbFiled => "diajukan", "filed";
+    KbExplained => "dijelaskan", "explained";
+    KbDecided => "diputuskan", "decided";
 }
 
 #[cfg(test)]
