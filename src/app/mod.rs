@@ -6,6 +6,7 @@
 mod coaching;
 mod competency;
 mod evaluations;
+mod keberatan;
 
 mod requirements;
 mod roles;
@@ -111,6 +112,7 @@ enum Screen {
     Partners(Box<crate::screens::partners::PartnersScreen>),
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
     Requirements(Box<crate::screens::requirements::RequirementsScreen>),
+    Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
 }
 
 impl Screen {
@@ -136,6 +138,7 @@ impl Screen {
             Screen::Partners(s) => s.as_ref(),
             Screen::PartnerForm(s) => s.as_ref(),
             Screen::Requirements(s) => s.as_ref(),
+            Screen::Keberatan(s) => s.as_ref(),
         }
     }
 
@@ -159,6 +162,7 @@ impl Screen {
             Screen::Partners(s) => s.as_mut(),
             Screen::PartnerForm(s) => s.as_mut(),
             Screen::Requirements(s) => s.as_mut(),
+            Screen::Keberatan(s) => s.as_mut(),
         }
     }
 }
@@ -855,6 +859,8 @@ impl App {
             Outcome::OpenRequirements => self.open_requirements(),
             Outcome::SaveRequirement(old, new) => self.save_requirement(old.map(|o| *o), *new),
             Outcome::DeleteRequirement(r) => self.delete_requirement(*r),
+            Outcome::OpenKeberatan(nip, id) => self.open_keberatan(&nip, id),
+            Outcome::SaveKeberatan(nip, e) => self.save_keberatan(&nip, *e),
         }
     }
 

@@ -168,6 +168,7 @@ mod tests {
             Outcome::OpenEvaluation(n(), None),
             Outcome::SaveEvaluation(n(), e.clone()),
             Outcome::DeleteEvaluation(n(), 1, 1),
+            Outcome::SaveKeberatan(n(), e.clone()),
             Outcome::QuickEntry,
             Outcome::QuickStart,
             Outcome::QuickSave(n(), e),
@@ -247,6 +248,18 @@ mod tests {
         let viewer = officer(Role::Viewer, &["pkm"]);
         let open = Outcome::OpenStaff("1".into());
         assert_eq!(decide(&open.access(), &viewer, false, &unit_of), None);
+        // An objection is read by whoever sees the person; saving it is a write.
+        let objection = Outcome::OpenKeberatan("1".into(), 1);
+        assert_eq!(decide(&objection.access(), &viewer, false, &unit_of), None);
+        assert_eq!(
+            decide(
+                &objection.access(),
+                &officer(Role::Viewer, &["sdn"]),
+                false,
+                &unit_of
+            ),
+            Some(Refusal::OtherUnit)
+        );
         let elsewhere = officer(Role::Viewer, &["sdn"]);
         assert_eq!(
             decide(&open.access(), &elsewhere, false, &unit_of),

@@ -7,6 +7,7 @@ pub mod competency;
 pub mod evaluation_form;
 pub mod form_spec;
 pub mod home;
+pub mod keberatan_form;
 pub mod partner_form;
 pub mod partners;
 pub mod potential_form;
@@ -178,6 +179,12 @@ pub enum Outcome {
         Box<crate::domain::Requirement>,
     ),
     DeleteRequirement(Box<crate::domain::Requirement>),
+    /// The objection screen (keberatan) of a person's (NIP) evaluation (id): read by whoever
+    /// sees the person, written by whoever writes their evaluations (issue 19).
+    OpenKeberatan(String, u32),
+    /// Save an evaluation with its date received and objection (the store validates it and
+    /// applies the decided result).
+    SaveKeberatan(String, Box<Evaluation>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -229,7 +236,9 @@ impl Outcome {
             | O::OpenPartners(_)
             | O::LoadPartnerClosed(..)
             | O::OpenRequirements => Access::Read,
-            O::OpenStaff(nip) | O::OpenProfile(nip) => Access::ReadPerson(nip),
+            O::OpenStaff(nip) | O::OpenProfile(nip) | O::OpenKeberatan(nip, _) => {
+                Access::ReadPerson(nip)
+            }
             O::ExportProfile(nip) => Access::ExportProfile(nip),
             O::ExportReport(_) => Access::ExportReport,
             O::NewStaff
@@ -252,7 +261,8 @@ impl Outcome {
             | O::SaveCoaching(nip, _)
             | O::DeleteCoaching(nip, ..)
             | O::OpenPotential(nip)
-            | O::SavePotential(nip, _) => Access::WriteFor(vec![nip.as_str()]),
+            | O::SavePotential(nip, _)
+            | O::SaveKeberatan(nip, _) => Access::WriteFor(vec![nip.as_str()]),
             O::OpenTraining(nips, _) | O::SaveTraining(nips, _) | O::TrainForCompetency(nips, _) => {
                 Access::WriteFor(nips.iter().map(String::as_str).collect())
             }

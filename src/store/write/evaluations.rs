@@ -5,6 +5,35 @@ use crate::domain::Evaluation;
 use crate::store::records::{self, AuditAction};
 use crate::store::{Store, StoreError};
 
+/// What an objection's save adds to the evaluation's audit line (issue 19): where it
+/// stands and since when, and a decision's effect, so every step reads in the history.
+fn keberatan_step(e: &Evaluation) -> String {
+    use crate::domain::{HasilKeputusan, KeberatanStatus};
+    let Some(k) = &e.keberatan else {
+        return String::new();
+    };
+    let (day, effect) = match (&k.keputusan, k.status()) {
+        (Some(d), _) => (
+            d.tanggal,
+            match d.hasil {
+                HasilKeputusan::Tetap => " (tetap)".to_string(),
+                HasilKeputusan::Diubah { .. } => {
+                    format!(" (semula {})", k.asal_predikat().label())
+                }
+            },
+        ),
+        (None, KeberatanStatus::Dijelaskan) => {
+            (k.penjelasan_tanggal.unwrap_or(k.diajukan), String::new())
+        }
+        (None, _) => (k.diajukan, String::new()),
+    };
+    format!(
+        ", keberatan {} {}{effect}",
+        k.status().code(),
+        crate::domain::format_date(day)
+    )
+}
+
 impl Store {
     /// Creates (id 0) or updates an evaluation of the person `nip`. One evaluation per
     /// period: a second one for the same period is refused with the existing id.
@@ -96,7 +125,12 @@ impl Store {
                             AuditAction::Update
                         },
                         record: format!("evaluations/{nip}/{}", saved.id),
-                        summary: format!("{}: {}", saved.period, saved.predikat().label()),
+                        summary: format!(
+                            "{}: {}{}",
+                            saved.period,
+                            saved.predikat().label(),
+                            keberatan_step(&saved)
+                        ),
                     },
                 ))
             },
