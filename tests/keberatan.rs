@@ -269,8 +269,29 @@ fn a_kept_decision_keeps_the_original_result() {
     assert_eq!(e.predikat(), Predikat::ButuhPerbaikan);
     let k = e.keberatan.expect("objection");
     assert_eq!(k.keputusan.map(|d| d.hasil), Some(HasilKeputusan::Tetap));
-    assert!(s.shows("diputuskan"), "{}", s.text());
-    assert!(s.shows("tetap (hasil semula)"), "{}", s.text());
+    assert!(
+        s.shows("diputuskan 2026-11-28 (tetap)"),
+        "the record says it was kept: {}",
+        s.text()
+    );
+}
+
+#[test]
+fn an_objection_being_typed_is_kept_as_a_draft_across_a_restart() {
+    let mut s = session(Lang::Id, Theme::default(), None);
+    rina(&mut s);
+    file(&mut s, "2026-01-10", "2026-01-20");
+    let mut s = s.reopen();
+    rina(&mut s);
+    s.key(KeyCode::Char('o'));
+    assert!(s.shows("Ada draf"), "the draft is offered: {}", s.text());
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("Target posyandu tidak realistis."), "{}", s.text());
+    ctrl_s(&mut s);
+    assert_eq!(
+        stored(&s).keberatan.map(|k| k.diajukan),
+        Some(date(2026, 1, 20))
+    );
 }
 
 #[test]

@@ -582,6 +582,7 @@ texts! {
     KbDecision => "Keputusan", "Decision";
     KbNotDecided => "belum diputuskan", "not decided yet";
     KbKept => "tetap (hasil semula)", "kept (the original)";
+    KbKeptShort => "tetap", "kept";
     KbChanged => "diubah", "changed";
     KbNewPredikat => "Predikat baru", "New predikat";
     KbDecidedBy => "Diputuskan oleh", "Decided by";

@@ -591,7 +591,7 @@ impl StaffRecord {
                     to.label()
                 ));
             } else if matches!(d.hasil, crate::domain::HasilKeputusan::Tetap) {
-                text.push_str(&format!(" ({})", ui.t(T::KbKept)));
+                text.push_str(&format!(" ({})", ui.t(T::KbKeptShort)));
             }
         }
         let style = if k.is_open() {
