@@ -581,3 +581,99 @@ fn a_viewer_cannot_open_the_coaching_form() {
     assert!(!s.shows("Pembinaan baru"), "{}", s.text());
     assert!(s.lines()[23].contains("hanya"), "{}", s.lines()[23]);
 }
+
+// ------------------------------------------------------------------ about an RHK (issue 19)
+
+/// A 2026 plan of the person `nip` with two RHK, saved; returns it as stored (ids given).
+fn plan_of(store: &Store, nip: &str) -> kinerja::domain::Skp {
+    use kinerja::domain::{Intervensi, JenisRhk, PersonAtTime, Rhk, Skp};
+    let mut skp = Skp::new_year(
+        2026,
+        PersonAtTime::named("Pegawai", None),
+        PersonAtTime::named("H. Budi Nasution, S.Sos.", None),
+    );
+    skp.rhk = vec![
+        Rhk::new(
+            JenisRhk::Utama,
+            "Laporan bulanan posyandu",
+            Intervensi::None,
+        ),
+        Rhk::new(
+            JenisRhk::Utama,
+            "Kunjungan rumah balita gizi kurang",
+            Intervensi::None,
+        ),
+    ];
+    store.save_skp(nip, &skp, "tester").unwrap()
+}
+
+#[test]
+fn a_coaching_naming_an_rhk_reads_back_with_it_after_backup_and_restore() {
+    let (dir, store) = open();
+    let skp = plan_of(&store, NIP);
+    let mut c = coaching();
+    c.rhk = Some((skp.id, skp.rhk[1].id));
+    let saved = store.save_coaching(NIP, &c, TODAY, "tester").unwrap();
+    assert_eq!(saved.rhk, Some((skp.id, skp.rhk[1].id)));
+    assert_eq!(store.coaching_of(NIP).unwrap()[0].rhk, saved.rhk);
+    let file = dir.path().join("all.kinerja");
+    store.backup(&file).unwrap();
+    let restored = Store::open(&dir.path().join("restored")).unwrap();
+    restored.restore(&file, "tester").unwrap();
+    assert_eq!(restored.coaching_of(NIP).unwrap()[0].rhk, saved.rhk);
+}
+
+#[test]
+fn the_coaching_form_offers_the_persons_rhk_and_saves_the_one_chosen() {
+    let mut s = demo();
+    let nip = s.app.store().iter_staff().next().unwrap().unwrap().nip;
+    let nip = nip.as_str().to_string();
+    let skp = plan_of(s.app.store(), &nip);
+    // The first person of the list by name: find them by NIP instead.
+    s.key(KeyCode::Char('/'))
+        .type_text(&nip)
+        .key(KeyCode::Enter);
+    s.key(KeyCode::Enter).key(KeyCode::Char('c'));
+    assert!(s.shows("Pembinaan baru"), "{}", s.text());
+    assert!(s.shows("Tentang RHK"), "{}", s.text());
+    for _ in 0..4 {
+        s.key(KeyCode::Tab);
+    }
+    s.type_text("Laporan terlambat").key(KeyCode::Tab);
+    s.type_text("Selesai tanggal 5").key(KeyCode::Tab);
+    s.type_text("2026-12-28");
+    // Past the closing date and outcome to the RHK: the second one.
+    for _ in 0..3 {
+        s.key(KeyCode::Tab);
+    }
+    s.key(KeyCode::Right).key(KeyCode::Right);
+    assert!(s.shows("RHK 2 Kunjungan rumah"), "{}", s.text());
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.lines()[23].contains("tersimpan"), "{}", s.text());
+    let saved = s.app.store().coaching_of(&nip).unwrap();
+    let new = saved
+        .iter()
+        .find(|c| c.masalah == "Laporan terlambat")
+        .expect("saved");
+    assert_eq!(new.rhk, Some((skp.id, skp.rhk[1].id)));
+    // Opened again, the form shows the RHK it names.
+    s.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+    let row = s
+        .app
+        .store()
+        .coaching_of(&nip)
+        .unwrap()
+        .iter()
+        .rev()
+        .position(|c| c.id == new.id)
+        .unwrap();
+    for _ in 0..row {
+        s.key(KeyCode::Down);
+    }
+    s.key(KeyCode::Enter);
+    assert!(s.shows("Ubah pembinaan"), "{}", s.text());
+    for _ in 0..9 {
+        s.key(KeyCode::Tab);
+    }
+    assert!(s.shows("RHK 2 Kunjungan rumah"), "{}", s.text());
+}

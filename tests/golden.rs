@@ -460,6 +460,21 @@ fn summary_v4_samples() -> Vec<kinerja::domain::StaffSummary> {
     ]
 }
 
+/// Layout 5 keeps the open objections (issue 19): the first sample with the part-year
+/// evaluation's objection explained and not decided yet, and the second with none.
+fn summary_v5_samples() -> Vec<kinerja::domain::StaffSummary> {
+    let mut samples = summary_v4_samples();
+    let mut evaluations = evaluation_v2_samples()[0].items.clone();
+    for e in &mut evaluations {
+        if let Some(k) = e.keberatan.as_mut() {
+            k.keputusan = None;
+        }
+    }
+    samples[0].keberatan =
+        kinerja::domain::StaffSummary::of(&staff_samples()[0], &evaluations, &[], &[]).keberatan;
+    samples
+}
+
 /// Coaching groups: one open record with a giver's NIP, one closed counselling by a giver
 /// without NIP, and an emptied group whose id counter stays.
 fn coaching_samples() -> Vec<CoachingGroup> {
@@ -489,6 +504,14 @@ fn coaching_samples() -> Vec<CoachingGroup> {
             items: Vec::new(),
         },
     ]
+}
+
+/// Coaching groups of the second layout (issue 19): the V1 samples, the open record naming
+/// the RHK it is about (SKP 1, RHK 2) and the closed one naming none.
+fn coaching_v2_samples() -> Vec<CoachingGroup> {
+    let mut groups = coaching_samples();
+    groups[0].items[1].rhk = Some((1, 2));
+    groups
 }
 
 type Encoded = Vec<Vec<u8>>;
@@ -589,8 +612,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "coaching_v1.bin",
-            coaching_samples()
+            "coaching_v2.bin",
+            coaching_v2_samples()
                 .iter()
                 .map(|g| records::encode_coaching(g).unwrap())
                 .collect(),
@@ -610,8 +633,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "summary_v4.bin",
-            summary_v4_samples()
+            "summary_v5.bin",
+            summary_v5_samples()
                 .iter()
                 .map(|s| records::encode_summary(s).unwrap())
                 .collect(),
@@ -971,6 +994,27 @@ fn golden_summary_v4_values_decode_to_the_same_records() {
 }
 
 #[test]
+fn golden_summary_v5_values_decode_to_the_same_records() {
+    let values = read_values("summary_v5.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_summary(v).unwrap())
+        .collect();
+    assert_eq!(decoded, summary_v5_samples());
+    assert_eq!(
+        decoded[0].keberatan,
+        vec![(
+            kinerja::domain::Period::new(2026, PeriodKind::Rentang(6, 12)).unwrap(),
+            kinerja::domain::KeberatanStatus::Dijelaskan,
+            jiff::civil::date(2027, 1, 15)
+        )],
+        "the open objection"
+    );
+    assert!(decoded[1].keberatan.is_empty());
+    assert_eq!(values[0][0], 5, "version byte");
+}
+
+#[test]
 fn golden_coaching_v1_values_decode_to_the_same_records() {
     let values = read_values("coaching_v1.bin");
     let decoded: Vec<_> = values
@@ -983,6 +1027,19 @@ fn golden_coaching_v1_values_decode_to_the_same_records() {
         "Kehadiran membaik; laporan tepat waktu."
     );
     assert_eq!(values[0][0], 1, "version byte");
+}
+
+#[test]
+fn golden_coaching_v2_values_decode_to_the_same_records() {
+    let values = read_values("coaching_v2.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_coaching(v).unwrap())
+        .collect();
+    assert_eq!(decoded, coaching_v2_samples());
+    assert_eq!(decoded[0].items[1].rhk, Some((1, 2)), "the RHK named");
+    assert_eq!(decoded[0].items[0].rhk, None);
+    assert_eq!(values[0][0], 2, "version byte");
 }
 
 #[test]

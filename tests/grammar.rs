@@ -41,6 +41,11 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Pegawai: search", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Enter);
     check(&s, "record", &mut walked);
+    // The objection to the selected evaluation (issue 19).
+    s.key(KeyCode::Char('o'));
+    assert!(s.shows("Keberatan atas hasil penilaian"), "{}", s.text());
+    check(&s, "record: objection", &mut walked);
+    s.key(KeyCode::Esc);
     for section in ["record: trainings", "record: history", "record: coaching"] {
         s.key(KeyCode::Tab);
         check(&s, section, &mut walked);
@@ -79,7 +84,7 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Talenta: list", &mut walked);
     s.key(KeyCode::Char('B'));
     check(&s, "Talenta: berprestasi", &mut walked);
-    assert_eq!(walked.len(), 25, "{walked:?}");
+    assert_eq!(walked.len(), 26, "{walked:?}");
 }
 
 #[test]

@@ -27,9 +27,11 @@ impl App {
                 .filter(|e| e.penilai.is_some())
                 .max_by_key(|e| e.period.sort_key())
                 .and_then(|e| e.penilai);
-            Ok(Some((staff, original, giver)))
+            // The RHK a coaching can be about (issue 19): the person's plans.
+            let rhk = crate::views::coaching::rhk_choices_of(&self.store, nip)?;
+            Ok(Some((staff, original, giver, rhk)))
         })();
-        let (staff, original, giver) = match loaded {
+        let (staff, original, giver, rhk) = match loaded {
             Ok(Some(x)) => x,
             Ok(None) => return true,
             Err(e) => return self.fail(e),
@@ -46,7 +48,8 @@ impl App {
             self.opts.today,
             &self.ui,
         )
-        .with_person(staff.nip.clone(), &self.ui);
+        .with_person(staff.nip.clone(), &self.ui)
+        .with_rhk(rhk, &self.ui);
         match self
             .store
             .draft(&self.draft_key(&crate::screens::coaching_form::draft_name(nip, id)))

@@ -6,6 +6,7 @@
 mod coaching;
 mod competency;
 mod evaluations;
+mod keberatan;
 
 mod requirements;
 mod roles;
@@ -116,6 +117,7 @@ enum Screen {
     Realisation(Box<crate::screens::realisation::RealisationScreen>),
     Skp(Box<crate::screens::skp::SkpScreen>),
     SkpEdit(Box<crate::screens::skp::SkpEditor>),
+    Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
 }
 
 impl Screen {
@@ -144,6 +146,7 @@ impl Screen {
             Screen::Realisation(s) => s.as_ref(),
             Screen::Skp(s) => s.as_ref(),
             Screen::SkpEdit(s) => s.as_ref(),
+            Screen::Keberatan(s) => s.as_ref(),
         }
     }
 
@@ -170,6 +173,7 @@ impl Screen {
             Screen::Realisation(s) => s.as_mut(),
             Screen::Skp(s) => s.as_mut(),
             Screen::SkpEdit(s) => s.as_mut(),
+            Screen::Keberatan(s) => s.as_mut(),
         }
     }
 }
@@ -876,6 +880,8 @@ impl App {
             Outcome::SkpTemplate(nips) => self.open_skp_template(&nips),
             Outcome::SkpCascade(nip, id) => self.open_skp_cascade(&nip, id),
             Outcome::SaveSkpGroup(nips, skp) => self.save_skp_group(&nips, &skp),
+            Outcome::OpenKeberatan(nip, id) => self.open_keberatan(&nip, id),
+            Outcome::SaveKeberatan(nip, e) => self.save_keberatan(&nip, *e),
         }
     }
 

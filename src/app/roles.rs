@@ -173,6 +173,7 @@ mod tests {
             Outcome::OpenEvaluation(n(), None),
             Outcome::SaveEvaluation(n(), e.clone()),
             Outcome::DeleteEvaluation(n(), 1, 1),
+            Outcome::SaveKeberatan(n(), e.clone()),
             Outcome::QuickEntry,
             Outcome::QuickStart,
             Outcome::QuickSave(n(), e),
@@ -267,6 +268,20 @@ mod tests {
     fn reading_needs_only_sight_of_the_unit_and_files_stay_local() {
         let unit_of = |_: &str| Some("pkm".to_string());
         let viewer = officer(Role::Viewer, &["pkm"]);
+        let open = Outcome::OpenStaff("1".into());
+        assert_eq!(decide(&open.access(), &viewer, false, &unit_of), None);
+        // An objection is read by whoever sees the person; saving it is a write.
+        let objection = Outcome::OpenKeberatan("1".into(), 1);
+        assert_eq!(decide(&objection.access(), &viewer, false, &unit_of), None);
+        assert_eq!(
+            decide(
+                &objection.access(),
+                &officer(Role::Viewer, &["sdn"]),
+                false,
+                &unit_of
+            ),
+            Some(Refusal::OtherUnit)
+        );
         let elsewhere = officer(Role::Viewer, &["sdn"]);
         // A record and an SKP: read where the unit is seen, never elsewhere.
         for open in [

@@ -87,6 +87,7 @@ pub(super) fn coaching_for(
         tindak_lanjut,
         selesai,
         hasil: hasil.to_string(),
+        rhk: None,
         revision: 1,
     });
     group.next_id = 2;

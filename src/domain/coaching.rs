@@ -68,6 +68,10 @@ pub struct Coaching {
     pub selesai: Option<Date>,
     /// The outcome; only with `selesai`.
     pub hasil: String,
+    /// The RHK the coaching is about, when it names one: (the SKP's id, the RHK's id in
+    /// that SKP) among the person's SKPs (issue 19). Optional: older records and coaching
+    /// about behaviour name none.
+    pub rhk: Option<(u32, u32)>,
     /// Bumped by the store on each save; a save with an older one is refused.
     pub revision: u64,
 }
@@ -249,6 +253,7 @@ mod tests {
             } else {
                 String::new()
             },
+            rhk: None,
             revision: 1,
         }
     }

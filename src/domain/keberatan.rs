@@ -62,6 +62,13 @@ pub enum KeberatanStatus {
 }
 
 impl KeberatanStatus {
+    /// Stored as positions in this list (the staff summary): it only ever grows at the end.
+    pub const ALL: [KeberatanStatus; 3] = [
+        KeberatanStatus::Diajukan,
+        KeberatanStatus::Dijelaskan,
+        KeberatanStatus::Diputuskan,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             KeberatanStatus::Diajukan => "Diajukan",

@@ -41,6 +41,10 @@ pub struct StaffSummary {
     /// (`Competency::latest_end`), in catalogue order: what the Kompetensi view reads gaps
     /// from (issue 13).
     pub held: Vec<(u32, Date)>,
+    /// The open objections (keberatan, not decided yet) to this person's evaluations: the
+    /// period, where it stands and the day it was filed, the oldest filing first. Beranda
+    /// lists them (issue 19).
+    pub keberatan: Vec<(Period, super::keberatan::KeberatanStatus, Date)>,
 }
 
 impl StaffSummary {
@@ -76,6 +80,14 @@ impl StaffSummary {
             .map(|e| (e.period.year, e.hasil_kerja))
             .collect();
         annual_hasil.sort_by_key(|(y, _)| *y);
+        let mut keberatan: Vec<_> = evaluations
+            .iter()
+            .filter_map(|e| {
+                let k = e.keberatan.as_ref().filter(|k| k.is_open())?;
+                Some((e.period, k.status(), k.diajukan))
+            })
+            .collect();
+        keberatan.sort_by_key(|(p, _, d)| (*d, p.sort_key()));
         StaffSummary {
             nip: staff.nip.as_str().to_string(),
             name: staff.display_name(),
@@ -92,6 +104,7 @@ impl StaffSummary {
                 .iter()
                 .filter_map(|c| Some((c.key(), c.latest_end(trainings)?)))
                 .collect(),
+            keberatan,
         }
     }
 

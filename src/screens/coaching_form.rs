@@ -1,7 +1,8 @@
 //! The coaching form (pembinaan kinerja; `b` on a staff record, `c` on Pelatihan's coaching
 //! list, `Enter` on a coaching row), on the form engine: date, kind, who gave it (name and
-//! optional NIP), the problem, the agreed steps, the follow-up date, and, once closed, the
-//! closing date and the outcome.
+//! optional NIP), the problem, the agreed steps, the follow-up date, once closed the
+//! closing date and the outcome, and the RHK it is about (one of the person's RHK of the
+//! coaching date's year, optional; issue 19).
 
 use super::{FormSpec, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
@@ -11,11 +12,13 @@ use crate::domain::{
 use crate::ui::form::{Field, Form};
 use crate::ui::lang::T;
 use crate::ui::{Ui, fit};
+use crate::views::coaching::RhkChoice;
 use jiff::civil::Date;
 use ratatui::text::{Line, Span};
 
 const DATE: &str = "tanggal";
 const KIND: &str = "jenis";
+const RHK: &str = "rhk";
 const GIVER: &str = "pemberi_nama";
 const GIVER_NIP: &str = "pemberi_nip";
 const PROBLEM: &str = "masalah";
@@ -31,6 +34,10 @@ pub struct CoachingForm {
     name: String,
     original: Option<Coaching>,
     today: Date,
+    /// Every RHK of the person's plans; the field offers those of the coaching date's year.
+    rhk_all: Vec<RhkChoice>,
+    /// What each option of the RHK field points at, in option order (the first: none).
+    rhk_options: Vec<Option<(u32, u32)>>,
     form: Form,
 }
 
@@ -111,6 +118,14 @@ impl CoachingForm {
                 2000,
                 o.map_or("", |c| &c.hasil),
             ),
+            // Last: optional, and the Tab order of the fields before it stays as it was.
+            Field::choice(
+                RHK,
+                ui.t(T::CoachRhk),
+                vec![ui.t(T::CoachRhkNone).into()],
+                Some(0),
+            )
+            .width(50),
         ];
         let title = ui.t(if o.is_some() {
             T::EditCoaching
@@ -124,8 +139,11 @@ impl CoachingForm {
             name: name.to_string(),
             original,
             today,
+            rhk_all: Vec::new(),
+            rhk_options: vec![None],
             form: Form::new(title, fields, is_new).with_delete(T::DeleteCoachingAsk),
         };
+        form.update_rhk(ui);
         form.refresh(ui);
         form.form.mark_clean();
         form
@@ -140,6 +158,79 @@ impl CoachingForm {
             self.form.mark_clean();
         }
         self
+    }
+
+    /// The person's RHK, plan by plan (`views::coaching::rhk_choices`): the RHK field offers
+    /// those of the coaching date's year, with the one the record names chosen.
+    pub fn with_rhk(mut self, all: Vec<RhkChoice>, ui: &Ui) -> CoachingForm {
+        let dirty = self.form.is_dirty();
+        self.rhk_all = all;
+        self.update_rhk(ui);
+        let named = self.original.as_ref().and_then(|c| c.rhk);
+        if let Some(i) = named.and_then(|p| self.rhk_options.iter().position(|o| *o == Some(p))) {
+            self.form.set_choice(RHK, Some(i));
+        }
+        self.refresh(ui);
+        if !dirty {
+            self.form.mark_clean();
+        }
+        self
+    }
+
+    /// The year whose RHK the field offers: the coaching date's (today's while the date
+    /// cannot be read).
+    fn rhk_year(&self) -> i16 {
+        self.date_of(DATE).unwrap_or(self.today).year()
+    }
+
+    /// Offers the RHK of the coaching date's year (the choice stays when still offered),
+    /// and the RHK the record names when no plan holds it any more.
+    fn update_rhk(&mut self, ui: &Ui) {
+        let year = self.rhk_year();
+        let of_year: Vec<&RhkChoice> = self.rhk_all.iter().filter(|c| c.year == year).collect();
+        let plans = {
+            let mut ids: Vec<u32> = of_year.iter().map(|c| c.skp_id).collect();
+            ids.dedup();
+            ids.len()
+        };
+        // The first option says why nothing else is offered when the year has no plan.
+        let none = match of_year.is_empty() {
+            true => ui.t(T::CoachRhkNoSkp).replace("{year}", &year.to_string()),
+            false => ui.t(T::CoachRhkNone).to_string(),
+        };
+        let mut labels = vec![none];
+        let mut pointers = vec![None];
+        for c in &of_year {
+            let mut label = format!("RHK {} {}", c.no, clean_line(&c.teks));
+            // Two plans in one year (a change of position): say which part of the year.
+            if let (Some((from, to)), true) = (c.part, plans > 1) {
+                label = format!("{label} ({} - {})", format_date(from), format_date(to));
+            }
+            labels.push(label);
+            pointers.push(Some((c.skp_id, c.rhk_id)));
+        }
+        let named = self.original.as_ref().and_then(|c| c.rhk);
+        if let Some((skp, rhk)) = named
+            && !self
+                .rhk_all
+                .iter()
+                .any(|c| (c.skp_id, c.rhk_id) == (skp, rhk))
+        {
+            labels.push(format!("RHK #{rhk} (SKP {skp}): {}", ui.t(T::CoachRhkGone)));
+            pointers.push(Some((skp, rhk)));
+        }
+        self.form.set_options(RHK, labels);
+        self.rhk_options = pointers;
+        if self.form.choice(RHK).is_none() && self.form.choice_unmatched(RHK).is_none() {
+            self.form.set_choice(RHK, Some(0));
+        }
+    }
+
+    /// The RHK chosen, as (SKP id, RHK id); `None` when none is named.
+    fn rhk(&self) -> Option<(u32, u32)> {
+        self.form
+            .choice(RHK)
+            .and_then(|i| self.rhk_options.get(i).copied().flatten())
     }
 
     /// The record the form edits, for the draft's key.
@@ -182,6 +273,9 @@ impl CoachingForm {
         }
         if self.form.choice(KIND).is_none() {
             out.push((KIND, ui.t(T::NotChosen).to_string()));
+        }
+        if self.form.choice(RHK).is_none() {
+            out.push((RHK, ui.t(T::NotChosen).to_string()));
         }
         if clean_line(&self.form.text(GIVER)).is_empty() {
             out.push((GIVER, ui.t(T::ErrGiverName).to_string()));
@@ -252,6 +346,7 @@ impl CoachingForm {
             tindak_lanjut,
             selesai,
             hasil: clean_multiline(&self.form.text(OUTCOME)),
+            rhk: self.rhk(),
             revision: o.map_or(0, |c| c.revision),
         })
     }
@@ -300,6 +395,22 @@ impl FormSpec for CoachingForm {
     fn refresh(&mut self, ui: &Ui) {
         let problems = self.problems(ui);
         self.form.set_problems(problems);
+    }
+
+    fn edited(&mut self, id: &'static str, ui: &Ui) -> Outcome {
+        // Another year offers that year's RHK.
+        if id == DATE {
+            self.update_rhk(ui);
+        }
+        Outcome::Changed
+    }
+
+    fn draft_used(&mut self, fields: &[(String, String)], ui: &Ui) {
+        // The draft's date may be of another year: its RHK is among that year's options.
+        self.update_rhk(ui);
+        if let Some((_, v)) = fields.iter().find(|(k, _)| k == RHK) {
+            self.form.set_text(RHK, v);
+        }
     }
 
     fn build(&self) -> Option<Coaching> {
@@ -381,5 +492,80 @@ mod tests {
         type_text(&mut f, "2026-11-28", &ui);
         assert!(f.problems(&ui).is_empty(), "{:?}", f.problems(&ui));
         assert_eq!(f.build().and_then(|c| c.selesai), Some(date(2026, 11, 28)));
+    }
+
+    fn choice(skp_id: u32, rhk_id: u32, year: i16, no: usize, teks: &str) -> RhkChoice {
+        RhkChoice {
+            skp_id,
+            rhk_id,
+            year,
+            no,
+            jenis: crate::domain::JenisRhk::Utama,
+            teks: teks.into(),
+            part: None,
+        }
+    }
+
+    #[test]
+    fn the_rhk_field_offers_the_coaching_years_rhk_and_keeps_a_vanished_one() {
+        let ui = Ui::default();
+        let all = vec![
+            choice(1, 1, 2025, 1, "Imunisasi dasar"),
+            choice(2, 1, 2026, 1, "Laporan posyandu"),
+            choice(2, 2, 2026, 2, "Kunjungan rumah"),
+        ];
+        let mut f = CoachingForm::new(
+            "198503302010012002",
+            "Rina Siregar",
+            None,
+            None,
+            date(2026, 11, 28),
+            &ui,
+        )
+        .with_rhk(all.clone(), &ui);
+        assert_eq!(f.rhk_options, vec![None, Some((2, 1)), Some((2, 2))]);
+        assert_eq!(f.rhk(), None, "optional: none named at first");
+        assert!(!f.form.is_dirty(), "offering the RHK changes nothing");
+        f.form.focus_on(RHK);
+        press(&mut f, KeyCode::Right, &ui);
+        press(&mut f, KeyCode::Right, &ui);
+        assert_eq!(f.rhk(), Some((2, 2)));
+        // A coaching date in 2025 offers 2025's plan.
+        f.form.focus_on(DATE);
+        for _ in 0..10 {
+            press(&mut f, KeyCode::Backspace, &ui);
+        }
+        type_text(&mut f, "2025-10-01", &ui);
+        assert_eq!(f.rhk_options, vec![None, Some((1, 1))]);
+        assert_eq!(f.rhk(), None, "2026's RHK is not offered for 2025");
+        // A record naming an RHK no plan holds any more keeps it, said so.
+        let named = crate::domain::Coaching {
+            id: 1,
+            tanggal: date(2026, 11, 2),
+            jenis: CoachingKind::Bimbingan,
+            pemberi: PersonAtTime::named("Kepala Puskesmas", None),
+            masalah: "Laporan terlambat".into(),
+            langkah: "Selesai tanggal 5".into(),
+            tindak_lanjut: date(2026, 12, 2),
+            selesai: None,
+            hasil: String::new(),
+            rhk: Some((9, 3)),
+            revision: 1,
+        };
+        let g = CoachingForm::new(
+            "198503302010012002",
+            "Rina",
+            Some(named),
+            None,
+            date(2026, 11, 28),
+            &ui,
+        )
+        .with_rhk(all, &ui);
+        assert_eq!(g.rhk(), Some((9, 3)));
+        assert!(
+            g.form.text(RHK).contains(ui.t(T::CoachRhkGone)),
+            "{}",
+            g.form.text(RHK)
+        );
     }
 }

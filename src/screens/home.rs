@@ -1,12 +1,14 @@
 //! Beranda (tab `1`), the first screen once data exists: the last annual evaluation's
-//! coverage and predikat spread, this year's 20 JP compliance, who needs attention, and who
-//! retires within 12 months (so nobody is sent to a long training in their last months).
+//! coverage and predikat spread, this year's 20 JP compliance, who needs attention (open
+//! objections first, then coaching), and who retires within 12 months (so nobody is sent to a long training in their last months).
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
 use super::{Outcome, Screen};
 use crate::domain::{Predikat, Retiring, RetiringEntry, format_date};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
-use crate::ui::labels::{predikat_short, reason_text, status_style, status_text, targets_note};
+use crate::ui::labels::{
+    period_text, predikat_short, reason_text, status_style, status_text, targets_note,
+};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
 use crate::ui::unit_picker::UnitPicker;
@@ -32,6 +34,9 @@ const KEYS: [Binding<Act>; 3] = [
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
+/// Open objections listed on Beranda at most; the title counts all of them.
+const OBJECTIONS_SHOWN: usize = 3;
+
 pub struct Home {
     data: HomeData,
     selected: usize,
@@ -50,6 +55,23 @@ impl Home {
 
     pub fn set(&mut self, data: HomeData) {
         self.data = data;
+    }
+
+    /// The open objections the attention list shows (at most [`OBJECTIONS_SHOWN`]), above
+    /// the people to coach.
+    fn objections_shown(&self) -> usize {
+        self.data.keberatan.len().min(OBJECTIONS_SHOWN)
+    }
+
+    /// The attention list's rows: the objections shown, then as many people to coach as
+    /// leave the list as long as before (the retiring list keeps its room).
+    fn rows(&self) -> usize {
+        let k = self.objections_shown();
+        k + self
+            .data
+            .attention
+            .len()
+            .min(crate::views::home::ATTENTION.saturating_sub(k))
     }
 
     fn bar(ui: &Ui, width: usize, part: u32, whole: u32) -> Line<'static> {
@@ -168,11 +190,17 @@ impl Screen for Home {
 
     fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
         if let Some(nav) = keys::action(&NAV, &key) {
-            self.selected = keys::step(nav, self.selected, self.data.attention.len(), 10);
+            self.selected = keys::step(nav, self.selected, self.rows(), 10);
             return Outcome::Changed;
         }
+        let k = self.objections_shown();
         match keys::action(&KEYS, &key) {
-            Some(Act::Open) => match self.data.attention.get(self.selected) {
+            // An objection row opens the person, whose record marks the evaluation.
+            Some(Act::Open) if self.selected < k => match self.data.keberatan.get(self.selected) {
+                Some((nip, ..)) => Outcome::OpenStaff(nip.clone()),
+                None => Outcome::Ignored,
+            },
+            Some(Act::Open) => match self.data.attention.get(self.selected - k) {
                 Some((nip, _, _, _)) => Outcome::OpenStaff(nip.clone()),
                 None => Outcome::Ignored,
             },
@@ -202,7 +230,7 @@ impl Screen for Home {
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(7),
-            Constraint::Length(1 + d.attention.len().max(1) as u16),
+            Constraint::Length(1 + self.rows().max(1) as u16),
             Constraint::Fill(1),
         ])
         .areas(area);
@@ -270,8 +298,9 @@ impl Screen for Home {
             )]),
             legend,
         );
-        // The coaching counts beside the title (PermenPANRB 6/2022: coaching followed up).
-        let mut lines = vec![Line::from(vec![
+        // The coaching counts beside the title (PermenPANRB 6/2022: coaching followed up),
+        // and the open objections when there are any (PP 30/2019 Pasal 59).
+        let mut title = vec![
             Span::styled(ui.t(T::Attention), ui.theme.header()),
             Span::styled(
                 format!(
@@ -288,8 +317,40 @@ impl Screen for Home {
                     ui.theme.muted()
                 },
             ),
-        ])];
-        for (i, (_, name, reason, status)) in d.attention.iter().enumerate() {
+        ];
+        if d.keberatan_open > 0 {
+            title.push(Span::styled(
+                format!(
+                    "   {}: {} {}",
+                    ui.t(T::Keberatan),
+                    d.keberatan_open,
+                    ui.t(T::KbOpen)
+                ),
+                ui.theme.error(),
+            ));
+        }
+        let mut lines = vec![Line::from(title)];
+        let k = self.objections_shown();
+        for (i, (_, name, period, status, filed)) in d.keberatan.iter().take(k).enumerate() {
+            let line = Line::from(vec![
+                Span::raw(format!(" {:<26} ", fit(ui, name, 26))),
+                Span::styled(format!("{:<9}", ui.t(T::KbShort)), ui.theme.error()),
+                Span::raw(format!(
+                    " {} {}: {}",
+                    period_text(*period, ui.lang),
+                    crate::ui::labels::keberatan_status_text(*status, ui),
+                    crate::domain::format_date(*filed),
+                )),
+            ]);
+            lines.push(if i == self.selected {
+                line.style(ui.theme.selected())
+            } else {
+                line
+            });
+        }
+        let room = self.rows() - k;
+        for (i, (_, name, reason, status)) in d.attention.iter().take(room).enumerate() {
+            let i = i + k;
             let mut spans = vec![Span::raw(format!(" {:<26} ", fit(ui, name, 26)))];
             spans.push(match status {
                 Some(s) => {
@@ -305,7 +366,7 @@ impl Screen for Home {
                 line
             });
         }
-        if d.attention.is_empty() {
+        if d.attention.is_empty() && k == 0 {
             lines.push(Line::styled(ui.t(T::NobodyNeedsCoaching), ui.theme.ok()));
         }
         frame.render_widget(Paragraph::new(lines), att);

@@ -7,6 +7,7 @@ pub mod competency;
 pub mod evaluation_form;
 pub mod form_spec;
 pub mod home;
+pub mod keberatan_form;
 pub mod partner_form;
 pub mod partners;
 pub mod potential_form;
@@ -201,6 +202,12 @@ pub enum Outcome {
     SkpCascade(String, u32),
     /// Save the template's SKP as each of these people's (NIPs) own.
     SaveSkpGroup(Vec<String>, Box<crate::domain::Skp>),
+    /// The objection screen (keberatan) of a person's (NIP) evaluation (id): read by whoever
+    /// sees the person, written by whoever writes their evaluations (issue 19).
+    OpenKeberatan(String, u32),
+    /// Save an evaluation with its date received and objection (the store validates it and
+    /// applies the decided result).
+    SaveKeberatan(String, Box<Evaluation>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -252,7 +259,10 @@ impl Outcome {
             | O::OpenPartners(_)
             | O::LoadPartnerClosed(..)
             | O::OpenRequirements => Access::Read,
-            O::OpenStaff(nip) | O::OpenProfile(nip) | O::OpenSkp(nip, _) => {
+            O::OpenStaff(nip)
+            | O::OpenProfile(nip)
+            | O::OpenSkp(nip, _)
+            | O::OpenKeberatan(nip, _) => {
                 Access::ReadPerson(nip)
             }
             O::ExportProfile(nip) => Access::ExportProfile(nip),
@@ -282,7 +292,8 @@ impl Outcome {
             | O::SaveSkp(nip, _)
             | O::DeleteSkp(nip, ..)
             // The staff a head's plan cascades to are in the head's unit.
-            | O::SkpCascade(nip, _) => Access::WriteFor(vec![nip.as_str()]),
+            | O::SkpCascade(nip, _)
+            | O::SaveKeberatan(nip, _) => Access::WriteFor(vec![nip.as_str()]),
             O::OpenTraining(nips, _)
             | O::SaveTraining(nips, _)
             | O::TrainForCompetency(nips, _)

@@ -788,6 +788,7 @@ mod tests {
             } else {
                 String::new()
             },
+            rhk: None,
             revision: 1,
         };
         let p = Profile::of(

@@ -13,7 +13,7 @@ const CHUNK: usize = 1000;
 
 /// The marker's value: which summary layout the tree holds. Summaries are derived data,
 /// so a new layout needs no migration, only this number raised: the next open rebuilds.
-const LAYOUT: u8 = 6;
+const LAYOUT: u8 = 7;
 
 impl Store {
     /// Rebuilds every summary if an earlier bulk write did not finish, or the tree holds

@@ -164,7 +164,7 @@ pub fn help<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
 /// The key grammar (docs/user-guide.md, "One key, one verb"): each of these keys means
 /// one verb on every screen that binds it, listed by the texts that verb may be shown
 /// with there. A screen need not bind a key; where it does, it means this.
-pub const GRAMMAR: [(Key, &[T]); 16] = [
+pub const GRAMMAR: [(Key, &[T]); 17] = [
     (Key::Char('['), &[T::KeyYear]),
     (Key::Char(']'), &[T::KeyYear]),
     (Key::Char('f'), &[T::KeyUnit]),
@@ -181,6 +181,7 @@ pub const GRAMMAR: [(Key, &[T]); 16] = [
     (Key::Char('H'), &[T::KeyHead]),
     (Key::Char('n'), &[T::KeyNew]),
     (Key::Char('x'), &[T::KeyExport, T::KeyExportMarkdown]),
+    (Key::Char('o'), &[T::KeyKeberatan]),
 ];
 
 /// Where `lines` (a screen's footer and help) break the grammar: each key of the grammar

@@ -155,3 +155,14 @@ pub fn targets_note(ui: &Ui) -> String {
         .replace("{pns}", &ui.jp.pns.to_string())
         .replace("{pppk}", &pppk)
 }
+
+/// Where an objection (keberatan) stands, in a word: `diajukan`, `dijelaskan`,
+/// `diputuskan`; in English `filed`, `explained`, `decided` (issue 19).
+pub fn keberatan_status_text(s: crate::domain::KeberatanStatus, ui: &Ui) -> &'static str {
+    use crate::domain::KeberatanStatus as S;
+    ui.t(match s {
+        S::Diajukan => T::KbFiled,
+        S::Dijelaskan => T::KbExplained,
+        S::Diputuskan => T::KbDecided,
+    })
+}

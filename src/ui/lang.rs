@@ -707,6 +707,52 @@ texts! {
     SkpRefusedNoEvaluator => "tanpa pejabat penilai", "no evaluator";
     SkpNobodyMarked => "tandai pegawai dulu (Space, a untuk semua)", "mark people first (Space, a for all)";
     SkpNoStaffBelow => "unit ini belum punya staf selain kepalanya", "this unit has no staff besides its head";
+    // Issue 19, objections (keberatan) and coaching about an RHK: one block for this part.
+    CoachRhk => "Tentang RHK", "About RHK";
+    CoachRhkNone => "- (tidak menyebut RHK)", "- (no RHK named)";
+    CoachRhkNoSkp => "- (tidak ada SKP tahun {year})", "- (no SKP for {year})";
+    CoachRhkGone => "tidak ada lagi di SKP", "no longer in the SKP";
+    Keberatan => "Keberatan", "Objections";
+    KbShort => "keberatan", "objection";
+    KbOpen => "terbuka", "open";
+    KbFiled => "diajukan", "filed";
+    KbExplained => "dijelaskan", "explained";
+    KbDecided => "diputuskan", "decided";
+    KbTitle => "Keberatan atas hasil penilaian", "Objection to an evaluation";
+    KbReceived => "Diterima pegawai", "Received on";
+    KbHeadingFiled => "Keberatan pegawai", "The objection";
+    KbFiledOn => "Tanggal diajukan", "Filed on";
+    KbReasons => "Alasan", "Reasons";
+    KbHeadingExplained => "Penjelasan penilai", "Evaluator's reply";
+    KbExplainedOn => "Tanggal penjelasan", "Explained on";
+    KbExplanation => "Penjelasan", "Explanation";
+    KbHeadingDecision => "Keputusan atasan", "Atasan's decision";
+    KbDecision => "Keputusan", "Decision";
+    KbNotDecided => "belum diputuskan", "not decided yet";
+    KbKept => "tetap (hasil semula)", "kept (the original)";
+    KbKeptShort => "tetap", "kept";
+    KbChanged => "diubah", "changed";
+    KbNewPredikat => "Predikat baru", "New predikat";
+    KbDecidedBy => "Diputuskan oleh", "Decided by";
+    KbDeciderNip => "NIP pemutus", "Decider's NIP";
+    KbDecidedOn => "Tanggal keputusan", "Decided on";
+    KbNote => "Catatan keputusan", "Decision note";
+    KbOriginal => "Hasil semula", "Original result";
+    KbDecidedResult => "Hasil diputuskan", "Decided result";
+    KbNone => "belum ada keberatan", "no objection";
+    KbHistory => "Riwayat penilaian ini", "This evaluation's history";
+    KbNeedReceived => "isi tanggal hasil diterima pegawai: 14 hari keberatan dihitung dari tanggal itu", "give the day the employee received the result: the 14 days for an objection count from it";
+    KbBeforeReceived => "sebelum hasil diterima pegawai", "before the employee received the result";
+    KbBeforeFiled => "sebelum keberatan diajukan", "before the objection was filed";
+    KbNeedDecider => "wajib diisi: nama atasan yang memutus (NIP boleh kosong)", "required: the name of the atasan who decided (the NIP may be empty)";
+    KbDecidedByPerson => "pegawai yang mengajukan keberatan tidak boleh memutuskannya sendiri (PP 30/2019 Pasal 59: diputus atasan pejabat penilai)", "the employee who objected cannot decide the objection (PP 30/2019 Pasal 59: the atasan of the evaluator decides)";
+    KbAlreadyFiled => "penilaian ini sudah punya keberatan", "this evaluation has an objection already";
+    KbWarnLate => "diajukan {days} hari setelah diterima, lewat batas 14 hari (PP 30/2019 Pasal 59); boleh dicatat: tekan Ctrl-S sekali lagi untuk menyimpan", "filed {days} days after it was received, past the 14 days (PP 30/2019 Pasal 59); it may be recorded: press Ctrl-S once more to save";
+    KbWarnByEvaluator => "pemutus sama dengan pejabat penilai, padahal keberatan diputus atasannya; boleh dicatat: tekan Ctrl-S sekali lagi untuk menyimpan", "the decider is the evaluator, while the evaluator's atasan decides an objection; it may be recorded: press Ctrl-S once more to save";
+    KbLastDay => "batas keberatan {date} ({days} hari)", "objections until {date} ({days} days)";
+    KbDayOf => "hari ke-{day} dari {days}", "day {day} of {days}";
+    KbDayLate => "hari ke-{day}: lewat batas {days} hari", "day {day}: past the {days} days";
+    KeyKeberatan => "keberatan", "objection";
 }
 
 #[cfg(test)]

@@ -1,17 +1,22 @@
 //! What Beranda (tab `1`) shows: the last annual evaluation's coverage and predikat
 //! spread, this year's 20 JP compliance, who needs attention and where their coaching
-//! stands, and who retires within 12 months. Counted in the same pass that reads the staff
-//! list ([`HomeData::add`] per person), so it costs no extra read.
+//! stands, the open objections (keberatan, issue 19), and who retires within 12 months.
+//! Counted in the same pass that reads the staff list ([`HomeData::add`] per person), so it
+//! costs no extra read.
 
 use super::coaching::Reason;
 use crate::domain::{
-    Coaching, CoachingStatus, JpTargets, PredikatCounts, RetiringEntry, StaffSummary,
+    Coaching, CoachingStatus, JpTargets, KeberatanStatus, Period, PredikatCounts, RetiringEntry,
+    StaffSummary,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Who needs attention most, shown on the home screen.
-const ATTENTION: usize = 6;
+pub const ATTENTION: usize = 6;
+
+/// Open objections kept for the home screen (the oldest filed first); all are counted.
+pub const KEBERATAN: usize = 20;
 
 /// Who retires soonest, kept for the home screen: as many as the tallest screen shows (the
 /// screen shows those that fit and says how many more there are).
@@ -34,6 +39,11 @@ pub struct HomeData {
     /// no coaching since (missing), and with a coaching past its follow-up date (overdue).
     pub coaching_missing: u32,
     pub coaching_overdue: u32,
+    /// The open objections (keberatan not decided yet) of the people counted, the oldest
+    /// filing first, at most [`KEBERATAN`]: (NIP, name, period, where it stands, filed).
+    pub keberatan: Vec<(String, String, Period, KeberatanStatus, jiff::civil::Date)>,
+    /// Every open objection of the people counted.
+    pub keberatan_open: u32,
     /// Everyone's coaching records while counting (see [`HomeData::set_coaching`]).
     coached: Arc<HashMap<String, Vec<Coaching>>>,
     /// The unit counted, `None` for all.
@@ -95,6 +105,17 @@ impl HomeData {
                 .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
             self.retiring.truncate(RETIRING);
         }
+        // An objection waits for the atasan's decision (PP 30/2019 Pasal 59).
+        for (period, status, filed) in &s.keberatan {
+            self.keberatan_open += 1;
+            self.keberatan
+                .push((s.nip.clone(), s.name.clone(), *period, *status, *filed));
+        }
+        if !s.keberatan.is_empty() {
+            self.keberatan
+                .sort_by(|a, b| (a.4, &a.0, a.2.sort_key()).cmp(&(b.4, &b.0, b.2.sort_key())));
+            self.keberatan.truncate(KEBERATAN);
+        }
         if let Some(p) = s.annual_in(self.year) {
             self.evaluated += 1;
             self.counts.add(p);
@@ -143,5 +164,47 @@ impl HomeData {
     /// Everyone was counted ([`HomeData::done`]); before, Beranda says it is loading.
     pub fn loaded(&self) -> bool {
         self.loaded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Golongan, Period};
+    use jiff::civil::date;
+
+    fn person(nip: &str, aktif: bool, filed: Option<jiff::civil::Date>) -> StaffSummary {
+        StaffSummary {
+            nip: nip.into(),
+            name: format!("Pegawai {nip}"),
+            golongan: Golongan::parse("III/a", false).expect("rank"),
+            jabatan: "Perawat".into(),
+            jenis: None,
+            unit_id: "pkm".into(),
+            aktif,
+            last: None,
+            jp: Vec::new(),
+            annual: Vec::new(),
+            annual_hasil: Vec::new(),
+            held: Vec::new(),
+            keberatan: filed
+                .map(|d| (Period::annual(2025), KeberatanStatus::Diajukan, d))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn open_objections_are_counted_and_listed_oldest_filing_first() {
+        let mut home = HomeData::new(2025, 2026);
+        let today = date(2026, 11, 28);
+        let targets = JpTargets::default();
+        home.add(&person("2", true, Some(date(2026, 1, 20))), &targets, today);
+        home.add(&person("1", true, Some(date(2026, 1, 19))), &targets, today);
+        home.add(&person("3", false, Some(date(2026, 1, 5))), &targets, today);
+        home.add(&person("4", true, None), &targets, today);
+        assert_eq!(home.keberatan_open, 2, "the inactive one is not counted");
+        let nips: Vec<&str> = home.keberatan.iter().map(|k| k.0.as_str()).collect();
+        assert_eq!(nips, ["1", "2"]);
     }
 }

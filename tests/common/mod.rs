@@ -69,6 +69,7 @@ pub fn coaching() -> Coaching {
         tindak_lanjut: date(2026, 12, 2),
         selesai: None,
         hasil: String::new(),
+        rhk: None,
         revision: 0,
     }
 }

@@ -59,6 +59,7 @@ pub(super) fn parse_coaching(
                 tindak_lanjut,
                 selesai,
                 hasil: clean_multiline(t.get(r, "hasil")),
+                rhk: None,
                 revision: 0,
             };
             Ok((nip.as_str().to_string(), c))

@@ -19,6 +19,7 @@ fn person(nip: &str, name: &str, gol: &str, unit: &str, jp: u32) -> StaffSummary
         annual: Vec::new(),
         annual_hasil: Vec::new(),
         held: Vec::new(),
+        keberatan: Vec::new(),
     }
 }
 

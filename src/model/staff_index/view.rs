@@ -130,6 +130,9 @@ impl StaffIndex {
                 annual: e.annual.iter().map(|(y, p, _)| (*y, *p)).collect(),
                 annual_hasil: e.annual.iter().map(|(y, _, h)| (*y, *h)).collect(),
                 held: e.held.to_vec(),
+                // The rows do not keep open objections: Beranda reads them from the
+                // summaries in the store, and no pass over the rows needs them.
+                keberatan: Vec::new(),
             });
         }
     }

@@ -102,6 +102,8 @@ enum Act {
     NewTraining,
     NewCoaching,
     OpenRow,
+    /// The objection (keberatan) to the selected evaluation: its steps, or a new one.
+    Keberatan,
     NextSection,
     PrevSection,
     Edit,
@@ -112,7 +114,7 @@ enum Act {
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 12] = [
+const KEYS: [Binding<Act>; 13] = [
     bind(
         &[Key::Char('e')],
         Act::NewEvaluation,
@@ -127,6 +129,7 @@ const KEYS: [Binding<Act>; 12] = [
         T::KeyOpenRow,
         false,
     ),
+    bind(&[Key::Char('o')], Act::Keberatan, T::KeyKeberatan, false),
     bind(
         &[Key::Code(KeyCode::Tab)],
         Act::NextSection,
@@ -428,12 +431,17 @@ impl StaffRecord {
         }
         // The trend: the predikat of the last periods, oldest first, in their colours;
         // then the newest potensial and its box.
-        let [trend_area, potential_area, area] = Layout::vertical([
+        let objection = self.objection_line(ui, area.width as usize);
+        let [trend_area, potential_area, objection_area, area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
+            Constraint::Length(u16::from(objection.is_some())),
             Constraint::Fill(1),
         ])
         .areas(area);
+        if let Some(line) = objection {
+            frame.render_widget(Paragraph::new(line), objection_area);
+        }
         let potential = match &self.potential {
             Some((e, place)) => {
                 let mut text = format!(
@@ -521,13 +529,27 @@ impl StaffRecord {
                     Cell::from(rating_text(e.hasil_kerja, ui.lang)),
                     Cell::from(rating_text(e.perilaku, ui.lang)),
                     // A period not ended yet: the predikat is provisional (DOMAIN.md).
-                    Cell::from(Line::from(if e.period.is_provisional(self.today) {
-                        vec![
-                            Span::styled(p.label(), ui.theme.predikat(p)),
-                            Span::styled(format!(" ({})", ui.t(T::Provisional)), ui.theme.muted()),
-                        ]
-                    } else {
-                        vec![Span::styled(p.label(), ui.theme.predikat(p))]
+                    Cell::from(Line::from({
+                        let mut cell = vec![Span::styled(p.label(), ui.theme.predikat(p))];
+                        // A period not ended yet: the predikat is provisional (DOMAIN.md).
+                        if e.period.is_provisional(self.today) {
+                            cell.push(Span::styled(
+                                format!(" ({})", ui.t(T::Provisional)),
+                                ui.theme.muted(),
+                            ));
+                        }
+                        // An objection: marked, the line above says where it stands.
+                        if let Some(k) = &e.keberatan {
+                            cell.push(Span::styled(
+                                format!(" {}", ui.theme.sym("⚑", "!")),
+                                if k.is_open() {
+                                    ui.theme.error()
+                                } else {
+                                    ui.theme.muted()
+                                },
+                            ));
+                        }
+                        cell
                     })),
                 ]);
                 selected_row(row, i == selected, ui)
@@ -546,6 +568,60 @@ impl StaffRecord {
                 Constraint::Fill(1),
             ],
         );
+    }
+
+    /// The line above the evaluations about an objection (keberatan, issue 19): the
+    /// selected evaluation's, else the first open one; `None` when there is none.
+    fn objection_line(&self, ui: &Ui, width: usize) -> Option<Line<'static>> {
+        let selected = self.evaluations.get(self.rows[0]);
+        let (e, k) = selected
+            .and_then(|e| Some((e, e.keberatan.as_ref()?)))
+            .or_else(|| {
+                self.evaluations
+                    .iter()
+                    .find_map(|e| Some((e, e.keberatan.as_ref().filter(|k| k.is_open())?)))
+            })?;
+        let mut text = format!(
+            "{} {}: {} {}",
+            ui.t(T::KbShort),
+            period_text(e.period, ui.lang),
+            crate::ui::labels::keberatan_status_text(k.status(), ui),
+            format_date(
+                k.keputusan
+                    .as_ref()
+                    .map(|d| d.tanggal)
+                    .or(k.penjelasan_tanggal.filter(|_| k.keputusan.is_none()))
+                    .unwrap_or(k.diajukan)
+            ),
+        );
+        if let Some(d) = &k.keputusan {
+            let (from, to) = (k.asal_predikat(), e.predikat());
+            if from != to {
+                text.push_str(&format!(
+                    " ({} {} {})",
+                    from.label(),
+                    ui.theme.sym("→", "->"),
+                    to.label()
+                ));
+            } else if matches!(d.hasil, crate::domain::HasilKeputusan::Tetap) {
+                text.push_str(&format!(" ({})", ui.t(T::KbKeptShort)));
+            }
+        }
+        let style = if k.is_open() {
+            ui.theme.error()
+        } else {
+            ui.theme.muted()
+        };
+        let hint = format!("  o {}", ui.t(T::KeyKeberatan));
+        let mut spans = vec![
+            Span::styled(format!("{} ", ui.theme.sym("⚑", "!")), style),
+            Span::styled(fit(ui, &text, width.saturating_sub(2)), style),
+        ];
+        // The key where it fits (help lists it too).
+        if 2 + text.chars().count() + hint.chars().count() <= width {
+            spans.push(Span::styled(hint, ui.theme.muted()));
+        }
+        Some(Line::from(spans))
     }
 
     fn draw_trainings(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -715,7 +791,7 @@ fn draw_table(
     frame.render_widget(Table::new(rows, widths.to_vec()).header(header), area);
 }
 
-fn action_text(a: crate::views::AuditAction) -> T {
+pub(crate) fn action_text(a: crate::views::AuditAction) -> T {
     use crate::views::AuditAction;
     match a {
         AuditAction::Create => T::ActCreate,
@@ -736,6 +812,17 @@ impl Screen for StaffRecord {
             if x.action == T::KeyNewCoaching {
                 x.footer = self.section == Section::Coaching;
             }
+            // In the footer where the selected evaluation has an objection (issue 19).
+            if x.action == T::KeyKeberatan {
+                x.footer = self.section == Section::Evaluations
+                    && self
+                        .evaluations
+                        .get(self.rows[0])
+                        .is_some_and(|e| e.keberatan.is_some());
+            }
+        }
+        if self.section != Section::Evaluations || self.evaluations.is_empty() {
+            k.retain(|x| x.action != T::KeyKeberatan);
         }
         // `n` makes a new SKP on the SKP section only.
         if self.section != Section::Skp {
@@ -800,6 +887,12 @@ impl Screen for StaffRecord {
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
             Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
             Some(Act::NewCoaching) => return Outcome::OpenCoaching(nip, None),
+            Some(Act::Keberatan) => {
+                return match (self.section, self.evaluations.get(self.rows[0])) {
+                    (Section::Evaluations, Some(e)) => Outcome::OpenKeberatan(nip, e.id),
+                    _ => Outcome::Ignored,
+                };
+            }
             Some(Act::OpenRow) => {
                 return match self.section {
                     Section::Trainings => match self.trainings.get(self.rows[1]) {

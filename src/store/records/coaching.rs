@@ -1,4 +1,5 @@
-//! A person's coaching records (pembinaan kinerja), stored as one group: `CoachingGroupV1`.
+//! A person's coaching records (pembinaan kinerja), stored as one group: `CoachingGroupV1`,
+//! then `CoachingGroupV2`, whose records may name the RHK they are about (issue 19).
 
 use super::evaluations::{EvaluatorV1, evaluator_from, evaluator_to};
 use super::{COACHING_VERSION, DateV1, code, from_code};
@@ -29,6 +30,59 @@ pub struct CoachingGroupV1 {
     pub items: Vec<CoachingV1>,
 }
 
+/// The second layout of a coaching record: `CoachingV1` and the RHK it is about, as (the
+/// SKP's id, the RHK's id in that SKP) among the person's SKPs.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct CoachingV2 {
+    pub id: u32,
+    pub tanggal: DateV1,
+    /// A position in `CoachingKind::ALL`.
+    pub jenis: u8,
+    pub pemberi: EvaluatorV1,
+    pub masalah: String,
+    pub langkah: String,
+    pub tindak_lanjut: DateV1,
+    pub selesai: Option<DateV1>,
+    pub hasil: String,
+    pub rhk: Option<(u32, u32)>,
+    pub revision: u64,
+}
+
+/// All coaching records of one person in the second layout.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct CoachingGroupV2 {
+    pub next_id: u32,
+    pub items: Vec<CoachingV2>,
+}
+
+impl From<CoachingV1> for CoachingV2 {
+    /// The first layout named no RHK.
+    fn from(c: CoachingV1) -> CoachingV2 {
+        CoachingV2 {
+            id: c.id,
+            tanggal: c.tanggal,
+            jenis: c.jenis,
+            pemberi: c.pemberi,
+            masalah: c.masalah,
+            langkah: c.langkah,
+            tindak_lanjut: c.tindak_lanjut,
+            selesai: c.selesai,
+            hasil: c.hasil,
+            rhk: None,
+            revision: c.revision,
+        }
+    }
+}
+
+impl From<CoachingGroupV1> for CoachingGroupV2 {
+    fn from(g: CoachingGroupV1) -> CoachingGroupV2 {
+        CoachingGroupV2 {
+            next_id: g.next_id,
+            items: g.items.into_iter().map(CoachingV2::from).collect(),
+        }
+    }
+}
+
 /// One person's coaching records, as the store keeps them (by date).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CoachingGroup {
@@ -40,7 +94,7 @@ pub fn encode_coaching(g: &CoachingGroup) -> Result<Vec<u8>, DecodeError> {
     let items = g
         .items
         .iter()
-        .map(|c| CoachingV1 {
+        .map(|c| CoachingV2 {
             id: c.id,
             tanggal: c.tanggal.into(),
             jenis: code(&CoachingKind::ALL, &c.jenis),
@@ -50,12 +104,13 @@ pub fn encode_coaching(g: &CoachingGroup) -> Result<Vec<u8>, DecodeError> {
             tindak_lanjut: c.tindak_lanjut.into(),
             selesai: c.selesai.map(DateV1::from),
             hasil: c.hasil.clone(),
+            rhk: c.rhk,
             revision: c.revision,
         })
         .collect();
     encode(
         COACHING_VERSION,
-        &CoachingGroupV1 {
+        &CoachingGroupV2 {
             next_id: g.next_id,
             items,
         },
@@ -64,8 +119,9 @@ pub fn encode_coaching(g: &CoachingGroup) -> Result<Vec<u8>, DecodeError> {
 
 pub fn decode_coaching(bytes: &[u8]) -> Result<CoachingGroup, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: CoachingGroupV1 = match version {
-        1 => decode_payload(payload)?,
+    let r: CoachingGroupV2 = match version {
+        1 => decode_payload::<CoachingGroupV1>(payload)?.into(),
+        2 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
     };
     let mut items = Vec::with_capacity(r.items.len());
@@ -80,6 +136,7 @@ pub fn decode_coaching(bytes: &[u8]) -> Result<CoachingGroup, DecodeError> {
             tindak_lanjut: c.tindak_lanjut.to_date()?,
             selesai: c.selesai.map(DateV1::to_date).transpose()?,
             hasil: c.hasil,
+            rhk: c.rhk,
             revision: c.revision,
         });
     }

@@ -1,7 +1,7 @@
-//! Staff summaries: `SummaryV1` to `SummaryV4` (derived, not frozen) and their conversion.
+//! Staff summaries: `SummaryV1` to `SummaryV5` (derived, not frozen) and their conversion.
 
 use super::{DateV1, SUMMARY_VERSION, code, from_code};
-use crate::domain::{Golongan, JenisJabatan, Predikat, Rating, StaffSummary};
+use crate::domain::{Golongan, JenisJabatan, KeberatanStatus, Predikat, Rating, StaffSummary};
 use crate::store::codec::{DecodeError, decode_payload, encode, split};
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +85,55 @@ pub struct SummaryV4 {
     pub held: Vec<(u32, DateV1)>,
 }
 
+/// The fifth summary layout: `SummaryV4` and the open objections to the person's
+/// evaluations, for Beranda (issue 19).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SummaryV5 {
+    pub nip: String,
+    pub name: String,
+    pub golongan: u8,
+    pub jabatan: String,
+    /// Position in `JenisJabatan::ALL`, `u8::MAX` unknown.
+    pub jenis: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
+    pub last: Option<(i16, u8, u8, u8)>,
+    pub jp: Vec<(i16, u32)>,
+    /// (year, `Predikat::code`) of each annual evaluation.
+    pub annual: Vec<(i16, u8)>,
+    /// (year, `Rating::code`) of each annual evaluation's Hasil Kerja.
+    pub annual_hasil: Vec<(i16, u8)>,
+    /// (`competency_key` of the competency's id, end date of the latest completed
+    /// training that satisfies it).
+    pub held: Vec<(u32, DateV1)>,
+    /// Each open objection: (year, period kind code, period number, position in
+    /// `KeberatanStatus::ALL`, the day it was filed).
+    pub keberatan: Vec<(i16, u8, u8, u8, DateV1)>,
+}
+
+impl From<SummaryV4> for SummaryV5 {
+    /// The fourth layout did not keep the open objections: left empty (the store rebuilds
+    /// such summaries on open, as their layout marker is older).
+    fn from(r: SummaryV4) -> SummaryV5 {
+        SummaryV5 {
+            nip: r.nip,
+            name: r.name,
+            golongan: r.golongan,
+            jabatan: r.jabatan,
+            jenis: r.jenis,
+            unit_id: r.unit_id,
+            aktif: r.aktif,
+            last: r.last,
+            jp: r.jp,
+            annual: r.annual,
+            annual_hasil: r.annual_hasil,
+            held: r.held,
+            keberatan: Vec::new(),
+        }
+    }
+}
+
 impl From<SummaryV3> for SummaryV4 {
     /// The third layout did not keep the competencies held: left empty (the store
     /// rebuilds such summaries on open, as their layout marker is older).
@@ -148,7 +197,7 @@ impl From<SummaryV1> for SummaryV2 {
 pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
     encode(
         SUMMARY_VERSION,
-        &SummaryV4 {
+        &SummaryV5 {
             nip: s.nip.clone(),
             name: s.name.clone(),
             golongan: s.golongan.ordinal(),
@@ -164,17 +213,35 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
             annual: s.annual.iter().map(|(y, p)| (*y, p.code())).collect(),
             annual_hasil: s.annual_hasil.iter().map(|(y, r)| (*y, r.code())).collect(),
             held: s.held.iter().map(|(k, d)| (*k, (*d).into())).collect(),
+            keberatan: s
+                .keberatan
+                .iter()
+                .map(|(period, status, filed)| {
+                    let (kind, n) = super::period_kind_to(period.kind);
+                    (
+                        period.year,
+                        kind,
+                        n,
+                        code(&KeberatanStatus::ALL, status),
+                        (*filed).into(),
+                    )
+                })
+                .collect(),
         },
     )
 }
 
 pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: SummaryV4 = match version {
-        1 => SummaryV3::from(SummaryV2::from(decode_payload::<SummaryV1>(payload)?)).into(),
-        2 => SummaryV3::from(decode_payload::<SummaryV2>(payload)?).into(),
-        3 => decode_payload::<SummaryV3>(payload)?.into(),
-        4 => decode_payload(payload)?,
+    let r: SummaryV5 = match version {
+        1 => SummaryV4::from(SummaryV3::from(SummaryV2::from(
+            decode_payload::<SummaryV1>(payload)?,
+        )))
+        .into(),
+        2 => SummaryV4::from(SummaryV3::from(decode_payload::<SummaryV2>(payload)?)).into(),
+        3 => SummaryV4::from(decode_payload::<SummaryV3>(payload)?).into(),
+        4 => decode_payload::<SummaryV4>(payload)?.into(),
+        5 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
     };
     let predikat_of = |code: u8| {
@@ -223,6 +290,17 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
             .held
             .into_iter()
             .map(|(k, d)| Ok((k, d.to_date()?)))
+            .collect::<Result<_, DecodeError>>()?,
+        keberatan: r
+            .keberatan
+            .into_iter()
+            .map(|(year, kind, n, status, filed)| {
+                Ok((
+                    super::period_from(year, kind, n)?,
+                    from_code(&KeberatanStatus::ALL, status, "keberatan status")?,
+                    filed.to_date()?,
+                ))
+            })
             .collect::<Result<_, DecodeError>>()?,
     })
 }

@@ -5,6 +5,35 @@ use crate::domain::Evaluation;
 use crate::store::records::{self, AuditAction};
 use crate::store::{Store, StoreError};
 
+/// What an objection's save adds to the evaluation's audit line (issue 19): where it
+/// stands and since when, and a decision's effect, so every step reads in the history.
+fn keberatan_step(e: &Evaluation) -> String {
+    use crate::domain::{HasilKeputusan, KeberatanStatus};
+    let Some(k) = &e.keberatan else {
+        return String::new();
+    };
+    let (day, effect) = match (&k.keputusan, k.status()) {
+        (Some(d), _) => (
+            d.tanggal,
+            match d.hasil {
+                HasilKeputusan::Tetap => " (tetap)".to_string(),
+                HasilKeputusan::Diubah { .. } => {
+                    format!(" (semula {})", k.asal_predikat().label())
+                }
+            },
+        ),
+        (None, KeberatanStatus::Dijelaskan) => {
+            (k.penjelasan_tanggal.unwrap_or(k.diajukan), String::new())
+        }
+        (None, _) => (k.diajukan, String::new()),
+    };
+    format!(
+        ", keberatan {} {}{effect}",
+        k.status().code(),
+        crate::domain::format_date(day)
+    )
+}
+
 impl Store {
     /// Creates (id 0) or updates an evaluation of the person `nip`. One evaluation per
     /// period: a second one for the same period is refused with the existing id.
@@ -16,6 +45,8 @@ impl Store {
     ) -> Result<Evaluation, StoreError> {
         let catalogue = self.competencies()?;
         let mut evaluation = evaluation.clone().cleaned();
+        // The ratings as sent, before an objection's result is applied to them.
+        let sent = (evaluation.hasil_kerja, evaluation.perilaku);
         // PP 30/2019 Pasal 59: an objection's refusals stop the save; its decided result
         // replaces the ratings, the original stays in the objection.
         if let Some(k) = evaluation.keberatan.clone() {
@@ -71,6 +102,20 @@ impl Store {
                         existing: other.id,
                     });
                 }
+                // Under an objection the result changes only by the atasan's decision: a
+                // save that changes the ratings and leaves the objection as it was (the
+                // evaluation form) is refused rather than silently undone.
+                if let Some(stored) = group.items.iter().find(|e| e.id == evaluation.id)
+                    && stored.keberatan.is_some()
+                    && stored.keberatan == evaluation.keberatan
+                    && sent != (stored.hasil_kerja, stored.perilaku)
+                {
+                    return abort(StoreError::Invalid(format!(
+                        "{} of {nip} is under an objection (keberatan): its ratings change \
+                         only by the atasan's decision; record it with o on the staff record",
+                        evaluation.period
+                    )));
+                }
                 let what = format!("evaluation {} of {nip}", evaluation.period);
                 let (saved, _) = place(&mut group.items, &mut group.next_id, &evaluation, what)?;
                 group.items.sort_by_key(|e| e.period.sort_key());
@@ -96,7 +141,12 @@ impl Store {
                             AuditAction::Update
                         },
                         record: format!("evaluations/{nip}/{}", saved.id),
-                        summary: format!("{}: {}", saved.period, saved.predikat().label()),
+                        summary: format!(
+                            "{}: {}{}",
+                            saved.period,
+                            saved.predikat().label(),
+                            keberatan_step(&saved)
+                        ),
                     },
                 ))
             },
