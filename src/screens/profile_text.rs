@@ -150,7 +150,12 @@ pub fn skp_lines(
     );
     let mut lines = Vec::new();
     for (n, r) in s.rhk.iter().enumerate() {
-        lines.push(format!("{}. {}: {}", n + 1, r.jenis.label(), r.teks));
+        lines.push(format!(
+            "{}. {}: {}",
+            n + 1,
+            crate::ui::skp_labels::jenis_text(r.jenis, lang),
+            r.teks
+        ));
         for i in &r.indikator {
             let latest = match &i.latest {
                 Some((period, value, capaian)) => {
@@ -164,7 +169,7 @@ pub fn skp_lines(
             };
             lines.push(format!(
                 "  {}: {} | {} {} | {latest}",
-                i.aspek.label(),
+                crate::ui::skp_labels::aspek_text(i.aspek, lang),
                 i.teks,
                 T::TargetWord.get(lang),
                 i.target

@@ -7,10 +7,9 @@
 //! the next page follows. The satuan is the target's when only a number is typed.
 
 use super::{Outcome, Screen};
-use crate::domain::{Aspek, JenisRhk, Nilai, Period, PeriodKind};
+use crate::domain::{Nilai, Period, PeriodKind};
 use crate::ui::input::TextInput;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
-use crate::ui::lang::Lang;
 use crate::ui::lang::T;
 use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Pasted, Ui, fit, key, year_span};
@@ -189,26 +188,6 @@ pub fn typed_nilai(typed: &str, target: &Nilai) -> Option<Nilai> {
             },
         }),
         other => Some(other),
-    }
-}
-
-/// An indicator's aspect in the interface language (the four of 6/2022).
-pub fn aspek_text(a: Aspek, lang: Lang) -> &'static str {
-    match (lang, a) {
-        (Lang::Id, _) => a.label(),
-        (Lang::En, Aspek::Kuantitas) => "Quantity",
-        (Lang::En, Aspek::Kualitas) => "Quality",
-        (Lang::En, Aspek::Waktu) => "Time",
-        (Lang::En, Aspek::Biaya) => "Cost",
-    }
-}
-
-/// Utama or tambahan in the interface language.
-pub fn jenis_text(j: JenisRhk, lang: Lang) -> &'static str {
-    match (lang, j) {
-        (Lang::Id, _) => j.label(),
-        (Lang::En, JenisRhk::Utama) => "main",
-        (Lang::En, JenisRhk::Tambahan) => "additional",
     }
 }
 
@@ -582,14 +561,21 @@ impl Screen for RealisationScreen {
         let sel = &rows[self.selected];
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" RHK {} {}: ", sel.rhk_no, jenis_text(sel.jenis, ui.lang)),
+                format!(
+                    " RHK {} {}: ",
+                    sel.rhk_no,
+                    crate::ui::skp_labels::jenis_text(sel.jenis, ui.lang)
+                ),
                 ui.theme.muted(),
             ),
             Span::raw(fit(ui, sel.rhk, width.saturating_sub(20))),
         ]));
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {}: ", aspek_text(sel.aspek, ui.lang)),
+                format!(
+                    " {}: ",
+                    crate::ui::skp_labels::aspek_text(sel.aspek, ui.lang)
+                ),
                 ui.theme.muted(),
             ),
             Span::styled(

@@ -12,6 +12,7 @@ pub mod keys;
 pub mod labels;
 pub mod lang;
 pub mod rating;
+pub mod skp_labels;
 pub mod tabs;
 pub mod theme;
 pub mod unit_picker;

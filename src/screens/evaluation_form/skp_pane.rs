@@ -11,9 +11,9 @@ use crate::domain::evaluation::last_periodic;
 use crate::domain::skp::{HasilKerjaWarning, skp_for};
 use crate::domain::{Nilai, PeriodKind, Skp};
 use crate::screens::FormSpec;
-use crate::screens::realisation::aspek_text;
 use crate::ui::keys::Key;
 use crate::ui::lang::T;
+use crate::ui::skp_labels::aspek_text;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crate::views::skp::{SkpReading, capaian_text};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -226,7 +226,7 @@ fn pane_lines(
                     &format!(
                         "RHK {} {}",
                         r.rhk_no,
-                        crate::screens::realisation::jenis_text(r.jenis, ui.lang)
+                        crate::ui::skp_labels::jenis_text(r.jenis, ui.lang)
                     ),
                     width,
                 ),

@@ -11,7 +11,7 @@
 mod data;
 mod editor;
 mod evidence;
-pub mod labels;
+pub use crate::ui::skp_labels as labels;
 mod lists;
 mod rhk;
 mod slots;

@@ -1,4 +1,4 @@
-//! The SKP's terms as the screens show them, in the interface language. The domain types'
+//! The SKP's terms as the screens and the profile show them, in the interface language. The domain types'
 //! own `label()` stays Indonesian (the CSV and export value); under `--lang en` these are
 //! English, as `ui::labels` does for the ratings and periods.
 
