@@ -194,7 +194,47 @@ fn skp_at_scale(c: &mut Criterion) {
             total
         })
     });
+    unit_realisation_screen(&mut group, &store, q3);
     group.finish();
+}
+
+/// The realisation screen of the biggest unit: its people from the staff rows in memory,
+/// each one's SKP read and chosen for the quarter, and the first page drawn at 80x24.
+fn unit_realisation_screen(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    store: &Store,
+    period: Period,
+) {
+    use kinerja::model::staff_index::StaffIndex;
+    use kinerja::screens::Screen;
+    use kinerja::screens::realisation::RealisationScreen;
+    use kinerja::views::realisation::unit_realisation;
+    let index = StaffIndex::build(
+        store.iter_summaries(),
+        std::collections::HashMap::new(),
+        YEAR,
+    )
+    .expect("rows");
+    let mut sizes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for s in store.iter_summaries() {
+        *sizes.entry(s.expect("summary").unit_id).or_default() += 1;
+    }
+    let (biggest, people) = sizes.into_iter().max_by_key(|(_, n)| *n).expect("units");
+    eprintln!("the biggest unit has {people} people");
+    let ui = kinerja::ui::Ui {
+        lang: Default::default(),
+        theme: Default::default(),
+        jp: Default::default(),
+    };
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    group.bench_function("unit_realisation_biggest_unit", |b| {
+        b.iter(|| {
+            let data = unit_realisation(store, &index, &biggest, period).expect("plans");
+            let mut screen = RealisationScreen::new(data, date(2026, 11, 28));
+            term.draw(|f| screen.draw(f, f.area(), &ui)).expect("draw");
+        })
+    });
 }
 
 criterion_group!(benches, skp_at_scale);
