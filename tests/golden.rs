@@ -783,7 +783,7 @@ fn golden_skp_v1_values_decode_to_the_same_records() {
     let a = &decoded[0].items[0];
     assert_eq!(a.indicators().count(), 2);
     assert_eq!(a.rhk[0].indikator[0].realisasi.len(), 2);
-    assert_eq!(a.rhk[0].indikator[0].target.to_string(), "1200 pasien");
+    assert_eq!(a.rhk[0].indikator[0].target.to_string(), "1.200 pasien");
 }
 
 #[test]

@@ -632,3 +632,64 @@ fn competencies_and_requirements_round_trip_audited_and_through_a_backup() {
     assert_eq!(fresh.competencies().unwrap(), vec![btcls]);
     assert!(fresh.check().unwrap().is_sound());
 }
+
+#[test]
+fn an_skp_round_trips_and_a_realisation_is_audited_by_rhk_and_indicator_number() {
+    use kinerja::domain::{
+        Aspek, Indikator, Intervensi, JenisRhk, Nilai, Period, PersonAtTime, Rhk, Skp,
+    };
+    let (_dir, store) = open();
+    store.save_unit(&unit(), "t").unwrap();
+    let nip = "198503302010012002";
+    store.save_staff(&staff(nip), "t").unwrap();
+    let mut s = Skp::new_year(
+        2026,
+        PersonAtTime::named("dr. Siti", None),
+        PersonAtTime::named("Kepala", None),
+    );
+    let mut r = Rhk::new(JenisRhk::Utama, "Layanan", Intervensi::None);
+    for (aspek, target) in [
+        (Aspek::Kuantitas, "1.200 pasien"),
+        (Aspek::Waktu, "30 menit"),
+    ] {
+        r.indikator.push(Indikator {
+            id: 0,
+            aspek,
+            teks: "indikator".into(),
+            target: Nilai::parse(target).unwrap(),
+            realisasi: Vec::new(),
+        });
+    }
+    s.rhk.push(r);
+    let saved = store.save_skp(nip, &s, "t").unwrap();
+    assert_eq!((saved.id, saved.revision), (1, 1));
+    assert_eq!(store.skp_of(nip).unwrap(), vec![saved.clone()]);
+    let second = saved.rhk[0].indikator[1].id;
+    let q3 = Period::new(2026, PeriodKind::Triwulan(3)).unwrap();
+    let after = store
+        .save_realisasi(
+            nip,
+            saved.id,
+            saved.revision,
+            second,
+            q3,
+            Nilai::parse("28 menit"),
+            "",
+            "t",
+        )
+        .unwrap();
+    assert_eq!(after.revision, 2);
+    let history = store.audit_of(&format!("skp/{nip}/1")).unwrap();
+    assert_eq!(
+        history.last().unwrap().summary,
+        "realisasi Triwulan III 2026, RHK 1 IKI 2"
+    );
+    // A save from the revision read before is refused: the realisation stays.
+    let stale = store.save_realisasi(nip, saved.id, saved.revision, second, q3, None, "", "t");
+    assert!(matches!(stale, Err(StoreError::Stale { .. })), "{stale:?}");
+    assert_eq!(
+        store.skp_of(nip).unwrap()[0].rhk[0].indikator[1].realisasi[0].nilai,
+        Nilai::parse("28 menit").unwrap()
+    );
+    assert!(store.check().unwrap().is_sound());
+}

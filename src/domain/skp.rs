@@ -60,13 +60,22 @@ impl Amount {
 }
 
 impl fmt::Display for Amount {
-    /// `12`, `12,5`, `12,25`: the Indonesian decimal comma, no trailing zeros.
+    /// `12`, `1.200`, `12,5`, `1.234,25`: Indonesian thousands dots and decimal comma, no
+    /// trailing zeros; [`Amount::parse`] reads it back.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (whole, cents) = (self.0 / 100, self.0 % 100);
+        let digits = whole.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
         match cents {
-            0 => write!(f, "{whole}"),
-            c if c % 10 == 0 => write!(f, "{whole},{}", c / 10),
-            c => write!(f, "{whole},{c:02}"),
+            0 => write!(f, "{grouped}"),
+            c if c % 10 == 0 => write!(f, "{grouped},{}", c / 10),
+            c => write!(f, "{grouped},{c:02}"),
         }
     }
 }
@@ -661,6 +670,9 @@ fn letters(s: &str) -> String {
 /// and the target is not zero. For waktu and biaya (lower is better) it is target against
 /// realisation. Information only (DOMAIN.md: "A program shows capaian ... as information").
 pub fn capaian(aspek: Aspek, target: &Nilai, realisasi: &Nilai) -> Option<f64> {
+    if !same_satuan(target, realisasi) {
+        return None;
+    }
     // Hundredths on both sides: the ratio is exact for the figures officers type.
     let (t, r) = (target.amount()?.0 as f64, realisasi.amount()?.0 as f64);
     if aspek.lower_is_better() {
@@ -673,9 +685,30 @@ pub fn capaian(aspek: Aspek, target: &Nilai, realisasi: &Nilai) -> Option<f64> {
     }
 }
 
+/// Whether two numbers count the same thing: their satuan are equal ignoring case and
+/// spaces, or one of them has none. `280 orang` against `300 pasien` is not comparable, so
+/// it gives no capaian and no judgement (a screen says so).
+pub fn same_satuan(target: &Nilai, realisasi: &Nilai) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    match (target, realisasi) {
+        (Nilai::Angka { satuan: a, .. }, Nilai::Angka { satuan: b, .. }) => {
+            a.trim().is_empty() || b.trim().is_empty() || norm(a) == norm(b)
+        }
+        _ => true,
+    }
+}
+
 /// Whether a numeric realisation meets its target (see [`Aspek::lower_is_better`]).
 /// `None` when either is a sentence: the evaluator judges those.
 pub fn met(aspek: Aspek, target: &Nilai, realisasi: &Nilai) -> Option<bool> {
+    if !same_satuan(target, realisasi) {
+        return None;
+    }
     let (t, r) = (target.amount()?, realisasi.amount()?);
     Some(if aspek.lower_is_better() {
         r <= t
@@ -826,6 +859,15 @@ mod tests {
         assert_eq!(Amount(1250).to_string(), "12,5");
         assert_eq!(Amount(1225).to_string(), "12,25");
         assert_eq!(Amount(1200).to_string(), "12");
+        assert_eq!(Amount(120000).to_string(), "1.200");
+        assert_eq!(Amount(123456725).to_string(), "1.234.567,25");
+        for v in [0, 5, 99_999, 100_000, 123_450, 100_000_000, 123_456_725] {
+            assert_eq!(
+                Amount::parse(&Amount(v).to_string()),
+                Some(Amount(v)),
+                "{v}"
+            );
+        }
     }
 
     #[test]
@@ -869,6 +911,14 @@ mod tests {
         assert_eq!(met(Aspek::Kualitas, &text, &r), None);
         let zero = Nilai::parse("0 laporan").expect("zero");
         assert_eq!(capaian(Aspek::Kuantitas, &zero, &r), None);
+        // Another satuan counts something else: no capaian, no judgement.
+        let other = Nilai::parse("12 orang").expect("other");
+        assert_eq!(capaian(Aspek::Kuantitas, &t, &other), None);
+        assert_eq!(met(Aspek::Kuantitas, &t, &other), None);
+        let bare = Nilai::parse("12").expect("bare");
+        assert_eq!(capaian(Aspek::Kuantitas, &t, &bare), Some(120.0));
+        let spaced = Nilai::parse("12  LAPORAN").expect("spaced");
+        assert_eq!(met(Aspek::Kuantitas, &t, &spaced), Some(true));
     }
 
     #[test]

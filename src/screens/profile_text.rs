@@ -992,7 +992,7 @@ mod skp_tests {
             lines,
             vec![
                 "1. Utama: Terlayaninya pasien",
-                "  Kuantitas: Jumlah pasien | target 1200 pasien | Triwulan III 2026: 900 pasien (75%)",
+                "  Kuantitas: Jumlah pasien | target 1.200 pasien | Triwulan III 2026: 900 pasien (75%)",
                 "  Waktu: Waktu tunggu | target 30 menit | belum ada realisasi",
             ]
         );

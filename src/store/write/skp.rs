@@ -87,6 +87,18 @@ impl Store {
             }
             let cleared = nilai.is_none();
             ind.set_realisasi(period, nilai, catatan);
+            // Named as the screens and exports number them: RHK n, indicator m.
+            let place = slot
+                .rhk
+                .iter()
+                .enumerate()
+                .find_map(|(r, rhk)| {
+                    rhk.indikator
+                        .iter()
+                        .position(|i| i.id == indikator_id)
+                        .map(|i| format!("RHK {} IKI {}", r + 1, i + 1))
+                })
+                .unwrap_or_else(|| format!("indikator {indikator_id}"));
             slot.revision += 1;
             let saved = slot.clone();
             t_skp.insert(nip.as_bytes(), encoded(records::encode_skp(&group))?)?;
@@ -99,7 +111,7 @@ impl Store {
                         AuditAction::Update
                     },
                     record: format!("skp/{nip}/{skp_id}"),
-                    summary: format!("realisasi {period}, indikator {indikator_id}"),
+                    summary: format!("realisasi {period}, {place}"),
                 },
             ))
         })
