@@ -311,5 +311,10 @@ pub(super) fn keep_absent_evaluation_columns(
     if !t.has("catatan") {
         e.catatan = old.catatan.clone();
     }
+    // Not in the evaluations file: the date received, the pegawai then and the objection
+    // (its own file) stay as stored.
+    e.diterima = old.diterima;
+    e.pegawai = old.pegawai.clone();
+    e.keberatan = old.keberatan.clone();
     e
 }
