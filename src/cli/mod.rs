@@ -5,6 +5,7 @@ pub mod columns;
 pub mod config;
 pub mod csvio;
 mod export;
+mod export_skp;
 mod import;
 mod officer;
 mod profile;
@@ -198,6 +199,19 @@ pub enum ExportKind {
     /// kontak_email, kompetensi, jenis_perjanjian, nomor_perjanjian, mulai, selesai,
     /// ruang_lingkup)
     Partners,
+    /// SKPs, one row per indicator: the SKP (nip, mulai, selesai, people then, expectations,
+    /// Lampiran), the RHK (number, jenis, text, the superior's RHK) and the indicator (aspek,
+    /// text, target) (--year: the SKP's year)
+    Skp,
+    /// Realisations per indicator and period (nip, skp_mulai, rhk_no, indikator_no, tahun,
+    /// periode, realisasi, catatan)
+    Realisasi,
+    /// Evidence and feedback per RHK or indicator (jenis bukti or umpan-balik, tanggal,
+    /// uraian, lokasi, dari)
+    Bukti,
+    /// Objections to evaluations and every step on them (diajukan, alasan, penjelasan,
+    /// keputusan, new ratings, who decided and when) (--year: the evaluation's year)
+    Keberatan,
 }
 
 /// How `kinerja profile` writes the profile.

@@ -85,8 +85,25 @@ pub(super) fn parse_evaluation(
         slot.ekspektasi = clean_multiline(t.get(r, ekspektasi_col));
         slot.umpan_balik = clean_multiline(t.get(r, umpan_balik_col));
     }
-    let penilai = parse_evaluator(t, r, "penilai_nip", "penilai_nama", &mut row);
-    let atasan = parse_evaluator(t, r, "atasan_nip", "atasan_nama", &mut row);
+    let mut penilai = parse_evaluator(t, r, "penilai_nip", "penilai_nama", &mut row);
+    let mut atasan = parse_evaluator(t, r, "atasan_nip", "atasan_nama", &mut row);
+    for (p, prefix) in [(&mut penilai, "penilai"), (&mut atasan, "atasan")] {
+        if let Some(p) = p {
+            person_details(t, r, prefix, p, &mut row);
+        }
+    }
+    let diterima = optional_date(t, r, "diterima", &mut row);
+    let mut pegawai = PersonAtTime {
+        nip: nip.clone(),
+        nama: clean_line(t.get(r, "pegawai_nama")),
+        ..Default::default()
+    };
+    person_details(t, r, "pegawai", &mut pegawai, &mut row);
+    let pegawai = (!pegawai.nama.is_empty()
+        || pegawai.golongan.is_some()
+        || !pegawai.jabatan.is_empty()
+        || !pegawai.unit.is_empty())
+    .then_some(pegawai);
     if let (Some(h), Some(p)) = (hasil, perilaku) {
         let given = t.get(r, "predikat");
         let matrix = crate::domain::predikat(h, p);
@@ -118,9 +135,9 @@ pub(super) fn parse_evaluation(
                 atasan_penilai: atasan,
                 catatan: clean_multiline(t.get(r, "catatan")),
                 revision: 0,
-                diterima: None,
+                diterima,
                 keberatan: None,
-                pegawai: None,
+                pegawai,
             };
             e.validate(&nip, today).map_err(|e| vec![e.to_string()])?;
             Ok((nip.as_str().to_string(), e))
@@ -190,6 +207,20 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
                             problems.push("the atasan (atasan_nip) is the person evaluated".into())
                         }
                     }
+                }
+                // An objection's result is the evaluation's ratings (PP 30/2019 Pasal 59):
+                // they change through the objection, not under it.
+                if let Some(old) = stored.iter().find(|x| x.period == e.period)
+                    && let Some(k) = &old.keberatan
+                    && (e.hasil_kerja, e.perilaku) != (old.hasil_kerja, old.perilaku)
+                {
+                    problems.push(format!(
+                        "{} has an objection ({}): its ratings stay {} and {} as the objection gives them; change them with `kinerja import keberatan`",
+                        e.period,
+                        k.status().code(),
+                        old.hasil_kerja.code(),
+                        old.perilaku.code()
+                    ));
                 }
                 if !problems.is_empty() {
                     bad.push((*line, problems.join("; ")));
@@ -291,11 +322,17 @@ pub(super) fn keep_absent_evaluation_columns(
     mut e: Evaluation,
     old: &Evaluation,
 ) -> Evaluation {
-    if !t.has("penilai_nip") && !t.has("penilai_nama") {
-        e.penilai = old.penilai.clone();
-    }
-    if !t.has("atasan_nip") && !t.has("atasan_nama") {
-        e.atasan_penilai = old.atasan_penilai.clone();
+    for (prefix, new, old) in [
+        ("penilai", &mut e.penilai, &old.penilai),
+        ("atasan", &mut e.atasan_penilai, &old.atasan_penilai),
+    ] {
+        if !t.has(&format!("{prefix}_nip")) && !t.has(&format!("{prefix}_nama")) {
+            *new = old.clone();
+        } else if !has_details(t, prefix)
+            && let (Some(n), Some(o)) = (new.as_mut(), old.as_ref())
+        {
+            (n.golongan, n.jabatan, n.unit) = (o.golongan, o.jabatan.clone(), o.unit.clone());
+        }
     }
     for (i, (_, rating, ekspektasi, umpan_balik)) in ASPECT_COLUMNS.iter().enumerate() {
         if !t.has(rating) {
@@ -311,10 +348,13 @@ pub(super) fn keep_absent_evaluation_columns(
     if !t.has("catatan") {
         e.catatan = old.catatan.clone();
     }
-    // Not in the evaluations file: the date received, the pegawai then and the objection
-    // (its own file) stay as stored.
-    e.diterima = old.diterima;
-    e.pegawai = old.pegawai.clone();
+    if !t.has("diterima") {
+        e.diterima = old.diterima;
+    }
+    if !t.has("pegawai_nama") && !has_details(t, "pegawai") {
+        e.pegawai = old.pegawai.clone();
+    }
+    // The objection has a file of its own (`import keberatan`): it stays as stored.
     e.keberatan = old.keberatan.clone();
     e
 }

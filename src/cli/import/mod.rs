@@ -169,6 +169,61 @@ pub(super) fn parse_any_nip(s: &str) -> Result<Nip, String> {
     Nip::parse(s).or_else(|e| Nip::parse_as(s, EmploymentKind::Pppk).map_err(|_| e.to_string()))
 }
 
+/// A date column: `None` with no problem when empty, else the date or a problem.
+pub(super) fn optional_date(
+    t: &Table,
+    r: &StringRecord,
+    col: &str,
+    row: &mut Row,
+) -> Option<jiff::civil::Date> {
+    let text = t.get(r, col);
+    if text.is_empty() {
+        return None;
+    }
+    row.need(parse_date(text), || {
+        format!("{col} {text:?} is not a date (2025-03-14, 14-03-2025 or 14/03/2025)")
+    })
+}
+
+/// A rank as a person-at-a-time column writes it: a PPPK's golongan for an NI PPPK, a PNS
+/// rank for a NIP, either for someone without one.
+fn parse_golongan_of(text: &str, nip: Option<&Nip>) -> Option<Golongan> {
+    match nip.map(|n| n.kind()) {
+        Some(EmploymentKind::Pppk) => Golongan::parse(text, true),
+        Some(_) => Golongan::parse(text, false),
+        None => Golongan::parse(text, false).or_else(|| Golongan::parse(text, true)),
+    }
+}
+
+/// Fills the rank, position and unit of `person` from `{prefix}_golongan`, `_jabatan` and
+/// `_unit` (issue 19: people as they were then).
+pub(super) fn person_details(
+    t: &Table,
+    r: &StringRecord,
+    prefix: &str,
+    person: &mut PersonAtTime,
+    row: &mut Row,
+) {
+    let col = format!("{prefix}_golongan");
+    let text = t.get(r, &col);
+    person.golongan = if text.is_empty() {
+        None
+    } else {
+        row.need(parse_golongan_of(text, person.nip.as_ref()), || {
+            format!("{col} {text:?} is not a rank (III/a, IV/b; PPPK IX)")
+        })
+    };
+    person.jabatan = clean_line(t.get(r, &format!("{prefix}_jabatan")));
+    person.unit = clean_line(t.get(r, &format!("{prefix}_unit")));
+}
+
+/// Whether the file has any of `{prefix}_golongan`, `_jabatan`, `_unit`.
+pub(super) fn has_details(t: &Table, prefix: &str) -> bool {
+    ["golongan", "jabatan", "unit"]
+        .iter()
+        .any(|c| t.has(&format!("{prefix}_{c}")))
+}
+
 pub(super) enum Merge {
     Created,
     Updated,
