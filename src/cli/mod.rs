@@ -243,6 +243,19 @@ pub enum DataKind {
     /// Training partners, one row per agreement (the columns of `export partners`); a
     /// partner in the file gets the file's contact, competencies and agreements
     Partners,
+    /// SKPs, one row per indicator (the columns of `export skp`), matched by NIP and start;
+    /// a stored SKP becomes the file's plan, keeping the realisations of the indicators it
+    /// keeps
+    Skp,
+    /// Realisations (the columns of `export realisasi`), by SKP, RHK and indicator number
+    /// and period
+    Realisasi,
+    /// Evidence and feedback (the columns of `export bukti`), added to their RHK or
+    /// indicator
+    Bukti,
+    /// Objections (the columns of `export keberatan`), by NIP and period; the decided
+    /// result becomes the evaluation's ratings
+    Keberatan,
 }
 
 /// A failed command: what to print and the exit status.

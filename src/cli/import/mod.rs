@@ -1,4 +1,4 @@
-//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching|competencies|requirements FILE.csv [--dry-run] [--skip-invalid]`.
+//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching|competencies|requirements|partners|skp|realisasi|bukti|keberatan FILE.csv [--dry-run] [--skip-invalid]`.
 //!
 //! Every row is checked before anything is written. Bad rows are reported as
 //! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
@@ -6,8 +6,11 @@
 mod coaching;
 mod competencies;
 mod evaluations;
+mod keberatan;
 mod partners;
 mod potentials;
+mod realisasi;
+mod skp;
 mod staff;
 mod trainings;
 mod unit_ratings;
@@ -25,7 +28,7 @@ use crate::domain::{
 use crate::store::bulk::BulkWriter;
 use crate::store::{AuditAction, Partner, Store};
 use csv::StringRecord;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<(), Failure> {
@@ -49,6 +52,10 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Competencies => competencies::import_competencies(store, file, opts),
         DataKind::Requirements => competencies::import_requirements(store, file, opts),
         DataKind::Partners => partners::import_partners(store, file, opts),
+        DataKind::Skp => skp::import_skp(store, file, opts),
+        DataKind::Realisasi => realisasi::import_realisasi(store, file, opts),
+        DataKind::Bukti => realisasi::import_bukti(store, file, opts),
+        DataKind::Keberatan => keberatan::import_keberatan(store, file, opts),
     }
 }
 
@@ -222,6 +229,26 @@ pub(super) fn has_details(t: &Table, prefix: &str) -> bool {
     ["golongan", "jabatan", "unit"]
         .iter()
         .any(|c| t.has(&format!("{prefix}_{c}")))
+}
+
+/// A whole person at a time from `{prefix}_nip`, `_nama` and the details; `None` when all
+/// are empty.
+pub(super) fn parse_person(
+    t: &Table,
+    r: &StringRecord,
+    prefix: &str,
+    row: &mut Row,
+) -> Option<PersonAtTime> {
+    let mut p = evaluations::parse_evaluator(
+        t,
+        r,
+        &format!("{prefix}_nip"),
+        &format!("{prefix}_nama"),
+        row,
+    )
+    .unwrap_or_default();
+    person_details(t, r, prefix, &mut p, row);
+    (p != PersonAtTime::default()).then_some(p)
 }
 
 pub(super) enum Merge {
