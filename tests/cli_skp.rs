@@ -645,3 +645,65 @@ fn bad_evidence_rows_are_named_by_line() {
         && bukti.get(r, "uraian") == "Notulen rapat"
         && bukti.get(r, "indikator_no").is_empty()));
 }
+
+/// DOMAIN.md, The SKP cycle: the annual is the final periodic evaluation; an import warns
+/// of an annual that differs from the year's last periodic one, and imports it.
+#[test]
+fn an_annual_that_differs_from_quarter_four_is_imported_with_a_warning() {
+    let db = Db::new();
+    db.demo(10);
+    let staff = db.export("staff");
+    // The longest serving person: every quarter of two years ago is after their TMT.
+    let nip = staff
+        .rows
+        .iter()
+        .map(|r| staff.get(r, "nip").to_string())
+        .min_by_key(|n| n[8..14].to_string())
+        .expect("staff");
+    let evaluator = "Kepala Dinas Kesehatan Kota Medan";
+    let year = this_year() - 2;
+    let file = format!(
+        "nip,tahun,periode,hasil_kerja,perilaku,penilai_nama\n\
+         {nip},{year},triwulan-4,3,2,{evaluator}\n\
+         {nip},{year},triwulan-3,2,2,{evaluator}\n\
+         {nip},{year},tahunan,2,2,{evaluator}\n"
+    );
+    let run = db.import_into(&db.path, "evaluations", "akhir.csv", file.as_bytes());
+    run.expect(0);
+    let reports = run.row_reports(&db.sibling("akhir.csv"));
+    assert_eq!(reports.len(), 1, "{}", run.stderr);
+    assert_eq!(reports[0].0, 4, "the annual's line");
+    assert!(
+        reports[0].1.contains(&format!(
+            "the annual {year} is Baik, the last periodic evaluation of the year (Triwulan IV {year}) is Butuh Perbaikan"
+        )),
+        "{}",
+        reports[0].1
+    );
+    assert!(
+        run.stderr
+            .contains("1 annual(s) differ from the last periodic evaluation"),
+        "{}",
+        run.stderr
+    );
+    let check = db.run(&["check", "--warnings"]);
+    check.expect(0);
+    let out = check.stdout_text();
+    let listed = out
+        .lines()
+        .filter(|l| l.contains(": akhir-differs: "))
+        .count();
+    let counted = out
+        .lines()
+        .find_map(|l| l.strip_prefix("evaluation warnings: "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("the count line");
+    assert!(listed > 0, "{out}");
+    assert_eq!(listed, counted, "{out}");
+    assert!(
+        out.lines().any(|l| l.contains(": akhir-differs: ")
+            && l.contains(&format!("the annual {year} is Baik"))),
+        "{out}"
+    );
+}

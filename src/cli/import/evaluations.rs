@@ -146,6 +146,9 @@ pub(super) fn parse_evaluation(
     }
 }
 
+/// How late in its year a row's period is: the annual last, then by [`Period::sort_key`].
+type Rank = (bool, (i16, i8, u8));
+
 pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
     let cols = columns::evaluations();
     let table = csvio::read(file, &cols, opts.ignore_unknown_columns)?;
@@ -243,9 +246,24 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     // Periods not ended yet: written, and counted as provisional (DOMAIN.md).
     let mut provisional = 0usize;
     let mut groups = Vec::new();
+    // The annual is the final periodic evaluation (DOMAIN.md, The SKP cycle): warned, by
+    // the line of the file's annual (or else its last periodic row) of that year.
+    let mut akhir: Vec<(u64, String)> = Vec::new();
     for (nip, rows) in by_nip {
         let mut group = store.evaluation_group(&nip)?;
         let before = created + updated;
+        // Per year, the line of the row that sorts last: the annual, else the latest.
+        let mut lines: BTreeMap<i16, (u64, Rank)> = BTreeMap::new();
+        for (line, e) in &rows {
+            let rank = (
+                e.period.kind == crate::domain::PeriodKind::Tahunan,
+                e.period.sort_key(),
+            );
+            let slot = lines.entry(e.period.year).or_insert((*line, rank));
+            if rank > slot.1 {
+                *slot = (*line, rank);
+            }
+        }
         for (_, e) in rows {
             let existing = group.items.iter().find(|x| x.period == e.period).cloned();
             let e = match &existing {
@@ -265,15 +283,39 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
                 Merge::Unchanged => unchanged += 1,
             }
         }
+        for (year, (line, _)) in lines {
+            if let Some((annual, last, period)) = crate::domain::akhir_differs(&group.items, year) {
+                akhir.push((
+                    line,
+                    format!(
+                        "NIP {nip}: the annual {year} is {}, the last periodic evaluation of the year ({period}) is {}; the annual is the final periodic one (TRIWULAN IV - AKHIR, PermenPANRB 6/2022): imported",
+                        annual.label(),
+                        last.label()
+                    ),
+                ));
+            }
+        }
         if created + updated > before {
             group.items.sort_by_key(|e| e.period.sort_key());
             groups.push((nip, group));
         }
     }
+    akhir.sort();
+    for (line, why) in &akhir {
+        eprintln!("{}:{line}: warning: {why}", table.file);
+    }
     let nothing_to_write = groups.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}{}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}{}{}",
         table.file,
+        if akhir.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} annual(s) differ from the last periodic evaluation of their year",
+                akhir.len()
+            )
+        },
         if provisional > 0 {
             format!("; {provisional} provisional (the period has not ended yet)")
         } else {
