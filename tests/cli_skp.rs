@@ -450,11 +450,27 @@ fn a_changed_rhk_loses_its_realisations_and_the_import_says_so() {
             .collect()
     };
     let (one, two) = (with("1"), with("2"));
-    let key = one
+    // A staff member's plan (a head's RHK are cited by others, whose plans would change
+    // too), the first in NIP order, so the test is the same on every run.
+    let skp = db.export("skp");
+    let heads: HashSet<(String, String)> = skp
+        .rows
+        .iter()
+        .filter(|r| skp.get(r, "intervensi") == "perjanjian-kinerja")
+        .map(|r| {
+            (
+                skp.get(r, "nip").to_string(),
+                skp.get(r, "mulai").to_string(),
+            )
+        })
+        .collect();
+    let mut both: Vec<(String, String)> = one
         .intersection(&two)
-        .next()
-        .expect("a plan with both")
-        .clone();
+        .filter(|k| !heads.contains(*k))
+        .cloned()
+        .collect();
+    both.sort();
+    let key = both.first().expect("a plan with both").clone();
     let count = |csv: &Csv, rhk: &str| {
         csv.rows
             .iter()
@@ -465,7 +481,7 @@ fn a_changed_rhk_loses_its_realisations_and_the_import_says_so() {
             .count()
     };
     let (lost, kept) = (count(&realisasi, "1"), count(&realisasi, "2"));
-    let mut skp = db.export("skp");
+    let mut skp = skp;
     let (rc, nc, mc, no) = (
         skp.col("rhk"),
         skp.col("nip"),
