@@ -114,8 +114,30 @@ pub fn evaluations() -> Vec<Column> {
         cols.push(col(umpan_balik, &[], false));
     }
     cols.push(col("catatan", &["notes", "rekomendasi"], false));
+    // The date the employee received it, and the people as they were then (issue 19).
+    cols.push(col("diterima", &["received"], false));
+    cols.extend(
+        PERSON_THEN_EVALUATION
+            .iter()
+            .map(|(name, aliases)| col(name, aliases, false)),
+    );
     cols
 }
+
+/// The evaluation's people as they were then, after its first columns: the pegawai's name,
+/// and each person's rank, position and unit (their NIP and name columns come first).
+const PERSON_THEN_EVALUATION: [(&str, &[&str]); 10] = [
+    ("pegawai_nama", &["employee_name"]),
+    ("pegawai_golongan", &["employee_rank"]),
+    ("pegawai_jabatan", &["employee_position"]),
+    ("pegawai_unit", &["employee_unit"]),
+    ("penilai_golongan", &["evaluator_rank"]),
+    ("penilai_jabatan", &["evaluator_position"]),
+    ("penilai_unit", &["evaluator_unit"]),
+    ("atasan_golongan", &[]),
+    ("atasan_jabatan", &[]),
+    ("atasan_unit", &[]),
+];
 
 pub const TRAININGS: &[Column] = &[
     col("nip", &[], true),
@@ -215,6 +237,124 @@ pub const PARTNERS: &[Column] = &[
     col("ruang_lingkup", &["scope"], false),
 ];
 
+/// `kinerja import|export skp`: one row per indicator (an RHK without indicators, or an SKP
+/// without RHK, has one row with those columns empty). The SKP's columns repeat on each of
+/// its rows, the RHK's on each of its indicators', and must be the same there. An SKP is
+/// the NIP and `mulai`; an RHK its number in the SKP; an indicator its number in the RHK.
+pub const SKP: &[Column] = &[
+    col("nip", &[], true),
+    col("mulai", &["start", "periode_mulai"], true),
+    col("selesai", &["end", "periode_selesai"], true),
+    col("bentuk", &["form"], false),
+    col("pendekatan", &["approach"], false),
+    // Written by export (`draft` or `ditetapkan`); import checks it against `ditetapkan`.
+    col("status", &[], false),
+    col("ditetapkan", &["set_on", "tanggal_ditetapkan"], false),
+    col("pegawai_nama", &["employee_name"], false),
+    col("pegawai_golongan", &["employee_rank"], false),
+    col("pegawai_jabatan", &["employee_position"], false),
+    col("pegawai_unit", &["employee_unit"], false),
+    col("penilai_nip", &["evaluator_nip"], false),
+    col("penilai_nama", &["evaluator_name"], true),
+    col("penilai_golongan", &["evaluator_rank"], false),
+    col("penilai_jabatan", &["evaluator_position"], false),
+    col("penilai_unit", &["evaluator_unit"], false),
+    col("atasan_nip", &["atasan_penilai_nip"], false),
+    col("atasan_nama", &["atasan_penilai_nama"], false),
+    col("atasan_golongan", &[], false),
+    col("atasan_jabatan", &[], false),
+    col("atasan_unit", &[], false),
+    col("berorientasi_pelayanan_ekspektasi", &[], false),
+    col("akuntabel_ekspektasi", &[], false),
+    col("kompeten_ekspektasi", &[], false),
+    col("harmonis_ekspektasi", &[], false),
+    col("loyal_ekspektasi", &[], false),
+    col("adaptif_ekspektasi", &[], false),
+    col("kolaboratif_ekspektasi", &[], false),
+    // The Lampiran SKP: one line per line of the cell.
+    col("sumber_daya", &["resources"], false),
+    col("skema_pertanggungjawaban", &["accountability"], false),
+    col("konsekuensi", &["consequences"], false),
+    col("rhk_no", &["rhk_number"], false),
+    col("rhk_jenis", &["rhk_kind"], false),
+    col("rhk", &["rencana_hasil_kerja"], false),
+    // `atasan` (the superior's RHK), `perjanjian-kinerja`, or empty.
+    col("intervensi", &["intervention"], false),
+    col(
+        "intervensi_teks",
+        &["rhk_atasan", "intervention_text"],
+        false,
+    ),
+    // The superior's RHK when it is in the database: their NIP, the start of their SKP
+    // (empty: the one covering this SKP's start) and the RHK's number in it.
+    col("intervensi_nip", &["rhk_atasan_nip"], false),
+    col("intervensi_mulai", &["rhk_atasan_mulai"], false),
+    col("intervensi_rhk_no", &["rhk_atasan_no"], false),
+    col("indikator_no", &["indicator_number"], false),
+    col("aspek", &["aspect"], false),
+    col("indikator", &["indicator", "indikator_kinerja"], false),
+    col("target", &[], false),
+];
+
+/// `kinerja import|export realisasi`: one indicator's realisation for one period; the
+/// indicator by its SKP (NIP and start), RHK number and number in the RHK.
+pub const REALISASI: &[Column] = &[
+    col("nip", &[], true),
+    col("skp_mulai", &["skp_start", "mulai"], true),
+    col("rhk_no", &["rhk_number"], true),
+    col("indikator_no", &["indicator_number"], true),
+    col("tahun", &["year"], true),
+    col("periode", &["period"], true),
+    col("realisasi", &["nilai", "value"], true),
+    col("catatan", &["notes"], false),
+];
+
+/// `kinerja import|export bukti`: evidence (`jenis` bukti) and feedback (`jenis`
+/// umpan-balik) on an RHK or one of its indicators.
+pub const BUKTI: &[Column] = &[
+    col("nip", &[], true),
+    col("skp_mulai", &["skp_start", "mulai"], true),
+    col("rhk_no", &["rhk_number"], true),
+    // Empty: the RHK as a whole.
+    col("indikator_no", &["indicator_number"], false),
+    col("jenis", &["kind"], true),
+    col("tanggal", &["date"], true),
+    // What the evidence is, or the feedback's text.
+    col("uraian", &["description", "teks"], true),
+    // Evidence: where it is kept (a reference or a path).
+    col("lokasi", &["location", "tempat"], false),
+    // Feedback: who gave it.
+    col("dari", &["from", "pemberi"], false),
+];
+
+/// `kinerja import|export keberatan`: an objection to an evaluation (PP 30/2019 Pasal 59)
+/// and every step on it; the evaluation by NIP and period.
+pub const KEBERATAN: &[Column] = &[
+    col("nip", &[], true),
+    col("tahun", &["year"], true),
+    col("periode", &["period"], true),
+    // Written by export (`diajukan`, `dijelaskan`, `diputuskan`); import checks it.
+    col("status", &[], false),
+    col("diterima", &["received"], false),
+    col("diajukan", &["filed", "tanggal_keberatan"], true),
+    col("alasan", &["reasons"], true),
+    col("asal_hasil_kerja", &["original_work_result"], true),
+    col("asal_perilaku", &["original_behaviour"], true),
+    col("penjelasan", &["explanation", "tanggapan_penilai"], false),
+    col("penjelasan_tanggal", &["explained_on"], false),
+    // `tetap` or `diubah`; empty while not decided.
+    col("keputusan", &["decision"], false),
+    col("hasil_kerja_baru", &["new_work_result"], false),
+    col("perilaku_baru", &["new_behaviour"], false),
+    col("diputuskan_tanggal", &["decided_on"], false),
+    col("diputuskan_nip", &["decided_by_nip"], false),
+    col("diputuskan_nama", &["decided_by", "decided_by_name"], false),
+    col("diputuskan_golongan", &["decided_by_rank"], false),
+    col("diputuskan_jabatan", &["decided_by_position"], false),
+    col("diputuskan_unit", &["decided_by_unit"], false),
+    col("keputusan_catatan", &["decision_notes"], false),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +369,17 @@ mod tests {
             assert_eq!(*ekspektasi, format!("{}_ekspektasi", expected.code()));
             assert_eq!(*umpan_balik, format!("{}_umpan_balik", expected.code()));
         }
-        assert_eq!(evaluations().len(), 11 + 7 * 3 + 1);
+        assert_eq!(evaluations().len(), 11 + 7 * 3 + 1 + 1 + 10);
+        // The SKP's expectation columns follow the BerAKHLAK order too.
+        let skp: Vec<&str> = SKP
+            .iter()
+            .map(|c| c.name)
+            .filter(|n| n.ends_with("_ekspektasi"))
+            .collect();
+        let expected: Vec<String> = NilaiBerakhlak::ALL
+            .iter()
+            .map(|v| format!("{}_ekspektasi", v.code()))
+            .collect();
+        assert_eq!(skp, expected);
     }
 }

@@ -1,5 +1,6 @@
-//! `kinerja export staff|trainings|evaluations|coaching [--year Y] [-o FILE]`: CSV with the same
-//! columns `import` reads, so an export imports back unchanged.
+//! `kinerja export staff|trainings|evaluations|coaching|skp|realisasi|bukti|keberatan
+//! [--year Y] [-o FILE]`: CSV with the same columns `import` reads, so an export imports back
+//! unchanged.
 
 use super::columns::{self, ASPECT_COLUMNS};
 use super::csvio::Output;
@@ -64,6 +65,10 @@ pub fn run(
             export_talent(store, &mut out, year, unit_id)?
         }
         ExportKind::Coaching => export_coaching(store, &mut out, year)?,
+        ExportKind::Skp => super::export_skp::export_skp(store, &mut out, year)?,
+        ExportKind::Realisasi => super::export_skp::export_realisasi(store, &mut out, year)?,
+        ExportKind::Bukti => super::export_skp::export_bukti(store, &mut out, year)?,
+        ExportKind::Keberatan => super::export_skp::export_keberatan(store, &mut out, year)?,
         ExportKind::Competencies => export_competencies(store, &mut out)?,
         ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,
@@ -112,6 +117,24 @@ fn export_staff(store: &Store, out: &mut Output) -> Result<usize, Failure> {
         n += 1;
     }
     Ok(n)
+}
+
+/// A person as they were, as five columns: NIP, name, golongan, jabatan, unit (all empty
+/// for nobody).
+pub(super) fn person_fields(p: Option<&PersonAtTime>) -> [String; 5] {
+    match p {
+        Some(p) => [
+            p.nip
+                .as_ref()
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default(),
+            p.nama.clone(),
+            p.golongan.map(|g| g.to_string()).unwrap_or_default(),
+            p.jabatan.clone(),
+            p.unit.clone(),
+        ],
+        None => Default::default(),
+    }
 }
 
 fn evaluator_fields(e: &Option<PersonAtTime>) -> [String; 2] {
@@ -164,6 +187,13 @@ fn export_evaluations(
                 fields.push(a.umpan_balik.clone());
             }
             fields.push(e.catatan.clone());
+            fields.push(e.diterima.map(format_date).unwrap_or_default());
+            let [_, nama, golongan, jabatan, unit] = person_fields(e.pegawai.as_ref());
+            fields.extend([nama, golongan, jabatan, unit]);
+            for p in [&e.penilai, &e.atasan_penilai] {
+                let [_, _, golongan, jabatan, unit] = person_fields(p.as_ref());
+                fields.extend([golongan, jabatan, unit]);
+            }
             out.row(fields)?;
             n += 1;
         }

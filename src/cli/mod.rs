@@ -5,6 +5,7 @@ pub mod columns;
 pub mod config;
 pub mod csvio;
 mod export;
+mod export_skp;
 mod import;
 mod officer;
 mod profile;
@@ -198,6 +199,19 @@ pub enum ExportKind {
     /// kontak_email, kompetensi, jenis_perjanjian, nomor_perjanjian, mulai, selesai,
     /// ruang_lingkup)
     Partners,
+    /// SKPs, one row per indicator: the SKP (nip, mulai, selesai, people then, expectations,
+    /// Lampiran), the RHK (number, jenis, text, the superior's RHK) and the indicator (aspek,
+    /// text, target) (--year: the SKP's year)
+    Skp,
+    /// Realisations per indicator and period (nip, skp_mulai, rhk_no, indikator_no, tahun,
+    /// periode, realisasi, catatan)
+    Realisasi,
+    /// Evidence and feedback per RHK or indicator (jenis bukti or umpan-balik, tanggal,
+    /// uraian, lokasi, dari)
+    Bukti,
+    /// Objections to evaluations and every step on them (diajukan, alasan, penjelasan,
+    /// keputusan, new ratings, who decided and when) (--year: the evaluation's year)
+    Keberatan,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -229,6 +243,19 @@ pub enum DataKind {
     /// Training partners, one row per agreement (the columns of `export partners`); a
     /// partner in the file gets the file's contact, competencies and agreements
     Partners,
+    /// SKPs, one row per indicator (the columns of `export skp`), matched by NIP and start;
+    /// a stored SKP becomes the file's plan, keeping the realisations of the indicators it
+    /// keeps
+    Skp,
+    /// Realisations (the columns of `export realisasi`), by SKP, RHK and indicator number
+    /// and period
+    Realisasi,
+    /// Evidence and feedback (the columns of `export bukti`), added to their RHK or
+    /// indicator
+    Bukti,
+    /// Objections (the columns of `export keberatan`), by NIP and period; the decided
+    /// result becomes the evaluation's ratings
+    Keberatan,
 }
 
 /// A failed command: what to print and the exit status.
@@ -660,7 +687,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} audit entries",
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} audit entries",
             c.staff,
             c.units,
             c.partners,
@@ -670,6 +697,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
             c.potentials,
             c.competencies,
             c.requirements,
+            c.skp,
             c.audit
         );
         return Ok(());
@@ -690,18 +718,22 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
 fn print_warnings(store: &Store) -> Result<(), Failure> {
     use crate::domain::{StaffWarningKind, staff_warnings};
     let today = today();
+    let out = &mut std::io::stdout().lock();
     let mut counts: std::collections::BTreeMap<StaffWarningKind, usize> =
         StaffWarningKind::ALL.iter().map(|k| (*k, 0)).collect();
     for staff in store.iter_staff() {
         let Ok(staff) = staff else { continue };
         for w in staff_warnings(&staff, today) {
             *counts.entry(w.kind()).or_default() += 1;
-            println!(
-                "warning: {} {}: {}: {w}",
-                staff.nip,
-                staff.display_name(),
-                w.kind().code()
-            );
+            say(
+                out,
+                format_args!(
+                    "warning: {} {}: {}: {w}",
+                    staff.nip,
+                    staff.display_name(),
+                    w.kind().code()
+                ),
+            )?;
         }
     }
     let total: usize = counts.values().sum();
@@ -709,8 +741,64 @@ fn print_warnings(store: &Store) -> Result<(), Failure> {
         .iter()
         .map(|(k, n)| format!("{} {n}", k.code()))
         .collect();
-    println!("warnings: {total} ({})", per_kind.join(", "));
-    Ok(())
+    say(
+        out,
+        format_args!("warnings: {total} ({})", per_kind.join(", ")),
+    )?;
+    print_akhir_warnings(store, out)
+}
+
+/// One line to standard output; a reader gone (`| head`) stops quietly.
+fn say(out: &mut impl std::io::Write, line: std::fmt::Arguments) -> Result<(), Failure> {
+    writeln!(out, "{line}").map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::reader_gone()
+        } else {
+            Failure::cannot_run(format!("cannot write to standard output: {e}"))
+        }
+    })
+}
+
+/// `check --warnings`, evaluations: every annual that differs from the last periodic
+/// evaluation of its year (DOMAIN.md, The SKP cycle: "the annual result is the final
+/// periodic one; warn when they differ"), then how many of all annuals.
+fn print_akhir_warnings(store: &Store, out: &mut impl std::io::Write) -> Result<(), Failure> {
+    let (mut annuals, mut differ) = (0usize, 0usize);
+    for item in store.iter_evaluations() {
+        let Ok((nip, group)) = item else { continue };
+        let years: std::collections::BTreeSet<i16> = group
+            .items
+            .iter()
+            .filter(|e| e.period.kind == crate::domain::PeriodKind::Tahunan)
+            .map(|e| e.period.year)
+            .collect();
+        for year in years {
+            annuals += 1;
+            let Some((annual, last, period)) = crate::domain::akhir_differs(&group.items, year)
+            else {
+                continue;
+            };
+            differ += 1;
+            let (shown, name) = match store.get_staff(&nip) {
+                Ok(Some(s)) => (s.nip.to_string(), s.display_name()),
+                _ => (nip.clone(), String::new()),
+            };
+            say(
+                out,
+                format_args!(
+                    "warning: {shown} {name}: akhir-differs: the annual {year} is {}, the last periodic evaluation ({period}) is {}",
+                    annual.label(),
+                    last.label()
+                ),
+            )?;
+        }
+    }
+    say(
+        out,
+        format_args!(
+            "evaluation warnings: {differ} of {annuals} annual evaluations differ from the last periodic one of their year (akhir-differs)"
+        ),
+    )
 }
 
 fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {

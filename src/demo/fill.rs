@@ -32,6 +32,7 @@ pub fn fill(
         w.put_requirement(r)?;
     }
     let (mut evaluations, mut trainings, mut coaching, mut written) = (0usize, 0usize, 0, 0usize);
+    let mut skp = 0usize;
     while let Some(p) = demo.next_person() {
         let nip = p.staff.nip.as_str();
         w.put_staff(&p.staff, None)?;
@@ -50,6 +51,10 @@ pub fn fill(
             coaching += p.coaching.items.len();
             w.put_coaching(nip, &p.coaching)?;
         }
+        if !p.skp.items.is_empty() {
+            skp += p.skp.items.len();
+            w.put_skp(nip, &p.skp)?;
+        }
         written += 1;
         if written % 1000 == 0 {
             progress(written);
@@ -57,12 +62,13 @@ pub fn fill(
     }
     progress(written);
     let summary = format!(
-        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records (seed {seed})",
+        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP (seed {seed})",
         demo.len(),
         demo.units.len(),
         evaluations,
         trainings,
-        coaching
+        coaching,
+        skp
     );
     w.finish(actor, AuditAction::Demo, &summary)?;
     Ok(summary)

@@ -8,6 +8,7 @@ mod coaching;
 mod competencies;
 mod evaluations;
 mod fill;
+mod keberatan;
 mod names;
 mod partners;
 mod pension;
@@ -16,8 +17,12 @@ mod plan;
 mod potentials;
 mod rng;
 mod roles;
+mod skp;
+mod skp_text;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_skp;
 mod trainings;
 mod units;
 

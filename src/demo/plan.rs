@@ -3,17 +3,19 @@
 
 use super::coaching::coaching_for;
 use super::evaluations::evaluations_for;
+use super::keberatan::Objections;
 use super::partners::{GOV_ORGANISERS, PRIVATE_ORGANISERS, with_agreements};
 use super::pension::plant_near_pension;
 use super::people::{person, quota};
 use super::potentials::potentials_for;
 use super::rng::Rng;
+use super::skp::{Cascade, HeadRhk, SkpPeople, head_links, head_rhk, skp_for};
 use super::trainings::trainings_for;
 use super::units::{RULE_BREAKING_UNIT, UNITS};
 use crate::domain::{
     OrganiserKind, PersonAtTime, Predikat, Rating, Staff, Unit, UnitKind, UnitRating,
 };
-use crate::store::{EvaluationGroup, Partner, TrainingGroup};
+use crate::store::{EvaluationGroup, Partner, SkpGroup, TrainingGroup};
 use jiff::civil::Date;
 use std::collections::HashSet;
 
@@ -25,6 +27,8 @@ pub struct DemoPerson {
     /// Potensial for last year and, for some, the year before (PermenPANRB 3/2020).
     pub potentials: crate::domain::Potentials,
     pub coaching: crate::store::CoachingGroup,
+    /// SKPs of last year and this year, with realisations, evidence and feedback.
+    pub skp: SkpGroup,
 }
 
 pub(super) struct Draft {
@@ -52,6 +56,12 @@ pub struct Demo {
     /// A stream of its own for the coaching records, so adding them left everything else
     /// the demo draws as it was.
     coaching_rng: Rng,
+    /// Streams of their own for the SKPs and for the dates received and objections, so
+    /// adding them changed nothing else the demo draws.
+    skp_rng: Rng,
+    objections: Objections,
+    /// Per unit, its head's RHK of last year and this year, which the staff's RHK cite.
+    head_rhk: Vec<[Option<HeadRhk>; 2]>,
     today: Date,
     next: usize,
 }
@@ -170,6 +180,18 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         }
     }
 
+    let head_plans: Vec<[Option<HeadRhk>; 2]> = heads
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            [year - 1, year].map(|y| {
+                let nip = &drafts[(*h)?].staff.nip;
+                (y >= nip.appointed().0)
+                    .then(|| head_links(nip.as_str(), &head_rhk(&units[k], UNITS[k].kind, y)))
+            })
+        })
+        .collect();
+
     let partners: Vec<Partner> = GOV_ORGANISERS
         .iter()
         .map(|name| (*name, OrganiserKind::Pemerintah))
@@ -191,12 +213,40 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         rng,
         talent_rng: Rng::new(seed ^ 0x7a1e_47ba_11e7_0003),
         coaching_rng: Rng::new(seed ^ 0x7065_6d62_696e_6161),
+        skp_rng: Rng::new(seed ^ 0x736b_7020_7265_6e63),
+        objections: Objections::new(seed ^ 0x6b65_6265_7261_7461),
+        head_rhk: head_plans,
         today,
         next: 0,
     }
 }
 
+const SEKDA: &str = "Sekretaris Daerah Kota Medan";
+
+/// Who evaluates the head of unit `k`: the head of the office above it.
+fn superior_of_head(k: usize) -> PersonAtTime {
+    let name = match (UNITS[k].kind, UNITS[k].parent) {
+        (UnitKind::Kesehatan, _) => "Kepala Dinas Kesehatan Kota Medan",
+        (UnitKind::Pendidikan, _) => "Kepala Dinas Pendidikan Kota Medan",
+        (_, Some(_)) => "Camat Medan Belawan",
+        (_, None) => SEKDA,
+    };
+    PersonAtTime::named(name, None)
+}
+
 impl Demo {
+    /// Person `i` as an SKP or an evaluation names them: NIP, name, rank, position, unit.
+    fn person_at_time(&self, i: usize) -> PersonAtTime {
+        let d = &self.drafts[i];
+        PersonAtTime {
+            nip: Some(d.staff.nip.clone()),
+            nama: d.staff.display_name(),
+            golongan: Some(d.staff.golongan),
+            jabatan: d.staff.jabatan.title(),
+            unit: self.units[d.unit].name.clone(),
+        }
+    }
+
     /// How many people the demo holds.
     pub fn len(&self) -> usize {
         self.drafts.len()
@@ -237,12 +287,57 @@ impl Demo {
         );
         let potentials = potentials_for(&mut self.talent_rng, d, self.today);
         let coaching = coaching_for(&mut self.coaching_rng, &evaluations, &penilai, self.today);
+        let mut evaluations = evaluations;
+        let is_head = self.heads[d.unit] == Some(i);
+        let unit = &self.units[d.unit];
+        let pegawai = self.person_at_time(i);
+        let above_head = superior_of_head(d.unit);
+        let (skp_penilai, atasan) = match self.heads[d.unit] {
+            Some(h) if h != i => (self.person_at_time(h), above_head),
+            // The head (and a unit without one) is evaluated from outside the unit.
+            _ => {
+                let by = if is_head { above_head } else { penilai.clone() };
+                let atasan = if by.nama == SEKDA {
+                    PersonAtTime::named("Wali Kota Medan", None)
+                } else {
+                    PersonAtTime::named(SEKDA, None)
+                };
+                (by, atasan)
+            }
+        };
+        let cascade = Cascade {
+            unit,
+            kind: UNITS[d.unit].kind,
+            is_head,
+            head: [0, 1].map(|slot| self.head_rhk[d.unit][slot].as_ref()),
+        };
+        let people = SkpPeople {
+            pegawai: &pegawai,
+            penilai: &skp_penilai,
+            atasan: &atasan,
+        };
+        let skp = skp_for(
+            &mut self.skp_rng,
+            d,
+            &cascade,
+            &people,
+            &evaluations.items,
+            self.today,
+        );
+        self.objections.apply(
+            &mut evaluations.items,
+            &pegawai,
+            &atasan,
+            is_head,
+            self.today,
+        );
         Some(DemoPerson {
             staff: d.staff.clone(),
             evaluations,
             trainings,
             potentials,
             coaching,
+            skp,
         })
     }
 }

@@ -657,6 +657,56 @@ mod tests {
         assert!(feb.is_provisional(date(2024, 2, 28)));
     }
 
+    /// DOMAIN.md, The SKP cycle: the annual is the final periodic one (TRIWULAN IV -
+    /// AKHIR); warn when they differ.
+    #[test]
+    fn an_annual_that_differs_from_the_last_periodic_evaluation_is_flagged() {
+        let e = |kind: PeriodKind, hasil_kerja: Rating| Evaluation {
+            id: 0,
+            period: Period::new(2025, kind).unwrap(),
+            hasil_kerja,
+            perilaku: Rating::Sesuai,
+            berakhlak: Default::default(),
+            penilai: None,
+            atasan_penilai: None,
+            catatan: String::new(),
+            revision: 0,
+            diterima: None,
+            keberatan: None,
+            pegawai: None,
+        };
+        use PeriodKind::*;
+        use Rating::*;
+        let q4 = Period::new(2025, Triwulan(4)).unwrap();
+        // Baik in the annual, Butuh Perbaikan in quarter IV, whatever came before.
+        let year = vec![
+            e(Triwulan(3), Sesuai),
+            e(Tahunan, Sesuai),
+            e(Bulanan(12), Sesuai),
+            e(Triwulan(4), DiBawah),
+        ];
+        assert_eq!(
+            akhir_differs(&year, 2025),
+            Some((Predikat::Baik, Predikat::ButuhPerbaikan, q4))
+        );
+        // The same predikat: nothing to say, even if an earlier quarter differs.
+        let agree = vec![
+            e(Triwulan(1), DiBawah),
+            e(Triwulan(4), Sesuai),
+            e(Tahunan, Sesuai),
+        ];
+        assert_eq!(akhir_differs(&agree, 2025), None);
+        // Only quarters I to III so far: the last one is quarter III.
+        let early = vec![e(Triwulan(3), DiBawah), e(Tahunan, Sesuai)];
+        assert_eq!(
+            akhir_differs(&early, 2025).map(|x| x.2),
+            Period::new(2025, Triwulan(3))
+        );
+        assert_eq!(akhir_differs(&[e(Tahunan, Sesuai)], 2025), None);
+        assert_eq!(akhir_differs(&[e(Triwulan(4), DiBawah)], 2025), None);
+        assert_eq!(akhir_differs(&year, 2024), None);
+    }
+
     #[test]
     fn an_annual_predikat_outside_all_periodic_ones_is_flagged() {
         // DOMAIN.md, Performance: periodic evaluations lead to the annual one.

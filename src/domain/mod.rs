@@ -31,7 +31,7 @@ pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};
 pub use evaluation::{
     AnnualAgainstPeriodic, Evaluation, NilaiBerakhlak, PenilaianNilai, Period, PeriodKind,
-    PersonAtTime, annual_against_periodic, annual_check,
+    PersonAtTime, akhir_differs, annual_against_periodic, annual_check,
 };
 pub use jabatan::{Jabatan, JenisJabatan};
 pub use keberatan::{

@@ -85,8 +85,25 @@ pub(super) fn parse_evaluation(
         slot.ekspektasi = clean_multiline(t.get(r, ekspektasi_col));
         slot.umpan_balik = clean_multiline(t.get(r, umpan_balik_col));
     }
-    let penilai = parse_evaluator(t, r, "penilai_nip", "penilai_nama", &mut row);
-    let atasan = parse_evaluator(t, r, "atasan_nip", "atasan_nama", &mut row);
+    let mut penilai = parse_evaluator(t, r, "penilai_nip", "penilai_nama", &mut row);
+    let mut atasan = parse_evaluator(t, r, "atasan_nip", "atasan_nama", &mut row);
+    for (p, prefix) in [(&mut penilai, "penilai"), (&mut atasan, "atasan")] {
+        if let Some(p) = p {
+            person_details(t, r, prefix, p, &mut row);
+        }
+    }
+    let diterima = optional_date(t, r, "diterima", &mut row);
+    let mut pegawai = PersonAtTime {
+        nip: nip.clone(),
+        nama: clean_line(t.get(r, "pegawai_nama")),
+        ..Default::default()
+    };
+    person_details(t, r, "pegawai", &mut pegawai, &mut row);
+    let pegawai = (!pegawai.nama.is_empty()
+        || pegawai.golongan.is_some()
+        || !pegawai.jabatan.is_empty()
+        || !pegawai.unit.is_empty())
+    .then_some(pegawai);
     if let (Some(h), Some(p)) = (hasil, perilaku) {
         let given = t.get(r, "predikat");
         let matrix = crate::domain::predikat(h, p);
@@ -118,9 +135,9 @@ pub(super) fn parse_evaluation(
                 atasan_penilai: atasan,
                 catatan: clean_multiline(t.get(r, "catatan")),
                 revision: 0,
-                diterima: None,
+                diterima,
                 keberatan: None,
-                pegawai: None,
+                pegawai,
             };
             e.validate(&nip, today).map_err(|e| vec![e.to_string()])?;
             Ok((nip.as_str().to_string(), e))
@@ -128,6 +145,9 @@ pub(super) fn parse_evaluation(
         _ => Err(row.problems),
     }
 }
+
+/// How late in its year a row's period is: the annual last, then by [`Period::sort_key`].
+type Rank = (bool, (i16, i8, u8));
 
 pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> Result<(), Failure> {
     let cols = columns::evaluations();
@@ -191,6 +211,20 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
                         }
                     }
                 }
+                // An objection's result is the evaluation's ratings (PP 30/2019 Pasal 59):
+                // they change through the objection, not under it.
+                if let Some(old) = stored.iter().find(|x| x.period == e.period)
+                    && let Some(k) = &old.keberatan
+                    && (e.hasil_kerja, e.perilaku) != (old.hasil_kerja, old.perilaku)
+                {
+                    problems.push(format!(
+                        "{} has an objection ({}): its ratings stay {} and {} as the objection gives them; change them with `kinerja import keberatan`",
+                        e.period,
+                        k.status().code(),
+                        old.hasil_kerja.code(),
+                        old.perilaku.code()
+                    ));
+                }
                 if !problems.is_empty() {
                     bad.push((*line, problems.join("; ")));
                 } else if let Some(first) = seen.insert((nip.clone(), e.period), *line) {
@@ -212,9 +246,24 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     // Periods not ended yet: written, and counted as provisional (DOMAIN.md).
     let mut provisional = 0usize;
     let mut groups = Vec::new();
+    // The annual is the final periodic evaluation (DOMAIN.md, The SKP cycle): warned, by
+    // the line of the file's annual (or else its last periodic row) of that year.
+    let mut akhir: Vec<(u64, String)> = Vec::new();
     for (nip, rows) in by_nip {
         let mut group = store.evaluation_group(&nip)?;
         let before = created + updated;
+        // Per year, the line of the row that sorts last: the annual, else the latest.
+        let mut lines: BTreeMap<i16, (u64, Rank)> = BTreeMap::new();
+        for (line, e) in &rows {
+            let rank = (
+                e.period.kind == crate::domain::PeriodKind::Tahunan,
+                e.period.sort_key(),
+            );
+            let slot = lines.entry(e.period.year).or_insert((*line, rank));
+            if rank > slot.1 {
+                *slot = (*line, rank);
+            }
+        }
         for (_, e) in rows {
             let existing = group.items.iter().find(|x| x.period == e.period).cloned();
             let e = match &existing {
@@ -234,15 +283,39 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
                 Merge::Unchanged => unchanged += 1,
             }
         }
+        for (year, (line, _)) in lines {
+            if let Some((annual, last, period)) = crate::domain::akhir_differs(&group.items, year) {
+                akhir.push((
+                    line,
+                    format!(
+                        "NIP {nip}: the annual {year} is {}, the last periodic evaluation of the year ({period}) is {}; the annual is the final periodic one (TRIWULAN IV - AKHIR, PermenPANRB 6/2022): imported",
+                        annual.label(),
+                        last.label()
+                    ),
+                ));
+            }
+        }
         if created + updated > before {
             group.items.sort_by_key(|e| e.period.sort_key());
             groups.push((nip, group));
         }
     }
+    akhir.sort();
+    for (line, why) in &akhir {
+        eprintln!("{}:{line}: warning: {why}", table.file);
+    }
     let nothing_to_write = groups.is_empty();
     let summary = format!(
-        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}{}",
+        "{}: {created} new, {updated} updated, {unchanged} unchanged evaluations{}{}{}{}",
         table.file,
+        if akhir.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} annual(s) differ from the last periodic evaluation of their year",
+                akhir.len()
+            )
+        },
         if provisional > 0 {
             format!("; {provisional} provisional (the period has not ended yet)")
         } else {
@@ -291,11 +364,17 @@ pub(super) fn keep_absent_evaluation_columns(
     mut e: Evaluation,
     old: &Evaluation,
 ) -> Evaluation {
-    if !t.has("penilai_nip") && !t.has("penilai_nama") {
-        e.penilai = old.penilai.clone();
-    }
-    if !t.has("atasan_nip") && !t.has("atasan_nama") {
-        e.atasan_penilai = old.atasan_penilai.clone();
+    for (prefix, new, old) in [
+        ("penilai", &mut e.penilai, &old.penilai),
+        ("atasan", &mut e.atasan_penilai, &old.atasan_penilai),
+    ] {
+        if !t.has(&format!("{prefix}_nip")) && !t.has(&format!("{prefix}_nama")) {
+            *new = old.clone();
+        } else if !has_details(t, prefix)
+            && let (Some(n), Some(o)) = (new.as_mut(), old.as_ref())
+        {
+            (n.golongan, n.jabatan, n.unit) = (o.golongan, o.jabatan.clone(), o.unit.clone());
+        }
     }
     for (i, (_, rating, ekspektasi, umpan_balik)) in ASPECT_COLUMNS.iter().enumerate() {
         if !t.has(rating) {
@@ -311,5 +390,13 @@ pub(super) fn keep_absent_evaluation_columns(
     if !t.has("catatan") {
         e.catatan = old.catatan.clone();
     }
+    if !t.has("diterima") {
+        e.diterima = old.diterima;
+    }
+    if !t.has("pegawai_nama") && !has_details(t, "pegawai") {
+        e.pegawai = old.pegawai.clone();
+    }
+    // The objection has a file of its own (`import keberatan`): it stays as stored.
+    e.keberatan = old.keberatan.clone();
     e
 }

@@ -1,4 +1,4 @@
-//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching|competencies|requirements FILE.csv [--dry-run] [--skip-invalid]`.
+//! `kinerja import staff|trainings|evaluations|unit-ratings|coaching|competencies|requirements|partners|skp|realisasi|bukti|keberatan FILE.csv [--dry-run] [--skip-invalid]`.
 //!
 //! Every row is checked before anything is written. Bad rows are reported as
 //! `FILE:LINE: what is wrong`; by default one bad row stops the whole import.
@@ -6,8 +6,11 @@
 mod coaching;
 mod competencies;
 mod evaluations;
+mod keberatan;
 mod partners;
 mod potentials;
+mod realisasi;
+mod skp;
 mod staff;
 mod trainings;
 mod unit_ratings;
@@ -25,7 +28,7 @@ use crate::domain::{
 use crate::store::bulk::BulkWriter;
 use crate::store::{AuditAction, Partner, Store};
 use csv::StringRecord;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<(), Failure> {
@@ -49,6 +52,10 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Competencies => competencies::import_competencies(store, file, opts),
         DataKind::Requirements => competencies::import_requirements(store, file, opts),
         DataKind::Partners => partners::import_partners(store, file, opts),
+        DataKind::Skp => skp::import_skp(store, file, opts),
+        DataKind::Realisasi => realisasi::import_realisasi(store, file, opts),
+        DataKind::Bukti => realisasi::import_bukti(store, file, opts),
+        DataKind::Keberatan => keberatan::import_keberatan(store, file, opts),
     }
 }
 
@@ -167,6 +174,81 @@ pub(super) fn parse_nip(s: &str, kind: EmploymentKind) -> Result<Nip, String> {
 /// An evaluator's NIP: a PNS NIP, or failing that an NI PPPK.
 pub(super) fn parse_any_nip(s: &str) -> Result<Nip, String> {
     Nip::parse(s).or_else(|e| Nip::parse_as(s, EmploymentKind::Pppk).map_err(|_| e.to_string()))
+}
+
+/// A date column: `None` with no problem when empty, else the date or a problem.
+pub(super) fn optional_date(
+    t: &Table,
+    r: &StringRecord,
+    col: &str,
+    row: &mut Row,
+) -> Option<jiff::civil::Date> {
+    let text = t.get(r, col);
+    if text.is_empty() {
+        return None;
+    }
+    row.need(parse_date(text), || {
+        format!("{col} {text:?} is not a date (2025-03-14, 14-03-2025 or 14/03/2025)")
+    })
+}
+
+/// A rank as a person-at-a-time column writes it: a PPPK's golongan for an NI PPPK, a PNS
+/// rank for a NIP, either for someone without one.
+fn parse_golongan_of(text: &str, nip: Option<&Nip>) -> Option<Golongan> {
+    match nip.map(|n| n.kind()) {
+        Some(EmploymentKind::Pppk) => Golongan::parse(text, true),
+        Some(_) => Golongan::parse(text, false),
+        None => Golongan::parse(text, false).or_else(|| Golongan::parse(text, true)),
+    }
+}
+
+/// Fills the rank, position and unit of `person` from `{prefix}_golongan`, `_jabatan` and
+/// `_unit` (issue 19: people as they were then).
+pub(super) fn person_details(
+    t: &Table,
+    r: &StringRecord,
+    prefix: &str,
+    person: &mut PersonAtTime,
+    row: &mut Row,
+) {
+    let col = format!("{prefix}_golongan");
+    let text = t.get(r, &col);
+    person.golongan = if text.is_empty() {
+        None
+    } else {
+        row.need(parse_golongan_of(text, person.nip.as_ref()), || {
+            format!("{col} {text:?} is not a rank (III/a, IV/b; PPPK IX)")
+        })
+    };
+    person.jabatan = clean_line(t.get(r, &format!("{prefix}_jabatan")));
+    person.unit = clean_line(t.get(r, &format!("{prefix}_unit")));
+}
+
+/// Whether the file has any of `{prefix}_golongan`, `_jabatan`, `_unit`.
+pub(super) fn has_details(t: &Table, prefix: &str) -> bool {
+    ["golongan", "jabatan", "unit"]
+        .iter()
+        .any(|c| t.has(&format!("{prefix}_{c}")))
+}
+
+/// A whole person at a time from `{prefix}_nip`, `_nama` and the details; `None` when all
+/// are empty.
+pub(super) fn parse_person(
+    t: &Table,
+    r: &StringRecord,
+    prefix: &str,
+    row: &mut Row,
+) -> Option<PersonAtTime> {
+    let mut p = evaluations::parse_evaluator(
+        t,
+        r,
+        &format!("{prefix}_nip"),
+        &format!("{prefix}_nama"),
+        row,
+    )
+    .unwrap_or_default();
+    person_details(t, r, prefix, &mut p, row);
+    (p != PersonAtTime::default()).then_some(p)
 }
 
 pub(super) enum Merge {
