@@ -77,6 +77,13 @@ impl EvaluationForm {
                 });
             }
         }
+        // A head's rating that differs from the unit's: also at the top of the pane, where
+        // it shows when the form beside the pane has no room for notes.
+        if let Some(head) = self.form.field(HASIL).note.as_deref()
+            && let Some(warning) = head.strip_prefix("! ")
+        {
+            out.push(warning.to_string());
+        }
         // Beside Hasil Kerja: the contradiction first (a unit head's proposal stays).
         if let Some(first) = out.first() {
             let note = match self.form.field(HASIL).note.clone() {
