@@ -338,6 +338,7 @@ impl App {
             self.opts.today.year(),
         )?;
         self.shared.staff.replace_with(staff);
+        home.read_step_days(&self.store)?;
         home.done();
         home.set_units(self.unit_list()?, None);
         if self

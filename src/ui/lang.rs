@@ -726,7 +726,7 @@ texts! {
     KbHeadingExplained => "Penjelasan penilai", "Evaluator's reply";
     KbExplainedOn => "Tanggal penjelasan", "Explained on";
     KbExplanation => "Penjelasan", "Explanation";
-    KbHeadingDecision => "Keputusan atasan", "Atasan's decision";
+    KbHeadingDecision => "Keputusan atasan", "The superior's decision";
     KbDecision => "Keputusan", "Decision";
     KbNotDecided => "belum diputuskan", "not decided yet";
     KbKept => "tetap (hasil semula)", "kept (the original)";
