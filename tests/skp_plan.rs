@@ -442,3 +442,54 @@ fn a_template_refuses_whom_it_cannot_plan_for_and_says_why() {
     let theirs = &s.app.store().skp_of(&staff_nip(2)).unwrap()[0];
     assert_eq!(theirs.penilai.nip.as_ref().map(|n| n.as_str()), Some(RINA));
 }
+
+/// Ditetapkan with no date yet offers today (not a refusal); the SKP screen's header then
+/// shows the status with its whole date, and the evaluator's position and unit whole (on a
+/// second line when the first is full).
+#[test]
+fn setting_an_skp_offers_today_and_the_header_shows_the_date_whole() {
+    for (look, lang, theme) in looks() {
+        let mut s = unit_session(lang, theme);
+        plan_one_rhk(&mut s);
+        ctrl(&mut s, 's');
+        s.key(KeyCode::Char('d'));
+        for _ in 0..4 {
+            s.key(KeyCode::Tab);
+        }
+        s.key(KeyCode::Right);
+        let set_on = match lang {
+            Lang::Id => "Tanggal ditetapkan",
+            Lang::En => "Set on",
+        };
+        let field = s.lines().into_iter().find(|l| l.contains(set_on));
+        assert!(
+            field.as_deref().is_some_and(|l| l.contains("2026-11-28")),
+            "today offered: {}",
+            s.text()
+        );
+        ctrl(&mut s, 's');
+        let skp = s.app.skp_shown().expect("saved, back on the SKP screen");
+        assert_eq!(
+            skp.status,
+            SkpStatus::Ditetapkan(jiff::civil::date(2026, 11, 28))
+        );
+        let set = match lang {
+            Lang::Id => "Ditetapkan 2026-11-28",
+            Lang::En => "Set 2026-11-28",
+        };
+        assert!(s.shows(set), "{}", s.text());
+        assert!(s.shows("Puskesmas Belawan"), "{}", s.text());
+        let penilai = s
+            .lines()
+            .into_iter()
+            .skip_while(|l| !l.contains("H. Budi Nasution"))
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            penilai.contains("Dokter Ahli Muda") && !penilai.contains('…'),
+            "{penilai}"
+        );
+        snap(&s, look, "skp_screen_set");
+    }
+}

@@ -66,7 +66,7 @@ impl App {
                     None,
                     &people()?,
                     taken(),
-                    today.year(),
+                    today,
                     &ui,
                 ))),
                 SkpEdit::Data(id) => find(id).map(|s| {
@@ -75,7 +75,7 @@ impl App {
                         Some(s),
                         &PlanPeople::default(),
                         taken(),
-                        today.year(),
+                        today,
                         &ui,
                     ))
                 }),
