@@ -46,12 +46,18 @@ fn unit_session(lang: Lang, theme: Theme) -> Session {
         PersonAtTime::named("H. Budi Nasution, S.Sos.", Nip::parse(HEAD).ok()),
         PersonAtTime::named("dr. Kepala Dinas", None),
     );
-    for teks in [
-        "Meningkatnya cakupan imunisasi dasar lengkap",
-        "Terlaksananya pelayanan rawat jalan sesuai standar",
+    for (jenis, teks) in [
+        (
+            JenisRhk::Utama,
+            "Meningkatnya cakupan imunisasi dasar lengkap",
+        ),
+        (
+            JenisRhk::Tambahan,
+            "Terlaksananya pelayanan rawat jalan sesuai standar",
+        ),
     ] {
         plan.rhk.push(Rhk::new(
-            JenisRhk::Utama,
+            jenis,
             teks,
             Intervensi::PerjanjianKinerja("PK Puskesmas 2026".into()),
         ));
@@ -286,7 +292,19 @@ fn a_units_skps_from_a_template_take_few_keys() {
     press(&mut s, KeyCode::Tab);
     write(&mut s, "12 laporan");
     keys.set(keys.get() + 1);
-    ctrl(&mut s, 's');
+    // The save takes a moment: the frame after Ctrl-S says so before the work is done.
+    s.app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    ));
+    s.draw();
+    assert!(s.lines()[23].contains("menyimpan 21 SKP…"), "{}", s.text());
+    assert!(
+        s.app.store().skp_of(&staff_nip(1)).unwrap().is_empty(),
+        "not saved before that frame"
+    );
+    assert!(s.app.run_deferred());
+    s.draw();
     let count = keys.get();
     println!(
         "template for a 20-person unit: {count} keys plus {} typed characters",
@@ -312,9 +330,16 @@ fn a_units_skps_from_a_template_take_few_keys() {
             Some(staff_nip(i).as_str())
         );
     }
-    // A second time: everyone has an SKP for 2026 already, and is skipped.
-    s.key(KeyCode::Char('a')).key(KeyCode::Char('S'));
-    assert!(s.shows("semua sudah punya SKP"), "{}", s.text());
+    // The marks stay (as after a group training): a second time, everyone has an SKP
+    // for 2026 already, and is skipped.
+    assert!(s.shows("21 ditandai"), "{}", s.text());
+    s.key(KeyCode::Char('S'));
+    // Whole at 80 columns, the count before the verb.
+    assert!(
+        s.shows("semua 21 orang sudah punya SKP beririsan "),
+        "{}",
+        s.text()
+    );
     s.type_text("Lagi");
     ctrl(&mut s, 's');
     assert!(s.shows("0 SKP dibuat; 21 dilewati"), "{}", s.text());
@@ -355,6 +380,10 @@ fn a_heads_plan_cascades_to_the_units_staff() {
     let head_plan = &s.app.store().skp_of(HEAD).unwrap()[0];
     let k = &s.app.store().skp_of(RINA).unwrap()[0];
     assert_eq!(k.rhk.len(), 2);
+    // Each RHK keeps the kind of the head's it supports: the Tambahan one stays Tambahan.
+    let kinds: Vec<_> = k.rhk.iter().map(|r| r.jenis).collect();
+    assert_eq!(kinds, vec![JenisRhk::Utama, JenisRhk::Tambahan]);
+    assert_eq!(k.status, SkpStatus::Draft);
     for (mine, theirs) in k.rhk.iter().zip(&head_plan.rhk) {
         assert_eq!(
             mine.intervensi,

@@ -697,7 +697,7 @@ texts! {
     SkpCascadeTitle => "Turunkan RHK ke staf", "Cascade the RHK to the staff";
     SkpCascadeFrom => "RHK dari SKP", "RHK from the SKP of";
     SkpTemplateTaken => "sudah punya SKP yang beririsan: dilewati", "have an overlapping SKP already: skipped";
-    SkpTemplateAllTaken => "semua sudah punya SKP yang beririsan", "all have an overlapping SKP already";
+    SkpTemplateAllTaken => "semua {n} orang sudah punya SKP beririsan", "all {n} already have an overlapping SKP";
     SkpTemplateOwnEvaluator => "kosong: kepala unit masing-masing (atau penilai terakhir)", "empty: each one's unit head (or latest evaluator)";
     SkpErrNoRhk => "isi sedikitnya satu RHK", "give at least one RHK";
     SkpMade => "SKP dibuat", "SKPs made";
@@ -753,6 +753,8 @@ texts! {
     KbDayOf => "hari ke-{day} dari {days}", "day {day} of {days}";
     KbDayLate => "hari ke-{day}: lewat batas {days} hari", "day {day}: past the {days} days";
     KeyKeberatan => "keberatan", "objection";
+    // Issue 19, fixes after the tester's walk through the SKP cycle (skp-fixes).
+    SkpSaving => "menyimpan {n} SKP", "saving {n} SKPs";
 }
 
 #[cfg(test)]
