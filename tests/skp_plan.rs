@@ -132,6 +132,12 @@ fn a_new_skp_and_its_rhk_are_planned_with_keys_and_drawn_in_three_looks() {
         snap(&s, look, "skp_rhk_form");
         ctrl(&mut s, 's');
         snap(&s, look, "skp_screen");
+        // The status word of the interface language: Indonesian writes `Draf`.
+        let period = s.lines()[2].clone();
+        match lang {
+            Lang::Id => assert!(period.contains("Draf ") && !period.contains("Draft")),
+            Lang::En => assert!(period.contains("Draft "), "{period}"),
+        }
         let skp = s.app.skp_shown().expect("back on the SKP screen");
         assert_eq!(skp.rhk.len(), 1);
         let rhk = &skp.rhk[0];
