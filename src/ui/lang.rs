@@ -584,7 +584,7 @@ texts! {
     RealColIndicator => "Indikator", "Indicator";
     RealColTarget => "Target", "Target";
     RealColRealisasi => "Realisasi", "Realisation";
-    RealColCapaian => "Capaian", "Capaian";
+    RealColCapaian => "Capaian", "Attainment";
     RealClearAsk => "Hapus realisasi ini? (y = hapus, tombol lain = batal)", "Clear this realisation? (y = clear, any other key = cancel)";
     RealTypeHint => "ketik angka atau teks", "type a number or text";
     RealSatuan => "satuan dari target:", "unit from the target:";
@@ -755,6 +755,12 @@ texts! {
     KeyKeberatan => "keberatan", "objection";
     // Issue 19, fixes after the tester's walk through the SKP cycle (skp-fixes).
     SkpSaving => "menyimpan {n} SKP", "saving {n} SKPs";
+    RealErrNumber => "SKP kuantitatif: isi angka dan satuan, mis. {example}", "a quantitative SKP: type a number and a unit, e.g. {example}";
+    RealWarnSatuan => "satuan {typed} bukan satuan target ({target}): capaian tidak dihitung", "unit {typed} is not the target's ({target}): no attainment";
+    RealAskSatuan => "satuan {typed} bukan {target}: Enter sekali lagi untuk tetap menyimpan", "unit {typed}, not {target}: Enter once more to save it anyway";
+    RealLetterHint => "{key} tidak memulai isian: ketik angka, atau Enter lalu ketik", "{key} starts nothing here: type a number, or Enter and then type";
+    RealReplaceHint => "ketik untuk mengganti {value}; Enter membiarkannya", "type to replace {value}; Enter leaves it";
+    RealTypeNumberHint => "ketik angka", "type a number";
 }
 
 #[cfg(test)]
