@@ -462,6 +462,21 @@ fn beranda_shows_the_day_of_the_step_its_status_names() {
 }
 
 #[test]
+fn the_records_riwayat_cuts_a_long_line_with_the_ellipsis() {
+    let mut s = session(Lang::Id, Theme::default(), None);
+    rina(&mut s);
+    file(&mut s, "2026-01-10", "2026-01-20");
+    ctrl_s(&mut s);
+    s.key(KeyCode::Tab).key(KeyCode::Tab);
+    let line = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Butuh Perbaikan, keberatan"))
+        .unwrap_or_default();
+    assert!(line.trim_end().ends_with('…'), "{}", s.text());
+}
+
+#[test]
 fn a_penilai_sees_only_its_units_objections_and_a_viewer_reads_them() {
     let puskesmas = puskesmas().id;
     let mut s = session(

@@ -836,3 +836,35 @@ fn the_screen_says_what_a_letter_does_and_shows_the_value_being_replaced() {
     );
     assert!(!s.lines()[23].contains("indikator"), "{}", s.lines()[23]);
 }
+
+/// An RHK's text takes as many lines of the evaluation form's pane as it needs: its last
+/// words are never dropped (the pane scrolls).
+#[test]
+fn the_pane_shows_an_rhks_whole_text() {
+    let s = unit_session(Lang::Id, Theme::default());
+    let rina = PEOPLE[0].0;
+    let store = s.app.store();
+    let mut skp = store.skp_of(rina).expect("read").remove(0);
+    skp.rhk[0].teks =
+        "Terlaksananya pelayanan kesehatan dasar bagi seluruh pasien rawat jalan puskesmas tepat"
+            .into();
+    store.save_skp(rina, &skp, "t").expect("long RHK");
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    choose_period(&mut s, "2026", 3);
+    // The pane is the right column: its lines joined in order read the whole RHK.
+    let pane: Vec<String> = s
+        .lines()
+        .iter()
+        .filter_map(|l| {
+            l.rsplit_once("││")
+                .map(|(_, p)| p.trim_end_matches('│').trim().to_string())
+        })
+        .collect();
+    let joined = pane.join(" ");
+    assert!(
+        joined.contains("rawat jalan puskesmas tepat"),
+        "{}",
+        s.text()
+    );
+}
