@@ -167,6 +167,25 @@ fn snap(s: &Session, look: &str, screen: &str) {
     insta::assert_snapshot!(format!("{screen}__{look}"), text.join("\n"));
 }
 
+/// The label of the field with the focus (the line marked `▶`, `>` in ASCII).
+fn focused(s: &Session) -> Option<String> {
+    s.lines().into_iter().find_map(|l| {
+        let l = l.trim_start_matches(['│', '|']);
+        let rest = l.strip_prefix("▶").or_else(|| l.strip_prefix(">"))?;
+        rest.split("  ")
+            .map(str::trim)
+            .find(|p| !p.is_empty())
+            .map(String::from)
+    })
+}
+
+fn decision_label(lang: Lang) -> String {
+    match lang {
+        Lang::Id => "Keputusan".into(),
+        Lang::En => "Decision".into(),
+    }
+}
+
 /// Files from the record (`o`): the day received, the day filed, the reasons.
 fn file(s: &mut Session, received: &str, filed: &str) {
     s.key(KeyCode::Char('o'));
@@ -206,11 +225,10 @@ fn an_objection_is_filed_explained_and_changed_by_keys_and_every_step_stays_in_s
             stored(&s).keberatan.map(|k| k.status()),
             Some(KeberatanStatus::Dijelaskan)
         );
-        // The atasan changes the result: both ratings Sesuai, so Baik.
+        // The atasan changes the result: both ratings Sesuai, so Baik. Explained, the
+        // objection opens on the step not taken yet: the decision.
         s.key(KeyCode::Char('o'));
-        for _ in 0..4 {
-            s.key(KeyCode::Tab);
-        }
+        assert_eq!(focused(&s), Some(decision_label(lang)), "{}", s.text());
         s.key(KeyCode::Right).key(KeyCode::Right).key(KeyCode::Tab);
         s.key(KeyCode::Char('2')).key(KeyCode::Char('2'));
         snap(&s, look, "keberatan_decide_changed");
@@ -319,6 +337,12 @@ fn filing_on_the_fourteenth_day_saves_at_once_and_on_the_fifteenth_warns_first()
             "not saved before the warning is seen"
         );
         snap(&s, look, "keberatan_late_warning");
+        // A reason typed on in between (the refused save put the focus on the filing day;
+        // the reasons follow) leaves the warned days as they were: the next Ctrl-S still
+        // answers the warning.
+        s.key(KeyCode::Tab).key(KeyCode::End);
+        s.type_text(" Sudah dibahas.");
+        assert!(s.shows("realistis. Sudah dibahas."), "{}", s.text());
         ctrl_s(&mut s);
         assert_eq!(
             stored(&s).keberatan.map(|k| k.diajukan),
@@ -326,6 +350,26 @@ fn filing_on_the_fourteenth_day_saves_at_once_and_on_the_fifteenth_warns_first()
             "the second Ctrl-S saves it"
         );
     }
+}
+
+#[test]
+fn another_filing_day_after_the_warning_asks_again() {
+    let mut s = session(Lang::Id, Theme::default(), None);
+    rina(&mut s);
+    file(&mut s, "2026-01-10", "2026-01-25");
+    ctrl_s(&mut s);
+    assert!(s.shows("diajukan 15 hari"), "{}", s.text());
+    // Day 16 now (the refused save put the focus on the filing day): the warning is
+    // about another day, so it is asked again.
+    s.key(KeyCode::Backspace).type_text("6");
+    ctrl_s(&mut s);
+    assert!(stored(&s).keberatan.is_none(), "asked again: {}", s.text());
+    assert!(s.shows("diajukan 16 hari"), "{}", s.text());
+    ctrl_s(&mut s);
+    assert_eq!(
+        stored(&s).keberatan.map(|k| k.diajukan),
+        Some(date(2026, 1, 26))
+    );
 }
 
 #[test]
@@ -385,6 +429,51 @@ fn beranda_lists_the_open_objections_and_enter_opens_the_person() {
         assert!(s.shows("Rina Siregar"), "{}", s.text());
         assert!(s.shows(RINA.get(..8).unwrap_or_default()), "{}", s.text());
     }
+}
+
+#[test]
+fn beranda_shows_the_day_of_the_step_its_status_names() {
+    let mut s = session(Lang::Id, Theme::default(), None);
+    rina(&mut s);
+    file(&mut s, "2026-01-10", "2026-01-20");
+    ctrl_s(&mut s);
+    s.key(KeyCode::Char('o'));
+    s.type_text("2026-01-22").key(KeyCode::Tab);
+    s.type_text("Target disepakati pada awal tahun.");
+    ctrl_s(&mut s);
+    s.key(KeyCode::Char('1'));
+    let line = |who: &str| {
+        s.lines()
+            .into_iter()
+            .find(|l| l.contains(who) && l.contains("keberatan"))
+            .unwrap_or_default()
+    };
+    // Explained on the 22nd: that day, not the filing's (the 20th).
+    assert!(
+        line("Rina").contains("dijelaskan: 2026-01-22"),
+        "{}",
+        s.text()
+    );
+    assert!(
+        line("Fitri").contains("diajukan: 2026-01-19"),
+        "{}",
+        s.text()
+    );
+}
+
+#[test]
+fn the_records_riwayat_cuts_a_long_line_with_the_ellipsis() {
+    let mut s = session(Lang::Id, Theme::default(), None);
+    rina(&mut s);
+    file(&mut s, "2026-01-10", "2026-01-20");
+    ctrl_s(&mut s);
+    s.key(KeyCode::Tab).key(KeyCode::Tab);
+    let line = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Butuh Perbaikan, keberatan"))
+        .unwrap_or_default();
+    assert!(line.trim_end().ends_with('…'), "{}", s.text());
 }
 
 #[test]

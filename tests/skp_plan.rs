@@ -46,12 +46,18 @@ fn unit_session(lang: Lang, theme: Theme) -> Session {
         PersonAtTime::named("H. Budi Nasution, S.Sos.", Nip::parse(HEAD).ok()),
         PersonAtTime::named("dr. Kepala Dinas", None),
     );
-    for teks in [
-        "Meningkatnya cakupan imunisasi dasar lengkap",
-        "Terlaksananya pelayanan rawat jalan sesuai standar",
+    for (jenis, teks) in [
+        (
+            JenisRhk::Utama,
+            "Meningkatnya cakupan imunisasi dasar lengkap",
+        ),
+        (
+            JenisRhk::Tambahan,
+            "Terlaksananya pelayanan rawat jalan sesuai standar",
+        ),
     ] {
         plan.rhk.push(Rhk::new(
-            JenisRhk::Utama,
+            jenis,
             teks,
             Intervensi::PerjanjianKinerja("PK Puskesmas 2026".into()),
         ));
@@ -126,6 +132,12 @@ fn a_new_skp_and_its_rhk_are_planned_with_keys_and_drawn_in_three_looks() {
         snap(&s, look, "skp_rhk_form");
         ctrl(&mut s, 's');
         snap(&s, look, "skp_screen");
+        // The status word of the interface language: Indonesian writes `Draf`.
+        let period = s.lines()[2].clone();
+        match lang {
+            Lang::Id => assert!(period.contains("Draf ") && !period.contains("Draft")),
+            Lang::En => assert!(period.contains("Draft "), "{period}"),
+        }
         let skp = s.app.skp_shown().expect("back on the SKP screen");
         assert_eq!(skp.rhk.len(), 1);
         let rhk = &skp.rhk[0];
@@ -286,7 +298,19 @@ fn a_units_skps_from_a_template_take_few_keys() {
     press(&mut s, KeyCode::Tab);
     write(&mut s, "12 laporan");
     keys.set(keys.get() + 1);
-    ctrl(&mut s, 's');
+    // The save takes a moment: the frame after Ctrl-S says so before the work is done.
+    s.app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    ));
+    s.draw();
+    assert!(s.lines()[23].contains("menyimpan 21 SKP…"), "{}", s.text());
+    assert!(
+        s.app.store().skp_of(&staff_nip(1)).unwrap().is_empty(),
+        "not saved before that frame"
+    );
+    assert!(s.app.run_deferred());
+    s.draw();
     let count = keys.get();
     println!(
         "template for a 20-person unit: {count} keys plus {} typed characters",
@@ -312,9 +336,16 @@ fn a_units_skps_from_a_template_take_few_keys() {
             Some(staff_nip(i).as_str())
         );
     }
-    // A second time: everyone has an SKP for 2026 already, and is skipped.
-    s.key(KeyCode::Char('a')).key(KeyCode::Char('S'));
-    assert!(s.shows("semua sudah punya SKP"), "{}", s.text());
+    // The marks stay (as after a group training): a second time, everyone has an SKP
+    // for 2026 already, and is skipped.
+    assert!(s.shows("21 ditandai"), "{}", s.text());
+    s.key(KeyCode::Char('S'));
+    // Whole at 80 columns, the count before the verb.
+    assert!(
+        s.shows("semua 21 orang sudah punya SKP beririsan "),
+        "{}",
+        s.text()
+    );
     s.type_text("Lagi");
     ctrl(&mut s, 's');
     assert!(s.shows("0 SKP dibuat; 21 dilewati"), "{}", s.text());
@@ -355,6 +386,10 @@ fn a_heads_plan_cascades_to_the_units_staff() {
     let head_plan = &s.app.store().skp_of(HEAD).unwrap()[0];
     let k = &s.app.store().skp_of(RINA).unwrap()[0];
     assert_eq!(k.rhk.len(), 2);
+    // Each RHK keeps the kind of the head's it supports: the Tambahan one stays Tambahan.
+    let kinds: Vec<_> = k.rhk.iter().map(|r| r.jenis).collect();
+    assert_eq!(kinds, vec![JenisRhk::Utama, JenisRhk::Tambahan]);
+    assert_eq!(k.status, SkpStatus::Draft);
     for (mine, theirs) in k.rhk.iter().zip(&head_plan.rhk) {
         assert_eq!(
             mine.intervensi,
@@ -441,4 +476,55 @@ fn a_template_refuses_whom_it_cannot_plan_for_and_says_why() {
     assert!(s.app.store().skp_of(RINA).unwrap().is_empty());
     let theirs = &s.app.store().skp_of(&staff_nip(2)).unwrap()[0];
     assert_eq!(theirs.penilai.nip.as_ref().map(|n| n.as_str()), Some(RINA));
+}
+
+/// Ditetapkan with no date yet offers today (not a refusal); the SKP screen's header then
+/// shows the status with its whole date, and the evaluator's position and unit whole (on a
+/// second line when the first is full).
+#[test]
+fn setting_an_skp_offers_today_and_the_header_shows_the_date_whole() {
+    for (look, lang, theme) in looks() {
+        let mut s = unit_session(lang, theme);
+        plan_one_rhk(&mut s);
+        ctrl(&mut s, 's');
+        s.key(KeyCode::Char('d'));
+        for _ in 0..4 {
+            s.key(KeyCode::Tab);
+        }
+        s.key(KeyCode::Right);
+        let set_on = match lang {
+            Lang::Id => "Tanggal ditetapkan",
+            Lang::En => "Set on",
+        };
+        let field = s.lines().into_iter().find(|l| l.contains(set_on));
+        assert!(
+            field.as_deref().is_some_and(|l| l.contains("2026-11-28")),
+            "today offered: {}",
+            s.text()
+        );
+        ctrl(&mut s, 's');
+        let skp = s.app.skp_shown().expect("saved, back on the SKP screen");
+        assert_eq!(
+            skp.status,
+            SkpStatus::Ditetapkan(jiff::civil::date(2026, 11, 28))
+        );
+        let set = match lang {
+            Lang::Id => "Ditetapkan 2026-11-28",
+            Lang::En => "Set 2026-11-28",
+        };
+        assert!(s.shows(set), "{}", s.text());
+        assert!(s.shows("Puskesmas Belawan"), "{}", s.text());
+        let penilai = s
+            .lines()
+            .into_iter()
+            .skip_while(|l| !l.contains("H. Budi Nasution"))
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            penilai.contains("Dokter Ahli Muda") && !penilai.contains('…'),
+            "{penilai}"
+        );
+        snap(&s, look, "skp_screen_set");
+    }
 }

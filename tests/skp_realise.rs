@@ -115,6 +115,11 @@ fn the_unit_realisation_screen_in_three_looks() {
         let mut s = unit_session(lang, theme);
         s.key(KeyCode::Char('R'));
         snap(&s, look, "realisation_open");
+        let column = match lang {
+            Lang::Id => "Realisasi     Capaian",
+            Lang::En => "Realisation   Attainment",
+        };
+        assert!(s.shows(column), "{}", s.text());
         // The first person's realisation, typed and saved; the second typed.
         s.type_text("320").key(KeyCode::Enter).type_text("28");
         snap(&s, look, "realisation_typing");
@@ -191,6 +196,14 @@ fn a_quarter_of_a_unit_is_entered_with_one_enter_a_person_per_indicator() {
 #[test]
 fn capaian_shows_beside_each_realisation_and_text_is_kept_as_typed() {
     let mut s = unit_session(Lang::Id, Theme::default());
+    // Budi's plan is Kualitatif: a sentence is a realisation there.
+    let budi = PEOPLE[1].0;
+    let mut plan = s.app.store().skp_of(budi).expect("read").remove(0);
+    plan.pendekatan = Pendekatan::Kualitatif;
+    s.app
+        .store()
+        .save_skp(budi, &plan, "t")
+        .expect("kualitatif");
     s.key(KeyCode::Char('R'));
     s.type_text("330").key(KeyCode::Enter);
     // 330 of 300 pasien: 110%.
@@ -199,7 +212,6 @@ fn capaian_shows_beside_each_realisation_and_text_is_kept_as_typed() {
     // A sentence for the second person (the save moved on to them), from Enter.
     s.key(KeyCode::Esc).key(KeyCode::Enter);
     s.type_text("belum dilaporkan").key(KeyCode::Enter);
-    let budi = PEOPLE[1].0;
     assert_eq!(
         realised(&s, budi, 0, q(3)),
         Some(Nilai::Teks("belum dilaporkan".into()))
@@ -712,4 +724,147 @@ fn f_picks_the_unit_with_the_shared_picker() {
     assert!(s.shows("Realisasi SKP: Puskesmas Belawan"), "{}", s.text());
     // The page stays when the unit is shown again.
     assert!(s.shows("Indikator 2 / 3"), "{}", s.text());
+}
+
+/// Under a Kuantitatif SKP a sentence is refused with the form expected; a satuan other
+/// than the target's is said while typed and saved only by a second Enter.
+#[test]
+fn a_quantitative_realisation_is_a_number_in_the_targets_satuan() {
+    let mut s = unit_session(Lang::Id, Theme::default());
+    let andi = PEOPLE[3].0;
+    s.key(KeyCode::Char('R')).key(KeyCode::Enter);
+    s.type_text("dua ratus").key(KeyCode::Enter);
+    assert!(
+        s.shows("SKP kuantitatif: isi angka dan satuan, mis. 300 pasien"),
+        "{}",
+        s.text()
+    );
+    assert_eq!(realised(&s, andi, 0, q(3)), None, "not counted as filled");
+    assert!(s.shows("dua ratus▏"), "what was typed stays: {}", s.text());
+    // Another satuan: said before Enter, asked at the first, saved at the second.
+    for _ in 0.."dua ratus".len() {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text("280 orang");
+    let warning = "satuan orang bukan satuan target (pasien): capaian tidak dihitung";
+    assert!(s.shows(warning), "{}", s.text());
+    s.key(KeyCode::Enter);
+    assert!(
+        s.shows("satuan orang bukan pasien: Enter sekali lagi untuk tetap menyimpan"),
+        "{}",
+        s.text()
+    );
+    assert_eq!(realised(&s, andi, 0, q(3)), None, "asked first");
+    s.key(KeyCode::Enter);
+    assert_eq!(realised(&s, andi, 0, q(3)), Nilai::parse("280 orang"));
+    // `12abc` is 12 of "abc": the same question; a case difference is the same satuan.
+    s.type_text("12abc");
+    assert!(s.shows("satuan abc bukan satuan target"), "{}", s.text());
+    for _ in 0..3 {
+        s.key(KeyCode::Backspace);
+    }
+    s.type_text(" Pasien").key(KeyCode::Enter);
+    assert_eq!(
+        realised(&s, PEOPLE[1].0, 0, q(3)),
+        Nilai::parse("12 Pasien"),
+        "saved at once"
+    );
+}
+
+/// A letter on the realisation screen says why it does nothing; carrying on to a row that
+/// has a value keeps that value in sight; with no SKP for the period, no key offers to fill.
+#[test]
+fn the_screen_says_what_a_letter_does_and_shows_the_value_being_replaced() {
+    let mut s = unit_session(Lang::Id, Theme::default());
+    let budi = PEOPLE[1].0;
+    let skp = s.app.store().skp_of(budi).expect("read").remove(0);
+    let id = skp.rhk[0].indikator[0].id;
+    s.app
+        .store()
+        .save_realisasi(
+            budi,
+            skp.id,
+            skp.revision,
+            id,
+            q(3),
+            Nilai::parse("250 pasien"),
+            "",
+            "t",
+        )
+        .expect("Budi's value");
+    s.key(KeyCode::Char('R')).key(KeyCode::Char('x'));
+    assert!(
+        s.shows("x tidak memulai isian: ketik angka, atau Enter lalu ketik"),
+        "{}",
+        s.text()
+    );
+    // Andi's value typed: the typing carries on to Budi, whose value stays in sight.
+    s.type_text("320").key(KeyCode::Enter);
+    let budi_row = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Budi Lubis"))
+        .unwrap_or_default();
+    assert!(budi_row.contains("▏250 pasien"), "{}", s.text());
+    // And said under the table once the save's message is gone (here: Enter again on it).
+    s.key(KeyCode::Esc).key(KeyCode::Enter);
+    assert!(
+        s.shows("ketik untuk mengganti 250 pasien; Enter membiarkannya"),
+        "{}",
+        s.text()
+    );
+    // Typing replaces it.
+    s.type_text("26");
+    let budi_row = s
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("Budi Lubis"))
+        .unwrap_or_default();
+    assert!(
+        budi_row.contains("26▏") && !budi_row.contains("250"),
+        "{budi_row}"
+    );
+    // 2025 has no SKP: the footer offers no key to fill in.
+    s.key(KeyCode::Esc);
+    assert!(s.lines()[23].contains("isi realisasi"), "{}", s.text());
+    s.key(KeyCode::Char('['));
+    assert!(s.shows("Tidak ada SKP di unit ini"), "{}", s.text());
+    assert!(
+        !s.lines()[23].contains("isi realisasi"),
+        "{}",
+        s.lines()[23]
+    );
+    assert!(!s.lines()[23].contains("indikator"), "{}", s.lines()[23]);
+}
+
+/// An RHK's text takes as many lines of the evaluation form's pane as it needs: its last
+/// words are never dropped (the pane scrolls).
+#[test]
+fn the_pane_shows_an_rhks_whole_text() {
+    let s = unit_session(Lang::Id, Theme::default());
+    let rina = PEOPLE[0].0;
+    let store = s.app.store();
+    let mut skp = store.skp_of(rina).expect("read").remove(0);
+    skp.rhk[0].teks =
+        "Terlaksananya pelayanan kesehatan dasar bagi seluruh pasien rawat jalan puskesmas tepat"
+            .into();
+    store.save_skp(rina, &skp, "t").expect("long RHK");
+    let mut s = s.reopen();
+    s.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    choose_period(&mut s, "2026", 3);
+    // The pane is the right column: its lines joined in order read the whole RHK.
+    let pane: Vec<String> = s
+        .lines()
+        .iter()
+        .filter_map(|l| {
+            l.rsplit_once("││")
+                .map(|(_, p)| p.trim_end_matches('│').trim().to_string())
+        })
+        .collect();
+    let joined = pane.join(" ");
+    assert!(
+        joined.contains("rawat jalan puskesmas tepat"),
+        "{}",
+        s.text()
+    );
 }

@@ -89,10 +89,12 @@ pub struct Options {
 }
 
 /// Slow work a key asked for, done after the frame that shows the screen it fills in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 enum Deferred {
     /// The competencies the partner open on Mitra closed in the year.
     PartnerClosed,
+    /// A template's SKPs for these people (the status line says it is saving first).
+    SkpGroup(Vec<String>, Box<crate::domain::Skp>),
 }
 
 enum Screen {
@@ -310,6 +312,7 @@ impl App {
     pub fn run_deferred(&mut self) -> bool {
         match self.deferred.take() {
             Some(Deferred::PartnerClosed) => self.count_closed(),
+            Some(Deferred::SkpGroup(nips, skp)) => self.save_skp_group(&nips, &skp),
             None => false,
         }
     }
@@ -338,6 +341,7 @@ impl App {
             self.opts.today.year(),
         )?;
         self.shared.staff.replace_with(staff);
+        home.read_step_days(&self.store)?;
         home.done();
         home.set_units(self.unit_list()?, None);
         if self
@@ -879,7 +883,7 @@ impl App {
             Outcome::DeleteSkp(nip, id, revision) => self.delete_skp(&nip, id, revision),
             Outcome::SkpTemplate(nips) => self.open_skp_template(&nips),
             Outcome::SkpCascade(nip, id) => self.open_skp_cascade(&nip, id),
-            Outcome::SaveSkpGroup(nips, skp) => self.save_skp_group(&nips, &skp),
+            Outcome::SaveSkpGroup(nips, skp) => self.defer_skp_group(nips, skp),
             Outcome::OpenKeberatan(nip, id) => self.open_keberatan(&nip, id),
             Outcome::SaveKeberatan(nip, e) => self.save_keberatan(&nip, *e),
         }

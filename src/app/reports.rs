@@ -125,6 +125,7 @@ impl App {
                 }
             })
         })?;
+        home.read_step_days(&self.store)?;
         home.done();
         if whole {
             self.shared.keep_home(generation, &home);

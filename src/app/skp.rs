@@ -66,7 +66,7 @@ impl App {
                     None,
                     &people()?,
                     taken(),
-                    today.year(),
+                    today,
                     &ui,
                 ))),
                 SkpEdit::Data(id) => find(id).map(|s| {
@@ -75,7 +75,7 @@ impl App {
                         Some(s),
                         &PlanPeople::default(),
                         taken(),
-                        today.year(),
+                        today,
                         &ui,
                     ))
                 }),
@@ -277,7 +277,12 @@ impl App {
                 None => None,
             };
             Ok(Some(TemplateForm::new(
-                people, superior, false, span, &self.ui,
+                people,
+                superior,
+                false,
+                span,
+                self.opts.today,
+                &self.ui,
             )))
         })();
         match opened {
@@ -314,13 +319,18 @@ impl App {
                 nip: nip.to_string(),
                 nama: head.display_name(),
                 skp_id: skp.id,
-                rhk: skp.rhk.iter().map(|r| (r.id, r.teks.clone())).collect(),
+                rhk: skp
+                    .rhk
+                    .iter()
+                    .map(|r| (r.id, r.teks.clone(), r.jenis))
+                    .collect(),
             };
             Ok(Some(TemplateForm::new(
                 people,
                 Some(superior),
                 true,
                 (skp.mulai, skp.selesai),
+                self.opts.today,
                 &self.ui,
             )))
         })();
@@ -378,8 +388,20 @@ impl App {
         Ok(Ok(skp))
     }
 
+    /// Asks for the template's save after the next frame, which says `menyimpan N SKP…`:
+    /// a unit's SKPs take a moment, and the screen says so before it is busy.
+    pub(super) fn defer_skp_group(&mut self, nips: Vec<String>, template: Box<Skp>) -> bool {
+        let text = self
+            .ui
+            .t(T::SkpSaving)
+            .replace("{n}", &nips.len().to_string());
+        self.status = Some((format!("{text}{}", self.ui.theme.sym("…", "...")), false));
+        self.deferred = Some(Deferred::SkpGroup(nips, template));
+        true
+    }
+
     /// Saves the template as each person's own SKP and says how many were made, skipped
-    /// and refused (and why).
+    /// and refused (and why). The marks on the list stay, as after a group training.
     pub(super) fn save_skp_group(&mut self, nips: &[String], template: &Skp) -> bool {
         let actor = self.opts.actor.clone();
         let (mut made, mut skipped) = (0usize, 0usize);
@@ -412,9 +434,6 @@ impl App {
         }
         if let Some(s) = self.stack.pop() {
             self.screen = s;
-        }
-        if let Screen::List(l) = &mut self.screen {
-            l.clear_marks();
         }
         let mut text = format!("{made} {}", self.ui.t(T::SkpMade));
         if skipped > 0 {

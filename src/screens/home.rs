@@ -331,7 +331,8 @@ impl Screen for Home {
         }
         let mut lines = vec![Line::from(title)];
         let k = self.objections_shown();
-        for (i, (_, name, period, status, filed)) in d.keberatan.iter().take(k).enumerate() {
+        // The status and the day of that step: "dijelaskan: 2026-01-22".
+        for (i, (_, name, period, status, day)) in d.keberatan.iter().take(k).enumerate() {
             let line = Line::from(vec![
                 Span::raw(format!(" {:<26} ", fit(ui, name, 26))),
                 Span::styled(format!("{:<9}", ui.t(T::KbShort)), ui.theme.error()),
@@ -339,7 +340,7 @@ impl Screen for Home {
                     " {} {}: {}",
                     period_text(*period, ui.lang),
                     crate::ui::labels::keberatan_status_text(*status, ui),
-                    crate::domain::format_date(*filed),
+                    crate::domain::format_date(*day),
                 )),
             ]);
             lines.push(if i == self.selected {

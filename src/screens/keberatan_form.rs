@@ -18,8 +18,9 @@ use super::{FormSpec, FormState, Outcome, Screen};
 use crate::domain::keberatan::{KEBERATAN_DAYS, days_after, last_day, same_person};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
-    EmploymentKind, Evaluation, HasilKeputusan, Keberatan, KeberatanError, KeberatanWarning,
-    Keputusan, Nip, PersonAtTime, Predikat, Rating, format_date, parse_date, predikat,
+    EmploymentKind, Evaluation, HasilKeputusan, Keberatan, KeberatanError, KeberatanStatus,
+    KeberatanWarning, Keputusan, Nip, PersonAtTime, Predikat, Rating, format_date, parse_date,
+    predikat,
 };
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::Key;
@@ -65,9 +66,10 @@ pub struct KeberatanForm {
     today: Date,
     /// Why this officer may only read (`None`: the officer may record the steps).
     read_only: Option<String>,
-    /// The warnings a second Ctrl-S confirmed, and those shown at the last Ctrl-S.
+    /// The warnings a second Ctrl-S confirmed, and those shown at the last Ctrl-S with
+    /// the values they are about ([`KeberatanForm::warned_values`]).
     confirmed: Vec<KeberatanWarning>,
-    asked: Option<Vec<KeberatanWarning>>,
+    asked: Option<(Vec<KeberatanWarning>, Vec<String>)>,
     form: Form,
 }
 
@@ -167,8 +169,12 @@ impl KeberatanForm {
             form: Form::new(ui.t(T::KbTitle), fields, false),
         };
         form.refresh(ui);
-        // A new objection starts at the first empty step.
-        form.form.focus_first_empty();
+        // The first step not taken yet has the focus: once explained, the decision (its
+        // fields are all filled or hidden until decided); else the first empty field.
+        match form.original.keberatan.as_ref().map(|k| k.status()) {
+            Some(KeberatanStatus::Dijelaskan) => form.form.focus_on(DECISION),
+            _ => form.form.focus_first_empty(),
+        }
         form.form.mark_clean();
         form
     }
@@ -306,6 +312,15 @@ impl KeberatanForm {
         let e = self.evaluation()?;
         let k = e.keberatan.as_ref()?;
         Some(k.validate(&e, &self.nip))
+    }
+
+    /// The values a warning is about, as typed: the days (a late filing) and the decider
+    /// (a decision by the evaluator). A confirmation holds while they stay as warned.
+    fn warned_values(&self) -> Vec<String> {
+        [RECEIVED, FILED, DECIDER, DECIDER_NIP]
+            .iter()
+            .map(|id| self.form.text(id).trim().to_string())
+            .collect()
     }
 
     fn warnings(&self) -> Vec<KeberatanWarning> {
@@ -538,15 +553,18 @@ impl FormSpec for KeberatanForm {
     }
 
     /// A second Ctrl-S with the same warnings saves them (a late filing, a decision by the
-    /// evaluator): allowed, after they were seen.
+    /// evaluator): allowed, after they were seen. Edits in between keep the question
+    /// answered while the values warned about stay as they were (a reason typed on, say);
+    /// another date or decider asks again.
     fn before_save(&mut self, ui: &Ui) {
         let warnings = self.warnings();
-        if self.asked.as_ref() == Some(&warnings) {
+        let asked = (warnings.clone(), self.warned_values());
+        if self.asked.as_ref() == Some(&asked) {
             self.confirmed = warnings.clone();
         }
         self.refresh(ui);
         let unconfirmed = !warnings.is_empty() && warnings != self.confirmed;
-        self.asked = unconfirmed.then_some(warnings);
+        self.asked = unconfirmed.then_some(asked);
     }
 
     fn build(&self) -> Option<Evaluation> {
@@ -589,8 +607,8 @@ impl FormSpec for KeberatanForm {
                 self.form.set_text(DECIDED_ON, &format_date(self.today));
             }
         }
-        // Another date or decision: the warnings asked about are asked again.
-        self.asked = None;
+        // The warnings asked about are asked again only when what they are about changed
+        // (`before_save` compares the values).
         self.refresh(ui);
         Outcome::Changed
     }

@@ -5,9 +5,14 @@
 //! one); `Enter` saves that one realisation (the store's `save_realisasi`) and moves on to
 //! the next person, so a page is the numbers and one `Enter` each. After the last person
 //! the next page follows. The satuan is the target's when only a number is typed.
+//!
+//! Under a `Kuantitatif` SKP a sentence is refused (the realisation is a number and its
+//! satuan). A satuan other than the target's (`280 orang` for `300 pasien`) gives no
+//! capaian: the line under the table says so while it is typed, and the first `Enter` asks
+//! for a second one to save it anyway.
 
 use super::{Outcome, Screen};
-use crate::domain::{Nilai, Period, PeriodKind};
+use crate::domain::{Nilai, Pendekatan, Period, PeriodKind};
 use crate::ui::input::TextInput;
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
@@ -161,6 +166,9 @@ pub struct RealisationScreen {
     today: Date,
     /// A line under the table until the next key: (text, is an error).
     message: Option<(String, bool)>,
+    /// A realisation whose satuan is not the target's, warned about at its first `Enter`:
+    /// (NIP, indicator id, the text typed). The next `Enter` on the same saves it.
+    satuan_asked: Option<(String, u32, String)>,
 }
 
 /// The period a unit's realisations are most likely entered for: the latest quarter that
@@ -173,6 +181,19 @@ pub fn default_period(today: Date) -> Period {
         (today.year(), q - 1)
     };
     Period::new(year, PeriodKind::Triwulan(q)).unwrap_or(Period::annual(year))
+}
+
+/// The satuan typed and the target's when they differ (case aside): such a realisation
+/// has no capaian. `None` when either has none, or for a sentence.
+pub fn other_satuan(typed: &Nilai, target: &Nilai) -> Option<(String, String)> {
+    match (typed, target) {
+        (Nilai::Angka { satuan: a, .. }, Nilai::Angka { satuan: b, .. })
+            if !a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase() =>
+        {
+            Some((a.clone(), b.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// What is typed as a realisation: a number keeps the target's satuan when none is typed
@@ -203,6 +224,7 @@ impl RealisationScreen {
             picker: None,
             today,
             message: None,
+            satuan_asked: None,
         }
     }
 
@@ -367,6 +389,33 @@ impl RealisationScreen {
         })
     }
 
+    /// Why `typed` is not saved on this `Enter`: a sentence under a `Kuantitatif` SKP
+    /// (refused), or a satuan other than the target's not asked about yet (the next
+    /// `Enter` saves it).
+    fn check_typed(&mut self, typed: &str, ui: &Ui) -> Option<String> {
+        let rows = self.rows();
+        let row = rows.get(self.selected)?;
+        let nilai = typed_nilai(typed, row.target)?;
+        if row.pendekatan == Pendekatan::Kuantitatif && matches!(nilai, Nilai::Teks(_)) {
+            let example = match row.target {
+                Nilai::Angka { .. } => row.target.to_string(),
+                Nilai::Teks(_) => "12 laporan".to_string(),
+            };
+            return Some(ui.t(T::RealErrNumber).replace("{example}", &example));
+        }
+        let (got, want) = other_satuan(&nilai, row.target)?;
+        let asked = (row.nip.to_string(), row.indikator_id, typed.to_string());
+        if self.satuan_asked.as_ref() == Some(&asked) {
+            return None;
+        }
+        self.satuan_asked = Some(asked);
+        Some(
+            ui.t(T::RealAskSatuan)
+                .replace("{typed}", &ui.theme.text(&got))
+                .replace("{target}", &ui.theme.text(&want)),
+        )
+    }
+
     fn handle_browse(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
         if let Some(nav) = keys::action(&NAV, &key) {
             let len = self.rows().len();
@@ -410,7 +459,24 @@ impl RealisationScreen {
             }
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
-            None => Outcome::Ignored,
+            // A letter starts nothing here: said, not silently dropped.
+            None => match key.code {
+                KeyCode::Char(c)
+                    if c.is_alphabetic()
+                        && !key.modifiers.intersects(
+                            crossterm::event::KeyModifiers::CONTROL
+                                | crossterm::event::KeyModifiers::ALT,
+                        )
+                        && !self.rows().is_empty() =>
+                {
+                    self.message = Some((
+                        ui.t(T::RealLetterHint).replace("{key}", &c.to_string()),
+                        true,
+                    ));
+                    Outcome::Changed
+                }
+                _ => Outcome::Ignored,
+            },
         }
     }
 
@@ -430,6 +496,11 @@ impl RealisationScreen {
                     self.advance(ui);
                     return Outcome::Changed;
                 }
+                if let Some(refusal) = self.check_typed(&typed, ui) {
+                    self.message = Some((refusal, true));
+                    return Outcome::Changed;
+                }
+                self.satuan_asked = None;
                 match self.entry(&typed, false) {
                     Some(e) => Outcome::SaveRealisasi(Box::new(e)),
                     None => Outcome::Ignored,
@@ -460,8 +531,17 @@ impl Screen for RealisationScreen {
     fn keys(&self) -> Vec<KeyHelp> {
         match &self.mode {
             Mode::Browse => {
-                // The screen's own keys first: the footer shows as many as fit.
+                // The screen's own keys first: the footer shows as many as fit. With no
+                // SKP for the period there is nothing to fill in, page or clear.
                 let mut k = keys::help(&BROWSE_KEYS);
+                if self.rows().is_empty() {
+                    k.retain(|h| {
+                        !matches!(
+                            h.action,
+                            T::KeyEnterRealisation | T::KeyIndicator | T::KeyClearRealisation
+                        )
+                    });
+                }
                 k.extend(keys::nav_help());
                 k.push(key(
                     &[Key::Char('?'), Key::Code(KeyCode::F(1))],
@@ -583,8 +663,9 @@ impl Screen for RealisationScreen {
                 ui.theme.title(),
             ),
         ]));
-        // The table: name, indicator, target, realisation, capaian.
-        let (target_w, real_w, cap_w) = (11usize, 13usize, 7usize);
+        // The table: name, indicator, target, realisation, capaian (as wide as its title).
+        let cap_w = unicode_width::UnicodeWidthStr::width(ui.t(T::RealColCapaian)).max(7);
+        let (target_w, real_w) = (11usize, 13usize);
         let rest = width.saturating_sub(2 + target_w + real_w + cap_w + 4);
         let name_w = rest / 2;
         let ind_w = rest - name_w;
@@ -625,6 +706,14 @@ impl Screen for RealisationScreen {
             } else {
                 "  "
             };
+            // Typing over a recorded value: it stays in sight, dimmed after the cursor,
+            // until the first character replaces it.
+            let kept = match (selected, typing) {
+                (true, Some(input)) if input.value().is_empty() => {
+                    r.realisasi.map(|x| x.nilai.to_string())
+                }
+                _ => None,
+            };
             let real = match (selected, typing) {
                 (true, Some(input)) => {
                     let (shown, _) = input.view(real_w - 1);
@@ -650,7 +739,7 @@ impl Screen for RealisationScreen {
             } else {
                 row_style
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(marker, ui.theme.key()),
                 Span::styled(
                     format!(
@@ -661,10 +750,20 @@ impl Screen for RealisationScreen {
                     ),
                     row_style,
                 ),
-                Span::styled(cell(&real, real_w), real_style),
-                Span::raw(" "),
-                Span::styled(format!("{:>cap_w$}", capaian_text(r.capaian)), cap_style),
-            ]));
+            ];
+            match &kept {
+                Some(value) => {
+                    spans.push(Span::styled(real, real_style));
+                    spans.push(Span::styled(cell(value, real_w - 1), ui.theme.muted()));
+                }
+                None => spans.push(Span::styled(cell(&real, real_w), real_style)),
+            }
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                format!("{:>cap_w$}", capaian_text(r.capaian)),
+                cap_style,
+            ));
+            lines.push(Line::from(spans));
         }
         while lines.len() < inner.height as usize - bottom_lines {
             lines.push(Line::raw(""));
@@ -677,28 +776,38 @@ impl Screen for RealisationScreen {
                 ui.theme.key().add_modifier(ratatui::style::Modifier::BOLD),
             ),
             (_, Some((text, true))) => {
-                Line::styled(format!(" {}", ui.theme.text(text)), ui.theme.error())
+                Line::styled(fit(ui, &format!(" {text}"), width), ui.theme.error())
             }
             (_, Some((text, false))) => {
-                Line::styled(format!(" {}", ui.theme.text(text)), ui.theme.ok())
+                Line::styled(fit(ui, &format!(" {text}"), width), ui.theme.ok())
             }
-            (Mode::Entry(_), None) => {
+            (Mode::Entry(input), None) => {
                 let satuan = match sel.target {
                     Nilai::Angka { satuan, .. } if !satuan.is_empty() => satuan.as_str(),
                     _ => "-",
                 };
-                Line::styled(
-                    fit(
-                        ui,
-                        &format!(
-                            " {}; {} {satuan}",
-                            ui.t(T::RealTypeHint),
-                            ui.t(T::RealSatuan)
-                        ),
-                        width,
+                let typed = typed_nilai(input.value(), sel.target);
+                let other = typed.as_ref().and_then(|n| other_satuan(n, sel.target));
+                let (text, style) = match (other, sel.realisasi) {
+                    // Said while it is typed, before any Enter.
+                    (Some((got, want)), _) => (satuan_warning(ui, &got, &want), ui.theme.error()),
+                    (None, Some(x)) if input.value().is_empty() => (
+                        ui.t(T::RealReplaceHint)
+                            .replace("{value}", &x.nilai.to_string()),
+                        ui.theme.muted(),
                     ),
-                    ui.theme.muted(),
-                )
+                    (None, _) => {
+                        let hint = match sel.pendekatan {
+                            Pendekatan::Kuantitatif => T::RealTypeNumberHint,
+                            Pendekatan::Kualitatif => T::RealTypeHint,
+                        };
+                        (
+                            format!("{}; {} {satuan}", ui.t(hint), ui.t(T::RealSatuan)),
+                            ui.theme.muted(),
+                        )
+                    }
+                };
+                Line::styled(fit(ui, &format!(" {text}"), width), style)
             }
             (Mode::Browse, None) => {
                 Line::styled(format!(" {}", ui.t(T::RealBrowseHint)), ui.theme.muted())
@@ -760,6 +869,13 @@ impl Screen for RealisationScreen {
     }
 }
 
+/// "The satuan typed is not the target's: no capaian", naming both.
+fn satuan_warning(ui: &Ui, got: &str, want: &str) -> String {
+    ui.t(T::RealWarnSatuan)
+        .replace("{typed}", &ui.theme.text(got))
+        .replace("{target}", &ui.theme.text(want))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -784,6 +900,20 @@ mod tests {
         assert_eq!(typed_nilai("  ", &target), None);
         let text = Nilai::Teks("baik".into());
         assert_eq!(typed_nilai("3", &text), Nilai::parse("3"));
+    }
+
+    #[test]
+    fn another_satuan_is_told_apart_from_the_targets_case_aside() {
+        let target = Nilai::parse("300 pasien").expect("target");
+        let typed = |t: &str| typed_nilai(t, &target).expect("typed");
+        assert_eq!(
+            other_satuan(&typed("280 orang"), &target),
+            Some(("orang".into(), "pasien".into()))
+        );
+        assert!(other_satuan(&typed("12abc"), &target).is_some());
+        assert_eq!(other_satuan(&typed("280 Pasien"), &target), None);
+        assert_eq!(other_satuan(&typed("280"), &target), None, "the target's");
+        assert_eq!(other_satuan(&typed("belum"), &target), None, "a sentence");
     }
 
     #[test]

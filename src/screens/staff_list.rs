@@ -138,11 +138,6 @@ impl StaffList {
         }
     }
 
-    /// Forgets the marks (after a group training is saved).
-    pub fn clear_marks(&mut self) {
-        self.marked.clear();
-    }
-
     /// Swaps in the full index once it is read, keeping the selected person.
     pub fn loaded(&mut self, index: StaffIndex) {
         let nip = self.selected_nip();

@@ -584,7 +584,7 @@ texts! {
     RealColIndicator => "Indikator", "Indicator";
     RealColTarget => "Target", "Target";
     RealColRealisasi => "Realisasi", "Realisation";
-    RealColCapaian => "Capaian", "Capaian";
+    RealColCapaian => "Capaian", "Attainment";
     RealClearAsk => "Hapus realisasi ini? (y = hapus, tombol lain = batal)", "Clear this realisation? (y = clear, any other key = cancel)";
     RealTypeHint => "ketik angka atau teks", "type a number or text";
     RealSatuan => "satuan dari target:", "unit from the target:";
@@ -697,7 +697,7 @@ texts! {
     SkpCascadeTitle => "Turunkan RHK ke staf", "Cascade the RHK to the staff";
     SkpCascadeFrom => "RHK dari SKP", "RHK from the SKP of";
     SkpTemplateTaken => "sudah punya SKP yang beririsan: dilewati", "have an overlapping SKP already: skipped";
-    SkpTemplateAllTaken => "semua sudah punya SKP yang beririsan", "all have an overlapping SKP already";
+    SkpTemplateAllTaken => "semua {n} orang sudah punya SKP beririsan", "all {n} already have an overlapping SKP";
     SkpTemplateOwnEvaluator => "kosong: kepala unit masing-masing (atau penilai terakhir)", "empty: each one's unit head (or latest evaluator)";
     SkpErrNoRhk => "isi sedikitnya satu RHK", "give at least one RHK";
     SkpMade => "SKP dibuat", "SKPs made";
@@ -726,7 +726,7 @@ texts! {
     KbHeadingExplained => "Penjelasan penilai", "Evaluator's reply";
     KbExplainedOn => "Tanggal penjelasan", "Explained on";
     KbExplanation => "Penjelasan", "Explanation";
-    KbHeadingDecision => "Keputusan atasan", "Atasan's decision";
+    KbHeadingDecision => "Keputusan atasan", "The superior's decision";
     KbDecision => "Keputusan", "Decision";
     KbNotDecided => "belum diputuskan", "not decided yet";
     KbKept => "tetap (hasil semula)", "kept (the original)";
@@ -753,6 +753,14 @@ texts! {
     KbDayOf => "hari ke-{day} dari {days}", "day {day} of {days}";
     KbDayLate => "hari ke-{day}: lewat batas {days} hari", "day {day}: past the {days} days";
     KeyKeberatan => "keberatan", "objection";
+    // Issue 19, fixes after the tester's walk through the SKP cycle (skp-fixes).
+    SkpSaving => "menyimpan {n} SKP", "saving {n} SKPs";
+    RealErrNumber => "SKP kuantitatif: isi angka dan satuan, mis. {example}", "a quantitative SKP: type a number and a unit, e.g. {example}";
+    RealWarnSatuan => "satuan {typed} bukan satuan target ({target}): capaian tidak dihitung", "unit {typed} is not the target's ({target}): no attainment";
+    RealAskSatuan => "satuan {typed} bukan {target}: Enter sekali lagi untuk tetap menyimpan", "unit {typed}, not {target}: Enter once more to save it anyway";
+    RealLetterHint => "{key} tidak memulai isian: ketik angka, atau Enter lalu ketik", "{key} starts nothing here: type a number, or Enter and then type";
+    RealReplaceHint => "ketik untuk mengganti {value}; Enter membiarkannya", "type to replace {value}; Enter leaves it";
+    RealTypeNumberHint => "ketik angka", "type a number";
 }
 
 #[cfg(test)]

@@ -39,10 +39,10 @@ pub fn form_text(f: SkpForm, lang: Lang) -> &'static str {
     }
 }
 
-/// `Draft`, `Ditetapkan 2026-01-05` (`Set 2026-01-05`).
+/// `Draf`, `Ditetapkan 2026-01-05` (`Draft`, `Set 2026-01-05`).
 pub fn status_text(s: SkpStatus, lang: Lang) -> String {
     match (lang, s) {
-        (_, SkpStatus::Draft) => "Draft".to_string(),
+        (_, SkpStatus::Draft) => status_word(s, lang).to_string(),
         (Lang::Id, SkpStatus::Ditetapkan(d)) => format!("Ditetapkan {}", format_date(d)),
         (Lang::En, SkpStatus::Ditetapkan(d)) => format!("Set {}", format_date(d)),
     }
@@ -76,10 +76,13 @@ pub fn dot(ui: &crate::ui::Ui) -> &'static str {
     ui.theme.sym(" · ", " - ")
 }
 
-/// The status in a narrow column: `Draft`, `Ditetapkan` (`Set`), without its date.
+/// The status in a narrow column: `Draf`, `Ditetapkan` (`Draft`, `Set`), without its
+/// date. Indonesian writes `draf` (KBBI), as the messages do; the domain's `label()` keeps
+/// `Draft`, the value exports and imports read.
 pub fn status_word(s: SkpStatus, lang: Lang) -> &'static str {
     match (lang, s) {
-        (_, SkpStatus::Draft) => "Draft",
+        (Lang::Id, SkpStatus::Draft) => "Draf",
+        (Lang::En, SkpStatus::Draft) => "Draft",
         (Lang::Id, SkpStatus::Ditetapkan(_)) => "Ditetapkan",
         (Lang::En, SkpStatus::Ditetapkan(_)) => "Set",
     }

@@ -9,6 +9,7 @@ use crate::domain::{
     Coaching, CoachingStatus, JpTargets, KeberatanStatus, Period, PredikatCounts, RetiringEntry,
     StaffSummary,
 };
+use crate::store::{Store, StoreError};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -40,7 +41,8 @@ pub struct HomeData {
     pub coaching_missing: u32,
     pub coaching_overdue: u32,
     /// The open objections (keberatan not decided yet) of the people counted, the oldest
-    /// filing first, at most [`KEBERATAN`]: (NIP, name, period, where it stands, filed).
+    /// filing first, at most [`KEBERATAN`]: (NIP, name, period, where it stands, the day of
+    /// that step: filed, or explained once [`HomeData::read_step_days`] ran).
     pub keberatan: Vec<(String, String, Period, KeberatanStatus, jiff::civil::Date)>,
     /// Every open objection of the people counted.
     pub keberatan_open: u32,
@@ -106,10 +108,10 @@ impl HomeData {
             self.retiring.truncate(RETIRING);
         }
         // An objection waits for the atasan's decision (PP 30/2019 Pasal 59).
-        for (period, status, filed) in &s.keberatan {
+        for (period, status, day) in &s.keberatan {
             self.keberatan_open += 1;
             self.keberatan
-                .push((s.nip.clone(), s.name.clone(), *period, *status, *filed));
+                .push((s.nip.clone(), s.name.clone(), *period, *status, *day));
         }
         if !s.keberatan.is_empty() {
             self.keberatan
@@ -154,6 +156,27 @@ impl HomeData {
             });
             self.attention.truncate(ATTENTION);
         }
+    }
+
+    /// The day of the step each objection kept is at, for "dijelaskan: <day>": the
+    /// summaries hold the filing day, so an explained one reads its explanation's day from
+    /// the person's evaluations (at most [`KEBERATAN`] reads, explained ones only).
+    pub fn read_step_days(&mut self, store: &Store) -> Result<(), StoreError> {
+        for (nip, _, period, status, day) in &mut self.keberatan {
+            if *status != KeberatanStatus::Dijelaskan {
+                continue;
+            }
+            let explained = store
+                .evaluations_of(nip)?
+                .into_iter()
+                .find(|e| e.period == *period)
+                .and_then(|e| e.keberatan)
+                .and_then(|k| k.penjelasan_tanggal);
+            if let Some(d) = explained {
+                *day = d;
+            }
+        }
+        Ok(())
     }
 
     pub fn done(&mut self) {

@@ -5,7 +5,7 @@
 //! page is one indicator for a group of the same position).
 
 use crate::domain::skp::{self, Realisasi};
-use crate::domain::{Aspek, JenisRhk, Nilai, Period, Skp};
+use crate::domain::{Aspek, JenisRhk, Nilai, Pendekatan, Period, Skp};
 use crate::model::staff_index::StaffIndex;
 use crate::store::{Store, StoreError};
 
@@ -41,6 +41,8 @@ pub struct EntryRow<'a> {
     pub name: &'a str,
     pub skp_id: u32,
     pub revision: u64,
+    /// The plan's approach: under `Kuantitatif` a realisation is a number.
+    pub pendekatan: Pendekatan,
     /// 1-based RHK number, as printed (`RHK 2`).
     pub rhk_no: usize,
     pub jenis: JenisRhk,
@@ -84,6 +86,7 @@ impl UnitRealisation {
                 name: &p.name,
                 skp_id: p.skp.id,
                 revision: p.skp.revision,
+                pendekatan: p.skp.pendekatan,
                 rhk_no: r + 1,
                 jenis: rhk.jenis,
                 rhk: &rhk.teks,

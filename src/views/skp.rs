@@ -184,8 +184,8 @@ pub struct Superior {
     pub nip: String,
     pub nama: String,
     pub skp_id: u32,
-    /// Each RHK of that SKP: (id, text), in plan order.
-    pub rhk: Vec<(u32, String)>,
+    /// Each RHK of that SKP: (id, text, Utama or Tambahan), in plan order.
+    pub rhk: Vec<(u32, String, JenisRhk)>,
 }
 
 impl Superior {
@@ -193,7 +193,7 @@ impl Superior {
     pub fn link(&self, rhk_id: u32) -> Option<(String, u32, u32)> {
         self.rhk
             .iter()
-            .any(|(id, _)| *id == rhk_id)
+            .any(|(id, ..)| *id == rhk_id)
             .then(|| (self.nip.clone(), self.skp_id, rhk_id))
     }
 }
@@ -225,7 +225,11 @@ pub fn superior_plan(
         nip: head.as_str().to_string(),
         nama: head_staff.map_or(head.as_str().to_string(), |h| h.display_name()),
         skp_id: s.id,
-        rhk: s.rhk.iter().map(|r| (r.id, r.teks.clone())).collect(),
+        rhk: s
+            .rhk
+            .iter()
+            .map(|r| (r.id, r.teks.clone(), r.jenis))
+            .collect(),
     }))
 }
 

@@ -239,7 +239,8 @@ fn pane_lines(
                 ),
                 ui.theme.title(),
             ));
-            for part in wrap(&r.rhk, width).into_iter().take(2) {
+            // The whole text, on as many lines as it takes: the pane scrolls.
+            for part in wrap(&ui.theme.text(&r.rhk), width) {
                 lines.push(Line::raw(part));
             }
         }

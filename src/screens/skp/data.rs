@@ -123,6 +123,8 @@ pub struct DataForm {
     is_new: bool,
     /// The spans of the person's other SKPs: the same span twice is refused.
     taken: Vec<(u32, Date, Date)>,
+    /// Offered as the day it is set (ditetapkan) when that status is chosen.
+    today: Date,
     form: Form,
 }
 
@@ -158,16 +160,17 @@ fn person_fields(who: &Who, title: T, p: Option<&PersonAtTime>, ui: &Ui) -> Vec<
 }
 
 impl DataForm {
-    /// The data of `original` (`None`: a new SKP for `year`, filled from `people`) of the
-    /// person `nip`; `taken`: the spans of their SKPs.
+    /// The data of `original` (`None`: a new SKP for the year of `today`, filled from
+    /// `people`) of the person `nip`; `taken`: the spans of their SKPs.
     pub fn new(
         nip: &str,
         original: Option<Skp>,
         people: &PlanPeople,
         taken: Vec<(u32, Date, Date)>,
-        year: i16,
+        today: Date,
         ui: &Ui,
     ) -> DataForm {
+        let year = today.year();
         let is_new = original.is_none();
         let base = original.unwrap_or_else(|| {
             let mut s = Skp::new_year(
@@ -201,7 +204,10 @@ impl DataForm {
             Field::choice(
                 STATUS,
                 ui.t(T::Status),
-                vec!["Draft".into(), ui.t(T::SkpDitetapkan).into()],
+                vec![
+                    super::labels::status_word(SkpStatus::Draft, ui.lang).into(),
+                    ui.t(T::SkpDitetapkan).into(),
+                ],
                 Some(usize::from(matches!(b.status, SkpStatus::Ditetapkan(_)))),
             ),
             Field::date(SET_ON, ui.t(T::SkpSetOn), &set_on),
@@ -243,6 +249,7 @@ impl DataForm {
             base,
             is_new,
             taken,
+            today,
             form: Form::new(title, fields, is_new).with_delete(T::SkpDeleteAsk),
         };
         form.refresh(ui);
@@ -422,6 +429,15 @@ impl FormSpec for DataForm {
         Outcome::SaveSkp(self.nip.clone(), Box::new(skp))
     }
 
+    /// Setting the status to Ditetapkan offers today as the day it was set.
+    fn edited(&mut self, id: &'static str, ui: &Ui) -> Outcome {
+        if id == STATUS && self.ditetapkan() && self.form.text(SET_ON).trim().is_empty() {
+            self.form.set_text(SET_ON, &format_date(self.today));
+        }
+        self.refresh(ui);
+        Outcome::Changed
+    }
+
     fn delete_outcome(&self) -> Outcome {
         if self.is_new {
             return Outcome::Changed;
@@ -467,7 +483,7 @@ mod tests {
     fn a_new_skp_is_the_year_with_the_people_of_today_and_the_same_span_twice_is_refused() {
         let ui = Ui::default();
         let nip = "198503302010012002";
-        let f = DataForm::new(nip, None, &people(), Vec::new(), 2026, &ui);
+        let f = DataForm::new(nip, None, &people(), Vec::new(), date(2026, 11, 28), &ui);
         let s = f.build().expect("builds");
         assert_eq!((s.mulai, s.selesai), (date(2026, 1, 1), date(2026, 12, 31)));
         assert_eq!(s.pegawai.jabatan, "Dokter Ahli Muda");
@@ -483,15 +499,18 @@ mod tests {
             None,
             &people(),
             vec![(3, date(2026, 1, 1), date(2026, 12, 31))],
-            2026,
+            date(2026, 11, 28),
             &ui,
         );
         assert_eq!(g.form.first_problem().map(|p| p.0), Some(MULAI));
-        // Set on a date: the date is asked for.
+        // Set on a date: today is offered, and a date must be one.
         g.form.set_text(MULAI, "2026-06-01");
         g.form.focus_on(STATUS);
         g.handle(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), &ui);
         assert!(!g.form.field(SET_ON).hidden);
+        assert_eq!(g.form.text(SET_ON), "2026-11-28", "today offered");
+        g.form.set_text(SET_ON, "2026-06-xx");
+        g.refresh(&ui);
         assert_eq!(g.form.first_problem().map(|p| p.0), Some(SET_ON));
         g.form.set_text(SET_ON, "2026-06-03");
         g.refresh(&ui);

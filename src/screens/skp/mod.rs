@@ -296,11 +296,13 @@ impl SkpScreen {
         self.head && !self.skp.rhk.is_empty()
     }
 
+    /// The header: the period line and the three people. A line too long for `width` goes
+    /// on under its label, broken between its parts (at most two lines each), so a date or
+    /// a unit is whole, never cut mid-word; the form kind is shortened first.
     fn draw_people(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
         let s = &self.skp;
         let label = |t: T| Span::styled(format!("{:<10}", ui.t(t)), ui.theme.muted());
-        let dot = labels::dot(ui);
-        // The pegawai's name is the screen's title.
+        let room = width.saturating_sub(10);
         let who = |p: &PersonAtTime, named: bool| {
             let mut parts = Vec::new();
             if named {
@@ -317,30 +319,41 @@ impl SkpScreen {
                     parts.push(t.clone());
                 }
             }
-            fit(ui, &parts.join(dot), width.saturating_sub(10))
+            parts
         };
-        let head = [
-            span_text(s.mulai, s.selesai, ui.lang),
-            form_text(s.form, ui.lang).to_string(),
-            pendekatan_text(s.pendekatan, ui.lang).to_string(),
-            status_text(s.status, ui.lang),
-        ]
-        .join(dot);
-        vec![
-            Line::from(vec![
-                label(T::SkpPeriod),
-                Span::raw(fit(ui, &head, width.saturating_sub(10))),
-            ]),
-            Line::from(vec![
-                label(T::SkpPegawai),
-                Span::raw(who(&s.pegawai, false)),
-            ]),
-            Line::from(vec![label(T::SkpPenilai), Span::raw(who(&s.penilai, true))]),
-            Line::from(vec![
-                label(T::SkpAtasan),
-                Span::raw(s.atasan.as_ref().map_or("-".to_string(), |a| who(a, true))),
-            ]),
-        ]
+        let head = |form: &str| {
+            vec![
+                span_text(s.mulai, s.selesai, ui.lang),
+                form.to_string(),
+                pendekatan_text(s.pendekatan, ui.lang).to_string(),
+                status_text(s.status, ui.lang),
+            ]
+        };
+        let mut period = head(form_text(s.form, ui.lang));
+        if wrap_parts(ui, &period, room).len() > 1 {
+            period = head(labels::form_short(s.form, ui.lang));
+        }
+        let mut lines = Vec::new();
+        let mut row = |t: T, parts: Vec<String>| {
+            for (i, text) in wrap_parts(ui, &parts, room).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    label(t)
+                } else {
+                    Span::raw(" ".repeat(10))
+                };
+                lines.push(Line::from(vec![lead, Span::raw(text)]));
+            }
+        };
+        row(T::SkpPeriod, period);
+        row(T::SkpPegawai, who(&s.pegawai, false));
+        row(T::SkpPenilai, who(&s.penilai, true));
+        row(
+            T::SkpAtasan,
+            s.atasan
+                .as_ref()
+                .map_or(vec!["-".to_string()], |a| who(a, true)),
+        );
+        lines
     }
 
     fn draw_plan(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -667,16 +680,14 @@ impl Screen for SkpScreen {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        let header = self.draw_people(ui, inner.width as usize);
         let [people, tabs, body] = Layout::vertical([
-            Constraint::Length(4),
+            Constraint::Length(header.len() as u16),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(inner);
-        frame.render_widget(
-            Paragraph::new(self.draw_people(ui, people.width as usize)),
-            people,
-        );
+        frame.render_widget(Paragraph::new(header), people);
         let titles = [T::SkpPlan, T::SkpPerilaku, T::SkpLampiran, T::SkpNotes].map(|t| ui.t(t));
         frame.render_widget(
             Tabs::new(titles.to_vec())
@@ -696,4 +707,29 @@ impl Screen for SkpScreen {
     fn title(&self) -> T {
         T::SkpTitle
     }
+}
+
+/// `parts` joined by the separator on lines of at most `width` columns, broken between
+/// parts: at most two lines, a part wider than a line (or the rest on the second) cut with
+/// the ellipsis.
+fn wrap_parts(ui: &Ui, parts: &[String], width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let dot = labels::dot(ui);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for p in parts.iter().filter(|p| !p.trim().is_empty()) {
+        let p = ui.theme.text(p);
+        let joined = if current.is_empty() {
+            p.clone()
+        } else {
+            format!("{current}{dot}{p}")
+        };
+        if joined.width() <= width || current.is_empty() || lines.len() == 1 {
+            current = joined;
+        } else {
+            lines.push(std::mem::replace(&mut current, p));
+        }
+    }
+    lines.push(current);
+    lines.into_iter().map(|l| fit(ui, &l, width)).collect()
 }

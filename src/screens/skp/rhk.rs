@@ -107,7 +107,7 @@ pub(super) fn interv_options(sup: &Superior, ui: &Ui) -> Vec<String> {
         .rhk
         .iter()
         .enumerate()
-        .map(|(i, (_, t))| format!("{}. {}", i + 1, t.replace('\n', " ")))
+        .map(|(i, (_, t, _))| format!("{}. {}", i + 1, t.replace('\n', " ")))
         .collect();
     out.push(ui.t(T::SkpOtherText).to_string());
     out
@@ -131,7 +131,7 @@ pub(super) fn read_interv(
     }
     if let Some(sup) = sup
         && let Some(i) = form.choice(choice)
-        && let Some((id, teks)) = sup.rhk.get(i)
+        && let Some((id, teks, _)) = sup.rhk.get(i)
     {
         return Intervensi::Atasan {
             link: sup.link(*id),
@@ -158,7 +158,7 @@ pub(super) fn interv_fields(
 ) -> Vec<Field> {
     let picked = match (current, sup) {
         (Intervensi::Atasan { link: Some(l), .. }, Some(s)) if l.0 == s.nip && l.1 == s.skp_id => {
-            s.rhk.iter().position(|(id, _)| *id == l.2)
+            s.rhk.iter().position(|(id, ..)| *id == l.2)
         }
         (Intervensi::Atasan { link: None, .. }, Some(s)) => Some(s.rhk.len()),
         _ => None,
@@ -480,8 +480,8 @@ mod tests {
             nama: "Budi".into(),
             skp_id: 4,
             rhk: vec![
-                (7, "Cakupan imunisasi naik".into()),
-                (9, "Antrean singkat".into()),
+                (7, "Cakupan imunisasi naik".into(), JenisRhk::Utama),
+                (9, "Antrean singkat".into(), JenisRhk::Tambahan),
             ],
         }
     }

@@ -13,8 +13,8 @@ use super::rhk::{ind_check, ind_fields, interv_fields, interv_follow, read_ind, 
 use super::slots::{self, MAX_TPL_RHK, TPL_IND};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{
-    Indikator, Intervensi, JenisRhk, Pendekatan, PersonAtTime, Rhk, Skp, SkpForm, format_date,
-    parse_date,
+    Indikator, Intervensi, JenisRhk, Pendekatan, PersonAtTime, Rhk, Skp, SkpForm, SkpStatus,
+    format_date, parse_date,
 };
 use crate::screens::{FormSpec, Outcome};
 use crate::ui::form::{Field, Form, options};
@@ -28,6 +28,8 @@ const MULAI: &str = "mulai";
 const SELESAI: &str = "selesai";
 const FORM_KIND: &str = "bentuk";
 const PENDEKATAN: &str = "pendekatan";
+const STATUS: &str = "status";
+const SET_ON: &str = "ditetapkan";
 const PENILAI: &str = "penilai_nama";
 const PENILAI_NIP: &str = "penilai_nip";
 
@@ -45,18 +47,22 @@ pub struct TemplateForm {
     cascade: bool,
     /// RHK rows offered.
     rows: usize,
+    /// Offered as the day the SKPs are set (ditetapkan) when that status is chosen.
+    today: Date,
     form: Form,
 }
 
 impl TemplateForm {
     /// The form for `people` over `span` (offered; a year or the head's span);
     /// `superior`: the unit head's plan their RHK can support (when they share one unit);
-    /// `cascade`: that plan's RHK fill the rows.
+    /// `cascade`: that plan's RHK fill the rows, each of the same kind (Utama, Tambahan)
+    /// as the head's.
     pub fn new(
         people: Vec<TemplatePerson>,
         superior: Option<Superior>,
         cascade: bool,
         span: (Date, Date),
+        today: Date,
         ui: &Ui,
     ) -> TemplateForm {
         let from_head = if cascade {
@@ -80,23 +86,39 @@ impl TemplateForm {
                 options(&Pendekatan::ALL, |p| pendekatan_text(p, ui.lang)),
                 Some(0),
             ),
+            // A group is set at once, or left Draft to adjust person by person.
+            Field::choice(
+                STATUS,
+                ui.t(T::Status),
+                vec![
+                    super::labels::status_word(SkpStatus::Draft, ui.lang).into(),
+                    ui.t(T::SkpDitetapkan).into(),
+                ],
+                Some(0),
+            ),
+            Field::date(SET_ON, ui.t(T::SkpSetOn), ""),
             Field::text(PENILAI, ui.t(T::SkpPenilaiFull), 100, "").width(40),
             Field::digits(PENILAI_NIP, ui.t(T::SkpNipOptional), 23, true, ""),
         ];
         for r in 0..rows {
             let ids = slots::tpl(r);
-            let current = match (&superior, cascade) {
-                (Some(s), true) => s.rhk.get(r).map(|(id, teks)| Intervensi::Atasan {
-                    link: s.link(*id),
-                    teks: teks.clone(),
-                }),
+            let from = match (&superior, cascade) {
+                (Some(s), true) => s.rhk.get(r),
                 _ => None,
             };
+            let current = from.and_then(|(id, teks, _)| {
+                superior.as_ref().map(|s| Intervensi::Atasan {
+                    link: s.link(*id),
+                    teks: teks.clone(),
+                })
+            });
+            // The head's kind is kept: a Tambahan RHK cascades as Tambahan.
+            let jenis = from.map_or(JenisRhk::Utama, |(_, _, j)| *j);
             fields.push(Field::choice(
                 ids.jenis,
                 format!("RHK {}", r + 1),
                 options(&JenisRhk::ALL, |j| jenis_text(j, ui.lang)),
-                Some(0),
+                JenisRhk::ALL.iter().position(|j| *j == jenis),
             ));
             fields.push(
                 Field::text(
@@ -141,6 +163,7 @@ impl TemplateForm {
             superior,
             cascade,
             rows,
+            today,
             form: Form::new(title, fields, true),
         };
         form.form.focus_on(slots::tpl(0).teks);
@@ -152,6 +175,10 @@ impl TemplateForm {
     /// The NIPs the template is for.
     pub fn nips(&self) -> Vec<String> {
         self.people.iter().map(|p| p.nip.clone()).collect()
+    }
+
+    fn ditetapkan(&self) -> bool {
+        self.form.choice(STATUS) == Some(1)
     }
 
     /// How many of the people have an SKP overlapping the span typed.
@@ -249,15 +276,22 @@ impl FormSpec for TemplateForm {
         span_problems(&self.form, (MULAI, SELESAI), ui, &mut out);
         let taken = self.taken();
         self.form.field_mut(MULAI).note = (taken > 0).then(|| {
-            format!(
-                "{taken} {}",
-                ui.t(if taken == self.people.len() {
-                    T::SkpTemplateAllTaken
-                } else {
-                    T::SkpTemplateTaken
-                })
-            )
+            if taken == self.people.len() {
+                ui.t(T::SkpTemplateAllTaken)
+                    .replace("{n}", &taken.to_string())
+            } else {
+                format!("{taken} {}", ui.t(T::SkpTemplateTaken))
+            }
         });
+        self.form.field_mut(SET_ON).hidden = !self.ditetapkan();
+        if self.ditetapkan() && parse_date(&self.form.text(SET_ON)).is_none() {
+            let why = if self.form.text(SET_ON).trim().is_empty() {
+                T::Required
+            } else {
+                T::ErrDate
+            };
+            out.push((SET_ON, ui.t(why).to_string()));
+        }
         if let Err(e) = nip_of(&self.form.text(PENILAI_NIP)) {
             out.push((PENILAI_NIP, crate::ui::errors::nip_error_text(ui, &e)));
         }
@@ -307,6 +341,9 @@ impl FormSpec for TemplateForm {
         s.selesai = parse_date(&self.form.text(SELESAI))?;
         s.form = *SkpForm::ALL.get(self.form.choice(FORM_KIND)?)?;
         s.pendekatan = *Pendekatan::ALL.get(self.form.choice(PENDEKATAN)?)?;
+        if self.ditetapkan() {
+            s.status = SkpStatus::Ditetapkan(parse_date(&self.form.text(SET_ON))?);
+        }
         for r in 0..self.rows {
             if let Some(rhk) = self.rhk(r)? {
                 s.rhk.push(rhk);
@@ -317,6 +354,15 @@ impl FormSpec for TemplateForm {
 
     fn save_outcome(&self, skp: Skp) -> Outcome {
         Outcome::SaveSkpGroup(self.nips(), Box::new(skp))
+    }
+
+    /// Setting the status to Ditetapkan offers today as the day they are set.
+    fn edited(&mut self, id: &'static str, ui: &Ui) -> Outcome {
+        if id == STATUS && self.ditetapkan() && self.form.text(SET_ON).trim().is_empty() {
+            self.form.set_text(SET_ON, &format_date(self.today));
+        }
+        self.refresh(ui);
+        Outcome::Changed
     }
 
     fn above(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
@@ -365,6 +411,10 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
+    fn today() -> Date {
+        date(2026, 11, 28)
+    }
+
     fn year() -> (Date, Date) {
         (date(2026, 1, 1), date(2026, 12, 31))
     }
@@ -390,9 +440,12 @@ mod tests {
             nip: "197001012000031001".into(),
             nama: "Budi".into(),
             skp_id: 2,
-            rhk: vec![(5, "Cakupan naik".into()), (6, "Antrean singkat".into())],
+            rhk: vec![
+                (5, "Cakupan naik".into(), JenisRhk::Utama),
+                (6, "Antrean singkat".into(), JenisRhk::Tambahan),
+            ],
         };
-        let mut f = TemplateForm::new(people(4), Some(sup), true, year(), &ui);
+        let mut f = TemplateForm::new(people(4), Some(sup), true, year(), today(), &ui);
         assert_eq!(f.rows, 3);
         assert_eq!(f.form.text(slots::tpl(1).teks), "Antrean singkat");
         assert!(
@@ -416,6 +469,12 @@ mod tests {
         let skp = f.build().expect("builds");
         assert_eq!(skp.rhk.len(), 2);
         assert_eq!(
+            (skp.rhk[0].jenis, skp.rhk[1].jenis),
+            (JenisRhk::Utama, JenisRhk::Tambahan),
+            "the head's kinds kept"
+        );
+        assert_eq!(skp.status, SkpStatus::Draft, "Draft unless set");
+        assert_eq!(
             skp.rhk[1].intervensi,
             Intervensi::Atasan {
                 link: Some(("197001012000031001".into(), 2, 6)),
@@ -433,10 +492,34 @@ mod tests {
     #[test]
     fn a_template_needs_one_rhk() {
         let ui = Ui::default();
-        let f = TemplateForm::new(people(2), None, false, year(), &ui);
+        let f = TemplateForm::new(people(2), None, false, year(), today(), &ui);
         assert_eq!(
             f.form.first_problem().map(|p| p.0),
             Some(slots::tpl(0).teks)
+        );
+    }
+
+    #[test]
+    fn a_group_is_set_at_once_with_today_offered() {
+        use crate::screens::Screen;
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let ui = Ui::default();
+        let mut f = TemplateForm::new(people(3), None, false, year(), today(), &ui);
+        f.form.set_text(slots::tpl(0).teks, "Laporan tersusun");
+        assert!(f.form.field(SET_ON).hidden, "Draft: no date asked");
+        f.form.focus_on(STATUS);
+        f.handle(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), &ui);
+        assert!(!f.form.field(SET_ON).hidden);
+        assert_eq!(f.form.text(SET_ON), "2026-11-28", "today offered");
+        let skp = f.build().expect("builds");
+        assert_eq!(skp.status, SkpStatus::Ditetapkan(date(2026, 11, 28)));
+        // Everyone has an SKP over the span: said with the count first.
+        let mut all = people(2);
+        all[1].spans = all[0].spans.clone();
+        let f = TemplateForm::new(all, None, false, year(), today(), &ui);
+        assert_eq!(
+            f.form.field(MULAI).note.as_deref(),
+            Some("semua 2 orang sudah punya SKP beririsan")
         );
     }
 }

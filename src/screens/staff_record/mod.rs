@@ -724,6 +724,9 @@ impl StaffRecord {
         }
         let height = area.height.saturating_sub(1) as usize;
         let (start, selected) = self.table_window(2, height);
+        // What is left of the width after the three fixed columns and their gaps: a longer
+        // summary is cut with the ellipsis, never silently.
+        let what_w = (area.width as usize).saturating_sub(16 + 10 + 7 + 3);
         let rows: Vec<Row> = self
             .history
             .iter()
@@ -733,9 +736,9 @@ impl StaffRecord {
             .map(|(i, h)| {
                 let row = Row::new(vec![
                     Cell::from(h.when.clone()),
-                    Cell::from(ui.theme.text(&h.entry.actor)),
+                    Cell::from(fit(ui, &h.entry.actor, 10)),
                     Cell::from(ui.t(action_text(h.entry.action))),
-                    Cell::from(ui.theme.text(&h.entry.summary)),
+                    Cell::from(fit(ui, &h.entry.summary, what_w)),
                 ]);
                 if i == selected {
                     row.style(ui.theme.selected())
