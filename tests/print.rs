@@ -680,3 +680,102 @@ fn the_unit_report_counts_as_laporan_does() {
     assert_eq!(doc.jp_reached(), (row.reached, row.staff));
     assert_eq!(doc.counts.total(), 6);
 }
+
+#[test]
+fn print_on_the_command_line_writes_a_private_file_and_says_where() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("db");
+    {
+        let store = Store::open(&db).expect("store");
+        documents::fill(&store);
+        store.close().expect("close");
+    }
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).expect("work dir");
+    let kinerja = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .current_dir(&work)
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("kinerja")
+    };
+    let ok = kinerja(&[
+        "print",
+        "evaluasi",
+        "19850330 201001 2 002",
+        "--year",
+        "2025",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let first = work.join(format!("evaluasi-{PERSON}-2025-tahunan.pdf"));
+    assert_eq!(
+        String::from_utf8_lossy(&ok.stdout).trim(),
+        first.display().to_string()
+    );
+    let mode = std::fs::metadata(&first)
+        .expect("written")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    // Again: a second file, the first untouched.
+    let again = kinerja(&["print", "evaluasi", PERSON, "--year", "2025"]);
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .trim()
+            .ends_with("-tahunan-2.pdf")
+    );
+    // -o onto an existing file: refused, exit 2.
+    let refused = kinerja(&[
+        "print",
+        "skp",
+        PERSON,
+        "--year",
+        "2025",
+        "-o",
+        &first.to_string_lossy(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists"));
+    // A unit by its name: everyone's Dokumen in one file.
+    let unit = kinerja(&["print", "dokumen", "puskesmas belawan", "--year", "2025"]);
+    assert!(
+        unit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&unit.stderr)
+    );
+    assert!(
+        work.join("dokumen-puskesmas-belawan-2025-tahunan.pdf")
+            .exists()
+    );
+    // A period with no evaluation, an unknown NIP, an unknown unit: exit 1, named.
+    let none = kinerja(&[
+        "print",
+        "evaluasi",
+        PERSON,
+        "--year",
+        "2025",
+        "--period",
+        "triwulan-4",
+    ]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("Triwulan IV 2025"));
+    let nobody = kinerja(&["print", "profil", "199901012020121001"]);
+    assert_eq!(nobody.status.code(), Some(1));
+    let no_unit = kinerja(&["print", "laporan", "Puskesmas Atlantis"]);
+    assert_eq!(no_unit.status.code(), Some(1));
+    // A bad period: exit 2 naming the choices.
+    let bad = kinerja(&["print", "evaluasi", PERSON, "--period", "kuartal"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("triwulan-1"));
+}
