@@ -204,11 +204,11 @@ pub fn section(fonts: &Fonts, settings: &Settings, doc: &UnitDocument) -> Sectio
 
     let mut t = Table::new(vec![
         Column::new("NO", 0.5, Align::Center),
-        Column::new("NAMA", 4.6, Align::Left),
+        Column::new("NAMA", 4.2, Align::Left),
         Column::new("NIP", 2.9, Align::Left),
         Column::new("JP", 0.8, Align::Right),
-        Column::new("TARGET", 0.9, Align::Right),
-        Column::new("TERCAPAI", 1.0, Align::Center),
+        Column::new("TARGET", 1.2, Align::Right),
+        Column::new("TERCAPAI", 1.45, Align::Center),
     ]);
     t.caption = format!("PENGEMBANGAN KOMPETENSI {} (JP)", doc.period.year);
     t.style = Style::BODY;
