@@ -5,6 +5,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod model;
+pub mod print;
 pub mod screens;
 pub mod serve;
 pub mod store;

@@ -25,6 +25,10 @@ pub struct Config {
     pub jp_target_pns: Option<u32>,
     /// The yearly JP target of PPPK (default 0: no floor; PP 49/2018 sets a 24 JP ceiling).
     pub jp_target_pppk: Option<u32>,
+    /// Documents (issue 20): the instansi over the forms ("Pemerintah Kota Medan") and the
+    /// place before the date over the signatures ("Medan").
+    pub instansi: Option<String>,
+    pub tempat: Option<String>,
 }
 
 impl Config {
@@ -147,8 +151,19 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<String>) {
                 Ok(_) => warnings.push(format!("{place}: {key}: from 0 to 200 JP")),
                 Err(e) => warnings.push(wrong(e)),
             },
+            key @ ("instansi" | "tempat") => match value.try_into::<String>() {
+                Ok(t) => {
+                    let t = crate::domain::text::clean_line(&t).trim().to_string();
+                    if key == "instansi" {
+                        config.instansi = Some(t)
+                    } else {
+                        config.tempat = Some(t)
+                    }
+                }
+                Err(e) => warnings.push(wrong(e)),
+            },
             other => warnings.push(format!(
-                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes, jp_target_pns, jp_target_pppk)",
+                "{}: unknown key {other:?} (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes, jp_target_pns, jp_target_pppk, instansi, tempat)",
                 at(key.span().start)
             )),
         }
@@ -184,6 +199,8 @@ mod tests {
                 serve_idle_minutes: None,
                 jp_target_pns: None,
                 jp_target_pppk: None,
+                instansi: None,
+                tempat: None,
             }
         );
     }
@@ -221,7 +238,7 @@ mod tests {
         assert_eq!(
             w,
             vec![
-                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes, jp_target_pns, jp_target_pppk)"
+                "c.toml:2: unknown key \"colour\" (known: lang, ascii, theme, backups_kept, serve_max_sessions, serve_idle_minutes, jp_target_pns, jp_target_pppk, instansi, tempat)"
                     .to_string()
             ]
         );
@@ -255,5 +272,19 @@ mod tests {
             w[0].starts_with("c:1:") && w[1].starts_with("c:2:"),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn the_document_settings_are_read_as_one_clean_line() {
+        let (c, w) = parse(
+            "instansi = \"Pemerintah Kota Medan\"\ntempat = \" Medan\\n\"\n",
+            "c",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.instansi.as_deref(), Some("Pemerintah Kota Medan"));
+        assert_eq!(c.tempat.as_deref(), Some("Medan"));
+        let (c, w) = parse("tempat = 3\n", "c");
+        assert_eq!(c.tempat, None);
+        assert!(w[0].starts_with("c:1: tempat: invalid type"), "{w:?}");
     }
 }

@@ -8,6 +8,7 @@ mod export;
 mod export_skp;
 mod import;
 mod officer;
+mod print;
 mod profile;
 mod serve;
 
@@ -127,6 +128,26 @@ pub enum Command {
         /// md (Markdown, the default) or txt (plain text)
         #[arg(long, value_enum, default_value_t = ProfileFormat::Md)]
         format: ProfileFormat,
+    },
+    /// A document as a PDF for printing and signing on A4: one person's (a NIP) or everyone's
+    /// in a unit (its name, one person after another); the path written is printed; exit 1
+    /// when the person, unit or record is not there
+    Print {
+        kind: print::PrintKind,
+        /// The NIP or NI PPPK (spaces allowed), or a unit's name
+        #[arg(value_name = "NIP|UNIT")]
+        who: String,
+        /// The year [default: this year for skp and profil, last year for the rest]
+        #[arg(long)]
+        year: Option<i16>,
+        /// The period: tahunan (default), triwulan-1 .. triwulan-4, bulan-01 .. bulan-12, or a
+        /// span bulan-06-12
+        #[arg(long)]
+        period: Option<String>,
+        /// Write to this new file (mode 0600; an existing file is never replaced) instead of
+        /// the usual name in the current directory
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Decode every record and verify every index; exit 1 listing any damage
     Check {
@@ -440,6 +461,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check { .. }
             | Command::Export { .. }
             | Command::Profile { .. }
+            | Command::Print { .. }
             | Command::Backup { .. }
             | Command::Compact
     );
@@ -498,6 +520,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             output,
             format,
         } => profile::run(&store, &nip, output.as_deref(), format, lang),
+        Command::Print {
+            kind,
+            who,
+            year,
+            period,
+            output,
+        } => print::run(
+            &store,
+            kind,
+            &who,
+            year,
+            period.as_deref(),
+            output.as_deref(),
+        ),
         Command::Check { warnings } => run_check(&store, warnings),
         Command::Backup {
             file: Some(file), ..

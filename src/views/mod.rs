@@ -5,6 +5,7 @@
 pub mod coaching;
 pub mod competency_gaps;
 pub mod competency_view;
+pub mod documents;
 pub mod home;
 pub mod partners;
 pub mod profile;
