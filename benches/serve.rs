@@ -124,6 +124,8 @@ fn serve(c: &mut Criterion) {
             officer: None,
             jp: Default::default(),
             remote: false,
+            instansi: None,
+            tempat: None,
         },
     };
     let host = PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap();

@@ -48,6 +48,8 @@ fn options() -> Options {
         officer: None,
         jp: Default::default(),
         remote: false,
+        instansi: None,
+        tempat: None,
     }
 }
 

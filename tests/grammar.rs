@@ -41,6 +41,11 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Pegawai: search", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Enter);
     check(&s, "record", &mut walked);
+    // `P`: the choice of document (issue 20); `Esc` leaves it.
+    s.key(KeyCode::Char('P'));
+    assert!(s.shows("Cetak PDF:"), "{}", s.text());
+    check(&s, "record: print", &mut walked);
+    s.key(KeyCode::Esc);
     // The objection to the selected evaluation (issue 19).
     s.key(KeyCode::Char('o'));
     assert!(s.shows("Keberatan atas hasil penilaian"), "{}", s.text());
@@ -78,13 +83,16 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "requirements", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Char('4'));
     check(&s, "Laporan", &mut walked);
-    s.key(KeyCode::Char('5'));
+    s.key(KeyCode::Char('P'));
+    assert!(s.shows("Cetak PDF:"), "{}", s.text());
+    check(&s, "Laporan: print", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Char('5'));
     check(&s, "Talenta", &mut walked);
     s.key(KeyCode::Tab);
     check(&s, "Talenta: list", &mut walked);
     s.key(KeyCode::Char('B'));
     check(&s, "Talenta: berprestasi", &mut walked);
-    assert_eq!(walked.len(), 26, "{walked:?}");
+    assert_eq!(walked.len(), 28, "{walked:?}");
 }
 
 #[test]
@@ -170,4 +178,38 @@ fn the_skp_screens_follow_the_key_grammar() {
     assert!(s.shows("SKP untuk 2 pegawai"), "{}", s.text());
     check(&s, "SKP: template", &mut walked);
     assert_eq!(walked.len(), 13, "{walked:?}");
+}
+
+/// `P` prints (issue 20) on every screen that offers it: the record, the profile, the SKP
+/// screen and Laporan.
+#[test]
+fn p_prints_on_the_record_the_profile_the_skp_and_laporan() {
+    use kinerja::ui::keys::Key;
+    use kinerja::ui::lang::T;
+    let prints = |s: &Session, name: &str| {
+        assert!(
+            s.app
+                .keys()
+                .iter()
+                .any(|k| k.action == T::KeyPrint && k.keys.contains(&Key::Char('P'))),
+            "{name} does not offer P: {}",
+            s.text()
+        );
+    };
+    let mut s = demo();
+    s.key(KeyCode::Enter);
+    prints(&s, "record");
+    s.key(KeyCode::Char('p'));
+    prints(&s, "profile");
+    s.key(KeyCode::Esc);
+    for _ in 0..5 {
+        s.key(KeyCode::Tab);
+    }
+    s.key(KeyCode::Enter);
+    assert!(s.app.skp_shown().is_some(), "{}", s.text());
+    prints(&s, "SKP screen");
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('4'));
+    prints(&s, "Laporan");
 }

@@ -355,3 +355,18 @@ fn without_colour_signs_mark_inactive_staff_and_jp_below_target() {
         }
     }
 }
+
+/// `P`'s choice of document (issue 20): on the record and on Laporan.
+#[test]
+fn the_print_choices() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Enter).key(KeyCode::Char('P'));
+        snap(&s, look, "record_print_choice");
+        s.key(KeyCode::Esc)
+            .key(KeyCode::Esc)
+            .key(KeyCode::Char('4'));
+        s.key(KeyCode::Char('P'));
+        snap(&s, look, "laporan_print_choice");
+    }
+}

@@ -318,7 +318,7 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
 #[test]
 fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
     let mut s = demo();
-    s.key(KeyCode::Enter).key(KeyCode::Char('P'));
+    s.key(KeyCode::Enter).key(KeyCode::Char('T'));
     assert!(s.shows("Potensial:"), "{}", s.text());
     // Year 2025 (the person's newest annual evaluation), tinggi, penilaian atasan, a date.
     let focus = |s: &mut common::session::Session, label: &str| {
@@ -356,7 +356,7 @@ fn p_on_a_record_enters_a_potensial_that_the_record_and_the_tab_then_show() {
         s.text()
     );
     // A date in the future is refused on the form.
-    s.key(KeyCode::Char('P'));
+    s.key(KeyCode::Char('T'));
     focus(&mut s, "Tanggal");
     for _ in 0..10 {
         s.key(KeyCode::Backspace);

@@ -16,6 +16,7 @@ use roles::scoped;
 pub use shared::Shared;
 
 mod partners;
+mod print;
 mod profile;
 mod realisation;
 mod reports;
@@ -84,8 +85,12 @@ pub struct Options {
     pub officer: Option<crate::domain::Officer>,
     /// The yearly JP targets per employment kind (config `jp_target_pns`, `jp_target_pppk`).
     pub jp: crate::domain::JpTargets,
-    /// A session of `kinerja serve`: files would land on the server, so `x` does not write.
+    /// A session of `kinerja serve`: files would land on the server, so `x` does not write;
+    /// `P` writes into the documents folder beside the database instead.
     pub remote: bool,
+    /// The office and place the printed documents name (config `instansi`, `tempat`).
+    pub instansi: Option<String>,
+    pub tempat: Option<String>,
 }
 
 /// Slow work a key asked for, done after the frame that shows the screen it fills in.
@@ -802,6 +807,8 @@ impl App {
             Outcome::SavePotential(nip, entry) => self.save_potential(&nip, &entry),
             Outcome::OpenProfile(nip) => self.open_profile(&nip),
             Outcome::ExportProfile(nip) => self.export_profile(&nip),
+            Outcome::PrintPerson(nip, doc) => self.print_person(&nip, doc),
+            Outcome::PrintUnit(unit, period, doc) => self.print_unit(&unit, period, doc),
             Outcome::CompetencyView(query) => self.open_competencies(query),
             Outcome::TrainForCompetency(nips, id) => self.open_training_for(nips, &id),
             Outcome::QuickStart => self.start_quick_entry(),

@@ -66,6 +66,7 @@ pub(super) fn decide(
         Access::ReadPerson(nip) | Access::ExportProfile(nip) => {
             (!sees(nip)).then_some(Refusal::OtherUnit)
         }
+        Access::ReadUnit(unit) => (!officer.sees_unit(unit)).then_some(Refusal::OtherUnit),
         Access::AdminStaff => admin_only(Refusal::AdminOnly),
         Access::AdminRequirements => admin_only(Refusal::AdminOnlyRequirements),
         Access::Write => (!officer.may_write()).then_some(Refusal::Viewer),
@@ -300,6 +301,25 @@ mod tests {
             decide(&export.access(), &viewer, true, &unit_of),
             Some(Refusal::RemoteExport)
         );
+        // Printing is reading (issue 20): a viewer prints, over `serve` too (the file goes
+        // beside the database); a penilai only its units' people and reports.
+        let period = crate::domain::Period::annual(2026);
+        let penilai = officer(Role::Penilai, &["pkm"]);
+        let other = officer(Role::Penilai, &["sdn"]);
+        for print in [
+            Outcome::PrintPerson("1".into(), crate::screens::PrintDoc::Profil),
+            Outcome::PrintUnit("pkm".into(), period, crate::screens::UnitDoc::Laporan),
+        ] {
+            for remote in [false, true] {
+                assert_eq!(decide(&print.access(), &viewer, remote, &unit_of), None);
+                assert_eq!(decide(&print.access(), &penilai, remote, &unit_of), None);
+            }
+            assert_eq!(
+                decide(&print.access(), &other, false, &unit_of),
+                Some(Refusal::OtherUnit),
+                "{print:?}"
+            );
+        }
         let profile = Outcome::ExportProfile("1".into());
         assert_eq!(
             decide(&profile.access(), &viewer, true, &unit_of),

@@ -638,6 +638,8 @@ fn run_screens(
         officer: None,
         jp: config.jp_targets(),
         remote: false,
+        instansi: config.instansi.clone(),
+        tempat: config.tempat.clone(),
     };
     // Once officers exist, the local screens apply the same roles: the OS user's officer,
     // or read-only for a user who is none.

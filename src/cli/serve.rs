@@ -86,6 +86,8 @@ pub fn run(
         officer: None,
         jp: config.jp_targets(),
         remote: false,
+        instansi: config.instansi.clone(),
+        tempat: config.tempat.clone(),
     };
     let settings = Settings {
         listen: addr,

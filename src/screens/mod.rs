@@ -208,10 +208,36 @@ pub enum Outcome {
     /// Save an evaluation with its date received and objection (the store validates it and
     /// applies the decided result).
     SaveKeberatan(String, Box<Evaluation>),
+    /// `P`: write one person's (NIP) document as a PDF (issue 20).
+    PrintPerson(String, PrintDoc),
+    /// `P` on Laporan: write a unit's (id) document for a period as a PDF.
+    PrintUnit(String, crate::domain::Period, UnitDoc),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
     Quit,
+}
+
+/// A person's document `P` prints (issue 20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintDoc {
+    /// The SKP covering the period.
+    Skp(crate::domain::Period),
+    /// The Evaluasi Kinerja Pegawai of the period.
+    Evaluasi(crate::domain::Period),
+    /// The Dokumen Evaluasi Kinerja Pegawai of the period.
+    Dokumen(crate::domain::Period),
+    /// The one-page profile.
+    Profil,
+}
+
+/// A unit's document `P` on Laporan prints (issue 20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitDoc {
+    /// The unit report (distribution, counts, who is under each predikat).
+    Laporan,
+    /// Everyone's Evaluasi Kinerja Pegawai in one file, pages numbered per person.
+    Evaluasi,
 }
 
 /// What an outcome needs of the officer's role (DESIGN.md, "Several officers"). Every
@@ -223,6 +249,8 @@ pub enum Access<'a> {
     Read,
     /// Shows one person (NIP): whoever sees the person's unit.
     ReadPerson(&'a str),
+    /// Reads one unit (id), as printing its report does: whoever sees the unit.
+    ReadUnit(&'a str),
     /// Writes one person's profile (NIP) to a file on the machine the session runs on.
     ExportProfile(&'a str),
     /// Writes the report to a file on the machine the session runs on.
@@ -262,9 +290,10 @@ impl Outcome {
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)
-            | O::OpenKeberatan(nip, _) => {
-                Access::ReadPerson(nip)
-            }
+            | O::OpenKeberatan(nip, _)
+            // Printing is reading: a file of what the screen shows.
+            | O::PrintPerson(nip, _) => Access::ReadPerson(nip),
+            O::PrintUnit(unit, ..) => Access::ReadUnit(unit),
             O::ExportProfile(nip) => Access::ExportProfile(nip),
             O::ExportReport(_) => Access::ExportReport,
             O::NewStaff

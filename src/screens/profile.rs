@@ -37,13 +37,15 @@ pub struct ProfileScreen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Act {
     Export,
+    Print,
     Back,
 }
 
 /// The profile's keys besides scrolling: they decide what a key does, and the footer and
 /// help show them.
-const KEYS: [Binding<Act>; 2] = [
+const KEYS: [Binding<Act>; 3] = [
     bind(&[Key::Char('x')], Act::Export, T::KeyExportMarkdown, true),
+    bind(&[Key::Char('P')], Act::Print, T::KeyPrint, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
 ];
 
@@ -332,6 +334,7 @@ impl Screen for ProfileScreen {
         let nip = self.profile.identity.nip.as_str().to_string();
         match keys::action(&KEYS, &key) {
             Some(Act::Export) => Outcome::ExportProfile(nip),
+            Some(Act::Print) => Outcome::PrintPerson(nip, super::PrintDoc::Profil),
             Some(Act::Back) => Outcome::Back,
             None => Outcome::Ignored,
         }

@@ -26,12 +26,13 @@ enum Act {
     NextYear,
     Rate,
     Export,
+    Print,
     Back,
     Quit,
 }
 
 /// The report's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 6] = [
+const KEYS: [Binding<Act>; 7] = [
     bind(
         &[Key::Char('['), Key::Code(KeyCode::Left)],
         Act::PrevYear,
@@ -46,6 +47,7 @@ const KEYS: [Binding<Act>; 6] = [
     ),
     bind(&[Key::Char('r')], Act::Rate, T::KeyUnitRating, true),
     bind(&[Key::Char('x')], Act::Export, T::KeyExport, true),
+    bind(&[Key::Char('P')], Act::Print, T::KeyPrint, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
@@ -130,6 +132,8 @@ pub struct Report {
     year: i16,
     selected: usize,
     picker: Option<RatingPicker>,
+    /// `P` was pressed: the selected unit's documents to choose from (issue 20).
+    print: Option<crate::ui::choice::Choice<super::UnitDoc>>,
     /// The year's annual period has not ended: its predikat are provisional (sementara).
     provisional: bool,
 }
@@ -175,6 +179,7 @@ impl Report {
             year,
             selected,
             picker: None,
+            print: None,
             provisional: false,
         }
     }
@@ -268,7 +273,9 @@ impl Report {
 
 impl Screen for Report {
     fn keys(&self) -> Vec<KeyHelp> {
-        if self.picker.is_some() {
+        if self.print.is_some() {
+            crate::ui::choice::KEYS.to_vec()
+        } else if self.picker.is_some() {
             PICKER_KEYS.to_vec()
         } else {
             let mut k = keys::help(&KEYS);
@@ -282,7 +289,23 @@ impl Screen for Report {
         }
     }
 
-    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        use crate::ui::choice::Chosen;
+        if let Some(choice) = &mut self.print {
+            let chosen = choice.handle(key);
+            if chosen == Chosen::Changed {
+                return Outcome::Changed;
+            }
+            self.print = None;
+            return match (chosen, self.rows.get(self.selected)) {
+                (Chosen::Pick(doc), Some(u)) => Outcome::PrintUnit(
+                    u.unit_id.clone(),
+                    crate::domain::Period::annual(self.year),
+                    doc,
+                ),
+                _ => Outcome::Changed,
+            };
+        }
         if self.picker.is_some() {
             return self.handle_picker(key);
         }
@@ -302,6 +325,26 @@ impl Screen for Report {
                 Outcome::Changed
             }
             Some(Act::Export) => Outcome::ExportReport(self.year),
+            Some(Act::Print) => {
+                let Some(u) = self.rows.get(self.selected) else {
+                    return Outcome::Ignored;
+                };
+                let year = self.year.to_string();
+                self.print = Some(crate::ui::choice::Choice::new(
+                    format!("{}: {}", ui.t(T::PrintTitle), u.name),
+                    vec![
+                        (
+                            ui.t(T::PrintLaporan).replace("{year}", &year),
+                            super::UnitDoc::Laporan,
+                        ),
+                        (
+                            ui.t(T::PrintUnitEvaluasi).replace("{year}", &year),
+                            super::UnitDoc::Evaluasi,
+                        ),
+                    ],
+                ));
+                Outcome::Changed
+            }
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
             None => Outcome::Ignored,
@@ -497,6 +540,9 @@ impl Screen for Report {
         if let Some(picker) = &self.picker {
             self.draw_picker(frame, area, ui, picker, &u.name);
         }
+        if let Some(choice) = &self.print {
+            choice.draw(frame, area, ui);
+        }
     }
 
     fn title(&self) -> T {
@@ -509,6 +555,6 @@ impl Screen for Report {
 
     /// Digits choose a rating in the picker.
     fn binds_digits(&self) -> bool {
-        self.picker.is_some()
+        self.picker.is_some() || self.print.is_some()
     }
 }

@@ -164,7 +164,7 @@ pub fn help<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
 /// The key grammar (docs/user-guide.md, "One key, one verb"): each of these keys means
 /// one verb on every screen that binds it, listed by the texts that verb may be shown
 /// with there. A screen need not bind a key; where it does, it means this.
-pub const GRAMMAR: [(Key, &[T]); 17] = [
+pub const GRAMMAR: [(Key, &[T]); 18] = [
     (Key::Char('['), &[T::KeyYear]),
     (Key::Char(']'), &[T::KeyYear]),
     (Key::Char('f'), &[T::KeyUnit]),
@@ -182,6 +182,7 @@ pub const GRAMMAR: [(Key, &[T]); 17] = [
     (Key::Char('n'), &[T::KeyNew]),
     (Key::Char('x'), &[T::KeyExport, T::KeyExportMarkdown]),
     (Key::Char('o'), &[T::KeyKeberatan]),
+    (Key::Char('P'), &[T::KeyPrint]),
 ];
 
 /// Where `lines` (a screen's footer and help) break the grammar: each key of the grammar

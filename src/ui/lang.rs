@@ -761,6 +761,20 @@ texts! {
     RealLetterHint => "{key} tidak memulai isian: ketik angka, atau Enter lalu ketik", "{key} starts nothing here: type a number, or Enter and then type";
     RealReplaceHint => "ketik untuk mengganti {value}; Enter membiarkannya", "type to replace {value}; Enter leaves it";
     RealTypeNumberHint => "ketik angka", "type a number";
+    // Issue 20, the screens' `P` (print): PDF documents (print-keys).
+    KeyPrint => "cetak PDF", "print PDF";
+    PrintTitle => "Cetak PDF", "Print PDF";
+    PrintSkp => "SKP {year}", "SKP {year}";
+    PrintEvaluasi => "Evaluasi Kinerja Pegawai {period}", "Evaluasi Kinerja Pegawai {period}";
+    PrintDokumen => "Dokumen Evaluasi Kinerja {period}", "Dokumen Evaluasi Kinerja {period}";
+    PrintProfil => "Profil satu halaman", "One-page profile";
+    PrintLaporan => "Laporan unit {year}", "Unit report {year}";
+    PrintUnitEvaluasi => "Evaluasi seluruh unit {year} (satu berkas)", "The whole unit's evaluations {year} (one file)";
+    PrintWrittenServer => "ditulis di server ke", "written on the server to";
+    PrintSkipped => " ({n} orang dilewati: tanpa evaluasi)", " ({n} people left out: no evaluation)";
+    PrintNoSkp => "{name} belum punya SKP untuk {period}; catat SKP-nya dulu", "{name} has no SKP for {period}; record the SKP first";
+    PrintNoEvaluation => "{name} belum punya evaluasi {period}; pilih evaluasi lain di Evaluasi", "{name} has no evaluation for {period}; choose another in Evaluasi";
+    PrintEmptyUnit => "tidak ada evaluasi {period} di {unit}; tidak ada yang ditulis", "no evaluation for {period} in {unit}; nothing was written";
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! both languages, the theme, the key tables and their footer and help, the text inputs,
 //! the form engine and small layout helpers.
 
+pub mod choice;
 pub mod closest;
 pub mod errors;
 pub mod event;

@@ -27,6 +27,8 @@ pub fn options(lang: Lang, theme: Theme) -> Options {
         officer: None,
         jp: Default::default(),
         remote: false,
+        instansi: None,
+        tempat: None,
     }
 }
 

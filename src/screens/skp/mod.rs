@@ -104,12 +104,13 @@ enum Act {
     Bukti,
     UmpanBalik,
     Cascade,
+    Print,
     NextSection,
     PrevSection,
     Back,
 }
 
-const KEYS: [Binding<Act>; 9] = [
+const KEYS: [Binding<Act>; 10] = [
     bind(&[Key::Char('n')], Act::New, T::KeyNew, true),
     bind(
         &[Key::Code(KeyCode::Enter), Key::Char('u')],
@@ -126,6 +127,7 @@ const KEYS: [Binding<Act>; 9] = [
     ),
     bind(&[Key::Char('d')], Act::Data, T::KeySkpData, false),
     bind(&[Key::Char('C')], Act::Cascade, T::KeySkpCascade, false),
+    bind(&[Key::Char('P')], Act::Print, T::KeyPrint, false),
     bind(
         &[Key::Code(KeyCode::Tab)],
         Act::NextSection,
@@ -662,6 +664,13 @@ impl Screen for SkpScreen {
             }
             Some(Act::Cascade) if self.may_cascade() => {
                 return Outcome::SkpCascade(self.nip.clone(), self.skp.id);
+            }
+            // This SKP: the period that covers exactly its months.
+            Some(Act::Print) => {
+                return Outcome::PrintPerson(
+                    self.nip.clone(),
+                    super::PrintDoc::Skp(self.skp.span_period()),
+                );
             }
             Some(Act::Back) => return Outcome::Back,
             _ => return Outcome::Ignored,

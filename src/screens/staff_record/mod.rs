@@ -7,10 +7,11 @@ mod coaching;
 mod competencies;
 mod skp;
 
-use super::{Outcome, Screen};
+use super::{Outcome, PrintDoc, Screen};
 use crate::domain::{
     Coaching, EmploymentKind, Evaluation, Period, Predikat, Sex, Staff, Training, format_date,
 };
+use crate::ui::choice::{Choice, Chosen};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::labels::{period_text, rating_text};
 use crate::ui::lang::T;
@@ -93,6 +94,8 @@ pub struct StaffRecord {
     competencies: Vec<CompetencyRow>,
     /// The person's SKPs, newest first.
     skp: Vec<crate::views::skp::SkpRow>,
+    /// `P` was pressed: the documents to choose from (issue 20).
+    print: Option<Choice<PrintDoc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,11 +113,12 @@ enum Act {
     ToggleHead,
     Potential,
     Profile,
+    Print,
     Back,
 }
 
 /// The record's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 13] = [
+const KEYS: [Binding<Act>; 14] = [
     bind(
         &[Key::Char('e')],
         Act::NewEvaluation,
@@ -144,7 +148,8 @@ const KEYS: [Binding<Act>; 13] = [
     ),
     bind(&[Key::Char('u')], Act::Edit, T::KeyEdit, true),
     bind(&[Key::Char('n')], Act::NewSkp, T::KeyNew, true),
-    bind(&[Key::Char('P')], Act::Potential, T::KeyPotensial, false),
+    bind(&[Key::Char('T')], Act::Potential, T::KeyPotensial, false),
+    bind(&[Key::Char('P')], Act::Print, T::KeyPrint, false),
     bind(&[Key::Char('H')], Act::ToggleHead, T::KeyHead, false),
     bind(&[Key::Char('p')], Act::Profile, T::KeyProfile, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
@@ -181,6 +186,7 @@ impl StaffRecord {
             potential: None,
             competencies: Vec::new(),
             skp: Vec::new(),
+            print: None,
         }
     }
 
@@ -294,6 +300,36 @@ impl StaffRecord {
             .max_by_key(|e| e.period.sort_key())
             .map(|e| (e.period, e.predikat()))
             .filter(|(_, p)| p.needs_coaching())
+    }
+
+    /// What `P` offers: the SKP of the selected SKP's year (else this year), the
+    /// Evaluasi and the Dokumen Evaluasi of the selected evaluation's period, the profile.
+    fn print_choice(&self, ui: &Ui) -> Choice<PrintDoc> {
+        let year = self
+            .skp
+            .get(self.rows[5])
+            .map(|r| r.mulai.year())
+            .unwrap_or(self.today.year());
+        let mut items = vec![(
+            ui.t(T::PrintSkp).replace("{year}", &year.to_string()),
+            PrintDoc::Skp(Period::annual(year)),
+        )];
+        if let Some(e) = self.evaluations.get(self.rows[0]) {
+            let period = crate::ui::labels::period_text(e.period, ui.lang);
+            items.push((
+                ui.t(T::PrintEvaluasi).replace("{period}", &period),
+                PrintDoc::Evaluasi(e.period),
+            ));
+            items.push((
+                ui.t(T::PrintDokumen).replace("{period}", &period),
+                PrintDoc::Dokumen(e.period),
+            ));
+        }
+        items.push((ui.t(T::PrintProfil).to_string(), PrintDoc::Profil));
+        Choice::new(
+            format!("{}: {}", ui.t(T::PrintTitle), self.staff.nama),
+            items,
+        )
     }
 
     pub fn section(&self) -> Section {
@@ -809,6 +845,9 @@ pub(crate) fn action_text(a: crate::views::AuditAction) -> T {
 
 impl Screen for StaffRecord {
     fn keys(&self) -> Vec<KeyHelp> {
+        if self.print.is_some() {
+            return crate::ui::choice::KEYS.to_vec();
+        }
         let mut k = keys::help(&KEYS);
         // The footer is 80 columns: `b` is in it on the Pembinaan section, in help always.
         for x in &mut k {
@@ -847,7 +886,20 @@ impl Screen for StaffRecord {
         k
     }
 
-    fn handle(&mut self, key: KeyEvent, _ui: &Ui) -> Outcome {
+    fn handle(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
+        if let Some(choice) = &mut self.print {
+            return match choice.handle(key) {
+                Chosen::Pick(doc) => {
+                    self.print = None;
+                    Outcome::PrintPerson(self.staff.nip.as_str().to_string(), doc)
+                }
+                Chosen::Cancel => {
+                    self.print = None;
+                    Outcome::Changed
+                }
+                Chosen::Changed => Outcome::Changed,
+            };
+        }
         // Changing a unit's head replaces (or removes) the one it has: asked first.
         if self.confirm_head {
             self.confirm_head = false;
@@ -886,6 +938,7 @@ impl Screen for StaffRecord {
             Some(Act::Edit) => return Outcome::EditStaff(nip),
             Some(Act::ToggleHead) => self.confirm_head = true,
             Some(Act::Potential) => return Outcome::OpenPotential(nip),
+            Some(Act::Print) => self.print = Some(self.print_choice(ui)),
             Some(Act::Profile) => return Outcome::OpenProfile(nip),
             Some(Act::NewEvaluation) => return Outcome::OpenEvaluation(nip, None),
             Some(Act::NewTraining) => return Outcome::OpenTraining(vec![nip], None),
@@ -983,9 +1036,17 @@ impl Screen for StaffRecord {
             Section::Competencies => self.draw_competencies(frame, body, ui),
             Section::Skp => self.draw_skp(frame, body, ui),
         }
+        if let Some(choice) = &self.print {
+            choice.draw(frame, area, ui);
+        }
     }
 
     fn title(&self) -> T {
         T::StaffRecord
+    }
+
+    /// The print choice takes every key while it is open.
+    fn binds_digits(&self) -> bool {
+        self.print.is_some()
     }
 }
