@@ -1,4 +1,4 @@
-//! The potensial form (`P` on a staff record): one person's potensial for a year, with its
+//! The potensial form (`T` on a staff record): one person's potensial for a year, with its
 //! source and date (PermenPANRB 3/2020, DOMAIN.md "Talent"). Opens on last year's entry if
 //! there is one; a year that already has one is replaced on save (the store keeps one per
 //! year and audits the change).

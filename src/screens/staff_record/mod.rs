@@ -499,7 +499,7 @@ impl StaffRecord {
                 Line::raw(fit(ui, &text, potential_area.width as usize))
             }
             None => Line::styled(
-                format!("{}: {} (P)", ui.t(T::Potensial), ui.t(T::NoPotensial)),
+                format!("{}: {} (T)", ui.t(T::Potensial), ui.t(T::NoPotensial)),
                 ui.theme.muted(),
             ),
         };
