@@ -3,10 +3,12 @@
 //!
 //! Exit statuses: 0 done, 1 the data is at fault, 2 the command could not run.
 
+mod cli_support;
+
+use cli_support::{Csv, Db, Run, kinerja_in, s};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 // ------------------------------------------------------------------ helpers
 
@@ -21,201 +23,6 @@ const NIP_A: &str = "198503302010011002";
 const NIP_B: &str = "199001012015022001";
 /// Valid, but never put in any database.
 const NIP_UNKNOWN: &str = "197805122005011003";
-
-/// What one run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-    what: String,
-}
-
-impl Run {
-    fn stdout_text(&self) -> String {
-        String::from_utf8(self.stdout.clone()).expect("standard output is UTF-8")
-    }
-
-    /// Asserts the exit status, showing the run's output when it differs.
-    #[track_caller]
-    fn expect(&self, code: i32) -> &Run {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "`{}` exited with {:?}, expected {code}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.what,
-            self.code,
-            String::from_utf8_lossy(&self.stdout),
-            self.stderr
-        );
-        self
-    }
-
-    /// The standard-error lines that report a row of `file`: `FILE:LINE: why`.
-    fn row_reports(&self, file: &Path) -> Vec<(u64, String)> {
-        let prefix = format!("{}:", file.display());
-        self.stderr
-            .lines()
-            .filter_map(|l| {
-                let rest = l.strip_prefix(&prefix)?;
-                let (line, why) = rest.split_once(':')?;
-                Some((line.parse().ok()?, why.to_string()))
-            })
-            .collect()
-    }
-}
-
-/// Runs the binary with `args`, never touching the user's own database: `KINERJA_DB` points
-/// into `scratch` for commands that do not pass `--db`.
-fn kinerja_in(scratch: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .args(args)
-        .env("KINERJA_DB", scratch.join("default-db"))
-        .output()
-        .expect("the kinerja binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        what: format!("kinerja {}", args.join(" ")),
-    }
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
-
-/// One test's database (`DIR/db`) and a directory for its files.
-struct Db {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn new() -> Db {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("db");
-        Db { dir, path }
-    }
-
-    /// Another database in the same temporary directory.
-    fn sibling(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.file(name);
-        fs::write(&p, contents).expect("write a test file");
-        p
-    }
-
-    /// `kinerja --db DIR/db ARGS`.
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_on(&self.path, args)
-    }
-
-    /// `kinerja --db PATH ARGS`.
-    fn run_on(&self, db: &Path, args: &[&str]) -> Run {
-        let mut all = vec!["--db", s(db)];
-        all.extend_from_slice(args);
-        kinerja_in(self.dir.path(), &all)
-    }
-
-    fn demo(&self, staff: u32) {
-        let n = staff.to_string();
-        self.run(&["demo", "--staff", &n]).expect(0);
-    }
-
-    fn export(&self, kind: &str) -> Csv {
-        self.export_from(&self.path, kind)
-    }
-
-    fn export_from(&self, db: &Path, kind: &str) -> Csv {
-        let run = self.run_on(db, &["export", kind]);
-        run.expect(0);
-        Csv::parse(&run.stdout_text())
-    }
-
-    /// Imports `contents` as a `kind` file and expects success.
-    fn import_ok(&self, kind: &str, name: &str, contents: &str) -> Run {
-        let f = self.write(name, contents);
-        let run = self.run(&["import", kind, s(&f)]);
-        run.expect(0);
-        run
-    }
-}
-
-/// A parsed CSV export: the header and the data rows.
-struct Csv {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Csv {
-    /// RFC 4180 as the exports write it: `,`, `"` quoting with `""`, `\n` (or `\r\n`) ends.
-    fn parse(text: &str) -> Csv {
-        let mut rows = Vec::new();
-        let mut row = Vec::new();
-        let mut field = String::new();
-        let mut quoted = false;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if quoted {
-                if c == '"' {
-                    if chars.peek() == Some(&'"') {
-                        chars.next();
-                        field.push('"');
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.push(c);
-                }
-                continue;
-            }
-            match c {
-                '"' => quoted = true,
-                ',' => row.push(std::mem::take(&mut field)),
-                '\n' => {
-                    row.push(std::mem::take(&mut field));
-                    rows.push(std::mem::take(&mut row));
-                }
-                '\r' => {}
-                _ => field.push(c),
-            }
-        }
-        if !field.is_empty() || !row.is_empty() {
-            row.push(field);
-            rows.push(row);
-        }
-        assert!(!rows.is_empty(), "an export always has a header row");
-        let header = rows.remove(0);
-        Csv { header, rows }
-    }
-
-    fn col(&self, name: &str) -> usize {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name} in {:?}", self.header))
-    }
-
-    /// The value of `column` in the only row whose `key_col` is `key`.
-    fn value(&self, key_col: &str, key: &str, column: &str) -> String {
-        let (k, c) = (self.col(key_col), self.col(column));
-        let found: Vec<&Vec<String>> = self.rows.iter().filter(|r| r[k] == key).collect();
-        assert_eq!(found.len(), 1, "rows with {key_col} = {key}: {found:?}");
-        found[0][c].clone()
-    }
-
-    fn column(&self, name: &str) -> Vec<String> {
-        let c = self.col(name);
-        self.rows.iter().map(|r| r[c].clone()).collect()
-    }
-}
 
 /// One staff row in export column order, with sensible values around the ones a test varies.
 fn staff_row(nip: &str, nama: &str, golongan: &str) -> String {
@@ -1388,7 +1195,7 @@ fn import_staff_lists_warnings_without_refusing() {
     let warnings: Vec<(u64, String)> = run
         .row_reports(&f)
         .into_iter()
-        .filter(|(_, why)| why.starts_with(" warning:"))
+        .filter(|(_, why)| why.starts_with("warning:"))
         .collect();
     let lines: Vec<u64> = warnings.iter().map(|(l, _)| *l).collect();
     assert_eq!(lines, [3, 4, 5, 6], "{}", run.stderr);

@@ -1,4 +1,4 @@
-//! What the command-line tests of the SKP cycle share (tests/cli_skp.rs, tests/skp_data.rs):
+//! What the command-line tests share (tests/cli.rs, tests/cli_skp.rs, tests/skp_data.rs):
 //! the real binary on a temporary database, its exports parsed as CSV.
 #![allow(dead_code)]
 
@@ -48,6 +48,22 @@ impl Run {
     }
 }
 
+/// Runs the binary with `args`, never touching the user's own database: `KINERJA_DB` points
+/// into `scratch` for commands that do not pass `--db`.
+pub fn kinerja_in(scratch: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env("KINERJA_DB", scratch.join("default-db"))
+        .output()
+        .expect("the kinerja binary runs");
+    Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        what: format!("kinerja {}", args.join(" ")),
+    }
+}
+
 pub fn s(p: &Path) -> &str {
     p.to_str().expect("temporary paths are UTF-8")
 }
@@ -65,8 +81,13 @@ impl Db {
         Db { dir, path }
     }
 
+    /// Another database, or a file, in the same temporary directory.
     pub fn sibling(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.sibling(name)
     }
 
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
@@ -82,19 +103,9 @@ impl Db {
 
     /// `kinerja --db PATH ARGS`, never touching the user's own database.
     pub fn run_on(&self, db: &Path, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
-            .arg("--db")
-            .arg(db)
-            .args(args)
-            .env("KINERJA_DB", self.sibling("default-db"))
-            .output()
-            .expect("the kinerja binary runs");
-        Run {
-            code: out.status.code(),
-            stdout: out.stdout,
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            what: format!("kinerja {}", args.join(" ")),
-        }
+        let mut all = vec!["--db", s(db)];
+        all.extend_from_slice(args);
+        kinerja_in(self.dir.path(), &all)
     }
 
     pub fn demo(&self, staff: u32) {
@@ -110,7 +121,19 @@ impl Db {
     }
 
     pub fn export(&self, kind: &str) -> Csv {
-        Csv::parse(&String::from_utf8(self.export_bytes(&self.path, kind)).expect("UTF-8"))
+        self.export_from(&self.path, kind)
+    }
+
+    pub fn export_from(&self, db: &Path, kind: &str) -> Csv {
+        Csv::parse(&String::from_utf8(self.export_bytes(db, kind)).expect("UTF-8"))
+    }
+
+    /// Imports `contents` as a `kind` file and expects success.
+    pub fn import_ok(&self, kind: &str, name: &str, contents: &str) -> Run {
+        let f = self.write(name, contents);
+        let run = self.run(&["import", kind, s(&f)]);
+        run.expect(0);
+        run
     }
 
     /// Imports `contents` as a `kind` file into `db` and returns the run.
@@ -166,6 +189,19 @@ impl Csv {
         assert!(!rows.is_empty(), "an export always has a header row");
         let header = rows.remove(0);
         Csv { header, rows }
+    }
+
+    /// The value of `column` in the only row whose `key_col` is `key`.
+    pub fn value(&self, key_col: &str, key: &str, column: &str) -> String {
+        let (k, c) = (self.col(key_col), self.col(column));
+        let found: Vec<&Vec<String>> = self.rows.iter().filter(|r| r[k] == key).collect();
+        assert_eq!(found.len(), 1, "rows with {key_col} = {key}: {found:?}");
+        found[0][c].clone()
+    }
+
+    pub fn column(&self, name: &str) -> Vec<String> {
+        let c = self.col(name);
+        self.rows.iter().map(|r| r[c].clone()).collect()
     }
 
     pub fn col(&self, name: &str) -> usize {
