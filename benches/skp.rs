@@ -199,7 +199,8 @@ fn skp_at_scale(c: &mut Criterion) {
 }
 
 /// The realisation screen of the biggest unit: its people from the staff rows in memory,
-/// each one's SKP read and chosen for the quarter, and the first page drawn at 80x24.
+/// the first screenful's SKPs read and chosen for the quarter and the first page drawn at
+/// 80x24; then one step of the rest, and all of it.
 fn unit_realisation_screen(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     store: &Store,
@@ -228,9 +229,31 @@ fn unit_realisation_screen(
     };
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    // What the officer waits for: the screen drawn with its first page (the rest of the
+    // plans are read after this frame, in steps between keys).
     group.bench_function("unit_realisation_biggest_unit", |b| {
         b.iter(|| {
             let data = unit_realisation(store, &index, &biggest, period).expect("plans");
+            let mut screen = RealisationScreen::new(data, date(2026, 11, 28));
+            term.draw(|f| screen.draw(f, f.area(), &ui)).expect("draw");
+        })
+    });
+    // One step of the reading after the first frame: how long a key may wait.
+    group.bench_function("unit_realisation_read_step", |b| {
+        b.iter_batched(
+            || unit_realisation(store, &index, &biggest, period).expect("plans"),
+            |mut data| {
+                data.read_more(store, kinerja::views::realisation::READ_STEP)
+                    .expect("step")
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    // Every plan of the unit read and the page drawn again: when the counts are whole.
+    group.bench_function("unit_realisation_biggest_unit_all_read", |b| {
+        b.iter(|| {
+            let mut data = unit_realisation(store, &index, &biggest, period).expect("plans");
+            data.read_all(store).expect("rest");
             let mut screen = RealisationScreen::new(data, date(2026, 11, 28));
             term.draw(|f| screen.draw(f, f.area(), &ui)).expect("draw");
         })

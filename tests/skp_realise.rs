@@ -868,3 +868,56 @@ fn the_pane_shows_an_rhks_whole_text() {
         s.text()
     );
 }
+
+/// A unit bigger than the first read: the screen is drawn after a screenful of plans is
+/// read, says how many it has read, and reads the rest after that frame, in steps the
+/// loop runs between keys; a key pressed meanwhile is answered.
+#[test]
+fn a_big_unit_is_drawn_before_all_its_plans_are_read() {
+    use kinerja::views::realisation::FIRST_READ;
+    let s = session_with(0, Lang::Id, Theme::default(), 80, 24);
+    let store = s.app.store();
+    store.save_unit(&common::unit(), "t").expect("unit");
+    let people = FIRST_READ * 2 + 7;
+    for n in 0..people {
+        let nip = format!("19850330201001{}{:03}", 1 + n % 2, n + 1);
+        let mut st = common::staff(&nip);
+        st.nama = format!("Pegawai {n:04}");
+        store.save_staff(&st, "t").expect("staff");
+        // Every third person has no plan.
+        if n % 3 != 2 {
+            store
+                .save_skp(&nip, &plan(&nip, &st.display_name()), "t")
+                .expect("skp");
+        }
+    }
+    let mut s = s.reopen_as(Lang::Id, Theme::default());
+    s.app
+        .handle_key(crossterm::event::KeyEvent::from(KeyCode::Char('R')));
+    s.draw();
+    assert!(s.app.busy(), "plans still to read");
+    let first = format!("membaca SKP {FIRST_READ} / {people} orang");
+    assert!(s.shows(&first), "{}", s.text());
+    assert!(s.shows("Pegawai 0000"), "{}", s.text());
+    // A key while reading: the next person is chosen, then the rest is read.
+    s.app
+        .handle_key(crossterm::event::KeyEvent::from(KeyCode::Down));
+    s.deferred();
+    assert!(!s.app.busy());
+    assert!(!s.shows("membaca SKP"), "{}", s.text());
+    let with_plan = (0..people).filter(|n| n % 3 != 2).count();
+    let without = people - with_plan;
+    assert!(s.shows(&format!("terisi 0 / {with_plan}")), "{}", s.text());
+    assert!(
+        s.shows(&format!("{without} pegawai unit ini belum punya SKP")),
+        "{}",
+        s.text()
+    );
+    // The second person stays chosen: typing saves for them.
+    s.type_text("77").key(KeyCode::Enter);
+    let second = format!("19850330201001{}{:03}", 2, 2);
+    assert_eq!(
+        realised(&s, &second, 0, q(3)).map(|n| n.to_string()),
+        Some("77 pasien".to_string())
+    );
+}

@@ -318,8 +318,16 @@ impl App {
         match self.deferred.take() {
             Some(Deferred::PartnerClosed) => self.count_closed(),
             Some(Deferred::SkpGroup(nips, skp)) => self.save_skp_group(&nips, &skp),
-            None => false,
+            None => self.read_realisation_step(),
         }
+    }
+
+    /// Whether [`App::run_deferred`] has more to do: the loop calls it again without
+    /// waiting for a key (a screen reading its data in steps after its first frame, each
+    /// step short, so keys are still answered between them).
+    pub fn busy(&self) -> bool {
+        self.deferred.is_some()
+            || matches!(&self.screen, Screen::Realisation(r) if r.loading().is_some())
     }
 
     /// Reads every summary into the list (after the first frame). Returns whether the

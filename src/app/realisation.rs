@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::Period;
 use crate::screens::realisation::{RealisasiEntry, RealisationScreen, default_period};
-use crate::views::realisation::unit_realisation;
+use crate::views::realisation::{READ_STEP, unit_realisation};
 
 impl App {
     /// The realisation screen of `unit` for `period` (`None`: the latest quarter ended).
@@ -35,6 +35,26 @@ impl App {
             self.push(Screen::Realisation(Box::new(screen)));
         }
         true
+    }
+
+    /// Reads the next [`READ_STEP`] people's plans into the realisation screen on top,
+    /// when it is still reading them (see `views::realisation::unit_realisation`). True
+    /// when the screen changed.
+    pub(super) fn read_realisation_step(&mut self) -> bool {
+        let Screen::Realisation(r) = &mut self.screen else {
+            return false;
+        };
+        if r.loading().is_none() {
+            return false;
+        }
+        match r.data_mut().read_more(&self.store, READ_STEP) {
+            Ok(_) => true,
+            Err(e) => {
+                // Stop reading (no retry loop on a failing store); the status says why.
+                r.data_mut().pending.clear();
+                self.fail(e)
+            }
+        }
     }
 
     /// Saves one realisation (its own audited transaction); the screen goes on from the

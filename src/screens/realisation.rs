@@ -232,6 +232,17 @@ impl RealisationScreen {
         &self.data.unit_id
     }
 
+    /// The plans shown; the app reads the rest of them into it after the first frame
+    /// ([`UnitRealisation::read_more`]).
+    pub fn data_mut(&mut self) -> &mut UnitRealisation {
+        &mut self.data
+    }
+
+    /// While the unit's plans are still being read: (people read, people in the unit).
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        self.data.loading()
+    }
+
     pub fn period(&self) -> Period {
         self.data.period
     }
@@ -615,15 +626,24 @@ impl Screen for RealisationScreen {
                 ui.theme.muted(),
             ));
         }
+        let loading = self.data.loading().map(|(n, m)| {
+            ui.t(T::RealLoading)
+                .replace("{n}", &n.to_string())
+                .replace("{m}", &m.to_string())
+        });
         lines.push(Line::from(head));
         let rows = self.data.rows(self.page);
         if rows.is_empty() {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                format!(" {}", ui.t(T::RealNoPlans)),
-                ui.theme.muted(),
-            ));
-            if self.data.without_skp > 0 {
+            if let Some(text) = &loading {
+                lines.push(Line::styled(format!(" {text}"), ui.theme.muted()));
+            } else {
+                lines.push(Line::styled(
+                    format!(" {}", ui.t(T::RealNoPlans)),
+                    ui.theme.muted(),
+                ));
+            }
+            if loading.is_none() && self.data.without_skp > 0 {
                 lines.push(Line::styled(
                     format!(
                         " {}",
@@ -814,7 +834,11 @@ impl Screen for RealisationScreen {
             }
         };
         lines.push(under);
-        if self.data.without_skp > 0 {
+        // While plans are read the counts are partial: say so instead of the count of
+        // people without a plan.
+        if let Some(text) = &loading {
+            lines.push(Line::styled(format!(" {text}"), ui.theme.muted()));
+        } else if self.data.without_skp > 0 {
             lines.push(Line::styled(
                 format!(
                     " {}",

@@ -268,6 +268,9 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             PASTE_WAIT.min(idle_left)
         } else if parser.has_pending() {
             ESC_WAIT
+        } else if app.busy() {
+            // Work waits after the frame: look for keys, then go on with it.
+            Duration::ZERO
         } else {
             idle_left
         };

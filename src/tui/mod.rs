@@ -165,8 +165,13 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
     while !app.should_quit() {
         let timeout = if parser.in_paste() {
             Some(PASTE_WAIT)
+        } else if parser.has_pending() {
+            Some(ESC_WAIT)
+        } else if app.busy() {
+            // Work waits after the frame: look for keys, then go on with it.
+            Some(Duration::ZERO)
         } else {
-            parser.has_pending().then_some(ESC_WAIT)
+            None
         };
         let (readable, signalled) = wait(tty, signals, timeout).map_err(io_err)?;
         if signalled {

@@ -581,6 +581,7 @@ texts! {
     RealFilled => "terisi", "filled";
     RealNoPlans => "Tidak ada SKP di unit ini yang mencakup periode ini.", "No SKP of this unit covers this period.";
     RealWithoutSkp => "{n} pegawai unit ini belum punya SKP untuk periode ini", "no SKP for this period: {n} of the unit's staff";
+    RealLoading => "membaca SKP {n} / {m} orang", "reading plans {n} / {m} people";
     RealColIndicator => "Indikator", "Indicator";
     RealColTarget => "Target", "Target";
     RealColRealisasi => "Realisasi", "Realisation";

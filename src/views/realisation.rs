@@ -8,6 +8,7 @@ use crate::domain::skp::{self, Realisasi};
 use crate::domain::{Aspek, JenisRhk, Nilai, Pendekatan, Period, Skp};
 use crate::model::staff_index::StaffIndex;
 use crate::store::{Store, StoreError};
+use std::collections::VecDeque;
 
 /// One person of the unit with the plan that covers the period.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +31,23 @@ pub struct UnitRealisation {
     pub without_skp: usize,
     /// Every unit the officer sees, (id, name) by name, for the unit picker.
     pub units: Vec<(String, String)>,
+    /// People of the unit whose plans are not read yet, (NIP, name) in name order after
+    /// the ones in `people`: [`unit_realisation`] reads a screenful before the first frame
+    /// and [`UnitRealisation::read_more`] the rest after it.
+    pub pending: VecDeque<(String, String)>,
+    /// How many people the unit has (read or not).
+    pub members: usize,
 }
+
+/// How many people [`unit_realisation`] reads before the screen is first drawn: more than
+/// a screen's rows, so the first frame is a full page (the biggest demo unit has 14,000
+/// people, whose plans take most of a second to read).
+pub const FIRST_READ: usize = 60;
+
+/// How many people one [`UnitRealisation::read_more`] step reads: about 10 ms on an idle
+/// 2-core machine (35 µs a person on the 100,000-person demo), so a key pressed while the
+/// rest loads waits at most that long.
+pub const READ_STEP: usize = 300;
 
 /// One row of a page: a person's `k`-th indicator and its realisation of the period.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +127,46 @@ impl UnitRealisation {
         )
     }
 
+    /// While plans are still being read: (people read, people in the unit).
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        (!self.pending.is_empty()).then(|| (self.members - self.pending.len(), self.members))
+    }
+
+    /// Reads the plans of the next `n` people not read yet (in name order, after the
+    /// ones shown). Returns whether any were left to read.
+    ///
+    /// # Errors
+    /// A store read failed; the people not read stay pending.
+    pub fn read_more(&mut self, store: &Store, n: usize) -> Result<bool, StoreError> {
+        if self.pending.is_empty() {
+            return Ok(false);
+        }
+        for _ in 0..n {
+            let Some((nip, _)) = self.pending.front() else {
+                break;
+            };
+            let skps = store.skp_of(nip)?;
+            let plan = skp::skp_for(&skps, self.period).cloned();
+            let Some((nip, name)) = self.pending.pop_front() else {
+                break;
+            };
+            match plan {
+                Some(skp) => self.people.push(PlanOf { nip, name, skp }),
+                None => self.without_skp += 1,
+            }
+        }
+        Ok(true)
+    }
+
+    /// Reads every plan not read yet.
+    ///
+    /// # Errors
+    /// As [`UnitRealisation::read_more`].
+    pub fn read_all(&mut self, store: &Store) -> Result<(), StoreError> {
+        while self.read_more(store, READ_STEP)? {}
+        Ok(())
+    }
+
     /// Puts in a person's SKP as the store saved (or reread) it: the next save goes from
     /// its revision. A plan that no longer covers the period leaves the list.
     pub fn replace(&mut self, nip: &str, skp: Skp) {
@@ -127,40 +184,36 @@ impl UnitRealisation {
 
 /// The plans of unit `unit_id` for `period`: its people from the staff rows in memory
 /// (`index`, already limited to the officer's units), in name order, each with the SKP
-/// that is the plan for the period ([`skp::skp_for`]).
+/// that is the plan for the period ([`skp::skp_for`]). Only the first [`FIRST_READ`]
+/// people's plans are read; the rest wait in `pending` for
+/// [`UnitRealisation::read_more`] (or [`UnitRealisation::read_all`]).
+///
+/// # Errors
+/// A store read failed.
 pub fn unit_realisation(
     store: &Store,
     index: &StaffIndex,
     unit_id: &str,
     period: Period,
 ) -> Result<UnitRealisation, StoreError> {
-    let mut members = Vec::new();
+    let mut pending = VecDeque::new();
     index.for_each_by_name(|p| {
         if p.unit_id == unit_id {
-            members.push((p.nip.to_string(), p.name.to_string()));
+            pending.push_back((p.nip.to_string(), p.name.to_string()));
         }
     });
-    let mut people = Vec::with_capacity(members.len());
-    let mut without_skp = 0;
-    for (nip, name) in members {
-        let skps = store.skp_of(&nip)?;
-        match skp::skp_for(&skps, period) {
-            Some(s) => people.push(PlanOf {
-                nip,
-                name,
-                skp: s.clone(),
-            }),
-            None => without_skp += 1,
-        }
-    }
-    Ok(UnitRealisation {
+    let mut data = UnitRealisation {
         unit_id: unit_id.to_string(),
         unit_name: index.unit_name(unit_id),
         period,
-        people,
-        without_skp,
+        people: Vec::new(),
+        without_skp: 0,
         units: index.units(),
-    })
+        members: pending.len(),
+        pending,
+    };
+    data.read_more(store, FIRST_READ)?;
+    Ok(data)
 }
 
 #[cfg(test)]
@@ -217,7 +270,10 @@ mod tests {
             ],
             without_skp: 0,
             units: Vec::new(),
+            pending: VecDeque::new(),
+            members: 2,
         };
+        assert_eq!(u.loading(), None);
         assert_eq!(u.pages(), 2);
         let first = u.rows(0);
         assert_eq!(first.len(), 2);

@@ -86,10 +86,21 @@ impl Session {
     pub fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
         self.app.handle_key(KeyEvent::new(code, m));
         self.draw();
-        if self.app.run_deferred() {
-            self.draw();
-        }
+        self.deferred();
         self
+    }
+
+    /// The work keys deferred, each step followed by a frame, while the app is busy (as
+    /// the loop does when no key comes).
+    pub fn deferred(&mut self) {
+        loop {
+            if self.app.run_deferred() {
+                self.draw();
+            }
+            if !self.app.busy() {
+                break;
+            }
+        }
     }
 
     /// Feeds bytes as one read from the terminal, through the parser the loop uses, then
@@ -104,9 +115,7 @@ impl Session {
             changed |= self.app.handle_input(input);
         }
         self.draw();
-        if self.app.run_deferred() {
-            self.draw();
-        }
+        self.deferred();
         changed
     }
 
