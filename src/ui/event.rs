@@ -23,6 +23,14 @@ pub const ESC_WAIT: Duration = Duration::from_millis(40);
 /// taken as the paste (never as keys).
 pub const PASTE_WAIT: Duration = Duration::from_secs(3);
 
+/// The most of one bracketed paste that is kept (64 KiB; a field holds far less): the rest
+/// is dropped as it arrives, up to the end marker, so a paste that never ends costs no
+/// memory (issue 24: one logged-in client's endless paste grew the server without bound).
+pub const MAX_PASTE: usize = 64 * 1024;
+
+const PASTE_BEGIN: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
+
 /// One thing the user did at the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -35,6 +43,51 @@ pub enum Input {
 #[derive(Debug, Default)]
 pub struct InputParser {
     buf: Vec<u8>,
+    /// A bracketed paste begun and not ended.
+    paste: Option<Paste>,
+}
+
+/// A paste being received: its text up to [`MAX_PASTE`] bytes and the last bytes seen (to
+/// find the end marker once the text is full).
+#[derive(Debug, Default)]
+struct Paste {
+    text: Vec<u8>,
+    /// The text is full: further bytes only go through `tail`.
+    full: bool,
+    tail: Vec<u8>,
+}
+
+impl Paste {
+    /// Takes one byte; true when it completed the end marker.
+    fn push(&mut self, b: u8) -> bool {
+        if !self.full {
+            self.text.push(b);
+            if self.text.ends_with(PASTE_END) {
+                return true;
+            }
+            if self.text.len() >= MAX_PASTE + PASTE_END.len() {
+                // From here only the last bytes are kept, starting with the ones that may
+                // be the beginning of the end marker.
+                self.full = true;
+                self.tail = self.text[self.text.len() - (PASTE_END.len() - 1)..].to_vec();
+            }
+            return false;
+        }
+        if self.tail.len() == PASTE_END.len() {
+            self.tail.remove(0);
+        }
+        self.tail.push(b);
+        self.tail == PASTE_END
+    }
+
+    /// The pasted text (without the end marker when it came), at most [`MAX_PASTE`] bytes.
+    fn finish(mut self) -> String {
+        if !self.full && self.text.ends_with(PASTE_END) {
+            self.text.truncate(self.text.len() - PASTE_END.len());
+        }
+        self.text.truncate(MAX_PASTE);
+        String::from_utf8_lossy(&self.text).into_owned()
+    }
 }
 
 impl InputParser {
@@ -46,7 +99,22 @@ impl InputParser {
     /// sequence at the end is kept for the next call.
     pub fn feed(&mut self, bytes: &[u8], out: &mut Vec<Input>) {
         for &b in bytes {
+            if let Some(paste) = &mut self.paste {
+                if paste.push(b)
+                    && let Some(done) = self.paste.take()
+                {
+                    out.push(Input::Paste(done.finish()));
+                }
+                continue;
+            }
             self.buf.push(b);
+            // The start of a bracketed paste: its bytes are collected apart (bounded), never
+            // parsed as keys.
+            if self.buf == PASTE_BEGIN {
+                self.buf.clear();
+                self.paste = Some(Paste::default());
+                continue;
+            }
             // A lone ESC waits for the next byte, which makes it a sequence or Alt-key; at
             // the end of a read it waits for the next read or the pause.
             if self.buf == [0x1b] {
@@ -58,28 +126,36 @@ impl InputParser {
 
     /// Whether bytes are waiting for the rest of a sequence.
     pub fn has_pending(&self) -> bool {
-        !self.buf.is_empty()
+        !self.buf.is_empty() || self.paste.is_some()
+    }
+
+    /// Bytes held for an unfinished sequence or paste: at most [`MAX_PASTE`] and a few.
+    pub fn buffered(&self) -> usize {
+        self.buf.len()
+            + self
+                .paste
+                .as_ref()
+                .map_or(0, |p| p.text.len() + p.tail.len())
     }
 
     /// Whether a bracketed paste has begun and not ended: its rest may come in later reads
     /// (a long paste over a slow link), so the loop waits [`PASTE_WAIT`] before giving up.
     pub fn in_paste(&self) -> bool {
-        self.buf.starts_with(b"\x1b[200~")
+        self.paste.is_some()
     }
 
     /// After a pause with no more bytes: a waiting lone ESC is the Esc key; an incomplete
     /// sequence is Esc followed by its other bytes as keys (never silently dropped).
     pub fn flush_pending(&mut self, out: &mut Vec<Input>) {
+        if let Some(paste) = self.paste.take() {
+            // A paste whose end marker never came: keep what arrived as a paste.
+            out.push(Input::Paste(paste.finish()));
+            return;
+        }
         if self.buf.is_empty() {
             return;
         }
         let pending = std::mem::take(&mut self.buf);
-        if pending.starts_with(b"\x1b[200~") {
-            // A paste whose end marker never came: keep what arrived as a paste.
-            let text = String::from_utf8_lossy(&pending[6..]).into_owned();
-            out.push(Input::Paste(text));
-            return;
-        }
         let rest = if pending[0] == 0x1b {
             out.push(Input::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
             &pending[1..]
@@ -231,6 +307,53 @@ mod tests {
         // The rest never came: what did is the paste.
         p.flush_pending(&mut out);
         assert_eq!(out, vec![Input::Paste("1\r2\t3".into())]);
+    }
+
+    #[test]
+    fn an_endless_paste_keeps_at_most_max_paste_bytes() {
+        let mut p = InputParser::new();
+        let mut out = Vec::new();
+        p.feed(b"\x1b[200~", &mut out);
+        let chunk = vec![b'a'; 32 * 1024];
+        // 16 MiB that never ends: what is held stays bounded.
+        for _ in 0..512 {
+            p.feed(&chunk, &mut out);
+            assert!(p.buffered() <= MAX_PASTE + 16, "{}", p.buffered());
+        }
+        assert!(out.is_empty() && p.in_paste());
+        // The end marker split across reads still ends it, and keys follow as keys.
+        p.feed(b"bb\x1b[20", &mut out);
+        p.feed(b"1~x", &mut out);
+        assert_eq!(out.len(), 2, "{out:?}");
+        let Input::Paste(text) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(text.len(), MAX_PASTE);
+        assert!(text.bytes().all(|b| b == b'a'));
+        assert_eq!(out[1], key(KeyCode::Char('x')));
+        assert_eq!(p.buffered(), 0);
+    }
+
+    #[test]
+    fn an_end_marker_across_the_bound_still_ends_the_paste() {
+        for extra in 0..8 {
+            let mut bytes = b"\x1b[200~".to_vec();
+            bytes.extend(std::iter::repeat_n(b'a', MAX_PASTE + extra));
+            bytes.extend_from_slice(b"\x1b[201~z");
+            let got = parse(&bytes);
+            assert_eq!(got.len(), 2, "extra {extra}: {}", got.len());
+            assert_eq!(got[0], Input::Paste("a".repeat(MAX_PASTE)), "extra {extra}");
+            assert_eq!(got[1], key(KeyCode::Char('z')), "extra {extra}");
+        }
+    }
+
+    #[test]
+    fn a_paste_just_under_the_bound_is_whole() {
+        let text = "é".repeat(MAX_PASTE / 2);
+        let mut bytes = b"\x1b[200~".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(b"\x1b[201~");
+        assert_eq!(parse(&bytes), vec![Input::Paste(text)]);
     }
 
     #[test]
