@@ -113,6 +113,7 @@ fn serve(c: &mut Criterion) {
         listen: "127.0.0.1:0".parse().unwrap(),
         max_sessions: SESSIONS + 10,
         idle: Duration::from_secs(3600),
+        limits: Default::default(),
         base: Options {
             lang: Default::default(),
             theme: Default::default(),

@@ -135,6 +135,7 @@ fn two_officers_work_at_once_with_their_roles() {
         listen: "127.0.0.1:0".parse().unwrap(),
         max_sessions: 5,
         idle: Duration::from_secs(120),
+        limits: Default::default(),
         base: common::session::options(
             kinerja::ui::lang::Lang::Id,
             kinerja::ui::theme::Theme::default(),
@@ -354,6 +355,7 @@ fn repeated_refusals_from_one_address_are_held_off() {
         listen: "127.0.0.1:0".parse().unwrap(),
         max_sessions: 5,
         idle: Duration::from_secs(120),
+        limits: Default::default(),
         base: common::session::options(
             kinerja::ui::lang::Lang::Id,
             kinerja::ui::theme::Theme::default(),

@@ -101,6 +101,7 @@ pub fn run(
                     .unwrap_or(config::DEFAULT_IDLE_MINUTES),
             ),
         ),
+        limits: serve::Limits::default(),
         base,
     };
     let authorize = serve::officers_of(store.clone());

@@ -12,8 +12,11 @@
 //! - SIGTERM, SIGINT or SIGHUP: every session is told and closed (drafts are kept: forms
 //!   write them as they change), the database is flushed, and the process exits 0.
 
+pub mod accept;
 pub mod hostkey;
 pub mod session;
+
+pub use accept::Limits;
 
 use crate::app::{Options, Shared};
 use crate::domain::Officer;
@@ -21,7 +24,7 @@ use crate::store::Store;
 use crate::ui::lang::T;
 use crate::ui::theme::Theme;
 use russh::keys::{HashAlg, PrivateKey, PublicKey};
-use russh::server::{Auth, Msg, PublicKeyOffer, Server as _, Session, VerifiedPublicKey};
+use russh::server::{Auth, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
 use russh::{Channel, ChannelId, Pty};
 use session::{Event, Outbox};
 use std::collections::HashMap;
@@ -58,6 +61,8 @@ pub struct Settings {
     pub listen: SocketAddr,
     pub max_sessions: usize,
     pub idle: Duration,
+    /// Connections that have not logged in: deadline and caps ([`Limits::default`]).
+    pub limits: Limits,
     /// Per-session options before the officer and terminal are known.
     pub base: Options,
 }
@@ -79,6 +84,8 @@ struct State {
     threads: Mutex<Vec<std::thread::JoinHandle<session::End>>>,
     next_id: AtomicU64,
     failures: Mutex<HashMap<IpAddr, Failures>>,
+    /// Connections not logged in yet.
+    gate: Arc<accept::Gate>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -155,6 +162,10 @@ struct Conn {
     /// The fingerprint of a key refused on this connection, counted once when it ends
     /// without a login (an agent offering several keys is one failure, not several).
     refused: Option<String>,
+    /// Its place among the connections not logged in yet, given back at the login.
+    ticket: Option<accept::Ticket>,
+    /// Set at the login: the stream's login deadline no longer applies.
+    logged_in: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Drop for Conn {
@@ -170,17 +181,16 @@ impl Drop for Conn {
     }
 }
 
-struct Listener {
-    state: Arc<State>,
-}
-
-impl russh::server::Server for Listener {
-    type Handler = Conn;
-
-    fn new_client(&mut self, peer: Option<SocketAddr>) -> Conn {
+impl Conn {
+    fn new(
+        state: &Arc<State>,
+        peer: SocketAddr,
+        ticket: accept::Ticket,
+        logged_in: Arc<std::sync::atomic::AtomicBool>,
+    ) -> Conn {
         Conn {
-            state: Arc::clone(&self.state),
-            peer,
+            state: Arc::clone(state),
+            peer: Some(peer),
             officer: None,
             channel: None,
             term: String::new(),
@@ -188,8 +198,57 @@ impl russh::server::Server for Listener {
             env: HashMap::new(),
             session: None,
             refused: None,
+            ticket: Some(ticket),
+            logged_in,
         }
     }
+}
+
+/// Serves one accepted connection on its own task: the SSH session over the stream with
+/// the login deadline, ended with a goodbye when the server stops.
+fn spawn_connection(
+    state: &Arc<State>,
+    config: &Arc<russh::server::Config>,
+    socket: tokio::net::TcpStream,
+    peer: SocketAddr,
+    ticket: accept::Ticket,
+    mut shutdown: tokio::sync::broadcast::Receiver<()>,
+) {
+    let logged_in = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let expired = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let _ = socket.set_nodelay(true);
+    let limit = state.settings.limits.handshake;
+    let stream = accept::Deadline::new(socket, limit, Arc::clone(&logged_in), Arc::clone(&expired));
+    let handler = Conn::new(state, peer, ticket, logged_in);
+    let config = Arc::clone(config);
+    let gate = Arc::clone(&state.gate);
+    tokio::spawn(async move {
+        if let Ok(session) = russh::server::run_stream(config, stream, handler).await {
+            let handle = session.handle();
+            tokio::select! {
+                _ = shutdown.recv() => {
+                    let _ = handle
+                        .disconnect(
+                            russh::Disconnect::ByApplication,
+                            "kinerja serve stopped".into(),
+                            String::new(),
+                        )
+                        .await;
+                }
+                _ = session => {}
+            }
+        }
+        if expired.load(Ordering::Acquire) {
+            gate.log(
+                accept::LOG_DEADLINE,
+                &format!(
+                    "closed a connection from {}: no login within {} s",
+                    peer.ip(),
+                    limit.as_secs()
+                ),
+            );
+        }
+    });
 }
 
 /// The largest screen a session draws: a client asking for more gets this much (a huge
@@ -399,6 +458,10 @@ impl russh::server::Handler for Conn {
         match self.check(user, key.public_key) {
             Some(officer) => {
                 self.officer = Some(officer);
+                // Logged in: no longer counted among the connections that have not, and
+                // the login deadline is over.
+                self.ticket = None;
+                self.logged_in.store(true, Ordering::Release);
                 Ok(Auth::Accept)
             }
             None => Ok(Auth::reject()),
@@ -653,29 +716,65 @@ pub fn start(
         next_id: AtomicU64::new(1),
         failures: Mutex::new(HashMap::new()),
         stopping: std::sync::atomic::AtomicBool::new(false),
+        gate: Arc::new(accept::Gate::default()),
     });
     let (stop, mut stopped) = tokio::sync::watch::channel(false);
+    // The runtime and the listener are made here, so that once this returns the server
+    // listens (a failure to start is this function's error, not a silent thread's).
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start: {e}"))?;
+    let listener = {
+        let _inside = runtime.enter();
+        tokio::net::TcpListener::from_std(std_listener)
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?
+    };
     let thread = std::thread::Builder::new()
         .name("serve".into())
         .spawn(move || -> Result<(), String> {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .map_err(|e| format!("cannot start: {e}"))?;
             runtime.block_on(async {
-                let listener = tokio::net::TcpListener::from_std(std_listener)
-                    .map_err(|e| format!("cannot listen: {e}"))?;
-                let mut server = Listener {
-                    state: Arc::clone(&state),
-                };
-                let mut running = server.run_on_socket(config, &listener);
-                let handle = running.handle();
-                tokio::select! {
-                    result = &mut running => {
-                        return result.map_err(|e| format!("the server stopped: {e}"));
+                let (shutdown, _) = tokio::sync::broadcast::channel::<()>(1);
+                // Accepting never ends while the server lives: a failed accept (out of
+                // descriptors) is logged and tried again a moment later.
+                loop {
+                    tokio::select! {
+                        _ = stopped.wait_for(|s| *s) => break,
+                        accepted = listener.accept() => match accepted {
+                            Ok((socket, peer)) => {
+                                match state.gate.admit(peer.ip(), &state.settings.limits) {
+                                    Ok(ticket) => spawn_connection(
+                                        &state,
+                                        &config,
+                                        socket,
+                                        peer,
+                                        ticket,
+                                        shutdown.subscribe(),
+                                    ),
+                                    Err(why) => {
+                                        drop(socket);
+                                        state.gate.log(accept::LOG_REFUSED, &why);
+                                    }
+                                }
+                            }
+                            Err(e) => {
+                                let why = if accept::out_of_descriptors(&e) {
+                                    "out of file descriptors"
+                                } else {
+                                    "the system refused"
+                                };
+                                state.gate.log(
+                                    accept::LOG_ACCEPT,
+                                    &format!(
+                                        "cannot accept a connection ({why}: {e}); trying again in {} ms",
+                                        accept::ACCEPT_RETRY.as_millis()
+                                    ),
+                                );
+                                tokio::time::sleep(accept::ACCEPT_RETRY).await;
+                            }
+                        }
                     }
-                    _ = stopped.wait_for(|s| *s) => {}
                 }
                 // No new session starts from here; every open one is told, closes its
                 // screen and keeps its drafts.
@@ -699,8 +798,8 @@ pub fn start(
                 }
                 // Give the last frames and goodbyes a moment to reach the clients.
                 tokio::time::sleep(Duration::from_millis(200)).await;
-                handle.shutdown("kinerja serve stopped".into());
-                let _ = running.await;
+                let _ = shutdown.send(());
+                tokio::time::sleep(Duration::from_millis(50)).await;
                 Ok::<(), String>(())
             })?;
             state
