@@ -382,3 +382,63 @@ fn repeated_refusals_from_one_address_are_held_off() {
     });
     running.stop().unwrap();
 }
+
+/// ssh-audit (PyPI) against the server (issue 24): it connects, rates no algorithm as a
+/// failure, and no longer sees the 2048-bit DH group or an encrypt-and-MAC HMAC. Skipped
+/// when ssh-audit is not installed, unless KINERJA_REQUIRE_SSH_AUDIT is set (CI sets it
+/// and installs it).
+#[test]
+fn ssh_audit_rates_no_algorithm_a_failure() {
+    let run = |args: &[&str]| {
+        std::process::Command::new("python3")
+            .args(["-m", "ssh_audit"])
+            .args(args)
+            .output()
+    };
+    let have = run(&["--help"]).is_ok_and(|o| o.status.success());
+    if !have {
+        assert!(
+            std::env::var_os("KINERJA_REQUIRE_SSH_AUDIT").is_none(),
+            "ssh-audit is required here: pip install ssh-audit"
+        );
+        eprintln!("ssh-audit not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    store.save_unit(&common::unit(), "t").unwrap();
+    store
+        .save_officer(&officer("ani", Role::Admin, &[], &key()), true, "t")
+        .unwrap();
+    let authorize = kinerja::serve::officers_of(store.clone());
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        limits: Default::default(),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store, settings, host, authorize).unwrap();
+    let port = running.addr.port().to_string();
+    let out = run(&["--skip-rate-test", "-p", &port, "127.0.0.1"]).unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    running.stop().unwrap();
+    assert!(text.contains("SSH-2.0-russh"), "did not connect:\n{text}");
+    assert!(
+        !text.contains("[fail]"),
+        "an algorithm rated a failure:\n{text}"
+    );
+    // ssh-audit's exit codes: 0 good, 2 warnings only; 3 a failure, 1 no connection.
+    assert!(
+        matches!(out.status.code(), Some(0 | 2)),
+        "{:?}\n{text}",
+        out.status
+    );
+    for gone in ["diffie-hellman-group14", "hmac-sha2-256 ", "hmac-sha2-512 "] {
+        assert!(!text.contains(gone), "{gone} is still offered:\n{text}");
+    }
+}

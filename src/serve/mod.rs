@@ -684,7 +684,34 @@ fn russh_config(key: PrivateKey, idle: Duration) -> russh::server::Config {
         keepalive_interval: Some(Duration::from_secs(30)),
         keepalive_max: 4,
         nodelay: true,
+        preferred: preferred(),
         ..Default::default()
+    }
+}
+
+/// The algorithms offered: russh's safe defaults without the 2048-bit Diffie-Hellman group
+/// (group14) and without encrypt-and-MAC HMACs (only their encrypt-then-MAC forms), which
+/// ssh-audit warns about (issue 24). Every client kinerja is tried with (OpenSSH, PuTTY's
+/// plink, Dropbear) still agrees on curve25519 and chacha20-poly1305 or AES-GCM.
+fn preferred() -> russh::Preferred {
+    use russh::{kex, mac};
+    const KEX: &[kex::Name] = &[
+        kex::MLKEM768X25519_SHA256,
+        kex::CURVE25519,
+        kex::CURVE25519_PRE_RFC_8731,
+        kex::DH_GEX_SHA256,
+        kex::DH_G18_SHA512,
+        kex::DH_G17_SHA512,
+        kex::DH_G16_SHA512,
+        kex::DH_G15_SHA512,
+        kex::EXTENSION_SUPPORT_AS_SERVER,
+        kex::EXTENSION_OPENSSH_STRICT_KEX_AS_SERVER,
+    ];
+    const MAC: &[mac::Name] = &[mac::HMAC_SHA512_ETM, mac::HMAC_SHA256_ETM];
+    russh::Preferred {
+        kex: std::borrow::Cow::Borrowed(KEX),
+        mac: std::borrow::Cow::Borrowed(MAC),
+        ..russh::Preferred::DEFAULT
     }
 }
 
