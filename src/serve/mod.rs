@@ -37,7 +37,8 @@ use std::time::{Duration, Instant};
 /// The default address: this machine only; others only when given.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:2222";
 
-/// Failed logins from one address within [`FAILURE_WINDOW`] before it is refused.
+/// Refused logins of one officer name from one address within [`FAILURE_WINDOW`] before
+/// that name is held at that address (others behind the same office NAT are not).
 pub const MAX_FAILURES: u32 = 5;
 pub const FAILURE_WINDOW: Duration = Duration::from_secs(60);
 
@@ -83,7 +84,8 @@ struct State {
     stopping: std::sync::atomic::AtomicBool,
     threads: Mutex<Vec<std::thread::JoinHandle<session::End>>>,
     next_id: AtomicU64,
-    failures: Mutex<HashMap<IpAddr, Failures>>,
+    /// Refused logins per (officer name, address).
+    failures: Mutex<HashMap<(String, IpAddr), Failures>>,
     /// Connections not logged in yet.
     gate: Arc<accept::Gate>,
 }
@@ -93,49 +95,50 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl State {
-    fn blocked(&self, ip: Option<IpAddr>) -> bool {
-        let Some(ip) = ip else { return false };
+    /// Seconds left of the hold on officer name `user` at address `ip`, if it is held.
+    fn held(&self, user: &str, ip: Option<IpAddr>) -> Option<u64> {
+        let ip = ip?;
         let mut failures = lock(&self.failures);
-        match failures.get(&ip) {
+        let key = (user.to_string(), ip);
+        match failures.get(&key) {
             Some(f) if f.since.elapsed() > FAILURE_WINDOW => {
-                failures.remove(&ip);
-                false
+                failures.remove(&key);
+                None
             }
             Some(f) if f.count >= MAX_FAILURES => {
-                eprintln!(
-                    "kinerja serve: {ip} is held off for the rest of the minute after {MAX_FAILURES} refused connections"
-                );
-                true
+                Some(FAILURE_WINDOW.saturating_sub(f.since.elapsed()).as_secs() + 1)
             }
-            Some(_) => false,
-            None => false,
+            _ => None,
         }
     }
 
-    /// Counts one connection that ended without a login, and logs it (address and key
-    /// fingerprint only).
-    fn failed(&self, ip: Option<IpAddr>, fingerprint: &str) {
+    /// Counts one connection that ended without a login for officer name `user`, and logs
+    /// it (address, a count and the key's fingerprint; the name typed is not logged).
+    fn failed(&self, user: &str, ip: Option<IpAddr>, fingerprint: &str) {
         let Some(ip) = ip else {
             eprintln!("kinerja serve: refused key {fingerprint}");
             return;
         };
         let mut failures = lock(&self.failures);
         failures.retain(|_, f| f.since.elapsed() <= FAILURE_WINDOW);
-        let f = failures.entry(ip).or_insert(Failures {
+        // Bounded: an address trying many names cannot grow the map without end.
+        if failures.len() >= MAX_HOLDS {
+            return;
+        }
+        let f = failures.entry((user.to_string(), ip)).or_insert(Failures {
             count: 0,
             since: Instant::now(),
         });
-        if f.since.elapsed() > FAILURE_WINDOW {
-            *f = Failures {
-                count: 0,
-                since: Instant::now(),
-            };
-        }
         f.count += 1;
         eprintln!(
-            "kinerja serve: refused key {fingerprint} from {ip} ({} of {MAX_FAILURES} allowed per minute)",
+            "kinerja serve: refused key {fingerprint} from {ip} ({} of {MAX_FAILURES} allowed per minute for that user name)",
             f.count
         );
+        if f.count == MAX_FAILURES {
+            eprintln!(
+                "kinerja serve: that user name is held at {ip} for the rest of the minute; other officers from {ip} are not"
+            );
+        }
     }
 
     /// Tells every session but `except` that the rows changed.
@@ -159,9 +162,12 @@ struct Conn {
     size: Option<(u16, u16)>,
     env: HashMap<String, String>,
     session: Option<(u64, SyncSender<Event>)>,
-    /// The fingerprint of a key refused on this connection, counted once when it ends
-    /// without a login (an agent offering several keys is one failure, not several).
-    refused: Option<String>,
+    /// The user name and fingerprint of a key refused on this connection, counted once
+    /// when it ends without a login (an agent offering several keys is one failure).
+    refused: Option<(String, String)>,
+    /// A good key for an officer name held at this address: seconds left of the hold (the
+    /// shell says so and ends).
+    held: Option<u64>,
     /// Its place among the connections not logged in yet, given back at the login.
     ticket: Option<accept::Ticket>,
     /// Set at the login: the stream's login deadline no longer applies.
@@ -174,9 +180,9 @@ impl Drop for Conn {
             let _ = tx.try_send(Event::Closed);
         }
         if self.officer.is_none()
-            && let Some(fingerprint) = self.refused.take()
+            && let Some((user, fingerprint)) = self.refused.take()
         {
-            self.state.failed(self.ip(), &fingerprint);
+            self.state.failed(&user, self.ip(), &fingerprint);
         }
     }
 }
@@ -198,6 +204,7 @@ impl Conn {
             env: HashMap::new(),
             session: None,
             refused: None,
+            held: None,
             ticket: Some(ticket),
             logged_in,
         }
@@ -270,6 +277,10 @@ fn size_of(cols: u32, rows: u32) -> (u16, u16) {
     }
 }
 
+/// (Officer name, address) pairs whose refusals are counted at once; past it, refusals
+/// are logged but not counted (the map stays small under a flood of names).
+pub const MAX_HOLDS: usize = 4096;
+
 /// Events queued for one session before its client's keystrokes are dropped: a client
 /// that types faster than its session can handle them cannot fill the server's memory.
 pub const EVENT_QUEUE: usize = 1024;
@@ -279,13 +290,22 @@ impl Conn {
         self.peer.map(|p| p.ip())
     }
 
+    /// The officer `key` logs in as under `user`. A refused key is remembered (counted
+    /// when the connection ends without a login); a good one for a name held at this
+    /// address still logs in, so that its shell can say how long the hold lasts.
     fn check(&mut self, user: &str, key: &PublicKey) -> Option<Officer> {
-        if self.state.blocked(self.ip()) {
-            return None;
-        }
+        let held = self.state.held(user, self.ip());
         let found = (self.state.authorize)(user, key);
-        if found.is_none() {
-            self.refused = Some(key.fingerprint(HashAlg::Sha256).to_string());
+        match &found {
+            None => {
+                if held.is_none() {
+                    self.refused = Some((
+                        user.to_string(),
+                        key.fingerprint(HashAlg::Sha256).to_string(),
+                    ));
+                }
+            }
+            Some(_) => self.held = held,
         }
         found
     }
@@ -330,6 +350,16 @@ impl Conn {
         // Messages before the screens are in the officer's language too.
         let lang =
             crate::ui::lang::Lang::parse(&officer.lang).unwrap_or(self.state.settings.base.lang);
+        if let Some(secs) = self.held {
+            session.channel_success(channel)?;
+            let text = T::ServeHeld
+                .get(lang)
+                .replace("{name}", &officer.name)
+                .replace("{n}", &MAX_FAILURES.to_string())
+                .replace("{s}", &secs.to_string());
+            self.say(&text, channel, session);
+            return Ok(());
+        }
         let Some(size) = self.size else {
             session.channel_success(channel)?;
             self.say(T::ServeNeedsPty.get(lang), channel, session);

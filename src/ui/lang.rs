@@ -89,6 +89,7 @@ texts! {
     RoleNotOfficer => "pengguna ini bukan petugas terdaftar: hanya baca (kinerja officer add)", "this user is not a registered officer: read only (kinerja officer add)";
     // kinerja serve
     ServeNeedsPty => "kinerja perlu terminal: sambung dengan ssh -t", "kinerja needs a terminal: connect with ssh -t";
+    ServeHeld => "{name} ditahan sementara setelah {n} kali ditolak dari alamat ini; coba lagi dalam {s} detik", "{name} is held for a while after {n} refusals from this address; try again in {s} seconds";
     ServeFull => "server penuh (batas sesi tercapai); coba lagi nanti", "the server is full (session limit reached); try again later";
     ServeIdle => "kinerja: sesi ditutup karena tidak aktif; draf tersimpan", "kinerja: session closed after being idle; drafts are kept";
     ServeStopping => "kinerja: server dihentikan; draf tersimpan", "kinerja: the server is stopping; drafts are kept";
