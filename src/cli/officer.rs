@@ -16,7 +16,8 @@ pub enum Action {
         /// (reads only)
         #[arg(long, value_name = "admin|penilai|viewer")]
         role: String,
-        /// Their OpenSSH public key file (e.g. id_ed25519.pub; several lines allowed)
+        /// Their public key file: OpenSSH's (e.g. id_ed25519.pub; several lines allowed) or
+        /// PuTTYgen's "Save public key" (RFC 4716)
         #[arg(long, value_name = "PUBKEY_FILE")]
         key: PathBuf,
         /// A unit they work on, by name or id (repeat for more; required for penilai)
@@ -45,47 +46,129 @@ pub enum KeyAction {
     Remove { name: String, fingerprint: String },
 }
 
-/// Reads an OpenSSH public key file: one key per line, blank lines and `#` comments
-/// skipped. Errors name `FILE:LINE`; a private key is refused without echoing it.
+/// Reads a public key file: OpenSSH's one key per line (blank lines and `#` comments
+/// skipped), or PuTTYgen's RFC 4716 blocks (`---- BEGIN SSH2 PUBLIC KEY ----`, headers
+/// such as `Comment:`, the base64 body, `---- END SSH2 PUBLIC KEY ----`). Each key comes
+/// back as one OpenSSH line. Errors name `FILE:LINE`; a private key (OpenSSH, PEM or
+/// PuTTY's `.ppk`) is refused without echoing it, saying which file to send instead.
 pub fn read_keys(file: &Path) -> Result<Vec<String>, Failure> {
     let text = std::fs::read_to_string(file).map_err(|e| {
         Failure::cannot_run(format!("cannot read the key file {}: {e}", file.display()))
     })?;
-    if text.contains("PRIVATE KEY") {
-        return Err(Failure::data(format!(
+    parse_keys(&text).map_err(|why| match why {
+        KeyFileError::Private => Failure::data(format!(
             "{} is a private key; give the public key (the .pub file beside it), and keep the private key with its owner",
             file.display()
-        )));
+        )),
+        KeyFileError::PuttyPrivate => Failure::data(format!(
+            "{} is a PuTTY private key (.ppk); in PuTTYgen load it and use \"Save public key\" (or copy the box \"Public key for pasting into OpenSSH authorized_keys file\" into a file), and send that file; keep the .ppk with its owner",
+            file.display()
+        )),
+        KeyFileError::Bad(line) => Failure::data(format!(
+            "{}:{line}: not a public key (expected a line such as `ssh-ed25519 AAAA... name`, or PuTTYgen's `---- BEGIN SSH2 PUBLIC KEY ----` block); give the .pub file",
+            file.display()
+        )),
+        KeyFileError::Unfinished(line) => Failure::data(format!(
+            "{}:{line}: the `---- BEGIN SSH2 PUBLIC KEY ----` block has no `---- END SSH2 PUBLIC KEY ----`; send the whole file PuTTYgen saved",
+            file.display()
+        )),
+        KeyFileError::Empty => Failure::data(format!(
+            "{}: no public key in the file",
+            file.display()
+        )),
+    })
+}
+
+/// Why a key file was refused (line numbers are 1-based).
+#[derive(Debug, PartialEq, Eq)]
+pub enum KeyFileError {
+    Private,
+    PuttyPrivate,
+    Bad(usize),
+    Unfinished(usize),
+    Empty,
+}
+
+const RFC4716_BEGIN: &str = "---- BEGIN SSH2 PUBLIC KEY ----";
+const RFC4716_END: &str = "---- END SSH2 PUBLIC KEY ----";
+
+/// The public keys of a key file's text, as OpenSSH lines (see [`read_keys`]).
+///
+/// # Errors
+/// A private key, a line that is no key, an RFC 4716 block without its end, no key.
+pub fn parse_keys(text: &str) -> Result<Vec<String>, KeyFileError> {
+    if text.contains("PRIVATE KEY") {
+        return Err(KeyFileError::Private);
+    }
+    if text.trim_start().starts_with("PuTTY-User-Key-File-") {
+        return Err(KeyFileError::PuttyPrivate);
     }
     let mut keys = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+    let mut lines = text.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        match russh::keys::PublicKey::from_openssh(line) {
-            Ok(key) => {
-                let canonical = key
-                    .to_openssh()
-                    .map_err(|e| Failure::data(format!("{}:{}: {e}", file.display(), i + 1)))?;
-                keys.push(canonical);
-            }
-            Err(_) => {
-                return Err(Failure::data(format!(
-                    "{}:{}: not an OpenSSH public key (expected a line such as `ssh-ed25519 AAAA... name`); give the .pub file",
-                    file.display(),
-                    i + 1
-                )));
-            }
-        }
+        let key = if line == RFC4716_BEGIN {
+            rfc4716_block(&mut lines, i + 1)?
+        } else {
+            russh::keys::PublicKey::from_openssh(line).map_err(|_| KeyFileError::Bad(i + 1))?
+        };
+        keys.push(key.to_openssh().map_err(|_| KeyFileError::Bad(i + 1))?);
     }
     if keys.is_empty() {
-        return Err(Failure::data(format!(
-            "{}: no public key in the file",
-            file.display()
-        )));
+        return Err(KeyFileError::Empty);
     }
     Ok(keys)
+}
+
+/// One RFC 4716 block after its BEGIN line (at line `begin`): header lines `Tag: value`
+/// (a value continued with a trailing backslash), then the base64 body up to the END line.
+/// The `Comment` header becomes the key's comment.
+fn rfc4716_block<'a>(
+    lines: &mut impl Iterator<Item = (usize, &'a str)>,
+    begin: usize,
+) -> Result<russh::keys::PublicKey, KeyFileError> {
+    use base64ct::{Base64, Encoding};
+    let mut body = String::new();
+    let mut comment = String::new();
+    let mut continued = false;
+    let mut last = begin;
+    for (i, line) in lines.by_ref() {
+        last = i + 1;
+        let line = line.trim();
+        if line == RFC4716_END {
+            let blob = Base64::decode_vec(&body).map_err(|_| KeyFileError::Bad(begin))?;
+            let mut key =
+                russh::keys::PublicKey::from_bytes(&blob).map_err(|_| KeyFileError::Bad(begin))?;
+            if !comment.is_empty() {
+                key.set_comment(comment);
+            }
+            return Ok(key);
+        }
+        if continued {
+            continued = line.ends_with('\\');
+            continue;
+        }
+        if let Some((tag, value)) = line.split_once(':')
+            && body.is_empty()
+        {
+            continued = value.ends_with('\\');
+            if tag.trim().eq_ignore_ascii_case("comment") {
+                comment = value.trim().trim_matches('"').to_string();
+            }
+            continue;
+        }
+        if !line
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        {
+            return Err(KeyFileError::Bad(i + 1));
+        }
+        body.push_str(line);
+    }
+    Err(KeyFileError::Unfinished(last.max(begin)))
 }
 
 /// Unit names or ids to unit ids; an unknown one is named with the known units.
@@ -209,4 +292,52 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ED: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ani@kantor";
+
+    /// The same key as PuTTYgen saves it: RFC 4716 with a quoted, continued comment.
+    fn puttygen() -> String {
+        let body = ED.split(' ').nth(1).expect("body");
+        let (a, b) = body.split_at(40);
+        format!(
+            "---- BEGIN SSH2 PUBLIC KEY ----\r\nComment: \"ani@kantor\"\r\nx-note: a long \\\r\n  header\r\n{a}\r\n{b}\r\n---- END SSH2 PUBLIC KEY ----\r\n"
+        )
+    }
+
+    #[test]
+    fn puttygen_and_openssh_forms_give_the_same_key() {
+        let openssh = parse_keys(ED).expect("openssh");
+        let putty = parse_keys(&puttygen()).expect("rfc 4716");
+        assert_eq!(openssh, putty);
+        assert_eq!(openssh[0], ED);
+        // Both in one file, with a comment line between.
+        let both = format!("{ED}\n# kantor\n{}", puttygen());
+        assert_eq!(parse_keys(&both).expect("both").len(), 2);
+    }
+
+    #[test]
+    fn private_keys_and_bad_blocks_are_refused_by_kind_and_line() {
+        assert_eq!(
+            parse_keys("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n"),
+            Err(KeyFileError::Private)
+        );
+        assert_eq!(
+            parse_keys("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n"),
+            Err(KeyFileError::PuttyPrivate)
+        );
+        let cut = puttygen().replace("---- END SSH2 PUBLIC KEY ----\r\n", "");
+        assert!(matches!(parse_keys(&cut), Err(KeyFileError::Unfinished(_))));
+        let junk = "---- BEGIN SSH2 PUBLIC KEY ----\nnot base64 !\n---- END SSH2 PUBLIC KEY ----\n";
+        assert_eq!(parse_keys(junk), Err(KeyFileError::Bad(2)));
+        assert_eq!(
+            parse_keys("\n\nssh-ed25519 nope\n"),
+            Err(KeyFileError::Bad(3))
+        );
+        assert_eq!(parse_keys("# only a comment\n"), Err(KeyFileError::Empty));
+    }
 }

@@ -41,7 +41,7 @@ pub fn run(
         hostkey::path_for(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()));
     if fingerprint {
         let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
-        println!("{}", hostkey::fingerprint(&key));
+        println!("{}", hostkey::fingerprint_for_officers(&key));
         return Ok(());
     }
     let listen = listen.unwrap_or(serve::DEFAULT_LISTEN);

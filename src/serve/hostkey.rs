@@ -69,6 +69,30 @@ pub fn fingerprint(key: &PrivateKey) -> String {
     key.public_key().fingerprint(HashAlg::Sha256).to_string()
 }
 
+/// What officers compare with their client's first-connection prompt: the key's size, its
+/// SHA256 fingerprint and algorithm on one line, as `ssh-keygen -lv` prints it, then
+/// OpenSSH's randomart picture (`ssh -o VisualHostKey=yes` shows the same).
+pub fn fingerprint_for_officers(key: &PrivateKey) -> String {
+    let public = key.public_key();
+    let algorithm = public.algorithm();
+    let (name, bits) = match algorithm {
+        russh::keys::Algorithm::Ed25519 => ("ED25519".to_string(), 256),
+        other => (other.as_str().to_uppercase(), 0),
+    };
+    let header = if bits > 0 {
+        format!("[{name} {bits}]")
+    } else {
+        format!("[{name}]")
+    };
+    let print = public.fingerprint(HashAlg::Sha256);
+    let line = if bits > 0 {
+        format!("{bits} {print} ({name})")
+    } else {
+        format!("{print} ({name})")
+    };
+    format!("{line}\n{}", print.to_randomart(&header))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +122,23 @@ mod tests {
             "{e}"
         );
         assert_eq!(std::fs::read(&path).unwrap(), b"not a key");
+    }
+
+    #[test]
+    fn the_officers_form_has_the_fingerprint_and_openssh_randomart() {
+        let dir = tempfile::tempdir().expect("dir");
+        let key = load_or_create(&dir.path().join("host")).expect("key");
+        let text = fingerprint_for_officers(&key);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], format!("256 {} (ED25519)", fingerprint(&key)));
+        // The picture: a framed 17x9 field, headed and footed as OpenSSH does.
+        assert_eq!(lines.len(), 1 + 11, "{text}");
+        assert!(lines[1].starts_with("+--[ED25519 256]--"), "{text}");
+        assert!(lines[11].starts_with("+----[SHA256]-----"), "{text}");
+        assert!(
+            lines[2..11]
+                .iter()
+                .all(|l| l.len() == 19 && l.starts_with('|'))
+        );
     }
 }
