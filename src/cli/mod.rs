@@ -441,6 +441,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             "--demo opens the screens; use `kinerja --db PATH demo` to fill a database",
         ));
     }
+    let db_given = cli.db.is_some();
     let path = match cli.db {
         Some(p) => p,
         None => default_db_path()?,
@@ -454,7 +455,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         fingerprint,
     } = command
     {
-        return serve::run(&path, listen.as_deref(), fingerprint, lang, cli.ascii);
+        return serve::run(
+            &path,
+            db_given,
+            listen.as_deref(),
+            fingerprint,
+            lang,
+            cli.ascii,
+        );
     }
     let reads_only = matches!(
         command,

@@ -31,6 +31,7 @@ pub fn connect_hint(db: &Path) -> Option<String> {
 
 pub fn run(
     db: &Path,
+    db_given: bool,
     listen: Option<&str>,
     fingerprint: bool,
     lang: Option<Lang>,
@@ -127,6 +128,17 @@ pub fn run(
                 )
             });
     }
+    // Which database: without --db it is the per-user default, which a service user may
+    // not expect.
+    eprintln!(
+        "kinerja serve: database {}{}",
+        db.display(),
+        if db_given {
+            ""
+        } else {
+            " (the default; name another with --db)"
+        }
+    );
     eprintln!(
         "kinerja serve: listening on {}; host key {}",
         running.addr,
