@@ -1375,3 +1375,48 @@ fn competencies_and_requirements_import_check_rows_and_export_back_unchanged() {
         );
     }
 }
+
+/// `export audit` (issue 22): the trail as CSV, oldest first, narrowed by --since and
+/// --officer; wrong arguments are refused with status 2.
+#[test]
+fn export_audit_lists_changes_and_narrows_by_day_and_officer() {
+    let db = db_with_two_staff();
+    db.import_ok(
+        "staff",
+        "again.csv",
+        &csv_file(
+            STAFF_HEADER,
+            &[staff_row(NIP_A, "Rina Siregar Lubis", "III/a")],
+        ),
+    );
+    let all = db.export("audit");
+    assert_eq!(
+        all.header,
+        ["waktu", "petugas", "tindakan", "rekaman", "ringkasan"]
+    );
+    assert_eq!(all.rows.len(), 2, "{}", all.to_text());
+    assert!(
+        all.rows.iter().all(|r| r[2] == "import"),
+        "{}",
+        all.to_text()
+    );
+    // Oldest first, times as YYYY-MM-DD HH:MM:SS.
+    let times = all.column("waktu");
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+    assert_eq!(times[0].len(), 19, "{times:?}");
+    let actor = all.rows[0][1].clone();
+    let today = &times[0][..10];
+    let run = db.run(&["export", "audit", "--since", today, "--officer", &actor]);
+    run.expect(0);
+    let same = Csv::parse(&run.stdout_text());
+    assert_eq!(same.rows, all.rows);
+    let run = db.run(&["export", "audit", "--since", "2999-01-01"]);
+    assert!(Csv::parse(&run.expect(0).stdout_text()).rows.is_empty());
+    let run = db.run(&["export", "audit", "--officer", "nobody-here"]);
+    assert!(Csv::parse(&run.expect(0).stdout_text()).rows.is_empty());
+    let bad = db.run(&["export", "audit", "--since", "kemarin"]);
+    bad.expect(2);
+    assert!(bad.stderr.contains("YYYY-MM-DD"), "{}", bad.stderr);
+    db.run(&["export", "audit", "--year", "2026"]).expect(2);
+    db.run(&["export", "staff", "--officer", "x"]).expect(2);
+}

@@ -73,6 +73,7 @@ pub fn run(
         ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,
         ExportKind::Partners => export_partners(store, &mut out)?,
+        ExportKind::Audit => super::export_audit::write(store, &mut out, 0, None)?,
         ExportKind::Report => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_report(store, &mut out, year)?

@@ -5,6 +5,7 @@ pub mod columns;
 pub mod config;
 pub mod csvio;
 mod export;
+mod export_audit;
 mod export_skp;
 mod import;
 mod officer;
@@ -114,6 +115,12 @@ pub enum Command {
         /// Only this unit (its name), for `talent` and `gaps`
         #[arg(long, value_name = "UNIT")]
         unit: Option<String>,
+        /// For `audit`: only changes on or after this day (YYYY-MM-DD, local time)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// For `audit`: only changes by this officer (the name the audit trail gives)
+        #[arg(long, value_name = "NAME")]
+        officer: Option<String>,
     },
     /// One person's one-page profile (identity, rank, service, pension, predikat trend, JP
     /// per year, recent trainings, latest notes) as Markdown or plain text for printing;
@@ -230,6 +237,9 @@ pub enum ExportKind {
     /// Evidence and feedback per RHK or indicator (jenis bukti or umpan-balik, tanggal,
     /// uraian, lokasi, dari)
     Bukti,
+    /// The audit trail, oldest first (waktu, petugas, tindakan, rekaman, ringkasan);
+    /// --since DATE and --officer NAME narrow it
+    Audit,
     /// Objections to evaluations and every step on them (diajukan, alasan, penjelasan,
     /// keputusan, new ratings, who decided and when) (--year: the evaluation's year)
     Keberatan,
@@ -518,11 +528,37 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             },
         ),
         Command::Export {
+            kind: ExportKind::Audit,
+            year,
+            output,
+            unit,
+            since,
+            officer,
+        } => export_audit::run(
+            &store,
+            export_audit::Filter {
+                since: since.as_deref(),
+                officer: officer.as_deref(),
+                year,
+                unit: unit.as_deref(),
+            },
+            output.as_deref(),
+        ),
+        Command::Export {
             kind,
             year,
             output,
             unit,
-        } => export::run(&store, kind, year, unit.as_deref(), output.as_deref()),
+            since,
+            officer,
+        } => {
+            if since.is_some() || officer.is_some() {
+                return Err(Failure::cannot_run(
+                    "--since and --officer apply to `export audit` only",
+                ));
+            }
+            export::run(&store, kind, year, unit.as_deref(), output.as_deref())
+        }
         Command::Profile {
             nip,
             output,

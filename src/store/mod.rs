@@ -776,6 +776,20 @@ impl Store {
         Ok(self.audit.last()?.map(|(k, _)| k.to_vec()))
     }
 
+    /// Every audit entry from `since_micros` (microseconds since the Unix epoch) on, oldest
+    /// first; the audit tree is keyed by time, so this reads only those.
+    pub fn audit_since(
+        &self,
+        since_micros: u64,
+    ) -> impl Iterator<Item = Result<AuditEntry, StoreError>> + '_ {
+        self.audit
+            .range(keys::audit(since_micros, 0).to_vec()..)
+            .map(|item| {
+                let (k, v) = item?;
+                records::decode_audit(&v).map_err(corrupt("audit", &k))
+            })
+    }
+
     pub fn audit_recent(&self, n: usize) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit
             .iter()
