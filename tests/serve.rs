@@ -172,6 +172,12 @@ fn two_officers_work_at_once_with_their_roles() {
         let mut b = Term::open(addr, "budi", &kb).await;
         a.wait_for("Beranda").await;
         b.wait_for("Beranda").await;
+        // Each sees who they are working as, in the header (issue 22).
+        a.wait_for("ani (admin)").await;
+        b.wait_for("budi·penilai").await;
+        let header = |t: &Term| t.text().lines().next().unwrap_or("").to_string();
+        assert!(header(&a).ends_with("ani (admin)"), "{}", header(&a));
+        assert!(header(&b).ends_with("budi·penilai"), "{}", header(&b));
         a.send(b"2").await;
         b.send(b"2").await;
         // The penilai sees only the puskesmas; the admin everyone.

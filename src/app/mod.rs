@@ -945,16 +945,34 @@ impl App {
             left.push(Span::styled(label, tab(current == Some(t.tab))));
         }
         let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
-        // The date where it fits (the tab names of 80 columns come first).
+        // The date where it fits (the tab names of 80 columns come first). Over SSH the
+        // officer's name and role come first (who is working here), the date beside them
+        // when both fit.
         let date = crate::domain::format_date(self.opts.today);
-        let date = if used + date.len() < header.width as usize {
-            date
-        } else {
-            String::new()
+        let room = (header.width as usize).saturating_sub(used + 1);
+        let date = match (&self.opts.officer, self.opts.remote) {
+            (Some(o), true) => {
+                let (name, role) = (o.name.as_str(), o.role.label());
+                let sep = ui.theme.sym("·", "/");
+                let long = format!("{name} ({role})");
+                let short = format!("{name}{sep}{role}");
+                let width = |t: &str| t.chars().count();
+                if width(&long) + 2 + date.len() <= room {
+                    format!("{long}  {date}")
+                } else if width(&long) <= room {
+                    long
+                } else if width(&short) <= room {
+                    short
+                } else {
+                    name.chars().take(room).collect()
+                }
+            }
+            _ if date.len() <= room => date,
+            _ => String::new(),
         };
         let mut spans = left;
         spans.push(Span::raw(" ".repeat(
-            (header.width as usize).saturating_sub(used + date.len() + 1),
+            (header.width as usize).saturating_sub(used + date.chars().count() + 1),
         )));
         spans.push(Span::styled(date, ui.theme.muted()));
         frame.render_widget(Paragraph::new(Line::from(spans)), header);
