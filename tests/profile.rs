@@ -398,6 +398,7 @@ fn the_profiles_remarks_are_wrapped_not_cut_at_80_columns() {
     profile.talent = Some(TalentSection {
         year: 2025,
         potential: None,
+        predikat: None,
         kinerja: None,
         place: Err(kinerja::domain::TalentGap::Neither),
     });
@@ -429,7 +430,8 @@ fn under_lang_en_the_record_and_the_profile_say_the_same_period_and_rating_words
     // The trend names the same period; the 9-box section the same rating and potential.
     assert!(s.shows("Q3 2026"), "{}", s.text());
     s.key(KeyCode::End);
-    assert!(s.shows("Results: Below expectations"), "{}", s.text());
+    assert!(s.shows("Rating: "), "{}", s.text());
+    assert!(s.shows("(Below expectations)"), "{}", s.text());
     assert!(s.shows("Potential: low"), "{}", s.text());
     assert!(s.shows("Latest evaluation notes (Q3 2026)"), "{}", s.text());
     assert!(

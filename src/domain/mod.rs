@@ -54,8 +54,8 @@ pub use skp::{
 pub use staff::Staff;
 pub use summary::{RetiringEntry, StaffSummary};
 pub use talent::{
-    Potensial, PotensialSource, PotentialEntry, Potentials, TalentGap, berprestasi, nine_box,
-    placement,
+    Potensial, PotensialSource, PotentialEntry, Potentials, TalentGap, berprestasi, kinerja_level,
+    nine_box, placement,
 };
 pub use training::{
     JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingCategory, TrainingKind,

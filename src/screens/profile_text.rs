@@ -86,9 +86,15 @@ impl TalentSection {
     /// Markdown and the text all say the same).
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let english = lang == Lang::En;
-        let kinerja = self
-            .kinerja
-            .map_or("-", |k| crate::ui::labels::rating_text(k, lang));
+        // The predikat and the row it gives: `Sangat Baik (Di Atas)`.
+        let kinerja = match (self.predikat, self.kinerja) {
+            (Some(p), Some(k)) => format!(
+                "{} ({})",
+                p.label(),
+                crate::ui::labels::rating_text(k, lang)
+            ),
+            _ => "-".to_string(),
+        };
         let potensial = match &self.potential {
             Some(e) => format!(
                 "{} ({}, {})",

@@ -378,9 +378,9 @@ texts! {
     KeyMoveBox => "pindah kotak", "move between boxes";
     KeyTalentList => "kotak / daftar", "boxes / list";
     KeyBerprestasi => "berprestasi", "high performers";
-    BerprestasiTitle => "Berprestasi: kotak 7-9 atau Sangat Baik dua tahun terakhir", "High performers: boxes 7-9 or Sangat Baik the last two years";
+    BerprestasiTitle => "Berprestasi: Sangat Baik dua tahun berturut-turut", "High performers: Sangat Baik two years running";
     TalentNoBox => "Tanpa kotak", "Without a box";
-    KinerjaShort => "Kinerja", "Results";
+    KinerjaShort => "Kinerja", "Rating";
     BoxPeople => "orang", "people";
     Box => "Kotak", "Box";
     NobodyHere => "tidak ada pegawai di sini", "nobody here";

@@ -206,14 +206,14 @@ impl StaffRecord {
             .find(|e| has_annual(e.year))
             .or(potentials.items.last());
         self.potential = chosen.map(|e| {
-            let hasil = self
+            let annual = self
                 .evaluations
                 .iter()
                 .find(|x| x.period == crate::domain::Period::annual(e.year))
-                .map(|x| x.hasil_kerja);
+                .map(|x| x.predikat());
             (
                 e.clone(),
-                hasil.map(|h| crate::domain::nine_box(h, e.potensial)),
+                crate::domain::placement(annual, Some(e.potensial)).ok(),
             )
         });
         self
