@@ -42,6 +42,9 @@ pub struct Profile {
     // Issue 12 orders the page: trainings, the 9-box and its follow-up, open coaching,
     // then the notes; each drawn between the trainings and the notes by the screen,
     // `markdown` and `text`.
+    /// The angka kredit of a functional person (issue 21), `None` for anyone else; drawn
+    /// before the 9-box.
+    pub angka_kredit: Option<crate::domain::KreditRecord>,
     /// The 9-box of the newest year with a potensial (or last year), when added by
     /// [`Profile::with_talent`] (the store's `build` does).
     pub talent: Option<TalentSection>,
@@ -316,6 +319,8 @@ impl Profile {
         };
 
         evaluations.sort_by_key(|e| e.period.sort_key());
+        let angka_kredit =
+            crate::views::angka_kredit::of_person(staff.jabatan.jenis, &evaluations, today);
         let first = evaluations.len().saturating_sub(TREND_PERIODS);
         let trend = evaluations[first..]
             .iter()
@@ -362,6 +367,7 @@ impl Profile {
             training_years,
             trainings: recent,
             competencies: None,
+            angka_kredit,
             talent: None,
             open_coaching: None,
             notes,
