@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The first person of the demo's staff list (by name): the record `Enter` opens.
-const FIRST: &str = "196708202023122459";
+const FIRST: &str = "196708201995122459";
 
 /// A session on the demo whose `x` writes into `export_dir`, as `officer` (`None`: no
 /// officers), remote (over `kinerja serve`) or not.
@@ -70,7 +70,7 @@ fn p_on_a_record_opens_the_profile_which_scrolls_and_esc_goes_back() {
         s.text()
     );
     let top = first_line(&s);
-    assert!(top.contains("NIP        19670820 202312 2 459"), "{top}");
+    assert!(top.contains("NIP        19670820 199512 2 459"), "{top}");
     // Taller than the box: the position is shown and the notes are below it.
     assert!(s.lines()[1].contains(" 1-20/"), "{}", s.lines()[1]);
     assert!(!s.shows("Catatan evaluasi terakhir"));

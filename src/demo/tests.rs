@@ -48,6 +48,30 @@ fn nips_agree_with_ages_and_ranks_with_education() {
     }
 }
 
+/// Issue 21: the demo teaches the regulation. No CPNS appointed past the applicant age
+/// limit, no functional jenjang outside its rank range: no staff warning at all, on two
+/// seeds and sizes (the planted near-pension people among them).
+#[test]
+fn no_demo_person_deserves_a_staff_warning() {
+    let today = date(2026, 11, 28);
+    for (seed, n) in [(1, 300), (7, 2000)] {
+        let all = people(generate(seed, n, today));
+        let mut functional = 0;
+        for p in &all {
+            let s = &p.staff;
+            assert_eq!(
+                crate::domain::staff_warnings(s, today),
+                [],
+                "{} {}",
+                s.nip,
+                s.jabatan.title()
+            );
+            functional += usize::from(s.jabatan.jenis.is_fungsional());
+        }
+        assert!(functional > n / 3, "{functional} functional of {n}");
+    }
+}
+
 /// DOMAIN.md, BUP: the planted people retire on the first of the month after their
 /// birthday at the pension age, 1, 5 and 9 months after November 2026's.
 #[test]

@@ -43,8 +43,8 @@ pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};
 pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
 pub use pension::{
-    Pension, Retiring, StaffWarning, StaffWarningKind, pension_age, pension_date, retiring,
-    staff_warnings,
+    Pension, Retiring, StaffWarning, StaffWarningKind, cpns_age_limit, pension_age, pension_date,
+    retiring, staff_warnings,
 };
 pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};
