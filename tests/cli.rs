@@ -1279,6 +1279,49 @@ fn import_and_check_warn_of_the_age_limit_and_a_jenjang_outside_its_rank() {
     assert!(!out.contains("Dedi Tarigan"), "{out}");
 }
 
+/// Issue 21: an old jabatan pelaksana name is read as its PermenPANRB 45/2022 name, said
+/// per row; the file imported again is unchanged, and the export writes the new name.
+#[test]
+fn old_pelaksana_names_are_read_as_the_new_ones() {
+    let db = Db::new();
+    let file = csv_file(
+        STAFF_HEADER,
+        &[
+            format!(
+                "{NIP_A},PNS,Rina Siregar,,,II/c,SMA,Pengadministrasi Umum,Pelaksana,Puskesmas Belawan,kesehatan,,ya"
+            ),
+            format!(
+                "{NIP_B},PNS,Dewi Lubis,,,II/a,SMA,pengemudi,Jabatan Pelaksana,Puskesmas Belawan,kesehatan,,ya"
+            ),
+        ],
+    );
+    let f = db.write("staff.csv", &file);
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(0);
+    assert!(
+        run.stderr.contains(
+            "staff.csv:2: note: NIP 19850330 201001 1 002: jabatan \"Pengadministrasi Umum\" is read as \"Pengadministrasi Perkantoran\" (PermenPANRB 45/2022)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let staff = db.export("staff");
+    assert_eq!(
+        staff.column("jabatan"),
+        [
+            "Pengadministrasi Perkantoran",
+            "Operator Layanan Operasional"
+        ]
+    );
+    let again = db.run(&["import", "staff", s(&f)]);
+    again.expect(0);
+    assert!(
+        again.stderr.contains("0 new, 0 updated, 2 unchanged"),
+        "{}",
+        again.stderr
+    );
+}
+
 /// `check --warnings` lists each warning and counts them per kind; warnings do not change
 /// the exit status, and plain `check` says nothing about them.
 #[test]

@@ -318,7 +318,7 @@ fn answers_are_not_cut_at_80_columns() {
             s.key(KeyCode::Enter);
             snap(&s, look, &format!("kompetensi_list_{w}x{h}"));
             // A list of one position leaves its column out: whole unit names.
-            assert!(s.shows("  Kelurahan Belawan Bahari  "), "{}", s.text());
+            assert!(s.shows("  Kelurahan Belawan Bahagia "), "{}", s.text());
         }
     }
 }

@@ -65,7 +65,7 @@ pub(super) fn person(
     let picked = *rng.pick(role.pendidikan);
     let female = match role.nama {
         "Bidan" => true,
-        "Pengemudi" => false,
+        "Operator Layanan Operasional" => false,
         "Perawat" | "Guru" => rng.chance(0.7),
         _ => rng.chance(0.5),
     };
@@ -245,7 +245,7 @@ fn siasn_level(role: &str, picked: Pendidikan, age: i16, side: &mut Rng) -> Pend
         ("Dokter", P::S1) => P::Profesi,
         ("Dokter", P::S2) if age >= 35 && side.chance(0.5) => P::Sp1,
         ("Bidan", P::D3) | ("Pengelola Keuangan", P::D3) if side.chance(0.3) => P::D4,
-        ("Pengadministrasi Umum", P::Slta) => {
+        ("Pengadministrasi Perkantoran", P::Slta) => {
             let x = side.unit();
             if x < 0.15 {
                 P::D1
