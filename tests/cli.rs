@@ -1178,7 +1178,9 @@ fn staff_file_with_warnings() -> String {
             staff_row(NIP_A, "Rina Siregar", "III/a"),
             staff_row("200001012010011001", "Dewi Lubis", "III/a"),
             "195001011975011001,PNS,Ahmad Pohan,,,III/d,SMA,Pengadministrasi Umum,Pelaksana,Puskesmas Belawan,kesehatan,,ya".to_string(),
-            staff_row("198707072012012003", "Sari Nasution", "II/a"),
+            // A Pelaksana: a Perawat Ahli Pertama at II/a would also be outside its jenjang's
+            // ranks (issue 21).
+            "198707072012012003,PNS,Sari Nasution,,S.Kep.,II/a,S1,Pengadministrasi Umum,Pelaksana,Puskesmas Belawan,kesehatan,,ya".to_string(),
             staff_row("209001012110011004", "Budi Tarigan", "III/a"),
         ],
     )
@@ -1227,6 +1229,99 @@ fn import_staff_lists_warnings_without_refusing() {
     assert_eq!(db.export("staff").rows.len(), 5, "every row was written");
 }
 
+/// Issue 21: a TMT CPNS past the applicant age limit (35; 40 for a Dokter, Keppres
+/// 17/2019) and a functional jenjang outside its rank range are warned on import and by
+/// `check --warnings`, never refused; a kepala sekolah recorded as a Pengawas retires at
+/// 60 like a guru, so at 59 nothing is past.
+#[test]
+fn import_and_check_warn_of_the_age_limit_and_a_jenjang_outside_its_rank() {
+    let db = Db::new();
+    let rows = [
+        // Born 1 Jan 1980, TMT 2016-01: 36 at the TMT, past 35.
+        "198001012016011001,PNS,Ahmad Pohan,,,III/a,S1,Perawat,Ahli Pertama,Puskesmas Belawan,kesehatan,,ya",
+        // The same age as a Dokter: under 40.
+        "198001012016011002,PNS,Budi Lubis,dr.,,III/b,Profesi,Dokter,Ahli Pertama,Puskesmas Belawan,kesehatan,,ya",
+        // Ahli Utama at III/a (the review's finding).
+        "198503302010011005,PNS,Citra Siregar,,,III/a,S1,Perawat,Ahli Utama,Puskesmas Belawan,kesehatan,,ya",
+        // A kepala sekolah born 1 Jun 1967: 59 on the import day in 2026, pension at 60.
+        "196706012000011001,PNS,Dedi Tarigan,,S.Pd.,IV/a,S1,Kepala Sekolah,Pengawas,SD Negeri 060968,pendidikan,,ya",
+    ];
+    let f = db.write("staff.csv", csv_file(STAFF_HEADER, &rows.map(String::from)));
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(0);
+    let warnings: Vec<(u64, String)> = run
+        .row_reports(&f)
+        .into_iter()
+        .filter(|(_, why)| why.starts_with("warning:"))
+        .collect();
+    let lines: Vec<u64> = warnings.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [2, 4], "{}", run.stderr);
+    assert!(
+        warnings[0]
+            .1
+            .contains("TMT CPNS 2016-01 at age 36, past the CPNS applicant limit of 35"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1]
+            .1
+            .contains("jenjang Ahli Utama at golongan III/a, outside its range IV/d-IV/e"),
+        "{warnings:?}"
+    );
+    assert_eq!(db.export("staff").rows.len(), 4, "imported anyway");
+    let run = db.run(&["check", "--warnings"]);
+    run.expect(0);
+    let out = run.stdout_text();
+    assert!(
+        out.contains("appointed-past-age-limit 1, jenjang-outside-rank 1)"),
+        "{out}"
+    );
+    assert!(!out.contains("Dedi Tarigan"), "{out}");
+}
+
+/// Issue 21: an old jabatan pelaksana name is read as its PermenPANRB 45/2022 name, said
+/// per row; the file imported again is unchanged, and the export writes the new name.
+#[test]
+fn old_pelaksana_names_are_read_as_the_new_ones() {
+    let db = Db::new();
+    let file = csv_file(
+        STAFF_HEADER,
+        &[
+            format!(
+                "{NIP_A},PNS,Rina Siregar,,,II/c,SMA,Pengadministrasi Umum,Pelaksana,Puskesmas Belawan,kesehatan,,ya"
+            ),
+            format!(
+                "{NIP_B},PNS,Dewi Lubis,,,II/a,SMA,pengemudi,Jabatan Pelaksana,Puskesmas Belawan,kesehatan,,ya"
+            ),
+        ],
+    );
+    let f = db.write("staff.csv", &file);
+    let run = db.run(&["import", "staff", s(&f)]);
+    run.expect(0);
+    assert!(
+        run.stderr.contains(
+            "staff.csv:2: note: NIP 19850330 201001 1 002: jabatan \"Pengadministrasi Umum\" is read as \"Pengadministrasi Perkantoran\" (PermenPANRB 45/2022)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let staff = db.export("staff");
+    assert_eq!(
+        staff.column("jabatan"),
+        [
+            "Pengadministrasi Perkantoran",
+            "Operator Layanan Operasional"
+        ]
+    );
+    let again = db.run(&["import", "staff", s(&f)]);
+    again.expect(0);
+    assert!(
+        again.stderr.contains("0 new, 0 updated, 2 unchanged"),
+        "{}",
+        again.stderr
+    );
+}
+
 /// `check --warnings` lists each warning and counts them per kind; warnings do not change
 /// the exit status, and plain `check` says nothing about them.
 #[test]
@@ -1252,7 +1347,7 @@ fn check_warnings_counts_each_kind_and_plain_check_is_unchanged() {
     assert_eq!(listed.len(), 4, "{out}");
     assert!(listed.iter().any(|l| l.starts_with("warning: 19500101 197501 1 001 Ahmad Pohan: past-pension-age:")), "{out}");
     assert!(
-        out.contains("warnings: 4 (appointed-before-18 1, past-pension-age 1, below-entry-rank 1, born-in-future 1)"),
+        out.contains("warnings: 4 (appointed-before-18 1, past-pension-age 1, below-entry-rank 1, born-in-future 1, appointed-past-age-limit 0, jenjang-outside-rank 0)"),
         "{out}"
     );
     assert!(

@@ -95,11 +95,25 @@ fn a_group_training_prefilled_from_the_gap_list_closes_the_gap_for_every_marked_
         .clone();
     // The list rows hold names; the store tells their NIPs through the gap list the
     // screen was built from: take every listed person with a gap now.
-    let listed: Vec<String> = s
-        .lines()
+    // The name column ends where the header's `Jabatan` begins (a name that fills its
+    // column is followed by one space only).
+    let lines = s.lines();
+    let name_end = lines
+        .iter()
+        .find(|l| l.contains("Nama") && l.contains("Jabatan"))
+        .and_then(|l| l.find("Jabatan"))
+        .unwrap();
+    let listed: Vec<String> = lines
         .iter()
         .filter(|l| l.starts_with('■'))
-        .map(|l| l[3..].split("  ").next().unwrap().trim().to_string())
+        .map(|l| {
+            l.chars()
+                .skip(2)
+                .take(name_end - 2)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
         .collect();
     assert_eq!(listed.len(), 2, "{}", s.text());
     let marked: Vec<String> = {

@@ -33,15 +33,15 @@ fn on_demo_data_the_retiring_list_names_the_expected_people() {
         got,
         [
             // Pelaksana (Pengadministrasi), born 20 Dec 1968: 58 in Dec 2026.
-            ("196812202025021486", date(2027, 1, 1), 58),
+            ("196812201994021486", date(2027, 1, 1), 58),
             // Pranata Komputer Ahli Muda, born 2 Feb 1969.
-            ("196902022008071209", date(2027, 3, 1), 58),
+            ("196902021993071209", date(2027, 3, 1), 58),
             // Pengelola Keuangan (Pelaksana), born 24 Mar 1969.
-            ("196903242018012590", date(2027, 4, 1), 58),
+            ("196903241997012590", date(2027, 4, 1), 58),
             // Pelaksana, born 5 Apr 1969.
-            ("196904052016112914", date(2027, 5, 1), 58),
+            ("196904051992112914", date(2027, 5, 1), 58),
             // Guru Ahli Pertama, born 20 Aug 1967: guru 60 (UU 14/2005).
-            ("196708202023122459", date(2027, 9, 1), 60),
+            ("196708201995122459", date(2027, 9, 1), 60),
         ]
     );
     assert!(retiring.iter().all(|r| r.status == Retiring::Soon));
@@ -98,6 +98,39 @@ fn the_record_shows_the_pension_date_and_every_warning() {
         "{}",
         en.text()
     );
+}
+
+/// Issue 21: the record and the staff form say the new warnings: a TMT CPNS past the
+/// applicant age limit (born 1960, TMT 2000: 40, past 35) and a functional jenjang outside
+/// its rank range (Ahli Utama at III/a).
+#[test]
+fn the_record_and_the_form_warn_of_the_age_limit_and_the_jenjang_range() {
+    let s = session_with(0, Lang::Id, Theme::default(), 80, 24);
+    let store = s.app.store();
+    store.save_unit(&common::unit(), "t").unwrap();
+    let mut p = common::staff("196001012000011001");
+    p.golongan = Golongan::parse("III/a", false).unwrap();
+    p.pendidikan = Pendidikan::S1;
+    p.jabatan = Jabatan {
+        nama: "Analis Kebijakan".into(),
+        jenis: JenisJabatan::AhliUtama,
+    };
+    store.save_staff(&p, "t").unwrap();
+    let mut s = s.reopen_as(Lang::Id, Theme::default());
+    s.key(KeyCode::Enter);
+    assert!(
+        s.shows("TMT CPNS 2000-01 pada usia 40: melewati batas usia pelamar 35 tahun"),
+        "{}",
+        s.text()
+    );
+    assert!(
+        s.shows("Ahli Utama pada golongan III/a: di luar IV/d-IV/e"),
+        "{}",
+        s.text()
+    );
+    s.key(KeyCode::Char('u'));
+    assert!(s.shows("! TMT CPNS 2000-01 pada usia 40"), "{}", s.text());
+    assert!(s.shows("! Ahli Utama pada golongan III/a"), "{}", s.text());
 }
 
 /// The staff form says the warnings beside their fields as they are typed, and saves

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The first person of the demo's staff list: the record `Enter` opens.
-const FIRST: &str = "196708202023122459";
+const FIRST: &str = "196708201995122459";
 const NAME: &str = "Ani Harahap";
 
 /// A session on the demo whose files go into `export_dir`, as `officer`, remote or not.

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The first person of the demo's staff list (by name): the record `Enter` opens.
-const FIRST: &str = "196708202023122459";
+const FIRST: &str = "196708201995122459";
 
 /// A session on the demo whose `x` writes into `export_dir`, as `officer` (`None`: no
 /// officers), remote (over `kinerja serve`) or not.
@@ -70,7 +70,7 @@ fn p_on_a_record_opens_the_profile_which_scrolls_and_esc_goes_back() {
         s.text()
     );
     let top = first_line(&s);
-    assert!(top.contains("NIP        19670820 202312 2 459"), "{top}");
+    assert!(top.contains("NIP        19670820 199512 2 459"), "{top}");
     // Taller than the box: the position is shown and the notes are below it.
     assert!(s.lines()[1].contains(" 1-20/"), "{}", s.lines()[1]);
     assert!(!s.shows("Catatan evaluasi terakhir"));
@@ -398,6 +398,7 @@ fn the_profiles_remarks_are_wrapped_not_cut_at_80_columns() {
     profile.talent = Some(TalentSection {
         year: 2025,
         potential: None,
+        predikat: None,
         kinerja: None,
         place: Err(kinerja::domain::TalentGap::Neither),
     });
@@ -429,7 +430,8 @@ fn under_lang_en_the_record_and_the_profile_say_the_same_period_and_rating_words
     // The trend names the same period; the 9-box section the same rating and potential.
     assert!(s.shows("Q3 2026"), "{}", s.text());
     s.key(KeyCode::End);
-    assert!(s.shows("Results: Below expectations"), "{}", s.text());
+    assert!(s.shows("Rating: "), "{}", s.text());
+    assert!(s.shows("(Below expectations)"), "{}", s.text());
     assert!(s.shows("Potential: low"), "{}", s.text());
     assert!(s.shows("Latest evaluation notes (Q3 2026)"), "{}", s.text());
     assert!(

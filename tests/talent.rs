@@ -49,9 +49,11 @@ fn this_year() -> i16 {
 }
 
 #[test]
-fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports() {
-    // DOMAIN.md "Talent": box 7-9 (Di Atas with menengah or tinggi, Sesuai with tinggi), or
-    // (issue 12) Sangat Baik in the last two annual evaluations.
+fn the_boxes_and_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports() {
+    // DOMAIN.md "Talent" (issue 21): the kinerja row is the annual predikat on three levels
+    // (Sangat Baik above; Baik as expected; the rest below); berprestasi is Sangat Baik in
+    // the year and the year before. Nobody rated Kurang/Misconduct is in boxes 7-9 or
+    // berprestasi.
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
     assert_eq!(run(&db, &["demo", "--staff", "300"]).0, 0);
@@ -64,15 +66,12 @@ fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports
         .filter(|r| r["aktif"] == "ya")
         .map(|r| r["nip"].clone())
         .collect();
-    // (nip, year) -> (hasil code, predikat)
-    let mut annual: HashMap<(String, i16), (String, String)> = HashMap::new();
+    // (nip, year) -> predikat
+    let mut annual: HashMap<(String, i16), String> = HashMap::new();
     for r in rows(&evaluations) {
         if r["periode"] == "tahunan" {
             let y: i16 = r["tahun"].parse().unwrap();
-            annual.insert(
-                (r["nip"].clone(), y),
-                (r["hasil_kerja"].clone(), r["predikat"].clone()),
-            );
+            annual.insert((r["nip"].clone(), y), r["predikat"].clone());
         }
     }
     let pot: HashMap<String, String> = rows(&potentials)
@@ -80,27 +79,26 @@ fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports
         .filter(|r| r["tahun"] == year.to_string())
         .map(|r| (r["nip"].clone(), r["potensial"].clone()))
         .collect();
-    let mut expected = BTreeSet::new();
+    let mut expected_berprestasi = BTreeSet::new();
+    let mut expected_box: HashMap<String, String> = HashMap::new();
     for nip in &active {
-        let top_box = match (annual.get(&(nip.clone(), year)), pot.get(nip)) {
-            (Some((hasil, _)), Some(p)) => {
-                (hasil == "1" && (p == "menengah" || p == "tinggi"))
-                    || (hasil == "2" && p == "tinggi")
-            }
-            _ => false,
-        };
-        let mut years: Vec<i16> = annual
-            .keys()
-            .filter(|(n, y)| n == nip && *y <= year)
-            .map(|(_, y)| *y)
-            .collect();
-        years.sort_unstable();
-        let two_sb = years.len() >= 2
-            && years[years.len() - 2..]
+        let this = annual.get(&(nip.clone(), year));
+        if let (Some(p), Some(potensial)) = (this, pot.get(nip)) {
+            let row = match p.as_str() {
+                "Sangat Baik" => 0,
+                "Baik" => 1,
+                _ => 2,
+            };
+            let col = ["rendah", "menengah", "tinggi"]
                 .iter()
-                .all(|y| annual[&(nip.clone(), *y)].1 == "Sangat Baik");
-        if top_box || two_sb {
-            expected.insert(nip.clone());
+                .position(|x| x == potensial)
+                .unwrap();
+            let grid = [[4, 7, 9], [2, 5, 8], [1, 3, 6]];
+            expected_box.insert(nip.clone(), grid[row][col].to_string());
+        }
+        let sb = |y: i16| annual.get(&(nip.clone(), y)).map(String::as_str) == Some("Sangat Baik");
+        if sb(year) && sb(year - 1) {
+            expected_berprestasi.insert(nip.clone());
         }
     }
     let (code, talent, err) = run(&db, &["export", "talent", "--year", &year.to_string()]);
@@ -113,13 +111,30 @@ fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports
         .map(|r| r["nip"].clone())
         .collect();
     assert!(
-        expected.len() >= 10,
+        expected_berprestasi.len() >= 3,
         "the demo has berprestasi: {}",
-        expected.len()
+        expected_berprestasi.len()
     );
-    assert_eq!(listed, expected);
-    // Every box row names its follow-up; every row without a box its reason.
+    assert_eq!(listed, expected_berprestasi);
+    let mut kurang_placed = 0;
     for r in &talent {
+        let want = expected_box.get(&r["nip"]).cloned().unwrap_or_default();
+        assert_eq!(r["kotak"], want, "{r:?}");
+        assert_eq!(
+            r["predikat_tahunan"],
+            annual
+                .get(&(r["nip"].clone(), year))
+                .cloned()
+                .unwrap_or_default(),
+            "{r:?}"
+        );
+        // The review's finding: Kurang/Misconduct never in 7-9, never berprestasi.
+        if r["predikat_tahunan"] == "Kurang/Misconduct" {
+            assert!(!["7", "8", "9"].contains(&r["kotak"].as_str()), "{r:?}");
+            assert_eq!(r["berprestasi"], "tidak", "{r:?}");
+            kurang_placed += usize::from(!r["kotak"].is_empty());
+        }
+        // Every box row names its follow-up; every row without a box its reason.
         assert_eq!(r["kotak"].is_empty(), !r["alasan"].is_empty(), "{r:?}");
         assert_eq!(
             r["kotak"].is_empty(),
@@ -127,6 +142,10 @@ fn the_berprestasi_of_the_demo_equal_an_independent_computation_from_the_exports
             "{r:?}"
         );
     }
+    assert!(
+        kurang_placed >= 1,
+        "the demo places someone rated Kurang/Misconduct"
+    );
 }
 
 const STAFF_HEADER: &str = "nip,status,nama,gelar_depan,gelar_belakang,golongan,pendidikan,jabatan,jenis_jabatan,unit,jenis_unit,unit_induk,aktif";
@@ -177,11 +196,14 @@ fn staff_without_a_box_are_counted_apart_by_reason_never_guessed() {
         .into_iter()
         .map(|r| (r["nip"].clone(), r))
         .collect();
-    // DOMAIN.md's table: Di Atas and tinggi is box 9.
-    assert_eq!(by_nip[nips[0]]["kotak"], "9");
+    // Hasil Kerja Di Atas with Perilaku Sesuai is Baik: as expected, and with tinggi box 8
+    // (not 9, which Hasil Kerja alone gave before issue 21).
+    assert_eq!(by_nip[nips[0]]["predikat_tahunan"], "Baik");
+    assert_eq!(by_nip[nips[0]]["kinerja"], "2");
+    assert_eq!(by_nip[nips[0]]["kotak"], "8");
     assert_eq!(
         by_nip[nips[0]]["tindak_lanjut"],
-        "promosi, kandidat suksesor"
+        "pertahankan, rotasi, pengayaan jabatan"
     );
     assert_eq!(by_nip[nips[1]]["kotak"], "");
     assert_eq!(by_nip[nips[1]]["alasan"], "belum ada potensial");
@@ -307,7 +329,11 @@ fn the_talenta_tab_moves_through_the_boxes_and_opens_a_person() {
     assert!(s.shows("◀ 2024 ▶"), "{}", s.text());
     assert!(s.shows("Kotak 1:"), "the box is kept: {}", s.text());
     s.key(KeyCode::Char('B'));
-    assert!(s.shows("Berprestasi: kotak 7-9"), "{}", s.text());
+    assert!(
+        s.shows("Berprestasi: Sangat Baik dua tahun berturut-turut"),
+        "{}",
+        s.text()
+    );
     // f: the unit picker; the first unit chosen.
     s.key(KeyCode::Char('f'))
         .key(KeyCode::Down)
@@ -403,7 +429,7 @@ fn under_lang_en_talentas_axes_and_mitras_partner_kinds_are_english() {
     let lines = s.lines();
     let head = lines
         .iter()
-        .find(|l| l.starts_with("Results "))
+        .find(|l| l.starts_with("Rating "))
         .unwrap_or_else(|| panic!("{}", s.text()));
     for column in ["low potential", "medium potential", "high potential"] {
         assert!(head.contains(column), "{head}");

@@ -69,6 +69,7 @@ pub fn run(
         ExportKind::Realisasi => super::export_skp::export_realisasi(store, &mut out, year)?,
         ExportKind::Bukti => super::export_skp::export_bukti(store, &mut out, year)?,
         ExportKind::Keberatan => super::export_skp::export_keberatan(store, &mut out, year)?,
+        ExportKind::AngkaKredit => export_angka_kredit(store, &mut out, year)?,
         ExportKind::Competencies => export_competencies(store, &mut out)?,
         ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,
@@ -373,6 +374,20 @@ fn export_potentials(store: &Store, out: &mut Output, year: Option<i16>) -> Resu
         }
     }
     Ok(n)
+}
+
+/// The angka kredit of every functional person (issue 21), by NIP.
+fn export_angka_kredit(
+    store: &Store,
+    out: &mut Output,
+    year: Option<i16>,
+) -> Result<usize, Failure> {
+    out.row(crate::views::angka_kredit::COLUMNS)?;
+    let rows = crate::views::angka_kredit::export_rows(store, year, super::today())?;
+    for r in &rows {
+        out.row(r)?;
+    }
+    Ok(rows.len())
 }
 
 /// The 9-box of `year`: one row per active person, by name.

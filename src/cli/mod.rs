@@ -243,6 +243,10 @@ pub enum ExportKind {
     /// Objections to evaluations and every step on them (diajukan, alasan, penjelasan,
     /// keputusan, new ratings, who decided and when) (--year: the evaluation's year)
     Keberatan,
+    /// Angka kredit of functional staff (issue 21): one row per evaluation converted
+    /// (PermenPANRB 1/2023, Peraturan BKN 3/2023), with the year's total and the total
+    /// toward the next jenjang (--year: only that year's evaluations)
+    AngkaKredit,
 }
 
 /// How `kinerja profile` writes the profile.

@@ -107,11 +107,14 @@ pub fn competency_catalogue() -> (Vec<Competency>, Vec<Requirement>) {
         by_name("Guru", "Asesmen Nasional (demo)"),
         by_jenis(JenisJabatan::Pengawas, "Kepemimpinan Pengawas (demo)"),
         by_name("Kepala Seksi", "Penyusunan SKP (demo)"),
-        by_name("Pengadministrasi Umum", "Pelayanan Publik Prima (demo)"),
+        by_name(
+            "Pengadministrasi Perkantoran",
+            "Pelayanan Publik Prima (demo)",
+        ),
         by_name("Pengelola Keuangan", "Pelayanan Publik Prima (demo)"),
         by_jenis(JenisJabatan::Pelaksana, "Nilai Dasar ASN BerAKHLAK (demo)"),
         by_name("Pranata Komputer", "Literasi Digital (demo)"),
-        by_name("Pengadministrasi Sekolah", "Literasi Digital (demo)"),
+        by_name("Penata Layanan Operasional", "Literasi Digital (demo)"),
         by_name(
             "Pranata Laboratorium Kesehatan",
             "Sistem Informasi Puskesmas (demo)",

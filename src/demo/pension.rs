@@ -29,7 +29,9 @@ pub fn near_pension_indices(n: usize) -> Vec<usize> {
 /// Moves the birth dates of a few people (see [`near_pension_indices`]) so that they reach
 /// the pension age of their position [`NEAR_PENSION_MONTHS`] months after today's month,
 /// and keeps them active. Only the birth digits of the NIP change (and the sequence if that
-/// number is taken); no random number is drawn, so everyone else stays as they were.
+/// number is taken), and for a PNS the TMT year, which keeps the age the person was
+/// appointed at, at most the applicant limit less one (PP 11/2017 Pasal 23: no CPNS past
+/// it, issue 21); no random number is drawn, so everyone else stays as they were.
 pub(super) fn plant_near_pension(drafts: &mut [Draft], today: Date, used: &mut HashSet<String>) {
     for (i, months) in near_pension_indices(drafts.len())
         .into_iter()
@@ -50,13 +52,21 @@ pub(super) fn plant_near_pension(drafts: &mut [Draft], today: Date, used: &mut H
         };
         let digits = staff.nip.as_str().to_string();
         let seq: u32 = digits[15..18].parse().unwrap_or(1);
+        let appointed = match staff.nip.tmt_cpns() {
+            Some((tmt, month)) => {
+                let limit = i16::from(crate::domain::cpns_age_limit(&staff.jabatan));
+                let at = (tmt - old.year()).min(limit - 1);
+                format!("{:04}{month:02}{}", birth.year() + at, &digits[14..15])
+            }
+            None => digits[8..15].to_string(),
+        };
         for step in 0..999 {
             let candidate = format!(
                 "{:04}{:02}{:02}{}{:03}",
                 birth.year(),
                 birth.month(),
                 birth.day(),
-                &digits[8..15],
+                appointed,
                 (seq + step - 1) % 999 + 1
             );
             if used.contains(&candidate) {

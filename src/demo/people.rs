@@ -65,7 +65,7 @@ pub(super) fn person(
     let picked = *rng.pick(role.pendidikan);
     let female = match role.nama {
         "Bidan" => true,
-        "Pengemudi" => false,
+        "Operator Layanan Operasional" => false,
         "Perawat" | "Guru" => rng.chance(0.7),
         _ => rng.chance(0.5),
     };
@@ -91,7 +91,16 @@ pub(super) fn person(
     )
     .unwrap_or(today);
     let earliest = birth.year() + school_done;
-    let latest = (today.year() - 1).max(earliest);
+    // No CPNS appointed past the applicant age limit (PP 11/2017 Pasal 23: 35, 40 for a
+    // Dokter): the TMT year at most the year of that birthday, when the person is still
+    // that age on the first of any month of it up to the birthday.
+    let limit = crate::domain::cpns_age_limit(&Jabatan {
+        nama: role.nama.to_string(),
+        jenis: role.jenis[0],
+    });
+    let latest = (today.year() - 1)
+        .min(birth.year() + i16::from(limit))
+        .max(earliest);
     let tmt_year = if pppk {
         rng.range(
             i64::from(latest.max(2021).min(today.year() - 1)),
@@ -110,7 +119,7 @@ pub(super) fn person(
         &mut Rng::new(rng.0 ^ 0x5349_4153_4e00),
     );
     let service = i64::from(today.year() - tmt_year);
-    let golongan = if pppk {
+    let mut golongan = if pppk {
         Golongan::Pppk(match pendidikan {
             P::Sd | P::Sltp => 2,
             P::Slta | P::D1 => 5,
@@ -135,6 +144,36 @@ pub(super) fn person(
         let steps = role.jenis.len() as i64;
         let idx = (service / 8).min(steps - 1).max(0) as usize;
         role.jenis[idx]
+    };
+    // A PNS in a functional position holds a rank of its jenjang's range (DOMAIN.md,
+    // "After the evaluation"): the jenjang is the role's one whose range holds the rank,
+    // the rank kept inside the role's jenjang (capped at the top one's highest, raised to
+    // the lowest one's first).
+    let jenis = match golongan {
+        Golongan::Pns(_) if jenis.is_fungsional() => {
+            let range = |j| crate::domain::angka_kredit::jenjang_fungsional(j).map(|f| f.golongan);
+            let lowest = role
+                .jenis
+                .iter()
+                .filter_map(|j| range(*j))
+                .map(|r| r.0)
+                .min();
+            let highest = role
+                .jenis
+                .iter()
+                .filter_map(|j| range(*j))
+                .map(|r| r.1)
+                .max();
+            if let (Some(lo), Some(hi)) = (lowest, highest) {
+                golongan = golongan.clamp(lo, hi);
+            }
+            role.jenis
+                .iter()
+                .copied()
+                .find(|j| range(*j).is_some_and(|(a, b)| (a..=b).contains(&golongan)))
+                .unwrap_or(jenis)
+        }
+        _ => jenis,
     };
     let sex = if female { 2 } else { 1 };
     let nip = loop {
@@ -206,7 +245,7 @@ fn siasn_level(role: &str, picked: Pendidikan, age: i16, side: &mut Rng) -> Pend
         ("Dokter", P::S1) => P::Profesi,
         ("Dokter", P::S2) if age >= 35 && side.chance(0.5) => P::Sp1,
         ("Bidan", P::D3) | ("Pengelola Keuangan", P::D3) if side.chance(0.3) => P::D4,
-        ("Pengadministrasi Umum", P::Slta) => {
+        ("Pengadministrasi Perkantoran", P::Slta) => {
             let x = side.unit();
             if x < 0.15 {
                 P::D1

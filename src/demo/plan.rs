@@ -11,7 +11,7 @@ use super::potentials::potentials_for;
 use super::rng::Rng;
 use super::skp::{Cascade, HeadRhk, SkpPeople, head_links, head_rhk, skp_for};
 use super::trainings::trainings_for;
-use super::units::{RULE_BREAKING_UNIT, UNITS};
+use super::units::{RULE_BREAKING_UNIT, UNITS, lead_unit, pustu_of};
 use crate::domain::{
     OrganiserKind, PersonAtTime, Predikat, Rating, Staff, Unit, UnitKind, UnitRating,
 };
@@ -75,6 +75,10 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         .map(|u| Unit::new(u.name, u.kind, u.parent.map(crate::domain::unit_id)))
         .collect();
     for (i, u) in units.iter_mut().enumerate() {
+        // A pustu has no capaian organisasi of its own: its puskesmas's counts.
+        if pustu_of(i).is_some() {
+            continue;
+        }
         for y in [year - 2, year - 1] {
             let rating = if i % 7 == 3 {
                 UnitRating::Istimewa
@@ -116,7 +120,8 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
     // are left out of the unit's distribution (SE MenPANRB 3/2023).
     let mut heads: Vec<Option<usize>> = vec![None; UNITS.len()];
     for (i, d) in drafts.iter().enumerate() {
-        if d.staff.golongan.is_pppk() {
+        // A pustu's staff are led by their puskesmas's head.
+        if d.staff.golongan.is_pppk() || pustu_of(d.unit).is_some() {
             continue;
         }
         let better = |b: usize| {
@@ -148,16 +153,19 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         }
     }
     for (slot, y) in [year - 2, year - 1].into_iter().enumerate() {
-        for (k, spec) in UNITS.iter().enumerate() {
-            let mut order = members[k].clone();
+        for (k, unit_members) in members.iter().enumerate() {
+            let mut order = unit_members.clone();
             let score = |i: usize| {
                 drafts[i].latent + 0.15 * (((i as u64 * 7919 + y as u64) % 100) as f64 / 100.0)
             };
             order.sort_by(|&a, &b| score(b).total_cmp(&score(a)));
-            let breaking = spec.name == RULE_BREAKING_UNIT && y == year - 1;
+            // A pustu's staff follow the rating of their puskesmas (its own share of
+            // each predikat), so both rows of the report read the same pattern.
+            let lead = lead_unit(k);
+            let breaking = UNITS[lead].name == RULE_BREAKING_UNIT && y == year - 1;
             let quotas = if breaking {
                 quota(order.len(), &[0.2, 0.8, 0.0, 0.0, 0.0])
-            } else if units[k].ratings.get(&y) == Some(&UnitRating::Istimewa) {
+            } else if units[lead].ratings.get(&y) == Some(&UnitRating::Istimewa) {
                 quota(order.len(), &[0.55, 0.3, 0.1, 0.05, 0.0])
             } else {
                 quota(order.len(), &[0.12, 0.62, 0.17, 0.06, 0.03])
@@ -261,7 +269,8 @@ impl Demo {
         let i = self.next;
         let d = self.drafts.get(i)?;
         self.next += 1;
-        let penilai = match self.heads[d.unit].filter(|h| *h != i) {
+        let lead = lead_unit(d.unit);
+        let penilai = match self.heads[lead].filter(|h| *h != i) {
             Some(h) => PersonAtTime {
                 nip: Some(self.drafts[h].staff.nip.clone()),
                 nama: self.drafts[h].staff.display_name(),
@@ -269,7 +278,7 @@ impl Demo {
             },
             None => PersonAtTime {
                 nip: None,
-                nama: match UNITS[d.unit].kind {
+                nama: match UNITS[lead].kind {
                     UnitKind::Kesehatan => "Kepala Dinas Kesehatan Kota Medan",
                     UnitKind::Pendidikan => "Kepala Dinas Pendidikan Kota Medan",
                     _ => "Camat Medan Belawan",
@@ -283,16 +292,17 @@ impl Demo {
             &mut self.rng,
             UNITS[d.unit].kind,
             &self.partners,
+            d.staff.jabatan.jenis == crate::domain::JenisJabatan::Pengawas,
             self.today,
         );
         let potentials = potentials_for(&mut self.talent_rng, d, self.today);
         let coaching = coaching_for(&mut self.coaching_rng, &evaluations, &penilai, self.today);
         let mut evaluations = evaluations;
-        let is_head = self.heads[d.unit] == Some(i);
+        let is_head = self.heads[lead] == Some(i);
         let unit = &self.units[d.unit];
         let pegawai = self.person_at_time(i);
-        let above_head = superior_of_head(d.unit);
-        let (skp_penilai, atasan) = match self.heads[d.unit] {
+        let above_head = superior_of_head(lead);
+        let (skp_penilai, atasan) = match self.heads[lead] {
             Some(h) if h != i => (self.person_at_time(h), above_head),
             // The head (and a unit without one) is evaluated from outside the unit.
             _ => {
@@ -309,7 +319,7 @@ impl Demo {
             unit,
             kind: UNITS[d.unit].kind,
             is_head,
-            head: [0, 1].map(|slot| self.head_rhk[d.unit][slot].as_ref()),
+            head: [0, 1].map(|slot| self.head_rhk[lead][slot].as_ref()),
         };
         let people = SkpPeople {
             pegawai: &pegawai,
@@ -324,6 +334,14 @@ impl Demo {
             &evaluations.items,
             self.today,
         );
+        // Every evaluation names the atasan pejabat penilai: the one the SKP names (the
+        // official above the unit's head; above an outside evaluator, the Sekretaris
+        // Daerah), who would decide an objection (PP 30/2019).
+        for e in &mut evaluations.items {
+            if e.atasan_penilai.is_none() {
+                e.atasan_penilai = Some(atasan.clone());
+            }
+        }
         self.objections.apply(
             &mut evaluations.items,
             &pegawai,

@@ -57,7 +57,7 @@ pub(super) const HEALTH_ROLES: &[Role] = &[
         weight: 6,
     },
     Role {
-        nama: "Pengadministrasi Umum",
+        nama: "Pengadministrasi Perkantoran",
         jenis: &[J::Pelaksana],
         pendidikan: &[P::Slta, P::D3],
         weight: 11,
@@ -78,7 +78,7 @@ pub(super) const SCHOOL_ROLES: &[Role] = &[
         weight: 6,
     },
     Role {
-        nama: "Pengadministrasi Sekolah",
+        nama: "Penata Layanan Operasional",
         jenis: &[J::Pelaksana],
         pendidikan: &[P::Slta, P::D3],
         weight: 14,
@@ -111,19 +111,19 @@ pub(super) const OFFICE_ROLES: &[Role] = &[
         weight: 15,
     },
     Role {
-        nama: "Pengadministrasi Umum",
+        nama: "Pengadministrasi Perkantoran",
         jenis: &[J::Pelaksana],
         pendidikan: &[P::Slta, P::D3],
         weight: 35,
     },
     Role {
-        nama: "Pengemudi",
+        nama: "Operator Layanan Operasional",
         jenis: &[J::Pelaksana],
         pendidikan: &[P::Sltp, P::Slta],
         weight: 5,
     },
     Role {
-        nama: "Petugas Kebersihan",
+        nama: "Pengelola Umum Operasional",
         jenis: &[J::Pelaksana],
         pendidikan: &[P::Sd, P::Sltp],
         weight: 5,

@@ -359,7 +359,7 @@ const POSITIONS: &[(&str, &[RhkTpl])] = &[
         ],
     ),
     (
-        "Pengadministrasi Umum",
+        "Pengadministrasi Perkantoran",
         &[
             r(
                 "Terkelolanya administrasi persuratan dan kearsipan",
@@ -431,7 +431,7 @@ const POSITIONS: &[(&str, &[RhkTpl])] = &[
         ],
     ),
     (
-        "Pengadministrasi Sekolah",
+        "Penata Layanan Operasional",
         &[
             r(
                 "Terkelolanya data peserta didik dan Dapodik",
@@ -559,7 +559,7 @@ const POSITIONS: &[(&str, &[RhkTpl])] = &[
         ],
     ),
     (
-        "Pengemudi",
+        "Operator Layanan Operasional",
         &[
             r(
                 "Terlaksananya layanan angkutan dinas",
@@ -587,7 +587,7 @@ const POSITIONS: &[(&str, &[RhkTpl])] = &[
         ],
     ),
     (
-        "Petugas Kebersihan",
+        "Pengelola Umum Operasional",
         &[
             r(
                 "Terjaganya kebersihan ruang kerja dan pelayanan",

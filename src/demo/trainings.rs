@@ -119,19 +119,28 @@ const OFFICE_COURSES: &[Course] = &[
         days: 1,
         organiser: 0,
     },
-    Course {
-        judul: "Pelatihan Kepemimpinan Pengawas (PKP)",
-        jenis: TrainingKind::Pkp,
-        jp: 40,
-        days: 10,
-        organiser: 3,
-    },
 ];
 
+/// PKP (Pelatihan Kepemimpinan Pengawas), only for a Pengawas: 830 JP over about 96 days,
+/// 290 JP in class (36 days) and 540 JP at the participant's own office (at least 60
+/// days). Source: BDK Surabaya's account (January 2020) of Peraturan LAN 15/2019; not
+/// checked against the regulation's text.
+const PKP: Course = Course {
+    judul: "Pelatihan Kepemimpinan Pengawas (PKP)",
+    jenis: TrainingKind::Pkp,
+    jp: 830,
+    days: 96,
+    organiser: 3,
+};
+
+/// One person's trainings. A Pengawas (`pengawas`) took PKP last year with a chance of
+/// 60%, from a random stream of its own (so everyone else's trainings stay as drawn); nobody
+/// else takes it.
 pub(super) fn trainings_for(
     rng: &mut Rng,
     kind: UnitKind,
     organisers: &[Partner],
+    pengawas: bool,
     today: Date,
 ) -> TrainingGroup {
     let own = match kind {
@@ -140,6 +149,15 @@ pub(super) fn trainings_for(
         _ => OFFICE_COURSES,
     };
     let mut items = Vec::new();
+    if pengawas {
+        let mut side = Rng::new(rng.0 ^ 0x504b_5020_3833_304a);
+        if side.chance(0.6) {
+            let y = today.year() - 1;
+            if let Ok(mulai) = Date::new(y, side.range(2, 5) as i8, side.range(1, 28) as i8) {
+                push(&mut items, &mut side, &PKP, mulai, organisers, today);
+            }
+        }
+    }
     // About a quarter of the staff get far too little training.
     let neglected = rng.chance(0.25);
     for y in [today.year() - 1, today.year()] {
@@ -160,48 +178,7 @@ pub(super) fn trainings_for(
             let Ok(mulai) = Date::new(y, rng.range(1, 12) as i8, rng.range(1, 28) as i8) else {
                 continue;
             };
-            let selesai = mulai
-                .checked_add(jiff::Span::new().days(course.days - 1))
-                .unwrap_or(mulai);
-            let status = if selesai < today {
-                TrainingStatus::Selesai
-            } else if mulai <= today {
-                TrainingStatus::Berlangsung
-            } else {
-                TrainingStatus::Rencana
-            };
-            let organiser = &organisers[course.organiser.min(organisers.len() - 1)];
-            let id = items.len() as u32 + 1;
-            items.push(Training {
-                id,
-                judul: course.judul.to_string(),
-                jenis: course.jenis,
-                penyelenggara: organiser.name.clone(),
-                jenis_penyelenggara: organiser.kind,
-                mulai,
-                selesai,
-                jp: course.jp,
-                status,
-                no_sertifikat: if status == TrainingStatus::Selesai {
-                    format!(
-                        "{}/{}/{:05}",
-                        organiser
-                            .id
-                            .chars()
-                            .filter(char::is_ascii_alphanumeric)
-                            .take(6)
-                            .collect::<String>()
-                            .to_uppercase(),
-                        y,
-                        rng.below(100_000)
-                    )
-                } else {
-                    String::new()
-                },
-                catatan: String::new(),
-                kompetensi: None,
-                revision: 1,
-            });
+            push(&mut items, rng, course, mulai, organisers, today);
         }
     }
     // The same course picked twice with the same start: one record, as the store keeps
@@ -218,4 +195,58 @@ pub(super) fn trainings_for(
         next_id: items.iter().map(|t| t.id).max().unwrap_or(0) + 1,
         items,
     }
+}
+
+/// Adds `course` starting on `mulai`: its end, status on `today`, and a certificate number
+/// (drawn from `rng`) when completed.
+fn push(
+    items: &mut Vec<Training>,
+    rng: &mut Rng,
+    course: &Course,
+    mulai: Date,
+    organisers: &[Partner],
+    today: Date,
+) {
+    let selesai = mulai
+        .checked_add(jiff::Span::new().days(course.days - 1))
+        .unwrap_or(mulai);
+    let status = if selesai < today {
+        TrainingStatus::Selesai
+    } else if mulai <= today {
+        TrainingStatus::Berlangsung
+    } else {
+        TrainingStatus::Rencana
+    };
+    let organiser = &organisers[course.organiser.min(organisers.len() - 1)];
+    let id = items.len() as u32 + 1;
+    items.push(Training {
+        id,
+        judul: course.judul.to_string(),
+        jenis: course.jenis,
+        penyelenggara: organiser.name.clone(),
+        jenis_penyelenggara: organiser.kind,
+        mulai,
+        selesai,
+        jp: course.jp,
+        status,
+        no_sertifikat: if status == TrainingStatus::Selesai {
+            format!(
+                "{}/{}/{:05}",
+                organiser
+                    .id
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .take(6)
+                    .collect::<String>()
+                    .to_uppercase(),
+                mulai.year(),
+                rng.below(100_000)
+            )
+        } else {
+            String::new()
+        },
+        catatan: String::new(),
+        kompetensi: None,
+        revision: 1,
+    });
 }

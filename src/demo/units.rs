@@ -119,3 +119,21 @@ pub(super) const UNITS: &[UnitSpec] = &[
 /// The unit whose staff's predikat break the distribution guide in the demo: rated Baik,
 /// yet nobody Butuh Perbaikan or Kurang and too many Baik.
 pub const RULE_BREAKING_UNIT: &str = "Puskesmas Sicanang";
+
+/// A pustu (puskesmas pembantu) is part of its puskesmas's network, not a unit with a
+/// capaian organisasi of its own (issue 21): the index of the puskesmas it belongs to, for
+/// a pustu; `None` for any other unit. Its staff are led, evaluated and counted against
+/// the guide under the puskesmas.
+pub(super) fn pustu_of(k: usize) -> Option<usize> {
+    let spec = UNITS.get(k)?;
+    if !spec.name.starts_with("Pustu") {
+        return None;
+    }
+    let parent = spec.parent?;
+    UNITS.iter().position(|u| u.name == parent)
+}
+
+/// The unit whose head leads unit `k`: its puskesmas for a pustu, else itself.
+pub(super) fn lead_unit(k: usize) -> usize {
+    pustu_of(k).unwrap_or(k)
+}

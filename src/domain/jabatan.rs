@@ -119,6 +119,29 @@ pub enum JabatanGroup {
     FungsionalKeterampilan,
 }
 
+/// Jabatan pelaksana renamed by the simplified nomenclature of PermenPANRB 45/2022 (listed
+/// in KepmenPANRB 656/2023): (old name, new name). ONE table; the pairs are kinerja's
+/// reading for the positions the demo uses, not checked against the Lampiran: verify and
+/// change them here. `import staff` reads an old name as the new one.
+pub const PELAKSANA_RENAMED: [(&str, &str); 6] = [
+    ("Pengadministrasi Umum", "Pengadministrasi Perkantoran"),
+    ("Pengadministrasi Sekolah", "Penata Layanan Operasional"),
+    ("Pengemudi", "Operator Layanan Operasional"),
+    ("Petugas Kebersihan", "Pengelola Umum Operasional"),
+    ("Pramu Kebersihan", "Pengelola Umum Operasional"),
+    ("Caraka", "Operator Layanan Operasional"),
+];
+
+/// The PermenPANRB 45/2022 name of an old jabatan pelaksana name (any case, spaces
+/// trimmed); `None` when the name is not an old one.
+pub fn pelaksana_renamed(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    PELAKSANA_RENAMED
+        .iter()
+        .find(|(old, _)| old.eq_ignore_ascii_case(name))
+        .map(|(_, new)| *new)
+}
+
 /// A position: its name ("Perawat", "Kepala Puskesmas") and its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jabatan {
@@ -170,6 +193,23 @@ mod tests {
             JabatanGroup::FungsionalKeterampilan
         );
         assert_eq!(JenisJabatan::JptPratama.group(), JabatanGroup::Jpt);
+    }
+
+    #[test]
+    fn old_pelaksana_names_read_as_the_new_ones() {
+        assert_eq!(
+            pelaksana_renamed(" pengadministrasi umum "),
+            Some("Pengadministrasi Perkantoran")
+        );
+        assert_eq!(
+            pelaksana_renamed("Pengemudi"),
+            Some("Operator Layanan Operasional")
+        );
+        assert_eq!(pelaksana_renamed("Pengelola Umum Operasional"), None);
+        // New names are never old ones: no chain of renames.
+        for (_, new) in PELAKSANA_RENAMED {
+            assert_eq!(pelaksana_renamed(new), None, "{new}");
+        }
     }
 
     #[test]

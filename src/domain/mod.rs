@@ -1,5 +1,6 @@
 //! Pure rules and types of DOMAIN.md: no I/O, no storage, no terminal.
 
+pub mod angka_kredit;
 pub mod coaching;
 pub mod competency;
 pub mod dates;
@@ -22,6 +23,7 @@ pub mod text;
 pub mod training;
 pub mod unit;
 
+pub use angka_kredit::{AngkaKredit, KreditRecord, KreditStatus, angka_kredit};
 pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
 pub use competency::{
     Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_key,
@@ -41,8 +43,8 @@ pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};
 pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
 pub use pension::{
-    Pension, Retiring, StaffWarning, StaffWarningKind, pension_age, pension_date, retiring,
-    staff_warnings,
+    Pension, Retiring, StaffWarning, StaffWarningKind, cpns_age_limit, pension_age, pension_date,
+    retiring, staff_warnings,
 };
 pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};
@@ -54,8 +56,8 @@ pub use skp::{
 pub use staff::Staff;
 pub use summary::{RetiringEntry, StaffSummary};
 pub use talent::{
-    Potensial, PotensialSource, PotentialEntry, Potentials, TalentGap, berprestasi, nine_box,
-    placement,
+    Potensial, PotensialSource, PotentialEntry, Potentials, TalentGap, berprestasi, kinerja_level,
+    nine_box, placement,
 };
 pub use training::{
     JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingCategory, TrainingKind,

@@ -23,18 +23,48 @@ pub fn is_guru(nama: &str) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("guru"))
 }
 
+/// Whether a position is a school head's (kepala sekolah, kepala madrasah): a guru given
+/// the additional task of leading a school (tugas tambahan), who retires as a guru does
+/// (60, UU 14/2005), not at the 58 of a Pengawas. Recognised by the name: `Kepala Sekolah`,
+/// `Kepala Madrasah`, or `Kepala` followed by a school level (`Kepala SD Negeri 065005`,
+/// `Kepala SMP`, `SMA`, `SMK`, `SLB`, `TK`), in any case.
+pub fn is_kepala_sekolah(nama: &str) -> bool {
+    let t = nama.trim().to_lowercase();
+    let Some(rest) = t.strip_prefix("kepala ") else {
+        return false;
+    };
+    let first = rest.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "sekolah"
+            | "madrasah"
+            | "sd"
+            | "smp"
+            | "sma"
+            | "smk"
+            | "slb"
+            | "tk"
+            | "sdn"
+            | "smpn"
+            | "sman"
+            | "smkn"
+    )
+}
+
 /// The pension age (BUP) in years of a position.
 ///
 /// PP 11/2017 Pasal 239: 58 for Jabatan Administrasi (Administrator, Pengawas, Pelaksana),
 /// functional keterampilan (Pemula, Terampil, Mahir, Penyelia), Ahli Pertama and Ahli Muda;
 /// 60 for JPT (Utama, Madya, Pratama) and Ahli Madya; 65 for Ahli Utama. A guru (the
 /// position's name starts with "Guru") retires at 60 whatever the jenjang (UU 14/2005
-/// Pasal 40, the specific law for teachers).
+/// Pasal 40, the specific law for teachers); so does a kepala sekolah
+/// ([`is_kepala_sekolah`]), a guru with an additional task, whatever kind the position is
+/// recorded as (often Pengawas, which alone would give 58).
 ///
 /// The same table applies to PPPK: PP 49/2018 ends a PPPK contract when the person reaches
 /// the age limit of the position (batas usia tertentu jabatan), and no other table was found.
 pub fn pension_age(jabatan: &Jabatan) -> u8 {
-    if is_guru(&jabatan.nama) {
+    if is_guru(&jabatan.nama) || is_kepala_sekolah(&jabatan.nama) {
         return 60;
     }
     use JenisJabatan::*;
@@ -105,6 +135,35 @@ pub fn retiring(pension: Date, today: Date) -> Option<Retiring> {
     (pension <= horizon).then_some(Retiring::Soon)
 }
 
+/// The positions whose CPNS applicants may be up to 40 (Keppres 17/2019, under PP 11/2017
+/// Pasal 23 ayat 2 as amended by PP 17/2020): matched as the start of the position's name,
+/// in any case (`Dokter` covers `Dokter Gigi` and `Dokter Pendidik Klinis`).
+pub const CPNS_AGE_40_POSITIONS: [&str; 6] = [
+    "Dokter",
+    "Dokter Gigi",
+    "Dokter Pendidik Klinis",
+    "Dosen",
+    "Peneliti",
+    "Perekayasa",
+];
+
+/// The highest age of a CPNS applicant for a position (PP 11/2017 Pasal 23 as amended by
+/// PP 17/2020): 35, or 40 for the positions of [`CPNS_AGE_40_POSITIONS`]. The person's
+/// present position stands for the one applied for (kinerja keeps no other); the
+/// regulation also ties the 40 to a qualification (such as a specialist's), which kinerja
+/// does not check: it warns less rather than more.
+pub fn cpns_age_limit(jabatan: &Jabatan) -> u8 {
+    let name = jabatan.nama.trim().to_lowercase();
+    if CPNS_AGE_40_POSITIONS
+        .iter()
+        .any(|p| name.starts_with(&p.to_lowercase()))
+    {
+        40
+    } else {
+        35
+    }
+}
+
 /// The kind of a [`StaffWarning`], for counting (`kinerja check --warnings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StaffWarningKind {
@@ -112,14 +171,20 @@ pub enum StaffWarningKind {
     PastPensionAge,
     BelowEntryRank,
     BornInFuture,
+    /// Issue 21.
+    AppointedPastAgeLimit,
+    /// Issue 21.
+    JenjangOutsideRank,
 }
 
 impl StaffWarningKind {
-    pub const ALL: [StaffWarningKind; 4] = [
+    pub const ALL: [StaffWarningKind; 6] = [
         StaffWarningKind::AppointedBeforeEighteen,
         StaffWarningKind::PastPensionAge,
         StaffWarningKind::BelowEntryRank,
         StaffWarningKind::BornInFuture,
+        StaffWarningKind::AppointedPastAgeLimit,
+        StaffWarningKind::JenjangOutsideRank,
     ];
 
     /// A short stable name, as `check --warnings` prints it.
@@ -129,6 +194,8 @@ impl StaffWarningKind {
             StaffWarningKind::PastPensionAge => "past-pension-age",
             StaffWarningKind::BelowEntryRank => "below-entry-rank",
             StaffWarningKind::BornInFuture => "born-in-future",
+            StaffWarningKind::AppointedPastAgeLimit => "appointed-past-age-limit",
+            StaffWarningKind::JenjangOutsideRank => "jenjang-outside-rank",
         }
     }
 }
@@ -157,6 +224,23 @@ pub enum StaffWarning {
     /// NIP digits 1-8 give a birth date after today.
     #[error("the birth date {birth} (NIP digits 1-8) is in the future")]
     BornInFuture { birth: Date },
+    /// TMT CPNS (NIP digits 9-14) when the person was already older than the applicant
+    /// limit (DOMAIN.md, "After the evaluation": CPNS age).
+    #[error("TMT CPNS {year:04}-{month:02} at age {age}, past the CPNS applicant limit of {limit}")]
+    AppointedPastAgeLimit {
+        year: i16,
+        month: i8,
+        age: u8,
+        limit: u8,
+    },
+    /// A functional jenjang held at a PNS rank outside the jenjang's range (DOMAIN.md,
+    /// "After the evaluation"; `angka_kredit::JENJANG`).
+    #[error("jenjang {} at golongan {golongan}, outside its range {}-{}", .jenjang.label(), .range.0, .range.1)]
+    JenjangOutsideRank {
+        jenjang: JenisJabatan,
+        golongan: Golongan,
+        range: (Golongan, Golongan),
+    },
 }
 
 impl StaffWarning {
@@ -168,6 +252,8 @@ impl StaffWarning {
             StaffWarning::PastPensionAge { .. } => StaffWarningKind::PastPensionAge,
             StaffWarning::BelowEntryRank { .. } => StaffWarningKind::BelowEntryRank,
             StaffWarning::BornInFuture { .. } => StaffWarningKind::BornInFuture,
+            StaffWarning::AppointedPastAgeLimit { .. } => StaffWarningKind::AppointedPastAgeLimit,
+            StaffWarning::JenjangOutsideRank { .. } => StaffWarningKind::JenjangOutsideRank,
         }
     }
 }
@@ -182,6 +268,9 @@ pub fn staff_warnings(staff: &Staff, today: Date) -> Vec<StaffWarning> {
     }
     if let Some((year, month)) = staff.nip.appointed_before_eighteen() {
         out.push(StaffWarning::AppointedBeforeEighteen { year, month, birth });
+    }
+    if let Some(w) = appointed_past_age_limit(staff) {
+        out.push(w);
     }
     let pension = Pension::of(birth, &staff.jabatan);
     if staff.aktif && pension.date <= today {
@@ -201,7 +290,37 @@ pub fn staff_warnings(staff: &Staff, today: Date) -> Vec<StaffWarning> {
             pendidikan: staff.pendidikan,
         });
     }
+    if let (EmploymentKind::Pns, Golongan::Pns(_), Some(f)) = (
+        staff.nip.kind(),
+        staff.golongan,
+        super::angka_kredit::jenjang_fungsional(staff.jabatan.jenis),
+    ) && !(f.golongan.0..=f.golongan.1).contains(&staff.golongan)
+    {
+        out.push(StaffWarning::JenjangOutsideRank {
+            jenjang: f.jenjang,
+            golongan: staff.golongan,
+            range: f.golongan,
+        });
+    }
     out
+}
+
+/// A PNS whose TMT CPNS (the first day of its month) came when they were older than the
+/// applicant limit of [`cpns_age_limit`]: 36 or more under the limit of 35 (born 1 January
+/// 1989, TMT 2025-01 is age 36: warned; born 2 January 1989, still 35: not). The limit
+/// counts at the application, months before the TMT, so a TMT at 36 can be lawful: a
+/// warning to check, never a refusal.
+fn appointed_past_age_limit(staff: &Staff) -> Option<StaffWarning> {
+    let (year, month) = staff.nip.tmt_cpns()?;
+    let tmt = Date::new(year, month, 1).ok()?;
+    let age = u8::try_from(staff.nip.age_on(tmt)).ok()?;
+    let limit = cpns_age_limit(&staff.jabatan);
+    (age > limit).then_some(StaffWarning::AppointedPastAgeLimit {
+        year,
+        month,
+        age,
+        limit,
+    })
 }
 
 #[cfg(test)]
@@ -275,6 +394,104 @@ mod tests {
             58
         );
         assert!(!is_guru("Gu"));
+    }
+
+    /// Issue 21: a kepala sekolah retires as a guru (60), even recorded as a Pengawas.
+    #[test]
+    fn a_kepala_sekolah_retires_at_sixty_not_as_a_pengawas() {
+        for name in [
+            "Kepala Sekolah",
+            "kepala sekolah dasar",
+            "Kepala SD Negeri 065005",
+            "Kepala SMP Negeri 26 Medan",
+            "Kepala Madrasah",
+        ] {
+            assert!(is_kepala_sekolah(name), "{name}");
+            assert_eq!(
+                pension_age(&jab(name, JenisJabatan::Pengawas)),
+                60,
+                "{name}"
+            );
+        }
+        for name in ["Kepala Seksi", "Kepala Puskesmas", "Kepala", "Sekolah"] {
+            assert!(!is_kepala_sekolah(name), "{name}");
+        }
+        assert_eq!(
+            pension_age(&jab("Kepala Seksi", JenisJabatan::Pengawas)),
+            58
+        );
+    }
+
+    /// DOMAIN.md, "After the evaluation": an applicant is at most 35 (40 for some
+    /// positions): a TMT CPNS past that age is a warning. At the boundary, by one day.
+    #[test]
+    fn a_tmt_cpns_past_the_applicant_age_limit_is_warned() {
+        let today = date(2026, 11, 28);
+        let ahli = jab("Perawat", JenisJabatan::AhliPertama);
+        let warned = |nip: &str, jabatan: Jabatan| {
+            staff_warnings(&person(nip, "III/a", Pendidikan::S1, jabatan), today)
+                .into_iter()
+                .find(|w| w.kind() == StaffWarningKind::AppointedPastAgeLimit)
+        };
+        // Born 1 January 1989: 36 on 1 January 2025, the TMT: warned.
+        assert_eq!(
+            warned("198901012025012001", ahli.clone()),
+            Some(StaffWarning::AppointedPastAgeLimit {
+                year: 2025,
+                month: 1,
+                age: 36,
+                limit: 35
+            })
+        );
+        // Born 2 January 1989: still 35 on 1 January 2025.
+        assert_eq!(warned("198901022025012001", ahli.clone()), None);
+        // A Dokter (Keppres 17/2019): 40. Born 1 March 1985, TMT 2025-02: 39, fine; TMT
+        // 2026-03: 41, warned.
+        let dokter = jab("Dokter", JenisJabatan::AhliPertama);
+        assert_eq!(cpns_age_limit(&dokter), 40);
+        assert_eq!(
+            cpns_age_limit(&jab("dokter gigi", JenisJabatan::AhliPertama)),
+            40
+        );
+        assert_eq!(
+            cpns_age_limit(&jab("Perawat", JenisJabatan::AhliPertama)),
+            35
+        );
+        assert_eq!(warned("198503012025021001", dokter.clone()), None);
+        assert!(warned("198503012026031001", dokter).is_some());
+        // The same person as a Perawat at 39: warned.
+        assert!(warned("198503012025021001", ahli).is_some());
+    }
+
+    /// DOMAIN.md: Ahli Pertama III/a-b, Ahli Muda III/c-d, Ahli Madya IV/a-c, Ahli Utama
+    /// IV/d-e; outside, warn (the review: Ahli Utama at III/a was accepted silently).
+    #[test]
+    fn a_functional_jenjang_outside_its_rank_range_is_warned() {
+        let today = date(2026, 11, 28);
+        let outside = |golongan: &str, jenis: JenisJabatan| {
+            staff_warnings(
+                &person(
+                    "198503302010011002",
+                    golongan,
+                    Pendidikan::S1,
+                    jab("Analis", jenis),
+                ),
+                today,
+            )
+            .into_iter()
+            .any(|w| w.kind() == StaffWarningKind::JenjangOutsideRank)
+        };
+        use JenisJabatan::*;
+        assert!(outside("III/a", AhliUtama));
+        assert!(!outside("IV/d", AhliUtama) && !outside("IV/e", AhliUtama));
+        assert!(!outside("III/a", AhliPertama) && !outside("III/b", AhliPertama));
+        assert!(outside("III/c", AhliPertama));
+        assert!(outside("III/b", AhliMuda) && !outside("III/c", AhliMuda));
+        assert!(!outside("III/d", AhliMuda) && outside("IV/a", AhliMuda));
+        assert!(!outside("IV/a", AhliMadya) && !outside("IV/c", AhliMadya));
+        assert!(outside("IV/d", AhliMadya));
+        // Not functional: no range.
+        assert!(!outside("II/a", Pelaksana) && !outside("IV/e", Pengawas));
     }
 
     /// DOMAIN.md, Rank: "Pension falls on the first day of the month after the birthday".
@@ -368,6 +585,7 @@ mod tests {
         // An Ahli Madya of the same age has until 60.
         s.aktif = true;
         s.jabatan.jenis = JenisJabatan::AhliMadya;
+        s.golongan = Golongan::parse("IV/a", false).unwrap();
         assert_eq!(staff_warnings(&s, date(2026, 11, 28)), []);
     }
 
@@ -379,7 +597,7 @@ mod tests {
             "198503302010012002",
             "II/d",
             Pendidikan::S1,
-            jab("Perawat", JenisJabatan::Terampil),
+            jab("Pengadministrasi Umum", JenisJabatan::Pelaksana),
         );
         assert_eq!(
             staff_warnings(&s, date(2026, 11, 28)),

@@ -33,8 +33,9 @@ pub struct StaffSummary {
     /// The predikat of each year's annual evaluation, oldest first: what the distribution
     /// guide counts.
     pub annual: Vec<(i16, Predikat)>,
-    /// The Hasil Kerja of each year's annual evaluation, oldest first: the 9-box's kinerja
-    /// (PermenPANRB 3/2020).
+    /// The Hasil Kerja of each year's annual evaluation, oldest first. Kept in the stored
+    /// summary; since issue 21 the 9-box reads the predikat (`talent::kinerja_level`), and
+    /// summaries rebuilt from the rows in memory leave it empty.
     pub annual_hasil: Vec<(i16, Rating)>,
     /// Each catalogue competency that a completed training satisfies, by its key
     /// (`competency_key` of its id), with the end date of the latest such training

@@ -1,6 +1,8 @@
 //! Talent management: potensial per person and year, and the 9-box of PermenPANRB 3/2020
-//! (DOMAIN.md, "Talent: the 9-box"): kinerja (the annual Hasil Kerja) in rows against
-//! potensial in columns.
+//! (DOMAIN.md, "Talent: the 9-box"): kinerja (the annual predikat read on three levels,
+//! [`kinerja_level`]) in rows against potensial in columns. Every place that shows a box
+//! (Talenta, `export talent`, the record, the profile and its PDF) goes through
+//! [`placement`], so there is one rule.
 
 use super::rating::{Predikat, Rating};
 use super::text::clean_line;
@@ -152,7 +154,19 @@ impl Potentials {
     }
 }
 
-/// The box number of PermenPANRB 3/2020 for kinerja (the annual Hasil Kerja) and
+/// The kinerja row of the 9-box from the annual predikat, on three levels (DOMAIN.md,
+/// "Talent"): Sangat Baik above; Baik as expected; Butuh Perbaikan, Kurang/Misconduct and
+/// Sangat Kurang below. Not Hasil Kerja alone: a person rated Di Atas for results but Di
+/// Bawah for behaviour (Kurang/Misconduct) is below, never in a top box.
+pub fn kinerja_level(annual: Predikat) -> Rating {
+    match annual {
+        Predikat::SangatBaik => Rating::DiAtas,
+        Predikat::Baik => Rating::Sesuai,
+        Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang => Rating::DiBawah,
+    }
+}
+
+/// The box number of PermenPANRB 3/2020 for a kinerja level (see [`kinerja_level`]) and
 /// potensial, as DOMAIN.md's table lays it out:
 ///
 /// | kinerja \ potensial | rendah | menengah | tinggi |
@@ -244,36 +258,31 @@ impl TalentGap {
     ];
 }
 
-/// A person's place for a year: their box, or why there is none.
-pub fn placement(
-    annual_hasil: Option<Rating>,
-    potensial: Option<Potensial>,
-) -> Result<u8, TalentGap> {
-    match (annual_hasil, potensial) {
-        (Some(k), Some(p)) => Ok(nine_box(k, p)),
+/// A person's place for a year from the year's annual predikat (the decided result after
+/// an objection) and potensial: their box, or why there is none.
+pub fn placement(annual: Option<Predikat>, potensial: Option<Potensial>) -> Result<u8, TalentGap> {
+    match (annual, potensial) {
+        (Some(k), Some(p)) => Ok(nine_box(kinerja_level(k), p)),
         (None, Some(_)) => Err(TalentGap::NoAnnual),
         (Some(_), None) => Err(TalentGap::NoPotensial),
         (None, None) => Err(TalentGap::Neither),
     }
 }
 
-/// Berprestasi (high performers, candidates for succession and awards): in box 7, 8 or 9
-/// for the year, or Sangat Baik in both of the last two annual evaluations up to the year.
-/// `annual`: the person's annual predikat by year, oldest first.
-pub fn berprestasi(
-    box_of_year: Option<u8>,
-    annual: impl IntoIterator<Item = (i16, Predikat)>,
-    year: i16,
-) -> bool {
-    if box_of_year.is_some_and(|b| b >= 7) {
-        return true;
+/// Berprestasi (high performers, candidates for succession and awards) in `year`: the
+/// annual predikat Sangat Baik in `year` and in the year before, two consecutive years
+/// (issue 21; a gap year breaks it, as does any lower predikat). So nobody rated
+/// Kurang/Misconduct, or anything below Sangat Baik, in either year is berprestasi, and the
+/// box does not decide it. `annual`: the person's annual predikat by year, any order.
+pub fn berprestasi(annual: impl IntoIterator<Item = (i16, Predikat)>, year: i16) -> bool {
+    let (mut this, mut before) = (false, false);
+    for (y, p) in annual {
+        if p == Predikat::SangatBaik {
+            this |= y == year;
+            before |= i32::from(y) == i32::from(year) - 1;
+        }
     }
-    // The last two years up to `year`, without collecting them.
-    let mut last: [Option<Predikat>; 2] = [None, None];
-    for (_, p) in annual.into_iter().filter(|(y, _)| *y <= year) {
-        last = [last[1], Some(p)];
-    }
-    last.iter().all(|p| *p == Some(Predikat::SangatBaik))
+    this && before
 }
 
 #[cfg(test)]
@@ -282,7 +291,7 @@ mod tests {
     use jiff::civil::date;
 
     #[test]
-    fn the_box_of_every_kinerja_and_potensial_pair_is_domain_mds() {
+    fn the_box_of_every_kinerja_level_and_potensial_pair_is_domain_mds() {
         // DOMAIN.md, "Talent: the 9-box" (PermenPANRB 3/2020): the table row by row.
         let table = [
             (Rating::DiAtas, [4, 7, 9]),
@@ -318,9 +327,63 @@ mod tests {
     }
 
     #[test]
+    fn the_kinerja_row_is_the_annual_predikat_on_three_levels() {
+        // DOMAIN.md, "Talent": Sangat Baik above; Baik as expected; Butuh Perbaikan,
+        // Kurang/Misconduct, Sangat Kurang below.
+        use Predikat::*;
+        assert_eq!(kinerja_level(SangatBaik), Rating::DiAtas);
+        assert_eq!(kinerja_level(Baik), Rating::Sesuai);
+        for p in [ButuhPerbaikan, Kurang, SangatKurang] {
+            assert_eq!(kinerja_level(p), Rating::DiBawah, "{p:?}");
+        }
+        // Every predikat the matrix can give, from every Hasil Kerja and Perilaku: the box
+        // follows the predikat, never Hasil Kerja alone.
+        for h in Rating::ALL {
+            for b in Rating::ALL {
+                let p = crate::domain::rating::predikat(h, b);
+                for pot in Potensial::ALL {
+                    assert_eq!(
+                        placement(Some(p), Some(pot)),
+                        Ok(nine_box(kinerja_level(p), pot))
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kurang_misconduct_never_sits_in_a_top_box() {
+        // Hasil Kerja Di Atas, Perilaku Di Bawah: Kurang/Misconduct. Hasil Kerja alone
+        // would put them in box 7 or 9.
+        let p = crate::domain::rating::predikat(Rating::DiAtas, Rating::DiBawah);
+        assert_eq!(p, Predikat::Kurang);
+        assert_eq!(placement(Some(p), Some(Potensial::Rendah)), Ok(1));
+        assert_eq!(placement(Some(p), Some(Potensial::Menengah)), Ok(3));
+        assert_eq!(placement(Some(p), Some(Potensial::Tinggi)), Ok(6));
+        // Baik from Di Atas / Sesuai is as expected, not above.
+        let baik = crate::domain::rating::predikat(Rating::DiAtas, Rating::Sesuai);
+        assert_eq!(placement(Some(baik), Some(Potensial::Tinggi)), Ok(8));
+        // Only Sangat Baik reaches 7 and 9.
+        assert_eq!(
+            placement(Some(Predikat::SangatBaik), Some(Potensial::Tinggi)),
+            Ok(9)
+        );
+        for p in Predikat::ALL {
+            for pot in Potensial::ALL {
+                let b = placement(Some(p), Some(pot)).unwrap_or(0);
+                assert_eq!(
+                    b == 7 || b == 9 || b == 4,
+                    p == Predikat::SangatBaik,
+                    "{p:?} {pot:?}: {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn missing_data_is_a_reason_never_a_guess() {
         assert_eq!(
-            placement(Some(Rating::Sesuai), Some(Potensial::Tinggi)),
+            placement(Some(Predikat::Baik), Some(Potensial::Tinggi)),
             Ok(8)
         );
         assert_eq!(
@@ -328,25 +391,32 @@ mod tests {
             Err(TalentGap::NoAnnual)
         );
         assert_eq!(
-            placement(Some(Rating::DiAtas), None),
+            placement(Some(Predikat::SangatBaik), None),
             Err(TalentGap::NoPotensial)
         );
         assert_eq!(placement(None, None), Err(TalentGap::Neither));
     }
 
     #[test]
-    fn berprestasi_is_boxes_seven_to_nine_or_two_sangat_baik_years() {
+    fn berprestasi_needs_sangat_baik_two_consecutive_years() {
         use Predikat::*;
-        assert!(berprestasi(Some(7), [], 2025));
-        assert!(!berprestasi(Some(6), [], 2025));
         let two_sb = [(2024, SangatBaik), (2025, SangatBaik)];
-        assert!(berprestasi(None, two_sb, 2025));
-        assert!(berprestasi(Some(2), two_sb, 2025));
-        // The last two up to the year, not any two.
-        let gap = [(2023, SangatBaik), (2024, Baik), (2025, SangatBaik)];
-        assert!(!berprestasi(None, gap, 2025));
-        assert!(!berprestasi(None, two_sb, 2024), "only one year up to 2024");
-        assert!(!berprestasi(None, [(2025, SangatBaik)], 2025));
+        assert!(berprestasi(two_sb, 2025));
+        // Any order.
+        assert!(berprestasi([(2025, SangatBaik), (2024, SangatBaik)], 2025));
+        // One year is not enough, whatever the box.
+        assert!(!berprestasi([(2025, SangatBaik)], 2025));
+        assert!(!berprestasi(two_sb, 2024), "only one year up to 2024");
+        // Consecutive: a gap year breaks it.
+        let gap = [(2023, SangatBaik), (2025, SangatBaik)];
+        assert!(!berprestasi(gap, 2025));
+        let between = [(2023, SangatBaik), (2024, Baik), (2025, SangatBaik)];
+        assert!(!berprestasi(between, 2025));
+        // Kurang/Misconduct in either year: never.
+        assert!(!berprestasi([(2024, SangatBaik), (2025, Kurang)], 2025));
+        assert!(!berprestasi([(2024, Kurang), (2025, SangatBaik)], 2025));
+        // A later year does not count for an earlier one.
+        assert!(!berprestasi([(2025, SangatBaik), (2026, SangatBaik)], 2025));
     }
 
     #[test]

@@ -223,7 +223,10 @@ pub fn section(fonts: &Fonts, _settings: &Settings, p: &Profile) -> Section {
 
     if let Some(talent) = &p.talent {
         heading(&mut sheet, &format!("TALENTA (9-BOX) {}", talent.year));
-        let kinerja = talent.kinerja.map_or("-", |k| k.label());
+        let kinerja = match (talent.predikat, talent.kinerja) {
+            (Some(p), Some(k)) => format!("{} ({})", p.label(), k.label()),
+            _ => "-".to_string(),
+        };
         let potensial = talent.potential.as_ref().map_or("-".to_string(), |e| {
             let level = match e.potensial {
                 Potensial::Rendah => "Rendah",

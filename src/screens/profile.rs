@@ -268,6 +268,15 @@ impl ProfileScreen {
                 }
             }
         }
+        if let Some(kredit) = &p.angka_kredit {
+            out.push(Line::default());
+            out.push(heading(ui.t(T::AkTitle).to_string()));
+            for line in crate::screens::profile_text::kredit_lines(kredit, ui.lang) {
+                for l in wrap(&ui.theme.text(&line), width.saturating_sub(1)) {
+                    out.push(Line::raw(format!(" {l}")));
+                }
+            }
+        }
         if let Some(talent) = &p.talent {
             out.push(Line::default());
             out.push(heading(format!("{} {}", ui.t(T::TalentTitle), talent.year)));

@@ -86,9 +86,15 @@ impl TalentSection {
     /// Markdown and the text all say the same).
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let english = lang == Lang::En;
-        let kinerja = self
-            .kinerja
-            .map_or("-", |k| crate::ui::labels::rating_text(k, lang));
+        // The predikat and the row it gives: `Sangat Baik (Di Atas)`.
+        let kinerja = match (self.predikat, self.kinerja) {
+            (Some(p), Some(k)) => format!(
+                "{} ({})",
+                p.label(),
+                crate::ui::labels::rating_text(k, lang)
+            ),
+            _ => "-".to_string(),
+        };
         let potensial = match &self.potential {
             Some(e) => format!(
                 "{} ({}, {})",
@@ -177,6 +183,53 @@ pub fn skp_lines(
         }
     }
     (heading, lines)
+}
+
+/// The angka kredit section (issue 21) as lines of plain text: each year's counted credit
+/// with the evaluations it comes from (`2025: 9,375 (tahunan Butuh Perbaikan)`, `2026:
+/// 2,344 (TW1 Sangat Kurang, TW2 Sangat Kurang, TW3 Baik sementara)`), the total toward the
+/// next jenjang, and where the count starts.
+pub fn kredit_lines(r: &crate::domain::KreditRecord, lang: Lang) -> Vec<String> {
+    use crate::domain::KreditStatus;
+    use crate::ui::labels::{kredit_text, kredit_total_text};
+    let mut out = Vec::new();
+    let mut years: Vec<i16> = r.entries.iter().map(|e| e.period.year).collect();
+    years.dedup();
+    if years.is_empty() {
+        out.push(T::AkNone.get(lang).to_string());
+    }
+    for year in years {
+        let parts: Vec<String> = r
+            .entries
+            .iter()
+            .filter(|e| e.period.year == year)
+            .filter(|e| matches!(e.status, KreditStatus::Dihitung | KreditStatus::Sementara))
+            .map(|e| {
+                let name = match e.period.kind {
+                    PeriodKind::Tahunan => T::AkAnnualWord.get(lang).to_string(),
+                    _ => period_short(e.period, lang)
+                        .trim_end_matches(&format!(" {year}"))
+                        .to_string(),
+                };
+                let mut part = format!("{name} {}", e.predikat.label());
+                if e.status == KreditStatus::Sementara {
+                    part.push_str(&format!(" {}", T::Provisional.get(lang)));
+                }
+                part
+            })
+            .collect();
+        out.push(format!(
+            "{year}: {} ({})",
+            kredit_text(r.of_year(year), lang),
+            parts.join(", ")
+        ));
+    }
+    out.push(kredit_total_text(r, lang));
+    out.push(T::AkNote.get(lang).replace(
+        "{year}",
+        &crate::domain::angka_kredit::FIRST_YEAR.to_string(),
+    ));
+    out
 }
 
 impl Profile {
@@ -271,6 +324,14 @@ impl Profile {
         if let Some(competencies) = &self.competencies {
             out.push_str(&format!("## {}\n\n", t(T::Competencies)));
             for line in competency_lines(competencies, lang) {
+                out.push_str(&format!("- {}\n", md(&line)));
+            }
+            out.push('\n');
+        }
+
+        if let Some(kredit) = &self.angka_kredit {
+            out.push_str(&format!("## {}\n\n", md(t(T::AkTitle))));
+            for line in kredit_lines(kredit, lang) {
                 out.push_str(&format!("- {}\n", md(&line)));
             }
             out.push('\n');
@@ -429,6 +490,16 @@ impl Profile {
                 for (i, l) in wrap(&line, TEXT_WIDTH - 2).into_iter().enumerate() {
                     let bullet = if i == 0 { "- " } else { "  " };
                     out.push_str(&format!("{bullet}{l}\n"));
+                }
+            }
+            out.push('\n');
+        }
+
+        if let Some(kredit) = &self.angka_kredit {
+            heading(&mut out, t(T::AkTitle), '-');
+            for line in kredit_lines(kredit, lang) {
+                for l in wrap(&line, TEXT_WIDTH - 2) {
+                    out.push_str(&format!("  {l}\n"));
                 }
             }
             out.push('\n');

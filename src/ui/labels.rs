@@ -166,3 +166,38 @@ pub fn keberatan_status_text(s: crate::domain::KeberatanStatus, ui: &Ui) -> &'st
         S::Diputuskan => T::KbDecided,
     })
 }
+
+/// An amount of angka kredit in the interface language, at most three decimals: `12,5`
+/// in Indonesian, `12.5` in English (issue 21).
+pub fn kredit_text(k: crate::domain::AngkaKredit, lang: Lang) -> String {
+    k.text(if lang == Lang::En { '.' } else { ',' })
+}
+
+/// The total toward the next jenjang, a sentence: `Di jenjang Ahli Pertama: 21,094 dari
+/// 100 untuk Ahli Muda (kurang 78,906)`, or at the top of the category `Di jenjang
+/// Penyelia: 40,5 (jenjang tertinggi)`.
+pub fn kredit_total_text(r: &crate::domain::KreditRecord, lang: Lang) -> String {
+    let total = kredit_text(r.in_jenjang, lang);
+    match (r.next, r.missing()) {
+        (Some((next, need)), Some(missing)) => {
+            let missing = if missing == crate::domain::AngkaKredit::ZERO {
+                T::AkReached.get(lang).to_string()
+            } else {
+                T::AkMissing
+                    .get(lang)
+                    .replace("{n}", &kredit_text(missing, lang))
+            };
+            T::AkInJenjang
+                .get(lang)
+                .replace("{jenjang}", r.jenjang.label())
+                .replace("{total}", &total)
+                .replace("{need}", &kredit_text(need, lang))
+                .replace("{next}", next.label())
+                .replace("{missing}", &missing)
+        }
+        _ => T::AkInTopJenjang
+            .get(lang)
+            .replace("{jenjang}", r.jenjang.label())
+            .replace("{total}", &total),
+    }
+}

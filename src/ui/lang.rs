@@ -379,9 +379,9 @@ texts! {
     KeyMoveBox => "pindah kotak", "move between boxes";
     KeyTalentList => "kotak / daftar", "boxes / list";
     KeyBerprestasi => "berprestasi", "high performers";
-    BerprestasiTitle => "Berprestasi: kotak 7-9 atau Sangat Baik dua tahun terakhir", "High performers: boxes 7-9 or Sangat Baik the last two years";
+    BerprestasiTitle => "Berprestasi: Sangat Baik dua tahun berturut-turut", "High performers: Sangat Baik two years running";
     TalentNoBox => "Tanpa kotak", "Without a box";
-    KinerjaShort => "Kinerja", "Results";
+    KinerjaShort => "Kinerja", "Rating";
     BoxPeople => "orang", "people";
     Box => "Kotak", "Box";
     NobodyHere => "tidak ada pegawai di sini", "nobody here";
@@ -777,6 +777,19 @@ texts! {
     PrintNoSkp => "{name} belum punya SKP untuk {period}; catat SKP-nya dulu", "{name} has no SKP for {period}; record the SKP first";
     PrintNoEvaluation => "{name} belum punya evaluasi {period}; pilih evaluasi lain di Evaluasi", "{name} has no evaluation for {period}; choose another in Evaluasi";
     PrintEmptyUnit => "tidak ada evaluasi {period} di {unit}; tidak ada yang ditulis", "no evaluation for {period} in {unit}; nothing was written";
+    // Issue 21, the credit part (credit): angka kredit, the warnings of the staff record.
+    AkShort => "AK", "Credit";
+    AkTitle => "Angka kredit", "Credit (angka kredit)";
+    AkTop => "tertinggi", "top jenjang";
+    AkInJenjang => "Di jenjang {jenjang}: {total} dari {need} untuk {next} ({missing})", "At {jenjang}: {total} of {need} for {next} ({missing})";
+    AkInTopJenjang => "Di jenjang {jenjang}: {total} (jenjang tertinggi)", "At {jenjang}: {total} (the top jenjang)";
+    AkMissing => "kurang {n}", "{n} to go";
+    AkReached => "sudah cukup", "reached";
+    AkSuperseded => "diganti tahunan", "the annual counts";
+    AkOverlap => "tumpang tindih", "overlaps";
+    AkAnnualWord => "tahunan", "annual";
+    AkNone => "belum ada evaluasi yang dikonversi", "no evaluation converted yet";
+    AkNote => "Dari predikat {year} dan sesudahnya (Peraturan BKN 3/2023); AK integrasi sebelum {year} tidak tercatat di kinerja.", "From {year}'s predikat on (Peraturan BKN 3/2023); the credit integrated before {year} is not recorded in kinerja.";
 }
 
 #[cfg(test)]

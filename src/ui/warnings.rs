@@ -51,6 +51,54 @@ pub fn staff_warning_text(w: &StaffWarning, lang: Lang) -> String {
             "birth date {} (NIP digits 1-8) is in the future",
             format_date(*birth)
         ),
+        (
+            StaffWarning::AppointedPastAgeLimit {
+                year,
+                month,
+                age,
+                limit,
+            },
+            Lang::Id,
+        ) => format!(
+            "TMT CPNS {year:04}-{month:02} pada usia {age}: melewati batas usia pelamar {limit} tahun"
+        ),
+        (
+            StaffWarning::AppointedPastAgeLimit {
+                year,
+                month,
+                age,
+                limit,
+            },
+            Lang::En,
+        ) => format!(
+            "TMT CPNS {year:04}-{month:02} at age {age}: past the applicant limit of {limit}"
+        ),
+        (
+            StaffWarning::JenjangOutsideRank {
+                jenjang,
+                golongan,
+                range,
+            },
+            Lang::Id,
+        ) => format!(
+            "{} pada golongan {golongan}: di luar {}-{}",
+            jenjang.label(),
+            range.0,
+            range.1
+        ),
+        (
+            StaffWarning::JenjangOutsideRank {
+                jenjang,
+                golongan,
+                range,
+            },
+            Lang::En,
+        ) => format!(
+            "{} at rank {golongan}: outside {}-{}",
+            jenjang.label(),
+            range.0,
+            range.1
+        ),
     }
 }
 
@@ -80,6 +128,17 @@ mod tests {
             StaffWarning::BornInFuture {
                 birth: date(2027, 1, 1),
             },
+            StaffWarning::AppointedPastAgeLimit {
+                year: 2023,
+                month: 12,
+                age: 56,
+                limit: 35,
+            },
+            StaffWarning::JenjangOutsideRank {
+                jenjang: crate::domain::JenisJabatan::AhliUtama,
+                golongan: Golongan::Pns(8),
+                range: (Golongan::Pns(15), Golongan::Pns(16)),
+            },
         ];
         for w in &all {
             let id = staff_warning_text(w, Lang::Id);
@@ -93,6 +152,14 @@ mod tests {
         assert_eq!(
             staff_warning_text(&all[2], Lang::En),
             "rank II/d is below III/a, the entry rank for education S-1"
+        );
+        assert_eq!(
+            staff_warning_text(&all[4], Lang::Id),
+            "TMT CPNS 2023-12 pada usia 56: melewati batas usia pelamar 35 tahun"
+        );
+        assert_eq!(
+            staff_warning_text(&all[5], Lang::Id),
+            "Ahli Utama pada golongan III/a: di luar IV/d-IV/e"
         );
     }
 }

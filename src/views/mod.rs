@@ -2,6 +2,7 @@
 //! a document or an export shows, computed once (DESIGN.md, "Layers"). Uses `domain/`,
 //! `store/` and `model/`; never `ui/` or ratatui, and holds no interface text.
 
+pub mod angka_kredit;
 pub mod coaching;
 pub mod competency_gaps;
 pub mod competency_view;

@@ -42,6 +42,9 @@ pub struct Profile {
     // Issue 12 orders the page: trainings, the 9-box and its follow-up, open coaching,
     // then the notes; each drawn between the trainings and the notes by the screen,
     // `markdown` and `text`.
+    /// The angka kredit of a functional person (issue 21), `None` for anyone else; drawn
+    /// before the 9-box.
+    pub angka_kredit: Option<crate::domain::KreditRecord>,
     /// The 9-box of the newest year with a potensial (or last year), when added by
     /// [`Profile::with_talent`] (the store's `build` does).
     pub talent: Option<TalentSection>,
@@ -72,7 +75,9 @@ pub struct CompetencyLine {
 pub struct TalentSection {
     pub year: i16,
     pub potential: Option<crate::domain::PotentialEntry>,
-    /// The annual Hasil Kerja of the year.
+    /// The annual predikat of the year.
+    pub predikat: Option<crate::domain::Predikat>,
+    /// The 9-box's kinerja row: the predikat on three levels (`kinerja_level`).
     pub kinerja: Option<crate::domain::Rating>,
     /// The box, or why there is none (never guessed).
     pub place: Result<u8, crate::domain::TalentGap>,
@@ -242,10 +247,10 @@ impl Profile {
         let head = unit.as_ref().is_some_and(|u| u.is_head(nip));
         let unit_name = unit.map_or_else(|| staff.unit_id.clone(), |u| u.name);
         let evaluations = store.evaluations_of(nip)?;
-        let annual_hasil: Vec<(i16, crate::domain::Rating)> = evaluations
+        let annual: Vec<(i16, crate::domain::Predikat)> = evaluations
             .iter()
             .filter(|e| e.period.kind == crate::domain::PeriodKind::Tahunan)
-            .map(|e| (e.period.year, e.hasil_kerja))
+            .map(|e| (e.period.year, e.predikat()))
             .collect();
         let trainings = store.trainings_of(nip)?;
         let competencies = crate::domain::competency_states(
@@ -269,7 +274,7 @@ impl Profile {
                 targets,
             )
             .with_competencies(competencies)
-            .with_talent(&store.potentials_of(nip)?, &annual_hasil)
+            .with_talent(&store.potentials_of(nip)?, &annual)
             .with_coaching(store.coaching_of(nip)?)
             .with_skp(&store.skp_of(nip)?),
         ))
@@ -314,6 +319,8 @@ impl Profile {
         };
 
         evaluations.sort_by_key(|e| e.period.sort_key());
+        let angka_kredit =
+            crate::views::angka_kredit::of_person(staff.jabatan.jenis, &evaluations, today);
         let first = evaluations.len().saturating_sub(TREND_PERIODS);
         let trend = evaluations[first..]
             .iter()
@@ -360,6 +367,7 @@ impl Profile {
             training_years,
             trainings: recent,
             competencies: None,
+            angka_kredit,
             talent: None,
             open_coaching: None,
             notes,
@@ -411,12 +419,12 @@ impl Profile {
     }
 
     /// Adds the 9-box of the newest year that has both a potensial and an annual
-    /// evaluation (else the newest potensial's year, else last year): `annual_hasil` is each
-    /// year's annual Hasil Kerja.
+    /// evaluation (else the newest potensial's year, else last year): `annual` is each
+    /// year's annual predikat (the decided result), which gives the kinerja row.
     pub fn with_talent(
         mut self,
         potentials: &crate::domain::Potentials,
-        annual_hasil: &[(i16, crate::domain::Rating)],
+        annual: &[(i16, crate::domain::Predikat)],
     ) -> Profile {
         // The newest year with both a potensial and an annual evaluation; failing that, the
         // newest potensial's year; failing that, last year.
@@ -424,18 +432,16 @@ impl Profile {
             .items
             .iter()
             .rev()
-            .find(|e| annual_hasil.iter().any(|(y, _)| *y == e.year));
+            .find(|e| annual.iter().any(|(y, _)| *y == e.year));
         let potential = both.or(potentials.items.last()).cloned();
         let year = potential.as_ref().map_or(self.today.year() - 1, |e| e.year);
-        let kinerja = annual_hasil
-            .iter()
-            .find(|(y, _)| *y == year)
-            .map(|(_, r)| *r);
+        let predikat = annual.iter().find(|(y, _)| *y == year).map(|(_, p)| *p);
         self.talent = Some(TalentSection {
             year,
-            place: crate::domain::placement(kinerja, potential.as_ref().map(|e| e.potensial)),
+            place: crate::domain::placement(predikat, potential.as_ref().map(|e| e.potensial)),
             potential,
-            kinerja,
+            predikat,
+            kinerja: predikat.map(crate::domain::kinerja_level),
         });
         self
     }

@@ -1,10 +1,11 @@
 //! The talent view (Talenta tab, `kinerja export talent`): each active person's place in the
-//! 9-box of PermenPANRB 3/2020 for a year, from the annual Hasil Kerja (the list summaries)
-//! and the potensial of that year; who has no box and why; and who is berprestasi.
+//! 9-box of PermenPANRB 3/2020 for a year, from the annual predikat (the list summaries, read
+//! on three levels by `domain::talent::kinerja_level`) and the potensial of that year; who has
+//! no box and why; and who is berprestasi (Sangat Baik two consecutive years).
 //! Computed in one pass over the summaries and one over the potentials; the screen and the
 //! CSV use the same rows.
 
-use crate::domain::talent::{TalentGap, berprestasi, follow_up, placement};
+use crate::domain::talent::{TalentGap, berprestasi, follow_up, kinerja_level, placement};
 use crate::domain::{Potensial, Predikat, Rating};
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
@@ -16,7 +17,7 @@ pub struct TalentPerson {
     pub name: String,
     pub unit_id: String,
     pub jabatan: String,
-    /// The annual Hasil Kerja of the year: the 9-box's kinerja.
+    /// The 9-box's kinerja row: the year's annual predikat on three levels.
     pub kinerja: Option<Rating>,
     pub potensial: Option<Potensial>,
     /// The box (1-9), or why there is none.
@@ -25,7 +26,7 @@ pub struct TalentPerson {
     pub predikat: Option<Predikat>,
     /// JP of completed trainings this year (the year of `today`, whatever year is viewed).
     pub jp: u32,
-    /// In box 7-9, or Sangat Baik in the last two annual evaluations up to the year.
+    /// Sangat Baik in the year's annual evaluation and the year before's.
     pub berprestasi: bool,
 }
 
@@ -89,7 +90,7 @@ pub fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, St
     Ok((all_units, unit_names))
 }
 
-/// One person's place for `year`. `annual`: each year's (year, predikat, Hasil Kerja).
+/// One person's place for `year`. `annual`: each year's (year, predikat).
 #[allow(clippy::too_many_arguments)]
 fn person(
     year: i16,
@@ -98,20 +99,19 @@ fn person(
     unit_id: &str,
     jabatan: String,
     jp: u32,
-    annual: &[(i16, Predikat, Rating)],
+    annual: &[(i16, Predikat)],
     potensial: Option<Potensial>,
 ) -> TalentPerson {
-    let of_year = annual.iter().find(|(y, ..)| *y == year);
-    let kinerja = of_year.map(|(_, _, h)| *h);
-    let place = placement(kinerja, potensial);
+    let predikat = annual.iter().find(|(y, _)| *y == year).map(|(_, p)| *p);
+    let place = placement(predikat, potensial);
     TalentPerson {
-        berprestasi: berprestasi(place.ok(), annual.iter().map(|(y, p, _)| (*y, *p)), year),
-        predikat: of_year.map(|(_, p, _)| *p),
+        berprestasi: berprestasi(annual.iter().copied(), year),
+        predikat,
+        kinerja: predikat.map(kinerja_level),
         nip: nip.to_string(),
         name: name.to_string(),
         unit_id: unit_id.to_string(),
         jabatan,
-        kinerja,
         potensial,
         place,
         jp,
@@ -169,11 +169,6 @@ pub fn talent_data(
         if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) || !in_scope(&s.unit_id) {
             continue;
         }
-        let annual: Vec<(i16, Predikat, Rating)> = s
-            .annual
-            .iter()
-            .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
-            .collect();
         people.push(person(
             year,
             &s.nip,
@@ -181,7 +176,7 @@ pub fn talent_data(
             &s.unit_id,
             s.position().title(),
             s.jp_in(this_year),
-            &annual,
+            &s.annual,
             potensial.get(&key(&s.nip)).copied(),
         ));
     }
@@ -222,13 +217,16 @@ pub fn talent_data_from_index(
 }
 
 /// The CSV header of `kinerja export talent`.
-pub const COLUMNS: [&str; 12] = [
+/// `kinerja` is the 9-box's row as a rating code (1 di atas, 2 sesuai, 3 di bawah), from
+/// `predikat_tahunan` (until issue 21 it was `hasil_kerja_tahunan`, the Hasil Kerja alone).
+pub const COLUMNS: [&str; 13] = [
     "nip",
     "nama",
     "unit",
     "jabatan",
     "tahun",
-    "hasil_kerja_tahunan",
+    "predikat_tahunan",
+    "kinerja",
     "potensial",
     "kotak",
     "alasan",
@@ -253,6 +251,7 @@ pub fn csv_row(d: &TalentData, p: &TalentPerson) -> Vec<String> {
         d.unit_name(&p.unit_id).to_string(),
         p.jabatan.clone(),
         d.year.to_string(),
+        p.predikat.map_or(String::new(), |x| x.label().to_string()),
         p.kinerja.map_or(String::new(), |r| r.code().to_string()),
         p.potensial.map_or(String::new(), |x| x.label().to_string()),
         kotak,

@@ -6,6 +6,8 @@ pub(super) struct StaffRow {
     /// The row's line in the file (set once parsed).
     line: u64,
     staff: Staff,
+    /// The old jabatan pelaksana name the file gave, read as its PermenPANRB 45/2022 name.
+    renamed_from: Option<String>,
     unit_name: String,
     unit_kind: Option<UnitKind>,
     parent_name: Option<String>,
@@ -84,6 +86,12 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
         (Some(nip), Some(golongan), Some(pendidikan), Some(jenis), Some(aktif))
             if row.problems.is_empty() =>
         {
+            // An old jabatan pelaksana name is read as its new one (PermenPANRB 45/2022).
+            let (jabatan, renamed_from) = match crate::domain::jabatan::pelaksana_renamed(&jabatan)
+            {
+                Some(new) if jenis == JenisJabatan::Pelaksana => (new.to_string(), Some(jabatan)),
+                _ => (jabatan, None),
+            };
             let staff = Staff {
                 nip,
                 nama,
@@ -103,6 +111,7 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
             Ok(StaffRow {
                 line: 0,
                 staff,
+                renamed_from,
                 unit_name,
                 unit_kind,
                 parent_name: (!parent.is_empty()).then_some(parent),
@@ -219,6 +228,12 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
             if !table.has("aktif") {
                 row.staff.aktif = old.aktif;
             }
+        }
+        if let Some(old) = &row.renamed_from {
+            eprintln!(
+                "{}:{}: note: NIP {}: jabatan {old:?} is read as {:?} (PermenPANRB 45/2022)",
+                table.file, row.line, row.staff.nip, row.staff.jabatan.nama
+            );
         }
         for w in crate::domain::staff_warnings(&row.staff, today) {
             warned += 1;

@@ -20,8 +20,9 @@ pub(super) struct Entry {
     pub(super) jp: u32,
     /// JP of every year with any, oldest first (as the summary keeps them).
     pub(super) jp_years: Box<[(i16, u32)]>,
-    /// Each year's annual (year, predikat, Hasil Kerja), oldest first: the talent view's.
-    pub(super) annual: Box<[(i16, Predikat, crate::domain::Rating)]>,
+    /// Each year's annual (year, predikat), oldest first: the talent view's (the 9-box's
+    /// kinerja and berprestasi come from the predikat alone).
+    pub(super) annual: Box<[(i16, Predikat)]>,
     /// The position's kind and jenjang (`None` in a summary of the first layout).
     pub(super) jenis: Option<JenisJabatan>,
     /// Each competency held (`competency_key` of its id) with the end of the latest
@@ -39,8 +40,8 @@ pub struct TalentSource<'a> {
     pub aktif: bool,
     /// JP of the index's year (this year).
     pub jp: u32,
-    /// Each year's annual (year, predikat, Hasil Kerja), oldest first.
-    pub annual: &'a [(i16, Predikat, crate::domain::Rating)],
+    /// Each year's annual (year, predikat), oldest first.
+    pub annual: &'a [(i16, Predikat)],
     /// The position's name as a number, the same for every person with that name (for
     /// caching what a position requires).
     pub jabatan_no: u16,

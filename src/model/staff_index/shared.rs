@@ -39,11 +39,7 @@ impl StaffData {
         for (slot, b) in nip.iter_mut().zip(s.nip.bytes()) {
             *slot = b;
         }
-        let annual: Box<[(i16, Predikat, crate::domain::Rating)]> = s
-            .annual
-            .iter()
-            .filter_map(|(y, p)| Some((*y, *p, s.annual_hasil_in(*y)?)))
-            .collect();
+        let annual: Box<[(i16, Predikat)]> = s.annual.as_slice().into();
         let held: Box<[(u32, Date)]> = s.held.as_slice().into();
         let jp_years: Box<[(i16, u32)]> = s.jp.as_slice().into();
         Entry {

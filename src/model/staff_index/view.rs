@@ -127,8 +127,10 @@ impl StaffIndex {
                 aktif: e.aktif,
                 last: e.last,
                 jp: e.jp_years.to_vec(),
-                annual: e.annual.iter().map(|(y, p, _)| (*y, *p)).collect(),
-                annual_hasil: e.annual.iter().map(|(y, _, h)| (*y, *h)).collect(),
+                annual: e.annual.to_vec(),
+                // The rows do not keep each year's Hasil Kerja: the 9-box reads the
+                // predikat (`domain::talent::kinerja_level`), and no pass needs it.
+                annual_hasil: Vec::new(),
                 held: e.held.to_vec(),
                 // The rows do not keep open objections: Beranda reads them from the
                 // summaries in the store, and no pass over the rows needs them.

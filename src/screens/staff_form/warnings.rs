@@ -53,8 +53,8 @@ impl StaffForm {
         let mut notes: Vec<(&'static str, String)> = Vec::new();
         for w in staff_warnings(&staff, self.today) {
             let field = match w.kind() {
-                K::AppointedBeforeEighteen | K::BornInFuture => NIP,
-                K::BelowEntryRank => RANK,
+                K::AppointedBeforeEighteen | K::BornInFuture | K::AppointedPastAgeLimit => NIP,
+                K::BelowEntryRank | K::JenjangOutsideRank => RANK,
                 K::PastPensionAge => ACTIVE,
             };
             let text = format!("! {}", crate::ui::warnings::staff_warning_text(&w, ui.lang));

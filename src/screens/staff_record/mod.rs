@@ -96,6 +96,8 @@ pub struct StaffRecord {
     skp: Vec<crate::views::skp::SkpRow>,
     /// `P` was pressed: the documents to choose from (issue 20).
     print: Option<Choice<PrintDoc>>,
+    /// The angka kredit of a functional person (issue 21), `None` for anyone else.
+    kredit: Option<crate::domain::KreditRecord>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +171,10 @@ impl StaffRecord {
         evaluations.reverse();
         let mut trainings = trainings;
         trainings.reverse();
+        let kredit =
+            crate::views::angka_kredit::of_person(staff.jabatan.jenis, &evaluations, today);
         StaffRecord {
+            kredit,
             staff,
             unit_name,
             evaluations,
@@ -206,14 +211,14 @@ impl StaffRecord {
             .find(|e| has_annual(e.year))
             .or(potentials.items.last());
         self.potential = chosen.map(|e| {
-            let hasil = self
+            let annual = self
                 .evaluations
                 .iter()
                 .find(|x| x.period == crate::domain::Period::annual(e.year))
-                .map(|x| x.hasil_kerja);
+                .map(|x| x.predikat());
             (
                 e.clone(),
-                hasil.map(|h| crate::domain::nine_box(h, e.potensial)),
+                crate::domain::placement(annual, Some(e.potensial)).ok(),
             )
         });
         self
@@ -468,15 +473,26 @@ impl StaffRecord {
         // The trend: the predikat of the last periods, oldest first, in their colours;
         // then the newest potensial and its box.
         let objection = self.objection_line(ui, area.width as usize);
-        let [trend_area, potential_area, objection_area, area] = Layout::vertical([
+        let kredit = self.kredit_line(ui, area.width as usize);
+        let [
+            trend_area,
+            potential_area,
+            kredit_area,
+            objection_area,
+            area,
+        ] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
+            Constraint::Length(u16::from(kredit.is_some())),
             Constraint::Length(u16::from(objection.is_some())),
             Constraint::Fill(1),
         ])
         .areas(area);
         if let Some(line) = objection {
             frame.render_widget(Paragraph::new(line), objection_area);
+        }
+        if let Some(line) = kredit {
+            frame.render_widget(Paragraph::new(line), kredit_area);
         }
         let potential = match &self.potential {
             Some((e, place)) => {
@@ -604,6 +620,57 @@ impl StaffRecord {
                 Constraint::Fill(1),
             ],
         );
+    }
+
+    /// The angka kredit line of a functional person (issue 21): the selected evaluation's
+    /// credit (marked when it does not count), its year's total, and the total at the
+    /// jenjang toward the next: `AK TW3 2026 0,781 · 2026 2,344 · Ahli Pertama 21,094/100
+    /// → Ahli Muda`. `None` for anyone else.
+    fn kredit_line(&self, ui: &Ui, width: usize) -> Option<Line<'static>> {
+        use crate::domain::KreditStatus;
+        use crate::ui::labels::kredit_text;
+        let r = self.kredit.as_ref()?;
+        let dot = ui.theme.sym(" · ", " - ");
+        let mut parts = Vec::new();
+        let selected = self
+            .evaluations
+            .get(self.rows[0])
+            .and_then(|e| r.entries.iter().find(|x| x.period == e.period));
+        if let Some(e) = selected {
+            let mut part = format!(
+                "{} {}",
+                crate::screens::profile_text::period_short(e.period, ui.lang),
+                kredit_text(e.kredit, ui.lang)
+            );
+            let mark = match e.status {
+                KreditStatus::Dihitung => None,
+                KreditStatus::DigantiTahunan => Some(T::AkSuperseded),
+                KreditStatus::Tumpang => Some(T::AkOverlap),
+                KreditStatus::Sementara => Some(T::Provisional),
+            };
+            if let Some(m) = mark {
+                part.push_str(&format!(" ({})", ui.t(m)));
+            }
+            parts.push(part);
+            parts.push(format!(
+                "{} {}",
+                e.period.year,
+                kredit_text(r.of_year(e.period.year), ui.lang)
+            ));
+        }
+        let total = kredit_text(r.in_jenjang, ui.lang);
+        parts.push(match r.next {
+            Some((next, need)) => format!(
+                "{} {total}/{} {} {}",
+                r.jenjang.label(),
+                kredit_text(need, ui.lang),
+                ui.theme.sym("→", "->"),
+                next.label()
+            ),
+            None => format!("{} {total} ({})", r.jenjang.label(), ui.t(T::AkTop)),
+        });
+        let text = format!("{} {}", ui.t(T::AkShort), parts.join(dot));
+        Some(Line::raw(fit(ui, &text, width)))
     }
 
     /// The line above the evaluations about an objection (keberatan, issue 19): the
