@@ -514,6 +514,38 @@ fn coaching_v2_samples() -> Vec<CoachingGroup> {
     groups
 }
 
+/// Issue 21: a PPPK's contracts, a first one and its renewal with a number, and a person
+/// with one contract without a number.
+fn contract_samples() -> Vec<kinerja::domain::Contracts> {
+    use jiff::civil::date;
+    use kinerja::domain::{Contract, Contracts};
+    vec![
+        Contracts {
+            items: vec![
+                Contract {
+                    mulai: date(2024, 3, 1),
+                    selesai: date(2025, 2, 28),
+                    nomor: String::new(),
+                },
+                Contract {
+                    mulai: date(2025, 3, 1),
+                    selesai: date(2030, 2, 28),
+                    nomor: "800.1.13.2/PK-017/2025".into(),
+                },
+            ],
+            revision: 3,
+        },
+        Contracts {
+            items: vec![Contract {
+                mulai: date(2025, 10, 1),
+                selesai: date(2026, 9, 30),
+                nomor: "PW-2025-0042".into(),
+            }],
+            revision: 1,
+        },
+    ]
+}
+
 type Encoded = Vec<Vec<u8>>;
 
 /// (file name, encoded samples) for every record kind at its newest version.
@@ -630,6 +662,13 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
             requirement_samples()
                 .iter()
                 .map(|r| records::encode_requirement(r).unwrap())
+                .collect(),
+        ),
+        (
+            "contracts_v1.bin",
+            contract_samples()
+                .iter()
+                .map(|c| records::encode_contracts(c).unwrap())
                 .collect(),
         ),
         (
@@ -1040,6 +1079,18 @@ fn golden_coaching_v2_values_decode_to_the_same_records() {
     assert_eq!(decoded[0].items[1].rhk, Some((1, 2)), "the RHK named");
     assert_eq!(decoded[0].items[0].rhk, None);
     assert_eq!(values[0][0], 2, "version byte");
+}
+
+#[test]
+fn golden_contracts_v1_values_decode_to_the_same_records() {
+    let values = read_values("contracts_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_contracts(v).unwrap())
+        .collect();
+    assert_eq!(decoded, contract_samples());
+    assert_eq!(decoded[0].items[1].nomor, "800.1.13.2/PK-017/2025");
+    assert_eq!(values[0][0], 1, "version byte");
 }
 
 #[test]

@@ -60,6 +60,7 @@ pub fn run(
         ExportKind::Trainings => export_trainings(store, &mut out, year)?,
         ExportKind::UnitRatings => export_unit_ratings(store, &mut out, year)?,
         ExportKind::Potentials => export_potentials(store, &mut out, year)?,
+        ExportKind::Kontrak => export_contracts(store, &mut out, year)?,
         ExportKind::Talent => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_talent(store, &mut out, year, unit_id)?
@@ -367,6 +368,30 @@ fn export_potentials(store: &Store, out: &mut Output, year: Option<i16>) -> Resu
                 e.source.label().to_string(),
                 format_date(e.date),
                 e.assessor.clone(),
+            ])?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Every PPPK contract, by NIP then start; `import kontrak` reads it back. `year`: the
+/// contracts in force on some day of that year.
+fn export_contracts(store: &Store, out: &mut Output, year: Option<i16>) -> Result<usize, Failure> {
+    out.row(columns::CONTRACTS.iter().map(|c| c.name))?;
+    let mut n = 0;
+    for item in store.iter_contracts() {
+        let (nip, all) = item?;
+        for c in all
+            .items
+            .iter()
+            .filter(|c| year.is_none_or(|y| c.mulai.year() <= y && y <= c.selesai.year()))
+        {
+            out.row([
+                nip.clone(),
+                format_date(c.mulai),
+                format_date(c.selesai),
+                c.nomor.clone(),
             ])?;
             n += 1;
         }

@@ -233,6 +233,9 @@ pub enum ExportKind {
     /// Objections to evaluations and every step on them (diajukan, alasan, penjelasan,
     /// keputusan, new ratings, who decided and when) (--year: the evaluation's year)
     Keberatan,
+    /// PPPK contracts (perjanjian kerja): nip, mulai, selesai, nomor (--year: contracts in
+    /// force some day of that year)
+    Kontrak,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -277,6 +280,9 @@ pub enum DataKind {
     /// Objections (the columns of `export keberatan`), by NIP and period; the decided
     /// result becomes the evaluation's ratings
     Keberatan,
+    /// PPPK contracts (nip, mulai, selesai, nomor), matched by NIP and start; a row
+    /// replaces the contract that starts that day
+    Kontrak,
 }
 
 /// A failed command: what to print and the exit status.
@@ -725,7 +731,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} audit entries",
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} contracts, {} audit entries",
             c.staff,
             c.units,
             c.partners,
@@ -736,6 +742,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
             c.competencies,
             c.requirements,
             c.skp,
+            c.contracts,
             c.audit
         );
         return Ok(());

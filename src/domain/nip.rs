@@ -15,6 +15,12 @@ pub enum EmploymentKind {
 impl EmploymentKind {
     pub const ALL: [EmploymentKind; 2] = [EmploymentKind::Pns, EmploymentKind::Pppk];
 
+    /// Whether this is a PPPK of any kind (contract staff): no TMT CPNS in the number, a
+    /// ceiling of JP rather than a floor, contracts.
+    pub fn is_pppk(self) -> bool {
+        !matches!(self, EmploymentKind::Pns)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             EmploymentKind::Pns => "PNS",

@@ -775,6 +775,27 @@ texts! {
     PrintNoSkp => "{name} belum punya SKP untuk {period}; catat SKP-nya dulu", "{name} has no SKP for {period}; record the SKP first";
     PrintNoEvaluation => "{name} belum punya evaluasi {period}; pilih evaluasi lain di Evaluasi", "{name} has no evaluation for {period}; choose another in Evaluasi";
     PrintEmptyUnit => "tidak ada evaluasi {period} di {unit}; tidak ada yang ditulis", "no evaluation for {period} in {unit}; nothing was written";
+    // Issue 21, PPPK (pppk): contracts, paruh waktu, the contract year, Beranda's list.
+    Contracts => "Kontrak", "Contracts";
+    NoContracts => "belum ada kontrak; n untuk mencatat perjanjian kerja", "no contract yet; n records the employment agreement";
+    ContractStart => "Mulai", "Start";
+    ContractEnd => "Selesai", "End";
+    ContractNumber => "Nomor perjanjian", "Agreement number";
+    ContractNewTitle => "Kontrak PPPK baru", "New PPPK contract";
+    ContractEditTitle => "Ubah kontrak PPPK", "Edit PPPK contract";
+    ContractDeleteAsk => "Hapus kontrak ini? (y = hapus, n = batal)", "Delete this contract? (y = delete, n = cancel)";
+    ContractOverlaps => "bertumpang dengan kontrak", "overlaps the contract";
+    ContractDays => "{n} hari", "{n} days";
+    ContractShort => "kurang dari 1 tahun (PP 49/2018 Pasal 37: paling singkat 1 tahun)", "under 1 year (PP 49/2018 Pasal 37: at least 1 year)";
+    ContractLength => "Lama", "Length";
+    ContractState => "Keadaan", "State";
+    ContractInForce => "berlaku", "in force";
+    ContractEnded => "berakhir", "ended";
+    ContractFuture => "akan datang", "upcoming";
+    ContractEndsSoon => "segera berakhir", "ending soon";
+    ContractMonths => "bln", "mo";
+    ContractYearNow => "Tahun kontrak", "Contract year";
+    ContractNoneNow => "tidak ada kontrak yang berlaku hari ini", "no contract in force today";
 }
 
 #[cfg(test)]

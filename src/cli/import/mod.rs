@@ -5,6 +5,7 @@
 
 mod coaching;
 mod competencies;
+mod contracts;
 mod evaluations;
 mod keberatan;
 mod partners;
@@ -56,6 +57,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Realisasi => realisasi::import_realisasi(store, file, opts),
         DataKind::Bukti => realisasi::import_bukti(store, file, opts),
         DataKind::Keberatan => keberatan::import_keberatan(store, file, opts),
+        DataKind::Kontrak => contracts::import_contracts(store, file, opts),
     }
 }
 

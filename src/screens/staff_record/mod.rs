@@ -5,6 +5,7 @@
 
 mod coaching;
 mod competencies;
+mod contracts;
 mod skp;
 
 use super::{Outcome, PrintDoc, Screen};
@@ -37,16 +38,22 @@ pub enum Section {
     Competencies,
     /// The person's SKPs (issue 19).
     Skp,
+    /// A PPPK's contracts (perjanjian kerja, issue 21); not shown for a PNS.
+    Contracts,
 }
 
-const SECTIONS: [Section; 6] = [
+const SECTIONS: [Section; 7] = [
     Section::Evaluations,
     Section::Trainings,
     Section::History,
     Section::Coaching,
     Section::Competencies,
     Section::Skp,
+    Section::Contracts,
 ];
+
+/// The Kontrak section's place in `rows`.
+const CONTRACT_ROW: usize = 6;
 
 /// The SKP section's place in `rows`.
 const SKP_ROW: usize = 5;
@@ -77,7 +84,7 @@ pub struct StaffRecord {
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 6],
+    rows: [usize; 7],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// The unit's head when that is someone else (their name), for the question.
@@ -96,6 +103,8 @@ pub struct StaffRecord {
     skp: Vec<crate::views::skp::SkpRow>,
     /// `P` was pressed: the documents to choose from (issue 20).
     print: Option<Choice<PrintDoc>>,
+    /// A PPPK's contracts, oldest first as the store keeps them (issue 21).
+    contracts: crate::domain::Contracts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,7 +187,7 @@ impl StaffRecord {
             coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 6],
+            rows: [0; 7],
             head: false,
             other_head: None,
             undo_head: None,
@@ -187,6 +196,7 @@ impl StaffRecord {
             competencies: Vec::new(),
             skp: Vec::new(),
             print: None,
+            contracts: crate::domain::Contracts::default(),
         }
     }
 
@@ -350,7 +360,17 @@ impl StaffRecord {
             Section::Coaching => self.coaching.len(),
             Section::Competencies => self.competencies.len(),
             Section::Skp => self.skp.len(),
+            Section::Contracts => self.contracts.items.len(),
         }
+    }
+
+    /// The sections this record shows: Kontrak only for a PPPK.
+    fn sections(&self) -> Vec<Section> {
+        let pppk = self.staff.nip.kind().is_pppk();
+        SECTIONS
+            .into_iter()
+            .filter(|s| *s != Section::Contracts || pppk)
+            .collect()
     }
 
     fn draw_identity(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -866,13 +886,17 @@ impl Screen for StaffRecord {
         if self.section != Section::Evaluations || self.evaluations.is_empty() {
             k.retain(|x| x.action != T::KeyKeberatan);
         }
-        // `n` makes a new SKP on the SKP section only.
-        if self.section != Section::Skp {
+        // `n` makes a new SKP on the SKP section, a new contract on Kontrak.
+        if !matches!(self.section, Section::Skp | Section::Contracts) {
             k.retain(|x| x.action != T::KeyNew);
         }
         if !matches!(
             self.section,
-            Section::Evaluations | Section::Trainings | Section::Coaching | Section::Skp
+            Section::Evaluations
+                | Section::Trainings
+                | Section::Coaching
+                | Section::Skp
+                | Section::Contracts
         ) {
             // The rows of Riwayat and Kompetensi open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
@@ -912,13 +936,19 @@ impl Screen for StaffRecord {
                 _ => Outcome::Changed,
             };
         }
-        let i = SECTIONS
+        let sections = self.sections();
+        let i = sections
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        // The section's own slot in `rows` (its place among all sections).
+        let slot = SECTIONS
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
         let len = self.section_len();
         if let Some(nav) = keys::action(&NAV, &key) {
-            self.rows[i] = keys::step(nav, self.rows[i], len, 10);
+            self.rows[slot] = keys::step(nav, self.rows[slot], len, 10);
             return Outcome::Changed;
         }
         let nip = self.staff.nip.as_str().to_string();
@@ -929,11 +959,17 @@ impl Screen for StaffRecord {
         {
             return self.skp_key(act).unwrap_or(Outcome::Ignored);
         }
+        if self.section == Section::Contracts
+            && let Some(act) = act
+            && matches!(act, Act::NewSkp | Act::OpenRow)
+        {
+            return self.contract_key(act).unwrap_or(Outcome::Ignored);
+        }
         match act {
             Some(Act::NewSkp) => return Outcome::Ignored,
-            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % SECTIONS.len()],
+            Some(Act::NextSection) => self.section = sections[(i + 1) % sections.len()],
             Some(Act::PrevSection) => {
-                self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
+                self.section = sections[(i + sections.len() - 1) % sections.len()]
             }
             Some(Act::Edit) => return Outcome::EditStaff(nip),
             Some(Act::ToggleHead) => self.confirm_head = true,
@@ -997,16 +1033,22 @@ impl Screen for StaffRecord {
             })
             .collect();
         frame.render_widget(Paragraph::new(warn_lines), warn_area);
-        let titles = [
-            T::Evaluations,
-            T::Trainings,
-            T::History,
-            T::Coaching,
-            T::Competencies,
-            T::Skp,
-        ]
-        .map(|t| ui.t(t));
-        let selected = SECTIONS
+        let sections = self.sections();
+        let titles: Vec<&str> = sections
+            .iter()
+            .map(|s| {
+                ui.t(match s {
+                    Section::Evaluations => T::Evaluations,
+                    Section::Trainings => T::Trainings,
+                    Section::History => T::History,
+                    Section::Coaching => T::Coaching,
+                    Section::Competencies => T::Competencies,
+                    Section::Skp => T::Skp,
+                    Section::Contracts => T::Contracts,
+                })
+            })
+            .collect();
+        let selected = sections
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
@@ -1021,7 +1063,7 @@ impl Screen for StaffRecord {
             );
         } else {
             frame.render_widget(
-                Tabs::new(titles.to_vec())
+                Tabs::new(titles)
                     .select(selected)
                     .highlight_style(ui.theme.selected())
                     .divider(ui.theme.sym("│", "|")),
@@ -1035,6 +1077,7 @@ impl Screen for StaffRecord {
             Section::Coaching => self.draw_coaching(frame, body, ui),
             Section::Competencies => self.draw_competencies(frame, body, ui),
             Section::Skp => self.draw_skp(frame, body, ui),
+            Section::Contracts => self.draw_contracts(frame, body, ui),
         }
         if let Some(choice) = &self.print {
             choice.draw(frame, area, ui);
