@@ -4,16 +4,24 @@ use jiff::civil::Date;
 use std::fmt;
 
 /// Whether a number is a PNS NIP (all checks) or an NI PPPK (length, digits, birth date only).
+/// Stored as the position in `ALL`: new kinds are appended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EmploymentKind {
     /// Pegawai Negeri Sipil (civil servant).
     Pns,
     /// Pegawai Pemerintah dengan Perjanjian Kerja (contract staff).
     Pppk,
+    /// PPPK paruh waktu (part-time, KepmenPANRB 16/2025): an NI PPPK, one-year contracts,
+    /// no golongan required (issue 21).
+    PppkParuhWaktu,
 }
 
 impl EmploymentKind {
-    pub const ALL: [EmploymentKind; 2] = [EmploymentKind::Pns, EmploymentKind::Pppk];
+    pub const ALL: [EmploymentKind; 3] = [
+        EmploymentKind::Pns,
+        EmploymentKind::Pppk,
+        EmploymentKind::PppkParuhWaktu,
+    ];
 
     /// Whether this is a PPPK of any kind (contract staff): no TMT CPNS in the number, a
     /// ceiling of JP rather than a floor, contracts.
@@ -25,14 +33,24 @@ impl EmploymentKind {
         match self {
             EmploymentKind::Pns => "PNS",
             EmploymentKind::Pppk => "PPPK",
+            EmploymentKind::PppkParuhWaktu => "PPPK Paruh Waktu",
         }
     }
 
     pub fn parse(s: &str) -> Option<EmploymentKind> {
-        // SIASN and SIMPEG exports write `P` / `C` (PNS, CPNS) and `PPPK` or `K`.
-        match s.trim().to_ascii_uppercase().as_str() {
+        // SIASN and SIMPEG exports write `P` / `C` (PNS, CPNS) and `PPPK` or `K`; paruh
+        // waktu is written out, or shortened to `PW`, in any case, with or without spaces.
+        let t: String = s
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        match t.as_str() {
             "PNS" | "CPNS" | "P" | "C" => Some(EmploymentKind::Pns),
             "PPPK" | "K" => Some(EmploymentKind::Pppk),
+            "PPPKPARUHWAKTU" | "PPPKPW" | "PW" | "PARUHWAKTU" => {
+                Some(EmploymentKind::PppkParuhWaktu)
+            }
             _ => None,
         }
     }
@@ -217,7 +235,7 @@ impl Nip {
                 num(&self.digits[8..12]) as i16,
                 num(&self.digits[12..14]) as i8,
             )),
-            EmploymentKind::Pppk => None,
+            EmploymentKind::Pppk | EmploymentKind::PppkParuhWaktu => None,
         }
     }
 

@@ -519,7 +519,7 @@ impl Profile {
                 t(T::Age),
                 t(T::TmtCpns)
             ),
-            EmploymentKind::Pppk => format!(
+            EmploymentKind::Pppk | EmploymentKind::PppkParuhWaktu => format!(
                 "{} {} ({} {y:04})",
                 id.service_years,
                 t(T::Age),

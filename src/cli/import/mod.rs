@@ -198,7 +198,7 @@ pub(super) fn optional_date(
 /// rank for a NIP, either for someone without one.
 fn parse_golongan_of(text: &str, nip: Option<&Nip>) -> Option<Golongan> {
     match nip.map(|n| n.kind()) {
-        Some(EmploymentKind::Pppk) => Golongan::parse(text, true),
+        Some(k) if k.is_pppk() => Golongan::parse(text, true),
         Some(_) => Golongan::parse(text, false),
         None => Golongan::parse(text, false).or_else(|| Golongan::parse(text, true)),
     }
