@@ -91,3 +91,113 @@ fn import_reads_paruh_waktu_without_a_golongan_and_exports_it_back_the_same() {
     assert_eq!(reports[0].0, 2);
     assert!(reports[0].1.contains("golongan \"\""), "{}", reports[0].1);
 }
+
+// ------------------------------------------------------ the ceiling per contract year
+
+use common::session::{Session, looks, options};
+use jiff::civil::{Date, date};
+use kinerja::domain::{Contract, Nip};
+use kinerja::store::Store;
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
+
+const DEWI: &str = "199312282025212001";
+
+fn training_on(judul: &str, jp: u16, day: Date) -> kinerja::domain::Training {
+    let mut t = common::training(judul, jp);
+    t.mulai = day;
+    t.selesai = day;
+    t
+}
+
+/// A PPPK under a contract from 1 December 2025 to 30 November 2026 (today, in the
+/// session, is 28 November 2026): 14 JP in December 2025 and 12 JP in March 2026 are 26
+/// in the one contract year, though 2026 alone holds 12.
+fn ceiling_store(path: &std::path::Path) -> Store {
+    let store = Store::open(path).unwrap();
+    store.save_unit(&common::unit(), "tester").unwrap();
+    let mut dewi = common::staff("198503302010012002");
+    dewi.nip = Nip::parse_as(DEWI, EmploymentKind::Pppk).unwrap();
+    dewi.golongan = Golongan::Pppk(9);
+    dewi.nama = "Dewi Lubis".into();
+    store.save_staff(&dewi, "tester").unwrap();
+    let contract = Contract {
+        mulai: date(2025, 12, 1),
+        selesai: date(2026, 11, 30),
+        nomor: "PK/2025/017".into(),
+    };
+    store
+        .save_contract(DEWI, None, &contract, 0, "tester")
+        .unwrap();
+    for t in [
+        training_on("Bimtek Pelayanan Prima", 14, date(2025, 12, 15)),
+        training_on("Kursus Komunikasi Efektif", 12, date(2026, 3, 10)),
+    ] {
+        store.save_training(DEWI, &t, "tester").unwrap();
+    }
+    store
+}
+
+fn ceiling_session(lang: Lang, theme: Theme) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ceiling_store(&dir.path().join("db"));
+    let mut app = kinerja::app::App::new(store, options(lang, theme)).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir,
+        app,
+        term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap(),
+    };
+    s.draw();
+    s.key(KeyCode::Char('2'))
+        .key(KeyCode::Char('/'))
+        .type_text("Dewi")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    s
+}
+
+#[test]
+fn the_record_counts_the_ceiling_over_the_contract_year_across_two_calendar_years() {
+    for (look, lang, theme) in looks() {
+        let mut s = ceiling_session(lang, theme);
+        s.key(KeyCode::Tab);
+        let line = match lang {
+            Lang::Id => "JP tahun kontrak 2025-12-01 - 2026-11-30: 26 JP (paling lama 24)",
+            Lang::En => "JP in contract year 2025-12-01 - 2026-11-30: 26 JP (at most 24)",
+        };
+        assert!(s.shows(line), "{}", s.text());
+        insta::assert_snapshot!(format!("pppk_record_contract_year__{look}"), s.text());
+    }
+}
+
+#[test]
+fn the_profile_says_the_contract_year_and_flags_no_calendar_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ceiling_store(&dir.path().join("db"));
+    let p = kinerja::views::profile::Profile::build(
+        &store,
+        DEWI,
+        date(2026, 11, 28),
+        &Default::default(),
+    )
+    .unwrap()
+    .unwrap();
+    let c = p.ceiling.expect("a PPPK has a ceiling");
+    assert!(c.span.contract);
+    assert_eq!(
+        (c.span.start, c.span.end, c.jp),
+        (date(2025, 12, 1), date(2026, 11, 30), 26)
+    );
+    assert!(c.above());
+    assert!(p.jp.iter().all(|y| !y.above_ceiling), "{:?}", p.jp);
+    let note = p.jp_note(Lang::Id).unwrap();
+    assert!(
+        note.contains("Tahun kontrak 2025-12-01 - 2026-11-30: 26 JP, di atas 24 JP"),
+        "{note}"
+    );
+    assert!(
+        p.markdown(Lang::Id)
+            .contains("2025-12-01 - 2026-11-30: 26 JP")
+    );
+}

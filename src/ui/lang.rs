@@ -796,6 +796,8 @@ texts! {
     ContractMonths => "bln", "mo";
     ContractYearNow => "Tahun kontrak", "Contract year";
     ContractNoneNow => "tidak ada kontrak yang berlaku hari ini", "no contract in force today";
+    JpContractYear => "JP tahun kontrak", "JP in contract year";
+    JpAtMost => "paling lama 24", "at most 24";
 }
 
 #[cfg(test)]

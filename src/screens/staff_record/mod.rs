@@ -685,14 +685,36 @@ impl StaffRecord {
         let jp = crate::domain::training::jp_in_year(&self.trainings, year);
         let [gauge_area, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let pppk = self.staff.golongan.is_pppk();
+        let pppk = self.staff.nip.kind().is_pppk();
         let target = ui.jp.of(pppk);
-        let ratio = if target == 0 {
-            (f64::from(jp) / f64::from(crate::domain::PPPK_JP_CEILING)).min(1.0)
+        // A PPPK's ceiling counts per contract year (PP 49/2018 Pasal 40): the one in force
+        // today, else the calendar year.
+        let span = self.contracts.ceiling_span(self.today);
+        let ceiling_jp = if span.contract {
+            crate::domain::training::jp_between(&self.trainings, span.start, span.end)
         } else {
-            (f64::from(jp) / f64::from(target)).min(1.0)
+            jp
         };
-        let label = if target == 0 {
+        let above = crate::domain::JpTargets::above_ceiling(pppk, ceiling_jp);
+        let (jp, ratio) = if target == 0 && span.contract && pppk {
+            let ratio = f64::from(ceiling_jp) / f64::from(crate::domain::PPPK_JP_CEILING);
+            (ceiling_jp, ratio.min(1.0))
+        } else if target == 0 {
+            let ratio = f64::from(jp) / f64::from(crate::domain::PPPK_JP_CEILING);
+            (jp, ratio.min(1.0))
+        } else {
+            (jp, (f64::from(jp) / f64::from(target)).min(1.0))
+        };
+        let label = if target == 0 && span.contract && pppk {
+            // "JP tahun kontrak 2025-07-01 - 2026-06-30: 26 JP (paling lama 24)"
+            format!(
+                "{} {} - {}: {jp} JP ({})",
+                ui.t(T::JpContractYear),
+                format_date(span.start),
+                format_date(span.end),
+                ui.t(T::JpAtMost)
+            )
+        } else if target == 0 {
             format!(
                 "{} {year}: {jp} JP ({})",
                 ui.t(T::JpThisYear),
@@ -701,12 +723,14 @@ impl StaffRecord {
         } else {
             format!("{} {year}: {jp} / {target} JP", ui.t(T::JpThisYear))
         };
-        let label = if crate::domain::JpTargets::above_ceiling(pppk, jp) {
-            format!("{label}  {}", ui.t(T::JpAboveCeiling))
-        } else {
-            label
+        let label = match above {
+            true if span.contract && target == 0 => {
+                format!("{} {label}", ui.theme.sym("⚠", "!"))
+            }
+            true => format!("{label}  {}", ui.t(T::JpAboveCeiling)),
+            false => label,
         };
-        let gauge_style = if crate::domain::JpTargets::above_ceiling(pppk, jp) {
+        let gauge_style = if above {
             ui.theme.error()
         } else if jp >= target {
             ui.theme.ok()
