@@ -201,3 +201,144 @@ fn the_profile_says_the_contract_year_and_flags_no_calendar_year() {
             .contains("2025-12-01 - 2026-11-30: 26 JP")
     );
 }
+
+// ------------------------------------------------ Beranda: contracts to decide on
+
+use kinerja::domain::{PeriodKind, Rating};
+
+/// Four PPPK on 28 November 2026: Rudi's contract ended on 31 October with no renewal;
+/// Dewi's ends on 31 December (quarter III Baik, annual 2025 Sangat Baik); Sari's on 28
+/// February 2027, three months on to the day; Tono's on 1 March 2027, a day later, and he
+/// is not listed. A PNS has no contract.
+fn beranda_store(path: &std::path::Path) -> Store {
+    let store = Store::open(path).unwrap();
+    store.save_unit(&common::unit(), "tester").unwrap();
+    store
+        .save_staff(&common::staff("198503302010012002"), "tester")
+        .unwrap();
+    let people = [
+        (
+            "199312282025212001",
+            "Dewi Lubis",
+            date(2026, 12, 31),
+            EmploymentKind::Pppk,
+        ),
+        (
+            "199005052024211002",
+            "Rudi Tarigan",
+            date(2026, 10, 31),
+            EmploymentKind::PppkParuhWaktu,
+        ),
+        (
+            "199402022025212003",
+            "Sari Pohan",
+            date(2027, 2, 28),
+            EmploymentKind::PppkParuhWaktu,
+        ),
+        (
+            "199107072024211004",
+            "Tono Siagian",
+            date(2027, 3, 1),
+            EmploymentKind::Pppk,
+        ),
+    ];
+    for (nip, name, selesai, kind) in people {
+        let mut s = common::staff("198503302010012002");
+        s.nip = Nip::parse_as(nip, kind).unwrap();
+        s.golongan = if kind == EmploymentKind::Pppk {
+            Golongan::Pppk(7)
+        } else {
+            Golongan::Unstated
+        };
+        (s.nama, s.gelar_depan, s.gelar_belakang) = (name.into(), String::new(), String::new());
+        store.save_staff(&s, "tester").unwrap();
+        let c = Contract {
+            mulai: date(2026, 1, 1).min(selesai.saturating_sub(jiff::ToSpan::years(1))),
+            selesai,
+            nomor: String::new(),
+        };
+        store.save_contract(nip, None, &c, 0, "tester").unwrap();
+    }
+    let dewi = "199312282025212001";
+    for (kind, hasil, perilaku) in [
+        (PeriodKind::Triwulan(2), Rating::DiBawah, Rating::Sesuai),
+        (PeriodKind::Triwulan(3), Rating::Sesuai, Rating::Sesuai),
+    ] {
+        store
+            .save_evaluation(
+                dewi,
+                &common::evaluation(2026, kind, hasil, perilaku),
+                "tester",
+            )
+            .unwrap();
+    }
+    store
+        .save_evaluation(
+            dewi,
+            &common::evaluation(2025, PeriodKind::Tahunan, Rating::DiAtas, Rating::DiAtas),
+            "tester",
+        )
+        .unwrap();
+    store
+}
+
+fn beranda(lang: Lang, theme: Theme) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    let store = beranda_store(&dir.path().join("db"));
+    let mut app = kinerja::app::App::new(store, options(lang, theme)).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir,
+        app,
+        term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap(),
+    };
+    s.draw();
+    s
+}
+
+#[test]
+fn beranda_lists_contracts_ending_within_three_months_with_their_predikat() {
+    for (look, lang, theme) in looks() {
+        let s = beranda(lang, theme);
+        let text = s.text();
+        let title = match lang {
+            Lang::Id => "Kontrak berakhir dlm 3 bln (3)",
+            Lang::En => "Contracts ending in 3 mo (3)",
+        };
+        assert!(text.contains(title), "{text}");
+        let order: Vec<usize> = ["Rudi Tarigan", "Dewi Lubis", "Sari Pohan"]
+            .iter()
+            .map(|n| text.find(n).unwrap_or_else(|| panic!("{n}: {text}")))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+        assert!(
+            !text.contains("Tono Siagian"),
+            "a day past three months: {text}"
+        );
+        // Dewi: quarter III Baik, annual 2025 Sangat Baik.
+        let dewi = s
+            .lines()
+            .into_iter()
+            .find(|l| l.contains("Dewi Lubis"))
+            .unwrap();
+        assert!(dewi.ends_with("2026-12-31 B   SB"), "{dewi}");
+        let rudi = s
+            .lines()
+            .into_iter()
+            .find(|l| l.contains("Rudi Tarigan"))
+            .unwrap();
+        assert!(
+            rudi.contains("!Rudi Tarigan") && rudi.ends_with("2026-10-31 -   -"),
+            "{rudi}"
+        );
+        insta::assert_snapshot!(format!("pppk_beranda_contracts__{look}"), text);
+    }
+}
+
+#[test]
+fn enter_on_a_contract_opens_the_person_on_beranda() {
+    let mut s = beranda(Lang::Id, Theme::default());
+    s.key(KeyCode::Down).key(KeyCode::Enter);
+    assert!(s.shows("Dewi Lubis") && s.shows("Kontrak"), "{}", s.text());
+    assert!(s.shows("Status     PPPK"), "{}", s.text());
+}

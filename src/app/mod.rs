@@ -336,6 +336,10 @@ impl App {
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
         home.set_coaching(coaching_by_person(&self.store)?);
+        home.set_contracts(crate::views::home::contracts_ending(
+            &self.store,
+            self.opts.today,
+        )?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(
@@ -351,6 +355,7 @@ impl App {
         )?;
         self.shared.staff.replace_with(staff);
         home.read_step_days(&self.store)?;
+        home.read_contract_predikat(&self.store)?;
         home.done();
         home.set_units(self.unit_list()?, None);
         if self

@@ -797,6 +797,11 @@ texts! {
     ContractYearNow => "Tahun kontrak", "Contract year";
     ContractNoneNow => "tidak ada kontrak yang berlaku hari ini", "no contract in force today";
     JpContractYear => "JP tahun kontrak", "JP in contract year";
+    ContractsEnding => "Kontrak berakhir dlm 3 bln", "Contracts ending in 3 mo";
+    ContractColName => "nama", "name";
+    ContractColEnd => "berakhir", "ends";
+    ContractColQuarter => "TW", "Qtr";
+    ContractColAnnual => "Thn", "Yr";
     JpAtMost => "paling lama 24", "at most 24";
 }
 
