@@ -112,14 +112,17 @@ pub enum StaffWarningKind {
     PastPensionAge,
     BelowEntryRank,
     BornInFuture,
+    /// Issue 21 (pppk): an NI PPPK's digits 13-14 not `2` and a digit 1-9.
+    PppkCode,
 }
 
 impl StaffWarningKind {
-    pub const ALL: [StaffWarningKind; 4] = [
+    pub const ALL: [StaffWarningKind; 5] = [
         StaffWarningKind::AppointedBeforeEighteen,
         StaffWarningKind::PastPensionAge,
         StaffWarningKind::BelowEntryRank,
         StaffWarningKind::BornInFuture,
+        StaffWarningKind::PppkCode,
     ];
 
     /// A short stable name, as `check --warnings` prints it.
@@ -129,6 +132,7 @@ impl StaffWarningKind {
             StaffWarningKind::PastPensionAge => "past-pension-age",
             StaffWarningKind::BelowEntryRank => "below-entry-rank",
             StaffWarningKind::BornInFuture => "born-in-future",
+            StaffWarningKind::PppkCode => "ni-pppk-digits-13-14",
         }
     }
 }
@@ -157,6 +161,12 @@ pub enum StaffWarning {
     /// NIP digits 1-8 give a birth date after today.
     #[error("the birth date {birth} (NIP digits 1-8) is in the future")]
     BornInFuture { birth: Date },
+    /// An NI PPPK whose digits 13-14 are not `2` and a digit 1-9 (DOMAIN.md, "Staff
+    /// identity"; no regulation text was found, so a warning).
+    #[error(
+        "NI PPPK digits 13-14 are {code:02}, not 2 and a digit 1-9 (as in 19931228 2025 21 2 001)"
+    )]
+    PppkCode { code: u8 },
 }
 
 impl StaffWarning {
@@ -168,6 +178,7 @@ impl StaffWarning {
             StaffWarning::PastPensionAge { .. } => StaffWarningKind::PastPensionAge,
             StaffWarning::BelowEntryRank { .. } => StaffWarningKind::BelowEntryRank,
             StaffWarning::BornInFuture { .. } => StaffWarningKind::BornInFuture,
+            StaffWarning::PppkCode { .. } => StaffWarningKind::PppkCode,
         }
     }
 }
@@ -182,6 +193,9 @@ pub fn staff_warnings(staff: &Staff, today: Date) -> Vec<StaffWarning> {
     }
     if let Some((year, month)) = staff.nip.appointed_before_eighteen() {
         out.push(StaffWarning::AppointedBeforeEighteen { year, month, birth });
+    }
+    if let Some(code) = staff.nip.unusual_pppk_code() {
+        out.push(StaffWarning::PppkCode { code });
     }
     let pension = Pension::of(birth, &staff.jabatan);
     if staff.aktif && pension.date <= today {

@@ -51,6 +51,13 @@ pub fn staff_warning_text(w: &StaffWarning, lang: Lang) -> String {
             "birth date {} (NIP digits 1-8) is in the future",
             format_date(*birth)
         ),
+        // Issue 21 (pppk).
+        (StaffWarning::PppkCode { code }, Lang::Id) => {
+            format!("NI PPPK angka 13-14 ({code:02}) bukan 2 dan angka 1-9")
+        }
+        (StaffWarning::PppkCode { code }, Lang::En) => {
+            format!("NI PPPK digits 13-14 ({code:02}) are not 2 and a digit 1-9")
+        }
     }
 }
 
@@ -80,6 +87,7 @@ mod tests {
             StaffWarning::BornInFuture {
                 birth: date(2027, 1, 1),
             },
+            StaffWarning::PppkCode { code: 11 },
         ];
         for w in &all {
             let id = staff_warning_text(w, Lang::Id);

@@ -50,7 +50,7 @@ impl StaffForm {
         let mut notes: Vec<(&'static str, String)> = Vec::new();
         for w in staff_warnings(&staff, self.today) {
             let field = match w.kind() {
-                K::AppointedBeforeEighteen | K::BornInFuture => NIP,
+                K::AppointedBeforeEighteen | K::BornInFuture | K::PppkCode => NIP,
                 K::BelowEntryRank => RANK,
                 K::PastPensionAge => ACTIVE,
             };
