@@ -1347,7 +1347,7 @@ fn check_warnings_counts_each_kind_and_plain_check_is_unchanged() {
     assert_eq!(listed.len(), 4, "{out}");
     assert!(listed.iter().any(|l| l.starts_with("warning: 19500101 197501 1 001 Ahmad Pohan: past-pension-age:")), "{out}");
     assert!(
-        out.contains("warnings: 4 (appointed-before-18 1, past-pension-age 1, below-entry-rank 1, born-in-future 1, appointed-past-age-limit 0, jenjang-outside-rank 0)"),
+        out.contains("warnings: 4 (appointed-before-18 1, past-pension-age 1, below-entry-rank 1, born-in-future 1, appointed-past-age-limit 0, jenjang-outside-rank 0, ni-pppk-digits-13-14 0)"),
         "{out}"
     );
     assert!(

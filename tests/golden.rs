@@ -514,6 +514,38 @@ fn coaching_v2_samples() -> Vec<CoachingGroup> {
     groups
 }
 
+/// Issue 21: a PPPK's contracts, a first one and its renewal with a number, and a person
+/// with one contract without a number.
+fn contract_samples() -> Vec<kinerja::domain::Contracts> {
+    use jiff::civil::date;
+    use kinerja::domain::{Contract, Contracts};
+    vec![
+        Contracts {
+            items: vec![
+                Contract {
+                    mulai: date(2024, 3, 1),
+                    selesai: date(2025, 2, 28),
+                    nomor: String::new(),
+                },
+                Contract {
+                    mulai: date(2025, 3, 1),
+                    selesai: date(2030, 2, 28),
+                    nomor: "800.1.13.2/PK-017/2025".into(),
+                },
+            ],
+            revision: 3,
+        },
+        Contracts {
+            items: vec![Contract {
+                mulai: date(2025, 10, 1),
+                selesai: date(2026, 9, 30),
+                nomor: "PW-2025-0042".into(),
+            }],
+            revision: 1,
+        },
+    ]
+}
+
 type Encoded = Vec<Vec<u8>>;
 
 /// (file name, encoded samples) for every record kind at its newest version.
@@ -630,6 +662,13 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
             requirement_samples()
                 .iter()
                 .map(|r| records::encode_requirement(r).unwrap())
+                .collect(),
+        ),
+        (
+            "contracts_v1.bin",
+            contract_samples()
+                .iter()
+                .map(|c| records::encode_contracts(c).unwrap())
                 .collect(),
         ),
         (
@@ -1040,6 +1079,50 @@ fn golden_coaching_v2_values_decode_to_the_same_records() {
     assert_eq!(decoded[0].items[1].rhk, Some((1, 2)), "the RHK named");
     assert_eq!(decoded[0].items[0].rhk, None);
     assert_eq!(values[0][0], 2, "version byte");
+}
+
+/// Issue 21: PPPK paruh waktu is an employment kind appended to the list (code 2) and "no
+/// golongan" a rank appended after PPPK XVII (code 34), so the golden staff values written
+/// before still decode to the same records, and a paruh waktu record needs no new version.
+#[test]
+fn a_paruh_waktu_record_takes_appended_codes_and_older_values_still_decode() {
+    use kinerja::domain::EmploymentKind;
+    let decoded: Vec<_> = read_values("staff_v2.bin")
+        .iter()
+        .map(|v| records::decode_staff(v).unwrap())
+        .collect();
+    assert_eq!(decoded, staff_v2_samples());
+    assert_eq!(decoded[1].nip.kind(), EmploymentKind::Pppk);
+    assert_eq!(decoded[1].golongan, Golongan::Pppk(9));
+    let mut pw = staff_v2_samples()[1].clone();
+    pw.nip = Nip::parse_as("199204112023212999", EmploymentKind::PppkParuhWaktu).unwrap();
+    pw.golongan = Golongan::Unstated;
+    pw.nama = "A".into();
+    pw.gelar_belakang = String::new();
+    let bytes = records::encode_staff(&pw).unwrap();
+    assert_eq!(bytes[0], 2, "still StaffV2");
+    // [version][18][18 digits][kind][1]["A"][0][0][golongan]...
+    assert_eq!(
+        bytes[20], 2,
+        "employment kind code: 0 PNS, 1 PPPK, 2 paruh waktu"
+    );
+    assert_eq!(
+        bytes[25], 34,
+        "golongan code: 0-16 PNS, 17-33 PPPK, 34 none stated"
+    );
+    assert_eq!(records::decode_staff(&bytes).unwrap(), pw);
+}
+
+#[test]
+fn golden_contracts_v1_values_decode_to_the_same_records() {
+    let values = read_values("contracts_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_contracts(v).unwrap())
+        .collect();
+    assert_eq!(decoded, contract_samples());
+    assert_eq!(decoded[0].items[1].nomor, "800.1.13.2/PK-017/2025");
+    assert_eq!(values[0][0], 1, "version byte");
 }
 
 #[test]

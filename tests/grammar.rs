@@ -213,3 +213,31 @@ fn p_prints_on_the_record_the_profile_the_skp_and_laporan() {
         .key(KeyCode::Char('4'));
     prints(&s, "Laporan");
 }
+
+/// A PPPK's record (issue 21): its Kontrak section and the contract form, new and opened.
+#[test]
+fn the_contract_screens_follow_the_key_grammar() {
+    let mut s = demo();
+    let mut walked = Vec::new();
+    let pppk = s
+        .app
+        .store()
+        .iter_staff()
+        .map(|x| x.expect("staff"))
+        .find(|x| x.nip.kind().is_pppk() && x.aktif)
+        .expect("the demo has PPPK");
+    s.key(KeyCode::Char('/')).type_text(&pppk.nama);
+    s.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(s.shows(&pppk.nama), "{}", s.text());
+    s.key(KeyCode::BackTab);
+    assert!(
+        s.shows("Tahun kontrak") || s.shows("kontrak yang berlaku"),
+        "{}",
+        s.text()
+    );
+    check(&s, "record: Kontrak", &mut walked);
+    s.key(KeyCode::Char('n'));
+    assert!(s.shows("Kontrak PPPK baru"), "{}", s.text());
+    check(&s, "contract form: new", &mut walked);
+    assert_eq!(walked.len(), 2, "{walked:?}");
+}

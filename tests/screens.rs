@@ -27,16 +27,21 @@ fn the_demo_staff_list_reads_as_a_roster() {
     assert!(lines[1].ends_with("300 / 300 ditampilkan"));
     assert_eq!(
         lines[2],
-        "NIP                   Nama                  Gol   Unit                  Pred JP"
+        "NIP                    Nama                  Gol   Unit                 Pred JP"
     );
-    // Every data row starts with a NIP written with its spaces.
+    // Every data row starts with a NIP written with the spaces of its layout: a PNS's
+    // birth, TMT CPNS, sex and sequence; an NI PPPK's birth, year, code, sex and sequence.
     for row in &lines[3..23] {
-        let nip: Vec<&str> = row.split_whitespace().take(4).collect();
-        assert_eq!(
-            nip.iter().map(|p| p.len()).collect::<Vec<_>>(),
-            [8, 6, 1, 3],
-            "{row}"
-        );
+        let parts: Vec<&str> = row.split_whitespace().collect();
+        let pppk = parts[1].len() == 4;
+        let n = if pppk { 5 } else { 4 };
+        let widths: Vec<usize> = parts[..n].iter().map(|p| p.len()).collect();
+        let want: &[usize] = if pppk {
+            &[8, 4, 2, 1, 3]
+        } else {
+            &[8, 6, 1, 3]
+        };
+        assert_eq!(widths, want, "{row}");
     }
     assert!(lines[23].starts_with("↑↓ j k pindah  / cari  f unit  s urutan  Enter buka"));
 }

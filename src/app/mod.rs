@@ -5,6 +5,7 @@
 
 mod coaching;
 mod competency;
+mod contracts;
 mod evaluations;
 mod keberatan;
 
@@ -117,6 +118,7 @@ enum Screen {
     Talent(Box<crate::screens::talent::TalentTab>),
     Competency(Box<crate::screens::competency::CompetencyScreen>),
     Potential(Box<crate::screens::potential_form::PotentialForm>),
+    Contract(Box<crate::screens::contract_form::ContractForm>),
     Coaching(Box<CoachingForm>),
     Partners(Box<crate::screens::partners::PartnersScreen>),
     PartnerForm(Box<crate::screens::partner_form::PartnerForm>),
@@ -146,6 +148,7 @@ impl Screen {
             Screen::Talent(s) => s.as_ref(),
             Screen::Competency(s) => s.as_ref(),
             Screen::Potential(s) => s.as_ref(),
+            Screen::Contract(s) => s.as_ref(),
             Screen::Coaching(s) => s.as_ref(),
             Screen::Partners(s) => s.as_ref(),
             Screen::PartnerForm(s) => s.as_ref(),
@@ -173,6 +176,7 @@ impl Screen {
             Screen::Talent(s) => s.as_mut(),
             Screen::Competency(s) => s.as_mut(),
             Screen::Potential(s) => s.as_mut(),
+            Screen::Contract(s) => s.as_mut(),
             Screen::Coaching(s) => s.as_mut(),
             Screen::Partners(s) => s.as_mut(),
             Screen::PartnerForm(s) => s.as_mut(),
@@ -340,6 +344,10 @@ impl App {
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
         home.set_coaching(coaching_by_person(&self.store)?);
+        home.set_contracts(crate::views::home::contracts_ending(
+            &self.store,
+            self.opts.today,
+        )?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build(
@@ -355,6 +363,7 @@ impl App {
         )?;
         self.shared.staff.replace_with(staff);
         home.read_step_days(&self.store)?;
+        home.read_contract_predikat(&self.store)?;
         home.done();
         home.set_units(self.unit_list()?, None);
         if self
@@ -813,6 +822,11 @@ impl App {
             Outcome::TalentView(year, unit) => self.open_talent(year, unit),
             Outcome::OpenPotential(nip) => self.open_potential(&nip),
             Outcome::SavePotential(nip, entry) => self.save_potential(&nip, &entry),
+            Outcome::OpenContract(nip, mulai) => self.open_contract(&nip, mulai),
+            Outcome::SaveContract(nip, replacing, c) => self.save_contract(&nip, replacing, &c),
+            Outcome::DeleteContract(nip, mulai, revision) => {
+                self.delete_contract(&nip, mulai, revision)
+            }
             Outcome::OpenProfile(nip) => self.open_profile(&nip),
             Outcome::ExportProfile(nip) => self.export_profile(&nip),
             Outcome::PrintPerson(nip, doc) => self.print_person(&nip, doc),

@@ -117,6 +117,10 @@ impl App {
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
         home.set_coaching(coaching_by_person(&self.store)?);
+        home.set_contracts(crate::views::home::contracts_ending(
+            &self.store,
+            self.opts.today,
+        )?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         self.store.iter_summaries().try_for_each(|s| {
             s.map(|s| {
@@ -126,6 +130,7 @@ impl App {
             })
         })?;
         home.read_step_days(&self.store)?;
+        home.read_contract_predikat(&self.store)?;
         home.done();
         if whole {
             self.shared.keep_home(generation, &home);

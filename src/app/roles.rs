@@ -204,6 +204,17 @@ mod tests {
             Outcome::SkpTemplate(vec![n()]),
             Outcome::SkpCascade(n(), 1),
             Outcome::SaveSkpGroup(vec![n()], Box::new(skp)),
+            Outcome::OpenContract(n(), None),
+            Outcome::SaveContract(
+                n(),
+                None,
+                Box::new(crate::domain::Contract {
+                    mulai: today,
+                    selesai: today,
+                    nomor: String::new(),
+                }),
+            ),
+            Outcome::DeleteContract(n(), today, 1),
         ];
         (outcomes, nip, p.staff.unit_id)
     }

@@ -206,6 +206,12 @@ impl App {
             _ => None,
         };
         let unit = unit_record.map_or(staff.unit_id.clone(), |u| u.name);
+        // Only a PPPK has contracts (issue 21).
+        let contracts = if staff.nip.kind().is_pppk() {
+            self.store.contracts_of(nip)?
+        } else {
+            crate::domain::Contracts::default()
+        };
         let history = self
             .store
             .history_of_person(nip)?
@@ -234,7 +240,8 @@ impl App {
             .with_potentials(&self.store.potentials_of(nip)?)
             .with_coaching(self.store.coaching_of(nip)?)
             .with_competencies(&self.store.competencies()?, &self.store.requirements()?)
-            .with_skp(crate::views::skp::skp_rows(&self.store.skp_of(nip)?)),
+            .with_skp(crate::views::skp::skp_rows(&self.store.skp_of(nip)?))
+            .with_contracts(contracts),
         ))
     }
 

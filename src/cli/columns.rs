@@ -183,6 +183,24 @@ pub const POTENTIALS: &[Column] = &[
     col("penilai", &["assessor"], false),
 ];
 
+/// `kinerja import|export kontrak`: PPPK contracts (perjanjian kerja), one row each
+/// (issue 21).
+pub const CONTRACTS: &[Column] = &[
+    col("nip", &["ni_pppk"], true),
+    col("mulai", &["tanggal_mulai", "tmt_awal", "start"], true),
+    col("selesai", &["tanggal_selesai", "tmt_akhir", "end"], true),
+    col(
+        "nomor",
+        &[
+            "nomor_perjanjian",
+            "no_perjanjian",
+            "nomor_kontrak",
+            "number",
+        ],
+        false,
+    ),
+];
+
 /// `kinerja import|export coaching`: coaching records (pembinaan kinerja).
 pub const COACHING: &[Column] = &[
     col("nip", &[], true),

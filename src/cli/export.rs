@@ -60,6 +60,7 @@ pub fn run(
         ExportKind::Trainings => export_trainings(store, &mut out, year)?,
         ExportKind::UnitRatings => export_unit_ratings(store, &mut out, year)?,
         ExportKind::Potentials => export_potentials(store, &mut out, year)?,
+        ExportKind::Kontrak => export_contracts(store, &mut out, year)?,
         ExportKind::Talent => {
             let year = year.unwrap_or_else(|| super::today().year() - 1);
             export_talent(store, &mut out, year, unit_id)?
@@ -388,6 +389,30 @@ fn export_angka_kredit(
         out.row(r)?;
     }
     Ok(rows.len())
+}
+
+/// Every PPPK contract, by NIP then start; `import kontrak` reads it back. `year`: the
+/// contracts in force on some day of that year.
+fn export_contracts(store: &Store, out: &mut Output, year: Option<i16>) -> Result<usize, Failure> {
+    out.row(columns::CONTRACTS.iter().map(|c| c.name))?;
+    let mut n = 0;
+    for item in store.iter_contracts() {
+        let (nip, all) = item?;
+        for c in all
+            .items
+            .iter()
+            .filter(|c| year.is_none_or(|y| c.mulai.year() <= y && y <= c.selesai.year()))
+        {
+            out.row([
+                nip.clone(),
+                format_date(c.mulai),
+                format_date(c.selesai),
+                c.nomor.clone(),
+            ])?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 /// The 9-box of `year`: one row per active person, by name.

@@ -247,6 +247,9 @@ pub enum ExportKind {
     /// (PermenPANRB 1/2023, Peraturan BKN 3/2023), with the year's total and the total
     /// toward the next jenjang (--year: only that year's evaluations)
     AngkaKredit,
+    /// PPPK contracts (perjanjian kerja): nip, mulai, selesai, nomor (--year: contracts in
+    /// force some day of that year)
+    Kontrak,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -291,6 +294,9 @@ pub enum DataKind {
     /// Objections (the columns of `export keberatan`), by NIP and period; the decided
     /// result becomes the evaluation's ratings
     Keberatan,
+    /// PPPK contracts (nip, mulai, selesai, nomor), matched by NIP and start; a row
+    /// replaces the contract that starts that day
+    Kontrak,
 }
 
 /// A failed command: what to print and the exit status.
@@ -773,7 +779,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     let c = report.counts;
     if report.is_sound() {
         println!(
-            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} audit entries",
+            "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} contracts, {} audit entries",
             c.staff,
             c.units,
             c.partners,
@@ -784,6 +790,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
             c.competencies,
             c.requirements,
             c.skp,
+            c.contracts,
             c.audit
         );
         return Ok(());

@@ -3,6 +3,7 @@
 pub mod angka_kredit;
 pub mod coaching;
 pub mod competency;
+pub mod contract;
 pub mod dates;
 pub mod distribution;
 pub mod evaluation;
@@ -28,6 +29,9 @@ pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow
 pub use competency::{
     Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_key,
     competency_states, required_for,
+};
+pub use contract::{
+    CeilingSpan, Contract, ContractError, ContractWarning, Contracts, Ending, ending,
 };
 pub use dates::{format_date, looks_like_date, parse_date};
 pub use distribution::{Breach, PredikatCounts, UnitRating, check_distribution, head_hasil_kerja};

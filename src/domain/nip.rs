@@ -4,29 +4,53 @@ use jiff::civil::Date;
 use std::fmt;
 
 /// Whether a number is a PNS NIP (all checks) or an NI PPPK (length, digits, birth date only).
+/// Stored as the position in `ALL`: new kinds are appended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EmploymentKind {
     /// Pegawai Negeri Sipil (civil servant).
     Pns,
     /// Pegawai Pemerintah dengan Perjanjian Kerja (contract staff).
     Pppk,
+    /// PPPK paruh waktu (part-time, KepmenPANRB 16/2025): an NI PPPK, one-year contracts,
+    /// no golongan required (issue 21).
+    PppkParuhWaktu,
 }
 
 impl EmploymentKind {
-    pub const ALL: [EmploymentKind; 2] = [EmploymentKind::Pns, EmploymentKind::Pppk];
+    pub const ALL: [EmploymentKind; 3] = [
+        EmploymentKind::Pns,
+        EmploymentKind::Pppk,
+        EmploymentKind::PppkParuhWaktu,
+    ];
+
+    /// Whether this is a PPPK of any kind (contract staff): no TMT CPNS in the number, a
+    /// ceiling of JP rather than a floor, contracts.
+    pub fn is_pppk(self) -> bool {
+        !matches!(self, EmploymentKind::Pns)
+    }
 
     pub fn code(self) -> &'static str {
         match self {
             EmploymentKind::Pns => "PNS",
             EmploymentKind::Pppk => "PPPK",
+            EmploymentKind::PppkParuhWaktu => "PPPK Paruh Waktu",
         }
     }
 
     pub fn parse(s: &str) -> Option<EmploymentKind> {
-        // SIASN and SIMPEG exports write `P` / `C` (PNS, CPNS) and `PPPK` or `K`.
-        match s.trim().to_ascii_uppercase().as_str() {
+        // SIASN and SIMPEG exports write `P` / `C` (PNS, CPNS) and `PPPK` or `K`; paruh
+        // waktu is written out, or shortened to `PW`, in any case, with or without spaces.
+        let t: String = s
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        match t.as_str() {
             "PNS" | "CPNS" | "P" | "C" => Some(EmploymentKind::Pns),
             "PPPK" | "K" => Some(EmploymentKind::Pppk),
+            "PPPKPARUHWAKTU" | "PPPKPW" | "PW" | "PARUHWAKTU" => {
+                Some(EmploymentKind::PppkParuhWaktu)
+            }
             _ => None,
         }
     }
@@ -211,7 +235,55 @@ impl Nip {
                 num(&self.digits[8..12]) as i16,
                 num(&self.digits[12..14]) as i8,
             )),
-            EmploymentKind::Pppk => None,
+            EmploymentKind::Pppk | EmploymentKind::PppkParuhWaktu => None,
+        }
+    }
+
+    /// An NI PPPK's digits 13-14 when they are not `2` and a digit 1-9 (DOMAIN.md, "Staff
+    /// identity": `19931228 2025 21 2 001`); `None` when they are, and for a PNS, whose
+    /// digits 13-14 are the month of TMT CPNS. No regulation text was found, so this is a
+    /// warning, never a refusal.
+    pub fn unusual_pppk_code(&self) -> Option<u8> {
+        if !self.kind.is_pppk() {
+            return None;
+        }
+        let (a, b) = (self.digits[12], self.digits[13]);
+        (a != b'2' || b == b'0').then(|| num(&self.digits[12..14]) as u8)
+    }
+
+    /// The digits with the spaces of the number's own layout: a PNS NIP as `YYYYMMDD YYYYMM
+    /// G NNN` (birth, TMT CPNS, sex, sequence), an NI PPPK as `YYYYMMDD YYYY CC G NNN`
+    /// (birth, year of appointment, code, sex, sequence), never with a TMT it does not hold.
+    pub fn spaced(digits: &str, kind: EmploymentKind) -> String {
+        if digits.len() != 18 || !digits.is_ascii() {
+            return digits.to_string();
+        }
+        if kind.is_pppk() {
+            format!(
+                "{} {} {} {} {}",
+                &digits[0..8],
+                &digits[8..12],
+                &digits[12..14],
+                &digits[14..15],
+                &digits[15..18]
+            )
+        } else {
+            format!(
+                "{} {} {} {}",
+                &digits[0..8],
+                &digits[8..14],
+                &digits[14..15],
+                &digits[15..18]
+            )
+        }
+    }
+
+    /// Where [`Nip::spaced`] puts its spaces: the digit positions each group starts at.
+    pub fn space_positions(kind: EmploymentKind) -> &'static [u32] {
+        if kind.is_pppk() {
+            &[8, 12, 14, 15]
+        } else {
+            &[8, 14, 15]
         }
     }
 
@@ -258,17 +330,10 @@ impl Nip {
 }
 
 impl fmt::Display for Nip {
-    /// The usual spaced form `19850330 201001 1 002`.
+    /// The usual spaced form: `19850330 201001 1 002` for a PNS, `19931228 2025 21 2 001`
+    /// for an NI PPPK ([`Nip::spaced`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = self.as_str();
-        write!(
-            f,
-            "{} {} {} {}",
-            &s[0..8],
-            &s[8..14],
-            &s[14..15],
-            &s[15..18]
-        )
+        f.write_str(&Nip::spaced(self.as_str(), self.kind))
     }
 }
 
@@ -397,6 +462,44 @@ mod tests {
         assert_eq!(pppk.tmt_cpns(), None);
         assert!(Nip::parse_as("199202302023212999", EmploymentKind::Pppk).is_err());
         assert!(Nip::parse("199204112023212999").is_err());
+    }
+
+    /// DOMAIN.md: an NI PPPK is birth (8), year of appointment (4), code (2), sex (1),
+    /// sequence (3), shown with its own spacing, never as a PNS TMT.
+    #[test]
+    fn an_ni_pppk_is_spaced_as_its_own_layout() {
+        let pppk = Nip::parse_as("19931228 2025 21 2 001", EmploymentKind::Pppk).unwrap();
+        assert_eq!(pppk.as_str(), "199312282025212001");
+        assert_eq!(pppk.to_string(), "19931228 2025 21 2 001");
+        let pw = Nip::parse_as("199312282025212001", EmploymentKind::PppkParuhWaktu).unwrap();
+        assert_eq!(pw.to_string(), "19931228 2025 21 2 001");
+        assert_eq!(pppk.tmt_cpns(), None);
+        let pns = Nip::parse("198503302010011002").unwrap();
+        assert_eq!(pns.to_string(), "19850330 201001 1 002");
+        assert_eq!(Nip::spaced("123", EmploymentKind::Pppk), "123");
+    }
+
+    /// Digits 13-14 of an NI PPPK are `2` and a digit 1-9: anything else is a warning,
+    /// never a refusal (no regulation text was found).
+    #[test]
+    fn digits_13_14_of_an_ni_pppk_are_2_and_1_to_9_or_warned() {
+        let code = |n: &str| {
+            Nip::parse_as(n, EmploymentKind::Pppk)
+                .unwrap()
+                .unusual_pppk_code()
+        };
+        assert_eq!(code("199312282025212001"), None);
+        assert_eq!(code("199312282025292001"), None);
+        assert_eq!(code("199312282025202001"), Some(20));
+        assert_eq!(code("199312282025112001"), Some(11));
+        assert_eq!(code("199312282025012001"), Some(1));
+        assert_eq!(
+            Nip::parse("198503302010011002")
+                .unwrap()
+                .unusual_pppk_code(),
+            None,
+            "a PNS's digits 13-14 are a month"
+        );
     }
 
     #[test]

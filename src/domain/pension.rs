@@ -175,16 +175,19 @@ pub enum StaffWarningKind {
     AppointedPastAgeLimit,
     /// Issue 21.
     JenjangOutsideRank,
+    /// Issue 21 (pppk): an NI PPPK's digits 13-14 not `2` and a digit 1-9.
+    PppkCode,
 }
 
 impl StaffWarningKind {
-    pub const ALL: [StaffWarningKind; 6] = [
+    pub const ALL: [StaffWarningKind; 7] = [
         StaffWarningKind::AppointedBeforeEighteen,
         StaffWarningKind::PastPensionAge,
         StaffWarningKind::BelowEntryRank,
         StaffWarningKind::BornInFuture,
         StaffWarningKind::AppointedPastAgeLimit,
         StaffWarningKind::JenjangOutsideRank,
+        StaffWarningKind::PppkCode,
     ];
 
     /// A short stable name, as `check --warnings` prints it.
@@ -196,6 +199,7 @@ impl StaffWarningKind {
             StaffWarningKind::BornInFuture => "born-in-future",
             StaffWarningKind::AppointedPastAgeLimit => "appointed-past-age-limit",
             StaffWarningKind::JenjangOutsideRank => "jenjang-outside-rank",
+            StaffWarningKind::PppkCode => "ni-pppk-digits-13-14",
         }
     }
 }
@@ -241,6 +245,12 @@ pub enum StaffWarning {
         golongan: Golongan,
         range: (Golongan, Golongan),
     },
+    /// An NI PPPK whose digits 13-14 are not `2` and a digit 1-9 (DOMAIN.md, "Staff
+    /// identity"; no regulation text was found, so a warning).
+    #[error(
+        "NI PPPK digits 13-14 are {code:02}, not 2 and a digit 1-9 (as in 19931228 2025 21 2 001)"
+    )]
+    PppkCode { code: u8 },
 }
 
 impl StaffWarning {
@@ -254,6 +264,7 @@ impl StaffWarning {
             StaffWarning::BornInFuture { .. } => StaffWarningKind::BornInFuture,
             StaffWarning::AppointedPastAgeLimit { .. } => StaffWarningKind::AppointedPastAgeLimit,
             StaffWarning::JenjangOutsideRank { .. } => StaffWarningKind::JenjangOutsideRank,
+            StaffWarning::PppkCode { .. } => StaffWarningKind::PppkCode,
         }
     }
 }
@@ -271,6 +282,9 @@ pub fn staff_warnings(staff: &Staff, today: Date) -> Vec<StaffWarning> {
     }
     if let Some(w) = appointed_past_age_limit(staff) {
         out.push(w);
+    }
+    if let Some(code) = staff.nip.unusual_pppk_code() {
+        out.push(StaffWarning::PppkCode { code });
     }
     let pension = Pension::of(birth, &staff.jabatan);
     if staff.aktif && pension.date <= today {

@@ -32,9 +32,14 @@ const ROMAN: [&str; 17] = [
     "XVI", "XVII",
 ];
 
-/// Golongan/ruang. Ordered lowest first: all PNS ranks, then PPPK I to XVII.
+/// Golongan/ruang. Ordered lowest first: no golongan stated, all PNS ranks, then PPPK I to
+/// XVII.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Golongan {
+    /// No golongan stated: a PPPK paruh waktu (KepmenPANRB 16/2025; whether they carry one
+    /// is not known, DOMAIN.md "After the evaluation", so none is required). Stored as
+    /// code 34, after the others; sorted below every rank.
+    Unstated,
     /// PNS rank, 0 = I/a ... 16 = IV/e.
     Pns(u8),
     /// PPPK golongan, 1 ..= 17.
@@ -42,11 +47,36 @@ pub enum Golongan {
 }
 
 impl Golongan {
-    /// Every rank in order, PNS first.
+    /// Every rank in the order of their stored codes: PNS first, then PPPK, then no
+    /// golongan stated (code 34, appended when paruh waktu came, issue 21).
     pub fn all() -> impl Iterator<Item = Golongan> {
         (0..17)
             .map(Golongan::Pns)
             .chain((1..=17).map(Golongan::Pppk))
+            .chain(std::iter::once(Golongan::Unstated))
+    }
+
+    /// The golongan of a person of `kind`, as a form or a file writes it: a PNS rank, a
+    /// PPPK golongan, and for a PPPK paruh waktu also none (empty or `-`).
+    pub fn parse_for(s: &str, kind: super::EmploymentKind) -> Option<Golongan> {
+        use super::EmploymentKind as K;
+        match kind {
+            K::Pns => Golongan::parse(s, false),
+            K::Pppk => Golongan::parse(s, true),
+            K::PppkParuhWaktu if matches!(s.trim(), "" | "-") => Some(Golongan::Unstated),
+            K::PppkParuhWaktu => Golongan::parse(s, true),
+        }
+    }
+
+    /// Whether a person of `kind` may hold this golongan: a PNS a PNS rank, a PPPK a PPPK
+    /// golongan, a PPPK paruh waktu a PPPK golongan or none.
+    pub fn fits(self, kind: super::EmploymentKind) -> bool {
+        use super::EmploymentKind as K;
+        match self {
+            Golongan::Pns(_) => kind == K::Pns,
+            Golongan::Pppk(_) => kind.is_pppk(),
+            Golongan::Unstated => kind == K::PppkParuhWaktu,
+        }
     }
 
     pub fn pns(index: u8) -> Option<Golongan> {
@@ -105,12 +135,13 @@ impl Golongan {
     pub fn pangkat(self) -> Option<&'static str> {
         match self {
             Golongan::Pns(i) => PANGKAT.get(usize::from(i)).copied(),
-            Golongan::Pppk(_) => None,
+            Golongan::Pppk(_) | Golongan::Unstated => None,
         }
     }
 
+    /// Held only by a PPPK (full-time or paruh waktu): a PPPK golongan, or none stated.
     pub fn is_pppk(self) -> bool {
-        matches!(self, Golongan::Pppk(_))
+        matches!(self, Golongan::Pppk(_) | Golongan::Unstated)
     }
 
     /// A position in the total order, for compact storage and sorting.
@@ -118,6 +149,7 @@ impl Golongan {
         match self {
             Golongan::Pns(i) => i,
             Golongan::Pppk(n) => 16 + n,
+            Golongan::Unstated => 34,
         }
     }
 }
@@ -131,6 +163,7 @@ impl fmt::Display for Golongan {
                 "{}",
                 ROMAN.get(usize::from(n).wrapping_sub(1)).unwrap_or(&"?")
             ),
+            Golongan::Unstated => f.write_str("-"),
         }
     }
 }
@@ -337,6 +370,32 @@ mod tests {
     }
 
     #[test]
+    fn a_pppk_paruh_waktu_may_have_no_golongan_and_nobody_else() {
+        use crate::domain::EmploymentKind as K;
+        assert_eq!(
+            Golongan::parse_for("", K::PppkParuhWaktu),
+            Some(Golongan::Unstated)
+        );
+        assert_eq!(
+            Golongan::parse_for("-", K::PppkParuhWaktu),
+            Some(Golongan::Unstated)
+        );
+        assert_eq!(
+            Golongan::parse_for("V", K::PppkParuhWaktu),
+            Some(Golongan::Pppk(5))
+        );
+        assert_eq!(Golongan::parse_for("", K::Pppk), None);
+        assert_eq!(Golongan::parse_for("", K::Pns), None);
+        assert!(Golongan::Unstated.fits(K::PppkParuhWaktu));
+        assert!(!Golongan::Unstated.fits(K::Pppk) && !Golongan::Unstated.fits(K::Pns));
+        assert!(Golongan::Pppk(5).fits(K::PppkParuhWaktu) && Golongan::Pppk(5).fits(K::Pppk));
+        assert!(!Golongan::Pns(8).fits(K::PppkParuhWaktu));
+        assert_eq!(Golongan::Unstated.to_string(), "-");
+        assert_eq!(Golongan::Unstated.pangkat(), None);
+        assert!(Golongan::Unstated.is_pppk());
+    }
+
+    #[test]
     fn entry_rank_follows_education() {
         // DOMAIN.md, "Rank": entry rank by education (PP 99/2000 as amended by PP 12/2002):
         // SD I/a, SMP I/c, SMA II/a, D1 II/a, D2 II/b, D3 II/c, S1 and D4 III/a, S2 and the
@@ -472,10 +531,17 @@ mod tests {
     }
 
     #[test]
-    fn all_lists_thirty_four_ranks_in_order() {
+    fn all_lists_thirty_four_ranks_in_order_then_none_stated() {
         let all: Vec<Golongan> = Golongan::all().collect();
-        assert_eq!(all.len(), 34);
-        assert!(all.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(all.len(), 35);
+        assert!(all[..34].windows(2).all(|w| w[0] < w[1]));
+        // Code 34, appended: the codes of the ranks before it never moved.
+        assert_eq!(all[34], Golongan::Unstated);
+        assert_eq!(Golongan::Unstated.ordinal(), 34);
+        assert!(
+            Golongan::Unstated < Golongan::Pns(0),
+            "sorted below every rank"
+        );
         assert!(
             all.iter()
                 .all(|r| Golongan::all().nth(r.ordinal() as usize) == Some(*r))

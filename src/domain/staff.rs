@@ -1,7 +1,7 @@
 //! A staff member (pegawai): identity, rank, position and unit.
 
 use super::jabatan::Jabatan;
-use super::nip::{EmploymentKind, Nip};
+use super::nip::Nip;
 use super::rank::{Golongan, Pendidikan};
 use super::text::clean_line;
 
@@ -81,7 +81,7 @@ impl Staff {
             return Err(StaffError::EmptyUnit);
         }
         let kind = self.nip.kind();
-        if self.golongan.is_pppk() != (kind == EmploymentKind::Pppk) {
+        if !self.golongan.fits(kind) {
             return Err(StaffError::RankKindMismatch {
                 golongan: self.golongan,
                 kind: kind.code(),
@@ -123,6 +123,31 @@ mod tests {
             ..sample()
         };
         assert_eq!(plain.display_name(), "Rina Siregar");
+    }
+
+    #[test]
+    fn a_pppk_paruh_waktu_needs_no_golongan_but_a_pppk_does() {
+        use crate::domain::EmploymentKind;
+        let nip = |kind| Nip::parse_as("199312282025212001", kind).unwrap();
+        let pw = Staff {
+            nip: nip(EmploymentKind::PppkParuhWaktu),
+            golongan: Golongan::Unstated,
+            ..sample()
+        };
+        assert_eq!(pw.validate(), Ok(()));
+        let with_rank = Staff {
+            golongan: Golongan::Pppk(5),
+            ..pw.clone()
+        };
+        assert_eq!(with_rank.validate(), Ok(()));
+        let full_time = Staff {
+            nip: nip(EmploymentKind::Pppk),
+            ..pw
+        };
+        assert!(matches!(
+            full_time.validate(),
+            Err(StaffError::RankKindMismatch { .. })
+        ));
     }
 
     #[test]

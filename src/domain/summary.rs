@@ -178,9 +178,10 @@ impl StaffSummary {
         })
     }
 
-    /// The NIP with the usual spaces (`19850330 201001 1 002`).
+    /// The NIP with the spaces of its layout (`19850330 201001 1 002`; an NI PPPK
+    /// `19931228 2025 21 2 001`).
     pub fn nip_spaced(&self) -> String {
-        spaced_nip(&self.nip)
+        spaced_nip_of(&self.nip, self.golongan.is_pppk())
     }
 }
 
@@ -205,7 +206,19 @@ impl RetiringEntry {
     }
 }
 
-/// Spaces 18 NIP digits as `YYYYMMDD YYYYMM G NNN`; other text is returned as is.
+/// [`spaced_nip`] for a PPPK's number when `pppk`: its own layout (`Nip::spaced`). The
+/// summary and the list's rows tell a PPPK by the golongan only a PPPK holds.
+pub fn spaced_nip_of(digits: &str, pppk: bool) -> String {
+    let kind = if pppk {
+        EmploymentKind::Pppk
+    } else {
+        EmploymentKind::Pns
+    };
+    Nip::spaced(digits, kind)
+}
+
+/// Spaces 18 NIP digits as `YYYYMMDD YYYYMM G NNN`; other text is returned as is. For a
+/// number whose kind is known, [`spaced_nip_of`] or the `Nip`'s own `Display`.
 pub fn spaced_nip(digits: &str) -> String {
     if digits.len() == 18 && digits.is_ascii() {
         format!(

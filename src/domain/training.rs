@@ -329,6 +329,21 @@ pub fn jp_in_year<'a>(trainings: impl IntoIterator<Item = &'a Training>, year: i
         .sum()
 }
 
+/// A person's JP over the days `start` to `end` (both included): completed trainings that
+/// end in them. With a PPPK's contract year ([`super::Contracts::ceiling_span`]) it is
+/// what the 24 JP ceiling counts.
+pub fn jp_between<'a>(
+    trainings: impl IntoIterator<Item = &'a Training>,
+    start: Date,
+    end: Date,
+) -> u32 {
+    trainings
+        .into_iter()
+        .filter(|t| t.status == TrainingStatus::Selesai && start <= t.selesai && t.selesai <= end)
+        .map(|t| u32::from(t.jp))
+        .sum()
+}
+
 /// The most development a PPPK should take in a contract year ("paling lama 24 JP", PP
 /// 49/2018 Pasal 40): above it, a warning, never a refusal.
 pub const PPPK_JP_CEILING: u32 = 24;
@@ -402,6 +417,64 @@ mod tests {
             kompetensi: None,
             revision: 1,
         }
+    }
+
+    /// PP 49/2018 Pasal 40: "paling lama 24 JP" per contract year. A contract from 1 July
+    /// 2025: 14 JP in September 2025 and 12 JP in March 2026 are under 24 in each calendar
+    /// year, but 26 in the one contract year, above the ceiling.
+    #[test]
+    fn the_ceiling_counts_a_contract_year_across_two_calendar_years() {
+        use crate::domain::{Contract, Contracts};
+        let all = [
+            training(
+                14,
+                TrainingStatus::Selesai,
+                date(2025, 9, 1),
+                date(2025, 9, 2),
+            ),
+            training(
+                12,
+                TrainingStatus::Selesai,
+                date(2026, 3, 2),
+                date(2026, 3, 3),
+            ),
+            training(
+                8,
+                TrainingStatus::Rencana,
+                date(2026, 4, 1),
+                date(2026, 4, 1),
+            ),
+            training(
+                6,
+                TrainingStatus::Selesai,
+                date(2026, 7, 1),
+                date(2026, 7, 1),
+            ),
+        ];
+        assert_eq!(jp_in_year(&all, 2025), 14);
+        assert_eq!(jp_in_year(&all, 2026), 18);
+        let contracts = Contracts {
+            items: vec![Contract {
+                mulai: date(2025, 7, 1),
+                selesai: date(2027, 6, 30),
+                nomor: String::new(),
+            }],
+            revision: 1,
+        };
+        let span = contracts.ceiling_span(date(2026, 5, 15));
+        assert!(span.contract);
+        let jp = jp_between(&all, span.start, span.end);
+        assert_eq!(
+            jp, 26,
+            "September 2025 and March 2026, not the planned one nor July 2026"
+        );
+        assert!(JpTargets::above_ceiling(true, jp));
+        // The next contract year starts again from 1 July 2026.
+        let next = contracts.ceiling_span(date(2026, 7, 1));
+        assert_eq!(jp_between(&all, next.start, next.end), 6);
+        // Without a contract: the calendar year.
+        let none = Contracts::default().ceiling_span(date(2026, 5, 15));
+        assert_eq!(jp_between(&all, none.start, none.end), 18);
     }
 
     #[test]

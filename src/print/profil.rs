@@ -52,11 +52,7 @@ pub fn section(fonts: &Fonts, _settings: &Settings, p: &Profile) -> Section {
     sheet.gap(6.0);
 
     let (y, m) = id.appointed;
-    let kind = if id.kind() == crate::domain::EmploymentKind::Pppk {
-        "PPPK"
-    } else {
-        "PNS"
-    };
+    let kind = id.kind().code();
     let pangkat = match id.golongan.pangkat() {
         Some(pk) => format!("{pk}, {}", id.golongan),
         None => id.golongan.to_string(),

@@ -1,6 +1,8 @@
 //! Beranda (tab `1`), the first screen once data exists: the last annual evaluation's
 //! coverage and predikat spread, this year's 20 JP compliance, who needs attention (open
 //! objections first, then coaching), and who retires within 12 months (so nobody is sent to a long training in their last months).
+//! Beside the predikat chart, the PPPK contracts that end within three months (issue 21),
+//! with each person's latest quarterly and annual predikat, for the extension decision.
 //! Counted in the same pass that reads the staff list, so it costs no extra read.
 
 use super::{Outcome, Screen};
@@ -37,6 +39,10 @@ const KEYS: [Binding<Act>; 3] = [
 /// Open objections listed on Beranda at most; the title counts all of them.
 const OBJECTIONS_SHOWN: usize = 3;
 
+/// Contracts listed beside the chart at most (its height: the legend, the title and the
+/// column names take three of its seven lines); the title counts all of them.
+const CONTRACTS_SHOWN: usize = 4;
+
 pub struct Home {
     data: HomeData,
     selected: usize,
@@ -63,15 +69,80 @@ impl Home {
         self.data.keberatan.len().min(OBJECTIONS_SHOWN)
     }
 
+    /// The contracts listed beside the chart (at most [`CONTRACTS_SHOWN`]).
+    fn contracts_shown(&self) -> usize {
+        self.data.contracts.len().min(CONTRACTS_SHOWN)
+    }
+
     /// The attention list's rows: the objections shown, then as many people to coach as
     /// leave the list as long as before (the retiring list keeps its room).
-    fn rows(&self) -> usize {
+    fn attention_rows(&self) -> usize {
         let k = self.objections_shown();
         k + self
             .data
             .attention
             .len()
             .min(crate::views::home::ATTENTION.saturating_sub(k))
+    }
+
+    /// Every row the selection moves over, top to bottom: the contracts beside the chart,
+    /// then the attention list.
+    fn rows(&self) -> usize {
+        self.contracts_shown() + self.attention_rows()
+    }
+
+    /// The contracts beside the chart in `width` columns: the title with the count, the
+    /// column names, then one line per contract (`!` and the error colour once ended),
+    /// the selected one in reverse video. Nothing when no contract is due.
+    fn contract_lines(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
+        let d = &self.data;
+        let shown = self.contracts_shown();
+        if d.contracts_total == 0 {
+            return Vec::new();
+        }
+        let total = d.contracts_total as usize;
+        let count = if shown < total {
+            format!("({shown}/{total})")
+        } else {
+            format!("({total})")
+        };
+        let mut lines = vec![Line::styled(
+            fit(ui, &format!("{} {count}", ui.t(T::ContractsEnding)), width),
+            ui.theme.header(),
+        )];
+        // name, end, quarterly and annual predikat: " NAME END        TW  Thn"
+        let name_w = width.saturating_sub(1 + 1 + 10 + 1 + 4 + 3).max(8);
+        lines.push(Line::styled(
+            format!(
+                " {:<name_w$} {:<10} {:<4}{}",
+                ui.t(T::ContractColName),
+                ui.t(T::ContractColEnd),
+                ui.t(T::ContractColQuarter),
+                ui.t(T::ContractColAnnual)
+            ),
+            ui.theme.muted(),
+        ));
+        for (i, c) in d.contracts.iter().take(shown).enumerate() {
+            let ended = c.ending == crate::domain::Ending::Ended;
+            let short = |p: Option<Predikat>| p.map_or("-", predikat_short);
+            let text = format!(
+                "{}{:<name_w$} {} {:<4}{:<3}",
+                if ended { "!" } else { " " },
+                fit(ui, &c.name, name_w),
+                format_date(c.contract.selesai),
+                short(c.triwulan.map(|(_, p)| p)),
+                short(c.tahunan.map(|(_, p)| p)),
+            );
+            let style = if i == self.selected {
+                ui.theme.selected()
+            } else if ended {
+                ui.theme.error()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        lines
     }
 
     fn bar(ui: &Ui, width: usize, part: u32, whole: u32) -> Line<'static> {
@@ -193,14 +264,22 @@ impl Screen for Home {
             self.selected = keys::step(nav, self.selected, self.rows(), 10);
             return Outcome::Changed;
         }
+        let cs = self.contracts_shown();
         let k = self.objections_shown();
         match keys::action(&KEYS, &key) {
-            // An objection row opens the person, whose record marks the evaluation.
-            Some(Act::Open) if self.selected < k => match self.data.keberatan.get(self.selected) {
-                Some((nip, ..)) => Outcome::OpenStaff(nip.clone()),
+            // A contract row opens the person, whose record lists the contracts.
+            Some(Act::Open) if self.selected < cs => match self.data.contracts.get(self.selected) {
+                Some(c) => Outcome::OpenStaff(c.nip.clone()),
                 None => Outcome::Ignored,
             },
-            Some(Act::Open) => match self.data.attention.get(self.selected - k) {
+            // An objection row opens the person, whose record marks the evaluation.
+            Some(Act::Open) if self.selected < cs + k => {
+                match self.data.keberatan.get(self.selected - cs) {
+                    Some((nip, ..)) => Outcome::OpenStaff(nip.clone()),
+                    None => Outcome::Ignored,
+                }
+            }
+            Some(Act::Open) => match self.data.attention.get(self.selected - cs - k) {
                 Some((nip, _, _, _)) => Outcome::OpenStaff(nip.clone()),
                 None => Outcome::Ignored,
             },
@@ -230,7 +309,7 @@ impl Screen for Home {
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(7),
-            Constraint::Length(1 + self.rows().max(1) as u16),
+            Constraint::Length(1 + self.attention_rows().max(1) as u16),
             Constraint::Fill(1),
         ])
         .areas(area);
@@ -291,13 +370,12 @@ impl Screen for Home {
         let [chart_area, legend] =
             Layout::horizontal([Constraint::Length(42), Constraint::Fill(1)]).areas(chart);
         frame.render_widget(chart_widget, chart_area);
-        frame.render_widget(
-            Paragraph::new(vec![Line::styled(
-                format!("{} {}", ui.t(T::PredikatSpread), d.year),
-                ui.theme.muted(),
-            )]),
-            legend,
-        );
+        let mut legend_lines = vec![Line::styled(
+            format!("{} {}", ui.t(T::PredikatSpread), d.year),
+            ui.theme.muted(),
+        )];
+        legend_lines.extend(self.contract_lines(ui, usize::from(legend.width)));
+        frame.render_widget(Paragraph::new(legend_lines), legend);
         // The coaching counts beside the title (PermenPANRB 6/2022: coaching followed up),
         // and the open objections when there are any (PP 30/2019 Pasal 59).
         let mut title = vec![
@@ -331,8 +409,10 @@ impl Screen for Home {
         }
         let mut lines = vec![Line::from(title)];
         let k = self.objections_shown();
+        let cs = self.contracts_shown();
         // The status and the day of that step: "dijelaskan: 2026-01-22".
         for (i, (_, name, period, status, day)) in d.keberatan.iter().take(k).enumerate() {
+            let i = i + cs;
             let line = Line::from(vec![
                 Span::raw(format!(" {:<26} ", fit(ui, name, 26))),
                 Span::styled(format!("{:<9}", ui.t(T::KbShort)), ui.theme.error()),
@@ -349,9 +429,9 @@ impl Screen for Home {
                 line
             });
         }
-        let room = self.rows() - k;
+        let room = self.attention_rows() - k;
         for (i, (_, name, reason, status)) in d.attention.iter().take(room).enumerate() {
-            let i = i + k;
+            let i = i + cs + k;
             let mut spans = vec![Span::raw(format!(" {:<26} ", fit(ui, name, 26)))];
             spans.push(match status {
                 Some(s) => {

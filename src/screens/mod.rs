@@ -4,6 +4,7 @@
 
 pub mod coaching_form;
 pub mod competency;
+pub mod contract_form;
 pub mod evaluation_form;
 pub mod form_spec;
 pub mod home;
@@ -208,6 +209,17 @@ pub enum Outcome {
     /// Save an evaluation with its date received and objection (the store validates it and
     /// applies the decided result).
     SaveKeberatan(String, Box<Evaluation>),
+    /// The contract form of a PPPK (NIP): `None` a new contract, else the one starting
+    /// that day (issue 21).
+    OpenContract(String, Option<jiff::civil::Date>),
+    /// Save a PPPK's (NIP) contract, replacing the one that started on the given day.
+    SaveContract(
+        String,
+        Option<jiff::civil::Date>,
+        Box<crate::domain::Contract>,
+    ),
+    /// Delete a PPPK's (NIP) contract that started on the day, at the contracts' revision.
+    DeleteContract(String, jiff::civil::Date, u64),
     /// `P`: write one person's (NIP) document as a PDF (issue 20).
     PrintPerson(String, PrintDoc),
     /// `P` on Laporan: write a unit's (id) document for a period as a PDF.
@@ -303,6 +315,10 @@ impl Outcome {
             | O::SetUnitRating(..)
             | O::ToggleUnitHead(_)
             | O::UndoUnitHead(_)
+            // A contract is part of the staff record (issue 21): whoever edits staff.
+            | O::OpenContract(..)
+            | O::SaveContract(..)
+            | O::DeleteContract(..)
             // Partners serve every unit: edited by whoever edits units.
             | O::EditPartner(..)
             | O::SavePartner(_) => Access::AdminStaff,

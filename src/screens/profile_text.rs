@@ -590,7 +590,7 @@ impl Profile {
                 t(T::Age),
                 t(T::TmtCpns)
             ),
-            EmploymentKind::Pppk => format!(
+            EmploymentKind::Pppk | EmploymentKind::PppkParuhWaktu => format!(
                 "{} {} ({} {y:04})",
                 id.service_years,
                 t(T::Age),
@@ -614,6 +614,20 @@ impl Profile {
         let mut notes = Vec::new();
         if self.jp.iter().any(|y| y.target == 0) {
             notes.push(T::JpNoFloor.get(lang).to_string());
+        }
+        // Counted per contract year while a contract is in force (PP 49/2018 Pasal 40).
+        if let Some(c) = self.ceiling.filter(|c| c.span.contract) {
+            let mut line = format!(
+                "{} {} - {}: {} JP",
+                T::ContractYearNow.get(lang),
+                crate::domain::format_date(c.span.start),
+                crate::domain::format_date(c.span.end),
+                c.jp
+            );
+            if c.above() {
+                line = format!("{line}, {}", T::JpAboveCeiling.get(lang));
+            }
+            notes.push(line);
         }
         let above: Vec<String> = self
             .jp

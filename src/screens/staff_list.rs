@@ -528,7 +528,8 @@ impl Screen for StaffList {
         let wide = table_area.width >= 100;
         let by_pension = self.index.sort() == SortKey::Pension;
         let mut widths = vec![
-            Constraint::Length(21),
+            // An NI PPPK spaced as its own layout is 22 wide (`19931228 2025 21 2 001`).
+            Constraint::Length(22),
             Constraint::Fill(10),
             Constraint::Length(5),
             Constraint::Fill(9),
@@ -606,9 +607,15 @@ impl Screen for StaffList {
             let nip_cell = if highlight {
                 let marks = self.index.match_positions(&s.nip);
                 // Map digit positions to the spaced form.
+                let kind = if s.golongan.is_pppk() {
+                    crate::domain::EmploymentKind::Pppk
+                } else {
+                    crate::domain::EmploymentKind::Pns
+                };
+                let gaps = crate::domain::Nip::space_positions(kind);
                 let spaced: Vec<u32> = marks
                     .iter()
-                    .map(|&i| i + [8, 14, 15].iter().filter(|&&b| i >= b).count() as u32)
+                    .map(|&i| i + gaps.iter().filter(|&&b| i >= b).count() as u32)
                     .collect();
                 Cell::from(highlighted(ui, &s.nip_spaced(), &spaced, col_w[0]))
             } else {

@@ -24,10 +24,11 @@ const COACHING: usize = 7;
 const COMPETENCIES: usize = 8;
 const REQUIREMENTS: usize = 9;
 const SKP: usize = 10;
+const CONTRACTS: usize = 11;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 11],
+    batches: [sled::Batch; 12],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.
@@ -183,6 +184,20 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a person's contracts as given (revision included). Contracts are not in the
+    /// list summary, so nothing is rebuilt for them.
+    pub fn put_contracts(
+        &mut self,
+        nip: &str,
+        contracts: &crate::domain::Contracts,
+    ) -> Result<(), StoreError> {
+        self.put(
+            CONTRACTS,
+            nip.as_bytes(),
+            records::encode_contracts(contracts).map_err(invalid)?,
+        )
+    }
+
     /// Writes a person's coaching records (pembinaan kinerja) as given.
     pub fn put_coaching(&mut self, nip: &str, group: &CoachingGroup) -> Result<(), StoreError> {
         self.put(
@@ -260,6 +275,7 @@ impl<'s> BulkWriter<'s> {
             &s.competencies,
             &s.requirements,
             &s.skp,
+            &s.contracts,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

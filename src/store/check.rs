@@ -62,6 +62,7 @@ impl Store {
         self.check_trainings(&mut r, &staff_units)?;
         self.check_coaching(&mut r, &staff_units)?;
         self.check_skp(&mut r, &staff_units)?;
+        self.check_contracts(&mut r, &staff_units)?;
         self.check_summaries(&mut r, &staff_units)?;
         self.check_training_stats(&mut r)?;
         self.check_drafts(&mut r)?;
@@ -323,6 +324,45 @@ impl Store {
                     }
                 }
                 Err(e) => r.damaged("potentials", &k, e.to_string()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Every person's contracts decode, belong to a PPPK's staff record and never overlap.
+    fn check_contracts(
+        &self,
+        r: &mut CheckReport,
+        staff_units: &StaffUnits,
+    ) -> Result<(), StoreError> {
+        for item in self.contracts.iter() {
+            let (k, v) = item?;
+            if !staff_units.contains_key(&k[..]) {
+                r.damaged("contracts", &k, "belongs to no staff record");
+            } else if let Some(v) = self.staff.get(&k)?
+                && let Ok(s) = records::decode_staff(&v)
+                && !s.nip.kind().is_pppk()
+            {
+                r.damaged("contracts", &k, "belongs to a PNS; contracts are for PPPK");
+            }
+            match records::decode_contracts(&v) {
+                Ok(c) => {
+                    r.counts.contracts += c.items.len();
+                    if let Some((a, b)) = c.overlap() {
+                        r.damaged(
+                            "contracts",
+                            &k,
+                            format!(
+                                "the contracts from {} and from {} overlap",
+                                a.mulai, b.mulai
+                            ),
+                        );
+                    }
+                    if c.items.windows(2).any(|w| w[0].mulai > w[1].mulai) {
+                        r.damaged("contracts", &k, "contracts out of order");
+                    }
+                }
+                Err(e) => r.damaged("contracts", &k, e.to_string()),
             }
         }
         Ok(())

@@ -53,6 +53,8 @@ pub struct Store {
     coaching: sled::Tree,
     /// SKPs (plans, realisations, evidence, feedback), grouped per person like evaluations.
     skp: sled::Tree,
+    /// PPPK contracts (perjanjian kerja), per person; only PPPK with a contract have a key.
+    contracts: sled::Tree,
     partners: sled::Tree,
     /// The competency catalogue (AKPK), keyed by competency id.
     competencies: sled::Tree,
@@ -81,6 +83,8 @@ pub struct Counts {
     pub coaching: usize,
     /// SKPs (one per person and period of work).
     pub skp: usize,
+    /// PPPK contracts.
+    pub contracts: usize,
     /// Potensial entries (one per person and year).
     pub potentials: usize,
     pub audit: usize,
@@ -170,6 +174,7 @@ impl Store {
             potentials: tree("potentials")?,
             coaching: tree("coaching")?,
             skp: tree("skp")?,
+            contracts: tree("contracts")?,
             partners: tree("partners")?,
             competencies: tree("competencies")?,
             requirements: tree("requirements")?,
@@ -377,6 +382,7 @@ impl Store {
             &self.trainings,
             &self.coaching,
             &self.skp,
+            &self.contracts,
         ]
         .iter()
         .all(|t| t.is_empty())
@@ -425,6 +431,13 @@ impl Store {
             let (k, v) = item?;
             c.skp += records::decode_skp(&v)
                 .map_err(corrupt("skp", &k))?
+                .items
+                .len();
+        }
+        for item in self.contracts.iter() {
+            let (k, v) = item?;
+            c.contracts += records::decode_contracts(&v)
+                .map_err(corrupt("contracts", &k))?
                 .items
                 .len();
         }
@@ -597,6 +610,26 @@ impl Store {
         })
     }
 
+    /// A person's contracts (empty when none is recorded: a PNS, or a PPPK not entered).
+    pub fn contracts_of(&self, nip: &str) -> Result<crate::domain::Contracts, StoreError> {
+        match self.contracts.get(nip.as_bytes())? {
+            Some(v) => records::decode_contracts(&v).map_err(corrupt("contracts", nip.as_bytes())),
+            None => Ok(crate::domain::Contracts::default()),
+        }
+    }
+
+    /// Every person's contracts, in NIP order (only people who have any): a pass over the
+    /// PPPK with a contract, never over everyone.
+    pub fn iter_contracts(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, crate::domain::Contracts), StoreError>> + '_ {
+        self.contracts.iter().map(|item| {
+            let (k, v) = item?;
+            let c = records::decode_contracts(&v).map_err(corrupt("contracts", &k))?;
+            Ok((keys::show(&k), c))
+        })
+    }
+
     pub fn training_group(&self, nip: &str) -> Result<TrainingGroup, StoreError> {
         match self.trainings.get(nip.as_bytes())? {
             Some(v) => records::decode_trainings(&v).map_err(corrupt("trainings", nip.as_bytes())),
@@ -712,7 +745,7 @@ impl Store {
     /// newest first.
     pub fn history_of_person(&self, nip: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut out = self.audit_of(&format!("staff/{nip}"))?;
-        for kind in ["evaluations", "trainings", "coaching", "skp"] {
+        for kind in ["evaluations", "trainings", "coaching", "skp", "contracts"] {
             let prefix = format!("{kind}/{nip}/");
             for item in self.audit_by_record.scan_prefix(prefix.as_bytes()) {
                 let (k, _) = item?;

@@ -790,6 +790,34 @@ texts! {
     AkAnnualWord => "tahunan", "annual";
     AkNone => "belum ada evaluasi yang dikonversi", "no evaluation converted yet";
     AkNote => "Dari predikat {year} dan sesudahnya (Peraturan BKN 3/2023); AK integrasi sebelum {year} tidak tercatat di kinerja.", "From {year}'s predikat on (Peraturan BKN 3/2023); the credit integrated before {year} is not recorded in kinerja.";
+    // Issue 21, PPPK (pppk): contracts, paruh waktu, the contract year, Beranda's list.
+    Contracts => "Kontrak", "Contracts";
+    NoContracts => "belum ada kontrak; n untuk mencatat perjanjian kerja", "no contract yet; n records the employment agreement";
+    ContractStart => "Mulai", "Start";
+    ContractEnd => "Selesai", "End";
+    ContractNumber => "Nomor perjanjian", "Agreement number";
+    ContractNewTitle => "Kontrak PPPK baru", "New PPPK contract";
+    ContractEditTitle => "Ubah kontrak PPPK", "Edit PPPK contract";
+    ContractDeleteAsk => "Hapus kontrak ini? (y = hapus, n = batal)", "Delete this contract? (y = delete, n = cancel)";
+    ContractOverlaps => "bertumpang dengan kontrak", "overlaps the contract";
+    ContractDays => "{n} hari", "{n} days";
+    ContractShort => "kurang dari 1 tahun (PP 49/2018 Pasal 37: paling singkat 1 tahun)", "under 1 year (PP 49/2018 Pasal 37: at least 1 year)";
+    ContractLength => "Lama", "Length";
+    ContractState => "Keadaan", "State";
+    ContractInForce => "berlaku", "in force";
+    ContractEnded => "berakhir", "ended";
+    ContractFuture => "akan datang", "upcoming";
+    ContractEndsSoon => "segera berakhir", "ending soon";
+    ContractMonths => "bln", "mo";
+    ContractYearNow => "Tahun kontrak", "Contract year";
+    ContractNoneNow => "tidak ada kontrak yang berlaku hari ini", "no contract in force today";
+    JpContractYear => "JP tahun kontrak", "JP in contract year";
+    ContractsEnding => "Kontrak berakhir dlm 3 bln", "Contracts ending in 3 mo";
+    ContractColName => "nama", "name";
+    ContractColEnd => "berakhir", "ends";
+    ContractColQuarter => "TW", "Qtr";
+    ContractColAnnual => "Thn", "Yr";
+    JpAtMost => "paling lama 24", "at most 24";
 }
 
 #[cfg(test)]

@@ -99,6 +99,13 @@ pub fn staff_warning_text(w: &StaffWarning, lang: Lang) -> String {
             range.0,
             range.1
         ),
+        // Issue 21 (pppk).
+        (StaffWarning::PppkCode { code }, Lang::Id) => {
+            format!("NI PPPK angka 13-14 ({code:02}) bukan 2 dan angka 1-9")
+        }
+        (StaffWarning::PppkCode { code }, Lang::En) => {
+            format!("NI PPPK digits 13-14 ({code:02}) are not 2 and a digit 1-9")
+        }
     }
 }
 
@@ -139,6 +146,7 @@ mod tests {
                 golongan: Golongan::Pns(8),
                 range: (Golongan::Pns(15), Golongan::Pns(16)),
             },
+            StaffWarning::PppkCode { code: 11 },
         ];
         for w in &all {
             let id = staff_warning_text(w, Lang::Id);

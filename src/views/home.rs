@@ -2,12 +2,14 @@
 //! spread, this year's 20 JP compliance, who needs attention and where their coaching
 //! stands, the open objections (keberatan, issue 19), and who retires within 12 months.
 //! Counted in the same pass that reads the staff list ([`HomeData::add`] per person), so it
-//! costs no extra read.
+//! costs no extra read. The PPPK contracts that end within three months (issue 21) are
+//! found by one pass over the contracts tree (only the PPPK with a contract), matched in the
+//! same pass, and only the people kept have their evaluations read.
 
 use super::coaching::Reason;
 use crate::domain::{
-    Coaching, CoachingStatus, JpTargets, KeberatanStatus, Period, PredikatCounts, RetiringEntry,
-    StaffSummary,
+    Coaching, CoachingStatus, Contract, Ending, JpTargets, KeberatanStatus, Period, PeriodKind,
+    Predikat, PredikatCounts, RetiringEntry, StaffSummary,
 };
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
@@ -18,6 +20,41 @@ pub const ATTENTION: usize = 6;
 
 /// Open objections kept for the home screen (the oldest filed first); all are counted.
 pub const KEBERATAN: usize = 20;
+
+/// The contracts ending soonest kept for the home screen; all are counted.
+pub const CONTRACTS: usize = 40;
+
+/// A PPPK whose newest contract ends within three months, or ended with no renewal on
+/// record: the extension decision, made on the performance (PP 49/2018 Pasal 37 ayat 2),
+/// with the latest quarterly and annual predikat beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractDue {
+    pub nip: String,
+    pub name: String,
+    pub unit_id: String,
+    pub contract: Contract,
+    pub ending: Ending,
+    /// The newest quarterly (triwulan) evaluation's period and predikat.
+    pub triwulan: Option<(Period, Predikat)>,
+    /// The newest annual predikat and its year.
+    pub tahunan: Option<(i16, Predikat)>,
+}
+
+/// Every PPPK whose newest contract ends within three months of `today` or has ended (one
+/// pass over the contracts tree), by NIP.
+pub fn contracts_ending(
+    store: &Store,
+    today: jiff::civil::Date,
+) -> Result<HashMap<String, (Contract, Ending)>, StoreError> {
+    let mut out = HashMap::new();
+    for item in store.iter_contracts() {
+        let (nip, contracts) = item?;
+        if let Some(e) = crate::domain::ending(&contracts, today) {
+            out.insert(nip, e);
+        }
+    }
+    Ok(out)
+}
 
 /// Who retires soonest, kept for the home screen: as many as the tallest screen shows (the
 /// screen shows those that fit and says how many more there are).
@@ -59,6 +96,13 @@ pub struct HomeData {
     pub retiring: Vec<RetiringEntry>,
     /// Everyone on the retiring list: active, pension past or within 12 months.
     pub retiring_total: u32,
+    /// The first [`CONTRACTS`] PPPK contracts to decide on (issue 21), the earliest end
+    /// first (ended ones before those ending).
+    pub contracts: Vec<ContractDue>,
+    /// Every active PPPK counted whose contract ends within three months or has ended.
+    pub contracts_total: u32,
+    /// The contracts ending, by NIP, while counting (see [`HomeData::set_contracts`]).
+    ending: Arc<HashMap<String, (Contract, Ending)>>,
     loaded: bool,
 }
 
@@ -83,6 +127,12 @@ impl HomeData {
         self.coached = Arc::new(coached);
     }
 
+    /// The PPPK contracts that end soon ([`contracts_ending`]), for the list (call before
+    /// `add`; dropped by `done`).
+    pub fn set_contracts(&mut self, ending: HashMap<String, (Contract, Ending)>) {
+        self.ending = Arc::new(ending);
+    }
+
     /// Counts one person (every summary passes here once).
     /// `targets`: the year's JP target per employment kind; `today`: for the pro-rata
     /// target that flags a person below it (this year only).
@@ -100,6 +150,21 @@ impl HomeData {
             targets.of(pppk)
         };
         self.active += 1;
+        if let Some((contract, ending)) = self.ending.get(&s.nip) {
+            self.contracts_total += 1;
+            self.contracts.push(ContractDue {
+                nip: s.nip.clone(),
+                name: s.name.clone(),
+                unit_id: s.unit_id.clone(),
+                contract: contract.clone(),
+                ending: *ending,
+                triwulan: None,
+                tahunan: s.annual.last().copied(),
+            });
+            self.contracts
+                .sort_by(|a, b| (a.contract.selesai, &a.nip).cmp(&(b.contract.selesai, &b.nip)));
+            self.contracts.truncate(CONTRACTS);
+        }
         if let Some(r) = s.retiring_on(today) {
             self.retiring_total += 1;
             self.retiring.push(r);
@@ -179,9 +244,24 @@ impl HomeData {
         Ok(())
     }
 
+    /// The newest quarterly predikat of each contract kept (at most [`CONTRACTS`] reads of
+    /// a person's evaluations); the annual one came with the summary.
+    pub fn read_contract_predikat(&mut self, store: &Store) -> Result<(), StoreError> {
+        for c in &mut self.contracts {
+            let evaluations = store.evaluations_of(&c.nip)?;
+            c.triwulan = evaluations
+                .iter()
+                .filter(|e| matches!(e.period.kind, PeriodKind::Triwulan(_)))
+                .max_by_key(|e| e.period.sort_key())
+                .map(|e| (e.period, e.predikat()));
+        }
+        Ok(())
+    }
+
     pub fn done(&mut self) {
         self.loaded = true;
         self.coached = Arc::default();
+        self.ending = Arc::default();
     }
 
     /// Everyone was counted ([`HomeData::done`]); before, Beranda says it is loading.
@@ -215,6 +295,42 @@ mod tests {
                 .into_iter()
                 .collect(),
         }
+    }
+
+    #[test]
+    fn contracts_ending_are_listed_for_active_people_of_the_unit_earliest_end_first() {
+        use jiff::civil::date;
+        let mut home = HomeData::new(2025, 2026);
+        let today = date(2026, 11, 28);
+        let c = |selesai| Contract {
+            mulai: date(2025, 12, 1),
+            selesai,
+            nomor: String::new(),
+        };
+        home.set_contracts(HashMap::from([
+            ("1".to_string(), (c(date(2027, 2, 28)), Ending::Soon)),
+            ("2".to_string(), (c(date(2026, 10, 31)), Ending::Ended)),
+            ("3".to_string(), (c(date(2026, 12, 31)), Ending::Soon)),
+        ]));
+        home.set_units(Vec::new(), Some("pkm".into()));
+        let targets = JpTargets::default();
+        let mut annual = person("1", true, None);
+        annual.annual = vec![(2024, Predikat::Baik), (2025, Predikat::SangatBaik)];
+        home.add(&annual, &targets, today);
+        home.add(&person("2", true, None), &targets, today);
+        home.add(&person("3", false, None), &targets, today);
+        let mut elsewhere = person("4", true, None);
+        elsewhere.unit_id = "sd".into();
+        home.add(&elsewhere, &targets, today);
+        assert_eq!(home.contracts_total, 2, "the inactive one is not counted");
+        let nips: Vec<&str> = home.contracts.iter().map(|c| c.nip.as_str()).collect();
+        assert_eq!(nips, ["2", "1"]);
+        assert_eq!(
+            home.contracts[1].tahunan,
+            Some((2025, Predikat::SangatBaik))
+        );
+        home.done();
+        assert!(home.ending.is_empty(), "dropped once counted");
     }
 
     #[test]

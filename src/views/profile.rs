@@ -31,6 +31,10 @@ pub struct Profile {
     pub trend: Vec<TrendPoint>,
     /// JP of the last [`JP_YEARS`] years, oldest first.
     pub jp: Vec<JpYear>,
+    /// A PPPK's JP over the span the 24 JP ceiling counts on the profile's day: the
+    /// calendar year, or the contract year once [`Profile::with_contracts`] finds one in
+    /// force (the store's `build` does); `None` for a PNS.
+    pub ceiling: Option<CeilingJp>,
     /// The years the trainings are from (first, last).
     pub training_years: (i16, i16),
     /// Trainings ending in `training_years`, newest first (any status).
@@ -124,6 +128,22 @@ pub struct TrendPoint {
     pub predikat: Predikat,
     /// The period has not ended on the profile's day (DOMAIN.md: shown as provisional).
     pub provisional: bool,
+}
+
+/// A PPPK's JP against the ceiling of 24 JP a contract year (PP 49/2018 Pasal 40).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CeilingJp {
+    /// The contract year in force, or the calendar year without a contract.
+    pub span: crate::domain::CeilingSpan,
+    /// Completed trainings ending in the span.
+    pub jp: u32,
+}
+
+impl CeilingJp {
+    /// Above the ceiling: a warning, never a refusal.
+    pub fn above(&self) -> bool {
+        JpTargets::above_ceiling(true, self.jp)
+    }
 }
 
 /// A year's JP against the person's own target.
@@ -253,6 +273,12 @@ impl Profile {
             .map(|e| (e.period.year, e.predikat()))
             .collect();
         let trainings = store.trainings_of(nip)?;
+        let all_trainings = trainings.clone();
+        let contracts = if staff.nip.kind().is_pppk() {
+            store.contracts_of(nip)?
+        } else {
+            crate::domain::Contracts::default()
+        };
         let competencies = crate::domain::competency_states(
             &staff.jabatan,
             &trainings,
@@ -276,7 +302,8 @@ impl Profile {
             .with_competencies(competencies)
             .with_talent(&store.potentials_of(nip)?, &annual)
             .with_coaching(store.coaching_of(nip)?)
-            .with_skp(&store.skp_of(nip)?),
+            .with_skp(&store.skp_of(nip)?)
+            .with_contracts(&contracts, &all_trainings),
         ))
     }
 
@@ -339,8 +366,12 @@ impl Profile {
                 text: e.catatan.trim().to_string(),
             });
 
-        let pppk = staff.golongan.is_pppk();
+        let pppk = staff.nip.kind().is_pppk();
         let year = today.year();
+        let ceiling = pppk.then(|| CeilingJp {
+            span: crate::domain::CeilingSpan::calendar(year),
+            jp: jp_in_year(&trainings, year),
+        });
         let jp = (year - JP_YEARS + 1..=year)
             .map(|y| {
                 let jp = jp_in_year(&trainings, y);
@@ -364,6 +395,7 @@ impl Profile {
             identity,
             trend,
             jp,
+            ceiling,
             training_years,
             trainings: recent,
             competencies: None,
@@ -374,6 +406,28 @@ impl Profile {
             skp: None,
             today,
         }
+    }
+
+    /// A PPPK's ceiling counted per contract year (PP 49/2018 Pasal 40): with a contract in
+    /// force on the profile's day, the JP of its contract year from `trainings` (all the
+    /// person's), and the calendar years are no longer flagged; without one, the calendar
+    /// year stays.
+    pub fn with_contracts(
+        mut self,
+        contracts: &crate::domain::Contracts,
+        trainings: &[Training],
+    ) -> Profile {
+        let span = contracts.ceiling_span(self.today);
+        if self.ceiling.is_some() && span.contract {
+            self.ceiling = Some(CeilingJp {
+                span,
+                jp: crate::domain::training::jp_between(trainings, span.start, span.end),
+            });
+            for y in &mut self.jp {
+                y.above_ceiling = false;
+            }
+        }
+        self
     }
 
     /// Adds the SKP in force on the profile's day ([`SkpSection::of`]).

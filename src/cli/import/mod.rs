@@ -5,6 +5,7 @@
 
 mod coaching;
 mod competencies;
+mod contracts;
 mod evaluations;
 mod keberatan;
 mod partners;
@@ -56,6 +57,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Realisasi => realisasi::import_realisasi(store, file, opts),
         DataKind::Bukti => realisasi::import_bukti(store, file, opts),
         DataKind::Keberatan => keberatan::import_keberatan(store, file, opts),
+        DataKind::Kontrak => contracts::import_contracts(store, file, opts),
     }
 }
 
@@ -196,7 +198,7 @@ pub(super) fn optional_date(
 /// rank for a NIP, either for someone without one.
 fn parse_golongan_of(text: &str, nip: Option<&Nip>) -> Option<Golongan> {
     match nip.map(|n| n.kind()) {
-        Some(EmploymentKind::Pppk) => Golongan::parse(text, true),
+        Some(k) if k.is_pppk() => Golongan::parse(text, true),
         Some(_) => Golongan::parse(text, false),
         None => Golongan::parse(text, false).or_else(|| Golongan::parse(text, true)),
     }

@@ -23,7 +23,7 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
         Some(EmploymentKind::Pns)
     } else {
         row.need(EmploymentKind::parse(status), || {
-            format!("status {status:?} is not PNS or PPPK")
+            format!("status {status:?} is not PNS, PPPK or PPPK Paruh Waktu")
         })
     };
     let kind = kind.unwrap_or(EmploymentKind::Pns);
@@ -39,13 +39,13 @@ pub(super) fn parse_staff(t: &Table, r: &StringRecord) -> Result<StaffRow, Vec<S
         row.problems.push("nama is empty".into());
     }
     let gol = t.get(r, "golongan");
-    let golongan = row.need(
-        Golongan::parse(gol, kind == EmploymentKind::Pppk),
-        || match kind {
-            EmploymentKind::Pns => format!("golongan {gol:?} is not a PNS rank (I/a to IV/e)"),
-            EmploymentKind::Pppk => format!("golongan {gol:?} is not a PPPK golongan (I to XVII)"),
-        },
-    );
+    let golongan = row.need(Golongan::parse_for(gol, kind), || match kind {
+        EmploymentKind::Pns => format!("golongan {gol:?} is not a PNS rank (I/a to IV/e)"),
+        EmploymentKind::Pppk => format!("golongan {gol:?} is not a PPPK golongan (I to XVII)"),
+        EmploymentKind::PppkParuhWaktu => format!(
+            "golongan {gol:?} is not a PPPK golongan (I to XVII); a PPPK paruh waktu may leave it empty"
+        ),
+    });
     let pend = t.get(r, "pendidikan");
     let pendidikan = row.need(Pendidikan::parse(pend), || {
         format!(

@@ -93,8 +93,9 @@ pub struct StaffRow {
 }
 
 impl StaffRow {
+    /// The NIP with the spaces of its layout: an NI PPPK's own (`19931228 2025 21 2 001`).
     pub fn nip_spaced(&self) -> String {
-        crate::domain::summary::spaced_nip(&self.nip)
+        crate::domain::summary::spaced_nip_of(&self.nip, self.golongan.is_pppk())
     }
 }
 

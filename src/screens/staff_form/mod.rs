@@ -58,11 +58,12 @@ pub struct StaffForm {
     today: jiff::civil::Date,
 }
 
+/// The ranks a person of `kind` may hold, lowest first: for a PPPK paruh waktu `-` (none
+/// stated) first, then the PPPK golongan.
 fn rank_options(kind: EmploymentKind) -> Vec<String> {
-    Golongan::all()
-        .filter(|g| g.is_pppk() == (kind == EmploymentKind::Pppk))
-        .map(|g| g.to_string())
-        .collect()
+    let mut ranks: Vec<Golongan> = Golongan::all().filter(|g| g.fits(kind)).collect();
+    ranks.sort();
+    ranks.into_iter().map(|g| g.to_string()).collect()
 }
 
 impl StaffForm {
@@ -260,7 +261,7 @@ impl FormSpec for StaffForm {
         let pick = |id: &str| self.form.choice(id).unwrap_or(0);
         let kind = self.kind();
         let rank_text = self.form.text(RANK);
-        let golongan = Golongan::parse(&rank_text, kind == EmploymentKind::Pppk)?;
+        let golongan = Golongan::parse_for(&rank_text, kind)?;
         let nip = self.nip_result().ok()?;
         Some(Staff {
             nip,
@@ -304,6 +305,11 @@ impl FormSpec for StaffForm {
     fn edited(&mut self, id: &'static str, _ui: &Ui) -> Outcome {
         if id == KIND {
             self.form.set_options(RANK, rank_options(self.kind()));
+            // A PPPK paruh waktu needs no golongan (KepmenPANRB 16/2025): `-` unless one
+            // offered is chosen.
+            if self.kind() == EmploymentKind::PppkParuhWaktu && self.form.choice(RANK).is_none() {
+                self.form.set_choice(RANK, Some(0));
+            }
         }
         if id == UNIT && self.form.choice_unmatched(UNIT).map(|t| clean_line(&t)) != self.new_unit {
             // Another name typed or chosen: the earlier choice to create one lapses.

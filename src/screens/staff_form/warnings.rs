@@ -5,9 +5,7 @@
 
 use super::{ACTIVE, EDUCATION, NIP, POSITION, POSITION_KIND, RANK, StaffForm};
 use crate::domain::text::clean_line;
-use crate::domain::{
-    EmploymentKind, Golongan, Jabatan, JenisJabatan, Pendidikan, Staff, format_date,
-};
+use crate::domain::{Golongan, Jabatan, JenisJabatan, Pendidikan, Staff, format_date};
 use crate::ui::Ui;
 use crate::ui::lang::T;
 
@@ -20,8 +18,7 @@ impl StaffForm {
         let Ok(nip) = self.nip_result() else {
             return;
         };
-        let pns = self.kind() == EmploymentKind::Pns;
-        let rank = Golongan::parse(&self.form.text(RANK), !pns);
+        let rank = Golongan::parse_for(&self.form.text(RANK), self.kind());
         let education = self
             .form
             .choice(EDUCATION)
@@ -53,7 +50,10 @@ impl StaffForm {
         let mut notes: Vec<(&'static str, String)> = Vec::new();
         for w in staff_warnings(&staff, self.today) {
             let field = match w.kind() {
-                K::AppointedBeforeEighteen | K::BornInFuture | K::AppointedPastAgeLimit => NIP,
+                K::AppointedBeforeEighteen
+                | K::BornInFuture
+                | K::AppointedPastAgeLimit
+                | K::PppkCode => NIP,
                 K::BelowEntryRank | K::JenjangOutsideRank => RANK,
                 K::PastPensionAge => ACTIVE,
             };

@@ -5,6 +5,7 @@
 
 mod coaching;
 mod competencies;
+mod contracts;
 mod skp;
 
 use super::{Outcome, PrintDoc, Screen};
@@ -37,16 +38,22 @@ pub enum Section {
     Competencies,
     /// The person's SKPs (issue 19).
     Skp,
+    /// A PPPK's contracts (perjanjian kerja, issue 21); not shown for a PNS.
+    Contracts,
 }
 
-const SECTIONS: [Section; 6] = [
+const SECTIONS: [Section; 7] = [
     Section::Evaluations,
     Section::Trainings,
     Section::History,
     Section::Coaching,
     Section::Competencies,
     Section::Skp,
+    Section::Contracts,
 ];
+
+/// The Kontrak section's place in `rows`.
+const CONTRACT_ROW: usize = 6;
 
 /// The SKP section's place in `rows`.
 const SKP_ROW: usize = 5;
@@ -77,7 +84,7 @@ pub struct StaffRecord {
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 6],
+    rows: [usize; 7],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// The unit's head when that is someone else (their name), for the question.
@@ -98,6 +105,8 @@ pub struct StaffRecord {
     print: Option<Choice<PrintDoc>>,
     /// The angka kredit of a functional person (issue 21), `None` for anyone else.
     kredit: Option<crate::domain::KreditRecord>,
+    /// A PPPK's contracts, oldest first as the store keeps them (issue 21).
+    contracts: crate::domain::Contracts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,7 +192,7 @@ impl StaffRecord {
             coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 6],
+            rows: [0; 7],
             head: false,
             other_head: None,
             undo_head: None,
@@ -192,6 +201,7 @@ impl StaffRecord {
             competencies: Vec::new(),
             skp: Vec::new(),
             print: None,
+            contracts: crate::domain::Contracts::default(),
         }
     }
 
@@ -355,7 +365,17 @@ impl StaffRecord {
             Section::Coaching => self.coaching.len(),
             Section::Competencies => self.competencies.len(),
             Section::Skp => self.skp.len(),
+            Section::Contracts => self.contracts.items.len(),
         }
+    }
+
+    /// The sections this record shows: Kontrak only for a PPPK.
+    fn sections(&self) -> Vec<Section> {
+        let pppk = self.staff.nip.kind().is_pppk();
+        SECTIONS
+            .into_iter()
+            .filter(|s| *s != Section::Contracts || pppk)
+            .collect()
     }
 
     fn draw_identity(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -732,14 +752,36 @@ impl StaffRecord {
         let jp = crate::domain::training::jp_in_year(&self.trainings, year);
         let [gauge_area, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-        let pppk = self.staff.golongan.is_pppk();
+        let pppk = self.staff.nip.kind().is_pppk();
         let target = ui.jp.of(pppk);
-        let ratio = if target == 0 {
-            (f64::from(jp) / f64::from(crate::domain::PPPK_JP_CEILING)).min(1.0)
+        // A PPPK's ceiling counts per contract year (PP 49/2018 Pasal 40): the one in force
+        // today, else the calendar year.
+        let span = self.contracts.ceiling_span(self.today);
+        let ceiling_jp = if span.contract {
+            crate::domain::training::jp_between(&self.trainings, span.start, span.end)
         } else {
-            (f64::from(jp) / f64::from(target)).min(1.0)
+            jp
         };
-        let label = if target == 0 {
+        let above = crate::domain::JpTargets::above_ceiling(pppk, ceiling_jp);
+        let (jp, ratio) = if target == 0 && span.contract && pppk {
+            let ratio = f64::from(ceiling_jp) / f64::from(crate::domain::PPPK_JP_CEILING);
+            (ceiling_jp, ratio.min(1.0))
+        } else if target == 0 {
+            let ratio = f64::from(jp) / f64::from(crate::domain::PPPK_JP_CEILING);
+            (jp, ratio.min(1.0))
+        } else {
+            (jp, (f64::from(jp) / f64::from(target)).min(1.0))
+        };
+        let label = if target == 0 && span.contract && pppk {
+            // "JP tahun kontrak 2025-07-01 - 2026-06-30: 26 JP (paling lama 24)"
+            format!(
+                "{} {} - {}: {jp} JP ({})",
+                ui.t(T::JpContractYear),
+                format_date(span.start),
+                format_date(span.end),
+                ui.t(T::JpAtMost)
+            )
+        } else if target == 0 {
             format!(
                 "{} {year}: {jp} JP ({})",
                 ui.t(T::JpThisYear),
@@ -748,12 +790,14 @@ impl StaffRecord {
         } else {
             format!("{} {year}: {jp} / {target} JP", ui.t(T::JpThisYear))
         };
-        let label = if crate::domain::JpTargets::above_ceiling(pppk, jp) {
-            format!("{label}  {}", ui.t(T::JpAboveCeiling))
-        } else {
-            label
+        let label = match above {
+            true if span.contract && target == 0 => {
+                format!("{} {label}", ui.theme.sym("⚠", "!"))
+            }
+            true => format!("{label}  {}", ui.t(T::JpAboveCeiling)),
+            false => label,
         };
-        let gauge_style = if crate::domain::JpTargets::above_ceiling(pppk, jp) {
+        let gauge_style = if above {
             ui.theme.error()
         } else if jp >= target {
             ui.theme.ok()
@@ -933,13 +977,17 @@ impl Screen for StaffRecord {
         if self.section != Section::Evaluations || self.evaluations.is_empty() {
             k.retain(|x| x.action != T::KeyKeberatan);
         }
-        // `n` makes a new SKP on the SKP section only.
-        if self.section != Section::Skp {
+        // `n` makes a new SKP on the SKP section, a new contract on Kontrak.
+        if !matches!(self.section, Section::Skp | Section::Contracts) {
             k.retain(|x| x.action != T::KeyNew);
         }
         if !matches!(
             self.section,
-            Section::Evaluations | Section::Trainings | Section::Coaching | Section::Skp
+            Section::Evaluations
+                | Section::Trainings
+                | Section::Coaching
+                | Section::Skp
+                | Section::Contracts
         ) {
             // The rows of Riwayat and Kompetensi open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
@@ -979,13 +1027,19 @@ impl Screen for StaffRecord {
                 _ => Outcome::Changed,
             };
         }
-        let i = SECTIONS
+        let sections = self.sections();
+        let i = sections
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        // The section's own slot in `rows` (its place among all sections).
+        let slot = SECTIONS
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
         let len = self.section_len();
         if let Some(nav) = keys::action(&NAV, &key) {
-            self.rows[i] = keys::step(nav, self.rows[i], len, 10);
+            self.rows[slot] = keys::step(nav, self.rows[slot], len, 10);
             return Outcome::Changed;
         }
         let nip = self.staff.nip.as_str().to_string();
@@ -996,11 +1050,17 @@ impl Screen for StaffRecord {
         {
             return self.skp_key(act).unwrap_or(Outcome::Ignored);
         }
+        if self.section == Section::Contracts
+            && let Some(act) = act
+            && matches!(act, Act::NewSkp | Act::OpenRow)
+        {
+            return self.contract_key(act).unwrap_or(Outcome::Ignored);
+        }
         match act {
             Some(Act::NewSkp) => return Outcome::Ignored,
-            Some(Act::NextSection) => self.section = SECTIONS[(i + 1) % SECTIONS.len()],
+            Some(Act::NextSection) => self.section = sections[(i + 1) % sections.len()],
             Some(Act::PrevSection) => {
-                self.section = SECTIONS[(i + SECTIONS.len() - 1) % SECTIONS.len()]
+                self.section = sections[(i + sections.len() - 1) % sections.len()]
             }
             Some(Act::Edit) => return Outcome::EditStaff(nip),
             Some(Act::ToggleHead) => self.confirm_head = true,
@@ -1064,16 +1124,22 @@ impl Screen for StaffRecord {
             })
             .collect();
         frame.render_widget(Paragraph::new(warn_lines), warn_area);
-        let titles = [
-            T::Evaluations,
-            T::Trainings,
-            T::History,
-            T::Coaching,
-            T::Competencies,
-            T::Skp,
-        ]
-        .map(|t| ui.t(t));
-        let selected = SECTIONS
+        let sections = self.sections();
+        let titles: Vec<&str> = sections
+            .iter()
+            .map(|s| {
+                ui.t(match s {
+                    Section::Evaluations => T::Evaluations,
+                    Section::Trainings => T::Trainings,
+                    Section::History => T::History,
+                    Section::Coaching => T::Coaching,
+                    Section::Competencies => T::Competencies,
+                    Section::Skp => T::Skp,
+                    Section::Contracts => T::Contracts,
+                })
+            })
+            .collect();
+        let selected = sections
             .iter()
             .position(|s| *s == self.section)
             .unwrap_or(0);
@@ -1088,7 +1154,7 @@ impl Screen for StaffRecord {
             );
         } else {
             frame.render_widget(
-                Tabs::new(titles.to_vec())
+                Tabs::new(titles)
                     .select(selected)
                     .highlight_style(ui.theme.selected())
                     .divider(ui.theme.sym("│", "|")),
@@ -1102,6 +1168,7 @@ impl Screen for StaffRecord {
             Section::Coaching => self.draw_coaching(frame, body, ui),
             Section::Competencies => self.draw_competencies(frame, body, ui),
             Section::Skp => self.draw_skp(frame, body, ui),
+            Section::Contracts => self.draw_contracts(frame, body, ui),
         }
         if let Some(choice) = &self.print {
             choice.draw(frame, area, ui);

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 mod audit;
 mod coaching;
 mod competencies;
+mod contracts;
 mod drafts;
 mod evaluations;
 mod officers;
@@ -27,6 +28,7 @@ mod units;
 pub use audit::*;
 pub use coaching::*;
 pub use competencies::*;
+pub use contracts::*;
 pub use drafts::*;
 pub use evaluations::*;
 pub use officers::*;
@@ -52,6 +54,8 @@ pub const COACHING_VERSION: u8 = 2;
 pub const COMPETENCY_VERSION: u8 = 1;
 pub const REQUIREMENT_VERSION: u8 = 1;
 pub const SKP_VERSION: u8 = 1;
+/// PPPK contracts (issue 21).
+pub const CONTRACTS_VERSION: u8 = 1;
 
 /// A period kind as two stored bytes: `(0, 0)` annual, `(1, q)` quarter, `(2, m)` month,
 /// `(3, first * 16 + last)` a span of months. Shared by every record that stores a period.

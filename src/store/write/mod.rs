@@ -10,6 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 mod coaching;
 mod competencies;
+mod contracts;
 mod evaluations;
 mod partners;
 mod potentials;
