@@ -905,6 +905,7 @@ fn import_counts_the_provisional_evaluations_it_wrote() {
 
 // ------------------------------------------------------------------ unit ratings, heads
 
+/// The header before issue 21 (`nilai`, now `capaian_organisasi`): still read.
 const UNIT_RATINGS_HEADER: &str = "unit,tahun,periode,nilai";
 
 #[test]
@@ -912,7 +913,10 @@ fn unit_ratings_export_imports_back_unchanged_and_a_period_rating_is_its_own() {
     let db = Db::new();
     db.demo(60);
     let before = db.export("unit-ratings");
-    assert_eq!(before.header, ["unit", "tahun", "periode", "nilai"]);
+    assert_eq!(
+        before.header,
+        ["unit", "tahun", "periode", "capaian_organisasi"]
+    );
     assert!(!before.rows.is_empty(), "the demo rates its units");
     let f = db.write("ratings.csv", db.run(&["export", "unit-ratings"]).stdout);
     let run = db.run(&["import", "unit-ratings", s(&f)]);

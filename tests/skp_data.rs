@@ -309,7 +309,7 @@ fn the_exports_recompute_the_capaian_and_the_distribution_the_screens_show() {
         .map(|r| {
             (
                 ratings.get(r, "unit"),
-                UnitRating::parse(ratings.get(r, "nilai")).expect("a unit rating"),
+                UnitRating::parse(ratings.get(r, "capaian_organisasi")).expect("a unit rating"),
             )
         })
         .collect();

@@ -164,13 +164,25 @@ pub const TRAININGS: &[Column] = &[
     col("kompetensi", &["competency"], false),
 ];
 
-/// `kinerja import|export unit-ratings`: a unit's own rating per year or period
-/// (SE MenPANRB 3/2023).
+/// `kinerja import|export unit-ratings`: a unit's own rating per year or period, the
+/// capaian kinerja organisasi (SE MenPANRB 3/2023). The column was `nilai` before issue 21;
+/// that name is still read.
 pub const UNIT_RATINGS: &[Column] = &[
     col("unit", &["unit_kerja", "unor_nama"], true),
     col("tahun", &["year"], true),
     col("periode", &["period"], false),
-    col("nilai", &["rating", "nilai_unit", "predikat_unit"], true),
+    col(
+        "capaian_organisasi",
+        &[
+            "nilai",
+            "capaian",
+            "capaian_kinerja_organisasi",
+            "rating",
+            "nilai_unit",
+            "predikat_unit",
+        ],
+        true,
+    ),
 ];
 
 /// `kinerja import|export potentials`: potensial per person and year (PermenPANRB 3/2020).

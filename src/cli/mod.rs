@@ -202,7 +202,8 @@ pub enum ExportKind {
     Staff,
     Trainings,
     Evaluations,
-    /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
+    /// Each unit's own rating (capaian organisasi) per year and period (unit, tahun,
+    /// periode, capaian_organisasi)
     UnitRatings,
     /// Potensial per person and year (nip, tahun, potensial, sumber, tanggal, penilai)
     Potentials,
@@ -266,7 +267,8 @@ pub enum DataKind {
     Staff,
     Trainings,
     Evaluations,
-    /// Each unit's own rating per year and period (unit, tahun, periode, nilai)
+    /// Each unit's own rating (capaian organisasi) per year and period (unit, tahun,
+    /// periode, capaian_organisasi; the old header nilai is read too)
     UnitRatings,
     /// Potensial per person and year (nip, tahun, potensial, sumber, tanggal, penilai)
     Potentials,

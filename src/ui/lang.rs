@@ -365,7 +365,7 @@ texts! {
     KeyReportTab => "laporan", "reports";
     Distribution => "Distribusi predikat tahunan", "Annual predikat distribution";
     GuideNote => "Pedoman SE MenPANRB 3/2023: peringatan saja, predikat tidak diubah.", "Guide of SE MenPANRB 3/2023: a warning only, no predikat is changed.";
-    UnitRatingCol => "Nilai", "Rating";
+    UnitRatingCol => "Capaian", "Org. perf";
     UnitRatingTitle => "Capaian organisasi", "Organisational performance";
     NoRating => "belum dinilai", "no rating";
     Fits => "sesuai", "fits";

@@ -179,7 +179,7 @@ pub const COLUMNS: [&str; 17] = [
     "butuh_perbaikan",
     "kurang",
     "sangat_kurang",
-    "nilai_unit",
+    "capaian_organisasi",
     "status_distribusi",
     "capai_target_jp",
     "capai_target_jp_persen",

@@ -54,17 +54,17 @@ fn parse_row(
             format!("periode {period_text:?} is not tahunan, triwulan-1..4 or bulan-01..12")
         })
     };
-    let rating_text = t.get(r, "nilai");
+    let rating_text = t.get(r, "capaian_organisasi");
     let rating = match rating_text.trim() {
         "-" => Some(None),
         "" => {
             row.problems
-                .push("nilai is empty (Istimewa, Baik, Butuh Perbaikan, Kurang, Sangat Kurang; - removes)".into());
+                .push("capaian_organisasi is empty (Istimewa, Baik, Butuh Perbaikan, Kurang, Sangat Kurang; - removes)".into());
             None
         }
         text => row.need(UnitRating::parse(text).map(Some), || {
             format!(
-                "nilai {text:?} is not Istimewa, Baik, Butuh Perbaikan (Cukup), Kurang or Sangat Kurang"
+                "capaian_organisasi {text:?} is not Istimewa, Baik, Butuh Perbaikan (Cukup), Kurang or Sangat Kurang"
             )
         }),
     };
@@ -151,7 +151,7 @@ pub(super) fn import_unit_ratings(
         "unit-ratings",
         &with_skipped(
             format!(
-                "{set} set, {removed} removed, {unchanged} unchanged unit rating(s) in {} unit(s)",
+                "{set} set, {removed} removed, {unchanged} unchanged unit rating(s) (capaian organisasi) in {} unit(s)",
                 changed.len()
             ),
             bad.len(),
