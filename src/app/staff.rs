@@ -35,7 +35,7 @@ impl App {
 
     pub(super) fn save_staff(&mut self, staff: crate::domain::Staff) -> bool {
         let actor = self.opts.actor.clone();
-        match self.store.save_staff(&staff, &actor) {
+        match self.store.save_staff_on(&staff, self.opts.today, &actor) {
             Ok(saved) => {
                 let draft = match &self.screen {
                     Screen::Form(f) => Some(

@@ -1,5 +1,6 @@
 //! Pure rules and types of DOMAIN.md: no I/O, no storage, no terminal.
 
+pub mod career;
 pub mod coaching;
 pub mod competency;
 pub mod dates;
@@ -22,6 +23,7 @@ pub mod text;
 pub mod training;
 pub mod unit;
 
+pub use career::{Career, CareerEntry, CareerError, CareerKind, CareerValue};
 pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
 pub use competency::{
     Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_key,

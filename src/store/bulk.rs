@@ -24,10 +24,11 @@ const COACHING: usize = 7;
 const COMPETENCIES: usize = 8;
 const REQUIREMENTS: usize = 9;
 const SKP: usize = 10;
+const CAREER: usize = 11;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 11],
+    batches: [sled::Batch; 12],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.
@@ -183,6 +184,22 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a person's career history as given (revision included); the person's
+    /// summary is rebuilt at the end. The caller keeps the staff record's golongan,
+    /// jabatan and unit equal to the newest entries (`Career::apply`).
+    pub fn put_career(
+        &mut self,
+        nip: &str,
+        career: &crate::domain::Career,
+    ) -> Result<(), StoreError> {
+        self.touch(nip);
+        self.put(
+            CAREER,
+            nip.as_bytes(),
+            records::encode_career(career).map_err(invalid)?,
+        )
+    }
+
     /// Writes a person's coaching records (pembinaan kinerja) as given.
     pub fn put_coaching(&mut self, nip: &str, group: &CoachingGroup) -> Result<(), StoreError> {
         self.put(
@@ -260,6 +277,7 @@ impl<'s> BulkWriter<'s> {
             &s.competencies,
             &s.requirements,
             &s.skp,
+            &s.career,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

@@ -1,7 +1,7 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 18] = [
+pub const TREES: [&str; 19] = [
     "meta",
     "units",
     "partners",
@@ -16,6 +16,7 @@ pub const TREES: [&str; 18] = [
     "potentials",
     "coaching",
     "skp",
+    "career",
     "officers",
     "drafts",
     "audit",
