@@ -3,6 +3,7 @@
 //! resize events; draws to whatever ratatui backend it is given; touches no terminal,
 //! global or environment variable, so one process can run one `App` per SSH session.
 
+mod career;
 mod coaching;
 mod competency;
 mod evaluations;
@@ -125,6 +126,7 @@ enum Screen {
     Skp(Box<crate::screens::skp::SkpScreen>),
     SkpEdit(Box<crate::screens::skp::SkpEditor>),
     Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
+    Career(Box<crate::screens::career_form::CareerForm>),
 }
 
 impl Screen {
@@ -154,6 +156,7 @@ impl Screen {
             Screen::Skp(s) => s.as_ref(),
             Screen::SkpEdit(s) => s.as_ref(),
             Screen::Keberatan(s) => s.as_ref(),
+            Screen::Career(s) => s.as_ref(),
         }
     }
 
@@ -181,6 +184,7 @@ impl Screen {
             Screen::Skp(s) => s.as_mut(),
             Screen::SkpEdit(s) => s.as_mut(),
             Screen::Keberatan(s) => s.as_mut(),
+            Screen::Career(s) => s.as_mut(),
         }
     }
 }
@@ -893,6 +897,9 @@ impl App {
             Outcome::SaveSkpGroup(nips, skp) => self.defer_skp_group(nips, skp),
             Outcome::OpenKeberatan(nip, id) => self.open_keberatan(&nip, id),
             Outcome::SaveKeberatan(nip, e) => self.save_keberatan(&nip, *e),
+            Outcome::EditCareer(nip, id) => self.edit_career(&nip, id),
+            Outcome::SaveCareer(nip, entry) => self.save_career(&nip, &entry),
+            Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
         }
     }
 

@@ -204,6 +204,15 @@ mod tests {
             Outcome::SkpTemplate(vec![n()]),
             Outcome::SkpCascade(n(), 1),
             Outcome::SaveSkpGroup(vec![n()], Box::new(skp)),
+            Outcome::EditCareer(n(), None),
+            Outcome::SaveCareer(
+                n(),
+                Box::new(crate::domain::CareerEntry::new(
+                    None,
+                    crate::domain::CareerValue::Unit(p.staff.unit_id.clone()),
+                )),
+            ),
+            Outcome::DeleteCareer(n(), 1, 1),
         ];
         (outcomes, nip, p.staff.unit_id)
     }

@@ -199,6 +199,7 @@ impl App {
         let Some(staff) = self.store.get_staff(nip)? else {
             return Ok(None);
         };
+        let staff_for_career = staff.clone();
         let unit_record = self.store.get_unit(&staff.unit_id)?;
         let head = unit_record.as_ref().is_some_and(|u| u.is_head(nip));
         let other_head = match unit_record.as_ref().and_then(|u| u.head.clone()) {
@@ -234,7 +235,19 @@ impl App {
             .with_potentials(&self.store.potentials_of(nip)?)
             .with_coaching(self.store.coaching_of(nip)?)
             .with_competencies(&self.store.competencies()?, &self.store.requirements()?)
-            .with_skp(crate::views::skp::skp_rows(&self.store.skp_of(nip)?)),
+            .with_skp(crate::views::skp::skp_rows(&self.store.skp_of(nip)?))
+            .with_career(crate::screens::staff_record::career_rows(
+                &self
+                    .store
+                    .career_of(nip)?
+                    .unwrap_or_else(|| crate::domain::Career::implied(&staff_for_career)),
+                &self
+                    .store
+                    .units()?
+                    .into_iter()
+                    .map(|u| (u.id, u.name))
+                    .collect(),
+            )),
         ))
     }
 

@@ -53,6 +53,11 @@ pub fn run(
             "--year applies to evaluations, trainings, unit ratings and the report; staff export always lists everyone",
         ));
     }
+    if kind == ExportKind::Riwayat && year.is_some() {
+        return Err(Failure::cannot_run(
+            "--year does not apply to `export riwayat`: a history is exported whole",
+        ));
+    }
     let mut out = Output::create(output)?;
     let rows = match kind {
         ExportKind::Staff => export_staff(store, &mut out)?,
@@ -69,6 +74,7 @@ pub fn run(
         ExportKind::Realisasi => super::export_skp::export_realisasi(store, &mut out, year)?,
         ExportKind::Bukti => super::export_skp::export_bukti(store, &mut out, year)?,
         ExportKind::Keberatan => super::export_skp::export_keberatan(store, &mut out, year)?,
+        ExportKind::Riwayat => super::export_career::export_riwayat(store, &mut out)?,
         ExportKind::Competencies => export_competencies(store, &mut out)?,
         ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,

@@ -5,6 +5,7 @@ pub mod columns;
 pub mod config;
 pub mod csvio;
 mod export;
+mod export_career;
 mod export_skp;
 mod import;
 mod officer;
@@ -233,6 +234,9 @@ pub enum ExportKind {
     /// Objections to evaluations and every step on them (diajukan, alasan, penjelasan,
     /// keputusan, new ratings, who decided and when) (--year: the evaluation's year)
     Keberatan,
+    /// Career histories, one row per change (nip, jenis pangkat/jabatan/unit, golongan,
+    /// jabatan, jenis_jabatan, unit, tmt, nomor_sk), as SIASN's riwayat exports
+    Riwayat,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -277,6 +281,10 @@ pub enum DataKind {
     /// Objections (the columns of `export keberatan`), by NIP and period; the decided
     /// result becomes the evaluation's ratings
     Keberatan,
+    /// Career histories (the columns of `export riwayat`; SIASN's riwayat exports): the
+    /// kinds a person has in the file replace theirs, and the staff record follows the
+    /// newest entries
+    Riwayat,
 }
 
 /// A failed command: what to print and the exit status.

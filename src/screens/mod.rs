@@ -2,6 +2,7 @@
 //! drawing. Screens never write to the store; they return an [`Outcome`] that `app/`
 //! carries out, so each can be tested on a `TestBackend` without a database.
 
+pub mod career_form;
 pub mod coaching_form;
 pub mod competency;
 pub mod evaluation_form;
@@ -212,6 +213,12 @@ pub enum Outcome {
     PrintPerson(String, PrintDoc),
     /// `P` on Laporan: write a unit's (id) document for a period as a PDF.
     PrintUnit(String, crate::domain::Period, UnitDoc),
+    /// The career entry form of a person (NIP): `None` a new entry, else that one (issue 21).
+    EditCareer(String, Option<u32>),
+    /// Save a career entry of a person (NIP) at the history's revision the form opened.
+    SaveCareer(String, Box<crate::domain::CareerEntry>),
+    /// Delete a person's (NIP) career entry (id) at the history's revision.
+    DeleteCareer(String, u32, u64),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -303,6 +310,10 @@ impl Outcome {
             | O::SetUnitRating(..)
             | O::ToggleUnitHead(_)
             | O::UndoUnitHead(_)
+            // The career history changes the staff record: whoever edits staff.
+            | O::EditCareer(..)
+            | O::SaveCareer(..)
+            | O::DeleteCareer(..)
             // Partners serve every unit: edited by whoever edits units.
             | O::EditPartner(..)
             | O::SavePartner(_) => Access::AdminStaff,

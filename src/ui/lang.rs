@@ -775,6 +775,33 @@ texts! {
     PrintNoSkp => "{name} belum punya SKP untuk {period}; catat SKP-nya dulu", "{name} has no SKP for {period}; record the SKP first";
     PrintNoEvaluation => "{name} belum punya evaluasi {period}; pilih evaluasi lain di Evaluasi", "{name} has no evaluation for {period}; choose another in Evaluasi";
     PrintEmptyUnit => "tidak ada evaluasi {period} di {unit}; tidak ada yang ditulis", "no evaluation for {period} in {unit}; nothing was written";
+    // Issue 21, career: the career history, past years judged with that year's data and
+    // the promotions list (career).
+    CareerTab => "Karier", "Career";
+    CareerNone => "Belum ada riwayat karier.", "No career history yet.";
+    CareerColKind => "Jenis", "Kind";
+    CareerColValue => "Isi", "Value";
+    CareerColSk => "Nomor SK", "Decree no.";
+    CareerPangkat => "Pangkat", "Rank";
+    CareerJabatan => "Jabatan", "Position";
+    CareerUnit => "Unit kerja", "Unit";
+    CareerUnknown => "tak diketahui", "not known";
+    CareerTitle => "Riwayat karier", "Career history";
+    CareerFieldKind => "Jenis riwayat", "Kind";
+    CareerFieldTmt => "TMT", "TMT";
+    CareerFieldGolongan => "Golongan", "Golongan";
+    CareerFieldJabatan => "Nama jabatan", "Position name";
+    CareerFieldJenis => "Jenis jabatan", "Position kind";
+    CareerFieldUnit => "Unit kerja", "Unit";
+    CareerFieldSk => "Nomor SK", "Decree number";
+    CareerNoteNewest => "terbaru: data pegawai ikut berubah", "newest: the staff record follows";
+    CareerNoteOlder => "riwayat lama: data pegawai tetap", "older: the staff record stays";
+    CareerDeleteAsk => "Hapus entri riwayat ini? (y = hapus, n = batal)", "Delete this history entry? (y = delete, n = cancel)";
+    CareerErrLast => "riwayat {kind} harus punya satu entri", "the {kind} history needs one entry";
+    CareerErrTwoUnknown => "hanya entri {kind} tertua yang boleh tanpa TMT", "only the oldest {kind} entry may lack a TMT";
+    CareerErrSameTmt => "sudah ada entri {kind} dengan TMT {date}", "there is a {kind} entry on {date} already";
+    CareerErrBeforeAppointment => "TMT sebelum pengangkatan ({date})", "TMT before the appointment ({date})";
+    CareerErrRank => "golongan tidak sesuai jenis kepegawaian", "the golongan does not fit the employment kind";
 }
 
 #[cfg(test)]

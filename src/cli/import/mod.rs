@@ -10,6 +10,7 @@ mod keberatan;
 mod partners;
 mod potentials;
 mod realisasi;
+mod riwayat;
 mod skp;
 mod staff;
 mod trainings;
@@ -56,6 +57,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Realisasi => realisasi::import_realisasi(store, file, opts),
         DataKind::Bukti => realisasi::import_bukti(store, file, opts),
         DataKind::Keberatan => keberatan::import_keberatan(store, file, opts),
+        DataKind::Riwayat => riwayat::import_riwayat(store, file, opts),
     }
 }
 

@@ -3,9 +3,12 @@
 //! trainings (this year's JP against 20) and the change history. `p` opens the one-page
 //! profile.
 
+mod career;
 mod coaching;
 mod competencies;
 mod skp;
+
+pub use career::{CareerRow, career_rows};
 
 use super::{Outcome, PrintDoc, Screen};
 use crate::domain::{
@@ -37,19 +40,24 @@ pub enum Section {
     Competencies,
     /// The person's SKPs (issue 19).
     Skp,
+    /// The career history: riwayat pangkat, jabatan, unit (issue 21).
+    Career,
 }
 
-const SECTIONS: [Section; 6] = [
+const SECTIONS: [Section; 7] = [
     Section::Evaluations,
     Section::Trainings,
     Section::History,
     Section::Coaching,
     Section::Competencies,
     Section::Skp,
+    Section::Career,
 ];
 
 /// The SKP section's place in `rows`.
 const SKP_ROW: usize = 5;
+/// The Karier section's place in `rows`.
+const CAREER_ROW: usize = 6;
 
 /// One required competency of the person's position with their state on the record's day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +85,7 @@ pub struct StaffRecord {
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 6],
+    rows: [usize; 7],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// The unit's head when that is someone else (their name), for the question.
@@ -96,6 +104,8 @@ pub struct StaffRecord {
     skp: Vec<crate::views::skp::SkpRow>,
     /// `P` was pressed: the documents to choose from (issue 20).
     print: Option<Choice<PrintDoc>>,
+    /// The career history, newest first (issue 21).
+    career: Vec<CareerRow>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,7 +188,7 @@ impl StaffRecord {
             coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 6],
+            rows: [0; 7],
             head: false,
             other_head: None,
             undo_head: None,
@@ -187,6 +197,7 @@ impl StaffRecord {
             competencies: Vec::new(),
             skp: Vec::new(),
             print: None,
+            career: Vec::new(),
         }
     }
 
@@ -350,6 +361,7 @@ impl StaffRecord {
             Section::Coaching => self.coaching.len(),
             Section::Competencies => self.competencies.len(),
             Section::Skp => self.skp.len(),
+            Section::Career => self.career.len(),
         }
     }
 
@@ -866,13 +878,17 @@ impl Screen for StaffRecord {
         if self.section != Section::Evaluations || self.evaluations.is_empty() {
             k.retain(|x| x.action != T::KeyKeberatan);
         }
-        // `n` makes a new SKP on the SKP section only.
-        if self.section != Section::Skp {
+        // `n` makes a new SKP or career entry on those sections only.
+        if !matches!(self.section, Section::Skp | Section::Career) {
             k.retain(|x| x.action != T::KeyNew);
         }
         if !matches!(
             self.section,
-            Section::Evaluations | Section::Trainings | Section::Coaching | Section::Skp
+            Section::Evaluations
+                | Section::Trainings
+                | Section::Coaching
+                | Section::Skp
+                | Section::Career
         ) {
             // The rows of Riwayat and Kompetensi open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
@@ -928,6 +944,12 @@ impl Screen for StaffRecord {
             && matches!(act, Act::NewSkp | Act::OpenRow | Act::Edit)
         {
             return self.skp_key(act).unwrap_or(Outcome::Ignored);
+        }
+        if self.section == Section::Career
+            && let Some(act) = act
+            && matches!(act, Act::NewSkp | Act::OpenRow | Act::Edit)
+        {
+            return self.career_key(act).unwrap_or(Outcome::Ignored);
         }
         match act {
             Some(Act::NewSkp) => return Outcome::Ignored,
@@ -1004,6 +1026,7 @@ impl Screen for StaffRecord {
             T::Coaching,
             T::Competencies,
             T::Skp,
+            T::CareerTab,
         ]
         .map(|t| ui.t(t));
         let selected = SECTIONS
@@ -1035,6 +1058,7 @@ impl Screen for StaffRecord {
             Section::Coaching => self.draw_coaching(frame, body, ui),
             Section::Competencies => self.draw_competencies(frame, body, ui),
             Section::Skp => self.draw_skp(frame, body, ui),
+            Section::Career => self.draw_career(frame, body, ui),
         }
         if let Some(choice) = &self.print {
             choice.draw(frame, area, ui);
