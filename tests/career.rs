@@ -257,3 +257,180 @@ fn check_finds_a_history_that_disagrees_with_its_record() {
         report.damage
     );
 }
+
+/// A small kecamatan (issue 21): Kelurahan Belawan I under Kecamatan Medan Belawan, a
+/// puskesmas without a parent. Ani moved from the puskesmas to the kelurahan on 1 July
+/// 2024; the kelurahan's lurah changed from Gani to Hadi on 2 January 2025.
+mod past_years {
+    use super::*;
+    use common::evaluation;
+    use kinerja::domain::{
+        JpTargets, Nip, Period, PeriodKind, Predikat, Rating, Staff, UnitRating,
+    };
+    use kinerja::views::report::{UnitReport, unit_report};
+
+    const ANI: &str = "199001012015022001";
+    const GANI: &str = "197505052000031002";
+    const HADI: &str = "198002022005011003";
+
+    fn person(nip: &str, unit: &str) -> Staff {
+        Staff {
+            nip: Nip::parse(nip).unwrap(),
+            unit_id: unit.into(),
+            nama: format!("Pegawai {nip}"),
+            ..staff(NIP)
+        }
+    }
+
+    fn office() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let kec = Unit::new("Kecamatan Medan Belawan", UnitKind::Pemerintahan, None);
+        let mut kel = Unit::new(
+            "Kelurahan Belawan I",
+            UnitKind::Pemerintahan,
+            Some(kec.id.clone()),
+        );
+        kel.head = Some(Nip::parse(GANI).unwrap());
+        kel.set_head(Some(Nip::parse(HADI).unwrap()), date(2025, 1, 2));
+        kel.ratings.insert(2025, UnitRating::Baik);
+        kel.period_ratings
+            .insert((2025, PeriodKind::Triwulan(2)), UnitRating::Istimewa);
+        store.save_unit(&kec, "t").unwrap();
+        store.save_unit(&kel, "t").unwrap();
+        store.save_unit(&unit(), "t").unwrap();
+        for (nip, u) in [
+            (ANI, unit().id),
+            (GANI, kel.id.clone()),
+            (HADI, kel.id.clone()),
+        ] {
+            store.save_staff(&person(nip, &u), "t").unwrap();
+        }
+        store
+            .save_career_entry(
+                ANI,
+                &CareerEntry::new(Some(date(2024, 7, 1)), CareerValue::Unit(kel.id.clone())),
+                0,
+                "t",
+            )
+            .unwrap();
+        let annual = |y| evaluation(y, PeriodKind::Tahunan, Rating::Sesuai, Rating::Sesuai);
+        for nip in [ANI, GANI, HADI] {
+            for y in [2023, 2024, 2025] {
+                store.save_evaluation(nip, &annual(y), "t").unwrap();
+            }
+        }
+        // The second quarter of 2025: Ani Sangat Baik, the lurah Baik.
+        store
+            .save_evaluation(
+                ANI,
+                &evaluation(
+                    2025,
+                    PeriodKind::Triwulan(2),
+                    Rating::DiAtas,
+                    Rating::DiAtas,
+                ),
+                "t",
+            )
+            .unwrap();
+        store
+            .save_evaluation(
+                HADI,
+                &evaluation(
+                    2025,
+                    PeriodKind::Triwulan(2),
+                    Rating::Sesuai,
+                    Rating::Sesuai,
+                ),
+                "t",
+            )
+            .unwrap();
+        (dir, store)
+    }
+
+    fn row<'a>(rows: &'a [UnitReport], id: &str) -> &'a UnitReport {
+        rows.iter()
+            .find(|r| r.unit_id == id)
+            .expect("a row per unit")
+    }
+
+    #[test]
+    fn a_moved_person_counts_in_the_unit_of_each_year() {
+        let (_d, store) = office();
+        let today = date(2026, 3, 1);
+        let targets = JpTargets::default();
+        // The kelurahan also counts the member of its staff who is not its head that year.
+        for (year, puskesmas, kelurahan) in [(2023, 1, 1), (2024, 0, 2), (2025, 0, 2)] {
+            let rows = unit_report(&store, year, &targets, today).unwrap();
+            assert_eq!(
+                row(&rows, &unit().id).counts.total(),
+                puskesmas,
+                "{year} puskesmas"
+            );
+            assert_eq!(
+                row(&rows, "kelurahan-belawan-i").counts.total(),
+                kelurahan,
+                "{year} kelurahan"
+            );
+            assert_eq!(row(&rows, &unit().id).staff, puskesmas, "{year}");
+        }
+    }
+
+    #[test]
+    fn the_head_of_each_year_counts_in_the_parent_unit_not_in_none() {
+        let (_d, store) = office();
+        let today = date(2026, 3, 1);
+        let targets = JpTargets::default();
+        // 2024: Gani was the lurah; Hadi a member of the kelurahan's staff.
+        let rows = unit_report(&store, 2024, &targets, today).unwrap();
+        let kel = row(&rows, "kelurahan-belawan-i");
+        assert_eq!(kel.head_predikat, Some(Predikat::Baik));
+        assert_eq!(kel.counts.total(), 2, "Ani and Hadi, not Gani");
+        assert_eq!(kel.parent.as_deref(), Some("kecamatan-medan-belawan"));
+        assert_eq!(
+            row(&rows, "kecamatan-medan-belawan").counts.total(),
+            1,
+            "the lurah in the kecamatan's"
+        );
+        // 2025: Hadi is the lurah; Gani a member.
+        let rows = unit_report(&store, 2025, &targets, today).unwrap();
+        assert_eq!(row(&rows, "kelurahan-belawan-i").counts.total(), 2);
+        assert_eq!(row(&rows, "kecamatan-medan-belawan").counts.total(), 1);
+    }
+
+    #[test]
+    fn a_rated_period_is_checked_with_that_periods_predikat() {
+        let (_d, store) = office();
+        let rows = unit_report(&store, 2025, &JpTargets::default(), date(2026, 3, 1)).unwrap();
+        let kel = row(&rows, "kelurahan-belawan-i");
+        assert_eq!(kel.periods.len(), 1);
+        let q2 = &kel.periods[0];
+        assert_eq!(
+            q2.period,
+            Period::new(2025, PeriodKind::Triwulan(2)).unwrap()
+        );
+        // Ani's Sangat Baik counts; the lurah's Baik goes to the kecamatan.
+        assert_eq!(q2.counts.total(), 1);
+        assert_eq!(q2.counts.get(Predikat::SangatBaik), 1);
+        // Istimewa allows at most 70% Sangat Baik: one of one is checked and breaks it.
+        assert_eq!(
+            q2.breaches,
+            vec![kinerja::domain::Breach::AboveMax(Predikat::SangatBaik, 70)]
+        );
+        // No rating for other periods: nothing else checked.
+        assert!(row(&rows, &unit().id).periods.is_empty());
+    }
+
+    #[test]
+    fn the_talent_view_of_a_past_year_puts_a_moved_person_in_that_years_unit() {
+        let (_d, store) = office();
+        let all = |_: &str| true;
+        let t =
+            kinerja::views::talent::talent_data(&store, 2023, 2026, Some(unit().id), &all).unwrap();
+        assert_eq!(t.people.len(), 1, "Ani was in the puskesmas in 2023");
+        assert_eq!(t.people[0].unit_id, unit().id);
+        let t =
+            kinerja::views::talent::talent_data(&store, 2025, 2026, Some(unit().id), &all).unwrap();
+        assert!(t.people.is_empty(), "and no longer in 2025");
+    }
+}

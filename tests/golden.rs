@@ -80,6 +80,19 @@ fn unit_samples_v2() -> Vec<kinerja::domain::Unit> {
     units
 }
 
+/// Version 3 units (issue 21): the first with two changes of head, one from nobody.
+fn unit_samples_v3() -> Vec<kinerja::domain::Unit> {
+    let mut units = unit_samples_v2();
+    units[0].former_heads = vec![
+        (jiff::civil::date(2023, 1, 2), None),
+        (
+            jiff::civil::date(2025, 7, 1),
+            Some(Nip::parse("198503302010012002").unwrap()),
+        ),
+    ];
+    units
+}
+
 fn evaluation_samples() -> Vec<EvaluationGroup> {
     let mut a = evaluation(2025, PeriodKind::Tahunan, Rating::DiAtas, Rating::Sesuai);
     a.id = 1;
@@ -628,8 +641,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "unit_v2.bin",
-            unit_samples_v2()
+            "unit_v3.bin",
+            unit_samples_v3()
                 .iter()
                 .map(|u| records::encode_unit(u).unwrap())
                 .collect(),
@@ -810,6 +823,20 @@ fn golden_unit_v2_values_decode_to_the_same_records() {
         decoded[0].rating_of(kinerja::domain::Period::new(2025, PeriodKind::Triwulan(2)).unwrap()),
         Some(UnitRating::Baik)
     );
+}
+
+#[test]
+fn golden_unit_v3_values_decode_to_the_same_records() {
+    let values = read_values("unit_v3.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_unit(v).unwrap())
+        .collect();
+    assert_eq!(decoded, unit_samples_v3());
+    let head_2024 = decoded[0].head_on(jiff::civil::date(2024, 12, 31));
+    assert_eq!(head_2024.map(|n| n.as_str()), Some("198503302010012002"));
+    assert_eq!(decoded[0].head_on(jiff::civil::date(2022, 12, 31)), None);
+    assert!(values.iter().all(|v| v[0] == 3), "version byte");
 }
 
 #[test]

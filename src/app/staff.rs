@@ -133,13 +133,15 @@ impl App {
                 return Ok(None);
             };
             let before = unit.head.clone();
-            unit.head = match &self.head_undo {
+            let next = match &self.head_undo {
                 Some((u, previous)) if undo && *u == unit.id => previous.clone(),
                 // Nothing of this unit to undo: nothing is done.
                 _ if undo => return Ok(None),
                 _ if unit.is_head(nip) => None,
                 _ => Some(staff.nip.clone()),
             };
+            // From today: the head before stays the head of the days before (issue 21).
+            unit.set_head(next, self.opts.today);
             self.store.save_unit(&unit, &self.opts.actor)?;
             let name_of = |n: &Option<crate::domain::Nip>| -> Result<String, StoreError> {
                 Ok(match n {

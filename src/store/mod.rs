@@ -31,8 +31,8 @@ use std::path::{Path, PathBuf};
 /// by category), which an older kinerja cannot
 /// read, so it refuses the whole database up front instead of failing on single records.
 /// 3: partner records may be V2 (agreements, contact, competencies; issue 13).
-/// 4: career histories (tree `career`, issue 21): an older kinerja would change a staff
-/// record without its history.
+/// 4: career histories (tree `career`, issue 21), which an older kinerja would leave behind
+/// when it changes a staff record, and units with their former heads (`UnitV3`).
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// sled's page cache: small, for old PCs and thin clients.

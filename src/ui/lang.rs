@@ -802,6 +802,8 @@ texts! {
     CareerErrSameTmt => "sudah ada entri {kind} dengan TMT {date}", "there is a {kind} entry on {date} already";
     CareerErrBeforeAppointment => "TMT sebelum pengangkatan ({date})", "TMT before the appointment ({date})";
     CareerErrRank => "golongan tidak sesuai jenis kepegawaian", "the golongan does not fit the employment kind";
+    HeadInParent => "Pimpinan dihitung di unit induk (SE MenPANRB 3/2023), predikatnya:", "The head is counted in the parent unit (SE MenPANRB 3/2023); their predikat:";
+    PeriodFits => "sesuai pedoman", "fits the guide";
 }
 
 #[cfg(test)]

@@ -100,6 +100,11 @@ impl StaffIndex {
                 jabatan_no: e.jabatan,
                 jenis: e.jenis,
                 held: &e.held,
+                moves: data.moves.get(&e.nip).map_or_else(Vec::new, |m| {
+                    m.iter()
+                        .map(|(tmt, unit)| (*tmt, data.unit_ids.text(*unit)))
+                        .collect()
+                }),
             });
         }
     }

@@ -41,7 +41,7 @@ pub use trainings::*;
 pub use units::*;
 
 pub const STAFF_VERSION: u8 = 2;
-pub const UNIT_VERSION: u8 = 2;
+pub const UNIT_VERSION: u8 = 3;
 pub const EVALUATIONS_VERSION: u8 = 2;
 pub const TRAININGS_VERSION: u8 = 3;
 pub const PARTNER_VERSION: u8 = 2;
