@@ -176,3 +176,28 @@ fn snapshots_of_the_career_section_and_its_form() {
         insta::assert_snapshot!(format!("career_form_new__{look}"), s.text());
     }
 }
+
+#[test]
+fn promotions_are_reached_from_laporan_and_walk_the_periods() {
+    let mut s = session_with(40, Lang::Id, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('4')).key(KeyCode::Char('N'));
+    // Today is 28 November 2026: the next period is 1 December 2026.
+    assert!(s.shows("Kenaikan pangkat ◀ 2026-12-01 ▶"), "{}", s.text());
+    s.key(KeyCode::Right);
+    assert!(s.shows("◀ 2027-02-01 ▶"), "{}", s.text());
+    s.key(KeyCode::Char('['));
+    assert!(s.shows("◀ 2026-02-01 ▶"), "{}", s.text());
+    s.key(KeyCode::Left);
+    assert!(s.shows("◀ 2025-12-01 ▶"), "{}", s.text());
+    s.key(KeyCode::Esc);
+    assert!(s.shows("Distribusi predikat tahunan"), "{}", s.text());
+}
+
+#[test]
+fn snapshots_of_the_promotions_list() {
+    for (look, lang, theme) in looks() {
+        let mut s = session_with(300, lang, theme, 80, 24);
+        s.key(KeyCode::Char('4')).key(KeyCode::Char('N'));
+        insta::assert_snapshot!(format!("promotions__{look}"), s.text());
+    }
+}

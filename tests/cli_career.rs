@@ -156,3 +156,50 @@ fn a_changed_rank_in_import_staff_becomes_an_entry_of_that_day() {
     assert!(!b[1][6].is_empty(), "dated the day of the import");
     db.run(&["check"]).expect(0);
 }
+
+#[test]
+fn the_promotions_export_lists_who_is_due_with_the_reasons() {
+    let db = db();
+    // NIP_A: III/c since 1 April 2023, Baik in 2025 and 2026; NIP_B: III/a since TMT
+    // CPNS (1 February 2015), 2026 only.
+    let file = format!(
+        "{RIWAYAT_HEADER}\n\
+         {NIP_A},pangkat,III/c,,,,2023-04-01,\n"
+    );
+    db.import_ok("riwayat", "riwayat.csv", &file);
+    let evaluations = format!(
+        "nip,tahun,periode,hasil_kerja,perilaku,penilai_nama\n\
+         {NIP_A},2025,tahunan,2,2,Kepala\n\
+         {NIP_A},2026,tahunan,2,2,Kepala\n\
+         {NIP_B},2026,tahunan,1,1,Kepala\n"
+    );
+    db.import_ok("evaluations", "evaluations.csv", &evaluations);
+    let run = db.run(&["export", "promotions", "--period", "2027-04"]);
+    run.expect(0);
+    let csv = cli_support::Csv::parse(&run.stdout_text());
+    assert_eq!(csv.rows.len(), 2, "{}", run.stdout_text());
+    // Eligible first: NIP_A, 4 years to the day on 1 April 2027.
+    assert_eq!(csv.rows[0][1], NIP_A);
+    assert_eq!(csv.get(&csv.rows[0], "empat_tahun"), "2027-04-01");
+    assert_eq!(csv.get(&csv.rows[0], "golongan_berikut"), "III/d");
+    assert_eq!(csv.get(&csv.rows[0], "memenuhi"), "ya");
+    assert_eq!(csv.get(&csv.rows[1], "memenuhi"), "tidak");
+    assert_eq!(
+        csv.get(&csv.rows[1], "alasan"),
+        "belum ada evaluasi tahunan 2025"
+    );
+    // A day earlier in the TMT would not change April; a period before it lists only B.
+    let feb = db.run(&["export", "promotions", "--period", "2027-02"]);
+    feb.expect(0);
+    assert!(!feb.stdout_text().contains(NIP_A), "{}", feb.stdout_text());
+    // Not a period: refused before anything is written.
+    let bad = db.run(&["export", "promotions", "--period", "2027-03"]);
+    bad.expect(2);
+    assert!(
+        bad.stderr.contains("not a promotion period"),
+        "{}",
+        bad.stderr
+    );
+    db.run(&["export", "staff", "--period", "2027-04"])
+        .expect(2);
+}

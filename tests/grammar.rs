@@ -197,7 +197,17 @@ fn the_career_screens_follow_the_key_grammar() {
     check(&s, "career: new entry", &mut walked);
     s.key(KeyCode::Esc).key(KeyCode::Enter);
     check(&s, "career: an entry", &mut walked);
-    assert_eq!(walked.len(), 3, "{walked:?}");
+    // Kenaikan pangkat: `N` on Laporan.
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('4'));
+    s.key(KeyCode::Char('N'));
+    assert!(s.shows("Kenaikan pangkat"), "{}", s.text());
+    check(&s, "promotions", &mut walked);
+    s.key(KeyCode::Right);
+    assert!(s.shows("Kenaikan pangkat"), "{}", s.text());
+    check(&s, "promotions: next period", &mut walked);
+    assert_eq!(walked.len(), 5, "{walked:?}");
 }
 
 /// `P` prints (issue 20) on every screen that offers it: the record, the profile, the SKP

@@ -102,6 +102,29 @@ impl App {
 }
 
 impl App {
+    /// The promotions list of `period` (`None`: the next period from today) for the
+    /// officer's units, replacing the list on screen or opened over the current screen.
+    pub(super) fn open_promotions(
+        &mut self,
+        period: Option<crate::domain::PromotionPeriod>,
+    ) -> bool {
+        let period =
+            period.unwrap_or_else(|| crate::domain::PromotionPeriod::on_or_after(self.opts.today));
+        let list = crate::views::promotions::promotions(&self.store, period, &|u| self.in_scope(u));
+        match list {
+            Ok(list) => {
+                let screen = Box::new(crate::screens::promotions::Promotions::new(list));
+                if matches!(self.screen, Screen::Promotions(_)) {
+                    self.screen = Screen::Promotions(screen);
+                } else {
+                    self.push(Screen::Promotions(screen));
+                }
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
     /// The NIP of the staff record on screen, if one is (for tests).
     pub fn record_shown(&self) -> Option<&str> {
         match &self.screen {

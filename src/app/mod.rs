@@ -127,6 +127,7 @@ enum Screen {
     SkpEdit(Box<crate::screens::skp::SkpEditor>),
     Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
     Career(Box<crate::screens::career_form::CareerForm>),
+    Promotions(Box<crate::screens::promotions::Promotions>),
 }
 
 impl Screen {
@@ -157,6 +158,7 @@ impl Screen {
             Screen::SkpEdit(s) => s.as_ref(),
             Screen::Keberatan(s) => s.as_ref(),
             Screen::Career(s) => s.as_ref(),
+            Screen::Promotions(s) => s.as_ref(),
         }
     }
 
@@ -185,6 +187,7 @@ impl Screen {
             Screen::SkpEdit(s) => s.as_mut(),
             Screen::Keberatan(s) => s.as_mut(),
             Screen::Career(s) => s.as_mut(),
+            Screen::Promotions(s) => s.as_mut(),
         }
     }
 }
@@ -900,6 +903,7 @@ impl App {
             Outcome::EditCareer(nip, id) => self.edit_career(&nip, id),
             Outcome::SaveCareer(nip, entry) => self.save_career(&nip, &entry),
             Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
+            Outcome::OpenPromotions(period) => self.open_promotions(period),
         }
     }
 

@@ -1,5 +1,6 @@
-//! `kinerja export riwayat` (issue 21): every person's career history, one row per
-//! entry, the columns `import riwayat` reads back.
+//! `kinerja export riwayat` and `export promotions` (issue 21): every person's career
+//! history, one row per entry, the columns `import riwayat` reads back; and who is due for
+//! kenaikan pangkat at a period, with the reasons (not for import).
 
 use super::csvio::Output;
 use super::{Failure, columns};
@@ -40,4 +41,27 @@ pub fn export_riwayat(store: &Store, out: &mut Output) -> Result<usize, Failure>
         }
     }
     Ok(n)
+}
+
+/// The promotions list of `period` (default: the next period from today), eligible first.
+pub fn export_promotions(
+    store: &Store,
+    out: &mut Output,
+    period: Option<crate::domain::PromotionPeriod>,
+) -> Result<usize, Failure> {
+    use crate::views::promotions;
+    let period =
+        period.unwrap_or_else(|| crate::domain::PromotionPeriod::on_or_after(super::today()));
+    let list = promotions::promotions(store, period, &|_| true)?;
+    out.row(promotions::COLUMNS)?;
+    for r in &list.rows {
+        out.row(promotions::csv_row(&list, r))?;
+    }
+    if list.unknown_tmt > 0 {
+        eprintln!(
+            "export promotions {period}: {} active PNS without a TMT golongan are not listed; give it on the record's Karier section or with `import riwayat`",
+            list.unknown_tmt
+        );
+    }
+    Ok(list.rows.len())
 }

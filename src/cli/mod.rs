@@ -115,6 +115,10 @@ pub enum Command {
         /// Only this unit (its name), for `talent` and `gaps`
         #[arg(long, value_name = "UNIT")]
         unit: Option<String>,
+        /// The promotion period for `promotions`: YYYY-MM, the month 02, 04, 06, 08, 10 or
+        /// 12 (default: the next period from today)
+        #[arg(long, value_name = "YYYY-MM")]
+        period: Option<String>,
     },
     /// One person's one-page profile (identity, rank, service, pension, predikat trend, JP
     /// per year, recent trainings, latest notes) as Markdown or plain text for printing;
@@ -237,6 +241,10 @@ pub enum ExportKind {
     /// Career histories, one row per change (nip, jenis pangkat/jabatan/unit, golongan,
     /// jabatan, jenis_jabatan, unit, tmt, nomor_sk), as SIASN's riwayat exports
     Riwayat,
+    /// Kenaikan pangkat: who is due at --period YYYY-MM (4 years in the rank) and whether
+    /// eligible (predikat at least Baik in each of the last 2 years), with the reasons and
+    /// warnings; not for import
+    Promotions,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -522,7 +530,15 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             year,
             output,
             unit,
-        } => export::run(&store, kind, year, unit.as_deref(), output.as_deref()),
+            period,
+        } => export::run(
+            &store,
+            kind,
+            year,
+            unit.as_deref(),
+            period.as_deref(),
+            output.as_deref(),
+        ),
         Command::Profile {
             nip,
             output,

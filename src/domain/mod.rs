@@ -12,6 +12,7 @@ pub mod nip;
 pub mod officer;
 pub mod partner;
 pub mod pension;
+pub mod promotion;
 pub mod rank;
 pub mod rating;
 pub mod record;
@@ -45,6 +46,9 @@ pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
 pub use pension::{
     Pension, Retiring, StaffWarning, StaffWarningKind, pension_age, pension_date, retiring,
     staff_warnings,
+};
+pub use promotion::{
+    NotEligible, Promotion, PromotionInput, PromotionPeriod, PromotionWarning, education_cap,
 };
 pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};

@@ -14,6 +14,7 @@ pub mod partners;
 pub mod potential_form;
 pub mod profile;
 pub mod profile_text;
+pub mod promotions;
 pub mod quick_entry;
 pub mod realisation;
 pub mod report;
@@ -219,6 +220,8 @@ pub enum Outcome {
     SaveCareer(String, Box<crate::domain::CareerEntry>),
     /// Delete a person's (NIP) career entry (id) at the history's revision.
     DeleteCareer(String, u32, u64),
+    /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today).
+    OpenPromotions(Option<crate::domain::PromotionPeriod>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -293,7 +296,9 @@ impl Outcome {
             | O::CompetencyView(_)
             | O::OpenPartners(_)
             | O::LoadPartnerClosed(..)
-            | O::OpenRequirements => Access::Read,
+            | O::OpenRequirements
+            // Filtered to the officer's units when it is built.
+            | O::OpenPromotions(_) => Access::Read,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)

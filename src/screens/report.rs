@@ -27,12 +27,13 @@ enum Act {
     Rate,
     Export,
     Print,
+    Promotions,
     Back,
     Quit,
 }
 
 /// The report's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 7] = [
+const KEYS: [Binding<Act>; 8] = [
     bind(
         &[Key::Char('['), Key::Code(KeyCode::Left)],
         Act::PrevYear,
@@ -48,6 +49,7 @@ const KEYS: [Binding<Act>; 7] = [
     bind(&[Key::Char('r')], Act::Rate, T::KeyUnitRating, true),
     bind(&[Key::Char('x')], Act::Export, T::KeyExport, true),
     bind(&[Key::Char('P')], Act::Print, T::KeyPrint, true),
+    bind(&[Key::Char('N')], Act::Promotions, T::KeyPromotions, false),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
@@ -348,6 +350,7 @@ impl Screen for Report {
                 ));
                 Outcome::Changed
             }
+            Some(Act::Promotions) => Outcome::OpenPromotions(None),
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
             None => Outcome::Ignored,
