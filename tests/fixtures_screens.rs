@@ -24,6 +24,8 @@ fn unit(id: &str, name: &str, counts: [u32; 5], rating: Option<UnitRating>) -> U
         rating,
         head_predikat: None,
         has_head: true,
+        parent: None,
+        periods: Vec::new(),
         reached: 3,
         evaluated_active: counts.total(),
         retiring: 0,

@@ -80,6 +80,19 @@ fn unit_samples_v2() -> Vec<kinerja::domain::Unit> {
     units
 }
 
+/// Version 3 units (issue 21): the first with two changes of head, one from nobody.
+fn unit_samples_v3() -> Vec<kinerja::domain::Unit> {
+    let mut units = unit_samples_v2();
+    units[0].former_heads = vec![
+        (jiff::civil::date(2023, 1, 2), None),
+        (
+            jiff::civil::date(2025, 7, 1),
+            Some(Nip::parse("198503302010012002").unwrap()),
+        ),
+    ];
+    units
+}
+
 fn evaluation_samples() -> Vec<EvaluationGroup> {
     let mut a = evaluation(2025, PeriodKind::Tahunan, Rating::DiAtas, Rating::Sesuai);
     a.id = 1;
@@ -475,6 +488,64 @@ fn summary_v5_samples() -> Vec<kinerja::domain::StaffSummary> {
     samples
 }
 
+/// A summary as an older layout reads back: without what the career history gives.
+fn before_careers(s: kinerja::domain::StaffSummary) -> kinerja::domain::StaffSummary {
+    kinerja::domain::StaffSummary {
+        pendidikan: None,
+        tmt_golongan: None,
+        moves: Vec::new(),
+        ..s
+    }
+}
+
+/// Career histories (issue 21): the first sample's with a dated first rank, a promotion
+/// with its SK and a move between units; the PPPK's as its record implies it.
+fn career_samples() -> Vec<kinerja::domain::Career> {
+    use jiff::civil::date;
+    use kinerja::domain::{Career, CareerEntry, CareerValue};
+    let staff = staff_samples();
+    let mut a = Career::default();
+    let entries = [
+        CareerEntry::new(
+            Some(date(2010, 1, 1)),
+            CareerValue::Pangkat(Golongan::parse("III/b", false).unwrap()),
+        ),
+        CareerEntry {
+            id: 0,
+            tmt: Some(date(2014, 4, 1)),
+            value: CareerValue::Pangkat(Golongan::parse("III/c", false).unwrap()),
+            nomor_sk: "823.3/114/BKD/2014".into(),
+        },
+        CareerEntry::new(None, CareerValue::Jabatan(staff[0].jabatan.clone())),
+        CareerEntry::new(None, CareerValue::Unit(unit().id)),
+        CareerEntry::new(
+            Some(date(2021, 7, 1)),
+            CareerValue::Unit("pustu-bahari".into()),
+        ),
+    ];
+    for e in entries {
+        a.put(e).unwrap();
+    }
+    a.revision = 2;
+    vec![a, Career::implied(&staff[1])]
+}
+
+/// Layout 6 keeps the education, the TMT golongan and the moves (issue 21): the first
+/// sample with the history above, the second with the one its record implies.
+fn summary_v6_samples() -> Vec<kinerja::domain::StaffSummary> {
+    let mut samples = summary_v5_samples();
+    let with = kinerja::domain::StaffSummary::of_with_career(
+        &staff_samples()[0],
+        &[],
+        &[],
+        &[],
+        Some(&career_samples()[0]),
+    );
+    samples[0].tmt_golongan = with.tmt_golongan;
+    samples[0].moves = with.moves;
+    samples
+}
+
 /// Coaching groups: one open record with a giver's NIP, one closed counselling by a giver
 /// without NIP, and an emptied group whose id counter stays.
 fn coaching_samples() -> Vec<CoachingGroup> {
@@ -602,8 +673,8 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "unit_v2.bin",
-            unit_samples_v2()
+            "unit_v3.bin",
+            unit_samples_v3()
                 .iter()
                 .map(|u| records::encode_unit(u).unwrap())
                 .collect(),
@@ -672,10 +743,17 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .collect(),
         ),
         (
-            "summary_v5.bin",
-            summary_v5_samples()
+            "summary_v6.bin",
+            summary_v6_samples()
                 .iter()
                 .map(|s| records::encode_summary(s).unwrap())
+                .collect(),
+        ),
+        (
+            "career_v1.bin",
+            career_samples()
+                .iter()
+                .map(|c| records::encode_career(c).unwrap())
                 .collect(),
         ),
     ]
@@ -784,6 +862,20 @@ fn golden_unit_v2_values_decode_to_the_same_records() {
         decoded[0].rating_of(kinerja::domain::Period::new(2025, PeriodKind::Triwulan(2)).unwrap()),
         Some(UnitRating::Baik)
     );
+}
+
+#[test]
+fn golden_unit_v3_values_decode_to_the_same_records() {
+    let values = read_values("unit_v3.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_unit(v).unwrap())
+        .collect();
+    assert_eq!(decoded, unit_samples_v3());
+    let head_2024 = decoded[0].head_on(jiff::civil::date(2024, 12, 31));
+    assert_eq!(head_2024.map(|n| n.as_str()), Some("198503302010012002"));
+    assert_eq!(decoded[0].head_on(jiff::civil::date(2022, 12, 31)), None);
+    assert!(values.iter().all(|v| v[0] == 3), "version byte");
 }
 
 #[test]
@@ -975,7 +1067,7 @@ fn golden_summary_v1_values_decode_to_the_same_records() {
         .map(|s| kinerja::domain::StaffSummary {
             jenis: None,
             annual_hasil: Vec::new(),
-            ..s
+            ..before_careers(s)
         })
         .collect();
     assert_eq!(decoded, expected);
@@ -994,7 +1086,7 @@ fn golden_summary_v2_values_decode_to_the_same_records() {
         .into_iter()
         .map(|s| kinerja::domain::StaffSummary {
             annual_hasil: Vec::new(),
-            ..s
+            ..before_careers(s)
         })
         .collect();
     assert_eq!(decoded, expected);
@@ -1009,7 +1101,8 @@ fn golden_summary_v3_values_decode_to_the_same_records() {
         .iter()
         .map(|v| records::decode_summary(v).unwrap())
         .collect();
-    assert_eq!(decoded, summary_samples());
+    let expected: Vec<_> = summary_samples().into_iter().map(before_careers).collect();
+    assert_eq!(decoded, expected);
     assert_eq!(
         decoded[0].annual_hasil_in(2025),
         Some(kinerja::domain::Rating::DiAtas),
@@ -1025,7 +1118,11 @@ fn golden_summary_v4_values_decode_to_the_same_records() {
         .iter()
         .map(|v| records::decode_summary(v).unwrap())
         .collect();
-    assert_eq!(decoded, summary_v4_samples());
+    let expected: Vec<_> = summary_v4_samples()
+        .into_iter()
+        .map(before_careers)
+        .collect();
+    assert_eq!(decoded, expected);
     assert_eq!(decoded[0].held.len(), 1, "{:?}", decoded[0].held);
     assert!(decoded[0].held_until("pengelolaan-kinerja").is_some());
     assert!(decoded[1].held.is_empty());
@@ -1039,7 +1136,11 @@ fn golden_summary_v5_values_decode_to_the_same_records() {
         .iter()
         .map(|v| records::decode_summary(v).unwrap())
         .collect();
-    assert_eq!(decoded, summary_v5_samples());
+    let expected: Vec<_> = summary_v5_samples()
+        .into_iter()
+        .map(before_careers)
+        .collect();
+    assert_eq!(decoded, expected);
     assert_eq!(
         decoded[0].keberatan,
         vec![(
@@ -1051,6 +1152,41 @@ fn golden_summary_v5_values_decode_to_the_same_records() {
     );
     assert!(decoded[1].keberatan.is_empty());
     assert_eq!(values[0][0], 5, "version byte");
+}
+
+#[test]
+fn golden_summary_v6_values_decode_to_the_same_records() {
+    let values = read_values("summary_v6.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_summary(v).unwrap())
+        .collect();
+    assert_eq!(decoded, summary_v6_samples());
+    assert_eq!(
+        decoded[0].tmt_golongan,
+        Some(jiff::civil::date(2014, 4, 1)),
+        "the TMT of the current rank"
+    );
+    assert_eq!(decoded[0].moves.len(), 2, "moved once");
+    assert_eq!(decoded[0].unit_in(2020), "puskesmas-belawan");
+    assert_eq!(decoded[0].unit_in(2021), "pustu-bahari");
+    assert!(decoded[1].moves.is_empty());
+    assert_eq!(decoded[1].pendidikan, Some(Pendidikan::S2));
+    assert_eq!(values[0][0], 6, "version byte");
+}
+
+#[test]
+fn golden_career_v1_values_decode_to_the_same_records() {
+    let values = read_values("career_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| records::decode_career(v).unwrap())
+        .collect();
+    assert_eq!(decoded, career_samples());
+    assert_eq!(decoded[0].entries.len(), 5);
+    assert_eq!(decoded[0].entries[1].nomor_sk, "823.3/114/BKD/2014");
+    assert!(decoded[1].entries.iter().all(|e| e.tmt.is_none()));
+    assert_eq!(values[0][0], 1, "version byte");
 }
 
 #[test]

@@ -180,6 +180,36 @@ fn the_skp_screens_follow_the_key_grammar() {
     assert_eq!(walked.len(), 13, "{walked:?}");
 }
 
+/// The career history (issue 21): the record's Karier section and its entry form, new
+/// and opened with `Enter`.
+#[test]
+fn the_career_screens_follow_the_key_grammar() {
+    let mut s = demo();
+    let mut walked = Vec::new();
+    s.key(KeyCode::Enter);
+    for _ in 0..6 {
+        s.key(KeyCode::Tab);
+    }
+    assert!(s.shows("Nomor SK"), "{}", s.text());
+    check(&s, "record: career", &mut walked);
+    s.key(KeyCode::Char('n'));
+    assert!(s.shows("Riwayat karier"), "{}", s.text());
+    check(&s, "career: new entry", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Enter);
+    check(&s, "career: an entry", &mut walked);
+    // Kenaikan pangkat: `N` on Laporan.
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('4'));
+    s.key(KeyCode::Char('N'));
+    assert!(s.shows("Kenaikan pangkat"), "{}", s.text());
+    check(&s, "promotions", &mut walked);
+    s.key(KeyCode::Right);
+    assert!(s.shows("Kenaikan pangkat"), "{}", s.text());
+    check(&s, "promotions: next period", &mut walked);
+    assert_eq!(walked.len(), 5, "{walked:?}");
+}
+
 /// `P` prints (issue 20) on every screen that offers it: the record, the profile, the SKP
 /// screen and Laporan.
 #[test]

@@ -582,8 +582,9 @@ fn the_record_shows_each_required_competency_with_its_state() {
     store.close().unwrap();
 
     let mut s = common::session::open_at(dir.path());
-    // Kompetensi is the section before the last (SKP).
+    // Kompetensi comes before SKP and Karier, the last two.
     s.key(KeyCode::Enter)
+        .key_mod(KeyCode::BackTab, KeyModifiers::SHIFT)
         .key_mod(KeyCode::BackTab, KeyModifiers::SHIFT)
         .key_mod(KeyCode::BackTab, KeyModifiers::SHIFT);
     let lines = s.lines();

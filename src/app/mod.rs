@@ -3,6 +3,7 @@
 //! resize events; draws to whatever ratatui backend it is given; touches no terminal,
 //! global or environment variable, so one process can run one `App` per SSH session.
 
+mod career;
 mod coaching;
 mod competency;
 mod contracts;
@@ -127,6 +128,8 @@ enum Screen {
     Skp(Box<crate::screens::skp::SkpScreen>),
     SkpEdit(Box<crate::screens::skp::SkpEditor>),
     Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
+    Career(Box<crate::screens::career_form::CareerForm>),
+    Promotions(Box<crate::screens::promotions::Promotions>),
 }
 
 impl Screen {
@@ -157,6 +160,8 @@ impl Screen {
             Screen::Skp(s) => s.as_ref(),
             Screen::SkpEdit(s) => s.as_ref(),
             Screen::Keberatan(s) => s.as_ref(),
+            Screen::Career(s) => s.as_ref(),
+            Screen::Promotions(s) => s.as_ref(),
         }
     }
 
@@ -185,6 +190,8 @@ impl Screen {
             Screen::Skp(s) => s.as_mut(),
             Screen::SkpEdit(s) => s.as_mut(),
             Screen::Keberatan(s) => s.as_mut(),
+            Screen::Career(s) => s.as_mut(),
+            Screen::Promotions(s) => s.as_mut(),
         }
     }
 }
@@ -915,6 +922,10 @@ impl App {
             Outcome::SaveSkpGroup(nips, skp) => self.defer_skp_group(nips, skp),
             Outcome::OpenKeberatan(nip, id) => self.open_keberatan(&nip, id),
             Outcome::SaveKeberatan(nip, e) => self.save_keberatan(&nip, *e),
+            Outcome::EditCareer(nip, id) => self.edit_career(&nip, id),
+            Outcome::SaveCareer(nip, entry) => self.save_career(&nip, &entry),
+            Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
+            Outcome::OpenPromotions(period) => self.open_promotions(period),
         }
     }
 

@@ -215,6 +215,15 @@ mod tests {
                 }),
             ),
             Outcome::DeleteContract(n(), today, 1),
+            Outcome::EditCareer(n(), None),
+            Outcome::SaveCareer(
+                n(),
+                Box::new(crate::domain::CareerEntry::new(
+                    None,
+                    crate::domain::CareerValue::Unit(p.staff.unit_id.clone()),
+                )),
+            ),
+            Outcome::DeleteCareer(n(), 1, 1),
         ];
         (outcomes, nip, p.staff.unit_id)
     }

@@ -35,7 +35,7 @@ impl App {
 
     pub(super) fn save_staff(&mut self, staff: crate::domain::Staff) -> bool {
         let actor = self.opts.actor.clone();
-        match self.store.save_staff(&staff, &actor) {
+        match self.store.save_staff_on(&staff, self.opts.today, &actor) {
             Ok(saved) => {
                 let draft = match &self.screen {
                     Screen::Form(f) => Some(
@@ -133,13 +133,15 @@ impl App {
                 return Ok(None);
             };
             let before = unit.head.clone();
-            unit.head = match &self.head_undo {
+            let next = match &self.head_undo {
                 Some((u, previous)) if undo && *u == unit.id => previous.clone(),
                 // Nothing of this unit to undo: nothing is done.
                 _ if undo => return Ok(None),
                 _ if unit.is_head(nip) => None,
                 _ => Some(staff.nip.clone()),
             };
+            // From today: the head before stays the head of the days before (issue 21).
+            unit.set_head(next, self.opts.today);
             self.store.save_unit(&unit, &self.opts.actor)?;
             let name_of = |n: &Option<crate::domain::Nip>| -> Result<String, StoreError> {
                 Ok(match n {
@@ -199,6 +201,7 @@ impl App {
         let Some(staff) = self.store.get_staff(nip)? else {
             return Ok(None);
         };
+        let staff_for_career = staff.clone();
         let unit_record = self.store.get_unit(&staff.unit_id)?;
         let head = unit_record.as_ref().is_some_and(|u| u.is_head(nip));
         let other_head = match unit_record.as_ref().and_then(|u| u.head.clone()) {
@@ -241,7 +244,19 @@ impl App {
             .with_coaching(self.store.coaching_of(nip)?)
             .with_competencies(&self.store.competencies()?, &self.store.requirements()?)
             .with_skp(crate::views::skp::skp_rows(&self.store.skp_of(nip)?))
-            .with_contracts(contracts),
+            .with_contracts(contracts)
+            .with_career(crate::screens::staff_record::career_rows(
+                &self
+                    .store
+                    .career_of(nip)?
+                    .unwrap_or_else(|| crate::domain::Career::implied(&staff_for_career)),
+                &self
+                    .store
+                    .units()?
+                    .into_iter()
+                    .map(|u| (u.id, u.name))
+                    .collect(),
+            )),
         ))
     }
 

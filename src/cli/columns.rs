@@ -385,6 +385,37 @@ pub const KEBERATAN: &[Column] = &[
     col("keputusan_catatan", &["decision_notes"], false),
 ];
 
+/// `kinerja import|export riwayat` (issue 21): one row per change of a person's career, as
+/// SIASN's riwayat exports give it: the kind (`pangkat`, `jabatan` or `unit`; read from the
+/// one value column filled when the file has no `jenis`), the value, its TMT (empty when not
+/// known) and the decree's number.
+pub const RIWAYAT: &[Column] = &[
+    col("nip", &["nip_baru", "ni_pppk"], true),
+    col("jenis", &["jenis_riwayat", "kind"], false),
+    col(
+        "golongan",
+        &["gol", "golongan_nama", "pangkat", "rank"],
+        false,
+    ),
+    col("jabatan", &["jabatan_nama", "position"], false),
+    col(
+        "jenis_jabatan",
+        &["jenis_jabatan_nama", "jenjang", "position_kind"],
+        false,
+    ),
+    col("unit", &["unit_kerja", "unor_nama", "unor"], false),
+    col(
+        "tmt",
+        &["tmt_golongan", "tmt_jabatan", "tmt_unor", "tmt_pangkat"],
+        false,
+    ),
+    col(
+        "nomor_sk",
+        &["no_sk", "sk_nomor", "nomor_sk_pangkat"],
+        false,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,8 +16,31 @@ pub fn run(
     kind: ExportKind,
     year: Option<i16>,
     unit: Option<&str>,
+    period: Option<&str>,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
+    // The promotion period, checked before any file is created (issue 21).
+    let promotion_period = match (kind, period) {
+        (ExportKind::Promotions, None) => None,
+        (ExportKind::Promotions, Some(p)) => Some(
+            crate::domain::PromotionPeriod::parse(p).ok_or_else(|| {
+                Failure::cannot_run(format!(
+                    "--period {p:?} is not a promotion period: YYYY-MM with the month 02, 04, 06, 08, 10 or 12 (Peraturan BKN 4/2023)"
+                ))
+            })?,
+        ),
+        (_, Some(_)) => {
+            return Err(Failure::cannot_run(
+                "--period applies to `export promotions` only",
+            ));
+        }
+        (_, None) => None,
+    };
+    if kind == ExportKind::Promotions && year.is_some() {
+        return Err(Failure::cannot_run(
+            "`export promotions` takes --period YYYY-MM, not --year",
+        ));
+    }
     if unit.is_some() && !matches!(kind, ExportKind::Talent | ExportKind::Gaps) {
         return Err(Failure::cannot_run(
             "--unit applies to `export talent` and `export gaps` only",
@@ -53,6 +76,11 @@ pub fn run(
             "--year applies to evaluations, trainings, unit ratings and the report; staff export always lists everyone",
         ));
     }
+    if kind == ExportKind::Riwayat && year.is_some() {
+        return Err(Failure::cannot_run(
+            "--year does not apply to `export riwayat`: a history is exported whole",
+        ));
+    }
     let mut out = Output::create(output)?;
     let rows = match kind {
         ExportKind::Staff => export_staff(store, &mut out)?,
@@ -71,6 +99,10 @@ pub fn run(
         ExportKind::Bukti => super::export_skp::export_bukti(store, &mut out, year)?,
         ExportKind::Keberatan => super::export_skp::export_keberatan(store, &mut out, year)?,
         ExportKind::AngkaKredit => export_angka_kredit(store, &mut out, year)?,
+        ExportKind::Riwayat => super::export_career::export_riwayat(store, &mut out)?,
+        ExportKind::Promotions => {
+            super::export_career::export_promotions(store, &mut out, promotion_period)?
+        }
         ExportKind::Competencies => export_competencies(store, &mut out)?,
         ExportKind::Requirements => export_requirements(store, &mut out)?,
         ExportKind::Gaps => export_gaps(store, &mut out, unit_id.as_deref())?,

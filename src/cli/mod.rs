@@ -6,6 +6,7 @@ pub mod config;
 pub mod csvio;
 mod export;
 mod export_audit;
+mod export_career;
 mod export_skp;
 mod import;
 mod officer;
@@ -121,6 +122,10 @@ pub enum Command {
         /// For `audit`: only changes by this officer (the name the audit trail gives)
         #[arg(long, value_name = "NAME")]
         officer: Option<String>,
+        /// The promotion period for `promotions`: YYYY-MM, the month 02, 04, 06, 08, 10 or
+        /// 12 (default: the next period from today)
+        #[arg(long, value_name = "YYYY-MM")]
+        period: Option<String>,
     },
     /// One person's one-page profile (identity, rank, service, pension, predikat trend, JP
     /// per year, recent trainings, latest notes) as Markdown or plain text for printing;
@@ -251,6 +256,13 @@ pub enum ExportKind {
     /// PPPK contracts (perjanjian kerja): nip, mulai, selesai, nomor (--year: contracts in
     /// force some day of that year)
     Kontrak,
+    /// Career histories, one row per change (nip, jenis pangkat/jabatan/unit, golongan,
+    /// jabatan, jenis_jabatan, unit, tmt, nomor_sk), as SIASN's riwayat exports
+    Riwayat,
+    /// Kenaikan pangkat: who is due at --period YYYY-MM (4 years in the rank) and whether
+    /// eligible (predikat at least Baik in each of the last 2 years), with the reasons and
+    /// warnings; not for import
+    Promotions,
 }
 
 /// How `kinerja profile` writes the profile.
@@ -299,6 +311,10 @@ pub enum DataKind {
     /// PPPK contracts (nip, mulai, selesai, nomor), matched by NIP and start; a row
     /// replaces the contract that starts that day
     Kontrak,
+    /// Career histories (the columns of `export riwayat`; SIASN's riwayat exports): the
+    /// kinds a person has in the file replace theirs, and the staff record follows the
+    /// newest entries
+    Riwayat,
 }
 
 /// A failed command: what to print and the exit status.
@@ -546,16 +562,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             unit,
             since,
             officer,
-        } => export_audit::run(
-            &store,
-            export_audit::Filter {
-                since: since.as_deref(),
-                officer: officer.as_deref(),
-                year,
-                unit: unit.as_deref(),
-            },
-            output.as_deref(),
-        ),
+            period,
+        } => {
+            if period.is_some() {
+                return Err(Failure::cannot_run(
+                    "--period applies to `export promotions` only",
+                ));
+            }
+            export_audit::run(
+                &store,
+                export_audit::Filter {
+                    since: since.as_deref(),
+                    officer: officer.as_deref(),
+                    year,
+                    unit: unit.as_deref(),
+                },
+                output.as_deref(),
+            )
+        }
         Command::Export {
             kind,
             year,
@@ -563,13 +587,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             unit,
             since,
             officer,
+            period,
         } => {
             if since.is_some() || officer.is_some() {
                 return Err(Failure::cannot_run(
                     "--since and --officer apply to `export audit` only",
                 ));
             }
-            export::run(&store, kind, year, unit.as_deref(), output.as_deref())
+            export::run(
+                &store,
+                kind,
+                year,
+                unit.as_deref(),
+                period.as_deref(),
+                output.as_deref(),
+            )
         }
         Command::Profile {
             nip,

@@ -1,6 +1,7 @@
 //! Pure rules and types of DOMAIN.md: no I/O, no storage, no terminal.
 
 pub mod angka_kredit;
+pub mod career;
 pub mod coaching;
 pub mod competency;
 pub mod contract;
@@ -13,6 +14,7 @@ pub mod nip;
 pub mod officer;
 pub mod partner;
 pub mod pension;
+pub mod promotion;
 pub mod rank;
 pub mod rating;
 pub mod record;
@@ -25,6 +27,7 @@ pub mod training;
 pub mod unit;
 
 pub use angka_kredit::{AngkaKredit, KreditRecord, KreditStatus, angka_kredit};
+pub use career::{Career, CareerEntry, CareerError, CareerKind, CareerValue};
 pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
 pub use competency::{
     Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_key,
@@ -49,6 +52,9 @@ pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
 pub use pension::{
     Pension, Retiring, StaffWarning, StaffWarningKind, cpns_age_limit, pension_age, pension_date,
     retiring, staff_warnings,
+};
+pub use promotion::{
+    NotEligible, Promotion, PromotionInput, PromotionPeriod, PromotionWarning, education_cap,
 };
 pub use rank::{Golongan, Pendidikan};
 pub use rating::{Predikat, Rating, predikat};

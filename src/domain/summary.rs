@@ -1,12 +1,13 @@
 //! What the staff list shows of a person: identity, rank, position, unit, the newest
 //! predikat and the JP per year. Derived from the records; the store keeps it up to date.
 
+use super::career::Career;
 use super::competency::Competency;
 use super::evaluation::{Evaluation, Period, PeriodKind};
 use super::jabatan::{Jabatan, JenisJabatan};
 use super::nip::{EmploymentKind, Nip};
 use super::pension::{Pension, Retiring, retiring};
-use super::rank::Golongan;
+use super::rank::{Golongan, Pendidikan};
 use super::rating::{Predikat, Rating};
 use super::staff::Staff;
 use super::training::{Training, jp_in_year};
@@ -46,17 +47,48 @@ pub struct StaffSummary {
     /// period, where it stands and the day it was filed, the oldest filing first. Beranda
     /// lists them (issue 19).
     pub keberatan: Vec<(Period, super::keberatan::KeberatanStatus, Date)>,
+    /// The education level, for the rank an education allows (kenaikan pangkat, issue
+    /// 21); `None` in a summary of an older layout, which the store rebuilds on open.
+    pub pendidikan: Option<Pendidikan>,
+    /// The TMT of the current golongan from the career history, when known: what a
+    /// promotion is counted from (issue 21).
+    pub tmt_golongan: Option<Date>,
+    /// The unit entries of the career history as (TMT, unit id) when the person was in
+    /// more than one unit, else empty ([`super::Career::unit_moves`]): a past year is
+    /// counted in the unit of that year.
+    pub moves: Vec<(Option<Date>, String)>,
 }
 
 impl StaffSummary {
     /// The summary of a person from their records; `catalogue` is the competency
-    /// catalogue, for `held`.
+    /// catalogue, for `held`. The career history is the one the staff record implies
+    /// ([`Career::implied`]); the store gives the stored one with [`Self::of_with_career`].
     pub fn of(
         staff: &Staff,
         evaluations: &[Evaluation],
         trainings: &[Training],
         catalogue: &[Competency],
     ) -> StaffSummary {
+        Self::of_with_career(staff, evaluations, trainings, catalogue, None)
+    }
+
+    /// [`Self::of`] with the person's stored career history (`None`: none stored, the one
+    /// the record implies).
+    pub fn of_with_career(
+        staff: &Staff,
+        evaluations: &[Evaluation],
+        trainings: &[Training],
+        catalogue: &[Competency],
+        career: Option<&Career>,
+    ) -> StaffSummary {
+        let implied;
+        let career = match career {
+            Some(c) => c,
+            None => {
+                implied = Career::implied(staff);
+                &implied
+            }
+        };
         let last = evaluations
             .iter()
             .max_by_key(|e| e.period.sort_key())
@@ -106,6 +138,31 @@ impl StaffSummary {
                 .filter_map(|c| Some((c.key(), c.latest_end(trainings)?)))
                 .collect(),
             keberatan,
+            pendidikan: Some(staff.pendidikan),
+            tmt_golongan: career.tmt_golongan(),
+            moves: career.unit_moves(),
+        }
+    }
+
+    /// The unit the person was in on `day`: the unit id of the record unless the person
+    /// moved, then the unit entry in effect that day ([`Career::on`]).
+    pub fn unit_on(&self, day: Date) -> &str {
+        if self.moves.is_empty() {
+            return &self.unit_id;
+        }
+        self.moves
+            .iter()
+            .rfind(|(tmt, _)| tmt.is_none_or(|t| t <= day))
+            .or_else(|| self.moves.first())
+            .map_or(self.unit_id.as_str(), |(_, u)| u.as_str())
+    }
+
+    /// The unit of `year`: the one the person was in on its last day (where the annual
+    /// evaluation is made).
+    pub fn unit_in(&self, year: i16) -> &str {
+        match Date::new(year, 12, 31) {
+            Ok(d) => self.unit_on(d),
+            Err(_) => &self.unit_id,
         }
     }
 

@@ -71,6 +71,10 @@ pub struct Unit {
     /// The head (pimpinan unit kerja), whose Hasil Kerja follows the unit's rating and who
     /// is not counted in the distribution of the unit's own staff (SE MenPANRB 3/2023).
     pub head: Option<Nip>,
+    /// Earlier heads (issue 21): each change of head as (the day it changed, the head
+    /// before it), oldest first, so a past year is judged with the head it had. Empty for a
+    /// unit whose head never changed since kinerja kept them: `head` stands for every year.
+    pub former_heads: Vec<(jiff::civil::Date, Option<Nip>)>,
 }
 
 impl Unit {
@@ -85,7 +89,34 @@ impl Unit {
             ratings: BTreeMap::new(),
             period_ratings: BTreeMap::new(),
             head: None,
+            former_heads: Vec::new(),
         }
+    }
+
+    /// The head on `day`: the head before the first change after that day, else today's.
+    pub fn head_on(&self, day: jiff::civil::Date) -> Option<&Nip> {
+        match self.former_heads.iter().find(|(changed, _)| day < *changed) {
+            Some((_, before)) => before.as_ref(),
+            None => self.head.as_ref(),
+        }
+    }
+
+    /// Makes `head` the head from `on` (today), keeping the one it replaces as a former
+    /// head. Two changes on one day keep the head before the first; a change back to that
+    /// head leaves no trace.
+    pub fn set_head(&mut self, head: Option<Nip>, on: jiff::civil::Date) {
+        if self.head == head {
+            return;
+        }
+        match self.former_heads.last() {
+            Some((day, before)) if *day == on => {
+                if *before == head {
+                    self.former_heads.pop();
+                }
+            }
+            _ => self.former_heads.push((on, self.head.clone())),
+        }
+        self.head = head;
     }
 
     /// The unit's rating for `period`: the yearly one for the annual period, otherwise the
@@ -181,6 +212,27 @@ mod tests {
         u.set_rating(q2, None);
         assert_eq!(u.rating_of(q2), None);
         assert_eq!(u.period_ratings.len(), 0);
+    }
+
+    #[test]
+    fn a_past_day_reads_the_head_the_unit_had_then() {
+        use jiff::civil::date;
+        let a = Nip::parse("197001012000031001").unwrap();
+        let b = Nip::parse("198503302010012002").unwrap();
+        let mut u = Unit::new("Kelurahan Belawan I", UnitKind::Pemerintahan, None);
+        u.head = Some(a.clone());
+        // Kept since before kinerja knew of changes: every year.
+        assert_eq!(u.head_on(date(2020, 1, 1)), Some(&a));
+        u.set_head(Some(b.clone()), date(2025, 7, 1));
+        assert_eq!(u.head_on(date(2025, 6, 30)), Some(&a));
+        assert_eq!(u.head_on(date(2025, 7, 1)), Some(&b));
+        assert_eq!(u.head_on(date(2024, 12, 31)), Some(&a));
+        // Undone the same day: no trace.
+        u.set_head(Some(a.clone()), date(2025, 7, 1));
+        assert!(u.former_heads.is_empty());
+        u.set_head(None, date(2026, 1, 2));
+        assert_eq!(u.head_on(date(2025, 12, 31)), Some(&a));
+        assert_eq!(u.head_on(date(2026, 1, 2)), None);
     }
 
     #[test]

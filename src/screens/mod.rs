@@ -2,6 +2,7 @@
 //! drawing. Screens never write to the store; they return an [`Outcome`] that `app/`
 //! carries out, so each can be tested on a `TestBackend` without a database.
 
+pub mod career_form;
 pub mod coaching_form;
 pub mod competency;
 pub mod contract_form;
@@ -14,6 +15,7 @@ pub mod partners;
 pub mod potential_form;
 pub mod profile;
 pub mod profile_text;
+pub mod promotions;
 pub mod quick_entry;
 pub mod realisation;
 pub mod report;
@@ -224,6 +226,14 @@ pub enum Outcome {
     PrintPerson(String, PrintDoc),
     /// `P` on Laporan: write a unit's (id) document for a period as a PDF.
     PrintUnit(String, crate::domain::Period, UnitDoc),
+    /// The career entry form of a person (NIP): `None` a new entry, else that one (issue 21).
+    EditCareer(String, Option<u32>),
+    /// Save a career entry of a person (NIP) at the history's revision the form opened.
+    SaveCareer(String, Box<crate::domain::CareerEntry>),
+    /// Delete a person's (NIP) career entry (id) at the history's revision.
+    DeleteCareer(String, u32, u64),
+    /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today).
+    OpenPromotions(Option<crate::domain::PromotionPeriod>),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -298,7 +308,9 @@ impl Outcome {
             | O::CompetencyView(_)
             | O::OpenPartners(_)
             | O::LoadPartnerClosed(..)
-            | O::OpenRequirements => Access::Read,
+            | O::OpenRequirements
+            // Filtered to the officer's units when it is built.
+            | O::OpenPromotions(_) => Access::Read,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)
@@ -319,6 +331,10 @@ impl Outcome {
             | O::OpenContract(..)
             | O::SaveContract(..)
             | O::DeleteContract(..)
+            // The career history changes the staff record: whoever edits staff.
+            | O::EditCareer(..)
+            | O::SaveCareer(..)
+            | O::DeleteCareer(..)
             // Partners serve every unit: edited by whoever edits units.
             | O::EditPartner(..)
             | O::SavePartner(_) => Access::AdminStaff,

@@ -27,12 +27,13 @@ enum Act {
     Rate,
     Export,
     Print,
+    Promotions,
     Back,
     Quit,
 }
 
 /// The report's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 7] = [
+const KEYS: [Binding<Act>; 8] = [
     bind(
         &[Key::Char('['), Key::Code(KeyCode::Left)],
         Act::PrevYear,
@@ -48,6 +49,7 @@ const KEYS: [Binding<Act>; 7] = [
     bind(&[Key::Char('r')], Act::Rate, T::KeyUnitRating, true),
     bind(&[Key::Char('x')], Act::Export, T::KeyExport, true),
     bind(&[Key::Char('P')], Act::Print, T::KeyPrint, true),
+    bind(&[Key::Char('N')], Act::Promotions, T::KeyPromotions, false),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, false),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
@@ -121,6 +123,9 @@ fn rating_cut(u: &UnitReport, width: u16, rows: &[UnitReport], ui: &Ui) -> bool 
     u.rating
         .is_some_and(|r| r.label().chars().count() > rating_width(rows, width, ui))
 }
+
+/// Lines of the checked periods within the year Laporan shows for the selected unit.
+const PERIODS_SHOWN: usize = 3;
 
 /// Lines of the retiring list Laporan shows at least (the header not counted).
 const RETIRING_SHOWN: usize = 4;
@@ -345,6 +350,7 @@ impl Screen for Report {
                 ));
                 Outcome::Changed
             }
+            Some(Act::Promotions) => Outcome::OpenPromotions(None),
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
             None => Outcome::Ignored,
@@ -364,7 +370,8 @@ impl Screen for Report {
             .min(4)
             + 1
             + usize::from(selected.is_some_and(|u| u.has_head))
-            + usize::from(selected.is_some_and(|u| rating_cut(u, area.width, &self.rows, ui)));
+            + usize::from(selected.is_some_and(|u| rating_cut(u, area.width, &self.rows, ui)))
+            + selected.map_or(0, |u| u.periods.len().min(PERIODS_SHOWN));
         let spare =
             (area.height as usize).saturating_sub(2 + details_height + 1 + self.rows.len() + 1);
         let shown = self.retiring.len().min(spare).max(least);
@@ -520,10 +527,47 @@ impl Screen for Report {
         }
         if u.has_head {
             let head = u.head_predikat.map_or("-", |p| p.label());
+            // Counted in the unit above when there is one (issue 21).
+            let said = if u.parent.is_some() {
+                T::HeadInParent
+            } else {
+                T::HeadApart
+            };
             lines.push(Line::styled(
-                format!("{} {head}", ui.t(T::HeadApart)),
+                format!("{} {head}", ui.t(said)),
                 ui.theme.muted(),
             ));
+        }
+        // The unit's ratings of periods within the year, each checked (issue 21).
+        for c in u.periods.iter().take(PERIODS_SHOWN) {
+            let head = format!(
+                "{} ({}, {} {}): ",
+                crate::ui::labels::period_text(c.period, ui.lang),
+                c.rating.label(),
+                c.counts.total(),
+                ui.t(T::Evaluated)
+            );
+            let (text, style) = if c.breaches.is_empty() {
+                (ui.t(T::PeriodFits).to_string(), ui.theme.ok())
+            } else {
+                (
+                    format!(
+                        "{} {}",
+                        ui.theme.sym("✗", "x"),
+                        c.breaches
+                            .iter()
+                            .map(|b| breach_text(b, ui.lang))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                    ui.theme.error(),
+                )
+            };
+            let room = (details.width as usize).saturating_sub(head.chars().count());
+            lines.push(Line::from(vec![
+                Span::styled(head, ui.theme.muted()),
+                Span::styled(fit(ui, &text, room), style),
+            ]));
         }
         match &u.breaches {
             None => lines.push(Line::styled(ui.t(T::RatingMissing), ui.theme.muted())),

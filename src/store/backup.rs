@@ -297,6 +297,9 @@ fn check_entry(file: &Path, tree: &str, key: &[u8], value: &[u8]) -> Result<(), 
         "contracts" => {
             records::decode_contracts(value).map_err(undecodable)?;
         }
+        "career" => {
+            records::decode_career(value).map_err(undecodable)?;
+        }
         "audit" => {
             records::decode_audit(value).map_err(undecodable)?;
         }

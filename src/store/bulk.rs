@@ -25,6 +25,7 @@ const COMPETENCIES: usize = 8;
 const REQUIREMENTS: usize = 9;
 const SKP: usize = 10;
 const CONTRACTS: usize = 11;
+const CAREER: usize = 12;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
@@ -198,6 +199,22 @@ impl<'s> BulkWriter<'s> {
         )
     }
 
+    /// Writes a person's career history as given (revision included); the person's
+    /// summary is rebuilt at the end. The caller keeps the staff record's golongan,
+    /// jabatan and unit equal to the newest entries (`Career::apply`).
+    pub fn put_career(
+        &mut self,
+        nip: &str,
+        career: &crate::domain::Career,
+    ) -> Result<(), StoreError> {
+        self.touch(nip);
+        self.put(
+            CAREER,
+            nip.as_bytes(),
+            records::encode_career(career).map_err(invalid)?,
+        )
+    }
+
     /// Writes a person's coaching records (pembinaan kinerja) as given.
     pub fn put_coaching(&mut self, nip: &str, group: &CoachingGroup) -> Result<(), StoreError> {
         self.put(
@@ -276,6 +293,7 @@ impl<'s> BulkWriter<'s> {
             &s.requirements,
             &s.skp,
             &s.contracts,
+            &s.career,
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

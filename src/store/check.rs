@@ -63,6 +63,7 @@ impl Store {
         self.check_coaching(&mut r, &staff_units)?;
         self.check_skp(&mut r, &staff_units)?;
         self.check_contracts(&mut r, &staff_units)?;
+        self.check_career(&mut r, &units)?;
         self.check_summaries(&mut r, &staff_units)?;
         self.check_training_stats(&mut r)?;
         self.check_drafts(&mut r)?;
@@ -302,6 +303,68 @@ impl Store {
         Ok(())
     }
 
+    /// Every stored career history decodes, belongs to a staff record, keeps its rules
+    /// (`Career::validate`), has ids in range, names known units, and its newest entries
+    /// are the staff record's golongan, jabatan and unit (issue 21).
+    fn check_career(&self, r: &mut CheckReport, units: &HashSet<String>) -> Result<(), StoreError> {
+        for item in self.career.iter() {
+            let (k, v) = item?;
+            let nip = String::from_utf8_lossy(&k).into_owned();
+            let career = match records::decode_career(&v) {
+                Ok(c) => c,
+                Err(e) => {
+                    r.damaged("career", &k, e.to_string());
+                    continue;
+                }
+            };
+            r.counts.career += career.entries.len();
+            let staff = match self.get_staff(&nip) {
+                Ok(Some(s)) => s,
+                Ok(None) => {
+                    r.damaged("career", &k, "belongs to no staff record");
+                    continue;
+                }
+                // The staff value itself is reported with its tree.
+                Err(_) => continue,
+            };
+            if let Err(e) = career.validate(&staff.nip) {
+                r.damaged("career", &k, e.to_string());
+            }
+            let mut ids = HashSet::new();
+            for e in &career.entries {
+                if !ids.insert(e.id) || e.id == 0 || e.id >= career.next_id {
+                    r.damaged(
+                        "career",
+                        &k,
+                        format!("entry id {} is repeated or out of range", e.id),
+                    );
+                }
+                if let crate::domain::CareerValue::Unit(u) = &e.value
+                    && !units.contains(u)
+                {
+                    r.damaged(
+                        "career",
+                        &k,
+                        format!("entry {} names unit {u:?}, which is not stored", e.id),
+                    );
+                }
+            }
+            let mut sorted = career.clone();
+            sorted.sort();
+            if sorted != career {
+                r.damaged("career", &k, "entries are not in TMT order");
+            }
+            if career.apply(&staff) != staff {
+                r.damaged(
+                    "career",
+                    &k,
+                    "its newest entries are not the staff record's golongan, jabatan and unit",
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Every person's potentials decode, belong to a staff record and have one entry per year.
     fn check_potentials(
         &self,
@@ -507,10 +570,19 @@ impl Store {
             match records::decode_summary(&v) {
                 Ok(summary) => match self.get_staff(&nip) {
                     Ok(Some(staff)) => {
-                        let (evaluations, trainings) =
-                            (self.evaluation_group(&nip), self.training_group(&nip));
-                        if let (Ok(e), Ok(t)) = (evaluations, trainings)
-                            && StaffSummary::of(&staff, &e.items, &t.items, &catalogue) != summary
+                        let (evaluations, trainings, career) = (
+                            self.evaluation_group(&nip),
+                            self.training_group(&nip),
+                            self.stored_career(&nip),
+                        );
+                        if let (Ok(e), Ok(t), Ok(c)) = (evaluations, trainings, career)
+                            && StaffSummary::of_with_career(
+                                &staff,
+                                &e.items,
+                                &t.items,
+                                &catalogue,
+                                c.as_ref(),
+                            ) != summary
                         {
                             r.damaged("staff_summary", &k, "does not match the records (reopening rebuilds it only after a bulk write; re-save the record)");
                         }

@@ -1,7 +1,7 @@
 //! Byte keys, chosen so that each tree sorts the way the screens list it.
 
 /// Every tree the program uses, in backup order.
-pub const TREES: [&str; 19] = [
+pub const TREES: [&str; 20] = [
     "meta",
     "units",
     "partners",
@@ -17,6 +17,7 @@ pub const TREES: [&str; 19] = [
     "coaching",
     "skp",
     "contracts",
+    "career",
     "officers",
     "drafts",
     "audit",

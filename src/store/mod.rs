@@ -31,7 +31,9 @@ use std::path::{Path, PathBuf};
 /// by category), which an older kinerja cannot
 /// read, so it refuses the whole database up front instead of failing on single records.
 /// 3: partner records may be V2 (agreements, contact, competencies; issue 13).
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: career histories (tree `career`, issue 21), which an older kinerja would leave behind
+/// when it changes a staff record, and units with their former heads (`UnitV3`).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// sled's page cache: small, for old PCs and thin clients.
 pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;
@@ -55,6 +57,9 @@ pub struct Store {
     skp: sled::Tree,
     /// PPPK contracts (perjanjian kerja), per person; only PPPK with a contract have a key.
     contracts: sled::Tree,
+    /// Career histories (riwayat pangkat, jabatan, unit; issue 21), one value per person
+    /// who has one stored; the others have the one their staff record implies.
+    career: sled::Tree,
     partners: sled::Tree,
     /// The competency catalogue (AKPK), keyed by competency id.
     competencies: sled::Tree,
@@ -87,6 +92,8 @@ pub struct Counts {
     pub contracts: usize,
     /// Potensial entries (one per person and year).
     pub potentials: usize,
+    /// Stored career entries (people without a stored history are not counted).
+    pub career: usize,
     pub audit: usize,
     pub competencies: usize,
     pub requirements: usize,
@@ -175,6 +182,7 @@ impl Store {
             coaching: tree("coaching")?,
             skp: tree("skp")?,
             contracts: tree("contracts")?,
+            career: tree("career")?,
             partners: tree("partners")?,
             competencies: tree("competencies")?,
             requirements: tree("requirements")?,
@@ -439,6 +447,13 @@ impl Store {
             c.contracts += records::decode_contracts(&v)
                 .map_err(corrupt("contracts", &k))?
                 .items
+                .len();
+        }
+        for item in self.career.iter() {
+            let (k, v) = item?;
+            c.career += records::decode_career(&v)
+                .map_err(corrupt("career", &k))?
+                .entries
                 .len();
         }
         Ok(c)
@@ -726,6 +741,38 @@ impl Store {
         })
     }
 
+    /// A person's stored career history, if one is stored.
+    pub fn stored_career(&self, nip: &str) -> Result<Option<crate::domain::Career>, StoreError> {
+        match self.career.get(nip.as_bytes())? {
+            Some(v) => Ok(Some(
+                records::decode_career(&v).map_err(corrupt("career", nip.as_bytes()))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// A person's career history: the stored one, or the one their staff record implies
+    /// (`Career::implied`, revision 0); `None` when there is no such staff.
+    pub fn career_of(&self, nip: &str) -> Result<Option<crate::domain::Career>, StoreError> {
+        if let Some(c) = self.stored_career(nip)? {
+            return Ok(Some(c));
+        }
+        Ok(self
+            .get_staff(nip)?
+            .map(|s| crate::domain::Career::implied(&s)))
+    }
+
+    /// Every stored career history, in NIP order (only the people who have one stored).
+    pub fn iter_careers(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, crate::domain::Career), StoreError>> + '_ {
+        self.career.iter().map(|item| {
+            let (k, v) = item?;
+            let c = records::decode_career(&v).map_err(corrupt("career", &k))?;
+            Ok((keys::show(&k), c))
+        })
+    }
+
     /// The change history of one record (e.g. `staff/198503302010011002`), oldest first.
     pub fn audit_of(&self, record: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut prefix = record.as_bytes().to_vec();
@@ -741,10 +788,11 @@ impl Store {
         Ok(out)
     }
 
-    /// Every change to a person: the staff record, their evaluations, trainings and coaching,
-    /// newest first.
+    /// Every change to a person: the staff record, the career history, their evaluations,
+    /// trainings and coaching, newest first.
     pub fn history_of_person(&self, nip: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut out = self.audit_of(&format!("staff/{nip}"))?;
+        out.extend(self.audit_of(&format!("career/{nip}"))?);
         for kind in ["evaluations", "trainings", "coaching", "skp", "contracts"] {
             let prefix = format!("{kind}/{nip}/");
             for item in self.audit_by_record.scan_prefix(prefix.as_bytes()) {

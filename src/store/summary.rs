@@ -13,7 +13,7 @@ const CHUNK: usize = 1000;
 
 /// The marker's value: which summary layout the tree holds. Summaries are derived data,
 /// so a new layout needs no migration, only this number raised: the next open rebuilds.
-const LAYOUT: u8 = 7;
+const LAYOUT: u8 = 8;
 
 impl Store {
     /// Rebuilds every summary if an earlier bulk write did not finish, or the tree holds
@@ -57,18 +57,24 @@ impl Store {
                     staff,
                     self.evaluation_group(nip)?,
                     self.training_group(nip)?,
+                    self.stored_career(nip)?,
                 ))
             })();
-            let (staff, evaluations, trainings) = match parts {
-                Ok((Some(s), e, t)) => (s, e, t),
-                Ok((None, _, _)) | Err(StoreError::Corrupt { .. }) => {
+            let (staff, evaluations, trainings, career) = match parts {
+                Ok((Some(s), e, t, c)) => (s, e, t, c),
+                Ok((None, ..)) | Err(StoreError::Corrupt { .. }) => {
                     batch.remove(nip.as_bytes());
                     continue;
                 }
                 Err(e) => return Err(e),
             };
-            let summary =
-                StaffSummary::of(&staff, &evaluations.items, &trainings.items, &catalogue);
+            let summary = StaffSummary::of_with_career(
+                &staff,
+                &evaluations.items,
+                &trainings.items,
+                &catalogue,
+                career.as_ref(),
+            );
             let value = records::encode_summary(&summary)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             batch.insert(nip.as_bytes(), value);

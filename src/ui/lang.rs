@@ -818,6 +818,53 @@ texts! {
     ContractColQuarter => "TW", "Qtr";
     ContractColAnnual => "Thn", "Yr";
     JpAtMost => "paling lama 24", "at most 24";
+    // Issue 21, career: the career history, past years judged with that year's data and
+    // the promotions list (career).
+    CareerTab => "Karier", "Career";
+    CareerNone => "Belum ada riwayat karier.", "No career history yet.";
+    CareerColKind => "Jenis", "Kind";
+    CareerColValue => "Isi", "Value";
+    CareerColSk => "Nomor SK", "Decree no.";
+    CareerPangkat => "Pangkat", "Rank";
+    CareerJabatan => "Jabatan", "Position";
+    CareerUnit => "Unit kerja", "Unit";
+    CareerUnknown => "tak diketahui", "not known";
+    CareerTitle => "Riwayat karier", "Career history";
+    CareerFieldKind => "Jenis riwayat", "Kind";
+    CareerFieldTmt => "TMT", "TMT";
+    CareerFieldGolongan => "Golongan", "Golongan";
+    CareerFieldJabatan => "Nama jabatan", "Position name";
+    CareerFieldJenis => "Jenis jabatan", "Position kind";
+    CareerFieldUnit => "Unit kerja", "Unit";
+    CareerFieldSk => "Nomor SK", "Decree number";
+    CareerNoteNewest => "terbaru: data pegawai ikut berubah", "newest: the staff record follows";
+    CareerNoteOlder => "riwayat lama: data pegawai tetap", "older: the staff record stays";
+    CareerDeleteAsk => "Hapus entri riwayat ini? (y = hapus, n = batal)", "Delete this history entry? (y = delete, n = cancel)";
+    CareerErrLast => "riwayat {kind} harus punya satu entri", "the {kind} history needs one entry";
+    CareerErrTwoUnknown => "hanya entri {kind} tertua yang boleh tanpa TMT", "only the oldest {kind} entry may lack a TMT";
+    CareerErrSameTmt => "sudah ada entri {kind} dengan TMT {date}", "there is a {kind} entry on {date} already";
+    CareerErrBeforeAppointment => "TMT sebelum pengangkatan ({date})", "TMT before the appointment ({date})";
+    CareerErrRank => "golongan tidak sesuai jenis kepegawaian", "the golongan does not fit the employment kind";
+    HeadInParent => "Pimpinan dihitung di unit induk (SE MenPANRB 3/2023), predikatnya:", "The head is counted in the parent unit (SE MenPANRB 3/2023); their predikat:";
+    PeriodFits => "sesuai pedoman", "fits the guide";
+    PromoTitle => "Kenaikan pangkat", "Promotions";
+    PromoRule => "Peraturan BKN 4/2023: 4 tahun dalam pangkat, minimal Baik 2 tahun terakhir", "Peraturan BKN 4/2023: 4 years in the rank, at least Baik in the last 2 years";
+    PromoCount => "{n} memenuhi dari {m} yang jatuh tempo", "{n} eligible of {m} due";
+    PromoNone => "Tidak ada yang jatuh tempo pada periode ini.", "Nobody is due at this period.";
+    PromoUnknown => "{n} PNS aktif tanpa TMT golongan tidak dinilai: isi di Karier", "{n} active PNS without a TMT golongan are not judged: fill it in on Karier";
+    PromoColGol => "Gol", "Rank";
+    PromoColNext => "Naik ke", "To";
+    PromoColTmt => "TMT gol", "TMT rank";
+    PromoColDue => "4 tahun", "4 years";
+    PromoEligible => "memenuhi", "eligible";
+    PromoNotEligible => "belum", "not yet";
+    PromoCarried => "sejak periode lalu", "since an earlier period";
+    PromoNoEval => "belum ada evaluasi tahunan {year}", "no annual evaluation {year}";
+    PromoBelow => "predikat {year} {predikat}: di bawah Baik", "predikat {year} {predikat}: below Baik";
+    PromoObjection => "keberatan atas evaluasi {year} belum diputuskan", "the objection to {year} is not decided";
+    PromoCap => "di atas batas pendidikan ({cap}): perlu penyesuaian ijazah", "above the education's limit ({cap}): needs a degree adjustment";
+    PromoFungsional => "jabatan fungsional: periksa angka kredit", "functional position: check the angka kredit";
+    KeyPromotions => "kenaikan pangkat", "promotions";
 }
 
 #[cfg(test)]

@@ -294,6 +294,9 @@ mod tests {
                 .map(|d| (Period::annual(2025), KeberatanStatus::Diajukan, d))
                 .into_iter()
                 .collect(),
+            pendidikan: None,
+            tmt_golongan: None,
+            moves: Vec::new(),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod home;
 pub mod partners;
 pub mod profile;
+pub mod promotions;
 pub mod realisation;
 pub mod report;
 pub mod skp;

@@ -1,12 +1,30 @@
 //! The per-unit report (Laporan, `kinerja export report`): staff, evaluated share, each
 //! predikat, the distribution guide's status and the share reaching 20 JP, for a year.
 //! Computed from the list summaries in one pass; the screen and the CSV use the same rows.
+//!
+//! A year is judged with that year's data (issue 21): each person counts in the unit they
+//! were in on its last day (the career history: `StaffSummary::unit_in`), and each unit's
+//! head is the one it had that day (`Unit::head_on`). A head is counted in the parent
+//! unit's distribution (a lurah in the kecamatan's), never in their own; a unit without a
+//! parent leaves its head out. A unit rated for a period within the year (a triwulan or a
+//! month) gets that period checked too, from the evaluations of that period.
 
 use crate::domain::{
-    Breach, Predikat, PredikatCounts, RetiringEntry, UnitRating, check_distribution,
+    Breach, Period, Predikat, PredikatCounts, RetiringEntry, UnitRating, check_distribution,
 };
 use crate::store::{Store, StoreError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// A unit's rating of a period within the year checked against that period's predikat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodCheck {
+    pub period: Period,
+    pub rating: UnitRating,
+    /// The period's predikat of the unit's staff then (the head apart, the heads of the
+    /// units under it in).
+    pub counts: PredikatCounts,
+    pub breaches: Vec<Breach>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitReport {
@@ -21,8 +39,12 @@ pub struct UnitReport {
     /// The head's annual predikat of the year, kept out of `counts`: the head's result is
     /// the unit's own (SE MenPANRB 3/2023).
     pub head_predikat: Option<Predikat>,
-    /// Whether the unit names a head.
+    /// Whether the unit had a head on the year's last day.
     pub has_head: bool,
+    /// The unit above, whose distribution counts this unit's head.
+    pub parent: Option<String>,
+    /// The unit's ratings of periods within the year, each checked (issue 21).
+    pub periods: Vec<PeriodCheck>,
     /// `None` when the unit's rating for the year is not recorded.
     pub breaches: Option<Vec<Breach>>,
     /// Active staff who met their own yearly JP target (per employment kind).
@@ -93,6 +115,9 @@ pub fn report_with_retiring_from_index(
     })
 }
 
+/// Who headed which unit on a day: head's NIP digits to the unit's id.
+type Heads = HashMap<String, String>;
+
 /// The report's one pass: `each` calls its argument for every person's summary.
 fn report_over(
     store: &Store,
@@ -102,15 +127,51 @@ fn report_over(
     each: impl FnOnce(&mut dyn FnMut(crate::domain::StaffSummary)) -> Result<(), StoreError>,
 ) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     let units = store.units()?;
-    let heads: BTreeMap<String, String> = units
+    let last_day = period_end(Period::annual(year));
+    // Who headed which unit on the year's last day, and each unit's parent.
+    let heads: HashMap<String, String> = units
         .iter()
-        .filter_map(|u| Some((u.id.clone(), u.head.as_ref()?.as_str().to_string())))
+        .filter_map(|u| Some((u.head_on(last_day)?.as_str().to_string(), u.id.clone())))
+        .collect();
+    let parents: HashMap<String, String> = units
+        .iter()
+        .filter_map(|u| Some((u.id.clone(), u.parent.clone()?)))
+        .collect();
+    // The periods within the year some unit is rated for, with the heads of their last day.
+    let mut rated: BTreeMap<(i16, i8, u8), (Period, Heads)> = BTreeMap::new();
+    for u in &units {
+        for (y, kind) in u.period_ratings.keys() {
+            if *y != year {
+                continue;
+            }
+            let period = Period { year, kind: *kind };
+            rated.entry(period.sort_key()).or_insert_with(|| {
+                let day = period_end(period);
+                let heads = units
+                    .iter()
+                    .filter_map(|u| Some((u.head_on(day)?.as_str().to_string(), u.id.clone())))
+                    .collect();
+                (period, heads)
+            });
+        }
+    }
+    let rated_units: HashMap<String, Vec<(Period, UnitRating)>> = units
+        .iter()
+        .map(|u| {
+            let periods: Vec<(Period, UnitRating)> = u
+                .all_ratings()
+                .into_iter()
+                .filter(|(p, _)| p.year == year && p.kind != crate::domain::PeriodKind::Tahunan)
+                .collect();
+            (u.id.clone(), periods)
+        })
+        .filter(|(_, p)| !p.is_empty())
         .collect();
     let mut rows: BTreeMap<String, UnitReport> = units
         .into_iter()
         .map(|u| {
             let rating = u.ratings.get(&year).copied();
-            let has_head = u.head.is_some();
+            let has_head = u.head_on(last_day).is_some();
             (
                 u.id.clone(),
                 UnitReport {
@@ -121,6 +182,8 @@ fn report_over(
                     rating,
                     head_predikat: None,
                     has_head,
+                    parent: u.parent,
+                    periods: Vec::new(),
                     breaches: None,
                     reached: 0,
                     evaluated_active: 0,
@@ -130,31 +193,95 @@ fn report_over(
         })
         .collect();
     let mut retiring = Vec::new();
+    // (NIP, the period, the unit whose count it joins) for the periods checked.
+    let mut wanted: Vec<(String, Period, String)> = Vec::new();
     each(&mut |s| {
-        let Some(row) = rows.get_mut(&s.unit_id) else {
-            return;
-        };
         if let Some(p) = s.annual_in(year) {
-            if heads.get(&s.unit_id) == Some(&s.nip) {
-                row.head_predikat = Some(p);
-            } else {
-                row.counts.add(p);
+            match heads.get(&s.nip) {
+                Some(headed) => {
+                    if let Some(row) = rows.get_mut(headed) {
+                        row.head_predikat = Some(p);
+                    }
+                    if let Some(row) = parents.get(headed).and_then(|up| rows.get_mut(up)) {
+                        row.counts.add(p);
+                    }
+                }
+                None => {
+                    if let Some(row) = rows.get_mut(s.unit_in(year)) {
+                        row.counts.add(p);
+                    }
+                }
+            }
+        }
+        for (period, heads) in rated.values() {
+            let counted_in = match heads.get(&s.nip) {
+                Some(headed) => parents.get(headed).map(String::as_str),
+                None => Some(s.unit_on(period_end(*period))),
+            };
+            if let Some(unit) = counted_in
+                && rated_units
+                    .get(unit)
+                    .is_some_and(|ps| ps.iter().any(|(p, _)| p == period))
+            {
+                wanted.push((s.nip.clone(), *period, unit.to_string()));
             }
         }
         if s.aktif {
-            row.staff += 1;
-            if s.annual_in(year).is_some() {
-                row.evaluated_active += 1;
+            if let Some(row) = rows.get_mut(s.unit_in(year)) {
+                row.staff += 1;
+                if s.annual_in(year).is_some() {
+                    row.evaluated_active += 1;
+                }
+                if targets.reached(s.golongan.is_pppk(), s.jp_in(year)) {
+                    row.reached += 1;
+                }
             }
-            if targets.reached(s.golongan.is_pppk(), s.jp_in(year)) {
-                row.reached += 1;
-            }
+            // Retiring is about today: the unit the person is in now.
             if let Some(r) = s.retiring_on(today) {
-                row.retiring += 1;
+                if let Some(row) = rows.get_mut(&s.unit_id) {
+                    row.retiring += 1;
+                }
                 retiring.push(r);
             }
         }
     })?;
+    // The periods' predikat: only the evaluations of the people counted in a rated unit.
+    let mut period_counts: HashMap<(String, Period), PredikatCounts> = HashMap::new();
+    wanted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut i = 0;
+    while i < wanted.len() {
+        let nip = wanted[i].0.clone();
+        let evaluations = store.evaluations_of(&nip)?;
+        while i < wanted.len() && wanted[i].0 == nip {
+            let (_, period, unit) = &wanted[i];
+            if let Some(e) = evaluations.iter().find(|e| e.period == *period) {
+                period_counts
+                    .entry((unit.clone(), *period))
+                    .or_default()
+                    .add(e.predikat());
+            }
+            i += 1;
+        }
+    }
+    for (unit, periods) in &rated_units {
+        if let Some(row) = rows.get_mut(unit) {
+            row.periods = periods
+                .iter()
+                .map(|(period, rating)| {
+                    let counts = period_counts
+                        .get(&(unit.clone(), *period))
+                        .copied()
+                        .unwrap_or_default();
+                    PeriodCheck {
+                        period: *period,
+                        rating: *rating,
+                        counts,
+                        breaches: check_distribution(*rating, &counts),
+                    }
+                })
+                .collect();
+        }
+    }
     retiring.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     let mut out: Vec<UnitReport> = rows
         .into_values()
@@ -165,6 +292,11 @@ fn report_over(
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok((out, retiring))
+}
+
+/// The last day of a period: whose unit and head count for it.
+fn period_end(p: Period) -> jiff::civil::Date {
+    p.end()
 }
 
 /// The CSV header of the report.

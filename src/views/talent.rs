@@ -166,14 +166,16 @@ pub fn talent_data(
     let mut people = Vec::new();
     for s in store.iter_summaries() {
         let s = s?;
-        if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) || !in_scope(&s.unit_id) {
+        // The unit of the year viewed (issue 21: a past year with that year's unit).
+        let unit_then = s.unit_in(year);
+        if !s.aktif || unit.as_deref().is_some_and(|u| u != unit_then) || !in_scope(&s.unit_id) {
             continue;
         }
         people.push(person(
             year,
             &s.nip,
             &s.name,
-            &s.unit_id,
+            unit_then,
             s.position().title(),
             s.jp_in(this_year),
             &s.annual,
@@ -199,14 +201,16 @@ pub fn talent_data_from_index(
     let potensial = potensial_of_year(store, year)?;
     let mut people = Vec::new();
     index.for_each_by_name(|s| {
-        if !s.aktif || unit.as_deref().is_some_and(|u| u != s.unit_id) {
+        // The unit of the year viewed (issue 21: a past year with that year's unit).
+        let unit_then = s.unit_in(year);
+        if !s.aktif || unit.as_deref().is_some_and(|u| u != unit_then) {
             return;
         }
         people.push(person(
             year,
             s.nip,
             s.name,
-            s.unit_id,
+            unit_then,
             s.jabatan.to_string(),
             s.jp,
             s.annual,

@@ -128,14 +128,13 @@ pub fn training_data(
     // Everyone ever coached (a pass over the coaching tree only), for the statuses.
     let coached = coaching_by_person(store)?;
     let mut visit = |s: StaffSummary| {
-        if !s.aktif || unit.as_ref().is_some_and(|u| *u != s.unit_id) || !in_scope(&s.unit_id) {
+        // The unit of the year shown (issue 21: a past year with that year's unit).
+        let unit_then = s.unit_in(year).to_string();
+        if !s.aktif || unit.as_ref().is_some_and(|u| *u != unit_then) || !in_scope(&s.unit_id) {
             return;
         }
         let jp = s.jp_in(year);
-        let unit_name = names
-            .get(&s.unit_id)
-            .cloned()
-            .unwrap_or_else(|| s.unit_id.clone());
+        let unit_name = names.get(&unit_then).cloned().unwrap_or(unit_then);
         let u = units.entry(unit_name.clone()).or_insert_with(|| UnitJp {
             name: unit_name.clone(),
             ..Default::default()

@@ -11,6 +11,7 @@ mod keberatan;
 mod partners;
 mod potentials;
 mod realisasi;
+mod riwayat;
 mod skp;
 mod staff;
 mod trainings;
@@ -58,6 +59,7 @@ pub fn run(store: &Store, kind: DataKind, file: &Path, opts: Options) -> Result<
         DataKind::Bukti => realisasi::import_bukti(store, file, opts),
         DataKind::Keberatan => keberatan::import_keberatan(store, file, opts),
         DataKind::Kontrak => contracts::import_contracts(store, file, opts),
+        DataKind::Riwayat => riwayat::import_riwayat(store, file, opts),
     }
 }
 

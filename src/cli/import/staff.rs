@@ -211,6 +211,7 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
 
     let (mut created, mut updated, mut unchanged) = (0usize, 0usize, 0usize);
     let mut writes: Vec<(Staff, Option<Staff>)> = Vec::new();
+    let mut careers: Vec<(String, crate::domain::Career)> = Vec::new();
     // Warnings (DOMAIN.md: warn, never refuse): said per row on the officer's terminal,
     // counted in the summary; the audit trail gets only the count.
     let mut warned = 0usize;
@@ -257,6 +258,22 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
                     revision: old.revision + 1,
                     ..row.staff
                 };
+                // A changed golongan, jabatan or unit is a career entry dated today
+                // (`Career::follow`, issue 21).
+                let nip = new.nip.as_str();
+                let mut career = store
+                    .stored_career(nip)?
+                    .unwrap_or_else(|| crate::domain::Career::implied(&old));
+                if career.follow(&new, today) {
+                    career.validate(&new.nip).map_err(|e| {
+                        Failure::data(format!(
+                            "{}:{}: NIP {}: the career history would break: {e}; nothing was written",
+                            table.file, row.line, new.nip
+                        ))
+                    })?;
+                    career.revision += 1;
+                    careers.push((nip.to_string(), career));
+                }
                 writes.push((new, Some(old)));
             }
             None => {
@@ -308,6 +325,9 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
     for (new, old) in &writes {
         w.put_staff(new, old.as_ref())?;
         bar.inc(1);
+    }
+    for (nip, career) in &careers {
+        w.put_career(nip, career)?;
     }
     bar.finish_and_clear();
     w.finish(&os_user(), AuditAction::Import, &summary)?;

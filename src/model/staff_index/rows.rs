@@ -50,6 +50,23 @@ pub struct TalentSource<'a> {
     /// Competencies held: (`competency_key` of the id, end of the latest training that
     /// gave it).
     pub held: &'a [(u32, Date)],
+    /// The unit entries (TMT, unit id) of a person who moved between units, else empty
+    /// (issue 21): see [`TalentSource::unit_in`].
+    pub moves: Vec<(Option<Date>, &'a str)>,
+}
+
+impl TalentSource<'_> {
+    /// The unit the person was in on the last day of `year` (`StaffSummary::unit_in`).
+    pub fn unit_in(&self, year: i16) -> &str {
+        let Ok(day) = Date::new(year, 12, 31) else {
+            return self.unit_id;
+        };
+        self.moves
+            .iter()
+            .rfind(|(tmt, _)| tmt.is_none_or(|t| t <= day))
+            .or_else(|| self.moves.first())
+            .map_or(self.unit_id, |(_, u)| u)
+    }
 }
 
 impl Entry {

@@ -8,6 +8,9 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+/// One moved person's unit entries: (TMT, the unit id's number in `unit_ids`).
+pub(super) type Moves = Box<[(Option<Date>, u16)]>;
+
 /// The rows every session shares: one per person, texts interned, and one permutation of
 /// the rows per sort key, built the first time any session asks for it.
 pub struct StaffData {
@@ -17,6 +20,10 @@ pub struct StaffData {
     pub(super) unit_names: HashMap<String, String>,
     pub(super) year: i16,
     pub(super) orders: HashMap<SortKey, Arc<Vec<u32>>>,
+    /// The unit entries (TMT, unit number) of only the people who moved between units
+    /// (issue 21): a past year counts each in the unit of that year. Kept beside the rows,
+    /// not in them, as most people never move.
+    pub(super) moves: HashMap<[u8; 18], Moves>,
     /// Bumped by every change, so views know to refresh.
     pub(super) generation: u64,
 }
@@ -30,6 +37,7 @@ impl StaffData {
             unit_names,
             year,
             orders: HashMap::new(),
+            moves: HashMap::new(),
             generation: 0,
         }
     }
@@ -42,6 +50,16 @@ impl StaffData {
         let annual: Box<[(i16, Predikat)]> = s.annual.as_slice().into();
         let held: Box<[(u32, Date)]> = s.held.as_slice().into();
         let jp_years: Box<[(i16, u32)]> = s.jp.as_slice().into();
+        if s.moves.is_empty() {
+            self.moves.remove(&nip);
+        } else {
+            let moves = s
+                .moves
+                .iter()
+                .map(|(tmt, unit)| (*tmt, self.unit_ids.number(unit)))
+                .collect();
+            self.moves.insert(nip, moves);
+        }
         Entry {
             jp_years,
             jenis: s.jenis,
@@ -60,6 +78,15 @@ impl StaffData {
 
     pub(super) fn unit_id_of(&self, e: &Entry) -> &str {
         self.unit_ids.text(e.unit)
+    }
+
+    /// The unit entries of a person who moved, as (TMT, unit id); empty for the others.
+    pub(super) fn moves_of(&self, e: &Entry) -> Vec<(Option<Date>, String)> {
+        self.moves.get(&e.nip).map_or_else(Vec::new, |m| {
+            m.iter()
+                .map(|(tmt, unit)| (*tmt, self.unit_ids.text(*unit).to_string()))
+                .collect()
+        })
     }
 
     pub(super) fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
@@ -107,7 +134,8 @@ impl StaffData {
         let Some(i) = self.items.iter().position(|s| s.nip() == nip) else {
             return false;
         };
-        self.items.swap_remove(i);
+        let gone = self.items.swap_remove(i);
+        self.moves.remove(&gone.nip);
         self.orders.clear();
         self.generation += 1;
         true
@@ -173,6 +201,15 @@ impl SharedStaff {
                         jenis: e.jenis,
                         held: e.held.clone(),
                     };
+                    if let Some(m) = src.moves.get(&e.nip) {
+                        let moves = m
+                            .iter()
+                            .map(|(tmt, unit)| {
+                                (*tmt, data.unit_ids.number(src.unit_ids.text(*unit)))
+                            })
+                            .collect();
+                        data.moves.insert(e.nip, moves);
+                    }
                     data.items.push(entry);
                 }
                 data

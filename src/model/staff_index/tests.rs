@@ -20,6 +20,9 @@ fn person(nip: &str, name: &str, gol: &str, unit: &str, jp: u32) -> StaffSummary
         annual_hasil: Vec::new(),
         held: Vec::new(),
         keberatan: Vec::new(),
+        pendidikan: None,
+        tmt_golongan: None,
+        moves: Vec::new(),
     }
 }
 
@@ -273,4 +276,42 @@ fn a_scoped_view_shows_only_its_units() {
     ix.set_unit(None);
     ix.set_query("rina");
     assert!(ix.is_empty());
+}
+
+#[test]
+fn only_people_who_moved_are_kept_beside_the_rows_and_come_back_in_their_summaries() {
+    use jiff::civil::date;
+    let mut ix = index();
+    let moved = StaffSummary {
+        moves: vec![
+            (None, "b".to_string()),
+            (Some(date(2025, 7, 1)), "a".to_string()),
+        ],
+        ..person("198503302010012002", "dr. Rina Siregar", "III/c", "a", 4)
+    };
+    ix.upsert(moved);
+    let find = |ix: &StaffIndex, nip: &str| {
+        let mut found = None;
+        ix.for_each_summary(|s| {
+            if s.nip == nip {
+                found = Some(s);
+            }
+        });
+        found.expect("in the index")
+    };
+    let s = find(&ix, "198503302010012002");
+    assert_eq!(s.unit_in(2024), "b");
+    assert_eq!(s.unit_in(2025), "a");
+    assert!(find(&ix, "197712312002122003").moves.is_empty());
+    assert_eq!(ix.shared().0.read().unwrap().moves.len(), 1);
+    // Saved again without moves (an entry removed): gone from the side map.
+    ix.upsert(person(
+        "198503302010012002",
+        "dr. Rina Siregar",
+        "III/c",
+        "a",
+        4,
+    ));
+    assert_eq!(find(&ix, "198503302010012002").unit_in(2024), "a");
+    assert!(ix.shared().0.read().unwrap().moves.is_empty());
 }

@@ -100,6 +100,11 @@ impl StaffIndex {
                 jabatan_no: e.jabatan,
                 jenis: e.jenis,
                 held: &e.held,
+                moves: data.moves.get(&e.nip).map_or_else(Vec::new, |m| {
+                    m.iter()
+                        .map(|(tmt, unit)| (*tmt, data.unit_ids.text(*unit)))
+                        .collect()
+                }),
             });
         }
     }
@@ -135,6 +140,11 @@ impl StaffIndex {
                 // The rows do not keep open objections: Beranda reads them from the
                 // summaries in the store, and no pass over the rows needs them.
                 keberatan: Vec::new(),
+                // Nor the education and TMT golongan (the promotions list reads the
+                // summaries in the store); the moves come from the side map.
+                pendidikan: None,
+                tmt_golongan: None,
+                moves: data.moves_of(e),
             });
         }
     }

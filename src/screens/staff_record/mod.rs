@@ -3,10 +3,13 @@
 //! trainings (this year's JP against 20) and the change history. `p` opens the one-page
 //! profile.
 
+mod career;
 mod coaching;
 mod competencies;
 mod contracts;
 mod skp;
+
+pub use career::{CareerRow, career_rows};
 
 use super::{Outcome, PrintDoc, Screen};
 use crate::domain::{
@@ -40,9 +43,11 @@ pub enum Section {
     Skp,
     /// A PPPK's contracts (perjanjian kerja, issue 21); not shown for a PNS.
     Contracts,
+    /// The career history: riwayat pangkat, jabatan, unit (issue 21).
+    Career,
 }
 
-const SECTIONS: [Section; 7] = [
+const SECTIONS: [Section; 8] = [
     Section::Evaluations,
     Section::Trainings,
     Section::History,
@@ -50,6 +55,7 @@ const SECTIONS: [Section; 7] = [
     Section::Competencies,
     Section::Skp,
     Section::Contracts,
+    Section::Career,
 ];
 
 /// The Kontrak section's place in `rows`.
@@ -57,6 +63,8 @@ const CONTRACT_ROW: usize = 6;
 
 /// The SKP section's place in `rows`.
 const SKP_ROW: usize = 5;
+/// The Karier section's place in `rows`.
+const CAREER_ROW: usize = 7;
 
 /// One required competency of the person's position with their state on the record's day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +92,7 @@ pub struct StaffRecord {
     today: Date,
     section: Section,
     /// Selected row in each section.
-    rows: [usize; 7],
+    rows: [usize; 8],
     /// The person heads their unit (pimpinan unit kerja).
     head: bool,
     /// The unit's head when that is someone else (their name), for the question.
@@ -107,6 +115,8 @@ pub struct StaffRecord {
     kredit: Option<crate::domain::KreditRecord>,
     /// A PPPK's contracts, oldest first as the store keeps them (issue 21).
     contracts: crate::domain::Contracts,
+    /// The career history, newest first (issue 21).
+    career: Vec<CareerRow>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +202,7 @@ impl StaffRecord {
             coaching: Vec::new(),
             today,
             section: Section::Evaluations,
-            rows: [0; 7],
+            rows: [0; 8],
             head: false,
             other_head: None,
             undo_head: None,
@@ -202,6 +212,7 @@ impl StaffRecord {
             skp: Vec::new(),
             print: None,
             contracts: crate::domain::Contracts::default(),
+            career: Vec::new(),
         }
     }
 
@@ -366,6 +377,7 @@ impl StaffRecord {
             Section::Competencies => self.competencies.len(),
             Section::Skp => self.skp.len(),
             Section::Contracts => self.contracts.items.len(),
+            Section::Career => self.career.len(),
         }
     }
 
@@ -977,8 +989,11 @@ impl Screen for StaffRecord {
         if self.section != Section::Evaluations || self.evaluations.is_empty() {
             k.retain(|x| x.action != T::KeyKeberatan);
         }
-        // `n` makes a new SKP on the SKP section, a new contract on Kontrak.
-        if !matches!(self.section, Section::Skp | Section::Contracts) {
+        // `n` makes a new SKP, a new contract on Kontrak, a new career entry on Karier.
+        if !matches!(
+            self.section,
+            Section::Skp | Section::Contracts | Section::Career
+        ) {
             k.retain(|x| x.action != T::KeyNew);
         }
         if !matches!(
@@ -988,6 +1003,7 @@ impl Screen for StaffRecord {
                 | Section::Coaching
                 | Section::Skp
                 | Section::Contracts
+                | Section::Career
         ) {
             // The rows of Riwayat and Kompetensi open nothing.
             k.retain(|x| x.action != T::KeyOpenRow);
@@ -1055,6 +1071,12 @@ impl Screen for StaffRecord {
             && matches!(act, Act::NewSkp | Act::OpenRow)
         {
             return self.contract_key(act).unwrap_or(Outcome::Ignored);
+        }
+        if self.section == Section::Career
+            && let Some(act) = act
+            && matches!(act, Act::NewSkp | Act::OpenRow | Act::Edit)
+        {
+            return self.career_key(act).unwrap_or(Outcome::Ignored);
         }
         match act {
             Some(Act::NewSkp) => return Outcome::Ignored,
@@ -1136,6 +1158,7 @@ impl Screen for StaffRecord {
                     Section::Competencies => T::Competencies,
                     Section::Skp => T::Skp,
                     Section::Contracts => T::Contracts,
+                    Section::Career => T::CareerTab,
                 })
             })
             .collect();
@@ -1169,6 +1192,7 @@ impl Screen for StaffRecord {
             Section::Competencies => self.draw_competencies(frame, body, ui),
             Section::Skp => self.draw_skp(frame, body, ui),
             Section::Contracts => self.draw_contracts(frame, body, ui),
+            Section::Career => self.draw_career(frame, body, ui),
         }
         if let Some(choice) = &self.print {
             choice.draw(frame, area, ui);

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 mod audit;
+mod career;
 mod coaching;
 mod competencies;
 mod contracts;
@@ -26,6 +27,7 @@ mod trainings;
 mod units;
 
 pub use audit::*;
+pub use career::*;
 pub use coaching::*;
 pub use competencies::*;
 pub use contracts::*;
@@ -41,12 +43,12 @@ pub use trainings::*;
 pub use units::*;
 
 pub const STAFF_VERSION: u8 = 2;
-pub const UNIT_VERSION: u8 = 2;
+pub const UNIT_VERSION: u8 = 3;
 pub const EVALUATIONS_VERSION: u8 = 2;
 pub const TRAININGS_VERSION: u8 = 3;
 pub const PARTNER_VERSION: u8 = 2;
 pub const AUDIT_VERSION: u8 = 1;
-pub const SUMMARY_VERSION: u8 = 5;
+pub const SUMMARY_VERSION: u8 = 6;
 pub const DRAFT_VERSION: u8 = 1;
 pub const OFFICER_VERSION: u8 = 1;
 pub const POTENTIALS_VERSION: u8 = 1;
@@ -56,6 +58,7 @@ pub const REQUIREMENT_VERSION: u8 = 1;
 pub const SKP_VERSION: u8 = 1;
 /// PPPK contracts (issue 21).
 pub const CONTRACTS_VERSION: u8 = 1;
+pub const CAREER_VERSION: u8 = 1;
 
 /// A period kind as two stored bytes: `(0, 0)` annual, `(1, q)` quarter, `(2, m)` month,
 /// `(3, first * 16 + last)` a span of months. Shared by every record that stores a period.

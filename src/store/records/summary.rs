@@ -1,7 +1,9 @@
-//! Staff summaries: `SummaryV1` to `SummaryV5` (derived, not frozen) and their conversion.
+//! Staff summaries: `SummaryV1` to `SummaryV6` (derived, not frozen) and their conversion.
 
 use super::{DateV1, SUMMARY_VERSION, code, from_code};
-use crate::domain::{Golongan, JenisJabatan, KeberatanStatus, Predikat, Rating, StaffSummary};
+use crate::domain::{
+    Golongan, JenisJabatan, KeberatanStatus, Pendidikan, Predikat, Rating, StaffSummary,
+};
 use crate::store::codec::{DecodeError, decode_payload, encode, split};
 use serde::{Deserialize, Serialize};
 
@@ -112,6 +114,65 @@ pub struct SummaryV5 {
     pub keberatan: Vec<(i16, u8, u8, u8, DateV1)>,
 }
 
+/// The sixth summary layout: `SummaryV5` and what the career history gives (issue 21):
+/// the education level, the TMT of the current golongan and, for people who moved, their
+/// unit entries.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct SummaryV6 {
+    pub nip: String,
+    pub name: String,
+    pub golongan: u8,
+    pub jabatan: String,
+    /// Position in `JenisJabatan::ALL`, `u8::MAX` unknown.
+    pub jenis: u8,
+    pub unit_id: String,
+    pub aktif: bool,
+    /// (year, period kind code, period number, `Predikat::code`), as in `EvaluationV1`.
+    pub last: Option<(i16, u8, u8, u8)>,
+    pub jp: Vec<(i16, u32)>,
+    /// (year, `Predikat::code`) of each annual evaluation.
+    pub annual: Vec<(i16, u8)>,
+    /// (year, `Rating::code`) of each annual evaluation's Hasil Kerja.
+    pub annual_hasil: Vec<(i16, u8)>,
+    /// (`competency_key` of the competency's id, end date of the latest completed
+    /// training that satisfies it).
+    pub held: Vec<(u32, DateV1)>,
+    /// Each open objection: (year, period kind code, period number, position in
+    /// `KeberatanStatus::ALL`, the day it was filed).
+    pub keberatan: Vec<(i16, u8, u8, u8, DateV1)>,
+    /// Position in `Pendidikan::ALL`, `u8::MAX` unknown.
+    pub pendidikan: u8,
+    /// The TMT of the current golongan, when known.
+    pub tmt_golongan: Option<DateV1>,
+    /// (TMT, unit id) of each unit entry when the person was in more than one unit.
+    pub moves: Vec<(Option<DateV1>, String)>,
+}
+
+impl From<SummaryV5> for SummaryV6 {
+    /// The fifth layout did not keep the career: unknown (the store rebuilds such
+    /// summaries on open, as their layout marker is older).
+    fn from(r: SummaryV5) -> SummaryV6 {
+        SummaryV6 {
+            nip: r.nip,
+            name: r.name,
+            golongan: r.golongan,
+            jabatan: r.jabatan,
+            jenis: r.jenis,
+            unit_id: r.unit_id,
+            aktif: r.aktif,
+            last: r.last,
+            jp: r.jp,
+            annual: r.annual,
+            annual_hasil: r.annual_hasil,
+            held: r.held,
+            keberatan: r.keberatan,
+            pendidikan: u8::MAX,
+            tmt_golongan: None,
+            moves: Vec::new(),
+        }
+    }
+}
+
 impl From<SummaryV4> for SummaryV5 {
     /// The fourth layout did not keep the open objections: left empty (the store rebuilds
     /// such summaries on open, as their layout marker is older).
@@ -197,7 +258,7 @@ impl From<SummaryV1> for SummaryV2 {
 pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
     encode(
         SUMMARY_VERSION,
-        &SummaryV5 {
+        &SummaryV6 {
             nip: s.nip.clone(),
             name: s.name.clone(),
             golongan: s.golongan.ordinal(),
@@ -227,21 +288,32 @@ pub fn encode_summary(s: &StaffSummary) -> Result<Vec<u8>, DecodeError> {
                     )
                 })
                 .collect(),
+            pendidikan: s.pendidikan.map_or(u8::MAX, |p| code(&Pendidikan::ALL, &p)),
+            tmt_golongan: s.tmt_golongan.map(DateV1::from),
+            moves: s
+                .moves
+                .iter()
+                .map(|(tmt, unit)| (tmt.map(DateV1::from), unit.clone()))
+                .collect(),
         },
     )
 }
 
 pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
     let (version, payload) = split(bytes)?;
-    let r: SummaryV5 = match version {
-        1 => SummaryV4::from(SummaryV3::from(SummaryV2::from(
+    let r: SummaryV6 = match version {
+        1 => SummaryV5::from(SummaryV4::from(SummaryV3::from(SummaryV2::from(
             decode_payload::<SummaryV1>(payload)?,
+        ))))
+        .into(),
+        2 => SummaryV5::from(SummaryV4::from(SummaryV3::from(
+            decode_payload::<SummaryV2>(payload)?,
         )))
         .into(),
-        2 => SummaryV4::from(SummaryV3::from(decode_payload::<SummaryV2>(payload)?)).into(),
-        3 => SummaryV4::from(decode_payload::<SummaryV3>(payload)?).into(),
-        4 => decode_payload::<SummaryV4>(payload)?.into(),
-        5 => decode_payload(payload)?,
+        3 => SummaryV5::from(SummaryV4::from(decode_payload::<SummaryV3>(payload)?)).into(),
+        4 => SummaryV5::from(decode_payload::<SummaryV4>(payload)?).into(),
+        5 => decode_payload::<SummaryV5>(payload)?.into(),
+        6 => decode_payload(payload)?,
         v => return Err(DecodeError::UnknownVersion(v)),
     };
     let predikat_of = |code: u8| {
@@ -301,6 +373,16 @@ pub fn decode_summary(bytes: &[u8]) -> Result<StaffSummary, DecodeError> {
                     filed.to_date()?,
                 ))
             })
+            .collect::<Result<_, DecodeError>>()?,
+        pendidikan: match r.pendidikan {
+            u8::MAX => None,
+            c => Some(from_code(&Pendidikan::ALL, c, "pendidikan")?),
+        },
+        tmt_golongan: r.tmt_golongan.map(DateV1::to_date).transpose()?,
+        moves: r
+            .moves
+            .into_iter()
+            .map(|(tmt, unit)| Ok((tmt.map(DateV1::to_date).transpose()?, unit)))
             .collect::<Result<_, DecodeError>>()?,
     })
 }

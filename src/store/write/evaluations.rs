@@ -70,9 +70,16 @@ impl Store {
                 &self.evaluations,
                 &self.trainings,
                 &self.staff_summary,
+                &self.career,
             ],
             actor,
-            |[t_staff, t_evaluations, t_trainings, t_staff_summary]| {
+            |[
+                t_staff,
+                t_evaluations,
+                t_trainings,
+                t_staff_summary,
+                t_career,
+            ]| {
                 let Some(person) = read(t_staff, "staff", nip, records::decode_staff)? else {
                     return abort(StoreError::NotFound {
                         what: format!("staff {nip}"),
@@ -125,12 +132,14 @@ impl Store {
                 )?;
                 let trainings = read(t_trainings, "trainings", nip, records::decode_trainings)?
                     .unwrap_or_default();
+                let career = read(t_career, "career", nip, records::decode_career)?;
                 put_summary(
                     t_staff_summary,
                     &person,
                     &group.items,
                     &trainings.items,
                     &catalogue,
+                    career.as_ref(),
                 )?;
                 Ok((
                     saved.clone(),
@@ -168,9 +177,16 @@ impl Store {
                 &self.evaluations,
                 &self.trainings,
                 &self.staff_summary,
+                &self.career,
             ],
             actor,
-            |[t_staff, t_evaluations, t_trainings, t_staff_summary]| {
+            |[
+                t_staff,
+                t_evaluations,
+                t_trainings,
+                t_staff_summary,
+                t_career,
+            ]| {
                 let what = format!("evaluation {id} of {nip}");
                 let (Some(person), Some(mut group)) = (
                     read(t_staff, "staff", nip, records::decode_staff)?,
@@ -190,12 +206,14 @@ impl Store {
                 )?;
                 let trainings = read(t_trainings, "trainings", nip, records::decode_trainings)?
                     .unwrap_or_default();
+                let career = read(t_career, "career", nip, records::decode_career)?;
                 put_summary(
                     t_staff_summary,
                     &person,
                     &group.items,
                     &trainings.items,
                     &catalogue,
+                    career.as_ref(),
                 )?;
                 Ok((
                     (),

@@ -8,6 +8,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod career;
 mod coaching;
 mod competencies;
 mod contracts;
@@ -95,15 +96,17 @@ fn take<T: Revised>(items: &mut Vec<T>, id: u32, revision: u64, what: String) ->
     Ok(items.remove(pos))
 }
 
-/// Writes the list summary of a person from the records as they will be after the change.
+/// Writes the list summary of a person from the records as they will be after the change;
+/// `career` is the stored career history (`None`: the one the record implies).
 fn put_summary(
     tree: &TransactionalTree,
     staff: &Staff,
     evaluations: &[Evaluation],
     trainings: &[Training],
     catalogue: &[crate::domain::Competency],
+    career: Option<&crate::domain::Career>,
 ) -> TxResult<()> {
-    let summary = StaffSummary::of(staff, evaluations, trainings, catalogue);
+    let summary = StaffSummary::of_with_career(staff, evaluations, trainings, catalogue, career);
     tree.insert(
         staff.nip.as_str().as_bytes(),
         encoded(records::encode_summary(&summary))?,

@@ -7,8 +7,24 @@ use crate::store::{Store, StoreError, keys};
 
 impl Store {
     /// Creates a staff record (revision 0) or updates one opened at `staff.revision`.
-    /// Returns the record as saved, with its new revision.
+    /// Returns the record as saved, with its new revision. A changed golongan, jabatan or
+    /// unit is a career entry dated today (UTC; [`Self::save_staff_on`] takes the day).
     pub fn save_staff(&self, staff: &Staff, actor: &str) -> Result<Staff, StoreError> {
+        let today = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date();
+        self.save_staff_on(staff, today, actor)
+    }
+
+    /// [`Self::save_staff`], a change of golongan, jabatan or unit recorded on `on`: it
+    /// becomes a career entry with TMT `on` (or corrects the newest entry when that one
+    /// is dated `on` or later; `Career::follow`), in the same transaction.
+    pub fn save_staff_on(
+        &self,
+        staff: &Staff,
+        on: jiff::civil::Date,
+        actor: &str,
+    ) -> Result<Staff, StoreError> {
         let catalogue = self.competencies()?;
         let staff = staff.clone().cleaned();
         staff
@@ -24,6 +40,7 @@ impl Store {
                 &self.evaluations,
                 &self.trainings,
                 &self.staff_summary,
+                &self.career,
             ],
             actor,
             |[
@@ -33,6 +50,7 @@ impl Store {
                 t_evaluations,
                 t_trainings,
                 t_staff_summary,
+                t_career,
             ]| {
                 if t_units.get(staff.unit_id.as_bytes())?.is_none() {
                     return abort(StoreError::NotFound {
@@ -74,12 +92,39 @@ impl Store {
                 .unwrap_or_default();
                 let trainings = read(t_trainings, "trainings", &nip, records::decode_trainings)?
                     .unwrap_or_default();
+                // The career history follows a change of golongan, jabatan or unit; a new
+                // record has the one it implies until an entry is saved.
+                let stored = read(t_career, "career", &nip, records::decode_career)?;
+                let career = match &current {
+                    None => stored,
+                    Some(old) => {
+                        let mut career = stored
+                            .clone()
+                            .unwrap_or_else(|| crate::domain::Career::implied(old));
+                        if career.follow(&saved, on) {
+                            if let Err(e) = career.validate(&saved.nip) {
+                                return abort(StoreError::Invalid(format!(
+                                    "career history of {nip}: {e}"
+                                )));
+                            }
+                            career.revision += 1;
+                            t_career.insert(
+                                nip.as_bytes(),
+                                encoded(records::encode_career(&career))?,
+                            )?;
+                            Some(career)
+                        } else {
+                            stored
+                        }
+                    }
+                };
                 put_summary(
                     t_staff_summary,
                     &saved,
                     &evaluations.items,
                     &trainings.items,
                     &catalogue,
+                    career.as_ref(),
                 )?;
                 let audit = match &current {
                     None => Audit {

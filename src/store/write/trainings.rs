@@ -36,6 +36,7 @@ impl Store {
                 &self.evaluations,
                 &self.staff_summary,
                 &self.training_stats,
+                &self.career,
             ],
             actor,
             |[
@@ -45,6 +46,7 @@ impl Store {
                 t_evaluations,
                 t_staff_summary,
                 t_training_stats,
+                t_career,
             ]| {
                 let Some(person) = read(t_staff, "staff", nip, records::decode_staff)? else {
                     return abort(StoreError::NotFound {
@@ -87,12 +89,14 @@ impl Store {
                     records::decode_evaluations,
                 )?
                 .unwrap_or_default();
+                let career = read(t_career, "career", nip, records::decode_career)?;
                 put_summary(
                     t_staff_summary,
                     &person,
                     &evaluations.items,
                     &group.items,
                     &catalogue,
+                    career.as_ref(),
                 )?;
                 Ok((
                     saved.clone(),
@@ -126,6 +130,7 @@ impl Store {
                 &self.evaluations,
                 &self.staff_summary,
                 &self.training_stats,
+                &self.career,
             ],
             actor,
             |[
@@ -134,6 +139,7 @@ impl Store {
                 t_evaluations,
                 t_staff_summary,
                 t_training_stats,
+                t_career,
             ]| {
                 let what = format!("training {id} of {nip}");
                 let (Some(person), Some(mut group)) = (
@@ -152,12 +158,14 @@ impl Store {
                     records::decode_evaluations,
                 )?
                 .unwrap_or_default();
+                let career = read(t_career, "career", nip, records::decode_career)?;
                 put_summary(
                     t_staff_summary,
                     &person,
                     &evaluations.items,
                     &group.items,
                     &catalogue,
+                    career.as_ref(),
                 )?;
                 Ok((
                     (),
