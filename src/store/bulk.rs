@@ -29,7 +29,7 @@ const CAREER: usize = 12;
 
 pub struct BulkWriter<'s> {
     store: &'s Store,
-    batches: [sled::Batch; 12],
+    batches: [sled::Batch; 13],
     pending: usize,
     written: u64,
     /// People whose list summary must be rebuilt when the run ends.

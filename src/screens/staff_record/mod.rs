@@ -1176,9 +1176,21 @@ impl Screen for StaffRecord {
                 tabs,
             );
         } else {
+            // Eight sections (with Kontrak) are wider than 80 columns: show the ones around
+            // the selected section, with an arrow on the side that has more.
+            let (start, end) = tab_window(&titles, selected, tabs.width as usize);
+            let mut shown: Vec<String> = titles[start..end].iter().map(|t| t.to_string()).collect();
+            let mut at = selected - start;
+            if start > 0 {
+                shown.insert(0, ui.theme.sym("‹", "<").to_string());
+                at += 1;
+            }
+            if end < titles.len() {
+                shown.push(ui.theme.sym("›", ">").to_string());
+            }
             frame.render_widget(
-                Tabs::new(titles)
-                    .select(selected)
+                Tabs::new(shown)
+                    .select(at)
                     .highlight_style(ui.theme.selected())
                     .divider(ui.theme.sym("│", "|")),
                 tabs,
@@ -1208,3 +1220,25 @@ impl Screen for StaffRecord {
         self.print.is_some()
     }
 }
+
+/// The titles `[start, end)` that fit `width` columns as ratatui's `Tabs` draws them (a
+/// space each side, a one-column divider between), keeping `selected` and as many after
+/// it as fit; two columns of each cut side are kept for its arrow.
+fn tab_window(titles: &[&str], selected: usize, width: usize) -> (usize, usize) {
+    let w = |t: &str| unicode_width::UnicodeWidthStr::width(t) + 3;
+    let total = |a: usize, b: usize| -> usize {
+        titles[a..b].iter().map(|t| w(t)).sum::<usize>()
+            + if a > 0 { 4 } else { 0 }
+            + if b < titles.len() { 4 } else { 0 }
+    };
+    let (mut start, mut end) = (0, titles.len());
+    while total(start, end) > width && end - start > 1 {
+        if end - 1 > selected {
+            end -= 1;
+        } else {
+            start += 1;
+        }
+    }
+    (start, end)
+}
+
