@@ -141,3 +141,40 @@ fn export_by_year_lists_the_contracts_in_force_that_year() {
     assert_eq!(text.lines().count(), 1 + 2, "{text}");
     assert!(!text.contains("2026-03-01"), "{text}");
 }
+
+/// The demo (issue 21): every PPPK has contracts, some paruh waktu without a golongan; its
+/// staff and contracts exported, imported into a new database and exported again are the
+/// same bytes, and `check` finds the contracts sound.
+#[test]
+fn the_demos_contracts_round_trip_byte_identical() {
+    let db = Db::new();
+    db.demo(300);
+    let staff = db.export("staff");
+    let contracts = db.export("kontrak");
+    let pppk: std::collections::BTreeSet<String> = staff
+        .rows
+        .iter()
+        .filter(|r| r[staff.col("status")].starts_with("PPPK"))
+        .map(|r| r[staff.col("nip")].clone())
+        .collect();
+    let with_contract: std::collections::BTreeSet<String> = contracts
+        .rows
+        .iter()
+        .map(|r| r[contracts.col("nip")].clone())
+        .collect();
+    assert_eq!(pppk, with_contract, "every PPPK and nobody else");
+    assert!(
+        staff.rows.iter().any(
+            |r| r[staff.col("status")] == "PPPK Paruh Waktu" && r[staff.col("golongan")] == "-"
+        ),
+        "paruh waktu without a golongan"
+    );
+    let other = db.sibling("other");
+    for kind in ["staff", "kontrak"] {
+        let first = db.export_bytes(&db.path, kind);
+        db.import_into(&other, kind, &format!("{kind}.csv"), &first)
+            .expect(0);
+        assert_eq!(db.export_bytes(&other, kind), first, "{kind}");
+    }
+    db.run_on(&other, &["check"]).expect(0);
+}

@@ -471,21 +471,31 @@ fn the_same_training_twice_for_one_person_is_refused_by_the_store() {
 #[test]
 fn on_the_demo_a_pppk_below_20_jp_is_not_listed_for_jp_and_one_above_24_jp_is_warned() {
     // DOMAIN.md, "Competency development": PPPK no floor by default, a warning above
-    // 24 JP in a contract year (PP 49/2018 Pasal 40).
-    use kinerja::domain::training::jp_in_year;
+    // 24 JP in a contract year (PP 49/2018 Pasal 40); the demo's PPPK all have contracts
+    // (issue 21), so the ceiling counts the contract year in force on the session's day.
+    use kinerja::domain::training::{jp_between, jp_in_year};
     let mut s = demo();
     let mut below = Vec::new();
     let mut above = Vec::new();
+    let today = jiff::civil::date(2026, 11, 28);
     for staff in s.app.store().iter_staff() {
         let staff = staff.unwrap();
         if !staff.aktif || !staff.golongan.is_pppk() {
             continue;
         }
         let nip = staff.nip.as_str().to_string();
-        let jp = jp_in_year(&s.app.store().trainings_of(&nip).unwrap(), 2026);
-        if jp < 20 {
-            below.push(nip);
-        } else if jp > 24 {
+        let trainings = s.app.store().trainings_of(&nip).unwrap();
+        let span = s
+            .app
+            .store()
+            .contracts_of(&nip)
+            .unwrap()
+            .ceiling_span(today);
+        if jp_in_year(&trainings, 2026) < 20 {
+            below.push(nip.clone());
+        }
+        let jp = jp_between(&trainings, span.start, span.end);
+        if span.contract && jp > 24 {
             above.push((nip, jp));
         }
     }
@@ -510,7 +520,11 @@ fn on_the_demo_a_pppk_below_20_jp_is_not_listed_for_jp_and_one_above_24_jp_is_wa
     s.key(KeyCode::Enter).key(KeyCode::Enter);
     assert!(s.shows(&nip[..8]), "{}", s.text());
     s.key(KeyCode::Tab);
-    assert!(s.shows("di atas 24 JP"), "{jp} JP:\n{}", s.text());
+    assert!(
+        s.shows("⚠ JP tahun kontrak") && s.shows(&format!(": {jp} JP (paling lama 24)")),
+        "{jp} JP:\n{}",
+        s.text()
+    );
 }
 
 /// Issue 13 / DOMAIN.md (AKPK): the record's Kompetensi section lists each competency the

@@ -32,7 +32,7 @@ pub fn fill(
         w.put_requirement(r)?;
     }
     let (mut evaluations, mut trainings, mut coaching, mut written) = (0usize, 0usize, 0, 0usize);
-    let mut skp = 0usize;
+    let (mut skp, mut contracts) = (0usize, 0usize);
     while let Some(p) = demo.next_person() {
         let nip = p.staff.nip.as_str();
         w.put_staff(&p.staff, None)?;
@@ -55,6 +55,10 @@ pub fn fill(
             skp += p.skp.items.len();
             w.put_skp(nip, &p.skp)?;
         }
+        if !p.contracts.items.is_empty() {
+            contracts += p.contracts.items.len();
+            w.put_contracts(nip, &p.contracts)?;
+        }
         written += 1;
         if written % 1000 == 0 {
             progress(written);
@@ -62,13 +66,14 @@ pub fn fill(
     }
     progress(written);
     let summary = format!(
-        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP (seed {seed})",
+        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP, {} contracts (seed {seed})",
         demo.len(),
         demo.units.len(),
         evaluations,
         trainings,
         coaching,
-        skp
+        skp,
+        contracts
     );
     w.finish(actor, AuditAction::Demo, &summary)?;
     Ok(summary)

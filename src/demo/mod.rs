@@ -6,6 +6,7 @@
 
 mod coaching;
 mod competencies;
+mod contracts;
 mod evaluations;
 mod fill;
 mod keberatan;
@@ -21,6 +22,8 @@ mod skp;
 mod skp_text;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_pppk;
 #[cfg(test)]
 mod tests_skp;
 mod trainings;

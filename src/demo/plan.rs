@@ -29,6 +29,8 @@ pub struct DemoPerson {
     pub coaching: crate::store::CoachingGroup,
     /// SKPs of last year and this year, with realisations, evidence and feedback.
     pub skp: SkpGroup,
+    /// A PPPK's contracts (issue 21); empty for a PNS.
+    pub contracts: crate::domain::Contracts,
 }
 
 pub(super) struct Draft {
@@ -60,6 +62,8 @@ pub struct Demo {
     /// adding them changed nothing else the demo draws.
     skp_rng: Rng,
     objections: Objections,
+    /// A stream of its own for the PPPK contracts, so adding them changed nothing else.
+    contract_rng: Rng,
     /// Per unit, its head's RHK of last year and this year, which the staff's RHK cite.
     head_rhk: Vec<[Option<HeadRhk>; 2]>,
     today: Date,
@@ -114,6 +118,13 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
     }
 
     plant_near_pension(&mut drafts, today, &mut used);
+
+    // Some PPPK appointed since paruh waktu began are paruh waktu (issue 21), from a
+    // stream of their own.
+    let mut pw_rng = Rng::new(seed ^ 0x7061_7275_6877_616b);
+    for d in &mut drafts {
+        super::contracts::maybe_paruh_waktu(&mut pw_rng, &mut d.staff, today);
+    }
 
     // Unit heads (the highest PNS rank) evaluate their staff. Each unit names its head,
     // whose result is the unit's own: their Hasil Kerja follows the unit's rating and they
@@ -223,6 +234,7 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         coaching_rng: Rng::new(seed ^ 0x7065_6d62_696e_6161),
         skp_rng: Rng::new(seed ^ 0x736b_7020_7265_6e63),
         objections: Objections::new(seed ^ 0x6b65_6265_7261_7461),
+        contract_rng: Rng::new(seed ^ 0x6b6f_6e74_7261_6b21),
         head_rhk: head_plans,
         today,
         next: 0,
@@ -296,6 +308,8 @@ impl Demo {
             self.today,
         );
         let potentials = potentials_for(&mut self.talent_rng, d, self.today);
+        let contracts =
+            super::contracts::contracts_for(&mut self.contract_rng, &d.staff, self.today);
         let coaching = coaching_for(&mut self.coaching_rng, &evaluations, &penilai, self.today);
         let mut evaluations = evaluations;
         let is_head = self.heads[lead] == Some(i);
@@ -356,6 +370,7 @@ impl Demo {
             potentials,
             coaching,
             skp,
+            contracts,
         })
     }
 }

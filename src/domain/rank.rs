@@ -68,6 +68,16 @@ impl Golongan {
         }
     }
 
+    /// A rank written where the person's kind is not known (an evaluator, a person as they
+    /// were): a PNS rank, a PPPK golongan, or `-`, a paruh waktu's none stated, as the
+    /// exports write it.
+    pub fn parse_any(s: &str) -> Option<Golongan> {
+        if s.trim() == "-" {
+            return Some(Golongan::Unstated);
+        }
+        Golongan::parse(s, false).or_else(|| Golongan::parse(s, true))
+    }
+
     /// Whether a person of `kind` may hold this golongan: a PNS a PNS rank, a PPPK a PPPK
     /// golongan, a PPPK paruh waktu a PPPK golongan or none.
     pub fn fits(self, kind: super::EmploymentKind) -> bool {
@@ -391,6 +401,9 @@ mod tests {
         assert!(Golongan::Pppk(5).fits(K::PppkParuhWaktu) && Golongan::Pppk(5).fits(K::Pppk));
         assert!(!Golongan::Pns(8).fits(K::PppkParuhWaktu));
         assert_eq!(Golongan::Unstated.to_string(), "-");
+        assert_eq!(Golongan::parse_any("-"), Some(Golongan::Unstated));
+        assert_eq!(Golongan::parse_any("IX"), Some(Golongan::Pppk(9)));
+        assert_eq!(Golongan::parse_any("III/c"), Some(Golongan::Pns(10)));
         assert_eq!(Golongan::Unstated.pangkat(), None);
         assert!(Golongan::Unstated.is_pppk());
     }

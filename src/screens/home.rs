@@ -111,7 +111,8 @@ impl Home {
             ui.theme.header(),
         )];
         // name, end, quarterly and annual predikat: " NAME END        TW  Thn"
-        let name_w = width.saturating_sub(1 + 1 + 10 + 1 + 4 + 3).max(8);
+        // A wide terminal gives the name room up to 30 columns, not the whole width.
+        let name_w = width.saturating_sub(1 + 1 + 10 + 1 + 4 + 3).clamp(8, 30);
         lines.push(Line::styled(
             format!(
                 " {:<name_w$} {:<10} {:<4}{}",

@@ -200,9 +200,10 @@ pub(super) fn optional_date(
 /// rank for a NIP, either for someone without one.
 fn parse_golongan_of(text: &str, nip: Option<&Nip>) -> Option<Golongan> {
     match nip.map(|n| n.kind()) {
-        Some(k) if k.is_pppk() => Golongan::parse(text, true),
+        // An NI PPPK: a PPPK golongan, or `-` for a paruh waktu without one.
+        Some(k) if k.is_pppk() => Golongan::parse_for(text, EmploymentKind::PppkParuhWaktu),
         Some(_) => Golongan::parse(text, false),
-        None => Golongan::parse(text, false).or_else(|| Golongan::parse(text, true)),
+        None => Golongan::parse_any(text),
     }
 }
 
@@ -221,7 +222,7 @@ pub(super) fn person_details(
         None
     } else {
         row.need(parse_golongan_of(text, person.nip.as_ref()), || {
-            format!("{col} {text:?} is not a rank (III/a, IV/b; PPPK IX)")
+            format!("{col} {text:?} is not a rank (III/a, IV/b; PPPK IX; - for none)")
         })
     };
     person.jabatan = clean_line(t.get(r, &format!("{prefix}_jabatan")));

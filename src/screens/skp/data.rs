@@ -58,16 +58,14 @@ const ATASAN: Who = Who {
     unit: "atasan_unit",
 };
 
-/// A golongan typed as `III/c` (PNS) or `IX` (PPPK); empty is none.
+/// A golongan typed as `III/c` (PNS) or `IX` (PPPK), or `-` (a paruh waktu without one);
+/// empty is none.
 pub(super) fn golongan_of(text: &str) -> Result<Option<Golongan>, ()> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    Golongan::parse(t, false)
-        .or_else(|| Golongan::parse(t, true))
-        .map(Some)
-        .ok_or(())
+    Golongan::parse_any(t).map(Some).ok_or(())
 }
 
 /// A NIP field: empty, a PNS NIP, or failing that an NI PPPK.
