@@ -12,41 +12,7 @@ use std::path::{Path, PathBuf};
 /// How many automatic backups are kept when the config file does not say.
 pub const DEFAULT_KEPT: usize = 7;
 
-/// The directory of a database's automatic backups: beside it, `NAME-backups`.
-pub fn dir_of(db: &Path) -> PathBuf {
-    let name = db.file_name().map_or_else(
-        || "kinerja".to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    db.with_file_name(format!("{name}-backups"))
-}
-
-/// The automatic backups of `db`, oldest first: by when they were written (a clock set
-/// wrong on some day must not make an old backup look newest), then by name.
-pub fn list(db: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir_of(db)) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.starts_with("kinerja-") && n.ends_with(".bak"))
-        })
-        .collect();
-    files.sort_by_key(|p| {
-        let written = std::fs::metadata(p).and_then(|m| m.modified()).ok();
-        (written, p.clone())
-    });
-    files
-}
-
-/// The newest automatic backup of `db`, if any.
-pub fn newest(db: &Path) -> Option<PathBuf> {
-    list(db).pop()
-}
+pub use crate::store::way_back::{dir_of, list, newest};
 
 /// Makes today's backup if there is none yet, then keeps only the newest `kept`. Returns
 /// the file written, if one was.

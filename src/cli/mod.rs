@@ -284,6 +284,10 @@ pub enum DataKind {
 pub struct Failure {
     pub code: u8,
     pub message: String,
+    /// The database's data is damaged and the message does not say the way back yet:
+    /// [`Failure::with_way_back`] adds the newest automatic backup and the command that
+    /// restores it, once the database's path is known.
+    pub way_back_due: bool,
 }
 
 impl Failure {
@@ -291,6 +295,7 @@ impl Failure {
         Failure {
             code: EXIT_DATA,
             message: message.into(),
+            way_back_due: false,
         }
     }
 
@@ -299,6 +304,7 @@ impl Failure {
         Failure {
             code: EXIT_OK,
             message: String::new(),
+            way_back_due: false,
         }
     }
 
@@ -306,38 +312,50 @@ impl Failure {
         Failure {
             code: EXIT_CANNOT_RUN,
             message: message.into(),
+            way_back_due: false,
         }
+    }
+
+    /// Damage found in the database (by `check`, or a record that cannot be read).
+    pub fn damage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_DATA,
+            message: message.into(),
+            way_back_due: true,
+        }
+    }
+
+    /// On a damage failure whose message does not say it yet: the way back added (the
+    /// newest automatic backup of `db` and the exact restore command).
+    pub fn with_way_back(mut self, db: &Path) -> Failure {
+        if self.way_back_due {
+            self.message = format!("{}\n{}", self.message, way_back_text(db));
+            self.way_back_due = false;
+        }
+        self
+    }
+}
+
+/// The way back from damage at `db`, for the command line.
+pub fn way_back_text(db: &Path) -> String {
+    let w = crate::store::way_back::way_back(db);
+    match &w.newest {
+        Some(file) => format!(
+            "The newest automatic backup is {}: restore it into a new directory with `{}`, then use --db {} (`kinerja backup --list` lists the others).",
+            file.display(),
+            w.command(),
+            w.restored.display()
+        ),
+        None => format!(
+            "No automatic backup was found in {}; restore a backup you made into a new directory: `{}`.",
+            w.dir.display(),
+            w.command()
+        ),
     }
 }
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
-        if let StoreError::Damaged { path, .. } = &e {
-            // Name the way back: the newest automatic backup and the exact command.
-            let message = match autobackup::newest(path) {
-                Some(file) => {
-                    // Beside the damaged directory, never inside it (a trailing slash).
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| "kinerja".into(), |n| n.to_string_lossy().into_owned());
-                    let restored = path.with_file_name(format!("{name}-restored"));
-                    format!(
-                        "{e}\nThe newest automatic backup is {}: restore it with `kinerja --db {} restore {}`",
-                        file.display(),
-                        restored.display(),
-                        file.display()
-                    )
-                }
-                None => format!(
-                    "{e}\nNo automatic backup was found in {}.",
-                    autobackup::dir_of(path).display()
-                ),
-            };
-            return Failure {
-                code: EXIT_CANNOT_RUN,
-                message,
-            };
-        }
         let code = match &e {
             StoreError::Corrupt { .. }
             | StoreError::DamagedBackup(_)
@@ -359,9 +377,18 @@ impl From<StoreError> for Failure {
             | StoreError::Damaged { .. }
             | StoreError::Backup(_) => EXIT_CANNOT_RUN,
         };
-        Failure {
-            code,
-            message: e.to_string(),
+        match &e {
+            // Opening knows the path: the way back can be said at once.
+            StoreError::Damaged { path, .. } if !path.as_os_str().is_empty() => Failure {
+                code,
+                message: format!("{e}\n{}", way_back_text(path)),
+                way_back_due: false,
+            },
+            _ => Failure {
+                code,
+                message: e.to_string(),
+                way_back_due: e.is_damage(),
+            },
         }
     }
 }
@@ -449,12 +476,22 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     if let Command::Backup { file: None, .. } = command {
         return list_backups(&path);
     }
+    run_command(command, &path, lang, cli.ascii).map_err(|f| f.with_way_back(&path))
+}
+
+/// A command on the database at `path`; a damage failure's way back is added by [`run`].
+fn run_command(
+    command: Command,
+    path: &Path,
+    lang: Option<crate::ui::lang::Lang>,
+    ascii: bool,
+) -> Result<(), Failure> {
     if let Command::Serve {
         listen,
         fingerprint,
     } = command
     {
-        return serve::run(&path, listen.as_deref(), fingerprint, lang, cli.ascii);
+        return serve::run(path, listen.as_deref(), fingerprint, lang, ascii);
     }
     let reads_only = matches!(
         command,
@@ -471,7 +508,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             path.display()
         )));
     }
-    let store = Store::open(&path)?;
+    let store = Store::open(path)?;
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
     }
@@ -538,7 +575,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Backup {
             file: Some(file), ..
         } => run_backup(&store, &file),
-        Command::Backup { file: None, .. } => list_backups(&path),
+        Command::Backup { file: None, .. } => list_backups(path),
         Command::Restore { file } => run_restore(&store, &file),
         // Taken above: compact consumes the store.
         Command::Officer { action } => officer::run(&store, action),
@@ -548,7 +585,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     };
     let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
     if result.is_ok() {
-        backup_if_changed(&store, &path, before.as_deref());
+        backup_if_changed(&store, path, before.as_deref());
     }
     // Close cleanly on every path, so the next open needs no log replay.
     let closed = store.close();
@@ -558,7 +595,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         // After a bulk job sled's log holds the whole run; it is replayed and folded into
         // a snapshot by the next open. Do that open now, so the officer's next one is as
         // quick as after a clean session.
-        Store::open(&path)?.close()?;
+        Store::open(path)?.close()?;
     }
     Ok(())
 }
@@ -616,9 +653,20 @@ fn run_screens(
             None => default_db_path()?,
         }
     };
+    screens_on(&path, demo, &config, lang, ascii).map_err(|f| f.with_way_back(&path))
+}
+
+/// The screens on the database at `path` (see [`run_screens`]).
+fn screens_on(
+    path: &Path,
+    demo: bool,
+    config: &config::Config,
+    lang: Option<crate::ui::lang::Lang>,
+    ascii: bool,
+) -> Result<(), Failure> {
     // The screens read a page at a time and keep the list's summaries themselves: a
     // small page cache keeps an SSH session's memory low.
-    let store = Store::open_with_cache(&path, SCREEN_CACHE_BYTES)?;
+    let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
     // Said before the screens take the terminal.
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
@@ -674,7 +722,7 @@ fn run_screens(
     let store = app.into_store();
     // The demo's temporary database needs no safety net.
     if !demo {
-        backup_if_changed(&store, &path, before.as_deref());
+        backup_if_changed(&store, path, before.as_deref());
     }
     let closed = store.close();
     result.map_err(Failure::cannot_run)?;
@@ -743,8 +791,8 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     for d in &report.damage {
         println!("{d}");
     }
-    Err(Failure::data(format!(
-        "{} damaged key(s) in {}; restore a backup into a new database, or re-import the affected records",
+    Err(Failure::damage(format!(
+        "{} damaged key(s) in {}, listed above; re-import the affected records, or restore a backup",
         report.damage.len(),
         store.path().display()
     )))
@@ -876,8 +924,8 @@ fn run_compact(store: Store) -> Result<(), Failure> {
         for d in &report.damage {
             println!("{d}");
         }
-        return Err(Failure::data(format!(
-            "compact: the database at {} has {} problem(s), listed above; nothing was changed. Restore a backup first (`kinerja backup --list`)",
+        return Err(Failure::damage(format!(
+            "compact: the database at {} has {} problem(s), listed above; nothing was changed. Restore a backup first",
             store.path().display(),
             report.damage.len()
         )));

@@ -82,7 +82,7 @@ impl Store {
         w.write_all(MAGIC).map_err(&werr)?;
         w.write_all(&[FORMAT]).map_err(&werr)?;
         for name in keys::TREES {
-            let tree = self.db.open_tree(name)?;
+            let tree = self.tree(name)?;
             w.write_all(&[b'T', name.len() as u8]).map_err(&werr)?;
             w.write_all(name.as_bytes()).map_err(&werr)?;
             for item in tree.iter() {
@@ -133,7 +133,7 @@ impl Store {
             actor,
             &format!("from {}", file.display()),
         )?;
-        let mut current: Option<(String, sled::Tree)> = None;
+        let mut current: Option<(String, super::Tree)> = None;
         let mut batch = sled::Batch::default();
         let mut pending = 0usize;
         let mut trees = BTreeSet::new();
@@ -143,7 +143,7 @@ impl Store {
                     t.apply_batch(std::mem::take(&mut batch))?;
                     pending = 0;
                 }
-                current = Some((tree.to_string(), self.db.open_tree(tree)?));
+                current = Some((tree.to_string(), self.tree(tree)?));
                 trees.insert(tree.to_string());
             }
             batch.insert(key, value);

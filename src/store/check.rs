@@ -103,7 +103,7 @@ impl Store {
 
     /// Every officer decodes under its own name.
     fn check_officers(&self, r: &mut CheckReport) -> Result<(), StoreError> {
-        for item in self.db.open_tree("officers")?.iter() {
+        for item in self.tree("officers")?.iter() {
             let (k, v) = item?;
             match records::decode_officer(&v) {
                 Ok(o) if o.name.as_bytes() == &k[..] => {}

@@ -14,7 +14,11 @@ pub use officers::{fingerprint as officer_fingerprint, key_identity};
 pub mod records;
 pub mod stats;
 mod summary;
+mod tree;
+pub mod way_back;
 mod write;
+
+use tree::Tree;
 
 pub use error::StoreError;
 pub use records::{
@@ -44,27 +48,27 @@ pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
-    staff: sled::Tree,
-    units: sled::Tree,
-    evaluations: sled::Tree,
-    trainings: sled::Tree,
-    potentials: sled::Tree,
+    staff: Tree,
+    units: Tree,
+    evaluations: Tree,
+    trainings: Tree,
+    potentials: Tree,
     /// Coaching records (pembinaan kinerja), grouped per person like evaluations.
-    coaching: sled::Tree,
+    coaching: Tree,
     /// SKPs (plans, realisations, evidence, feedback), grouped per person like evaluations.
-    skp: sled::Tree,
-    partners: sled::Tree,
+    skp: Tree,
+    partners: Tree,
     /// The competency catalogue (AKPK), keyed by competency id.
-    competencies: sled::Tree,
+    competencies: Tree,
     /// Which positions need which competencies, keyed by `Requirement::key`.
-    requirements: sled::Tree,
-    audit: sled::Tree,
-    audit_by_record: sled::Tree,
-    staff_by_unit: sled::Tree,
-    staff_summary: sled::Tree,
-    drafts: sled::Tree,
-    training_stats: sled::Tree,
-    meta: sled::Tree,
+    requirements: Tree,
+    audit: Tree,
+    audit_by_record: Tree,
+    staff_by_unit: Tree,
+    staff_summary: Tree,
+    drafts: Tree,
+    training_stats: Tree,
+    meta: Tree,
     _lock: std::sync::Arc<lock::LockFile>,
     /// Lines about what opening did (see [`Store::open_notes`]).
     notes: Vec<String>,
@@ -161,7 +165,7 @@ impl Store {
                 }
             }
         };
-        let tree = |name: &str| db.open_tree(name);
+        let tree = |name: &str| db.open_tree(name).map(Tree::new);
         let store = Store {
             staff: tree("staff")?,
             units: tree("units")?,
@@ -188,7 +192,7 @@ impl Store {
         // sled opens damaged or missing data files as an empty (or shorter) database: if the
         // database had more staff when it was last closed, that is damage, not a fresh start.
         // Staff records are never deleted, so fewer than at the last close is damage too.
-        let now = store.staff.len();
+        let now = store.staff.len()?;
         if let Some(n) = Self::staff_at_last_close(path).filter(|n| *n > now) {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
@@ -198,7 +202,7 @@ impl Store {
             });
         }
         // Kept for the SSH officers of a later version.
-        store.db.open_tree("officers")?;
+        store.tree("officers")?;
         let mut store = store;
         store.unfinished_job()?;
         store.check_schema()?;
@@ -330,6 +334,11 @@ impl Store {
         &self.path
     }
 
+    /// A tree by name (those of [`keys::TREES`]), whose walks end at the first error.
+    pub(crate) fn tree(&self, name: &str) -> Result<Tree, StoreError> {
+        Ok(Tree::new(self.db.open_tree(name)?))
+    }
+
     /// Writes everything to disk. Every save already does this before returning.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush()?;
@@ -345,7 +354,7 @@ impl Store {
 
     /// Writes [`STATE_FILE`]: `staff N`. Best kept in step at every clean close.
     fn write_state(&self) -> Result<(), StoreError> {
-        let staff = self.staff.len();
+        let staff = self.staff.len()?;
         let path = self.path.join(STATE_FILE);
         let write = || -> std::io::Result<()> {
             use std::io::Write;
@@ -385,12 +394,12 @@ impl Store {
     /// Counts every record; this walks each tree, so it is for commands, not screens.
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let mut c = Counts {
-            staff: self.staff.len(),
-            units: self.units.len(),
-            partners: self.partners.len(),
-            audit: self.audit.len(),
-            competencies: self.competencies.len(),
-            requirements: self.requirements.len(),
+            staff: self.staff.len()?,
+            units: self.units.len()?,
+            partners: self.partners.len()?,
+            audit: self.audit.len()?,
+            competencies: self.competencies.len()?,
+            requirements: self.requirements.len()?,
             ..Counts::default()
         };
         for item in self.evaluations.iter() {
