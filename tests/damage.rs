@@ -299,3 +299,91 @@ fn zeroed_ranges_in_every_file_end_with_the_damage_message_and_the_way_back() {
     );
     assert!(faults.is_empty(), "{faults:#?}");
 }
+
+/// A closed database whose files nobody touched since is known sound; any write to its
+/// files (a copy, damage, a kill) makes it unknown until `check` finds it sound again, and
+/// a `check` that finds damage keeps it unknown across closes.
+#[test]
+fn a_database_is_known_sound_only_while_its_files_are_as_a_sound_close_left_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let store = Store::open(&db).unwrap();
+    assert!(store.known_sound(), "a new database");
+    kinerja::demo::fill(&store, 20, 1, jiff::civil::date(2026, 11, 28), "t", &|_| {}).unwrap();
+    store.close().unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.known_sound(), "closed cleanly, untouched since");
+    store.close().unwrap();
+    // The same bytes written again: the file was touched, so it is not known any more.
+    let bytes = std::fs::read(db.join("conf")).unwrap();
+    std::fs::write(db.join("conf"), bytes).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(!store.known_sound());
+    assert!(store.check().unwrap().is_sound());
+    assert!(store.known_sound(), "check found it sound");
+    store.close().unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.known_sound());
+    let nip = store.iter_staff().next().unwrap().unwrap().nip.to_string();
+    store.close().unwrap();
+    // A record damaged behind kinerja's back: check finds it, and it stays unknown.
+    {
+        let raw = sled::open(&db).unwrap();
+        raw.open_tree("evaluations")
+            .unwrap()
+            .insert(nip.as_bytes(), &[1u8, 99, 99][..])
+            .unwrap();
+        raw.flush().unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    assert!(!store.known_sound());
+    assert!(!store.check().unwrap().is_sound());
+    assert!(!store.known_sound());
+    store.close().unwrap();
+    assert!(!Store::open(&db).unwrap().known_sound());
+}
+
+/// The screens run `check` on a database not known sound and refuse a damaged one, naming
+/// the damage, the newest automatic backup and the restore command (issue 24: they opened
+/// it as if nothing were wrong).
+#[test]
+fn the_screens_refuse_a_database_check_calls_damaged_naming_the_way_back() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--staff", "20"])
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let nip = {
+        let store = Store::open(&db).unwrap();
+        let nip = store.iter_staff().next().unwrap().unwrap().nip.to_string();
+        store.close().unwrap();
+        nip
+    };
+    {
+        let raw = sled::open(&db).unwrap();
+        raw.open_tree("evaluations")
+            .unwrap()
+            .insert(nip.as_bytes(), &[1u8, 99, 99][..])
+            .unwrap();
+        raw.flush().unwrap();
+    }
+    let mut pty = common::pty::Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    let status = pty.wait_exit();
+    let text = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert_eq!(status.code(), Some(2), "{text}");
+    assert!(text.contains(&format!("evaluations/{nip}")), "{text}");
+    assert!(
+        text.contains("the screens do not open a damaged database"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The newest automatic backup is") && text.contains("restore"),
+        "{text}"
+    );
+    assert!(!text.contains("Beranda"), "no screen was drawn: {text}");
+}

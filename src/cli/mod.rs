@@ -338,20 +338,7 @@ impl Failure {
 
 /// The way back from damage at `db`, for the command line.
 pub fn way_back_text(db: &Path) -> String {
-    let w = crate::store::way_back::way_back(db);
-    match &w.newest {
-        Some(file) => format!(
-            "The newest automatic backup is {}: restore it into a new directory with `{}`, then use --db {} (`kinerja backup --list` lists the others).",
-            file.display(),
-            w.command(),
-            w.restored.display()
-        ),
-        None => format!(
-            "No automatic backup was found in {}; restore a backup you made into a new directory: `{}`.",
-            w.dir.display(),
-            w.command()
-        ),
-    }
+    crate::store::way_back::way_back(db).to_string()
 }
 
 impl From<StoreError> for Failure {
@@ -391,6 +378,39 @@ impl From<StoreError> for Failure {
             },
         }
     }
+}
+
+/// How many of `check`'s damage lines a refusal of the screens shows.
+const DAMAGE_LINES_SHOWN: usize = 10;
+
+/// The screens (local or served) open only a database known sound (see
+/// [`Store::known_sound`]): when its files changed since a sound database was last closed
+/// (a kill, a copy, damage, a kinerja before issue 24), `check` runs first, saying so, and a
+/// damaged database is refused with the way back (added by the caller).
+pub(crate) fn check_before_screens(store: &Store) -> Result<(), Failure> {
+    if store.known_sound() {
+        return Ok(());
+    }
+    eprintln!(
+        "kinerja: checking {} before the screens open: its files changed since it was last closed sound",
+        store.path().display()
+    );
+    let report = store.check()?;
+    if report.is_sound() {
+        return Ok(());
+    }
+    for d in report.damage.iter().take(DAMAGE_LINES_SHOWN) {
+        eprintln!("kinerja: {d}");
+    }
+    Err(Failure {
+        code: EXIT_CANNOT_RUN,
+        message: format!(
+            "`kinerja check` finds {} damaged key(s) in {}; the screens do not open a damaged database",
+            report.damage.len(),
+            store.path().display()
+        ),
+        way_back_due: true,
+    })
 }
 
 /// sled's page cache for the screens (the commands use the store's default).
@@ -671,6 +691,7 @@ fn screens_on(
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
     }
+    check_before_screens(&store)?;
     let before = store.last_change()?;
     if demo {
         crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;

@@ -66,6 +66,7 @@ pub fn run(
     for note in store.open_notes() {
         eprintln!("kinerja: {note}");
     }
+    super::check_before_screens(&store)?;
     if !store.has_officers()? {
         return Err(Failure::data(
             "no officer may log in yet: add one first, e.g. `kinerja officer add NAME --role admin --key ~/.ssh/id_ed25519.pub`",

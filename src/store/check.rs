@@ -47,6 +47,8 @@ impl Store {
     /// Reads the whole database. Only sled itself failing is an `Err`; damage is reported.
     /// Each tree is checked in turn; the later checks use what the earlier ones found.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
+        // Not known sound until the whole walk has found nothing (an error stops it).
+        self.found_sound(false);
         let mut r = CheckReport::default();
         self.check_meta(&mut r)?;
         let units = self.check_units(&mut r)?;
@@ -67,6 +69,7 @@ impl Store {
         self.check_drafts(&mut r)?;
         self.check_audit(&mut r)?;
         self.check_audit_by_record(&mut r)?;
+        self.found_sound(r.is_sound());
         Ok(r)
     }
 

@@ -156,7 +156,7 @@ impl Store {
 
     /// Closes sled's handles and waits until sled has let go of its files; returns our
     /// own lock, still held.
-    fn release(self) -> Result<std::sync::Arc<lock::LockFile>, StoreError> {
+    pub(super) fn release(self) -> Result<std::sync::Arc<lock::LockFile>, StoreError> {
         self.db.flush()?;
         if std::sync::Arc::strong_count(&self._lock) != 1 {
             return Err(StoreError::Backup(

@@ -63,6 +63,28 @@ impl WayBack {
     }
 }
 
+impl std::fmt::Display for WayBack {
+    /// The way back in English, for the command line (the screens say it in their
+    /// language, `ui::errors`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.newest {
+            Some(file) => write!(
+                f,
+                "The newest automatic backup is {}: restore it into a new directory with `{}`, then use --db {} (`kinerja backup --list` lists the others).",
+                file.display(),
+                self.command(),
+                self.restored.display()
+            ),
+            None => write!(
+                f,
+                "No automatic backup was found in {}; restore a backup you made into a new directory: `{}`.",
+                self.dir.display(),
+                self.command()
+            ),
+        }
+    }
+}
+
 /// The way back for the database at `db`.
 pub fn way_back(db: &Path) -> WayBack {
     // Beside the damaged directory, never inside it (`db` may end in a slash).
