@@ -167,8 +167,15 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         list: bool,
     },
-    /// Restore a backup into an empty database, verifying its checksum first
-    Restore { file: PathBuf },
+    /// Restore a backup into an empty database, verifying its checksum and every record
+    /// first (nothing is written from a backup that fails)
+    Restore {
+        file: PathBuf,
+        /// Restore a backup that holds no staff records (by default refused: a file with
+        /// only settings restores as an empty database)
+        #[arg(long)]
+        allow_empty: bool,
+    },
     /// Rewrite the database into a fresh one and swap it in atomically, after many imports
     /// have grown its files (checks it first; needs free space for one more copy)
     Compact,
@@ -596,7 +603,7 @@ fn run_command(
             file: Some(file), ..
         } => run_backup(&store, &file),
         Command::Backup { file: None, .. } => list_backups(path),
-        Command::Restore { file } => run_restore(&store, &file),
+        Command::Restore { file, allow_empty } => run_restore(&store, &file, allow_empty),
         // Taken above: compact consumes the store.
         Command::Officer { action } => officer::run(&store, action),
         Command::Compact | Command::Serve { .. } => {
@@ -932,7 +939,7 @@ fn list_backups(db: &Path) -> Result<(), Failure> {
     }
     for file in all {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        println!("{}\t{size} bytes", file.display());
+        println!("{}\t{size} bytes", crate::domain::text::shown_path(&file));
     }
     Ok(())
 }
@@ -964,8 +971,8 @@ fn run_compact(store: Store) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_restore(store: &Store, file: &Path) -> Result<(), Failure> {
-    let stats = store.restore(file, &os_user())?;
+fn run_restore(store: &Store, file: &Path, allow_empty: bool) -> Result<(), Failure> {
+    let stats = store.restore(file, &os_user(), allow_empty)?;
     eprintln!(
         "restore: {} entries from {} into {}",
         stats.entries,

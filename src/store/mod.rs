@@ -860,9 +860,10 @@ fn set_aside_incomplete_snapshots(path: &Path) -> std::io::Result<Vec<String>> {
             let aside = path.join(format!("set-aside.{name}"));
             std::fs::rename(entry.path(), &aside)?;
             notes.push(format!(
-                "{}: an incomplete snapshot left by a crash ({name}) was moved aside to {}",
+                "{}: an incomplete snapshot left by a crash ({}) was moved aside to {}",
                 path.display(),
-                aside.display()
+                crate::domain::text::shown(&name),
+                crate::domain::text::shown_path(&aside)
             ));
         }
     }

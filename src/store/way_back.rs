@@ -2,6 +2,7 @@
 //! by `cli::autobackup`), the newest of them and the command that restores it. Every
 //! message about damage names it (issue 24), on the command line and in the screens.
 
+use crate::domain::text::shown_path;
 use std::path::{Path, PathBuf};
 
 /// The directory of a database's automatic backups: beside it, `NAME-backups`.
@@ -71,14 +72,14 @@ impl std::fmt::Display for WayBack {
             Some(file) => write!(
                 f,
                 "The newest automatic backup is {}: restore it into a new directory with `{}`, then use --db {} (`kinerja backup --list` lists the others).",
-                file.display(),
+                shown_path(file),
                 self.command(),
-                self.restored.display()
+                shown_path(&self.restored)
             ),
             None => write!(
                 f,
                 "No automatic backup was found in {}; restore a backup you made into a new directory: `{}`.",
-                self.dir.display(),
+                shown_path(&self.dir),
                 self.command()
             ),
         }
@@ -106,7 +107,8 @@ pub fn way_back(db: &Path) -> WayBack {
 }
 
 /// A path as one shell word: as it is when it holds only safe characters, else in single
-/// quotes (a quote inside written `'\''`), with control characters shown escaped.
+/// quotes (a quote inside written `'\''`), with characters a terminal would act on shown
+/// escaped.
 fn shell_word(path: &Path) -> String {
     let text = path.to_string_lossy();
     let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c);
@@ -117,7 +119,7 @@ fn shell_word(path: &Path) -> String {
         .chars()
         .flat_map(|c| match c {
             '\'' => "'\\''".chars().collect::<Vec<_>>(),
-            c if c.is_control() => c.escape_default().collect(),
+            c if crate::domain::text::acts_on_terminal(c) => c.escape_default().collect(),
             c => vec![c],
         })
         .collect();
@@ -143,6 +145,21 @@ mod tests {
         assert_eq!(w.restored, dir.path().join("db-restored-2"), "a free name");
         assert!(w.command().starts_with("kinerja --db "));
         assert!(w.command().ends_with("kinerja-2026-11-01.bak"));
+    }
+
+    #[test]
+    fn a_crafted_backup_name_reaches_the_terminal_escaped() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db");
+        std::fs::create_dir_all(dir.path().join("db-backups")).unwrap();
+        let name = "kinerja-\u{1b}]0;x\u{7}\u{202e}.bak";
+        std::fs::write(dir.path().join("db-backups").join(name), b"x").unwrap();
+        let text = way_back(&db).to_string();
+        assert!(text.contains("kinerja-"), "{text}");
+        assert!(
+            !text.chars().any(crate::domain::text::acts_on_terminal),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::Ui;
 use super::lang::{Lang, T};
 use crate::domain::NipError;
+use crate::domain::text::shown_path;
 use crate::store::StoreError;
 
 /// What is wrong with a NIP or NI PPPK, in the UI language (the rule, then the digits at
@@ -46,13 +47,13 @@ pub fn store_error_text_at(ui: &Ui, e: &StoreError, db: &std::path::Path) -> Str
     let way = match (&w.newest, ui.lang) {
         (Some(file), Lang::Id) => format!(
             "Cadangan otomatis terbaru: {}. Pulihkan ke direktori baru dengan `{}`, lalu pakai --db {}.",
-            file.display(),
+            shown_path(file),
             w.command(),
-            w.restored.display()
+            shown_path(&w.restored)
         ),
         (None, Lang::Id) => format!(
             "Tidak ada cadangan otomatis di {}; pulihkan cadangan Anda ke direktori baru: `{}`.",
-            w.dir.display(),
+            shown_path(&w.dir),
             w.command()
         ),
         (_, Lang::En) => w.to_string(),
