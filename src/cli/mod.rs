@@ -398,7 +398,7 @@ pub(crate) fn check_before_screens(store: &Store) -> Result<(), Failure> {
     if store.known_sound() {
         return Ok(());
     }
-    eprintln!(
+    tell!(
         "kinerja: checking {} before the screens open: its files changed since it was last closed sound",
         store.path().display()
     );
@@ -407,7 +407,7 @@ pub(crate) fn check_before_screens(store: &Store) -> Result<(), Failure> {
         return Ok(());
     }
     for d in report.damage.iter().take(DAMAGE_LINES_SHOWN) {
-        eprintln!("kinerja: {d}");
+        tell!("kinerja: {d}");
     }
     Err(Failure {
         code: EXIT_CANNOT_RUN,
@@ -473,7 +473,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("kinerja: {}", f.message);
+                tell!("kinerja: {}", f.message);
             }
             ExitCode::from(f.code)
         }
@@ -537,7 +537,7 @@ fn run_command(
     }
     let store = Store::open(path)?;
     for note in store.open_notes() {
-        eprintln!("kinerja: {note}");
+        tell!("kinerja: {note}");
     }
     if let Command::Compact = command {
         return run_compact(store);
@@ -642,9 +642,9 @@ fn backup_if_changed(store: &Store, db: &Path, before: Option<&[u8]>) {
         .unwrap_or_default();
     let kept = config.backups_kept.unwrap_or(autobackup::DEFAULT_KEPT);
     match autobackup::run(store, db, today(), kept) {
-        Ok(Some(file)) => eprintln!("kinerja: automatic backup written to {}", file.display()),
+        Ok(Some(file)) => tell!("kinerja: automatic backup written to {}", file.display()),
         Ok(None) => {}
-        Err(e) => eprintln!("kinerja: the automatic backup failed: {e}"),
+        Err(e) => tell!("kinerja: the automatic backup failed: {e}"),
     }
 }
 
@@ -665,7 +665,7 @@ fn run_screens(
         .map(|p| config::load(&p))
         .unwrap_or_default();
     for w in warnings {
-        eprintln!("kinerja: {w}");
+        tell!("kinerja: {w}");
     }
     let temp;
     let path = if demo {
@@ -696,7 +696,7 @@ fn screens_on(
     let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
     // Said before the screens take the terminal.
     for note in store.open_notes() {
-        eprintln!("kinerja: {note}");
+        tell!("kinerja: {note}");
     }
     check_before_screens(&store)?;
     let before = store.last_change()?;
@@ -785,7 +785,7 @@ fn run_demo(store: &Store, staff: usize, seed: u64) -> Result<(), Failure> {
         bar.set_position(n as u64)
     })?;
     bar.finish_and_clear();
-    eprintln!(
+    tell!(
         "demo: wrote {summary} to {} in {:.1} s",
         store.path().display(),
         started.elapsed().as_secs_f64()
@@ -800,7 +800,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     }
     let c = report.counts;
     if report.is_sound() {
-        println!(
+        say!(
             "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} audit entries",
             c.staff,
             c.units,
@@ -817,7 +817,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
         return Ok(());
     }
     for d in &report.damage {
-        println!("{d}");
+        say!("{d}");
     }
     Err(Failure::damage(format!(
         "{} damaged key(s) in {}, listed above; re-import the affected records, or restore a backup",
@@ -917,7 +917,7 @@ fn print_akhir_warnings(store: &Store, out: &mut impl std::io::Write) -> Result<
 
 fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {
     let stats = store.backup(file)?;
-    eprintln!(
+    tell!(
         "backup: {} entries from {} trees, {} bytes, written to {}",
         stats.entries,
         stats.trees,
@@ -931,7 +931,7 @@ fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {
 fn list_backups(db: &Path) -> Result<(), Failure> {
     let all = autobackup::list(db);
     if all.is_empty() {
-        println!(
+        say!(
             "no automatic backups yet in {} (one is made on a day the data changes)",
             autobackup::dir_of(db).display()
         );
@@ -939,7 +939,7 @@ fn list_backups(db: &Path) -> Result<(), Failure> {
     }
     for file in all {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        println!("{}\t{size} bytes", crate::domain::text::shown_path(&file));
+        say!("{}\t{size} bytes", crate::domain::text::shown_path(&file));
     }
     Ok(())
 }
@@ -950,7 +950,7 @@ fn run_compact(store: Store) -> Result<(), Failure> {
     let report = store.check()?;
     if !report.is_sound() {
         for d in &report.damage {
-            println!("{d}");
+            say!("{d}");
         }
         return Err(Failure::damage(format!(
             "compact: the database at {} has {} problem(s), listed above; nothing was changed. Restore a backup first",
@@ -961,7 +961,7 @@ fn run_compact(store: Store) -> Result<(), Failure> {
     let path = store.path().to_path_buf();
     let stats = store.compact(&os_user())?;
     let mb = |b: u64| b as f64 / 1_048_576.0;
-    eprintln!(
+    tell!(
         "compact: {} entries copied; {} went from {:.1} MB to {:.1} MB",
         stats.entries,
         path.display(),
@@ -973,7 +973,7 @@ fn run_compact(store: Store) -> Result<(), Failure> {
 
 fn run_restore(store: &Store, file: &Path, allow_empty: bool) -> Result<(), Failure> {
     let stats = store.restore(file, &os_user(), allow_empty)?;
-    eprintln!(
+    tell!(
         "restore: {} entries from {} into {}",
         stats.entries,
         file.display(),

@@ -41,7 +41,7 @@ pub fn run(
         hostkey::path_for(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()));
     if fingerprint {
         let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
-        println!("{}", hostkey::fingerprint(&key));
+        say!("{}", hostkey::fingerprint(&key));
         return Ok(());
     }
     let listen = listen.unwrap_or(serve::DEFAULT_LISTEN);
@@ -54,7 +54,7 @@ pub fn run(
         .map(|p| config::load(&p))
         .unwrap_or_default();
     for w in warnings {
-        eprintln!("kinerja: {w}");
+        tell!("kinerja: {w}");
     }
     if !db.exists() {
         return Err(Failure::cannot_run(format!(
@@ -64,7 +64,7 @@ pub fn run(
     }
     let store = Store::open(db)?;
     for note in store.open_notes() {
-        eprintln!("kinerja: {note}");
+        tell!("kinerja: {note}");
     }
     super::check_before_screens(&store)?;
     if !store.has_officers()? {
@@ -127,12 +127,12 @@ pub fn run(
                 )
             });
     }
-    eprintln!(
+    tell!(
         "kinerja serve: listening on {}; host key {}",
         running.addr,
         hostkey::fingerprint(&key)
     );
-    eprintln!(
+    tell!(
         "kinerja serve: connect with `ssh -p {} NAME@HOST`; stop with Ctrl-C or SIGTERM",
         running.addr.port()
     );
@@ -140,6 +140,6 @@ pub fn run(
     let _ = std::fs::remove_file(&marker);
     result.map_err(Failure::cannot_run)?;
     flusher.close()?;
-    eprintln!("kinerja serve: stopped; the database is flushed");
+    tell!("kinerja serve: stopped; the database is flushed");
     Ok(())
 }

@@ -95,7 +95,7 @@ impl State {
                 false
             }
             Some(f) if f.count >= MAX_FAILURES => {
-                eprintln!(
+                tell!(
                     "kinerja serve: {ip} is held off for the rest of the minute after {MAX_FAILURES} refused connections"
                 );
                 true
@@ -109,7 +109,7 @@ impl State {
     /// fingerprint only).
     fn failed(&self, ip: Option<IpAddr>, fingerprint: &str) {
         let Some(ip) = ip else {
-            eprintln!("kinerja serve: refused key {fingerprint}");
+            tell!("kinerja serve: refused key {fingerprint}");
             return;
         };
         let mut failures = lock(&self.failures);
@@ -125,7 +125,7 @@ impl State {
             };
         }
         f.count += 1;
-        eprintln!(
+        tell!(
             "kinerja serve: refused key {fingerprint} from {ip} ({} of {MAX_FAILURES} allowed per minute)",
             f.count
         );
@@ -290,7 +290,7 @@ impl Conn {
                 drop(sessions);
                 session.channel_success(channel)?;
                 self.say(T::ServeFull.get(lang), channel, session);
-                eprintln!(
+                tell!(
                     "kinerja serve: refused a session: {} sessions open (max_sessions)",
                     self.state.settings.max_sessions
                 );
@@ -470,7 +470,7 @@ impl russh::server::Handler for Conn {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        eprintln!(
+        tell!(
             "kinerja serve: refused a command request from {}",
             self.ip().map_or("?".into(), |ip| ip.to_string())
         );
@@ -722,7 +722,7 @@ pub fn run_until_signalled(running: Running) -> Result<(), String> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
         .map_err(|e| format!("cannot watch for signals: {e}"))?;
     if let Some(sig) = signals.forever().next() {
-        eprintln!("kinerja serve: signal {sig}: closing every session, keeping drafts");
+        tell!("kinerja serve: signal {sig}: closing every session, keeping drafts");
     }
     running.stop()
 }
