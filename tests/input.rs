@@ -297,3 +297,40 @@ fn a_message_to_a_terminal_that_is_gone_is_dropped_not_a_panic() {
         .unwrap();
     assert_eq!(status.code(), Some(2), "{status:?}");
 }
+
+/// SIGUSR1 and SIGALRM, whose default ends a process on the spot (issue 24: the terminal
+/// was left raw, on the alternate screen), end the session as SIGTERM does: exit 0, the
+/// terminal restored, the draft kept.
+#[test]
+fn sigusr1_and_sigalrm_end_the_session_cleanly() {
+    let template = demo_home();
+    for sig in [libc::SIGUSR1, libc::SIGALRM] {
+        let home = tempfile::tempdir().unwrap();
+        let db = home.path().join("db");
+        common::copy_dir(&template.path().join("db"), &db);
+        let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+        pty.wait_for(0, "Beranda");
+        let from = pty.output_len();
+        pty.send(b"2");
+        pty.wait_for(from, "NIP");
+        pty.settle(Duration::from_millis(200));
+        pty.send(b"n");
+        pty.settle(Duration::from_millis(300));
+        pty.send(b"1985");
+        pty.settle(Duration::from_millis(300));
+        pty.signal(sig);
+        let status = pty.wait_exit();
+        assert!(status.success(), "signal {sig}: exit status {status:?}");
+        let out = pty.output();
+        let text = String::from_utf8_lossy(&out);
+        let tail = &text[text.len().saturating_sub(200)..];
+        for seq in ["\x1b[?1049l", "\x1b[?25h", "\x1b[?2004l"] {
+            assert!(
+                tail.contains(seq),
+                "signal {sig}: {seq:?} missing in {tail:?}"
+            );
+        }
+        let store = Store::open(&db).unwrap();
+        assert!(!store.draft_keys().unwrap().is_empty(), "signal {sig}");
+    }
+}

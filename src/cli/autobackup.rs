@@ -27,12 +27,29 @@ pub fn run(
     }
     let dir = dir_of(db);
     {
-        use std::os::unix::fs::DirBuilderExt;
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        let cannot =
+            |e: std::io::Error| StoreError::Backup(format!("cannot make {}: {e}", dir.display()));
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(&dir)
-            .map_err(|e| StoreError::Backup(format!("cannot make {}: {e}", dir.display())))?;
+            .map_err(cannot)?;
+        // One that already existed (made by hand, or by an older kinerja) is tightened:
+        // the backups hold everyone's personal data (issue 24: 0755 stayed 0755).
+        let meta = std::fs::symlink_metadata(&dir).map_err(cannot)?;
+        if meta.is_dir() && meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(cannot)?;
+        }
+        for file in list(db) {
+            if let Ok(m) = std::fs::symlink_metadata(&file)
+                && m.is_file()
+                && m.permissions().mode() & 0o077 != 0
+            {
+                let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+            }
+        }
     }
     let file = dir.join(format!(
         "kinerja-{:04}-{:02}-{:02}.bak",
@@ -79,6 +96,16 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(dir_of(&db)).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
+        // An existing directory left open to others is tightened by the next backup, and
+        // the backups in it too.
+        std::fs::set_permissions(dir_of(&db), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let old = newest(&db).unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+        run(&store, &db, day(5), 2).unwrap();
+        let mode = std::fs::metadata(dir_of(&db)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "0755 tightened");
+        let mode = std::fs::metadata(&old).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "0644 tightened");
         assert!(
             run(&store, &db, day(4), 0).unwrap().is_none(),
             "0 turns them off"

@@ -63,6 +63,20 @@ pub fn is_hidden(c: char) -> bool {
     c.is_control() || (is_format(c) && !matches!(c, '\u{200C}' | '\u{200D}'))
 }
 
+/// What a typed or pasted character becomes in a field, as [`clean_line`] would store it:
+/// nothing for a hidden character ([`is_hidden`]), a space for any white space other than
+/// the space itself (the line and paragraph separators U+2028 and U+2029 among them, which
+/// some terminals break the line at), else the character.
+pub fn typed(c: char) -> Option<char> {
+    if is_hidden(c) {
+        None
+    } else if c.is_whitespace() {
+        Some(' ')
+    } else {
+        Some(c)
+    }
+}
+
 /// Text from a file or the database as a message quotes it: as it is when a terminal shows
 /// every character plainly, else quoted and escaped the way the CSV messages quote values
 /// (Rust's `{:?}`: `"\u{1b}]0;x\u{7}"`), so no escape sequence, bidi control or line

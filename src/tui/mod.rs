@@ -70,12 +70,19 @@ struct Signals {
 
 impl Signals {
     fn register() -> io::Result<Signals> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+        use signal_hook::consts::{
+            SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH,
+            SIGXCPU,
+        };
         let (wake, write) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         let stop = Arc::new(AtomicBool::new(false));
         let resized = Arc::new(AtomicBool::new(false));
-        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+        // Besides the usual four, the signals whose default would end the process on the
+        // spot and leave the terminal raw (issue 24: SIGUSR1, SIGALRM) end it cleanly.
+        for sig in [
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU,
+        ] {
             signal_hook::flag::register(sig, Arc::clone(&stop))?;
             signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
         }
@@ -94,9 +101,10 @@ impl Signals {
     }
 }
 
-/// Runs the app until it quits or a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ends the
-/// session, or the terminal goes away. Drafts are written as forms change, so a signal loses nothing typed; the caller
-/// closes (flushes) the store. The terminal is restored before this returns, whatever
+/// Runs the app until it quits or a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT, and SIGUSR1,
+/// SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, which would otherwise kill it raw) ends the
+/// session, or the terminal goes away. Drafts are written as forms change, so a signal
+/// loses nothing typed; the caller closes (flushes) the store. The terminal is restored before this returns, whatever
 /// happened, and by the panic hook on a panic.
 pub fn run(app: &mut App) -> Result<(), String> {
     let signals = Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
