@@ -1,5 +1,24 @@
 //! kinerja: ASN staff performance (SKP) and training records in the terminal.
 
+/// A line to standard error that never panics: `eprintln!` panics when the write fails,
+/// which it does once the terminal is gone (a closed window, a dropped SSH link: "failed
+/// printing to stderr", exit 101; issue 24). What cannot be said then is dropped.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// A line to standard output that never panics (see `tell!`); output that must stop when
+/// its reader is gone (`export | head`) uses `cli::say` instead.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 pub mod app;
 pub mod cli;
 pub mod demo;

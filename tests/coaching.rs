@@ -147,7 +147,7 @@ fn check_backup_restore_and_compact_keep_the_coaching_records() {
     let file = dir.path().join("all.kinerja");
     store.backup(&file).unwrap();
     let restored = Store::open(&dir.path().join("restored")).unwrap();
-    restored.restore(&file, "tester").unwrap();
+    restored.restore(&file, "tester", false).unwrap();
     assert_eq!(
         restored.coaching_of(NIP).unwrap(),
         store.coaching_of(NIP).unwrap()
@@ -619,7 +619,7 @@ fn a_coaching_naming_an_rhk_reads_back_with_it_after_backup_and_restore() {
     let file = dir.path().join("all.kinerja");
     store.backup(&file).unwrap();
     let restored = Store::open(&dir.path().join("restored")).unwrap();
-    restored.restore(&file, "tester").unwrap();
+    restored.restore(&file, "tester", false).unwrap();
     assert_eq!(restored.coaching_of(NIP).unwrap()[0].rhk, saved.rhk);
 }
 

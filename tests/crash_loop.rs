@@ -3,6 +3,12 @@
 //! database opens (or, for a restore cut short, is refused as damaged), `check` finds no
 //! damage, and every save reported before the kill is there. The counts are printed
 //! (`cargo test --test crash_loop -- --nocapture`).
+//!
+//! Issue 24 added three kinds: a restore of a crafted backup (its last entry damaged)
+//! killed while it is judged, which writes nothing; the screens killed with a form open,
+//! whose database the next screens check and open; and a copy of the source with 64 KiB of
+//! zeros at a random offset of a random file, where `check` ends within [`HANG`] with the
+//! database sound or the damage message and the way back.
 
 mod common;
 
@@ -13,6 +19,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const KILLS_PER_KIND: u64 = 13;
+/// The kinds of kill, for the total.
+const KINDS: u64 = 8;
+/// How long `check` on a damaged copy may run before it counts as hung.
+const HANG: Duration = Duration::from_secs(5);
 const CHILD: &str = "KINERJA_CRASH_LOOP_CHILD";
 
 /// A small deterministic generator for the delays (xorshift).
@@ -68,6 +78,78 @@ fn kill_after(mut child: std::process::Child, ms: u64) {
     let _ = child.wait();
 }
 
+/// `backup` with one more tree at its end whose only entry cannot be read, and a valid
+/// checksum: a crafted backup that restore must refuse after reading all the rest.
+fn crafted_from(backup: &Path, crafted: &Path) {
+    let mut bytes = std::fs::read(backup).unwrap();
+    // Drop the end marker and the checksum, add the bad entry, end again.
+    bytes.truncate(bytes.len() - 5);
+    bytes.push(b'T');
+    bytes.push(b"potentials".len() as u8);
+    bytes.extend_from_slice(b"potentials");
+    bytes.push(b'E');
+    let key = b"198503302010011002";
+    bytes.extend_from_slice(&(key.len() as u32).to_be_bytes());
+    bytes.extend_from_slice(key);
+    bytes.extend_from_slice(&3u32.to_be_bytes());
+    bytes.extend_from_slice(&[1, 2, 3]);
+    bytes.push(b'Z');
+    let crc = crc32fast::hash(&bytes);
+    bytes.extend_from_slice(&crc.to_be_bytes());
+    std::fs::write(crafted, bytes).unwrap();
+}
+
+/// `check` on a damaged copy, killed after [`HANG`]: its exit code (None: it hung) and
+/// what it said.
+fn check_bounded(db: &Path) -> (Option<i32>, String) {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(db)
+        .arg("check")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let started = std::time::Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if started.elapsed() > HANG {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    (code, reader.join().unwrap())
+}
+
+/// Every regular file under `dir`, relative to it.
+fn files_of(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
 fn sigkill_at_random_moments_loses_nothing_reported_saved() {
     if let Ok(db) = std::env::var(CHILD) {
@@ -106,6 +188,22 @@ fn sigkill_at_random_moments_loses_nothing_reported_saved() {
         store.close().unwrap();
         counts
     };
+    let crafted = dir.path().join("crafted.bak");
+    crafted_from(&backup, &crafted);
+    {
+        // Not killed, it is refused, and writes nothing.
+        let db = dir.path().join("crafted-whole");
+        let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .arg("--db")
+            .arg(&db)
+            .arg("restore")
+            .arg(&crafted)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(Store::open(&db).unwrap().is_empty());
+    }
+    let source_files = files_of(&source);
     for i in 0..KILLS_PER_KIND {
         // The demo, killed somewhere in its ~0.3 s.
         let db = dir.path().join(format!("demo-{i}"));
@@ -130,8 +228,22 @@ fn sigkill_at_random_moments_loses_nothing_reported_saved() {
         let db = dir.path().join(format!("restore-{i}"));
         let mut args = vec!["restore"];
         args.push(backup.to_str().unwrap());
-        kill_after(kinerja(&db, &args), rng.below(200));
+        kill_after(kinerja(&db, &args), rng.below(600));
         count("restore", after_kill(&db, true));
+
+        // A restore of a crafted backup, killed while the backup is judged or after it
+        // was refused: the database is sound and empty either way.
+        let db = dir.path().join(format!("crafted-{i}"));
+        kill_after(
+            kinerja(&db, &["restore", crafted.to_str().unwrap()]),
+            rng.below(600),
+        );
+        count("crafted restore", after_kill(&db, false));
+        if db.exists() {
+            let store = Store::open(&db).unwrap();
+            assert!(store.is_empty(), "a crafted backup wrote records");
+            assert!(store.audit_recent(1).unwrap().is_empty());
+        }
 
         // A compact of a copy of the source, which must come out whole, old or new.
         let db = dir.path().join(format!("compact-{i}"));
@@ -186,10 +298,57 @@ fn sigkill_at_random_moments_loses_nothing_reported_saved() {
             assert!(has, "a save reported before the kill is gone: {nip}");
         }
         found_saves += reported.len();
+
+        // The screens, killed with a form open and a note typed; then the screens again,
+        // which check the database (not closed cleanly) and open it.
+        let db = dir.path().join(format!("screens-{i}"));
+        common::copy_dir(&source, &db);
+        let home = tempfile::tempdir().unwrap();
+        let arg = ["--db", db.to_str().unwrap()];
+        let mut pty = common::pty::Pty::spawn(&arg, home.path());
+        pty.wait_for(0, "Beranda");
+        for keys in [&b"2"[..], b"\r", b"e", b"1"] {
+            pty.send(keys);
+            pty.settle(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_millis(rng.below(400)));
+        let _ = pty.child.kill();
+        let _ = pty.child.wait();
+        drop(pty);
+        count("screens", after_kill(&db, false));
+        let mut pty = common::pty::Pty::spawn(&arg, home.path());
+        pty.wait_for(0, "Beranda");
+        pty.send(b"q");
+        assert!(pty.wait_exit().success(), "the screens after a kill");
+
+        // A damaged copy: check ends, sound or naming the damage and the way back.
+        let db = dir.path().join(format!("zeroed-{i}"));
+        common::copy_dir(&source, &db);
+        let file = &source_files[rng.below(source_files.len() as u64) as usize];
+        let len = std::fs::metadata(db.join(file)).unwrap().len();
+        let start = rng.below(len / 65536 + 1) * 65536;
+        {
+            use std::io::{Seek, Write};
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(db.join(file))
+                .unwrap();
+            f.seek(std::io::SeekFrom::Start(start)).unwrap();
+            f.write_all(&[0u8; 65536]).unwrap();
+        }
+        let what = format!("{} zeroed from {start}", file.display());
+        match check_bounded(&db) {
+            (None, _) => panic!("check hung on {what}"),
+            (Some(0), _) => count("zeroed", "sound"),
+            (Some(1 | 2), err) if err.contains("damaged") && err.contains("restore") => {
+                count("zeroed", "refused, the way back named")
+            }
+            (code, err) => panic!("check on {what}: exit {code:?}: {err}"),
+        }
     }
-    let kills = KILLS_PER_KIND * 5;
+    let kills = KILLS_PER_KIND * (KINDS - 1);
     eprintln!(
-        "crash loop: {kills} kills, 0 losses; {found_saves} saves reported before a kill, all found"
+        "crash loop: {kills} kills and {KILLS_PER_KIND} damaged copies, 0 losses; {found_saves} saves reported before a kill, all found"
     );
     for (what, n) in &outcomes {
         eprintln!("  {what}: {n}");

@@ -214,3 +214,123 @@ fn keys_typed_while_the_terminal_is_too_small_do_not_reach_the_hidden_screen() {
     s.draw();
     assert!(s.bytes(b"\x03"), "Ctrl-C was ignored");
 }
+
+/// Closing the terminal window with a form open (issue 24: with the coaching form, 6 runs
+/// of 9 ended in a panic, exit 101, "failed printing to stderr", as the lines said after
+/// the screens went to a terminal that was gone): each form, a character typed, then every
+/// copy of the pty's master closed. kinerja exits 0 and the form's draft is kept.
+#[test]
+fn closing_the_terminal_with_each_form_open_exits_0_and_keeps_the_draft() {
+    let template = demo_home();
+    // (form, keys from the staff list with a pause after each, the last one typed into
+    // the form)
+    let forms: [(&str, &[&[u8]]); 7] = [
+        ("staff", &[b"n", b"1"]),
+        ("evaluation", &[b"\r", b"e", b"1"]),
+        ("training", &[b"\r", b"t", b"1"]),
+        // Its first field is today's date: the giver's name, two fields down.
+        ("coaching", &[b"\r", b"c", b"\t\tx"]),
+        ("staff edit", &[b"\r", b"u", b"1"]),
+        // The year, filled: the assessor, four fields down.
+        ("potential", &[b"\r", b"T", b"\t\t\t\tx"]),
+        // The SKP part of the record (five parts on), a new SKP, the name of the
+        // evaluator's superior (the first empty field, thirteen down).
+        (
+            "SKP",
+            &[b"\r", b"\t\t\t\t\t", b"n", b"\t\t\t\t\t\t\t\t\t\t\t\t\tx"],
+        ),
+    ];
+    for (form, keys) in forms {
+        let home = tempfile::tempdir().unwrap();
+        let db = home.path().join("db");
+        common::copy_dir(&template.path().join("db"), &db);
+        let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+        pty.wait_for(0, "Beranda");
+        let from = pty.output_len();
+        pty.send(b"2");
+        pty.wait_for(from, "NIP");
+        pty.settle(Duration::from_millis(200));
+        for k in keys {
+            pty.send(k);
+            pty.settle(Duration::from_millis(300));
+        }
+        pty.hang_up();
+        let status = pty.wait_exit();
+        assert_eq!(status.code(), Some(0), "{form}: {status:?}");
+        let store = Store::open(&db).unwrap();
+        let drafts = store.draft_keys().unwrap();
+        assert!(!drafts.is_empty(), "{form}: no draft kept");
+    }
+}
+
+/// The same fault without the race of a closing window: a command whose terminal is
+/// already gone when it says its error exits with its own status (2, no database there),
+/// never a panic (101, "failed printing to stderr").
+#[test]
+fn a_message_to_a_terminal_that_is_gone_is_dropped_not_a_panic() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty writes two descriptors; the other pointers may be null.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0);
+    // SAFETY: both were just opened and are owned here.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // Closing the master hangs the terminal up: every write to the slave fails now.
+    drop(master);
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(dir.path().join("none"))
+        .arg("check")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::from(slave.try_clone().unwrap()))
+        .stderr(std::process::Stdio::from(slave))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "{status:?}");
+}
+
+/// SIGUSR1 and SIGALRM, whose default ends a process on the spot (issue 24: the terminal
+/// was left raw, on the alternate screen), end the session as SIGTERM does: exit 0, the
+/// terminal restored, the draft kept.
+#[test]
+fn sigusr1_and_sigalrm_end_the_session_cleanly() {
+    let template = demo_home();
+    for sig in [libc::SIGUSR1, libc::SIGALRM] {
+        let home = tempfile::tempdir().unwrap();
+        let db = home.path().join("db");
+        common::copy_dir(&template.path().join("db"), &db);
+        let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+        pty.wait_for(0, "Beranda");
+        let from = pty.output_len();
+        pty.send(b"2");
+        pty.wait_for(from, "NIP");
+        pty.settle(Duration::from_millis(200));
+        pty.send(b"n");
+        pty.settle(Duration::from_millis(300));
+        pty.send(b"1985");
+        pty.settle(Duration::from_millis(300));
+        pty.signal(sig);
+        let status = pty.wait_exit();
+        assert!(status.success(), "signal {sig}: exit status {status:?}");
+        let out = pty.output();
+        let text = String::from_utf8_lossy(&out);
+        let tail = &text[text.len().saturating_sub(200)..];
+        for seq in ["\x1b[?1049l", "\x1b[?25h", "\x1b[?2004l"] {
+            assert!(
+                tail.contains(seq),
+                "signal {sig}: {seq:?} missing in {tail:?}"
+            );
+        }
+        let store = Store::open(&db).unwrap();
+        assert!(!store.draft_keys().unwrap().is_empty(), "signal {sig}");
+    }
+}

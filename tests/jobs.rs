@@ -6,6 +6,9 @@ mod common;
 use kinerja::store::bulk::BulkWriter;
 use kinerja::store::{AuditAction, Store, StoreError, records};
 
+/// One entry of a backup file: tree, key, value.
+type Entry = (&'static str, Vec<u8>, Vec<u8>);
+
 /// A backup file in kinerja's format holding `entries` (tree, key, value), with its CRC.
 fn backup_file(path: &std::path::Path, entries: &[(&str, Vec<u8>, Vec<u8>)]) {
     let mut out = b"kinerja-backup\n".to_vec();
@@ -63,7 +66,7 @@ fn a_backup_with_a_bad_entry_at_its_end_restores_nothing() {
         backup_file(&file, &entries);
         let db = dir.path().join(format!("db-{}", what.len()));
         let store = Store::open(&db).unwrap();
-        let refused = store.restore(&file, "t");
+        let refused = store.restore(&file, "t", false);
         assert!(refused.is_err(), "{what}");
         assert!(
             store.is_empty(),
@@ -75,7 +78,7 @@ fn a_backup_with_a_bad_entry_at_its_end_restores_nothing() {
     let file = dir.path().join("good.bak");
     backup_file(&file, &good);
     let store = Store::open(&dir.path().join("db-good")).unwrap();
-    store.restore(&file, "t").unwrap();
+    store.restore(&file, "t", false).unwrap();
     assert_eq!(store.iter_staff().count(), 1);
 }
 
@@ -185,4 +188,111 @@ fn compact_refuses_a_missing_database_and_changes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!db.exists());
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no database"));
+}
+
+/// Crafted backups (issue 24), each with a valid checksum: every one is refused by
+/// `kinerja restore` with exit 1, names the entry at fault, and writes nothing. Before,
+/// a damaged `potentials` or `officers` value restored with exit 0, and a file with only
+/// `meta`, or with no trees, restored as an empty database.
+#[test]
+fn crafted_backups_are_refused_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = common::unit();
+    let nip = "198503302010012002";
+    let staff = common::staff(nip);
+    let good = vec![
+        (
+            "meta",
+            b"schema".to_vec(),
+            kinerja::store::SCHEMA_VERSION.to_be_bytes().to_vec(),
+        ),
+        (
+            "units",
+            unit.id.as_bytes().to_vec(),
+            records::encode_unit(&unit).unwrap(),
+        ),
+        (
+            "staff",
+            nip.as_bytes().to_vec(),
+            records::encode_staff(&staff).unwrap(),
+        ),
+    ];
+    let with = |extra: (&'static str, Vec<u8>, Vec<u8>)| {
+        let mut e = good.clone();
+        e.push(extra);
+        e
+    };
+    let cases: Vec<(&str, Vec<Entry>, &str)> = vec![
+        (
+            "a damaged potentials value",
+            with(("potentials", nip.as_bytes().to_vec(), vec![1, 2, 3])),
+            "potentials/198503302010012002",
+        ),
+        (
+            "a damaged officers value",
+            with(("officers", b"siti".to_vec(), vec![1, 2, 3])),
+            "officers/siti",
+        ),
+        (
+            "evaluations of nobody",
+            with((
+                "evaluations",
+                b"199001012020121001".to_vec(),
+                records::encode_evaluations(&Default::default()).unwrap(),
+            )),
+            "belongs to no staff record",
+        ),
+        (
+            "a unit under another key, the key an escape sequence",
+            with((
+                "units",
+                b"\x1b]0;x\x07".to_vec(),
+                records::encode_unit(&common::unit()).unwrap(),
+            )),
+            "units/1b5d303b7807: holds unit",
+        ),
+        ("only meta", good[..1].to_vec(), "no staff records"),
+        ("no trees", Vec::new(), "no staff records"),
+    ];
+    for (what, entries, says) in cases {
+        let file = dir.path().join(format!("{}.bak", what.replace(' ', "-")));
+        backup_file(&file, &entries);
+        let db = dir.path().join(format!("db-{}", what.replace(' ', "-")));
+        let out = kinerja(&db, &["restore", file.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{what}: {err}");
+        assert!(err.contains(says), "{what}: {err}");
+        assert!(err.contains("nothing was restored"), "{what}: {err}");
+        assert!(!out.stderr.contains(&0x1b), "{what}: raw escape in {err:?}");
+        let store = Store::open(&db).unwrap();
+        assert!(store.is_empty(), "{what}: nothing written");
+        assert!(store.audit_recent(10).unwrap().is_empty(), "{what}");
+        assert!(!store.has_officers().unwrap(), "{what}");
+        assert_eq!(store.iter_potentials().count(), 0, "{what}");
+    }
+}
+
+/// An empty database is restored when asked for.
+#[test]
+fn a_backup_without_staff_restores_with_allow_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meta.bak");
+    backup_file(
+        &file,
+        &[(
+            "meta",
+            b"schema".to_vec(),
+            kinerja::store::SCHEMA_VERSION.to_be_bytes().to_vec(),
+        )],
+    );
+    let db = dir.path().join("db");
+    let out = kinerja(&db, &["restore", "--allow-empty", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = Store::open(&db).unwrap();
+    assert!(store.is_empty());
+    assert!(store.check().unwrap().is_sound());
 }

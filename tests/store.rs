@@ -627,7 +627,10 @@ fn competencies_and_requirements_round_trip_audited_and_through_a_backup() {
     store.delete_requirement(&by_name, "tester").unwrap();
     assert_eq!(store.requirements().unwrap(), vec![by_jenjang.clone()]);
     let fresh = Store::open(&dir.path().join("restored")).unwrap();
-    fresh.restore(&file, "tester").unwrap();
+    // A catalogue without staff: restored only when an empty staff list is asked for.
+    assert!(fresh.restore(&file, "tester", false).is_err());
+    assert!(fresh.is_empty());
+    fresh.restore(&file, "tester", true).unwrap();
     assert_eq!(fresh.requirements().unwrap(), vec![by_jenjang, by_name]);
     assert_eq!(fresh.competencies().unwrap(), vec![btcls]);
     assert!(fresh.check().unwrap().is_sound());

@@ -147,3 +147,30 @@ fn hostile_text_imported_or_typed_never_reaches_the_terminal() {
         "{names:?}"
     );
 }
+
+/// The line and paragraph separators (U+2028, U+2029), typed or pasted into a field or the
+/// search, are shown as the space they are stored as (issue 24: they were echoed raw, and
+/// some terminals break the line at them).
+#[test]
+fn line_separators_typed_into_a_field_are_shown_as_spaces() {
+    let mut s = common::session::demo();
+    s.bytes(b"2");
+    s.bytes(b"/");
+    s.bytes("ani\u{2028}x".as_bytes());
+    assert!(s.shows("ani x"), "{}", s.text());
+    s.bytes(b"\x1b");
+    s.bytes(b"n");
+    s.bytes("19\u{2029}85".as_bytes());
+    assert!(s.shows("19 85"), "{}", s.text());
+    // The name, two fields down.
+    s.bytes(b"\t\t");
+    s.bytes("Ani\u{2028}Lubis\u{2029}".as_bytes());
+    s.bytes("\u{1b}[200~Siti\u{2028}Nur\u{1b}[201~".as_bytes());
+    assert!(s.shows("Ani Lubis Siti Nur"), "{}", s.text());
+    let bytes = draw(&mut s.app);
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains('\u{2028}') && !text.contains('\u{2029}'),
+        "a separator reached the terminal"
+    );
+}

@@ -83,7 +83,9 @@ impl App {
                 let message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
                     StoreError::AlreadyExists { .. } => self.ui.t(T::CoachingTaken).to_string(),
-                    other => crate::ui::errors::store_error_text(&self.ui, &other),
+                    other => {
+                        crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
+                    }
                 };
                 if let Screen::Coaching(f) = &mut self.screen {
                     f.set_error(message);

@@ -180,7 +180,9 @@ impl App {
             Err(e) => {
                 let message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-                    other => crate::ui::errors::store_error_text(&self.ui, &other),
+                    other => {
+                        crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
+                    }
                 };
                 if let Screen::Evaluation(f) = &mut self.screen {
                     f.set_error(message);
@@ -332,7 +334,13 @@ impl App {
                     q.skip_taken();
                     q.error = Some(self.ui.t(T::PeriodTakenSkipped).to_string());
                 }
-                Err(e) => q.error = Some(crate::ui::errors::store_error_text(&self.ui, &e)),
+                Err(e) => {
+                    q.error = Some(crate::ui::errors::store_error_text_at(
+                        &self.ui,
+                        &e,
+                        self.store.path(),
+                    ))
+                }
             }
         }
         true

@@ -689,7 +689,10 @@ impl App {
     }
 
     fn fail(&mut self, e: StoreError) -> bool {
-        self.status = Some((crate::ui::errors::store_error_text(&self.ui, &e), true));
+        self.status = Some((
+            crate::ui::errors::store_error_text_at(&self.ui, &e, self.store.path()),
+            true,
+        ));
         true
     }
 

@@ -117,7 +117,9 @@ impl App {
             Err(e) => {
                 let message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-                    other => crate::ui::errors::store_error_text(&self.ui, &other),
+                    other => {
+                        crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
+                    }
                 };
                 if let Screen::PartnerForm(f) = &mut self.screen {
                     f.set_error(message);

@@ -85,7 +85,9 @@ impl App {
         let lang = self.ui.lang;
         let period = |p| crate::ui::labels::period_text(p, lang);
         match e {
-            PrintError::Store(e) => crate::ui::errors::store_error_text(&self.ui, &e),
+            PrintError::Store(e) => {
+                crate::ui::errors::store_error_text_at(&self.ui, &e, self.store.path())
+            }
             PrintError::NoSkp {
                 name, period: p, ..
             } => self

@@ -96,7 +96,7 @@ impl App {
                 let text = format!(
                     "{} {}",
                     ui.t(T::NotSaved),
-                    crate::ui::errors::store_error_text(&ui, &err)
+                    crate::ui::errors::store_error_text_at(&ui, &err, self.store.path())
                 );
                 if let Screen::Realisation(r) = &mut self.screen {
                     r.refused(text, None);

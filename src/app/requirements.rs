@@ -47,7 +47,7 @@ impl App {
 
     /// A refused save or delete is shown on the screen; a read failure in the footer.
     fn requirement_refused(&mut self, e: StoreError) -> bool {
-        let message = crate::ui::errors::store_error_text(&self.ui, &e);
+        let message = crate::ui::errors::store_error_text_at(&self.ui, &e, self.store.path());
         match &mut self.screen {
             Screen::Requirements(r) => r.set_error(message),
             _ => self.status = Some((message, true)),

@@ -135,7 +135,7 @@ impl App {
     fn skp_refused(&mut self, e: StoreError) -> bool {
         let message = match e {
             StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-            other => crate::ui::errors::store_error_text(&self.ui, &other),
+            other => crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path()),
         };
         if let Screen::SkpEdit(f) = &mut self.screen {
             f.set_error(message);

@@ -90,7 +90,9 @@ impl App {
                 let message = match e {
                     StoreError::AlreadyExists { .. } => self.ui.t(T::ErrExists).to_string(),
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-                    other => crate::ui::errors::store_error_text(&self.ui, &other),
+                    other => {
+                        crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
+                    }
                 };
                 if let Screen::Form(f) = &mut self.screen {
                     f.refused(message, taken);

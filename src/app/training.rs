@@ -131,7 +131,9 @@ impl App {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let mut message = match e {
                     StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
-                    other => crate::ui::errors::store_error_text(&self.ui, &other),
+                    other => {
+                        crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
+                    }
                 };
                 if done > 0 {
                     message = format!("{message} ({} {done})", self.ui.t(T::AlreadySavedFor));

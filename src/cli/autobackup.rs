@@ -12,41 +12,7 @@ use std::path::{Path, PathBuf};
 /// How many automatic backups are kept when the config file does not say.
 pub const DEFAULT_KEPT: usize = 7;
 
-/// The directory of a database's automatic backups: beside it, `NAME-backups`.
-pub fn dir_of(db: &Path) -> PathBuf {
-    let name = db.file_name().map_or_else(
-        || "kinerja".to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    db.with_file_name(format!("{name}-backups"))
-}
-
-/// The automatic backups of `db`, oldest first: by when they were written (a clock set
-/// wrong on some day must not make an old backup look newest), then by name.
-pub fn list(db: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir_of(db)) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.starts_with("kinerja-") && n.ends_with(".bak"))
-        })
-        .collect();
-    files.sort_by_key(|p| {
-        let written = std::fs::metadata(p).and_then(|m| m.modified()).ok();
-        (written, p.clone())
-    });
-    files
-}
-
-/// The newest automatic backup of `db`, if any.
-pub fn newest(db: &Path) -> Option<PathBuf> {
-    list(db).pop()
-}
+pub use crate::store::way_back::{dir_of, list, newest};
 
 /// Makes today's backup if there is none yet, then keeps only the newest `kept`. Returns
 /// the file written, if one was.
@@ -61,12 +27,29 @@ pub fn run(
     }
     let dir = dir_of(db);
     {
-        use std::os::unix::fs::DirBuilderExt;
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        let cannot =
+            |e: std::io::Error| StoreError::Backup(format!("cannot make {}: {e}", dir.display()));
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(&dir)
-            .map_err(|e| StoreError::Backup(format!("cannot make {}: {e}", dir.display())))?;
+            .map_err(cannot)?;
+        // One that already existed (made by hand, or by an older kinerja) is tightened:
+        // the backups hold everyone's personal data (issue 24: 0755 stayed 0755).
+        let meta = std::fs::symlink_metadata(&dir).map_err(cannot)?;
+        if meta.is_dir() && meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(cannot)?;
+        }
+        for file in list(db) {
+            if let Ok(m) = std::fs::symlink_metadata(&file)
+                && m.is_file()
+                && m.permissions().mode() & 0o077 != 0
+            {
+                let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+            }
+        }
     }
     let file = dir.join(format!(
         "kinerja-{:04}-{:02}-{:02}.bak",
@@ -113,6 +96,16 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(dir_of(&db)).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
+        // An existing directory left open to others is tightened by the next backup, and
+        // the backups in it too.
+        std::fs::set_permissions(dir_of(&db), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let old = newest(&db).unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+        run(&store, &db, day(5), 2).unwrap();
+        let mode = std::fs::metadata(dir_of(&db)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "0755 tightened");
+        let mode = std::fs::metadata(&old).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "0644 tightened");
         assert!(
             run(&store, &db, day(4), 0).unwrap().is_none(),
             "0 turns them off"

@@ -287,4 +287,23 @@ mod tests {
         assert_eq!(c.tempat, None);
         assert!(w[0].starts_with("c:1: tempat: invalid type"), "{w:?}");
     }
+
+    #[test]
+    fn text_from_the_file_is_quoted_escaped_in_every_warning() {
+        for text in [
+            "\"\u{1b}]0;x\u{7}\" = 1\n",
+            "ascii = \"\u{1b}]0;x\u{7}\"\n",
+            "lang = \"\u{1b}]0;x\u{7}\"\n",
+            "\u{1b}]0;x\u{7} = 1\n",
+            "instansi = \"a\"\u{202e}\u{1b}]0;x\u{7}\n",
+        ] {
+            let (_, w) = parse(text, "c.toml");
+            assert_eq!(w.len(), 1, "{text:?}: {w:?}");
+            assert!(
+                !w[0].chars().any(|c| c.is_control() || c == '\u{202e}'),
+                "{text:?}: {:?}",
+                w[0]
+            );
+        }
+    }
 }

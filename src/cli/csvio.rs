@@ -223,7 +223,7 @@ pub fn read(path: &Path, columns: &[Column], ignore_unknown: bool) -> Result<Tab
     }
     if !unknown.is_empty() {
         if ignore_unknown {
-            eprintln!(
+            tell!(
                 "{file}:1: left out {} unknown column(s): {}",
                 unknown.len(),
                 unknown.join(", ")

@@ -115,7 +115,7 @@ pub fn run(
     };
     out.finish()?;
     if let Some(path) = output {
-        eprintln!("export: {rows} row(s) written to {}", path.display());
+        tell!("export: {rows} row(s) written to {}", path.display());
     }
     Ok(())
 }

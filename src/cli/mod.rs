@@ -179,8 +179,15 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         list: bool,
     },
-    /// Restore a backup into an empty database, verifying its checksum first
-    Restore { file: PathBuf },
+    /// Restore a backup into an empty database, verifying its checksum and every record
+    /// first (nothing is written from a backup that fails)
+    Restore {
+        file: PathBuf,
+        /// Restore a backup that holds no staff records (by default refused: a file with
+        /// only settings restores as an empty database)
+        #[arg(long)]
+        allow_empty: bool,
+    },
     /// Rewrite the database into a fresh one and swap it in atomically, after many imports
     /// have grown its files (checks it first; needs free space for one more copy)
     Compact,
@@ -322,6 +329,10 @@ pub enum DataKind {
 pub struct Failure {
     pub code: u8,
     pub message: String,
+    /// The database's data is damaged and the message does not say the way back yet:
+    /// [`Failure::with_way_back`] adds the newest automatic backup and the command that
+    /// restores it, once the database's path is known.
+    pub way_back_due: bool,
 }
 
 impl Failure {
@@ -329,6 +340,7 @@ impl Failure {
         Failure {
             code: EXIT_DATA,
             message: message.into(),
+            way_back_due: false,
         }
     }
 
@@ -337,6 +349,7 @@ impl Failure {
         Failure {
             code: EXIT_OK,
             message: String::new(),
+            way_back_due: false,
         }
     }
 
@@ -344,38 +357,37 @@ impl Failure {
         Failure {
             code: EXIT_CANNOT_RUN,
             message: message.into(),
+            way_back_due: false,
         }
     }
+
+    /// Damage found in the database (by `check`, or a record that cannot be read).
+    pub fn damage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_DATA,
+            message: message.into(),
+            way_back_due: true,
+        }
+    }
+
+    /// On a damage failure whose message does not say it yet: the way back added (the
+    /// newest automatic backup of `db` and the exact restore command).
+    pub fn with_way_back(mut self, db: &Path) -> Failure {
+        if self.way_back_due {
+            self.message = format!("{}\n{}", self.message, way_back_text(db));
+            self.way_back_due = false;
+        }
+        self
+    }
+}
+
+/// The way back from damage at `db`, for the command line.
+pub fn way_back_text(db: &Path) -> String {
+    crate::store::way_back::way_back(db).to_string()
 }
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
-        if let StoreError::Damaged { path, .. } = &e {
-            // Name the way back: the newest automatic backup and the exact command.
-            let message = match autobackup::newest(path) {
-                Some(file) => {
-                    // Beside the damaged directory, never inside it (a trailing slash).
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| "kinerja".into(), |n| n.to_string_lossy().into_owned());
-                    let restored = path.with_file_name(format!("{name}-restored"));
-                    format!(
-                        "{e}\nThe newest automatic backup is {}: restore it with `kinerja --db {} restore {}`",
-                        file.display(),
-                        restored.display(),
-                        file.display()
-                    )
-                }
-                None => format!(
-                    "{e}\nNo automatic backup was found in {}.",
-                    autobackup::dir_of(path).display()
-                ),
-            };
-            return Failure {
-                code: EXIT_CANNOT_RUN,
-                message,
-            };
-        }
         let code = match &e {
             StoreError::Corrupt { .. }
             | StoreError::DamagedBackup(_)
@@ -397,11 +409,53 @@ impl From<StoreError> for Failure {
             | StoreError::Damaged { .. }
             | StoreError::Backup(_) => EXIT_CANNOT_RUN,
         };
-        Failure {
-            code,
-            message: e.to_string(),
+        match &e {
+            // Opening knows the path: the way back can be said at once.
+            StoreError::Damaged { path, .. } if !path.as_os_str().is_empty() => Failure {
+                code,
+                message: format!("{e}\n{}", way_back_text(path)),
+                way_back_due: false,
+            },
+            _ => Failure {
+                code,
+                message: e.to_string(),
+                way_back_due: e.is_damage(),
+            },
         }
     }
+}
+
+/// How many of `check`'s damage lines a refusal of the screens shows.
+const DAMAGE_LINES_SHOWN: usize = 10;
+
+/// The screens (local or served) open only a database known sound (see
+/// [`Store::known_sound`]): when its files changed since a sound database was last closed
+/// (a kill, a copy, damage, a kinerja before issue 24), `check` runs first, saying so, and a
+/// damaged database is refused with the way back (added by the caller).
+pub(crate) fn check_before_screens(store: &Store) -> Result<(), Failure> {
+    if store.known_sound() {
+        return Ok(());
+    }
+    tell!(
+        "kinerja: checking {} before the screens open: its files changed since it was last closed sound",
+        store.path().display()
+    );
+    let report = store.check()?;
+    if report.is_sound() {
+        return Ok(());
+    }
+    for d in report.damage.iter().take(DAMAGE_LINES_SHOWN) {
+        tell!("kinerja: {d}");
+    }
+    Err(Failure {
+        code: EXIT_CANNOT_RUN,
+        message: format!(
+            "`kinerja check` finds {} damaged key(s) in {}; the screens do not open a damaged database",
+            report.damage.len(),
+            store.path().display()
+        ),
+        way_back_due: true,
+    })
 }
 
 /// sled's page cache for the screens (the commands use the store's default).
@@ -457,7 +511,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("kinerja: {}", f.message);
+                tell!("kinerja: {}", f.message);
             }
             ExitCode::from(f.code)
         }
@@ -488,19 +542,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     if let Command::Backup { file: None, .. } = command {
         return list_backups(&path);
     }
+    run_command(command, &path, db_given, lang, cli.ascii).map_err(|f| f.with_way_back(&path))
+}
+
+/// A command on the database at `path`; a damage failure's way back is added by [`run`].
+fn run_command(
+    command: Command,
+    path: &Path,
+    db_given: bool,
+    lang: Option<crate::ui::lang::Lang>,
+    ascii: bool,
+) -> Result<(), Failure> {
     if let Command::Serve {
         listen,
         fingerprint,
     } = command
     {
-        return serve::run(
-            &path,
-            db_given,
-            listen.as_deref(),
-            fingerprint,
-            lang,
-            cli.ascii,
-        );
+        return serve::run(path, db_given, listen.as_deref(), fingerprint, lang, ascii);
     }
     let reads_only = matches!(
         command,
@@ -517,9 +575,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             path.display()
         )));
     }
-    let store = Store::open(&path)?;
+    let store = Store::open(path)?;
     for note in store.open_notes() {
-        eprintln!("kinerja: {note}");
+        tell!("kinerja: {note}");
     }
     if let Command::Compact = command {
         return run_compact(store);
@@ -626,8 +684,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Backup {
             file: Some(file), ..
         } => run_backup(&store, &file),
-        Command::Backup { file: None, .. } => list_backups(&path),
-        Command::Restore { file } => run_restore(&store, &file),
+        Command::Backup { file: None, .. } => list_backups(path),
+        Command::Restore { file, allow_empty } => run_restore(&store, &file, allow_empty),
         // Taken above: compact consumes the store.
         Command::Officer { action } => officer::run(&store, action),
         Command::Compact | Command::Serve { .. } => {
@@ -636,7 +694,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     };
     let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
     if result.is_ok() {
-        backup_if_changed(&store, &path, before.as_deref());
+        backup_if_changed(&store, path, before.as_deref());
     }
     // Close cleanly on every path, so the next open needs no log replay.
     let closed = store.close();
@@ -646,7 +704,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         // After a bulk job sled's log holds the whole run; it is replayed and folded into
         // a snapshot by the next open. Do that open now, so the officer's next one is as
         // quick as after a clean session.
-        Store::open(&path)?.close()?;
+        Store::open(path)?.close()?;
     }
     Ok(())
 }
@@ -666,9 +724,9 @@ fn backup_if_changed(store: &Store, db: &Path, before: Option<&[u8]>) {
         .unwrap_or_default();
     let kept = config.backups_kept.unwrap_or(autobackup::DEFAULT_KEPT);
     match autobackup::run(store, db, today(), kept) {
-        Ok(Some(file)) => eprintln!("kinerja: automatic backup written to {}", file.display()),
+        Ok(Some(file)) => tell!("kinerja: automatic backup written to {}", file.display()),
         Ok(None) => {}
-        Err(e) => eprintln!("kinerja: the automatic backup failed: {e}"),
+        Err(e) => tell!("kinerja: the automatic backup failed: {e}"),
     }
 }
 
@@ -689,7 +747,7 @@ fn run_screens(
         .map(|p| config::load(&p))
         .unwrap_or_default();
     for w in warnings {
-        eprintln!("kinerja: {w}");
+        tell!("kinerja: {w}");
     }
     let temp;
     let path = if demo {
@@ -704,13 +762,25 @@ fn run_screens(
             None => default_db_path()?,
         }
     };
+    screens_on(&path, demo, &config, lang, ascii).map_err(|f| f.with_way_back(&path))
+}
+
+/// The screens on the database at `path` (see [`run_screens`]).
+fn screens_on(
+    path: &Path,
+    demo: bool,
+    config: &config::Config,
+    lang: Option<crate::ui::lang::Lang>,
+    ascii: bool,
+) -> Result<(), Failure> {
     // The screens read a page at a time and keep the list's summaries themselves: a
     // small page cache keeps an SSH session's memory low.
-    let store = Store::open_with_cache(&path, SCREEN_CACHE_BYTES)?;
+    let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
     // Said before the screens take the terminal.
     for note in store.open_notes() {
-        eprintln!("kinerja: {note}");
+        tell!("kinerja: {note}");
     }
+    check_before_screens(&store)?;
     let before = store.last_change()?;
     if demo {
         crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
@@ -762,7 +832,7 @@ fn run_screens(
     let store = app.into_store();
     // The demo's temporary database needs no safety net.
     if !demo {
-        backup_if_changed(&store, &path, before.as_deref());
+        backup_if_changed(&store, path, before.as_deref());
     }
     let closed = store.close();
     result.map_err(Failure::cannot_run)?;
@@ -797,7 +867,7 @@ fn run_demo(store: &Store, staff: usize, seed: u64) -> Result<(), Failure> {
         bar.set_position(n as u64)
     })?;
     bar.finish_and_clear();
-    eprintln!(
+    tell!(
         "demo: wrote {summary} to {} in {:.1} s",
         store.path().display(),
         started.elapsed().as_secs_f64()
@@ -812,7 +882,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
     }
     let c = report.counts;
     if report.is_sound() {
-        println!(
+        say!(
             "ok: {} staff, {} units, {} partners, {} evaluations, {} trainings, {} coaching records, {} potentials, {} competencies, {} requirements, {} SKP, {} contracts, {} audit entries",
             c.staff,
             c.units,
@@ -830,10 +900,10 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
         return Ok(());
     }
     for d in &report.damage {
-        println!("{d}");
+        say!("{d}");
     }
-    Err(Failure::data(format!(
-        "{} damaged key(s) in {}; restore a backup into a new database, or re-import the affected records",
+    Err(Failure::damage(format!(
+        "{} damaged key(s) in {}, listed above; re-import the affected records, or restore a backup",
         report.damage.len(),
         store.path().display()
     )))
@@ -930,7 +1000,7 @@ fn print_akhir_warnings(store: &Store, out: &mut impl std::io::Write) -> Result<
 
 fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {
     let stats = store.backup(file)?;
-    eprintln!(
+    tell!(
         "backup: {} entries from {} trees, {} bytes, written to {}",
         stats.entries,
         stats.trees,
@@ -944,7 +1014,7 @@ fn run_backup(store: &Store, file: &Path) -> Result<(), Failure> {
 fn list_backups(db: &Path) -> Result<(), Failure> {
     let all = autobackup::list(db);
     if all.is_empty() {
-        println!(
+        say!(
             "no automatic backups yet in {} (one is made on a day the data changes)",
             autobackup::dir_of(db).display()
         );
@@ -952,7 +1022,7 @@ fn list_backups(db: &Path) -> Result<(), Failure> {
     }
     for file in all {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        println!("{}\t{size} bytes", file.display());
+        say!("{}\t{size} bytes", crate::domain::text::shown_path(&file));
     }
     Ok(())
 }
@@ -963,10 +1033,10 @@ fn run_compact(store: Store) -> Result<(), Failure> {
     let report = store.check()?;
     if !report.is_sound() {
         for d in &report.damage {
-            println!("{d}");
+            say!("{d}");
         }
-        return Err(Failure::data(format!(
-            "compact: the database at {} has {} problem(s), listed above; nothing was changed. Restore a backup first (`kinerja backup --list`)",
+        return Err(Failure::damage(format!(
+            "compact: the database at {} has {} problem(s), listed above; nothing was changed. Restore a backup first",
             store.path().display(),
             report.damage.len()
         )));
@@ -974,7 +1044,7 @@ fn run_compact(store: Store) -> Result<(), Failure> {
     let path = store.path().to_path_buf();
     let stats = store.compact(&os_user())?;
     let mb = |b: u64| b as f64 / 1_048_576.0;
-    eprintln!(
+    tell!(
         "compact: {} entries copied; {} went from {:.1} MB to {:.1} MB",
         stats.entries,
         path.display(),
@@ -984,9 +1054,9 @@ fn run_compact(store: Store) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_restore(store: &Store, file: &Path) -> Result<(), Failure> {
-    let stats = store.restore(file, &os_user())?;
-    eprintln!(
+fn run_restore(store: &Store, file: &Path, allow_empty: bool) -> Result<(), Failure> {
+    let stats = store.restore(file, &os_user(), allow_empty)?;
+    tell!(
         "restore: {} entries from {} into {}",
         stats.entries,
         file.display(),

@@ -223,7 +223,7 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
                 revision: 0,
             };
             store.save_officer(&officer, true, &actor)?;
-            eprintln!(
+            tell!(
                 "officer: {name} added as {} with {} key(s)",
                 role.label(),
                 officer.keys.len()
@@ -243,7 +243,7 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
                         .join("; ")
                 };
                 let keys: Vec<String> = o.keys.iter().map(|k| fingerprint(k)).collect();
-                println!(
+                say!(
                     "{}\t{}\t{}\t{}\t{}",
                     o.name,
                     o.role.label(),
@@ -255,7 +255,7 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
         }
         Action::Remove { name } => {
             store.delete_officer(&name, &actor)?;
-            eprintln!("officer: {name} removed");
+            tell!("officer: {name} removed");
         }
         Action::Key { action } => {
             let name = match &action {
@@ -288,7 +288,7 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
                 }
             }
             store.save_officer(&officer, false, &actor)?;
-            eprintln!("officer: {name} now has {} key(s)", officer.keys.len());
+            tell!("officer: {name} now has {} key(s)", officer.keys.len());
         }
     }
     Ok(())

@@ -113,10 +113,10 @@ pub fn run(
         let (bytes, outcome) =
             print::unit_pdf(store, &settings, kind, &unit.id, period).map_err(failure)?;
         for (nip, name, why) in &outcome.skipped {
-            eprintln!("print: left out {name} (NIP {nip}): {why}");
+            tell!("print: left out {name} (NIP {nip}): {why}");
         }
         if kind != Kind::Laporan {
-            eprintln!(
+            tell!(
                 "print: {} {} in one file, each numbered from page 1",
                 outcome.printed,
                 if outcome.printed == 1 {
@@ -140,6 +140,6 @@ pub fn run(
             print::write_numbered(&dir, &stem, &bytes).map_err(failure)?
         }
     };
-    println!("{}", path.display());
+    say!("{}", path.display());
     Ok(())
 }

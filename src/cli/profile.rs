@@ -53,7 +53,7 @@ pub fn run(
         }
         Some(path) => {
             write_new(path, &text)?;
-            eprintln!("profile: written to {}", path.display());
+            tell!("profile: written to {}", path.display());
             Ok(())
         }
     }

@@ -42,7 +42,7 @@ pub fn run(
         hostkey::path_for(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()));
     if fingerprint {
         let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
-        println!("{}", hostkey::fingerprint_for_officers(&key));
+        say!("{}", hostkey::fingerprint_for_officers(&key));
         return Ok(());
     }
     let listen = listen.unwrap_or(serve::DEFAULT_LISTEN);
@@ -55,7 +55,7 @@ pub fn run(
         .map(|p| config::load(&p))
         .unwrap_or_default();
     for w in warnings {
-        eprintln!("kinerja: {w}");
+        tell!("kinerja: {w}");
     }
     if !db.exists() {
         return Err(Failure::cannot_run(format!(
@@ -65,8 +65,9 @@ pub fn run(
     }
     let store = Store::open(db)?;
     for note in store.open_notes() {
-        eprintln!("kinerja: {note}");
+        tell!("kinerja: {note}");
     }
+    super::check_before_screens(&store)?;
     if !store.has_officers()? {
         return Err(Failure::data(
             "no officer may log in yet: add one first, e.g. `kinerja officer add NAME --role admin --key ~/.ssh/id_ed25519.pub`",
@@ -130,7 +131,7 @@ pub fn run(
     }
     // Which database: without --db it is the per-user default, which a service user may
     // not expect.
-    eprintln!(
+    tell!(
         "kinerja serve: database {}{}",
         db.display(),
         if db_given {
@@ -139,12 +140,12 @@ pub fn run(
             " (the default; name another with --db)"
         }
     );
-    eprintln!(
+    tell!(
         "kinerja serve: listening on {}; host key {}",
         running.addr,
         hostkey::fingerprint(&key)
     );
-    eprintln!(
+    tell!(
         "kinerja serve: connect with `ssh -p {} NAME@HOST`; stop with Ctrl-C or SIGTERM",
         running.addr.port()
     );
@@ -152,6 +153,6 @@ pub fn run(
     let _ = std::fs::remove_file(&marker);
     result.map_err(Failure::cannot_run)?;
     flusher.close()?;
-    eprintln!("kinerja serve: stopped; the database is flushed");
+    tell!("kinerja serve: stopped; the database is flushed");
     Ok(())
 }

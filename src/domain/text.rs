@@ -63,6 +63,43 @@ pub fn is_hidden(c: char) -> bool {
     c.is_control() || (is_format(c) && !matches!(c, '\u{200C}' | '\u{200D}'))
 }
 
+/// What a typed or pasted character becomes in a field, as [`clean_line`] would store it:
+/// nothing for a hidden character ([`is_hidden`]), a space for any white space other than
+/// the space itself (the line and paragraph separators U+2028 and U+2029 among them, which
+/// some terminals break the line at), else the character.
+pub fn typed(c: char) -> Option<char> {
+    if is_hidden(c) {
+        None
+    } else if c.is_whitespace() {
+        Some(' ')
+    } else {
+        Some(c)
+    }
+}
+
+/// Text from a file or the database as a message quotes it: as it is when a terminal shows
+/// every character plainly, else quoted and escaped the way the CSV messages quote values
+/// (Rust's `{:?}`: `"\u{1b}]0;x\u{7}"`), so no escape sequence, bidi control or line
+/// separator in a crafted file reaches the officer's terminal.
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(acts_on_terminal) {
+        std::borrow::Cow::Owned(format!("{s:?}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// A path from the file system as a message quotes it (see [`shown`]).
+pub fn shown_path(p: &std::path::Path) -> String {
+    shown(&p.to_string_lossy()).into_owned()
+}
+
+/// A character a terminal acts on, hides or breaks the line at: control characters, format
+/// characters, and the line and paragraph separators (U+2028, U+2029).
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// A format character (general category Cf): invisible, and able to reorder or hide text.
 fn is_format(c: char) -> bool {
     unicode_general_category::get_general_category(c)
@@ -139,5 +176,16 @@ mod tests {
         );
         // At an edge or between spaces it hides nothing useful: removed.
         assert_eq!(clean_line("\u{200D}Ani \u{200C} Lubis"), "Ani Lubis");
+    }
+
+    #[test]
+    fn text_that_a_terminal_would_act_on_is_quoted_escaped() {
+        assert_eq!(shown("Puskesmas Belawan"), "Puskesmas Belawan");
+        assert_eq!(shown("Budi \u{e9}"), "Budi \u{e9}");
+        assert_eq!(shown("\u{1b}]0;x\u{7}"), "\"\\u{1b}]0;x\\u{7}\"");
+        for hostile in ["a\u{202e}b", "a\u{2028}b", "a\u{9b}b", "a\u{200b}b"] {
+            let s = shown(hostile);
+            assert!(s.starts_with('"') && s.is_ascii(), "{s}");
+        }
     }
 }

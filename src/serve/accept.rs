@@ -133,9 +133,9 @@ impl Log {
         last[kind] = Some(now);
         let skipped = self.skipped[kind].swap(0, Ordering::Relaxed);
         if skipped > 0 {
-            eprintln!("kinerja serve: {line} (and {skipped} more like it in the last second)");
+            tell!("kinerja serve: {line} (and {skipped} more like it in the last second)");
         } else {
-            eprintln!("kinerja serve: {line}");
+            tell!("kinerja serve: {line}");
         }
     }
 }

@@ -116,7 +116,7 @@ impl State {
     /// it (address, a count and the key's fingerprint; the name typed is not logged).
     fn failed(&self, user: &str, ip: Option<IpAddr>, fingerprint: &str) {
         let Some(ip) = ip else {
-            eprintln!("kinerja serve: refused key {fingerprint}");
+            tell!("kinerja serve: refused key {fingerprint}");
             return;
         };
         let mut failures = lock(&self.failures);
@@ -130,12 +130,12 @@ impl State {
             since: Instant::now(),
         });
         f.count += 1;
-        eprintln!(
+        tell!(
             "kinerja serve: refused key {fingerprint} from {ip} ({} of {MAX_FAILURES} allowed per minute for that user name)",
             f.count
         );
         if f.count == MAX_FAILURES {
-            eprintln!(
+            tell!(
                 "kinerja serve: that user name is held at {ip} for the rest of the minute; other officers from {ip} are not"
             );
         }
@@ -379,7 +379,7 @@ impl Conn {
                 drop(sessions);
                 session.channel_success(channel)?;
                 self.say(T::ServeFull.get(lang), channel, session);
-                eprintln!(
+                tell!(
                     "kinerja serve: refused a session: {} sessions open (max_sessions)",
                     self.state.settings.max_sessions
                 );
@@ -563,7 +563,7 @@ impl russh::server::Handler for Conn {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        eprintln!(
+        tell!(
             "kinerja serve: refused a command request from {}",
             self.ip().map_or("?".into(), |ip| ip.to_string())
         );
@@ -878,7 +878,7 @@ pub fn run_until_signalled(running: Running) -> Result<(), String> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
         .map_err(|e| format!("cannot watch for signals: {e}"))?;
     if let Some(sig) = signals.forever().next() {
-        eprintln!("kinerja serve: signal {sig}: closing every session, keeping drafts");
+        tell!("kinerja serve: signal {sig}: closing every session, keeping drafts");
     }
     running.stop()
 }

@@ -5,10 +5,12 @@
 //! length u32 BE, key, value length u32 BE, value), then `Z` and a CRC-32 (u32 BE) of every
 //! byte before it. Restore verifies the checksum over the whole file before writing anything.
 
+use super::check::{Facts, examine};
 use super::files::PrivateFile;
-use super::records::{self, AuditAction};
+use super::records::AuditAction;
 use super::{Store, StoreError, keys};
-use std::collections::BTreeSet;
+use crate::domain::text::shown_path;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
@@ -51,8 +53,170 @@ fn io_err(path: &Path, action: &str) -> impl Fn(std::io::Error) -> StoreError {
 fn bad(path: &Path, why: &str) -> StoreError {
     StoreError::DamagedBackup(format!(
         "{} is not a usable kinerja backup: {why}",
-        path.display()
+        shown_path(path)
     ))
+}
+
+/// Trees whose content a restore rebuilds from the records instead of taking it from the
+/// backup: the `staff_by_unit` index, the list summaries and the training counts.
+const REBUILT: [&str; 3] = ["staff_by_unit", "staff_summary", "training_stats"];
+
+/// How many problems a refused restore names.
+const PROBLEMS_SHOWN: usize = 5;
+
+/// A restore's first pass: every entry judged as `check` judges it (decoded under its own
+/// key, ids inside it, then the references between trees), before anything is written.
+#[derive(Default)]
+struct Verifier {
+    entries: u64,
+    /// `tree/key: problem`, keys shown escaped.
+    problems: Vec<String>,
+    units: HashSet<String>,
+    /// Each staff record's NIP (key) and unit.
+    staff: HashMap<Vec<u8>, String>,
+    competencies: HashSet<String>,
+    audit: HashSet<Vec<u8>>,
+    /// Groups that must belong to a staff record: (tree, key).
+    groups: Vec<(&'static str, Vec<u8>)>,
+    /// Requirements and partners, with the competencies they name.
+    named: Vec<(&'static str, Vec<u8>, Vec<String>)>,
+    /// `audit_by_record` keys, which must point to an audit entry.
+    audit_refs: Vec<Vec<u8>>,
+}
+
+impl Verifier {
+    fn problem(&mut self, tree: &str, key: &[u8], what: impl std::fmt::Display) {
+        let what = what.to_string();
+        let what = crate::domain::text::shown(&what);
+        self.problems
+            .push(format!("{tree}/{}: {what}", keys::show(key)));
+    }
+
+    /// One entry: refused at once for what no backup of a sound database holds (a newer
+    /// schema, an unfinished job), else judged and remembered.
+    fn entry(
+        &mut self,
+        file: &Path,
+        tree: &str,
+        key: &[u8],
+        value: &[u8],
+    ) -> Result<(), StoreError> {
+        self.entries += 1;
+        let Some(tree) = keys::TREES.iter().copied().find(|t| *t == tree) else {
+            return Err(bad(file, &format!("unknown tree {tree:?}")));
+        };
+        match tree {
+            "meta" if key == keys::SCHEMA_KEY => match <[u8; 4]>::try_from(value) {
+                Ok(v) if u32::from_be_bytes(v) > super::SCHEMA_VERSION => {
+                    return Err(StoreError::NewerSchema {
+                        path: file.to_path_buf(),
+                        found: u32::from_be_bytes(v),
+                        known: super::SCHEMA_VERSION,
+                    });
+                }
+                Ok(_) => {}
+                Err(_) => self.problem(tree, key, "schema version is not 4 bytes"),
+            },
+            "meta" if key == keys::JOB_KEY => {
+                return Err(bad(
+                    file,
+                    "it was made while a job was unfinished; make a new backup after the job ends",
+                ));
+            }
+            // Markers of derived data, which the restore rebuilds and marks itself.
+            "meta" => {}
+            t if REBUILT.contains(&t) => {}
+            "audit_by_record" => {
+                if key.len() > 17 && key[key.len() - 17] == 0 {
+                    self.audit_refs.push(key[key.len() - 16..].to_vec());
+                } else {
+                    self.problem(tree, key, "is not record, zero byte, audit key");
+                }
+            }
+            tree => {
+                let (facts, problems) = examine(tree, key, value);
+                for p in problems {
+                    self.problem(tree, key, p);
+                }
+                match facts {
+                    Some(Facts::Unit(id)) => {
+                        self.units.insert(id);
+                    }
+                    Some(Facts::Staff { unit }) => {
+                        self.staff.insert(key.to_vec(), unit);
+                    }
+                    Some(Facts::Competency(id)) => {
+                        self.competencies.insert(id);
+                    }
+                    Some(Facts::Requirement { competency }) => {
+                        self.named.push((tree, key.to_vec(), vec![competency]));
+                    }
+                    Some(Facts::Partner { competencies }) => {
+                        self.named.push((tree, key.to_vec(), competencies));
+                    }
+                    Some(Facts::Group(_)) => self.groups.push((tree, key.to_vec())),
+                    Some(Facts::Plain) | None => {}
+                }
+                if tree == "audit" {
+                    self.audit.insert(key.to_vec());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// After the last entry: the references between trees, as `check` verifies them, and
+    /// the staff there must be (unless an empty database is asked for). The refusal names
+    /// the first problems.
+    fn finish(mut self, file: &Path, allow_empty: bool) -> Result<u64, StoreError> {
+        let staff = std::mem::take(&mut self.staff);
+        for (nip, unit) in &staff {
+            if !self.units.contains(unit) {
+                self.problem(
+                    "staff",
+                    nip,
+                    format!("names unit {unit:?}, which does not exist"),
+                );
+            }
+        }
+        for (tree, key) in std::mem::take(&mut self.groups) {
+            if !staff.contains_key(&key) {
+                self.problem(tree, &key, "belongs to no staff record");
+            }
+        }
+        for (tree, key, named) in std::mem::take(&mut self.named) {
+            if let Some(c) = named.iter().find(|c| !self.competencies.contains(*c)) {
+                let what = format!("names competency {c:?}, which does not exist");
+                self.problem(tree, &key, what);
+            }
+        }
+        for audit_key in std::mem::take(&mut self.audit_refs) {
+            if !self.audit.contains(&audit_key) {
+                self.problem("audit_by_record", &audit_key, "points to no audit entry");
+            }
+        }
+        if let Some(first) = self.problems.first() {
+            let more = match self.problems.len() {
+                1 => String::new(),
+                n => format!(
+                    "; and {} more: {}",
+                    n - 1,
+                    self.problems[1..self.problems.len().min(PROBLEMS_SHOWN)].join("; ")
+                ),
+            };
+            return Err(bad(
+                file,
+                &format!("entry {first}{more}; nothing was restored"),
+            ));
+        }
+        if staff.is_empty() && !allow_empty {
+            return Err(bad(
+                file,
+                "it holds no staff records (no staff tree, or an empty one), so it would restore as an empty database; nothing was restored (if that is what you want, add --allow-empty)",
+            ));
+        }
+        Ok(self.entries)
+    }
 }
 
 impl Store {
@@ -82,7 +246,7 @@ impl Store {
         w.write_all(MAGIC).map_err(&werr)?;
         w.write_all(&[FORMAT]).map_err(&werr)?;
         for name in keys::TREES {
-            let tree = self.db.open_tree(name)?;
+            let tree = self.tree(name)?;
             w.write_all(&[b'T', name.len() as u8]).map_err(&werr)?;
             w.write_all(name.as_bytes()).map_err(&werr)?;
             for item in tree.iter() {
@@ -108,8 +272,16 @@ impl Store {
     }
 
     /// Restores `file` into this database, which must be empty. The checksum is verified
-    /// over the whole file first; nothing is written from a damaged backup.
-    pub fn restore(&self, file: &Path, actor: &str) -> Result<BackupStats, StoreError> {
+    /// over the whole file first, then every entry as `check` would judge it; nothing is
+    /// written from a damaged backup, nor from one without staff unless `allow_empty`.
+    /// The `staff_by_unit` index, the summaries and the training counts are rebuilt from
+    /// the records, whatever the backup held for them.
+    pub fn restore(
+        &self,
+        file: &Path,
+        actor: &str,
+        allow_empty: bool,
+    ) -> Result<BackupStats, StoreError> {
         let has_audit = !self.audit.is_empty();
         if !self.is_empty() || has_audit {
             return Err(StoreError::Backup(format!(
@@ -121,29 +293,37 @@ impl Store {
         // First every entry is read and checked, writing nothing: a backup refused for
         // anything in it leaves the database as it was.
         let mut stats = BackupStats::default();
+        let mut verifier = Verifier::default();
         for_each_entry(file, &mut |tree, key, value| {
-            check_entry(file, tree, key, value)?;
-            stats.entries += 1;
-            Ok(())
+            verifier.entry(file, tree, key, value)
         })?;
+        let index: Vec<(Vec<u8>, String)> = verifier
+            .staff
+            .iter()
+            .map(|(nip, unit)| (nip.clone(), unit.clone()))
+            .collect();
+        stats.entries = verifier.finish(file, allow_empty)?;
         // Then written, marked in `meta` as a job so a restore cut short is never taken for
         // a sound database at the next open.
         self.job_started(
             AuditAction::Restore,
             actor,
-            &format!("from {}", file.display()),
+            &format!("from {}", shown_path(file)),
         )?;
-        let mut current: Option<(String, sled::Tree)> = None;
+        let mut current: Option<(String, super::Tree)> = None;
         let mut batch = sled::Batch::default();
         let mut pending = 0usize;
         let mut trees = BTreeSet::new();
         for_each_entry(file, &mut |tree, key, value| {
+            if REBUILT.contains(&tree) {
+                return Ok(());
+            }
             if current.as_ref().is_none_or(|(name, _)| name != tree) {
                 if let Some((_, t)) = &current {
                     t.apply_batch(std::mem::take(&mut batch))?;
                     pending = 0;
                 }
-                current = Some((tree.to_string(), self.db.open_tree(tree)?));
+                current = Some((tree.to_string(), self.tree(tree)?));
                 trees.insert(tree.to_string());
             }
             batch.insert(key, value);
@@ -158,6 +338,15 @@ impl Store {
         })?;
         if let Some((_, t)) = &current {
             t.apply_batch(std::mem::take(&mut batch))?;
+        }
+        // The index from the staff records (the check above found each one's unit).
+        for chunk in index.chunks(super::bulk::CHUNK) {
+            let mut batch = sled::Batch::default();
+            for (nip, unit) in chunk {
+                let nip = String::from_utf8_lossy(nip);
+                batch.insert(keys::staff_by_unit(unit, &nip), &[][..]);
+            }
+            self.staff_by_unit.apply_batch(batch)?;
         }
         stats.trees = trees.len();
         let rerr = io_err(file, "read");
@@ -221,95 +410,6 @@ fn for_each_entry(file: &Path, each: &mut EntryFn) -> Result<(), StoreError> {
             _ => return Err(bad(file, "unknown record tag")),
         }
     }
-}
-
-/// Whether a backup entry can go into the database: the schema is one this kinerja knows,
-/// and a record decodes (under its own key) as the store would read it.
-fn check_entry(file: &Path, tree: &str, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
-    let name = String::from_utf8_lossy(key).into_owned();
-    let undecodable = |e: super::codec::DecodeError| {
-        bad(
-            file,
-            &format!("entry {tree}/{name} cannot be read ({e}); nothing was restored"),
-        )
-    };
-    match tree {
-        "meta" if key == keys::SCHEMA_KEY => {
-            let found = <[u8; 4]>::try_from(value)
-                .map(u32::from_be_bytes)
-                .unwrap_or(u32::MAX);
-            if found > super::SCHEMA_VERSION {
-                return Err(StoreError::NewerSchema {
-                    path: file.to_path_buf(),
-                    found,
-                    known: super::SCHEMA_VERSION,
-                });
-            }
-        }
-        "meta" if key == keys::JOB_KEY => {
-            return Err(bad(
-                file,
-                "it was made while a job was unfinished; make a new backup after the job ends",
-            ));
-        }
-        "staff" => {
-            let s = records::decode_staff(value).map_err(undecodable)?;
-            if s.nip.as_str().as_bytes() != key {
-                return Err(bad(file, &format!("entry staff/{name} holds another NIP")));
-            }
-        }
-        "units" => {
-            records::decode_unit(value).map_err(undecodable)?;
-        }
-        "partners" => {
-            records::decode_partner(value).map_err(undecodable)?;
-        }
-        "competencies" => {
-            let c = records::decode_competency(value).map_err(undecodable)?;
-            if c.id.as_bytes() != key {
-                return Err(bad(
-                    file,
-                    &format!("entry competencies/{name} holds another id"),
-                ));
-            }
-        }
-        "requirements" => {
-            let r = records::decode_requirement(value).map_err(undecodable)?;
-            if r.key().as_bytes() != key {
-                return Err(bad(
-                    file,
-                    &format!("entry requirements/{name} holds another key"),
-                ));
-            }
-        }
-        "evaluations" => {
-            records::decode_evaluations(value).map_err(undecodable)?;
-        }
-        "trainings" => {
-            records::decode_trainings(value).map_err(undecodable)?;
-        }
-        "coaching" => {
-            records::decode_coaching(value).map_err(undecodable)?;
-        }
-        "skp" => {
-            records::decode_skp(value).map_err(undecodable)?;
-        }
-        "contracts" => {
-            records::decode_contracts(value).map_err(undecodable)?;
-        }
-        "career" => {
-            records::decode_career(value).map_err(undecodable)?;
-        }
-        "audit" => {
-            records::decode_audit(value).map_err(undecodable)?;
-        }
-        "drafts" => {
-            records::decode_draft(value).map_err(undecodable)?;
-        }
-        // Indexes, summaries and counts are rebuilt or checked after the restore.
-        _ => {}
-    }
-    Ok(())
 }
 
 fn read_chunk(r: &mut impl Read, file: &Path) -> Result<Vec<u8>, StoreError> {

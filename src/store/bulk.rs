@@ -281,19 +281,19 @@ impl<'s> BulkWriter<'s> {
             self.started = true;
         }
         let trees = [
-            &s.staff,
-            &s.staff_by_unit,
-            &s.units,
-            &s.partners,
-            &s.evaluations,
-            &s.trainings,
-            &s.potentials,
-            &s.coaching,
-            &s.competencies,
-            &s.requirements,
-            &s.skp,
-            &s.contracts,
-            &s.career,
+            s.staff.sled(),
+            s.staff_by_unit.sled(),
+            s.units.sled(),
+            s.partners.sled(),
+            s.evaluations.sled(),
+            s.trainings.sled(),
+            s.potentials.sled(),
+            s.coaching.sled(),
+            s.competencies.sled(),
+            s.requirements.sled(),
+            s.skp.sled(),
+            s.contracts.sled(),
+            s.career.sled(),
         ];
         let batches = std::mem::take(&mut self.batches);
         trees[..].transaction(|tx| {

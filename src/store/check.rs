@@ -15,7 +15,9 @@ pub struct Damage {
 
 impl std::fmt::Display for Damage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}: {}", self.tree, self.key, self.problem)
+        // The problem may quote decoded text: escaped if a terminal would act on it.
+        let problem = crate::domain::text::shown(&self.problem);
+        write!(f, "{}/{}: {problem}", self.tree, self.key)
     }
 }
 
@@ -34,6 +36,16 @@ impl CheckReport {
         self.damage.is_empty()
     }
 
+    /// [`examine`]s a value, reporting each of its problems; its facts, if it decoded under
+    /// its own key.
+    fn examined(&mut self, tree: &'static str, key: &[u8], value: &[u8]) -> Option<Facts> {
+        let (facts, problems) = examine(tree, key, value);
+        for p in problems {
+            self.damaged(tree, key, p);
+        }
+        facts
+    }
+
     fn damaged(&mut self, tree: &'static str, key: &[u8], problem: impl Into<String>) {
         self.damage.push(Damage {
             tree,
@@ -43,10 +55,257 @@ impl CheckReport {
     }
 }
 
+/// What one stored value told about itself, for the checks that need other trees (see
+/// [`examine`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Facts {
+    /// Nothing the other checks need (a draft, an officer, an audit entry).
+    Plain,
+    /// A unit, by id.
+    Unit(String),
+    /// A staff record and the unit it names.
+    Staff { unit: String },
+    /// A competency of the catalogue, by id.
+    Competency(String),
+    /// A requirement and the competency it names.
+    Requirement { competency: String },
+    /// A partner and the competencies it names.
+    Partner { competencies: Vec<String> },
+    /// One person's group of records (evaluations, trainings, coaching, SKP,
+    /// potentials), which must belong to a staff record: how many it holds.
+    Group(usize),
+}
+
+/// Decodes `value` as stored under `key` in `tree` (a record tree: not an index, a summary
+/// or `meta`) and lists what is wrong with it by itself: it does not decode, it is stored
+/// under another key, or ids and periods inside it repeat or are out of range. The facts
+/// come back when it decoded under its own key (a group's inner problems still give its
+/// count). `check` and a restore's first pass both judge records with it.
+pub(super) fn examine(tree: &str, key: &[u8], value: &[u8]) -> (Option<Facts>, Vec<String>) {
+    let mut problems = Vec::new();
+    let facts = match tree {
+        "units" => match records::decode_unit(value) {
+            Ok(u) if u.id.as_bytes() == key => Some(Facts::Unit(u.id)),
+            Ok(u) => {
+                problems.push(format!("holds unit {:?} under another key", u.id));
+                None
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "officers" => match records::decode_officer(value) {
+            Ok(o) if o.name.as_bytes() == key => Some(Facts::Plain),
+            Ok(o) => {
+                problems.push(format!("holds officer {:?} under another key", o.name));
+                None
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "partners" => match records::decode_partner(value) {
+            Ok(p) if p.id.as_bytes() == key => Some(Facts::Partner {
+                competencies: p.competencies,
+            }),
+            Ok(p) => {
+                problems.push(format!("holds partner {:?} under another key", p.id));
+                None
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "competencies" => match records::decode_competency(value) {
+            Ok(c) if c.id.as_bytes() == key => Some(Facts::Competency(c.id)),
+            Ok(c) => {
+                problems.push(format!("holds competency {:?} under another key", c.id));
+                None
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "requirements" => match records::decode_requirement(value) {
+            Ok(q) if q.key().as_bytes() == key => Some(Facts::Requirement {
+                competency: q.competency,
+            }),
+            Ok(_) => {
+                problems.push("holds a requirement under another key".into());
+                None
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "staff" => match records::decode_staff(value) {
+            Ok(s) if s.nip.as_str().as_bytes() == key => Some(Facts::Staff { unit: s.unit_id }),
+            Ok(_) => {
+                problems.push("holds another NIP than its key".into());
+                None
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "evaluations" => match records::decode_evaluations(value) {
+            Ok(g) => {
+                let mut ids = HashSet::new();
+                let mut periods = HashSet::new();
+                for e in &g.items {
+                    if !ids.insert(e.id) || e.id == 0 || e.id >= g.next_id {
+                        problems.push(format!(
+                            "evaluation id {} is repeated or out of range",
+                            e.id
+                        ));
+                    }
+                    if !periods.insert(e.period) {
+                        problems.push(format!("two evaluations for {}", e.period));
+                    }
+                }
+                Some(Facts::Group(g.items.len()))
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "potentials" => match records::decode_potentials(value) {
+            Ok(p) => {
+                let mut years = HashSet::new();
+                for e in &p.items {
+                    if !years.insert(e.year) {
+                        problems.push(format!("two potentials for {}", e.year));
+                    }
+                }
+                Some(Facts::Group(p.items.len()))
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "trainings" => match records::decode_trainings(value) {
+            Ok(g) => {
+                let mut ids = HashSet::new();
+                for t in &g.items {
+                    if !ids.insert(t.id) || t.id == 0 || t.id >= g.next_id {
+                        problems.push(format!("training id {} is repeated or out of range", t.id));
+                    }
+                }
+                Some(Facts::Group(g.items.len()))
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "coaching" => match records::decode_coaching(value) {
+            Ok(g) => {
+                let mut ids = HashSet::new();
+                let mut dates = HashSet::new();
+                for c in &g.items {
+                    if !ids.insert(c.id) || c.id == 0 || c.id >= g.next_id {
+                        problems.push(format!("coaching id {} is repeated or out of range", c.id));
+                    }
+                    if !dates.insert((c.tanggal, c.jenis)) {
+                        problems.push(format!(
+                            "two coaching records of {} on {}",
+                            c.jenis.label(),
+                            crate::domain::format_date(c.tanggal)
+                        ));
+                    }
+                }
+                Some(Facts::Group(g.items.len()))
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "skp" => match records::decode_skp(value) {
+            Ok(g) => {
+                let mut ids = HashSet::new();
+                for s in &g.items {
+                    if !ids.insert(s.id) || s.id == 0 || s.id >= g.next_id {
+                        problems.push(format!("SKP id {} is repeated or out of range", s.id));
+                    }
+                    let mut inner = HashSet::new();
+                    let all = s.rhk.iter().flat_map(|x| {
+                        std::iter::once(x.id)
+                            .chain(x.indikator.iter().map(|i| i.id))
+                            .chain(x.bukti.iter().map(|b| b.id))
+                            .chain(x.umpan_balik.iter().map(|u| u.id))
+                    });
+                    for id in all {
+                        if !inner.insert(id) || id == 0 || id > s.next_id {
+                            problems.push(format!(
+                                "SKP {}: inner id {id} is repeated or out of range",
+                                s.id
+                            ));
+                        }
+                    }
+                }
+                Some(Facts::Group(g.items.len()))
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "contracts" => match records::decode_contracts(value) {
+            Ok(c) => Some(Facts::Group(c.items.len())),
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "career" => match records::decode_career(value) {
+            Ok(c) => Some(Facts::Group(c.entries.len())),
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "drafts" => match records::decode_draft(value) {
+            Ok(_) => Some(Facts::Plain),
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        },
+        "audit" => {
+            if key.len() != 16 {
+                problems.push("key is not time and id (16 bytes)".into());
+            }
+            match records::decode_audit(value) {
+                Ok(_) => Some(Facts::Plain),
+                Err(e) => {
+                    problems.push(e.to_string());
+                    None
+                }
+            }
+        }
+        other => {
+            problems.push(format!("{other} is not a record tree"));
+            None
+        }
+    };
+    (facts, problems)
+}
+
 impl Store {
     /// Reads the whole database. Only sled itself failing is an `Err`; damage is reported.
     /// Each tree is checked in turn; the later checks use what the earlier ones found.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
+        // Not known sound until the whole walk has found nothing (an error stops it).
+        self.found_sound(false);
         let mut r = CheckReport::default();
         self.check_meta(&mut r)?;
         let units = self.check_units(&mut r)?;
@@ -69,6 +328,7 @@ impl Store {
         self.check_drafts(&mut r)?;
         self.check_audit(&mut r)?;
         self.check_audit_by_record(&mut r)?;
+        self.found_sound(r.is_sound());
         Ok(r)
     }
 
@@ -87,17 +347,9 @@ impl Store {
         let mut units = HashSet::new();
         for item in self.units.iter() {
             let (k, v) = item?;
-            match records::decode_unit(&v) {
-                Ok(u) if u.id.as_bytes() == &k[..] => {
-                    units.insert(u.id);
-                    r.counts.units += 1;
-                }
-                Ok(u) => r.damaged(
-                    "units",
-                    &k,
-                    format!("holds unit {:?} under another key", u.id),
-                ),
-                Err(e) => r.damaged("units", &k, e.to_string()),
+            if let Some(Facts::Unit(id)) = r.examined("units", &k, &v) {
+                units.insert(id);
+                r.counts.units += 1;
             }
         }
         Ok(units)
@@ -105,17 +357,9 @@ impl Store {
 
     /// Every officer decodes under its own name.
     fn check_officers(&self, r: &mut CheckReport) -> Result<(), StoreError> {
-        for item in self.db.open_tree("officers")?.iter() {
+        for item in self.tree("officers")?.iter() {
             let (k, v) = item?;
-            match records::decode_officer(&v) {
-                Ok(o) if o.name.as_bytes() == &k[..] => {}
-                Ok(o) => r.damaged(
-                    "officers",
-                    &k,
-                    format!("holds officer {:?} under another key", o.name),
-                ),
-                Err(e) => r.damaged("officers", &k, e.to_string()),
-            }
+            r.examined("officers", &k, &v);
         }
         Ok(())
     }
@@ -124,14 +368,8 @@ impl Store {
     fn check_partners(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.partners.iter() {
             let (k, v) = item?;
-            match records::decode_partner(&v) {
-                Ok(p) if p.id.as_bytes() == &k[..] => r.counts.partners += 1,
-                Ok(p) => r.damaged(
-                    "partners",
-                    &k,
-                    format!("holds partner {:?} under another key", p.id),
-                ),
-                Err(e) => r.damaged("partners", &k, e.to_string()),
+            if r.examined("partners", &k, &v).is_some() {
+                r.counts.partners += 1;
             }
         }
         Ok(())
@@ -142,17 +380,9 @@ impl Store {
         let mut competencies = HashSet::new();
         for item in self.competencies.iter() {
             let (k, v) = item?;
-            match records::decode_competency(&v) {
-                Ok(c) if c.id.as_bytes() == &k[..] => {
-                    competencies.insert(c.id);
-                    r.counts.competencies += 1;
-                }
-                Ok(c) => r.damaged(
-                    "competencies",
-                    &k,
-                    format!("holds competency {:?} under another key", c.id),
-                ),
-                Err(e) => r.damaged("competencies", &k, e.to_string()),
+            if let Some(Facts::Competency(id)) = r.examined("competencies", &k, &v) {
+                competencies.insert(id);
+                r.counts.competencies += 1;
             }
         }
         Ok(competencies)
@@ -166,17 +396,15 @@ impl Store {
     ) -> Result<(), StoreError> {
         for item in self.requirements.iter() {
             let (k, v) = item?;
-            match records::decode_requirement(&v) {
-                Ok(q) if q.key().as_bytes() != &k[..] => {
-                    r.damaged("requirements", &k, "holds a requirement under another key")
-                }
-                Ok(q) if !competencies.contains(&q.competency) => r.damaged(
-                    "requirements",
-                    &k,
-                    format!("names competency {:?}, which does not exist", q.competency),
-                ),
-                Ok(_) => r.counts.requirements += 1,
-                Err(e) => r.damaged("requirements", &k, e.to_string()),
+            match r.examined("requirements", &k, &v) {
+                Some(Facts::Requirement { competency }) if !competencies.contains(&competency) => r
+                    .damaged(
+                        "requirements",
+                        &k,
+                        format!("names competency {competency:?}, which does not exist"),
+                    ),
+                Some(_) => r.counts.requirements += 1,
+                None => {}
             }
         }
         Ok(())
@@ -191,8 +419,13 @@ impl Store {
         // A partner's competencies must be in the catalogue (the saves check it).
         for item in self.partners.iter() {
             let (k, v) = item?;
-            if let Ok(p) = records::decode_partner(&v)
-                && let Some(c) = p.competencies.iter().find(|c| !competencies.contains(*c))
+            if let (
+                Some(Facts::Partner {
+                    competencies: named,
+                }),
+                _,
+            ) = examine("partners", &k, &v)
+                && let Some(c) = named.iter().find(|c| !competencies.contains(*c))
             {
                 r.damaged(
                     "partners",
@@ -214,26 +447,23 @@ impl Store {
         let mut staff_units: HashMap<Vec<u8>, String> = HashMap::new();
         for item in self.staff.iter() {
             let (k, v) = item?;
-            match records::decode_staff(&v) {
-                Ok(s) if s.nip.as_str().as_bytes() == &k[..] => {
-                    if !units.contains(&s.unit_id) {
-                        r.damaged(
-                            "staff",
-                            &k,
-                            format!("names unit {:?}, which does not exist", s.unit_id),
-                        );
-                    }
-                    if !self
-                        .staff_by_unit
-                        .contains_key(keys::staff_by_unit(&s.unit_id, s.nip.as_str()))?
-                    {
-                        r.damaged("staff", &k, "missing from the staff_by_unit index");
-                    }
-                    staff_units.insert(k.to_vec(), s.unit_id);
-                    r.counts.staff += 1;
+            if let Some(Facts::Staff { unit }) = r.examined("staff", &k, &v) {
+                if !units.contains(&unit) {
+                    r.damaged(
+                        "staff",
+                        &k,
+                        format!("names unit {unit:?}, which does not exist"),
+                    );
                 }
-                Ok(_) => r.damaged("staff", &k, "holds another NIP than its key"),
-                Err(e) => r.damaged("staff", &k, e.to_string()),
+                let nip = String::from_utf8_lossy(&k);
+                if !self
+                    .staff_by_unit
+                    .contains_key(keys::staff_by_unit(&unit, &nip))?
+                {
+                    r.damaged("staff", &k, "missing from the staff_by_unit index");
+                }
+                staff_units.insert(k.to_vec(), unit);
+                r.counts.staff += 1;
             }
         }
         Ok(staff_units)
@@ -275,29 +505,8 @@ impl Store {
             if !staff_units.contains_key(&k[..]) {
                 r.damaged("evaluations", &k, "belongs to no staff record");
             }
-            match records::decode_evaluations(&v) {
-                Ok(g) => {
-                    let mut ids = HashSet::new();
-                    let mut periods = HashSet::new();
-                    for e in &g.items {
-                        if !ids.insert(e.id) || e.id == 0 || e.id >= g.next_id {
-                            r.damaged(
-                                "evaluations",
-                                &k,
-                                format!("evaluation id {} is repeated or out of range", e.id),
-                            );
-                        }
-                        if !periods.insert(e.period) {
-                            r.damaged(
-                                "evaluations",
-                                &k,
-                                format!("two evaluations for {}", e.period),
-                            );
-                        }
-                    }
-                    r.counts.evaluations += g.items.len();
-                }
-                Err(e) => r.damaged("evaluations", &k, e.to_string()),
+            if let Some(Facts::Group(n)) = r.examined("evaluations", &k, &v) {
+                r.counts.evaluations += n;
             }
         }
         Ok(())
@@ -376,17 +585,8 @@ impl Store {
             if !staff_units.contains_key(&k[..]) {
                 r.damaged("potentials", &k, "belongs to no staff record");
             }
-            match records::decode_potentials(&v) {
-                Ok(p) => {
-                    r.counts.potentials += p.items.len();
-                    let mut years = HashSet::new();
-                    for e in &p.items {
-                        if !years.insert(e.year) {
-                            r.damaged("potentials", &k, format!("two potentials for {}", e.year));
-                        }
-                    }
-                }
-                Err(e) => r.damaged("potentials", &k, e.to_string()),
+            if let Some(Facts::Group(n)) = r.examined("potentials", &k, &v) {
+                r.counts.potentials += n;
             }
         }
         Ok(())
@@ -442,21 +642,8 @@ impl Store {
             if !staff_units.contains_key(&k[..]) {
                 r.damaged("trainings", &k, "belongs to no staff record");
             }
-            match records::decode_trainings(&v) {
-                Ok(g) => {
-                    let mut ids = HashSet::new();
-                    for t in &g.items {
-                        if !ids.insert(t.id) || t.id == 0 || t.id >= g.next_id {
-                            r.damaged(
-                                "trainings",
-                                &k,
-                                format!("training id {} is repeated or out of range", t.id),
-                            );
-                        }
-                    }
-                    r.counts.trainings += g.items.len();
-                }
-                Err(e) => r.damaged("trainings", &k, e.to_string()),
+            if let Some(Facts::Group(n)) = r.examined("trainings", &k, &v) {
+                r.counts.trainings += n;
             }
         }
         Ok(())
@@ -474,33 +661,8 @@ impl Store {
             if !staff_units.contains_key(&k[..]) {
                 r.damaged("coaching", &k, "belongs to no staff record");
             }
-            match records::decode_coaching(&v) {
-                Ok(g) => {
-                    let mut ids = HashSet::new();
-                    let mut dates = HashSet::new();
-                    for c in &g.items {
-                        if !ids.insert(c.id) || c.id == 0 || c.id >= g.next_id {
-                            r.damaged(
-                                "coaching",
-                                &k,
-                                format!("coaching id {} is repeated or out of range", c.id),
-                            );
-                        }
-                        if !dates.insert((c.tanggal, c.jenis)) {
-                            r.damaged(
-                                "coaching",
-                                &k,
-                                format!(
-                                    "two coaching records of {} on {}",
-                                    c.jenis.label(),
-                                    crate::domain::format_date(c.tanggal)
-                                ),
-                            );
-                        }
-                    }
-                    r.counts.coaching += g.items.len();
-                }
-                Err(e) => r.damaged("coaching", &k, e.to_string()),
+            if let Some(Facts::Group(n)) = r.examined("coaching", &k, &v) {
+                r.counts.coaching += n;
             }
         }
         Ok(())
@@ -515,40 +677,8 @@ impl Store {
             if !staff_units.contains_key(&k[..]) {
                 r.damaged("skp", &k, "belongs to no staff record");
             }
-            match records::decode_skp(&v) {
-                Ok(g) => {
-                    let mut ids = HashSet::new();
-                    for s in &g.items {
-                        if !ids.insert(s.id) || s.id == 0 || s.id >= g.next_id {
-                            r.damaged(
-                                "skp",
-                                &k,
-                                format!("SKP id {} is repeated or out of range", s.id),
-                            );
-                        }
-                        let mut inner = HashSet::new();
-                        let all = s.rhk.iter().flat_map(|x| {
-                            std::iter::once(x.id)
-                                .chain(x.indikator.iter().map(|i| i.id))
-                                .chain(x.bukti.iter().map(|b| b.id))
-                                .chain(x.umpan_balik.iter().map(|u| u.id))
-                        });
-                        for id in all {
-                            if !inner.insert(id) || id == 0 || id > s.next_id {
-                                r.damaged(
-                                    "skp",
-                                    &k,
-                                    format!(
-                                        "SKP {}: inner id {id} is repeated or out of range",
-                                        s.id
-                                    ),
-                                );
-                            }
-                        }
-                    }
-                    r.counts.skp += g.items.len();
-                }
-                Err(e) => r.damaged("skp", &k, e.to_string()),
+            if let Some(Facts::Group(n)) = r.examined("skp", &k, &v) {
+                r.counts.skp += n;
             }
         }
         Ok(())
@@ -618,9 +748,7 @@ impl Store {
     fn check_drafts(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.drafts.iter() {
             let (k, v) = item?;
-            if let Err(e) = records::decode_draft(&v) {
-                r.damaged("drafts", &k, e.to_string());
-            }
+            r.examined("drafts", &k, &v);
         }
         Ok(())
     }
@@ -629,12 +757,8 @@ impl Store {
     fn check_audit(&self, r: &mut CheckReport) -> Result<(), StoreError> {
         for item in self.audit.iter() {
             let (k, v) = item?;
-            if k.len() != 16 {
-                r.damaged("audit", &k, "key is not time and id (16 bytes)");
-            }
-            match records::decode_audit(&v) {
-                Ok(_) => r.counts.audit += 1,
-                Err(e) => r.damaged("audit", &k, e.to_string()),
+            if r.examined("audit", &k, &v).is_some() {
+                r.counts.audit += 1;
             }
         }
         Ok(())

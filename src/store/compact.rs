@@ -85,8 +85,8 @@ impl Store {
         let new = Store::open(&fresh)?;
         let mut entries = 0u64;
         for name in keys::TREES {
-            let from = self.db.open_tree(name)?;
-            let to = new.db.open_tree(name)?;
+            let from = self.tree(name)?;
+            let to = new.tree(name)?;
             let mut batch = sled::Batch::default();
             let mut pending = 0usize;
             let mut copied = 0u64;
@@ -101,12 +101,13 @@ impl Store {
                 }
             }
             to.apply_batch(batch)?;
-            if to.len() as u64 != copied {
+            let held = to.len()?;
+            if held as u64 != copied {
                 let _ = new.release();
                 let _ = std::fs::remove_dir_all(&fresh);
                 return Err(StoreError::Db(format!(
                     "compact copied {copied} entries of {name} but the fresh database holds {}; nothing was swapped",
-                    to.len()
+                    held
                 )));
             }
             entries += copied;
@@ -155,7 +156,7 @@ impl Store {
 
     /// Closes sled's handles and waits until sled has let go of its files; returns our
     /// own lock, still held.
-    fn release(self) -> Result<std::sync::Arc<lock::LockFile>, StoreError> {
+    pub(super) fn release(self) -> Result<std::sync::Arc<lock::LockFile>, StoreError> {
         self.db.flush()?;
         if std::sync::Arc::strong_count(&self._lock) != 1 {
             return Err(StoreError::Backup(

@@ -31,10 +31,13 @@ pub enum StoreError {
     Db(String),
 
     /// sled cannot read the database's files (it panics or reports corruption inside its
-    /// own `open`): only a backup brings the data back.
+    /// own `open`, or reports corrupted data on a read): only a backup brings the data
+    /// back. `path` is empty when the error came from a read, which does not know it:
+    /// [`StoreError::at`] fills it in. The way back (the newest automatic backup and the
+    /// command) is added by whoever shows the message, who knows the path.
     #[error(
-        "the database files at {} are damaged and cannot be opened ({detail}); restore the newest backup into a new directory: `kinerja --db NEW_DIR restore BACKUP_FILE`, then use --db NEW_DIR",
-        path.display()
+        "the database files{} are damaged and cannot be read ({detail})",
+        if path.as_os_str().is_empty() { String::new() } else { format!(" at {}", path.display()) }
     )]
     Damaged { path: PathBuf, detail: String },
 
@@ -77,9 +80,44 @@ pub enum StoreError {
     DamagedBackup(String),
 }
 
+impl StoreError {
+    /// Names the database of a [`StoreError::Damaged`] met on a read (which does not know
+    /// the path); any other error is returned as it is.
+    pub fn at(self, db: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Damaged { path, detail } if path.as_os_str().is_empty() => {
+                StoreError::Damaged {
+                    path: db.to_path_buf(),
+                    detail,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Whether the database's own data is damaged (its files, or a record in them): the
+    /// message then names the way back.
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Damaged { .. } | StoreError::Corrupt { .. }
+        )
+    }
+}
+
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
-        StoreError::Db(e.to_string())
+        match e {
+            // A page whose checksum or framing is wrong: damaged files, not a passing fault.
+            sled::Error::Corruption { at, .. } => StoreError::Damaged {
+                path: PathBuf::new(),
+                detail: match at {
+                    Some(at) => format!("sled read corrupted data at {at}"),
+                    None => "sled read corrupted data".into(),
+                },
+            },
+            other => StoreError::Db(other.to_string()),
+        }
     }
 }
 

@@ -78,10 +78,13 @@ pub fn audit_by_record(record: &str, audit_key: &[u8]) -> Vec<u8> {
     k
 }
 
-/// A key shown to a person: UTF-8 text as is, anything else in hex.
+/// A key shown to a person: UTF-8 text as is; in hex when it is not UTF-8 or holds a
+/// character a terminal would act on or hide (a control, format or line-separator
+/// character: `domain::text::shown` would quote it), so a crafted key never reaches the
+/// terminal raw.
 pub fn show(key: &[u8]) -> String {
     match std::str::from_utf8(key) {
-        Ok(s) if s.chars().all(|c| !c.is_control()) => s.to_string(),
+        Ok(s) if crate::domain::text::shown(s) == s => s.to_string(),
         _ => key.iter().map(|b| format!("{b:02x}")).collect(),
     }
 }
@@ -111,5 +114,7 @@ mod tests {
     fn binary_keys_show_in_hex() {
         assert_eq!(show(b"abc"), "abc");
         assert_eq!(show(&[0, 255]), "00ff");
+        assert_eq!(show(b"\x1b]0;x\x07"), "1b5d303b7807");
+        assert_eq!(show("a\u{202e}".as_bytes()), "61e280ae");
     }
 }

@@ -6,6 +6,9 @@ use std::fs::File;
 use std::os::fd::AsRawFd;
 use std::path::Path;
 
+/// The lock file's name in the database directory.
+pub const FILE_NAME: &str = "kinerja.lock";
+
 pub struct LockFile {
     // Held for its lock: closing the file releases it.
     _file: File,
@@ -14,7 +17,7 @@ pub struct LockFile {
 impl LockFile {
     pub fn acquire(dir: &Path) -> Result<LockFile, StoreError> {
         use std::os::unix::fs::OpenOptionsExt;
-        let path = dir.join("kinerja.lock");
+        let path = dir.join(FILE_NAME);
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)

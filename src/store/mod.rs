@@ -14,7 +14,11 @@ pub use officers::{fingerprint as officer_fingerprint, key_identity};
 pub mod records;
 pub mod stats;
 mod summary;
+mod tree;
+pub mod way_back;
 mod write;
+
+use tree::Tree;
 
 pub use error::StoreError;
 pub use records::{
@@ -46,35 +50,39 @@ pub const DEFAULT_CACHE_BYTES: u64 = 32 * 1024 * 1024;
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
-    staff: sled::Tree,
-    units: sled::Tree,
-    evaluations: sled::Tree,
-    trainings: sled::Tree,
-    potentials: sled::Tree,
+    staff: Tree,
+    units: Tree,
+    evaluations: Tree,
+    trainings: Tree,
+    potentials: Tree,
     /// Coaching records (pembinaan kinerja), grouped per person like evaluations.
-    coaching: sled::Tree,
+    coaching: Tree,
     /// SKPs (plans, realisations, evidence, feedback), grouped per person like evaluations.
-    skp: sled::Tree,
+    skp: Tree,
     /// PPPK contracts (perjanjian kerja), per person; only PPPK with a contract have a key.
-    contracts: sled::Tree,
+    contracts: Tree,
     /// Career histories (riwayat pangkat, jabatan, unit; issue 21), one value per person
     /// who has one stored; the others have the one their staff record implies.
-    career: sled::Tree,
-    partners: sled::Tree,
+    career: Tree,
+    partners: Tree,
     /// The competency catalogue (AKPK), keyed by competency id.
-    competencies: sled::Tree,
+    competencies: Tree,
     /// Which positions need which competencies, keyed by `Requirement::key`.
-    requirements: sled::Tree,
-    audit: sled::Tree,
-    audit_by_record: sled::Tree,
-    staff_by_unit: sled::Tree,
-    staff_summary: sled::Tree,
-    drafts: sled::Tree,
-    training_stats: sled::Tree,
-    meta: sled::Tree,
+    requirements: Tree,
+    audit: Tree,
+    audit_by_record: Tree,
+    staff_by_unit: Tree,
+    staff_summary: Tree,
+    drafts: Tree,
+    training_stats: Tree,
+    meta: Tree,
     _lock: std::sync::Arc<lock::LockFile>,
     /// Lines about what opening did (see [`Store::open_notes`]).
     notes: Vec<String>,
+    /// Whether the data is known sound: its files are as a clean close left them after a
+    /// sound `check` (or they were new), or `check` found nothing in this process. Shared
+    /// by the clones; see [`Store::known_sound`].
+    sound: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// How many records of each kind the database holds.
@@ -117,6 +125,12 @@ impl Store {
         };
         create_private_dir(path).map_err(open_err)?;
         let lock = lock::LockFile::acquire(path)?;
+        // Taken before anything changes the files (tightening their modes changes their
+        // change time, sled writes): are they as the last close left them?
+        let new = !path.join("db").exists() && !path.join("conf").exists();
+        let fingerprint = files_fingerprint(path).map_err(open_err)?;
+        let state = State::read(path);
+        let sound = new || state.sound == Some(fingerprint);
         tighten_modes(path).map_err(open_err)?;
         let mut notes = set_aside_incomplete_snapshots(path).map_err(open_err)?;
         let leftover = compact::fresh_path(path);
@@ -172,7 +186,7 @@ impl Store {
                 }
             }
         };
-        let tree = |name: &str| db.open_tree(name);
+        let tree = |name: &str| db.open_tree(name).map(Tree::new);
         let store = Store {
             staff: tree("staff")?,
             units: tree("units")?,
@@ -197,12 +211,13 @@ impl Store {
             path: path.to_path_buf(),
             _lock: std::sync::Arc::new(lock),
             notes,
+            sound: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(sound)),
         };
         // sled opens damaged or missing data files as an empty (or shorter) database: if the
         // database had more staff when it was last closed, that is damage, not a fresh start.
         // Staff records are never deleted, so fewer than at the last close is damage too.
-        let now = store.staff.len();
-        if let Some(n) = Self::staff_at_last_close(path).filter(|n| *n > now) {
+        let now = store.staff.len()?;
+        if let Some(n) = state.staff.filter(|n| *n > now) {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
                 detail: format!(
@@ -211,7 +226,7 @@ impl Store {
             });
         }
         // Kept for the SSH officers of a later version.
-        store.db.open_tree("officers")?;
+        store.tree("officers")?;
         let mut store = store;
         store.unfinished_job()?;
         store.check_schema()?;
@@ -343,6 +358,11 @@ impl Store {
         &self.path
     }
 
+    /// A tree by name (those of [`keys::TREES`]), whose walks end at the first error.
+    pub(crate) fn tree(&self, name: &str) -> Result<Tree, StoreError> {
+        Ok(Tree::new(self.db.open_tree(name)?))
+    }
+
     /// Writes everything to disk. Every save already does this before returning.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush()?;
@@ -350,34 +370,48 @@ impl Store {
     }
 
     /// Flushes and closes, so the next open needs no log replay, and notes beside sled's
-    /// files how many staff records there were (see [`STATE_FILE`]).
+    /// files how many staff records there were and, when the data was known sound, how
+    /// its files look once sled has let go of them (see [`STATE_FILE`]).
     pub fn close(self) -> Result<(), StoreError> {
         self.flush()?;
-        self.write_state()
+        let staff = self.staff.len()?;
+        let path = self.path.clone();
+        // Another handle of this process (a `serve` session) may still write: then the
+        // files are not final here, and the next screens open runs `check`.
+        let sound = self.known_sound() && std::sync::Arc::strong_count(&self._lock) == 1;
+        if !sound {
+            return write_state(&path, staff, None);
+        }
+        match self.release() {
+            Ok(held) => {
+                let fingerprint = files_fingerprint(&path).ok();
+                let written = write_state(&path, staff, fingerprint);
+                drop(held);
+                written
+            }
+            // sled slow to let go: say nothing of soundness (the next screens open checks).
+            Err(_) => write_state(&path, staff, None),
+        }
     }
 
-    /// Writes [`STATE_FILE`]: `staff N`. Best kept in step at every clean close.
+    /// Whether the data is known sound without running `check`: its files are exactly as
+    /// a clean close left them after a sound `check` (every clean close of kinerja keeps
+    /// that), or the database was new, or `check` found no damage in this process. The
+    /// screens run `check` when this is false and refuse a damaged database.
+    pub fn known_sound(&self) -> bool {
+        self.sound.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// What `check` found (called by it).
+    fn found_sound(&self, sound: bool) {
+        self.sound
+            .store(sound, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Writes [`STATE_FILE`] with the staff count (and no soundness: the compact's fresh
+    /// copy, whose files are not final yet).
     fn write_state(&self) -> Result<(), StoreError> {
-        let staff = self.staff.len();
-        let path = self.path.join(STATE_FILE);
-        let write = || -> std::io::Result<()> {
-            use std::io::Write;
-            let (handle, mut f) = files::PrivateFile::create(&path)?;
-            writeln!(f, "staff {staff}")?;
-            handle.commit(f)
-        };
-        write().map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })
-    }
-
-    /// The staff count [`STATE_FILE`] holds, if the file is there and readable.
-    fn staff_at_last_close(path: &Path) -> Option<usize> {
-        let text = std::fs::read_to_string(path.join(STATE_FILE)).ok()?;
-        text.lines()
-            .find_map(|l| l.strip_prefix("staff "))
-            .and_then(|n| n.trim().parse().ok())
+        write_state(&self.path, self.staff.len()?, None)
     }
 
     /// True when no staff, unit, partner, evaluation or training is stored.
@@ -399,12 +433,12 @@ impl Store {
     /// Counts every record; this walks each tree, so it is for commands, not screens.
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let mut c = Counts {
-            staff: self.staff.len(),
-            units: self.units.len(),
-            partners: self.partners.len(),
-            audit: self.audit.len(),
-            competencies: self.competencies.len(),
-            requirements: self.requirements.len(),
+            staff: self.staff.len()?,
+            units: self.units.len()?,
+            partners: self.partners.len()?,
+            audit: self.audit.len()?,
+            competencies: self.competencies.len()?,
+            requirements: self.requirements.len()?,
             ..Counts::default()
         };
         for item in self.evaluations.iter() {
@@ -921,18 +955,110 @@ fn set_aside_incomplete_snapshots(path: &Path) -> std::io::Result<Vec<String>> {
             let aside = path.join(format!("set-aside.{name}"));
             std::fs::rename(entry.path(), &aside)?;
             notes.push(format!(
-                "{}: an incomplete snapshot left by a crash ({name}) was moved aside to {}",
+                "{}: an incomplete snapshot left by a crash ({}) was moved aside to {}",
                 path.display(),
-                aside.display()
+                crate::domain::text::shown(&name),
+                crate::domain::text::shown_path(&aside)
             ));
         }
     }
     Ok(notes)
 }
 
-/// Beside sled's files: the staff count at the last clean close, so an open that finds the
-/// data gone can tell damage from a new database.
+/// Beside sled's files: the staff count at the last clean close (`staff N`), so an open
+/// that finds the data gone can tell damage from a new database; and, when the data was
+/// known sound then, the fingerprint of sled's files after it let go of them (`sound
+/// HEX`, see [`files_fingerprint`]), so the screens skip `check` when nothing touched them.
 pub const STATE_FILE: &str = "kinerja.state";
+
+/// What [`STATE_FILE`] says.
+#[derive(Debug, Default)]
+struct State {
+    staff: Option<usize>,
+    sound: Option<u32>,
+}
+
+impl State {
+    /// The file's lines, if it is there and readable; a line not understood is ignored.
+    fn read(path: &Path) -> State {
+        let Ok(text) = std::fs::read_to_string(path.join(STATE_FILE)) else {
+            return State::default();
+        };
+        let value = |prefix: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(prefix))
+                .map(str::trim)
+        };
+        State {
+            staff: value("staff ").and_then(|n| n.parse().ok()),
+            sound: value("sound ").and_then(|h| u32::from_str_radix(h, 16).ok()),
+        }
+    }
+}
+
+/// Writes [`STATE_FILE`] in `path`: the staff count and, when given, the files' fingerprint
+/// of a sound database.
+fn write_state(path: &Path, staff: usize, sound: Option<u32>) -> Result<(), StoreError> {
+    let file = path.join(STATE_FILE);
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        let (handle, mut f) = files::PrivateFile::create(&file)?;
+        writeln!(f, "staff {staff}")?;
+        if let Some(fp) = sound {
+            writeln!(f, "sound {fp:08x}")?;
+        }
+        handle.commit(f)
+    };
+    write().map_err(|source| StoreError::Open {
+        path: file.clone(),
+        source,
+    })
+}
+
+/// How sled's files look from outside: each one's name, size, inode, and modification and
+/// change times (the change time cannot be set back by a program), over a CRC-32. Any write,
+/// copy, truncation or replacement of a file changes it. Our lock and state files and
+/// what was set aside are left out.
+fn files_fingerprint(path: &Path) -> std::io::Result<u32> {
+    use std::os::unix::fs::MetadataExt;
+    let mut crc = crc32fast::Hasher::new();
+    let mut dirs = vec![path.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let name = e.file_name();
+            let text = name.to_string_lossy();
+            if dir == path
+                && (text == lock::FILE_NAME || text == STATE_FILE || text.starts_with("set-aside."))
+            {
+                continue;
+            }
+            let meta = e.metadata()?;
+            if meta.is_dir() {
+                dirs.push(e.path());
+            }
+            crc.update(
+                e.path()
+                    .strip_prefix(path)
+                    .unwrap_or(&e.path())
+                    .as_os_str()
+                    .as_encoded_bytes(),
+            );
+            for n in [
+                meta.len(),
+                meta.ino(),
+                meta.mtime() as u64,
+                meta.mtime_nsec() as u64,
+                meta.ctime() as u64,
+                meta.ctime_nsec() as u64,
+            ] {
+                crc.update(&n.to_le_bytes());
+            }
+        }
+    }
+    Ok(crc.finalize())
+}
 
 enum Opened {
     Sled(sled::Error),

@@ -15,8 +15,8 @@ pub fn key_identity(line: &str) -> String {
 }
 
 impl Store {
-    fn officers_tree(&self) -> Result<sled::Tree, StoreError> {
-        Ok(self.db.open_tree("officers")?)
+    fn officers_tree(&self) -> Result<super::Tree, StoreError> {
+        self.tree("officers")
     }
 
     /// Whether any officer exists (then the screens apply roles, and `serve` can run).

@@ -70,12 +70,19 @@ struct Signals {
 
 impl Signals {
     fn register() -> io::Result<Signals> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+        use signal_hook::consts::{
+            SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH,
+            SIGXCPU,
+        };
         let (wake, write) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         let stop = Arc::new(AtomicBool::new(false));
         let resized = Arc::new(AtomicBool::new(false));
-        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+        // Besides the usual four, the signals whose default would end the process on the
+        // spot and leave the terminal raw (issue 24: SIGUSR1, SIGALRM) end it cleanly.
+        for sig in [
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU,
+        ] {
             signal_hook::flag::register(sig, Arc::clone(&stop))?;
             signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
         }
@@ -94,9 +101,10 @@ impl Signals {
     }
 }
 
-/// Runs the app until it quits or a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ends the
-/// session. Drafts are written as forms change, so a signal loses nothing typed; the caller
-/// closes (flushes) the store. The terminal is restored before this returns, whatever
+/// Runs the app until it quits or a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT, and SIGUSR1,
+/// SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, which would otherwise kill it raw) ends the
+/// session, or the terminal goes away. Drafts are written as forms change, so a signal
+/// loses nothing typed; the caller closes (flushes) the store. The terminal is restored before this returns, whatever
 /// happened, and by the panic hook on a panic.
 pub fn run(app: &mut App) -> Result<(), String> {
     let signals = Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
@@ -111,7 +119,46 @@ pub fn run(app: &mut App) -> Result<(), String> {
     })?;
     let result = event_loop(&mut terminal, app, &signals);
     restore_terminal();
+    // Before ratatui's Terminal is dropped: its drop prints to stderr when it cannot show
+    // the cursor again, which on a closed terminal would panic.
+    quiet_if_terminal_gone();
+    drop(terminal);
     result
+}
+
+/// A terminal that went away (its window closed, its SSH link dropped) fails every later
+/// write, and Rust's print macros panic on a failed write ("failed printing to stderr",
+/// exit 101; issue 24). Each of standard input, output and error that reports the hang-up
+/// is pointed at /dev/null, so what is said after the screens (the automatic backup, an
+/// error, ratatui's own last words) is dropped quietly and kinerja exits 0, drafts kept.
+pub fn quiet_if_terminal_gone() {
+    let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    else {
+        return;
+    };
+    for fd in [0, 1, 2] {
+        let mut p = [libc::pollfd {
+            fd,
+            events: libc::POLLOUT,
+            revents: 0,
+        }];
+        // SAFETY: one valid pollfd for the duration of the call; no wait.
+        let n = unsafe { libc::poll(p.as_mut_ptr(), 1, 0) };
+        if n > 0 && p[0].revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+            // SAFETY: dup2 of a descriptor we own onto a standard one.
+            unsafe {
+                libc::dup2(null.as_raw_fd(), fd);
+            }
+        }
+    }
+}
+
+/// Whether an error of the terminal means it went away (a hung-up terminal answers EIO).
+fn gone(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(libc::EIO)
 }
 
 fn init() -> io::Result<Term> {
@@ -153,10 +200,20 @@ fn wait(tty: RawFd, signals: &Signals, timeout: Option<Duration>) -> io::Result<
 
 fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(), String> {
     let io_err = |e: io::Error| format!("terminal error: {e}");
-    draw(terminal, app).map_err(io_err)?;
+    // A terminal that went away ends the session as SIGHUP does (drafts are kept).
+    macro_rules! or_gone {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) if gone(&e) => return Ok(()),
+                Err(e) => return Err(io_err(e)),
+            }
+        };
+    }
+    or_gone!(draw(terminal, app));
     // The first frame shows the first page; now read the rest of the list.
     if app.finish_loading().map_err(|e| e.to_string())? {
-        draw(terminal, app).map_err(io_err)?;
+        or_gone!(draw(terminal, app));
     }
     let tty = io::stdin().as_raw_fd();
     let mut parser = InputParser::new();
@@ -173,7 +230,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
         } else {
             None
         };
-        let (readable, signalled) = wait(tty, signals, timeout).map_err(io_err)?;
+        let (readable, signalled) = or_gone!(wait(tty, signals, timeout));
         if signalled {
             signals.drain();
         }
@@ -182,20 +239,20 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
         }
         let mut changed = false;
         if signals.resized.swap(false, Ordering::Relaxed) {
-            terminal.autoresize().map_err(io_err)?;
+            or_gone!(terminal.autoresize());
             changed = true;
         }
         if readable {
             // Everything waiting is read and handled before the next frame, so a burst of
             // keys (a held arrow on a slow link) costs one frame.
             loop {
-                let n = read_tty(tty, &mut buf).map_err(io_err)?;
+                let n = or_gone!(read_tty(tty, &mut buf));
                 if n == 0 {
                     // The terminal went away: end as on SIGHUP.
                     return Ok(());
                 }
                 parser.feed(&buf[..n], &mut inputs);
-                if !wait(tty, signals, Some(Duration::ZERO)).map_err(io_err)?.0 {
+                if !or_gone!(wait(tty, signals, Some(Duration::ZERO))).0 {
                     break;
                 }
             }
@@ -209,11 +266,11 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
             }
         }
         if changed {
-            draw(terminal, app).map_err(io_err)?;
+            or_gone!(draw(terminal, app));
         }
         // Slow work a key asked for runs once its screen is on the terminal.
         if app.run_deferred() {
-            draw(terminal, app).map_err(io_err)?;
+            or_gone!(draw(terminal, app));
         }
     }
     Ok(())

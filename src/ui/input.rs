@@ -65,9 +65,10 @@ impl TextInput {
     /// characters (escape sequences, bidi controls) are never inserted: nothing typed or
     /// pasted can reach the terminal as a command.
     pub fn insert(&mut self, c: char) -> bool {
-        if crate::domain::text::is_hidden(c) {
+        // Shown as it will be stored: a line separator is a space, an escape nothing.
+        let Some(c) = crate::domain::text::typed(c) else {
             return true;
-        }
+        };
         if self.room() == 0 {
             self.refused = true;
             return false;
@@ -80,7 +81,7 @@ impl TextInput {
     /// returns whether all of it went in.
     pub fn paste(&mut self, text: &str) -> bool {
         self.refused = false;
-        for c in text.chars().filter(|c| !crate::domain::text::is_hidden(*c)) {
+        for c in text.chars().filter_map(crate::domain::text::typed) {
             if !self.insert(c) {
                 return false;
             }

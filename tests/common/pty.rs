@@ -5,13 +5,18 @@ use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub struct Pty {
     pub child: Child,
-    master: std::fs::File,
+    /// None once [`Pty::hang_up`] closed it.
+    master: Option<std::fs::File>,
     out: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reader to stop and let go of its copy of the master.
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Pty {
@@ -37,6 +42,12 @@ impl Pty {
             )
         };
         assert_eq!(rc, 0, "openpty failed");
+        // The master stays in this process only: a child holding a copy would keep the
+        // terminal open after `hang_up`. (openpty does not set close-on-exec.)
+        // SAFETY: fcntl on a descriptor just opened here.
+        unsafe {
+            libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
+        }
         // SAFETY: both descriptors were just opened and are owned here.
         let (master, slave) =
             unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
@@ -71,24 +82,58 @@ impl Pty {
         let out = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().expect("dup master");
         let sink = Arc::clone(&out);
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            // Ends with EIO once the child and every copy of the slave are gone.
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            // Ends with EIO once the child and every copy of the slave are gone, or when
+            // told to stop (it looks every 20 ms).
+            while !stopping.load(Ordering::Relaxed) {
+                let mut fds = [libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                }];
+                // SAFETY: one valid pollfd for the duration of the call.
+                let rc = unsafe { libc::poll(fds.as_mut_ptr(), 1, 20) };
+                if rc <= 0 {
+                    continue;
                 }
-                sink.lock()
-                    .expect("output lock")
-                    .extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(n) if n > 0 => sink
+                        .lock()
+                        .expect("output lock")
+                        .extend_from_slice(&buf[..n]),
+                    _ => break,
+                }
             }
         });
-        Pty { child, master, out }
+        Pty {
+            child,
+            master: Some(master),
+            out,
+            stop,
+            reader: Some(reader),
+        }
     }
 
     /// Writes bytes as the terminal would, in one write.
     pub fn send(&mut self, bytes: &[u8]) {
-        self.master.write_all(bytes).expect("write to pty");
+        self.master
+            .as_mut()
+            .expect("the terminal is open")
+            .write_all(bytes)
+            .expect("write to pty");
+    }
+
+    /// Closes the terminal as a terminal window does when it is closed: every copy of the
+    /// master is closed, so the program gets SIGHUP and its reads and writes fail.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.master = None;
     }
 
     /// Everything the program wrote so far.
@@ -144,7 +189,9 @@ impl Pty {
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
                 // Let the reader thread take the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
+                if self.reader.is_some() {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
                 return status;
             }
             assert!(
@@ -160,6 +207,7 @@ impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 

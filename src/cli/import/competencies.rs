@@ -236,7 +236,7 @@ pub(super) fn import_requirements(
     for (q, line) in good.iter().map(|q| (q, seen.get(&q.key()))) {
         let name = q.jabatan.trim().to_lowercase();
         if !name.is_empty() && !held.contains(&name) {
-            eprintln!(
+            tell!(
                 "{}:{}: warning: no staff member holds the position {:?} (yet); check its spelling",
                 table.file,
                 line.copied().unwrap_or(0),
@@ -264,7 +264,7 @@ pub(super) fn import_requirements(
         Vec::new()
     };
     for q in &removed {
-        eprintln!(
+        tell!(
             "{}: deleting requirement: {} / {} -> {}",
             table.file,
             if q.jabatan.is_empty() {
@@ -317,7 +317,7 @@ fn finish(
     write: impl FnOnce(&mut BulkWriter) -> Result<bool, crate::store::StoreError>,
 ) -> Result<(), Failure> {
     if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
+        tell!("dry run, nothing written: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::for_job(
@@ -327,10 +327,10 @@ fn finish(
         &format!("{what} {}", table.file),
     );
     if !write(&mut w)? {
-        eprintln!("nothing to change: {summary}");
+        tell!("nothing to change: {summary}");
         return Ok(());
     }
     w.finish(&os_user(), AuditAction::Import, summary)?;
-    eprintln!("imported {summary}");
+    tell!("imported {summary}");
     Ok(())
 }

@@ -302,7 +302,7 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     }
     akhir.sort();
     for (line, why) in &akhir {
-        eprintln!("{}:{line}: warning: {why}", table.file);
+        tell!("{}:{line}: warning: {why}", table.file);
     }
     let nothing_to_write = groups.is_empty();
     let summary = format!(
@@ -333,11 +333,11 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
         }
     );
     if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
+        tell!("dry run, nothing written: {summary}");
         return Ok(());
     }
     if nothing_to_write {
-        eprintln!("nothing to change: {summary}");
+        tell!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::for_job(
@@ -353,7 +353,7 @@ pub(super) fn import_evaluations(store: &Store, file: &Path, opts: Options) -> R
     }
     bar.finish_and_clear();
     w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
+    tell!("imported {summary}");
     Ok(())
 }
 

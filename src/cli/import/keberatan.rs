@@ -247,7 +247,7 @@ pub(super) fn import_keberatan(store: &Store, file: &Path, opts: Options) -> Res
     }
     report_bad(&table, &bad, seen.len(), opts)?;
     for (line, why) in &warnings {
-        eprintln!("{}:{line}: warning: {why}", table.file);
+        tell!("{}:{line}: warning: {why}", table.file);
     }
     let groups: Vec<(String, EvaluationGroup)> = groups
         .into_iter()

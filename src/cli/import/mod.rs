@@ -90,7 +90,7 @@ pub(super) fn report_bad(
     opts: Options,
 ) -> Result<(), Failure> {
     for (line, why) in bad {
-        eprintln!("{}:{line}: {why}", table.file);
+        tell!("{}:{line}: {why}", table.file);
     }
     if bad.is_empty() || opts.skip_invalid {
         return Ok(());
@@ -127,11 +127,11 @@ pub(super) fn write_run(
 ) -> Result<(), Failure> {
     let summary = format!("{}: {counts}", table.file);
     if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
+        tell!("dry run, nothing written: {summary}");
         return Ok(());
     }
     if changes == 0 {
-        eprintln!("nothing to change: {summary}");
+        tell!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::for_job(
@@ -144,7 +144,7 @@ pub(super) fn write_run(
     write(&mut w, &|| bar.inc(1))?;
     bar.finish_and_clear();
     w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
+    tell!("imported {summary}");
     Ok(())
 }
 

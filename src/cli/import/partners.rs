@@ -259,7 +259,7 @@ pub(super) fn import_partners(store: &Store, file: &Path, opts: Options) -> Resu
         .collect();
     // Counted in rows, as the other imports do, but --skip-invalid keeps whole partners.
     for (line, why) in &bad {
-        eprintln!("{}:{line}: {why}", table.file);
+        tell!("{}:{line}: {why}", table.file);
     }
     if !bad.is_empty() && !opts.skip_invalid {
         return Err(Failure::data(format!(

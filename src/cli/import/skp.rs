@@ -757,7 +757,7 @@ pub(super) fn import_skp(store: &Store, file: &Path, opts: Options) -> Result<()
         }
     }
     for (line, what, n) in &dropped {
-        eprintln!(
+        tell!(
             "{}:{line}: warning: SKP {what}: {n} realisation(s), evidence or feedback entries belonged to RHK or indicators the file no longer has; they go with them",
             table.file
         );

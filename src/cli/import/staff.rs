@@ -238,9 +238,11 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
         }
         for w in crate::domain::staff_warnings(&row.staff, today) {
             warned += 1;
-            eprintln!(
+            tell!(
                 "{}:{}: warning: NIP {}: {w}",
-                table.file, row.line, row.staff.nip
+                table.file,
+                row.line,
+                row.staff.nip
             );
         }
         match existing {
@@ -305,11 +307,11 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
         }
     );
     if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
+        tell!("dry run, nothing written: {summary}");
         return Ok(());
     }
     if nothing_to_write {
-        eprintln!("nothing to change: {summary}");
+        tell!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::for_job(
@@ -331,6 +333,6 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
     }
     bar.finish_and_clear();
     w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
+    tell!("imported {summary}");
     Ok(())
 }

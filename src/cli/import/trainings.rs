@@ -286,7 +286,7 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     }
     report_bad(&table, &bad, good, opts)?;
     for (line, why) in &warnings {
-        eprintln!("{}:{line}: warning: {why}", table.file);
+        tell!("{}:{line}: warning: {why}", table.file);
     }
 
     let mut partners: HashMap<String, Partner> = store
@@ -352,7 +352,7 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     proposals.sort_by_key(|p| p.line);
     let single = proposals.iter().filter(|p| p.names.len() == 1).count();
     if !proposals.is_empty() {
-        eprintln!(
+        tell!(
             "{}: competencies matched by title and kind ({}):",
             table.file,
             if opts.accept_competencies {
@@ -363,9 +363,9 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
         );
         for p in &proposals {
             if p.names.len() == 1 {
-                eprintln!("  line {}: {} -> {}", p.line, p.judul, p.names[0]);
+                tell!("  line {}: {} -> {}", p.line, p.judul, p.names[0]);
             } else {
-                eprintln!(
+                tell!(
                     "  line {}: {} -> {} (several match: state one in the kompetensi column)",
                     p.line,
                     p.judul,
@@ -397,11 +397,11 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
         }
     );
     if opts.dry_run {
-        eprintln!("dry run, nothing written: {summary}");
+        tell!("dry run, nothing written: {summary}");
         return Ok(());
     }
     if nothing_to_write {
-        eprintln!("nothing to change: {summary}");
+        tell!("nothing to change: {summary}");
         return Ok(());
     }
     let mut w = BulkWriter::for_job(
@@ -420,7 +420,7 @@ pub(super) fn import_trainings(store: &Store, file: &Path, opts: Options) -> Res
     }
     bar.finish_and_clear();
     w.finish(&os_user(), AuditAction::Import, &summary)?;
-    eprintln!("imported {summary}");
+    tell!("imported {summary}");
     Ok(())
 }
 

@@ -1241,4 +1241,3 @@ fn tab_window(titles: &[&str], selected: usize, width: usize) -> (usize, usize) 
     }
     (start, end)
 }
-

@@ -135,16 +135,16 @@ impl Store {
     /// `|[t_staff, t_coaching]| ...`.
     pub(super) fn audited<const N: usize, T>(
         &self,
-        trees: [&sled::Tree; N],
+        trees: [&super::Tree; N],
         actor: &str,
         change: impl Fn(&[TransactionalTree; N]) -> TxResult<(T, Audit)>,
     ) -> Result<T, StoreError> {
         let id = self.db.generate_id()?;
         let time_micros = now_micros();
         let audit_key = keys::audit(time_micros, id);
-        let mut all: Vec<&sled::Tree> = trees.to_vec();
-        all.push(&self.audit);
-        all.push(&self.audit_by_record);
+        let mut all: Vec<&sled::Tree> = trees.iter().map(|t| t.sled()).collect();
+        all.push(self.audit.sled());
+        all.push(self.audit_by_record.sled());
         let result = all[..].transaction(|tx| {
             // sled gives one transactional tree for each tree of `all`, in its order.
             let (Some(own), Some([t_audit, t_audit_by_record])) =

@@ -505,8 +505,12 @@ impl Form {
         };
         let allowed: String = text
             .chars()
+            .filter_map(|c| match c {
+                '\n' => Some(c),
+                // As typed: a line separator is a space, an escape nothing.
+                c => crate::domain::text::typed(c),
+            })
             .filter(|c| *c == '\n' && matches!(kind, Kind::Notes { .. }) || field.accepts(*c))
-            .filter(|c| *c == '\n' || !crate::domain::text::is_hidden(*c))
             .collect();
         // Characters the field does not take were left out: say so, as when typed.
         let dropped = allowed.chars().count()
@@ -649,15 +653,17 @@ impl Form {
         FormEvent::Took(id)
     }
 
-    fn edit(&mut self, key: KeyEvent) -> FormEvent {
+    fn edit(&mut self, mut key: KeyEvent) -> FormEvent {
         if !self.fields[self.focus].focusable() {
             return FormEvent::Ignored;
         }
-        if let KeyCode::Char(c) = key.code
-            && crate::domain::text::is_hidden(c)
-        {
-            // Invisible characters (bidi controls, escapes) are never typed into a field.
-            return FormEvent::Ignored;
+        if let KeyCode::Char(c) = key.code {
+            match crate::domain::text::typed(c) {
+                // Invisible characters (bidi controls, escapes) are never typed into a field.
+                None => return FormEvent::Ignored,
+                // White space as it will be stored: a line separator is shown as a space.
+                Some(c) => key.code = KeyCode::Char(c),
+            }
         }
         let before = self.fields[self.focus].value_text();
         let field = &mut self.fields[self.focus];
