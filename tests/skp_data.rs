@@ -276,6 +276,14 @@ fn the_exports_recompute_the_capaian_and_the_distribution_the_screens_show() {
         .iter()
         .filter_map(|u| Some((u.name.as_str(), u.head.as_ref()?.as_str().to_string())))
         .collect();
+    let name_of: HashMap<&str, &str> = units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    let parent_of: HashMap<&str, &str> = units
+        .iter()
+        .filter_map(|u| Some((u.name.as_str(), *name_of.get(u.parent.as_deref()?)?)))
+        .collect();
     let count = |csv: &Csv| {
         let mut out: BTreeMap<String, PredikatCounts> = BTreeMap::new();
         for r in &csv.rows {
@@ -283,9 +291,14 @@ fn the_exports_recompute_the_capaian_and_the_distribution_the_screens_show() {
             if csv.get(r, "tahun") != last_year.to_string() || csv.get(r, "periode") != "tahunan" {
                 continue;
             }
-            let unit = unit_of[nip];
+            let mut unit = unit_of[nip];
+            // A head is counted in the unit above theirs (a lurah in the kecamatan's), or
+            // nowhere when theirs has none (issue 21).
             if heads.get(unit).is_some_and(|h| h == nip) {
-                continue;
+                match parent_of.get(unit) {
+                    Some(parent) => unit = parent,
+                    None => continue,
+                }
             }
             let p = Predikat::parse(csv.get(r, "predikat")).expect("a predikat");
             out.entry(unit.to_string()).or_default().add(p);

@@ -54,17 +54,17 @@ const SECTIONS: [Section; 8] = [
     Section::Coaching,
     Section::Competencies,
     Section::Skp,
-    Section::Contracts,
     Section::Career,
+    Section::Contracts,
 ];
 
 /// The Kontrak section's place in `rows`.
-const CONTRACT_ROW: usize = 6;
+const CONTRACT_ROW: usize = 7;
 
 /// The SKP section's place in `rows`.
 const SKP_ROW: usize = 5;
 /// The Karier section's place in `rows`.
-const CAREER_ROW: usize = 7;
+const CAREER_ROW: usize = 6;
 
 /// One required competency of the person's position with their state on the record's day.
 #[derive(Debug, Clone, PartialEq, Eq)]
