@@ -33,6 +33,7 @@ pub fn fill(
     }
     let (mut evaluations, mut trainings, mut coaching, mut written) = (0usize, 0usize, 0, 0usize);
     let mut skp = 0usize;
+    let mut careers = 0usize;
     while let Some(p) = demo.next_person() {
         let nip = p.staff.nip.as_str();
         w.put_staff(&p.staff, None)?;
@@ -55,6 +56,10 @@ pub fn fill(
             skp += p.skp.items.len();
             w.put_skp(nip, &p.skp)?;
         }
+        if let Some(c) = &p.career {
+            careers += 1;
+            w.put_career(nip, c)?;
+        }
         written += 1;
         if written % 1000 == 0 {
             progress(written);
@@ -62,13 +67,14 @@ pub fn fill(
     }
     progress(written);
     let summary = format!(
-        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP (seed {seed})",
+        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP, {} career histories (seed {seed})",
         demo.len(),
         demo.units.len(),
         evaluations,
         trainings,
         coaching,
-        skp
+        skp,
+        careers
     );
     w.finish(actor, AuditAction::Demo, &summary)?;
     Ok(summary)

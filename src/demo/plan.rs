@@ -29,6 +29,8 @@ pub struct DemoPerson {
     pub coaching: crate::store::CoachingGroup,
     /// SKPs of last year and this year, with realisations, evidence and feedback.
     pub skp: SkpGroup,
+    /// The career history (issue 21); `None`: the one the record implies.
+    pub career: Option<crate::domain::Career>,
 }
 
 pub(super) struct Draft {
@@ -60,6 +62,8 @@ pub struct Demo {
     /// adding them changed nothing else the demo draws.
     skp_rng: Rng,
     objections: Objections,
+    /// A stream of its own for the career histories (issue 21).
+    career_rng: Rng,
     /// Per unit, its head's RHK of last year and this year, which the staff's RHK cite.
     head_rhk: Vec<[Option<HeadRhk>; 2]>,
     today: Date,
@@ -215,6 +219,7 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         coaching_rng: Rng::new(seed ^ 0x7065_6d62_696e_6161),
         skp_rng: Rng::new(seed ^ 0x736b_7020_7265_6e63),
         objections: Objections::new(seed ^ 0x6b65_6265_7261_7461),
+        career_rng: Rng::new(seed ^ 0x6b61_7269_6572_2121),
         head_rhk: head_plans,
         today,
         next: 0,
@@ -331,6 +336,11 @@ impl Demo {
             is_head,
             self.today,
         );
+        let career =
+            super::careers::career_for(&mut self.career_rng, d, &self.units, is_head, self.today);
+        if let Some(c) = &career {
+            super::careers::people_then(c, &self.units, &mut evaluations.items);
+        }
         Some(DemoPerson {
             staff: d.staff.clone(),
             evaluations,
@@ -338,6 +348,7 @@ impl Demo {
             potentials,
             coaching,
             skp,
+            career,
         })
     }
 }
