@@ -148,6 +148,19 @@ fn career(c: &mut Criterion) {
             })
         });
     }
+    // The promotions list of one period: a pass over the summaries in the store (target
+    // under 200 ms).
+    let period = kinerja::domain::PromotionPeriod::new(2027, 4).expect("period");
+    let list = kinerja::views::promotions::promotions(&store, period, &|_| true).expect("list");
+    eprintln!(
+        "promotions {period}: {} due, {} eligible, {} without TMT golongan",
+        list.rows.len(),
+        list.eligible(),
+        list.unknown_tmt
+    );
+    group.bench_function("promotions_2027_04", |b| {
+        b.iter(|| kinerja::views::promotions::promotions(&store, period, &|_| true).expect("list"))
+    });
     group.finish();
 }
 
