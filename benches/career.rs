@@ -22,9 +22,18 @@ fn db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-db-career"))
 }
 
-/// The history topped up to 5 entries: a unit entry of July 2024 (another unit for every
-/// fifth person), then jabatan entries of the same position a year apart.
-fn topped_up(mut career: Career, i: usize, units: &[String]) -> Career {
+/// The history topped up to 5 entries: a unit entry of July 2024 or later (another unit
+/// for every fifth person), then jabatan entries of the same position a month apart, all
+/// after the appointment and the entries already there.
+fn topped_up(mut career: Career, nip: &kinerja::domain::Nip, i: usize, units: &[String]) -> Career {
+    use jiff::ToSpan;
+    let (y, m) = nip.appointed();
+    let appointed = date(y, m, 1);
+    let after = |d: Option<jiff::civil::Date>| {
+        d.map_or(appointed, |d| d.max(appointed))
+            .checked_add(1.month())
+            .expect("a date")
+    };
     let latest_unit = career
         .latest(CareerKind::Unit)
         .and_then(|e| match &e.value {
@@ -32,7 +41,6 @@ fn topped_up(mut career: Career, i: usize, units: &[String]) -> Career {
             _ => None,
         });
     if let Some((tmt, unit)) = latest_unit
-        && tmt.is_none_or(|t| t < date(2024, 7, 1))
         && career.entries.len() < 5
     {
         let to = if i.is_multiple_of(5) {
@@ -41,28 +49,17 @@ fn topped_up(mut career: Career, i: usize, units: &[String]) -> Career {
         } else {
             unit
         };
+        let day = after(tmt).max(date(2024, 7, 1));
         career
-            .put(CareerEntry::new(
-                Some(date(2024, 7, 1)),
-                CareerValue::Unit(to),
-            ))
+            .put(CareerEntry::new(Some(day), CareerValue::Unit(to)))
             .expect("a unit entry");
     }
-    let mut year = 2019;
     while career.entries.len() < 5 {
-        let Some(jabatan) = career.latest(CareerKind::Jabatan).map(|e| e.value.clone()) else {
+        let Some(latest) = career.latest(CareerKind::Jabatan).cloned() else {
             break;
         };
-        let day = date(year, 1, 2);
-        year += 1;
-        if career
-            .of_kind(CareerKind::Jabatan)
-            .any(|e| e.tmt == Some(day))
-        {
-            continue;
-        }
         career
-            .put(CareerEntry::new(Some(day), jabatan))
+            .put(CareerEntry::new(Some(after(latest.tmt)), latest.value))
             .expect("a jabatan entry");
     }
     career.revision += 1;
@@ -93,7 +90,7 @@ fn ensure_db() -> PathBuf {
                 .stored_career(nip)
                 .expect("career")
                 .unwrap_or_else(|| Career::implied(s));
-            let career = topped_up(career, i, &units);
+            let career = topped_up(career, &s.nip, i, &units);
             career.validate(&s.nip).expect("a valid history");
             let now = career.apply(s);
             if now != *s {
@@ -151,6 +148,19 @@ fn career(c: &mut Criterion) {
             })
         });
     }
+    // The promotions list of one period: a pass over the summaries in the store (target
+    // under 200 ms).
+    let period = kinerja::domain::PromotionPeriod::new(2027, 4).expect("period");
+    let list = kinerja::views::promotions::promotions(&store, period, &|_| true).expect("list");
+    eprintln!(
+        "promotions {period}: {} due, {} eligible, {} without TMT golongan",
+        list.rows.len(),
+        list.eligible(),
+        list.unknown_tmt
+    );
+    group.bench_function("promotions_2027_04", |b| {
+        b.iter(|| kinerja::views::promotions::promotions(&store, period, &|_| true).expect("list"))
+    });
     group.finish();
 }
 

@@ -199,5 +199,8 @@ fn snapshots_of_the_promotions_list() {
         let mut s = session_with(300, lang, theme, 80, 24);
         s.key(KeyCode::Char('4')).key(KeyCode::Char('N'));
         insta::assert_snapshot!(format!("promotions__{look}"), s.text());
+        // `Enter` opens the selected person's record.
+        s.key(KeyCode::Down).key(KeyCode::Enter);
+        assert!(s.app.record_shown().is_some(), "{}", s.text());
     }
 }

@@ -121,6 +121,8 @@ fn export_then_import_into_a_new_database_exports_the_same_bytes() {
         "trainings",
         "competencies",
         "requirements",
+        // The career histories (issue 21), after the staff they belong to.
+        "riwayat",
     ];
 
     for kind in kinds {
@@ -1011,8 +1013,9 @@ fn a_unit_ratings_file_with_bad_rows_writes_nothing_and_names_each_line() {
 #[test]
 fn the_reports_distribution_leaves_out_each_units_head() {
     // SE MenPANRB 3/2023 (DOMAIN.md): the head is not counted in their own unit's
-    // distribution. Everyone's annual predikat of the year is either in the predikat
-    // columns or, for the head, in `predikat_pimpinan`.
+    // distribution but in the unit above's (issue 21: a lurah in the kecamatan's).
+    // Everyone's annual predikat of the year is either in the predikat columns of their
+    // unit or, for the head, in `predikat_pimpinan` and in the parent unit's columns.
     let db = Db::new();
     db.demo(300);
     let last = this_year() - 1;
@@ -1031,9 +1034,26 @@ fn the_reports_distribution_leaves_out_each_units_head() {
             *annual.entry(unit_of[&r[0]].clone()).or_default() += 1;
         }
     }
+    let parent: std::collections::HashMap<String, String> = staff
+        .rows
+        .iter()
+        .filter(|r| !r[staff.col("unit_induk")].is_empty())
+        .map(|r| {
+            (
+                r[staff.col("unit")].clone(),
+                r[staff.col("unit_induk")].clone(),
+            )
+        })
+        .collect();
     let run = db.run(&["export", "report", "--year", &last.to_string()]);
     run.expect(0);
     let report = Csv::parse(&run.stdout_text());
+    let headed: Vec<String> = report
+        .rows
+        .iter()
+        .filter(|r| !r[report.col("predikat_pimpinan")].is_empty())
+        .map(|r| r[report.col("unit")].clone())
+        .collect();
     let mut heads = 0;
     let mut counted_all = 0;
     for r in &report.rows {
@@ -1054,11 +1074,14 @@ fn the_reports_distribution_leaves_out_each_units_head() {
             // The head's Hasil Kerja follows the unit's rating: Baik or better here.
             assert!(head == "Baik" || head == "Sangat Baik", "{unit}: {head}");
         }
-        // Everyone of the unit is counted or is its head; a unit with units under it
-        // also counts their heads (issue 21: a lurah in the kecamatan's distribution).
-        assert!(
-            counted + u32::from(!head.is_empty()) >= annual.get(unit).copied().unwrap_or(0),
-            "{unit}: the counts and the head make everyone evaluated"
+        let heads_below = headed
+            .iter()
+            .filter(|h| parent.get(*h).is_some_and(|p| p == unit))
+            .count() as u32;
+        assert_eq!(
+            counted + u32::from(!head.is_empty()),
+            annual.get(unit).copied().unwrap_or(0) + heads_below,
+            "{unit}: the counts and the head make everyone evaluated, with the heads below"
         );
         counted_all += counted;
         assert_eq!(r[report.col("sementara")], "tidak");

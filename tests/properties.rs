@@ -21,7 +21,7 @@ proptest! {
     /// Any bytes, including a valid version byte in front: an error, never a panic.
     #[test]
     fn every_decoder_refuses_garbage_without_panicking(
-        version in 0u8..4,
+        version in 0u8..8,
         body in proptest::collection::vec(any::<u8>(), 0..2048),
     ) {
         let mut bytes = vec![version];
@@ -34,6 +34,7 @@ proptest! {
         let _ = records::decode_audit(&bytes);
         let _ = records::decode_summary(&bytes);
         let _ = records::decode_draft(&bytes);
+        let _ = records::decode_career(&bytes);
     }
 
     /// Any text with the characters that make CSV hard: a table or an error, never a panic.

@@ -263,7 +263,8 @@ fn the_exports_recompute_the_capaian_and_the_distribution_the_screens_show() {
     drop(store);
 
     // The distribution recomputed from the exports: last year's annual predikat per unit
-    // (the staff file's unit), the head left out, against the unit-ratings file.
+    // (the staff file's unit), the head left out and counted in the unit above (issue 21),
+    // against the unit-ratings file.
     let staff = db.export("staff");
     let after = db.export("evaluations");
     let ratings = db.export("unit-ratings");
@@ -276,13 +277,14 @@ fn the_exports_recompute_the_capaian_and_the_distribution_the_screens_show() {
         .iter()
         .filter_map(|u| Some((u.name.as_str(), u.head.as_ref()?.as_str().to_string())))
         .collect();
-    let name_of: HashMap<&str, &str> = units
-        .iter()
-        .map(|u| (u.id.as_str(), u.name.as_str()))
-        .collect();
+    // A head's unit name to the name of the unit above it.
     let parent_of: HashMap<&str, &str> = units
         .iter()
-        .filter_map(|u| Some((u.name.as_str(), *name_of.get(u.parent.as_deref()?)?)))
+        .filter_map(|u| {
+            let up = u.parent.as_ref()?;
+            let up = units.iter().find(|x| x.id == *up)?;
+            Some((u.name.as_str(), up.name.as_str()))
+        })
         .collect();
     let count = |csv: &Csv| {
         let mut out: BTreeMap<String, PredikatCounts> = BTreeMap::new();
@@ -291,16 +293,14 @@ fn the_exports_recompute_the_capaian_and_the_distribution_the_screens_show() {
             if csv.get(r, "tahun") != last_year.to_string() || csv.get(r, "periode") != "tahunan" {
                 continue;
             }
-            let mut unit = unit_of[nip];
-            // A head is counted in the unit above theirs (a lurah in the kecamatan's), or
-            // nowhere when theirs has none (issue 21).
-            if heads.get(unit).is_some_and(|h| h == nip) {
-                match parent_of.get(unit) {
-                    Some(parent) => unit = parent,
-                    None => continue,
-                }
-            }
+            let unit = unit_of[nip];
             let p = Predikat::parse(csv.get(r, "predikat")).expect("a predikat");
+            if heads.get(unit).is_some_and(|h| h == nip) {
+                if let Some(up) = parent_of.get(unit) {
+                    out.entry(up.to_string()).or_default().add(p);
+                }
+                continue;
+            }
             out.entry(unit.to_string()).or_default().add(p);
         }
         out

@@ -32,7 +32,7 @@ pub fn fill(
         w.put_requirement(r)?;
     }
     let (mut evaluations, mut trainings, mut coaching, mut written) = (0usize, 0usize, 0, 0usize);
-    let (mut skp, mut contracts) = (0usize, 0usize);
+    let (mut skp, mut contracts, mut careers) = (0usize, 0usize, 0usize);
     while let Some(p) = demo.next_person() {
         let nip = p.staff.nip.as_str();
         w.put_staff(&p.staff, None)?;
@@ -59,6 +59,10 @@ pub fn fill(
             contracts += p.contracts.items.len();
             w.put_contracts(nip, &p.contracts)?;
         }
+        if let Some(c) = &p.career {
+            careers += 1;
+            w.put_career(nip, c)?;
+        }
         written += 1;
         if written % 1000 == 0 {
             progress(written);
@@ -66,14 +70,15 @@ pub fn fill(
     }
     progress(written);
     let summary = format!(
-        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP, {} contracts (seed {seed})",
+        "{} staff, {} units, {} evaluations, {} trainings, {} coaching records, {} SKP, {} contracts, {} career histories (seed {seed})",
         demo.len(),
         demo.units.len(),
         evaluations,
         trainings,
         coaching,
         skp,
-        contracts
+        contracts,
+        careers
     );
     w.finish(actor, AuditAction::Demo, &summary)?;
     Ok(summary)

@@ -4,6 +4,7 @@
 //! Deterministic: the same seed, staff count and current year give the same data. Every
 //! person is invented from lists of common given names and Batak marga.
 
+mod careers;
 mod coaching;
 mod competencies;
 mod contracts;

@@ -31,6 +31,8 @@ pub struct DemoPerson {
     pub skp: SkpGroup,
     /// A PPPK's contracts (issue 21); empty for a PNS.
     pub contracts: crate::domain::Contracts,
+    /// The career history (issue 21); `None`: the one the record implies.
+    pub career: Option<crate::domain::Career>,
 }
 
 pub(super) struct Draft {
@@ -64,6 +66,8 @@ pub struct Demo {
     objections: Objections,
     /// A stream of its own for the PPPK contracts, so adding them changed nothing else.
     contract_rng: Rng,
+    /// A stream of its own for the career histories (issue 21).
+    career_rng: Rng,
     /// Per unit, its head's RHK of last year and this year, which the staff's RHK cite.
     head_rhk: Vec<[Option<HeadRhk>; 2]>,
     today: Date,
@@ -235,6 +239,7 @@ pub fn generate(seed: u64, n: usize, today: Date) -> Demo {
         skp_rng: Rng::new(seed ^ 0x736b_7020_7265_6e63),
         objections: Objections::new(seed ^ 0x6b65_6265_7261_7461),
         contract_rng: Rng::new(seed ^ 0x6b6f_6e74_7261_6b21),
+        career_rng: Rng::new(seed ^ 0x6b61_7269_6572_2121),
         head_rhk: head_plans,
         today,
         next: 0,
@@ -363,6 +368,11 @@ impl Demo {
             is_head,
             self.today,
         );
+        let career =
+            super::careers::career_for(&mut self.career_rng, d, &self.units, is_head, self.today);
+        if let Some(c) = &career {
+            super::careers::people_then(c, &self.units, &mut evaluations.items);
+        }
         Some(DemoPerson {
             staff: d.staff.clone(),
             evaluations,
@@ -371,6 +381,7 @@ impl Demo {
             coaching,
             skp,
             contracts,
+            career,
         })
     }
 }

@@ -361,3 +361,88 @@ fn some_staff_are_far_below_twenty_jp_and_partners_are_private_and_public() {
     assert!(kinds.contains(&OrganiserKind::Pemerintah));
     assert!(kinds.contains(&OrganiserKind::Swasta));
 }
+
+/// Issue 21: every demo history keeps its rules and is the record's; some people moved
+/// between units (never a head), and some are due at each of the next promotion periods,
+/// eligible or not.
+#[test]
+fn careers_move_some_people_and_make_promotions_due_soon() {
+    use crate::domain::promotion::assess;
+    use crate::domain::{CareerKind, PromotionInput, PromotionPeriod};
+    let today = date(2026, 11, 28);
+    let demo = generate(1, 300, today);
+    let heads: HashSet<String> = demo
+        .units
+        .iter()
+        .filter_map(|u| u.head.as_ref().map(|n| n.as_str().to_string()))
+        .collect();
+    let all = people(demo);
+    let mut moved = 0;
+    let mut with_history = 0;
+    for p in &all {
+        let Some(c) = &p.career else { continue };
+        with_history += 1;
+        assert_eq!(c.validate(&p.staff.nip), Ok(()), "{}", p.staff.nip);
+        assert_eq!(c.apply(&p.staff), p.staff);
+        if !c.unit_moves().is_empty() {
+            moved += 1;
+            assert!(!heads.contains(p.staff.nip.as_str()), "a head moved");
+            // The evaluations before the move name the unit of then.
+            let first = c.of_kind(CareerKind::Unit).next().unwrap();
+            let before = p
+                .evaluations
+                .items
+                .iter()
+                .filter(|e| e.period.end() < c.latest(CareerKind::Unit).unwrap().tmt.unwrap())
+                .filter_map(|e| e.pegawai.as_ref());
+            for then in before {
+                assert_ne!(
+                    crate::domain::unit_id(&then.unit),
+                    p.staff.unit_id,
+                    "{:?}",
+                    first
+                );
+            }
+        }
+    }
+    assert!(with_history > 250, "{with_history}");
+    assert!((15..=60).contains(&moved), "{moved} moved");
+    // December 2026 judges 2024 and 2025, evaluated; the periods of 2027 judge 2026 too,
+    // whose annual evaluation is not made yet: due, and held back by it.
+    let first = PromotionPeriod::on_or_after(today);
+    for period in [first, first.next(), first.next().next()] {
+        let mut due = [0, 0];
+        for p in &all {
+            let Some(c) = &p.career else { continue };
+            let annual: Vec<(i16, Predikat)> = p
+                .evaluations
+                .items
+                .iter()
+                .filter(|e| e.period.kind == PeriodKind::Tahunan)
+                .map(|e| (e.period.year, e.predikat()))
+                .collect();
+            let input = PromotionInput {
+                golongan: p.staff.golongan,
+                tmt_golongan: c.tmt_golongan(),
+                pendidikan: Some(p.staff.pendidikan),
+                jenis: Some(p.staff.jabatan.jenis),
+                annual: &annual,
+                open_objections: &[],
+                aktif: p.staff.aktif,
+            };
+            if let Some(x) = assess(&input, period)
+                && !x.carried
+            {
+                due[usize::from(!x.eligible())] += 1;
+            }
+        }
+        if period == first {
+            assert!(
+                due[0] > 0,
+                "{period}: nobody newly due and eligible: {due:?}"
+            );
+        } else {
+            assert!(due[1] > 0, "{period}: nobody newly due: {due:?}");
+        }
+    }
+}

@@ -395,7 +395,7 @@ impl Career {
             match &e.value {
                 CareerValue::Pangkat(g) => {
                     let kind = nip.kind();
-                    if g.is_pppk() != (kind == EmploymentKind::Pppk) {
+                    if !g.fits(kind) {
                         return Err(CareerError::RankKindMismatch {
                             golongan: *g,
                             kind: kind.code(),
@@ -418,6 +418,9 @@ mod tests {
     use super::*;
     use crate::domain::{JenisJabatan, Pendidikan};
     use jiff::civil::date;
+
+    /// A PPPK paruh waktu's NI PPPK, the one the demo's round trip failed on.
+    const PARUH_WAKTU: &str = "198912072025212346";
 
     fn staff(gol: &str, pendidikan: Pendidikan) -> Staff {
         Staff {
@@ -546,6 +549,32 @@ mod tests {
             pppk_rank.validate(&s.nip),
             Err(CareerError::RankKindMismatch { .. })
         ));
+        // A PPPK paruh waktu may have a PPPK golongan or none stated (`-`), never a PNS
+        // rank; the export writes `-` and the import must take it back.
+        let pw = Nip::parse_as(PARUH_WAKTU, EmploymentKind::PppkParuhWaktu).unwrap();
+        assert_eq!(pw.kind(), EmploymentKind::PppkParuhWaktu);
+        for (g, ok) in [
+            (Golongan::Unstated, true),
+            (Golongan::Pppk(9), true),
+            (Golongan::parse("III/a", false).unwrap(), false),
+        ] {
+            let c = Career {
+                entries: vec![
+                    CareerEntry::new(None, CareerValue::Pangkat(g)),
+                    CareerEntry::new(None, CareerValue::Unit("sd-1".into())),
+                    CareerEntry::new(
+                        None,
+                        CareerValue::Jabatan(Jabatan {
+                            nama: "Guru".into(),
+                            jenis: JenisJabatan::AhliPertama,
+                        }),
+                    ),
+                ],
+                next_id: 4,
+                revision: 0,
+            };
+            assert_eq!(c.validate(&pw).is_ok(), ok, "{g}");
+        }
         // The day before TMT CPNS (1 January 2010) is refused; the day itself is not.
         let mut early = Career::implied(&staff("III/c", Pendidikan::S1));
         early

@@ -121,7 +121,7 @@ impl Screen for Promotions {
         let [top, table_area, details] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(4),
+            Constraint::Length(5),
         ])
         .areas(area);
         let list = &self.list;
@@ -228,21 +228,29 @@ impl Screen for Promotions {
             } else {
                 String::new()
             };
+            let dot = ui.theme.sym(" · ", " - ");
             lines.push(Line::styled(
                 fit(
                     ui,
                     &format!(
-                        "{} · {} · {} {}{carried} · {}",
-                        r.nip,
-                        list.unit_name(&r.unit_id),
-                        ui.t(T::PromoColDue),
-                        format_date(p.due),
-                        predikat.join(", ")
+                        "{}{dot}{}",
+                        crate::domain::summary::spaced_nip(&r.nip),
+                        list.unit_name(&r.unit_id)
                     ),
                     width,
                 ),
                 ui.theme.header(),
             ));
+            lines.push(Line::raw(fit(
+                ui,
+                &format!(
+                    "{}: {}{carried}{dot}{}",
+                    ui.t(T::PromoColDue),
+                    format_date(p.due),
+                    predikat.join(", ")
+                ),
+                width,
+            )));
             for x in &p.not_eligible {
                 lines.push(Line::styled(
                     fit(
@@ -264,7 +272,7 @@ impl Screen for Promotions {
                 ));
             }
         }
-        lines.truncate(3);
+        lines.truncate(4);
         if list.unknown_tmt > 0 {
             lines.push(Line::styled(
                 fit(

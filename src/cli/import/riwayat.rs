@@ -65,15 +65,19 @@ fn parse_row(
     let value = match kind {
         None => None,
         Some(CareerKind::Pangkat) => {
-            let pppk = staff
+            let kind = staff
                 .as_ref()
-                .is_some_and(|s| s.nip.kind() == EmploymentKind::Pppk);
-            row.need(Golongan::parse(gol, pppk), || {
-                if pppk {
-                    format!("golongan {gol:?} is not a PPPK golongan (I to XVII)")
-                } else {
+                .map_or(EmploymentKind::Pns, |s| s.nip.kind());
+            row.need(Golongan::parse_for(gol, kind), || match kind {
+                EmploymentKind::Pns => {
                     format!("golongan {gol:?} is not a PNS rank (I/a to IV/e)")
                 }
+                EmploymentKind::Pppk => {
+                    format!("golongan {gol:?} is not a PPPK golongan (I to XVII)")
+                }
+                EmploymentKind::PppkParuhWaktu => format!(
+                    "golongan {gol:?} is not a PPPK golongan (I to XVII), nor empty or \"-\" (none stated)"
+                ),
             })
             .map(CareerValue::Pangkat)
         }
