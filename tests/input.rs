@@ -334,3 +334,48 @@ fn sigusr1_and_sigalrm_end_the_session_cleanly() {
         assert!(!store.draft_keys().unwrap().is_empty(), "signal {sig}");
     }
 }
+
+/// The bytes of the first frame: from the first synchronized-update start to the second.
+fn first_frame(out: &[u8]) -> String {
+    let text = String::from_utf8_lossy(out);
+    let mut frames = text.split("\x1b[?2026h").skip(1);
+    frames.next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_first_frame_comes_before_the_database_opens_and_beranda_follows() {
+    // Issue 23: draw before the work. The first frame is the opening one (the tab bar and
+    // which database is opening); Beranda's numbers come in a later frame.
+    let home = demo_home();
+    let db = home.path().join("db");
+    let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    pty.wait_for(0, "Cakupan");
+    let first = first_frame(&pty.output());
+    assert!(
+        first.contains("Beranda") && first.contains("Pegawai"),
+        "{first:?}"
+    );
+    assert!(first.contains("membuka"), "the opening line: {first:?}");
+    assert!(!first.contains("Cakupan"), "no data yet: {first:?}");
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn after_an_unclean_close_the_check_speaks_before_any_frame() {
+    let home = demo_home();
+    let db = home.path().join("db");
+    // Opened and closed by another program: the files are no longer as kinerja left them.
+    sled::open(&db).unwrap().flush().unwrap();
+    let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    pty.wait_for(0, "Cakupan");
+    let out = String::from_utf8_lossy(&pty.output()).into_owned();
+    let before_screens = out.split("\x1b[?1049h").next().unwrap_or_default();
+    assert!(before_screens.contains("checking"), "{out:?}");
+    assert!(
+        !first_frame(pty.output().as_slice()).contains("membuka"),
+        "{out:?}"
+    );
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}

@@ -957,53 +957,13 @@ impl App {
             Constraint::Length(1),
         ])
         .areas(area);
-        let tab = |active: bool| {
-            if active {
-                ui.theme.selected()
-            } else {
-                ui.theme.header()
-            }
-        };
         let current = self.current().tab();
         let welcome = matches!(self.screen, Screen::Welcome(_));
-        // The tabs' own padding separates them: five tabs and the date fit 80 columns.
-        let mut left = vec![Span::styled(" kinerja ", ui.theme.title())];
-        for t in TABS.iter().filter(|t| t.on_welcome || !welcome) {
-            let label = format!(" {} {} ", t.key.label(ui.theme.ascii), ui.t(t.name));
-            left.push(Span::styled(label, tab(current == Some(t.tab))));
-        }
-        let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
-        // The date where it fits (the tab names of 80 columns come first). Over SSH the
-        // officer's name and role come first (who is working here), the date beside them
-        // when both fit.
-        let date = crate::domain::format_date(self.opts.today);
-        let room = (header.width as usize).saturating_sub(used + 1);
-        let date = match (&self.opts.officer, self.opts.remote) {
-            (Some(o), true) => {
-                let (name, role) = (o.name.as_str(), o.role.label());
-                let sep = ui.theme.sym("·", "/");
-                let long = format!("{name} ({role})");
-                let short = format!("{name}{sep}{role}");
-                let width = |t: &str| t.chars().count();
-                if width(&long) + 2 + date.len() <= room {
-                    format!("{long}  {date}")
-                } else if width(&long) <= room {
-                    long
-                } else if width(&short) <= room {
-                    short
-                } else {
-                    name.chars().take(room).collect()
-                }
-            }
-            _ if date.len() <= room => date,
-            _ => String::new(),
+        let who = match (&self.opts.officer, self.opts.remote) {
+            (Some(o), true) => Some((o.name.as_str(), o.role.label())),
+            _ => None,
         };
-        let mut spans = left;
-        spans.push(Span::raw(" ".repeat(
-            (header.width as usize).saturating_sub(used + date.chars().count() + 1),
-        )));
-        spans.push(Span::styled(date, ui.theme.muted()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), header);
+        draw_header(frame, header, &ui, current, welcome, self.opts.today, who);
 
         self.screen.as_dyn_mut().draw(frame, body, &ui);
         if let Some(picker) = self.current().open_picker() {
@@ -1031,4 +991,87 @@ impl App {
             help::draw(frame, body, &ui, title, &keys, &globals, self.help_scroll);
         }
     }
+}
+
+/// The header line: the program's name, the tabs (the current one marked), and the date, or
+/// over SSH the officer's name and role (`who`) before it where they fit.
+fn draw_header(
+    frame: &mut Frame,
+    header: Rect,
+    ui: &Ui,
+    current: Option<Tab>,
+    welcome: bool,
+    today: jiff::civil::Date,
+    who: Option<(&str, &str)>,
+) {
+    let tab = |active: bool| {
+        if active {
+            ui.theme.selected()
+        } else {
+            ui.theme.header()
+        }
+    };
+    // The tabs' own padding separates them: five tabs and the date fit 80 columns.
+    let mut left = vec![Span::styled(" kinerja ", ui.theme.title())];
+    for t in TABS.iter().filter(|t| t.on_welcome || !welcome) {
+        let label = format!(" {} {} ", t.key.label(ui.theme.ascii), ui.t(t.name));
+        left.push(Span::styled(label, tab(current == Some(t.tab))));
+    }
+    let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
+    // The date where it fits (the tab names of 80 columns come first). Over SSH the
+    // officer's name and role come first (who is working here), the date beside them
+    // when both fit.
+    let date = crate::domain::format_date(today);
+    let room = (header.width as usize).saturating_sub(used + 1);
+    let date = match who {
+        Some((name, role)) => {
+            let sep = ui.theme.sym("·", "/");
+            let long = format!("{name} ({role})");
+            let short = format!("{name}{sep}{role}");
+            let width = |t: &str| t.chars().count();
+            if width(&long) + 2 + date.len() <= room {
+                format!("{long}  {date}")
+            } else if width(&long) <= room {
+                long
+            } else if width(&short) <= room {
+                short
+            } else {
+                name.chars().take(room).collect()
+            }
+        }
+        None if date.len() <= room => date,
+        None => String::new(),
+    };
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(
+        (header.width as usize).saturating_sub(used + date.chars().count() + 1),
+    )));
+    spans.push(Span::styled(date, ui.theme.muted()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), header);
+}
+
+/// The frame drawn before the database is open (issue 23: draw before the work): the
+/// header with Beranda and, where Beranda's first line comes, which database is opening.
+/// Shape: the whole area; below 80x24 it says so, as every frame does.
+pub fn draw_opening(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, db_label: &str) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let y = area.height / 2;
+        let line = Rect::new(area.x, area.y + y, area.width, 1.min(area.height));
+        frame.render_widget(Paragraph::new(ui.t(T::TooSmall)).centered(), line);
+        return;
+    }
+    let [header, body, _foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, ui, Some(Tab::Home), false, today, None);
+    // Where Beranda's first line comes, in the same place: nothing jumps when it does.
+    let text = format!("{} {}", ui.t(T::OpeningDatabase), ui.theme.text(db_label));
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, ui.theme.muted())),
+        Rect::new(body.x, body.y, body.width, 1),
+    );
 }

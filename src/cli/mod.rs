@@ -773,9 +773,32 @@ fn screens_on(
     lang: Option<crate::ui::lang::Lang>,
     ascii: bool,
 ) -> Result<(), Failure> {
+    let lang_now = lang.or(config.lang).unwrap_or_default();
+    let theme = crate::tui::theme_from_env(ascii || config.ascii, config.no_color);
+    // The first frame comes before the database opens (issue 23: draw before the work);
+    // the screens go on from it. Not after an unclean close: `check` speaks first, on the
+    // main screen. It is given back before anything is said there, and on every error
+    // (dropping it restores the terminal).
+    let ui = crate::ui::Ui {
+        lang: lang_now,
+        theme,
+        jp: config.jp_targets(),
+    };
+    let label = path.display().to_string();
+    let mut opening = if Store::would_open_sound(path) {
+        Some(
+            crate::tui::Opening::start(|f| crate::app::draw_opening(f, &ui, today(), &label))
+                .map_err(Failure::cannot_run)?,
+        )
+    } else {
+        None
+    };
     // The screens read a page at a time and keep the list's summaries themselves: a
     // small page cache keeps an SSH session's memory low.
     let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
+    if !store.open_notes().is_empty() || !store.known_sound() {
+        opening = None;
+    }
     // Said before the screens take the terminal.
     for note in store.open_notes() {
         tell!("kinerja: {note}");
@@ -786,8 +809,8 @@ fn screens_on(
         crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
     }
     let opts = crate::app::Options {
-        lang: lang.or(config.lang).unwrap_or_default(),
-        theme: crate::tui::theme_from_env(ascii || config.ascii, config.no_color),
+        lang: lang_now,
+        theme,
         today: today(),
         tz: jiff::tz::TimeZone::system(),
         actor: os_user(),
@@ -820,7 +843,6 @@ fn screens_on(
             }
         });
     }
-    let lang_now = opts.lang;
     let mut app = crate::app::App::new(store, opts)?;
     if stranger {
         app.notice(
@@ -828,7 +850,7 @@ fn screens_on(
             true,
         );
     }
-    let result = crate::tui::run(&mut app);
+    let result = crate::tui::run(&mut app, opening);
     let store = app.into_store();
     // The demo's temporary database needs no safety net.
     if !demo {

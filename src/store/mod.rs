@@ -73,6 +73,9 @@ pub struct Store {
     audit_by_record: Tree,
     staff_by_unit: Tree,
     staff_summary: Tree,
+    /// The staff count at open and the newest audit key then: while that key is still the
+    /// newest, nothing was written and the count holds (see `staff_count`).
+    counted: Option<(usize, Option<Vec<u8>>)>,
     drafts: Tree,
     training_stats: Tree,
     meta: Tree,
@@ -116,6 +119,17 @@ impl Store {
     /// Opens (creating if needed) the database directory at `path`, with mode 0700.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Self::open_with_cache(path, DEFAULT_CACHE_BYTES)
+    }
+
+    /// Whether the database at `path` would open known sound (new, or its files exactly as
+    /// a clean close left them), read from the files without opening it: the screens draw
+    /// their first frame before opening only then (after an unclean close, `check` speaks
+    /// first on the main screen). False on any doubt.
+    pub fn would_open_sound(path: &Path) -> bool {
+        let new = !path.join("db").exists() && !path.join("conf").exists();
+        new || files_fingerprint(path)
+            .ok()
+            .is_some_and(|f| State::read(path).sound == Some(f))
     }
 
     pub fn open_with_cache(path: &Path, cache_bytes: u64) -> Result<Store, StoreError> {
@@ -212,11 +226,18 @@ impl Store {
             _lock: std::sync::Arc::new(lock),
             notes,
             sound: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(sound)),
+            counted: None,
         };
         // sled opens damaged or missing data files as an empty (or shorter) database: if the
         // database had more staff when it was last closed, that is damage, not a fresh start.
         // Staff records are never deleted, so fewer than at the last close is damage too.
-        let now = store.staff.len()?;
+        // Files exactly as a clean close left them hold the staff it counted: walking the
+        // whole tree (100,000 records: tens of milliseconds and of MiB) is only needed when
+        // they changed since (issue 23).
+        let now = match state.staff.filter(|_| sound && !new) {
+            Some(n) => n,
+            None => store.staff.len()?,
+        };
         if let Some(n) = state.staff.filter(|n| *n > now) {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
@@ -225,9 +246,10 @@ impl Store {
                 ),
             });
         }
+        let mut store = store;
+        store.counted = Some((now, store.last_change()?));
         // Kept for the SSH officers of a later version.
         store.tree("officers")?;
-        let mut store = store;
         store.unfinished_job()?;
         store.check_schema()?;
         store.ensure_summaries()?;
@@ -374,7 +396,7 @@ impl Store {
     /// its files look once sled has let go of them (see [`STATE_FILE`]).
     pub fn close(self) -> Result<(), StoreError> {
         self.flush()?;
-        let staff = self.staff.len()?;
+        let staff = self.staff_count()?;
         let path = self.path.clone();
         // Another handle of this process (a `serve` session) may still write: then the
         // files are not final here, and the next screens open runs `check`.
@@ -411,7 +433,18 @@ impl Store {
     /// Writes [`STATE_FILE`] with the staff count (and no soundness: the compact's fresh
     /// copy, whose files are not final yet).
     fn write_state(&self) -> Result<(), StoreError> {
-        write_state(&self.path, self.staff.len()?, None)
+        write_state(&self.path, self.staff_count()?, None)
+    }
+
+    /// How many staff records the database holds: the count taken at open while nothing
+    /// has been written since (every write leaves an audit entry), else a walk of the tree.
+    fn staff_count(&self) -> Result<usize, StoreError> {
+        if let Some((n, mark)) = &self.counted
+            && self.last_change()? == *mark
+        {
+            return Ok(*n);
+        }
+        Ok(self.staff.len()?)
     }
 
     /// True when no staff, unit, partner, evaluation or training is stored.

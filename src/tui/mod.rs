@@ -66,6 +66,8 @@ struct Signals {
     wake: UnixStream,
     stop: Arc<AtomicBool>,
     resized: Arc<AtomicBool>,
+    /// Every registration, to undo them when the screens do not open after all.
+    ids: Vec<signal_hook::SigId>,
 }
 
 impl Signals {
@@ -78,20 +80,25 @@ impl Signals {
         wake.set_nonblocking(true)?;
         let stop = Arc::new(AtomicBool::new(false));
         let resized = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
         // Besides the usual four, the signals whose default would end the process on the
         // spot and leave the terminal raw (issue 24: SIGUSR1, SIGALRM) end it cleanly.
         for sig in [
             SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU,
         ] {
-            signal_hook::flag::register(sig, Arc::clone(&stop))?;
-            signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
+            ids.push(signal_hook::flag::register(sig, Arc::clone(&stop))?);
+            ids.push(signal_hook::low_level::pipe::register(
+                sig,
+                write.try_clone()?,
+            )?);
         }
-        signal_hook::flag::register(SIGWINCH, Arc::clone(&resized))?;
-        signal_hook::low_level::pipe::register(SIGWINCH, write)?;
+        ids.push(signal_hook::flag::register(SIGWINCH, Arc::clone(&resized))?);
+        ids.push(signal_hook::low_level::pipe::register(SIGWINCH, write)?);
         Ok(Signals {
             wake,
             stop,
             resized,
+            ids,
         })
     }
 
@@ -106,17 +113,18 @@ impl Signals {
 /// session, or the terminal goes away. Drafts are written as forms change, so a signal
 /// loses nothing typed; the caller closes (flushes) the store. The terminal is restored before this returns, whatever
 /// happened, and by the panic hook on a panic.
-pub fn run(app: &mut App) -> Result<(), String> {
-    let signals = Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
-    let mut terminal = init().map_err(|e| {
-        restore_terminal();
-        format!("cannot use this terminal: {e}")
-    })?;
+pub fn run(app: &mut App, opening: Option<Opening>) -> Result<(), String> {
+    let (mut terminal, signals) = match opening {
+        Some(mut o) => match (o.terminal.take(), o.signals.take()) {
+            (Some(t), Some(s)) => (t, s),
+            _ => return Err("the terminal was already given back".into()),
+        },
+        None => {
+            let signals =
+                Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
+            (take_terminal()?, signals)
+        }
+    };
     let result = event_loop(&mut terminal, app, &signals);
     restore_terminal();
     // Before ratatui's Terminal is dropped: its drop prints to stderr when it cannot show
@@ -124,6 +132,83 @@ pub fn run(app: &mut App) -> Result<(), String> {
     quiet_if_terminal_gone();
     drop(terminal);
     result
+}
+
+/// The terminal taken before the database is open, with its first frame drawn (issue 23:
+/// draw before the work). [`run`] goes on with it, so its first frame changes only what
+/// differs; [`Opening::leave`] gives the terminal back when the screens do not open.
+pub struct Opening {
+    terminal: Option<Term>,
+    /// Watched from the start: a signal while the database opens ends the session as soon
+    /// as the loop starts, with the terminal put back (the default would leave it raw).
+    signals: Option<Signals>,
+}
+
+impl Opening {
+    /// Takes the terminal (raw mode, the alternate screen; the panic hook puts it back)
+    /// and draws `paint` at once. Errors: the terminal cannot be used.
+    pub fn start(paint: impl FnOnce(&mut ratatui::Frame)) -> Result<Opening, String> {
+        let signals = Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
+        let mut terminal = take_terminal()?;
+        let drawn = (|| -> io::Result<()> {
+            crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+            terminal.draw(paint)?;
+            crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+        })();
+        if let Err(e) = drawn {
+            restore_terminal();
+            quiet_if_terminal_gone();
+            return Err(format!("cannot use this terminal: {e}"));
+        }
+        Ok(Opening {
+            terminal: Some(terminal),
+            signals: Some(signals),
+        })
+    }
+
+    /// Gives the terminal back (what follows is said on the main screen); dropping it
+    /// does the same.
+    pub fn leave(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Opening {
+    fn drop(&mut self) {
+        let Some(terminal) = self.terminal.take() else {
+            return;
+        };
+        restore_terminal();
+        quiet_if_terminal_gone();
+        drop(terminal);
+        let Some(signals) = self.signals.take() else {
+            return;
+        };
+        // What follows (a check after an unclean close) is stopped by a signal as any
+        // command is; one that came while the database opened ends the process now, as
+        // its default would have, with the terminal already back.
+        let stopped = signals.stop.load(Ordering::Relaxed);
+        for id in signals.ids {
+            signal_hook::low_level::unregister(id);
+        }
+        if stopped {
+            let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTERM);
+        }
+    }
+}
+
+/// Raw mode, the alternate screen and bracketed paste, with a panic hook that restores the
+/// terminal before the panic's message.
+fn take_terminal() -> Result<Term, String> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    init().map_err(|e| {
+        restore_terminal();
+        format!("cannot use this terminal: {e}")
+    })
 }
 
 /// A terminal that went away (its window closed, its SSH link dropped) fails every later

@@ -95,6 +95,8 @@ texts! {
     ServeStopping => "kinerja: server dihentikan; draf tersimpan", "kinerja: the server is stopping; drafts are kept";
     ServeOnlyScreens => "kinerja serve hanya melayani layar (ssh tanpa perintah)", "kinerja serve serves only the screens (ssh without a command)";
     TooSmall => "terminal terlalu kecil (perlu 80x24)", "terminal too small (need 80x24)";
+    // Issue 23: the frame drawn before the database is open.
+    OpeningDatabase => "membuka basis data", "opening the database";
     Loading => "memuat...", "loading...";
     // Welcome
     WelcomeTitle => "Selamat datang di kinerja", "Welcome to kinerja";
