@@ -425,6 +425,14 @@ fn one(mut stream: UnixStream, store: &Store, db: &Path) {
             tell!("kinerja serve: the control socket: {why}");
             let _ = frame(&mut stream, ERR, format!("kinerja: {why}\n").as_bytes());
             let _ = frame(&mut stream, EXIT, &[super::EXIT_CANNOT_RUN]);
+            // Closed with unread bytes, the socket would be reset and the answer lost:
+            // what the client still sends is read (a little, for a moment) first.
+            let _ = stream.shutdown(std::net::Shutdown::Write);
+            let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+            let _ = std::io::copy(
+                &mut (&mut stream).take(MAX_REQUEST as u64),
+                &mut std::io::sink(),
+            );
             return;
         }
     };

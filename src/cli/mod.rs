@@ -606,7 +606,7 @@ fn run_command(
         Ok(store) => store,
         Err(e @ StoreError::Locked { .. }) => {
             // Held by `kinerja serve`: what cannot run on a served database says so.
-            if serve::connect_hint(path).is_some()
+            if (serve::connect_hint(path).is_some() || control::socket_path(path).exists())
                 && let Some(why) = control::stop_first(&command, path)
             {
                 return Err(Failure::cannot_run(why));
