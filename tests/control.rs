@@ -376,6 +376,7 @@ fn exports_and_exit_statuses_through_the_server_are_those_of_a_direct_run() {
             .iter()
             .map(Into::into)
             .collect(),
+        files: Vec::new(),
     };
     for _ in 0..3 {
         let mut gone = std::os::unix::net::UnixStream::connect(&socket).unwrap();

@@ -21,6 +21,9 @@ pub struct Console {
     pub user: String,
     /// The directory relative paths are taken from.
     pub cwd: PathBuf,
+    /// Input files the CLI sent with its command (public keys), by their full path: a
+    /// service cannot see its users' homes (`ProtectHome=yes`).
+    pub files: std::collections::HashMap<PathBuf, Vec<u8>>,
 }
 
 thread_local! {
@@ -124,6 +127,20 @@ pub fn user() -> Option<String> {
     })
 }
 
+/// Reads a small input file: the copy the CLI sent, if it sent one, else the file.
+pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
+    let sent = CONSOLE.with(|c| {
+        c.try_borrow()
+            .ok()
+            .and_then(|c| c.as_ref().and_then(|c| c.files.get(path).cloned()))
+    });
+    match sent {
+        Some(bytes) => String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")),
+        None => std::fs::read_to_string(path),
+    }
+}
+
 /// The working directory of the command running on this thread: the CLI's for a command
 /// the server runs for it, else the process's.
 pub fn current_dir() -> std::io::Result<PathBuf> {
@@ -163,12 +180,19 @@ mod tests {
             err: Box::new(err.clone()),
             user: "ani".into(),
             cwd: PathBuf::from("/somewhere"),
+            files: [(
+                PathBuf::from("/home/ani/ani.pub"),
+                b"ssh-ed25519 AAAA".to_vec(),
+            )]
+            .into(),
         };
         with(console, || {
             say!("to the client");
             tell!("also to the client");
             assert_eq!(user().as_deref(), Some("ani"));
             assert_eq!(current_dir().unwrap(), PathBuf::from("/somewhere"));
+            let sent = read_to_string(std::path::Path::new("/home/ani/ani.pub")).unwrap();
+            assert_eq!(sent, "ssh-ed25519 AAAA");
             // Another thread keeps the process's streams.
             std::thread::spawn(|| assert_eq!(user(), None))
                 .join()

@@ -58,6 +58,9 @@ pub struct Request {
     pub user: String,
     pub cwd: PathBuf,
     pub args: Vec<OsString>,
+    /// The command's small input files (public keys), read by the CLI: the server may not
+    /// see the CLI's directories (a service with `ProtectHome=yes`).
+    pub files: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Request {
@@ -69,8 +72,13 @@ impl Request {
         };
         field(self.user.as_bytes());
         field(self.cwd.as_os_str().as_bytes());
+        field(self.args.len().to_string().as_bytes());
         for a in &self.args {
             field(a.as_bytes());
+        }
+        for (path, bytes) in &self.files {
+            field(path.as_os_str().as_bytes());
+            field(bytes);
         }
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&(body.len() as u32).to_be_bytes());
@@ -106,21 +114,45 @@ impl Request {
             }
             fields.push(tail[..n].to_vec());
             rest = &tail[n..];
-            if fields.len() > MAX_ARGS + 2 {
+            if fields.len() > 2 * MAX_ARGS + 3 {
                 return Err(format!("more than {MAX_ARGS} arguments"));
             }
         }
         let mut fields = fields.into_iter();
         let user = fields.next().ok_or("no user in the request")?;
         let cwd = fields.next().ok_or("no directory in the request")?;
-        let args: Vec<OsString> = fields.map(OsString::from_vec).collect();
-        if args.is_empty() {
-            return Err("no command in the request".into());
+        let count = fields
+            .next()
+            .and_then(|n| String::from_utf8(n).ok())
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| (1..=MAX_ARGS).contains(n))
+            .ok_or("no command in the request")?;
+        let args: Vec<OsString> = fields
+            .by_ref()
+            .take(count)
+            .map(OsString::from_vec)
+            .collect();
+        if args.len() != count {
+            return Err("a cut request".into());
         }
+        let rest: Vec<Vec<u8>> = fields.collect();
+        if !rest.len().is_multiple_of(2) {
+            return Err("a cut request".into());
+        }
+        let files = rest
+            .chunks(2)
+            .map(|pair| {
+                (
+                    PathBuf::from(OsString::from_vec(pair[0].clone())),
+                    pair[1].clone(),
+                )
+            })
+            .collect();
         Ok(Request {
             user: crate::domain::text::clean_line(&String::from_utf8_lossy(&user)),
             cwd: PathBuf::from(OsString::from_vec(cwd)),
             args,
+            files,
         })
     }
 }
@@ -284,6 +316,26 @@ pub fn stop_first(command: &Command, db: &Path) -> Option<String> {
 pub fn forwarded(command: &Command) -> bool {
     served_refusal(command).is_none()
 }
+
+/// The input files of `command` the CLI sends along (public keys), as given.
+fn inputs(command: &Command) -> Vec<&Path> {
+    match command {
+        Command::Officer {
+            action: super::officer::Action::Add { key, .. },
+        } => vec![key.as_path()],
+        Command::Officer {
+            action:
+                super::officer::Action::Key {
+                    action: super::officer::KeyAction::Add { file, .. },
+                },
+        } => vec![file.as_path()],
+        _ => Vec::new(),
+    }
+}
+
+/// The largest input file the CLI sends; a larger one is left for the server to read
+/// (and refuse: no public key file is that long).
+const MAX_INPUT: u64 = 16 * 1024;
 
 /// Makes every relative path of `command` relative to `cwd` (the CLI's directory).
 fn absolutize(command: &mut Command, cwd: &Path) {
@@ -456,6 +508,7 @@ fn one(mut stream: UnixStream, store: &Store, db: &Path) {
         }),
         user: request.user.clone(),
         cwd: request.cwd.clone(),
+        files: request.files.iter().cloned().collect(),
     };
     let code = console::with(console, || match run_request(&request, store, db) {
         Ok(()) => super::EXIT_OK,
@@ -509,13 +562,22 @@ fn run_request(request: &Request, store: &Store, db: &Path) -> Result<(), Failur
 /// # Errors
 /// The command's exit status when it is not 0 (its message already relayed), or a
 /// connection lost before the server said how the command ended.
-pub fn forward(db: &Path, args: &[OsString]) -> Option<Result<(), Failure>> {
+pub fn forward(db: &Path, command: &Command, args: &[OsString]) -> Option<Result<(), Failure>> {
     let mut stream = UnixStream::connect(socket_path(db)).ok()?;
     let cwd = std::env::current_dir().unwrap_or_default();
+    let files = inputs(command)
+        .into_iter()
+        .filter_map(|p| {
+            let full = cwd.join(p);
+            let small = std::fs::metadata(&full).ok()?.len() <= MAX_INPUT;
+            small.then(|| std::fs::read(&full).ok().map(|b| (full, b)))?
+        })
+        .collect();
     let request = Request {
         user: super::os_user(),
         cwd,
         args: args.to_vec(),
+        files,
     };
     let lost = |e: std::io::Error| {
         Failure::cannot_run(format!(
@@ -605,7 +667,11 @@ mod tests {
         let r = Request {
             user: "ani".into(),
             cwd: PathBuf::from("/home/ani"),
-            args: vec!["kinerja".into(), "export".into(), "staff".into()],
+            args: vec!["kinerja".into(), "officer".into(), "add".into()],
+            files: vec![(
+                PathBuf::from("/home/ani/ani.pub"),
+                b"ssh-ed25519 A".to_vec(),
+            )],
         };
         let bytes = r.encode();
         assert_eq!(Request::read(&mut &bytes[..]).unwrap(), r);

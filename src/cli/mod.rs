@@ -565,7 +565,7 @@ pub fn run_args(cli: Cli, args: &[std::ffi::OsString]) -> Result<(), Failure> {
     // Served: the server carries it out on its open database (issue 22).
     if !args.is_empty()
         && control::forwarded(&command)
-        && let Some(result) = control::forward(&path, args)
+        && let Some(result) = control::forward(&path, &command, args)
     {
         return result;
     }
