@@ -254,6 +254,9 @@ fn a_backup_taken_while_two_sessions_work_restores_to_the_same_exports() {
                 let name = format!("during-{}.bak", taken.len());
                 let out = cli(&dir, &db, &["backup", &name]);
                 assert_eq!(code(&out), 0, "{}", said(&out));
+                // check walks one state too: a save between two trees is no damage.
+                let out = cli(&dir, &db, &["check"]);
+                assert_eq!(code(&out), 0, "{}", said(&out));
                 taken.push(dir.join(name));
             }
             taken

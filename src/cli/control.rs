@@ -524,6 +524,33 @@ fn one(mut stream: UnixStream, store: &Store, db: &Path) {
     if !f.gone {
         let _ = frame(&mut f.stream, EXIT, &[code]);
     }
+    // The server's log: which command, for whom, how it ended (its arguments may name a
+    // person, so only the command's name).
+    tell!(
+        "kinerja serve: carried out `{}` for {} (exit {code}{})",
+        command_name(&request.args),
+        request.user,
+        if f.gone {
+            ", the command line went away"
+        } else {
+            ""
+        }
+    );
+}
+
+/// The command's name in `args` (after the program and the global options), for the log.
+fn command_name(args: &[OsString]) -> String {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(w) = words.next() {
+        match w.as_ref() {
+            "--db" | "--lang" => {
+                words.next();
+            }
+            w if w.starts_with('-') => {}
+            w => return crate::domain::text::clean_line(w),
+        }
+    }
+    "?".into()
 }
 
 /// Parses the CLI's arguments as it did and runs its command on `store`.
@@ -723,6 +750,22 @@ mod tests {
             relay(&mut &wire[..], &mut Gone, &mut Vec::new()).unwrap(),
             0
         );
+    }
+
+    #[test]
+    fn the_log_names_the_command_only() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            command_name(&args(&[
+                "kinerja", "--db", "/x", "--lang", "en", "profile", "1985"
+            ])),
+            "profile"
+        );
+        assert_eq!(
+            command_name(&args(&["kinerja", "--db=/x", "check"])),
+            "check"
+        );
+        assert_eq!(command_name(&args(&["kinerja"])), "?");
     }
 
     #[test]
