@@ -449,6 +449,22 @@ fn an_officer_added_while_serving_logs_in_without_a_restart() {
         c.wait_for("cici").await;
         c.send(b"q").await;
     });
+    // Files are written by the server where the command was run, private.
+    use std::os::unix::fs::PermissionsExt;
+    let out = served.cli(&["export", "staff", "-o", "staff.csv"]);
+    assert_eq!(code(&out), 0, "{}", said(&out));
+    let file = served.dir.path().join("staff.csv");
+    let stdout = served.cli(&["export", "staff"]);
+    assert_eq!(std::fs::read(&file).unwrap(), stdout.stdout);
+    let out = served.cli(&["print", "profil", RINA]);
+    assert_eq!(code(&out), 0, "{}", said(&out));
+    let pdf = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    assert_eq!(pdf.parent(), Some(served.dir.path()), "{}", said(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    for f in [&file, &pdf] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", f.display());
+    }
     // The audit names the user who ran the command, as for a local one.
     let audit = served.store.audit_recent(10).unwrap();
     assert!(
