@@ -475,3 +475,82 @@ fn an_officer_added_while_serving_logs_in_without_a_restart() {
     );
     served.stop();
 }
+
+/// `kinerja serve` itself: the control socket and the backups start with it and go with it.
+#[test]
+fn kinerja_serve_carries_out_commands_and_backs_itself_up() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    {
+        let store = Store::open(&db).unwrap();
+        store.save_unit(&common::unit(), "t").unwrap();
+        store.save_staff(&common::staff(RINA), "t").unwrap();
+        store
+            .save_officer(&officer("ani", Role::Admin, &[], &key()), true, "t")
+            .unwrap();
+        store.close().unwrap();
+    }
+    assert!(autobackup::list(&db).is_empty());
+    let server = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("--db")
+        .arg(&db)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("HOME", dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut server = Server(server);
+    let log = Arc::new(std::sync::Mutex::new(String::new()));
+    let mut lines = std::io::BufReader::new(server.0.stderr.take().unwrap()).lines();
+    loop {
+        let line = lines.next().expect("serve starts").unwrap();
+        log.lock().unwrap().push_str(&line);
+        log.lock().unwrap().push('\n');
+        if line.contains("carried out here through") {
+            break;
+        }
+    }
+    let sink = Arc::clone(&log);
+    let reader = std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let mut log = sink.lock().unwrap();
+            log.push_str(&line);
+            log.push('\n');
+        }
+    });
+    assert_eq!(autobackup::list(&db).len(), 1, "the start's backup");
+    let out = cli(dir.path(), &db, &["check"]);
+    assert_eq!(code(&out), 0, "{}", said(&out));
+    let out = cli(dir.path(), &db, &["compact"]);
+    assert_eq!(code(&out), 2, "{}", said(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("stop the service first"),
+        "{}",
+        said(&out)
+    );
+    // SAFETY: signalling our own child process.
+    unsafe { libc::kill(server.0.id() as i32, libc::SIGTERM) };
+    assert!(server.0.wait().unwrap().success());
+    reader.join().unwrap();
+    let log = log.lock().unwrap().clone();
+    assert!(log.contains("automatic backup written to"), "{log}");
+    assert!(
+        log.contains("carried out `check` for tester (exit 0)"),
+        "{log}"
+    );
+    assert!(
+        !control::socket_path(&db).exists(),
+        "the socket goes with the server"
+    );
+    // Stopped, the database is the command line's again.
+    let out = cli(dir.path(), &db, &["check"]);
+    assert_eq!(code(&out), 0, "{}", said(&out));
+}
