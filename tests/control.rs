@@ -536,6 +536,13 @@ fn kinerja_serve_carries_out_commands_and_backs_itself_up() {
         "{}",
         said(&out)
     );
+    let out = cli(dir.path(), &db, &["serve", "--listen", "127.0.0.1:0"]);
+    assert_eq!(code(&out), 2, "{}", said(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("already served"),
+        "{}",
+        said(&out)
+    );
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(server.0.id() as i32, libc::SIGTERM) };
     assert!(server.0.wait().unwrap().success());

@@ -304,6 +304,12 @@ pub fn stop_first(command: &Command, db: &Path) -> Option<String> {
         Command::Compact => "compact",
         Command::Demo { .. } => "demo",
         Command::Import { .. } => "import",
+        Command::Serve { .. } => {
+            return Some(format!(
+                "the database at {} is already served by `kinerja serve`; one server per database: stop it first (e.g. `systemctl stop kinerja`) to start another",
+                db.display()
+            ));
+        }
         _ => return None,
     };
     Some(format!(

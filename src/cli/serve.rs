@@ -63,7 +63,26 @@ pub fn run(
             db.display()
         )));
     }
-    let store = Store::open(db)?;
+    let store = match Store::open(db) {
+        Ok(store) => store,
+        Err(e @ crate::store::StoreError::Locked { .. }) => {
+            return Err(match connect_hint(db) {
+                Some(hint) => super::control::stop_first(
+                    &super::Command::Serve {
+                        listen: None,
+                        fingerprint: false,
+                    },
+                    db,
+                )
+                .map_or_else(
+                    || Failure::from(e),
+                    |why| Failure::cannot_run(format!("{why}\n{hint}")),
+                ),
+                None => Failure::from(e),
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
     for note in store.open_notes() {
         tell!("kinerja: {note}");
     }
