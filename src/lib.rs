@@ -2,11 +2,12 @@
 
 /// A line to standard error that never panics: `eprintln!` panics when the write fails,
 /// which it does once the terminal is gone (a closed window, a dropped SSH link: "failed
-/// printing to stderr", exit 101; issue 24). What cannot be said then is dropped.
+/// printing to stderr", exit 101; issue 24). What cannot be said then is dropped. For a
+/// command the server runs for a CLI, that CLI's standard error (`cli::console`).
 macro_rules! tell {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let _ = writeln!(crate::cli::console::Stderr, $($arg)*);
     }};
 }
 
@@ -15,7 +16,7 @@ macro_rules! tell {
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
+        let _ = writeln!(crate::cli::console::Stdout, $($arg)*);
     }};
 }
 

@@ -293,7 +293,7 @@ pub struct Output {
 impl Output {
     pub fn create(path: Option<&Path>) -> Result<Output, Failure> {
         let (sink, file): (Box<dyn Write>, _) = match path {
-            None => (Box::new(std::io::stdout().lock()), None),
+            None => (Box::new(super::console::Stdout), None),
             Some(p) => {
                 let cannot = |e: std::io::Error| {
                     Failure::cannot_run(format!("cannot write {}: {e}", p.display()))

@@ -58,7 +58,7 @@ pub fn export_promotions(
         out.row(promotions::csv_row(&list, r))?;
     }
     if list.unknown_tmt > 0 {
-        eprintln!(
+        tell!(
             "export promotions {period}: {} active PNS without a TMT golongan are not listed; give it on the record's Karier section or with `import riwayat`",
             list.unknown_tmt
         );

@@ -3,6 +3,8 @@
 pub mod autobackup;
 pub mod columns;
 pub mod config;
+pub mod console;
+pub mod control;
 pub mod csvio;
 mod export;
 mod export_audit;
@@ -474,6 +476,10 @@ pub fn default_db_path() -> Result<PathBuf, Failure> {
 
 /// The person making changes, for the audit trail: the operating-system user.
 pub fn os_user() -> String {
+    // A command the server runs for a CLI: that CLI's user (see `control`).
+    if let Some(user) = console::user() {
+        return user;
+    }
     for var in ["USER", "LOGNAME"] {
         if let Ok(u) = std::env::var(var)
             && !u.is_empty()
@@ -506,8 +512,9 @@ pub fn main() -> ExitCode {
     unsafe {
         libc::umask(0o077);
     }
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = Cli::parse_from(&args);
+    match run_args(cli, &args) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(f) => {
             if !f.message.is_empty() {
@@ -518,13 +525,26 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(cli: Cli) -> Result<(), Failure> {
-    let lang = match &cli.lang {
-        Some(l) => Some(crate::ui::lang::Lang::parse(l).ok_or_else(|| {
+/// `--lang`, read.
+fn parse_lang(lang: Option<&str>) -> Result<Option<crate::ui::lang::Lang>, Failure> {
+    match lang {
+        Some(l) => Ok(Some(crate::ui::lang::Lang::parse(l).ok_or_else(|| {
             Failure::cannot_run(format!("--lang {l:?}: use id (Indonesian) or en (English)"))
-        })?),
-        None => None,
-    };
+        })?)),
+        None => Ok(None),
+    }
+}
+
+/// Runs a parsed command line here (a database held by `kinerja serve` is not reached:
+/// see [`run_args`]).
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    run_args(cli, &[])
+}
+
+/// Runs the command line `args` (parsed as `cli`): a command the running server of the
+/// database carries out (`control`) is handed to it, with `args`; the rest runs here.
+pub fn run_args(cli: Cli, args: &[std::ffi::OsString]) -> Result<(), Failure> {
+    let lang = parse_lang(cli.lang.as_deref())?;
     let Some(command) = cli.command else {
         return run_screens(cli.db, cli.demo, lang, cli.ascii);
     };
@@ -541,6 +561,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     // The list is wanted most when the database cannot be opened: it needs no store.
     if let Command::Backup { file: None, .. } = command {
         return list_backups(&path);
+    }
+    // Served: the server carries it out on its open database (issue 22).
+    if !args.is_empty()
+        && control::forwarded(&command)
+        && let Some(result) = control::forward(&path, &command, args)
+    {
+        return result;
     }
     run_command(command, &path, db_given, lang, cli.ascii).map_err(|f| f.with_way_back(&path))
 }
@@ -575,7 +602,19 @@ fn run_command(
             path.display()
         )));
     }
-    let store = Store::open(path)?;
+    let store = match Store::open(path) {
+        Ok(store) => store,
+        Err(e @ StoreError::Locked { .. }) => {
+            // Held by `kinerja serve`: what cannot run on a served database says so.
+            if (serve::connect_hint(path).is_some() || control::socket_path(path).exists())
+                && let Some(why) = control::stop_first(&command, path)
+            {
+                return Err(Failure::cannot_run(why));
+            }
+            return Err(e.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     for note in store.open_notes() {
         tell!("kinerja: {note}");
     }
@@ -587,8 +626,35 @@ fn run_command(
         command,
         Command::Demo { .. } | Command::Import { .. } | Command::Restore { .. }
     );
-    let result = match command {
-        Command::Demo { staff, seed } => run_demo(&store, staff as usize, seed),
+    let result = run_on(&store, command, path, lang);
+    let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
+    if result.is_ok() {
+        backup_if_changed(&store, path, before.as_deref());
+    }
+    // Close cleanly on every path, so the next open needs no log replay.
+    let closed = store.close();
+    result?;
+    closed?;
+    if changed && bulk {
+        // After a bulk job sled's log holds the whole run; it is replayed and folded into
+        // a snapshot by the next open. Do that open now, so the officer's next one is as
+        // quick as after a clean session.
+        Store::open(path)?.close()?;
+    }
+    Ok(())
+}
+
+/// A command on an open store: by the command line on the database it opened, or by the
+/// server for a CLI on its control socket (`control`). Output goes to this thread's
+/// [`console`]. Compact and serve are the caller's (they need the store itself).
+pub(crate) fn run_on(
+    store: &Store,
+    command: Command,
+    path: &Path,
+    lang: Option<crate::ui::lang::Lang>,
+) -> Result<(), Failure> {
+    match command {
+        Command::Demo { staff, seed } => run_demo(store, staff as usize, seed),
         Command::Import {
             kind,
             file,
@@ -600,7 +666,7 @@ fn run_command(
             replace,
             accept_competencies,
         } => import::run(
-            &store,
+            store,
             kind,
             &file,
             import::Options {
@@ -628,7 +694,7 @@ fn run_command(
                 ));
             }
             export_audit::run(
-                &store,
+                store,
                 export_audit::Filter {
                     since: since.as_deref(),
                     officer: officer.as_deref(),
@@ -653,7 +719,7 @@ fn run_command(
                 ));
             }
             export::run(
-                &store,
+                store,
                 kind,
                 year,
                 unit.as_deref(),
@@ -665,7 +731,7 @@ fn run_command(
             nip,
             output,
             format,
-        } => profile::run(&store, &nip, output.as_deref(), format, lang),
+        } => profile::run(store, &nip, output.as_deref(), format, lang),
         Command::Print {
             kind,
             who,
@@ -673,45 +739,30 @@ fn run_command(
             period,
             output,
         } => print::run(
-            &store,
+            store,
             kind,
             &who,
             year,
             period.as_deref(),
             output.as_deref(),
         ),
-        Command::Check { warnings } => run_check(&store, warnings),
+        Command::Check { warnings } => run_check(store, warnings),
         Command::Backup {
             file: Some(file), ..
-        } => run_backup(&store, &file),
+        } => run_backup(store, &file),
         Command::Backup { file: None, .. } => list_backups(path),
-        Command::Restore { file, allow_empty } => run_restore(&store, &file, allow_empty),
+        Command::Restore { file, allow_empty } => run_restore(store, &file, allow_empty),
         // Taken above: compact consumes the store.
-        Command::Officer { action } => officer::run(&store, action),
+        Command::Officer { action } => officer::run(store, action),
         Command::Compact | Command::Serve { .. } => {
             Err(Failure::cannot_run("internal order error"))
         }
-    };
-    let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
-    if result.is_ok() {
-        backup_if_changed(&store, path, before.as_deref());
     }
-    // Close cleanly on every path, so the next open needs no log replay.
-    let closed = store.close();
-    result?;
-    closed?;
-    if changed && bulk {
-        // After a bulk job sled's log holds the whole run; it is replayed and folded into
-        // a snapshot by the next open. Do that open now, so the officer's next one is as
-        // quick as after a clean session.
-        Store::open(path)?.close()?;
-    }
-    Ok(())
 }
 
 /// After a command or a session that changed data: today's automatic backup, if there is
 /// none yet (see `autobackup`). A failure is said, never fatal: the change itself is saved.
-fn backup_if_changed(store: &Store, db: &Path, before: Option<&[u8]>) {
+pub(crate) fn backup_if_changed(store: &Store, db: &Path, before: Option<&[u8]>) {
     let changed = match store.last_change() {
         Ok(now) => now.as_deref() != before,
         Err(_) => false,
@@ -937,7 +988,7 @@ fn run_check(store: &Store, warnings: bool) -> Result<(), Failure> {
 fn print_warnings(store: &Store) -> Result<(), Failure> {
     use crate::domain::{StaffWarningKind, staff_warnings};
     let today = today();
-    let out = &mut std::io::stdout().lock();
+    let out = &mut console::Stdout;
     let mut counts: std::collections::BTreeMap<StaffWarningKind, usize> =
         StaffWarningKind::ALL.iter().map(|k| (*k, 0)).collect();
     for staff in store.iter_staff() {

@@ -52,7 +52,7 @@ pub enum KeyAction {
 /// back as one OpenSSH line. Errors name `FILE:LINE`; a private key (OpenSSH, PEM or
 /// PuTTY's `.ppk`) is refused without echoing it, saying which file to send instead.
 pub fn read_keys(file: &Path) -> Result<Vec<String>, Failure> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
+    let text = super::console::read_to_string(file).map_err(|e| {
         Failure::cannot_run(format!("cannot read the key file {}: {e}", file.display()))
     })?;
     parse_keys(&text).map_err(|why| match why {

@@ -134,7 +134,7 @@ pub fn run(
             path.to_path_buf()
         }
         None => {
-            let dir = std::env::current_dir().map_err(|e| {
+            let dir = super::console::current_dir().map_err(|e| {
                 Failure::cannot_run(format!("cannot read the current directory: {e}"))
             })?;
             print::write_numbered(&dir, &stem, &bytes).map_err(failure)?

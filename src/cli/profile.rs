@@ -40,7 +40,7 @@ pub fn run(
     };
     match output {
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::console::Stdout;
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
                 .map_err(|e| {

@@ -63,7 +63,26 @@ pub fn run(
             db.display()
         )));
     }
-    let store = Store::open(db)?;
+    let store = match Store::open(db) {
+        Ok(store) => store,
+        Err(e @ crate::store::StoreError::Locked { .. }) => {
+            return Err(match connect_hint(db) {
+                Some(hint) => super::control::stop_first(
+                    &super::Command::Serve {
+                        listen: None,
+                        fingerprint: false,
+                    },
+                    db,
+                )
+                .map_or_else(
+                    || Failure::from(e),
+                    |why| Failure::cannot_run(format!("{why}\n{hint}")),
+                ),
+                None => Failure::from(e),
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
     for note in store.open_notes() {
         tell!("kinerja: {note}");
     }
@@ -108,6 +127,11 @@ pub fn run(
     };
     let authorize = serve::officers_of(store.clone());
     let flusher = store.clone();
+    let kept = config
+        .backups_kept
+        .unwrap_or(super::autobackup::DEFAULT_KEPT);
+    let for_control = store.clone();
+    let for_backups = store.clone();
     let running =
         serve::start(store, settings, key.clone(), authorize).map_err(Failure::cannot_run)?;
     let marker = marker_path(db);
@@ -149,7 +173,29 @@ pub fn run(
         "kinerja serve: connect with `ssh -p {} NAME@HOST`; stop with Ctrl-C or SIGTERM",
         running.addr.port()
     );
+    // The running server's own automatic backups: at its start and each new day (issue 22).
+    let backups = super::autobackup::Timer::start(for_backups, db.to_path_buf(), kept, today)
+        .map_err(|e| tell!("kinerja serve: cannot start the automatic backups: {e}"))
+        .ok();
+    // backup FILE, export, check, officer, print and profile on this database are carried
+    // out here, for the CLI of this machine's same user (issue 22).
+    let control = match super::control::Control::start(for_control, db) {
+        Ok(c) => {
+            tell!(
+                "kinerja serve: commands on this database (backup, export, check, officer, print) are carried out here through {}",
+                c.path().display()
+            );
+            Some(c)
+        }
+        Err(e) => {
+            tell!("kinerja serve: {e}; commands on this database wait until it stops");
+            None
+        }
+    };
     let result = serve::run_until_signalled(running);
+    // The command running, if any, ends first.
+    drop(control);
+    drop(backups);
     let _ = std::fs::remove_file(&marker);
     result.map_err(Failure::cannot_run)?;
     flusher.close()?;

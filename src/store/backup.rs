@@ -222,6 +222,8 @@ impl Verifier {
 impl Store {
     /// Writes every tree to `file` (mode 0600), through a temporary file renamed into place,
     /// so a failed backup never leaves a half file under the name. Refuses to overwrite.
+    /// Consistent while others write (`serve`'s sessions): every transaction lands wholly
+    /// before or wholly after it, as writes wait for the backup's read to end.
     pub fn backup(&self, file: &Path) -> Result<BackupStats, StoreError> {
         if file.exists() {
             return Err(StoreError::Backup(format!(
@@ -230,7 +232,10 @@ impl Store {
             )));
         }
         let (handle, out) = PrivateFile::create(file).map_err(io_err(file, "create"))?;
-        let (stats, out) = self.write_backup(out, file)?;
+        let no_writes = self.no_writes();
+        let written = self.write_backup(out, file);
+        drop(no_writes);
+        let (stats, out) = written?;
         handle.commit(out).map_err(io_err(file, "write"))?;
         Ok(stats)
     }

@@ -296,6 +296,7 @@ impl<'s> BulkWriter<'s> {
             s.career.sled(),
         ];
         let batches = std::mem::take(&mut self.batches);
+        let _writing = s.writing();
         trees[..].transaction(|tx| {
             for (t, b) in tx.iter().zip(batches.iter()) {
                 t.apply_batch(b)?;

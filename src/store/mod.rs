@@ -80,6 +80,9 @@ pub struct Store {
     training_stats: Tree,
     meta: Tree,
     _lock: std::sync::Arc<lock::LockFile>,
+    /// Writes hold it shared for their transaction; a backup holds it alone, so that a
+    /// backup taken while `serve` works is one consistent state (issue 22).
+    writes: std::sync::Arc<std::sync::RwLock<()>>,
     /// Lines about what opening did (see [`Store::open_notes`]).
     notes: Vec<String>,
     /// Whether the data is known sound: its files are as a clean close left them after a
@@ -224,6 +227,7 @@ impl Store {
             db,
             path: path.to_path_buf(),
             _lock: std::sync::Arc::new(lock),
+            writes: Default::default(),
             notes,
             sound: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(sound)),
             counted: None,
@@ -274,6 +278,16 @@ impl Store {
         self.meta.insert(keys::JOB_KEY, value.as_bytes())?;
         self.db.flush()?;
         Ok(())
+    }
+
+    /// Held while one transaction writes (shared with the others); see [`Store::backup`].
+    pub(crate) fn writing(&self) -> std::sync::RwLockReadGuard<'_, ()> {
+        self.writes.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Held while a backup reads every tree: no write lands meanwhile.
+    pub(crate) fn no_writes(&self) -> std::sync::RwLockWriteGuard<'_, ()> {
+        self.writes.write().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The job marked by [`Store::job_started`] finished.

@@ -231,9 +231,12 @@ pub(super) fn import_staff(store: &Store, file: &Path, opts: Options) -> Result<
             }
         }
         if let Some(old) = &row.renamed_from {
-            eprintln!(
+            tell!(
                 "{}:{}: note: NIP {}: jabatan {old:?} is read as {:?} (PermenPANRB 45/2022)",
-                table.file, row.line, row.staff.nip, row.staff.jabatan.nama
+                table.file,
+                row.line,
+                row.staff.nip,
+                row.staff.jabatan.nama
             );
         }
         for w in crate::domain::staff_warnings(&row.staff, today) {

@@ -145,6 +145,7 @@ impl Store {
         let mut all: Vec<&sled::Tree> = trees.iter().map(|t| t.sled()).collect();
         all.push(self.audit.sled());
         all.push(self.audit_by_record.sled());
+        let writing = self.writing();
         let result = all[..].transaction(|tx| {
             // sled gives one transactional tree for each tree of `all`, in its order.
             let (Some(own), Some([t_audit, t_audit_by_record])) =
@@ -165,7 +166,9 @@ impl Store {
             t_audit.insert(&audit_key[..], encoded(records::encode_audit(&entry))?)?;
             t_audit_by_record.insert(keys::audit_by_record(&entry.record, &audit_key), &[][..])?;
             Ok(value)
-        })?;
+        });
+        drop(writing);
+        let result = result?;
         self.db.flush()?;
         Ok(result)
     }
