@@ -357,7 +357,7 @@ impl App {
         )?);
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
-        let staff = SharedStaff::build(
+        let staff = SharedStaff::build_sized(
             self.store.iter_summaries().inspect(|s| {
                 if let Ok(s) = s
                     && scope.as_ref().is_none_or(|o| o.sees_unit(&s.unit_id))
@@ -367,6 +367,7 @@ impl App {
             }),
             unit_names(&self.store)?,
             self.opts.today.year(),
+            self.store.staff_hint(),
         )?;
         self.shared.staff.replace_with(staff);
         home.read_step_days(&self.store)?;

@@ -450,6 +450,12 @@ impl Store {
         write_state(&self.path, self.staff_count()?, None)
     }
 
+    /// About how many staff records there are, without reading any: the count taken at
+    /// open (0 when none was taken). For making room, never for a decision.
+    pub fn staff_hint(&self) -> usize {
+        self.counted.as_ref().map_or(0, |(n, _)| *n)
+    }
+
     /// How many staff records the database holds: the count taken at open while nothing
     /// has been written since (every write leaves an audit entry), else a walk of the tree.
     fn staff_count(&self) -> Result<usize, StoreError> {

@@ -30,6 +30,18 @@ pub(super) struct Entry {
     pub(super) held: Box<[(u32, Date)]>,
 }
 
+impl Entry {
+    /// The bytes this row's own heap parts hold (name, JP per year, annual ratings,
+    /// competencies held), without the allocator's bookkeeping.
+    pub(super) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of_val;
+        self.name.len()
+            + size_of_val(&*self.jp_years)
+            + size_of_val(&*self.annual)
+            + size_of_val(&*self.held)
+    }
+}
+
 /// One person as the talent view reads them, borrowed from the shared rows.
 pub struct TalentSource<'a> {
     pub nip: &'a str,

@@ -315,3 +315,32 @@ fn only_people_who_moved_are_kept_beside_the_rows_and_come_back_in_their_summari
     assert_eq!(find(&ix, "198503302010012002").unit_in(2024), "a");
     assert!(ix.shared().0.read().unwrap().moves.is_empty());
 }
+
+#[test]
+fn a_row_in_memory_keeps_its_size() {
+    // Issue 23's deterministic guard: the row's fixed part, and the heap parts of one
+    // fixed person (a 21-character name, three years of JP, two annual ratings, two
+    // competencies held). A field added to `Entry` shows up here first.
+    use jiff::civil::date;
+    assert_eq!(std::mem::size_of::<rows::Entry>(), 104);
+    let p = StaffSummary {
+        jp: vec![(2024, 12), (2025, 20), (2026, 6)],
+        annual: vec![
+            (2024, crate::domain::Predikat::Baik),
+            (2025, crate::domain::Predikat::SangatBaik),
+        ],
+        held: vec![(3, date(2025, 3, 1)), (7, date(2026, 5, 2))],
+        ..person(
+            "198503302010012002",
+            "dr. Rina Siregar, M.K",
+            "III/c",
+            "a",
+            6,
+        )
+    };
+    let shared = SharedStaff::new(vec![p], HashMap::new(), 2026);
+    let data = shared::read(&shared.0);
+    let row = &data.items[0];
+    // 21 (name) + 3 x 8 (year, JP) + 2 x 4 (year, predikat) + 2 x 8 (key, date).
+    assert_eq!(row.heap_bytes(), 21 + 24 + 8 + 16);
+}
