@@ -413,7 +413,8 @@ fn one_row_down_writes_only_the_two_rows_that_change() {
     let mut sizes = Vec::new();
     for _ in 0..5 {
         let before = written.get();
-        s.app.handle_key(crossterm::event::KeyEvent::from(KeyCode::Down));
+        s.app
+            .handle_key(crossterm::event::KeyEvent::from(KeyCode::Down));
         let app = &mut s.app;
         term.draw(|f| app.draw(f)).unwrap();
         sizes.push(written.get() - before);
@@ -421,7 +422,10 @@ fn one_row_down_writes_only_the_two_rows_that_change() {
     // Two rows of 80 columns with their colours, and the selection's marker: 259-277 bytes
     // when this was written (the pty measures 273-293 with the synchronized-output
     // markers), against 4,405 for the whole screen.
-    assert!(full > 3000, "the first frame draws the whole screen: {full}");
+    assert!(
+        full > 3000,
+        "the first frame draws the whole screen: {full}"
+    );
     for n in &sizes {
         assert!(*n <= 300, "a row move wrote {n} bytes: {sizes:?}");
         assert!(*n >= 80, "a row move redraws the two rows: {sizes:?}");

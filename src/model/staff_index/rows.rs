@@ -30,6 +30,7 @@ pub(super) struct Entry {
     pub(super) held: Box<[(u32, Date)]>,
 }
 
+#[cfg(test)]
 impl Entry {
     /// The bytes this row's own heap parts hold (name, JP per year, annual ratings,
     /// competencies held), without the allocator's bookkeeping.
