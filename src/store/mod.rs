@@ -7,6 +7,7 @@ pub mod codec;
 pub mod compact;
 mod error;
 pub mod files;
+pub mod host;
 pub mod keys;
 mod lock;
 mod officers;

@@ -65,9 +65,7 @@ fn parse_row(
     let value = match kind {
         None => None,
         Some(CareerKind::Pangkat) => {
-            let kind = staff
-                .as_ref()
-                .map_or(EmploymentKind::Pns, |s| s.nip.kind());
+            let kind = staff.as_ref().map_or(EmploymentKind::Pns, |s| s.nip.kind());
             row.need(Golongan::parse_for(gol, kind), || match kind {
                 EmploymentKind::Pns => {
                     format!("golongan {gol:?} is not a PNS rank (I/a to IV/e)")
