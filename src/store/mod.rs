@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod check;
 pub mod codec;
 pub mod compact;
+pub mod diff;
 mod error;
 pub mod files;
 pub mod host;
