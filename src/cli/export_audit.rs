@@ -34,7 +34,7 @@ pub fn run(store: &Store, filter: Filter<'_>, output: Option<&Path>) -> Result<(
     let rows = write(store, &mut out, since, filter.officer)?;
     out.finish()?;
     if let Some(path) = output {
-        eprintln!("export: {rows} row(s) written to {}", path.display());
+        tell!("export: {rows} row(s) written to {}", path.display());
     }
     Ok(())
 }

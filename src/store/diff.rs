@@ -106,6 +106,16 @@ pub fn changes<T: AuditFields>(old: Option<&T>, new: Option<&T>) -> String {
     bounded(&parts)
 }
 
+/// What an edit changed: [`changes`] from `old` to `new`; nothing for a creation (`old`
+/// absent), whose entry already says what was made and whose values the record holds
+/// (the next edit's entry names them as its old values).
+pub fn edits<T: AuditFields>(old: Option<&T>, new: &T) -> String {
+    match old {
+        Some(old) => changes(Some(old), Some(new)),
+        None => String::new(),
+    }
+}
+
 /// `parts` joined by `; `, at most [`SUMMARY_CHARS`] characters: the parts that do not
 /// fit are counted at the end.
 pub fn bounded(parts: &[String]) -> String {

@@ -1,5 +1,6 @@
 //! The only code that touches sled and bincode: trees, keys, the record codec, transactions.
 
+mod audit_fields;
 pub mod backup;
 pub mod bulk;
 pub mod check;

@@ -865,6 +865,9 @@ texts! {
     PromoCap => "di atas batas pendidikan ({cap}): perlu penyesuaian ijazah", "above the education's limit ({cap}): needs a degree adjustment";
     PromoFungsional => "jabatan fungsional: periksa angka kredit", "functional position: check the angka kredit";
     KeyPromotions => "kenaikan pangkat", "promotions";
+    // Issue 22 part A (audit): login entries, the audit screen.
+    ActLogin => "masuk", "logged in";
+    ActLogout => "keluar", "logged out";
 }
 
 #[cfg(test)]
