@@ -1,6 +1,7 @@
 //! The only code that touches sled and bincode: trees, keys, the record codec, transactions.
 
 mod audit_fields;
+mod audit_read;
 pub mod backup;
 pub mod bulk;
 pub mod check;

@@ -868,6 +868,21 @@ texts! {
     // Issue 22 part A (audit): login entries, the audit screen.
     ActLogin => "masuk", "logged in";
     ActLogout => "keluar", "logged out";
+    AuditTitle => "Jejak audit", "Audit trail";
+    AuditNow => "sekarang", "now";
+    AuditAllOfficers => "semua", "all";
+    AuditCount => "{n} entri, terbaru dulu", "{n} entries, newest first";
+    AuditMore => "ada lebih banyak: persempit dengan [ ] f /", "there are more: narrow with [ ] f /";
+    AuditNone => "tidak ada entri yang cocok", "no entries match";
+    AuditColWhen => "Waktu", "When";
+    AuditColOfficer => "Petugas", "Officer";
+    AuditColAction => "Tindakan", "Action";
+    AuditColRecord => "Rekaman", "Record";
+    AuditColSummary => "Ringkasan", "Summary";
+    KeyDay => "hari", "day";
+    KeyOfficer => "petugas", "officer";
+    KeyAudit => "jejak audit", "audit trail";
+    RoleAdminOnlyAudit => "hanya admin yang boleh membuka jejak audit", "only an admin may open the audit trail";
 }
 
 #[cfg(test)]
