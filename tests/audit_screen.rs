@@ -138,6 +138,14 @@ fn the_audit_trail_newest_first_filtered_by_officer_text_and_day() {
         s.key(KeyCode::Char(']'));
         assert!(s.shows("sekarang"), "{}", s.text());
         assert!(s.shows("5 entri"), "{}", s.text());
+        // Enter on a person's entry opens their record; Esc comes back to the trail.
+        s.key(KeyCode::Enter);
+        assert_eq!(s.app.record_shown(), Some(NIP), "{}", s.text());
+        s.key(KeyCode::Esc);
+        assert!(s.shows("Jejak audit"), "{}", s.text());
+        // A unit's entry names no person: Enter does nothing.
+        s.key(KeyCode::End).key(KeyCode::Enter);
+        assert!(s.shows("Jejak audit"), "{}", s.text());
         s.key(KeyCode::Esc);
         assert!(s.shows("Beranda"), "{}", s.text());
         assert!(!s.shows("Jejak audit"), "{}", s.text());

@@ -23,15 +23,17 @@ enum Act {
     NextDay,
     Officer,
     Search,
+    Open,
     Back,
     Quit,
 }
 
-const KEYS: [Binding<Act>; 6] = [
+const KEYS: [Binding<Act>; 7] = [
     bind(&[Key::Char('[')], Act::PrevDay, T::KeyDay, true),
     bind(&[Key::Char(']')], Act::NextDay, T::KeyDay, true),
     bind(&[Key::Char('f')], Act::Officer, T::KeyOfficer, true),
     bind(&[Key::Char('/')], Act::Search, T::KeySearch, true),
+    bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, false),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
@@ -46,6 +48,12 @@ const SEARCH_KEYS: [KeyHelp; 4] = [
     ),
     key(&[Key::Code(KeyCode::F(1))], T::KeyHelp, true),
 ];
+
+/// The person (NIP) a record names: `staff/NIP`, `evaluations/NIP/ID`, `career/NIP`, ...
+pub fn person_of(record: &str) -> Option<String> {
+    let nip = record.split('/').nth(1)?;
+    (nip.len() == 18 && nip.bytes().all(|b| b.is_ascii_digit())).then(|| nip.to_string())
+}
 
 pub struct AuditScreen {
     page: AuditPage,
@@ -171,6 +179,12 @@ impl Screen for AuditScreen {
                 self.search = Some(TextInput::new(&self.page.query.text).with_max(60));
                 Outcome::Changed
             }
+            Some(Act::Open) => self
+                .page
+                .rows
+                .get(self.selected)
+                .and_then(|r| person_of(&r.record))
+                .map_or(Outcome::Ignored, Outcome::OpenStaff),
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
             None => Outcome::Ignored,
