@@ -98,12 +98,14 @@ pub fn audit_page(
                     .to_string()
             })
             .unwrap_or_default();
+        // Text from the database, one line each (a crafted entry cannot move the cursor).
+        let clean = crate::domain::text::clean_line;
         rows.push(AuditRow {
             when,
-            actor: e.actor,
+            actor: clean(&e.actor),
             action: e.action,
-            record: e.record,
-            summary: e.summary,
+            record: clean(&e.record),
+            summary: clean(&e.summary),
         });
     }
     Ok(AuditPage {
@@ -187,5 +189,10 @@ mod tests {
         );
         assert_eq!(some.rows.len(), 1 + 5 + 50);
         assert_eq!(all.actors, ["ani", "budi"]);
+        store
+            .audit_event("ani", AuditAction::Login, "officers/ani", "a\x1b[2Jb\nc")
+            .unwrap();
+        let page = audit_page(&store, &AuditQuery::default(), &tz).unwrap();
+        assert_eq!(page.rows[0].summary, "a[2Jb c");
     }
 }
