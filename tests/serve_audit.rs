@@ -130,6 +130,13 @@ fn a_login_and_its_logout_are_audited_with_address_and_fingerprint() {
             .starts_with(&format!("from 127.0.0.1 with key {fingerprint}, after ")),
         "{after:?}"
     );
+    // The newest login, for the officers' list.
+    let last = store.last_login("ani").expect("read").expect("a login");
+    assert_eq!(
+        last.summary,
+        format!("from 127.0.0.1 with key {fingerprint}")
+    );
+    assert!(store.last_login("budi").expect("read").is_none());
     running.stop().expect("stop");
     store.close().expect("close");
 
