@@ -28,6 +28,16 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Beranda", &mut walked);
     s.key(KeyCode::Char('f'));
     check(&s, "Beranda: unit picker", &mut walked);
+    // The audit trail (issue 22): `[ ]` its day, `f` its officer, `/` its text.
+    s.key(KeyCode::Esc)
+        .key(KeyCode::Char('1'))
+        .key(KeyCode::Char('A'));
+    assert!(s.shows("Jejak audit"), "{}", s.text());
+    check(&s, "audit", &mut walked);
+    s.key(KeyCode::Char('/'));
+    check(&s, "audit: search", &mut walked);
+    s.key(KeyCode::Esc).key(KeyCode::Esc);
+    assert!(!s.shows("Jejak audit"), "{}", s.text());
     s.key(KeyCode::Esc).key(KeyCode::Char('2'));
     check(&s, "Pegawai", &mut walked);
     s.key(KeyCode::Char('E'));
@@ -92,7 +102,7 @@ fn every_screen_follows_the_key_grammar() {
     check(&s, "Talenta: list", &mut walked);
     s.key(KeyCode::Char('B'));
     check(&s, "Talenta: berprestasi", &mut walked);
-    assert_eq!(walked.len(), 28, "{walked:?}");
+    assert_eq!(walked.len(), 30, "{walked:?}");
 }
 
 #[test]

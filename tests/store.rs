@@ -683,9 +683,12 @@ fn an_skp_round_trips_and_a_realisation_is_audited_by_rhk_and_indicator_number()
         .unwrap();
     assert_eq!(after.revision, 2);
     let history = store.audit_of(&format!("skp/{nip}/1")).unwrap();
-    assert_eq!(
-        history.last().unwrap().summary,
-        "realisasi Triwulan III 2026, RHK 1 IKI 2"
+    // Named by RHK and indicator number, then the value added (issue 22: old -> new).
+    let summary = &history.last().unwrap().summary;
+    assert!(
+        summary.starts_with("realisasi Triwulan III 2026, RHK 1 IKI 2: realisasi: +")
+            && summary.ends_with("Triwulan III 2026: 28 menit"),
+        "{summary}"
     );
     // A save from the revision read before is refused: the realisation stays.
     let stale = store.save_realisasi(nip, saved.id, saved.revision, second, q3, None, "", "t");

@@ -3,6 +3,7 @@
 //! resize events; draws to whatever ratatui backend it is given; touches no terminal,
 //! global or environment variable, so one process can run one `App` per SSH session.
 
+mod audit;
 mod career;
 mod coaching;
 mod competency;
@@ -130,6 +131,7 @@ enum Screen {
     Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
     Career(Box<crate::screens::career_form::CareerForm>),
     Promotions(Box<crate::screens::promotions::Promotions>),
+    Audit(Box<crate::screens::audit::AuditScreen>),
 }
 
 impl Screen {
@@ -162,6 +164,7 @@ impl Screen {
             Screen::Keberatan(s) => s.as_ref(),
             Screen::Career(s) => s.as_ref(),
             Screen::Promotions(s) => s.as_ref(),
+            Screen::Audit(s) => s.as_ref(),
         }
     }
 
@@ -192,6 +195,7 @@ impl Screen {
             Screen::Keberatan(s) => s.as_mut(),
             Screen::Career(s) => s.as_mut(),
             Screen::Promotions(s) => s.as_mut(),
+            Screen::Audit(s) => s.as_mut(),
         }
     }
 }
@@ -930,6 +934,7 @@ impl App {
             Outcome::SaveCareer(nip, entry) => self.save_career(&nip, &entry),
             Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
             Outcome::OpenPromotions(period) => self.open_promotions(period),
+            Outcome::OpenAudit(query) => self.open_audit(query),
         }
     }
 

@@ -18,6 +18,7 @@ pub(super) enum Refusal {
     Viewer,
     AdminOnly,
     AdminOnlyRequirements,
+    AdminOnlyAudit,
     OtherUnit,
     /// Over `serve`, a file would be written on the server.
     RemoteExport,
@@ -30,6 +31,7 @@ impl Refusal {
             Refusal::Viewer => T::RoleViewer,
             Refusal::AdminOnly => T::RoleAdminOnly,
             Refusal::AdminOnlyRequirements => T::RoleAdminOnlyRequirements,
+            Refusal::AdminOnlyAudit => T::RoleAdminOnlyAudit,
             Refusal::OtherUnit => T::RoleOtherUnit,
             Refusal::RemoteExport => T::ServeNoExport,
             Refusal::RemoteProfile => T::ServeNoProfileExport,
@@ -69,6 +71,10 @@ pub(super) fn decide(
         Access::ReadUnit(unit) => (!officer.sees_unit(unit)).then_some(Refusal::OtherUnit),
         Access::AdminStaff => admin_only(Refusal::AdminOnly),
         Access::AdminRequirements => admin_only(Refusal::AdminOnlyRequirements),
+        // Reading, but everyone's changes: a viewer is told it is for admins too.
+        Access::AdminAudit => {
+            (!officer.may_edit_staff_records()).then_some(Refusal::AdminOnlyAudit)
+        }
         Access::Write => (!officer.may_write()).then_some(Refusal::Viewer),
         Access::WriteFor(nips) => {
             if !officer.may_write() {
@@ -282,6 +288,24 @@ mod tests {
                 a => panic!("{o:?} is a write action but asks for {a:?}"),
             }
             assert_eq!(admin_only(o), mine.is_some(), "{o:?}");
+        }
+    }
+
+    #[test]
+    fn only_an_admin_opens_the_audit_trail() {
+        let unit_of = |_: &str| Some("pkm".to_string());
+        let open = Outcome::OpenAudit(Default::default());
+        for (role, refused) in [
+            (Role::Admin, None),
+            (Role::Penilai, Some(Refusal::AdminOnlyAudit)),
+            (Role::Viewer, Some(Refusal::AdminOnlyAudit)),
+        ] {
+            let o = officer(role, &["pkm"]);
+            assert_eq!(
+                decide(&open.access(), &o, true, &unit_of),
+                refused,
+                "{role:?}"
+            );
         }
     }
 

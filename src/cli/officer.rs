@@ -27,6 +27,23 @@ pub enum Action {
         #[arg(long, value_name = "id|en")]
         lang: Option<String>,
     },
+    /// Change an officer's role, units or language (what is not given stays); takes effect
+    /// at their next login
+    Set {
+        name: String,
+        /// admin, penilai or viewer
+        #[arg(long, value_name = "admin|penilai|viewer")]
+        role: Option<String>,
+        /// Their units, by name or id (repeat for more): replaces the units they had
+        #[arg(long = "unit", value_name = "UNIT", conflicts_with = "all_units")]
+        units: Vec<String>,
+        /// No units listed: all units (for admin and viewer; a penilai needs units)
+        #[arg(long)]
+        all_units: bool,
+        /// The language of their screens over SSH (`-` for the server's default)
+        #[arg(long, value_name = "id|en|-")]
+        lang: Option<String>,
+    },
     /// List the officers with their role, units and key fingerprints
     List,
     /// Remove an officer
@@ -227,6 +244,48 @@ pub fn run(store: &Store, action: Action) -> Result<(), Failure> {
                 "officer: {name} added as {} with {} key(s)",
                 role.label(),
                 officer.keys.len()
+            );
+        }
+        Action::Set {
+            name,
+            role,
+            units,
+            all_units,
+            lang,
+        } => {
+            if role.is_none() && units.is_empty() && !all_units && lang.is_none() {
+                return Err(Failure::cannot_run(format!(
+                    "officer set {name}: nothing to change; give --role, --unit (or --all-units) or --lang"
+                )));
+            }
+            let mut officer = store.officer(&name)?.ok_or_else(|| {
+                Failure::data(format!(
+                    "no officer named {name:?}; `kinerja officer list` shows them"
+                ))
+            })?;
+            if let Some(role) = role {
+                officer.role = Role::parse(&role).ok_or_else(|| {
+                    Failure::data(format!("--role {role:?}: use admin, penilai or viewer"))
+                })?;
+            }
+            if all_units {
+                officer.units.clear();
+            } else if !units.is_empty() {
+                officer.units = resolve_units(store, &units)?;
+            }
+            if let Some(lang) = lang {
+                let lang = lang.trim().to_lowercase();
+                officer.lang = if lang == "-" { String::new() } else { lang };
+            }
+            let saved = store.save_officer(&officer, false, &actor)?;
+            let units = if saved.units.is_empty() {
+                "all units".to_string()
+            } else {
+                saved.units.join(", ")
+            };
+            tell!(
+                "officer: {name} is now {} for {units}; it takes effect at their next login",
+                saved.role.label()
             );
         }
         Action::List => {

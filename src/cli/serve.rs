@@ -29,6 +29,13 @@ pub fn connect_hint(db: &Path) -> Option<String> {
     ))
 }
 
+fn no_database(db: &Path) -> Failure {
+    Failure::cannot_run(format!(
+        "there is no database at {}; check --db, or create one with `kinerja demo` or `kinerja import staff FILE`",
+        db.display()
+    ))
+}
+
 pub fn run(
     db: &Path,
     db_given: bool,
@@ -38,11 +45,27 @@ pub fn run(
     ascii: bool,
 ) -> Result<(), Failure> {
     // Beside the real directory (not inside it when --db is `.` or a symlink).
-    let key_path =
-        hostkey::path_for(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()));
+    let real = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+    let (key_path, public_path) = (hostkey::path_for(&real), hostkey::public_path_for(&real));
     if fingerprint {
-        let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
-        say!("{}", hostkey::fingerprint_for_officers(&key));
+        if !db.exists() {
+            return Err(no_database(db));
+        }
+        match Store::open(db) {
+            Ok(store) => {
+                let key = hostkey::for_store(&store, &key_path, &os_user())
+                    .map_err(Failure::cannot_run)?;
+                let _ = hostkey::write_public(&public_path, &key);
+                store.close()?;
+                say!("{}", hostkey::fingerprint_for_officers(&key));
+            }
+            // The server holds it: the public half it wrote at its start.
+            Err(held @ crate::store::StoreError::Locked { .. }) => {
+                let public = hostkey::read_public(&public_path).map_err(|_| Failure::from(held))?;
+                say!("{}", hostkey::officers_form(&public));
+            }
+            Err(e) => return Err(e.into()),
+        }
         return Ok(());
     }
     let listen = listen.unwrap_or(serve::DEFAULT_LISTEN);
@@ -58,10 +81,7 @@ pub fn run(
         tell!("kinerja: {w}");
     }
     if !db.exists() {
-        return Err(Failure::cannot_run(format!(
-            "there is no database at {}; check --db, or create one with `kinerja demo` or `kinerja import staff FILE`",
-            db.display()
-        )));
+        return Err(no_database(db));
     }
     let store = match Store::open(db) {
         Ok(store) => store,
@@ -92,7 +112,10 @@ pub fn run(
             "no officer may log in yet: add one first, e.g. `kinerja officer add NAME --role admin --key ~/.ssh/id_ed25519.pub`",
         ));
     }
-    let key = hostkey::load_or_create(&key_path).map_err(Failure::cannot_run)?;
+    let key = hostkey::for_store(&store, &key_path, &os_user()).map_err(Failure::cannot_run)?;
+    if let Err(e) = hostkey::write_public(&public_path, &key) {
+        tell!("kinerja serve: {e}");
+    }
     let base = crate::app::Options {
         lang: lang.or(config.lang).unwrap_or_default(),
         theme: crate::ui::theme::Theme {

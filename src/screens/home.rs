@@ -26,13 +26,16 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 enum Act {
     Unit,
     Open,
+    Audit,
     Quit,
 }
 
 /// Beranda's keys: they decide what a key does, and the footer and help show them.
-const KEYS: [Binding<Act>; 3] = [
+const KEYS: [Binding<Act>; 4] = [
     bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
     bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
+    // Issue 22: the audit trail, for admins (in help; the role decides when it opens).
+    bind(&[Key::Char('A')], Act::Audit, T::KeyAudit, false),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, true),
 ];
 
@@ -284,6 +287,7 @@ impl Screen for Home {
                 Some((nip, _, _, _)) => Outcome::OpenStaff(nip.clone()),
                 None => Outcome::Ignored,
             },
+            Some(Act::Audit) => Outcome::OpenAudit(Default::default()),
             Some(Act::Unit) => {
                 self.picker = Some(UnitPicker::new(
                     &self.data.all_units,

@@ -2,6 +2,7 @@
 //! drawing. Screens never write to the store; they return an [`Outcome`] that `app/`
 //! carries out, so each can be tested on a `TestBackend` without a database.
 
+pub mod audit;
 pub mod career_form;
 pub mod coaching_form;
 pub mod competency;
@@ -234,6 +235,8 @@ pub enum Outcome {
     DeleteCareer(String, u32, u64),
     /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today).
     OpenPromotions(Option<crate::domain::PromotionPeriod>),
+    /// The audit trail for a query (issue 22): admin only.
+    OpenAudit(crate::views::audit::AuditQuery),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -281,6 +284,8 @@ pub enum Access<'a> {
     AdminStaff,
     /// Changes the competency requirements: admin only.
     AdminRequirements,
+    /// Reads the audit trail (everyone's changes, every unit): admin only.
+    AdminAudit,
     /// Writes evaluations, trainings, coaching or potensial of these people (NIPs): an
     /// admin, or a penilai of each one's unit.
     WriteFor(Vec<&'a str>),
@@ -339,6 +344,7 @@ impl Outcome {
             | O::EditPartner(..)
             | O::SavePartner(_) => Access::AdminStaff,
             O::SaveRequirement(..) | O::DeleteRequirement(_) => Access::AdminRequirements,
+            O::OpenAudit(_) => Access::AdminAudit,
             O::OpenEvaluation(nip, _)
             | O::SaveEvaluation(nip, _)
             | O::DeleteEvaluation(nip, ..)

@@ -1,13 +1,99 @@
-//! The server's host key: made once (Ed25519), kept 0600 beside the database as
-//! `NAME.ssh_host_ed25519_key`, read at every start. Clients pin its fingerprint.
+//! The server's host key: made once (Ed25519) and kept inside the database
+//! (`meta/host_key`, see `store/host.rs`), so a backup carries it and a restore or a move
+//! keeps it; clients pin its fingerprint. A database of an older version kept it 0600
+//! beside the database as `NAME.ssh_host_ed25519_key`: that file is taken in at the first
+//! start. The public half is written beside the database as `NAME.ssh_host_ed25519_key.pub`
+//! so `serve --fingerprint` can answer while the server holds the database.
 
+use crate::store::Store;
 use crate::store::files::PrivateFile;
-use russh::keys::{HashAlg, PrivateKey};
+use russh::keys::{HashAlg, PrivateKey, PublicKey};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Where the host key of the database at `db` lives: beside it, not inside (a compact or
-/// restore replaces the directory; the key must stay).
+/// The host key of the database: the one inside it; else the file an older version kept
+/// beside it (`side`, see [`path_for`]), taken in; else a new one. Taking in or making is
+/// audited with the key's fingerprint, never the key. Errors name the database or file.
+pub fn for_store(store: &Store, side: &Path, actor: &str) -> Result<PrivateKey, String> {
+    let db = store.path().display().to_string();
+    let parse = |bytes: &[u8]| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|t| PrivateKey::from_openssh(t).ok())
+            .ok_or_else(|| {
+                format!(
+                    "the host key inside the database {db} cannot be read; run `kinerja check`, and restore the newest backup it names"
+                )
+            })
+    };
+    let held = store
+        .host_key()
+        .map_err(|e| format!("cannot read the host key in the database {db}: {e}"))?;
+    if let Some(bytes) = held {
+        return parse(&bytes);
+    }
+    let (key, how) = match std::fs::read(side) {
+        Ok(bytes) => {
+            let key = PrivateKey::from_openssh(&bytes).map_err(|e| {
+                format!(
+                    "the host key {} cannot be read ({e}); move it away to make a new one (clients will then warn that the host key changed)",
+                    side.display()
+                )
+            })?;
+            let how = format!(
+                "host key {} taken in from {}",
+                fingerprint(&key),
+                crate::domain::text::shown_path(side)
+            );
+            (key, how)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let key = PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519)
+                .map_err(|e| format!("cannot make a host key: {e}"))?;
+            let how = format!("host key {} made", fingerprint(&key));
+            (key, how)
+        }
+        Err(e) => return Err(format!("cannot read the host key {}: {e}", side.display())),
+    };
+    let text = key
+        .to_openssh(russh::keys::ssh_key::LineEnding::LF)
+        .map_err(|e| format!("cannot keep the host key: {e}"))?;
+    let kept = store
+        .keep_host_key(text.as_bytes(), actor, &how)
+        .map_err(|e| format!("cannot keep the host key in the database {db}: {e}"))?;
+    parse(&kept)
+}
+
+/// Where the public half of the host key is written beside the database at `db`.
+pub fn public_path_for(db: &Path) -> PathBuf {
+    let mut p = path_for(db).into_os_string();
+    p.push(".pub");
+    PathBuf::from(p)
+}
+
+/// Writes the public half beside the database (replacing what an earlier start wrote),
+/// for `serve --fingerprint` while the server holds the database.
+pub fn write_public(path: &Path, key: &PrivateKey) -> Result<(), String> {
+    let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let text = key.public_key().to_openssh().map_err(|e| err(&e))?;
+    if std::fs::read_to_string(path).is_ok_and(|t| t.trim() == text) {
+        return Ok(());
+    }
+    let (handle, mut file) = PrivateFile::create(path).map_err(|e| err(&e))?;
+    writeln!(file, "{text}").map_err(|e| err(&e))?;
+    handle.commit(file).map_err(|e| err(&e))
+}
+
+/// Reads the public half written by [`write_public`].
+pub fn read_public(path: &Path) -> Result<PublicKey, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    PublicKey::from_openssh(text.trim())
+        .map_err(|e| format!("{} is not a public key: {e}", path.display()))
+}
+
+/// Where an older version kept the host key of the database at `db`: beside it (a compact
+/// or restore replaces the directory). Now only read once, to take the key in.
 pub fn path_for(db: &Path) -> PathBuf {
     let db: PathBuf = db.components().collect();
     let name = db
@@ -17,7 +103,8 @@ pub fn path_for(db: &Path) -> PathBuf {
     db.with_file_name(format!("{name}.ssh_host_ed25519_key"))
 }
 
-/// Reads the host key, making it first if there is none. Errors name the file.
+/// Reads the host key file, making it first if there is none. Errors name the file. (Tests
+/// serving without a database's own key use it.)
 pub fn load_or_create(path: &Path) -> Result<PrivateKey, String> {
     match std::fs::read(path) {
         Ok(bytes) => {
@@ -73,7 +160,11 @@ pub fn fingerprint(key: &PrivateKey) -> String {
 /// SHA256 fingerprint and algorithm on one line, as `ssh-keygen -lv` prints it, then
 /// OpenSSH's randomart picture (`ssh -o VisualHostKey=yes` shows the same).
 pub fn fingerprint_for_officers(key: &PrivateKey) -> String {
-    let public = key.public_key();
+    officers_form(key.public_key())
+}
+
+/// [`fingerprint_for_officers`] from the public key alone.
+pub fn officers_form(public: &PublicKey) -> String {
     let algorithm = public.algorithm();
     let (name, bits) = match algorithm {
         russh::keys::Algorithm::Ed25519 => ("ED25519".to_string(), 256),

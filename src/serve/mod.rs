@@ -21,6 +21,7 @@ pub use accept::Limits;
 use crate::app::{Options, Shared};
 use crate::domain::Officer;
 use crate::store::Store;
+use crate::store::records::AuditAction;
 use crate::ui::lang::T;
 use crate::ui::theme::Theme;
 use russh::keys::{HashAlg, PrivateKey, PublicKey};
@@ -172,6 +173,9 @@ struct Conn {
     ticket: Option<accept::Ticket>,
     /// Set at the login: the stream's login deadline no longer applies.
     logged_in: Arc<std::sync::atomic::AtomicBool>,
+    /// The login's audit text (address and key fingerprint) and when, for the logout's
+    /// audit entry.
+    audited_login: Option<(String, std::time::Instant)>,
 }
 
 impl Drop for Conn {
@@ -183,6 +187,14 @@ impl Drop for Conn {
             && let Some((user, fingerprint)) = self.refused.take()
         {
             self.state.failed(&user, self.ip(), &fingerprint);
+        }
+        if let (Some(officer), Some((from, at))) = (&self.officer, self.audited_login.take()) {
+            let minutes = at.elapsed().as_secs() / 60;
+            self.audit(
+                officer,
+                AuditAction::Logout,
+                &format!("{from}, after {minutes} min"),
+            );
         }
     }
 }
@@ -207,6 +219,7 @@ impl Conn {
             held: None,
             ticket: Some(ticket),
             logged_in,
+            audited_login: None,
         }
     }
 }
@@ -288,6 +301,22 @@ pub const EVENT_QUEUE: usize = 1024;
 impl Conn {
     fn ip(&self) -> Option<IpAddr> {
         self.peer.map(|p| p.ip())
+    }
+
+    /// Writes a login or logout to the audit trail under `officers/NAME`; a failure to
+    /// write it is logged, not fatal.
+    fn audit(&self, officer: &Officer, action: AuditAction, summary: &str) {
+        let record = format!("officers/{}", officer.name);
+        if let Err(e) = self
+            .state
+            .store
+            .audit_event(&officer.name, action, &record, summary)
+        {
+            tell!(
+                "kinerja serve: cannot write the {} of {record} to the audit trail: {e}",
+                action.label()
+            );
+        }
     }
 
     /// The officer `key` logs in as under `user`. A refused key is remembered (counted
@@ -487,6 +516,16 @@ impl russh::server::Handler for Conn {
     ) -> Result<Auth, Self::Error> {
         match self.check(user, key.public_key) {
             Some(officer) => {
+                // A held name's connection only hears how long the hold lasts: no login.
+                if self.held.is_none() && self.audited_login.is_none() {
+                    let from = format!(
+                        "from {} with key {}",
+                        self.ip().map_or("?".into(), |ip| ip.to_string()),
+                        key.public_key.fingerprint(HashAlg::Sha256)
+                    );
+                    self.audit(&officer, AuditAction::Login, &from);
+                    self.audited_login = Some((from, std::time::Instant::now()));
+                }
                 self.officer = Some(officer);
                 // Logged in: no longer counted among the connections that have not, and
                 // the login deadline is over.

@@ -123,6 +123,11 @@ impl Verifier {
                     "it was made while a job was unfinished; make a new backup after the job ends",
                 ));
             }
+            "meta" if key == keys::HOST_KEY => {
+                if let Some(problem) = super::host::host_key_problem(value) {
+                    self.problem(tree, key, problem);
+                }
+            }
             // Markers of derived data, which the restore rebuilds and marks itself.
             "meta" => {}
             t if REBUILT.contains(&t) => {}

@@ -342,6 +342,11 @@ impl Store {
             Some(_) => r.damaged("meta", keys::SCHEMA_KEY, "schema version is not 4 bytes"),
             None => r.damaged("meta", keys::SCHEMA_KEY, "schema version is missing"),
         }
+        if let Some(v) = self.meta.get(keys::HOST_KEY)?
+            && let Some(problem) = super::host::host_key_problem(&v)
+        {
+            r.damaged("meta", keys::HOST_KEY, problem);
+        }
         Ok(())
     }
 

@@ -35,6 +35,10 @@ pub const JOB_KEY: &[u8] = b"job";
 /// bulk write is under way, so an interrupted one is repaired on the next open.
 pub const SUMMARIES_KEY: &[u8] = b"summaries";
 
+/// The server's SSH host key in `meta`: its OpenSSH private key text (issue 22; see
+/// `store/host.rs`). Secret: backups carry it, nothing else shows it.
+pub const HOST_KEY: &[u8] = b"host_key";
+
 /// Present in `meta` when `training_stats` matches the trainings (as `SUMMARIES_KEY`).
 pub const STATS_KEY: &[u8] = b"training_stats";
 

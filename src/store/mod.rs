@@ -1,12 +1,16 @@
 //! The only code that touches sled and bincode: trees, keys, the record codec, transactions.
 
+mod audit_fields;
+mod audit_read;
 pub mod backup;
 pub mod bulk;
 pub mod check;
 pub mod codec;
 pub mod compact;
+pub mod diff;
 mod error;
 pub mod files;
+pub mod host;
 pub mod keys;
 mod lock;
 mod officers;

@@ -88,17 +88,6 @@ impl Store {
             }
         }
         let tree = self.officers_tree()?;
-        let summary = format!(
-            "role {}, units [{}], keys [{}]",
-            officer.role.label(),
-            officer.units.join(", "),
-            officer
-                .keys
-                .iter()
-                .map(|k| fingerprint(k))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
         self.audited([&tree], actor, |[t_officers]| {
             let old = match t_officers.get(officer.name.as_bytes())? {
                 Some(v) => Some(
@@ -136,6 +125,10 @@ impl Store {
                 officer.name.as_bytes(),
                 encoded(records::encode_officer(&saved))?,
             )?;
+            let summary = super::diff::with_changes(
+                if old.is_some() { "changed" } else { "added" },
+                &super::diff::changes(old.as_ref(), Some(&saved)),
+            );
             Ok((
                 saved,
                 Audit {
@@ -145,7 +138,7 @@ impl Store {
                         AuditAction::Create
                     },
                     record: format!("officers/{}", officer.name),
-                    summary: summary.clone(),
+                    summary,
                 },
             ))
         })
@@ -155,20 +148,40 @@ impl Store {
     pub fn delete_officer(&self, name: &str, actor: &str) -> Result<(), StoreError> {
         let tree = self.officers_tree()?;
         self.audited([&tree], actor, |[t_officers]| {
-            if t_officers.remove(name.as_bytes())?.is_none() {
+            let Some(gone) = t_officers.remove(name.as_bytes())? else {
                 return abort(StoreError::NotFound {
                     what: format!("officer {name}"),
                 });
-            }
+            };
+            let gone = records::decode_officer(&gone).ok();
             Ok((
                 (),
                 Audit {
                     action: AuditAction::Delete,
                     record: format!("officers/{name}"),
-                    summary: "removed".into(),
+                    summary: super::diff::with_changes(
+                        "removed",
+                        &super::diff::changes(gone.as_ref(), None),
+                    ),
                 },
             ))
         })
+    }
+}
+
+/// An officer as the audit names its fields: keys by fingerprint only.
+impl super::diff::AuditFields for Officer {
+    fn audit_fields(&self) -> Vec<(&'static str, super::diff::Value)> {
+        use super::diff::Value;
+        vec![
+            ("role", self.role.label().into()),
+            ("units", Value::List(self.units.clone())),
+            ("lang", self.lang.as_str().into()),
+            (
+                "keys",
+                Value::List(self.keys.iter().map(|k| fingerprint(k)).collect()),
+            ),
+        ]
     }
 }
 

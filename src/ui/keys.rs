@@ -165,9 +165,11 @@ pub fn help<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
 /// one verb on every screen that binds it, listed by the texts that verb may be shown
 /// with there. A screen need not bind a key; where it does, it means this.
 pub const GRAMMAR: [(Key, &[T]); 18] = [
-    (Key::Char('['), &[T::KeyYear]),
-    (Key::Char(']'), &[T::KeyYear]),
-    (Key::Char('f'), &[T::KeyUnit]),
+    // The time shown back and forward: the year, or the day on the audit trail.
+    (Key::Char('['), &[T::KeyYear, T::KeyDay]),
+    (Key::Char(']'), &[T::KeyYear, T::KeyDay]),
+    // Whose rows are shown: the unit, or the officer on the audit trail.
+    (Key::Char('f'), &[T::KeyUnit, T::KeyOfficer]),
     (Key::Char('/'), &[T::KeySearch]),
     (Key::Char(' '), &[T::KeyMark]),
     (Key::Char('?'), &[T::KeyHelp]),

@@ -867,6 +867,24 @@ texts! {
     PromoCap => "di atas batas pendidikan ({cap}): perlu penyesuaian ijazah", "above the education's limit ({cap}): needs a degree adjustment";
     PromoFungsional => "jabatan fungsional: periksa angka kredit", "functional position: check the angka kredit";
     KeyPromotions => "kenaikan pangkat", "promotions";
+    // Issue 22 part A (audit): login entries, the audit screen.
+    ActLogin => "masuk", "logged in";
+    ActLogout => "keluar", "logged out";
+    AuditTitle => "Jejak audit", "Audit trail";
+    AuditNow => "sekarang", "now";
+    AuditAllOfficers => "semua", "all";
+    AuditCount => "{n} entri, terbaru dulu", "{n} entries, newest first";
+    AuditMore => "ada lebih banyak: persempit dengan [ ] f /", "there are more: narrow with [ ] f /";
+    AuditNone => "tidak ada entri yang cocok", "no entries match";
+    AuditColWhen => "Waktu", "When";
+    AuditColOfficer => "Petugas", "Officer";
+    AuditColAction => "Tindakan", "Action";
+    AuditColRecord => "Rekaman", "Record";
+    AuditColSummary => "Ringkasan", "Summary";
+    KeyDay => "hari", "day";
+    KeyOfficer => "petugas", "officer";
+    KeyAudit => "jejak audit", "audit trail";
+    RoleAdminOnlyAudit => "hanya admin yang boleh membuka jejak audit", "only an admin may open the audit trail";
 }
 
 #[cfg(test)]

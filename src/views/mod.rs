@@ -3,6 +3,7 @@
 //! `store/` and `model/`; never `ui/` or ratatui, and holds no interface text.
 
 pub mod angka_kredit;
+pub mod audit;
 pub mod coaching;
 pub mod competency_gaps;
 pub mod competency_view;

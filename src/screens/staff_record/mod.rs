@@ -963,6 +963,8 @@ pub(crate) fn action_text(a: crate::views::AuditAction) -> T {
         AuditAction::Demo => T::ActDemo,
         AuditAction::Restore => T::ActRestore,
         AuditAction::Compact => T::ActCompact,
+        AuditAction::Login => T::ActLogin,
+        AuditAction::Logout => T::ActLogout,
     }
 }
 

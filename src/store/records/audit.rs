@@ -15,10 +15,15 @@ pub enum AuditAction {
     Restore,
     /// `kinerja compact` (appended: variant numbers are stored).
     Compact,
+    /// An officer logged in over SSH (issue 22): record `officers/NAME`, the address and
+    /// the key's fingerprint in the summary.
+    Login,
+    /// That session ended.
+    Logout,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 7] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::Create,
         AuditAction::Update,
         AuditAction::Delete,
@@ -26,6 +31,8 @@ impl AuditAction {
         AuditAction::Demo,
         AuditAction::Restore,
         AuditAction::Compact,
+        AuditAction::Login,
+        AuditAction::Logout,
     ];
 
     pub fn label(self) -> &'static str {
@@ -37,6 +44,8 @@ impl AuditAction {
             AuditAction::Demo => "demo",
             AuditAction::Restore => "restore",
             AuditAction::Compact => "compact",
+            AuditAction::Login => "login",
+            AuditAction::Logout => "logout",
         }
     }
 }

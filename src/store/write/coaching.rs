@@ -42,7 +42,8 @@ impl Store {
                     });
                 }
                 let what = format!("coaching of {nip} on {date}");
-                let (saved, _) = place(&mut group.items, &mut group.next_id, &coaching, what)?;
+                let (saved, previous) =
+                    place(&mut group.items, &mut group.next_id, &coaching, what)?;
                 group.items.sort_by_key(|c| (c.tanggal, c.id));
                 t_coaching.insert(nip.as_bytes(), encoded(records::encode_coaching(&group))?)?;
                 Ok((
@@ -54,7 +55,10 @@ impl Store {
                             AuditAction::Update
                         },
                         record: format!("coaching/{nip}/{}", saved.id),
-                        summary: coaching_summary(&saved),
+                        summary: crate::store::diff::with_changes(
+                            &coaching_summary(&saved),
+                            &crate::store::diff::edits(previous.as_ref(), &saved),
+                        ),
                     },
                 ))
             },
@@ -83,7 +87,10 @@ impl Store {
                 Audit {
                     action: AuditAction::Delete,
                     record: format!("coaching/{nip}/{id}"),
-                    summary: coaching_summary(&gone),
+                    summary: crate::store::diff::with_changes(
+                        &coaching_summary(&gone),
+                        &crate::store::diff::changes(Some(&gone), None),
+                    ),
                 },
             ))
         })

@@ -55,12 +55,15 @@ impl Store {
                         AuditAction::Create
                     },
                     record: format!("competencies/{}", c.id),
-                    summary: format!(
-                        "{} ({}, {})",
-                        c.name,
-                        c.kind.label(),
-                        c.validity_months
-                            .map_or("-".to_string(), |m| format!("{m} bulan"))
+                    summary: crate::store::diff::with_changes(
+                        &format!(
+                            "{} ({}, {})",
+                            c.name,
+                            c.kind.label(),
+                            c.validity_months
+                                .map_or("-".to_string(), |m| format!("{m} bulan"))
+                        ),
+                        &crate::store::diff::edits(before.as_ref(), &c),
                     ),
                 },
             ))

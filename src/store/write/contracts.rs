@@ -83,10 +83,15 @@ impl Store {
                             AuditAction::Create
                         },
                         record: record(nip, contract.mulai),
-                        summary: match &before {
-                            Some(old) => format!("kontrak {} -> {}", span(old), span(&contract)),
-                            None => format!("kontrak {}", span(&contract)),
-                        },
+                        summary: crate::store::diff::with_changes(
+                            &match &before {
+                                Some(old) => {
+                                    format!("kontrak {} -> {}", span(old), span(&contract))
+                                }
+                                None => format!("kontrak {}", span(&contract)),
+                            },
+                            &crate::store::diff::edits(before.as_ref(), &contract),
+                        ),
                     },
                 ))
             },

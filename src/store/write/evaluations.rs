@@ -124,7 +124,8 @@ impl Store {
                     )));
                 }
                 let what = format!("evaluation {} of {nip}", evaluation.period);
-                let (saved, _) = place(&mut group.items, &mut group.next_id, &evaluation, what)?;
+                let (saved, previous) =
+                    place(&mut group.items, &mut group.next_id, &evaluation, what)?;
                 group.items.sort_by_key(|e| e.period.sort_key());
                 t_evaluations.insert(
                     nip.as_bytes(),
@@ -150,11 +151,14 @@ impl Store {
                             AuditAction::Update
                         },
                         record: format!("evaluations/{nip}/{}", saved.id),
-                        summary: format!(
-                            "{}: {}{}",
-                            saved.period,
-                            saved.predikat().label(),
-                            keberatan_step(&saved)
+                        summary: crate::store::diff::with_changes(
+                            &format!(
+                                "{}: {}{}",
+                                saved.period,
+                                saved.predikat().label(),
+                                keberatan_step(&saved)
+                            ),
+                            &crate::store::diff::edits(previous.as_ref(), &saved),
                         ),
                     },
                 ))
@@ -220,7 +224,10 @@ impl Store {
                     Audit {
                         action: AuditAction::Delete,
                         record: format!("evaluations/{nip}/{id}"),
-                        summary: format!("{}: {}", gone.period, gone.predikat().label()),
+                        summary: crate::store::diff::with_changes(
+                            &format!("{}: {}", gone.period, gone.predikat().label()),
+                            &crate::store::diff::changes(Some(&gone), None),
+                        ),
                     },
                 ))
             },

@@ -173,6 +173,27 @@ impl Store {
         Ok(result)
     }
 
+    /// Writes one audit entry about `record` that changes no data (a login or logout over
+    /// SSH), then flushes.
+    pub fn audit_event(
+        &self,
+        actor: &str,
+        action: AuditAction,
+        record: &str,
+        summary: &str,
+    ) -> Result<(), StoreError> {
+        self.audited([], actor, |[]| {
+            Ok((
+                (),
+                Audit {
+                    action,
+                    record: record.to_string(),
+                    summary: summary.to_string(),
+                },
+            ))
+        })
+    }
+
     /// Writes one audit entry for a bulk run (demo, import, restore), then flushes.
     pub fn audit_run(
         &self,

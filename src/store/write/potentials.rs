@@ -39,7 +39,8 @@ impl Store {
                         found: all.revision,
                     });
                 }
-                let before = all.of_year(entry.year).map(|e| e.potensial.label());
+                let previous = all.of_year(entry.year).cloned();
+                let before = previous.as_ref().map(|e| e.potensial.label());
                 all.put(entry.clone());
                 all.revision += 1;
                 t_potentials.insert(nip.as_bytes(), encoded(records::encode_potentials(&all))?)?;
@@ -52,12 +53,15 @@ impl Store {
                             AuditAction::Create
                         },
                         record: format!("potentials/{nip}"),
-                        summary: format!(
-                            "potensial {}: {} -> {} ({})",
-                            entry.year,
-                            before.unwrap_or("-"),
-                            entry.potensial.label(),
-                            entry.source.label()
+                        summary: crate::store::diff::with_changes(
+                            &format!(
+                                "potensial {}: {} -> {} ({})",
+                                entry.year,
+                                before.unwrap_or("-"),
+                                entry.potensial.label(),
+                                entry.source.label()
+                            ),
+                            &crate::store::diff::edits(previous.as_ref(), &entry),
                         ),
                     },
                 ))
@@ -100,7 +104,10 @@ impl Store {
                 Audit {
                     action: AuditAction::Delete,
                     record: format!("potentials/{nip}"),
-                    summary: format!("potensial {year}: {}", gone.potensial.label()),
+                    summary: crate::store::diff::with_changes(
+                        &format!("potensial {year}: {}", gone.potensial.label()),
+                        &crate::store::diff::changes(Some(&gone), None),
+                    ),
                 },
             ))
         })

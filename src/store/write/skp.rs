@@ -22,7 +22,7 @@ impl Store {
             }
             let mut group = read(t_skp, "skp", nip, records::decode_skp)?.unwrap_or_default();
             let what = format!("SKP {} of {nip}", span(&skp));
-            let (saved, _) = place(&mut group.items, &mut group.next_id, &skp, what)?;
+            let (saved, previous) = place(&mut group.items, &mut group.next_id, &skp, what)?;
             group.items.sort_by_key(|s| (s.mulai, s.id));
             t_skp.insert(nip.as_bytes(), encoded(records::encode_skp(&group))?)?;
             Ok((
@@ -34,7 +34,10 @@ impl Store {
                         AuditAction::Update
                     },
                     record: format!("skp/{nip}/{}", saved.id),
-                    summary: skp_summary(&saved),
+                    summary: crate::store::diff::with_changes(
+                        &skp_summary(&saved),
+                        &crate::store::diff::edits(previous.as_ref(), &saved),
+                    ),
                 },
             ))
         })
@@ -70,11 +73,6 @@ impl Store {
                     found: slot.revision,
                 });
             }
-            let Some(ind) = slot.indikator_mut(indikator_id) else {
-                return abort(StoreError::NotFound {
-                    what: format!("indicator {indikator_id} of {what}"),
-                });
-            };
             let mut nilai = nilai.clone();
             if let Some(n) = &mut nilai {
                 *n = match n {
@@ -86,6 +84,12 @@ impl Store {
                 };
             }
             let cleared = nilai.is_none();
+            let before = slot.clone();
+            let Some(ind) = slot.indikator_mut(indikator_id) else {
+                return abort(StoreError::NotFound {
+                    what: format!("indicator {indikator_id} of {what}"),
+                });
+            };
             ind.set_realisasi(period, nilai, catatan);
             // Named as the screens and exports number them: RHK n, indicator m.
             let place = slot
@@ -101,6 +105,10 @@ impl Store {
                 .unwrap_or_else(|| format!("indikator {indikator_id}"));
             slot.revision += 1;
             let saved = slot.clone();
+            let summary = crate::store::diff::with_changes(
+                &format!("realisasi {period}, {place}"),
+                &crate::store::diff::changes(Some(&before), Some(&saved)),
+            );
             t_skp.insert(nip.as_bytes(), encoded(records::encode_skp(&group))?)?;
             Ok((
                 saved,
@@ -111,7 +119,7 @@ impl Store {
                         AuditAction::Update
                     },
                     record: format!("skp/{nip}/{skp_id}"),
-                    summary: format!("realisasi {period}, {place}"),
+                    summary,
                 },
             ))
         })
@@ -138,7 +146,10 @@ impl Store {
                 Audit {
                     action: AuditAction::Delete,
                     record: format!("skp/{nip}/{id}"),
-                    summary: skp_summary(&gone),
+                    summary: crate::store::diff::with_changes(
+                        &skp_summary(&gone),
+                        &crate::store::diff::changes(Some(&gone), None),
+                    ),
                 },
             ))
         })

@@ -144,57 +144,13 @@ impl Store {
     }
 }
 
-/// The names of the fields that differ, for the audit summary (no values: they may be personal).
 /// The fields of a staff record that changed, as `field: old -> new` joined by `; ` (the
 /// field names are the record's own, the same in both languages); `-` when nothing did.
 pub fn staff_changes(old: &Staff, new: &Staff) -> String {
-    let yes_no = |b: bool| if b { "ya" } else { "tidak" }.to_string();
-    let fields: [(&str, String, String); 9] = [
-        ("nama", old.nama.clone(), new.nama.clone()),
-        (
-            "gelar_depan",
-            old.gelar_depan.clone(),
-            new.gelar_depan.clone(),
-        ),
-        (
-            "gelar_belakang",
-            old.gelar_belakang.clone(),
-            new.gelar_belakang.clone(),
-        ),
-        (
-            "golongan",
-            old.golongan.to_string(),
-            new.golongan.to_string(),
-        ),
-        (
-            "pendidikan",
-            old.pendidikan.code().to_string(),
-            new.pendidikan.code().to_string(),
-        ),
-        (
-            "jabatan",
-            old.jabatan.nama.clone(),
-            new.jabatan.nama.clone(),
-        ),
-        (
-            "jenis_jabatan",
-            old.jabatan.jenis.label().to_string(),
-            new.jabatan.jenis.label().to_string(),
-        ),
-        ("unit", old.unit_id.clone(), new.unit_id.clone()),
-        ("aktif", yes_no(old.aktif), yes_no(new.aktif)),
-    ];
-    let changed: Vec<String> = fields
-        .into_iter()
-        .filter(|(_, a, b)| a != b)
-        .map(|(name, a, b)| {
-            let show = |v: String| if v.is_empty() { "-".to_string() } else { v };
-            format!("{name}: {} -> {}", show(a), show(b))
-        })
-        .collect();
-    if changed.is_empty() {
+    let changes = crate::store::diff::changes(Some(old), Some(new));
+    if changes.is_empty() {
         "-".into()
     } else {
-        changed.join("; ")
+        changes
     }
 }

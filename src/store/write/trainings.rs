@@ -107,7 +107,10 @@ impl Store {
                             AuditAction::Update
                         },
                         record: format!("trainings/{nip}/{}", saved.id),
-                        summary: format!("{} JP, {}", saved.jp, saved.status.label()),
+                        summary: crate::store::diff::with_changes(
+                            &format!("{} JP, {}", saved.jp, saved.status.label()),
+                            &crate::store::diff::edits(previous.as_ref(), &saved),
+                        ),
                     },
                 ))
             },
@@ -172,7 +175,10 @@ impl Store {
                     Audit {
                         action: AuditAction::Delete,
                         record: format!("trainings/{nip}/{id}"),
-                        summary: format!("{} JP", gone.jp),
+                        summary: crate::store::diff::with_changes(
+                            &format!("{} JP", gone.jp),
+                            &crate::store::diff::changes(Some(&gone), None),
+                        ),
                     },
                 ))
             },
