@@ -68,6 +68,23 @@ fn screens(c: &mut Criterion) {
         .sample_size(20)
         .measurement_time(Duration::from_secs(8));
 
+    // Issue 23: the first frame is drawn before the store opens (`app::draw_opening`); this
+    // is everything between the start of the screens and that frame, without a terminal.
+    group.bench_function("opening_frame_before_the_store", |b| {
+        let ui = kinerja::ui::Ui {
+            lang: Default::default(),
+            theme: Default::default(),
+            jp: Default::default(),
+        };
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        b.iter(|| {
+            term.draw(|f| kinerja::app::draw_opening(f, &ui, date(2026, 11, 28), "/data/db"))
+                .expect("draw");
+        })
+    });
+
+    // The store opened and the app's own first frame (the first page of the list): what
+    // follows the opening frame.
     group.bench_function("start_to_first_frame", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
