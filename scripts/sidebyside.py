@@ -179,6 +179,36 @@ def run_other(argv, rows_marker, first_marker):
     return out
 
 
+def timeline(binary, db, total):
+    """One kinerja run, its resident memory sampled every 20 ms beside what the screen
+    shows: where the time and the memory go between start and the staff list's total."""
+    pid, fd, start = spawn([binary, "--db", db])
+    r = Reader(fd, start)
+    last, sent, end = None, False, time.monotonic() + 20
+    shown = f"{total} / {total}"
+    while time.monotonic() < end and not r.eof:
+        r.pump(0.02)
+        t = r.text()
+        state = ("list total shown" if shown in t else "list, loading") if sent else (
+            "Beranda filled" if "Cakupan penilaian" in t else
+            "frame shown, loading" if "kinerja" in t else "nothing shown")
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                rss = next(int(l.split()[1]) for l in f if l.startswith("VmRSS:")) // 1024
+        except (OSError, StopIteration):
+            break
+        if (state, rss // 5) != last:
+            print(f"{(time.monotonic() - start) * 1000:7.0f} ms  {rss:4d} MiB  {state}")
+            last = (state, rss // 5)
+        if state == "Beranda filled" and not sent:
+            os.write(fd, b"2")
+            sent = True
+        if state == "list total shown":
+            break
+    print(f"peak {hwm_kib(pid) // 1024} MiB")
+    finish(pid, fd, [b"q", b"q", b"y"])
+
+
 def summary(values, fmt):
     values = [v for v in values if v is not None]
     if not values:
@@ -194,6 +224,8 @@ def main():
     ap.add_argument("--work", default="/tmp/kinerja-sidebyside")
     ap.add_argument("--staff", type=int, default=100000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--timeline", action="store_true",
+                    help="one run on the full demo, memory sampled every 20 ms")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     full, only, csv = (os.path.join(a.work, n) for n in ("full", "staff-only", "staff.csv"))
@@ -205,6 +237,9 @@ def main():
     if not os.path.isdir(only):
         subprocess.run([a.bin, "--db", only, "import", "staff", csv], **quiet)
     rows = sum(1 for _ in open(csv, encoding="utf-8")) - 1
+    if a.timeline:
+        timeline(a.bin, full, a.staff)
+        return 0
 
     programs = [
         (f"kinerja, the staff CSV imported", lambda: run_kinerja(a.bin, only, rows)),

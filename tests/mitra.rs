@@ -182,3 +182,67 @@ fn a_partners_page_is_drawn_before_its_competencies_closed_are_counted() {
     // Nothing is left to do.
     assert!(!s.app.run_deferred());
 }
+
+/// Issue 23: the people per organiser and year are kept on every save, so Mitra reads
+/// their trainings only. The kept index equals a pass over every training, after the demo
+/// (a bulk write), after a training is completed and after one is deleted; `check` agrees.
+#[test]
+fn the_people_each_organiser_trained_are_kept_on_every_save() {
+    use kinerja::domain::TrainingStatus;
+    use std::collections::BTreeSet;
+    let s = session_with(120, Lang::Id, Theme::default(), 80, 24);
+    let store = s.app.store();
+    let recount = |year: i16, organiser: &str| -> Vec<String> {
+        let mut out = BTreeSet::new();
+        for item in store.iter_trainings_where(|_, _, _| true) {
+            let (nip, group) = item.unwrap();
+            if group.items.iter().any(|t| {
+                t.status == TrainingStatus::Selesai
+                    && t.year() == year
+                    && t.penyelenggara == organiser
+            }) {
+                out.insert(nip);
+            }
+        }
+        out.into_iter().collect()
+    };
+    let organisers = |year: i16| -> Vec<String> {
+        let (_, partners) = store.training_stats(year).unwrap();
+        partners.into_iter().map(|p| p.name).collect()
+    };
+    let agree = |label: &str| {
+        for year in [2025, 2026] {
+            for org in organisers(year) {
+                let kept = store.completed_with(year, |o| o == org).unwrap();
+                assert_eq!(kept, recount(year, &org), "{label}: {org} {year}");
+            }
+        }
+        assert!(store.check().unwrap().is_sound(), "{label}: check");
+    };
+    agree("after the demo");
+    // Someone's planned training completed, then one of theirs deleted.
+    let (nip, group) = store
+        .iter_trainings_where(|_, status, _| status != TrainingStatus::Selesai)
+        .next()
+        .unwrap()
+        .unwrap();
+    let mut t = group
+        .items
+        .iter()
+        .find(|t| t.status != TrainingStatus::Selesai)
+        .unwrap()
+        .clone();
+    t.status = TrainingStatus::Selesai;
+    let saved = store.save_training(&nip, &t, "tester").unwrap();
+    assert!(
+        store
+            .completed_with(saved.year(), |o| o == saved.penyelenggara)
+            .unwrap()
+            .contains(&nip)
+    );
+    agree("after a save");
+    store
+        .delete_training(&nip, saved.id, saved.revision, "tester")
+        .unwrap();
+    agree("after a delete");
+}

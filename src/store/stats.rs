@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 
 pub const STAT_VERSION: u8 = 1;
 
-/// The marker's value: which way the counts are kept (2: held JP as sums). Derived data,
-/// so another value only means a rebuild on the next open.
-const LAYOUT: u8 = 2;
+/// The marker's value: which way the counts are kept (2: held JP as sums; 3: also who
+/// completed a training of each organiser in a year). Derived data, so another value only
+/// means a rebuild on the next open.
+const LAYOUT: u8 = 3;
 
 /// A training held in a year: everyone who took part in the same title, organiser and dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +85,45 @@ fn partner_key(t: &Training) -> Vec<u8> {
     k
 }
 
+/// `n` + year + organiser: who completed a training of that organiser ending in that year,
+/// each NIP with how many (issue 23: Mitra's "competencies closed" reads these people's
+/// trainings instead of everyone's).
+fn people_key(t: &Training) -> Vec<u8> {
+    let mut k = year_key(b'n', t.year());
+    k.extend_from_slice(t.penyelenggara.as_bytes());
+    k
+}
+
+/// The people of a `people_key`: (NIP, completed trainings), sorted by NIP.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+struct PeopleV1 {
+    people: Vec<(String, u32)>,
+}
+
+fn decode_people(bytes: &[u8]) -> Result<PeopleV1, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => decode_payload(payload),
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
+/// Adds `sign` (1 or -1) to `nip`'s count in `people`, dropping it at zero.
+fn count_person(people: &mut PeopleV1, nip: &str, sign: i64) {
+    match people.people.binary_search_by(|(n, _)| n.as_str().cmp(nip)) {
+        Ok(i) => {
+            let n = i64::from(people.people[i].1) + sign;
+            if n <= 0 {
+                people.people.remove(i);
+            } else {
+                people.people[i].1 = n as u32;
+            }
+        }
+        Err(i) if sign > 0 => people.people.insert(i, (nip.to_string(), sign as u32)),
+        Err(_) => {}
+    }
+}
+
 fn decode(bytes: &[u8]) -> Result<StatV1, DecodeError> {
     let (version, payload) = split(bytes)?;
     match version {
@@ -109,12 +149,28 @@ fn deltas(t: &Training) -> [(Vec<u8>, u64, u8); 2] {
     ]
 }
 
-/// Adds (`sign` 1) or takes away (`sign` -1) one training inside a transaction.
+/// Adds (`sign` 1) or takes away (`sign` -1) one training of `nip` inside a transaction.
 pub(super) fn apply(
     tree: &TransactionalTree,
+    nip: &str,
     t: &Training,
     sign: i64,
 ) -> Result<(), ConflictableTransactionError<StoreError>> {
+    let invalid = |e: String| ConflictableTransactionError::Abort(StoreError::Invalid(e));
+    if t.status == TrainingStatus::Selesai {
+        let key = people_key(t);
+        let mut people = match tree.get(&key)? {
+            Some(v) => decode_people(&v).unwrap_or_default(),
+            None => PeopleV1::default(),
+        };
+        count_person(&mut people, nip, sign);
+        if people.people.is_empty() {
+            tree.remove(key)?;
+        } else {
+            let value = encode(STAT_VERSION, &people).map_err(|e| invalid(e.to_string()))?;
+            tree.insert(key, value)?;
+        }
+    }
     for (key, jp, kind) in deltas(t) {
         let mut stat = match tree.get(&key)? {
             Some(v) => decode(&v).unwrap_or_default(),
@@ -152,11 +208,15 @@ impl Store {
 
     /// Counts every training afresh (a pass over all of them).
     pub(super) fn rebuild_stats(&self) -> Result<(), StoreError> {
-        let all = self.counted_stats()?;
+        let (all, people) = self.counted_stats()?;
         self.training_stats.clear()?;
         let mut batch = sled::Batch::default();
         for (k, s) in &all {
             let value = encode(STAT_VERSION, s).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            batch.insert(k.as_slice(), value);
+        }
+        for (k, p) in &people {
+            let value = encode(STAT_VERSION, p).map_err(|e| StoreError::Invalid(e.to_string()))?;
             batch.insert(k.as_slice(), value);
         }
         self.training_stats.apply_batch(batch)?;
@@ -167,11 +227,16 @@ impl Store {
 
     /// Whether the kept counts match the trainings (for `check`): the keys that differ.
     pub(super) fn stats_mismatches(&self) -> Result<Vec<Vec<u8>>, StoreError> {
-        let expected = self.counted_stats()?;
+        let (expected, expected_people) = self.counted_stats()?;
         let mut stored = BTreeMap::new();
+        let mut stored_people = BTreeMap::new();
         for item in self.training_stats.iter() {
             let (k, v) = item?;
-            stored.insert(k.to_vec(), decode(&v).ok());
+            if k.first() == Some(&b'n') {
+                stored_people.insert(k.to_vec(), decode_people(&v).ok());
+            } else {
+                stored.insert(k.to_vec(), decode(&v).ok());
+            }
         }
         let mut out: Vec<Vec<u8>> = expected
             .iter()
@@ -184,18 +249,39 @@ impl Store {
                 .filter(|k| !expected.contains_key(*k))
                 .cloned(),
         );
+        out.extend(
+            expected_people
+                .iter()
+                .filter(|(k, p)| stored_people.get(*k).and_then(Option::as_ref) != Some(*p))
+                .map(|(k, _)| k.clone()),
+        );
+        out.extend(
+            stored_people
+                .keys()
+                .filter(|k| !expected_people.contains_key(*k))
+                .cloned(),
+        );
         Ok(out)
     }
 
-    fn counted_stats(&self) -> Result<BTreeMap<Vec<u8>, StatV1>, StoreError> {
+    /// The sums and the people per organiser and year, counted afresh from the trainings.
+    #[allow(clippy::type_complexity)]
+    fn counted_stats(
+        &self,
+    ) -> Result<(BTreeMap<Vec<u8>, StatV1>, BTreeMap<Vec<u8>, PeopleV1>), StoreError> {
         let mut all: BTreeMap<Vec<u8>, StatV1> = BTreeMap::new();
+        let mut people: BTreeMap<Vec<u8>, PeopleV1> = BTreeMap::new();
         for item in self.trainings.iter() {
-            let (_, v) = item?;
+            let (k, v) = item?;
             // Damage is left to `check`; the rest is counted.
             let Ok(group) = super::records::decode_trainings(&v) else {
                 continue;
             };
+            let nip = String::from_utf8_lossy(&k);
             for t in &group.items {
+                if t.status == TrainingStatus::Selesai {
+                    count_person(people.entry(people_key(t)).or_default(), &nip, 1);
+                }
                 for (key, jp, kind) in deltas(t) {
                     let s = all.entry(key).or_default();
                     s.participants += 1;
@@ -204,7 +290,33 @@ impl Store {
                 }
             }
         }
-        Ok(all)
+        Ok((all, people))
+    }
+
+    /// Everyone who completed a training ending in `year` of an organiser whose name
+    /// `organiser` accepts, from the kept index (no pass over the trainings), by NIP.
+    pub fn completed_with(
+        &self,
+        year: i16,
+        organiser: impl Fn(&str) -> bool,
+    ) -> Result<Vec<String>, StoreError> {
+        let prefix = year_key(b'n', year);
+        let mut out: Vec<String> = Vec::new();
+        for item in self.training_stats.scan_prefix(&prefix) {
+            let (k, v) = item?;
+            if !organiser(&String::from_utf8_lossy(&k[prefix.len()..])) {
+                continue;
+            }
+            let p = decode_people(&v).map_err(|source| StoreError::Corrupt {
+                tree: "training_stats",
+                key: keys::show(&k),
+                source,
+            })?;
+            out.extend(p.people.into_iter().map(|(nip, _)| nip));
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
     }
 
     /// The trainings held in `year` and the organisers' totals, from the kept counts.

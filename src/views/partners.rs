@@ -88,7 +88,8 @@ pub fn partner_rows(store: &Store, year: i16, today: Date) -> Result<Vec<Partner
 }
 
 /// The competencies a partner's completed trainings ending in `year` closed (see the
-/// module's definition): a pass over every person's trainings.
+/// module's definition): the trainings of the people `training_stats` names for the
+/// partner's organiser names and the year (issue 23: no pass over everyone's).
 pub fn competencies_closed(
     store: &Store,
     partner: &Partner,
@@ -97,21 +98,18 @@ pub fn competencies_closed(
     let catalogue = store.competencies()?;
     let requirements = store.requirements()?;
     let mut closed: HashSet<(String, String)> = HashSet::new();
-    // Only the groups holding a completed training of the partner ending in the year are
-    // built; the rest are read in place. The organiser is compared by its letters and
-    // digits first (no text built), then by the partner's rule.
+    // Only the people the kept index names as having completed a training of an organiser
+    // the partner ran (its letters and digits first, then the partner's rule) are read.
     let letters: Vec<char> = partner.id.chars().filter(|c| c.is_alphanumeric()).collect();
-    let maybe_ours = |organiser: &str, status: TrainingStatus, end: jiff::civil::Date| {
-        status == TrainingStatus::Selesai
-            && end.year() == year
-            && organiser
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .eq(letters.iter().copied())
+    let maybe_ours = |organiser: &str| {
+        organiser
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .eq(letters.iter().copied())
     };
-    for item in store.iter_trainings_where(maybe_ours) {
-        let (nip, group) = item?;
+    for nip in store.completed_with(year, maybe_ours)? {
+        let group = store.training_group(&nip)?;
         let ours: Vec<_> = group
             .items
             .iter()

@@ -74,9 +74,9 @@ impl Store {
                 let (saved, previous) =
                     place(&mut group.items, &mut group.next_id, &training, what)?;
                 if let Some(previous) = &previous {
-                    crate::store::stats::apply(t_training_stats, previous, -1)?;
+                    crate::store::stats::apply(t_training_stats, nip, previous, -1)?;
                 }
-                crate::store::stats::apply(t_training_stats, &saved, 1)?;
+                crate::store::stats::apply(t_training_stats, nip, &saved, 1)?;
                 group.items.sort_by_key(|t| (t.mulai, t.id));
                 t_trainings.insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 if t_partners.get(partner.id.as_bytes())?.is_none() {
@@ -152,7 +152,7 @@ impl Store {
                     return abort(StoreError::NotFound { what });
                 };
                 let gone = take(&mut group.items, id, revision, what)?;
-                crate::store::stats::apply(t_training_stats, &gone, -1)?;
+                crate::store::stats::apply(t_training_stats, nip, &gone, -1)?;
                 t_trainings.insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 let evaluations = read(
                     t_evaluations,
