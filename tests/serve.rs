@@ -337,8 +337,9 @@ fn the_second_of_two_saves_of_one_record_is_told_it_is_stale() {
     let first = text(&apps[0].1);
     let second = text(&apps[1].1);
     assert!(first.contains("tersimpan"), "{first}");
+    // The refusal names the other save (issue 22): who, and what it changed.
     assert!(
-        second.contains("diubah") || second.contains("changed elsewhere"),
+        second.contains("tester menyimpan data ini") && second.contains("Siregarh"),
         "{second}"
     );
     let saved = store.get_staff("198503302010012002").unwrap().unwrap();
@@ -461,4 +462,87 @@ fn ssh_audit_rates_no_algorithm_a_failure() {
     for gone in ["diffie-hellman-group14", "hmac-sha2-256 ", "hmac-sha2-512 "] {
         assert!(!text.contains(gone), "{gone} is still offered:\n{text}");
     }
+}
+
+/// Issue 22: an open record shows another session's save at its next frame, without a
+/// key; a form whose record another officer saved says who, keeps what was typed, and
+/// its save is refused naming that officer.
+#[test]
+fn an_open_record_and_form_show_another_sessions_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let pkm = common::unit();
+    store.save_unit(&pkm, "t").unwrap();
+    let rina = "198503302010012002";
+    store.save_staff(&common::staff(rina), "t").unwrap();
+    let last_year = common::evaluation(2024, PeriodKind::Tahunan, Rating::DiBawah, Rating::DiBawah);
+    store.save_evaluation(rina, &last_year, "t").unwrap();
+    let (ka, kb, kd) = (key(), key(), key());
+    for o in [
+        officer("ani", Role::Admin, &[], &ka),
+        officer("budi", Role::Penilai, &[&pkm.id], &kb),
+        officer("dodi", Role::Admin, &[], &kd),
+    ] {
+        store.save_officer(&o, true, "t").unwrap();
+    }
+    let authorize = kinerja::serve::officers_of(store.clone());
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        limits: Default::default(),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store.clone(), settings, host, authorize).unwrap();
+    let addr = running.addr;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let mut a = Term::open(addr, "ani", &ka).await;
+        let mut b = Term::open(addr, "budi", &kb).await;
+        let mut d = Term::open(addr, "dodi", &kd).await;
+        for t in [&mut a, &mut b, &mut d] {
+            t.wait_for("Beranda").await;
+            t.send(b"2").await;
+            t.wait_for("Rina Siregar").await;
+            t.send(b"\r").await;
+            t.wait_for("Tahunan 2024").await;
+        }
+        assert!(!a.text().contains("Tahunan 2025"), "{}", a.text());
+        // The penilai evaluates Rina's 2025; the admin's open record shows it, no key
+        // pressed there.
+        b.send(b"e").await;
+        b.wait_for("Budi Nasution").await;
+        for k in [&b"\r"[..], b"1", b"2222222", &[0x13]] {
+            b.send(k).await;
+        }
+        b.wait_for("tersimpan").await;
+        a.wait_for("Tahunan 2025").await;
+
+        // Both admins edit her staff record; dodi saves first.
+        a.send(b"u").await;
+        a.wait_for("Ubah data pegawai").await;
+        a.send(b"\x1b[F").await; // End
+        a.send(b"h").await;
+        a.wait_for("Siregarh").await;
+        d.send(b"u").await;
+        d.wait_for("Ubah data pegawai").await;
+        d.send(b"\x1b[F").await;
+        d.send(b"k").await;
+        d.wait_for("Siregark").await;
+        d.send(&[0x13]).await;
+        d.wait_for("tersimpan").await;
+        // Ani's form says who changed it, and keeps her typing.
+        a.wait_for("Diubah di sesi lain oleh dodi").await;
+        assert!(a.text().contains("Siregarh"), "{}", a.text());
+        a.send(&[0x13]).await;
+        a.wait_for("dodi menyimpan data ini").await;
+        assert!(a.text().contains("Siregarh"), "{}", a.text());
+    });
+    running.stop().unwrap();
+    let saved = store.get_staff(rina).unwrap().unwrap();
+    assert!(saved.nama.ends_with('k'), "{}", saved.nama);
 }

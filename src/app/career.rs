@@ -89,7 +89,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => crate::ui::errors::store_error_text(&self.ui, &other),
                 };
                 if let Screen::Career(f) = &mut self.screen {

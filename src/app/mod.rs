@@ -9,6 +9,7 @@ mod competency;
 mod contracts;
 mod evaluations;
 mod keberatan;
+mod live;
 
 mod requirements;
 mod roles;
@@ -226,6 +227,9 @@ pub struct App {
     /// The last quick entry's period and evaluator, offered again by the next `E` of this
     /// session (per session, as the officer is: never a global).
     quick_setup: Option<QuickSetup>,
+    /// The newest audit key this session has taken in: another session's save makes a
+    /// newer one (issue 22, see `live.rs`).
+    seen_change: Option<Vec<u8>>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -236,6 +240,7 @@ impl App {
     /// Opens on the welcome screen for an empty database, else on the staff list with its
     /// first page; call [`App::finish_loading`] after the first frame for the rest.
     pub fn new(store: Store, opts: Options) -> Result<App, StoreError> {
+        let seen_change = App::first_seen(&store);
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
@@ -281,12 +286,14 @@ impl App {
             people: None,
             head_undo: None,
             quick_setup: None,
+            seen_change,
         })
     }
 
     /// A session over rows another session already read (`kinerja serve`): nothing is
     /// read from the database but Beranda's counts when they are out of date.
     pub fn with_shared(store: Store, shared: Shared, opts: Options) -> Result<App, StoreError> {
+        let seen_change = App::first_seen(&store);
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
@@ -310,6 +317,7 @@ impl App {
             people: None,
             head_undo: None,
             quick_setup: None,
+            seen_change,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));
@@ -328,7 +336,10 @@ impl App {
     pub fn run_deferred(&mut self) -> bool {
         match self.deferred.take() {
             Some(Deferred::PartnerClosed) => self.count_closed(),
-            Some(Deferred::SkpGroup(nips, skp)) => self.save_skp_group(&nips, &skp),
+            Some(Deferred::SkpGroup(nips, skp)) => {
+                let saved = self.save_skp_group(&nips, &skp);
+                self.sync_records(true) || saved
+            }
             None => self.read_realisation_step(),
         }
     }
@@ -406,10 +417,10 @@ impl App {
         ))
     }
 
-    /// Brings the open list up to date with saves made in other sessions; true if the
-    /// screen changed. Called before each frame by `serve`.
+    /// Brings the open list, records, Laporan and forms up to date with saves made in
+    /// other sessions; true if the screen changed. Called before each frame by `serve`.
     pub fn sync_shared(&mut self) -> bool {
-        let mut changed = false;
+        let mut changed = self.sync_records(false);
         let screens = std::iter::once(&mut self.screen).chain(self.stack.iter_mut());
         for s in screens {
             if let Screen::List(list) = s {
@@ -567,8 +578,21 @@ impl App {
         }
     }
 
+    /// The newest save this session has taken in: `serve` tells the other sessions when
+    /// a key moved it (issue 22).
+    pub fn change_mark(&self) -> Option<&[u8]> {
+        self.seen_change.as_deref()
+    }
+
     /// Handles one key; returns whether anything on screen changed.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let changed = self.take_key(key);
+        // This session's own saves: taken in now, so that they are not news at the next
+        // frame (the records they touch are read again, forms are not told).
+        self.sync_records(true) || changed
+    }
+
+    fn take_key(&mut self, key: KeyEvent) -> bool {
         if key.kind != KeyEventKind::Press {
             return false;
         }

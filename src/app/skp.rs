@@ -134,7 +134,7 @@ impl App {
     /// A refused save, shown on the form.
     fn skp_refused(&mut self, e: StoreError) -> bool {
         let message = match e {
-            StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+            StoreError::Stale { .. } => self.stale_text(),
             other => crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path()),
         };
         if let Screen::SkpEdit(f) = &mut self.screen {

@@ -89,7 +89,7 @@ impl App {
                 let taken = matches!(e, StoreError::AlreadyExists { .. });
                 let message = match e {
                     StoreError::AlreadyExists { .. } => self.ui.t(T::ErrExists).to_string(),
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

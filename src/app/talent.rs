@@ -59,7 +59,7 @@ impl App {
                 self.back_to_record(nip, T::Saved)
             }
             Err(StoreError::Stale { .. }) => {
-                self.status = Some((self.ui.t(T::StaleSave).to_string(), true));
+                self.status = Some((self.stale_text(), true));
                 true
             }
             Err(e) => self.fail(e),

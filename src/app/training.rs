@@ -130,7 +130,7 @@ impl App {
         for (done, nip) in nips.iter().enumerate() {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let mut message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

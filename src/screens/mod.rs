@@ -71,6 +71,10 @@ pub trait Screen {
     fn form(&self) -> Option<&dyn FormState> {
         None
     }
+    /// The same form, to tell it what changed underneath (issue 22).
+    fn form_mut(&mut self) -> Option<&mut dyn FormState> {
+        None
+    }
     /// The tab this screen is, if it is one.
     fn tab(&self) -> Option<Tab> {
         None
@@ -103,6 +107,13 @@ pub trait FormState {
     fn draft_name(&self) -> Option<String>;
     /// The fields as the draft keeps them.
     fn draft_fields(&self) -> Vec<(String, String)>;
+    /// Another session saved the record this form edits (`notice` says who, when and
+    /// what): the form shows it until it closes and keeps what was typed (issue 22).
+    fn changed_underneath(&mut self, _notice: String) {}
+    /// What [`FormState::changed_underneath`] was told, if anything.
+    fn underneath(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// What a key did, for `app/` to carry out.

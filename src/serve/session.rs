@@ -317,13 +317,15 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             // Keys act on the rows as they are now, not as another session left them.
             redraw |= app.sync_shared();
         }
+        // A save by one of these keys moves the mark: the other sessions are told.
+        let mark = app.change_mark().map(<[u8]>::to_vec);
         for input in inputs.drain(..) {
             redraw |= app.handle_input(input);
             if app.should_quit() {
                 break;
             }
         }
-        if shared.staff.generation() != generation {
+        if shared.staff.generation() != generation || app.change_mark() != mark.as_deref() {
             changed();
         }
         if app.should_quit() {
@@ -333,10 +335,14 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             break End::Failed;
         }
         // Slow work a key asked for runs once its screen has gone out.
+        let mark = app.change_mark().map(<[u8]>::to_vec);
         if app.run_deferred()
             && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err()
         {
             break End::Failed;
+        }
+        if app.change_mark() != mark.as_deref() {
+            changed();
         }
     };
     let message = match end {

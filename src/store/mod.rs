@@ -952,6 +952,34 @@ impl Store {
             })
     }
 
+    /// The audit entries written after the one keyed `after` (`None`: from the first),
+    /// oldest first, at most `limit` of them, with the key of the last one given: what a
+    /// session that saw the data at `after` reads to learn what other sessions saved
+    /// (issue 22). More than `limit` and the caller treats everything as changed.
+    pub fn changes_after(
+        &self,
+        after: Option<&[u8]>,
+        limit: usize,
+    ) -> Result<(Vec<AuditEntry>, Option<Vec<u8>>), StoreError> {
+        use std::ops::Bound;
+        let from = match after {
+            Some(k) => Bound::Excluded(k.to_vec()),
+            None => Bound::Unbounded,
+        };
+        let mut out = Vec::new();
+        let mut last = None;
+        for item in self
+            .audit
+            .range::<Vec<u8>, _>((from, Bound::Unbounded))
+            .take(limit)
+        {
+            let (k, v) = item?;
+            out.push(records::decode_audit(&v).map_err(corrupt("audit", &k))?);
+            last = Some(k.to_vec());
+        }
+        Ok((out, last))
+    }
+
     pub fn audit_recent(&self, n: usize) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit
             .iter()

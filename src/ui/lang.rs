@@ -867,6 +867,10 @@ texts! {
     PromoCap => "di atas batas pendidikan ({cap}): perlu penyesuaian ijazah", "above the education's limit ({cap}): needs a degree adjustment";
     PromoFungsional => "jabatan fungsional: periksa angka kredit", "functional position: check the angka kredit";
     KeyPromotions => "kenaikan pangkat", "promotions";
+    // Issue 22, part C (live): another session's save seen in an open form, and a stale
+    // save that names who saved, when and what.
+    LiveChanged => "Diubah di sesi lain oleh {who} pukul {time}: {what}. Menyimpan akan ditolak; isian Anda tetap.", "Changed in another session by {who} at {time}: {what}. A save will be refused; what you typed stays.";
+    LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
 }
 
 #[cfg(test)]
