@@ -14,6 +14,13 @@ use ratatui::backend::TestBackend;
 
 /// A second session over the first one's database, as officer `actor`, on the staff list.
 fn second(first: &Session, actor: &str, lang: Lang) -> Session {
+    let mut s = starting(first, actor, lang);
+    s.key(KeyCode::Char('2'));
+    s
+}
+
+/// A session over `first`'s database as officer `actor`, at its first frame (Beranda).
+fn starting(first: &Session, actor: &str, lang: Lang) -> Session {
     let mut opts = options(lang, Theme::default());
     opts.actor = actor.into();
     let mut app = App::new(first.app.store().clone(), opts).unwrap();
@@ -24,8 +31,26 @@ fn second(first: &Session, actor: &str, lang: Lang) -> Session {
         term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
     };
     s.draw();
-    s.key(KeyCode::Char('2'));
     s
+}
+
+/// The draft names and one field of each draft officer `actor` keeps, per session key.
+fn names_in_drafts(s: &Session, actor: &str) -> Vec<(String, String)> {
+    s.app
+        .store()
+        .drafts_under(&format!("{actor}/"))
+        .unwrap()
+        .into_iter()
+        .map(|(k, d)| {
+            let nama = d
+                .fields
+                .iter()
+                .find(|(f, _)| f == "nama")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            (k, nama)
+        })
+        .collect()
 }
 
 /// What the other session's loop does when told of a save: take it in, draw.
@@ -128,4 +153,125 @@ fn a_sessions_own_save_is_not_news_to_its_next_form() {
     assert!(a.shows("Ubah data pegawai"), "{}", a.text());
     next_frame(&mut a);
     assert!(!a.shows("Diubah di sesi lain"), "{}", a.text());
+}
+
+/// A session as `serve` opens one: over the rows `shared` holds for every session.
+fn served(first: &Session, shared: &kinerja::app::Shared, actor: &str) -> Session {
+    let mut opts = options(Lang::Id, Theme::default());
+    opts.actor = actor.into();
+    let app = App::with_shared(first.app.store().clone(), shared.clone(), opts).unwrap();
+    let mut s = Session {
+        dir: tempfile::tempdir().unwrap(),
+        app,
+        term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    s.draw();
+    s
+}
+
+#[test]
+fn two_sessions_of_one_officer_keep_their_own_drafts() {
+    let base = demo();
+    let today = options(Lang::Id, Theme::default()).today;
+    let shared = kinerja::app::Shared::load(base.app.store(), today).unwrap();
+    let mut a = served(&base, &shared, "tester");
+    let mut b = served(&base, &shared, "tester");
+    a.key(KeyCode::Char('2'));
+    b.key(KeyCode::Char('2'));
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    b.key(KeyCode::End).type_text("y");
+    let drafts = names_in_drafts(&a, "tester");
+    assert_eq!(drafts.len(), 2, "{drafts:?}");
+    assert!(drafts.iter().any(|(_, n)| n.ends_with('x')), "{drafts:?}");
+    assert!(drafts.iter().any(|(_, n)| n.ends_with('y')), "{drafts:?}");
+    assert!(
+        drafts.iter().all(|(k, _)| k.starts_with("tester/~")),
+        "{drafts:?}"
+    );
+    // A session of the same officer starting now is offered neither: both are open.
+    let c = served(&base, &shared, "tester");
+    assert!(!c.shows("Draf data pegawai"), "{}", c.text());
+    // Once one ends, its draft is offered to the next session.
+    drop(a);
+    let d = served(&base, &shared, "tester");
+    assert!(d.shows("Draf data pegawai"), "{}", d.text());
+}
+
+#[test]
+fn a_draft_left_by_an_ended_session_is_offered_at_the_start_and_y_opens_it() {
+    let mut a = demo();
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    let name = field_rows(&a)
+        .iter()
+        .find(|l| l.contains("Nama "))
+        .map(|l| {
+            l.split("Nama")
+                .nth(1)
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches('│')
+                .trim()
+                .to_string()
+        })
+        .unwrap();
+    assert!(name.ends_with('x'), "{name}");
+    let person = name.trim_end_matches('x').to_string();
+    let store = a.app.store().clone();
+    // The session ends (the link dropped) with the form open.
+    let a = Session {
+        app: App::new(store, options(Lang::Id, Theme::default())).unwrap(),
+        ..a
+    };
+    let mut b = starting(&a, "tester", Lang::Id);
+    let offer = format!("Draf data pegawai untuk {person} dari");
+    assert!(b.shows(&offer), "{}", b.text());
+    assert!(b.shows("buka? (y/n)"), "{}", b.text());
+    b.key(KeyCode::Char('y'));
+    assert!(b.shows("Ubah data pegawai"), "{}", b.text());
+    assert!(b.shows(&name), "the draft is used: {}", b.text());
+    // Esc goes back to the person's record.
+    b.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    assert!(b.shows("Evaluasi │ Pelatihan"), "{}", b.text());
+}
+
+#[test]
+fn n_keeps_the_offered_draft_for_its_form_and_english_says_so_too() {
+    let mut a = demo();
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    drop(a.app);
+    let mut a = Session {
+        app: App::new(
+            kinerja::store::Store::open(&a.dir.path().join("db")).unwrap(),
+            options(Lang::Id, Theme::default()),
+        )
+        .unwrap(),
+        dir: a.dir,
+        term: a.term,
+    };
+    a.app.finish_loading().unwrap();
+    a.draw();
+    assert!(a.shows("Draf data pegawai untuk"), "{}", a.text());
+    a.key(KeyCode::Char('n'));
+    assert!(a.shows("Draf disimpan untuk nanti"), "{}", a.text());
+    // Opening the form offers it, as before.
+    a.key(KeyCode::Char('2'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('u'));
+    assert!(a.shows("Ada draf yang belum disimpan"), "{}", a.text());
+    // In English, a new session (this one is still open: its draft is its own now).
+    drop(a.app);
+    let store = kinerja::store::Store::open(&a.dir.path().join("db")).unwrap();
+    let mut app = App::new(store, options(Lang::En, Theme::default())).unwrap();
+    app.finish_loading().unwrap();
+    let mut en = Session {
+        app,
+        dir: a.dir,
+        term: a.term,
+    };
+    en.draw();
+    assert!(en.shows("A staff data draft for"), "{}", en.text());
 }

@@ -546,3 +546,69 @@ fn an_open_record_and_form_show_another_sessions_save() {
     let saved = store.get_staff(rina).unwrap().unwrap();
     assert!(saved.nama.ends_with('k'), "{}", saved.nama);
 }
+
+/// Issue 22: a draft left by an officer's ended session is offered at their next login,
+/// and `y` opens it over the person's record.
+#[test]
+fn a_waiting_draft_is_offered_at_login() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let pkm = common::unit();
+    store.save_unit(&pkm, "t").unwrap();
+    let rina = "198503302010012002";
+    store.save_staff(&common::staff(rina), "t").unwrap();
+    let ka = key();
+    store
+        .save_officer(&officer("ani", Role::Admin, &[], &ka), true, "t")
+        .unwrap();
+    let authorize = kinerja::serve::officers_of(store.clone());
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        limits: Default::default(),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store.clone(), settings, host, authorize).unwrap();
+    let addr = running.addr;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let mut a = Term::open(addr, "ani", &ka).await;
+        a.wait_for("Beranda").await;
+        // Nothing waits at the first login.
+        assert!(!a.text().contains("Draf"), "{}", a.text());
+        a.send(b"2").await;
+        a.wait_for("Rina Siregar").await;
+        a.send(b"\r").await;
+        a.wait_for("Evaluasi").await;
+        a.send(b"u").await;
+        a.wait_for("Ubah data pegawai").await;
+        a.send(b"\x1b[F").await;
+        a.send(b"h").await;
+        a.wait_for("Siregarh").await;
+        // She quits with the form changed (Ctrl-C, y): the session ends, the draft stays.
+        a.send(&[0x03]).await;
+        a.wait_for("(y").await;
+        a.send(b"y").await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, a.channel.wait()).await {
+                Ok(Some(ChannelMsg::Close)) | Ok(None) => break,
+                Ok(Some(_)) => {}
+                Err(_) => panic!("the session did not end:\n{}", a.text()),
+            }
+        }
+        let mut b = Term::open(addr, "ani", &ka).await;
+        b.wait_for("Draf data pegawai untuk Rina Siregar dari")
+            .await;
+        b.send(b"y").await;
+        b.wait_for("Ubah data pegawai").await;
+        b.wait_for("Siregarh").await;
+    });
+    running.stop().unwrap();
+}

@@ -21,9 +21,7 @@ impl App {
                 .map(|u| (u.id, u.name))
                 .collect();
             units.sort_by(|a, b| a.1.cmp(&b.1));
-            let draft = self
-                .store
-                .draft(&self.draft_key(&draft_name(nip, id.unwrap_or(0))))?;
+            let draft = self.find_draft(&draft_name(nip, id.unwrap_or(0)))?;
             Ok(Some((staff, career, units, draft)))
         })();
         let (staff, career, units, draft) = match loaded {

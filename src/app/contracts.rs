@@ -13,7 +13,7 @@ impl App {
                 return Ok(None);
             };
             let contracts = self.store.contracts_of(nip)?;
-            let draft = self.store.draft(&self.draft_key(&draft_name(nip, mulai)))?;
+            let draft = self.find_draft(&draft_name(nip, mulai))?;
             Ok(Some((staff, contracts, draft)))
         })();
         let (staff, contracts, draft) = match loaded {

@@ -53,7 +53,7 @@ impl App {
         );
         match why {
             Some(why) => form = form.read_only(why),
-            None => match self.store.draft(&self.draft_key(&draft_name(nip, id))) {
+            None => match self.find_draft(&draft_name(nip, id)) {
                 Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                 Ok(None) => {}
                 Err(e) => return self.fail(e),

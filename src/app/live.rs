@@ -50,7 +50,196 @@ fn person_of(record: &str) -> Option<&str> {
     per_person.contains(&tree).then(|| parts.next()).flatten()
 }
 
+/// A unique tag for a session's drafts: `~`, the time it started (microseconds, hex) and
+/// a number counted in this process, so neither a restart nor two sessions in the same
+/// microsecond share one.
+pub(super) fn new_tag() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let micros = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros());
+    format!("~{micros:x}-{n}")
+}
+
+/// A draft key split after its officer: the session tag (`None`: a draft kept before
+/// drafts were per session) and the form's draft name.
+fn split_key<'a>(actor: &str, key: &'a str) -> Option<(Option<&'a str>, &'a str)> {
+    let rest = key.strip_prefix(actor)?.strip_prefix('/')?;
+    if rest.starts_with('~') {
+        let (tag, name) = rest.split_once('/')?;
+        Some((Some(tag), name))
+    } else {
+        Some((None, rest))
+    }
+}
+
+/// What opens a draft's form (`None`: no form opens from its name alone: a group
+/// training, an SKP's parts, a partner), and the person it is about.
+fn outcome_of_draft(name: &str) -> (Option<Outcome>, Option<String>) {
+    let parts: Vec<&str> = name.split('/').collect();
+    let id = |s: &str| s.parse::<u32>().ok();
+    let nip = parts
+        .get(1)
+        .filter(|n| **n != "baru")
+        .map(|n| n.to_string());
+    let outcome = match parts.as_slice() {
+        ["pegawai", "baru"] => Some(Outcome::NewStaff),
+        ["pegawai", nip] => Some(Outcome::EditStaff(nip.to_string())),
+        ["evaluasi", nip, which] => Some(Outcome::OpenEvaluation(nip.to_string(), id(which))),
+        ["pembinaan", nip, which] => Some(Outcome::OpenCoaching(nip.to_string(), id(which))),
+        ["potensial", nip] => Some(Outcome::OpenPotential(nip.to_string())),
+        ["keberatan", nip, which] => id(which).map(|i| Outcome::OpenKeberatan(nip.to_string(), i)),
+        ["karier", nip, which] => Some(Outcome::EditCareer(nip.to_string(), id(which))),
+        ["kontrak", nip, which] => Some(Outcome::OpenContract(
+            nip.to_string(),
+            which.parse::<Date>().ok(),
+        )),
+        ["pelatihan", nip, which] if !nip.starts_with("grup-") => {
+            Some(Outcome::OpenTraining(vec![nip.to_string()], id(which)))
+        }
+        _ => None,
+    };
+    let nip = nip.filter(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    (outcome, nip)
+}
+
+/// The words for the kind of form a draft belongs to.
+fn kind_of_draft(name: &str) -> T {
+    match name.split('/').next().unwrap_or("") {
+        "pegawai" => T::DraftKindPegawai,
+        "evaluasi" => T::DraftKindEvaluasi,
+        "pembinaan" => T::DraftKindPembinaan,
+        "potensial" => T::DraftKindPotensial,
+        "pelatihan" => T::DraftKindPelatihan,
+        "karier" => T::DraftKindKarier,
+        "kontrak" => T::DraftKindKontrak,
+        "keberatan" => T::DraftKindKeberatan,
+        "skp" => T::DraftKindSkp,
+        _ => T::DraftKindOther,
+    }
+}
+
+/// A draft of an ended session offered at the start: what opens its form, and the person
+/// whose record goes under it.
+pub(super) struct DraftOffer {
+    outcome: Outcome,
+    nip: Option<String>,
+}
+
 impl App {
+    /// Marks this session open (its drafts are its own) and offers the newest draft an
+    /// ended session of this officer left.
+    pub(super) fn started(&mut self) {
+        self.live = Some(self.shared.enter(&self.session_tag));
+        if !matches!(self.screen, Screen::Welcome(_)) {
+            self.offer_waiting_draft();
+        }
+    }
+
+    /// This officer's drafts that no open session holds (sessions that ended, or kept
+    /// before drafts were per session), newest first: key, draft name, draft.
+    fn waiting_drafts(&self) -> Result<Vec<(String, String, crate::store::Draft)>, StoreError> {
+        let actor = self.opts.actor.as_str();
+        let mut out: Vec<_> = self
+            .store
+            .drafts_under(&format!("{actor}/"))?
+            .into_iter()
+            .filter_map(|(key, draft)| {
+                let (tag, name) = split_key(actor, &key)?;
+                let free = tag.is_none_or(|t| t != self.session_tag && !self.shared.is_live(t));
+                free.then(|| (key.clone(), name.to_string(), draft))
+            })
+            .collect();
+        out.sort_by_key(|(_, _, d)| std::cmp::Reverse(d.time_micros));
+        Ok(out)
+    }
+
+    /// The draft a form named `name` offers back: this session's own, else the newest one
+    /// an ended session of this officer left, which is moved to this session's key first
+    /// (so no other session takes it too).
+    pub(super) fn find_draft(&self, name: &str) -> Result<Option<crate::store::Draft>, StoreError> {
+        let own = self.draft_key(name);
+        if let Some(d) = self.store.draft(&own)? {
+            return Ok(Some(d));
+        }
+        for (key, n, _) in self.waiting_drafts()? {
+            if n == name
+                && let Some(d) = self.store.claim_draft(&key, &own)?
+            {
+                return Ok(Some(d));
+            }
+        }
+        Ok(None)
+    }
+
+    fn offer_waiting_draft(&mut self) {
+        let Ok(waiting) = self.waiting_drafts() else {
+            return;
+        };
+        let Some((_, name, draft)) = waiting.first() else {
+            return;
+        };
+        let (outcome, nip) = outcome_of_draft(name);
+        let who = match &nip {
+            Some(n) => self
+                .store
+                .get_staff(n)
+                .ok()
+                .flatten()
+                .map_or(n.clone(), |s| crate::domain::text::clean_line(&s.nama)),
+            None => self.ui.t(T::DraftNewPerson).to_string(),
+        };
+        let t = if outcome.is_some() {
+            T::DraftWaiting
+        } else {
+            T::DraftWaitingForm
+        };
+        let mut text = self
+            .ui
+            .t(t)
+            .replace("{kind}", self.ui.t(kind_of_draft(name)))
+            .replace("{who}", &who)
+            .replace(
+                "{time}",
+                &when(draft.time_micros, &self.opts.tz, self.opts.today),
+            );
+        if waiting.len() > 1 {
+            let more = self
+                .ui
+                .t(T::DraftMore)
+                .replace("{n}", &(waiting.len() - 1).to_string());
+            text = format!("{text} {more}");
+        }
+        self.status = Some((text, false));
+        self.draft_offer = outcome.map(|outcome| DraftOffer { outcome, nip });
+    }
+
+    /// The key after a draft was offered at the start: `y` opens its form over the
+    /// person's record and uses the draft, `n` keeps it for later and says so; any other
+    /// key leaves it for later and does what it does (`None`).
+    pub(super) fn answer_draft_offer(&mut self, key: &KeyEvent) -> Option<bool> {
+        let offer = self.draft_offer.take()?;
+        match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => {
+                self.status = None;
+                if let Some(nip) = offer.nip {
+                    self.carry_out(Outcome::OpenStaff(nip));
+                }
+                self.carry_out(offer.outcome);
+                if self.current().form().is_some_and(|f| f.draft_unresolved()) {
+                    self.take_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+                }
+                Some(true)
+            }
+            KeyCode::Char('n') | KeyCode::Char('N') => {
+                self.status = Some((self.ui.t(T::DraftLater).to_string(), false));
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
     /// The newest change this session has taken in (see the module's comment).
     pub(super) fn first_seen(store: &Store) -> Option<Vec<u8>> {
         store.last_change().ok().flatten()
@@ -176,11 +365,9 @@ impl App {
     }
 }
 
-/// Who (cleaned), when (the time alone today, else the date too) and what (the entry's
-/// summary, cleaned and cut to a line) of an audit entry.
-fn parts(entry: &AuditEntry, tz: &TimeZone, today: Date) -> (String, String, String) {
-    let who = crate::domain::text::clean_line(&entry.actor);
-    let when = jiff::Timestamp::from_microsecond(entry.time_micros as i64)
+/// A time as the officer reads it: `HH:MM` today, else with the date.
+fn when(micros: u64, tz: &TimeZone, today: Date) -> String {
+    jiff::Timestamp::from_microsecond(micros as i64)
         .map(|t| {
             let at = t.to_zoned(tz.clone());
             if at.date() == today {
@@ -189,7 +376,14 @@ fn parts(entry: &AuditEntry, tz: &TimeZone, today: Date) -> (String, String, Str
                 at.strftime("%Y-%m-%d %H:%M").to_string()
             }
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Who (cleaned), when (the time alone today, else the date too) and what (the entry's
+/// summary, cleaned and cut to a line) of an audit entry.
+fn parts(entry: &AuditEntry, tz: &TimeZone, today: Date) -> (String, String, String) {
+    let who = crate::domain::text::clean_line(&entry.actor);
+    let when = when(entry.time_micros, tz, today);
     let mut what = crate::domain::text::clean_line(&entry.summary);
     if what.chars().count() > 60 {
         what = what.chars().take(59).chain(['…']).collect();

@@ -230,6 +230,12 @@ pub struct App {
     /// The newest audit key this session has taken in: another session's save makes a
     /// newer one (issue 22, see `live.rs`).
     seen_change: Option<Vec<u8>>,
+    /// This session's tag in its drafts' keys (`~` and a number unique to it).
+    session_tag: String,
+    /// A draft of an ended session offered at the start, answered by the next key.
+    draft_offer: Option<live::DraftOffer>,
+    /// Keeps this session counted open while the app lives.
+    live: Option<shared::LiveGuard>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -268,7 +274,7 @@ impl App {
             let home = Home::new(HomeData::new(opts.today.year() - 1, opts.today.year()));
             (Screen::Home(Box::new(home)), vec![list], true)
         };
-        Ok(App {
+        let mut app = App {
             store,
             shared,
             ui,
@@ -287,7 +293,12 @@ impl App {
             head_undo: None,
             quick_setup: None,
             seen_change,
-        })
+            session_tag: live::new_tag(),
+            draft_offer: None,
+            live: None,
+        };
+        app.started();
+        Ok(app)
     }
 
     /// A session over rows another session already read (`kinerja serve`): nothing is
@@ -318,6 +329,9 @@ impl App {
             head_undo: None,
             quick_setup: None,
             seen_change,
+            session_tag: live::new_tag(),
+            draft_offer: None,
+            live: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));
@@ -327,6 +341,7 @@ impl App {
             let home = app.home_data(None)?;
             app.push(Screen::Home(Box::new(Home::new(home))));
         }
+        app.started();
         Ok(app)
     }
 
@@ -512,9 +527,11 @@ impl App {
     }
 
     /// The key of a draft named `name` (a form's [`crate::screens::FormState::draft_name`]): drafts are
-    /// kept per officer.
+    /// kept per officer and session (`NAME/~TAG/name`), so that two sessions of one officer
+    /// never write over each other's (issue 22; `live.rs` finds a draft of a session that
+    /// ended).
     fn draft_key(&self, name: &str) -> String {
-        format!("{}/{name}", self.opts.actor)
+        format!("{}/{}/{name}", self.opts.actor, self.session_tag)
     }
 
     /// Handles one input from the terminal; returns whether anything on screen changed.
@@ -595,6 +612,9 @@ impl App {
     fn take_key(&mut self, key: KeyEvent) -> bool {
         if key.kind != KeyEventKind::Press {
             return false;
+        }
+        if let Some(answered) = self.answer_draft_offer(&key) {
+            return answered;
         }
         let had_status = self.status.take().is_some();
         if self.confirm_quit {

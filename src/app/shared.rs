@@ -8,6 +8,9 @@ use super::*;
 pub struct Shared {
     pub staff: SharedStaff,
     home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
+    /// The tags of the sessions open now: their drafts are theirs, never offered to
+    /// another session of the same officer (issue 22, see `live.rs`).
+    live: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
 }
 
 impl Shared {
@@ -24,7 +27,28 @@ impl Shared {
         Shared {
             staff,
             home: Default::default(),
+            live: Default::default(),
         }
+    }
+
+    /// The session with `tag` is open until the guard is dropped (with its app).
+    pub(super) fn enter(&self, tag: &str) -> LiveGuard {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(tag.to_string());
+        LiveGuard {
+            live: self.live.clone(),
+            tag: tag.to_string(),
+        }
+    }
+
+    /// Whether the session with `tag` is open now.
+    pub(super) fn is_live(&self, tag: &str) -> bool {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(tag)
     }
 
     /// Beranda's all-units counts, if counted since the rows last changed.
@@ -44,5 +68,20 @@ impl Shared {
 
     pub(super) fn keep_home(&self, generation: u64, home: &HomeData) {
         *self.home.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, home.clone()));
+    }
+}
+
+/// A session counted open (see [`Shared::enter`]); dropping it ends that.
+pub(super) struct LiveGuard {
+    live: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+    tag: String,
+}
+
+impl Drop for LiveGuard {
+    fn drop(&mut self) {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.tag);
     }
 }

@@ -13,9 +13,7 @@ impl App {
                 },
                 None => None,
             };
-            let draft = self
-                .store
-                .draft(&self.draft_key(&crate::screens::staff_form::draft_name(nip)))?;
+            let draft = self.find_draft(&crate::screens::staff_form::draft_name(nip))?;
             Ok(Some((staff, self.store.units()?, draft)))
         })();
         let (staff, units, draft) = match loaded {

@@ -913,6 +913,31 @@ impl Store {
         }
     }
 
+    /// Every draft whose key starts with `prefix` (an officer's: `NAME/`), with its key.
+    pub fn drafts_under(&self, prefix: &str) -> Result<Vec<(String, Draft)>, StoreError> {
+        self.drafts
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| {
+                let (k, v) = item?;
+                let draft = records::decode_draft(&v).map_err(corrupt("drafts", &k))?;
+                Ok((String::from_utf8_lossy(&k).into_owned(), draft))
+            })
+            .collect()
+    }
+
+    /// Moves the draft at `from` to `to` and gives it back; `None` when there is none at
+    /// `from` (another session took it first: the removal is what decides, so two
+    /// sessions never both take one draft).
+    pub fn claim_draft(&self, from: &str, to: &str) -> Result<Option<Draft>, StoreError> {
+        let Some(v) = self.drafts.remove(from.as_bytes())? else {
+            return Ok(None);
+        };
+        let draft = records::decode_draft(&v).map_err(corrupt("drafts", from.as_bytes()))?;
+        self.drafts.insert(to.as_bytes(), v)?;
+        self.db.flush()?;
+        Ok(Some(draft))
+    }
+
     /// The keys of every kept draft (officer/form/record), in key order.
     pub fn draft_keys(&self) -> Result<Vec<String>, StoreError> {
         self.drafts

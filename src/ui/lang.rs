@@ -870,6 +870,21 @@ texts! {
     // Issue 22, part C (live): another session's save seen in an open form, and a stale
     // save that names who saved, when and what.
     LiveChanged => "Diubah di sesi lain oleh {who} pukul {time}: {what}. Menyimpan akan ditolak; isian Anda tetap.", "Changed in another session by {who} at {time}: {what}. A save will be refused; what you typed stays.";
+    DraftWaiting => "Draf {kind} untuk {who} dari {time}: buka? (y/n)", "A {kind} draft for {who} from {time}: open it? (y/n)";
+    DraftWaitingForm => "Ada draf {kind} untuk {who} dari {time}: buka formulirnya untuk melanjutkan.", "There is a {kind} draft for {who} from {time}: open its form to go on.";
+    DraftMore => "(+{n} draf lain)", "(+{n} more drafts)";
+    DraftLater => "Draf disimpan untuk nanti: formulirnya menawarkannya lagi saat dibuka (n di sana membuangnya).", "The draft is kept for later: its form offers it again when opened (n there discards it).";
+    DraftKindPegawai => "data pegawai", "staff data";
+    DraftKindEvaluasi => "evaluasi", "evaluation";
+    DraftKindPembinaan => "pembinaan", "coaching";
+    DraftKindPotensial => "potensial", "potential";
+    DraftKindPelatihan => "pelatihan", "training";
+    DraftKindKarier => "karier", "career";
+    DraftKindKontrak => "kontrak", "contract";
+    DraftKindKeberatan => "keberatan", "objection";
+    DraftKindSkp => "SKP", "SKP";
+    DraftKindOther => "formulir", "form";
+    DraftNewPerson => "pegawai baru", "a new staff member";
     LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
 }
 
