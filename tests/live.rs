@@ -275,3 +275,52 @@ fn n_keeps_the_offered_draft_for_its_form_and_english_says_so_too() {
     en.draw();
     assert!(en.shows("A staff data draft for"), "{}", en.text());
 }
+
+/// The screen's text with the times of real saves (the audit trail's clock, not the
+/// tests' date) written as `YYYY-MM-DD` and `HH:MM`: same width, so lines wrap alike.
+fn masked(text: &str) -> String {
+    let today = jiff::Zoned::now().date().to_string();
+    let text = text.replace(&today, "YYYY-MM-DD");
+    let c: Vec<char> = text.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(|ch| ch.is_ascii_digit());
+    let mut out = String::new();
+    let mut i = 0;
+    while i < c.len() {
+        if (i == 0 || !digit(i - 1))
+            && digit(i)
+            && digit(i + 1)
+            && c.get(i + 2) == Some(&':')
+            && digit(i + 3)
+            && digit(i + 4)
+        {
+            out.push_str("HH:MM");
+            i += 5;
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn the_changed_underneath_notice_and_the_offered_draft_in_three_looks() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut a = common::session::session_with(300, lang, theme, 80, 24);
+        let mut b = second(&a, "officer-b", Lang::Id);
+        a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+        a.key(KeyCode::End).type_text("x");
+        b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+        b.key(KeyCode::End).type_text("y").key(KeyCode::F(2));
+        next_frame(&mut a);
+        insta::assert_snapshot!(format!("changed_underneath__{look}"), masked(&a.text()));
+        // The session ends with the form open; the next one offers its draft.
+        let store = a.app.store().clone();
+        let mut opts = options(lang, theme);
+        opts.actor = "tester".into();
+        a.app = App::new(store, opts).unwrap();
+        a.app.finish_loading().unwrap();
+        a.draw();
+        insta::assert_snapshot!(format!("draft_offered__{look}"), masked(&a.text()));
+    }
+}
