@@ -324,3 +324,74 @@ fn the_changed_underneath_notice_and_the_offered_draft_in_three_looks() {
         insta::assert_snapshot!(format!("draft_offered__{look}"), masked(&a.text()));
     }
 }
+
+const ANI_KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF0RBVAawFXnOnbCk92fsNyRQKGhLbncgPRg3n/P+pIw ani@kantor";
+
+/// The demo with two officers (ani admin, budi penilai of the first unit), working as
+/// `who` in `lang` and `theme`, on the staff list.
+fn with_officers(who: &str, lang: Lang, theme: Theme) -> Session {
+    use kinerja::domain::{Officer, Role};
+    let base = common::session::session_with(300, lang, theme, 80, 24);
+    let store = base.app.store().clone();
+    let unit = store.units().unwrap()[0].id.clone();
+    let ani = Officer {
+        name: "ani".into(),
+        role: Role::Admin,
+        units: vec![],
+        keys: vec![ANI_KEY.into()],
+        lang: String::new(),
+        revision: 0,
+    };
+    let budi = Officer {
+        name: "budi".into(),
+        role: Role::Penilai,
+        units: vec![unit],
+        keys: vec![],
+        lang: "en".into(),
+        revision: 0,
+    };
+    store.save_officer(&ani, true, "t").unwrap();
+    store.save_officer(&budi, true, "t").unwrap();
+    let mut opts = options(lang, theme);
+    opts.actor = who.into();
+    opts.officer = store.officer(who).unwrap();
+    let mut app = App::new(store, opts).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session { app, ..base };
+    s.draw();
+    s.key(KeyCode::Char('2'));
+    s
+}
+
+#[test]
+fn the_officers_screen_lists_roles_units_keys_and_who_is_in() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut s = with_officers("ani", lang, theme);
+        s.key(KeyCode::Char('O'));
+        let text = s.text();
+        assert!(text.contains("ani") && text.contains("admin"), "{text}");
+        assert!(text.contains("budi") && text.contains("penilai"), "{text}");
+        assert!(text.contains("SHA256:"), "{text}");
+        assert!(text.contains("ani@kantor"), "{text}");
+        assert!(text.contains("ani (admin)"), "who is in: {text}");
+        insta::assert_snapshot!(format!("officers__{look}"), s.text());
+        // Down selects budi, who has no key; Esc goes back to the list.
+        s.key(KeyCode::Down);
+        assert!(!s.shows("ani@kantor"), "{}", s.text());
+        s.key(KeyCode::Esc);
+        assert!(s.shows("ditampilkan") || s.shows("shown"), "{}", s.text());
+    }
+}
+
+#[test]
+fn only_an_admin_opens_the_officers() {
+    let mut s = with_officers("budi", Lang::Id, Theme::default());
+    s.key(KeyCode::Char('O'));
+    assert!(
+        s.shows("hanya admin yang melihat daftar petugas"),
+        "{}",
+        s.text()
+    );
+    assert!(!s.shows("SHA256:"), "{}", s.text());
+}

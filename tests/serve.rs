@@ -541,6 +541,19 @@ fn an_open_record_and_form_show_another_sessions_save() {
         a.send(&[0x13]).await;
         a.wait_for("dodi menyimpan data ini").await;
         assert!(a.text().contains("Siregarh"), "{}", a.text());
+
+        // Petugas: who is logged in now, with their roles, on the admin's screen; the
+        // penilai may not open it.
+        d.send(b"\x1b").await;
+        d.wait_for("ditampilkan").await;
+        d.send(b"O").await;
+        d.wait_for("Masuk sekarang: ani (admin), budi (penilai), dodi (admin)")
+            .await;
+        assert!(d.text().contains("SHA256:"), "{}", d.text());
+        b.send(b"\x1b").await;
+        b.wait_for("ditampilkan").await;
+        b.send(b"O").await;
+        b.wait_for("hanya admin yang melihat daftar petugas").await;
     });
     running.stop().unwrap();
     let saved = store.get_staff(rina).unwrap().unwrap();

@@ -131,7 +131,12 @@ impl App {
     /// Marks this session open (its drafts are its own) and offers the newest draft an
     /// ended session of this officer left.
     pub(super) fn started(&mut self) {
-        self.live = Some(self.shared.enter(&self.session_tag));
+        let who = self
+            .opts
+            .officer
+            .as_ref()
+            .map(|o| (o.name.clone(), o.role.label().to_string()));
+        self.live = Some(self.shared.enter(&self.session_tag, who));
         if !matches!(self.screen, Screen::Welcome(_)) {
             self.offer_waiting_draft();
         }

@@ -10,6 +10,7 @@ mod contracts;
 mod evaluations;
 mod keberatan;
 mod live;
+mod officers;
 
 mod requirements;
 mod roles;
@@ -131,6 +132,7 @@ enum Screen {
     Keberatan(Box<crate::screens::keberatan_form::KeberatanScreen>),
     Career(Box<crate::screens::career_form::CareerForm>),
     Promotions(Box<crate::screens::promotions::Promotions>),
+    Officers(Box<crate::screens::officers::OfficersScreen>),
 }
 
 impl Screen {
@@ -163,6 +165,7 @@ impl Screen {
             Screen::Keberatan(s) => s.as_ref(),
             Screen::Career(s) => s.as_ref(),
             Screen::Promotions(s) => s.as_ref(),
+            Screen::Officers(s) => s.as_ref(),
         }
     }
 
@@ -193,6 +196,7 @@ impl Screen {
             Screen::Keberatan(s) => s.as_mut(),
             Screen::Career(s) => s.as_mut(),
             Screen::Promotions(s) => s.as_mut(),
+            Screen::Officers(s) => s.as_mut(),
         }
     }
 }
@@ -973,6 +977,7 @@ impl App {
             Outcome::SaveCareer(nip, entry) => self.save_career(&nip, &entry),
             Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
             Outcome::OpenPromotions(period) => self.open_promotions(period),
+            Outcome::OpenOfficers => self.open_officers(),
         }
     }
 

@@ -18,6 +18,7 @@ pub(super) enum Refusal {
     Viewer,
     AdminOnly,
     AdminOnlyRequirements,
+    AdminOnlyOfficers,
     OtherUnit,
     /// Over `serve`, a file would be written on the server.
     RemoteExport,
@@ -30,6 +31,7 @@ impl Refusal {
             Refusal::Viewer => T::RoleViewer,
             Refusal::AdminOnly => T::RoleAdminOnly,
             Refusal::AdminOnlyRequirements => T::RoleAdminOnlyRequirements,
+            Refusal::AdminOnlyOfficers => T::RoleAdminOnlyOfficers,
             Refusal::OtherUnit => T::RoleOtherUnit,
             Refusal::RemoteExport => T::ServeNoExport,
             Refusal::RemoteProfile => T::ServeNoProfileExport,
@@ -69,6 +71,9 @@ pub(super) fn decide(
         Access::ReadUnit(unit) => (!officer.sees_unit(unit)).then_some(Refusal::OtherUnit),
         Access::AdminStaff => admin_only(Refusal::AdminOnly),
         Access::AdminRequirements => admin_only(Refusal::AdminOnlyRequirements),
+        Access::AdminOfficers => {
+            (!officer.may_edit_staff_records()).then_some(Refusal::AdminOnlyOfficers)
+        }
         Access::Write => (!officer.may_write()).then_some(Refusal::Viewer),
         Access::WriteFor(nips) => {
             if !officer.may_write() {

@@ -10,8 +10,13 @@ pub struct Shared {
     home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
     /// The tags of the sessions open now: their drafts are theirs, never offered to
     /// another session of the same officer (issue 22, see `live.rs`).
-    live: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+    live: Live,
 }
+
+/// The open sessions: their tags, and the officer and role label of each (none: local
+/// screens without officers).
+type Live =
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Option<(String, String)>>>>;
 
 impl Shared {
     /// Reads every staff summary once (the whole list, for every session).
@@ -31,12 +36,13 @@ impl Shared {
         }
     }
 
-    /// The session with `tag` is open until the guard is dropped (with its app).
-    pub(super) fn enter(&self, tag: &str) -> LiveGuard {
+    /// The session with `tag`, of officer `who` (name, role label), is open until the
+    /// guard is dropped (with its app).
+    pub(super) fn enter(&self, tag: &str, who: Option<(String, String)>) -> LiveGuard {
         self.live
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(tag.to_string());
+            .insert(tag.to_string(), who);
         LiveGuard {
             live: self.live.clone(),
             tag: tag.to_string(),
@@ -48,7 +54,21 @@ impl Shared {
         self.live
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .contains(tag)
+            .contains_key(tag)
+    }
+
+    /// Who is logged in now: officer and role label, by name, each once per session.
+    pub(super) fn online(&self) -> Vec<(String, String)> {
+        let mut who: Vec<(String, String)> = self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .flatten()
+            .cloned()
+            .collect();
+        who.sort();
+        who
     }
 
     /// Beranda's all-units counts, if counted since the rows last changed.
@@ -73,7 +93,7 @@ impl Shared {
 
 /// A session counted open (see [`Shared::enter`]); dropping it ends that.
 pub(super) struct LiveGuard {
-    live: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+    live: Live,
     tag: String,
 }
 

@@ -10,6 +10,7 @@ pub mod evaluation_form;
 pub mod form_spec;
 pub mod home;
 pub mod keberatan_form;
+pub mod officers;
 pub mod partner_form;
 pub mod partners;
 pub mod potential_form;
@@ -245,6 +246,8 @@ pub enum Outcome {
     DeleteCareer(String, u32, u64),
     /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today).
     OpenPromotions(Option<crate::domain::PromotionPeriod>),
+    /// Petugas: the officers, their keys and who is logged in (issue 22; admins only).
+    OpenOfficers,
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -292,6 +295,8 @@ pub enum Access<'a> {
     AdminStaff,
     /// Changes the competency requirements: admin only.
     AdminRequirements,
+    /// Shows the officers and their keys: admin only.
+    AdminOfficers,
     /// Writes evaluations, trainings, coaching or potensial of these people (NIPs): an
     /// admin, or a penilai of each one's unit.
     WriteFor(Vec<&'a str>),
@@ -322,6 +327,7 @@ impl Outcome {
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.
             | O::OpenPromotions(_) => Access::Read,
+            O::OpenOfficers => Access::AdminOfficers,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)

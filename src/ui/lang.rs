@@ -885,6 +885,18 @@ texts! {
     DraftKindSkp => "SKP", "SKP";
     DraftKindOther => "formulir", "form";
     DraftNewPerson => "pegawai baru", "a new staff member";
+    RoleAdminOnlyOfficers => "hanya admin yang melihat daftar petugas", "only an admin sees the officers";
+    KeyOfficers => "petugas", "officers";
+    OfficersTitle => "Petugas", "Officers";
+    OfficersCount => "{n} petugas", "{n} officers";
+    OfficersOnline => "Masuk sekarang:", "Logged in now:";
+    OfficersAllUnits => "semua unit", "all units";
+    OfficersColRole => "Peran", "Role";
+    OfficersColUnits => "Unit", "Units";
+    OfficersColLang => "Bahasa", "Lang";
+    OfficersColKeys => "Kunci", "Keys";
+    OfficersKeysOf => "Kunci", "Keys of";
+    OfficersHint => "Ubah dengan: kinerja officer add|set|remove|key ... (dijalankan oleh server)", "Change with: kinerja officer add|set|remove|key ... (carried out by the server)";
     LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
 }
 
