@@ -625,3 +625,62 @@ fn a_waiting_draft_is_offered_at_login() {
     });
     running.stop().unwrap();
 }
+
+/// Issue 22: removing an officer (as `kinerja officer remove` does through the running
+/// server, outside every session) ends their open session within seconds, telling them,
+/// with the draft of their open form kept.
+#[test]
+fn a_removed_officers_session_ends_with_the_draft_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let pkm = common::unit();
+    store.save_unit(&pkm, "t").unwrap();
+    let rina = "198503302010012002";
+    store.save_staff(&common::staff(rina), "t").unwrap();
+    let kb = key();
+    store
+        .save_officer(&officer("budi", Role::Admin, &[], &kb), true, "t")
+        .unwrap();
+    let authorize = kinerja::serve::officers_of(store.clone());
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        limits: Default::default(),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store.clone(), settings, host, authorize).unwrap();
+    let addr = running.addr;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let mut b = Term::open(addr, "budi", &kb).await;
+        b.wait_for("Beranda").await;
+        b.send(b"2").await;
+        b.wait_for("Rina Siregar").await;
+        b.send(b"\r").await;
+        b.wait_for("Evaluasi").await;
+        b.send(b"u").await;
+        b.wait_for("Ubah data pegawai").await;
+        b.send(b"\x1b[F").await;
+        b.send(b"k").await;
+        b.wait_for("Siregark").await;
+        store.delete_officer("budi", "ani").unwrap();
+        b.wait_for("Akses Anda ke kinerja dicabut oleh admin").await;
+        assert!(b.text().contains("Draf Anda tersimpan"), "{}", b.text());
+    });
+    running.stop().unwrap();
+    let drafts = store.drafts_under("budi/").unwrap();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert!(
+        drafts[0]
+            .1
+            .fields
+            .iter()
+            .any(|(f, v)| f == "nama" && v.ends_with('k')),
+        "{drafts:?}"
+    );
+}

@@ -321,7 +321,36 @@ impl App {
         if !own {
             changed |= self.tell_forms(&entries);
         }
+        self.check_access(&entries, everything);
         changed
+    }
+
+    /// Ends this session (`SSH`) when its officer was removed or has no key left: the
+    /// drafts, written as forms change, are flushed first, and the officer is told. A
+    /// change of role or units takes effect at the next login instead.
+    fn check_access(&mut self, entries: &[AuditEntry], everything: bool) {
+        let Some(name) = self.opts.officer.as_ref().map(|o| o.name.clone()) else {
+            return;
+        };
+        let record = format!("officers/{name}");
+        if !self.opts.remote || !(everything || entries.iter().any(|e| e.record == record)) {
+            return;
+        }
+        let gone = match self.store.officer(&name) {
+            Ok(Some(o)) => o.keys.is_empty(),
+            Ok(None) => true,
+            Err(_) => false,
+        };
+        if gone {
+            let _ = self.store.flush();
+            self.goodbye = Some(self.ui.t(T::LiveRevoked).to_string());
+            self.quit = true;
+        }
+    }
+
+    /// What the officer is told as the session closes, when it was ended for them.
+    pub fn goodbye(&self) -> Option<&str> {
+        self.goodbye.as_deref()
     }
 
     /// Tells every open form (the current one and those below it) whose record one of

@@ -240,6 +240,9 @@ pub struct App {
     draft_offer: Option<live::DraftOffer>,
     /// Keeps this session counted open while the app lives.
     live: Option<shared::LiveGuard>,
+    /// The session ended because its officer, or their last key, was removed: what the
+    /// officer is told as the session closes.
+    goodbye: Option<String>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -300,6 +303,7 @@ impl App {
             session_tag: live::new_tag(),
             draft_offer: None,
             live: None,
+            goodbye: None,
         };
         app.started();
         Ok(app)
@@ -336,6 +340,7 @@ impl App {
             session_tag: live::new_tag(),
             draft_offer: None,
             live: None,
+            goodbye: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));

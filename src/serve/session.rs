@@ -214,6 +214,10 @@ fn publish(
     Ok(())
 }
 
+/// How often a session with no key and no news looks at the database for changes made
+/// outside the sessions (issue 22): a few microseconds when nothing changed.
+const LOOK_AGAIN: Duration = Duration::from_secs(2);
+
 /// Runs one session until the officer quits, the client goes, it idles out or the server
 /// stops. Drafts are written as forms change, so every way out keeps what was typed.
 pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
@@ -272,7 +276,9 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             // Work waits after the frame: look for keys, then go on with it.
             Duration::ZERO
         } else {
-            idle_left
+            // Changes made outside the sessions (`kinerja officer ...`, an import, through
+            // the control socket) tell no session: each looks again this often.
+            idle_left.min(LOOK_AGAIN)
         };
         let mut redraw = false;
         let mut whole = false;
@@ -302,7 +308,13 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                 whole = true;
                 redraw = true;
             }
-            Ok(Event::Refresh) => redraw |= app.sync_shared(),
+            Ok(Event::Refresh) => {
+                redraw |= app.sync_shared();
+                // Its officer removed: the session ends (drafts kept, the officer told).
+                if app.should_quit() {
+                    break End::Quit;
+                }
+            }
             Ok(Event::Closed) | Err(RecvTimeoutError::Disconnected) => break End::Closed,
             Ok(Event::Shutdown) => break End::Shutdown,
             Err(RecvTimeoutError::Timeout) => {
@@ -310,6 +322,11 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                     parser.flush_pending(&mut inputs);
                 } else if last_key.elapsed() >= idle {
                     break End::Idle;
+                } else {
+                    redraw |= app.sync_shared();
+                    if app.should_quit() {
+                        break End::Quit;
+                    }
                 }
             }
         }
@@ -348,7 +365,7 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
     let message = match end {
         End::Idle => goodbyes.0.as_str(),
         End::Shutdown => goodbyes.1.as_str(),
-        _ => "",
+        _ => app.goodbye().unwrap_or(""),
     };
     if end != End::Closed {
         out.put(epilogue(message), false);

@@ -897,6 +897,7 @@ texts! {
     OfficersColKeys => "Kunci", "Keys";
     OfficersKeysOf => "Kunci", "Keys of";
     OfficersHint => "Ubah dengan: kinerja officer add|set|remove|key ... (dijalankan oleh server)", "Change with: kinerja officer add|set|remove|key ... (carried out by the server)";
+    LiveRevoked => "Akses Anda ke kinerja dicabut oleh admin; sesi ini ditutup. Draf Anda tersimpan.", "Your access to kinerja was removed by an admin; this session is closed. Your drafts are kept.";
     LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
 }
 
