@@ -473,7 +473,7 @@ fn a_draft_made_before_someone_else_saved_is_refused_as_stale() {
     s.key(KeyCode::Enter).key(KeyCode::Enter);
     assert!(s.shows("Ada draf"), "{}", s.text());
     s.key(KeyCode::Char('y')).key(KeyCode::F(2));
-    assert!(s.shows("sudah diubah di tempat"), "{}", s.text());
+    assert!(s.shows("officer-b menyimpan data ini"), "{}", s.text());
     let kept = s.app.store().evaluations_of(&nip).unwrap().pop().unwrap();
     assert_eq!(kept.catatan, "disimpan orang lain");
 }

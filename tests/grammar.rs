@@ -281,3 +281,14 @@ fn the_contract_screens_follow_the_key_grammar() {
     check(&s, "contract form: new", &mut walked);
     assert_eq!(walked.len(), 2, "{walked:?}");
 }
+
+/// Petugas (`O` on the staff list, issue 22).
+#[test]
+fn the_officers_screen_follows_the_key_grammar() {
+    let mut s = demo();
+    let mut walked = Vec::new();
+    s.key(KeyCode::Char('2')).key(KeyCode::Char('O'));
+    assert!(s.shows("Petugas"), "{}", s.text());
+    check(&s, "officers", &mut walked);
+    assert_eq!(walked.len(), 1, "{walked:?}");
+}

@@ -151,7 +151,9 @@ fn sigterm_with_a_form_open_keeps_the_draft_and_restores_the_terminal() {
     let store = Store::open(&db).unwrap();
     let drafts = store.draft_keys().unwrap();
     assert!(
-        drafts.iter().any(|k| k.starts_with("tester/evaluasi/")),
+        drafts
+            .iter()
+            .any(|k| k.starts_with("tester/~") && k.contains("/evaluasi/")),
         "drafts kept: {drafts:?}"
     );
 }

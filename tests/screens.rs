@@ -212,7 +212,12 @@ fn a_stale_save_is_refused_with_a_clear_message() {
     s.app.store().save_staff(&other, "officer-b").unwrap();
     s.key(KeyCode::End).type_text("x").key(KeyCode::F(2));
     assert!(s.shows("Tidak tersimpan"), "{}", s.text());
-    assert!(s.shows("sudah diubah di tempat lain"), "{}", s.text());
+    // The refusal names who saved, when, and what (issue 22).
+    assert!(
+        s.shows("officer-b menyimpan data ini pukul"),
+        "{}",
+        s.text()
+    );
     assert_eq!(
         s.app.store().get_staff(&nip).unwrap().unwrap().gelar_depan,
         "H."

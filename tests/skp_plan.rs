@@ -223,7 +223,7 @@ fn an_skp_is_kept_across_a_restart_and_a_stale_save_is_refused() {
     s.app.store().save_skp(RINA, &other, "lain").unwrap();
     s.key(KeyCode::Down).type_text(" poli umum");
     ctrl(&mut s, 's');
-    assert!(s.shows("sudah diubah di tempat lain"), "{}", s.text());
+    assert!(s.shows("lain menyimpan data ini pukul"), "{}", s.text());
     let stored = &s.app.store().skp_of(RINA).unwrap()[0];
     assert_eq!(stored.lampiran.konsekuensi, vec!["Teguran"]);
     assert_eq!(

@@ -21,9 +21,7 @@ impl App {
                 .map(|u| (u.id, u.name))
                 .collect();
             units.sort_by(|a, b| a.1.cmp(&b.1));
-            let draft = self
-                .store
-                .draft(&self.draft_key(&draft_name(nip, id.unwrap_or(0))))?;
+            let draft = self.find_draft(&draft_name(nip, id.unwrap_or(0)))?;
             Ok(Some((staff, career, units, draft)))
         })();
         let (staff, career, units, draft) = match loaded {
@@ -89,7 +87,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => crate::ui::errors::store_error_text(&self.ui, &other),
                 };
                 if let Screen::Career(f) = &mut self.screen {

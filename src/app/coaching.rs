@@ -50,10 +50,7 @@ impl App {
         )
         .with_person(staff.nip.clone(), &self.ui)
         .with_rhk(rhk, &self.ui);
-        match self
-            .store
-            .draft(&self.draft_key(&crate::screens::coaching_form::draft_name(nip, id)))
-        {
+        match self.find_draft(&crate::screens::coaching_form::draft_name(nip, id)) {
             Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
             Ok(None) => {}
             Err(e) => return self.fail(e),
@@ -81,7 +78,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     StoreError::AlreadyExists { .. } => self.ui.t(T::CoachingTaken).to_string(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())

@@ -13,7 +13,7 @@ impl App {
                 return Ok(None);
             };
             let contracts = self.store.contracts_of(nip)?;
-            let draft = self.store.draft(&self.draft_key(&draft_name(nip, mulai)))?;
+            let draft = self.find_draft(&draft_name(nip, mulai))?;
             Ok(Some((staff, contracts, draft)))
         })();
         let (staff, contracts, draft) = match loaded {
@@ -73,7 +73,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => crate::ui::errors::store_error_text(&self.ui, &other),
                 };
                 if let Screen::Contract(f) = &mut self.screen {
@@ -98,8 +98,9 @@ impl App {
                 self.back_to_record(nip, T::Deleted)
             }
             Err(StoreError::Stale { .. }) => {
+                let message = self.stale_text();
                 if let Screen::Contract(f) = &mut self.screen {
-                    f.set_error(self.ui.t(T::StaleSave).to_string());
+                    f.set_error(message);
                 }
                 true
             }

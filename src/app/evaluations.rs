@@ -53,10 +53,7 @@ impl App {
             Ok(unit) => form.set_head_of(unit.filter(|u| u.is_head(nip)), &self.ui),
             Err(e) => return self.fail(e),
         }
-        match self
-            .store
-            .draft(&self.draft_key(&crate::screens::evaluation_form::draft_name(nip, id)))
-        {
+        match self.find_draft(&crate::screens::evaluation_form::draft_name(nip, id)) {
             Ok(Some(d)) => {
                 let when = jiff::Timestamp::from_microsecond(d.time_micros as i64)
                     .map(|t| {
@@ -179,7 +176,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

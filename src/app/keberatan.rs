@@ -53,7 +53,7 @@ impl App {
         );
         match why {
             Some(why) => form = form.read_only(why),
-            None => match self.store.draft(&self.draft_key(&draft_name(nip, id))) {
+            None => match self.find_draft(&draft_name(nip, id)) {
                 Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                 Ok(None) => {}
                 Err(e) => return self.fail(e),
@@ -88,7 +88,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

@@ -10,6 +10,8 @@ mod competency;
 mod contracts;
 mod evaluations;
 mod keberatan;
+mod live;
+mod officers;
 
 mod requirements;
 mod roles;
@@ -132,6 +134,7 @@ enum Screen {
     Career(Box<crate::screens::career_form::CareerForm>),
     Promotions(Box<crate::screens::promotions::Promotions>),
     Audit(Box<crate::screens::audit::AuditScreen>),
+    Officers(Box<crate::screens::officers::OfficersScreen>),
 }
 
 impl Screen {
@@ -165,6 +168,7 @@ impl Screen {
             Screen::Career(s) => s.as_ref(),
             Screen::Promotions(s) => s.as_ref(),
             Screen::Audit(s) => s.as_ref(),
+            Screen::Officers(s) => s.as_ref(),
         }
     }
 
@@ -196,6 +200,7 @@ impl Screen {
             Screen::Career(s) => s.as_mut(),
             Screen::Promotions(s) => s.as_mut(),
             Screen::Audit(s) => s.as_mut(),
+            Screen::Officers(s) => s.as_mut(),
         }
     }
 }
@@ -230,6 +235,18 @@ pub struct App {
     /// The last quick entry's period and evaluator, offered again by the next `E` of this
     /// session (per session, as the officer is: never a global).
     quick_setup: Option<QuickSetup>,
+    /// The newest audit key this session has taken in: another session's save makes a
+    /// newer one (issue 22, see `live.rs`).
+    seen_change: Option<Vec<u8>>,
+    /// This session's tag in its drafts' keys (`~` and a number unique to it).
+    session_tag: String,
+    /// A draft of an ended session offered at the start, answered by the next key.
+    draft_offer: Option<live::DraftOffer>,
+    /// Keeps this session counted open while the app lives.
+    live: Option<shared::LiveGuard>,
+    /// The session ended because its officer, or their last key, was removed: what the
+    /// officer is told as the session closes.
+    goodbye: Option<String>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -240,6 +257,7 @@ impl App {
     /// Opens on the welcome screen for an empty database, else on the staff list with its
     /// first page; call [`App::finish_loading`] after the first frame for the rest.
     pub fn new(store: Store, opts: Options) -> Result<App, StoreError> {
+        let seen_change = App::first_seen(&store);
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
@@ -267,7 +285,7 @@ impl App {
             let home = Home::new(HomeData::new(opts.today.year() - 1, opts.today.year()));
             (Screen::Home(Box::new(home)), vec![list], true)
         };
-        Ok(App {
+        let mut app = App {
             store,
             shared,
             ui,
@@ -285,12 +303,20 @@ impl App {
             people: None,
             head_undo: None,
             quick_setup: None,
-        })
+            seen_change,
+            session_tag: live::new_tag(),
+            draft_offer: None,
+            live: None,
+            goodbye: None,
+        };
+        app.started();
+        Ok(app)
     }
 
     /// A session over rows another session already read (`kinerja serve`): nothing is
     /// read from the database but Beranda's counts when they are out of date.
     pub fn with_shared(store: Store, shared: Shared, opts: Options) -> Result<App, StoreError> {
+        let seen_change = App::first_seen(&store);
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
@@ -314,6 +340,11 @@ impl App {
             people: None,
             head_undo: None,
             quick_setup: None,
+            seen_change,
+            session_tag: live::new_tag(),
+            draft_offer: None,
+            live: None,
+            goodbye: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));
@@ -323,6 +354,7 @@ impl App {
             let home = app.home_data(None)?;
             app.push(Screen::Home(Box::new(Home::new(home))));
         }
+        app.started();
         Ok(app)
     }
 
@@ -332,7 +364,10 @@ impl App {
     pub fn run_deferred(&mut self) -> bool {
         match self.deferred.take() {
             Some(Deferred::PartnerClosed) => self.count_closed(),
-            Some(Deferred::SkpGroup(nips, skp)) => self.save_skp_group(&nips, &skp),
+            Some(Deferred::SkpGroup(nips, skp)) => {
+                let saved = self.save_skp_group(&nips, &skp);
+                self.sync_records(true) || saved
+            }
             None => self.read_realisation_step(),
         }
     }
@@ -411,10 +446,10 @@ impl App {
         ))
     }
 
-    /// Brings the open list up to date with saves made in other sessions; true if the
-    /// screen changed. Called before each frame by `serve`.
+    /// Brings the open list, records, Laporan and forms up to date with saves made in
+    /// other sessions; true if the screen changed. Called before each frame by `serve`.
     pub fn sync_shared(&mut self) -> bool {
-        let mut changed = false;
+        let mut changed = self.sync_records(false);
         let screens = std::iter::once(&mut self.screen).chain(self.stack.iter_mut());
         for s in screens {
             if let Screen::List(list) = s {
@@ -506,9 +541,11 @@ impl App {
     }
 
     /// The key of a draft named `name` (a form's [`crate::screens::FormState::draft_name`]): drafts are
-    /// kept per officer.
+    /// kept per officer and session (`NAME/~TAG/name`), so that two sessions of one officer
+    /// never write over each other's (issue 22; `live.rs` finds a draft of a session that
+    /// ended).
     fn draft_key(&self, name: &str) -> String {
-        format!("{}/{name}", self.opts.actor)
+        format!("{}/{}/{name}", self.opts.actor, self.session_tag)
     }
 
     /// Handles one input from the terminal; returns whether anything on screen changed.
@@ -572,10 +609,26 @@ impl App {
         }
     }
 
+    /// The newest save this session has taken in: `serve` tells the other sessions when
+    /// a key moved it (issue 22).
+    pub fn change_mark(&self) -> Option<&[u8]> {
+        self.seen_change.as_deref()
+    }
+
     /// Handles one key; returns whether anything on screen changed.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let changed = self.take_key(key);
+        // This session's own saves: taken in now, so that they are not news at the next
+        // frame (the records they touch are read again, forms are not told).
+        self.sync_records(true) || changed
+    }
+
+    fn take_key(&mut self, key: KeyEvent) -> bool {
         if key.kind != KeyEventKind::Press {
             return false;
+        }
+        if let Some(answered) = self.answer_draft_offer(&key) {
+            return answered;
         }
         let had_status = self.status.take().is_some();
         if self.confirm_quit {
@@ -935,6 +988,7 @@ impl App {
             Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
             Outcome::OpenPromotions(period) => self.open_promotions(period),
             Outcome::OpenAudit(query) => self.open_audit(query),
+            Outcome::OpenOfficers => self.open_officers(),
         }
     }
 

@@ -76,7 +76,7 @@ impl App {
             Ok((Some(partner), catalogue)) => {
                 let mut form =
                     PartnerForm::new(partner, edit, catalogue, self.opts.today, &self.ui);
-                match self.store.draft(&self.draft_key(&form.draft_of())) {
+                match self.find_draft(&form.draft_of()) {
                     Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                     Ok(None) => {}
                     Err(e) => return self.fail(e),
@@ -116,7 +116,7 @@ impl App {
             }
             Err(e) => {
                 let message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

@@ -19,6 +19,7 @@ pub(super) enum Refusal {
     AdminOnly,
     AdminOnlyRequirements,
     AdminOnlyAudit,
+    AdminOnlyOfficers,
     OtherUnit,
     /// Over `serve`, a file would be written on the server.
     RemoteExport,
@@ -32,6 +33,7 @@ impl Refusal {
             Refusal::AdminOnly => T::RoleAdminOnly,
             Refusal::AdminOnlyRequirements => T::RoleAdminOnlyRequirements,
             Refusal::AdminOnlyAudit => T::RoleAdminOnlyAudit,
+            Refusal::AdminOnlyOfficers => T::RoleAdminOnlyOfficers,
             Refusal::OtherUnit => T::RoleOtherUnit,
             Refusal::RemoteExport => T::ServeNoExport,
             Refusal::RemoteProfile => T::ServeNoProfileExport,
@@ -74,6 +76,9 @@ pub(super) fn decide(
         // Reading, but everyone's changes: a viewer is told it is for admins too.
         Access::AdminAudit => {
             (!officer.may_edit_staff_records()).then_some(Refusal::AdminOnlyAudit)
+        }
+        Access::AdminOfficers => {
+            (!officer.may_edit_staff_records()).then_some(Refusal::AdminOnlyOfficers)
         }
         Access::Write => (!officer.may_write()).then_some(Refusal::Viewer),
         Access::WriteFor(nips) => {

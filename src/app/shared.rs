@@ -8,7 +8,15 @@ use super::*;
 pub struct Shared {
     pub staff: SharedStaff,
     home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
+    /// The tags of the sessions open now: their drafts are theirs, never offered to
+    /// another session of the same officer (issue 22, see `live.rs`).
+    live: Live,
 }
+
+/// The open sessions: their tags, and the officer and role label of each (none: local
+/// screens without officers).
+type Live =
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Option<(String, String)>>>>;
 
 impl Shared {
     /// Reads every staff summary once (the whole list, for every session).
@@ -24,7 +32,43 @@ impl Shared {
         Shared {
             staff,
             home: Default::default(),
+            live: Default::default(),
         }
+    }
+
+    /// The session with `tag`, of officer `who` (name, role label), is open until the
+    /// guard is dropped (with its app).
+    pub(super) fn enter(&self, tag: &str, who: Option<(String, String)>) -> LiveGuard {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(tag.to_string(), who);
+        LiveGuard {
+            live: self.live.clone(),
+            tag: tag.to_string(),
+        }
+    }
+
+    /// Whether the session with `tag` is open now.
+    pub(super) fn is_live(&self, tag: &str) -> bool {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains_key(tag)
+    }
+
+    /// Who is logged in now: officer and role label, by name, each once per session.
+    pub(super) fn online(&self) -> Vec<(String, String)> {
+        let mut who: Vec<(String, String)> = self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .flatten()
+            .cloned()
+            .collect();
+        who.sort();
+        who
     }
 
     /// Beranda's all-units counts, if counted since the rows last changed.
@@ -44,5 +88,20 @@ impl Shared {
 
     pub(super) fn keep_home(&self, generation: u64, home: &HomeData) {
         *self.home.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, home.clone()));
+    }
+}
+
+/// A session counted open (see [`Shared::enter`]); dropping it ends that.
+pub(super) struct LiveGuard {
+    live: Live,
+    tag: String,
+}
+
+impl Drop for LiveGuard {
+    fn drop(&mut self) {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.tag);
     }
 }

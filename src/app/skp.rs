@@ -113,7 +113,7 @@ impl App {
     /// Shows an SKP form, with the draft kept for it offered back.
     fn push_skp_editor(&mut self, mut editor: SkpEditor) -> bool {
         if let Some(name) = editor.form().and_then(|f| f.draft_name()) {
-            match self.store.draft(&self.draft_key(&name)) {
+            match self.find_draft(&name) {
                 Ok(Some(d)) => editor.offer_draft(self.draft_time(d.time_micros), d.fields),
                 Ok(None) => {}
                 Err(e) => return self.fail(e),
@@ -134,7 +134,7 @@ impl App {
     /// A refused save, shown on the form.
     fn skp_refused(&mut self, e: StoreError) -> bool {
         let message = match e {
-            StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+            StoreError::Stale { .. } => self.stale_text(),
             other => crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path()),
         };
         if let Screen::SkpEdit(f) = &mut self.screen {

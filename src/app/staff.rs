@@ -13,9 +13,7 @@ impl App {
                 },
                 None => None,
             };
-            let draft = self
-                .store
-                .draft(&self.draft_key(&crate::screens::staff_form::draft_name(nip)))?;
+            let draft = self.find_draft(&crate::screens::staff_form::draft_name(nip))?;
             Ok(Some((staff, self.store.units()?, draft)))
         })();
         let (staff, units, draft) = match loaded {
@@ -89,7 +87,7 @@ impl App {
                 let taken = matches!(e, StoreError::AlreadyExists { .. });
                 let message = match e {
                     StoreError::AlreadyExists { .. } => self.ui.t(T::ErrExists).to_string(),
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

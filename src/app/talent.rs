@@ -9,9 +9,7 @@ impl App {
         let loaded = (|| -> Result<_, StoreError> {
             let staff = self.store.get_staff(nip)?;
             let potentials = self.store.potentials_of(nip)?;
-            let draft = self
-                .store
-                .draft(&self.draft_key(&crate::screens::potential_form::draft_name(nip)))?;
+            let draft = self.find_draft(&crate::screens::potential_form::draft_name(nip))?;
             Ok((staff, potentials, draft))
         })();
         let (staff, potentials, draft) = match loaded {
@@ -59,7 +57,7 @@ impl App {
                 self.back_to_record(nip, T::Saved)
             }
             Err(StoreError::Stale { .. }) => {
-                self.status = Some((self.ui.t(T::StaleSave).to_string(), true));
+                self.status = Some((self.stale_text(), true));
                 true
             }
             Err(e) => self.fail(e),

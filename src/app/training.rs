@@ -94,12 +94,12 @@ impl App {
         })();
         match loaded {
             Ok((Some(names), people, original, partners, catalogue)) => {
-                let key = self.draft_key(&training_form::draft_name(&nips, id));
+                let name = training_form::draft_name(&nips, id);
                 let mut form =
                     TrainingForm::new(nips, names, original, partners, self.opts.today, &self.ui)
                         .with_people(people, &self.ui)
                         .with_competencies(catalogue, &self.ui);
-                match self.store.draft(&key) {
+                match self.find_draft(&name) {
                     Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
                     Ok(None) => {}
                     Err(e) => return self.fail(e),
@@ -130,7 +130,7 @@ impl App {
         for (done, nip) in nips.iter().enumerate() {
             if let Err(e) = self.store.save_training(nip, &training, &actor) {
                 let mut message = match e {
-                    StoreError::Stale { .. } => self.ui.t(T::StaleSave).to_string(),
+                    StoreError::Stale { .. } => self.stale_text(),
                     other => {
                         crate::ui::errors::store_error_text_at(&self.ui, &other, self.store.path())
                     }

@@ -153,6 +153,14 @@ impl<F: FormSpec> FormState for F {
         v.push(("revisi".into(), self.revision().to_string()));
         v
     }
+
+    fn changed_underneath(&mut self, notice: String) {
+        self.engine_mut().underneath = Some(notice);
+    }
+
+    fn underneath(&self) -> Option<&str> {
+        self.engine().underneath.as_deref()
+    }
 }
 
 impl<F: FormSpec> Screen for F {
@@ -218,6 +226,10 @@ impl<F: FormSpec> Screen for F {
     }
 
     fn form(&self) -> Option<&dyn FormState> {
+        Some(self)
+    }
+
+    fn form_mut(&mut self) -> Option<&mut dyn FormState> {
         Some(self)
     }
 }

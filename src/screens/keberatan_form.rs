@@ -766,6 +766,10 @@ impl Screen for KeberatanScreen {
     fn form(&self) -> Option<&dyn FormState> {
         Some(&self.form)
     }
+
+    fn form_mut(&mut self) -> Option<&mut dyn FormState> {
+        Some(&mut self.form)
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod evaluation_form;
 pub mod form_spec;
 pub mod home;
 pub mod keberatan_form;
+pub mod officers;
 pub mod partner_form;
 pub mod partners;
 pub mod potential_form;
@@ -72,6 +73,10 @@ pub trait Screen {
     fn form(&self) -> Option<&dyn FormState> {
         None
     }
+    /// The same form, to tell it what changed underneath (issue 22).
+    fn form_mut(&mut self) -> Option<&mut dyn FormState> {
+        None
+    }
     /// The tab this screen is, if it is one.
     fn tab(&self) -> Option<Tab> {
         None
@@ -104,6 +109,13 @@ pub trait FormState {
     fn draft_name(&self) -> Option<String>;
     /// The fields as the draft keeps them.
     fn draft_fields(&self) -> Vec<(String, String)>;
+    /// Another session saved the record this form edits (`notice` says who, when and
+    /// what): the form shows it until it closes and keeps what was typed (issue 22).
+    fn changed_underneath(&mut self, _notice: String) {}
+    /// What [`FormState::changed_underneath`] was told, if anything.
+    fn underneath(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// What a key did, for `app/` to carry out.
@@ -237,6 +249,8 @@ pub enum Outcome {
     OpenPromotions(Option<crate::domain::PromotionPeriod>),
     /// The audit trail for a query (issue 22): admin only.
     OpenAudit(crate::views::audit::AuditQuery),
+    /// Petugas: the officers, their keys and who is logged in (issue 22; admins only).
+    OpenOfficers,
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -286,6 +300,8 @@ pub enum Access<'a> {
     AdminRequirements,
     /// Reads the audit trail (everyone's changes, every unit): admin only.
     AdminAudit,
+    /// Shows the officers and their keys: admin only.
+    AdminOfficers,
     /// Writes evaluations, trainings, coaching or potensial of these people (NIPs): an
     /// admin, or a penilai of each one's unit.
     WriteFor(Vec<&'a str>),
@@ -316,6 +332,7 @@ impl Outcome {
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.
             | O::OpenPromotions(_) => Access::Read,
+            O::OpenOfficers => Access::AdminOfficers,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)

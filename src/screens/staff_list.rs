@@ -53,12 +53,13 @@ enum Act {
     Unmark,
     Training,
     SkpTemplate,
+    Officers,
     ClearFilter,
     Quit,
 }
 
 /// The list's keys: they decide what a key does, and the footer and help show them.
-const BROWSE_KEYS: [Binding<Act>; 13] = [
+const BROWSE_KEYS: [Binding<Act>; 14] = [
     bind(&[Key::Char('/')], Act::Search, T::KeySearch, true),
     bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
     bind(&[Key::Char('s')], Act::Sort, T::KeySort, true),
@@ -80,6 +81,7 @@ const BROWSE_KEYS: [Binding<Act>; 13] = [
         T::KeySkpTemplate,
         false,
     ),
+    bind(&[Key::Char('O')], Act::Officers, T::KeyOfficers, false),
     bind(
         &[Key::Code(KeyCode::Esc)],
         Act::ClearFilter,
@@ -382,6 +384,7 @@ impl Screen for StaffList {
                         None => Outcome::Ignored,
                     },
                     Some(Act::New) => Outcome::NewStaff,
+                    Some(Act::Officers) => Outcome::OpenOfficers,
                     Some(Act::Quick) => Outcome::QuickEntry,
                     // The unit the list is narrowed to, else the selected person's.
                     Some(Act::Realisation) => {

@@ -214,6 +214,10 @@ fn publish(
     Ok(())
 }
 
+/// How often a session with no key and no news looks at the database for changes made
+/// outside the sessions (issue 22): a few microseconds when nothing changed.
+const LOOK_AGAIN: Duration = Duration::from_secs(2);
+
 /// Runs one session until the officer quits, the client goes, it idles out or the server
 /// stops. Drafts are written as forms change, so every way out keeps what was typed.
 pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
@@ -272,7 +276,9 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             // Work waits after the frame: look for keys, then go on with it.
             Duration::ZERO
         } else {
-            idle_left
+            // Changes made outside the sessions (`kinerja officer ...`, an import, through
+            // the control socket) tell no session: each looks again this often.
+            idle_left.min(LOOK_AGAIN)
         };
         let mut redraw = false;
         let mut whole = false;
@@ -302,7 +308,13 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                 whole = true;
                 redraw = true;
             }
-            Ok(Event::Refresh) => redraw |= app.sync_shared(),
+            Ok(Event::Refresh) => {
+                redraw |= app.sync_shared();
+                // Its officer removed: the session ends (drafts kept, the officer told).
+                if app.should_quit() {
+                    break End::Quit;
+                }
+            }
             Ok(Event::Closed) | Err(RecvTimeoutError::Disconnected) => break End::Closed,
             Ok(Event::Shutdown) => break End::Shutdown,
             Err(RecvTimeoutError::Timeout) => {
@@ -310,6 +322,11 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                     parser.flush_pending(&mut inputs);
                 } else if last_key.elapsed() >= idle {
                     break End::Idle;
+                } else {
+                    redraw |= app.sync_shared();
+                    if app.should_quit() {
+                        break End::Quit;
+                    }
                 }
             }
         }
@@ -317,13 +334,15 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             // Keys act on the rows as they are now, not as another session left them.
             redraw |= app.sync_shared();
         }
+        // A save by one of these keys moves the mark: the other sessions are told.
+        let mark = app.change_mark().map(<[u8]>::to_vec);
         for input in inputs.drain(..) {
             redraw |= app.handle_input(input);
             if app.should_quit() {
                 break;
             }
         }
-        if shared.staff.generation() != generation {
+        if shared.staff.generation() != generation || app.change_mark() != mark.as_deref() {
             changed();
         }
         if app.should_quit() {
@@ -333,16 +352,20 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             break End::Failed;
         }
         // Slow work a key asked for runs once its screen has gone out.
+        let mark = app.change_mark().map(<[u8]>::to_vec);
         if app.run_deferred()
             && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err()
         {
             break End::Failed;
         }
+        if app.change_mark() != mark.as_deref() {
+            changed();
+        }
     };
     let message = match end {
         End::Idle => goodbyes.0.as_str(),
         End::Shutdown => goodbyes.1.as_str(),
-        _ => "",
+        _ => app.goodbye().unwrap_or(""),
     };
     if end != End::Closed {
         out.put(epilogue(message), false);

@@ -923,6 +923,31 @@ impl Store {
         }
     }
 
+    /// Every draft whose key starts with `prefix` (an officer's: `NAME/`), with its key.
+    pub fn drafts_under(&self, prefix: &str) -> Result<Vec<(String, Draft)>, StoreError> {
+        self.drafts
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| {
+                let (k, v) = item?;
+                let draft = records::decode_draft(&v).map_err(corrupt("drafts", &k))?;
+                Ok((String::from_utf8_lossy(&k).into_owned(), draft))
+            })
+            .collect()
+    }
+
+    /// Moves the draft at `from` to `to` and gives it back; `None` when there is none at
+    /// `from` (another session took it first: the removal is what decides, so two
+    /// sessions never both take one draft).
+    pub fn claim_draft(&self, from: &str, to: &str) -> Result<Option<Draft>, StoreError> {
+        let Some(v) = self.drafts.remove(from.as_bytes())? else {
+            return Ok(None);
+        };
+        let draft = records::decode_draft(&v).map_err(corrupt("drafts", from.as_bytes()))?;
+        self.drafts.insert(to.as_bytes(), v)?;
+        self.db.flush()?;
+        Ok(Some(draft))
+    }
+
     /// The keys of every kept draft (officer/form/record), in key order.
     pub fn draft_keys(&self) -> Result<Vec<String>, StoreError> {
         self.drafts
@@ -960,6 +985,34 @@ impl Store {
                 let (k, v) = item?;
                 records::decode_audit(&v).map_err(corrupt("audit", &k))
             })
+    }
+
+    /// The audit entries written after the one keyed `after` (`None`: from the first),
+    /// oldest first, at most `limit` of them, with the key of the last one given: what a
+    /// session that saw the data at `after` reads to learn what other sessions saved
+    /// (issue 22). More than `limit` and the caller treats everything as changed.
+    pub fn changes_after(
+        &self,
+        after: Option<&[u8]>,
+        limit: usize,
+    ) -> Result<(Vec<AuditEntry>, Option<Vec<u8>>), StoreError> {
+        use std::ops::Bound;
+        let from = match after {
+            Some(k) => Bound::Excluded(k.to_vec()),
+            None => Bound::Unbounded,
+        };
+        let mut out = Vec::new();
+        let mut last = None;
+        for item in self
+            .audit
+            .range::<Vec<u8>, _>((from, Bound::Unbounded))
+            .take(limit)
+        {
+            let (k, v) = item?;
+            out.push(records::decode_audit(&v).map_err(corrupt("audit", &k))?);
+            last = Some(k.to_vec());
+        }
+        Ok((out, last))
     }
 
     pub fn audit_recent(&self, n: usize) -> Result<Vec<AuditEntry>, StoreError> {

@@ -27,8 +27,7 @@ impl Tree {
         Iter::new(self.0.iter())
     }
 
-    // Unused today, but it must shadow sled's own `range`, which `Deref` would reach.
-    #[allow(dead_code)]
+    // It must shadow sled's own `range`, which `Deref` would reach.
     pub(crate) fn range<K: AsRef<[u8]>, R: RangeBounds<K>>(&self, range: R) -> Iter {
         Iter::new(self.0.range(range))
     }

@@ -885,6 +885,38 @@ texts! {
     KeyOfficer => "petugas", "officer";
     KeyAudit => "jejak audit", "audit trail";
     RoleAdminOnlyAudit => "hanya admin yang boleh membuka jejak audit", "only an admin may open the audit trail";
+    // Issue 22, part C (live): another session's save seen in an open form, and a stale
+    // save that names who saved, when and what.
+    LiveChanged => "Diubah di sesi lain oleh {who} pukul {time}: {what}. Menyimpan akan ditolak; isian Anda tetap.", "Changed in another session by {who} at {time}: {what}. A save will be refused; what you typed stays.";
+    DraftWaiting => "Draf {kind} untuk {who} dari {time}: buka? (y/n)", "A {kind} draft for {who} from {time}: open it? (y/n)";
+    DraftWaitingForm => "Ada draf {kind} untuk {who} dari {time}: buka formulirnya untuk melanjutkan.", "There is a {kind} draft for {who} from {time}: open its form to go on.";
+    DraftMore => "(+{n} draf lain)", "(+{n} more drafts)";
+    DraftLater => "Draf disimpan untuk nanti: formulirnya menawarkannya lagi saat dibuka (n di sana membuangnya).", "The draft is kept for later: its form offers it again when opened (n there discards it).";
+    DraftKindPegawai => "data pegawai", "staff data";
+    DraftKindEvaluasi => "evaluasi", "evaluation";
+    DraftKindPembinaan => "pembinaan", "coaching";
+    DraftKindPotensial => "potensial", "potential";
+    DraftKindPelatihan => "pelatihan", "training";
+    DraftKindKarier => "karier", "career";
+    DraftKindKontrak => "kontrak", "contract";
+    DraftKindKeberatan => "keberatan", "objection";
+    DraftKindSkp => "SKP", "SKP";
+    DraftKindOther => "formulir", "form";
+    DraftNewPerson => "pegawai baru", "a new staff member";
+    RoleAdminOnlyOfficers => "hanya admin yang melihat daftar petugas", "only an admin sees the officers";
+    KeyOfficers => "petugas", "officers";
+    OfficersTitle => "Petugas", "Officers";
+    OfficersCount => "{n} petugas", "{n} officers";
+    OfficersOnline => "Masuk sekarang:", "Logged in now:";
+    OfficersAllUnits => "semua unit", "all units";
+    OfficersColRole => "Peran", "Role";
+    OfficersColUnits => "Unit", "Units";
+    OfficersColLang => "Bahasa", "Lang";
+    OfficersColKeys => "Kunci", "Keys";
+    OfficersKeysOf => "Kunci", "Keys of";
+    OfficersHint => "Ubah dengan: kinerja officer add|set|remove|key ... (dijalankan oleh server)", "Change with: kinerja officer add|set|remove|key ... (carried out by the server)";
+    LiveRevoked => "Akses Anda ke kinerja dicabut oleh admin; sesi ini ditutup. Draf Anda tersimpan.", "Your access to kinerja was removed by an admin; this session is closed. Your drafts are kept.";
+    LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
 }
 
 #[cfg(test)]

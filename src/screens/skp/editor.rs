@@ -85,4 +85,8 @@ impl Screen for SkpEditor {
     fn form(&self) -> Option<&dyn FormState> {
         self.screen().form()
     }
+
+    fn form_mut(&mut self) -> Option<&mut dyn FormState> {
+        self.screen_mut().form_mut()
+    }
 }

@@ -368,6 +368,24 @@ impl StaffRecord {
         self
     }
 
+    /// This record read again after another session's save, shown as `old` was: its
+    /// section, each section's selected row (kept within the rows there are now) and a
+    /// head change this session may still undo (issue 22).
+    pub fn following(mut self, old: &StaffRecord) -> StaffRecord {
+        self.section = old.section;
+        self.undo_head = old.undo_head.clone();
+        for (i, section) in SECTIONS.into_iter().enumerate() {
+            let Some(row) = old.rows.get(i) else { continue };
+            let was = std::mem::replace(&mut self.section, section);
+            let len = self.section_len();
+            self.section = was;
+            if let Some(slot) = self.rows.get_mut(i) {
+                *slot = (*row).min(len.saturating_sub(1));
+            }
+        }
+        self
+    }
+
     fn section_len(&self) -> usize {
         match self.section {
             Section::Evaluations => self.evaluations.len(),

@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 impl Form {
-    /// The text of the message area: the question, the store's refusal, the focused
+    /// The text of the message area: the question, the store's refusal, another session's
+    /// save of the record underneath, the focused
     /// field's problem (or the first one after a save was tried), a refused character, the
     /// focused field's note, the form's notice; with its style.
     pub(super) fn message(&self, ui: &Ui) -> Option<(String, Style)> {
@@ -34,6 +35,9 @@ impl Form {
         }
         if let Some(e) = &self.error {
             return Some((format!("{} {e}", ui.t(T::NotSaved)), ui.theme.error()));
+        }
+        if let Some(u) = &self.underneath {
+            return Some((u.clone(), ui.theme.error()));
         }
         let focused = self.fields.get(self.focus);
         let label_of = |id: &str| {

@@ -96,6 +96,9 @@ pub struct Form {
     pub error: Option<String>,
     /// A remark about the whole form ("this period is evaluated already: editing it").
     pub notice: Option<String>,
+    /// Another session saved the record this form edits since it was opened (who, when,
+    /// what): shown until the form closes, the typed values kept (issue 22).
+    pub underneath: Option<String>,
     is_new: bool,
     /// Characters refused by a full field: its limit.
     refused: Option<usize>,
@@ -126,6 +129,7 @@ impl Form {
             tried_save: false,
             error: None,
             notice: None,
+            underneath: None,
             is_new,
             refused: None,
             draft_kept: false,

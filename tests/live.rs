@@ -1,0 +1,397 @@
+//! Issue 22, part C: what one session sees of another's saves. Two apps over one store,
+//! as `kinerja serve` runs them in one process: one saves, the other's open record, form
+//! or refusal shows it at its next frame (`App::sync_shared` is what `serve` calls then).
+
+mod common;
+
+use common::session::{Session, demo, options};
+use crossterm::event::KeyCode;
+use kinerja::app::App;
+use kinerja::ui::lang::Lang;
+use kinerja::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A second session over the first one's database, as officer `actor`, on the staff list.
+fn second(first: &Session, actor: &str, lang: Lang) -> Session {
+    let mut s = starting(first, actor, lang);
+    s.key(KeyCode::Char('2'));
+    s
+}
+
+/// A session over `first`'s database as officer `actor`, at its first frame (Beranda).
+fn starting(first: &Session, actor: &str, lang: Lang) -> Session {
+    let mut opts = options(lang, Theme::default());
+    opts.actor = actor.into();
+    let mut app = App::new(first.app.store().clone(), opts).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir: tempfile::tempdir().unwrap(),
+        app,
+        term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    s.draw();
+    s
+}
+
+/// The draft names and one field of each draft officer `actor` keeps, per session key.
+fn names_in_drafts(s: &Session, actor: &str) -> Vec<(String, String)> {
+    s.app
+        .store()
+        .drafts_under(&format!("{actor}/"))
+        .unwrap()
+        .into_iter()
+        .map(|(k, d)| {
+            let nama = d
+                .fields
+                .iter()
+                .find(|(f, _)| f == "nama")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            (k, nama)
+        })
+        .collect()
+}
+
+/// What the other session's loop does when told of a save: take it in, draw.
+fn next_frame(s: &mut Session) -> bool {
+    let changed = s.app.sync_shared();
+    s.draw();
+    changed
+}
+
+/// The staff form's rows of fields (Status to Aktif), without the message area.
+fn field_rows(s: &Session) -> Vec<String> {
+    s.lines()[2..14].to_vec()
+}
+
+#[test]
+fn an_open_record_shows_another_sessions_save_at_its_next_frame() {
+    let mut a = demo();
+    let mut b = second(&a, "officer-b", Lang::Id);
+    // Both on the same person's record; A on its history (Riwayat).
+    a.key(KeyCode::Enter).key(KeyCode::Tab).key(KeyCode::Tab);
+    assert!(a.shows("belum ada riwayat perubahan"), "{}", a.text());
+    b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    assert!(b.shows("Ubah data pegawai"), "{}", b.text());
+    let before = b.app.change_mark().map(<[u8]>::to_vec);
+    b.key(KeyCode::End).type_text("x").key(KeyCode::F(2));
+    assert!(b.shows("tersimpan"), "{}", b.text());
+    // The save moved B's mark: `serve` tells the other sessions.
+    assert_ne!(b.app.change_mark().map(<[u8]>::to_vec), before);
+    // A's record is as it was until its next frame, which shows B's save on the same
+    // section.
+    a.draw();
+    assert!(a.shows("belum ada riwayat perubahan"));
+    assert!(next_frame(&mut a));
+    assert!(a.shows("officer-b"), "{}", a.text());
+    assert!(!a.shows("belum ada riwayat perubahan"), "{}", a.text());
+    // Nothing new: the next frame changes nothing.
+    assert!(!next_frame(&mut a));
+}
+
+#[test]
+fn a_form_whose_record_another_session_saved_says_who_and_keeps_the_typed_text() {
+    let mut a = demo();
+    let mut b = second(&a, "officer-b", Lang::Id);
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    let typed = field_rows(&a);
+    b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    b.key(KeyCode::End).type_text("y").key(KeyCode::F(2));
+    assert!(b.shows("tersimpan"), "{}", b.text());
+    assert!(next_frame(&mut a));
+    assert!(
+        a.shows("Diubah di sesi lain oleh officer-b pukul"),
+        "{}",
+        a.text()
+    );
+    assert!(typed.iter().any(|l| l.contains("Harahapx")), "{typed:?}");
+    assert_eq!(field_rows(&a), typed, "the typed values stay");
+    // The notice stays while typing on.
+    a.type_text("z");
+    assert!(
+        a.shows("Diubah di sesi lain oleh officer-b"),
+        "{}",
+        a.text()
+    );
+    // The save is refused naming who saved, when and what; the form stays open.
+    a.key(KeyCode::F(2));
+    let text = a.text();
+    assert!(
+        text.contains("Tidak tersimpan: officer-b menyimpan data ini pukul"),
+        "{text}"
+    );
+    assert!(text.contains("Ubah data pegawai"), "{text}");
+}
+
+#[test]
+fn a_stale_save_names_the_other_officer_in_english_too() {
+    let a = demo();
+    let mut en = second(&a, "tester", Lang::En);
+    let mut b = second(&a, "officer-b", Lang::Id);
+    en.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    en.key(KeyCode::End).type_text("x");
+    b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    b.key(KeyCode::End).type_text("y").key(KeyCode::F(2));
+    // Saved elsewhere and not yet taken in: the refusal still names who saved.
+    en.key(KeyCode::F(2));
+    let text = en.text();
+    assert!(
+        text.contains("Not saved: officer-b saved this record at"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_sessions_own_save_is_not_news_to_its_next_form() {
+    let mut a = demo();
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x").key(KeyCode::F(2));
+    assert!(a.shows("tersimpan"), "{}", a.text());
+    a.key(KeyCode::Char('u'));
+    assert!(a.shows("Ubah data pegawai"), "{}", a.text());
+    next_frame(&mut a);
+    assert!(!a.shows("Diubah di sesi lain"), "{}", a.text());
+}
+
+/// A session as `serve` opens one: over the rows `shared` holds for every session.
+fn served(first: &Session, shared: &kinerja::app::Shared, actor: &str) -> Session {
+    let mut opts = options(Lang::Id, Theme::default());
+    opts.actor = actor.into();
+    let app = App::with_shared(first.app.store().clone(), shared.clone(), opts).unwrap();
+    let mut s = Session {
+        dir: tempfile::tempdir().unwrap(),
+        app,
+        term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    s.draw();
+    s
+}
+
+#[test]
+fn two_sessions_of_one_officer_keep_their_own_drafts() {
+    let base = demo();
+    let today = options(Lang::Id, Theme::default()).today;
+    let shared = kinerja::app::Shared::load(base.app.store(), today).unwrap();
+    let mut a = served(&base, &shared, "tester");
+    let mut b = served(&base, &shared, "tester");
+    a.key(KeyCode::Char('2'));
+    b.key(KeyCode::Char('2'));
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    b.key(KeyCode::End).type_text("y");
+    let drafts = names_in_drafts(&a, "tester");
+    assert_eq!(drafts.len(), 2, "{drafts:?}");
+    assert!(drafts.iter().any(|(_, n)| n.ends_with('x')), "{drafts:?}");
+    assert!(drafts.iter().any(|(_, n)| n.ends_with('y')), "{drafts:?}");
+    assert!(
+        drafts.iter().all(|(k, _)| k.starts_with("tester/~")),
+        "{drafts:?}"
+    );
+    // A session of the same officer starting now is offered neither: both are open.
+    let c = served(&base, &shared, "tester");
+    assert!(!c.shows("Draf data pegawai"), "{}", c.text());
+    // Once one ends, its draft is offered to the next session.
+    drop(a);
+    let d = served(&base, &shared, "tester");
+    assert!(d.shows("Draf data pegawai"), "{}", d.text());
+}
+
+#[test]
+fn a_draft_left_by_an_ended_session_is_offered_at_the_start_and_y_opens_it() {
+    let mut a = demo();
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    let name = field_rows(&a)
+        .iter()
+        .find(|l| l.contains("Nama "))
+        .map(|l| {
+            l.split("Nama")
+                .nth(1)
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches('│')
+                .trim()
+                .to_string()
+        })
+        .unwrap();
+    assert!(name.ends_with('x'), "{name}");
+    let person = name.trim_end_matches('x').to_string();
+    let store = a.app.store().clone();
+    // The session ends (the link dropped) with the form open.
+    let a = Session {
+        app: App::new(store, options(Lang::Id, Theme::default())).unwrap(),
+        ..a
+    };
+    let mut b = starting(&a, "tester", Lang::Id);
+    let offer = format!("Draf data pegawai untuk {person} dari");
+    assert!(b.shows(&offer), "{}", b.text());
+    assert!(b.shows("buka? (y/n)"), "{}", b.text());
+    b.key(KeyCode::Char('y'));
+    assert!(b.shows("Ubah data pegawai"), "{}", b.text());
+    assert!(b.shows(&name), "the draft is used: {}", b.text());
+    // Esc goes back to the person's record.
+    b.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    assert!(b.shows("Evaluasi │ Pelatihan"), "{}", b.text());
+}
+
+#[test]
+fn n_keeps_the_offered_draft_for_its_form_and_english_says_so_too() {
+    let mut a = demo();
+    a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+    a.key(KeyCode::End).type_text("x");
+    drop(a.app);
+    let mut a = Session {
+        app: App::new(
+            kinerja::store::Store::open(&a.dir.path().join("db")).unwrap(),
+            options(Lang::Id, Theme::default()),
+        )
+        .unwrap(),
+        dir: a.dir,
+        term: a.term,
+    };
+    a.app.finish_loading().unwrap();
+    a.draw();
+    assert!(a.shows("Draf data pegawai untuk"), "{}", a.text());
+    a.key(KeyCode::Char('n'));
+    assert!(a.shows("Draf disimpan untuk nanti"), "{}", a.text());
+    // Opening the form offers it, as before.
+    a.key(KeyCode::Char('2'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('u'));
+    assert!(a.shows("Ada draf yang belum disimpan"), "{}", a.text());
+    // In English, a new session (this one is still open: its draft is its own now).
+    drop(a.app);
+    let store = kinerja::store::Store::open(&a.dir.path().join("db")).unwrap();
+    let mut app = App::new(store, options(Lang::En, Theme::default())).unwrap();
+    app.finish_loading().unwrap();
+    let mut en = Session {
+        app,
+        dir: a.dir,
+        term: a.term,
+    };
+    en.draw();
+    assert!(en.shows("A staff data draft for"), "{}", en.text());
+}
+
+/// The screen's text with the times of real saves (the audit trail's clock, not the
+/// tests' date) written as `YYYY-MM-DD` and `HH:MM`: same width, so lines wrap alike.
+fn masked(text: &str) -> String {
+    let today = jiff::Zoned::now().date().to_string();
+    let text = text.replace(&today, "YYYY-MM-DD");
+    let c: Vec<char> = text.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(|ch| ch.is_ascii_digit());
+    let mut out = String::new();
+    let mut i = 0;
+    while i < c.len() {
+        if (i == 0 || !digit(i - 1))
+            && digit(i)
+            && digit(i + 1)
+            && c.get(i + 2) == Some(&':')
+            && digit(i + 3)
+            && digit(i + 4)
+        {
+            out.push_str("HH:MM");
+            i += 5;
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn the_changed_underneath_notice_and_the_offered_draft_in_three_looks() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut a = common::session::session_with(300, lang, theme, 80, 24);
+        let mut b = second(&a, "officer-b", Lang::Id);
+        a.key(KeyCode::Enter).key(KeyCode::Char('u'));
+        a.key(KeyCode::End).type_text("x");
+        b.key(KeyCode::Enter).key(KeyCode::Char('u'));
+        b.key(KeyCode::End).type_text("y").key(KeyCode::F(2));
+        next_frame(&mut a);
+        insta::assert_snapshot!(format!("changed_underneath__{look}"), masked(&a.text()));
+        // The session ends with the form open; the next one offers its draft.
+        let store = a.app.store().clone();
+        let mut opts = options(lang, theme);
+        opts.actor = "tester".into();
+        a.app = App::new(store, opts).unwrap();
+        a.app.finish_loading().unwrap();
+        a.draw();
+        insta::assert_snapshot!(format!("draft_offered__{look}"), masked(&a.text()));
+    }
+}
+
+const ANI_KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF0RBVAawFXnOnbCk92fsNyRQKGhLbncgPRg3n/P+pIw ani@kantor";
+
+/// The demo with two officers (ani admin, budi penilai of the first unit), working as
+/// `who` in `lang` and `theme`, on the staff list.
+fn with_officers(who: &str, lang: Lang, theme: Theme) -> Session {
+    use kinerja::domain::{Officer, Role};
+    let base = common::session::session_with(300, lang, theme, 80, 24);
+    let store = base.app.store().clone();
+    let unit = store.units().unwrap()[0].id.clone();
+    let ani = Officer {
+        name: "ani".into(),
+        role: Role::Admin,
+        units: vec![],
+        keys: vec![ANI_KEY.into()],
+        lang: String::new(),
+        revision: 0,
+    };
+    let budi = Officer {
+        name: "budi".into(),
+        role: Role::Penilai,
+        units: vec![unit],
+        keys: vec![],
+        lang: "en".into(),
+        revision: 0,
+    };
+    store.save_officer(&ani, true, "t").unwrap();
+    store.save_officer(&budi, true, "t").unwrap();
+    let mut opts = options(lang, theme);
+    opts.actor = who.into();
+    opts.officer = store.officer(who).unwrap();
+    let mut app = App::new(store, opts).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session { app, ..base };
+    s.draw();
+    s.key(KeyCode::Char('2'));
+    s
+}
+
+#[test]
+fn the_officers_screen_lists_roles_units_keys_and_who_is_in() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut s = with_officers("ani", lang, theme);
+        s.key(KeyCode::Char('O'));
+        let text = s.text();
+        assert!(text.contains("ani") && text.contains("admin"), "{text}");
+        assert!(text.contains("budi") && text.contains("penilai"), "{text}");
+        assert!(text.contains("SHA256:"), "{text}");
+        assert!(text.contains("ani@kantor"), "{text}");
+        assert!(text.contains("ani (admin)"), "who is in: {text}");
+        insta::assert_snapshot!(format!("officers__{look}"), s.text());
+        // Down selects budi, who has no key; Esc goes back to the list.
+        s.key(KeyCode::Down);
+        assert!(!s.shows("ani@kantor"), "{}", s.text());
+        s.key(KeyCode::Esc);
+        assert!(s.shows("ditampilkan") || s.shows("shown"), "{}", s.text());
+    }
+}
+
+#[test]
+fn only_an_admin_opens_the_officers() {
+    let mut s = with_officers("budi", Lang::Id, Theme::default());
+    s.key(KeyCode::Char('O'));
+    assert!(
+        s.shows("hanya admin yang melihat daftar petugas"),
+        "{}",
+        s.text()
+    );
+    assert!(!s.shows("SHA256:"), "{}", s.text());
+}
