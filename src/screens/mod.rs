@@ -233,8 +233,11 @@ pub enum Outcome {
     SaveCareer(String, Box<crate::domain::CareerEntry>),
     /// Delete a person's (NIP) career entry (id) at the history's revision.
     DeleteCareer(String, u32, u64),
-    /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today).
-    OpenPromotions(Option<crate::domain::PromotionPeriod>),
+    /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today),
+    /// narrowed to a unit (id) and its sub-units or `None` for all.
+    OpenPromotions(Option<crate::domain::PromotionPeriod>, Option<String>),
+    /// `x` on the promotions list: write it as CSV, as `kinerja export promotions` does.
+    ExportPromotions(crate::domain::PromotionPeriod, Option<String>),
     /// The audit trail for a query (issue 22): admin only.
     OpenAudit(crate::views::audit::AuditQuery),
     Back,
@@ -315,7 +318,7 @@ impl Outcome {
             | O::LoadPartnerClosed(..)
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.
-            | O::OpenPromotions(_) => Access::Read,
+            | O::OpenPromotions(..) => Access::Read,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)
@@ -324,7 +327,7 @@ impl Outcome {
             | O::PrintPerson(nip, _) => Access::ReadPerson(nip),
             O::PrintUnit(unit, ..) => Access::ReadUnit(unit),
             O::ExportProfile(nip) => Access::ExportProfile(nip),
-            O::ExportReport(_) => Access::ExportReport,
+            O::ExportReport(_) | O::ExportPromotions(..) => Access::ExportReport,
             O::NewStaff
             | O::EditStaff(_)
             | O::SaveStaff(..)
