@@ -433,4 +433,82 @@ mod past_years {
             kinerja::views::talent::talent_data(&store, 2025, 2026, Some(unit().id), &all).unwrap();
         assert!(t.people.is_empty(), "and no longer in 2025");
     }
+
+    /// Issue 21: the printed unit report of a past year reads that year's units and heads,
+    /// as Laporan does: the same counts, head, staff and JP, and the moved person listed
+    /// in the unit of each year.
+    #[test]
+    fn the_printed_unit_report_of_a_past_year_uses_that_years_units_and_heads() {
+        use kinerja::views::documents::unit_document;
+        let (_d, store) = office();
+        let targets = JpTargets::default();
+        let today = date(2026, 3, 1);
+        let units = [
+            unit().id,
+            "kelurahan-belawan-i".to_string(),
+            "kecamatan-medan-belawan".to_string(),
+        ];
+        for year in [2023, 2024, 2025] {
+            let rows = unit_report(&store, year, &targets, today).unwrap();
+            for id in &units {
+                let doc = unit_document(&store, id, Period::annual(year), &targets)
+                    .unwrap()
+                    .unwrap();
+                let r = row(&rows, id);
+                assert_eq!(doc.counts, r.counts, "{year} {id}");
+                assert_eq!(doc.head.as_ref().and_then(|h| h.1), r.head_predikat);
+                assert_eq!(doc.jp_reached(), (r.reached, r.staff), "{year} {id}");
+            }
+        }
+        let listed = |year: i16, id: &str| -> Vec<String> {
+            unit_document(&store, id, Period::annual(year), &targets)
+                .unwrap()
+                .unwrap()
+                .members
+                .iter()
+                .map(|m| m.nip.as_str().to_string())
+                .collect()
+        };
+        // Ani: the puskesmas's in 2023, the kelurahan's from 2024 (moved 1 July 2024).
+        assert_eq!(listed(2023, &unit().id), vec![ANI.to_string()]);
+        assert!(listed(2024, &unit().id).is_empty());
+        assert!(listed(2024, "kelurahan-belawan-i").contains(&ANI.to_string()));
+        assert!(!listed(2023, "kelurahan-belawan-i").contains(&ANI.to_string()));
+        // The head printed is the one of the year: Gani in 2024, Hadi in 2025.
+        let head = |year: i16| {
+            unit_document(
+                &store,
+                "kelurahan-belawan-i",
+                Period::annual(year),
+                &targets,
+            )
+            .unwrap()
+            .unwrap()
+            .head
+            .map(|(p, _)| p.nip.map(|n| n.as_str().to_string()))
+        };
+        assert_eq!(head(2024), Some(Some(GANI.to_string())));
+        assert_eq!(head(2025), Some(Some(HADI.to_string())));
+        // The kecamatan's 2024 count is its lurah's (Gani, Baik).
+        let kec = unit_document(
+            &store,
+            "kecamatan-medan-belawan",
+            Period::annual(2024),
+            &targets,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(kec.counts.total(), 1);
+        assert!(kec.members.is_empty());
+        // ... and the printed list names him with the unit he heads.
+        assert_eq!(kec.heads_below.len(), 1);
+        assert_eq!(kec.heads_below[0].nip.as_str(), GANI);
+        assert!(
+            kec.heads_below[0]
+                .nama
+                .ends_with("(pimpinan Kelurahan Belawan I)"),
+            "{}",
+            kec.heads_below[0].nama
+        );
+    }
 }
