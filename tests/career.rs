@@ -512,3 +512,80 @@ mod past_years {
         );
     }
 }
+
+/// Issue 21: a pustu is part of its puskesmas (no capaian of its own). Laporan has no row
+/// for it; its people, and its kepala, count in the puskesmas's row, and the printed unit
+/// report of the puskesmas lists them.
+#[test]
+fn a_pustu_is_counted_in_its_puskesmas_row_not_a_row_of_its_own() {
+    use common::evaluation;
+    use kinerja::domain::{JpTargets, Nip, Period, PeriodKind, Predikat, Rating, UnitRating};
+    use kinerja::views::report::unit_report;
+    const IN_PUSKESMAS: &str = "199001012015022001";
+    const IN_PUSTU: &str = "198002022005011003";
+    const KEPALA_PUSTU: &str = "197505052000031002";
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let mut pkm = unit();
+    pkm.ratings.insert(2025, UnitRating::Baik);
+    let mut pustu = Unit::new("Pustu Bahari", UnitKind::Kesehatan, Some(pkm.id.clone()));
+    pustu.head = Some(Nip::parse(KEPALA_PUSTU).unwrap());
+    // A rating stored for the pustu (an older database) is not a row either.
+    pustu.ratings.insert(2025, UnitRating::Istimewa);
+    store.save_unit(&pkm, "t").unwrap();
+    store.save_unit(&pustu, "t").unwrap();
+    for (nip, u, rating) in [
+        (IN_PUSKESMAS, &pkm.id, Rating::Sesuai),
+        (IN_PUSTU, &pustu.id, Rating::DiAtas),
+        (KEPALA_PUSTU, &pustu.id, Rating::Sesuai),
+    ] {
+        let mut s = staff(nip);
+        s.unit_id = u.clone();
+        store.save_staff(&s, "t").unwrap();
+        store
+            .save_evaluation(
+                nip,
+                &evaluation(2025, PeriodKind::Tahunan, rating, rating),
+                "t",
+            )
+            .unwrap();
+    }
+    let targets = JpTargets::default();
+    let rows = unit_report(&store, 2025, &targets, date(2026, 3, 1)).unwrap();
+    assert!(rows.iter().all(|r| r.unit_id != pustu.id), "{rows:?}");
+    let row = rows.iter().find(|r| r.unit_id == pkm.id).unwrap();
+    assert_eq!(row.staff, 3);
+    assert_eq!(row.counts.total(), 3);
+    assert_eq!(row.counts.get(Predikat::SangatBaik), 1);
+    // The printed report of the puskesmas counts and lists the same.
+    let doc =
+        kinerja::views::documents::unit_document(&store, &pkm.id, Period::annual(2025), &targets)
+            .unwrap()
+            .unwrap();
+    assert_eq!(doc.counts, row.counts);
+    assert_eq!(doc.members.len(), 3);
+    assert!(doc.heads_below.is_empty(), "the kepala pustu is a member");
+    assert_eq!(doc.jp_reached(), (row.reached, row.staff));
+}
+
+#[test]
+fn a_pustu_is_told_by_its_name_and_parent() {
+    let pkm = unit();
+    let pustu = |name: &str, parent: bool| {
+        Unit::new(name, UnitKind::Kesehatan, parent.then(|| pkm.id.clone())).is_pustu()
+    };
+    assert!(pustu("Pustu Bahari", true));
+    assert!(pustu("Puskesmas Pembantu Bagan Deli", true));
+    assert!(
+        !pustu("Pustu Bahari", false),
+        "without a puskesmas above it"
+    );
+    assert!(!pustu("Puskesmas Sicanang", true));
+    let units = vec![
+        pkm.clone(),
+        Unit::new("Pustu Bahari", UnitKind::Kesehatan, Some(pkm.id.clone())),
+    ];
+    let fold = kinerja::domain::pustu_fold(&units);
+    assert_eq!(fold.get("pustu-bahari"), Some(&pkm.id));
+    assert_eq!(fold.len(), 1);
+}

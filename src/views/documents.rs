@@ -341,25 +341,28 @@ pub fn unit_document(
         .iter()
         .filter_map(|u| Some((u.head_on(day)?.as_str().to_string(), u.id.clone())))
         .collect();
+    // A pustu is part of its puskesmas: its people are the puskesmas's too.
+    let fold = crate::domain::pustu_fold(&units);
+    let folded = |id: &str| fold.get(id).cloned().unwrap_or_else(|| id.to_string());
     let parent_of = |id: &str| {
         units
             .iter()
             .find(|u| u.id == id)
-            .and_then(|u| u.parent.clone())
+            .and_then(|u| u.parent.as_deref().map(folded))
     };
     let head_nip = unit.head_on(day).map(|n| n.as_str().to_string());
     // Everyone who is a member that day or is counted here (a head of a unit below).
-    let mut wanted: Vec<(String, bool)> = Vec::new();
+    let mut wanted: Vec<(String, bool, bool)> = Vec::new();
     for s in store.iter_summaries() {
         let s = s?;
-        let member = s.unit_on(day) == unit.id;
+        let member = s.unit_on(day) == unit.id || folded(s.unit_on(day)) == unit.id;
         let counted_in = match headed.get(&s.nip) {
             Some(h) => parent_of(h),
-            None => Some(s.unit_on(day).to_string()),
+            None => Some(folded(s.unit_on(day))),
         };
         let counted = counted_in.as_deref() == Some(unit.id.as_str());
         if member || counted || head_nip.as_deref() == Some(s.nip.as_str()) {
-            wanted.push((s.nip, member));
+            wanted.push((s.nip, member, counted));
         }
     }
     let people = People { store };
@@ -367,7 +370,7 @@ pub fn unit_document(
     let mut counts = PredikatCounts::default();
     let mut head = None;
     let mut heads_below = Vec::new();
-    for (nip, member) in wanted {
+    for (nip, member, counted_here) in wanted {
         let Some(staff) = store.get_staff(&nip)? else {
             continue;
         };
@@ -376,17 +379,13 @@ pub fn unit_document(
             .into_iter()
             .find(|e| e.period == period)
             .map(|e| e.predikat());
-        let counted_here = match headed.get(&nip) {
-            Some(h) => parent_of(h).as_deref() == Some(unit.id.as_str()),
-            None => member,
-        };
         if head_nip.as_deref() == Some(nip.as_str()) {
             head = Some((PersonLine::of_staff(&staff, &unit.name), predikat));
         }
         if counted_here && let Some(p) = predikat {
             counts.add(p);
         }
-        let below = headed.get(&nip).filter(|_| counted_here);
+        let below = headed.get(&nip).filter(|_| counted_here && !member);
         if !member && below.is_none() {
             continue;
         }
