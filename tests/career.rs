@@ -433,4 +433,159 @@ mod past_years {
             kinerja::views::talent::talent_data(&store, 2025, 2026, Some(unit().id), &all).unwrap();
         assert!(t.people.is_empty(), "and no longer in 2025");
     }
+
+    /// Issue 21: the printed unit report of a past year reads that year's units and heads,
+    /// as Laporan does: the same counts, head, staff and JP, and the moved person listed
+    /// in the unit of each year.
+    #[test]
+    fn the_printed_unit_report_of_a_past_year_uses_that_years_units_and_heads() {
+        use kinerja::views::documents::unit_document;
+        let (_d, store) = office();
+        let targets = JpTargets::default();
+        let today = date(2026, 3, 1);
+        let units = [
+            unit().id,
+            "kelurahan-belawan-i".to_string(),
+            "kecamatan-medan-belawan".to_string(),
+        ];
+        for year in [2023, 2024, 2025] {
+            let rows = unit_report(&store, year, &targets, today).unwrap();
+            for id in &units {
+                let doc = unit_document(&store, id, Period::annual(year), &targets)
+                    .unwrap()
+                    .unwrap();
+                let r = row(&rows, id);
+                assert_eq!(doc.counts, r.counts, "{year} {id}");
+                assert_eq!(doc.head.as_ref().and_then(|h| h.1), r.head_predikat);
+                assert_eq!(doc.jp_reached(), (r.reached, r.staff), "{year} {id}");
+            }
+        }
+        let listed = |year: i16, id: &str| -> Vec<String> {
+            unit_document(&store, id, Period::annual(year), &targets)
+                .unwrap()
+                .unwrap()
+                .members
+                .iter()
+                .map(|m| m.nip.as_str().to_string())
+                .collect()
+        };
+        // Ani: the puskesmas's in 2023, the kelurahan's from 2024 (moved 1 July 2024).
+        assert_eq!(listed(2023, &unit().id), vec![ANI.to_string()]);
+        assert!(listed(2024, &unit().id).is_empty());
+        assert!(listed(2024, "kelurahan-belawan-i").contains(&ANI.to_string()));
+        assert!(!listed(2023, "kelurahan-belawan-i").contains(&ANI.to_string()));
+        // The head printed is the one of the year: Gani in 2024, Hadi in 2025.
+        let head = |year: i16| {
+            unit_document(
+                &store,
+                "kelurahan-belawan-i",
+                Period::annual(year),
+                &targets,
+            )
+            .unwrap()
+            .unwrap()
+            .head
+            .map(|(p, _)| p.nip.map(|n| n.as_str().to_string()))
+        };
+        assert_eq!(head(2024), Some(Some(GANI.to_string())));
+        assert_eq!(head(2025), Some(Some(HADI.to_string())));
+        // The kecamatan's 2024 count is its lurah's (Gani, Baik).
+        let kec = unit_document(
+            &store,
+            "kecamatan-medan-belawan",
+            Period::annual(2024),
+            &targets,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(kec.counts.total(), 1);
+        assert!(kec.members.is_empty());
+        // ... and the printed list names him with the unit he heads.
+        assert_eq!(kec.heads_below.len(), 1);
+        assert_eq!(kec.heads_below[0].nip.as_str(), GANI);
+        assert!(
+            kec.heads_below[0]
+                .nama
+                .ends_with("(pimpinan Kelurahan Belawan I)"),
+            "{}",
+            kec.heads_below[0].nama
+        );
+    }
+}
+
+/// Issue 21: a pustu is part of its puskesmas (no capaian of its own). Laporan has no row
+/// for it; its people, and its kepala, count in the puskesmas's row, and the printed unit
+/// report of the puskesmas lists them.
+#[test]
+fn a_pustu_is_counted_in_its_puskesmas_row_not_a_row_of_its_own() {
+    use common::evaluation;
+    use kinerja::domain::{JpTargets, Nip, Period, PeriodKind, Predikat, Rating, UnitRating};
+    use kinerja::views::report::unit_report;
+    const IN_PUSKESMAS: &str = "199001012015022001";
+    const IN_PUSTU: &str = "198002022005011003";
+    const KEPALA_PUSTU: &str = "197505052000031002";
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let mut pkm = unit();
+    pkm.ratings.insert(2025, UnitRating::Baik);
+    let mut pustu = Unit::new("Pustu Bahari", UnitKind::Kesehatan, Some(pkm.id.clone()));
+    pustu.head = Some(Nip::parse(KEPALA_PUSTU).unwrap());
+    // A rating stored for the pustu (an older database) is not a row either.
+    pustu.ratings.insert(2025, UnitRating::Istimewa);
+    store.save_unit(&pkm, "t").unwrap();
+    store.save_unit(&pustu, "t").unwrap();
+    for (nip, u, rating) in [
+        (IN_PUSKESMAS, &pkm.id, Rating::Sesuai),
+        (IN_PUSTU, &pustu.id, Rating::DiAtas),
+        (KEPALA_PUSTU, &pustu.id, Rating::Sesuai),
+    ] {
+        let mut s = staff(nip);
+        s.unit_id = u.clone();
+        store.save_staff(&s, "t").unwrap();
+        store
+            .save_evaluation(
+                nip,
+                &evaluation(2025, PeriodKind::Tahunan, rating, rating),
+                "t",
+            )
+            .unwrap();
+    }
+    let targets = JpTargets::default();
+    let rows = unit_report(&store, 2025, &targets, date(2026, 3, 1)).unwrap();
+    assert!(rows.iter().all(|r| r.unit_id != pustu.id), "{rows:?}");
+    let row = rows.iter().find(|r| r.unit_id == pkm.id).unwrap();
+    assert_eq!(row.staff, 3);
+    assert_eq!(row.counts.total(), 3);
+    assert_eq!(row.counts.get(Predikat::SangatBaik), 1);
+    // The printed report of the puskesmas counts and lists the same.
+    let doc =
+        kinerja::views::documents::unit_document(&store, &pkm.id, Period::annual(2025), &targets)
+            .unwrap()
+            .unwrap();
+    assert_eq!(doc.counts, row.counts);
+    assert_eq!(doc.members.len(), 3);
+    assert!(doc.heads_below.is_empty(), "the kepala pustu is a member");
+    assert_eq!(doc.jp_reached(), (row.reached, row.staff));
+}
+
+#[test]
+fn a_pustu_is_told_by_its_name_and_parent() {
+    let pkm = unit();
+    let pustu = |name: &str, parent: bool| {
+        Unit::new(name, UnitKind::Kesehatan, parent.then(|| pkm.id.clone())).is_pustu()
+    };
+    assert!(pustu("Pustu Bahari", true));
+    assert!(pustu("Puskesmas Pembantu Bagan Deli", true));
+    assert!(
+        !pustu("Pustu Bahari", false),
+        "without a puskesmas above it"
+    );
+    assert!(!pustu("Puskesmas Sicanang", true));
+    let units = vec![
+        pkm.clone(),
+        Unit::new("Pustu Bahari", UnitKind::Kesehatan, Some(pkm.id.clone())),
+    ];
+    let fold = kinerja::domain::pustu_fold(&units);
+    assert_eq!(fold.get("pustu-bahari"), Some(&pkm.id));
+    assert_eq!(fold.len(), 1);
 }

@@ -244,9 +244,13 @@ fn a_moved_person_counts_in_the_unit_of_each_past_year() {
         for r in &x.evaluations.rows {
             if x.evaluations.get(r, "periode") == "tahunan" && x.evaluations.get(r, "tahun") == y {
                 let nip = x.evaluations.get(r, "nip");
-                *counted
-                    .entry(on(&units[nip], last_day).to_string())
-                    .or_default() += 1;
+                // A pustu is part of its puskesmas: counted in the puskesmas's row.
+                let unit = on(&units[nip], last_day);
+                let unit = match parent.get(unit) {
+                    Some(up) if unit.starts_with("Pustu") => up.as_str(),
+                    _ => unit,
+                };
+                *counted.entry(unit.to_string()).or_default() += 1;
             }
         }
         let report = Csv::parse(
@@ -261,6 +265,13 @@ fn a_moved_person_counts_in_the_unit_of_each_past_year() {
             .filter(|r| !report.get(r, "predikat_pimpinan").is_empty())
             .map(|r| report.get(r, "unit"))
             .collect();
+        assert!(
+            report
+                .rows
+                .iter()
+                .all(|r| !report.get(r, "unit").starts_with("Pustu")),
+            "a pustu has no row of its own"
+        );
         for r in &report.rows {
             let unit = report.get(r, "unit");
             let total: u32 = [

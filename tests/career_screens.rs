@@ -204,3 +204,99 @@ fn snapshots_of_the_promotions_list() {
         assert!(s.app.record_shown().is_some(), "{}", s.text());
     }
 }
+
+/// `f` narrows the promotions list to a unit and its sub-units, and `x` writes the list on
+/// screen as CSV, byte for byte what `kinerja export promotions --period` writes for all
+/// units.
+#[test]
+fn promotions_f_narrows_to_a_unit_and_x_writes_the_export() {
+    use kinerja::views::promotions::{promotions_in, unit_and_below};
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    common::session::make_demo_at(dir.path());
+    let store = kinerja::store::Store::open(&dir.path().join("db")).unwrap();
+    let mut opts = common::session::options(Lang::Id, Theme::default());
+    opts.export_dir = out.path().to_path_buf();
+    let mut app = kinerja::app::App::new(store, opts).unwrap();
+    app.finish_loading().unwrap();
+    let mut s = Session {
+        dir: tempfile::tempdir().unwrap(),
+        app,
+        term: ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap(),
+    };
+    s.key(KeyCode::Char('4')).key(KeyCode::Char('N'));
+    assert!(s.shows("semua unit"), "{}", s.text());
+    // `x`: all units of 1 December 2026.
+    s.key(KeyCode::Char('x'));
+    let all = out.path().join("kenaikan-pangkat-2026-12.csv");
+    assert!(s.shows("kenaikan-pangkat-2026-12.csv"), "{}", s.text());
+    let written = std::fs::read(&all).unwrap();
+    // The unit with the most people due whose sub-units are counted with it.
+    let store = s.app.store();
+    let units = store.units().unwrap();
+    let period = kinerja::domain::PromotionPeriod::new(2026, 12).unwrap();
+    let everyone = promotions_in(store, period, None, &|_| true).unwrap();
+    assert!(!everyone.rows.is_empty());
+    let parent = units
+        .iter()
+        .filter(|u| units.iter().any(|c| c.parent.as_ref() == Some(&u.id)))
+        .max_by_key(|u| {
+            let below = unit_and_below(&units, &u.id);
+            everyone
+                .rows
+                .iter()
+                .filter(|r| below.contains(&r.unit_id))
+                .count()
+        })
+        .unwrap()
+        .clone();
+    let below = unit_and_below(&units, &parent.id);
+    assert!(below.len() > 1, "{below:?}");
+    let narrowed = promotions_in(store, period, Some(parent.id.clone()), &|_| true).unwrap();
+    let expected = everyone
+        .rows
+        .iter()
+        .filter(|r| below.contains(&r.unit_id))
+        .count();
+    assert_eq!(narrowed.rows.len(), expected);
+    assert!(narrowed.rows.len() < everyone.rows.len());
+    // `f`, the unit's name, Enter: the title names it and the count is the unit's.
+    s.key(KeyCode::Char('f'))
+        .type_text(&parent.name.to_lowercase());
+    s.key(KeyCode::Enter);
+    assert!(s.shows(&parent.name), "{}", s.text());
+    let count = format!(
+        "{} memenuhi dari {} yang jatuh tempo",
+        narrowed.eligible(),
+        narrowed.rows.len()
+    );
+    assert!(s.shows(&count), "{}", s.text());
+    // The period moves and the unit stays.
+    s.key(KeyCode::Right).key(KeyCode::Left);
+    assert!(s.shows(&count), "{}", s.text());
+    s.key(KeyCode::Char('x'));
+    let unit_file =
+        std::fs::read_to_string(out.path().join("kenaikan-pangkat-2026-12-2.csv")).unwrap();
+    assert_eq!(
+        unit_file.lines().count(),
+        1 + narrowed.rows.len(),
+        "{unit_file}"
+    );
+    // The CLI's export of all units, once the session let go of the database.
+    drop(s);
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--db"])
+        .arg(dir.path().join("db"))
+        .args(["export", "promotions", "--period", "2026-12"])
+        .output()
+        .unwrap();
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&written),
+        String::from_utf8_lossy(&cli.stdout)
+    );
+}

@@ -817,7 +817,9 @@ fn export_report_writes_one_row_per_unit_with_the_guide_status() {
     let year = (this_year() - 1).to_string();
     let csv = db.export_from(&db.path.clone(), "report");
     assert_eq!(csv.header[0], "unit");
-    assert_eq!(csv.rows.len(), 17, "one row per demo unit");
+    // 17 demo units, the 3 pustu counted in their puskesmas's row (issue 21).
+    assert_eq!(csv.rows.len(), 14, "one row per demo unit but the pustu");
+    assert!(csv.rows.iter().all(|r| !r[0].starts_with("Pustu")));
     let status = csv
         .header
         .iter()
@@ -1026,12 +1028,29 @@ fn the_reports_distribution_leaves_out_each_units_head() {
         .iter()
         .map(|r| (r[staff.col("nip")].clone(), r[staff.col("unit")].clone()))
         .collect();
+    let pustu_parent: std::collections::HashMap<String, String> = staff
+        .rows
+        .iter()
+        .filter(|r| !r[staff.col("unit_induk")].is_empty())
+        .map(|r| {
+            (
+                r[staff.col("unit")].clone(),
+                r[staff.col("unit_induk")].clone(),
+            )
+        })
+        .collect();
     let mut annual: std::collections::HashMap<String, u32> = Default::default();
     for r in &evaluations.rows {
         if r[evaluations.col("tahun")] == last.to_string()
             && r[evaluations.col("periode")] == "tahunan"
         {
-            *annual.entry(unit_of[&r[0]].clone()).or_default() += 1;
+            // A pustu's people count in its puskesmas's row (issue 21).
+            let unit = &unit_of[&r[0]];
+            let unit = match pustu_parent.get(unit) {
+                Some(up) if unit.starts_with("Pustu") => up,
+                _ => unit,
+            };
+            *annual.entry(unit.clone()).or_default() += 1;
         }
     }
     let parent: std::collections::HashMap<String, String> = staff

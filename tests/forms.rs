@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::date;
 use kinerja::domain::{OrganiserKind, Period, PeriodKind, Rating, TrainingKind, TrainingStatus};
-use kinerja::screens::evaluation_form::EvaluationForm;
+use kinerja::screens::evaluation_form::{Candidate, EvaluationForm};
 use kinerja::screens::quick_entry::{QuickEntry, QuickPerson};
 use kinerja::screens::staff_form::StaffForm;
 use kinerja::screens::training_form::TrainingForm;
@@ -161,11 +161,19 @@ fn the_staff_form_refuses_an_unknown_unit_until_ctrl_n() {
 }
 
 fn people() -> kinerja::screens::evaluation_form::People {
-    Arc::new(vec![(
-        "197001012000031001".to_string(),
-        "H. Budi Nasution".to_string(),
-        "h. budi nasution".to_string(),
-    )])
+    Arc::new(vec![
+        Candidate::new(
+            "197001012000031001".to_string(),
+            "H. Budi Nasution".to_string(),
+            false,
+        ),
+        // A PPPK (issue 21): the NI PPPK is spaced its own way.
+        Candidate::new(
+            "199312282025212001".to_string(),
+            "Siti Rahmawati".to_string(),
+            true,
+        ),
+    ])
 }
 
 #[test]
@@ -443,6 +451,7 @@ fn quick_entry_starts_then_rates_two_keys_and_enter() {
         nip: "198503302010012002".into(),
         name: "Rina Siregar".into(),
         unit: "Puskesmas Belawan".into(),
+        pppk: false,
         evaluated: false,
     }];
     let mut q = QuickEntry::new(people, self::people(), date(2026, 11, 28), &ui);
@@ -503,6 +512,7 @@ fn quick_person(nip: &str, name: &str) -> QuickPerson {
         nip: nip.into(),
         name: name.into(),
         unit: "Puskesmas Belawan".into(),
+        pppk: false,
         evaluated: false,
     }
 }
@@ -644,4 +654,66 @@ fn quick_entry_marks_a_provisional_predikat_with_a_legend() {
         "{screen}"
     );
     assert!(!screen.contains("sementara"), "{screen}");
+}
+
+/// Issue 21: an NI PPPK is spaced as birth, year, code, sex, sequence wherever a form
+/// fills one in or shows one, and a PNS NIP as birth, TMT CPNS, sex, sequence.
+#[test]
+fn quick_entry_and_the_evaluation_form_space_an_ni_pppk_its_own_way() {
+    let ui = ui();
+    const PPPK_SPACED: &str = "19931228 2025 21 2 001";
+    const PPPK_AS_PNS: &str = "19931228 202521 2 001";
+    // The evaluation form: the PPPK evaluator taken from the suggestion.
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        Vec::new(),
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    type_into(&mut |key| f.handle(key, &ui), "siti");
+    f.handle(k(KeyCode::Enter), &ui);
+    let shown = drawn(&mut f, &ui);
+    assert!(shown.contains(PPPK_SPACED), "{shown}");
+    assert!(!shown.contains(PPPK_AS_PNS), "{shown}");
+    // A PNS evaluator keeps the PNS layout.
+    let mut f = EvaluationForm::new(
+        "198503302010012002",
+        "Rina Siregar",
+        None,
+        Vec::new(),
+        date(2026, 11, 28),
+        people(),
+        &ui,
+    );
+    type_into(&mut |key| f.handle(key, &ui), "budi");
+    f.handle(k(KeyCode::Enter), &ui);
+    let shown = drawn(&mut f, &ui);
+    assert!(shown.contains("19700101 200003 1 001"), "{shown}");
+    // Quick entry: the PPPK evaluator taken, then a PPPK rated.
+    let listed = vec![QuickPerson {
+        nip: "199312282025212001".into(),
+        name: "Siti Rahmawati".into(),
+        unit: "Puskesmas Belawan".into(),
+        pppk: true,
+        evaluated: false,
+    }];
+    let mut q = QuickEntry::new(listed, self::people(), date(2026, 11, 28), &ui);
+    for _ in 0..4 {
+        q.handle(k(KeyCode::Backspace), &ui);
+    }
+    type_into(&mut |key| q.handle(key, &ui), "2025");
+    q.handle(k(KeyCode::Enter), &ui);
+    type_into(&mut |key| q.handle(key, &ui), "siti");
+    q.handle(k(KeyCode::Enter), &ui);
+    let setup = drawn(&mut q, &ui);
+    assert!(setup.contains(PPPK_SPACED), "{setup}");
+    assert!(!setup.contains(PPPK_AS_PNS), "{setup}");
+    assert_eq!(q.handle(k(KeyCode::Enter), &ui), Outcome::QuickStart);
+    q.start(&[false]);
+    let rating = drawn(&mut q, &ui);
+    assert!(rating.contains(PPPK_SPACED), "{rating}");
+    assert!(!rating.contains(PPPK_AS_PNS), "{rating}");
 }

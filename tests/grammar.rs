@@ -217,7 +217,12 @@ fn the_career_screens_follow_the_key_grammar() {
     s.key(KeyCode::Right);
     assert!(s.shows("Kenaikan pangkat"), "{}", s.text());
     check(&s, "promotions: next period", &mut walked);
-    assert_eq!(walked.len(), 5, "{walked:?}");
+    // `f`: the unit picker over the promotions list; `Esc` leaves it, the list stays.
+    s.key(KeyCode::Char('f'));
+    check(&s, "promotions: unit picker", &mut walked);
+    s.key(KeyCode::Esc);
+    assert!(s.shows("Kenaikan pangkat"), "{}", s.text());
+    assert_eq!(walked.len(), 6, "{walked:?}");
 }
 
 /// `P` prints (issue 20) on every screen that offers it: the record, the profile, the SKP

@@ -456,12 +456,27 @@ fn the_profile_is_one_page_with_its_two_charts() {
             "TW II",
             "TW III",
             "Tahunan",
+            // Angka kredit of a functional person (issue 21): the year's credit from the
+            // annual predikat and the jenjang's coefficient, the total toward the next.
+            "ANGKA KREDIT",
+            "2025: 25",
+            "Tahunan 2025",
+            "Ahli Muda",
+            "25 x 100%",
+            "Di jenjang Ahli Muda: 25 dari 200 untuk Ahli Madya (kurang 175)",
             "PELATIHAN 2025-2026",
             "Seminar Penyakit Dalam",
             "Halaman 1 dari 1",
         ],
     );
+    // The quarters the annual result replaces are not listed.
+    assert!(!t.contains("TW I 2025"), "{t}");
     like_reference(&path, "profil");
+    // A structural position has no angka kredit.
+    let head = print::profil_pdf(&o.store, &settings(), HEAD).expect("head's profil");
+    let head_text = text(&keep("profil-head.pdf", &head));
+    assert!(head_text.contains("PROFIL PEGAWAI"), "{head_text}");
+    assert!(!head_text.contains("ANGKA KREDIT"), "{head_text}");
 }
 
 #[test]

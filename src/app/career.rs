@@ -101,14 +101,17 @@ impl App {
 
 impl App {
     /// The promotions list of `period` (`None`: the next period from today) for the
-    /// officer's units, replacing the list on screen or opened over the current screen.
+    /// officer's units (narrowed to `unit` and its sub-units), replacing the list on screen or opened over the current screen.
     pub(super) fn open_promotions(
         &mut self,
         period: Option<crate::domain::PromotionPeriod>,
+        unit: Option<String>,
     ) -> bool {
         let period =
             period.unwrap_or_else(|| crate::domain::PromotionPeriod::on_or_after(self.opts.today));
-        let list = crate::views::promotions::promotions(&self.store, period, &|u| self.in_scope(u));
+        let list = crate::views::promotions::promotions_in(&self.store, period, unit, &|u| {
+            self.in_scope(u)
+        });
         match list {
             Ok(list) => {
                 let screen = Box::new(crate::screens::promotions::Promotions::new(list));

@@ -247,10 +247,11 @@ impl App {
         };
         let listed = rows
             .into_iter()
-            .map(|(nip, name, unit)| QuickPerson {
+            .map(|(nip, name, unit, pppk)| QuickPerson {
                 nip,
                 name,
                 unit,
+                pppk,
                 evaluated: false,
             })
             .collect();

@@ -986,7 +986,8 @@ impl App {
             Outcome::EditCareer(nip, id) => self.edit_career(&nip, id),
             Outcome::SaveCareer(nip, entry) => self.save_career(&nip, &entry),
             Outcome::DeleteCareer(nip, id, revision) => self.delete_career(&nip, id, revision),
-            Outcome::OpenPromotions(period) => self.open_promotions(period),
+            Outcome::OpenPromotions(period, unit) => self.open_promotions(period, unit),
+            Outcome::ExportPromotions(period, unit) => self.export_promotions(period, unit),
             Outcome::OpenAudit(query) => self.open_audit(query),
             Outcome::OpenOfficers => self.open_officers(),
         }

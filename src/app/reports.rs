@@ -46,41 +46,81 @@ impl App {
             let mut rows = report::unit_report(&self.store, year, &self.opts.jp, self.opts.today)
                 .map_err(|e| e.to_string())?;
             rows.retain(|r| self.in_scope(&r.unit_id));
-            for n in 1..1000 {
-                let name = if n == 1 {
-                    format!("laporan-{year}.csv")
-                } else {
-                    format!("laporan-{year}-{n}.csv")
-                };
-                let path = self.opts.export_dir.join(name);
-                if std::fs::symlink_metadata(&path).is_ok() {
-                    continue;
-                }
-                let (handle, file) = crate::store::files::PrivateFile::create(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                let mut w = csv::WriterBuilder::new()
-                    .terminator(csv::Terminator::Any(b'\n'))
-                    .from_writer(file);
-                w.write_record(report::COLUMNS).map_err(|e| e.to_string())?;
-                let provisional =
-                    crate::domain::Period::annual(year).is_provisional(self.opts.today);
-                for r in &rows {
-                    w.write_record(report::csv_row(r, year, provisional))
-                        .map_err(|e| e.to_string())?;
-                }
-                let file = w.into_inner().map_err(|e| e.to_string())?;
-                match handle.commit_new(file) {
-                    Ok(()) => return Ok(path),
-                    // Taken meanwhile: the next number.
-                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                    Err(e) => return Err(format!("{}: {e}", path.display())),
-                }
-            }
-            Err(format!(
-                "{}: laporan-{year}-*.csv",
-                self.opts.export_dir.display()
-            ))
+            let provisional = crate::domain::Period::annual(year).is_provisional(self.opts.today);
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| report::csv_row(r, year, provisional))
+                .collect();
+            self.write_csv(&format!("laporan-{year}"), &report::COLUMNS, &rows)
         })();
+        self.say_written(written)
+    }
+
+    /// `x` on the promotions list (issue 21): the list of `period`, narrowed to `unit` and
+    /// its sub-units, as `kinerja export promotions --period` writes it.
+    pub(super) fn export_promotions(
+        &mut self,
+        period: crate::domain::PromotionPeriod,
+        unit: Option<String>,
+    ) -> bool {
+        use crate::views::promotions;
+        let written = (|| -> Result<std::path::PathBuf, String> {
+            let list = promotions::promotions_in(&self.store, period, unit, &|u| self.in_scope(u))
+                .map_err(|e| e.to_string())?;
+            let rows: Vec<Vec<String>> = list
+                .rows
+                .iter()
+                .map(|r| promotions::csv_row(&list, r))
+                .collect();
+            self.write_csv(
+                &format!("kenaikan-pangkat-{period}"),
+                &promotions::COLUMNS,
+                &rows,
+            )
+        })();
+        self.say_written(written)
+    }
+
+    /// Writes `header` and `rows` as CSV to a new file `stem.csv` in the export directory
+    /// (`stem-2.csv`, ... when taken), never over an existing file.
+    fn write_csv(
+        &self,
+        stem: &str,
+        header: &[&str],
+        rows: &[Vec<String>],
+    ) -> Result<std::path::PathBuf, String> {
+        for n in 1..1000 {
+            let name = if n == 1 {
+                format!("{stem}.csv")
+            } else {
+                format!("{stem}-{n}.csv")
+            };
+            let path = self.opts.export_dir.join(name);
+            if std::fs::symlink_metadata(&path).is_ok() {
+                continue;
+            }
+            let (handle, file) = crate::store::files::PrivateFile::create(&path)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(file);
+            w.write_record(header).map_err(|e| e.to_string())?;
+            for r in rows {
+                w.write_record(r).map_err(|e| e.to_string())?;
+            }
+            let file = w.into_inner().map_err(|e| e.to_string())?;
+            match handle.commit_new(file) {
+                Ok(()) => return Ok(path),
+                // Taken meanwhile: the next number.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(format!("{}: {e}", path.display())),
+            }
+        }
+        Err(format!("{}: {stem}-*.csv", self.opts.export_dir.display()))
+    }
+
+    /// The status line after writing a file: where it went, or what failed.
+    fn say_written(&mut self, written: Result<std::path::PathBuf, String>) -> bool {
         self.status = Some(match written {
             Ok(path) => (
                 format!("{} {}", self.ui.t(T::WrittenTo), path.display()),

@@ -270,7 +270,7 @@ impl App {
                 self.store
                     .iter_summaries()
                     .filter(|s| s.as_ref().map_or(true, |s| self.in_scope(&s.unit_id)))
-                    .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
+                    .map(|s| s.map(candidate))
                     .collect::<Result<_, _>>()?,
             ));
         }
@@ -280,11 +280,17 @@ impl App {
                 self.store
                     .iter_summaries()
                     .filter(|s| s.as_ref().map_or(true, |s| self.in_scope(&s.unit_id)))
-                    .map(|s| s.map(|s| (s.nip, s.name.clone(), s.name.to_lowercase())))
+                    .map(|s| s.map(candidate))
                     .collect::<Result<_, _>>()?,
             ),
         };
         self.people = Some(people.clone());
         Ok(people)
     }
+}
+
+/// A summary as an evaluator to pick.
+fn candidate(s: crate::domain::StaffSummary) -> crate::screens::evaluation_form::Candidate {
+    let pppk = s.golongan.is_pppk();
+    crate::screens::evaluation_form::Candidate::new(s.nip, s.name, pppk)
 }

@@ -73,4 +73,4 @@ pub use training::{
     JP_TARGET, JpTargets, OrganiserKind, PPPK_JP_CEILING, Training, TrainingCategory, TrainingKind,
     TrainingStatus, latsar_for_non_cpns,
 };
-pub use unit::{Unit, UnitKind, unit_id};
+pub use unit::{Unit, UnitKind, pustu_fold, unit_id};

@@ -170,6 +170,38 @@ impl Unit {
     pub fn is_head(&self, nip: &str) -> bool {
         self.head.as_ref().is_some_and(|h| h.as_str() == nip)
     }
+
+    /// Whether this is a pustu (puskesmas pembantu) under another unit: part of its
+    /// puskesmas, with no capaian organisasi of its own (issue 21, PMK 43/2019), so its
+    /// people are counted in the puskesmas's row of Laporan. Told by the name (`Pustu ...`
+    /// or `Puskesmas Pembantu ...`) and a parent.
+    pub fn is_pustu(&self) -> bool {
+        let n = self.name.to_lowercase();
+        self.parent.is_some() && (n.starts_with("pustu") || n.starts_with("puskesmas pembantu"))
+    }
+}
+
+/// Each pustu's unit id mapped to the unit its people are counted in: the nearest unit
+/// above it that is not a pustu.
+pub fn pustu_fold(units: &[Unit]) -> std::collections::HashMap<String, String> {
+    let by_id: std::collections::HashMap<&str, &Unit> =
+        units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let mut out = std::collections::HashMap::new();
+    for u in units.iter().filter(|u| u.is_pustu()) {
+        let mut at = u;
+        // At most as many steps as there are units: a parent cycle ends.
+        for _ in 0..units.len() {
+            match at.parent.as_deref().and_then(|p| by_id.get(p)) {
+                Some(up) if up.is_pustu() => at = up,
+                Some(up) => {
+                    out.insert(u.id.clone(), up.id.clone());
+                    break;
+                }
+                None => break,
+            }
+        }
+    }
+    out
 }
 
 /// The id for a unit name: lowercase ASCII letters and digits joined by '-'.

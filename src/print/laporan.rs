@@ -177,6 +177,8 @@ pub fn section(fonts: &Fonts, settings: &Settings, doc: &UnitDocument) -> Sectio
                 doc.members
                     .iter()
                     .filter(|m| m.predikat == Some(*p) && Some(&m.nip) != head_nip.as_ref())
+                    // The heads of the units below count here (issue 21).
+                    .chain(doc.heads_below.iter().filter(|m| m.predikat == Some(*p)))
                     .collect(),
             )
         })

@@ -14,6 +14,7 @@ const MAX_TRAININGS: usize = 7;
 const MAX_COMPETENCIES: usize = 6;
 const MAX_COACHING: usize = 2;
 const MAX_NOTE_LINES: usize = 5;
+const MAX_KREDIT_ROWS: usize = 5;
 
 /// A period as a chart labels it: kind then year (`TW II 2025`, `Tahunan 2025`).
 fn short_period(p: crate::domain::Period) -> String {
@@ -27,6 +28,104 @@ fn short_period(p: crate::domain::Period) -> String {
         PeriodKind::Bulanan(m) => format!("Bln{m} {}", p.year),
         PeriodKind::Rentang(a, b) => format!("Bln{a}-{b} {}", p.year),
     }
+}
+
+/// Angka kredit of a functional person (issue 21; Peraturan BKN 3/2023), as the record
+/// shows it: each year's counted credit with the evaluations it comes from, then the total
+/// toward the next jenjang and where the count starts.
+fn kredit_table(sheet: &mut Sheet, r: &crate::domain::KreditRecord) {
+    use crate::domain::KreditStatus;
+    use crate::domain::angka_kredit::{FIRST_YEAR, jenjang_fungsional, persentase};
+    use crate::ui::labels::{kredit_text, kredit_total_text};
+    use crate::ui::lang::Lang;
+    let mut t = Table::new(vec![
+        Column::new("Periode", 1.6, Align::Left),
+        Column::new("Predikat", 1.9, Align::Left),
+        Column::new("Jenjang saat itu", 2.0, Align::Left),
+        Column::new("Koef. x %", 1.5, Align::Right),
+        Column::new("Angka kredit", 1.4, Align::Right),
+    ]);
+    t.caption = "ANGKA KREDIT".into();
+    t.style = Style::SMALL;
+    // As the record: the evaluations a year's credit comes from (a periodic result the
+    // annual one replaces is left out), the newest years that fit one page.
+    let shown = |e: &&crate::domain::angka_kredit::KreditEntry| {
+        matches!(e.status, KreditStatus::Dihitung | KreditStatus::Sementara)
+    };
+    let mut years: Vec<i16> = r.entries.iter().map(|e| e.period.year).collect();
+    years.dedup();
+    let mut rows = 0;
+    let mut kept = Vec::new();
+    for year in years.iter().rev() {
+        let n = r
+            .entries
+            .iter()
+            .filter(shown)
+            .filter(|e| e.period.year == *year)
+            .count();
+        if rows + n > MAX_KREDIT_ROWS && !kept.is_empty() {
+            break;
+        }
+        rows += n;
+        kept.push(*year);
+    }
+    kept.reverse();
+    let mut blocks = Vec::new();
+    if kept.len() < years.len() {
+        blocks.push(Block::row(vec![
+            Cell::new(format!(
+                "Tahun sebelum {}: lihat kinerja export angka-kredit",
+                kept.first().copied().unwrap_or(FIRST_YEAR)
+            ))
+            .span(5),
+        ]));
+    }
+    for year in kept {
+        blocks.push(Block::Group(format!(
+            "{year}: {}",
+            kredit_text(r.of_year(year), Lang::Id)
+        )));
+        for e in r
+            .entries
+            .iter()
+            .filter(shown)
+            .filter(|e| e.period.year == year)
+        {
+            let koef = jenjang_fungsional(e.jenjang).map_or("-".to_string(), |j| {
+                crate::domain::AngkaKredit::from_hundredths(j.koefisien).text(',')
+            });
+            let kredit = match e.status {
+                KreditStatus::Sementara => {
+                    format!("{} (sementara)", kredit_text(e.kredit, Lang::Id))
+                }
+                _ => kredit_text(e.kredit, Lang::Id),
+            };
+            blocks.push(Block::row(vec![
+                Cell::new(short_period(e.period)),
+                Cell::new(e.predikat.label()),
+                Cell::new(e.jenjang.label()),
+                Cell::new(format!("{koef} x {}%", persentase(e.predikat))),
+                Cell::new(kredit),
+            ]));
+        }
+    }
+    if blocks.is_empty() {
+        heading(sheet, "ANGKA KREDIT");
+    } else {
+        sheet.table(&t, &blocks);
+    }
+    sheet.paragraph(
+        &format!(
+            "{}. {}",
+            kredit_total_text(r, Lang::Id),
+            crate::ui::lang::T::AkNote
+                .get(Lang::Id)
+                .replace("{year}", &FIRST_YEAR.to_string())
+        ),
+        Style::SMALL,
+        Align::Left,
+        0.0,
+    );
 }
 
 fn more(n: usize) -> String {
@@ -145,6 +244,10 @@ pub fn section(fonts: &Fonts, _settings: &Settings, p: &Profile) -> Section {
             Align::Left,
             0.0,
         );
+    }
+
+    if let Some(kredit) = &p.angka_kredit {
+        kredit_table(&mut sheet, kredit);
     }
 
     let trainings = format!("PELATIHAN {}-{}", p.training_years.0, p.training_years.1);

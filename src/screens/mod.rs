@@ -245,8 +245,11 @@ pub enum Outcome {
     SaveCareer(String, Box<crate::domain::CareerEntry>),
     /// Delete a person's (NIP) career entry (id) at the history's revision.
     DeleteCareer(String, u32, u64),
-    /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today).
-    OpenPromotions(Option<crate::domain::PromotionPeriod>),
+    /// The promotions list (kenaikan pangkat) of a period (`None`: the next from today),
+    /// narrowed to a unit (id) and its sub-units or `None` for all.
+    OpenPromotions(Option<crate::domain::PromotionPeriod>, Option<String>),
+    /// `x` on the promotions list: write it as CSV, as `kinerja export promotions` does.
+    ExportPromotions(crate::domain::PromotionPeriod, Option<String>),
     /// The audit trail for a query (issue 22): admin only.
     OpenAudit(crate::views::audit::AuditQuery),
     /// Petugas: the officers, their keys and who is logged in (issue 22; admins only).
@@ -331,7 +334,7 @@ impl Outcome {
             | O::LoadPartnerClosed(..)
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.
-            | O::OpenPromotions(_) => Access::Read,
+            | O::OpenPromotions(..) => Access::Read,
             O::OpenOfficers => Access::AdminOfficers,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
@@ -341,7 +344,7 @@ impl Outcome {
             | O::PrintPerson(nip, _) => Access::ReadPerson(nip),
             O::PrintUnit(unit, ..) => Access::ReadUnit(unit),
             O::ExportProfile(nip) => Access::ExportProfile(nip),
-            O::ExportReport(_) => Access::ExportReport,
+            O::ExportReport(_) | O::ExportPromotions(..) => Access::ExportReport,
             O::NewStaff
             | O::EditStaff(_)
             | O::SaveStaff(..)

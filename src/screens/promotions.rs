@@ -1,14 +1,16 @@
 //! Kenaikan pangkat (`N` on Laporan, issue 21): who is due at one of the six promotion
 //! periods of a year (Peraturan BKN 4/2023) and whether each is eligible, eligible first;
 //! below the table, the selected person's predikat of the two years judged, what holds
-//! them back and what the list warns of. `←` `→` the period, `[` `]` the year, `Enter`
-//! the person's record.
+//! them back and what the list warns of. `←` `→` the period, `[` `]` the year, `f` a unit
+//! (with its sub-units), `x` the list as CSV (as `kinerja export promotions`), `Enter` the
+//! person's record.
 
 use super::{Outcome, Screen};
 use crate::domain::{NotEligible, PromotionPeriod, PromotionWarning, format_date};
 use crate::ui::keys::{self, Binding, Key, NAV, bind};
 use crate::ui::lang::T;
 use crate::ui::tabs::Tab;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::{KeyHelp, Ui, fit, key};
 use crate::views::promotions::PromotionList;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -23,12 +25,14 @@ enum Act {
     NextPeriod,
     PrevYear,
     NextYear,
+    Unit,
+    Export,
     Open,
     Back,
     Quit,
 }
 
-const KEYS: [Binding<Act>; 7] = [
+const KEYS: [Binding<Act>; 9] = [
     bind(
         &[Key::Code(KeyCode::Left)],
         Act::PrevPeriod,
@@ -43,6 +47,8 @@ const KEYS: [Binding<Act>; 7] = [
     ),
     bind(&[Key::Char('[')], Act::PrevYear, T::KeyYear, true),
     bind(&[Key::Char(']')], Act::NextYear, T::KeyYear, false),
+    bind(&[Key::Char('f')], Act::Unit, T::KeyUnit, true),
+    bind(&[Key::Char('x')], Act::Export, T::KeyExport, true),
     bind(&[Key::Code(KeyCode::Enter)], Act::Open, T::KeyOpen, true),
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, false),
@@ -71,11 +77,17 @@ pub fn warning_text(w: &PromotionWarning, ui: &Ui) -> String {
 pub struct Promotions {
     list: PromotionList,
     selected: usize,
+    /// The unit picker `f` opened, while it is open.
+    picker: Option<UnitPicker>,
 }
 
 impl Promotions {
     pub fn new(list: PromotionList) -> Promotions {
-        Promotions { list, selected: 0 }
+        Promotions {
+            list,
+            selected: 0,
+            picker: None,
+        }
     }
 
     pub fn period(&self) -> PromotionPeriod {
@@ -102,11 +114,17 @@ impl Screen for Promotions {
         }
         let p = self.list.period;
         let year = |y: i16| PromotionPeriod::new(y, p.month).unwrap_or(p);
+        let unit = self.list.unit.clone();
         match keys::action(&KEYS, &key) {
-            Some(Act::PrevPeriod) => Outcome::OpenPromotions(Some(p.previous())),
-            Some(Act::NextPeriod) => Outcome::OpenPromotions(Some(p.next())),
-            Some(Act::PrevYear) => Outcome::OpenPromotions(Some(year(p.year - 1))),
-            Some(Act::NextYear) => Outcome::OpenPromotions(Some(year(p.year + 1))),
+            Some(Act::PrevPeriod) => Outcome::OpenPromotions(Some(p.previous()), unit),
+            Some(Act::NextPeriod) => Outcome::OpenPromotions(Some(p.next()), unit),
+            Some(Act::PrevYear) => Outcome::OpenPromotions(Some(year(p.year - 1)), unit),
+            Some(Act::NextYear) => Outcome::OpenPromotions(Some(year(p.year + 1)), unit),
+            Some(Act::Unit) => {
+                self.picker = Some(UnitPicker::new(&self.list.all_units, unit.as_deref()));
+                Outcome::Changed
+            }
+            Some(Act::Export) => Outcome::ExportPromotions(p, unit),
             Some(Act::Open) => match self.list.rows.get(self.selected) {
                 Some(r) => Outcome::OpenStaff(r.nip.clone()),
                 None => Outcome::Ignored,
@@ -119,7 +137,7 @@ impl Screen for Promotions {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let [top, table_area, details] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(3),
             Constraint::Fill(1),
             Constraint::Length(5),
         ])
@@ -143,6 +161,17 @@ impl Screen for Promotions {
                         ui.theme.key(),
                     ),
                     Span::raw(format!("  {count}")),
+                ]),
+                Line::from(vec![
+                    Span::styled(format!("{}: ", ui.t(T::Unit)), ui.theme.muted()),
+                    Span::raw(fit(
+                        ui,
+                        match &list.unit {
+                            Some(u) => list.unit_name(u),
+                            None => ui.t(T::AllUnits),
+                        },
+                        (top.width as usize).saturating_sub(8),
+                    )),
                 ]),
                 Line::styled(
                     fit(ui, ui.t(T::PromoRule), top.width as usize),
@@ -293,5 +322,17 @@ impl Screen for Promotions {
 
     fn tab(&self) -> Option<Tab> {
         Some(Tab::Report)
+    }
+
+    fn unit_picker(&mut self) -> Option<&mut Option<UnitPicker>> {
+        Some(&mut self.picker)
+    }
+
+    fn open_picker(&self) -> Option<&UnitPicker> {
+        self.picker.as_ref()
+    }
+
+    fn unit_chosen(&mut self, unit: Option<String>) -> Outcome {
+        Outcome::OpenPromotions(Some(self.list.period), unit)
     }
 }

@@ -2,7 +2,7 @@
 //! staff, then per person `1`/`2`/`3` for Hasil Kerja, `1`/`2`/`3` for Perilaku, `Enter` to
 //! save and go to the next person not yet evaluated. Each person is saved as it goes.
 
-use super::evaluation_form::People;
+use super::evaluation_form::{Candidate, People};
 use super::{Outcome, Screen};
 use crate::domain::{Evaluation, Nip, Period, PeriodKind, PersonAtTime, Rating, predikat};
 use crate::ui::form::{Field, Form, FormEvent};
@@ -23,6 +23,8 @@ pub struct QuickPerson {
     pub nip: String,
     pub name: String,
     pub unit: String,
+    /// A PPPK, whose NI PPPK is spaced its own way (issue 21).
+    pub pppk: bool,
     pub evaluated: bool,
 }
 
@@ -127,7 +129,7 @@ pub struct QuickEntry {
     kinds: Vec<PeriodKind>,
     setup: Form,
     candidates: People,
-    /// The evaluator suggestion on offer: (NIP digits, name).
+    /// The evaluator on offer: (NIP spaced the way of their kind, name).
     suggested: Option<(String, String)>,
     today: Date,
     phase: Phase,
@@ -245,9 +247,7 @@ impl QuickEntry {
 
     /// Recomputes the setup's suggestion and problems.
     fn refresh(&mut self, ui: &Ui) {
-        self.suggested = self
-            .suggestion()
-            .map(|(n, name, _)| (n.clone(), name.clone()));
+        self.suggested = self.suggestion().map(|c| (c.nip_spaced(), c.name.clone()));
         self.setup.field_mut(EVALUATOR).suggestion =
             self.suggested.as_ref().map(|(_, n)| n.clone());
         let mut problems = Vec::new();
@@ -335,7 +335,7 @@ impl QuickEntry {
         self.people.iter().filter(|p| !p.evaluated).count()
     }
 
-    fn suggestion(&self) -> Option<&(String, String, String)> {
+    fn suggestion(&self) -> Option<&Candidate> {
         let typed = self.setup.text(EVALUATOR);
         let q = typed.trim().to_lowercase();
         if q.chars().count() < 2 || self.evaluator_nip().is_some() {
@@ -343,7 +343,7 @@ impl QuickEntry {
         }
         self.candidates
             .iter()
-            .find(|(nip, _, lower)| lower.contains(&q) || nip.starts_with(&q))
+            .find(|c| c.lower.contains(&q) || c.nip.starts_with(&q))
     }
 
     fn handle_setup(&mut self, key: KeyEvent, ui: &Ui) -> Outcome {
@@ -365,9 +365,8 @@ impl QuickEntry {
         let outcome = match self.setup.handle(key) {
             FormEvent::Ignored => Outcome::Ignored,
             FormEvent::Took(_) => {
-                if let Some((nip, _)) = &self.suggested {
-                    let spaced = crate::domain::summary::spaced_nip(nip);
-                    self.setup.set_text(EVALUATOR_NIP, &spaced);
+                if let Some((spaced, _)) = &self.suggested {
+                    self.setup.set_text(EVALUATOR_NIP, spaced);
                 }
                 Outcome::Changed
             }
@@ -596,7 +595,7 @@ impl Screen for QuickEntry {
                 ));
                 lines.push(Line::raw(format!(
                     "  {}   {}",
-                    crate::domain::summary::spaced_nip(&p.nip),
+                    crate::domain::summary::spaced_nip_of(&p.nip, p.pppk),
                     fit(ui, &p.unit, 40)
                 )));
                 // Issue 19: the period has no plan to rate against; rating goes on.

@@ -350,7 +350,7 @@ impl Screen for Report {
                 ));
                 Outcome::Changed
             }
-            Some(Act::Promotions) => Outcome::OpenPromotions(None),
+            Some(Act::Promotions) => Outcome::OpenPromotions(None, None),
             Some(Act::Back) => Outcome::Back,
             Some(Act::Quit) => Outcome::Quit,
             None => Outcome::Ignored,

@@ -428,7 +428,7 @@ impl Screen for StaffList {
                     // most a group form takes.
                     Some(Act::Unmark) => match self.index.view_people(MARK_ALL_LIMIT) {
                         Some(rows) if !rows.is_empty() => {
-                            self.marked.extend(rows.into_iter().map(|(nip, _, _)| nip));
+                            self.marked.extend(rows.into_iter().map(|(nip, ..)| nip));
                             Outcome::Changed
                         }
                         _ => Outcome::Ignored,

@@ -10,6 +10,7 @@ use crate::domain::{
 };
 use crate::store::{Store, StoreError};
 use crate::views::skp::SkpReading;
+use std::collections::HashMap;
 
 /// A person as a form prints them: name, NIP, pangkat/golongan, jabatan, unit kerja.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -287,14 +288,18 @@ pub struct UnitDocument {
     pub period: Period,
     pub top_unit: String,
     pub rating: Option<UnitRating>,
-    /// Everyone evaluated for the period (active or not) except the head.
+    /// Everyone evaluated for the period (active or not) except the head, with the heads
+    /// of the units below (as Laporan counts them).
     pub counts: PredikatCounts,
     /// `None` when the unit's rating for the period is not recorded.
     pub breaches: Option<Vec<Breach>>,
     /// The head as printed over the signature, with their predikat of the period.
     pub head: Option<(PersonLine, Option<Predikat>)>,
-    /// Everyone of the unit by name, the head included.
+    /// Everyone of the unit on the period's last day by name, the head included.
     pub members: Vec<Member>,
+    /// The heads of the units below, counted in this unit's distribution (issue 21), by
+    /// name; their name says which unit they head.
+    pub heads_below: Vec<Member>,
 }
 
 impl UnitDocument {
@@ -314,6 +319,12 @@ impl UnitDocument {
 }
 
 /// The report of the unit `unit_id` for `period`; `Ok(None)` when there is no such unit.
+///
+/// The period is judged with its own data, as Laporan judges it (`views::report`, issue
+/// 21): the members are the people whose unit on the period's last day was this one (the
+/// career history), the head is the one the unit had that day, and the counts take each
+/// evaluated person where Laporan does: a head in the parent unit's distribution (a lurah
+/// in the kecamatan's), everyone else in their unit of that day.
 pub fn unit_document(
     store: &Store,
     unit_id: &str,
@@ -323,11 +334,43 @@ pub fn unit_document(
     let Some(unit) = store.get_unit(unit_id)? else {
         return Ok(None);
     };
+    let day = period.end();
+    let units = store.units()?;
+    // Who headed which unit that day, and each unit's parent.
+    let headed: HashMap<String, String> = units
+        .iter()
+        .filter_map(|u| Some((u.head_on(day)?.as_str().to_string(), u.id.clone())))
+        .collect();
+    // A pustu is part of its puskesmas: its people are the puskesmas's too.
+    let fold = crate::domain::pustu_fold(&units);
+    let folded = |id: &str| fold.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let parent_of = |id: &str| {
+        units
+            .iter()
+            .find(|u| u.id == id)
+            .and_then(|u| u.parent.as_deref().map(folded))
+    };
+    let head_nip = unit.head_on(day).map(|n| n.as_str().to_string());
+    // Everyone who is a member that day or is counted here (a head of a unit below).
+    let mut wanted: Vec<(String, bool, bool)> = Vec::new();
+    for s in store.iter_summaries() {
+        let s = s?;
+        let member = s.unit_on(day) == unit.id || folded(s.unit_on(day)) == unit.id;
+        let counted_in = match headed.get(&s.nip) {
+            Some(h) => parent_of(h),
+            None => Some(folded(s.unit_on(day))),
+        };
+        let counted = counted_in.as_deref() == Some(unit.id.as_str());
+        if member || counted || head_nip.as_deref() == Some(s.nip.as_str()) {
+            wanted.push((s.nip, member, counted));
+        }
+    }
     let people = People { store };
     let mut members = Vec::new();
     let mut counts = PredikatCounts::default();
     let mut head = None;
-    for nip in store.nips_of_unit(&unit.id)? {
+    let mut heads_below = Vec::new();
+    for (nip, member, counted_here) in wanted {
         let Some(staff) = store.get_staff(&nip)? else {
             continue;
         };
@@ -336,27 +379,43 @@ pub fn unit_document(
             .into_iter()
             .find(|e| e.period == period)
             .map(|e| e.predikat());
-        if unit.is_head(&nip) {
+        if head_nip.as_deref() == Some(nip.as_str()) {
             head = Some((PersonLine::of_staff(&staff, &unit.name), predikat));
-        } else if let Some(p) = predikat {
+        }
+        if counted_here && let Some(p) = predikat {
             counts.add(p);
         }
+        let below = headed.get(&nip).filter(|_| counted_here && !member);
+        if !member && below.is_none() {
+            continue;
+        }
         let jp = crate::domain::training::jp_in_year(&store.trainings_of(&nip)?, period.year);
-        members.push((
-            staff.nama.to_lowercase(),
-            Member {
-                nama: staff.display_name(),
-                nip: staff.nip.clone(),
-                aktif: staff.aktif,
-                predikat,
-                jp,
-                target: targets.of(staff.golongan.is_pppk()),
-            },
-        ));
+        let m = Member {
+            nama: staff.display_name(),
+            nip: staff.nip.clone(),
+            aktif: staff.aktif,
+            predikat,
+            jp,
+            target: targets.of(staff.golongan.is_pppk()),
+        };
+        if let Some(h) = below {
+            let name = units
+                .iter()
+                .find(|u| u.id == *h)
+                .map_or(h.as_str(), |u| &u.name);
+            let mut head = m.clone();
+            head.nama = format!("{} (pimpinan {name})", m.nama);
+            heads_below.push((staff.nama.to_lowercase(), head));
+        }
+        if member {
+            members.push((staff.nama.to_lowercase(), m));
+        }
     }
     // By name without titles, as an attendance list reads.
     members.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.nip.as_str().cmp(y.nip.as_str())));
     let members: Vec<Member> = members.into_iter().map(|(_, m)| m).collect();
+    heads_below.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.nip.as_str().cmp(y.nip.as_str())));
+    let heads_below = heads_below.into_iter().map(|(_, m)| m).collect();
     let rating = unit.rating_of(period);
     Ok(Some(UnitDocument {
         top_unit: people.top_unit(&unit.id)?,
@@ -365,6 +424,7 @@ pub fn unit_document(
         counts,
         head,
         members,
+        heads_below,
         period,
         unit,
     }))

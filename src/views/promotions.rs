@@ -8,7 +8,7 @@ use crate::domain::{
     format_date, promotion::assess,
 };
 use crate::store::{Store, StoreError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One person on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,10 @@ pub struct PromotionList {
     pub unknown_tmt: u32,
     /// Unit names by id.
     pub unit_names: HashMap<String, String>,
+    /// The unit the list is narrowed to (with its sub-units), `None` for all.
+    pub unit: Option<String>,
+    /// The units the officer may narrow it to, as (id, name) by name.
+    pub all_units: Vec<(String, String)>,
 }
 
 impl PromotionList {
@@ -47,6 +51,38 @@ pub fn promotions(
     period: PromotionPeriod,
     in_scope: &dyn Fn(&str) -> bool,
 ) -> Result<PromotionList, StoreError> {
+    promotions_in(store, period, None, in_scope)
+}
+
+/// The ids of `unit` and every unit below it (by the units' parents).
+pub fn unit_and_below(units: &[crate::domain::Unit], unit: &str) -> HashSet<String> {
+    let mut within: HashSet<String> = HashSet::from([unit.to_string()]);
+    // Each pass adds the children of what is in; a parent cycle cannot loop forever.
+    loop {
+        let before = within.len();
+        for u in units {
+            if u.parent.as_ref().is_some_and(|p| within.contains(p)) {
+                within.insert(u.id.clone());
+            }
+        }
+        if within.len() == before {
+            return within;
+        }
+    }
+}
+
+/// The list of `period` for the people `in_scope` (by their unit now), narrowed to `unit`
+/// and its sub-units when one is given (the screen's `f`).
+pub fn promotions_in(
+    store: &Store,
+    period: PromotionPeriod,
+    unit: Option<String>,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> Result<PromotionList, StoreError> {
+    let units = store.units()?;
+    let within = unit.as_deref().map(|u| unit_and_below(&units, u));
+    let in_scope_all = in_scope;
+    let in_scope = |u: &str| in_scope_all(u) && within.as_ref().is_none_or(|w| w.contains(u));
     let mut rows = Vec::new();
     let mut unknown_tmt = 0;
     let mut open: Vec<i16> = Vec::new();
@@ -94,12 +130,20 @@ pub fn promotions(
             &b.nip,
         ))
     });
-    let unit_names = store.units()?.into_iter().map(|u| (u.id, u.name)).collect();
+    let mut all_units: Vec<(String, String)> = units
+        .iter()
+        .filter(|u| in_scope_all(&u.id))
+        .map(|u| (u.id.clone(), u.name.clone()))
+        .collect();
+    all_units.sort_by(|a, b| a.1.cmp(&b.1));
+    let unit_names = units.into_iter().map(|u| (u.id, u.name)).collect();
     Ok(PromotionList {
         period,
         rows,
         unknown_tmt,
         unit_names,
+        unit,
+        all_units,
     })
 }
 
@@ -170,4 +214,30 @@ pub fn csv_row(list: &PromotionList, r: &PromotionRow) -> Vec<String> {
             .collect::<Vec<_>>()
             .join("; "),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Unit, UnitKind};
+
+    #[test]
+    fn a_unit_holds_every_unit_below_it_and_a_parent_cycle_ends() {
+        let unit = |name: &str, parent: Option<&str>| {
+            Unit::new(name, UnitKind::Kesehatan, parent.map(String::from))
+        };
+        let mut units = vec![
+            unit("Dinas", None),
+            unit("Puskesmas", Some("dinas")),
+            unit("Pustu", Some("puskesmas")),
+            unit("Sekolah", None),
+        ];
+        let got = unit_and_below(&units, "puskesmas");
+        assert_eq!(got, HashSet::from(["puskesmas".into(), "pustu".into()]));
+        assert_eq!(unit_and_below(&units, "dinas").len(), 3);
+        assert_eq!(unit_and_below(&units, "sekolah").len(), 1);
+        // A cycle (bad data) stops once nothing new is added.
+        units[0].parent = Some("pustu".into());
+        assert_eq!(unit_and_below(&units, "pustu").len(), 3);
+    }
 }

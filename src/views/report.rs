@@ -127,6 +127,8 @@ fn report_over(
     each: impl FnOnce(&mut dyn FnMut(crate::domain::StaffSummary)) -> Result<(), StoreError>,
 ) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     let units = store.units()?;
+    // A pustu is part of its puskesmas: its people count in the puskesmas's row.
+    let fold = crate::domain::pustu_fold(&units);
     let last_day = period_end(Period::annual(year));
     // Who headed which unit on the year's last day, and each unit's parent.
     let heads: HashMap<String, String> = units
@@ -135,7 +137,12 @@ fn report_over(
         .collect();
     let parents: HashMap<String, String> = units
         .iter()
-        .filter_map(|u| Some((u.id.clone(), u.parent.clone()?)))
+        .filter_map(|u| {
+            Some((
+                u.id.clone(),
+                folded(&fold, u.parent.as_deref()?).to_string(),
+            ))
+        })
         .collect();
     // The periods within the year some unit is rated for, with the heads of their last day.
     let mut rated: BTreeMap<(i16, i8, u8), (Period, Heads)> = BTreeMap::new();
@@ -169,6 +176,7 @@ fn report_over(
         .collect();
     let mut rows: BTreeMap<String, UnitReport> = units
         .into_iter()
+        .filter(|u| !fold.contains_key(&u.id))
         .map(|u| {
             let rating = u.ratings.get(&year).copied();
             let has_head = u.head_on(last_day).is_some();
@@ -207,7 +215,7 @@ fn report_over(
                     }
                 }
                 None => {
-                    if let Some(row) = rows.get_mut(s.unit_in(year)) {
+                    if let Some(row) = rows.get_mut(folded(&fold, s.unit_in(year))) {
                         row.counts.add(p);
                     }
                 }
@@ -218,7 +226,7 @@ fn report_over(
                 Some(headed) => parents.get(headed).map(String::as_str),
                 None => Some(s.unit_on(period_end(*period))),
             };
-            if let Some(unit) = counted_in
+            if let Some(unit) = counted_in.map(|u| folded(&fold, u))
                 && rated_units
                     .get(unit)
                     .is_some_and(|ps| ps.iter().any(|(p, _)| p == period))
@@ -227,7 +235,7 @@ fn report_over(
             }
         }
         if s.aktif {
-            if let Some(row) = rows.get_mut(s.unit_in(year)) {
+            if let Some(row) = rows.get_mut(folded(&fold, s.unit_in(year))) {
                 row.staff += 1;
                 if s.annual_in(year).is_some() {
                     row.evaluated_active += 1;
@@ -238,7 +246,7 @@ fn report_over(
             }
             // Retiring is about today: the unit the person is in now.
             if let Some(r) = s.retiring_on(today) {
-                if let Some(row) = rows.get_mut(&s.unit_id) {
+                if let Some(row) = rows.get_mut(folded(&fold, &s.unit_id)) {
                     row.retiring += 1;
                 }
                 retiring.push(r);
@@ -292,6 +300,11 @@ fn report_over(
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok((out, retiring))
+}
+
+/// The unit whose row counts the people of `id`: a pustu's puskesmas, else `id`.
+fn folded<'a>(fold: &'a HashMap<String, String>, id: &'a str) -> &'a str {
+    fold.get(id).map_or(id, String::as_str)
 }
 
 /// The last day of a period: whose unit and head count for it.

@@ -211,16 +211,16 @@ impl StaffIndex {
     }
 
     /// Everyone in scope, as (NIP, name, name in lowercase), for picking an evaluator.
-    pub fn people(&self) -> Vec<(String, String, String)> {
+    pub fn people(&self) -> Vec<crate::screens::evaluation_form::Candidate> {
         let data = read(&self.data.0);
         data.items
             .iter()
             .filter(|e| self.in_scope_entry(&data, e))
             .map(|s| {
-                (
+                crate::screens::evaluation_form::Candidate::new(
                     s.nip().to_string(),
                     s.name.to_string(),
-                    s.name.to_lowercase(),
+                    s.golongan.is_pppk(),
                 )
             })
             .collect()
@@ -234,7 +234,8 @@ impl StaffIndex {
 
     /// The rows of the current view, as (NIP, name, unit name), at most `limit` of them;
     /// `None` when the view holds more.
-    pub fn view_people(&self, limit: usize) -> Option<Vec<(String, String, String)>> {
+    /// (NIP, name, unit name, whether a PPPK) of the view's rows.
+    pub fn view_people(&self, limit: usize) -> Option<Vec<(String, String, String, bool)>> {
         if self.view.len() > limit {
             return None;
         }
@@ -249,6 +250,7 @@ impl StaffIndex {
                         e.nip().to_string(),
                         e.name.to_string(),
                         data.unit_name(unit).to_string(),
+                        e.golongan.is_pppk(),
                     )
                 })
                 .collect(),

@@ -43,16 +43,15 @@ impl EvaluationForm {
     }
 
     /// The suggestion for the evaluator field: the latest evaluator while it is empty, else
-    /// the first person whose name or NIP contains what is typed.
+    /// the first person whose name or NIP contains what is typed; as (the NIP spaced the
+    /// way of the person's kind, name).
     pub(super) fn suggestion(&self) -> Option<(String, String)> {
         let typed = self.form.text(EVALUATOR);
         let q = typed.trim().to_lowercase();
         if q.is_empty() {
             return self.last_evaluator.as_ref().map(|e| {
                 (
-                    e.nip
-                        .as_ref()
-                        .map_or(String::new(), |n| n.as_str().to_string()),
+                    e.nip.as_ref().map_or(String::new(), |n| n.to_string()),
                     e.nama.clone(),
                 )
             });
@@ -63,23 +62,18 @@ impl EvaluationForm {
         let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
         self.people
             .iter()
-            .find(|(nip, _, lower)| {
-                *nip != self.nip
-                    && (lower.contains(&q) || (!digits.is_empty() && nip.starts_with(&digits)))
+            .find(|c| {
+                c.nip != self.nip
+                    && (c.lower.contains(&q) || (!digits.is_empty() && c.nip.starts_with(&digits)))
             })
-            .map(|(nip, name, _)| (nip.clone(), name.clone()))
+            .map(|c| (c.nip_spaced(), c.name.clone()))
     }
 
     /// The evaluator taken: their NIP too, and with Enter on to the ratings (the atasan is
     /// optional).
     pub(super) fn take_evaluator(&mut self) {
-        if let Some((nip, _)) = &self.suggested {
-            let spaced = if nip.is_empty() {
-                String::new()
-            } else {
-                crate::domain::summary::spaced_nip(nip)
-            };
-            self.form.set_text(EVALUATOR_NIP, &spaced);
+        if let Some((spaced, _)) = &self.suggested {
+            self.form.set_text(EVALUATOR_NIP, spaced);
         }
         if self.form.focus_id() == EVALUATOR_NIP
             && !self.form.text(EVALUATOR_NIP).is_empty()

@@ -21,8 +21,37 @@ use crate::ui::{Ui, fit};
 use jiff::civil::Date;
 use std::sync::Arc;
 
-/// Staff that can be picked as evaluator: (NIP digits, name, name in lowercase).
-pub type People = Arc<Vec<(String, String, String)>>;
+/// Staff that can be picked as evaluator.
+pub type People = Arc<Vec<Candidate>>;
+
+/// A person who can be picked as evaluator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The 18 NIP digits.
+    pub nip: String,
+    pub name: String,
+    /// The name in lowercase, to search.
+    pub lower: String,
+    /// A PPPK, whose NI PPPK has its own spacing (issue 21).
+    pub pppk: bool,
+}
+
+impl Candidate {
+    pub fn new(nip: String, name: String, pppk: bool) -> Candidate {
+        Candidate {
+            lower: name.to_lowercase(),
+            nip,
+            name,
+            pppk,
+        }
+    }
+
+    /// The NIP spaced the way of the person's kind (`Nip::spaced`): an NI PPPK never as a
+    /// PNS's TMT CPNS.
+    pub fn nip_spaced(&self) -> String {
+        crate::domain::summary::spaced_nip_of(&self.nip, self.pppk)
+    }
+}
 
 const YEAR: &str = "tahun";
 const KIND: &str = "periode";
@@ -62,6 +91,7 @@ pub struct EvaluationForm {
     /// The person's NIP as a number, for the period's check against the appointment.
     person_nip: Option<Nip>,
     /// The suggestion on offer: (NIP digits, name).
+    /// The evaluator on offer: (NIP spaced, name).
     suggested: Option<(String, String)>,
     /// Ekspektasi khusus per aspect: kept as they were (edited in a later version).
     ekspektasi: [String; 7],
