@@ -375,6 +375,7 @@ fn the_officers_screen_lists_roles_units_keys_and_who_is_in() {
         assert!(text.contains("SHA256:"), "{text}");
         assert!(text.contains("ani@kantor"), "{text}");
         assert!(text.contains("ani (admin)"), "who is in: {text}");
+        assert!(s.shows("Masuk terakhir") || s.shows("Last login"), "{text}");
         insta::assert_snapshot!(format!("officers__{look}"), s.text());
         // Down selects budi, who has no key; Esc goes back to the list.
         s.key(KeyCode::Down);
@@ -382,6 +383,43 @@ fn the_officers_screen_lists_roles_units_keys_and_who_is_in() {
         s.key(KeyCode::Esc);
         assert!(s.shows("ditampilkan") || s.shows("shown"), "{}", s.text());
     }
+}
+
+#[test]
+fn the_officers_screen_says_when_each_officer_last_logged_in() {
+    use kinerja::store::records::AuditAction;
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    let store = s.app.store().clone();
+    store
+        .audit_event("ani", AuditAction::Login, "officers/ani", "from 127.0.0.1")
+        .unwrap();
+    s.key(KeyCode::Char('O'));
+    let text = s.text();
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no row for {name}: {text}"))
+            .to_string()
+    };
+    // ani's row ends with a `YYYY-MM-DD HH:MM` time, budi (never in) with `-`.
+    let ani = row("ani");
+    let last: Vec<&str> = ani.split_whitespace().rev().take(2).collect();
+    assert!(
+        last.len() == 2 && last[0].len() == 5 && last[0].as_bytes()[2] == b':',
+        "{ani}"
+    );
+    assert!(
+        last[1].len() == 10 && last[1].as_bytes()[4] == b'-',
+        "{ani}"
+    );
+    assert!(
+        row("budi")
+            .trim_end()
+            .trim_end_matches('│')
+            .trim_end()
+            .ends_with('-'),
+        "{text}"
+    );
 }
 
 #[test]

@@ -8,31 +8,38 @@ impl App {
     pub(super) fn open_officers(&mut self) -> bool {
         let read = (|| -> Result<Vec<OfficerRow>, StoreError> {
             let names = unit_names(&self.store)?;
-            Ok(self
-                .store
+            self.store
                 .officers()?
                 .into_iter()
-                .map(|o| OfficerRow {
-                    name: o.name.clone(),
-                    role: o.role.label().to_string(),
-                    units: o
-                        .units
-                        .iter()
-                        .map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone()))
-                        .collect(),
-                    lang: o.lang.clone(),
-                    keys: o
-                        .keys
-                        .iter()
-                        .map(|k| {
-                            (
-                                crate::store::officer_fingerprint(k),
-                                crate::domain::text::clean_line(&key_comment(k)),
-                            )
-                        })
-                        .collect(),
+                .map(|o| -> Result<OfficerRow, StoreError> {
+                    let last_login = self
+                        .store
+                        .last_login(&o.name)?
+                        .map(|e| self.draft_time(e.time_micros))
+                        .unwrap_or_default();
+                    Ok(OfficerRow {
+                        name: o.name.clone(),
+                        role: o.role.label().to_string(),
+                        units: o
+                            .units
+                            .iter()
+                            .map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone()))
+                            .collect(),
+                        lang: o.lang.clone(),
+                        keys: o
+                            .keys
+                            .iter()
+                            .map(|k| {
+                                (
+                                    crate::store::officer_fingerprint(k),
+                                    crate::domain::text::clean_line(&key_comment(k)),
+                                )
+                            })
+                            .collect(),
+                        last_login,
+                    })
                 })
-                .collect())
+                .collect::<Result<_, _>>()
         })();
         match read {
             Ok(rows) => {

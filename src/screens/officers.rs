@@ -26,6 +26,8 @@ pub struct OfficerRow {
     pub lang: String,
     /// Each key's fingerprint (`SHA256:...`) and comment.
     pub keys: Vec<(String, String)>,
+    /// When they last logged in over SSH (`YYYY-MM-DD HH:MM`, local time), empty: never.
+    pub last_login: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,9 +135,14 @@ impl Screen for OfficersScreen {
                 let row = Row::new(vec![
                     Cell::from(ui.theme.text(&o.name)),
                     Cell::from(o.role.clone()),
-                    Cell::from(fit(ui, &units, 36)),
+                    Cell::from(fit(ui, &units, 30)),
                     Cell::from(lang.to_string()),
                     Cell::from(o.keys.len().to_string()),
+                    Cell::from(if o.last_login.is_empty() {
+                        "-".to_string()
+                    } else {
+                        o.last_login.clone()
+                    }),
                 ]);
                 if i == self.selected {
                     row.style(ui.theme.selected())
@@ -151,6 +158,7 @@ impl Screen for OfficersScreen {
                 ui.t(T::OfficersColUnits),
                 ui.t(T::OfficersColLang),
                 ui.t(T::OfficersColKeys),
+                ui.t(T::OfficersColLastLogin),
             ]
             .map(Cell::from),
         )
@@ -160,7 +168,8 @@ impl Screen for OfficersScreen {
             Constraint::Length(8),
             Constraint::Fill(1),
             Constraint::Length(6),
-            Constraint::Length(6),
+            Constraint::Length(5),
+            Constraint::Length(16),
         ];
         frame.render_widget(Table::new(rows, widths).header(header), table_area);
         let width = details.width as usize;

@@ -913,6 +913,7 @@ texts! {
     OfficersColUnits => "Unit", "Units";
     OfficersColLang => "Bahasa", "Lang";
     OfficersColKeys => "Kunci", "Keys";
+    OfficersColLastLogin => "Masuk terakhir", "Last login";
     OfficersKeysOf => "Kunci", "Keys of";
     OfficersHint => "Ubah dengan: kinerja officer add|set|remove|key ... (dijalankan oleh server)", "Change with: kinerja officer add|set|remove|key ... (carried out by the server)";
     LiveRevoked => "Akses Anda ke kinerja dicabut oleh admin; sesi ini ditutup. Draf Anda tersimpan.", "Your access to kinerja was removed by an admin; this session is closed. Your drafts are kept.";
