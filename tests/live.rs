@@ -433,3 +433,99 @@ fn only_an_admin_opens_the_officers() {
     );
     assert!(!s.shows("SHA256:"), "{}", s.text());
 }
+
+const BUDI_KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl budi@hp";
+
+/// The newest audit entry about `record`: its actor and summary.
+fn last_audit(s: &Session, record: &str) -> Option<(String, String)> {
+    s.app
+        .store()
+        .audit_before(None)
+        .filter_map(Result::ok)
+        .find(|e| e.record == record)
+        .map(|e| (e.actor, e.summary))
+}
+
+#[test]
+fn an_admin_adds_a_pasted_key_and_removes_it_on_the_officers_screen() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut s = with_officers("ani", lang, theme);
+        s.key(KeyCode::Char('O'));
+        s.key(KeyCode::Down);
+        s.key(KeyCode::Char('n'));
+        // A private key pasted by mistake is refused and nothing is written.
+        s.bytes(b"\x1b[200~-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n\x1b[201~");
+        s.key(KeyCode::Enter);
+        assert!(s.shows("PRIVAT") || s.shows("PRIVATE"), "{}", s.text());
+        assert!(
+            s.app
+                .store()
+                .officer("budi")
+                .unwrap()
+                .unwrap()
+                .keys
+                .is_empty()
+        );
+        // Pasted as its .pub line: saved, audited with its fingerprint, shown.
+        s.key(KeyCode::Char('n'));
+        s.bytes(format!("\x1b[200~{BUDI_KEY}\n\x1b[201~").as_bytes());
+        insta::assert_snapshot!(format!("officers_paste__{look}"), s.text());
+        s.key(KeyCode::Enter);
+        let budi = s.app.store().officer("budi").unwrap().unwrap();
+        assert_eq!(budi.keys.len(), 1, "{}", s.text());
+        assert!(s.shows("budi@hp"), "{}", s.text());
+        let (actor, summary) = last_audit(&s, "officers/budi").unwrap();
+        assert_eq!(actor, "ani");
+        assert!(summary.contains("SHA256:"), "{summary}");
+        // Tab to the keys, d, y: removed.
+        s.key(KeyCode::Tab);
+        s.key(KeyCode::Char('d'));
+        insta::assert_snapshot!(format!("officers_ask_key__{look}"), s.text());
+        s.key(KeyCode::Char('y'));
+        assert!(!s.shows("budi@hp"), "{}", s.text());
+        assert!(
+            s.app
+                .store()
+                .officer("budi")
+                .unwrap()
+                .unwrap()
+                .keys
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn an_admin_removes_an_officer_after_a_yes_and_not_after_another_key() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Delete);
+    assert!(s.shows("remove officer budi?"), "{}", s.text());
+    s.key(KeyCode::Char('n'));
+    assert!(s.app.store().officer("budi").unwrap().is_some());
+    s.key(KeyCode::Char('d'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.app.store().officer("budi").unwrap().is_none());
+    assert!(s.shows("officer removed"), "{}", s.text());
+    assert!(s.shows("1 officers"), "{}", s.text());
+    let (actor, summary) = last_audit(&s, "officers/budi").unwrap();
+    assert_eq!(actor, "ani");
+    assert!(summary.starts_with("removed"), "{summary}");
+}
+
+#[test]
+fn an_admin_removes_neither_themselves_nor_their_last_key() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    s.key(KeyCode::Char('d'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("you cannot remove yourself"), "{}", s.text());
+    s.key(KeyCode::Tab);
+    s.key(KeyCode::Char('d'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("this is your last key"), "{}", s.text());
+    let ani = s.app.store().officer("ani").unwrap().unwrap();
+    assert_eq!(ani.keys.len(), 1);
+}

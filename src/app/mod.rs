@@ -989,6 +989,7 @@ impl App {
             Outcome::OpenPromotions(period) => self.open_promotions(period),
             Outcome::OpenAudit(query) => self.open_audit(query),
             Outcome::OpenOfficers => self.open_officers(),
+            Outcome::OfficerChange(change) => self.change_officer(change),
         }
     }
 

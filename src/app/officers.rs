@@ -2,11 +2,130 @@
 //! now (from the sessions this process has open).
 
 use super::*;
-use crate::screens::officers::{OfficerRow, OfficersScreen};
+use crate::screens::officers::{OfficerChange, OfficerRow, OfficersScreen};
+use crate::store::{KeyFileError, parse_keys};
 
 impl App {
     pub(super) fn open_officers(&mut self) -> bool {
-        let read = (|| -> Result<Vec<OfficerRow>, StoreError> {
+        match self.officer_rows() {
+            Ok(rows) => {
+                let screen = OfficersScreen::new(rows, self.shared.online());
+                self.push(Screen::Officers(Box::new(screen)));
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Carries out a change asked on Petugas with the store's checks and audit (those of
+    /// `kinerja officer ...`), then shows the officers read again. An admin does not
+    /// remove themselves or their own last key. A removed officer's or key's sessions end
+    /// by the audit entry (serve/session.rs); other changes wait for the next login.
+    pub(super) fn change_officer(&mut self, change: OfficerChange) -> bool {
+        let actor = self.opts.actor.clone();
+        let own = |name: &str| self.opts.officer.as_ref().is_some_and(|o| o.name == name);
+        let (name, done) = match change {
+            OfficerChange::Remove(name) => {
+                if own(&name) {
+                    return self.refuse_officer(T::OfficersNotSelf);
+                }
+                if let Err(e) = self.store.delete_officer(&name, &actor) {
+                    return self.fail(e);
+                }
+                (name, T::OfficersRemoved)
+            }
+            OfficerChange::RemoveKey(name, fp) => {
+                let mut officer = match self.store.officer(&name) {
+                    Ok(Some(o)) => o,
+                    Ok(None) => {
+                        return self.fail(StoreError::NotFound {
+                            what: format!("officer {name}"),
+                        });
+                    }
+                    Err(e) => return self.fail(e),
+                };
+                officer
+                    .keys
+                    .retain(|k| crate::store::officer_fingerprint(k) != fp);
+                if own(&name) && officer.keys.is_empty() {
+                    return self.refuse_officer(T::OfficersNotOwnLastKey);
+                }
+                if let Err(e) = self.store.save_officer(&officer, false, &actor) {
+                    return self.fail(e);
+                }
+                (name, T::OfficersKeyRemoved)
+            }
+            OfficerChange::AddKey(name, text) => {
+                let new = match parse_keys(&text) {
+                    Ok(keys) => keys,
+                    Err(why) => {
+                        let t = match why {
+                            KeyFileError::Private => T::OfficersKeyPrivate,
+                            KeyFileError::PuttyPrivate => T::OfficersKeyPutty,
+                            KeyFileError::Bad(_) => T::OfficersKeyBad,
+                            KeyFileError::Unfinished(_) => T::OfficersKeyUnfinished,
+                            KeyFileError::Empty => T::OfficersKeyEmpty,
+                        };
+                        let line = match why {
+                            KeyFileError::Bad(l) | KeyFileError::Unfinished(l) => l,
+                            _ => 0,
+                        };
+                        let text = self.ui.t(t).replace("{line}", &line.to_string());
+                        self.status = Some((text, true));
+                        return true;
+                    }
+                };
+                let mut officer = match self.store.officer(&name) {
+                    Ok(Some(o)) => o,
+                    Ok(None) => {
+                        return self.fail(StoreError::NotFound {
+                            what: format!("officer {name}"),
+                        });
+                    }
+                    Err(e) => return self.fail(e),
+                };
+                for k in new {
+                    let id = crate::store::key_identity(&k);
+                    if !officer
+                        .keys
+                        .iter()
+                        .any(|o| crate::store::key_identity(o) == id)
+                    {
+                        officer.keys.push(k);
+                    }
+                }
+                if let Err(e) = self.store.save_officer(&officer, false, &actor) {
+                    return self.fail(e);
+                }
+                (name, T::OfficersKeyAdded)
+            }
+        };
+        self.show_officers_again(&name);
+        self.status = Some((self.ui.t(done).to_string(), false));
+        true
+    }
+
+    fn refuse_officer(&mut self, why: T) -> bool {
+        self.status = Some((self.ui.t(why).to_string(), true));
+        true
+    }
+
+    /// Petugas read again in place, the officer `name` selected when still listed.
+    fn show_officers_again(&mut self, name: &str) {
+        match self.officer_rows() {
+            Ok(rows) => {
+                let mut screen = OfficersScreen::new(rows, self.shared.online());
+                screen.select(name);
+                self.screen = Screen::Officers(Box::new(screen));
+            }
+            Err(e) => {
+                self.fail(e);
+            }
+        }
+    }
+
+    fn officer_rows(&self) -> Result<Vec<OfficerRow>, StoreError> {
+        {
             let names = unit_names(&self.store)?;
             self.store
                 .officers()?
@@ -40,14 +159,6 @@ impl App {
                     })
                 })
                 .collect::<Result<_, _>>()
-        })();
-        match read {
-            Ok(rows) => {
-                let screen = OfficersScreen::new(rows, self.shared.online());
-                self.push(Screen::Officers(Box::new(screen)));
-                true
-            }
-            Err(e) => self.fail(e),
         }
     }
 }

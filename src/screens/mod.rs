@@ -251,6 +251,8 @@ pub enum Outcome {
     OpenAudit(crate::views::audit::AuditQuery),
     /// Petugas: the officers, their keys and who is logged in (issue 22; admins only).
     OpenOfficers,
+    /// A change to an officer asked on Petugas (issue 22; admins only).
+    OfficerChange(crate::screens::officers::OfficerChange),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -332,7 +334,7 @@ impl Outcome {
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.
             | O::OpenPromotions(_) => Access::Read,
-            O::OpenOfficers => Access::AdminOfficers,
+            O::OpenOfficers | O::OfficerChange(_) => Access::AdminOfficers,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)
