@@ -5,7 +5,7 @@
 mod common;
 
 use common::session::{Session, demo, options};
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use kinerja::app::App;
 use kinerja::ui::lang::Lang;
 use kinerja::ui::theme::Theme;
@@ -453,6 +453,7 @@ fn an_admin_adds_a_pasted_key_and_removes_it_on_the_officers_screen() {
         let mut s = with_officers("ani", lang, theme);
         s.key(KeyCode::Char('O'));
         s.key(KeyCode::Down);
+        s.key(KeyCode::Tab);
         s.key(KeyCode::Char('n'));
         // A private key pasted by mistake is refused and nothing is written.
         s.bytes(b"\x1b[200~-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n\x1b[201~");
@@ -528,4 +529,62 @@ fn an_admin_removes_neither_themselves_nor_their_last_key() {
     assert!(s.shows("this is your last key"), "{}", s.text());
     let ani = s.app.store().officer("ani").unwrap().unwrap();
     assert_eq!(ani.keys.len(), 1);
+}
+
+#[test]
+fn an_admin_adds_an_officer_who_can_log_in_with_the_pasted_key() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut s = with_officers("ani", lang, theme);
+        let unit = s.app.store().units().unwrap()[0].name.clone();
+        s.key(KeyCode::Char('O'));
+        s.key(KeyCode::Char('n'));
+        s.type_text("cici");
+        s.key(KeyCode::Tab); // role: penilai (the default)
+        s.key(KeyCode::Tab);
+        s.type_text(&unit);
+        s.key(KeyCode::Tab); // language: the server's
+        s.key(KeyCode::Tab);
+        s.bytes(format!("\x1b[200~{BUDI_KEY}\x1b[201~").as_bytes());
+        insta::assert_snapshot!(format!("officer_new__{look}"), s.text());
+        s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let store = s.app.store().clone();
+        let cici = store
+            .officer("cici")
+            .unwrap()
+            .unwrap_or_else(|| panic!("{}", s.text()));
+        assert_eq!(cici.role, kinerja::domain::Role::Penilai);
+        assert_eq!(cici.units.len(), 1);
+        assert_eq!(cici.keys.len(), 1);
+        let key = russh::keys::PublicKey::from_openssh(BUDI_KEY).unwrap();
+        assert_eq!(store.officer_for_key(&key).unwrap().unwrap().name, "cici");
+        assert!(s.shows("cici"), "{}", s.text());
+        let (actor, summary) = last_audit(&s, "officers/cici").unwrap();
+        assert_eq!(actor, "ani");
+        assert!(summary.starts_with("added"), "{summary}");
+    }
+}
+
+#[test]
+fn an_admin_changes_a_role_but_not_their_own_admin_role() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    // budi: penilai -> viewer.
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Char('u'));
+    assert!(s.shows("Change officer"), "{}", s.text());
+    s.key(KeyCode::Right);
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let budi = s.app.store().officer("budi").unwrap().unwrap();
+    assert_eq!(budi.role, kinerja::domain::Role::Viewer, "{}", s.text());
+    let (_, summary) = last_audit(&s, "officers/budi").unwrap();
+    assert!(summary.contains("penilai -> viewer"), "{summary}");
+    // ani: admin -> viewer refused, nothing written.
+    s.key(KeyCode::Up);
+    s.key(KeyCode::Char('u'));
+    s.key(KeyCode::Right);
+    s.key(KeyCode::Right);
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("your own admin role"), "{}", s.text());
+    let ani = s.app.store().officer("ani").unwrap().unwrap();
+    assert_eq!(ani.role, kinerja::domain::Role::Admin);
 }

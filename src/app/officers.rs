@@ -2,6 +2,9 @@
 //! now (from the sessions this process has open).
 
 use super::*;
+use crate::domain::{Officer, Role};
+use crate::screens::FormSpec;
+use crate::screens::officer_form::OfficerForm;
 use crate::screens::officers::{OfficerChange, OfficerRow, OfficersScreen};
 use crate::store::{KeyFileError, parse_keys};
 
@@ -25,6 +28,8 @@ impl App {
         let actor = self.opts.actor.clone();
         let own = |name: &str| self.opts.officer.as_ref().is_some_and(|o| o.name == name);
         let (name, done) = match change {
+            OfficerChange::New => return self.open_officer_form(None),
+            OfficerChange::Edit(name) => return self.open_officer_form(Some(name)),
             OfficerChange::Remove(name) => {
                 if own(&name) {
                     return self.refuse_officer(T::OfficersNotSelf);
@@ -102,6 +107,74 @@ impl App {
         };
         self.show_officers_again(&name);
         self.status = Some((self.ui.t(done).to_string(), false));
+        true
+    }
+
+    fn open_officer_form(&mut self, name: Option<String>) -> bool {
+        let read = (|| -> Result<_, StoreError> {
+            let officer = match &name {
+                Some(n) => Some(self.store.officer(n)?.ok_or_else(|| StoreError::NotFound {
+                    what: format!("officer {n}"),
+                })?),
+                None => None,
+            };
+            let units = self
+                .store
+                .units()?
+                .into_iter()
+                .map(|u| (u.id, u.name))
+                .collect();
+            Ok((officer, units))
+        })();
+        match read {
+            Ok((officer, units)) => {
+                let form = OfficerForm::new(officer, units, &self.ui);
+                self.push(Screen::OfficerForm(Box::new(form)));
+                true
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Saves the form's officer (the store's checks and audit), back to Petugas read
+    /// again. An admin does not take away their own admin role.
+    pub(super) fn save_officer_form(&mut self, officer: Officer, creating: bool) -> bool {
+        let actor = self.opts.actor.clone();
+        let own = self
+            .opts
+            .officer
+            .as_ref()
+            .is_some_and(|o| o.name == officer.name && o.role == Role::Admin);
+        let refused = if own && officer.role != Role::Admin {
+            Some(self.ui.t(T::OfficersNotOwnAdmin).to_string())
+        } else {
+            match self.store.save_officer(&officer, creating, &actor) {
+                Ok(_) => None,
+                Err(StoreError::Stale { .. }) => Some(self.stale_text()),
+                Err(e) => Some(crate::ui::errors::store_error_text_at(
+                    &self.ui,
+                    &e,
+                    self.store.path(),
+                )),
+            }
+        };
+        if let Some(message) = refused {
+            if let Screen::OfficerForm(f) = &mut self.screen {
+                f.set_error(message);
+            }
+            return true;
+        }
+        if let Screen::OfficerForm(f) = &self.screen {
+            let key = self.draft_key(&f.draft_id());
+            if let Err(e) = self.store.delete_draft(&key) {
+                return self.fail(e);
+            }
+        }
+        if let Some(s) = self.stack.pop() {
+            self.screen = s;
+        }
+        self.show_officers_again(&officer.name);
+        self.status = Some((self.ui.t(T::Saved).to_string(), false));
         true
     }
 

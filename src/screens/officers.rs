@@ -1,8 +1,9 @@
 //! Petugas (`O` on the staff list, admins only; issue 22): the officers, each with their
 //! role, units and language, the selected one's keys with their comments and SHA256
 //! fingerprints (what `officer key remove` takes), and a line of who is logged in now
-//! with which role. An admin removes an officer or one of their keys (`d`, asked
-//! y/n) and adds a key by pasting its public key line (`Tab` to the keys, `n`); the app
+//! with which role. An admin adds an officer (`n`), changes role, units and language
+//! (`u`, officer_form.rs), removes an officer or one of their keys (`d`, asked y/n) and
+//! adds a key by pasting its public key line (`Tab` to the keys, `n`); the app
 //! carries these out with the store's checks and audit, like `kinerja officer ...`.
 
 use super::{Outcome, Screen};
@@ -41,6 +42,10 @@ pub enum OfficerChange {
     /// Add the keys of this pasted text (OpenSSH lines or an RFC 4716 block) to the
     /// officer (name).
     AddKey(String, String),
+    /// Open the form for a new officer.
+    New,
+    /// Open the form on the officer's (name) role, units and language.
+    Edit(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +55,10 @@ enum Act {
     Focus,
     NewKey,
     Delete,
+    Edit,
 }
 
-const KEYS: [Binding<Act>; 5] = [
+const KEYS: [Binding<Act>; 6] = [
     bind(&[Key::Code(KeyCode::Esc)], Act::Back, T::KeyBack, true),
     bind(&[Key::Char('q')], Act::Quit, T::KeyQuit, false),
     bind(
@@ -62,6 +68,7 @@ const KEYS: [Binding<Act>; 5] = [
         true,
     ),
     bind(&[Key::Char('n')], Act::NewKey, T::KeyNew, true),
+    bind(&[Key::Char('u')], Act::Edit, T::KeyEdit, true),
     bind(
         &[Key::Char('d'), Key::Code(KeyCode::Delete)],
         Act::Delete,
@@ -191,6 +198,7 @@ impl Screen for OfficersScreen {
             return match act {
                 Act::Back => Outcome::Back,
                 Act::Quit => Outcome::Quit,
+                Act::NewKey => Outcome::OfficerChange(OfficerChange::New),
                 _ => Outcome::Ignored,
             };
         };
@@ -206,10 +214,12 @@ impl Screen for OfficersScreen {
                 self.key_selected = 0;
                 Outcome::Changed
             }
-            Act::NewKey => {
+            Act::NewKey if self.on_keys => {
                 self.mode = Mode::AddKey(String::new());
                 Outcome::Changed
             }
+            Act::NewKey => Outcome::OfficerChange(OfficerChange::New),
+            Act::Edit => Outcome::OfficerChange(OfficerChange::Edit(o.name.clone())),
             Act::Delete if self.on_keys => match o.keys.get(self.key_selected) {
                 Some((fp, _)) => {
                     self.mode = Mode::Confirm(OfficerChange::RemoveKey(o.name.clone(), fp.clone()));
@@ -368,7 +378,7 @@ impl Screen for OfficersScreen {
                         .t(T::OfficersAskRemoveKey)
                         .replace("{name}", name)
                         .replace("{key}", fp),
-                    OfficerChange::AddKey(..) => String::new(),
+                    _ => String::new(),
                 };
                 lines.push(Line::styled(fit(ui, &q, width), ui.theme.title()));
                 Line::styled(fit(ui, ui.t(T::OfficersYesNo), width), ui.theme.title())
