@@ -187,8 +187,10 @@ impl App {
     fn show_officers_again(&mut self, name: &str) {
         match self.officer_rows() {
             Ok(rows) => {
+                let on_keys = matches!(&self.screen, Screen::Officers(o) if o.on_keys());
                 let mut screen = OfficersScreen::new(rows, self.shared.online());
                 screen.select(name);
+                screen.set_on_keys(on_keys);
                 self.screen = Screen::Officers(Box::new(screen));
             }
             Err(e) => {

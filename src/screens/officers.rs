@@ -120,6 +120,16 @@ impl OfficersScreen {
         }
     }
 
+    /// Whether the selection is on the selected officer's keys.
+    pub fn on_keys(&self) -> bool {
+        self.on_keys
+    }
+
+    /// Keeps the selection on the keys (or the officers) after the list is read again.
+    pub fn set_on_keys(&mut self, on_keys: bool) {
+        self.on_keys = on_keys;
+    }
+
     fn key_count(&self) -> usize {
         self.rows.get(self.selected).map_or(0, |o| o.keys.len())
     }
@@ -160,6 +170,25 @@ impl OfficersScreen {
 
 impl Screen for OfficersScreen {
     fn keys(&self) -> Vec<KeyHelp> {
+        match self.mode {
+            Mode::List => {}
+            // The question's answer, or the pasted key's save and cancel.
+            Mode::Confirm(_) => return vec![key(&[Key::Char('y')], T::OfficersKeyYes, true)],
+            Mode::AddKey(_) => {
+                return vec![
+                    key(
+                        &[
+                            Key::Code(KeyCode::Enter),
+                            Key::Ctrl('s'),
+                            Key::Code(KeyCode::F(2)),
+                        ],
+                        T::KeySave,
+                        true,
+                    ),
+                    key(&[Key::Code(KeyCode::Esc)], T::KeyCancel, true),
+                ];
+            }
+        }
         let mut k = keys::help(&KEYS);
         k.extend(keys::nav_help());
         k.push(key(

@@ -918,6 +918,7 @@ texts! {
     OfficersKeyFocus => "petugas/kunci", "officers/keys";
     OfficersAskRemove => "hapus petugas {name}? sesinya ditutup, drafnya disimpan.", "remove officer {name}? their sessions end, drafts kept.";
     OfficersAskRemoveKey => "hapus kunci {key} milik {name}?", "remove {name}'s key {key}?";
+    OfficersKeyYes => "ya", "yes";
     OfficersYesNo => "y: ya; tombol lain: batal", "y: yes; any other key: cancel";
     OfficersPasteKey => "tempel kunci publik (Enter simpan, Esc batal):", "paste the public key (Enter saves, Esc cancels):";
     OfficersKeyAdded => "kunci ditambahkan; berlaku pada login berikutnya", "key added; it works from the next login";
