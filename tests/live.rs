@@ -591,3 +591,21 @@ fn an_admin_changes_a_role_but_not_their_own_admin_role() {
     let ani = s.app.store().officer("ani").unwrap().unwrap();
     assert_eq!(ani.role, kinerja::domain::Role::Admin);
 }
+
+#[test]
+fn an_officer_changed_meanwhile_is_not_saved_over_and_who_changed_it_is_named() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Char('u'));
+    s.key(KeyCode::Right);
+    let store = s.app.store().clone();
+    let mut budi = store.officer("budi").unwrap().unwrap();
+    budi.lang = "id".into();
+    store.save_officer(&budi, false, "cici").unwrap();
+    s.key(KeyCode::F(2));
+    assert!(s.shows("cici saved this record"), "{}", s.text());
+    let budi = store.officer("budi").unwrap().unwrap();
+    assert_eq!(budi.role, kinerja::domain::Role::Penilai);
+    assert_eq!(budi.lang, "id");
+}

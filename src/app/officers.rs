@@ -128,7 +128,12 @@ impl App {
         })();
         match read {
             Ok((officer, units)) => {
-                let form = OfficerForm::new(officer, units, &self.ui);
+                let mut form = OfficerForm::new(officer, units, &self.ui);
+                match self.find_draft(&form.draft_id()) {
+                    Ok(Some(d)) => form.offer_draft(self.draft_time(d.time_micros), d.fields),
+                    Ok(None) => {}
+                    Err(e) => return self.fail(e),
+                }
                 self.push(Screen::OfficerForm(Box::new(form)));
                 true
             }
