@@ -295,5 +295,11 @@ fn the_officers_screen_follows_the_key_grammar() {
     s.key(KeyCode::Char('2')).key(KeyCode::Char('O'));
     assert!(s.shows("Petugas"), "{}", s.text());
     check(&s, "officers", &mut walked);
-    assert_eq!(walked.len(), 1, "{walked:?}");
+    s.key(KeyCode::Char('n'));
+    assert!(s.shows("Petugas baru"), "{}", s.text());
+    check(&s, "officers: new officer form", &mut walked);
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Tab);
+    check(&s, "officers: keys", &mut walked);
+    assert_eq!(walked.len(), 3, "{walked:?}");
 }

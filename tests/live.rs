@@ -5,7 +5,7 @@
 mod common;
 
 use common::session::{Session, demo, options};
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use kinerja::app::App;
 use kinerja::ui::lang::Lang;
 use kinerja::ui::theme::Theme;
@@ -375,6 +375,7 @@ fn the_officers_screen_lists_roles_units_keys_and_who_is_in() {
         assert!(text.contains("SHA256:"), "{text}");
         assert!(text.contains("ani@kantor"), "{text}");
         assert!(text.contains("ani (admin)"), "who is in: {text}");
+        assert!(s.shows("Masuk terakhir") || s.shows("Last login"), "{text}");
         insta::assert_snapshot!(format!("officers__{look}"), s.text());
         // Down selects budi, who has no key; Esc goes back to the list.
         s.key(KeyCode::Down);
@@ -382,6 +383,43 @@ fn the_officers_screen_lists_roles_units_keys_and_who_is_in() {
         s.key(KeyCode::Esc);
         assert!(s.shows("ditampilkan") || s.shows("shown"), "{}", s.text());
     }
+}
+
+#[test]
+fn the_officers_screen_says_when_each_officer_last_logged_in() {
+    use kinerja::store::records::AuditAction;
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    let store = s.app.store().clone();
+    store
+        .audit_event("ani", AuditAction::Login, "officers/ani", "from 127.0.0.1")
+        .unwrap();
+    s.key(KeyCode::Char('O'));
+    let text = s.text();
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no row for {name}: {text}"))
+            .to_string()
+    };
+    // ani's row ends with a `YYYY-MM-DD HH:MM` time, budi (never in) with `-`.
+    let ani = row("ani");
+    let last: Vec<&str> = ani.split_whitespace().rev().take(2).collect();
+    assert!(
+        last.len() == 2 && last[0].len() == 5 && last[0].as_bytes()[2] == b':',
+        "{ani}"
+    );
+    assert!(
+        last[1].len() == 10 && last[1].as_bytes()[4] == b'-',
+        "{ani}"
+    );
+    assert!(
+        row("budi")
+            .trim_end()
+            .trim_end_matches('│')
+            .trim_end()
+            .ends_with('-'),
+        "{text}"
+    );
 }
 
 #[test]
@@ -394,4 +432,180 @@ fn only_an_admin_opens_the_officers() {
         s.text()
     );
     assert!(!s.shows("SHA256:"), "{}", s.text());
+}
+
+const BUDI_KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl budi@hp";
+
+/// The newest audit entry about `record`: its actor and summary.
+fn last_audit(s: &Session, record: &str) -> Option<(String, String)> {
+    s.app
+        .store()
+        .audit_before(None)
+        .filter_map(Result::ok)
+        .find(|e| e.record == record)
+        .map(|e| (e.actor, e.summary))
+}
+
+#[test]
+fn an_admin_adds_a_pasted_key_and_removes_it_on_the_officers_screen() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut s = with_officers("ani", lang, theme);
+        s.key(KeyCode::Char('O'));
+        s.key(KeyCode::Down);
+        s.key(KeyCode::Tab);
+        s.key(KeyCode::Char('n'));
+        // A private key pasted by mistake is refused and nothing is written.
+        s.bytes(b"\x1b[200~-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n\x1b[201~");
+        s.key(KeyCode::Enter);
+        assert!(s.shows("PRIVAT") || s.shows("PRIVATE"), "{}", s.text());
+        assert!(
+            s.app
+                .store()
+                .officer("budi")
+                .unwrap()
+                .unwrap()
+                .keys
+                .is_empty()
+        );
+        // Pasted as its .pub line: saved, audited with its fingerprint, shown.
+        s.key(KeyCode::Char('n'));
+        s.bytes(format!("\x1b[200~{BUDI_KEY}\n\x1b[201~").as_bytes());
+        insta::assert_snapshot!(format!("officers_paste__{look}"), s.text());
+        let breaks = kinerja::ui::keys::grammar_breaks(&s.app.keys());
+        assert!(breaks.is_empty(), "{breaks:?}");
+        s.key(KeyCode::Enter);
+        let budi = s.app.store().officer("budi").unwrap().unwrap();
+        assert_eq!(budi.keys.len(), 1, "{}", s.text());
+        assert!(s.shows("budi@hp"), "{}", s.text());
+        let (actor, summary) = last_audit(&s, "officers/budi").unwrap();
+        assert_eq!(actor, "ani");
+        assert!(summary.contains("SHA256:"), "{summary}");
+        // Still on the keys after the save: d, y removes it.
+        s.key(KeyCode::Char('d'));
+        insta::assert_snapshot!(format!("officers_ask_key__{look}"), s.text());
+        let breaks = kinerja::ui::keys::grammar_breaks(&s.app.keys());
+        assert!(breaks.is_empty(), "{breaks:?}");
+        s.key(KeyCode::Char('y'));
+        assert!(!s.shows("budi@hp"), "{}", s.text());
+        assert!(
+            s.app
+                .store()
+                .officer("budi")
+                .unwrap()
+                .unwrap()
+                .keys
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn an_admin_removes_an_officer_after_a_yes_and_not_after_another_key() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Delete);
+    assert!(s.shows("remove officer budi?"), "{}", s.text());
+    s.key(KeyCode::Char('n'));
+    assert!(s.app.store().officer("budi").unwrap().is_some());
+    s.key(KeyCode::Char('d'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.app.store().officer("budi").unwrap().is_none());
+    assert!(s.shows("officer removed"), "{}", s.text());
+    assert!(s.shows("1 officers"), "{}", s.text());
+    let (actor, summary) = last_audit(&s, "officers/budi").unwrap();
+    assert_eq!(actor, "ani");
+    assert!(summary.starts_with("removed"), "{summary}");
+}
+
+#[test]
+fn an_admin_removes_neither_themselves_nor_their_last_key() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    s.key(KeyCode::Char('d'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("you cannot remove yourself"), "{}", s.text());
+    s.key(KeyCode::Tab);
+    s.key(KeyCode::Char('d'));
+    s.key(KeyCode::Char('y'));
+    assert!(s.shows("this is your last key"), "{}", s.text());
+    let ani = s.app.store().officer("ani").unwrap().unwrap();
+    assert_eq!(ani.keys.len(), 1);
+}
+
+#[test]
+fn an_admin_adds_an_officer_who_can_log_in_with_the_pasted_key() {
+    for (look, lang, theme) in common::session::looks() {
+        let mut s = with_officers("ani", lang, theme);
+        let unit = s.app.store().units().unwrap()[0].name.clone();
+        s.key(KeyCode::Char('O'));
+        s.key(KeyCode::Char('n'));
+        s.type_text("cici");
+        s.key(KeyCode::Tab); // role: penilai (the default)
+        s.key(KeyCode::Tab);
+        s.type_text(&unit);
+        s.key(KeyCode::Tab); // language: the server's
+        s.key(KeyCode::Tab);
+        s.bytes(format!("\x1b[200~{BUDI_KEY}\x1b[201~").as_bytes());
+        insta::assert_snapshot!(format!("officer_new__{look}"), s.text());
+        s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let store = s.app.store().clone();
+        let cici = store
+            .officer("cici")
+            .unwrap()
+            .unwrap_or_else(|| panic!("{}", s.text()));
+        assert_eq!(cici.role, kinerja::domain::Role::Penilai);
+        assert_eq!(cici.units.len(), 1);
+        assert_eq!(cici.keys.len(), 1);
+        let key = russh::keys::PublicKey::from_openssh(BUDI_KEY).unwrap();
+        assert_eq!(store.officer_for_key(&key).unwrap().unwrap().name, "cici");
+        assert!(s.shows("cici"), "{}", s.text());
+        let (actor, summary) = last_audit(&s, "officers/cici").unwrap();
+        assert_eq!(actor, "ani");
+        assert!(summary.starts_with("added"), "{summary}");
+    }
+}
+
+#[test]
+fn an_admin_changes_a_role_but_not_their_own_admin_role() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    // budi: penilai -> viewer.
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Char('u'));
+    assert!(s.shows("Change officer"), "{}", s.text());
+    s.key(KeyCode::Right);
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let budi = s.app.store().officer("budi").unwrap().unwrap();
+    assert_eq!(budi.role, kinerja::domain::Role::Viewer, "{}", s.text());
+    let (_, summary) = last_audit(&s, "officers/budi").unwrap();
+    assert!(summary.contains("penilai -> viewer"), "{summary}");
+    // ani: admin -> viewer refused, nothing written.
+    s.key(KeyCode::Up);
+    s.key(KeyCode::Char('u'));
+    s.key(KeyCode::Right);
+    s.key(KeyCode::Right);
+    s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(s.shows("your own admin role"), "{}", s.text());
+    let ani = s.app.store().officer("ani").unwrap().unwrap();
+    assert_eq!(ani.role, kinerja::domain::Role::Admin);
+}
+
+#[test]
+fn an_officer_changed_meanwhile_is_not_saved_over_and_who_changed_it_is_named() {
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    s.key(KeyCode::Down);
+    s.key(KeyCode::Char('u'));
+    s.key(KeyCode::Right);
+    let store = s.app.store().clone();
+    let mut budi = store.officer("budi").unwrap().unwrap();
+    budi.lang = "id".into();
+    store.save_officer(&budi, false, "cici").unwrap();
+    s.key(KeyCode::F(2));
+    assert!(s.shows("cici saved this record"), "{}", s.text());
+    let budi = store.officer("budi").unwrap().unwrap();
+    assert_eq!(budi.role, kinerja::domain::Role::Penilai);
+    assert_eq!(budi.lang, "id");
 }

@@ -684,3 +684,74 @@ fn a_removed_officers_session_ends_with_the_draft_kept() {
         "{drafts:?}"
     );
 }
+
+/// Issue 22: an admin over SSH adds an officer on Petugas (`n`, a pasted key) who then
+/// logs in without a restart, and removes another (`d`, `y`) whose open session ends,
+/// told so.
+#[test]
+fn an_admin_adds_and_removes_officers_on_the_officers_screen_while_it_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let pkm = common::unit();
+    store.save_unit(&pkm, "t").unwrap();
+    store
+        .save_staff(&common::staff("198503302010012002"), "t")
+        .unwrap();
+    let (ka, kb, kc) = (key(), key(), key());
+    store
+        .save_officer(&officer("ani", Role::Admin, &[], &ka), true, "t")
+        .unwrap();
+    store
+        .save_officer(&officer("budi", Role::Viewer, &[], &kb), true, "t")
+        .unwrap();
+    let authorize = kinerja::serve::officers_of(store.clone());
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        max_sessions: 5,
+        idle: Duration::from_secs(120),
+        limits: Default::default(),
+        base: common::session::options(
+            kinerja::ui::lang::Lang::Id,
+            kinerja::ui::theme::Theme::default(),
+        ),
+    };
+    let host = hostkey::load_or_create(&dir.path().join("host")).unwrap();
+    let running = kinerja::serve::start(store.clone(), settings, host, authorize).unwrap();
+    let addr = running.addr;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let cici_key = kc.public_key().to_openssh().unwrap();
+    rt.block_on(async {
+        assert!(
+            login(addr, "cici", &kc).await.is_none(),
+            "cici before she is added"
+        );
+        let mut b = Term::open(addr, "budi", &kb).await;
+        b.wait_for("Beranda").await;
+        let mut a = Term::open(addr, "ani", &ka).await;
+        a.wait_for("Beranda").await;
+        a.send(b"2").await;
+        a.wait_for("Rina Siregar").await;
+        a.send(b"O").await;
+        a.wait_for("Masuk terakhir").await;
+        // New officer cici, a viewer, with her key pasted.
+        a.send(b"n").await;
+        a.wait_for("Petugas baru").await;
+        a.send(b"cici\t\x1b[C\t\t\t").await;
+        a.send(format!("\x1b[200~{cici_key}\x1b[201~").as_bytes())
+            .await;
+        a.send(b"\x13").await;
+        a.wait_for("3 petugas").await;
+        let mut c = Term::open(addr, "cici", &kc).await;
+        c.wait_for("Beranda").await;
+        // budi (above cici, who is selected after her save) removed: his session ends.
+        a.send(b"\x1b[A").await;
+        a.send(b"d").await;
+        a.wait_for("hapus petugas budi?").await;
+        a.send(b"y").await;
+        a.wait_for("petugas dihapus").await;
+        b.wait_for("Akses Anda ke kinerja dicabut oleh admin").await;
+    });
+    running.stop().unwrap();
+    assert!(store.officer("budi").unwrap().is_none());
+    assert_eq!(store.officer("cici").unwrap().unwrap().role, Role::Viewer);
+}

@@ -7,6 +7,7 @@
 //! stays): it is told who changed its record, when and what.
 
 use super::*;
+use crate::screens::officers::OfficerChange;
 use crate::store::AuditEntry;
 
 /// More entries than this since a session last looked (an import, the demo) and every
@@ -29,6 +30,7 @@ pub(super) fn record_of_draft(name: &str) -> Option<String> {
         ["karier", nip, _] => Some(format!("career/{nip}")),
         ["kontrak", nip, mulai] => Some(format!("contracts/{nip}/{mulai}")),
         ["skp", nip, id, ..] => Some(format!("skp/{nip}/{id}")),
+        ["petugas", name] => Some(format!("officers/{name}")),
         _ => None,
     }
 }
@@ -98,6 +100,11 @@ fn outcome_of_draft(name: &str) -> (Option<Outcome>, Option<String>) {
         ["pelatihan", nip, which] if !nip.starts_with("grup-") => {
             Some(Outcome::OpenTraining(vec![nip.to_string()], id(which)))
         }
+        // Petugas' form (issue 22, i22-officers).
+        ["petugas", "baru"] => Some(Outcome::OfficerChange(OfficerChange::New)),
+        ["petugas", name] => Some(Outcome::OfficerChange(OfficerChange::Edit(
+            name.to_string(),
+        ))),
         _ => None,
     };
     let nip = nip.filter(|n| n.bytes().all(|b| b.is_ascii_digit()));
@@ -459,6 +466,11 @@ mod tests {
         );
         assert_eq!(record_of_draft(&format!("evaluasi/{nip}/baru")), None);
         assert_eq!(record_of_draft("pegawai/baru"), None);
+        assert_eq!(
+            record_of_draft("petugas/budi"),
+            Some("officers/budi".to_string())
+        );
+        assert_eq!(record_of_draft("petugas/baru"), None);
         assert_eq!(record_of_draft("pelatihan/grup-3-0000abcd/baru"), None);
         assert_eq!(record_of_draft("pelatihan/grup-3-0000abcd/2"), None);
     }

@@ -135,6 +135,7 @@ enum Screen {
     Promotions(Box<crate::screens::promotions::Promotions>),
     Audit(Box<crate::screens::audit::AuditScreen>),
     Officers(Box<crate::screens::officers::OfficersScreen>),
+    OfficerForm(Box<crate::screens::officer_form::OfficerForm>),
 }
 
 impl Screen {
@@ -169,6 +170,7 @@ impl Screen {
             Screen::Promotions(s) => s.as_ref(),
             Screen::Audit(s) => s.as_ref(),
             Screen::Officers(s) => s.as_ref(),
+            Screen::OfficerForm(s) => s.as_ref(),
         }
     }
 
@@ -201,6 +203,7 @@ impl Screen {
             Screen::Promotions(s) => s.as_mut(),
             Screen::Audit(s) => s.as_mut(),
             Screen::Officers(s) => s.as_mut(),
+            Screen::OfficerForm(s) => s.as_mut(),
         }
     }
 }
@@ -990,6 +993,8 @@ impl App {
             Outcome::ExportPromotions(period, unit) => self.export_promotions(period, unit),
             Outcome::OpenAudit(query) => self.open_audit(query),
             Outcome::OpenOfficers => self.open_officers(),
+            Outcome::OfficerChange(change) => self.change_officer(change),
+            Outcome::SaveOfficer(o, creating) => self.save_officer_form(*o, creating),
         }
     }
 

@@ -4,6 +4,7 @@
 use super::{Failure, os_user};
 use crate::domain::{Officer, Role, unit_id};
 use crate::store::Store;
+use crate::store::{KeyFileError, parse_keys};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 
@@ -94,98 +95,6 @@ pub fn read_keys(file: &Path) -> Result<Vec<String>, Failure> {
             file.display()
         )),
     })
-}
-
-/// Why a key file was refused (line numbers are 1-based).
-#[derive(Debug, PartialEq, Eq)]
-pub enum KeyFileError {
-    Private,
-    PuttyPrivate,
-    Bad(usize),
-    Unfinished(usize),
-    Empty,
-}
-
-const RFC4716_BEGIN: &str = "---- BEGIN SSH2 PUBLIC KEY ----";
-const RFC4716_END: &str = "---- END SSH2 PUBLIC KEY ----";
-
-/// The public keys of a key file's text, as OpenSSH lines (see [`read_keys`]).
-///
-/// # Errors
-/// A private key, a line that is no key, an RFC 4716 block without its end, no key.
-pub fn parse_keys(text: &str) -> Result<Vec<String>, KeyFileError> {
-    if text.contains("PRIVATE KEY") {
-        return Err(KeyFileError::Private);
-    }
-    if text.trim_start().starts_with("PuTTY-User-Key-File-") {
-        return Err(KeyFileError::PuttyPrivate);
-    }
-    let mut keys = Vec::new();
-    let mut lines = text.lines().enumerate();
-    while let Some((i, line)) = lines.next() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let key = if line == RFC4716_BEGIN {
-            rfc4716_block(&mut lines, i + 1)?
-        } else {
-            russh::keys::PublicKey::from_openssh(line).map_err(|_| KeyFileError::Bad(i + 1))?
-        };
-        keys.push(key.to_openssh().map_err(|_| KeyFileError::Bad(i + 1))?);
-    }
-    if keys.is_empty() {
-        return Err(KeyFileError::Empty);
-    }
-    Ok(keys)
-}
-
-/// One RFC 4716 block after its BEGIN line (at line `begin`): header lines `Tag: value`
-/// (a value continued with a trailing backslash), then the base64 body up to the END line.
-/// The `Comment` header becomes the key's comment.
-fn rfc4716_block<'a>(
-    lines: &mut impl Iterator<Item = (usize, &'a str)>,
-    begin: usize,
-) -> Result<russh::keys::PublicKey, KeyFileError> {
-    use base64ct::{Base64, Encoding};
-    let mut body = String::new();
-    let mut comment = String::new();
-    let mut continued = false;
-    let mut last = begin;
-    for (i, line) in lines.by_ref() {
-        last = i + 1;
-        let line = line.trim();
-        if line == RFC4716_END {
-            let blob = Base64::decode_vec(&body).map_err(|_| KeyFileError::Bad(begin))?;
-            let mut key =
-                russh::keys::PublicKey::from_bytes(&blob).map_err(|_| KeyFileError::Bad(begin))?;
-            if !comment.is_empty() {
-                key.set_comment(comment);
-            }
-            return Ok(key);
-        }
-        if continued {
-            continued = line.ends_with('\\');
-            continue;
-        }
-        if let Some((tag, value)) = line.split_once(':')
-            && body.is_empty()
-        {
-            continued = value.ends_with('\\');
-            if tag.trim().eq_ignore_ascii_case("comment") {
-                comment = value.trim().trim_matches('"').to_string();
-            }
-            continue;
-        }
-        if !line
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
-        {
-            return Err(KeyFileError::Bad(i + 1));
-        }
-        body.push_str(line);
-    }
-    Err(KeyFileError::Unfinished(last.max(begin)))
 }
 
 /// Unit names or ids to unit ids; an unknown one is named with the known units.

@@ -11,6 +11,7 @@ pub mod evaluation_form;
 pub mod form_spec;
 pub mod home;
 pub mod keberatan_form;
+pub mod officer_form;
 pub mod officers;
 pub mod partner_form;
 pub mod partners;
@@ -254,6 +255,10 @@ pub enum Outcome {
     OpenAudit(crate::views::audit::AuditQuery),
     /// Petugas: the officers, their keys and who is logged in (issue 22; admins only).
     OpenOfficers,
+    /// A change to an officer asked on Petugas (issue 22; admins only).
+    OfficerChange(crate::screens::officers::OfficerChange),
+    /// Save an officer from Petugas' form (`true`: a new one; issue 22; admins only).
+    SaveOfficer(Box<crate::domain::Officer>, bool),
     Back,
     /// Save was asked on a form that did not change: close it, nothing written.
     Unchanged,
@@ -335,7 +340,7 @@ impl Outcome {
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.
             | O::OpenPromotions(..) => Access::Read,
-            O::OpenOfficers => Access::AdminOfficers,
+            O::OpenOfficers | O::OfficerChange(_) | O::SaveOfficer(..) => Access::AdminOfficers,
             O::OpenStaff(nip)
             | O::OpenProfile(nip)
             | O::OpenSkp(nip, _)

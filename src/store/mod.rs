@@ -14,7 +14,7 @@ pub mod host;
 pub mod keys;
 mod lock;
 mod officers;
-pub use officers::{fingerprint as officer_fingerprint, key_identity};
+pub use officers::{KeyFileError, fingerprint as officer_fingerprint, key_identity, parse_keys};
 pub mod records;
 pub mod stats;
 mod summary;

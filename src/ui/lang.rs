@@ -913,8 +913,36 @@ texts! {
     OfficersColUnits => "Unit", "Units";
     OfficersColLang => "Bahasa", "Lang";
     OfficersColKeys => "Kunci", "Keys";
+    OfficersColLastLogin => "Masuk terakhir", "Last login";
+    // Petugas changes from the screen (issue 22, i22-officers).
+    OfficersKeyFocus => "petugas/kunci", "officers/keys";
+    OfficersAskRemove => "hapus petugas {name}? sesinya ditutup, drafnya disimpan.", "remove officer {name}? their sessions end, drafts kept.";
+    OfficersAskRemoveKey => "hapus kunci {key} milik {name}?", "remove {name}'s key {key}?";
+    OfficersKeyYes => "ya", "yes";
+    OfficersYesNo => "y: ya; tombol lain: batal", "y: yes; any other key: cancel";
+    OfficersPasteKey => "tempel kunci publik (Enter simpan, Esc batal):", "paste the public key (Enter saves, Esc cancels):";
+    OfficersKeyAdded => "kunci ditambahkan; berlaku pada login berikutnya", "key added; it works from the next login";
+    OfficersKeyRemoved => "kunci dihapus", "key removed";
+    OfficersRemoved => "petugas dihapus", "officer removed";
+    OfficersNotSelf => "Anda tidak dapat menghapus diri sendiri: minta admin lain", "you cannot remove yourself: ask another admin";
+    OfficersNotOwnLastKey => "ini kunci terakhir Anda: tambahkan kunci lain dulu", "this is your last key: add another key first";
+    OfficersKeyPrivate => "ini kunci PRIVAT: jangan dikirim; tempel isi file .pub", "this is a PRIVATE key: never send it; paste the .pub file's content";
+    OfficersKeyPutty => "ini file .ppk PuTTY (kunci privat): di PuTTYgen pilih \"Save public key\" dan tempel file itu", "this is a PuTTY .ppk (private key): in PuTTYgen use \"Save public key\" and paste that file";
+    OfficersKeyBad => "baris {line} bukan kunci publik OpenSSH atau PuTTYgen (RFC 4716)", "line {line} is not an OpenSSH or PuTTYgen (RFC 4716) public key";
+    OfficersKeyUnfinished => "blok ---- BEGIN SSH2 PUBLIC KEY ---- tanpa ---- END SSH2 PUBLIC KEY ----: tempel seluruh file", "the ---- BEGIN SSH2 PUBLIC KEY ---- block has no ---- END SSH2 PUBLIC KEY ----: paste the whole file";
+    OfficersNotOwnAdmin => "Anda tidak dapat mencabut peran admin Anda sendiri: minta admin lain", "you cannot take away your own admin role: ask another admin";
+    OfficerFormNew => "Petugas baru", "New officer";
+    OfficerFormEdit => "Ubah petugas", "Change officer";
+    OfficerFormName => "Nama", "Name";
+    OfficerFormUnits => "Unit", "Units";
+    OfficerFormUnitsNote => "nama unit dipisah ; (kosong: semua unit)", "unit names with ; between (empty: every unit)";
+    OfficerFormKey => "Kunci publik", "Public key";
+    OfficerFormBadName => "huruf kecil, angka, . _ - (maks. 32), diawali huruf atau angka", "lowercase letters, digits, . _ - (at most 32), starting with a letter or digit";
+    OfficerFormPenilaiUnit => "penilai perlu sedikitnya satu unit", "a penilai needs at least one unit";
+    OfficerFormNoUnit => "unit tidak dikenal", "no such unit";
+    OfficersKeyEmpty => "tidak ada kunci publik di teks itu", "no public key in that text";
     OfficersKeysOf => "Kunci", "Keys of";
-    OfficersHint => "Ubah dengan: kinerja officer add|set|remove|key ... (dijalankan oleh server)", "Change with: kinerja officer add|set|remove|key ... (carried out by the server)";
+    OfficersHint => "n baru, u ubah, d hapus; Tab ke kunci (n tambah kunci, d hapus)", "n new, u change, d remove; Tab to the keys (n add key, d remove)";
     LiveRevoked => "Akses Anda ke kinerja dicabut oleh admin; sesi ini ditutup. Draf Anda tersimpan.", "Your access to kinerja was removed by an admin; this session is closed. Your drafts are kept.";
     LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
 }
