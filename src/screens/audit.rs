@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Act {
@@ -278,32 +278,29 @@ impl Screen for AuditScreen {
                         Cell::from(fit(ui, &r.record, 26)),
                         Cell::from(ui.theme.text(&r.summary)),
                     ]);
-                    if i == self.selected {
-                        row.style(ui.theme.selected())
-                    } else {
-                        row
-                    }
+                    crate::ui::table::marked(row, i == self.selected, ui)
                 })
                 .collect();
-            let header = Row::new(
-                [
-                    ui.t(T::AuditColWhen),
-                    ui.t(T::AuditColOfficer),
-                    ui.t(T::AuditColAction),
-                    ui.t(T::AuditColRecord),
-                    ui.t(T::AuditColSummary),
-                ]
-                .map(Cell::from),
-            )
-            .style(ui.theme.header());
-            let widths = [
-                Constraint::Length(11),
-                Constraint::Length(10),
-                Constraint::Length(10),
-                Constraint::Length(26),
-                Constraint::Fill(1),
-            ];
-            frame.render_widget(Table::new(rows, widths).header(header), table_area);
+            crate::ui::table::draw(
+                frame,
+                table_area,
+                ui,
+                &[
+                    T::AuditColWhen,
+                    T::AuditColOfficer,
+                    T::AuditColAction,
+                    T::AuditColRecord,
+                    T::AuditColSummary,
+                ],
+                &[
+                    Constraint::Length(11),
+                    Constraint::Length(10),
+                    Constraint::Length(10),
+                    Constraint::Length(26),
+                    Constraint::Fill(1),
+                ],
+                rows,
+            );
         }
         if let Some(r) = self.page.rows.get(self.selected) {
             let lines = vec![

@@ -14,7 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row};
 
 /// One officer as the screen shows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -340,34 +340,31 @@ impl Screen for OfficersScreen {
                         o.last_login.clone()
                     }),
                 ]);
-                if i == self.selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.selected, ui)
             })
             .collect();
-        let header = Row::new(
-            [
-                ui.t(T::ColName),
-                ui.t(T::OfficersColRole),
-                ui.t(T::OfficersColUnits),
-                ui.t(T::OfficersColLang),
-                ui.t(T::OfficersColKeys),
-                ui.t(T::OfficersColLastLogin),
-            ]
-            .map(Cell::from),
-        )
-        .style(ui.theme.header());
-        let widths = [
-            Constraint::Length(16),
-            Constraint::Length(8),
-            Constraint::Fill(1),
-            Constraint::Length(6),
-            Constraint::Length(5),
-            Constraint::Length(16),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), table_area);
+        crate::ui::table::draw(
+            frame,
+            table_area,
+            ui,
+            &[
+                T::ColName,
+                T::OfficersColRole,
+                T::OfficersColUnits,
+                T::OfficersColLang,
+                T::OfficersColKeys,
+                T::OfficersColLastLogin,
+            ],
+            &[
+                Constraint::Length(16),
+                Constraint::Length(8),
+                Constraint::Fill(1),
+                Constraint::Length(6),
+                Constraint::Length(5),
+                Constraint::Length(16),
+            ],
+            rows,
+        );
         let width = details.width as usize;
         let mut lines = Vec::new();
         if let Some(o) = self.rows.get(self.selected) {

@@ -200,11 +200,7 @@ impl PartnersScreen {
                         Span::raw(format!("{:>4}", "-"))
                     }),
                 ]);
-                if i == self.selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.selected, ui)
             })
             .collect();
         let header = Row::new([

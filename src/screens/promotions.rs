@@ -17,7 +17,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Act {
@@ -216,32 +216,29 @@ impl Screen for Promotions {
                             Span::styled(mark, ui.theme.key()),
                         ])),
                     ]);
-                    if i == self.selected {
-                        row.style(ui.theme.selected())
-                    } else {
-                        row
-                    }
+                    crate::ui::table::marked(row, i == self.selected, ui)
                 })
                 .collect();
-            let header = Row::new(
-                [
-                    ui.t(T::ColName),
-                    ui.t(T::PromoColGol),
-                    ui.t(T::PromoColNext),
-                    ui.t(T::PromoColTmt),
-                    ui.t(T::Status),
-                ]
-                .map(Cell::from),
-            )
-            .style(ui.theme.header());
-            let widths = [
-                Constraint::Fill(1),
-                Constraint::Length(5),
-                Constraint::Length(7),
-                Constraint::Length(11),
-                Constraint::Length(11),
-            ];
-            frame.render_widget(Table::new(rows, widths).header(header), table_area);
+            crate::ui::table::draw(
+                frame,
+                table_area,
+                ui,
+                &[
+                    T::ColName,
+                    T::PromoColGol,
+                    T::PromoColNext,
+                    T::PromoColTmt,
+                    T::Status,
+                ],
+                &[
+                    Constraint::Fill(1),
+                    Constraint::Length(5),
+                    Constraint::Length(7),
+                    Constraint::Length(11),
+                    Constraint::Length(11),
+                ],
+                rows,
+            );
         }
         let width = details.width as usize;
         let mut lines = Vec::new();

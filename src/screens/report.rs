@@ -477,11 +477,7 @@ impl Screen for Report {
                     UnitReport::percent(u.reached, u.staff)
                 )));
                 let row = Row::new(cells);
-                if i == self.selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.selected, ui)
             })
             .collect();
         let widths = [

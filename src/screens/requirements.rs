@@ -482,11 +482,7 @@ impl Screen for RequirementsScreen {
                     Cell::from(position),
                     Cell::from(jenis),
                 ]);
-                if i == self.selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.selected, ui)
             })
             .collect();
         let header = Row::new(

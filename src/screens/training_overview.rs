@@ -362,11 +362,7 @@ impl TrainingOverview {
                         format!("{:.0}%", r * 100.0),
                     )),
                 ]);
-                if i == self.rows[0] {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.rows[0], ui)
             })
             .collect();
         let header = Row::new([ui.t(T::ColUnit), ui.t(T::Reached), ""].map(Cell::from))
@@ -463,11 +459,7 @@ impl TrainingOverview {
                     status,
                     Cell::from(crate::ui::fit_words(ui, &why.join("; "), reason_w)),
                 ]);
-                if i == self.rows[1] {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.rows[1], ui)
             })
             .collect();
         let header = Row::new(
@@ -517,32 +509,23 @@ impl TrainingOverview {
                     Cell::from(format!("{:>4}", h.participants)),
                     Cell::from(format!("{:>3}", h.jp)),
                 ]);
-                if i == self.rows[2] {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.rows[2], ui)
             })
             .collect();
-        let header = Row::new(
-            [
-                ui.t(T::Title),
-                ui.t(T::Organiser),
-                ui.t(T::Dates),
-                ui.t(T::PeopleShort),
-                ui.t(T::ColJp),
-            ]
-            .map(Cell::from),
-        )
-        .style(ui.theme.header());
-        let widths = [
-            Constraint::Fill(1),
-            Constraint::Length(18),
-            Constraint::Length(11),
-            Constraint::Length(5),
-            Constraint::Length(3),
-        ];
-        frame.render_widget(Table::new(rows, widths).header(header), area);
+        crate::ui::table::draw(
+            frame,
+            area,
+            ui,
+            &[T::Title, T::Organiser, T::Dates, T::PeopleShort, T::ColJp],
+            &[
+                Constraint::Fill(1),
+                Constraint::Length(18),
+                Constraint::Length(11),
+                Constraint::Length(5),
+                Constraint::Length(3),
+            ],
+            rows,
+        );
     }
 
     fn draw_partners(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -590,11 +573,7 @@ impl TrainingOverview {
                         p.gaps.map_or("-".to_string(), |g| g.to_string())
                     )),
                 ]);
-                if i == self.rows[3] {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.rows[3], ui)
             })
             .collect();
         // Numbers are right-aligned under right-aligned headings.

@@ -14,6 +14,7 @@ pub mod labels;
 pub mod lang;
 pub mod rating;
 pub mod skp_labels;
+pub mod table;
 pub mod tabs;
 pub mod theme;
 pub mod unit_picker;

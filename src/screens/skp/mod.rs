@@ -410,11 +410,7 @@ impl SkpScreen {
                         ])
                     }
                 };
-                if n == selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, n == selected, ui)
             })
             .collect();
         let header = Row::new(
@@ -483,11 +479,7 @@ impl SkpScreen {
                     Span::raw(fit(ui, &text.replace('\n', " "), text_w))
                 };
                 let row = Row::new(vec![Cell::from(value.label()), Cell::from(text)]);
-                if i == self.rows[1] {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, i == self.rows[1], ui)
             })
             .collect();
         let header = Row::new([ui.t(T::SkpColValue), ui.t(T::SkpColExpectation)].map(Cell::from))
@@ -572,11 +564,7 @@ impl SkpScreen {
                     Cell::from(target),
                     Cell::from(fit(ui, &text.replace('\n', " "), text_w)),
                 ]);
-                if n == selected {
-                    row.style(ui.theme.selected())
-                } else {
-                    row
-                }
+                crate::ui::table::marked(row, n == selected, ui)
             })
             .collect();
         let header = Row::new(

@@ -951,11 +951,7 @@ fn draw_empty(frame: &mut Frame, area: Rect, ui: &Ui, text: T) {
 
 /// A section's row, in reverse video when it is the selected one.
 fn selected_row<'a>(row: Row<'a>, selected: bool, ui: &Ui) -> Row<'a> {
-    if selected {
-        row.style(ui.theme.selected())
-    } else {
-        row
-    }
+    crate::ui::table::marked(row, selected, ui)
 }
 
 /// A section's table: its column titles over its rows, in `widths`.
