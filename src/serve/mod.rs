@@ -76,6 +76,8 @@ struct Failures {
 
 /// What every connection shares.
 struct State {
+    /// The bytes of every frame given to the sessions' connections since the start.
+    sent: Arc<AtomicU64>,
     store: Store,
     shared: Shared,
     settings: Settings,
@@ -176,6 +178,9 @@ struct Conn {
     /// The login's audit text (address and key fingerprint) and when, for the logout's
     /// audit entry.
     audited_login: Option<(String, std::time::Instant)>,
+    /// The connection's socket, asked how much it still holds (see [`carried`]); not
+    /// owned: the stream russh holds closes it.
+    socket: std::os::fd::RawFd,
 }
 
 impl Drop for Conn {
@@ -205,8 +210,10 @@ impl Conn {
         peer: SocketAddr,
         ticket: accept::Ticket,
         logged_in: Arc<std::sync::atomic::AtomicBool>,
+        socket: std::os::fd::RawFd,
     ) -> Conn {
         Conn {
+            socket,
             state: Arc::clone(state),
             peer: Some(peer),
             officer: None,
@@ -224,6 +231,28 @@ impl Conn {
     }
 }
 
+/// What a link may still hold of a session's frames when the next one is drawn: about a
+/// screen line's worth, so a held key on a slow link never queues frames (issue 22).
+const LINK_SLACK: usize = 256;
+
+/// Waits until the socket `fd` holds at most [`LINK_SLACK`] bytes not yet acknowledged by
+/// the client (Linux `SIOCOUTQ`): the link carried the frame. Returns at once when the
+/// socket cannot be asked (it closed).
+async fn carried(fd: std::os::fd::RawFd) {
+    // russh writes the frame to the socket on its own task: give it a moment first.
+    tokio::time::sleep(Duration::from_millis(2)).await;
+    loop {
+        let mut held: libc::c_int = 0;
+        // SAFETY: TIOCOUTQ writes one int through the pointer given; on a descriptor that
+        // is not a socket any more it fails and nothing is read.
+        let rc = unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut held) };
+        if rc != 0 || usize::try_from(held).unwrap_or(0) <= LINK_SLACK {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
 /// Serves one accepted connection on its own task: the SSH session over the stream with
 /// the login deadline, ended with a goodbye when the server stops.
 fn spawn_connection(
@@ -238,8 +267,9 @@ fn spawn_connection(
     let expired = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let _ = socket.set_nodelay(true);
     let limit = state.settings.limits.handshake;
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
     let stream = accept::Deadline::new(socket, limit, Arc::clone(&logged_in), Arc::clone(&expired));
-    let handler = Conn::new(state, peer, ticket, logged_in);
+    let handler = Conn::new(state, peer, ticket, logged_in, fd);
     let config = Arc::clone(config);
     let gate = Arc::clone(&state.gate);
     tokio::spawn(async move {
@@ -472,13 +502,19 @@ impl Conn {
             }
         }
         let handle = session.handle();
+        let socket = self.socket;
+        let sent = Arc::clone(&self.state.sent);
         tokio::spawn(async move {
             loop {
                 out.ready.notified().await;
-                if let Some(bytes) = out.take()
-                    && handle.data(channel, bytes).await.is_err()
-                {
-                    break;
+                if let Some(bytes) = out.take() {
+                    sent.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    if handle.data(channel, bytes).await.is_err() {
+                        out.carried();
+                        break;
+                    }
+                    carried(socket).await;
+                    out.carried();
                 }
                 if out.is_done() {
                     if let Some(bytes) = out.take() {
@@ -718,11 +754,18 @@ impl russh::server::Handler for Conn {
 /// A running server, for tests: where it listens, and how to stop it.
 pub struct Running {
     pub addr: SocketAddr,
+    sent: Arc<AtomicU64>,
     stop: tokio::sync::watch::Sender<bool>,
     thread: Option<std::thread::JoinHandle<Result<(), String>>>,
 }
 
 impl Running {
+    /// The bytes of every frame the sessions have given to their connections so far (the
+    /// slow-link test counts what leaves after a key's release).
+    pub fn frame_bytes(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
     /// Stops as SIGTERM does and waits for the end; the store is flushed.
     pub fn stop(mut self) -> Result<(), String> {
         let _ = self.stop.send(true);
@@ -813,7 +856,9 @@ pub fn start(
         failures: Mutex::new(HashMap::new()),
         stopping: std::sync::atomic::AtomicBool::new(false),
         gate: Arc::new(accept::Gate::default()),
+        sent: Arc::new(AtomicU64::new(0)),
     });
+    let sent = Arc::clone(&state.sent);
     let (stop, mut stopped) = tokio::sync::watch::channel(false);
     // The runtime and the listener are made here, so that once this returns the server
     // listens (a failure to start is this function's error, not a silent thread's).
@@ -905,6 +950,7 @@ pub fn start(
         })
         .map_err(|e| format!("cannot start: {e}"))?;
     Ok(Running {
+        sent,
         addr,
         stop,
         thread: Some(thread),

@@ -17,7 +17,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
 use std::io::{self, Write};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -55,13 +55,43 @@ pub enum End {
 pub struct Outbox {
     slot: Mutex<Option<Vec<u8>>>,
     done: AtomicBool,
+    /// Set by the connection's writer from taking a frame until the link has carried it
+    /// (see [`Outbox::sending`]): meanwhile the session draws nothing, so a slow client
+    /// gets the latest screen when the link is free, not every frame (issue 22).
+    in_flight: AtomicBool,
+    /// The bytes of the frames given to the connection, for the log and the tests.
+    sent: AtomicU64,
     pub ready: tokio::sync::Notify,
 }
 
 impl Outbox {
     /// The frame waiting to be sent, if any.
     pub fn take(&self) -> Option<Vec<u8>> {
-        self.slot.lock().unwrap_or_else(|p| p.into_inner()).take()
+        let slot = &mut *self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        let taken = slot.take();
+        if let Some(bytes) = &taken {
+            // Marked under the lock: the session never sees an empty slot and nothing
+            // on its way while a frame is between the two.
+            self.in_flight.store(true, Ordering::Release);
+            self.sent.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        }
+        taken
+    }
+
+    /// The writer says the link has carried the frame it took (see [`Outbox::take`]).
+    pub fn carried(&self) {
+        self.in_flight.store(false, Ordering::Release);
+    }
+
+    /// Bytes of the frames the connection has taken so far.
+    pub fn sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    /// Whether a frame is still waiting or on its way: drawing now would only queue
+    /// behind it.
+    fn busy(&self) -> bool {
+        self.in_flight.load(Ordering::Acquire) || self.is_waiting()
     }
 
     /// Whether the session has ended (its last bytes are in the slot or sent).
@@ -218,6 +248,9 @@ fn publish(
 /// outside the sessions (issue 22): a few microseconds when nothing changed.
 const LOOK_AGAIN: Duration = Duration::from_secs(2);
 
+/// How often a session with a frame to draw looks whether the link took the last one.
+const PACE: Duration = Duration::from_millis(10);
+
 /// Runs one session until the officer quits, the client goes, it idles out or the server
 /// stops. Drafts are written as forms change, so every way out keeps what was typed.
 pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
@@ -266,6 +299,10 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
     let mut last_key = Instant::now();
     // An event taken while draining keystrokes, handled next.
     let mut held: Option<Event> = None;
+    // Something changed on screen since the last frame, and whether it must be drawn
+    // whole (after a resize): drawn as soon as the link has carried the frame before.
+    let mut dirty = false;
+    let mut whole = false;
     let end = loop {
         let idle_left = idle.saturating_sub(last_key.elapsed());
         let wait = if parser.in_paste() {
@@ -280,8 +317,9 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
             // the control socket) tell no session: each looks again this often.
             idle_left.min(LOOK_AGAIN)
         };
+        // A frame drawn but not sent yet: look again soon whether the link took the last.
+        let wait = if dirty { wait.min(PACE) } else { wait };
         let mut redraw = false;
-        let mut whole = false;
         let generation = shared.staff.generation();
         let next = match held.take() {
             Some(event) => Ok(event),
@@ -348,15 +386,26 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
         if app.should_quit() {
             break End::Quit;
         }
-        if redraw && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err() {
-            break End::Failed;
+        dirty |= redraw;
+        // A frame goes out only when the link has carried the one before: a slow or
+        // stalled client gets the latest screen, drawn against what it shows, never a
+        // queue of every frame (issue 22).
+        if dirty && !out.busy() {
+            if publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err() {
+                break End::Failed;
+            }
+            (dirty, whole) = (false, false);
         }
-        // Slow work a key asked for runs once its screen has gone out.
+        // Slow work a key asked for runs once its screen is drawn.
         let mark = app.change_mark().map(<[u8]>::to_vec);
-        if app.run_deferred()
-            && publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err()
-        {
-            break End::Failed;
+        if app.run_deferred() {
+            dirty = true;
+            if !out.busy() {
+                if publish(&mut terminal, &buffer, size, whole, &mut app, &out).is_err() {
+                    break End::Failed;
+                }
+                (dirty, whole) = (false, false);
+            }
         }
         if app.change_mark() != mark.as_deref() {
             changed();
