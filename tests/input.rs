@@ -364,6 +364,47 @@ fn the_first_frame_comes_before_the_database_opens_and_beranda_follows() {
 }
 
 #[test]
+fn the_second_start_draws_beranda_filled_from_the_view_the_first_close_kept() {
+    // Issue 23: the first start reads every summary (Beranda says "memuat..." meanwhile)
+    // and its close keeps the screens' view; the next start reads that instead, so the
+    // frame after the opening one already has Beranda's numbers.
+    let home = demo_home();
+    let db = home.path().join("db");
+    let frames = |out: &[u8]| -> Vec<String> {
+        String::from_utf8_lossy(out)
+            .split("\x1b[?2026h")
+            .skip(1)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut first = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    first.wait_for(0, "Cakupan");
+    first.send(b"q");
+    assert!(first.wait_exit().success());
+    let shown = frames(&first.output());
+    assert!(
+        !shown[1].contains("Cakupan"),
+        "Beranda loading first: {shown:?}"
+    );
+    assert!(db.join("kinerja.view").exists(), "the close kept the view");
+
+    let mut second = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+    second.wait_for(0, "Cakupan");
+    second.send(b"q");
+    assert!(second.wait_exit().success());
+    let shown = frames(&second.output());
+    assert!(
+        shown[0].contains("membuka"),
+        "the opening frame first: {shown:?}"
+    );
+    assert!(
+        shown[1].contains("Cakupan"),
+        "then Beranda, filled: {shown:?}"
+    );
+    assert!(!shown.iter().any(|f| f.contains("memuat")), "{shown:?}");
+}
+
+#[test]
 fn after_an_unclean_close_the_check_speaks_before_any_frame() {
     let home = demo_home();
     let db = home.path().join("db");

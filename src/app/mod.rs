@@ -29,6 +29,8 @@ mod staff;
 
 mod talent;
 mod training;
+mod view;
+pub use view::view_key;
 
 use crate::domain::StaffSummary;
 use crate::model::staff_index::{SharedStaff, StaffIndex};
@@ -224,6 +226,9 @@ pub struct App {
     confirm_quit: bool,
     quit: bool,
     pending_load: bool,
+    /// The database's newest change when the session started: a view is kept at the close
+    /// only while it still is (see `view.rs`).
+    opened_at: Option<Vec<u8>>,
     /// Work asked for by a key that is done after the next frame, so the screen shows
     /// first (`…`) and the count follows: see [`App::run_deferred`].
     deferred: Option<Deferred>,
@@ -306,6 +311,7 @@ impl App {
             people: None,
             head_undo: None,
             quick_setup: None,
+            opened_at: seen_change.clone(),
             seen_change,
             session_tag: live::new_tag(),
             draft_offer: None,
@@ -343,6 +349,7 @@ impl App {
             people: None,
             head_undo: None,
             quick_setup: None,
+            opened_at: seen_change.clone(),
             seen_change,
             session_tag: live::new_tag(),
             draft_offer: None,

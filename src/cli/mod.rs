@@ -836,7 +836,14 @@ fn screens_on(
         jp: config.jp_targets(),
     };
     let label = path.display().to_string();
-    let mut opening = if Store::would_open_sound(path) {
+    // Taken before anything opens the database: the files exactly as a clean close left
+    // them, and what that close kept of the screens (issue 23, `store::view_file`).
+    let sound = if demo {
+        None
+    } else {
+        crate::store::view_file::sound_fingerprint(path)
+    };
+    let mut opening = if sound.is_some() || Store::would_open_sound(path) {
         Some(
             crate::tui::Opening::start(|f| crate::app::draw_opening(f, &ui, today(), &label))
                 .map_err(Failure::cannot_run)?,
@@ -845,10 +852,29 @@ fn screens_on(
         None
     };
     // The screens read a page at a time and keep the list's summaries themselves: a
-    // small page cache keeps an SSH session's memory low.
-    let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
+    // small page cache keeps an SSH session's memory low. When the last close kept the
+    // screens' view, it is read while sled opens, on another thread.
+    let (store, mut view) = match sound.filter(|_| opening.is_some()) {
+        Some(fingerprint) => std::thread::scope(|scope| {
+            let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
+            let key = crate::app::view_key(today(), config.jp_targets());
+            let view = crate::store::view_file::read_view(path, fingerprint, &key)
+                .and_then(|payload| crate::app::Shared::from_view(&payload));
+            let store = opened.join().map_err(|_| {
+                Failure::cannot_run(format!(
+                    "opening {} stopped unexpectedly; run `kinerja --db {} check`",
+                    path.display(),
+                    path.display()
+                ))
+            });
+            (store, view)
+        }),
+        None => (Ok(Store::open_with_cache(path, SCREEN_CACHE_BYTES)), None),
+    };
+    let store = store??;
     if !store.open_notes().is_empty() || !store.known_sound() {
         opening = None;
+        view = None;
     }
     // Said before the screens take the terminal.
     for note in store.open_notes() {
@@ -894,7 +920,10 @@ fn screens_on(
             }
         });
     }
-    let mut app = crate::app::App::new(store, opts)?;
+    let mut app = match view {
+        Some(shared) => crate::app::App::from_view(store, shared, opts)?,
+        None => crate::app::App::new(store, opts)?,
+    };
     if stranger {
         app.notice(
             crate::ui::lang::T::RoleNotOfficer.get(lang_now).to_string(),
@@ -902,12 +931,13 @@ fn screens_on(
         );
     }
     let result = crate::tui::run(&mut app, opening);
+    let keep = if demo { None } else { app.view_to_keep() };
     let store = app.into_store();
     // The demo's temporary database needs no safety net.
     if !demo {
         backup_if_changed(&store, path, before.as_deref());
     }
-    let closed = store.close();
+    let closed = store.close_with_view(keep);
     result.map_err(Failure::cannot_run)?;
     closed?;
     Ok(())

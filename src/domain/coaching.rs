@@ -102,7 +102,9 @@ pub enum CoachingError {
 }
 
 /// Where a coaching stands on a given day, or where a flagged person's coaching stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum CoachingStatus {
     /// A flagged person has no coaching since the evaluation that flagged them.
     Missing,

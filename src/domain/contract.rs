@@ -11,7 +11,7 @@ use jiff::civil::Date;
 pub const ENDING_SOON_MONTHS: i32 = 3;
 
 /// One perjanjian kerja of a PPPK: from `mulai` to `selesai`, both days in force.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contract {
     pub mulai: Date,
     pub selesai: Date,
@@ -215,7 +215,9 @@ impl CeilingSpan {
 }
 
 /// Where a contract stands on a day, for Beranda's list of contracts to decide on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Ending {
     /// Ended before the day, with no later contract recorded.
     Ended,

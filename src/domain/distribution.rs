@@ -51,7 +51,7 @@ impl UnitRating {
 }
 
 /// How many of a unit's evaluated staff got each predikat (index = `Predikat::index`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PredikatCounts(pub [u32; 5]);
 
 impl PredikatCounts {

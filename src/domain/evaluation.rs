@@ -7,7 +7,9 @@ use jiff::civil::Date;
 use std::fmt;
 
 /// Which part of a year an evaluation covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum PeriodKind {
     /// The annual, final evaluation.
     Tahunan,
@@ -21,7 +23,7 @@ pub enum PeriodKind {
 }
 
 /// An evaluation period of one year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     pub year: i16,
     pub kind: PeriodKind,

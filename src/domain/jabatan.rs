@@ -1,7 +1,9 @@
 //! Position (jabatan): its kind and, for functional positions, the jenjang.
 
 /// The kind and level of a position, as DOMAIN.md lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum JenisJabatan {
     JptUtama,
     JptMadya,

@@ -51,7 +51,7 @@ pub struct Keberatan {
 }
 
 /// Where an objection stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum KeberatanStatus {
     /// Filed; waiting for the evaluator's explanation.
     Diajukan,

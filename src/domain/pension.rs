@@ -96,7 +96,7 @@ pub fn pension_date(birth: Date, age: u8) -> Date {
 }
 
 /// A person's pension: the age that applies to their position and the date it falls on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pension {
     /// BUP in years.
     pub age: u8,
@@ -115,7 +115,9 @@ impl Pension {
 }
 
 /// Where an active person stands against their pension date, for the "retiring soon" lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Retiring {
     /// The pension date is today or past and the person is still active: listed first.
     Overdue,

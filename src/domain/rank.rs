@@ -34,7 +34,9 @@ const ROMAN: [&str; 17] = [
 
 /// Golongan/ruang. Ordered lowest first: no golongan stated, all PNS ranks, then PPPK I to
 /// XVII.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Golongan {
     /// No golongan stated: a PPPK paruh waktu (KepmenPANRB 16/2025; whether they carry one
     /// is not known, DOMAIN.md "After the evaluation", so none is required). Stored as

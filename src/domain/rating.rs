@@ -52,7 +52,9 @@ impl Rating {
 }
 
 /// Predikat Kinerja Pegawai, best first; the national system codes them 1 to 5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Predikat {
     SangatBaik,
     Baik,

@@ -243,7 +243,7 @@ impl StaffSummary {
 }
 
 /// A person on the "retiring within 12 months" list of Beranda and Laporan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RetiringEntry {
     /// The 18 NIP digits.
     pub nip: String,

@@ -51,6 +51,15 @@ impl PrivateFile {
         }
     }
 
+    /// Renames `file` (the one `create` returned) onto the target without syncing it
+    /// first: for a cache, which a crash may lose or tear (its reader must tell).
+    pub fn commit_unsynced(mut self, file: File) -> io::Result<()> {
+        drop(file);
+        std::fs::rename(&self.temp, &self.target)?;
+        self.temp = PathBuf::new();
+        Ok(())
+    }
+
     /// Syncs `file` (the one `create` returned) and renames it onto the target.
     pub fn commit(mut self, file: File) -> io::Result<()> {
         file.sync_all()?;

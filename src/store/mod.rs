@@ -19,6 +19,7 @@ pub mod records;
 pub mod stats;
 mod summary;
 mod tree;
+pub mod view_file;
 pub mod way_back;
 mod write;
 
@@ -413,6 +414,15 @@ impl Store {
     /// files how many staff records there were and, when the data was known sound, how
     /// its files look once sled has let go of them (see [`STATE_FILE`]).
     pub fn close(self) -> Result<(), StoreError> {
+        self.close_with_view(None)
+    }
+
+    /// [`Store::close`], then, when the files were left sound, writes `view` (a key and a
+    /// payload, see [`view_file`]) for them: the next screens read it instead of every
+    /// summary. Without a view, or when the files are not left sound, a view from an
+    /// earlier close is removed. A view that cannot be written only costs the next start
+    /// its speed: it is not an error.
+    pub fn close_with_view(self, view: Option<(Vec<u8>, Vec<u8>)>) -> Result<(), StoreError> {
         self.flush()?;
         let staff = self.staff_count()?;
         let path = self.path.clone();
@@ -420,17 +430,30 @@ impl Store {
         // files are not final here, and the next screens open runs `check`.
         let sound = self.known_sound() && std::sync::Arc::strong_count(&self._lock) == 1;
         if !sound {
+            view_file::remove_view(&path);
             return write_state(&path, staff, None);
         }
         match self.release() {
             Ok(held) => {
                 let fingerprint = files_fingerprint(&path).ok();
                 let written = write_state(&path, staff, fingerprint);
+                match (fingerprint, view, &written) {
+                    (Some(fp), Some((key, payload)), Ok(())) => {
+                        if view_file::write_view(&path, fp, &key, &payload).is_err() {
+                            view_file::remove_view(&path);
+                        }
+                    }
+                    (Some(fp), None, Ok(())) => view_file::keep_if_current(&path, fp),
+                    _ => view_file::remove_view(&path),
+                }
                 drop(held);
                 written
             }
             // sled slow to let go: say nothing of soundness (the next screens open checks).
-            Err(_) => write_state(&path, staff, None),
+            Err(_) => {
+                view_file::remove_view(&path);
+                write_state(&path, staff, None)
+            }
         }
     }
 
@@ -1140,7 +1163,11 @@ fn files_fingerprint(path: &Path) -> std::io::Result<u32> {
             let name = e.file_name();
             let text = name.to_string_lossy();
             if dir == path
-                && (text == lock::FILE_NAME || text == STATE_FILE || text.starts_with("set-aside."))
+                && (text == lock::FILE_NAME
+                    || text == STATE_FILE
+                    || text.starts_with("set-aside.")
+                    || text == view_file::VIEW_FILE
+                    || text.starts_with(&format!(".{}.", view_file::VIEW_FILE)))
             {
                 continue;
             }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 
 /// Why someone needs coaching.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     Predikat(Predikat),
     /// Below `target`, the JP due by today (this year) or the year's (a past year);

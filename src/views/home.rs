@@ -27,7 +27,7 @@ pub const CONTRACTS: usize = 40;
 /// A PPPK whose newest contract ends within three months, or ended with no renewal on
 /// record: the extension decision, made on the performance (PP 49/2018 Pasal 37 ayat 2),
 /// with the latest quarterly and annual predikat beside it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContractDue {
     pub nip: String,
     pub name: String,
@@ -60,7 +60,8 @@ pub fn contracts_ending(
 /// screen shows those that fit and says how many more there are).
 pub const RETIRING: usize = 60;
 
-#[derive(Debug, Clone, Default)]
+/// Serialized only into the screens' view file (`app/view.rs`), never into a record.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct HomeData {
     /// The annual period counted: last year's.
     pub year: i16,
@@ -84,6 +85,7 @@ pub struct HomeData {
     /// Every open objection of the people counted.
     pub keberatan_open: u32,
     /// Everyone's coaching records while counting (see [`HomeData::set_coaching`]).
+    #[serde(skip)]
     coached: Arc<HashMap<String, Vec<Coaching>>>,
     /// The unit counted, `None` for all.
     pub unit: Option<String>,
@@ -102,6 +104,7 @@ pub struct HomeData {
     /// Every active PPPK counted whose contract ends within three months or has ended.
     pub contracts_total: u32,
     /// The contracts ending, by NIP, while counting (see [`HomeData::set_contracts`]).
+    #[serde(skip)]
     ending: Arc<HashMap<String, (Contract, Ending)>>,
     loaded: bool,
 }

@@ -7,6 +7,7 @@
 //! matching rows), a few bytes per row. A view notices another session's change through
 //! the shared generation number ([`StaffIndex::sync`]).
 
+mod persist;
 mod rows;
 mod search;
 mod shared;

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 /// One person as the list keeps it in memory: small, with repeated texts (position,
 /// unit) stored once in the index's tables. Measured at 100,000 rows of the scale database
 /// (with annual ratings, JP per year and competencies held): about 220 bytes a row.
+/// Serialized only into the screens' view file (`persist.rs`), never into a record.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Entry {
     pub(super) nip: [u8; 18],
     pub(super) name: Box<str>,
@@ -132,7 +134,7 @@ impl StaffRow {
 /// Texts stored once, referred to by number.
 #[derive(Default)]
 pub(super) struct Interner {
-    texts: Vec<String>,
+    pub(super) texts: Vec<String>,
     pub(super) numbers: HashMap<String, u16>,
 }
 
@@ -145,6 +147,11 @@ impl Interner {
         self.texts.push(text.to_string());
         self.numbers.insert(text.to_string(), n);
         n
+    }
+
+    /// Every text, by number.
+    pub(super) fn texts(&self) -> &[String] {
+        &self.texts
     }
 
     pub(super) fn text(&self, n: u16) -> &str {

@@ -1,0 +1,224 @@
+//! The rows as the screens' view file keeps them (issue 23, `store::view_file`): the
+//! entries as they are in memory, their interned texts, the unit names and the moves, so
+//! the next screens take them back without reading a summary. The sorted orders are not
+//! kept: each is built the first time it is asked for, as after a read.
+
+use super::rows::{Entry, Interner};
+use super::shared::{SharedStaff, StaffData, read};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+/// One moved person's unit entries, as `shared::Moves` holds them.
+type MoveList = [(Option<Date>, u16)];
+
+/// The layout written; a reader of another refuses the bytes.
+const LAYOUT: u8 = 1;
+
+/// What is written, borrowed from the rows in memory.
+#[derive(serde::Serialize)]
+struct RowsOut<'a> {
+    layout: u8,
+    year: i16,
+    jabatan: &'a [String],
+    unit_ids: &'a [String],
+    unit_names: Vec<(&'a str, &'a str)>,
+    items: &'a [Entry],
+    moves: Vec<(&'a [u8; 18], &'a MoveList)>,
+}
+
+/// What is read back: the same fields, owned.
+#[derive(serde::Deserialize)]
+struct RowsIn {
+    layout: u8,
+    year: i16,
+    jabatan: Vec<String>,
+    unit_ids: Vec<String>,
+    unit_names: Vec<(String, String)>,
+    items: Vec<Entry>,
+    moves: Vec<([u8; 18], Box<MoveList>)>,
+}
+
+fn config() -> bincode::config::Configuration {
+    bincode::config::standard()
+}
+
+impl Interner {
+    fn from_texts(texts: Vec<String>) -> Option<Interner> {
+        if texts.len() > usize::from(u16::MAX) + 1 {
+            return None;
+        }
+        let numbers = texts
+            .iter()
+            .enumerate()
+            .map(|(n, t)| (t.clone(), n as u16))
+            .collect();
+        Some(Interner { texts, numbers })
+    }
+}
+
+impl SharedStaff {
+    /// Appends the rows to `out`, as [`SharedStaff::from_view`] reads them.
+    pub fn write_view(&self, out: &mut Vec<u8>) -> Result<(), bincode::error::EncodeError> {
+        let data = read(&self.0);
+        let mut unit_names: Vec<(&str, &str)> = data
+            .unit_names
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str()))
+            .collect();
+        unit_names.sort_unstable();
+        let mut moves: Vec<(&[u8; 18], &MoveList)> =
+            data.moves.iter().map(|(nip, m)| (nip, &m[..])).collect();
+        moves.sort_unstable_by_key(|(nip, _)| *nip);
+        let rows = RowsOut {
+            layout: LAYOUT,
+            year: data.year,
+            jabatan: data.jabatan.texts(),
+            unit_ids: data.unit_ids.texts(),
+            unit_names,
+            items: &data.items,
+            moves,
+        };
+        bincode::serde::encode_into_std_write(&rows, out, config())?;
+        Ok(())
+    }
+
+    /// The rows [`SharedStaff::write_view`] wrote at the start of `bytes`, and how many
+    /// bytes they took; `None` when the bytes are not such rows (another layout, damage:
+    /// an interned number with no text).
+    pub fn from_view(bytes: &[u8]) -> Option<(SharedStaff, usize)> {
+        let (rows, used): (RowsIn, usize) =
+            bincode::serde::decode_from_slice(bytes, config()).ok()?;
+        if rows.layout != LAYOUT {
+            return None;
+        }
+        let known = |n: u16, texts: &[String]| usize::from(n) < texts.len();
+        if !rows
+            .items
+            .iter()
+            .all(|e| known(e.jabatan, &rows.jabatan) && known(e.unit, &rows.unit_ids))
+            || !rows
+                .moves
+                .iter()
+                .all(|(_, m)| m.iter().all(|(_, u)| known(*u, &rows.unit_ids)))
+        {
+            return None;
+        }
+        let data = StaffData {
+            items: rows.items,
+            jabatan: Interner::from_texts(rows.jabatan)?,
+            unit_ids: Interner::from_texts(rows.unit_ids)?,
+            unit_names: rows.unit_names.into_iter().collect(),
+            year: rows.year,
+            orders: HashMap::new(),
+            moves: rows.moves.into_iter().collect(),
+            generation: 0,
+        };
+        Some((SharedStaff(Arc::new(RwLock::new(data))), used))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Golongan, Period, Predikat, StaffSummary};
+    use jiff::civil::date;
+
+    fn person(nip: &str, name: &str, unit: &str) -> StaffSummary {
+        StaffSummary {
+            nip: nip.into(),
+            name: name.into(),
+            golongan: Golongan::parse("III/b", false).expect("rank"),
+            jabatan: "Perawat Ahli Pertama".into(),
+            jenis: None,
+            unit_id: unit.into(),
+            aktif: true,
+            last: Some((Period::annual(2025), Predikat::SangatBaik)),
+            jp: vec![(2025, 24), (2026, 12)],
+            annual: vec![(2024, Predikat::Baik), (2025, Predikat::SangatBaik)],
+            annual_hasil: Vec::new(),
+            held: vec![(7, date(2026, 3, 14))],
+            keberatan: Vec::new(),
+            pendidikan: None,
+            tmt_golongan: None,
+            moves: vec![(Some(date(2024, 1, 2)), "sd".into()), (None, unit.into())],
+        }
+    }
+
+    #[test]
+    fn the_rows_come_back_from_the_view_as_they_were() {
+        let names = HashMap::from([
+            ("pkm".to_string(), "Puskesmas Belawan".to_string()),
+            ("sd".to_string(), "SD Negeri 1".to_string()),
+        ]);
+        let staff = SharedStaff::new(
+            vec![
+                person("198503302010012001", "Siti Lubis", "pkm"),
+                person("199001012015031002", "Budi Nasution", "sd"),
+            ],
+            names,
+            2026,
+        );
+        let mut bytes = b"before".to_vec();
+        let at = bytes.len();
+        staff.write_view(&mut bytes).expect("write");
+        bytes.extend_from_slice(b"after");
+        let (back, used) = SharedStaff::from_view(&bytes[at..]).expect("read");
+        assert_eq!(&bytes[at + used..], b"after", "the rows end where they say");
+        let (a, b) = (read(&staff.0), read(&back.0));
+        assert_eq!(a.items.len(), b.items.len());
+        for (x, y) in a.items.iter().zip(&b.items) {
+            assert_eq!(x.nip, y.nip);
+            assert_eq!(x.name, y.name);
+            assert_eq!(x.golongan, y.golongan);
+            assert_eq!(a.jabatan.text(x.jabatan), b.jabatan.text(y.jabatan));
+            assert_eq!(a.unit_id_of(x), b.unit_id_of(y));
+            assert_eq!((x.aktif, x.last, x.jp), (y.aktif, y.last, y.jp));
+            assert_eq!(x.jp_years, y.jp_years);
+            assert_eq!(x.annual, y.annual);
+            assert_eq!(x.jenis, y.jenis);
+            assert_eq!(x.held, y.held);
+            assert_eq!(a.moves_of(x), b.moves_of(y));
+        }
+        assert_eq!(a.unit_names, b.unit_names);
+        assert_eq!(a.year, b.year);
+        // A new text after the read gets the next number, not one already taken.
+        let mut jabatan = Interner::from_texts(b.jabatan.texts().to_vec()).expect("texts");
+        let n = jabatan.number("Bidan Terampil");
+        assert_eq!(usize::from(n), b.jabatan.texts().len());
+    }
+
+    #[test]
+    fn rows_of_another_layout_or_with_unknown_texts_are_refused() {
+        let staff = SharedStaff::new(
+            vec![person("198503302010012001", "Siti Lubis", "pkm")],
+            HashMap::new(),
+            2026,
+        );
+        let mut bytes = Vec::new();
+        staff.write_view(&mut bytes).expect("write");
+        assert!(SharedStaff::from_view(&bytes).is_some());
+        let mut other = bytes.clone();
+        other[0] = LAYOUT + 1;
+        assert!(SharedStaff::from_view(&other).is_none(), "another layout");
+        assert!(
+            SharedStaff::from_view(&bytes[..bytes.len() / 2]).is_none(),
+            "cut short"
+        );
+        // The unit table emptied: the row's unit number has no text.
+        let rows = RowsOut {
+            layout: LAYOUT,
+            year: 2026,
+            jabatan: &["Perawat".to_string()],
+            unit_ids: &[],
+            unit_names: Vec::new(),
+            items: &read(&staff.0).items,
+            moves: Vec::new(),
+        };
+        let bad = bincode::serde::encode_to_vec(&rows, config()).expect("encode");
+        assert!(
+            SharedStaff::from_view(&bad).is_none(),
+            "a unit number with no text"
+        );
+    }
+}
