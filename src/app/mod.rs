@@ -24,6 +24,7 @@ mod partners;
 mod print;
 mod profile;
 mod realisation;
+mod refresh;
 mod reports;
 mod staff;
 
@@ -247,6 +248,9 @@ pub struct App {
     draft_offer: Option<live::DraftOffer>,
     /// Keeps this session counted open while the app lives.
     live: Option<shared::LiveGuard>,
+    /// The open screens another session's save made stale, read again once on top
+    /// (issue 22, see `refresh.rs`).
+    stale: Vec<usize>,
     /// The session ended because its officer, or their last key, was removed: what the
     /// officer is told as the session closes.
     goodbye: Option<String>,
@@ -310,6 +314,7 @@ impl App {
             session_tag: live::new_tag(),
             draft_offer: None,
             live: None,
+            stale: Vec::new(),
             goodbye: None,
         };
         app.started();
@@ -347,6 +352,7 @@ impl App {
             session_tag: live::new_tag(),
             draft_offer: None,
             live: None,
+            stale: Vec::new(),
             goodbye: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
@@ -453,6 +459,7 @@ impl App {
     /// other sessions; true if the screen changed. Called before each frame by `serve`.
     pub fn sync_shared(&mut self) -> bool {
         let mut changed = self.sync_records(false);
+        changed |= self.refresh_stale();
         let screens = std::iter::once(&mut self.screen).chain(self.stack.iter_mut());
         for s in screens {
             if let Screen::List(list) = s {
@@ -623,7 +630,10 @@ impl App {
         let changed = self.take_key(key);
         // This session's own saves: taken in now, so that they are not news at the next
         // frame (the records they touch are read again, forms are not told).
-        self.sync_records(true) || changed
+        let synced = self.sync_records(true);
+        // A screen gone back to (or done being typed into) that a save made stale.
+        let refreshed = self.refresh_stale();
+        synced || refreshed || changed
     }
 
     fn take_key(&mut self, key: KeyEvent) -> bool {
