@@ -848,3 +848,27 @@ fn the_officer_forms_draft_is_kept_when_the_session_ends_and_offered_at_login() 
         assert!(store.drafts_under("ani/").unwrap().is_empty());
     }
 }
+
+#[test]
+fn petugas_shows_another_officers_login_at_its_next_frame() {
+    use kinerja::store::records::AuditAction;
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    let budi = |s: &Session| {
+        s.text()
+            .lines()
+            .find(|l| l.starts_with("budi "))
+            .unwrap_or_default()
+            .trim_end_matches(['│', '|', ' '])
+            .to_string()
+    };
+    assert!(budi(&s).ends_with('-'), "never logged in: {}", s.text());
+    s.app
+        .store()
+        .audit_event("budi", AuditAction::Login, "officers/budi", "from 10.0.0.7")
+        .unwrap();
+    assert!(next_frame(&mut s));
+    let row = budi(&s);
+    assert!(!row.ends_with('-'), "{}", s.text());
+    assert_eq!(row.as_bytes()[row.len() - 3], b':', "a time: {row}");
+}

@@ -456,7 +456,8 @@ impl App {
     }
 
     /// Brings the open list, records, Laporan and forms up to date with saves made in
-    /// other sessions; true if the screen changed. Called before each frame by `serve`.
+    /// other sessions, and the other screens that show stored data once on top
+    /// (`refresh.rs`); true if the screen changed. Called before each frame by `serve`.
     pub fn sync_shared(&mut self) -> bool {
         let mut changed = self.sync_records(false);
         changed |= self.refresh_stale();
