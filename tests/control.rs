@@ -5,103 +5,25 @@
 //! the command line is the real binary, as an officer's shell runs it.
 
 mod common;
+#[path = "common/ssh.rs"]
+mod ssh;
 
 use kinerja::cli::autobackup;
 use kinerja::cli::control::{self, Control};
-use kinerja::domain::{Officer, PeriodKind, Rating, Role, Unit, UnitKind};
+use kinerja::domain::{PeriodKind, Rating, Role, Unit, UnitKind};
 use kinerja::serve::{Settings, hostkey};
 use kinerja::store::Store;
-use russh::client;
-use russh::keys::{PrivateKey, PrivateKeyWithHashAlg, PublicKeyOrCertificate};
-use russh::{ChannelMsg, client::Handle};
+use russh::keys::PrivateKey;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-struct Client;
+use ssh::{Term, key, login, officer};
 
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(&mut self, _: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
-
-fn key() -> PrivateKey {
-    PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap()
-}
-
-fn officer(name: &str, role: Role, units: &[&str], key: &PrivateKey) -> Officer {
-    Officer {
-        name: name.into(),
-        role,
-        units: units.iter().map(|u| u.to_string()).collect(),
-        keys: vec![key.public_key().to_openssh().unwrap()],
-        lang: String::new(),
-        revision: 0,
-    }
-}
-
-async fn login(addr: std::net::SocketAddr, user: &str, key: &PrivateKey) -> Option<Handle<Client>> {
-    let config = Arc::new(client::Config::default());
-    let mut handle = client::connect(config, addr, Client).await.ok()?;
-    let auth = handle
-        .authenticate_publickey(
-            user,
-            PrivateKeyWithHashAlg::new(Arc::new(key.clone()), None),
-        )
-        .await
-        .ok()?;
-    auth.success().then_some(handle)
-}
-
-/// One officer's terminal: the channel and what it shows.
-struct Term {
-    _handle: Handle<Client>,
-    channel: russh::Channel<client::Msg>,
-    screen: vt100::Parser,
-}
-
-impl Term {
-    async fn open(addr: std::net::SocketAddr, user: &str, key: &PrivateKey) -> Term {
-        let handle = login(addr, user, key).await.expect("login");
-        let channel = handle.channel_open_session().await.unwrap();
-        channel
-            .request_pty(true, "xterm-256color", 80, 24, 0, 0, &[])
-            .await
-            .unwrap();
-        channel.request_shell(true).await.unwrap();
-        Term {
-            _handle: handle,
-            channel,
-            screen: vt100::Parser::new(24, 80, 0),
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    /// Reads output until the screen shows `what` (20 s at most).
-    async fn wait_for(&mut self, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !self.text().contains(what) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, self.channel.wait()).await {
-                Ok(Some(ChannelMsg::Data { data })) => self.screen.process(&data),
-                Ok(Some(_)) => {}
-                Ok(None) | Err(_) => panic!("waiting for {what:?}; the screen:\n{}", self.text()),
-            }
-        }
-    }
-
-    async fn send(&mut self, bytes: &[u8]) {
-        self.channel.data_bytes(bytes.to_vec()).await.unwrap();
-    }
-}
+/// How long a terminal waits for what it expects (the server also runs commands here).
+const WAIT: Duration = Duration::from_secs(20);
 
 const RINA: &str = "198503302010012002";
 
@@ -266,8 +188,8 @@ fn a_backup_taken_while_two_sessions_work_restores_to_the_same_exports() {
     let addr = served.addr();
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let mut a = Term::open(addr, "ani", &ka).await;
-        let mut b = Term::open(addr, "budi", &kb).await;
+        let mut a = Term::open_for(addr, "ani", &ka, WAIT).await;
+        let mut b = Term::open_for(addr, "budi", &kb, WAIT).await;
         a.wait_for("Beranda").await;
         b.wait_for("Beranda").await;
         // The admin reads the list and Rina's record; the penilai evaluates her.
@@ -444,7 +366,7 @@ fn an_officer_added_while_serving_logs_in_without_a_restart() {
         said(&out)
     );
     rt.block_on(async {
-        let mut c = Term::open(addr, "cici", &kc).await;
+        let mut c = Term::open_for(addr, "cici", &kc, WAIT).await;
         c.wait_for("Beranda").await;
         c.wait_for("cici").await;
         c.send(b"q").await;

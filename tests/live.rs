@@ -609,3 +609,266 @@ fn an_officer_changed_meanwhile_is_not_saved_over_and_who_changed_it_is_named() 
     assert_eq!(budi.role, kinerja::domain::Role::Penilai);
     assert_eq!(budi.lang, "id");
 }
+
+// ---- issue 22, the rest of the live view (i22-a): Beranda, Talenta, the profile, the
+// SKP and Realisasi follow another session's saves.
+
+/// Two sessions as `serve` runs them: over one database and the rows they share, both on
+/// Beranda; the second as `officer-b`.
+fn two_served() -> (Session, Session, Session) {
+    let base = demo();
+    let today = options(Lang::Id, Theme::default()).today;
+    let shared = kinerja::app::Shared::load(base.app.store(), today).unwrap();
+    let a = served(&base, &shared, "tester");
+    let b = served(&base, &shared, "officer-b");
+    (base, a, b)
+}
+
+/// Officer B deletes Ani Harahap's annual 2025 evaluation (the first person on the list,
+/// the fourth evaluation on her record): a save Beranda's coverage and Talenta count.
+fn b_deletes_an_annual_evaluation(b: &mut Session) {
+    b.key(KeyCode::Char('2')).key(KeyCode::Enter);
+    b.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
+    b.key(KeyCode::Enter);
+    assert!(b.shows("Periode                  Tahunan"), "{}", b.text());
+    b.key_mod(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        .key(KeyCode::Char('y'));
+    assert!(b.shows("terhapus"), "{}", b.text());
+}
+
+#[test]
+fn beranda_counts_another_sessions_save_at_its_next_frame() {
+    let (_base, mut a, mut b) = two_served();
+    assert!(a.shows("Cakupan penilaian: tahunan 2025"), "{}", a.text());
+    assert!(a.shows("293 / 293 (100%)"), "{}", a.text());
+    b_deletes_an_annual_evaluation(&mut b);
+    // As it was until the next frame, which counts again.
+    a.draw();
+    assert!(a.shows("293 / 293 (100%)"), "{}", a.text());
+    assert!(next_frame(&mut a));
+    assert!(a.shows("292 / 293 (99%)"), "{}", a.text());
+    // Nothing new: nothing is counted again.
+    assert!(!next_frame(&mut a));
+}
+
+#[test]
+fn talenta_moves_a_person_another_session_changed_on_top_or_gone_back_to() {
+    let (_base, mut a, mut b) = two_served();
+    a.key(KeyCode::Char('5'));
+    assert!(a.shows("0 tanpa evaluasi tahunan"), "{}", a.text());
+    assert!(a.shows("1 · 38 orang"), "{}", a.text());
+    b_deletes_an_annual_evaluation(&mut b);
+    assert!(next_frame(&mut a));
+    assert!(a.shows("1 tanpa evaluasi tahunan"), "{}", a.text());
+    assert!(a.shows("1 · 37 orang"), "{}", a.text());
+    // Under a record it is read again only when gone back to, on the same box.
+    let (_base, mut a, mut b) = two_served();
+    a.key(KeyCode::Char('5'))
+        .key(KeyCode::Tab)
+        .key(KeyCode::Enter);
+    assert!(a.shows("Evaluasi │ Pelatihan"), "{}", a.text());
+    b_deletes_an_annual_evaluation(&mut b);
+    next_frame(&mut a);
+    a.key(KeyCode::Esc);
+    assert!(a.shows("1 tanpa evaluasi tahunan"), "{}", a.text());
+    assert!(a.shows("Kotak 9: promosi"), "{}", a.text());
+}
+
+#[test]
+fn the_profile_shows_another_sessions_save_at_its_next_frame() {
+    let (_base, mut a, mut b) = two_served();
+    a.key(KeyCode::Char('2'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('p'));
+    assert!(a.shows("Profil pegawai: Ani Harahap"), "{}", a.text());
+    assert!(a.shows("Thn 2025"), "{}", a.text());
+    b_deletes_an_annual_evaluation(&mut b);
+    assert!(next_frame(&mut a));
+    assert!(a.shows("Profil pegawai: Ani Harahap"), "{}", a.text());
+    assert!(
+        !a.shows("Thn 2025"),
+        "the trend lost the year: {}",
+        a.text()
+    );
+}
+
+/// Opens Ani Harahap's SKP 2026 (the record's sixth section, its first line).
+fn open_first_skp(s: &mut Session) {
+    s.key(KeyCode::Char('2')).key(KeyCode::Enter);
+    for _ in 0..5 {
+        s.key(KeyCode::Tab);
+    }
+    s.key(KeyCode::Enter);
+    assert!(s.shows("SKP · Ani Harahap"), "{}", s.text());
+}
+
+#[test]
+fn an_open_skp_shows_feedback_another_session_saved() {
+    let (_base, mut a, mut b) = two_served();
+    open_first_skp(&mut a);
+    let rhk1 = |s: &Session| s.lines()[9].clone();
+    assert!(
+        rhk1(&a).trim_end_matches('│').trim_end().ends_with("1u"),
+        "{}",
+        a.text()
+    );
+    open_first_skp(&mut b);
+    b.key(KeyCode::Char('m'))
+        .type_text("Bagus")
+        .key(KeyCode::F(2));
+    assert!(b.shows("tersimpan"), "{}", b.text());
+    assert!(next_frame(&mut a));
+    assert!(
+        rhk1(&a).trim_end_matches('│').trim_end().ends_with("2u"),
+        "{}",
+        a.text()
+    );
+}
+
+/// The realisation column of row `i` of the Realisasi table.
+fn realised_row(s: &Session, i: usize) -> String {
+    s.lines()[6 + i].clone()
+}
+
+#[test]
+fn realisasi_takes_in_another_sessions_save_and_keeps_what_is_typed() {
+    let (_base, mut a, mut b) = two_served();
+    a.key(KeyCode::Char('2')).key(KeyCode::Char('R'));
+    b.key(KeyCode::Char('2')).key(KeyCode::Char('R'));
+    assert!(realised_row(&a, 0).contains("Ani Harahap"), "{}", a.text());
+    assert!(
+        realised_row(&a, 1).contains("24 jam/minggu"),
+        "{}",
+        a.text()
+    );
+    // A types for Ani; B saves Ani's and then Bonar's.
+    a.type_text("2");
+    b.type_text("25").key(KeyCode::Enter);
+    b.type_text("30").key(KeyCode::Enter);
+    assert!(next_frame(&mut a));
+    assert!(
+        a.shows("Diubah di sesi lain oleh officer-b pukul"),
+        "{}",
+        a.text()
+    );
+    assert!(
+        realised_row(&a, 0).contains("▏2") || realised_row(&a, 0).contains("2▏"),
+        "{}",
+        a.text()
+    );
+    // The other person's realisation is in; Ani's shows once typing stops.
+    assert!(
+        realised_row(&a, 1).contains("30 jam/minggu"),
+        "{}",
+        a.text()
+    );
+    a.key(KeyCode::Esc);
+    assert!(
+        realised_row(&a, 0).contains("25 jam/minggu"),
+        "{}",
+        a.text()
+    );
+}
+
+#[test]
+fn realisasi_changed_underneath_in_three_looks() {
+    for (look, lang, theme) in common::session::looks() {
+        let base = common::session::session_with(300, lang, theme, 80, 24);
+        let today = options(lang, theme).today;
+        let shared = kinerja::app::Shared::load(base.app.store(), today).unwrap();
+        let mut opts = options(lang, theme);
+        opts.actor = "tester".into();
+        let app = App::with_shared(base.app.store().clone(), shared.clone(), opts).unwrap();
+        let mut a = Session {
+            dir: tempfile::tempdir().unwrap(),
+            app,
+            term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+        };
+        let mut b = served(&base, &shared, "officer-b");
+        a.key(KeyCode::Char('2')).key(KeyCode::Char('R'));
+        b.key(KeyCode::Char('2')).key(KeyCode::Char('R'));
+        a.type_text("2");
+        b.type_text("25").key(KeyCode::Enter);
+        next_frame(&mut a);
+        insta::assert_snapshot!(format!("realisasi_changed__{look}"), masked(&a.text()));
+    }
+}
+
+#[test]
+fn the_audit_screen_lists_another_sessions_save_at_its_next_frame() {
+    let (_base, mut a, mut b) = two_served();
+    a.key(KeyCode::Char('A'));
+    assert!(!a.shows("officer-b"), "{}", a.text());
+    b_deletes_an_annual_evaluation(&mut b);
+    assert!(next_frame(&mut a));
+    assert!(a.shows("officer-b"), "{}", a.text());
+}
+
+#[test]
+fn the_officer_forms_draft_is_kept_when_the_session_ends_and_offered_at_login() {
+    for (lang, offer) in [
+        (Lang::Id, "Draf petugas untuk budi dari"),
+        (Lang::En, "An officer draft for budi from"),
+    ] {
+        let mut s = with_officers("ani", lang, Theme::default());
+        s.key(KeyCode::Char('O'))
+            .key(KeyCode::Down)
+            .key(KeyCode::Char('u'));
+        // budi: penilai -> viewer, not saved.
+        s.key(KeyCode::Right);
+        // The session ends (the link dropped) with the form open: its draft stays.
+        let store = s.app.store().clone();
+        let mut opts = options(lang, Theme::default());
+        opts.actor = "ani".into();
+        opts.officer = store.officer("ani").unwrap();
+        s.app = App::new(store.clone(), opts).unwrap();
+        let kept: Vec<String> = store
+            .drafts_under("ani/")
+            .unwrap()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            kept.len() == 1 && kept[0].ends_with("/petugas/budi"),
+            "{kept:?}"
+        );
+        // The next login offers it, naming the officer; `y` opens the form with it.
+        s.app.finish_loading().unwrap();
+        s.draw();
+        assert!(s.shows(offer), "{}", s.text());
+        assert!(
+            !s.shows("pegawai baru") && !s.shows("new staff"),
+            "{}",
+            s.text()
+        );
+        s.key(KeyCode::Char('y'));
+        s.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let budi = store.officer("budi").unwrap().unwrap();
+        assert_eq!(budi.role, kinerja::domain::Role::Viewer, "{}", s.text());
+        assert!(store.drafts_under("ani/").unwrap().is_empty());
+    }
+}
+
+#[test]
+fn petugas_shows_another_officers_login_at_its_next_frame() {
+    use kinerja::store::records::AuditAction;
+    let mut s = with_officers("ani", Lang::En, Theme::default());
+    s.key(KeyCode::Char('O'));
+    let budi = |s: &Session| {
+        s.text()
+            .lines()
+            .find(|l| l.starts_with("budi "))
+            .unwrap_or_default()
+            .trim_end_matches(['│', '|', ' '])
+            .to_string()
+    };
+    assert!(budi(&s).ends_with('-'), "never logged in: {}", s.text());
+    s.app
+        .store()
+        .audit_event("budi", AuditAction::Login, "officers/budi", "from 10.0.0.7")
+        .unwrap();
+    assert!(next_frame(&mut s));
+    let row = budi(&s);
+    assert!(!row.ends_with('-'), "{}", s.text());
+    assert_eq!(row.as_bytes()[row.len() - 3], b':', "a time: {row}");
+}

@@ -2,106 +2,15 @@
 //! screens with keys, the client's screen read through a terminal emulator (vt100).
 
 mod common;
+#[path = "common/ssh.rs"]
+mod ssh;
 
 use kinerja::domain::{Officer, PeriodKind, Rating, Role, Unit, UnitKind};
 use kinerja::serve::{Settings, hostkey};
 use kinerja::store::Store;
-use russh::client;
-use russh::keys::{PrivateKey, PrivateKeyWithHashAlg, PublicKeyOrCertificate};
-use russh::{ChannelMsg, client::Handle};
-use std::sync::Arc;
+use russh::ChannelMsg;
+use ssh::{Term, key, login, officer};
 use std::time::{Duration, Instant};
-
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(&mut self, _: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
-
-fn key() -> PrivateKey {
-    PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap()
-}
-
-fn officer(name: &str, role: Role, units: &[&str], key: &PrivateKey) -> Officer {
-    Officer {
-        name: name.into(),
-        role,
-        units: units.iter().map(|u| u.to_string()).collect(),
-        keys: vec![key.public_key().to_openssh().unwrap()],
-        lang: String::new(),
-        revision: 0,
-    }
-}
-
-async fn login(addr: std::net::SocketAddr, user: &str, key: &PrivateKey) -> Option<Handle<Client>> {
-    let config = Arc::new(client::Config::default());
-    let mut handle = client::connect(config, addr, Client).await.ok()?;
-    let auth = handle
-        .authenticate_publickey(
-            user,
-            PrivateKeyWithHashAlg::new(Arc::new(key.clone()), None),
-        )
-        .await
-        .ok()?;
-    auth.success().then_some(handle)
-}
-
-/// One officer's terminal: the channel and what it shows.
-struct Term {
-    _handle: Handle<Client>,
-    channel: russh::Channel<client::Msg>,
-    screen: vt100::Parser,
-}
-
-impl Term {
-    async fn open(addr: std::net::SocketAddr, user: &str, key: &PrivateKey) -> Term {
-        let handle = login(addr, user, key).await.expect("login");
-        let channel = handle.channel_open_session().await.unwrap();
-        channel
-            .request_pty(true, "xterm-256color", 80, 24, 0, 0, &[])
-            .await
-            .unwrap();
-        channel.request_shell(true).await.unwrap();
-        Term {
-            _handle: handle,
-            channel,
-            screen: vt100::Parser::new(24, 80, 0),
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    /// Reads output until the screen shows `what` (10 s at most).
-    async fn wait_for(&mut self, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !self.text().contains(what) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, self.channel.wait()).await {
-                Ok(Some(ChannelMsg::Data { data })) => self.screen.process(&data),
-                Ok(Some(_)) => {}
-                Ok(None) | Err(_) => panic!("waiting for {what:?}; the screen:\n{}", self.text()),
-            }
-        }
-    }
-
-    async fn send(&mut self, bytes: &[u8]) {
-        self.channel.data_bytes(bytes.to_vec()).await.unwrap();
-    }
-
-    fn line_with(&self, needle: &str) -> String {
-        self.text()
-            .lines()
-            .find(|l| l.contains(needle))
-            .unwrap_or("")
-            .to_string()
-    }
-}
 
 #[test]
 fn two_officers_work_at_once_with_their_roles() {

@@ -12,7 +12,7 @@ use crate::store::AuditEntry;
 
 /// More entries than this since a session last looked (an import, the demo) and every
 /// open record is read again instead of matching them one by one.
-const CHANGES_READ: usize = 500;
+pub(super) const CHANGES_READ: usize = 500;
 
 /// The audit record a form edits, from its draft's name (`None`: a new record, or a form
 /// whose record no other session can change under it).
@@ -36,7 +36,7 @@ pub(super) fn record_of_draft(name: &str) -> Option<String> {
 }
 
 /// The person (NIP) an audit record is about, for records kept per person.
-fn person_of(record: &str) -> Option<&str> {
+pub(super) fn person_of(record: &str) -> Option<&str> {
     let mut parts = record.split('/');
     let tree = parts.next()?;
     let per_person = [
@@ -123,6 +123,7 @@ fn kind_of_draft(name: &str) -> T {
         "kontrak" => T::DraftKindKontrak,
         "keberatan" => T::DraftKindKeberatan,
         "skp" => T::DraftKindSkp,
+        "petugas" => T::DraftKindPetugas,
         _ => T::DraftKindOther,
     }
 }
@@ -193,24 +194,33 @@ impl App {
             return;
         };
         let (outcome, nip) = outcome_of_draft(name);
-        let who = match &nip {
-            Some(n) => self
+        let who = match (&nip, name.split('/').collect::<Vec<_>>().as_slice()) {
+            // The officer form's draft names the officer (i22-a).
+            (_, ["petugas", "baru"]) => self.ui.t(T::DraftNewOfficer).to_string(),
+            (_, ["petugas", officer]) => crate::domain::text::clean_line(officer),
+            (Some(n), _) => self
                 .store
                 .get_staff(n)
                 .ok()
                 .flatten()
                 .map_or(n.clone(), |s| crate::domain::text::clean_line(&s.nama)),
-            None => self.ui.t(T::DraftNewPerson).to_string(),
+            (None, _) => self.ui.t(T::DraftNewPerson).to_string(),
         };
         let t = if outcome.is_some() {
             T::DraftWaiting
         } else {
             T::DraftWaitingForm
         };
-        let mut text = self
-            .ui
-            .t(t)
-            .replace("{kind}", self.ui.t(kind_of_draft(name)))
+        let kind = self.ui.t(kind_of_draft(name));
+        // English: "An evaluation draft", "An officer draft".
+        let template = match self.ui.t(t).strip_prefix("A {kind}") {
+            Some(rest) if kind.starts_with(['a', 'e', 'i', 'o', 'u']) => {
+                format!("An {{kind}}{rest}")
+            }
+            _ => self.ui.t(t).to_string(),
+        };
+        let mut text = template
+            .replace("{kind}", kind)
             .replace("{who}", &who)
             .replace(
                 "{time}",
@@ -329,6 +339,8 @@ impl App {
             changed |= self.tell_forms(&entries);
         }
         self.check_access(&entries, everything);
+        // The other screens that show stored data (refresh.rs).
+        changed |= self.mark_stale(&entries, own);
         changed
     }
 
@@ -433,7 +445,7 @@ fn parts(entry: &AuditEntry, tz: &TimeZone, today: Date) -> (String, String, Str
 }
 
 /// The form's notice that another session saved its record.
-fn changed_text(ui: &Ui, entry: &AuditEntry, tz: &TimeZone, today: Date) -> String {
+pub(super) fn changed_text(ui: &Ui, entry: &AuditEntry, tz: &TimeZone, today: Date) -> String {
     let (who, when, what) = parts(entry, tz, today);
     ui.t(T::LiveChanged)
         .replace("{who}", &who)

@@ -24,6 +24,7 @@ mod partners;
 mod print;
 mod profile;
 mod realisation;
+mod refresh;
 mod reports;
 mod staff;
 
@@ -252,6 +253,9 @@ pub struct App {
     draft_offer: Option<live::DraftOffer>,
     /// Keeps this session counted open while the app lives.
     live: Option<shared::LiveGuard>,
+    /// The open screens another session's save made stale, read again once on top
+    /// (issue 22, see `refresh.rs`).
+    stale: Vec<usize>,
     /// The session ended because its officer, or their last key, was removed: what the
     /// officer is told as the session closes.
     goodbye: Option<String>,
@@ -316,6 +320,7 @@ impl App {
             session_tag: live::new_tag(),
             draft_offer: None,
             live: None,
+            stale: Vec::new(),
             goodbye: None,
         };
         app.started();
@@ -354,6 +359,7 @@ impl App {
             session_tag: live::new_tag(),
             draft_offer: None,
             live: None,
+            stale: Vec::new(),
             goodbye: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
@@ -457,9 +463,11 @@ impl App {
     }
 
     /// Brings the open list, records, Laporan and forms up to date with saves made in
-    /// other sessions; true if the screen changed. Called before each frame by `serve`.
+    /// other sessions, and the other screens that show stored data once on top
+    /// (`refresh.rs`); true if the screen changed. Called before each frame by `serve`.
     pub fn sync_shared(&mut self) -> bool {
         let mut changed = self.sync_records(false);
+        changed |= self.refresh_stale();
         let screens = std::iter::once(&mut self.screen).chain(self.stack.iter_mut());
         for s in screens {
             if let Screen::List(list) = s {
@@ -630,7 +638,10 @@ impl App {
         let changed = self.take_key(key);
         // This session's own saves: taken in now, so that they are not news at the next
         // frame (the records they touch are read again, forms are not told).
-        self.sync_records(true) || changed
+        let synced = self.sync_records(true);
+        // A screen gone back to (or done being typed into) that a save made stale.
+        let refreshed = self.refresh_stale();
+        synced || refreshed || changed
     }
 
     fn take_key(&mut self, key: KeyEvent) -> bool {

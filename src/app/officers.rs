@@ -189,7 +189,7 @@ impl App {
     }
 
     /// Petugas read again in place, the officer `name` selected when still listed.
-    fn show_officers_again(&mut self, name: &str) {
+    pub(super) fn show_officers_again(&mut self, name: &str) {
         match self.officer_rows() {
             Ok(rows) => {
                 let on_keys = matches!(&self.screen, Screen::Officers(o) if o.on_keys());

@@ -20,7 +20,7 @@ enum NotMade {
 
 impl App {
     /// The SKP screen of `nip`'s SKP `id`; `None` when either is gone.
-    fn skp_screen(&self, nip: &str, id: u32) -> Result<Option<SkpScreen>, StoreError> {
+    pub(super) fn skp_screen(&self, nip: &str, id: u32) -> Result<Option<SkpScreen>, StoreError> {
         let Some(staff) = self.store.get_staff(nip)? else {
             return Ok(None);
         };

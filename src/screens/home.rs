@@ -66,6 +66,18 @@ impl Home {
         self.data = data;
     }
 
+    /// The unit Beranda counts (`None`: every unit the officer sees).
+    pub fn unit(&self) -> Option<&str> {
+        self.data.unit.as_deref()
+    }
+
+    /// Counted again after another session's save (issue 22): the selected line stays
+    /// where it was when it still exists.
+    pub fn refresh(&mut self, data: HomeData) {
+        self.data = data;
+        self.selected = self.selected.min(self.rows().saturating_sub(1));
+    }
+
     /// The open objections the attention list shows (at most [`OBJECTIONS_SHOWN`]), above
     /// the people to coach.
     fn objections_shown(&self) -> usize {

@@ -120,6 +120,17 @@ impl OfficersScreen {
         }
     }
 
+    /// The selected officer's name.
+    pub fn selected_name(&self) -> Option<&str> {
+        self.rows.get(self.selected).map(|o| o.name.as_str())
+    }
+
+    /// Whether the list is only shown: no question asked and no key being pasted (what
+    /// a re-read after another session's save would lose, issue 22).
+    pub fn idle(&self) -> bool {
+        matches!(self.mode, Mode::List)
+    }
+
     /// Whether the selection is on the selected officer's keys.
     pub fn on_keys(&self) -> bool {
         self.on_keys

@@ -63,6 +63,14 @@ impl ProfileScreen {
         &self.profile
     }
 
+    /// Keeps the scroll of the profile it replaces (read again after another session's
+    /// save, issue 22).
+    pub fn keep_place_of(mut self, old: &ProfileScreen) -> ProfileScreen {
+        self.scroll = old.scroll;
+        self.page = old.page;
+        self
+    }
+
     /// Every line of the profile for a box `width` columns wide.
     fn lines(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
         let p = &self.profile;

@@ -93,6 +93,17 @@ impl Promotions {
     pub fn period(&self) -> PromotionPeriod {
         self.list.period
     }
+
+    /// The unit the list is narrowed to.
+    pub fn unit(&self) -> Option<&str> {
+        self.list.unit.as_deref()
+    }
+
+    /// Keeps the selected line of the list it replaces (read again, issue 22).
+    pub fn keep_place_of(mut self, old: &Promotions) -> Promotions {
+        self.selected = old.selected.min(self.list.rows.len().saturating_sub(1));
+        self
+    }
 }
 
 impl Screen for Promotions {

@@ -263,6 +263,26 @@ impl RealisationScreen {
         matches!(self.mode, Mode::Entry(_))
     }
 
+    /// The NIP of the selected row's person.
+    pub fn selected_nip(&self) -> Option<String> {
+        self.rows().get(self.selected).map(|r| r.nip.to_string())
+    }
+
+    /// Another session saved `nip`'s SKP (issue 22): it is put in as saved, whatever is
+    /// typed stays, and `notice` (who changed it, when, what) shows under the table.
+    pub fn changed_elsewhere(
+        &mut self,
+        nip: &str,
+        skp: crate::domain::Skp,
+        notice: Option<String>,
+    ) {
+        self.data.replace(nip, skp);
+        self.selected = self.selected.min(self.rows().len().saturating_sub(1));
+        if let Some(text) = notice {
+            self.message = Some((text, true));
+        }
+    }
+
     fn rows(&self) -> Vec<EntryRow<'_>> {
         self.data.rows(self.page)
     }

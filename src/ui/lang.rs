@@ -903,6 +903,9 @@ texts! {
     DraftKindSkp => "SKP", "SKP";
     DraftKindOther => "formulir", "form";
     DraftNewPerson => "pegawai baru", "a new staff member";
+    // Issue 22, i22-a: the officer form's draft offered at login names the officer.
+    DraftKindPetugas => "petugas", "officer";
+    DraftNewOfficer => "petugas baru", "a new officer";
     RoleAdminOnlyOfficers => "hanya admin yang melihat daftar petugas", "only an admin sees the officers";
     KeyOfficers => "petugas", "officers";
     OfficersTitle => "Petugas", "Officers";
