@@ -343,6 +343,20 @@ fn inputs(command: &Command) -> Vec<&Path> {
 /// (and refuse: no public key file is that long).
 const MAX_INPUT: u64 = 16 * 1024;
 
+/// The input files of `command`, read by the CLI and named as the server will look them
+/// up (relative to `cwd`, the CLI's directory). Each is read as given: a relative path is
+/// opened from this directory, which works where the absolute one may not (`sudo -u
+/// kinerja` run in `/root/setup` may read `budi.pub` there, but not search `/root`).
+fn read_inputs(command: &Command, cwd: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    inputs(command)
+        .into_iter()
+        .filter_map(|p| {
+            let small = std::fs::metadata(p).ok()?.len() <= MAX_INPUT;
+            small.then(|| std::fs::read(p).ok().map(|b| (cwd.join(p), b)))?
+        })
+        .collect()
+}
+
 /// Makes every relative path of `command` relative to `cwd` (the CLI's directory).
 fn absolutize(command: &mut Command, cwd: &Path) {
     let fix = |p: &mut PathBuf| {
@@ -598,14 +612,7 @@ fn run_request(request: &Request, store: &Store, db: &Path) -> Result<(), Failur
 pub fn forward(db: &Path, command: &Command, args: &[OsString]) -> Option<Result<(), Failure>> {
     let mut stream = UnixStream::connect(socket_path(db)).ok()?;
     let cwd = std::env::current_dir().unwrap_or_default();
-    let files = inputs(command)
-        .into_iter()
-        .filter_map(|p| {
-            let full = cwd.join(p);
-            let small = std::fs::metadata(&full).ok()?.len() <= MAX_INPUT;
-            small.then(|| std::fs::read(&full).ok().map(|b| (full, b)))?
-        })
-        .collect();
+    let files = read_inputs(command, &cwd);
     let request = Request {
         user: super::os_user(),
         cwd,
@@ -772,6 +779,31 @@ mod tests {
             "check"
         );
         assert_eq!(command_name(&args(&["kinerja"])), "?");
+    }
+
+    #[test]
+    fn a_key_file_is_read_as_given_and_named_from_the_clis_directory() {
+        // A relative key file is opened from the process's directory, not through the
+        // absolute path (whose parents the service user may not search): the test runs in
+        // the crate's directory, and "/nowhere" stands for such a parent.
+        let cli = Cli::try_parse_from([
+            "kinerja",
+            "officer",
+            "add",
+            "budi",
+            "--role",
+            "viewer",
+            "--key",
+            "contrib/kinerja.service",
+        ])
+        .unwrap();
+        let command = cli.command.unwrap();
+        let files = read_inputs(&command, Path::new("/nowhere"));
+        let on_disk = std::fs::read("contrib/kinerja.service").unwrap();
+        assert_eq!(
+            files,
+            vec![(PathBuf::from("/nowhere/contrib/kinerja.service"), on_disk)]
+        );
     }
 
     #[test]
