@@ -226,6 +226,42 @@ fn tabs_at_scale(c: &mut Criterion) {
             total
         })
     });
+    // Issue 23: the start the screens make when the last close kept their view
+    // (`kinerja.view`): sled opens on a second thread while the view is read, as
+    // `cli::screens_on` does; then Beranda's first frame, filled.
+    {
+        let store = Store::open(&path).expect("open");
+        let mut app = App::new(store, options()).expect("app");
+        app.finish_loading().expect("load");
+        let kept = app.view_to_keep();
+        assert!(kept.is_some(), "a session that changed nothing keeps a view");
+        app.into_store().close_with_view(kept).expect("close");
+    }
+    group.bench_function("beranda_filled_from_the_view", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                let started = Instant::now();
+                let fingerprint =
+                    kinerja::store::view_file::sound_fingerprint(&path).expect("closed sound");
+                let (store, shared) = std::thread::scope(|scope| {
+                    let opened = scope.spawn(|| Store::open(&path));
+                    let key = kinerja::app::view_key(options().today, options().jp);
+                    let shared = kinerja::store::view_file::read_view(&path, fingerprint, &key)
+                        .and_then(|p| kinerja::app::Shared::from_view(&p))
+                        .expect("the view kept at the last close");
+                    (opened.join().expect("thread").expect("open"), shared)
+                });
+                let mut app = App::from_view(store, shared, options()).expect("app");
+                draw(&mut term, &mut app);
+                total += started.elapsed();
+                let kept = app.view_to_keep();
+                app.into_store().close_with_view(kept).expect("close");
+            }
+            total
+        })
+    });
     let store = Store::open(&path).expect("open");
     let mut app = App::new(store, options()).expect("app");
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");

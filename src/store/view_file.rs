@@ -23,8 +23,9 @@ pub const VIEW_FILE: &str = "kinerja.view";
 
 const MAGIC: &[u8; 8] = b"KNJVIEW1";
 
-/// The largest view read (a view of 100,000 people is about 10 MB).
-const MAX_BYTES: u64 = 1 << 30;
+/// The largest view read: a view of 100,000 people is about 12 MB, so this is room for
+/// two million; a larger file is not read (nor allocated for).
+const MAX_BYTES: u64 = 256 << 20;
 
 /// The fingerprint of the database's files at `path` when [`super::STATE_FILE`] calls them
 /// sound (exactly as a clean close left them); `None` on any doubt. Take it before anything
