@@ -234,7 +234,10 @@ fn tabs_at_scale(c: &mut Criterion) {
         let mut app = App::new(store, options()).expect("app");
         app.finish_loading().expect("load");
         let kept = app.view_to_keep();
-        assert!(kept.is_some(), "a session that changed nothing keeps a view");
+        assert!(
+            kept.is_some(),
+            "a session that changed nothing keeps a view"
+        );
         app.into_store().close_with_view(kept).expect("close");
     }
     group.bench_function("beranda_filled_from_the_view", |b| {

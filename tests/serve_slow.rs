@@ -63,8 +63,11 @@ fn slow_link(server: SocketAddr) -> SocketAddr {
         std::thread::spawn(move || {
             let _ = std::io::copy(&mut down_read, &mut up_write);
         });
-        let step = RATE / 10;
-        let mut buf = vec![0u8; step];
+        // Up to half a second's bytes at a time, then as long a pause as they take at
+        // RATE: the link never carries more than RATE, and reads large enough for the
+        // small window to open again at once (smaller ones stall it, and the link then
+        // carries far less than RATE).
+        let mut buf = vec![0u8; RATE / 2];
         loop {
             match up_read.read(&mut buf) {
                 Ok(0) | Err(_) => break,
@@ -73,9 +76,9 @@ fn slow_link(server: SocketAddr) -> SocketAddr {
                     if down_write.write_all(&buf[..n]).is_err() {
                         break;
                     }
+                    std::thread::sleep(Duration::from_secs_f64(n as f64 / RATE as f64));
                 }
             }
-            std::thread::sleep(Duration::from_millis(100));
         }
     });
     addr

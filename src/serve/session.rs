@@ -6,12 +6,12 @@
 
 use crate::app::{App, Options, Shared};
 use crate::store::Store;
+use crate::tui::scroll::Scrolling;
 use crate::ui::event::{ESC_WAIT, Input, InputParser, PASTE_WAIT};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
@@ -152,7 +152,7 @@ impl Write for FrameBuffer {
     }
 }
 
-type Term = Terminal<CrosstermBackend<FrameBuffer>>;
+type Term = Terminal<Scrolling<FrameBuffer>>;
 
 /// Everything a session starts from.
 pub struct Start {
@@ -202,7 +202,7 @@ fn epilogue(message: &str) -> Vec<u8> {
 /// the size, which here would be the server's terminal, not the client's.)
 fn fresh_terminal(buffer: &FrameBuffer, size: (u16, u16)) -> io::Result<Term> {
     Terminal::with_options(
-        CrosstermBackend::new(buffer.clone()),
+        Scrolling::new(buffer.clone(), rect(size)),
         TerminalOptions {
             viewport: Viewport::Fixed(rect(size)),
         },

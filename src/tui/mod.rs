@@ -7,6 +7,7 @@
 //! [`InputParser`], handles them all and draws once, inside synchronized-output
 //! markers.
 
+pub mod scroll;
 use crate::app::App;
 use crate::ui::event::{ESC_WAIT, InputParser, PASTE_WAIT};
 use crate::ui::theme::Theme;
@@ -15,7 +16,6 @@ use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use std::io::{self, Read};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
@@ -45,7 +45,7 @@ fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+type Term = Terminal<scroll::Scrolling<io::Stdout>>;
 
 /// Puts the terminal back: bracketed paste off, the main screen back, the cursor shown, raw
 /// mode off. Safe to call more than once (the panic hook and the normal exit both call it).
@@ -249,7 +249,7 @@ fn gone(e: &io::Error) -> bool {
 fn init() -> io::Result<Term> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(scroll::Scrolling::over(io::stdout()))
 }
 
 /// Waits for input or a signal; `None` waits for ever. Returns (terminal readable, signal).
