@@ -49,8 +49,7 @@ impl Shared {
     pub fn from_view(payload: &[u8]) -> Option<Shared> {
         let (staff, used) = SharedStaff::from_view(payload)?;
         let rest = payload.get(used..)?;
-        let (home, home_used): (HomeData, usize) =
-            bincode::serde::decode_from_slice(rest, bincode::config::standard()).ok()?;
+        let (home, home_used): (HomeData, usize) = crate::model::staff_index::decode_bounded(rest)?;
         if home_used != rest.len() || !home.loaded() {
             return None;
         }

@@ -825,6 +825,10 @@ fn screens_on(
     ascii: bool,
 ) -> Result<(), Failure> {
     let lang_now = lang.or(config.lang).unwrap_or_default();
+    // One day for the whole start: the view read is the one kept for the day the screens
+    // count for (read twice, a start at midnight could take yesterday's view as today's
+    // and keep it again, under today's key, at its close).
+    let today = today();
     let theme = crate::tui::theme_from_env(ascii || config.ascii, config.no_color);
     // The first frame comes before the database opens (issue 23: draw before the work);
     // the screens go on from it. Not after an unclean close: `check` speaks first, on the
@@ -845,7 +849,7 @@ fn screens_on(
     };
     let mut opening = if sound.is_some() || Store::would_open_sound(path) {
         Some(
-            crate::tui::Opening::start(|f| crate::app::draw_opening(f, &ui, today(), &label))
+            crate::tui::Opening::start(|f| crate::app::draw_opening(f, &ui, today, &label))
                 .map_err(Failure::cannot_run)?,
         )
     } else {
@@ -857,7 +861,7 @@ fn screens_on(
     let (store, mut view) = match sound.filter(|_| opening.is_some()) {
         Some(fingerprint) => std::thread::scope(|scope| {
             let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
-            let key = crate::app::view_key(today(), config.jp_targets());
+            let key = crate::app::view_key(today, config.jp_targets());
             let view = crate::store::view_file::read_view(path, fingerprint, &key)
                 .and_then(|payload| crate::app::Shared::from_view(&payload));
             let store = opened.join().map_err(|_| {
@@ -883,12 +887,12 @@ fn screens_on(
     check_before_screens(&store)?;
     let before = store.last_change()?;
     if demo {
-        crate::demo::fill(&store, 300, 1, today(), &os_user(), &|_| {})?;
+        crate::demo::fill(&store, 300, 1, today, &os_user(), &|_| {})?;
     }
     let opts = crate::app::Options {
         lang: lang_now,
         theme,
-        today: today(),
+        today,
         tz: jiff::tz::TimeZone::system(),
         actor: os_user(),
         db_label: path.display().to_string(),

@@ -180,7 +180,7 @@ struct Conn {
     audited_login: Option<(String, std::time::Instant)>,
     /// The connection's socket, asked how much it still holds (see [`carried`]); not
     /// owned: the stream russh holds closes it.
-    socket: std::os::fd::RawFd,
+    socket: Socket,
 }
 
 impl Drop for Conn {
@@ -210,7 +210,7 @@ impl Conn {
         peer: SocketAddr,
         ticket: accept::Ticket,
         logged_in: Arc<std::sync::atomic::AtomicBool>,
-        socket: std::os::fd::RawFd,
+        socket: Socket,
     ) -> Conn {
         Conn {
             socket,
@@ -235,17 +235,58 @@ impl Conn {
 /// screen line's worth, so a held key on a slow link never queues frames (issue 22).
 const LINK_SLACK: usize = 256;
 
-/// Waits until the socket `fd` holds at most [`LINK_SLACK`] bytes not yet acknowledged by
-/// the client (Linux `SIOCOUTQ`): the link carried the frame. Returns at once when the
-/// socket cannot be asked (it closed).
-async fn carried(fd: std::os::fd::RawFd) {
+/// A connection's socket as the writer asks it (see [`carried`]): its descriptor number,
+/// and which socket that number named when the connection was accepted. Once russh
+/// closes the stream the number may be given to another connection's socket or a file:
+/// the writer must not wait on that one's link.
+#[derive(Debug, Clone, Copy)]
+struct Socket {
+    fd: std::os::fd::RawFd,
+    id: Option<(u64, u64)>,
+}
+
+impl Socket {
+    fn of(fd: std::os::fd::RawFd) -> Socket {
+        Socket {
+            fd,
+            id: file_id(fd),
+        }
+    }
+
+    /// Whether the descriptor still names the socket it named at the accept.
+    fn same(&self) -> bool {
+        self.id.is_some() && file_id(self.fd) == self.id
+    }
+}
+
+/// The device and inode of what `fd` names now; `None` when it names nothing.
+fn file_id(fd: std::os::fd::RawFd) -> Option<(u64, u64)> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: fstat writes one `stat` through the pointer given, read only on success.
+    if unsafe { libc::fstat(fd, st.as_mut_ptr()) } != 0 {
+        return None;
+    }
+    // SAFETY: fstat succeeded, so it filled the struct.
+    let st = unsafe { st.assume_init() };
+    #[allow(clippy::unnecessary_cast)]
+    Some((st.st_dev as u64, st.st_ino as u64))
+}
+
+/// Waits until the socket holds at most [`LINK_SLACK`] bytes not yet acknowledged by the
+/// client (Linux `SIOCOUTQ`): the link carried the frame. Returns at once when the socket
+/// cannot be asked (it closed, or its number now names something else) or the session
+/// has ended (`out` done): a writer never waits for good on a link that is not its own.
+async fn carried(socket: Socket, out: &session::Outbox) {
     // russh writes the frame to the socket on its own task: give it a moment first.
     tokio::time::sleep(Duration::from_millis(2)).await;
     loop {
+        if out.is_done() || !socket.same() {
+            return;
+        }
         let mut held: libc::c_int = 0;
         // SAFETY: TIOCOUTQ writes one int through the pointer given; on a descriptor that
         // is not a socket any more it fails and nothing is read.
-        let rc = unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut held) };
+        let rc = unsafe { libc::ioctl(socket.fd, libc::TIOCOUTQ, &mut held) };
         if rc != 0 || usize::try_from(held).unwrap_or(0) <= LINK_SLACK {
             return;
         }
@@ -267,7 +308,7 @@ fn spawn_connection(
     let expired = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let _ = socket.set_nodelay(true);
     let limit = state.settings.limits.handshake;
-    let fd = std::os::fd::AsRawFd::as_raw_fd(&socket);
+    let fd = Socket::of(std::os::fd::AsRawFd::as_raw_fd(&socket));
     let stream = accept::Deadline::new(socket, limit, Arc::clone(&logged_in), Arc::clone(&expired));
     let handler = Conn::new(state, peer, ticket, logged_in, fd);
     let config = Arc::clone(config);
@@ -513,7 +554,7 @@ impl Conn {
                         out.carried();
                         break;
                     }
-                    carried(socket).await;
+                    carried(socket, &out).await;
                     out.carried();
                 }
                 if out.is_done() {
@@ -971,6 +1012,65 @@ pub fn run_until_signalled(running: Running) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A TCP connection on loopback whose reader never reads, its writer's socket filled
+    /// until the kernel holds far more than [`LINK_SLACK`] unacknowledged: a stalled link.
+    fn stalled() -> (std::net::TcpStream, std::net::TcpStream) {
+        use std::io::Write;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let mut writer =
+            std::net::TcpStream::connect(listener.local_addr().expect("addr")).expect("connect");
+        let (reader, _) = listener.accept().expect("accept");
+        writer.set_nonblocking(true).expect("nonblocking");
+        let chunk = [0u8; 65536];
+        while writer.write(&chunk).is_ok() {}
+        (writer, reader)
+    }
+
+    /// The writer of a connection russh has closed asks its socket's number, which the
+    /// kernel may have given to another connection stalled behind a full link: it must not
+    /// wait on that one (before, it polled it every 10 ms for as long as it stayed full).
+    #[test]
+    fn a_writer_never_waits_on_a_socket_that_took_its_number() {
+        use std::os::fd::AsRawFd;
+        let (full, _reader) = stalled();
+        let mut held: libc::c_int = 0;
+        // SAFETY: as in `carried`.
+        unsafe { libc::ioctl(full.as_raw_fd(), libc::TIOCOUTQ, &mut held) };
+        assert!(
+            usize::try_from(held).unwrap_or(0) > LINK_SLACK,
+            "stalled: {held}"
+        );
+        let ours = std::net::UdpSocket::bind("127.0.0.1:0").expect("socket");
+        let socket = Socket::of(ours.as_raw_fd());
+        // The connection closes and its number goes to the stalled one.
+        // SAFETY: dup2 makes `ours`' number name the stalled socket; `ours` closes it.
+        assert_eq!(
+            unsafe { libc::dup2(full.as_raw_fd(), ours.as_raw_fd()) },
+            ours.as_raw_fd()
+        );
+        let out = session::Outbox::default();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .expect("runtime");
+        // A guard, not a measure: it returns at once, and waited for ever before.
+        let waited = runtime.block_on(async {
+            tokio::time::timeout(Duration::from_secs(60), carried(socket, &out)).await
+        });
+        assert!(
+            waited.is_ok(),
+            "the writer waited on another connection's link"
+        );
+        // Its own stalled link it does wait on, until the session ends.
+        let own = Socket::of(full.as_raw_fd());
+        assert!(own.same());
+        out.finish();
+        let ended = runtime.block_on(async {
+            tokio::time::timeout(Duration::from_secs(60), carried(own, &out)).await
+        });
+        assert!(ended.is_ok(), "the session ended: the writer stops waiting");
+    }
 
     #[test]
     fn a_client_gets_a_sane_screen_size_whatever_it_asks() {

@@ -37,36 +37,57 @@ pub fn sound_fingerprint(path: &Path) -> Option<u32> {
 
 /// The payload of the view at `path`, if it was written for files with `fingerprint` (see
 /// [`sound_fingerprint`]) under the same `key`, and is whole. `None` otherwise: there is
-/// none, it is stale, torn or from another build.
+/// none, it is stale, torn or from another build, or it is not a plain file (a pipe, a
+/// device or a link to one would block the start or never end).
+///
+/// The header is read and checked first; the payload is read only when the header names
+/// these files and this key, and only as many bytes as the file holds.
 pub fn read_view(path: &Path, fingerprint: u32, key: &[u8]) -> Option<Vec<u8>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path.join(VIEW_FILE)).ok()?;
-    let len = file.metadata().ok()?.len();
-    if len > MAX_BYTES {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path.join(VIEW_FILE))
+        .ok()?;
+    let meta = file.metadata().ok()?;
+    let len = meta.len();
+    if !meta.is_file() || len > MAX_BYTES {
         return None;
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
-    file.read_to_end(&mut bytes).ok()?;
-    let (magic, rest) = bytes.split_at_checked(MAGIC.len())?;
+    // Never more than the file's length, even if it grows while it is read.
+    let mut file = file.take(len);
+    let mut head = [0u8; HEAD];
+    file.read_exact(&mut head).ok()?;
+    let (magic, rest) = head.split_at_checked(MAGIC.len())?;
     if magic != MAGIC {
         return None;
     }
     let (written_for, rest) = take_u32(rest)?;
     let (crc, rest) = take_u32(rest)?;
-    let (key_len, rest) = take_u32(rest)?;
-    let (written_key, rest) = rest.split_at_checked(usize::try_from(key_len).ok()?)?;
-    let (payload_len, rest) = rest.split_first_chunk::<8>()?;
-    let payload_len = usize::try_from(u64::from_le_bytes(*payload_len)).ok()?;
-    if written_for != fingerprint || written_key != key || rest.len() != payload_len {
+    let (key_len, _) = take_u32(rest)?;
+    if written_for != fingerprint || usize::try_from(key_len).ok()? != key.len() {
         return None;
     }
-    if crc32fast::hash(rest) != crc {
+    let mut written_key = vec![0u8; key.len()];
+    file.read_exact(&mut written_key).ok()?;
+    let mut payload_len = [0u8; 8];
+    file.read_exact(&mut payload_len).ok()?;
+    let payload_len = u64::from_le_bytes(payload_len);
+    let header = (HEAD + key.len() + 8) as u64;
+    if written_key != key || len.checked_sub(header) != Some(payload_len) {
         return None;
     }
-    let start = bytes.len() - payload_len;
-    bytes.drain(..start);
-    Some(bytes)
+    let mut payload = Vec::with_capacity(usize::try_from(payload_len).ok()?);
+    file.read_to_end(&mut payload).ok()?;
+    if payload.len() as u64 != payload_len || crc32fast::hash(&payload) != crc {
+        return None;
+    }
+    Some(payload)
 }
+
+/// The fixed part of the header: magic, fingerprint, CRC, the key's length.
+const HEAD: usize = MAGIC.len() + 12;
 
 fn take_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
     let (n, rest) = bytes.split_first_chunk::<4>()?;
@@ -161,6 +182,48 @@ mod tests {
         assert!(file.exists(), "written for these files: kept");
         keep_if_current(dir.path(), 8);
         assert!(!file.exists(), "the files changed: removed");
+    }
+
+    /// Only a plain file is read: a link (to another view, to /dev/zero, which would be
+    /// read until memory ran out) or a pipe (which would block the start) is not.
+    #[test]
+    fn a_view_that_is_not_a_plain_file_is_not_read() {
+        let dir = tempfile::tempdir().expect("dir");
+        let elsewhere = tempfile::tempdir().expect("dir");
+        write_view(elsewhere.path(), 7, b"k", b"p").expect("write");
+        let file = dir.path().join(VIEW_FILE);
+        std::os::unix::fs::symlink(elsewhere.path().join(VIEW_FILE), &file).expect("link");
+        assert_eq!(read_view(dir.path(), 7, b"k"), None, "a link to a view");
+        std::fs::remove_file(&file).expect("remove");
+        let fifo = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: mkfifo reads the NUL-terminated path given.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0, "mkfifo");
+        // A guard, not a measure: before, opening the pipe waited for a writer for ever.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let at = dir.path().to_path_buf();
+        std::thread::spawn(move || tx.send(read_view(&at, 7, b"k")));
+        let read = rx.recv_timeout(std::time::Duration::from_secs(60));
+        assert_eq!(read, Ok(None), "a pipe");
+    }
+
+    /// A header naming other files or another key is refused before the payload is read.
+    #[test]
+    fn a_header_for_other_files_is_refused_before_the_payload() {
+        let dir = tempfile::tempdir().expect("dir");
+        write_view(dir.path(), 7, b"key", b"payload").expect("write");
+        let file = dir.path().join(VIEW_FILE);
+        let mut bytes = std::fs::read(&file).expect("read");
+        // The payload's length says more than the file holds.
+        let at = HEAD + 3;
+        bytes[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        std::fs::write(&file, &bytes).expect("write");
+        assert_eq!(
+            read_view(dir.path(), 7, b"key"),
+            None,
+            "a length past the end"
+        );
+        assert_eq!(read_view(dir.path(), 7, b"kez"), None, "another key");
+        assert_eq!(read_view(dir.path(), 7, b"keyy"), None, "a longer key");
     }
 
     #[test]

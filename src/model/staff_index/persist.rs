@@ -43,6 +43,31 @@ fn config() -> bincode::config::Configuration {
     bincode::config::standard()
 }
 
+/// Decodes a `T` from the start of `bytes` (a part of the screens' view), with how many
+/// bytes it took; `None` when the bytes are not one.
+///
+/// Bounded: bincode allocates a text's bytes from its length prefix before reading them,
+/// so a damaged or hostile view saying "a name of 2^60 bytes" would abort the program (or
+/// panic) at the start. Its limit caps what a decode may claim at 16 times the bytes given
+/// (a length or number claims at most 8 bytes for each byte it takes in the file), rounded
+/// up to a power of two: never more than the view could honestly hold.
+pub fn decode_bounded<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<(T, usize)> {
+    let need = bytes.len().saturating_mul(16);
+    macro_rules! within {
+        ($($shift:literal)*) => {$(
+            if need <= 1usize << $shift {
+                return bincode::serde::decode_from_slice(
+                    bytes,
+                    config().with_limit::<{ 1usize << $shift }>(),
+                )
+                .ok();
+            }
+        )*};
+    }
+    within!(16 18 20 22 24 26 28 30 32 34);
+    None
+}
+
 impl Interner {
     fn from_texts(texts: Vec<String>) -> Option<Interner> {
         if texts.len() > usize::from(u16::MAX) + 1 {
@@ -87,8 +112,7 @@ impl SharedStaff {
     /// bytes they took; `None` when the bytes are not such rows (another layout, damage:
     /// an interned number with no text).
     pub fn from_view(bytes: &[u8]) -> Option<(SharedStaff, usize)> {
-        let (rows, used): (RowsIn, usize) =
-            bincode::serde::decode_from_slice(bytes, config()).ok()?;
+        let (rows, used): (RowsIn, usize) = decode_bounded(bytes)?;
         if rows.layout != LAYOUT {
             return None;
         }
@@ -186,6 +210,33 @@ mod tests {
         let mut jabatan = Interner::from_texts(b.jabatan.texts().to_vec()).expect("texts");
         let n = jabatan.number("Bidan Terampil");
         assert_eq!(usize::from(n), b.jabatan.texts().len());
+    }
+
+    /// A view saying a text is 2^63 bytes long: bincode would make room for it before
+    /// reading (a panic; at 2^40 the allocation fails and the program aborts).
+    #[test]
+    fn a_huge_length_in_a_damaged_view_is_refused_without_making_room_for_it() {
+        for huge in [(1u64 << 63) + 1, 1 << 40, u64::MAX] {
+            let mut bytes = vec![LAYOUT];
+            // The year (2026, zigzag 4052: a u16 after its marker), one position...
+            bytes.extend([251, 0xd4, 0x0f, 1]);
+            // ...whose text says it is `huge` bytes long (a u64 after its marker).
+            bytes.push(253);
+            bytes.extend(huge.to_le_bytes());
+            bytes.extend(b"Perawat");
+            assert!(SharedStaff::from_view(&bytes).is_none(), "{huge}");
+            let home: Option<(String, usize)> = decode_bounded(&bytes[5..]);
+            assert!(home.is_none(), "{huge}");
+        }
+        // What a whole view holds still decodes under the bound.
+        let staff = SharedStaff::new(
+            vec![person("198503302010012001", "Siti Lubis", "pkm")],
+            HashMap::new(),
+            2026,
+        );
+        let mut bytes = Vec::new();
+        staff.write_view(&mut bytes).expect("write");
+        assert!(SharedStaff::from_view(&bytes).is_some());
     }
 
     #[test]
