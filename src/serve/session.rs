@@ -303,6 +303,8 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
     // whole (after a resize): drawn as soon as the link has carried the frame before.
     let mut dirty = false;
     let mut whole = false;
+    // When the session last looked for changes made outside the sessions.
+    let mut looked = Instant::now();
     let end = loop {
         let idle_left = idle.saturating_sub(last_key.elapsed());
         let wait = if parser.in_paste() {
@@ -360,7 +362,10 @@ pub fn run(start: Start, events: Receiver<Event>, out: Arc<Outbox>) -> End {
                     parser.flush_pending(&mut inputs);
                 } else if last_key.elapsed() >= idle {
                     break End::Idle;
-                } else {
+                } else if !dirty || looked.elapsed() >= LOOK_AGAIN {
+                    // A session waiting for its link (every PACE) looks at the database
+                    // no more often than an idle one.
+                    looked = Instant::now();
                     redraw |= app.sync_shared();
                     if app.should_quit() {
                         break End::Quit;
