@@ -428,7 +428,7 @@ mod past_years {
         let t =
             kinerja::views::talent::talent_data(&store, 2023, 2026, Some(unit().id), &all).unwrap();
         assert_eq!(t.people.len(), 1, "Ani was in the puskesmas in 2023");
-        assert_eq!(t.people[0].unit_id, unit().id);
+        assert_eq!(&*t.people[0].unit_id, unit().id);
         let t =
             kinerja::views::talent::talent_data(&store, 2025, 2026, Some(unit().id), &all).unwrap();
         assert!(t.people.is_empty(), "and no longer in 2025");

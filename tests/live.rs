@@ -675,6 +675,46 @@ fn talenta_moves_a_person_another_session_changed_on_top_or_gone_back_to() {
 }
 
 #[test]
+fn talenta_places_a_potensial_another_session_saved_though_the_potentials_were_kept() {
+    // The sessions share the year's potentials, read once and kept until a save (issue
+    // 23): a potensial saved by B must move the person at A's next frame, and A opening
+    // the tab again after it must not see the kept, older potentials.
+    use kinerja::domain::{Potensial, PotensialSource, PotentialEntry};
+    let (_base, mut a, b) = two_served();
+    a.key(KeyCode::Char('5'));
+    assert!(a.shows("1 · 38 orang"), "{}", a.text());
+    assert!(a.shows("6 · 0 orang"), "{}", a.text());
+    // Someone in box 1 (Di Bawah, rendah) judged tinggi: box 6 (Di Bawah, tinggi).
+    let store = b.app.store();
+    let d = kinerja::views::talent::talent_data(store, 2025, 2026, None, &|_| true).unwrap();
+    let first = d.boxes[0][0];
+    let nip = d.people[first as usize].nip.clone();
+    let before = store.potentials_of(&nip).unwrap();
+    let entry = PotentialEntry {
+        year: 2025,
+        potensial: Potensial::Tinggi,
+        source: PotensialSource::PenilaianAtasan,
+        date: jiff::civil::date(2026, 11, 1),
+        assessor: "Kepala".into(),
+    };
+    store
+        .save_potential(
+            &nip,
+            &entry,
+            before.revision,
+            jiff::civil::date(2026, 11, 28),
+            "b",
+        )
+        .unwrap();
+    assert!(next_frame(&mut a));
+    assert!(a.shows("1 · 37 orang"), "{}", a.text());
+    assert!(a.shows("6 · 1 orang"), "{}", a.text());
+    // Away and back: the same, now from the kept potentials.
+    a.key(KeyCode::Char('2')).key(KeyCode::Char('5'));
+    assert!(a.shows("6 · 1 orang"), "{}", a.text());
+}
+
+#[test]
 fn the_profile_shows_another_sessions_save_at_its_next_frame() {
     let (_base, mut a, mut b) = two_served();
     a.key(KeyCode::Char('2'))

@@ -196,9 +196,19 @@ impl App {
         let scope = |u: &str| self.in_scope(u);
         // From the rows in memory once the list is loaded; before that, from the store.
         let data = match self.list_ref().filter(|_| !self.pending_load) {
-            Some(list) => {
-                talent::talent_data_from_index(&self.store, list.index(), year, unit, &scope)
-            }
+            Some(list) => self
+                .shared
+                .potensial_of_year(&self.store, year)
+                .and_then(|potensial| {
+                    talent::talent_data_from_index(
+                        &self.store,
+                        list.index(),
+                        &potensial,
+                        year,
+                        unit,
+                        &scope,
+                    )
+                }),
             None => talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope),
         };
         match data {

@@ -8,9 +8,20 @@ use super::*;
 pub struct Shared {
     pub staff: SharedStaff,
     home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
+    /// The potensial of one year by NIP, as the store held it at one audit entry (the
+    /// newest when it was read): the Talenta tab reads it again only after a change.
+    potensial: std::sync::Arc<std::sync::Mutex<Option<PotensialOfYear>>>,
     /// The tags of the sessions open now: their drafts are theirs, never offered to
     /// another session of the same officer (issue 22, see `live.rs`).
     live: Live,
+}
+
+/// Each assessed person's potensial of `year` by NIP digits, read at the audit entry
+/// `change` (the store's newest when read; every save writes a newer one).
+struct PotensialOfYear {
+    change: Option<Vec<u8>>,
+    year: i16,
+    map: std::sync::Arc<crate::views::talent::PotensialByNip>,
 }
 
 /// The open sessions: their tags, and the officer and role label of each (none: local
@@ -32,6 +43,7 @@ impl Shared {
         Shared {
             staff,
             home: Default::default(),
+            potensial: Default::default(),
             live: Default::default(),
         }
     }
@@ -82,6 +94,32 @@ impl Shared {
     }
 
     /// Drops the kept counts (a coaching save changes them without changing the rows).
+    /// Each assessed person's potensial of `year` (PermenPANRB 3/2020), by NIP digits: from
+    /// the last read when no change was saved since (any save by any session writes an audit
+    /// entry), else one pass over the `potentials` tree, kept for the next. Errors: the
+    /// store's.
+    pub(super) fn potensial_of_year(
+        &self,
+        store: &Store,
+        year: i16,
+    ) -> Result<std::sync::Arc<crate::views::talent::PotensialByNip>, StoreError> {
+        let change = store.last_change()?;
+        let mut kept = self.potensial.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(k) = kept.as_ref()
+            && k.year == year
+            && k.change == change
+        {
+            return Ok(k.map.clone());
+        }
+        let map = std::sync::Arc::new(crate::views::talent::potensial_of_year(store, year)?);
+        *kept = Some(PotensialOfYear {
+            change,
+            year,
+            map: map.clone(),
+        });
+        Ok(map)
+    }
+
     pub(super) fn forget_home(&self) {
         *self.home.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }

@@ -93,7 +93,7 @@ pub fn report_with_retiring(
 ) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     report_over(store, year, targets, today, |visit| {
         for s in store.iter_summaries() {
-            visit(s?);
+            visit(&s?);
         }
         Ok(())
     })
@@ -124,7 +124,7 @@ fn report_over(
     year: i16,
     targets: &crate::domain::JpTargets,
     today: jiff::civil::Date,
-    each: impl FnOnce(&mut dyn FnMut(crate::domain::StaffSummary)) -> Result<(), StoreError>,
+    each: impl FnOnce(&mut dyn FnMut(&crate::domain::StaffSummary)) -> Result<(), StoreError>,
 ) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     let units = store.units()?;
     // A pustu is part of its puskesmas: its people count in the puskesmas's row.

@@ -9,14 +9,17 @@ use crate::domain::talent::{TalentGap, berprestasi, follow_up, kinerja_level, pl
 use crate::domain::{Potensial, Predikat, Rating};
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One active person of the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TalentPerson {
     pub nip: String,
     pub name: String,
-    pub unit_id: String,
-    pub jabatan: String,
+    /// The unit and the position: shared by everyone of the same unit or position (a
+    /// view over 100,000 people holds a few hundred distinct texts).
+    pub unit_id: Arc<str>,
+    pub jabatan: Arc<str>,
     /// The 9-box's kinerja row: the year's annual predikat on three levels.
     pub kinerja: Option<Rating>,
     pub potensial: Option<Potensial>,
@@ -59,9 +62,13 @@ impl TalentData {
     }
 }
 
+/// Each assessed person's potensial of one year, by the 18 NIP digits.
+pub type PotensialByNip = HashMap<[u8; 18], Potensial>;
+
 /// Each assessed person's potensial of `year`, by NIP digits: one pass over the
-/// `potentials` tree reading only that field.
-fn potensial_of_year(store: &Store, year: i16) -> Result<HashMap<[u8; 18], Potensial>, StoreError> {
+/// `potentials` tree reading only that field. Errors: the store's (a damaged record is
+/// named).
+pub fn potensial_of_year(store: &Store, year: i16) -> Result<PotensialByNip, StoreError> {
     store.iter_potensial_of_year(year).collect()
 }
 
@@ -90,14 +97,29 @@ pub fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, St
     Ok((all_units, unit_names))
 }
 
+/// One copy of each distinct text (unit ids, positions) for the people of one view.
+#[derive(Default)]
+struct Texts(std::collections::HashSet<Arc<str>>);
+
+impl Texts {
+    fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(t) = self.0.get(text) {
+            return t.clone();
+        }
+        let t: Arc<str> = Arc::from(text);
+        self.0.insert(t.clone());
+        t
+    }
+}
+
 /// One person's place for `year`. `annual`: each year's (year, predikat).
 #[allow(clippy::too_many_arguments)]
 fn person(
     year: i16,
     nip: &str,
     name: &str,
-    unit_id: &str,
-    jabatan: String,
+    unit_id: Arc<str>,
+    jabatan: Arc<str>,
     jp: u32,
     annual: &[(i16, Predikat)],
     potensial: Option<Potensial>,
@@ -110,7 +132,7 @@ fn person(
         kinerja: predikat.map(kinerja_level),
         nip: nip.to_string(),
         name: name.to_string(),
-        unit_id: unit_id.to_string(),
+        unit_id,
         jabatan,
         potensial,
         place,
@@ -164,6 +186,7 @@ pub fn talent_data(
     let units = units(store, in_scope)?;
     let potensial = potensial_of_year(store, year)?;
     let mut people = Vec::new();
+    let mut texts = Texts::default();
     for s in store.iter_summaries() {
         let s = s?;
         // The unit of the year viewed (issue 21: a past year with that year's unit).
@@ -175,8 +198,8 @@ pub fn talent_data(
             year,
             &s.nip,
             &s.name,
-            unit_then,
-            s.position().title(),
+            texts.get(unit_then),
+            texts.get(&s.position().title()),
             s.jp_in(this_year),
             &s.annual,
             potensial.get(&key(&s.nip)).copied(),
@@ -187,19 +210,21 @@ pub fn talent_data(
 }
 
 /// The same view from the staff rows the screens keep in memory (already in name order,
-/// already limited to the officer's scope), reading only the potentials and the units from
-/// the store: what the Talenta tab does, so switching to it reads no staff record. The JP
-/// is of the index's year (this year).
+/// already limited to the officer's scope) and `potensial`, the year's potentials
+/// ([`potensial_of_year`], which the app keeps until the next save), reading only the units
+/// from the store: what the Talenta tab does, so switching to it reads no staff record. The
+/// JP is of the index's year (this year).
 pub fn talent_data_from_index(
     store: &Store,
     index: &crate::model::staff_index::StaffIndex,
+    potensial: &PotensialByNip,
     year: i16,
     unit: Option<String>,
     in_scope: &dyn Fn(&str) -> bool,
 ) -> Result<TalentData, StoreError> {
     let units = units(store, in_scope)?;
-    let potensial = potensial_of_year(store, year)?;
     let mut people = Vec::new();
+    let mut texts = Texts::default();
     index.for_each_by_name(|s| {
         // The unit of the year viewed (issue 21: a past year with that year's unit).
         let unit_then = s.unit_in(year);
@@ -210,8 +235,8 @@ pub fn talent_data_from_index(
             year,
             s.nip,
             s.name,
-            unit_then,
-            s.jabatan.to_string(),
+            texts.get(unit_then),
+            texts.get(s.jabatan),
             s.jp,
             s.annual,
             potensial.get(&key(s.nip)).copied(),
@@ -253,7 +278,7 @@ pub fn csv_row(d: &TalentData, p: &TalentPerson) -> Vec<String> {
         p.nip.clone(),
         p.name.clone(),
         d.unit_name(&p.unit_id).to_string(),
-        p.jabatan.clone(),
+        p.jabatan.to_string(),
         d.year.to_string(),
         p.predikat.map_or(String::new(), |x| x.label().to_string()),
         p.kinerja.map_or(String::new(), |r| r.code().to_string()),

@@ -124,21 +124,31 @@ pub fn training_data(
     // What each position requires (positions in the catalogue), matched once per
     // position: a pass over tens of thousands of people needing coaching would match
     // every requirement against each of them otherwise.
-    let mut requires: HashMap<(String, JenisJabatan), Vec<usize>> = HashMap::new();
+    let mut requires: HashMap<JenisJabatan, HashMap<String, Vec<usize>>> = HashMap::new();
     // Everyone ever coached (a pass over the coaching tree only), for the statuses.
     let coached = coaching_by_person(store)?;
-    let mut visit = |s: StaffSummary| {
+    let mut visit = |s: &StaffSummary| {
         // The unit of the year shown (issue 21: a past year with that year's unit).
-        let unit_then = s.unit_in(year).to_string();
-        if !s.aktif || unit.as_ref().is_some_and(|u| *u != unit_then) || !in_scope(&s.unit_id) {
+        let unit_then = s.unit_in(year);
+        if !s.aktif || unit.as_deref().is_some_and(|u| u != unit_then) || !in_scope(&s.unit_id) {
             return;
         }
         let jp = s.jp_in(year);
-        let unit_name = names.get(&unit_then).cloned().unwrap_or(unit_then);
-        let u = units.entry(unit_name.clone()).or_insert_with(|| UnitJp {
-            name: unit_name.clone(),
-            ..Default::default()
-        });
+        let unit_name = names.get(unit_then).map_or(unit_then, |n| n.as_str());
+        // Looked up by reference first: a pass over 100,000 people allocates a unit's
+        // name once, not once a person.
+        if !units.contains_key(unit_name) {
+            units.insert(
+                unit_name.to_string(),
+                UnitJp {
+                    name: unit_name.to_string(),
+                    ..Default::default()
+                },
+            );
+        }
+        let Some(u) = units.get_mut(unit_name) else {
+            return;
+        };
         u.staff += 1;
         d.staff += 1;
         let pppk = s.golongan.is_pppk();
@@ -169,14 +179,17 @@ pub fn training_data(
         if !reasons.is_empty() {
             let mut suggested = Suggestion::None;
             if let Some(jenis) = s.jenis {
-                let required = requires
-                    .entry((s.jabatan.to_lowercase(), jenis))
-                    .or_insert_with(|| {
-                        competencies.required_by(&Jabatan {
-                            nama: s.jabatan.clone(),
-                            jenis,
-                        })
+                // By the position's text as written (the same text repeats exactly), so
+                // a lookup allocates nothing; `required_by` matches case-insensitively.
+                let of_kind = requires.entry(jenis).or_default();
+                if !of_kind.contains_key(s.jabatan.as_str()) {
+                    let found = competencies.required_by(&Jabatan {
+                        nama: s.jabatan.clone(),
+                        jenis,
                     });
+                    of_kind.insert(s.jabatan.clone(), found);
+                }
+                let required = of_kind.get(s.jabatan.as_str()).map_or(&[][..], |r| r);
                 if !required.is_empty() {
                     let required: Vec<&Competency> = required
                         .iter()
@@ -189,7 +202,7 @@ pub fn training_data(
             d.coaching.push(Coaching {
                 nip: s.nip.clone(),
                 name: s.name.clone(),
-                unit: unit_name,
+                unit: unit_name.to_string(),
                 reasons,
                 suggested,
                 flagged_since: flagged_since(s.last),
@@ -203,7 +216,7 @@ pub fn training_data(
         Some(index) => index.for_each_summary(&mut visit),
         None => {
             for s in store.iter_summaries() {
-                visit(s?);
+                visit(&s?);
             }
         }
     }

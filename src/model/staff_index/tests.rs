@@ -294,7 +294,7 @@ fn only_people_who_moved_are_kept_beside_the_rows_and_come_back_in_their_summari
         let mut found = None;
         ix.for_each_summary(|s| {
             if s.nip == nip {
-                found = Some(s);
+                found = Some(s.clone());
             }
         });
         found.expect("in the index")
@@ -303,6 +303,8 @@ fn only_people_who_moved_are_kept_beside_the_rows_and_come_back_in_their_summari
     assert_eq!(s.unit_in(2024), "b");
     assert_eq!(s.unit_in(2025), "a");
     assert!(find(&ix, "197712312002122003").moves.is_empty());
+    // The person after the one who moved (the summary is refilled row by row): no moves.
+    assert!(find(&ix, "199001152015031001").moves.is_empty());
     assert_eq!(ix.shared().0.read().unwrap().moves.len(), 1);
     // Saved again without moves (an entry removed): gone from the side map.
     ix.upsert(person(
@@ -343,4 +345,58 @@ fn a_row_in_memory_keeps_its_size() {
     let row = &data.items[0];
     // 21 (name) + 3 x 8 (year, JP) + 2 x 4 (year, predikat) + 2 x 8 (key, date).
     assert_eq!(row.heap_bytes(), 21 + 24 + 8 + 16);
+}
+
+#[test]
+fn the_summaries_of_a_pass_over_the_rows_are_the_ones_the_rows_were_built_from() {
+    // `for_each_summary` refills one summary row after row: every field must be the
+    // row's own, not left over from the row before (longer names, more JP years).
+    use jiff::civil::date;
+    let given = vec![
+        StaffSummary {
+            jp: vec![(2024, 12), (2025, 20), (2026, 6)],
+            held: vec![(1, date(2025, 3, 1)), (4, date(2026, 2, 1))],
+            moves: vec![
+                (None, "b".to_string()),
+                (Some(date(2025, 7, 1)), "a".to_string()),
+            ],
+            ..person(
+                "197712312002122003",
+                "Hj. Ani Lubis binti Haji Abdullah",
+                "II/d",
+                "a",
+                12,
+            )
+        },
+        person("198503302010012002", "Rina", "III/c", "b", 4),
+        StaffSummary {
+            aktif: false,
+            ..person(
+                "199001152015031001",
+                "Budi Nasution, S.Pd.",
+                "IV/a",
+                "a",
+                30,
+            )
+        },
+    ];
+    let units = HashMap::from([
+        ("a".to_string(), "Puskesmas Belawan".to_string()),
+        ("b".to_string(), "SD Negeri 065005".to_string()),
+    ]);
+    let ix = StaffIndex::new(given.clone(), units, 2026);
+    let mut seen = Vec::new();
+    ix.for_each_summary(|s| seen.push(s.clone()));
+    let expected: Vec<StaffSummary> = given
+        .into_iter()
+        .map(|s| StaffSummary {
+            // What the rows do not keep.
+            annual_hasil: Vec::new(),
+            keberatan: Vec::new(),
+            pendidikan: None,
+            tmt_golongan: None,
+            ..s
+        })
+        .collect();
+    assert_eq!(seen, expected);
 }

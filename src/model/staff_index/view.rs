@@ -111,10 +111,13 @@ impl StaffIndex {
 
     /// Calls `f` for every person in the view's scope, in NIP order (the store's order), as
     /// the summary the rows in memory were built from: for passes over everyone (Pelatihan,
-    /// Laporan) that then read no summary from the store.
-    pub fn for_each_summary(&self, mut f: impl FnMut(StaffSummary)) {
+    /// Laporan) that then read no summary from the store. One summary is refilled for each
+    /// person (its text and lists keep their capacity), so a pass over 100,000 rows makes
+    /// no allocation per row; `f` clones what it keeps.
+    pub fn for_each_summary(&self, mut f: impl FnMut(&StaffSummary)) {
         let order = self.data.order(SortKey::Nip);
         let data = read(&self.data.0);
+        let mut s: Option<StaffSummary> = None;
         for i in order.iter() {
             let Some(e) = data.items.get(*i as usize) else {
                 continue;
@@ -122,30 +125,37 @@ impl StaffIndex {
             if !self.in_scope_entry(&data, e) {
                 continue;
             }
-            f(StaffSummary {
-                nip: e.nip().to_string(),
-                name: e.name.to_string(),
-                golongan: e.golongan,
-                jabatan: data.jabatan.text(e.jabatan).to_string(),
-                jenis: e.jenis,
-                unit_id: data.unit_id_of(e).to_string(),
-                aktif: e.aktif,
-                last: e.last,
-                jp: e.jp_years.to_vec(),
-                annual: e.annual.to_vec(),
-                // The rows do not keep each year's Hasil Kerja: the 9-box reads the
-                // predikat (`domain::talent::kinerja_level`), and no pass needs it.
-                annual_hasil: Vec::new(),
-                held: e.held.to_vec(),
-                // The rows do not keep open objections: Beranda reads them from the
-                // summaries in the store, and no pass over the rows needs them.
-                keberatan: Vec::new(),
-                // Nor the education and TMT golongan (the promotions list reads the
-                // summaries in the store); the moves come from the side map.
-                pendidikan: None,
-                tmt_golongan: None,
-                moves: data.moves_of(e),
-            });
+            let s = match &mut s {
+                Some(s) => {
+                    refill(s, &data, e);
+                    s
+                }
+                None => s.insert(StaffSummary {
+                    nip: e.nip().to_string(),
+                    name: e.name.to_string(),
+                    golongan: e.golongan,
+                    jabatan: data.jabatan.text(e.jabatan).to_string(),
+                    jenis: e.jenis,
+                    unit_id: data.unit_id_of(e).to_string(),
+                    aktif: e.aktif,
+                    last: e.last,
+                    jp: e.jp_years.to_vec(),
+                    annual: e.annual.to_vec(),
+                    // The rows do not keep each year's Hasil Kerja: the 9-box reads the
+                    // predikat (`domain::talent::kinerja_level`), and no pass needs it.
+                    annual_hasil: Vec::new(),
+                    held: e.held.to_vec(),
+                    // The rows do not keep open objections: Beranda reads them from the
+                    // summaries in the store, and no pass over the rows needs them.
+                    keberatan: Vec::new(),
+                    // Nor the education and TMT golongan (the promotions list reads the
+                    // summaries in the store); the moves come from the side map.
+                    pendidikan: None,
+                    tmt_golongan: None,
+                    moves: data.moves_of(e),
+                }),
+            };
+            f(s);
         }
     }
 
@@ -315,5 +325,33 @@ impl StaffIndex {
     pub fn remove(&mut self, nip: &str) {
         self.data.remove(nip);
         self.refresh(false);
+    }
+}
+
+/// Puts row `e` into `s` in place of the person it held, reusing its buffers: what
+/// [`StaffIndex::for_each_summary`] passes for every row after the first.
+fn refill(s: &mut StaffSummary, data: &StaffData, e: &Entry) {
+    fn set(text: &mut String, to: &str) {
+        text.clear();
+        text.push_str(to);
+    }
+    fn set_all<T: Copy>(list: &mut Vec<T>, to: &[T]) {
+        list.clear();
+        list.extend_from_slice(to);
+    }
+    set(&mut s.nip, e.nip());
+    set(&mut s.name, &e.name);
+    s.golongan = e.golongan;
+    set(&mut s.jabatan, data.jabatan.text(e.jabatan));
+    s.jenis = e.jenis;
+    set(&mut s.unit_id, data.unit_id_of(e));
+    s.aktif = e.aktif;
+    s.last = e.last;
+    set_all(&mut s.jp, &e.jp_years);
+    set_all(&mut s.annual, &e.annual);
+    set_all(&mut s.held, &e.held);
+    // Only people who moved between units have moves (a few): a fresh list for them.
+    if !s.moves.is_empty() || data.moves.contains_key(&e.nip) {
+        s.moves = data.moves_of(e);
     }
 }
