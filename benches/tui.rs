@@ -362,8 +362,9 @@ fn competency_at_scale(c: &mut Criterion, path: &std::path::Path) {
     group.bench_function("list_one_unit", |b| {
         b.iter(|| gap_list(&index, Some(&biggest), None, &data, widest, on))
     });
-    // Mitra: the competencies one partner closed in a year (a pass over every training),
-    // for the private partner with the most participants.
+    // Mitra: the competencies one partner closed in a year, for the private partner with
+    // the most participants: the count kept per partner and year (issue 23), and the
+    // same figure read from the trainings of everyone the people index names (before).
     let (_, partners) = store.training_stats(2026).expect("stats");
     let busiest = partners
         .iter()
@@ -380,6 +381,27 @@ fn competency_at_scale(c: &mut Criterion, path: &std::path::Path) {
     group.bench_function("partner_competencies_closed", |b| {
         b.iter(|| {
             kinerja::views::partners::competencies_closed(&store, &partner, 2026).expect("count")
+        })
+    });
+    group.bench_function("partner_competencies_closed_by_reading", |b| {
+        b.iter(|| {
+            kinerja::views::partners::competencies_closed_by_reading(&store, &partner, 2026)
+                .expect("count")
+        })
+    });
+    // A requirement saved again: its transaction marks the kept counts stale and the save
+    // recounts them for every partner and year (a pass over every person's trainings).
+    let requirement = store
+        .requirements()
+        .expect("requirements")
+        .into_iter()
+        .next()
+        .expect("a requirement");
+    group.bench_function("requirement_save_recounts_closed", |b| {
+        b.iter(|| {
+            store
+                .save_requirement(&requirement, "bench")
+                .expect("requirement")
         })
     });
     group.finish();

@@ -756,7 +756,22 @@ fn encoded_samples() -> Vec<(&'static str, Encoded)> {
                 .map(|c| records::encode_career(c).unwrap())
                 .collect(),
         ),
+        (
+            "closed_v1.bin",
+            closed_samples()
+                .iter()
+                .map(|c| kinerja::store::stats::encode_closed(c).unwrap())
+                .collect(),
+        ),
     ]
+}
+
+/// The competencies closed per partner and year (`training_stats`, `k` keys; issue 23).
+fn closed_samples() -> Vec<kinerja::store::stats::ClosedV1> {
+    [1, 37, 70_000]
+        .into_iter()
+        .map(|competencies| kinerja::store::stats::ClosedV1 { competencies })
+        .collect()
 }
 
 fn read_values(name: &str) -> Encoded {
@@ -1291,6 +1306,21 @@ fn golden_requirement_v1_values_decode_to_the_same_records() {
     assert_eq!(decoded, requirement_samples());
     assert_eq!(decoded[2].jenis, Some(JenisJabatan::Penyelia));
     assert_eq!(values[0][0], 1, "version byte");
+}
+
+#[test]
+fn golden_closed_v1_values_decode_to_the_same_counts() {
+    let values = read_values("closed_v1.bin");
+    let decoded: Vec<_> = values
+        .iter()
+        .map(|v| kinerja::store::stats::decode_closed(v).unwrap())
+        .collect();
+    assert_eq!(decoded, closed_samples());
+    assert_eq!(
+        values[0],
+        [1, 1],
+        "version byte, then the count as a varint"
+    );
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub use keberatan::{
 };
 pub use nip::{EmploymentKind, Nip, NipError, Sex};
 pub use officer::{Officer, OfficerError, Role};
-pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError};
+pub use partner::{Agreement, AgreementKind, Contact, Partner, PartnerError, closed_per_partner};
 pub use pension::{
     Pension, Retiring, StaffWarning, StaffWarningKind, cpns_age_limit, pension_age, pension_date,
     retiring, staff_warnings,

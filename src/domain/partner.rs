@@ -306,6 +306,44 @@ impl Partner {
     }
 }
 
+/// What one person's completed trainings closed, per (year, partner id): how many
+/// distinct competencies that the position `jabatan` requires were a gap (belum ada or
+/// kedaluwarsa) the day before a completed training of that partner ending in that year
+/// started, and are satisfied by it (Mitra's "kompetensi terpenuhi", issue 13). A person
+/// who closed one competency with two trainings of the partner counts it once. The counts
+/// of all people added up are the partner's figure (issue 23 keeps them per partner and
+/// year), so a save of one person's records changes only that person's share.
+pub fn closed_per_partner(
+    jabatan: &super::Jabatan,
+    trainings: &[Training],
+    requirements: &[super::Requirement],
+    catalogue: &[super::Competency],
+) -> std::collections::BTreeMap<(i16, String), u32> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let required = super::required_for(jabatan, requirements, catalogue);
+    let mut pairs: BTreeSet<(i16, String, &str)> = BTreeSet::new();
+    if !required.is_empty() {
+        for t in trainings
+            .iter()
+            .filter(|t| t.status == super::TrainingStatus::Selesai)
+        {
+            let Ok(before) = t.mulai.yesterday() else {
+                continue;
+            };
+            for c in &required {
+                if c.satisfied_by(t) && c.state(trainings, before).is_gap() {
+                    pairs.insert((t.year(), unit_id(&t.penyelenggara), c.id.as_str()));
+                }
+            }
+        }
+    }
+    let mut out: BTreeMap<(i16, String), u32> = BTreeMap::new();
+    for (year, partner, _) in pairs {
+        *out.entry((year, partner)).or_default() += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

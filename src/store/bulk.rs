@@ -39,6 +39,9 @@ pub struct BulkWriter<'s> {
     trainings_written: bool,
     /// The competency catalogue changed: every summary's `held` is rebuilt at the end.
     catalogue_written: bool,
+    /// Staff, trainings, careers, requirements or the catalogue were written: the
+    /// competencies closed per partner (Mitra) are marked stale and recounted at the end.
+    closed_written: bool,
     /// The job this writer does, marked in `meta` while it runs: (action, actor, detail).
     job: Option<(AuditAction, String, String)>,
 }
@@ -58,6 +61,7 @@ impl<'s> BulkWriter<'s> {
             started: false,
             trainings_written: false,
             catalogue_written: false,
+            closed_written: false,
             job: None,
         }
     }
@@ -84,6 +88,16 @@ impl<'s> BulkWriter<'s> {
         self.touched.insert(nip.to_string());
     }
 
+    /// Before the first write that can change the competencies closed: marked stale, so a
+    /// run cut short leaves the next open to recount them.
+    fn closed_written(&mut self) -> Result<(), StoreError> {
+        if !self.closed_written {
+            self.store.closed_dirty()?;
+            self.closed_written = true;
+        }
+        Ok(())
+    }
+
     fn put(&mut self, tree: usize, key: &[u8], value: Vec<u8>) -> Result<(), StoreError> {
         self.batches[tree].insert(key, value);
         self.pending += 1;
@@ -97,6 +111,7 @@ impl<'s> BulkWriter<'s> {
     /// whose index entry is moved if the unit changed.
     pub fn put_staff(&mut self, staff: &Staff, previous: Option<&Staff>) -> Result<(), StoreError> {
         let nip = staff.nip.as_str();
+        self.closed_written()?;
         self.touch(nip);
         if let Some(old) = previous
             && old.unit_id != staff.unit_id
@@ -160,6 +175,7 @@ impl<'s> BulkWriter<'s> {
 
     pub fn put_trainings(&mut self, nip: &str, group: &TrainingGroup) -> Result<(), StoreError> {
         self.touch(nip);
+        self.closed_written()?;
         if !self.trainings_written {
             // Until the run ends, the per-year training counts may lag behind.
             self.store.stats_dirty()?;
@@ -208,6 +224,7 @@ impl<'s> BulkWriter<'s> {
         career: &crate::domain::Career,
     ) -> Result<(), StoreError> {
         self.touch(nip);
+        self.closed_written()?;
         self.put(
             CAREER,
             nip.as_bytes(),
@@ -231,6 +248,7 @@ impl<'s> BulkWriter<'s> {
     ) -> Result<(), StoreError> {
         let c = competency.clone().cleaned();
         self.catalogue_written = true;
+        self.closed_written()?;
         self.put(
             COMPETENCIES,
             c.id.as_bytes(),
@@ -244,6 +262,7 @@ impl<'s> BulkWriter<'s> {
         requirement: &crate::domain::Requirement,
     ) -> Result<(), StoreError> {
         let r = requirement.clone().cleaned();
+        self.closed_written()?;
         self.put(
             REQUIREMENTS,
             r.key().as_bytes(),
@@ -258,6 +277,7 @@ impl<'s> BulkWriter<'s> {
         requirement: &crate::domain::Requirement,
     ) -> Result<(), StoreError> {
         let key = requirement.clone().cleaned().key();
+        self.closed_written()?;
         self.batches[REQUIREMENTS].remove(key.as_bytes());
         self.pending += 1;
         if self.pending >= CHUNK {
@@ -322,7 +342,10 @@ impl<'s> BulkWriter<'s> {
             self.store.rebuild_summaries(&self.touched)?;
         }
         if self.trainings_written {
+            // The competencies closed with the rest.
             self.store.rebuild_stats()?;
+        } else if self.closed_written {
+            self.store.recount_closed_if_stale()?;
         }
         self.store.audit_run(actor, action, summary)?;
         if self.job.is_some() && self.started {

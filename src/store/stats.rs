@@ -14,9 +14,19 @@ use std::collections::BTreeMap;
 pub const STAT_VERSION: u8 = 1;
 
 /// The marker's value: which way the counts are kept (2: held JP as sums; 3: also who
-/// completed a training of each organiser in a year). Derived data, so another value only
-/// means a rebuild on the next open.
-const LAYOUT: u8 = 3;
+/// completed a training of each organiser in a year; 4: also the competencies closed per
+/// partner and year). Derived data, so another value only means a rebuild on the next open.
+const LAYOUT: u8 = 4;
+
+/// Present while the `k` counts (competencies closed) await a recount: a change to the
+/// requirements or the catalogue marks it in its own transaction and recounts right after
+/// it; an open or a read that finds it recounts first.
+const CLOSED_STALE: &[u8] = b"K";
+
+/// A `u64` (big endian) that every change to the requirements or the catalogue raises in
+/// its transaction: a save that read them before checks, inside its own transaction, that
+/// they did not change since (see [`ClosedInputs`]).
+const CLOSED_GENERATION: &[u8] = b"G";
 
 /// A training held in a year: everyone who took part in the same title, organiser and dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +134,112 @@ fn count_person(people: &mut PeopleV1, nip: &str, sign: i64) {
     }
 }
 
+/// `k` + year + partner id: how many distinct (person, competency) pairs the partner's
+/// completed trainings ending in that year closed (issue 23: Mitra reads this one value).
+fn closed_key(year: i16, partner: &str) -> Vec<u8> {
+    let mut k = year_key(b'k', year);
+    k.extend_from_slice(partner.as_bytes());
+    k
+}
+
+/// The value of a `closed_key`.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClosedV1 {
+    pub competencies: u32,
+}
+
+pub fn encode_closed(c: &ClosedV1) -> Result<Vec<u8>, DecodeError> {
+    encode(STAT_VERSION, c)
+}
+
+pub fn decode_closed(bytes: &[u8]) -> Result<ClosedV1, DecodeError> {
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => decode_payload(payload),
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
+}
+
+/// What a save needs to keep the competencies closed: the requirements and the catalogue,
+/// read before its transaction, with the generation they were read at.
+pub(super) struct ClosedInputs {
+    generation: u64,
+    pub requirements: Vec<crate::domain::Requirement>,
+    pub catalogue: Vec<crate::domain::Competency>,
+}
+
+fn generation_of(v: Option<&[u8]>) -> u64 {
+    v.and_then(|b| b.try_into().ok())
+        .map(u64::from_be_bytes)
+        .unwrap_or(0)
+}
+
+/// One person's share of the closed counts (none without a staff record).
+fn share(
+    jabatan: Option<&crate::domain::Jabatan>,
+    trainings: &[Training],
+    inputs: &ClosedInputs,
+) -> BTreeMap<(i16, String), u32> {
+    match jabatan {
+        Some(j) => {
+            crate::domain::closed_per_partner(j, trainings, &inputs.requirements, &inputs.catalogue)
+        }
+        None => BTreeMap::new(),
+    }
+}
+
+/// Inside a save's transaction: replaces one person's share of the closed counts, from
+/// (position, trainings) before the save to after it. If the requirements or the catalogue
+/// changed since `inputs` were read, the counts are marked stale instead, and the save
+/// recounts after its transaction ([`Store::recount_closed_if_stale`]); the result says so.
+pub(super) fn keep_closed(
+    tree: &TransactionalTree,
+    inputs: &ClosedInputs,
+    before: (Option<&crate::domain::Jabatan>, &[Training]),
+    after: (Option<&crate::domain::Jabatan>, &[Training]),
+) -> Result<bool, ConflictableTransactionError<StoreError>> {
+    let invalid = |e: String| ConflictableTransactionError::Abort(StoreError::Invalid(e));
+    if generation_of(tree.get(CLOSED_GENERATION)?.as_deref()) != inputs.generation {
+        tree.insert(CLOSED_STALE, &[][..])?;
+        return Ok(true);
+    }
+    let old = share(before.0, before.1, inputs);
+    let new = share(after.0, after.1, inputs);
+    let keys: std::collections::BTreeSet<&(i16, String)> = old.keys().chain(new.keys()).collect();
+    for key in keys {
+        let delta = i64::from(new.get(key).copied().unwrap_or(0))
+            - i64::from(old.get(key).copied().unwrap_or(0));
+        if delta == 0 {
+            continue;
+        }
+        let k = closed_key(key.0, &key.1);
+        let stored = match tree.get(&k)? {
+            Some(v) => decode_closed(&v).unwrap_or_default(),
+            None => ClosedV1::default(),
+        };
+        let n = (i64::from(stored.competencies) + delta).max(0) as u32;
+        if n == 0 {
+            tree.remove(k)?;
+        } else {
+            let value =
+                encode_closed(&ClosedV1 { competencies: n }).map_err(|e| invalid(e.to_string()))?;
+            tree.insert(k, value)?;
+        }
+    }
+    Ok(false)
+}
+
+/// Inside the transaction of a change to the requirements or the catalogue: the closed
+/// counts are stale until recounted, and saves that read the old ones notice.
+pub(super) fn closed_changed(
+    tree: &TransactionalTree,
+) -> Result<(), ConflictableTransactionError<StoreError>> {
+    let next = generation_of(tree.get(CLOSED_GENERATION)?.as_deref()).wrapping_add(1);
+    tree.insert(CLOSED_GENERATION, &next.to_be_bytes()[..])?;
+    tree.insert(CLOSED_STALE, &[][..])?;
+    Ok(())
+}
+
 fn decode(bytes: &[u8]) -> Result<StatV1, DecodeError> {
     let (version, payload) = split(bytes)?;
     match version {
@@ -196,7 +312,8 @@ impl Store {
     /// Rebuilds every entry from the trainings if an earlier bulk write did not finish.
     pub(super) fn ensure_stats(&self) -> Result<(), StoreError> {
         if self.meta.get(keys::STATS_KEY)?.as_deref() == Some(&[LAYOUT][..]) {
-            return Ok(());
+            // A change to the requirements cut short before its recount.
+            return self.recount_closed_if_stale();
         }
         self.rebuild_stats()
     }
@@ -209,6 +326,9 @@ impl Store {
     /// Counts every training afresh (a pass over all of them).
     pub(super) fn rebuild_stats(&self) -> Result<(), StoreError> {
         let (all, people) = self.counted_stats()?;
+        // Raised, so a save that read the requirements before this rebuild recounts.
+        let generation =
+            generation_of(self.training_stats.get(CLOSED_GENERATION)?.as_deref()).wrapping_add(1);
         self.training_stats.clear()?;
         let mut batch = sled::Batch::default();
         for (k, s) in &all {
@@ -219,10 +339,123 @@ impl Store {
             let value = encode(STAT_VERSION, p).map_err(|e| StoreError::Invalid(e.to_string()))?;
             batch.insert(k.as_slice(), value);
         }
+        for (k, c) in &self.counted_closed()? {
+            let value = encode_closed(c).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            batch.insert(k.as_slice(), value);
+        }
+        batch.insert(CLOSED_GENERATION, &generation.to_be_bytes()[..]);
         self.training_stats.apply_batch(batch)?;
         self.meta.insert(keys::STATS_KEY, &[LAYOUT][..])?;
         self.db.flush()?;
         Ok(())
+    }
+
+    /// The requirements and the catalogue, with the generation they were read at (read
+    /// first: a change landing in between makes the save's check fail safe).
+    pub(super) fn closed_inputs(&self) -> Result<ClosedInputs, StoreError> {
+        let generation = generation_of(self.training_stats.get(CLOSED_GENERATION)?.as_deref());
+        Ok(ClosedInputs {
+            generation,
+            requirements: self.requirements()?,
+            catalogue: self.competencies()?,
+        })
+    }
+
+    /// Marks the closed counts stale outside a transaction (a bulk write that changes
+    /// staff, trainings, requirements or the catalogue; it recounts when it ends).
+    pub(super) fn closed_dirty(&self) -> Result<(), StoreError> {
+        let next =
+            generation_of(self.training_stats.get(CLOSED_GENERATION)?.as_deref()).wrapping_add(1);
+        self.training_stats
+            .insert(CLOSED_GENERATION, &next.to_be_bytes()[..])?;
+        self.training_stats.insert(CLOSED_STALE, &[][..])?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Recounts the competencies closed if they are marked stale: a pass over every
+    /// person with trainings, holding off every other write meanwhile (so no save lands
+    /// between the pass and its result). Not to be called while a write or `check` runs
+    /// on this thread.
+    pub fn recount_closed_if_stale(&self) -> Result<(), StoreError> {
+        if !self.training_stats.contains_key(CLOSED_STALE)? {
+            return Ok(());
+        }
+        let _no_writes = self.no_writes();
+        if !self.training_stats.contains_key(CLOSED_STALE)? {
+            return Ok(());
+        }
+        let fresh = self.counted_closed()?;
+        let mut batch = sled::Batch::default();
+        for item in self.training_stats.scan_prefix([b'k']) {
+            let (k, _) = item?;
+            if !fresh.contains_key(k.as_ref()) {
+                batch.remove(k);
+            }
+        }
+        for (k, c) in &fresh {
+            let value = encode_closed(c).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            batch.insert(k.as_slice(), value);
+        }
+        batch.remove(CLOSED_STALE);
+        self.training_stats.apply_batch(batch)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The competencies closed per partner and year, counted afresh: every person's
+    /// trainings judged against their position's requirements.
+    fn counted_closed(&self) -> Result<BTreeMap<Vec<u8>, ClosedV1>, StoreError> {
+        let inputs = self.closed_inputs()?;
+        let mut out: BTreeMap<Vec<u8>, ClosedV1> = BTreeMap::new();
+        if inputs.requirements.is_empty() {
+            return Ok(out);
+        }
+        for item in self.trainings.iter() {
+            let (k, v) = item?;
+            // Damage is left to `check`; the rest is counted.
+            let Ok(group) = super::records::decode_trainings(&v) else {
+                continue;
+            };
+            if !group
+                .items
+                .iter()
+                .any(|t| t.status == TrainingStatus::Selesai)
+            {
+                continue;
+            }
+            let Some(staff) = self.staff.get(&k)? else {
+                continue;
+            };
+            let Ok(staff) = super::records::decode_staff(&staff) else {
+                continue;
+            };
+            for ((year, partner), n) in share(Some(&staff.jabatan), &group.items, &inputs) {
+                out.entry(closed_key(year, &partner))
+                    .or_default()
+                    .competencies += n;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The competencies a partner's completed trainings ending in `year` closed, from the
+    /// kept count (recounted first if marked stale).
+    pub fn competencies_closed(&self, year: i16, partner: &str) -> Result<u32, StoreError> {
+        self.recount_closed_if_stale()?;
+        let k = closed_key(year, partner);
+        match self.training_stats.get(&k)? {
+            None => Ok(0),
+            Some(v) => {
+                decode_closed(&v)
+                    .map(|c| c.competencies)
+                    .map_err(|source| StoreError::Corrupt {
+                        tree: "training_stats",
+                        key: keys::show(&k),
+                        source,
+                    })
+            }
+        }
     }
 
     /// Whether the kept counts match the trainings (for `check`): the keys that differ.
@@ -230,12 +463,20 @@ impl Store {
         let (expected, expected_people) = self.counted_stats()?;
         let mut stored = BTreeMap::new();
         let mut stored_people = BTreeMap::new();
+        let mut stored_closed = BTreeMap::new();
         for item in self.training_stats.iter() {
             let (k, v) = item?;
-            if k.first() == Some(&b'n') {
-                stored_people.insert(k.to_vec(), decode_people(&v).ok());
-            } else {
-                stored.insert(k.to_vec(), decode(&v).ok());
+            match k.first() {
+                Some(b'n') => {
+                    stored_people.insert(k.to_vec(), decode_people(&v).ok());
+                }
+                Some(b'k') => {
+                    stored_closed.insert(k.to_vec(), decode_closed(&v).ok());
+                }
+                _ if k == CLOSED_STALE || k == CLOSED_GENERATION => {}
+                _ => {
+                    stored.insert(k.to_vec(), decode(&v).ok());
+                }
             }
         }
         let mut out: Vec<Vec<u8>> = expected
@@ -261,6 +502,23 @@ impl Store {
                 .filter(|k| !expected_people.contains_key(*k))
                 .cloned(),
         );
+        // Counts marked stale are recounted by the save that marked them (or the next
+        // open or read): not damage.
+        if !self.training_stats.contains_key(CLOSED_STALE)? {
+            let expected_closed = self.counted_closed()?;
+            out.extend(
+                expected_closed
+                    .iter()
+                    .filter(|(k, c)| stored_closed.get(*k) != Some(&Some(**c)))
+                    .map(|(k, _)| k.clone()),
+            );
+            out.extend(
+                stored_closed
+                    .keys()
+                    .filter(|k| !expected_closed.contains_key(*k))
+                    .cloned(),
+            );
+        }
         Ok(out)
     }
 

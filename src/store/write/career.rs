@@ -49,8 +49,9 @@ impl Store {
         revision: u64,
         actor: &str,
     ) -> Result<(Career, Staff), StoreError> {
-        let catalogue = self.competencies()?;
-        self.audited(
+        let inputs = self.closed_inputs()?;
+        let catalogue = &inputs.catalogue;
+        let ((career, saved), stale) = self.audited(
             [
                 &self.staff,
                 &self.staff_by_unit,
@@ -59,6 +60,7 @@ impl Store {
                 &self.evaluations,
                 &self.trainings,
                 &self.staff_summary,
+                &self.training_stats,
             ],
             actor,
             |[
@@ -69,6 +71,7 @@ impl Store {
                 t_evaluations,
                 t_trainings,
                 t_staff_summary,
+                t_training_stats,
             ]| {
                 let Some(staff) = read(t_staff, "staff", nip, records::decode_staff)? else {
                     return abort(StoreError::NotFound {
@@ -118,6 +121,7 @@ impl Store {
                 career.revision += 1;
                 t_career.insert(nip.as_bytes(), encoded(records::encode_career(&career))?)?;
                 let now = career.apply(&staff);
+                let old_jabatan = staff.jabatan.clone();
                 let mut summary = what;
                 let saved = if now == staff {
                     staff
@@ -143,16 +147,24 @@ impl Store {
                 .unwrap_or_default();
                 let trainings = read(t_trainings, "trainings", nip, records::decode_trainings)?
                     .unwrap_or_default();
+                // A new jabatan: the person's share of the counts Mitra shows follows.
+                let stale = old_jabatan != saved.jabatan
+                    && crate::store::stats::keep_closed(
+                        t_training_stats,
+                        &inputs,
+                        (Some(&old_jabatan), &trainings.items),
+                        (Some(&saved.jabatan), &trainings.items),
+                    )?;
                 put_summary(
                     t_staff_summary,
                     &saved,
                     &evaluations.items,
                     &trainings.items,
-                    &catalogue,
+                    catalogue,
                     Some(&career),
                 )?;
                 Ok((
-                    (career, saved),
+                    ((career, saved), stale),
                     Audit {
                         action,
                         record: format!("career/{nip}"),
@@ -160,7 +172,11 @@ impl Store {
                     },
                 ))
             },
-        )
+        )?;
+        if stale {
+            self.recount_closed_if_stale()?;
+        }
+        Ok((career, saved))
     }
 }
 

@@ -38,37 +38,44 @@ impl Store {
         // Every summary keeps what the catalogue satisfies: marked stale first, so a kill
         // before the rebuild below leaves the next open to redo it.
         self.summaries_dirty()?;
-        let changed = self.audited([&self.competencies], actor, |[t_competencies]| {
-            let before = read(
-                t_competencies,
-                "competencies",
-                &c.id,
-                records::decode_competency,
-            )?;
-            t_competencies.insert(c.id.as_bytes(), value.clone())?;
-            Ok((
-                true,
-                Audit {
-                    action: if before.is_some() {
-                        AuditAction::Update
-                    } else {
-                        AuditAction::Create
-                    },
-                    record: format!("competencies/{}", c.id),
-                    summary: crate::store::diff::with_changes(
-                        &format!(
-                            "{} ({}, {})",
-                            c.name,
-                            c.kind.label(),
-                            c.validity_months
-                                .map_or("-".to_string(), |m| format!("{m} bulan"))
+        let changed = self.audited(
+            [&self.competencies, &self.training_stats],
+            actor,
+            |[t_competencies, t_training_stats]| {
+                crate::store::stats::closed_changed(t_training_stats)?;
+                let before = read(
+                    t_competencies,
+                    "competencies",
+                    &c.id,
+                    records::decode_competency,
+                )?;
+                t_competencies.insert(c.id.as_bytes(), value.clone())?;
+                Ok((
+                    true,
+                    Audit {
+                        action: if before.is_some() {
+                            AuditAction::Update
+                        } else {
+                            AuditAction::Create
+                        },
+                        record: format!("competencies/{}", c.id),
+                        summary: crate::store::diff::with_changes(
+                            &format!(
+                                "{} ({}, {})",
+                                c.name,
+                                c.kind.label(),
+                                c.validity_months
+                                    .map_or("-".to_string(), |m| format!("{m} bulan"))
+                            ),
+                            &crate::store::diff::edits(before.as_ref(), &c),
                         ),
-                        &crate::store::diff::edits(before.as_ref(), &c),
-                    ),
-                },
-            ))
-        })?;
+                    },
+                ))
+            },
+        )?;
         self.rebuild_all_summaries()?;
+        // What the catalogue satisfies decides the competencies closed (Mitra).
+        self.recount_closed_if_stale()?;
         Ok(changed)
     }
 
@@ -86,10 +93,11 @@ impl Store {
         let key = r.key();
         let value =
             records::encode_requirement(&r).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.audited(
-            [&self.competencies, &self.requirements],
+        let result = self.audited(
+            [&self.competencies, &self.requirements, &self.training_stats],
             actor,
-            |[t_competencies, t_requirements]| {
+            |[t_competencies, t_requirements, t_training_stats]| {
+                crate::store::stats::closed_changed(t_training_stats)?;
                 if t_competencies.get(r.competency.as_bytes())?.is_none() {
                     return abort(StoreError::NotFound {
                         what: format!("competency {}", r.competency),
@@ -120,7 +128,11 @@ impl Store {
                     },
                 ))
             },
-        )
+        );
+        // The requirements decide the competencies closed (Mitra): recounted now, as a
+        // change to the catalogue rebuilds the summaries in its save.
+        self.recount_closed_if_stale()?;
+        result
     }
 
     /// Replaces the requirement `old` (as stored) by `new` in one audited transaction, as
@@ -154,10 +166,11 @@ impl Store {
             )
         };
         let before = old.map(|o| label(&o.clone().cleaned()));
-        self.audited(
-            [&self.competencies, &self.requirements],
+        let result = self.audited(
+            [&self.competencies, &self.requirements, &self.training_stats],
             actor,
-            |[t_competencies, t_requirements]| {
+            |[t_competencies, t_requirements, t_training_stats]| {
+                crate::store::stats::closed_changed(t_training_stats)?;
                 if t_competencies.get(r.competency.as_bytes())?.is_none() {
                     return abort(StoreError::NotFound {
                         what: format!("competency {}", r.competency),
@@ -197,7 +210,11 @@ impl Store {
                     },
                 ))
             },
-        )
+        );
+        // The requirements decide the competencies closed (Mitra): recounted now, as a
+        // change to the catalogue rebuilds the summaries in its save.
+        self.recount_closed_if_stale()?;
+        result
     }
 
     /// Removes a requirement, audited. Errors: no such requirement.
@@ -208,29 +225,38 @@ impl Store {
     ) -> Result<(), StoreError> {
         let r = requirement.clone().cleaned();
         let key = r.key();
-        self.audited([&self.requirements], actor, |[t_requirements]| {
-            if t_requirements.remove(key.as_bytes())?.is_none() {
-                return abort(StoreError::NotFound {
-                    what: format!("requirement {}", key.replace('\0', " / ")),
-                });
-            }
-            Ok((
-                (),
-                Audit {
-                    action: AuditAction::Delete,
-                    record: format!("requirements/{}", r.competency),
-                    summary: format!(
-                        "{} / {} -> {}",
-                        if r.jabatan.is_empty() {
-                            "-"
-                        } else {
-                            &r.jabatan
-                        },
-                        r.jenis.map_or("-", |j| j.label()),
-                        r.competency
-                    ),
-                },
-            ))
-        })
+        let result = self.audited(
+            [&self.requirements, &self.training_stats],
+            actor,
+            |[t_requirements, t_training_stats]| {
+                crate::store::stats::closed_changed(t_training_stats)?;
+                if t_requirements.remove(key.as_bytes())?.is_none() {
+                    return abort(StoreError::NotFound {
+                        what: format!("requirement {}", key.replace('\0', " / ")),
+                    });
+                }
+                Ok((
+                    (),
+                    Audit {
+                        action: AuditAction::Delete,
+                        record: format!("requirements/{}", r.competency),
+                        summary: format!(
+                            "{} / {} -> {}",
+                            if r.jabatan.is_empty() {
+                                "-"
+                            } else {
+                                &r.jabatan
+                            },
+                            r.jenis.map_or("-", |j| j.label()),
+                            r.competency
+                        ),
+                    },
+                ))
+            },
+        );
+        // The requirements decide the competencies closed (Mitra): recounted now, as a
+        // change to the catalogue rebuilds the summaries in its save.
+        self.recount_closed_if_stale()?;
+        result
     }
 }

@@ -25,7 +25,8 @@ impl Store {
         on: jiff::civil::Date,
         actor: &str,
     ) -> Result<Staff, StoreError> {
-        let catalogue = self.competencies()?;
+        let inputs = self.closed_inputs()?;
+        let catalogue = &inputs.catalogue;
         let staff = staff.clone().cleaned();
         staff
             .validate()
@@ -41,6 +42,7 @@ impl Store {
                 &self.trainings,
                 &self.staff_summary,
                 &self.career,
+                &self.training_stats,
             ],
             actor,
             |[
@@ -51,6 +53,7 @@ impl Store {
                 t_trainings,
                 t_staff_summary,
                 t_career,
+                t_training_stats,
             ]| {
                 if t_units.get(staff.unit_id.as_bytes())?.is_none() {
                     return abort(StoreError::NotFound {
@@ -92,6 +95,16 @@ impl Store {
                 .unwrap_or_default();
                 let trainings = read(t_trainings, "trainings", &nip, records::decode_trainings)?
                     .unwrap_or_default();
+                // Another position closes other competencies: the person's share of the
+                // counts Mitra shows follows.
+                let old_jabatan = current.as_ref().map(|c| &c.jabatan);
+                let stale = old_jabatan != Some(&saved.jabatan)
+                    && crate::store::stats::keep_closed(
+                        t_training_stats,
+                        &inputs,
+                        (old_jabatan, &trainings.items),
+                        (Some(&saved.jabatan), &trainings.items),
+                    )?;
                 // The career history follows a change of golongan, jabatan or unit; a new
                 // record has the one it implies until an entry is saved.
                 let stored = read(t_career, "career", &nip, records::decode_career)?;
@@ -123,7 +136,7 @@ impl Store {
                     &saved,
                     &evaluations.items,
                     &trainings.items,
-                    &catalogue,
+                    catalogue,
                     career.as_ref(),
                 )?;
                 let audit = match &current {
@@ -138,9 +151,15 @@ impl Store {
                         summary: staff_changes(old, &saved),
                     },
                 };
-                Ok((saved, audit))
+                Ok(((saved, stale), audit))
             },
         )
+        .and_then(|(saved, stale)| {
+            if stale {
+                self.recount_closed_if_stale()?;
+            }
+            Ok(saved)
+        })
     }
 }
 

@@ -15,7 +15,8 @@ impl Store {
         training: &Training,
         actor: &str,
     ) -> Result<Training, StoreError> {
-        let catalogue = self.competencies()?;
+        let inputs = self.closed_inputs()?;
+        let catalogue = &inputs.catalogue;
         let training = training.clone().cleaned();
         training
             .validate()
@@ -71,6 +72,7 @@ impl Store {
                         ),
                     });
                 }
+                let before = group.items.clone();
                 let (saved, previous) =
                     place(&mut group.items, &mut group.next_id, &training, what)?;
                 if let Some(previous) = &previous {
@@ -78,6 +80,12 @@ impl Store {
                 }
                 crate::store::stats::apply(t_training_stats, nip, &saved, 1)?;
                 group.items.sort_by_key(|t| (t.mulai, t.id));
+                let stale = crate::store::stats::keep_closed(
+                    t_training_stats,
+                    &inputs,
+                    (Some(&person.jabatan), &before),
+                    (Some(&person.jabatan), &group.items),
+                )?;
                 t_trainings.insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 if t_partners.get(partner.id.as_bytes())?.is_none() {
                     t_partners.insert(partner.id.as_bytes(), partner_value.clone())?;
@@ -95,11 +103,11 @@ impl Store {
                     &person,
                     &evaluations.items,
                     &group.items,
-                    &catalogue,
+                    catalogue,
                     career.as_ref(),
                 )?;
                 Ok((
-                    saved.clone(),
+                    (saved.clone(), stale),
                     Audit {
                         action: if saved.revision == 1 {
                             AuditAction::Create
@@ -115,6 +123,12 @@ impl Store {
                 ))
             },
         )
+        .and_then(|(saved, stale)| {
+            if stale {
+                self.recount_closed_if_stale()?;
+            }
+            Ok(saved)
+        })
     }
 
     /// Deletes a training opened at `revision`.
@@ -125,8 +139,9 @@ impl Store {
         revision: u64,
         actor: &str,
     ) -> Result<(), StoreError> {
-        let catalogue = self.competencies()?;
-        self.audited(
+        let inputs = self.closed_inputs()?;
+        let catalogue = &inputs.catalogue;
+        let stale = self.audited(
             [
                 &self.staff,
                 &self.trainings,
@@ -151,8 +166,15 @@ impl Store {
                 ) else {
                     return abort(StoreError::NotFound { what });
                 };
+                let before = group.items.clone();
                 let gone = take(&mut group.items, id, revision, what)?;
                 crate::store::stats::apply(t_training_stats, nip, &gone, -1)?;
+                let stale = crate::store::stats::keep_closed(
+                    t_training_stats,
+                    &inputs,
+                    (Some(&person.jabatan), &before),
+                    (Some(&person.jabatan), &group.items),
+                )?;
                 t_trainings.insert(nip.as_bytes(), encoded(records::encode_trainings(&group))?)?;
                 let evaluations = read(
                     t_evaluations,
@@ -167,11 +189,11 @@ impl Store {
                     &person,
                     &evaluations.items,
                     &group.items,
-                    &catalogue,
+                    catalogue,
                     career.as_ref(),
                 )?;
                 Ok((
-                    (),
+                    stale,
                     Audit {
                         action: AuditAction::Delete,
                         record: format!("trainings/{nip}/{id}"),
@@ -182,6 +204,10 @@ impl Store {
                     },
                 ))
             },
-        )
+        )?;
+        if stale {
+            self.recount_closed_if_stale()?;
+        }
+        Ok(())
     }
 }
