@@ -5,6 +5,7 @@
 //! Computed in one pass over the summaries and one over the potentials; the screen and the
 //! CSV use the same rows.
 
+use super::Texts;
 use crate::domain::talent::{TalentGap, berprestasi, follow_up, kinerja_level, placement};
 use crate::domain::{Potensial, Predikat, Rating};
 use crate::store::{Store, StoreError};
@@ -95,21 +96,6 @@ pub fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, St
     }
     all_units.sort_by(|a, b| a.1.cmp(&b.1));
     Ok((all_units, unit_names))
-}
-
-/// One copy of each distinct text (unit ids, positions) for the people of one view.
-#[derive(Default)]
-struct Texts(std::collections::HashSet<Arc<str>>);
-
-impl Texts {
-    fn get(&mut self, text: &str) -> Arc<str> {
-        if let Some(t) = self.0.get(text) {
-            return t.clone();
-        }
-        let t: Arc<str> = Arc::from(text);
-        self.0.insert(t.clone());
-        t
-    }
 }
 
 /// One person's place for `year`. `annual`: each year's (year, predikat).

@@ -3,6 +3,7 @@
 //! trainings, the trainings held and the partners. Built once when the tab opens, never per
 //! keystroke.
 
+use super::Texts;
 use super::coaching::{Reason, coaching_by_person, flagged_since, status_of};
 use super::competency_gaps::{Suggestion, gaps_among};
 use super::competency_view::{CompetencyData, closable_by};
@@ -13,7 +14,9 @@ use crate::domain::{
 use crate::model::staff_index::StaffIndex;
 use crate::store::{Store, StoreError};
 use jiff::civil::Date;
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// People at the top of the coaching list whose notes are read for suggested trainings.
 pub const SUGGESTED_FOR: usize = 200;
@@ -50,8 +53,11 @@ pub struct PartnerJp {
 pub struct Coaching {
     pub nip: String,
     pub name: String,
-    pub unit: String,
-    pub reasons: Vec<Reason>,
+    /// Shared by everyone of the unit.
+    pub unit: Arc<str>,
+    /// The predikat, the JP or both: kept in place (tens of thousands of people are on
+    /// the list at 100,000 staff).
+    pub reasons: SmallVec<[Reason; 2]>,
     /// The person's missing or expired required competencies, most urgent first; only
     /// without any, the training kinds the last evaluation's notes name (issue 13).
     pub suggested: Suggestion,
@@ -127,6 +133,7 @@ pub fn training_data(
     let mut requires: HashMap<JenisJabatan, HashMap<String, Vec<usize>>> = HashMap::new();
     // Everyone ever coached (a pass over the coaching tree only), for the statuses.
     let coached = coaching_by_person(store)?;
+    let mut unit_texts = Texts::default();
     let mut visit = |s: &StaffSummary| {
         // The unit of the year shown (issue 21: a past year with that year's unit).
         let unit_then = s.unit_in(year);
@@ -163,7 +170,7 @@ pub fn training_data(
             10..=19 => 2,
             _ => 3,
         }] += 1;
-        let mut reasons = Vec::new();
+        let mut reasons: SmallVec<[Reason; 2]> = SmallVec::new();
         if let Some((_, p)) = s.last
             && p.needs_coaching()
         {
@@ -202,7 +209,7 @@ pub fn training_data(
             d.coaching.push(Coaching {
                 nip: s.nip.clone(),
                 name: s.name.clone(),
-                unit: unit_name.to_string(),
+                unit: unit_texts.get(unit_name),
                 reasons,
                 suggested,
                 flagged_since: flagged_since(s.last),
