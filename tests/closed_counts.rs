@@ -386,3 +386,49 @@ proptest! {
         kept_equals_recount(&store);
     }
 }
+
+/// A requirement record damaged behind kinerja's back is damage `check` reports, not an
+/// error that stops it: the recount of the competencies closed reads the requirements,
+/// and `check` compared with it by `?`, so `check` failed with `Corrupt` instead of
+/// naming the record (before this test, `check` returned `Err`).
+#[test]
+fn a_damaged_requirement_is_reported_by_check_not_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).expect("open");
+        store.save_unit(&unit(), "tester").expect("unit");
+        catalogue(&store);
+        nurse(&store, NIPS[0]);
+        store
+            .save_training(
+                NIPS[0],
+                &course("BTCLS", ORGANISERS[0], date(2026, 2, 2)),
+                "t",
+            )
+            .expect("save");
+        store.close().expect("close");
+    }
+    {
+        let raw = sled::open(&path).expect("raw");
+        let requirements = raw.open_tree("requirements").expect("tree");
+        let key = btcls_requirement().cleaned().key();
+        requirements
+            .insert(key.as_bytes(), &[1u8, 99, 99][..])
+            .expect("damage");
+        raw.flush().expect("flush");
+    }
+    let store = Store::open(&path).expect("reopen");
+    let report = store
+        .check()
+        .expect("check reports damage, it does not fail");
+    assert!(!report.is_sound());
+    assert!(
+        report
+            .damage
+            .iter()
+            .any(|d| format!("{d:?}").contains("requirements")),
+        "{:?}",
+        report.damage
+    );
+}

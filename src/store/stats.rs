@@ -503,9 +503,21 @@ impl Store {
                 .cloned(),
         );
         // Counts marked stale are recounted by the save that marked them (or the next
-        // open or read): not damage.
-        if !self.training_stats.contains_key(CLOSED_STALE)? {
-            let expected_closed = self.counted_closed()?;
+        // open or read): not damage. A damaged requirement or competency, which `check`
+        // reports as such, leaves nothing to count them against.
+        let counted = if self.training_stats.contains_key(CLOSED_STALE)? {
+            None
+        } else {
+            match self.counted_closed() {
+                Ok(c) => Some(c),
+                Err(StoreError::Corrupt {
+                    tree: "requirements" | "competencies",
+                    ..
+                }) => None,
+                Err(e) => return Err(e),
+            }
+        };
+        if let Some(expected_closed) = counted {
             out.extend(
                 expected_closed
                     .iter()
