@@ -226,6 +226,7 @@ fn unit_realisation_screen(
         lang: Default::default(),
         theme: Default::default(),
         jp: Default::default(),
+        scoped: false,
     };
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");

@@ -75,6 +75,7 @@ fn screens(c: &mut Criterion) {
             lang: Default::default(),
             theme: Default::default(),
             jp: Default::default(),
+            scoped: false,
         };
         let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         b.iter(|| {

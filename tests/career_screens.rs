@@ -18,6 +18,7 @@ fn ui() -> Ui {
         lang: Lang::Id,
         theme: Theme::default(),
         jp: Default::default(),
+        scoped: false,
     }
 }
 

@@ -573,6 +573,29 @@ fn a_penilai_records_coaching_for_staff_of_their_unit_and_sees_only_them_listed(
 }
 
 #[test]
+fn a_penilai_limited_to_a_unit_is_told_all_means_all_of_theirs() {
+    // Beranda, the list, Pelatihan and Talenta count only the penilai's units: with no
+    // unit chosen they say "semua unit Anda", never "semua unit" as if the office's.
+    let unit = {
+        let s = as_officer(kinerja::domain::Role::Admin, Vec::new());
+        let first = s.app.store().iter_staff().next().unwrap().unwrap();
+        first.unit_id
+    };
+    let mut s = as_officer(kinerja::domain::Role::Penilai, vec![unit]);
+    s.key(KeyCode::Char('1'));
+    assert!(s.lines()[1].contains("semua unit Anda"), "{}", s.text());
+    for tab in ['3', '5'] {
+        s.key(KeyCode::Char(tab));
+        assert!(s.shows("semua unit Anda"), "tab {tab}: {}", s.text());
+    }
+    // An admin sees every unit, and is told so.
+    let mut admin = as_officer(kinerja::domain::Role::Admin, Vec::new());
+    admin.key(KeyCode::Char('1'));
+    assert!(admin.lines()[1].contains("semua unit"), "{}", admin.text());
+    assert!(!admin.shows("semua unit Anda"), "{}", admin.text());
+}
+
+#[test]
 fn a_viewer_cannot_open_the_coaching_form() {
     let mut s = as_officer(kinerja::domain::Role::Viewer, Vec::new());
     s.key(KeyCode::Char('2'))

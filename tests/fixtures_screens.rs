@@ -73,6 +73,7 @@ fn laporan_from_fixed_rows_in_three_looks() {
             lang,
             theme,
             jp: Default::default(),
+            scoped: false,
         };
         let mut r = Report::new(rows(), Vec::new(), 2025, 0);
         insta::assert_snapshot!(format!("laporan_fixture__{look}"), text(&mut r, &ui));

@@ -101,6 +101,7 @@ fn draw_alone(profile: Profile, lang: Lang) -> Vec<String> {
         lang,
         theme: Theme::default(),
         jp: Default::default(),
+        scoped: false,
     };
     let mut term = Terminal::new(TestBackend::new(80, 40)).unwrap();
     term.draw(|f| kinerja::screens::Screen::draw(&mut screen, f, f.area(), &ui))

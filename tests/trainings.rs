@@ -261,6 +261,7 @@ fn the_report_export_reads_back_with_the_numbers_on_the_screen() {
             lang: kinerja::ui::lang::Lang::Id,
             theme: kinerja::ui::theme::Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         // The screen shows the unit's name shortened to its column.
         let shown: String = line.chars().take(19).collect();

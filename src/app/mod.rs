@@ -274,6 +274,7 @@ impl App {
             lang: opts.lang,
             theme: opts.theme,
             jp: opts.jp,
+            scoped: opts.officer.as_ref().and_then(|o| o.scope()).is_some(),
         };
         let first: Vec<StaffSummary> = store
             .iter_summaries()
@@ -335,6 +336,7 @@ impl App {
             lang: opts.lang,
             theme: opts.theme,
             jp: opts.jp,
+            scoped: opts.officer.as_ref().and_then(|o| o.scope()).is_some(),
         };
         let mut app = App {
             store,

@@ -838,6 +838,7 @@ fn screens_on(
         lang: lang_now,
         theme,
         jp: config.jp_targets(),
+        scoped: false,
     };
     let label = path.display().to_string();
     // Taken before anything opens the database: the files exactly as a clean close left

@@ -280,7 +280,7 @@ impl CompetencyScreen {
                 .get(u)
                 .cloned()
                 .unwrap_or_else(|| u.clone()),
-            None => ui.t(T::AllUnits).to_string(),
+            None => ui.all_units().to_string(),
         }
     }
 

@@ -341,7 +341,7 @@ impl Screen for Home {
                         d.unit
                             .as_ref()
                             .and_then(|u| d.all_units.iter().find(|(id, _)| id == u))
-                            .map_or(ui.t(T::AllUnits).to_string(), |(_, n)| ui.theme.text(n)),
+                            .map_or(ui.all_units().to_string(), |(_, n)| ui.theme.text(n)),
                         ui.theme.key(),
                     ),
                 ]),

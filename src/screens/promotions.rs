@@ -179,7 +179,7 @@ impl Screen for Promotions {
                         ui,
                         match &list.unit {
                             Some(u) => list.unit_name(u),
-                            None => ui.t(T::AllUnits),
+                            None => ui.all_units(),
                         },
                         (top.width as usize).saturating_sub(8),
                     )),

@@ -233,7 +233,7 @@ impl StaffList {
                 let unit = self
                     .index
                     .unit_filter()
-                    .map_or(ui.t(T::AllUnits).to_string(), |u| {
+                    .map_or(ui.all_units().to_string(), |u| {
                         ui.theme.text(&self.index.unit_name(u))
                     });
                 let mut v = vec![Span::styled(

@@ -433,7 +433,7 @@ impl Screen for TalentTab {
     fn draw(&mut self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let unit = match &self.data.unit {
             Some(u) => fit(ui, self.data.unit_name(u), 30),
-            None => ui.t(T::AllUnits).to_string(),
+            None => ui.all_units().to_string(),
         };
         let title = Line::from(vec![
             Span::styled(format!("{} ", ui.t(T::TalentTitle)), ui.theme.title()),

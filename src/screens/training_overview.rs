@@ -272,7 +272,7 @@ impl TrainingOverview {
             .unit
             .as_ref()
             .and_then(|u| self.data.all_units.iter().find(|(id, _)| id == u))
-            .map_or(ui.t(T::AllUnits).to_string(), |(_, n)| ui.theme.text(n))
+            .map_or(ui.all_units().to_string(), |(_, n)| ui.theme.text(n))
     }
 
     fn window(&self, i: usize, height: usize) -> usize {

@@ -153,11 +153,13 @@ mod tests {
             lang: Lang::Id,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         let en = Ui {
             lang: Lang::En,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         assert!(store_error_text(&id, &e).contains("sudah diubah di tempat lain"));
         assert!(store_error_text(&en, &e).contains("changed elsewhere"));
@@ -177,6 +179,7 @@ mod tests {
             lang: Lang::Id,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         let text = store_error_text_at(&id, &e, &db);
         assert!(text.contains("rusak"), "{text}");

@@ -436,6 +436,7 @@ texts! {
     ColJp => "JP", "JP";
     Shown => "ditampilkan", "shown";
     AllUnits => "semua unit", "all units";
+    AllYourUnits => "semua unit Anda", "all your units";
     SortBy => "urut", "sort";
     SortName => "nama", "name";
     SortNip => "NIP", "NIP";

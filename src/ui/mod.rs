@@ -33,11 +33,24 @@ pub struct Ui {
     pub theme: Theme,
     /// The yearly JP targets per employment kind (a setting).
     pub jp: crate::domain::JpTargets,
+    /// The session sees only some units (an officer limited to their units): "all units"
+    /// then means all of theirs, and says so.
+    pub scoped: bool,
 }
 
 impl Ui {
     pub fn t(&self, t: T) -> &'static str {
         t.get(self.lang)
+    }
+
+    /// What a screen shows when no unit is chosen: every unit, or for an officer limited
+    /// to some units, every unit of theirs.
+    pub fn all_units(&self) -> &'static str {
+        self.t(if self.scoped {
+            T::AllYourUnits
+        } else {
+            T::AllUnits
+        })
     }
 }
 
@@ -297,6 +310,7 @@ mod tests {
             lang: Lang::En,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         let id = Ui {
             lang: Lang::Id,
@@ -325,6 +339,7 @@ mod tests {
             lang: Lang::Id,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         assert_eq!(
             short_name(&ui, "Puskesmas Sicanang", 40),
@@ -352,6 +367,7 @@ mod tests {
             lang: Lang::Id,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         // Ten columns: "Lim " and two wide characters are eight; the third would not fit
         // beside the mark.
@@ -366,6 +382,7 @@ mod tests {
             lang: Lang::Id,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         assert_eq!(
             fit_words(&ui, "JP 6 dari 20; disarankan: Bimtek, Kursus", 20),

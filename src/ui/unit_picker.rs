@@ -141,7 +141,7 @@ impl UnitPicker {
         let start = self.selected.saturating_sub(room.saturating_sub(1));
         for (i, (id, name)) in visible.iter().enumerate().skip(start).take(room) {
             let label = match id {
-                None => ui.t(T::AllUnits).to_string(),
+                None => ui.all_units().to_string(),
                 Some(_) => fit(ui, name, 46),
             };
             let style = if i == self.selected {

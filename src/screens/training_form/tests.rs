@@ -13,6 +13,7 @@ fn ui(lang: Lang) -> Ui {
         lang,
         theme: Theme::default(),
         jp: Default::default(),
+        scoped: false,
     }
 }
 

@@ -862,6 +862,7 @@ mod tests {
             lang: Lang::Id,
             theme: Theme::default(),
             jp: Default::default(),
+            scoped: false,
         };
         let (msg, _) = f.message(&ui).expect("a message");
         assert!(msg.contains("10"), "{msg}");
