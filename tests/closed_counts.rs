@@ -432,3 +432,52 @@ fn a_damaged_requirement_is_reported_by_check_not_an_error() {
         report.damage
     );
 }
+
+#[test]
+fn a_damaged_requirement_does_not_stop_training_and_staff_saves_or_the_open() {
+    // The kept counts depend on the requirements; one damaged requirement record must not
+    // refuse every training or staff save (they do not need it) nor the next open. The
+    // counts are marked stale instead, and Mitra's read names the damaged record.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).expect("open");
+        store.save_unit(&unit(), "tester").expect("unit");
+        catalogue(&store);
+        nurse(&store, NIPS[0]);
+        nurse(&store, NIPS[1]);
+        store.close().expect("close");
+    }
+    {
+        let raw = sled::open(&path).expect("raw");
+        let requirements = raw.open_tree("requirements").expect("tree");
+        let key = btcls_requirement().cleaned().key();
+        requirements
+            .insert(key.as_bytes(), &[1u8, 99, 99][..])
+            .expect("damage");
+        raw.flush().expect("flush");
+    }
+    {
+        let store = Store::open(&path).expect("open with a damaged requirement");
+        store
+            .save_training(
+                NIPS[0],
+                &course("BTCLS", ORGANISERS[0], date(2026, 2, 2)),
+                "t",
+            )
+            .expect("a training save does not need the requirements");
+        let mut moved = store.get_staff(NIPS[1]).expect("read").expect("staff");
+        moved.jabatan.nama = "Bidan".into();
+        store
+            .save_staff(&moved, "t")
+            .expect("a staff save does not need the requirements");
+        let err = store
+            .competencies_closed(2026, &unit_id(ORGANISERS[0]))
+            .expect_err("the count cannot be made without the requirements");
+        assert!(format!("{err:?}").contains("requirements"), "{err:?}");
+        store.close().expect("close");
+    }
+    // The counts were left stale: the next open does not fail on them.
+    let store = Store::open(&path).expect("reopen");
+    assert!(!store.check().expect("check").is_sound());
+}

@@ -164,7 +164,9 @@ pub fn decode_closed(bytes: &[u8]) -> Result<ClosedV1, DecodeError> {
 /// read before its transaction, with the generation they were read at.
 pub(super) struct ClosedInputs {
     generation: u64,
-    pub requirements: Vec<crate::domain::Requirement>,
+    /// `None` when a requirement record is damaged: the save then marks the counts stale
+    /// (it does not need the requirements itself), and `check` names the record.
+    requirements: Option<Vec<crate::domain::Requirement>>,
     pub catalogue: Vec<crate::domain::Competency>,
 }
 
@@ -178,12 +180,11 @@ fn generation_of(v: Option<&[u8]>) -> u64 {
 fn share(
     jabatan: Option<&crate::domain::Jabatan>,
     trainings: &[Training],
-    inputs: &ClosedInputs,
+    requirements: &[crate::domain::Requirement],
+    catalogue: &[crate::domain::Competency],
 ) -> BTreeMap<(i16, String), u32> {
     match jabatan {
-        Some(j) => {
-            crate::domain::closed_per_partner(j, trainings, &inputs.requirements, &inputs.catalogue)
-        }
+        Some(j) => crate::domain::closed_per_partner(j, trainings, requirements, catalogue),
         None => BTreeMap::new(),
     }
 }
@@ -199,12 +200,15 @@ pub(super) fn keep_closed(
     after: (Option<&crate::domain::Jabatan>, &[Training]),
 ) -> Result<bool, ConflictableTransactionError<StoreError>> {
     let invalid = |e: String| ConflictableTransactionError::Abort(StoreError::Invalid(e));
-    if generation_of(tree.get(CLOSED_GENERATION)?.as_deref()) != inputs.generation {
-        tree.insert(CLOSED_STALE, &[][..])?;
-        return Ok(true);
-    }
-    let old = share(before.0, before.1, inputs);
-    let new = share(after.0, after.1, inputs);
+    let requirements = match &inputs.requirements {
+        Some(r) if generation_of(tree.get(CLOSED_GENERATION)?.as_deref()) == inputs.generation => r,
+        _ => {
+            tree.insert(CLOSED_STALE, &[][..])?;
+            return Ok(true);
+        }
+    };
+    let old = share(before.0, before.1, requirements, &inputs.catalogue);
+    let new = share(after.0, after.1, requirements, &inputs.catalogue);
     let keys: std::collections::BTreeSet<&(i16, String)> = old.keys().chain(new.keys()).collect();
     for key in keys {
         let delta = i64::from(new.get(key).copied().unwrap_or(0))
@@ -312,8 +316,9 @@ impl Store {
     /// Rebuilds every entry from the trainings if an earlier bulk write did not finish.
     pub(super) fn ensure_stats(&self) -> Result<(), StoreError> {
         if self.meta.get(keys::STATS_KEY)?.as_deref() == Some(&[LAYOUT][..]) {
-            // A change to the requirements cut short before its recount.
-            return self.recount_closed_if_stale();
+            // A change to the requirements cut short before its recount (a damaged
+            // requirement leaves it marked, for `check` to name: the open goes on).
+            return self.recount_closed_tolerant();
         }
         self.rebuild_stats()
     }
@@ -339,9 +344,17 @@ impl Store {
             let value = encode(STAT_VERSION, p).map_err(|e| StoreError::Invalid(e.to_string()))?;
             batch.insert(k.as_slice(), value);
         }
-        for (k, c) in &self.counted_closed()? {
-            let value = encode_closed(c).map_err(|e| StoreError::Invalid(e.to_string()))?;
-            batch.insert(k.as_slice(), value);
+        match self.counted_closed() {
+            Ok(closed) => {
+                for (k, c) in &closed {
+                    let value = encode_closed(c).map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    batch.insert(k.as_slice(), value);
+                }
+            }
+            // A damaged requirement or catalogue record: the counts stay marked stale
+            // (a read names the record), the other counts are made.
+            Err(StoreError::Corrupt { .. }) => batch.insert(CLOSED_STALE, &[][..]),
+            Err(e) => return Err(e),
         }
         batch.insert(CLOSED_GENERATION, &generation.to_be_bytes()[..]);
         self.training_stats.apply_batch(batch)?;
@@ -354,9 +367,14 @@ impl Store {
     /// first: a change landing in between makes the save's check fail safe).
     pub(super) fn closed_inputs(&self) -> Result<ClosedInputs, StoreError> {
         let generation = generation_of(self.training_stats.get(CLOSED_GENERATION)?.as_deref());
+        let requirements = match self.requirements() {
+            Ok(r) => Some(r),
+            Err(StoreError::Corrupt { .. }) => None,
+            Err(e) => return Err(e),
+        };
         Ok(ClosedInputs {
             generation,
-            requirements: self.requirements()?,
+            requirements,
             catalogue: self.competencies()?,
         })
     }
@@ -403,12 +421,25 @@ impl Store {
         Ok(())
     }
 
+    /// [`Store::recount_closed_if_stale`] after a save's transaction marked the counts stale,
+    /// or at an open: a damaged requirement or catalogue record leaves them marked (the
+    /// next read names the record, `check` reports it) and the save or open stands.
+    /// Errors: the store's others.
+    pub(super) fn recount_closed_tolerant(&self) -> Result<(), StoreError> {
+        match self.recount_closed_if_stale() {
+            Err(StoreError::Corrupt { .. }) => Ok(()),
+            other => other,
+        }
+    }
+
     /// The competencies closed per partner and year, counted afresh: every person's
     /// trainings judged against their position's requirements.
     fn counted_closed(&self) -> Result<BTreeMap<Vec<u8>, ClosedV1>, StoreError> {
-        let inputs = self.closed_inputs()?;
+        // Read here with `?`: a damaged requirement or catalogue record stops the count.
+        let requirements = self.requirements()?;
+        let catalogue = self.competencies()?;
         let mut out: BTreeMap<Vec<u8>, ClosedV1> = BTreeMap::new();
-        if inputs.requirements.is_empty() {
+        if requirements.is_empty() {
             return Ok(out);
         }
         for item in self.trainings.iter() {
@@ -430,7 +461,12 @@ impl Store {
             let Ok(staff) = super::records::decode_staff(&staff) else {
                 continue;
             };
-            for ((year, partner), n) in share(Some(&staff.jabatan), &group.items, &inputs) {
+            for ((year, partner), n) in share(
+                Some(&staff.jabatan),
+                &group.items,
+                &requirements,
+                &catalogue,
+            ) {
                 out.entry(closed_key(year, &partner))
                     .or_default()
                     .competencies += n;

@@ -174,7 +174,7 @@ impl Store {
             },
         )?;
         if stale {
-            self.recount_closed_if_stale()?;
+            self.recount_closed_tolerant()?;
         }
         Ok((career, saved))
     }

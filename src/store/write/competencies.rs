@@ -75,7 +75,7 @@ impl Store {
         )?;
         self.rebuild_all_summaries()?;
         // What the catalogue satisfies decides the competencies closed (Mitra).
-        self.recount_closed_if_stale()?;
+        self.recount_closed_tolerant()?;
         Ok(changed)
     }
 
@@ -131,7 +131,7 @@ impl Store {
         );
         // The requirements decide the competencies closed (Mitra): recounted now, as a
         // change to the catalogue rebuilds the summaries in its save.
-        self.recount_closed_if_stale()?;
+        self.recount_closed_tolerant()?;
         result
     }
 
@@ -213,7 +213,7 @@ impl Store {
         );
         // The requirements decide the competencies closed (Mitra): recounted now, as a
         // change to the catalogue rebuilds the summaries in its save.
-        self.recount_closed_if_stale()?;
+        self.recount_closed_tolerant()?;
         result
     }
 
@@ -256,7 +256,7 @@ impl Store {
         );
         // The requirements decide the competencies closed (Mitra): recounted now, as a
         // change to the catalogue rebuilds the summaries in its save.
-        self.recount_closed_if_stale()?;
+        self.recount_closed_tolerant()?;
         result
     }
 }

@@ -156,7 +156,7 @@ impl Store {
         )
         .and_then(|(saved, stale)| {
             if stale {
-                self.recount_closed_if_stale()?;
+                self.recount_closed_tolerant()?;
             }
             Ok(saved)
         })

@@ -125,7 +125,7 @@ impl Store {
         )
         .and_then(|(saved, stale)| {
             if stale {
-                self.recount_closed_if_stale()?;
+                self.recount_closed_tolerant()?;
             }
             Ok(saved)
         })
@@ -206,7 +206,7 @@ impl Store {
             },
         )?;
         if stale {
-            self.recount_closed_if_stale()?;
+            self.recount_closed_tolerant()?;
         }
         Ok(())
     }
