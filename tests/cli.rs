@@ -1567,3 +1567,21 @@ fn export_audit_lists_changes_and_narrows_by_day_and_officer() {
     db.run(&["export", "audit", "--year", "2026"]).expect(2);
     db.run(&["export", "staff", "--officer", "x"]).expect(2);
 }
+
+#[test]
+fn the_version_names_the_commit_it_was_built_from() {
+    // An office upgrading tells two builds of one version apart by the commit.
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let run = kinerja_in(scratch.path(), &["--version"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = String::from_utf8_lossy(&run.stdout).trim().to_string();
+    let version = concat!("kinerja ", env!("CARGO_PKG_VERSION"), " (");
+    let rest = out
+        .strip_prefix(version)
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("not '{version}...)': {out}"));
+    let known = rest
+        .strip_prefix("commit ")
+        .is_some_and(|c| c.len() == 12 && c.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert!(known || rest == "unknown commit", "{out}");
+}

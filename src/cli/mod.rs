@@ -32,7 +32,7 @@ pub const EXIT_CANNOT_RUN: u8 = 2;
 #[derive(Parser, Debug)]
 #[command(
     name = "kinerja",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KINERJA_COMMIT"), ")"),
     about = "ASN staff performance (SKP) and training records, from the keyboard",
     after_help = "Exit status: 0 done; 1 the data is at fault (damage, bad rows, damaged backup); \
                   2 the command could not run (arguments, locked or newer database, unreadable file)."
