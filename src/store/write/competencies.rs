@@ -115,16 +115,7 @@ impl Store {
                             AuditAction::Update
                         },
                         record: format!("requirements/{}", r.competency),
-                        summary: format!(
-                            "{} / {} -> {}",
-                            if r.jabatan.is_empty() {
-                                "-"
-                            } else {
-                                &r.jabatan
-                            },
-                            r.jenis.map_or("-", |j| j.label()),
-                            r.competency
-                        ),
+                        summary: requirement_label(&r),
                     },
                 ))
             },
@@ -153,19 +144,7 @@ impl Store {
         let old_key = old.map(|o| o.clone().cleaned().key());
         let value =
             records::encode_requirement(&r).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let label = |q: &crate::domain::Requirement| {
-            format!(
-                "{} / {} -> {}",
-                if q.jabatan.is_empty() {
-                    "-"
-                } else {
-                    &q.jabatan
-                },
-                q.jenis.map_or("-", |j| j.label()),
-                q.competency
-            )
-        };
-        let before = old.map(|o| label(&o.clone().cleaned()));
+        let before = old.map(|o| requirement_label(&o.clone().cleaned()));
         let result = self.audited(
             [&self.competencies, &self.requirements, &self.training_stats],
             actor,
@@ -204,8 +183,10 @@ impl Store {
                         },
                         record: format!("requirements/{}", r.competency),
                         summary: match &before {
-                            Some(b) if *b != label(&r) => format!("{b} => {}", label(&r)),
-                            _ => label(&r),
+                            Some(b) if *b != requirement_label(&r) => {
+                                format!("{b} => {}", requirement_label(&r))
+                            }
+                            _ => requirement_label(&r),
                         },
                     },
                 ))
@@ -240,16 +221,7 @@ impl Store {
                     Audit {
                         action: AuditAction::Delete,
                         record: format!("requirements/{}", r.competency),
-                        summary: format!(
-                            "{} / {} -> {}",
-                            if r.jabatan.is_empty() {
-                                "-"
-                            } else {
-                                &r.jabatan
-                            },
-                            r.jenis.map_or("-", |j| j.label()),
-                            r.competency
-                        ),
+                        summary: requirement_label(&r),
                     },
                 ))
             },
@@ -259,4 +231,19 @@ impl Store {
         self.recount_closed_tolerant()?;
         result
     }
+}
+
+/// A requirement as its audit entry names it: `jabatan / jenis -> competency` (`-` for
+/// an empty jabatan or jenis).
+fn requirement_label(r: &crate::domain::Requirement) -> String {
+    format!(
+        "{} / {} -> {}",
+        if r.jabatan.is_empty() {
+            "-"
+        } else {
+            &r.jabatan
+        },
+        r.jenis.map_or("-", |j| j.label()),
+        r.competency
+    )
 }
