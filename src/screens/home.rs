@@ -171,8 +171,7 @@ impl Home {
             ui,
             width,
             ratio,
-            // Floored: 293 of 294 is not yet 100%.
-            format!("{part} / {whole} ({:.0}%)", (ratio * 100.0).floor()),
+            format!("{part} / {whole} ({})", crate::ui::percent(part, whole)),
         )
     }
 }

@@ -294,19 +294,29 @@ impl TrainingOverview {
             f64::from(d.reached) / f64::from(d.staff)
         };
         let label = format!(
-            "{} / {} ({:.0}%) {} ({})",
+            "{} / {} ({}) {} ({})",
             d.reached,
             d.staff,
-            ratio * 100.0,
+            crate::ui::percent(d.reached, d.staff),
             ui.t(T::ReachedTarget),
             targets_note(ui)
         );
         let label = format!("{label}  {}", self.unit_label(ui));
         // Without colour a filled gauge cannot be told from its label: a text gauge then.
         if ui.theme.ascii || !ui.theme.color {
+            // The text on its own line, the bar on the one below: side by side they need
+            // more than 80 columns, and the unit (the officer's scope) was cut off.
+            let both = Rect {
+                height: top.height + 1,
+                ..top
+            }
+            .intersection(area);
             frame.render_widget(
-                Paragraph::new(crate::ui::gauge_line(ui, 30, ratio, label)),
-                top,
+                Paragraph::new(vec![
+                    Line::raw(label),
+                    crate::ui::gauge_line(ui, 30, ratio, String::new()),
+                ]),
+                both,
             );
         } else {
             frame.render_widget(
@@ -359,7 +369,7 @@ impl TrainingOverview {
                         ui,
                         20,
                         r,
-                        format!("{:.0}%", r * 100.0),
+                        crate::ui::percent(u.reached, u.staff),
                     )),
                 ]);
                 crate::ui::table::marked(row, i == self.rows[0], ui)

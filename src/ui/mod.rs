@@ -261,6 +261,15 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// A text gauge: `width` cells filled for `ratio`, then `label`; `#` and `-` in ASCII mode.
+/// `part` of `whole` as a whole percentage, rounded down ("65%" for 193 of 293, "99%" for
+/// 293 of 294: never 100% before every one), `0%` of nothing. Every screen's "N / M (x%)".
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "0%".to_string();
+    }
+    format!("{}%", u64::from(part) * 100 / u64::from(whole))
+}
+
 pub fn gauge_line(ui: &Ui, width: usize, ratio: f64, label: String) -> Line<'static> {
     let filled = ((ratio.clamp(0.0, 1.0)) * width as f64).round() as usize;
     let (on, off) = if ui.theme.ascii {
@@ -303,6 +312,16 @@ pub fn gap_label(g: crate::domain::TalentGap, english: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percentage_is_rounded_down_so_it_is_never_100_before_everyone() {
+        // Beranda and Pelatihan said 65% and 66% of the same 193 / 293.
+        assert_eq!(percent(193, 293), "65%");
+        assert_eq!(percent(293, 294), "99%");
+        assert_eq!(percent(294, 294), "100%");
+        assert_eq!(percent(0, 0), "0%");
+        assert_eq!(percent(u32::MAX, u32::MAX), "100%");
+    }
 
     #[test]
     fn counts_take_the_singular_for_one_in_english() {
