@@ -948,7 +948,7 @@ texts! {
     OfficersKeysOf => "Kunci", "Keys of";
     OfficersHint => "n baru, u ubah, d hapus; Tab ke kunci (n tambah kunci, d hapus)", "n new, u change, d remove; Tab to the keys (n add key, d remove)";
     LiveRevoked => "Akses Anda ke kinerja dicabut oleh admin; sesi ini ditutup. Draf Anda tersimpan.", "Your access to kinerja was removed by an admin; this session is closed. Your drafts are kept.";
-    LiveStale => "{who} menyimpan data ini pukul {time} ({what}). Isian Anda tetap di sini dan di draf: Esc, buka lagi, lalu ulangi perubahan.", "{who} saved this record at {time} ({what}). What you typed stays here and in the draft: Esc, reopen it and apply your change again.";
+    LiveStale => "{who} menyimpan data ini pukul {time}: Esc, buka lagi, lalu ulangi perubahan (isian Anda tetap di draf). Diubah: {what}", "{who} saved this record at {time}: Esc, reopen it and apply your change again (what you typed stays in the draft). Changed: {what}";
 }
 
 #[cfg(test)]
