@@ -764,3 +764,25 @@ fn the_user_guide_names_every_tab_and_never_says_x_replaces_a_file() {
     assert!(!guide.contains("replacing a file of that name"));
     assert!(guide.contains("`laporan-YEAR-2.csv`"));
 }
+
+#[test]
+fn laporan_says_which_years_rating_is_missing_and_who_records_it() {
+    // A past year's unit without a capaian organisasi: the year is named (not "tahun
+    // ini"), and so is who records it (an admin), for a penilai reads the same line.
+    let mut s = demo();
+    s.key(KeyCode::Char('4'));
+    let mut years = 0;
+    while !s.shows("belum dicatat (admin: r).") && years < 4 {
+        s.key(KeyCode::Char('['));
+        years += 1;
+    }
+    let text = s.text();
+    let year = (2025 - years).to_string();
+    assert!(
+        text.contains(&format!(
+            "Capaian organisasi {year} belum dicatat (admin: r)."
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("tahun ini belum dicatat"), "{text}");
+}

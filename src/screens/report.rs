@@ -566,7 +566,12 @@ impl Screen for Report {
             ]));
         }
         match &u.breaches {
-            None => lines.push(Line::styled(ui.t(T::RatingMissing), ui.theme.muted())),
+            // The year shown (not always this one); recorded by an admin only.
+            None => lines.push(Line::styled(
+                ui.t(T::RatingMissing)
+                    .replace("{year}", &self.year.to_string()),
+                ui.theme.muted(),
+            )),
             Some(b) if b.is_empty() => lines.push(Line::styled(ui.t(T::FitsLong), ui.theme.ok())),
             Some(b) => {
                 for x in b {

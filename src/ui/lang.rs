@@ -373,7 +373,7 @@ texts! {
     Fits => "sesuai", "fits";
     Breaks => "tidak sesuai pola", "does not fit the pattern";
     BreaksShort => "luar pola", "off guide";
-    RatingMissing => "Capaian organisasi tahun ini belum dicatat: tekan r.", "The organisational performance for this year is not recorded: press r.";
+    RatingMissing => "Capaian organisasi {year} belum dicatat (admin: r).", "The organisational performance for {year} is not recorded (an admin: r).";
     FitsLong => "Sebaran predikat sesuai pedoman.", "The spread of predikat fits the guide.";
     TabTalent => "Talenta", "Talent";
     KeyTalentTab => "talenta", "talent";
