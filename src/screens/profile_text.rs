@@ -99,7 +99,7 @@ impl TalentSection {
             Some(e) => format!(
                 "{} ({}, {})",
                 crate::ui::labels::potensial_text(e.potensial, lang),
-                e.source.label(),
+                crate::ui::labels::potensial_source_text(e.source, lang),
                 crate::domain::format_date(e.date)
             ),
             None => "-".to_string(),

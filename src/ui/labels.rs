@@ -24,7 +24,8 @@ pub fn predikat_short(p: Predikat) -> &'static str {
 // functions below are what the screens show. The predikat names (`Sangat Baik` ..
 // `Sangat Kurang`) are not translated: they are the regulation's terms (PermenPANRB
 // 6/2022) that the SKP documents and the national system print, so an English-reading
-// officer still has to recognise them.
+// officer still has to recognise them. So are the competency kinds (`teknis`,
+// `manajerial`, `sosial kultural`, PermenPANRB 38/2017).
 
 /// A period as the screens show it: `Triwulan III 2026`, in English `Q3 2026` (the
 /// profile's trend says `Q3 2026` too), `Annual 2026`, `Month 03/2026`.
@@ -99,6 +100,31 @@ pub fn organiser_text(k: OrganiserKind, lang: Lang) -> &'static str {
         (Lang::En, OrganiserKind::Pemerintah) => "Government",
         (Lang::En, OrganiserKind::Swasta) => "Private",
         (Lang::En, OrganiserKind::BumnBumd) => "BUMN/BUMD",
+    }
+}
+
+/// A training's status: `selesai`, `completed`.
+pub fn training_status_text(s: crate::domain::TrainingStatus, lang: Lang) -> &'static str {
+    use crate::domain::TrainingStatus as S;
+    match (lang, s) {
+        (Lang::Id, _) => s.label(),
+        (Lang::En, S::Rencana) => "planned",
+        (Lang::En, S::Berlangsung) => "ongoing",
+        (Lang::En, S::Selesai) => "completed",
+    }
+}
+
+/// Where a potensial comes from: `penilaian atasan`, `superior's judgement`.
+pub fn potensial_source_text(
+    s: crate::domain::talent::PotensialSource,
+    lang: Lang,
+) -> &'static str {
+    use crate::domain::talent::PotensialSource as P;
+    match (lang, s) {
+        (Lang::Id, _) => s.label(),
+        (Lang::En, P::AssessmentCentre) => "assessment centre",
+        (Lang::En, P::UjiKompetensi) => "competency test",
+        (Lang::En, P::PenilaianAtasan) => "superior's judgement",
     }
 }
 

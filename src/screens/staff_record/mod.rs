@@ -551,7 +551,7 @@ impl StaffRecord {
                     ui.t(T::Potensial),
                     e.year,
                     crate::ui::labels::potensial_text(e.potensial, ui.lang),
-                    e.source.label(),
+                    crate::ui::labels::potensial_source_text(e.source, ui.lang),
                     crate::domain::format_date(e.date)
                 );
                 if let Some(n) = place {
@@ -874,7 +874,7 @@ impl StaffRecord {
                     )),
                     Cell::from(ui.theme.text(&t.judul)),
                     Cell::from(format!("{:>4}", t.jp)),
-                    Cell::from(t.status.label()),
+                    Cell::from(crate::ui::labels::training_status_text(t.status, ui.lang)),
                 ]);
                 selected_row(row, i == selected, ui)
             })
