@@ -450,3 +450,44 @@ fn under_lang_en_talentas_axes_and_mitras_partner_kinds_are_english() {
     assert!(row("PT Solusi Digital").contains(" Private "));
     assert!(!s.shows("Pemerintah") && !s.shows("Swasta"), "{}", s.text());
 }
+
+#[test]
+fn a_potensial_save_shows_in_the_persons_history() {
+    // The guide says the save reads `potensial 2025: rendah -> tinggi (...)` in the
+    // history: the record's Riwayat (history_of_person), not only the audit screen.
+    let s = demo();
+    let store = s.app.store();
+    let nip = store
+        .iter_staff()
+        .next()
+        .unwrap()
+        .unwrap()
+        .nip
+        .as_str()
+        .to_string();
+    let before = store.potentials_of(&nip).unwrap();
+    let entry = PotentialEntry {
+        year: 2026,
+        potensial: Potensial::Tinggi,
+        source: PotensialSource::PenilaianAtasan,
+        date: jiff::civil::date(2026, 11, 1),
+        assessor: "Kepala".into(),
+    };
+    store
+        .save_potential(
+            &nip,
+            &entry,
+            before.revision,
+            jiff::civil::date(2026, 11, 28),
+            "siti",
+        )
+        .unwrap();
+    let history = store.history_of_person(&nip).unwrap();
+    let newest = history.first().expect("a history");
+    assert_eq!(newest.record, format!("potentials/{nip}"));
+    assert!(
+        newest.summary.starts_with("potensial 2026: "),
+        "{}",
+        newest.summary
+    );
+}

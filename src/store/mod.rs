@@ -902,11 +902,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Every change to a person: the staff record, the career history, their evaluations,
-    /// trainings and coaching, newest first.
+    /// Every change to a person: the staff record, the career history, the potensial,
+    /// their evaluations, trainings, coaching, SKPs and contracts, newest first.
     pub fn history_of_person(&self, nip: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let mut out = self.audit_of(&format!("staff/{nip}"))?;
         out.extend(self.audit_of(&format!("career/{nip}"))?);
+        out.extend(self.audit_of(&format!("potentials/{nip}"))?);
         for kind in ["evaluations", "trainings", "coaching", "skp", "contracts"] {
             let prefix = format!("{kind}/{nip}/");
             for item in self.audit_by_record.scan_prefix(prefix.as_bytes()) {
