@@ -246,3 +246,42 @@ fn the_people_each_organiser_trained_are_kept_on_every_save() {
         .unwrap();
     agree("after a delete");
 }
+
+#[test]
+fn enter_on_pelatihans_partners_opens_that_partner_on_mitra() {
+    // One grammar: Enter opens. On Pelatihan's Partners section it opens the partner on
+    // Mitra.
+    let mut s = session_with(300, Lang::Id, Theme::default(), 80, 24);
+    s.key(KeyCode::Char('3'));
+    for _ in 0..3 {
+        s.key(KeyCode::Tab);
+    }
+    assert!(s.shows("Pemerintah:"), "the Partners section: {}", s.text());
+    let (_, listed) = s.app.training_stats(2026).expect("stats");
+    let known: Vec<String> = s
+        .app
+        .store()
+        .partners()
+        .expect("partners")
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let is_known = |name: &str| known.contains(&kinerja::domain::unit_id(name));
+    let on_record = listed
+        .iter()
+        .position(|p| is_known(&p.name))
+        .expect("a partner on record trained this year");
+    for _ in 0..on_record {
+        s.key(KeyCode::Down);
+    }
+    s.key(KeyCode::Enter);
+    let name = &listed[on_record].name;
+    assert!(
+        s.lines().get(2).is_some_and(|l| l.contains(name.as_str())),
+        "{name} opened on Mitra: {}",
+        s.text()
+    );
+    // Esc closes the partner, Esc again goes back to Pelatihan's partners.
+    s.key(KeyCode::Esc).key(KeyCode::Esc);
+    assert!(s.shows("Pemerintah:"), "{}", s.text());
+}

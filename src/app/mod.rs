@@ -984,6 +984,7 @@ impl App {
             }
             Outcome::LoadDemo => self.load_demo(),
             Outcome::OpenPartners(year) => self.open_partners(year),
+            Outcome::OpenPartner(year, id, name) => self.open_partner(year, &id, &name),
             // Counting reads every training: the partner's page is drawn first.
             Outcome::LoadPartnerClosed(..) => {
                 self.deferred = Some(Deferred::PartnerClosed);

@@ -41,6 +41,22 @@ impl App {
         true
     }
 
+    /// Mitra for `year` with the partner `id` opened (Enter on Pelatihan's partners); the
+    /// list, saying so, when the organiser `name` is not a partner on record.
+    pub(super) fn open_partner(&mut self, year: i16, id: &str, name: &str) -> bool {
+        if !self.open_partners(year) {
+            return false;
+        }
+        let opened = match &mut self.screen {
+            Screen::Partners(p) => p.open_partner(id),
+            _ => return true,
+        };
+        if !opened {
+            self.status = Some((self.ui.t(T::NotAPartner).replace("{name}", name), false));
+        }
+        true
+    }
+
     /// Counts the competencies closed by the partner opened on Mitra, when not counted for
     /// the year shown yet.
     pub(super) fn count_closed(&mut self) -> bool {

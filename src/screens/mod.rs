@@ -184,6 +184,9 @@ pub enum Outcome {
     TrainForCompetency(Vec<String>, String),
     /// The Mitra screen (training partners) for a year; on the Mitra screen, another year.
     OpenPartners(i16),
+    /// The Mitra screen for a year with one partner (id) opened, from Pelatihan's partners;
+    /// the list alone when the organiser is not a partner on record (its name is given).
+    OpenPartner(i16, String, String),
     /// Count the competencies a partner (id) closed in a year (a pass over the trainings).
     LoadPartnerClosed(String, i16),
     /// A partner form: its contact and competencies, or an agreement.
@@ -336,6 +339,7 @@ impl Outcome {
             | O::TalentView(..)
             | O::CompetencyView(_)
             | O::OpenPartners(_)
+            | O::OpenPartner(..)
             | O::LoadPartnerClosed(..)
             | O::OpenRequirements
             // Filtered to the officer's units when it is built.

@@ -115,6 +115,19 @@ impl PartnersScreen {
         self.data.year
     }
 
+    /// Opens the partner with `id` (Enter on Pelatihan's partners): false when no partner
+    /// on record has it (an organiser never entered on Mitra).
+    pub fn open_partner(&mut self, id: &str) -> bool {
+        match self.data.rows.iter().position(|r| r.partner.id == id) {
+            Some(i) => {
+                self.selected = i;
+                self.detail = Some((id.to_string(), 0));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The partner opened, if any (by id).
     pub fn opened(&self) -> Option<&str> {
         self.detail.as_ref().map(|(id, _)| id.as_str())
@@ -526,5 +539,24 @@ impl Screen for PartnersScreen {
 
     fn title(&self) -> T {
         T::Partners
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partner_not_on_record_is_not_opened() {
+        // An organiser of a database from before partners were kept (every training save
+        // records its organiser now): Mitra stays on its list; the app says why.
+        let mut p = PartnersScreen::new(MitraData {
+            year: 2026,
+            today: jiff::civil::date(2026, 11, 28),
+            rows: Vec::new(),
+            competency_names: Vec::new(),
+        });
+        assert!(!p.open_partner("lembaga-kursus"));
+        assert_eq!(p.opened(), None);
     }
 }

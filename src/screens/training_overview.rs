@@ -662,6 +662,17 @@ impl Screen for TrainingOverview {
                     (None, _) => Outcome::Ignored,
                 }
             }
+            // A partner of the year: opened on Mitra (one grammar: Enter opens).
+            Some(Act::Open) if self.section == Section::Partners => {
+                match d.partners.get(self.rows[3]) {
+                    Some(p) => Outcome::OpenPartner(
+                        d.year,
+                        crate::domain::unit_id(&p.name),
+                        p.name.clone(),
+                    ),
+                    None => Outcome::Ignored,
+                }
+            }
             Some(Act::Filter) if self.section == Section::Coaching => {
                 self.filter = self.filter.next();
                 self.rows[1] = 0;

@@ -437,6 +437,7 @@ texts! {
     Shown => "ditampilkan", "shown";
     AllUnits => "semua unit", "all units";
     AllYourUnits => "semua unit Anda", "all your units";
+    NotAPartner => "{name} belum tercatat sebagai mitra: catat dengan Ctrl-N di form pelatihan atau import partners", "{name} is not recorded as a partner: record it with Ctrl-N on a training form or import partners";
     SortBy => "urut", "sort";
     SortName => "nama", "name";
     SortNip => "NIP", "NIP";
