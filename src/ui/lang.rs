@@ -429,7 +429,7 @@ texts! {
     // Staff list
     ColNip => "NIP", "NIP";
     ColName => "Nama", "Name";
-    ColGol => "Gol", "Rank";
+    ColGol => "Gol", "Grade";
     ColJabatan => "Jabatan", "Position";
     ColUnit => "Unit", "Unit";
     ColPredikat => "Pred", "Pred";
@@ -441,7 +441,7 @@ texts! {
     SortBy => "urut", "sort";
     SortName => "nama", "name";
     SortNip => "NIP", "NIP";
-    SortRank => "golongan", "rank";
+    SortRank => "golongan", "grade";
     SortUnit => "unit", "unit";
     SortPredikat => "predikat", "rating";
     SortJp => "JP", "JP";
@@ -462,12 +462,12 @@ texts! {
     Born => "Lahir", "Born";
     Age => "tahun", "years";
     Sex => "Kelamin", "Sex";
-    Pangkat => "Pangkat", "Grade";
+    Pangkat => "Pangkat", "Rank";
     Male => "laki-laki", "male";
     Female => "perempuan", "female";
     TmtCpns => "TMT CPNS", "Appointed";
     Status => "Status", "Status";
-    Rank => "Golongan", "Rank";
+    Rank => "Golongan", "Grade";
     Education => "Pendidikan", "Education";
     Position => "Jabatan", "Position";
     Unit => "Unit", "Unit";
@@ -498,7 +498,7 @@ texts! {
     FieldName => "Nama", "Name";
     FieldTitleBefore => "Gelar depan", "Title before";
     FieldTitleAfter => "Gelar belakang", "Title after";
-    FieldRank => "Golongan", "Rank";
+    FieldRank => "Golongan", "Grade";
     FieldEducation => "Pendidikan", "Education";
     FieldPosition => "Jabatan", "Position";
     FieldPositionKind => "Jenis jabatan", "Position kind";
@@ -525,7 +525,7 @@ texts! {
     ErrSex => "angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)", "digit 15 must be 1 (male) or 2 (female)";
     ErrExcelRounded => "berakhir 000: Excel membulatkannya (hanya 15 angka disimpan); format kolom NIP sebagai Teks lalu ketik ulang", "ends in 000: Excel rounded it (it keeps 15 digits); format the NIP column as Text and type it again";
     ErrExcelScientific => "bentuk angka Excel (E+17); format kolom NIP sebagai Teks lalu ketik ulang", "Excel's number form (E+17); format the NIP column as Text and type it again";
-    ErrRankKind => "golongan tidak cocok dengan status", "rank does not fit the status";
+    ErrRankKind => "golongan tidak cocok dengan status", "grade does not fit the status";
     ErrExists => "NIP ini sudah terdaftar", "this NIP is already registered";
     Digits => "angka", "digits";
     Coaching => "Pembinaan", "Coaching";
@@ -676,7 +676,7 @@ texts! {
     SkpSetOn => "Tanggal ditetapkan", "Set on";
     SkpName => "  nama", "  name";
     SkpNipOptional => "  NIP (boleh kosong)", "  NIP (optional)";
-    SkpGolongan => "  golongan", "  rank";
+    SkpGolongan => "  golongan", "  grade";
     SkpJabatan => "  jabatan", "  position";
     SkpUnit => "  unit kerja", "  unit";
     SkpErrSpan => "mulai dan selesai dalam satu tahun, mulai lebih dulu", "from and to in one year, from first";
@@ -856,9 +856,9 @@ texts! {
     PromoCount => "{n} memenuhi dari {m} yang jatuh tempo", "{n} eligible of {m} due";
     PromoNone => "Tidak ada yang jatuh tempo pada periode ini.", "Nobody is due at this period.";
     PromoUnknown => "{n} PNS aktif tanpa TMT golongan tidak dinilai: isi di Karier", "{n} active PNS without a TMT golongan are not judged: fill it in on Karier";
-    PromoColGol => "Gol", "Rank";
+    PromoColGol => "Gol", "Grade";
     PromoColNext => "Naik ke", "To";
-    PromoColTmt => "TMT gol", "TMT rank";
+    PromoColTmt => "TMT gol", "TMT grade";
     PromoColDue => "4 tahun", "4 years";
     PromoEligible => "memenuhi", "eligible";
     PromoNotEligible => "belum", "not yet";
