@@ -72,13 +72,7 @@ fn unit_ratings_potensial_staff_and_officers_name_their_fields() {
     has(&s, &["nilai 2025: Baik -> Istimewa"]);
 
     let today = date(2026, 11, 28);
-    let entry = PotentialEntry {
-        year: 2026,
-        potensial: Potensial::Menengah,
-        source: PotensialSource::PenilaianAtasan,
-        date: date(2026, 11, 1),
-        assessor: "Kepala".into(),
-    };
+    let entry = common::potential(2026, Potensial::Menengah);
     let p = store.save_potential(NIP, &entry, 0, today, "ani").unwrap();
     let changed = PotentialEntry {
         potensial: Potensial::Tinggi,

@@ -684,7 +684,7 @@ fn talenta_places_a_potensial_another_session_saved_though_the_potentials_were_k
     // The sessions share the year's potentials, read once and kept until a save (issue
     // 23): a potensial saved by B must move the person at A's next frame, and A opening
     // the tab again after it must not see the kept, older potentials.
-    use kinerja::domain::{Potensial, PotensialSource, PotentialEntry};
+    use kinerja::domain::Potensial;
     let (_base, mut a, b) = two_served();
     a.key(KeyCode::Char('5'));
     assert!(a.shows("1 · 38 orang"), "{}", a.text());
@@ -695,13 +695,7 @@ fn talenta_places_a_potensial_another_session_saved_though_the_potentials_were_k
     let first = d.boxes[0][0];
     let nip = d.people[first as usize].nip.clone();
     let before = store.potentials_of(&nip).unwrap();
-    let entry = PotentialEntry {
-        year: 2025,
-        potensial: Potensial::Tinggi,
-        source: PotensialSource::PenilaianAtasan,
-        date: jiff::civil::date(2026, 11, 1),
-        assessor: "Kepala".into(),
-    };
+    let entry = common::potential(2025, Potensial::Tinggi);
     store
         .save_potential(
             &nip,

@@ -6,7 +6,7 @@ mod common;
 
 use common::session::{demo, session_with};
 use crossterm::event::KeyCode;
-use kinerja::domain::{Potensial, PotensialSource, PotentialEntry};
+use kinerja::domain::{Potensial, PotentialEntry};
 use kinerja::ui::lang::Lang;
 use kinerja::ui::theme::Theme;
 use std::collections::{BTreeSet, HashMap};
@@ -252,13 +252,7 @@ fn a_stale_potential_save_is_refused_and_each_save_is_audited() {
         .to_string();
     let today = jiff::civil::date(2026, 11, 28);
     let before = store.potentials_of(&nip).unwrap();
-    let entry = PotentialEntry {
-        year: 2026,
-        potensial: Potensial::Tinggi,
-        source: PotensialSource::PenilaianAtasan,
-        date: jiff::civil::date(2026, 11, 1),
-        assessor: "Kepala".into(),
-    };
+    let entry = common::potential(2026, Potensial::Tinggi);
     let saved = store
         .save_potential(&nip, &entry, before.revision, today, "siti")
         .unwrap();
@@ -466,13 +460,7 @@ fn a_potensial_save_shows_in_the_persons_history() {
         .as_str()
         .to_string();
     let before = store.potentials_of(&nip).unwrap();
-    let entry = PotentialEntry {
-        year: 2026,
-        potensial: Potensial::Tinggi,
-        source: PotensialSource::PenilaianAtasan,
-        date: jiff::civil::date(2026, 11, 1),
-        assessor: "Kepala".into(),
-    };
+    let entry = common::potential(2026, Potensial::Tinggi);
     store
         .save_potential(
             &nip,

@@ -74,6 +74,17 @@ pub fn coaching() -> Coaching {
     }
 }
 
+/// A potensial for `year`, judged by the superior (penilaian atasan) on 1 November 2026.
+pub fn potential(year: i16, potensial: Potensial) -> PotentialEntry {
+    PotentialEntry {
+        year,
+        potensial,
+        source: PotensialSource::PenilaianAtasan,
+        date: date(2026, 11, 1),
+        assessor: "Kepala".into(),
+    }
+}
+
 pub fn training(judul: &str, jp: u16) -> Training {
     Training {
         id: 0,
