@@ -1232,6 +1232,46 @@ fn golden_coaching_v2_values_decode_to_the_same_records() {
     assert_eq!(values[0][0], 2, "version byte");
 }
 
+/// The statuses' reading of a coaching value (its dates only, texts borrowed, never
+/// copied) agrees with the whole record's, in both layouts; a damaged value is refused by
+/// both.
+#[test]
+fn golden_coaching_values_give_the_same_dates_as_the_whole_records() {
+    for file in ["coaching_v1.bin", "coaching_v2.bin"] {
+        let values = read_values(file);
+        assert!(!values.is_empty());
+        for v in &values {
+            let whole: Vec<_> = records::decode_coaching(v)
+                .unwrap()
+                .items
+                .iter()
+                .map(|c| c.dates())
+                .collect();
+            assert_eq!(records::decode_coaching_dates(v).unwrap(), whole, "{file}");
+            // Cut short, or one byte more: refused as the whole record is.
+            let cut = &v[..v.len() - 1];
+            assert!(records::decode_coaching(cut).is_err());
+            assert!(records::decode_coaching_dates(cut).is_err(), "{file} cut");
+            let mut longer = v.clone();
+            longer.push(0);
+            assert!(records::decode_coaching_dates(&longer).is_err(), "{file} longer");
+        }
+    }
+    let closed = read_values("coaching_v1.bin")
+        .iter()
+        .flat_map(|v| records::decode_coaching_dates(v).unwrap())
+        .filter(|d| d.closed)
+        .count();
+    assert!(closed > 0, "the samples hold a closed coaching");
+    let open = read_values("coaching_v2.bin")
+        .iter()
+        .flat_map(|v| records::decode_coaching_dates(v).unwrap())
+        .filter(|d| !d.closed)
+        .count();
+    assert!(open > 0, "the samples hold an open coaching");
+    assert!(records::decode_coaching_dates(&[9, 0]).is_err(), "an unknown version");
+}
+
 /// Issue 21: PPPK paruh waktu is an employment kind appended to the list (code 2) and "no
 /// golongan" a rank appended after PPPK XVII (code 34), so the golden staff values written
 /// before still decode to the same records, and a paruh waktu record needs no new version.

@@ -180,12 +180,15 @@ impl Coaching {
     /// when the follow-up date is before `today` (on the follow-up day itself it is still
     /// open); otherwise open. Never [`CoachingStatus::Missing`].
     pub fn status(&self, today: Date) -> CoachingStatus {
-        if self.selesai.is_some() {
-            CoachingStatus::Closed
-        } else if self.tindak_lanjut < today {
-            CoachingStatus::Overdue
-        } else {
-            CoachingStatus::Open
+        self.dates().status(today)
+    }
+
+    /// The three facts [`follow_up`] reads of this coaching.
+    pub fn dates(&self) -> CoachingDates {
+        CoachingDates {
+            tanggal: self.tanggal,
+            tindak_lanjut: self.tindak_lanjut,
+            closed: self.selesai.is_some(),
         }
     }
 
@@ -193,6 +196,46 @@ impl Coaching {
     /// the same date and kind is the same coaching.
     pub fn same_as(&self, other: &Coaching) -> bool {
         self.tanggal == other.tanggal && self.jenis == other.jenis
+    }
+}
+
+/// What the coaching statuses read of one coaching record: its date, its follow-up date
+/// and whether it is closed (12 bytes, against several hundred for the whole record with
+/// its texts): Beranda and Pelatihan keep these for everyone ever coached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoachingDates {
+    pub tanggal: Date,
+    pub tindak_lanjut: Date,
+    pub closed: bool,
+}
+
+impl CoachingDates {
+    /// As [`Coaching::status`].
+    pub fn status(&self, today: Date) -> CoachingStatus {
+        if self.closed {
+            CoachingStatus::Closed
+        } else if self.tindak_lanjut < today {
+            CoachingStatus::Overdue
+        } else {
+            CoachingStatus::Open
+        }
+    }
+}
+
+/// A coaching record or what the statuses read of one ([`CoachingDates`]).
+pub trait HasCoachingDates {
+    fn coaching_dates(&self) -> CoachingDates;
+}
+
+impl HasCoachingDates for Coaching {
+    fn coaching_dates(&self) -> CoachingDates {
+        self.dates()
+    }
+}
+
+impl HasCoachingDates for CoachingDates {
+    fn coaching_dates(&self) -> CoachingDates {
+        *self
     }
 }
 
@@ -212,13 +255,14 @@ impl Coaching {
 ///
 /// So a person flagged again for a later period needs a new coaching: one from before that
 /// period does not count, even if it is still open.
-pub fn follow_up(
-    items: &[Coaching],
+pub fn follow_up<C: HasCoachingDates>(
+    items: &[C],
     flagged_since: Option<Date>,
     today: Date,
 ) -> Option<CoachingStatus> {
     let worst = items
         .iter()
+        .map(C::coaching_dates)
         .filter(|c| flagged_since.is_none_or(|since| c.tanggal >= since))
         .map(|c| c.status(today))
         .min();
@@ -281,7 +325,7 @@ mod tests {
         let today = date(2026, 11, 28);
         // Flagged by the evaluation of Triwulan III 2026 (from 1 July).
         let since = Some(date(2026, 7, 1));
-        assert_eq!(follow_up(&[], since, today), Some(CoachingStatus::Missing));
+        assert_eq!(follow_up::<Coaching>(&[], since, today), Some(CoachingStatus::Missing));
         // A coaching of June answers an earlier evaluation, not this one.
         let old = coaching(date(2026, 6, 30), date(2026, 12, 30), None);
         assert_eq!(
@@ -295,7 +339,7 @@ mod tests {
             Some(CoachingStatus::Open)
         );
         // Not flagged: nothing to show without coaching, the records' status with it.
-        assert_eq!(follow_up(&[], None, today), None);
+        assert_eq!(follow_up::<Coaching>(&[], None, today), None);
         assert_eq!(
             follow_up(std::slice::from_ref(&old), None, today),
             Some(CoachingStatus::Open)
@@ -317,10 +361,22 @@ mod tests {
             follow_up(&[closed.clone(), open.clone()], since, today),
             Some(CoachingStatus::Open)
         );
-        assert_eq!(
-            follow_up(&[closed, open, overdue], since, today),
-            Some(CoachingStatus::Overdue)
-        );
+        let all = [closed, open, overdue];
+        assert_eq!(follow_up(&all, since, today), Some(CoachingStatus::Overdue));
+        // The dates alone (what Beranda and Pelatihan keep) decide the same, day by day
+        // across each follow-up date and with or without the flag.
+        let dates: Vec<CoachingDates> = all.iter().map(Coaching::dates).collect();
+        for day in [date(2026, 8, 2), date(2026, 10, 7), date(2026, 10, 8), today] {
+            for flag in [None, since, Some(date(2026, 10, 1))] {
+                for n in 0..=all.len() {
+                    assert_eq!(
+                        follow_up(&dates[..n], flag, day),
+                        follow_up(&all[..n], flag, day),
+                        "{n} records on {day}, flagged {flag:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

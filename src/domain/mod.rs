@@ -28,7 +28,10 @@ pub mod unit;
 
 pub use angka_kredit::{AngkaKredit, KreditRecord, KreditStatus, angka_kredit};
 pub use career::{Career, CareerEntry, CareerError, CareerKind, CareerValue};
-pub use coaching::{Coaching, CoachingError, CoachingKind, CoachingStatus, follow_up};
+pub use coaching::{
+    Coaching, CoachingDates, CoachingError, CoachingKind, CoachingStatus, HasCoachingDates,
+    follow_up,
+};
 pub use competency::{
     Competency, CompetencyError, CompetencyKind, CompetencyState, Requirement, competency_key,
     competency_states, required_for,

@@ -17,7 +17,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, Tabs};
-use std::collections::HashMap;
 
 /// Which people the coaching list shows (`s` cycles it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -204,7 +203,7 @@ impl TrainingOverview {
     /// a coaching was saved from the list), keeping the filter and the selection.
     pub fn set_coaching_records(
         &mut self,
-        records: &HashMap<String, Vec<crate::domain::Coaching>>,
+        records: &crate::views::coaching::CoachedByNip,
         today: jiff::civil::Date,
     ) {
         for c in &mut self.data.coaching {

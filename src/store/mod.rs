@@ -833,6 +833,20 @@ impl Store {
         })
     }
 
+    /// Every coached person's coaching dates (NIP, [`crate::domain::CoachingDates`] of
+    /// each record), without their texts: for the coaching statuses. Errors: a damaged
+    /// value, named by its key.
+    pub fn iter_coaching_dates(
+        &self,
+    ) -> impl Iterator<Item = Result<(String, Vec<crate::domain::CoachingDates>), StoreError>> + '_
+    {
+        self.coaching.iter().map(|item| {
+            let (k, v) = item?;
+            let dates = records::decode_coaching_dates(&v).map_err(corrupt("coaching", &k))?;
+            Ok((keys::show(&k), dates))
+        })
+    }
+
     /// One person's SKPs with the group's id counter.
     pub fn skp_group(&self, nip: &str) -> Result<SkpGroup, StoreError> {
         match self.skp.get(nip.as_bytes())? {

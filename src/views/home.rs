@@ -8,8 +8,8 @@
 
 use super::coaching::Reason;
 use crate::domain::{
-    Coaching, CoachingStatus, Contract, Ending, JpTargets, KeberatanStatus, Period, PeriodKind,
-    Predikat, PredikatCounts, RetiringEntry, StaffSummary,
+    CoachingStatus, Contract, Ending, JpTargets, KeberatanStatus, Period, PeriodKind, Predikat,
+    PredikatCounts, RetiringEntry, StaffSummary,
 };
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
@@ -86,7 +86,7 @@ pub struct HomeData {
     pub keberatan_open: u32,
     /// Everyone's coaching records while counting (see [`HomeData::set_coaching`]).
     #[serde(skip)]
-    coached: Arc<HashMap<String, Vec<Coaching>>>,
+    coached: Arc<super::coaching::CoachedByNip>,
     /// The unit counted, `None` for all.
     pub unit: Option<String>,
     /// Every unit as (id, name), by name, for `f`.
@@ -126,7 +126,7 @@ impl HomeData {
 
     /// Everyone's coaching records by NIP, for the coaching statuses (call before `add`;
     /// dropped by `done`).
-    pub fn set_coaching(&mut self, coached: HashMap<String, Vec<Coaching>>) {
+    pub fn set_coaching(&mut self, coached: super::coaching::CoachedByNip) {
         self.coached = Arc::new(coached);
     }
 

@@ -3,8 +3,8 @@
 
 use super::evaluations::{EvaluatorV1, evaluator_from, evaluator_to};
 use super::{COACHING_VERSION, DateV1, code, from_code};
-use crate::domain::{Coaching, CoachingKind};
-use crate::store::codec::{DecodeError, decode_payload, encode, split};
+use crate::domain::{Coaching, CoachingDates, CoachingKind};
+use crate::store::codec::{DecodeError, decode_payload, decode_payload_borrowed, encode, split};
 use serde::{Deserialize, Serialize};
 
 /// One coaching record (pembinaan kinerja) as stored.
@@ -144,4 +144,91 @@ pub fn decode_coaching(bytes: &[u8]) -> Result<CoachingGroup, DecodeError> {
         next_id: r.next_id,
         items,
     })
+}
+
+/// `EvaluatorV1` borrowing its text from the stored bytes (read, never kept).
+#[derive(Deserialize)]
+struct EvaluatorV1Ref<'a> {
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    nip: Option<(&'a str, u8)>,
+    #[allow(dead_code)]
+    nama: &'a str,
+}
+
+/// `CoachingV1` borrowing its texts: only its dates are used.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct CoachingV1Ref<'a> {
+    id: u32,
+    tanggal: DateV1,
+    jenis: u8,
+    #[serde(borrow)]
+    pemberi: EvaluatorV1Ref<'a>,
+    masalah: &'a str,
+    langkah: &'a str,
+    tindak_lanjut: DateV1,
+    selesai: Option<DateV1>,
+    hasil: &'a str,
+    revision: u64,
+}
+
+/// `CoachingV2` borrowing its texts: only its dates are used.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct CoachingV2Ref<'a> {
+    id: u32,
+    tanggal: DateV1,
+    jenis: u8,
+    #[serde(borrow)]
+    pemberi: EvaluatorV1Ref<'a>,
+    masalah: &'a str,
+    langkah: &'a str,
+    tindak_lanjut: DateV1,
+    selesai: Option<DateV1>,
+    hasil: &'a str,
+    rhk: Option<(u32, u32)>,
+    revision: u64,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct CoachingGroupRef<C> {
+    next_id: u32,
+    items: Vec<C>,
+}
+
+/// The dates of each coaching of an encoded group ([`CoachingDates`]), without building
+/// the records or copying their texts: Beranda's and Pelatihan's statuses read only these.
+/// Errors: as [`decode_coaching`], for the same bytes.
+pub fn decode_coaching_dates(bytes: &[u8]) -> Result<Vec<CoachingDates>, DecodeError> {
+    fn dates(
+        tanggal: &DateV1,
+        tindak_lanjut: &DateV1,
+        selesai: &Option<DateV1>,
+    ) -> Result<CoachingDates, DecodeError> {
+        Ok(CoachingDates {
+            tanggal: tanggal.to_date()?,
+            tindak_lanjut: tindak_lanjut.to_date()?,
+            closed: selesai.map(DateV1::to_date).transpose()?.is_some(),
+        })
+    }
+    let (version, payload) = split(bytes)?;
+    match version {
+        1 => {
+            let g: CoachingGroupRef<CoachingV1Ref<'_>> = decode_payload_borrowed(payload)?;
+            g.items
+                .iter()
+                .map(|c| dates(&c.tanggal, &c.tindak_lanjut, &c.selesai))
+                .collect()
+        }
+        2 => {
+            let g: CoachingGroupRef<CoachingV2Ref<'_>> = decode_payload_borrowed(payload)?;
+            g.items
+                .iter()
+                .map(|c| dates(&c.tanggal, &c.tindak_lanjut, &c.selesai))
+                .collect()
+        }
+        v => Err(DecodeError::UnknownVersion(v)),
+    }
 }
