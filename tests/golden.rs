@@ -1254,7 +1254,10 @@ fn golden_coaching_values_give_the_same_dates_as_the_whole_records() {
             assert!(records::decode_coaching_dates(cut).is_err(), "{file} cut");
             let mut longer = v.clone();
             longer.push(0);
-            assert!(records::decode_coaching_dates(&longer).is_err(), "{file} longer");
+            assert!(
+                records::decode_coaching_dates(&longer).is_err(),
+                "{file} longer"
+            );
         }
     }
     let closed = read_values("coaching_v1.bin")
@@ -1269,7 +1272,10 @@ fn golden_coaching_values_give_the_same_dates_as_the_whole_records() {
         .filter(|d| !d.closed)
         .count();
     assert!(open > 0, "the samples hold an open coaching");
-    assert!(records::decode_coaching_dates(&[9, 0]).is_err(), "an unknown version");
+    assert!(
+        records::decode_coaching_dates(&[9, 0]).is_err(),
+        "an unknown version"
+    );
 }
 
 /// Issue 21: PPPK paruh waktu is an employment kind appended to the list (code 2) and "no

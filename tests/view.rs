@@ -1,6 +1,7 @@
 //! The screens' view kept at a clean close (issue 23, `store::view_file`): read back at
 //! the next start instead of a pass over every summary, it must draw every screen exactly
-//! as the pass does, and it must never be used once anything changed the database.
+//! as the pass does (on the day it was kept, on another day, after a session that saved
+//! people's records), and it must never be used once anything else changed the database.
 
 mod common;
 
@@ -41,6 +42,42 @@ fn opts() -> kinerja::app::Options {
     options(Lang::Id, Theme::default())
 }
 
+/// The screens of a start that reads every summary (the view, if any, left unread), its
+/// close keeping the view of that pass.
+fn screens_of_a_pass(db: &std::path::Path, opts: kinerja::app::Options) -> Vec<String> {
+    let mut app = App::new(Store::open(db).expect("open"), opts).expect("app");
+    app.finish_loading().expect("load");
+    let shown = screens(&mut app);
+    let kept = app.view_to_keep().expect("nothing changed: a view is kept");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+    shown
+}
+
+/// The screens of a start from the view its files were kept with, read as the screens
+/// read it (under `opts`' year and day); the view is kept again at its close.
+fn screens_of_the_view(db: &std::path::Path, opts: kinerja::app::Options) -> Vec<String> {
+    let fingerprint = sound_fingerprint(db).expect("closed sound");
+    let payload = read_view(db, fingerprint, &view_key(opts.today.year(), opts.jp))
+        .expect("the view for these files");
+    let shared = Shared::from_view(&payload, opts.today).expect("a whole view");
+    let store = Store::open(db).expect("open");
+    let mut app = App::from_view(store, shared, opts).expect("app");
+    let shown = screens(&mut app);
+    let kept = app.view_to_keep().expect("nothing changed: a view is kept");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+    shown
+}
+
+fn assert_same(passed: &[String], from_view: &[String], what: &str) {
+    for (n, (a, b)) in passed.iter().zip(from_view).enumerate() {
+        assert_eq!(
+            a, b,
+            "{what}: screen {n} differs between the pass and the view"
+        );
+    }
+    assert_eq!(passed.len(), from_view.len());
+}
+
 #[test]
 fn the_view_kept_at_a_close_draws_every_screen_as_a_pass_over_the_summaries() {
     let dir = tempfile::tempdir().expect("dir");
@@ -51,31 +88,111 @@ fn the_view_kept_at_a_close_draws_every_screen_as_a_pass_over_the_summaries() {
     app.finish_loading().expect("load");
     let passed = screens(&mut app);
     let kept = app.view_to_keep().expect("nothing changed: a view is kept");
-    assert_eq!(kept.0, view_key(opts().today, opts().jp));
+    assert_eq!(kept.0, view_key(opts().today.year(), opts().jp));
     app.into_store().close_with_view(Some(kept)).expect("close");
     assert!(db.join(VIEW_FILE).exists());
 
     // The next start reads the view instead, and draws the same screens.
+    assert_same(&passed, &screens_of_the_view(&db, opts()), "the same day");
+    // Under another year's key (or other JP targets), the view is not read.
     let fingerprint = sound_fingerprint(&db).expect("closed sound");
-    let payload = read_view(&db, fingerprint, &view_key(opts().today, opts().jp))
-        .expect("the view for these files");
-    let shared = Shared::from_view(&payload).expect("a whole view");
-    let store = Store::open(&db).expect("open");
-    let mut app = App::from_view(store, shared, opts()).expect("app");
-    let from_view = screens(&mut app);
-    for (n, (a, b)) in passed.iter().zip(&from_view).enumerate() {
-        assert_eq!(a, b, "screen {n} differs between the pass and the view");
+    let year = opts().today.year();
+    assert!(read_view(&db, fingerprint, &view_key(year + 1, opts().jp)).is_none());
+    let mut jp = opts().jp;
+    jp.pns += 1;
+    assert!(read_view(&db, fingerprint, &view_key(year, jp)).is_none());
+}
+
+/// Beranda's counts move with the day (the JP due by today, contracts ending, coaching
+/// past its follow-up date, retiring): a view kept yesterday gives today's rows, and
+/// Beranda is counted again from them, as a pass today would.
+#[test]
+fn a_view_kept_on_another_day_gives_the_rows_and_beranda_is_counted_for_today() {
+    let dir = tempfile::tempdir().expect("dir");
+    common::session::make_demo_at(dir.path());
+    let db = dir.path().join("db");
+    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
+    app.finish_loading().expect("load");
+    let kept = app.view_to_keep().expect("a view");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+
+    // Days on which Beranda's counts differ from the day the view was kept: the demo's
+    // coaching follow-ups and contracts fall due across them. Each start reads the view
+    // the start before kept, of an earlier day.
+    let first = screens_of_a_pass(&db, opts());
+    let mut differed = false;
+    let first_day = opts().today;
+    for days in [1, 5, 40] {
+        let mut later = opts();
+        later.today = first_day
+            .checked_add(jiff::Span::new().days(days))
+            .expect("date");
+        if later.today.year() != first_day.year() {
+            continue;
+        }
+        let from_view = screens_of_the_view(&db, later.clone());
+        let passed = screens_of_a_pass(&db, later);
+        differed |= from_view[0] != first[0];
+        assert_same(&passed, &from_view, &format!("{days} days later"));
     }
-    assert_eq!(passed.len(), from_view.len());
-    // Read on another day, the view is not used.
-    let tomorrow = opts().today.tomorrow().expect("date");
-    app.into_store().close_with_view(None).expect("close");
-    let fingerprint = sound_fingerprint(&db).expect("closed sound");
-    assert!(read_view(&db, fingerprint, &view_key(tomorrow, opts().jp)).is_none());
+    assert!(differed, "the days tried change what Beranda shows");
+}
+
+/// A session that saved only people's records (evaluations, trainings, coaching, a
+/// staff record changed, a person added) keeps a view: their summaries are read again
+/// into the rows at the close, and the next start draws what a pass draws.
+#[test]
+fn a_session_that_saved_peoples_records_keeps_a_view_as_a_pass_would_give() {
+    use kinerja::domain::Rating;
+    let dir = tempfile::tempdir().expect("dir");
+    common::session::make_demo_at(dir.path());
+    let db = dir.path().join("db");
+    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
+    app.finish_loading().expect("load");
+    let before = screens(&mut app);
+    let nips: Vec<String> = app
+        .store()
+        .iter_summaries()
+        .map(|s| s.expect("summary").nip)
+        .collect();
+    let store = app.store();
+    // Saved through the store, not the screens: nothing but the close's reading brings
+    // the rows up to date.
+    let mut poor = store
+        .evaluations_of(&nips[0])
+        .expect("read")
+        .into_iter()
+        .max_by_key(|e| e.period.sort_key())
+        .expect("the demo evaluated everyone");
+    (poor.hasil_kerja, poor.perilaku) = (Rating::DiBawah, Rating::DiBawah);
+    store
+        .save_evaluation(&nips[0], &poor, "t")
+        .expect("evaluation");
+    store
+        .save_training(&nips[1], &common::training("Bimtek Arsip Digital", 40), "t")
+        .expect("training");
+    store
+        .save_coaching(&nips[2], &common::coaching(), opts().today, "t")
+        .expect("coaching");
+    let mut moved = store.get_staff(&nips[3]).expect("read").expect("staff");
+    moved.nama = "Zulkifli Abdi Ritonga".into();
+    store.save_staff(&moved, "t").expect("staff");
+    let mut added = common::staff("199912312024121001");
+    added.unit_id = moved.unit_id.clone();
+    store.save_staff(&added, "t").expect("new staff");
+    let kept = app
+        .view_to_keep()
+        .expect("only people's records changed: a view");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+
+    let from_view = screens_of_the_view(&db, opts());
+    let passed = screens_of_a_pass(&db, opts());
+    assert_same(&passed, &from_view, "after the saves");
+    assert_ne!(before, passed, "the saves change what the screens show");
 }
 
 #[test]
-fn a_session_that_saved_keeps_no_view_and_a_command_that_saved_removes_it() {
+fn a_session_that_saved_a_unit_keeps_no_view_and_a_command_that_saved_removes_it() {
     let dir = tempfile::tempdir().expect("dir");
     common::session::make_demo_at(dir.path());
     let db = dir.path().join("db");
@@ -97,7 +214,8 @@ fn a_session_that_saved_keeps_no_view_and_a_command_that_saved_removes_it() {
     store.close().expect("close");
     assert!(!db.join(VIEW_FILE).exists(), "a stale view is removed");
 
-    // A session that saves keeps none either.
+    // A session that saves anything but people's records (a unit: its name is in the
+    // rows) keeps none either.
     let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
     app.finish_loading().expect("load");
     assert!(app.view_to_keep().is_some());
@@ -136,6 +254,6 @@ fn a_command_that_changed_nothing_leaves_the_view_in_place() {
         "kept exactly when the files are as the view's close left them"
     );
     if before == after {
-        assert!(read_view(&db, after, &view_key(opts().today, opts().jp)).is_some());
+        assert!(read_view(&db, after, &view_key(opts().today.year(), opts().jp)).is_some());
     }
 }

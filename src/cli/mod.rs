@@ -862,9 +862,9 @@ fn screens_on(
     let (store, mut view) = match sound.filter(|_| opening.is_some()) {
         Some(fingerprint) => std::thread::scope(|scope| {
             let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
-            let key = crate::app::view_key(today, config.jp_targets());
+            let key = crate::app::view_key(today.year(), config.jp_targets());
             let view = crate::store::view_file::read_view(path, fingerprint, &key)
-                .and_then(|payload| crate::app::Shared::from_view(&payload));
+                .and_then(|payload| crate::app::Shared::from_view(&payload, today));
             let store = opened.join().map_err(|_| {
                 Failure::cannot_run(format!(
                     "opening {} stopped unexpectedly; run `kinerja --db {} check`",

@@ -325,7 +325,10 @@ mod tests {
         let today = date(2026, 11, 28);
         // Flagged by the evaluation of Triwulan III 2026 (from 1 July).
         let since = Some(date(2026, 7, 1));
-        assert_eq!(follow_up::<Coaching>(&[], since, today), Some(CoachingStatus::Missing));
+        assert_eq!(
+            follow_up::<Coaching>(&[], since, today),
+            Some(CoachingStatus::Missing)
+        );
         // A coaching of June answers an earlier evaluation, not this one.
         let old = coaching(date(2026, 6, 30), date(2026, 12, 30), None);
         assert_eq!(
@@ -366,7 +369,12 @@ mod tests {
         // The dates alone (what Beranda and Pelatihan keep) decide the same, day by day
         // across each follow-up date and with or without the flag.
         let dates: Vec<CoachingDates> = all.iter().map(Coaching::dates).collect();
-        for day in [date(2026, 8, 2), date(2026, 10, 7), date(2026, 10, 8), today] {
+        for day in [
+            date(2026, 8, 2),
+            date(2026, 10, 7),
+            date(2026, 10, 8),
+            today,
+        ] {
             for flag in [None, since, Some(date(2026, 10, 1))] {
                 for n in 0..=all.len() {
                     assert_eq!(

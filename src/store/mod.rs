@@ -485,7 +485,8 @@ impl Store {
 
     /// How many staff records the database holds: the count taken at open while nothing
     /// has been written since (every write leaves an audit entry), else a walk of the tree.
-    fn staff_count(&self) -> Result<usize, StoreError> {
+    /// Errors: the store's.
+    pub fn staff_count(&self) -> Result<usize, StoreError> {
         if let Some((n, mark)) = &self.counted
             && self.last_change()? == *mark
         {

@@ -12,8 +12,11 @@ use std::sync::{Arc, RwLock};
 /// One moved person's unit entries, as `shared::Moves` holds them.
 type MoveList = [(Option<Date>, u16)];
 
+/// One person's open objections, as `shared::Objections` holds them.
+type ObjectionList = [(crate::domain::Period, crate::domain::KeberatanStatus, Date)];
+
 /// The layout written; a reader of another refuses the bytes.
-const LAYOUT: u8 = 1;
+const LAYOUT: u8 = 2;
 
 /// What is written, borrowed from the rows in memory.
 #[derive(serde::Serialize)]
@@ -25,6 +28,7 @@ struct RowsOut<'a> {
     unit_names: Vec<(&'a str, &'a str)>,
     items: &'a [Entry],
     moves: Vec<(&'a [u8; 18], &'a MoveList)>,
+    keberatan: Vec<(&'a [u8; 18], &'a ObjectionList)>,
 }
 
 /// What is read back: the same fields, owned.
@@ -37,6 +41,7 @@ struct RowsIn {
     unit_names: Vec<(String, String)>,
     items: Vec<Entry>,
     moves: Vec<([u8; 18], Box<MoveList>)>,
+    keberatan: Vec<([u8; 18], Box<ObjectionList>)>,
 }
 
 fn config() -> bincode::config::Configuration {
@@ -95,6 +100,12 @@ impl SharedStaff {
         let mut moves: Vec<(&[u8; 18], &MoveList)> =
             data.moves.iter().map(|(nip, m)| (nip, &m[..])).collect();
         moves.sort_unstable_by_key(|(nip, _)| *nip);
+        let mut keberatan: Vec<(&[u8; 18], &ObjectionList)> = data
+            .keberatan
+            .iter()
+            .map(|(nip, k)| (nip, &k[..]))
+            .collect();
+        keberatan.sort_unstable_by_key(|(nip, _)| *nip);
         let rows = RowsOut {
             layout: LAYOUT,
             year: data.year,
@@ -103,6 +114,7 @@ impl SharedStaff {
             unit_names,
             items: &data.items,
             moves,
+            keberatan,
         };
         bincode::serde::encode_into_std_write(&rows, out, config())?;
         Ok(())
@@ -136,6 +148,7 @@ impl SharedStaff {
             year: rows.year,
             orders: HashMap::new(),
             moves: rows.moves.into_iter().collect(),
+            keberatan: rows.keberatan.into_iter().collect(),
             generation: 0,
         };
         Some((SharedStaff(Arc::new(RwLock::new(data))), used))
@@ -162,7 +175,11 @@ mod tests {
             annual: vec![(2024, Predikat::Baik), (2025, Predikat::SangatBaik)],
             annual_hasil: Vec::new(),
             held: vec![(7, date(2026, 3, 14))],
-            keberatan: Vec::new(),
+            keberatan: vec![(
+                Period::annual(2025),
+                crate::domain::KeberatanStatus::Diajukan,
+                date(2026, 1, 20),
+            )],
             pendidikan: None,
             tmt_golongan: None,
             moves: vec![(Some(date(2024, 1, 2)), "sd".into()), (None, unit.into())],
@@ -203,6 +220,8 @@ mod tests {
             assert_eq!(x.jenis, y.jenis);
             assert_eq!(x.held, y.held);
             assert_eq!(a.moves_of(x), b.moves_of(y));
+            assert_eq!(a.keberatan_of(x), b.keberatan_of(y));
+            assert_eq!(b.keberatan_of(y).len(), 1, "the open objection comes back");
         }
         assert_eq!(a.unit_names, b.unit_names);
         assert_eq!(a.year, b.year);
@@ -265,6 +284,7 @@ mod tests {
             unit_names: Vec::new(),
             items: &read(&staff.0).items,
             moves: Vec::new(),
+            keberatan: Vec::new(),
         };
         let bad = bincode::serde::encode_to_vec(&rows, config()).expect("encode");
         assert!(

@@ -3,13 +3,17 @@
 
 use super::rows::{Entry, Interner};
 use super::sort::SortKey;
-use crate::domain::{Predikat, StaffSummary};
+use crate::domain::{KeberatanStatus, Period, Predikat, StaffSummary};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// One moved person's unit entries: (TMT, the unit id's number in `unit_ids`).
 pub(super) type Moves = Box<[(Option<Date>, u16)]>;
+
+/// One person's open objections, as the summary has them: (period, where it stands, the
+/// day it was filed).
+pub(super) type Objections = Box<[(Period, KeberatanStatus, Date)]>;
 
 /// The rows every session shares: one per person, texts interned, and one permutation of
 /// the rows per sort key, built the first time any session asks for it.
@@ -24,6 +28,9 @@ pub struct StaffData {
     /// (issue 21): a past year counts each in the unit of that year. Kept beside the rows,
     /// not in them, as most people never move.
     pub(super) moves: HashMap<[u8; 18], Moves>,
+    /// The open objections of only the people who have any (a few): Beranda lists them,
+    /// and counts Beranda from the rows (issue 23) need them.
+    pub(super) keberatan: HashMap<[u8; 18], Objections>,
     /// Bumped by every change, so views know to refresh.
     pub(super) generation: u64,
 }
@@ -38,6 +45,7 @@ impl StaffData {
             year,
             orders: HashMap::new(),
             moves: HashMap::new(),
+            keberatan: HashMap::new(),
             generation: 0,
         }
     }
@@ -59,6 +67,11 @@ impl StaffData {
                 .map(|(tmt, unit)| (*tmt, self.unit_ids.number(unit)))
                 .collect();
             self.moves.insert(nip, moves);
+        }
+        if s.keberatan.is_empty() {
+            self.keberatan.remove(&nip);
+        } else {
+            self.keberatan.insert(nip, s.keberatan.as_slice().into());
         }
         Entry {
             jp_years,
@@ -87,6 +100,11 @@ impl StaffData {
                 .map(|(tmt, unit)| (*tmt, self.unit_ids.text(*unit).to_string()))
                 .collect()
         })
+    }
+
+    /// A person's open objections; empty for most.
+    pub(super) fn keberatan_of(&self, e: &Entry) -> &[(Period, KeberatanStatus, Date)] {
+        self.keberatan.get(&e.nip).map_or(&[], |k| &k[..])
     }
 
     pub(super) fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
@@ -136,6 +154,7 @@ impl StaffData {
         };
         let gone = self.items.swap_remove(i);
         self.moves.remove(&gone.nip);
+        self.keberatan.remove(&gone.nip);
         self.orders.clear();
         self.generation += 1;
         true
@@ -224,6 +243,9 @@ impl SharedStaff {
                             })
                             .collect();
                         data.moves.insert(e.nip, moves);
+                    }
+                    if let Some(k) = src.keberatan.get(&e.nip) {
+                        data.keberatan.insert(e.nip, k.clone());
                     }
                     data.items.push(entry);
                 }

@@ -360,6 +360,19 @@ fn the_summaries_of_a_pass_over_the_rows_are_the_ones_the_rows_were_built_from()
                 (None, "b".to_string()),
                 (Some(date(2025, 7, 1)), "a".to_string()),
             ],
+            // Two open objections: the next row (none) must not inherit them.
+            keberatan: vec![
+                (
+                    crate::domain::Period::annual(2025),
+                    crate::domain::KeberatanStatus::Dijelaskan,
+                    date(2026, 1, 20),
+                ),
+                (
+                    crate::domain::Period::annual(2024),
+                    crate::domain::KeberatanStatus::Diajukan,
+                    date(2026, 2, 2),
+                ),
+            ],
             ..person(
                 "197712312002122003",
                 "Hj. Ani Lubis binti Haji Abdullah",
@@ -392,7 +405,6 @@ fn the_summaries_of_a_pass_over_the_rows_are_the_ones_the_rows_were_built_from()
         .map(|s| StaffSummary {
             // What the rows do not keep.
             annual_hasil: Vec::new(),
-            keberatan: Vec::new(),
             pendidikan: None,
             tmt_golongan: None,
             ..s

@@ -145,9 +145,7 @@ impl StaffIndex {
                     // predikat (`domain::talent::kinerja_level`), and no pass needs it.
                     annual_hasil: Vec::new(),
                     held: e.held.to_vec(),
-                    // The rows do not keep open objections: Beranda reads them from the
-                    // summaries in the store, and no pass over the rows needs them.
-                    keberatan: Vec::new(),
+                    keberatan: data.keberatan_of(e).to_vec(),
                     // Nor the education and TMT golongan (the promotions list reads the
                     // summaries in the store); the moves come from the side map.
                     pendidikan: None,
@@ -354,4 +352,5 @@ fn refill(s: &mut StaffSummary, data: &StaffData, e: &Entry) {
     if !s.moves.is_empty() || data.moves.contains_key(&e.nip) {
         s.moves = data.moves_of(e);
     }
+    set_all(&mut s.keberatan, data.keberatan_of(e));
 }
