@@ -691,7 +691,7 @@ fn talenta_places_a_potensial_another_session_saved_though_the_potentials_were_k
     assert!(a.shows("6 · 0 orang"), "{}", a.text());
     // Someone in box 1 (Di Bawah, rendah) judged tinggi: box 6 (Di Bawah, tinggi).
     let store = b.app.store();
-    let d = kinerja::views::talent::talent_data(store, 2025, 2026, None, &|_| true).unwrap();
+    let d = kinerja::views::talent::talent_data(store, 2025, None, &|_| true).unwrap();
     let first = d.boxes[0][0];
     let nip = d.people[first as usize].nip.clone();
     let before = store.potentials_of(&nip).unwrap();

@@ -146,6 +146,26 @@ fn the_boxes_and_berprestasi_of_the_demo_equal_an_independent_computation_from_t
         kurang_placed >= 1,
         "the demo places someone rated Kurang/Misconduct"
     );
+    // `jp_tahun` is the JP of the trainings completed in the year exported (last year
+    // here), not this year's: recomputed from the trainings' export.
+    let (_, trainings, _) = run(&db, &["export", "trainings"]);
+    let mut jp: HashMap<(String, i16), u32> = HashMap::new();
+    for r in rows(&trainings) {
+        if r["status"] == "selesai" {
+            let y: i16 = r["selesai"][..4].parse().unwrap();
+            *jp.entry((r["nip"].clone(), y)).or_default() += r["jp"].parse::<u32>().unwrap();
+        }
+    }
+    let mut differs = 0;
+    for r in &talent {
+        let of = |y: i16| jp.get(&(r["nip"].clone(), y)).copied().unwrap_or(0);
+        assert_eq!(r["jp_tahun"], of(year).to_string(), "{r:?}");
+        differs += usize::from(of(year) != of(this_year()));
+    }
+    assert!(
+        differs > 0,
+        "last year's JP differs from this year's for someone"
+    );
 }
 
 const STAFF_HEADER: &str = "nip,status,nama,gelar_depan,gelar_belakang,golongan,pendidikan,jabatan,jenis_jabatan,unit,jenis_unit,unit_induk,aktif";
@@ -478,4 +498,63 @@ fn a_potensial_save_shows_in_the_persons_history() {
         "{}",
         newest.summary
     );
+}
+
+/// The Talenta tab builds its view from the rows in memory; the export from the store. For
+/// a past year, both give that year's JP (the rows keep every year's), and the same view.
+#[test]
+fn the_tabs_view_from_the_rows_equals_the_exports_from_the_store_for_every_year() {
+    use kinerja::views::talent::{potensial_of_year, talent_data, talent_data_from_index};
+    let s = demo();
+    let store = s.app.store();
+    let summaries: Vec<_> = store.iter_summaries().map(|x| x.unwrap()).collect();
+    let units: HashMap<String, String> = store
+        .units()
+        .unwrap()
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let index = kinerja::model::staff_index::StaffIndex::new(summaries, units, this_year());
+    let mut jp_differs = false;
+    for year in [this_year() - 2, this_year() - 1, this_year()] {
+        let potensial = potensial_of_year(store, year).unwrap();
+        let from_rows =
+            talent_data_from_index(store, &index, &potensial, year, None, &|_| true).unwrap();
+        let from_store = talent_data(store, year, None, &|_| true).unwrap();
+        assert!(!from_rows.people.is_empty());
+        // The tab lists people in the rows' name order, the export by name as written:
+        // the same people with the same places, predikat, JP and positions.
+        let by_nip = |d: &kinerja::views::talent::TalentData| {
+            let mut v: Vec<_> = d
+                .people
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    p.name.clear();
+                    p
+                })
+                .collect();
+            v.sort_by(|a, b| a.nip.cmp(&b.nip));
+            v
+        };
+        assert_eq!(by_nip(&from_rows), by_nip(&from_store), "{year}");
+        assert_eq!(from_rows.berprestasi.len(), from_store.berprestasi.len());
+        for b in 0..9 {
+            assert_eq!(
+                from_rows.boxes[b].len(),
+                from_store.boxes[b].len(),
+                "box {b}"
+            );
+        }
+        if year < this_year() {
+            let now = talent_data(store, this_year(), None, &|_| true).unwrap();
+            let now: HashMap<&str, u32> =
+                now.people.iter().map(|p| (p.nip.as_str(), p.jp)).collect();
+            jp_differs |= from_rows
+                .people
+                .iter()
+                .any(|p| now.get(p.nip.as_str()).is_some_and(|jp| *jp != p.jp));
+        }
+    }
+    assert!(jp_differs, "a past year shows its own JP, not this year's");
 }

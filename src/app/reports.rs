@@ -226,7 +226,7 @@ impl App {
                         &scope,
                     )
                 }),
-            None => talent::talent_data(&self.store, year, self.opts.today.year(), unit, &scope),
+            None => talent::talent_data(&self.store, year, unit, &scope),
         };
         match data {
             Ok(data) => {

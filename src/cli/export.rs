@@ -455,7 +455,7 @@ fn export_talent(
     unit: Option<String>,
 ) -> Result<usize, Failure> {
     out.row(talent::COLUMNS)?;
-    let d = talent::talent_data(store, year, super::today().year(), unit, &|_| true)?;
+    let d = talent::talent_data(store, year, unit, &|_| true)?;
     for p in &d.people {
         out.row(talent::csv_row(&d, p))?;
     }

@@ -28,7 +28,7 @@ pub struct TalentPerson {
     pub place: Result<u8, TalentGap>,
     /// The annual predikat of the year, if evaluated.
     pub predikat: Option<Predikat>,
-    /// JP of completed trainings this year (the year of `today`, whatever year is viewed).
+    /// JP of the trainings completed in the year viewed.
     pub jp: u32,
     /// Sangat Baik in the year's annual evaluation and the year before's.
     pub berprestasi: bool,
@@ -160,12 +160,11 @@ fn assemble(
 }
 
 /// The talent view of `year` for `unit` (`None`: every unit `in_scope` allows), from the
-/// records (the command line). Only active staff are placed; their JP is of `this_year`.
+/// records (the command line). Only active staff are placed; their JP is of `year`.
 /// Errors: the store's.
 pub fn talent_data(
     store: &Store,
     year: i16,
-    this_year: i16,
     unit: Option<String>,
     in_scope: &dyn Fn(&str) -> bool,
 ) -> Result<TalentData, StoreError> {
@@ -186,7 +185,7 @@ pub fn talent_data(
             &s.name,
             texts.get(unit_then),
             texts.get(&s.position().title()),
-            s.jp_in(this_year),
+            s.jp_in(year),
             &s.annual,
             potensial.get(&key(&s.nip)).copied(),
         ));
@@ -199,7 +198,7 @@ pub fn talent_data(
 /// already limited to the officer's scope) and `potensial`, the year's potentials
 /// ([`potensial_of_year`], which the app keeps until the next save), reading only the units
 /// from the store: what the Talenta tab does, so switching to it reads no staff record. The
-/// JP is of the index's year (this year).
+/// JP is of `year`, as the rows keep every year's.
 pub fn talent_data_from_index(
     store: &Store,
     index: &crate::model::staff_index::StaffIndex,
@@ -211,6 +210,9 @@ pub fn talent_data_from_index(
     let units = units(store, in_scope)?;
     let mut people = Vec::new();
     let mut texts = Texts::default();
+    // The position's full title ("Perawat Ahli Pertama"), as the export gives it, made once
+    // per position and jenjang.
+    let mut titles: HashMap<(u16, Option<crate::domain::JenisJabatan>), Arc<str>> = HashMap::new();
     index.for_each_by_name(|s| {
         // The unit of the year viewed (issue 21: a past year with that year's unit).
         let unit_then = s.unit_in(year);
@@ -222,8 +224,22 @@ pub fn talent_data_from_index(
             s.nip,
             s.name,
             texts.get(unit_then),
-            texts.get(s.jabatan),
-            s.jp,
+            titles
+                .entry((s.jabatan_no, s.jenis))
+                .or_insert_with(|| {
+                    Arc::from(
+                        crate::domain::Jabatan {
+                            nama: s.jabatan.to_string(),
+                            jenis: s.jenis.unwrap_or(crate::domain::JenisJabatan::Pelaksana),
+                        }
+                        .title(),
+                    )
+                })
+                .clone(),
+            s.jp_years
+                .iter()
+                .find(|(y, _)| *y == year)
+                .map_or(0, |(_, jp)| *jp),
             s.annual,
             potensial.get(&key(s.nip)).copied(),
         ));
@@ -247,7 +263,7 @@ pub const COLUMNS: [&str; 13] = [
     "alasan",
     "tindak_lanjut",
     "berprestasi",
-    "jp_tahun_ini",
+    "jp_tahun",
 ];
 
 /// One CSV row: the box and its follow-up, or empty with the reason there is none.

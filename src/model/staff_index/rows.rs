@@ -55,6 +55,8 @@ pub struct TalentSource<'a> {
     pub aktif: bool,
     /// JP of the index's year (this year).
     pub jp: u32,
+    /// Each year's JP as (year, JP), oldest first.
+    pub jp_years: &'a [(i16, u32)],
     /// Each year's annual (year, predikat), oldest first.
     pub annual: &'a [(i16, Predikat)],
     /// The position's name as a number, the same for every person with that name (for

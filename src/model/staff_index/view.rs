@@ -96,6 +96,7 @@ impl StaffIndex {
                 jabatan: data.jabatan.text(e.jabatan),
                 aktif: e.aktif,
                 jp: e.jp,
+                jp_years: &e.jp_years,
                 annual: &e.annual,
                 jabatan_no: e.jabatan,
                 jenis: e.jenis,
