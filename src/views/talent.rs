@@ -208,11 +208,13 @@ pub fn talent_data_from_index(
     in_scope: &dyn Fn(&str) -> bool,
 ) -> Result<TalentData, StoreError> {
     let units = units(store, in_scope)?;
-    let mut people = Vec::new();
+    // Room for everyone in scope at once: growing by doubling would copy the people
+    // (about 120 bytes each) several times over at 100,000 staff.
+    let mut people = Vec::with_capacity(index.total());
     let mut texts = Texts::default();
     // The position's full title ("Perawat Ahli Pertama"), as the export gives it, made once
-    // per position and jenjang.
-    let mut titles: HashMap<(u16, Option<crate::domain::JenisJabatan>), Arc<str>> = HashMap::new();
+    // per position (by its number in the rows) and jenjang.
+    let mut titles: Vec<Titles> = Vec::new();
     index.for_each_by_name(|s| {
         // The unit of the year viewed (issue 21: a past year with that year's unit).
         let unit_then = s.unit_in(year);
@@ -224,18 +226,7 @@ pub fn talent_data_from_index(
             s.nip,
             s.name,
             texts.get(unit_then),
-            titles
-                .entry((s.jabatan_no, s.jenis))
-                .or_insert_with(|| {
-                    Arc::from(
-                        crate::domain::Jabatan {
-                            nama: s.jabatan.to_string(),
-                            jenis: s.jenis.unwrap_or(crate::domain::JenisJabatan::Pelaksana),
-                        }
-                        .title(),
-                    )
-                })
-                .clone(),
+            title_of(&mut titles, s.jabatan_no, s.jabatan, s.jenis),
             s.jp_years
                 .iter()
                 .find(|(y, _)| *y == year)
@@ -245,6 +236,36 @@ pub fn talent_data_from_index(
         ));
     });
     Ok(assemble(year, unit, people, units))
+}
+
+/// The titles of the positions met so far: by position number, each jenjang's title.
+type Titles = Vec<(Option<crate::domain::JenisJabatan>, Arc<str>)>;
+
+/// The full title of position number `no` (`nama`, of jenjang `jenis`) from `titles`,
+/// made on its first use.
+fn title_of(
+    titles: &mut Vec<Titles>,
+    no: u16,
+    nama: &str,
+    jenis: Option<crate::domain::JenisJabatan>,
+) -> Arc<str> {
+    let no = usize::from(no);
+    if titles.len() <= no {
+        titles.resize_with(no + 1, Vec::new);
+    }
+    let of_no = &mut titles[no];
+    if let Some((_, t)) = of_no.iter().find(|(j, _)| *j == jenis) {
+        return t.clone();
+    }
+    let title: Arc<str> = Arc::from(
+        crate::domain::Jabatan {
+            nama: nama.to_string(),
+            jenis: jenis.unwrap_or(crate::domain::JenisJabatan::Pelaksana),
+        }
+        .title(),
+    );
+    of_no.push((jenis, title.clone()));
+    title
 }
 
 /// The CSV header of `kinerja export talent`.

@@ -30,6 +30,9 @@ pub(super) struct Entry {
     /// Each competency held (`competency_key` of its id) with the end of the latest
     /// training that gave it: the Kompetensi view's.
     pub(super) held: Box<[(u32, Date)]>,
+    /// Whether the person has open objections (kept in `StaffData::keberatan`): most have
+    /// none, and a pass over 100,000 rows then looks nothing up. In the row's padding.
+    pub(super) keberatan: bool,
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ impl StaffData {
             jp_years,
             jenis: s.jenis,
             held,
+            keberatan: !s.keberatan.is_empty(),
             nip,
             annual,
             jp: s.jp_in(self.year),
@@ -104,6 +105,9 @@ impl StaffData {
 
     /// A person's open objections; empty for most.
     pub(super) fn keberatan_of(&self, e: &Entry) -> &[(Period, KeberatanStatus, Date)] {
+        if !e.keberatan {
+            return &[];
+        }
         self.keberatan.get(&e.nip).map_or(&[], |k| &k[..])
     }
 
@@ -234,6 +238,7 @@ impl SharedStaff {
                         annual: e.annual.clone(),
                         jenis: e.jenis,
                         held: e.held.clone(),
+                        keberatan: e.keberatan,
                     };
                     if let Some(m) = src.moves.get(&e.nip) {
                         let moves = m
