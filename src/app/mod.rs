@@ -407,11 +407,7 @@ impl App {
         self.pending_load = false;
         // One pass: the list's rows and Beranda's counts.
         let mut home = self.home_data_new();
-        home.set_coaching(coaching_by_person(&self.store)?);
-        home.set_contracts(crate::views::home::contracts_ending(
-            &self.store,
-            self.opts.today,
-        )?);
+        self.read_coaching_and_contracts(&mut home)?;
         let (targets, today) = (self.opts.jp, self.opts.today);
         let scope = self.opts.officer.clone();
         let staff = SharedStaff::build_sized(

@@ -156,11 +156,7 @@ impl App {
         let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
-        home.set_coaching(coaching_by_person(&self.store)?);
-        home.set_contracts(crate::views::home::contracts_ending(
-            &self.store,
-            self.opts.today,
-        )?);
+        self.read_coaching_and_contracts(&mut home)?;
         let (targets, today) = (self.opts.jp, self.opts.today);
         if self.rows_are_the_stores()? {
             StaffIndex::view(self.shared.staff.clone()).for_each_summary(|s| {
@@ -184,6 +180,28 @@ impl App {
             self.shared.keep_home(generation, &home);
         }
         Ok(home)
+    }
+
+    /// Gives `home` what it counts beside the rows: everyone's coaching dates and the
+    /// contracts ending. The two trees are read at once, on two threads (each about 25 ms
+    /// at 100,000 staff, mostly decoding). Errors: the store's.
+    pub(super) fn read_coaching_and_contracts(
+        &self,
+        home: &mut HomeData,
+    ) -> Result<(), StoreError> {
+        let (store, today) = (&self.store, self.opts.today);
+        let (coached, ending) = std::thread::scope(|scope| {
+            let coached = scope.spawn(|| coaching_by_person(store));
+            let ending = crate::views::home::contracts_ending(store, today);
+            // A panic on that thread is a bug: raised here, as if it had been read here.
+            let coached = coached
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (coached, ending)
+        });
+        home.set_coaching(coached?);
+        home.set_contracts(ending?);
+        Ok(())
     }
 
     /// Whether the rows in memory are known to be exactly the store's summaries, so a

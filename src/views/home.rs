@@ -215,14 +215,27 @@ impl HomeData {
                 Some(CoachingStatus::Overdue) => self.coaching_overdue += 1,
                 _ => {}
             }
-            self.attention
-                .push((s.nip.clone(), s.name.clone(), reason, status));
-            // Keep only the worst few: poor predikat first (worst first), then fewest JP.
-            self.attention.sort_by_key(|(_, _, r, _)| match r {
-                Reason::Predikat(p) => (0, u32::from(5 - p.code()), 0),
-                Reason::BelowJp { jp, .. } => (1, 0, *jp),
-            });
-            self.attention.truncate(ATTENTION);
+            // Keep only the worst few: poor predikat first (worst first), then fewest JP;
+            // among equals, the first counted. A person the list would drop at once is not
+            // copied in (tens of thousands are below the JP due at 100,000 staff).
+            fn worst_first(r: &Reason) -> (u8, u32, u32) {
+                match r {
+                    Reason::Predikat(p) => (0, u32::from(5 - p.code()), 0),
+                    Reason::BelowJp { jp, .. } => (1, 0, *jp),
+                }
+            }
+            let full = self.attention.len() >= ATTENTION;
+            if !full
+                || self
+                    .attention
+                    .last()
+                    .is_some_and(|(_, _, last, _)| worst_first(&reason) < worst_first(last))
+            {
+                self.attention
+                    .push((s.nip.clone(), s.name.clone(), reason, status));
+                self.attention.sort_by_key(|(_, _, r, _)| worst_first(r));
+                self.attention.truncate(ATTENTION);
+            }
         }
     }
 
@@ -351,5 +364,45 @@ mod tests {
         assert_eq!(home.keberatan_open, 2, "the inactive one is not counted");
         let nips: Vec<&str> = home.keberatan.iter().map(|k| k.0.as_str()).collect();
         assert_eq!(nips, ["1", "2"]);
+    }
+
+    proptest::proptest! {
+        /// The attention list keeps the worst [`ATTENTION`] of everyone flagged, in
+        /// order, the first counted first among equals: the same as listing them all,
+        /// sorting stably and keeping the first few (what `add` did before it stopped
+        /// copying in those it would drop at once).
+        #[test]
+        fn the_attention_list_is_the_worst_few_of_everyone_flagged(
+            people in proptest::collection::vec((0u8..7, 0u32..30), 0..60)
+        ) {
+            let today = date(2026, 11, 28);
+            let targets = JpTargets::default();
+            let mut home = HomeData::new(2025, 2026);
+            let mut all = Vec::new();
+            for (n, (predikat, jp)) in people.iter().enumerate() {
+                let mut s = person(&format!("{n:02}"), true, None);
+                // 1-5: a predikat (code), else none.
+                s.last = Predikat::ALL
+                    .iter()
+                    .find(|p| p.code() == *predikat)
+                    .map(|p| (Period::annual(2025), *p));
+                s.jp = vec![(2026, *jp)];
+                home.add(&s, &targets, today);
+                let due = targets.pro_rata(false, today);
+                let reason = match s.last {
+                    Some((_, p)) if p.needs_coaching() => Some((0, u32::from(5 - p.code()), 0)),
+                    _ if *jp < due => Some((1, 0, *jp)),
+                    _ => None,
+                };
+                if let Some(key) = reason {
+                    all.push((key, s.nip.clone()));
+                }
+            }
+            all.sort_by_key(|(key, _)| *key);
+            let expected: Vec<String> =
+                all.into_iter().take(ATTENTION).map(|(_, nip)| nip).collect();
+            let got: Vec<String> = home.attention.iter().map(|a| a.0.clone()).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }
