@@ -78,7 +78,24 @@ pub fn label(keys: &[Key], ascii: bool) -> String {
     let (up, down) = (Key::Code(KeyCode::Up), Key::Code(KeyCode::Down));
     let mut parts = Vec::new();
     let mut i = 0;
+    let arrows = [
+        up,
+        down,
+        Key::Code(KeyCode::Left),
+        Key::Code(KeyCode::Right),
+    ];
     while i < keys.len() {
+        // The four arrows side by side, in ASCII: one short word, so that a footer at 80
+        // columns keeps the keys after them ("Left Right Up Down" took 18).
+        if ascii
+            && keys
+                .get(i..i + 4)
+                .is_some_and(|four| arrows.iter().all(|a| four.contains(a)))
+        {
+            parts.push("Arrows".to_string());
+            i += 4;
+            continue;
+        }
         // Up and Down side by side are one arrow pair.
         if i + 1 < keys.len() && [(up, down), (down, up)].contains(&(keys[i], keys[i + 1])) {
             parts.push(if ascii { "Up Down" } else { "↑↓" }.to_string());
@@ -328,6 +345,15 @@ mod tests {
             "↑ k"
         );
         assert_eq!(label(&[Key::Code(KeyCode::Left)], true), "Left");
+        let four = [
+            Key::Code(KeyCode::Left),
+            Key::Code(KeyCode::Right),
+            Key::Code(KeyCode::Up),
+            Key::Code(KeyCode::Down),
+        ];
+        assert_eq!(label(&four, true), "Arrows");
+        assert_eq!(label(&four, false), "← → ↑↓");
+        assert_eq!(label(&four[1..], true), "Right Up Down", "three are named");
         assert_eq!(
             label(&[Key::Ctrl('s'), Key::Code(KeyCode::F(2))], false),
             "Ctrl-S F2"
