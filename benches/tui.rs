@@ -273,7 +273,8 @@ fn tabs_at_scale(c: &mut Criterion) {
                         kinerja::store::view_file::sound_fingerprint(&path).expect("closed sound");
                     let (store, shared) = std::thread::scope(|scope| {
                         let opened = scope.spawn(|| Store::open(&path));
-                        let key = kinerja::app::view_key(opts.today.year(), opts.jp);
+                        let key = kinerja::app::view_key(opts.today.year(), opts.jp)
+                            .expect("the bench's own file");
                         let shared = kinerja::store::view_file::read_view(&path, fingerprint, &key)
                             .and_then(|p| kinerja::app::Shared::from_view(&p, opts.today))
                             .expect("the view kept at the last close");

@@ -230,6 +230,9 @@ pub struct App {
     /// The database's newest change when the session started: a view is kept at the close
     /// only while it still is (see `view.rs`).
     opened_at: Option<Vec<u8>>,
+    /// The store's count of audited writes at the start ([`Store::audited_writes`]):
+    /// whether this process saved anything since, whatever the clock did to audit keys.
+    writes_at_open: u64,
     /// Work asked for by a key that is done after the next frame, so the screen shows
     /// first (`…`) and the count follows: see [`App::run_deferred`].
     deferred: Option<Deferred>,
@@ -270,6 +273,7 @@ impl App {
     /// first page; call [`App::finish_loading`] after the first frame for the rest.
     pub fn new(store: Store, opts: Options) -> Result<App, StoreError> {
         let seen_change = App::first_seen(&store);
+        let store_writes = store.audited_writes();
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
@@ -317,6 +321,7 @@ impl App {
             head_undo: None,
             quick_setup: None,
             opened_at: seen_change.clone(),
+            writes_at_open: store_writes,
             seen_change,
             session_tag: live::new_tag(),
             draft_offer: None,
@@ -332,6 +337,7 @@ impl App {
     /// read from the database but Beranda's counts when they are out of date.
     pub fn with_shared(store: Store, shared: Shared, opts: Options) -> Result<App, StoreError> {
         let seen_change = App::first_seen(&store);
+        let store_writes = store.audited_writes();
         let ui = Ui {
             lang: opts.lang,
             theme: opts.theme,
@@ -357,6 +363,7 @@ impl App {
             head_undo: None,
             quick_setup: None,
             opened_at: seen_change.clone(),
+            writes_at_open: store_writes,
             seen_change,
             session_tag: live::new_tag(),
             draft_offer: None,
@@ -404,8 +411,8 @@ impl App {
         if !self.pending_load {
             return Ok(false);
         }
-        self.pending_load = false;
-        // One pass: the list's rows and Beranda's counts.
+        // One pass: the list's rows and Beranda's counts. Marked done only once all of
+        // it was read: rows cut short by an error are never taken for the store's.
         let mut home = self.home_data_new();
         self.read_coaching_and_contracts(&mut home)?;
         let (targets, today) = (self.opts.jp, self.opts.today);
@@ -423,6 +430,7 @@ impl App {
             self.store.staff_hint(),
         )?;
         self.shared.staff.replace_with(staff);
+        self.pending_load = false;
         home.read_step_days(&self.store)?;
         home.read_contract_predikat(&self.store)?;
         home.done();

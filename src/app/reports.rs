@@ -191,12 +191,17 @@ impl App {
     ) -> Result<(), StoreError> {
         let (store, today) = (&self.store, self.opts.today);
         let (coached, ending) = std::thread::scope(|scope| {
-            let coached = scope.spawn(|| coaching_by_person(store));
+            // A thread the system will not give (a process limit under `serve`): both are
+            // read here, one after the other.
+            let coached = std::thread::Builder::new()
+                .spawn_scoped(scope, || coaching_by_person(store))
+                .ok();
             let ending = crate::views::home::contracts_ending(store, today);
-            // A panic on that thread is a bug: raised here, as if it had been read here.
-            let coached = coached
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            let coached = match coached {
+                // A panic on that thread is a bug: raised here, as if it had been read here.
+                Some(t) => t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                None => coaching_by_person(store),
+            };
             (coached, ending)
         });
         home.set_coaching(coached?);
@@ -210,7 +215,10 @@ impl App {
     /// were all read, from the store or from the view its files were kept with, and nothing
     /// saved since. Not in `serve`, whose rows other sessions change.
     pub(super) fn rows_are_the_stores(&self) -> Result<bool, StoreError> {
-        Ok(!self.opts.remote && !self.pending_load && self.store.last_change()? == self.opened_at)
+        Ok(!self.opts.remote
+            && !self.pending_load
+            && self.store.audited_writes() == self.writes_at_open
+            && self.store.last_change()? == self.opened_at)
     }
 
     /// Every unit the officer may see as (id, name), by name.

@@ -19,21 +19,25 @@ const VIEW_LAYOUT: &str = "kinerja-view 2";
 /// What the view's contents depend on besides the data: the program (its version and
 /// the executable's size and modification time, so a rebuilt program counts afresh), the
 /// year (the JP the rows show) and the JP targets. The day is kept with Beranda's counts.
-pub fn view_key(year: i16, jp: crate::domain::JpTargets) -> Vec<u8> {
+/// `None` when the program's own file cannot be read: no view is then written or read, as
+/// one build's view could be taken for another's.
+pub fn view_key(year: i16, jp: crate::domain::JpTargets) -> Option<Vec<u8>> {
     let build = std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|m| {
             use std::os::unix::fs::MetadataExt;
             format!("{}-{}.{}", m.len(), m.mtime(), m.mtime_nsec())
         })
-        .unwrap_or_default();
-    format!(
-        "{VIEW_LAYOUT} {} {build} {year} pns {} pppk {}",
-        env!("CARGO_PKG_VERSION"),
-        jp.pns,
-        jp.pppk
+        .ok()?;
+    Some(
+        format!(
+            "{VIEW_LAYOUT} {} {build} {year} pns {} pppk {}",
+            env!("CARGO_PKG_VERSION"),
+            jp.pns,
+            jp.pppk
+        )
+        .into_bytes(),
     )
-    .into_bytes()
 }
 
 impl Shared {
@@ -88,11 +92,15 @@ impl App {
             return None;
         }
         let now = self.store.last_change().ok()?;
-        if now != self.opened_at {
+        if now != self.opened_at || self.store.audited_writes() != self.writes_at_open {
             self.rows_up_to_date().ok()??;
         }
+        // Every row, whatever happened: rows cut short (a read that failed) are never kept.
+        if self.shared.staff.total() != self.store.staff_count().ok()? {
+            return None;
+        }
         let payload = self.shared.view_payload(self.opts.today)?;
-        Some((view_key(self.opts.today.year(), self.opts.jp), payload))
+        Some((view_key(self.opts.today.year(), self.opts.jp)?, payload))
     }
 
     /// Reads again into the rows the summary of everyone this session's changes name
@@ -102,7 +110,13 @@ impl App {
         let (entries, _) = self
             .store
             .changes_after(self.opened_at.as_deref(), live::CHANGES_READ)?;
-        if entries.len() >= live::CHANGES_READ {
+        // Each of this session's writes must be among them: a clock set back during the
+        // session gives a later write an earlier key, which this read would miss.
+        let written = self
+            .store
+            .audited_writes()
+            .saturating_sub(self.writes_at_open);
+        if entries.len() >= live::CHANGES_READ || entries.len() as u64 != written {
             return Ok(None);
         }
         let mut people: Vec<&str> = Vec::with_capacity(entries.len());
@@ -122,10 +136,6 @@ impl App {
                 }
             }
         }
-        // Whatever was missed (a record renamed), the count shows.
-        if self.shared.staff.total() != self.store.staff_count()? {
-            return Ok(None);
-        }
         Ok(Some(()))
     }
 }
@@ -137,13 +147,101 @@ mod tests {
     #[test]
     fn the_key_changes_with_the_year_and_the_targets() {
         let jp = crate::domain::JpTargets::default();
-        let a = view_key(2026, jp);
-        assert_eq!(a, view_key(2026, jp));
-        assert_ne!(a, view_key(2027, jp));
+        let a = view_key(2026, jp).expect("the test's own program is readable");
+        assert_eq!(Some(a.clone()), view_key(2026, jp));
+        assert_ne!(Some(a.clone()), view_key(2027, jp));
         let other = crate::domain::JpTargets {
             pns: jp.pns + 1,
             ..jp
         };
-        assert_ne!(a, view_key(2026, other));
+        assert_ne!(Some(a), view_key(2026, other));
+    }
+
+    fn options() -> Options {
+        Options {
+            lang: crate::ui::lang::Lang::Id,
+            theme: Default::default(),
+            today: jiff::civil::date(2026, 11, 28),
+            tz: jiff::tz::TimeZone::UTC,
+            actor: "tester".into(),
+            db_label: "test".into(),
+            export_dir: std::env::temp_dir(),
+            officer: None,
+            jp: Default::default(),
+            remote: false,
+            instansi: None,
+            tempat: None,
+        }
+    }
+
+    fn demo() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(&dir.path().join("db")).expect("open");
+        crate::demo::fill(
+            &store,
+            120,
+            1,
+            jiff::civil::date(2026, 11, 28),
+            "t",
+            &|_| {},
+        )
+        .expect("demo");
+        (dir, store)
+    }
+
+    /// A read that fails while the rows are loaded leaves the first page only: those rows
+    /// are never kept as the view, nor taken for the store's by Beranda.
+    #[test]
+    fn rows_cut_short_by_a_failed_read_are_never_kept() {
+        let (_dir, store) = demo();
+        let damaged = store.tree("coaching").expect("tree");
+        let (first, _) = damaged
+            .sled()
+            .first()
+            .expect("read")
+            .expect("a coached person");
+        damaged
+            .sled()
+            .insert(first, &[2u8, 0xff, 0xff][..])
+            .expect("write");
+        let mut app = App::new(store, options()).expect("app");
+        assert!(
+            app.finish_loading().is_err(),
+            "the damaged coaching stops the load"
+        );
+        assert!(app.shared.staff.total() < app.store.staff_count().expect("count"));
+        assert!(app.view_to_keep().is_none());
+        assert!(!app.rows_are_the_stores().expect("read"));
+    }
+
+    /// A save the audit trail does not show after the session's start (the clock set back
+    /// gives it an earlier key) keeps no view: the count of this session's writes and the
+    /// entries read must agree.
+    #[test]
+    fn a_write_missing_from_the_trail_since_the_start_keeps_no_view() {
+        let (_dir, store) = demo();
+        let mut app = App::new(store, options()).expect("app");
+        app.finish_loading().expect("load");
+        assert!(app.view_to_keep().is_some(), "nothing changed");
+        let nip = app
+            .store
+            .iter_summaries()
+            .next()
+            .expect("someone")
+            .expect("summary")
+            .nip;
+        let mut staff = app.store.get_staff(&nip).expect("read").expect("staff");
+        staff.nama.push_str(" Baru");
+        app.store.save_staff(&staff, "t").expect("save");
+        assert!(
+            app.view_to_keep().is_some(),
+            "a person's record: kept, re-read"
+        );
+        // As if the clock had gone back before the save: the start is after its key.
+        app.opened_at = app.store.last_change().expect("read");
+        assert!(
+            app.view_to_keep().is_none(),
+            "the save is not in the trail read"
+        );
     }
 }

@@ -862,8 +862,8 @@ fn screens_on(
     let (store, mut view) = match sound.filter(|_| opening.is_some()) {
         Some(fingerprint) => std::thread::scope(|scope| {
             let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
-            let key = crate::app::view_key(today.year(), config.jp_targets());
-            let view = crate::store::view_file::read_view(path, fingerprint, &key)
+            let view = crate::app::view_key(today.year(), config.jp_targets())
+                .and_then(|key| crate::store::view_file::read_view(path, fingerprint, &key))
                 .and_then(|payload| crate::app::Shared::from_view(&payload, today));
             let store = opened.join().map_err(|_| {
                 Failure::cannot_run(format!(

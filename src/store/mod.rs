@@ -94,6 +94,10 @@ pub struct Store {
     /// sound `check` (or they were new), or `check` found nothing in this process. Shared
     /// by the clones; see [`Store::known_sound`].
     sound: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// How many audited writes this process made (every save, event and bulk run): a
+    /// session tells from it whether it changed anything, whatever the clock did to the
+    /// audit keys (see [`Store::audited_writes`]). Shared by the clones.
+    audited: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// How many records of each kind the database holds.
@@ -235,6 +239,7 @@ impl Store {
             writes: Default::default(),
             notes,
             sound: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(sound)),
+            audited: Default::default(),
             counted: None,
         };
         // sled opens damaged or missing data files as an empty (or shorter) database: if the
@@ -455,6 +460,14 @@ impl Store {
                 write_state(&path, staff, None)
             }
         }
+    }
+
+    /// How many audited writes this process (every clone) made since the open: each save,
+    /// event and bulk run counts one, once its transaction is written. Audit keys follow
+    /// the wall clock, so a clock set back can give a later write an earlier key; this
+    /// count does not depend on it.
+    pub fn audited_writes(&self) -> u64 {
+        self.audited.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Whether the data is known sound without running `check`: its files are exactly as

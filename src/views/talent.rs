@@ -208,9 +208,10 @@ pub fn talent_data_from_index(
     in_scope: &dyn Fn(&str) -> bool,
 ) -> Result<TalentData, StoreError> {
     let units = units(store, in_scope)?;
-    // Room for everyone in scope at once: growing by doubling would copy the people
-    // (about 120 bytes each) several times over at 100,000 staff.
-    let mut people = Vec::with_capacity(index.total());
+    // Room for everyone in scope at once when every unit is shown: growing by doubling
+    // would copy the people (about 120 bytes each) several times over at 100,000 staff.
+    // One unit's view grows as it goes (the view keeps the list it was given).
+    let mut people = Vec::with_capacity(if unit.is_none() { index.total() } else { 0 });
     let mut texts = Texts::default();
     // The position's full title ("Perawat Ahli Pertama"), as the export gives it, made once
     // per position (by its number in the rows) and jenjang.

@@ -169,6 +169,8 @@ impl Store {
         });
         drop(writing);
         let result = result?;
+        self.audited
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.db.flush()?;
         Ok(result)
     }
