@@ -47,11 +47,29 @@ fn opts() -> kinerja::app::Options {
     options(Lang::Id, Theme::default())
 }
 
+/// A session over `db` that read every summary (no view used).
+fn loaded(db: &std::path::Path, opts: kinerja::app::Options) -> App {
+    let mut app = App::new(Store::open(db).expect("open"), opts).expect("app");
+    app.finish_loading().expect("load");
+    app
+}
+
+/// A demo database (in the directory returned, which the caller keeps) closed by a
+/// session that changed nothing, so it has a view.
+fn demo_with_a_view() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("dir");
+    common::session::make_demo_at(dir.path());
+    let db = dir.path().join("db");
+    let app = loaded(&db, opts());
+    let kept = app.view_to_keep().expect("nothing changed: a view");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+    (dir, db)
+}
+
 /// The screens of a start that reads every summary (the view, if any, left unread), its
 /// close keeping the view of that pass.
 fn screens_of_a_pass(db: &std::path::Path, opts: kinerja::app::Options) -> Vec<String> {
-    let mut app = App::new(Store::open(db).expect("open"), opts).expect("app");
-    app.finish_loading().expect("load");
+    let mut app = loaded(db, opts);
     let shown = screens(&mut app);
     let kept = app.view_to_keep().expect("nothing changed: a view is kept");
     app.into_store().close_with_view(Some(kept)).expect("close");
@@ -89,8 +107,7 @@ fn the_view_kept_at_a_close_draws_every_screen_as_a_pass_over_the_summaries() {
     common::session::make_demo_at(dir.path());
     let db = dir.path().join("db");
     // A start that reads every summary (no view yet), closed without a change.
-    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
-    app.finish_loading().expect("load");
+    let mut app = loaded(&db, opts());
     let passed = screens(&mut app);
     let kept = app.view_to_keep().expect("nothing changed: a view is kept");
     assert_eq!(kept.0, key(opts().today.year(), opts().jp));
@@ -113,13 +130,7 @@ fn the_view_kept_at_a_close_draws_every_screen_as_a_pass_over_the_summaries() {
 /// Beranda is counted again from them, as a pass today would.
 #[test]
 fn a_view_kept_on_another_day_gives_the_rows_and_beranda_is_counted_for_today() {
-    let dir = tempfile::tempdir().expect("dir");
-    common::session::make_demo_at(dir.path());
-    let db = dir.path().join("db");
-    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
-    app.finish_loading().expect("load");
-    let kept = app.view_to_keep().expect("a view");
-    app.into_store().close_with_view(Some(kept)).expect("close");
+    let (_dir, db) = demo_with_a_view();
 
     // Days on which Beranda's counts differ from the day the view was kept: the demo's
     // coaching follow-ups and contracts fall due across them. Each start reads the view
@@ -154,8 +165,7 @@ fn a_session_that_saved_peoples_records_keeps_a_view_as_a_pass_would_give() {
     let dir = tempfile::tempdir().expect("dir");
     common::session::make_demo_at(dir.path());
     let db = dir.path().join("db");
-    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
-    app.finish_loading().expect("load");
+    let mut app = loaded(&db, opts());
     let before = screens(&mut app);
     let nips: Vec<String> = app
         .store()
@@ -200,13 +210,7 @@ fn a_session_that_saved_peoples_records_keeps_a_view_as_a_pass_would_give() {
 
 #[test]
 fn a_session_that_saved_a_unit_keeps_no_view_and_a_command_that_saved_removes_it() {
-    let dir = tempfile::tempdir().expect("dir");
-    common::session::make_demo_at(dir.path());
-    let db = dir.path().join("db");
-    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
-    app.finish_loading().expect("load");
-    let kept = app.view_to_keep().expect("a view");
-    app.into_store().close_with_view(Some(kept)).expect("close");
+    let (_dir, db) = demo_with_a_view();
     assert!(db.join(VIEW_FILE).exists());
 
     // A command (import, officer, ...) that changes the database: its close removes the
@@ -223,8 +227,7 @@ fn a_session_that_saved_a_unit_keeps_no_view_and_a_command_that_saved_removes_it
 
     // A session that saves anything but people's records (a unit: its name is in the
     // rows) keeps none either.
-    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
-    app.finish_loading().expect("load");
+    let app = loaded(&db, opts());
     assert!(app.view_to_keep().is_some());
     let unit = kinerja::domain::Unit::new(
         "Kelurahan Lain",
@@ -242,13 +245,7 @@ fn a_session_that_saved_a_unit_keeps_no_view_and_a_command_that_saved_removes_it
 
 #[test]
 fn a_command_that_changed_nothing_leaves_the_view_in_place() {
-    let dir = tempfile::tempdir().expect("dir");
-    common::session::make_demo_at(dir.path());
-    let db = dir.path().join("db");
-    let mut app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
-    app.finish_loading().expect("load");
-    let kept = app.view_to_keep().expect("a view");
-    app.into_store().close_with_view(Some(kept)).expect("close");
+    let (_dir, db) = demo_with_a_view();
     let before = sound_fingerprint(&db).expect("sound");
     // Read only (an export): the files stay as they were, and so does the view.
     let store = Store::open(&db).expect("open");
