@@ -275,9 +275,9 @@ fn tabs_at_scale(c: &mut Criterion) {
                         let opened = scope.spawn(|| Store::open(&path));
                         let key = kinerja::app::view_key(opts.today.year(), opts.jp)
                             .expect("the bench's own file");
-                        let shared = kinerja::store::view_file::read_view(&path, fingerprint, &key)
-                            .and_then(|p| kinerja::app::Shared::from_view(&p, opts.today))
-                            .expect("the view kept at the last close");
+                        let shared =
+                            kinerja::app::Shared::read_view(&path, fingerprint, &key, opts.today)
+                                .expect("the view kept at the last close");
                         (opened.join().expect("thread").expect("open"), shared)
                     });
                     let mut app = App::from_view(store, shared, opts).expect("app");

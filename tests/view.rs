@@ -9,7 +9,7 @@ use common::session::options;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kinerja::app::{App, Shared, view_key};
 use kinerja::store::Store;
-use kinerja::store::view_file::{VIEW_FILE, read_view, sound_fingerprint};
+use kinerja::store::view_file::{VIEW_FILE, sound_fingerprint};
 use kinerja::ui::lang::Lang;
 use kinerja::ui::theme::Theme;
 use ratatui::Terminal;
@@ -80,9 +80,13 @@ fn screens_of_a_pass(db: &std::path::Path, opts: kinerja::app::Options) -> Vec<S
 /// read it (under `opts`' year and day); the view is kept again at its close.
 fn screens_of_the_view(db: &std::path::Path, opts: kinerja::app::Options) -> Vec<String> {
     let fingerprint = sound_fingerprint(db).expect("closed sound");
-    let payload = read_view(db, fingerprint, &key(opts.today.year(), opts.jp))
-        .expect("the view for these files");
-    let shared = Shared::from_view(&payload, opts.today).expect("a whole view");
+    let shared = Shared::read_view(
+        db,
+        fingerprint,
+        &key(opts.today.year(), opts.jp),
+        opts.today,
+    )
+    .expect("a whole view for these files");
     let store = Store::open(db).expect("open");
     let mut app = App::from_view(store, shared, opts).expect("app");
     let shown = screens(&mut app);
@@ -119,10 +123,11 @@ fn the_view_kept_at_a_close_draws_every_screen_as_a_pass_over_the_summaries() {
     // Under another year's key (or other JP targets), the view is not read.
     let fingerprint = sound_fingerprint(&db).expect("closed sound");
     let year = opts().today.year();
-    assert!(read_view(&db, fingerprint, &key(year + 1, opts().jp)).is_none());
+    let today = opts().today;
+    assert!(Shared::read_view(&db, fingerprint, &key(year + 1, opts().jp), today).is_none());
     let mut jp = opts().jp;
     jp.pns += 1;
-    assert!(read_view(&db, fingerprint, &key(year, jp)).is_none());
+    assert!(Shared::read_view(&db, fingerprint, &key(year, jp), today).is_none());
 }
 
 /// Beranda's counts move with the day (the JP due by today, contracts ending, coaching
@@ -258,6 +263,7 @@ fn a_command_that_changed_nothing_leaves_the_view_in_place() {
         "kept exactly when the files are as the view's close left them"
     );
     if before == after {
-        assert!(read_view(&db, after, &key(opts().today.year(), opts().jp)).is_some());
+        let today = opts().today;
+        assert!(Shared::read_view(&db, after, &key(today.year(), opts().jp), today).is_some());
     }
 }

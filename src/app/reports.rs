@@ -153,12 +153,24 @@ impl App {
         if whole && let Some(home) = self.shared.home() {
             return Ok(home);
         }
+        self.home_counted(unit, self.rows_are_the_stores()?)
+    }
+
+    /// Beranda's counts for one unit or all, counted now: over the rows in memory when
+    /// `from_rows` (they are known to be the store's summaries), else over the store's.
+    /// All units' counts are kept for the rows as they are.
+    pub(super) fn home_counted(
+        &self,
+        unit: Option<String>,
+        from_rows: bool,
+    ) -> Result<HomeData, StoreError> {
+        let whole = unit.is_none() && self.scope().is_none();
         let generation = self.shared.staff.generation();
         let mut home = self.home_data_new();
         home.set_units(self.unit_list()?, unit.clone());
         self.read_coaching_and_contracts(&mut home)?;
         let (targets, today) = (self.opts.jp, self.opts.today);
-        if self.rows_are_the_stores()? {
+        if from_rows {
             StaffIndex::view(self.shared.staff.clone()).for_each_summary(|s| {
                 if self.in_scope(&s.unit_id) {
                     home.add(s, &targets, today)

@@ -42,23 +42,31 @@ pub fn view_key(year: i16, jp: crate::domain::JpTargets) -> Option<Vec<u8>> {
 
 impl Shared {
     /// The rows, and Beranda's all-units counts with the day they were counted for when
-    /// they are those of the rows as they are now, as a view's payload.
-    fn view_payload(&self, today: Date) -> Option<Vec<u8>> {
+    /// they are those of the rows as they are now, as a view's payload: written as it is
+    /// encoded, into the file at the close.
+    fn view_payload(&self, today: Date) -> crate::store::view_file::Payload {
         let home = self.home().map(|h| (today, h));
-        let mut out = Vec::new();
-        self.staff.write_view(&mut out).ok()?;
-        bincode::serde::encode_into_std_write(&home, &mut out, bincode::config::standard()).ok()?;
-        Some(out)
+        let staff = self.staff.clone();
+        Box::new(move |mut out| {
+            staff.write_view(&mut out).map_err(std::io::Error::other)?;
+            bincode::serde::encode_into_std_write(&home, &mut out, bincode::config::standard())
+                .map_err(std::io::Error::other)?;
+            Ok(())
+        })
     }
 
-    /// The rows of a view's payload ([`Shared::view_payload`]), with Beranda's counts when
+    /// The rows of a view's payload ([`Shared::view_payload`]), read from `payload` (at
+    /// most `len` bytes: the view file, decoded as it is read), with Beranda's counts when
     /// they were counted for `today`; `None` when the bytes are not one whole.
-    pub fn from_view(payload: &[u8], today: Date) -> Option<Shared> {
-        let (staff, used) = SharedStaff::from_view(payload)?;
-        let rest = payload.get(used..)?;
-        let (home, home_used): (Option<(Date, HomeData)>, usize) =
-            crate::model::staff_index::decode_bounded(rest)?;
-        if home_used != rest.len() || home.as_ref().is_some_and(|(_, h)| !h.loaded()) {
+    pub fn from_view<R: std::io::Read>(
+        payload: &mut std::io::BufReader<R>,
+        len: u64,
+        today: Date,
+    ) -> Option<Shared> {
+        let staff = SharedStaff::read_view(payload, len)?;
+        let home: Option<(Date, HomeData)> =
+            crate::model::staff_index::decode_bounded_read(payload, len)?;
+        if home.as_ref().is_some_and(|(_, h)| !h.loaded()) {
             return None;
         }
         let shared = Shared::from_staff(staff);
@@ -68,6 +76,20 @@ impl Shared {
             shared.keep_home(shared.staff.generation(), &home);
         }
         Some(shared)
+    }
+
+    /// The screens' view kept at the last close of the database at `path`, if it is for
+    /// its files as they are (`fingerprint`), this `key` and whole: the rows, and
+    /// Beranda's counts when they were counted for `today` ([`Shared::from_view`]).
+    pub fn read_view(
+        path: &std::path::Path,
+        fingerprint: u32,
+        key: &[u8],
+        today: Date,
+    ) -> Option<Shared> {
+        crate::store::view_file::read_view(path, fingerprint, key, |payload, len| {
+            Shared::from_view(payload, len, today)
+        })
     }
 }
 
@@ -87,7 +109,7 @@ impl App {
     /// A session that saved people's records reads their summaries again into the rows
     /// first, so the rows kept are the store's. Errors are not returned: on any doubt,
     /// no view.
-    pub fn view_to_keep(&self) -> Option<(Vec<u8>, Vec<u8>)> {
+    pub fn view_to_keep(&self) -> Option<(Vec<u8>, crate::store::view_file::Payload)> {
         if self.pending_load || self.opts.remote {
             return None;
         }
@@ -99,8 +121,14 @@ impl App {
         if self.shared.staff.total() != self.store.staff_count().ok()? {
             return None;
         }
-        let payload = self.shared.view_payload(self.opts.today)?;
-        Some((view_key(self.opts.today.year(), self.opts.jp)?, payload))
+        // Beranda's counts for these rows, when the session's saves left none counted:
+        // then the next start on this day fills Beranda from the view alone, as after a
+        // session that changed nothing (counted over the rows, now the store's).
+        if self.shared.home().is_none() && self.scope().is_none() {
+            self.home_counted(None, true).ok()?;
+        }
+        let key = view_key(self.opts.today.year(), self.opts.jp)?;
+        Some((key, self.shared.view_payload(self.opts.today)))
     }
 
     /// Reads again into the rows the summary of everyone this session's changes name
@@ -212,6 +240,31 @@ mod tests {
         assert!(app.shared.staff.total() < app.store.staff_count().expect("count"));
         assert!(app.view_to_keep().is_none());
         assert!(!app.rows_are_the_stores().expect("read"));
+    }
+
+    /// A session that saved leaves no Beranda counts for its rows; its close counts them
+    /// over the rows brought up to date, and they are what a pass over the store counts.
+    #[test]
+    fn a_saving_sessions_view_carries_berandas_counts_for_its_rows() {
+        let (_dir, store) = demo();
+        let mut app = App::new(store, options()).expect("app");
+        app.finish_loading().expect("load");
+        assert!(app.shared.home().is_some(), "counted by the load");
+        let nip = app
+            .store
+            .iter_summaries()
+            .next()
+            .expect("someone")
+            .expect("summary")
+            .nip;
+        let mut staff = app.store.get_staff(&nip).expect("read").expect("staff");
+        staff.aktif = false;
+        app.store.save_staff(&staff, "t").expect("save");
+        app.shared.forget_home();
+        assert!(app.view_to_keep().is_some(), "a person's record: kept");
+        let kept = app.shared.home().expect("counted at the close");
+        let passed = app.home_counted(None, false).expect("count over the store");
+        assert_eq!(format!("{kept:?}"), format!("{passed:?}"));
     }
 
     /// A save the audit trail does not show after the session's start (the clock set back

@@ -863,8 +863,7 @@ fn screens_on(
         Some(fingerprint) => std::thread::scope(|scope| {
             let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
             let view = crate::app::view_key(today.year(), config.jp_targets())
-                .and_then(|key| crate::store::view_file::read_view(path, fingerprint, &key))
-                .and_then(|payload| crate::app::Shared::from_view(&payload, today));
+                .and_then(|key| crate::app::Shared::read_view(path, fingerprint, &key, today));
             let store = opened.join().map_err(|_| {
                 Failure::cannot_run(format!(
                     "opening {} stopped unexpectedly; run `kinerja --db {} check`",

@@ -422,12 +422,15 @@ impl Store {
         self.close_with_view(None)
     }
 
-    /// [`Store::close`], then, when the files were left sound, writes `view` (a key and a
-    /// payload, see [`view_file`]) for them: the next screens read it instead of every
+    /// [`Store::close`], then, when the files were left sound, writes `view` (a key and the
+    /// payload's writer, see [`view_file`]) for them: the next screens read it instead of every
     /// summary. Without a view, or when the files are not left sound, a view from an
     /// earlier close is removed. A view that cannot be written only costs the next start
     /// its speed: it is not an error.
-    pub fn close_with_view(self, view: Option<(Vec<u8>, Vec<u8>)>) -> Result<(), StoreError> {
+    pub fn close_with_view(
+        self,
+        view: Option<(Vec<u8>, view_file::Payload)>,
+    ) -> Result<(), StoreError> {
         self.flush()?;
         let staff = self.staff_count()?;
         let path = self.path.clone();
@@ -444,7 +447,7 @@ impl Store {
                 let written = write_state(&path, staff, fingerprint);
                 match (fingerprint, view, &written) {
                     (Some(fp), Some((key, payload)), Ok(())) => {
-                        if view_file::write_view(&path, fp, &key, &payload).is_err() {
+                        if view_file::write_view(&path, fp, &key, payload).is_err() {
                             view_file::remove_view(&path);
                         }
                     }

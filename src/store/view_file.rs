@@ -15,6 +15,7 @@
 
 use super::files::PrivateFile;
 use super::{State, files_fingerprint};
+use std::io::{Read, Write};
 use std::path::Path;
 
 /// The view's file name in the database directory (0600, like every file there). It
@@ -35,15 +36,26 @@ pub fn sound_fingerprint(path: &Path) -> Option<u32> {
     (State::read(path).sound == Some(now)).then_some(now)
 }
 
-/// The payload of the view at `path`, if it was written for files with `fingerprint` (see
-/// [`sound_fingerprint`]) under the same `key`, and is whole. `None` otherwise: there is
-/// none, it is stale, torn or from another build, or it is not a plain file (a pipe, a
-/// device or a link to one would block the start or never end).
+/// What a view's payload is written by: a writer of its bytes, called once at the close
+/// with the file (buffered), so the payload is never held whole in memory.
+pub type Payload = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
+
+/// Reads the view at `path` with `decode`, if it was written for files with `fingerprint`
+/// (see [`sound_fingerprint`]) under the same `key`, and is whole. `None` otherwise: there
+/// is none, it is stale, torn or from another build, it is not a plain file (a pipe, a
+/// device or a link to one would block the start or never end), or `decode` refused it.
 ///
-/// The header is read and checked first; the payload is read only when the header names
-/// these files and this key, and only as many bytes as the file holds.
-pub fn read_view(path: &Path, fingerprint: u32, key: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Read;
+/// The header is read and checked first; the payload only when the header names these
+/// files and this key, and only as many bytes as the file holds. `decode` gets the payload
+/// as a buffered reader with its length, and builds what it holds as the bytes come (no
+/// copy of the whole is made); what it returns is given back only when it read the payload
+/// to its end and the payload's CRC is the one written, so a damaged view is never used.
+pub fn read_view<T>(
+    path: &Path,
+    fingerprint: u32,
+    key: &[u8],
+    decode: impl FnOnce(&mut ViewReader, u64) -> Option<T>,
+) -> Option<T> {
     use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -78,12 +90,58 @@ pub fn read_view(path: &Path, fingerprint: u32, key: &[u8]) -> Option<Vec<u8>> {
     if written_key != key || len.checked_sub(header) != Some(payload_len) {
         return None;
     }
-    let mut payload = Vec::with_capacity(usize::try_from(payload_len).ok()?);
-    file.read_to_end(&mut payload).ok()?;
-    if payload.len() as u64 != payload_len || crc32fast::hash(&payload) != crc {
+    let mut payload = std::io::BufReader::with_capacity(
+        BUFFER,
+        Tally {
+            inner: file,
+            crc: crc32fast::Hasher::new(),
+            bytes: 0,
+        },
+    );
+    let value = decode(&mut payload, payload_len)?;
+    // Every byte was taken, and they are the ones written.
+    let mut more = [0u8; 1];
+    if payload.read(&mut more).ok()? != 0 {
         return None;
     }
-    Some(payload)
+    let tally = payload.into_inner();
+    (tally.bytes == payload_len && tally.crc.finalize() == crc).then_some(value)
+}
+
+/// The buffer between the view file and its encoder or decoder.
+const BUFFER: usize = 64 << 10;
+
+/// A view's payload as its decoder reads it (see [`read_view`]).
+pub type ViewReader = std::io::BufReader<Tally<std::io::Take<std::fs::File>>>;
+
+/// A reader or writer that counts its bytes and their CRC-32 as they pass, in the large
+/// pieces a buffer above it moves.
+pub struct Tally<T> {
+    inner: T,
+    crc: crc32fast::Hasher,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Tally<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.crc.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+impl<W: Write> Write for Tally<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The fixed part of the header: magic, fingerprint, CRC, the key's length.
@@ -95,26 +153,45 @@ fn take_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
 }
 
 /// Writes the view for files with `fingerprint`, replacing any (a temporary file renamed
-/// onto it, so a reader never sees half of one). Not synced to disk: a view lost in a
-/// crash only means one slower start.
+/// onto it, so a reader never sees half of one): the header, then what `payload` writes,
+/// then the payload's CRC and length in the header's places. Not synced to disk: a view
+/// lost in a crash only means one slower start.
 pub(super) fn write_view(
     path: &Path,
     fingerprint: u32,
     key: &[u8],
-    payload: &[u8],
+    payload: Payload,
 ) -> std::io::Result<()> {
-    use std::io::Write;
-    let (handle, file) = PrivateFile::create(&path.join(VIEW_FILE))?;
-    let mut out = std::io::BufWriter::new(file);
-    out.write_all(MAGIC)?;
-    out.write_all(&fingerprint.to_le_bytes())?;
-    out.write_all(&crc32fast::hash(payload).to_le_bytes())?;
+    use std::io::{Seek, SeekFrom};
+    let (handle, mut file) = PrivateFile::create(&path.join(VIEW_FILE))?;
     let key_len = u32::try_from(key.len()).map_err(std::io::Error::other)?;
-    out.write_all(&key_len.to_le_bytes())?;
-    out.write_all(key)?;
-    out.write_all(&(payload.len() as u64).to_le_bytes())?;
-    out.write_all(payload)?;
-    let file = out.into_inner().map_err(|e| e.into_error())?;
+    let mut head = Vec::with_capacity(HEAD + key.len() + 8);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&fingerprint.to_le_bytes());
+    // The CRC and the payload's length, written once the payload is.
+    head.extend_from_slice(&[0; 4]);
+    head.extend_from_slice(&key_len.to_le_bytes());
+    head.extend_from_slice(key);
+    head.extend_from_slice(&[0; 8]);
+    file.write_all(&head)?;
+    let mut out = std::io::BufWriter::with_capacity(
+        BUFFER,
+        Tally {
+            inner: file,
+            crc: crc32fast::Hasher::new(),
+            bytes: 0,
+        },
+    );
+    payload(&mut out)?;
+    let Tally {
+        inner: mut file,
+        crc,
+        bytes,
+    } = out.into_inner().map_err(|e| e.into_error())?;
+    file.seek(SeekFrom::Start(MAGIC.len() as u64 + 4))?;
+    file.write_all(&crc.finalize().to_le_bytes())?;
+    file.seek(SeekFrom::Start((HEAD + key.len()) as u64))?;
+    file.write_all(&bytes.to_le_bytes())?;
     handle.commit_unsynced(file)
 }
 
@@ -122,7 +199,6 @@ pub(super) fn write_view(
 /// changed nothing, as a read-only command's); removes it otherwise, so that no stale view
 /// waits for a fingerprint that happens to match.
 pub(super) fn keep_if_current(path: &Path, fingerprint: u32) {
-    use std::io::Read;
     let mut head = [0u8; 12];
     let current = std::fs::File::open(path.join(VIEW_FILE))
         .and_then(|mut f| f.read_exact(&mut head))
@@ -140,6 +216,68 @@ pub(super) fn remove_view(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `payload` as a view's.
+    fn write_view(
+        path: &Path,
+        fingerprint: u32,
+        key: &[u8],
+        payload: &[u8],
+    ) -> std::io::Result<()> {
+        let payload = payload.to_vec();
+        super::write_view(
+            path,
+            fingerprint,
+            key,
+            Box::new(move |w| w.write_all(&payload)),
+        )
+    }
+
+    /// A view's payload, read whole.
+    fn read_view(path: &Path, fingerprint: u32, key: &[u8]) -> Option<Vec<u8>> {
+        super::read_view(path, fingerprint, key, |r, len| {
+            let mut bytes = Vec::new();
+            r.read_to_end(&mut bytes).ok()?;
+            (bytes.len() as u64 == len).then_some(bytes)
+        })
+    }
+
+    /// What a decoder makes of a payload counts only when it read every byte, and the
+    /// bytes are the ones written (the CRC is checked after the decode, which reads as it
+    /// goes).
+    #[test]
+    fn a_decode_counts_only_for_the_whole_payload_as_written() {
+        let dir = tempfile::tempdir().expect("dir");
+        let payload = b"rows and counts".repeat(10_000);
+        write_view(dir.path(), 7, b"k", &payload).expect("write");
+        let first = |r: &mut ViewReader, _| {
+            let mut part = [0u8; 15];
+            r.read_exact(&mut part).ok()?;
+            Some(part)
+        };
+        assert_eq!(
+            super::read_view(dir.path(), 7, b"k", first),
+            None,
+            "a decode that stops before the end"
+        );
+        assert_eq!(
+            super::read_view(dir.path(), 7, b"k", |_, _| None::<()>),
+            None,
+            "a decode that refuses"
+        );
+        assert_eq!(read_view(dir.path(), 7, b"k"), Some(payload.clone()));
+        // One byte changed in the middle: the decode reads it, the CRC refuses it.
+        let file = dir.path().join(VIEW_FILE);
+        let mut bytes = std::fs::read(&file).expect("read");
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x20;
+        std::fs::write(&file, &bytes).expect("write");
+        assert_eq!(
+            read_view(dir.path(), 7, b"k"),
+            None,
+            "damaged in the middle"
+        );
+    }
 
     #[test]
     fn a_view_is_read_back_only_for_its_fingerprint_and_key_and_whole() {

@@ -16,7 +16,7 @@ mod sort;
 mod tests;
 mod view;
 
-pub use persist::decode_bounded;
+pub use persist::{decode_bounded, decode_bounded_read};
 pub use rows::{StaffRow, TalentSource};
 pub use shared::{SharedStaff, StaffData};
 pub use sort::SortKey;

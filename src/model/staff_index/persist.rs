@@ -73,6 +73,30 @@ pub fn decode_bounded<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<(T
     None
 }
 
+/// [`decode_bounded`] from a buffered reader (the view file, decoded as it is read) of at
+/// most `len` bytes: the decode may claim at most 16 times `len`, rounded up to a power of
+/// two. Reads only the bytes of one `T`; `None` when they are not one. Decoded through
+/// the buffer itself (bincode reads small values in place), not a read call per field.
+pub fn decode_bounded_read<T: serde::de::DeserializeOwned, R: std::io::Read>(
+    reader: &mut std::io::BufReader<R>,
+    len: u64,
+) -> Option<T> {
+    let need = usize::try_from(len).ok()?.saturating_mul(16);
+    macro_rules! within {
+        ($($shift:literal)*) => {$(
+            if need <= 1usize << $shift {
+                return bincode::serde::decode_from_reader(
+                    reader,
+                    config().with_limit::<{ 1usize << $shift }>(),
+                )
+                .ok();
+            }
+        )*};
+    }
+    within!(16 18 20 22 24 26 28 30 32 34);
+    None
+}
+
 impl Interner {
     fn from_texts(texts: Vec<String>) -> Option<Interner> {
         if texts.len() > usize::from(u16::MAX) + 1 {
@@ -88,8 +112,12 @@ impl Interner {
 }
 
 impl SharedStaff {
-    /// Appends the rows to `out`, as [`SharedStaff::from_view`] reads them.
-    pub fn write_view(&self, out: &mut Vec<u8>) -> Result<(), bincode::error::EncodeError> {
+    /// Writes the rows to `out` (the view file, as they are encoded: no copy of the whole
+    /// is made in memory), as [`SharedStaff::read_view`] reads them.
+    pub fn write_view<W: std::io::Write>(
+        &self,
+        out: &mut W,
+    ) -> Result<(), bincode::error::EncodeError> {
         let data = read(&self.0);
         let mut unit_names: Vec<(&str, &str)> = data
             .unit_names
@@ -124,7 +152,20 @@ impl SharedStaff {
     /// bytes they took; `None` when the bytes are not such rows (another layout, damage:
     /// an interned number with no text).
     pub fn from_view(bytes: &[u8]) -> Option<(SharedStaff, usize)> {
-        let (rows, used): (RowsIn, usize) = decode_bounded(bytes)?;
+        let mut reader = std::io::BufReader::new(bytes);
+        let staff = Self::read_view(&mut reader, bytes.len() as u64)?;
+        let left = reader.buffer().len() + reader.get_ref().len();
+        Some((staff, bytes.len() - left))
+    }
+
+    /// [`SharedStaff::from_view`] from a reader holding at most `len` bytes (the view
+    /// file): the rows are built as the bytes are read, so a start from the view never
+    /// holds the file's bytes and the rows at once. Reads only the rows' bytes.
+    pub fn read_view<R: std::io::Read>(
+        reader: &mut std::io::BufReader<R>,
+        len: u64,
+    ) -> Option<SharedStaff> {
+        let rows: RowsIn = decode_bounded_read(reader, len)?;
         if rows.layout != LAYOUT {
             return None;
         }
@@ -151,7 +192,7 @@ impl SharedStaff {
             keberatan: rows.keberatan.into_iter().collect(),
             generation: 0,
         };
-        Some((SharedStaff(Arc::new(RwLock::new(data))), used))
+        Some(SharedStaff(Arc::new(RwLock::new(data))))
     }
 }
 
