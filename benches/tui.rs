@@ -275,9 +275,14 @@ fn tabs_at_scale(c: &mut Criterion) {
                         let opened = scope.spawn(|| Store::open(&path));
                         let key = kinerja::app::view_key(opts.today.year(), opts.jp)
                             .expect("the bench's own file");
-                        let shared =
-                            kinerja::app::Shared::read_view(&path, fingerprint, &key, opts.today)
-                                .expect("the view kept at the last close");
+                        let shared = kinerja::app::Shared::read_view(
+                            &path,
+                            fingerprint,
+                            &key,
+                            opts.today,
+                            |_| {},
+                        )
+                        .expect("the view kept at the last close");
                         (opened.join().expect("thread").expect("open"), shared)
                     });
                     let mut app = App::from_view(store, shared, opts).expect("app");
@@ -290,6 +295,50 @@ fn tabs_at_scale(c: &mut Criterion) {
             })
         });
     }
+    // What `cli::screens_on` draws while sled opens when the view holds the counts of the
+    // day: the view's head read and checked, Beranda drawn on the terminal (the rows and
+    // the store are not waited for).
+    // The last close above was on another day: a session of the bench's day keeps its
+    // counts.
+    {
+        let mut app = App::new(Store::open(&path).expect("open"), options()).expect("app");
+        app.finish_loading().expect("load");
+        let kept = app.view_to_keep();
+        assert!(
+            kept.is_some(),
+            "a session that changed nothing keeps a view"
+        );
+        app.into_store().close_with_view(kept).expect("close");
+    }
+    group.bench_function("beranda_drawn_from_the_view_before_the_store_opens", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            let opts = options();
+            let ui = kinerja::ui::Ui {
+                lang: opts.lang,
+                theme: opts.theme,
+                jp: opts.jp,
+                scoped: false,
+            };
+            for _ in 0..iters {
+                let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                let started = Instant::now();
+                let mut drawn = None;
+                let fingerprint =
+                    kinerja::store::view_file::sound_fingerprint(&path).expect("closed sound");
+                let key = kinerja::app::view_key(opts.today.year(), opts.jp)
+                    .expect("the bench's own file");
+                kinerja::app::Shared::read_view(&path, fingerprint, &key, opts.today, |home| {
+                    term.draw(|f| kinerja::app::draw_opening_home(f, &ui, opts.today, home))
+                        .expect("draw");
+                    drawn = Some(started.elapsed());
+                })
+                .expect("the view kept at the last close");
+                total += drawn.expect("the counts of the day were drawn");
+            }
+            total
+        })
+    });
     let store = Store::open(&path).expect("open");
     let mut app = App::new(store, options()).expect("app");
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");

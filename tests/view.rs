@@ -85,6 +85,7 @@ fn screens_of_the_view(db: &std::path::Path, opts: kinerja::app::Options) -> Vec
         fingerprint,
         &key(opts.today.year(), opts.jp),
         opts.today,
+        |_| {},
     )
     .expect("a whole view for these files");
     let store = Store::open(db).expect("open");
@@ -124,10 +125,12 @@ fn the_view_kept_at_a_close_draws_every_screen_as_a_pass_over_the_summaries() {
     let fingerprint = sound_fingerprint(&db).expect("closed sound");
     let year = opts().today.year();
     let today = opts().today;
-    assert!(Shared::read_view(&db, fingerprint, &key(year + 1, opts().jp), today).is_none());
+    assert!(
+        Shared::read_view(&db, fingerprint, &key(year + 1, opts().jp), today, |_| {}).is_none()
+    );
     let mut jp = opts().jp;
     jp.pns += 1;
-    assert!(Shared::read_view(&db, fingerprint, &key(year, jp), today).is_none());
+    assert!(Shared::read_view(&db, fingerprint, &key(year, jp), today, |_| {}).is_none());
 }
 
 /// Beranda's counts move with the day (the JP due by today, contracts ending, coaching
@@ -264,6 +267,91 @@ fn a_command_that_changed_nothing_leaves_the_view_in_place() {
     );
     if before == after {
         let today = opts().today;
-        assert!(Shared::read_view(&db, after, &key(today.year(), opts().jp), today).is_some());
+        assert!(
+            Shared::read_view(&db, after, &key(today.year(), opts().jp), today, |_| {}).is_some()
+        );
     }
+}
+
+/// The text of a buffer, row by row.
+fn rows_of(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    buffer
+        .content()
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect()
+}
+
+/// Beranda is drawn from the view's counts as soon as they are read, before the rows and
+/// before the store is open: exactly the screens' first frame but its key line. Only
+/// with counts of the day (another day's are counted again once the store is open).
+#[test]
+fn beranda_from_the_view_before_the_store_opens_is_the_first_frame_but_its_keys() {
+    let (_dir, db) = demo_with_a_view();
+    let fingerprint = sound_fingerprint(&db).expect("closed sound");
+    let o = opts();
+    let (today, jp) = (o.today, o.jp);
+    let mut early = None;
+    let shared = Shared::read_view(&db, fingerprint, &key(o.today.year(), o.jp), o.today, |h| {
+        early = Some(h.clone());
+    })
+    .expect("a whole view");
+    let home = early.expect("the counts of the day are given before the rows");
+    let ui = kinerja::ui::Ui {
+        lang: o.lang,
+        theme: o.theme,
+        jp: o.jp,
+        scoped: false,
+    };
+    let mut before = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    before
+        .draw(|f| kinerja::app::draw_opening_home(f, &ui, o.today, &home))
+        .expect("draw");
+    let mut app = App::from_view(Store::open(&db).expect("open"), shared, o).expect("app");
+    let mut first = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    first.draw(|f| app.draw(f)).expect("draw");
+    let (before, first) = (
+        rows_of(before.backend().buffer()),
+        rows_of(first.backend().buffer()),
+    );
+    assert!(first[1..23].iter().any(|r| r.contains("Cakupan penilaian")));
+    assert_eq!(before[..23], first[..23], "the tab bar and Beranda");
+    assert_eq!(before[23].trim(), "", "the keys wait for the screens");
+    let kept = app.view_to_keep().expect("nothing changed");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+
+    // The next day: the counts are not given early (they are counted again).
+    let fingerprint = sound_fingerprint(&db).expect("closed sound");
+    let tomorrow = today.tomorrow().expect("date");
+    let mut given = false;
+    let read = Shared::read_view(&db, fingerprint, &key(today.year(), jp), tomorrow, |_| {
+        given = true;
+    });
+    assert!(
+        read.is_some() && !given,
+        "another day's counts are not drawn"
+    );
+
+    // A database with officers: the screens' scope is known only once it is open (the
+    // officer of the OS user), so the counts wait for it.
+    let store = Store::open(&db).expect("open");
+    let officer = kinerja::domain::Officer {
+        name: "admin".into(),
+        role: kinerja::domain::Role::Admin,
+        units: Vec::new(),
+        keys: Vec::new(),
+        lang: String::new(),
+        revision: 0,
+    };
+    store.save_officer(&officer, true, "t").expect("officer");
+    store.close().expect("close");
+    let app = loaded(&db, opts());
+    let kept = app.view_to_keep().expect("nothing changed in the session");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+    let fingerprint = sound_fingerprint(&db).expect("closed sound");
+    let mut given = false;
+    let read = Shared::read_view(&db, fingerprint, &key(today.year(), jp), today, |_| {
+        given = true;
+    });
+    assert!(read.is_some() && !given, "with officers, not drawn early");
 }

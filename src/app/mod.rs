@@ -1166,3 +1166,22 @@ pub fn draw_opening(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, db_lab
         Rect::new(body.x, body.y, body.width, 1),
     );
 }
+
+/// Beranda drawn from counts kept in the screens' view (`Shared::from_view`) while the
+/// database still opens: the tab bar and Beranda's body exactly as the screens' first
+/// frame draws them, without the key line, which waits for the screens.
+pub fn draw_opening_home(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, home: &HomeData) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return draw_opening(frame, ui, today, "");
+    }
+    let [header, body, _foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, ui, Some(Tab::Home), false, today, None);
+    let mut screen = Home::new(home.clone());
+    ScreenTrait::draw(&mut screen, frame, body, ui);
+}

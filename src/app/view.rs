@@ -14,7 +14,7 @@
 use super::*;
 
 /// The view's layout, with the rows' own (`model::staff_index::persist`).
-const VIEW_LAYOUT: &str = "kinerja-view 2";
+const VIEW_LAYOUT: &str = "kinerja-view 3";
 
 /// What the view's contents depend on besides the data: the program (its version and
 /// the executable's size and modification time, so a rebuilt program counts afresh), the
@@ -41,38 +41,68 @@ pub fn view_key(year: i16, jp: crate::domain::JpTargets) -> Option<Vec<u8>> {
 }
 
 impl Shared {
-    /// The rows, and Beranda's all-units counts with the day they were counted for when
-    /// they are those of the rows as they are now, as a view's payload: written as it is
-    /// encoded, into the file at the close.
-    fn view_payload(&self, today: Date) -> crate::store::view_file::Payload {
-        let home = self.home().map(|h| (today, h));
+    /// Beranda's all-units counts with the day they were counted for (when they are those
+    /// of the rows as they are now), then the rows, as a view's payload: written as it is
+    /// encoded, into the file at the close. The counts come first, with their own length
+    /// and CRC, so the next start can draw Beranda from them as soon as they are read and
+    /// checked, before the rows and before sled is open.
+    fn view_payload(&self, today: Date, officers: bool) -> crate::store::view_file::Payload {
+        let head = Head {
+            home: self.home().map(|h| (today, h)),
+            officers,
+        };
         let staff = self.staff.clone();
         Box::new(move |mut out| {
-            staff.write_view(&mut out).map_err(std::io::Error::other)?;
-            bincode::serde::encode_into_std_write(&home, &mut out, bincode::config::standard())
+            let head = bincode::serde::encode_to_vec(&head, bincode::config::standard())
                 .map_err(std::io::Error::other)?;
-            Ok(())
+            let len = u32::try_from(head.len()).map_err(std::io::Error::other)?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
+            out.write_all(&head)?;
+            staff.write_view(&mut out).map_err(std::io::Error::other)
         })
     }
 
     /// The rows of a view's payload ([`Shared::view_payload`]), read from `payload` (at
     /// most `len` bytes: the view file, decoded as it is read), with Beranda's counts when
     /// they were counted for `today`; `None` when the bytes are not one whole.
+    ///
+    /// `on_home` is given those counts as soon as they are read and their own CRC holds,
+    /// before the rows are, when they are of `today` and the database had no officers at
+    /// the close (so no officer's scope narrows them): the screens draw Beranda from them
+    /// while sled opens.
     pub fn from_view<R: std::io::Read>(
         payload: &mut std::io::BufReader<R>,
         len: u64,
         today: Date,
+        on_home: impl FnOnce(&HomeData),
     ) -> Option<Shared> {
-        let staff = SharedStaff::read_view(payload, len)?;
-        let home: Option<(Date, HomeData)> =
-            crate::model::staff_index::decode_bounded_read(payload, len)?;
-        if home.as_ref().is_some_and(|(_, h)| !h.loaded()) {
+        use std::io::Read;
+        let mut fixed = [0u8; 8];
+        payload.read_exact(&mut fixed).ok()?;
+        let (head_len, crc) = fixed.split_at(4);
+        let head_len = u32::from_le_bytes(head_len.try_into().ok()?);
+        if u64::from(head_len) > len {
             return None;
         }
-        let shared = Shared::from_staff(staff);
-        if let Some((day, home)) = home
-            && day == today
+        let mut bytes = vec![0u8; usize::try_from(head_len).ok()?];
+        payload.read_exact(&mut bytes).ok()?;
+        if crc32fast::hash(&bytes).to_le_bytes()[..] != crc[..] {
+            return None;
+        }
+        let (head, used): (Head, usize) = crate::model::staff_index::decode_bounded(&bytes)?;
+        if used != bytes.len() || head.home.as_ref().is_some_and(|(_, h)| !h.loaded()) {
+            return None;
+        }
+        let home = head.home.filter(|(day, _)| *day == today).map(|(_, h)| h);
+        if let Some(h) = &home
+            && !head.officers
         {
+            on_home(h);
+        }
+        let staff = SharedStaff::read_view(payload, len)?;
+        let shared = Shared::from_staff(staff);
+        if let Some(home) = home {
             shared.keep_home(shared.staff.generation(), &home);
         }
         Some(shared)
@@ -80,17 +110,27 @@ impl Shared {
 
     /// The screens' view kept at the last close of the database at `path`, if it is for
     /// its files as they are (`fingerprint`), this `key` and whole: the rows, and
-    /// Beranda's counts when they were counted for `today` ([`Shared::from_view`]).
+    /// Beranda's counts when they were counted for `today` ([`Shared::from_view`], which
+    /// gives them to `on_home` first).
     pub fn read_view(
         path: &std::path::Path,
         fingerprint: u32,
         key: &[u8],
         today: Date,
+        on_home: impl FnOnce(&HomeData),
     ) -> Option<Shared> {
         crate::store::view_file::read_view(path, fingerprint, key, |payload, len| {
-            Shared::from_view(payload, len, today)
+            Shared::from_view(payload, len, today, on_home)
         })
     }
+}
+
+/// The first part of a view's payload: Beranda's all-units counts with their day, and
+/// whether the database had officers at the close.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Head {
+    home: Option<(Date, HomeData)>,
+    officers: bool,
 }
 
 impl App {
@@ -128,7 +168,8 @@ impl App {
             self.home_counted(None, true).ok()?;
         }
         let key = view_key(self.opts.today.year(), self.opts.jp)?;
-        Some((key, self.shared.view_payload(self.opts.today)))
+        let officers = self.store.has_officers().ok()?;
+        Some((key, self.shared.view_payload(self.opts.today, officers)))
     }
 
     /// Reads again into the rows the summary of everyone this session's changes name

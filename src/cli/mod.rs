@@ -862,8 +862,16 @@ fn screens_on(
     let (store, mut view) = match sound.filter(|_| opening.is_some()) {
         Some(fingerprint) => std::thread::scope(|scope| {
             let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
-            let view = crate::app::view_key(today.year(), config.jp_targets())
-                .and_then(|key| crate::app::Shared::read_view(path, fingerprint, &key, today));
+            let view = crate::app::view_key(today.year(), config.jp_targets()).and_then(|key| {
+                // Beranda from the view's counts as soon as they are read, while sled
+                // still opens (issue 23): drawn on the opening's terminal, which the
+                // screens' first frame then only completes.
+                crate::app::Shared::read_view(path, fingerprint, &key, today, |home| {
+                    if let Some(o) = opening.as_mut() {
+                        let _ = o.redraw(|f| crate::app::draw_opening_home(f, &ui, today, home));
+                    }
+                })
+            });
             let store = opened.join().map_err(|_| {
                 Failure::cannot_run(format!(
                     "opening {} stopped unexpectedly; run `kinerja --db {} check`",

@@ -166,6 +166,20 @@ impl Opening {
         })
     }
 
+    /// Draws `paint` in place of what is shown (only what differs is written), as one
+    /// synchronized update. Errors: the terminal cannot be used.
+    pub fn redraw(&mut self, paint: impl FnOnce(&mut ratatui::Frame)) -> Result<(), String> {
+        let Some(terminal) = self.terminal.as_mut() else {
+            return Ok(());
+        };
+        (|| -> io::Result<()> {
+            crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+            terminal.draw(paint)?;
+            crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+        })()
+        .map_err(|e| format!("cannot use this terminal: {e}"))
+    }
+
     /// Gives the terminal back (what follows is said on the main screen); dropping it
     /// does the same.
     pub fn leave(self) {
