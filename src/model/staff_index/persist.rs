@@ -16,7 +16,7 @@ type MoveList = [(Option<Date>, u16)];
 type ObjectionList = [(crate::domain::Period, crate::domain::KeberatanStatus, Date)];
 
 /// The layout written; a reader of another refuses the bytes.
-const LAYOUT: u8 = 2;
+const LAYOUT: u8 = 3;
 
 /// What is written, borrowed from the rows in memory.
 #[derive(serde::Serialize)]

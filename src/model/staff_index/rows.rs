@@ -11,6 +11,7 @@ use std::collections::HashMap;
 /// Serialized only into the screens' view file (`persist.rs`), never into a record.
 #[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Entry {
+    #[serde(with = "packed_nip")]
     pub(super) nip: [u8; 18],
     pub(super) name: Box<str>,
     pub(super) golongan: crate::domain::Golongan,
@@ -29,10 +30,90 @@ pub(super) struct Entry {
     pub(super) jenis: Option<JenisJabatan>,
     /// Each competency held (`competency_key` of its id) with the end of the latest
     /// training that gave it: the Kompetensi view's.
+    #[serde(with = "packed_held")]
     pub(super) held: Box<[(u32, Date)]>,
     /// Whether the person has open objections (kept in `StaffData::keberatan`): most have
     /// none, and a pass over 100,000 rows then looks nothing up. In the row's padding.
     pub(super) keberatan: bool,
+}
+
+/// The NIP's 18 bytes in the view as three numbers (8, 8 and 2 bytes, little-endian): a
+/// few reads each instead of eighteen (serde writes an array element by element).
+mod packed_nip {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(nip: &[u8; 18], s: S) -> Result<S::Ok, S::Error> {
+        let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
+        a.copy_from_slice(&nip[..8]);
+        b.copy_from_slice(&nip[8..16]);
+        (
+            u64::from_le_bytes(a),
+            u64::from_le_bytes(b),
+            u16::from_le_bytes([nip[16], nip[17]]),
+        )
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 18], D::Error> {
+        let (a, b, c): (u64, u64, u16) = Deserialize::deserialize(d)?;
+        let mut nip = [0u8; 18];
+        nip[..8].copy_from_slice(&a.to_le_bytes());
+        nip[8..16].copy_from_slice(&b.to_le_bytes());
+        nip[16..].copy_from_slice(&c.to_le_bytes());
+        Ok(nip)
+    }
+}
+
+/// The competencies held in the view with each date as one number (year * 512 + month *
+/// 32 + day), not the text serde gives a date (parsed back on every read).
+mod packed_held {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(held: &[(u32, Date)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(held.iter().map(|(k, d)| (*k, pack(*d))))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[(u32, Date)]>, D::Error> {
+        let packed: Vec<(u32, i32)> = Deserialize::deserialize(d)?;
+        packed
+            .into_iter()
+            .map(|(k, p)| {
+                unpack(p)
+                    .map(|d| (k, d))
+                    .ok_or_else(|| D::Error::custom("a date"))
+            })
+            .collect()
+    }
+
+    fn pack(d: Date) -> i32 {
+        i32::from(d.year()) * 512 + i32::from(d.month()) * 32 + i32::from(d.day())
+    }
+
+    fn unpack(p: i32) -> Option<Date> {
+        let year = i16::try_from(p.div_euclid(512)).ok()?;
+        let rest = p.rem_euclid(512);
+        Date::new(
+            year,
+            i8::try_from(rest / 32).ok()?,
+            i8::try_from(rest % 32).ok()?,
+        )
+        .ok()
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn dates_come_back_as_they_were() {
+        for d in [
+            jiff::civil::date(2026, 12, 31),
+            jiff::civil::date(1970, 1, 1),
+            jiff::civil::date(-9999, 1, 1),
+            jiff::civil::date(9999, 12, 31),
+        ] {
+            assert_eq!(unpack(pack(d)), Some(d));
+        }
+        assert_eq!(unpack(2026 * 512 + 2 * 32 + 30), None, "30 February");
+    }
 }
 
 #[cfg(test)]
