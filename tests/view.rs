@@ -355,3 +355,75 @@ fn beranda_from_the_view_before_the_store_opens_is_the_first_frame_but_its_keys(
     });
     assert!(read.is_some() && !given, "with officers, not drawn early");
 }
+
+/// A view whose head is whole but whose rows are not (a byte damaged, a file torn after a
+/// crash): Beranda was drawn from the head, the rows are read again from the store, and
+/// Beranda keeps those counts meanwhile instead of going blank; the pass then counts the
+/// same.
+#[test]
+fn damaged_rows_after_a_whole_head_keep_the_counts_drawn_while_the_rows_are_read_again() {
+    let (_dir, db) = demo_with_a_view();
+    let file = db.join(VIEW_FILE);
+    let mut bytes = std::fs::read(&file).expect("read");
+    let near_end = bytes.len() - 40;
+    bytes[near_end] ^= 0x55;
+    std::fs::write(&file, &bytes).expect("write");
+    let o = opts();
+    let fingerprint = sound_fingerprint(&db).expect("the files are as closed");
+    let mut early = None;
+    let read = Shared::read_view(&db, fingerprint, &key(o.today.year(), o.jp), o.today, |h| {
+        early = Some(h.clone());
+    });
+    assert!(read.is_none(), "damaged rows are refused");
+    let home = early.expect("the whole head was read first");
+    let ui = kinerja::ui::Ui {
+        lang: o.lang,
+        theme: o.theme,
+        jp: o.jp,
+        scoped: false,
+    };
+    let mut before = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    before
+        .draw(|f| kinerja::app::draw_opening_home(f, &ui, o.today, &home))
+        .expect("draw");
+    let mut app = App::new(Store::open(&db).expect("open"), o).expect("app");
+    app.show_home_while_loading(home);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.draw(f)).expect("draw");
+    let (before, first) = (
+        rows_of(before.backend().buffer()),
+        rows_of(term.backend().buffer()),
+    );
+    assert_eq!(before[..23], first[..23], "Beranda stays as drawn");
+    app.finish_loading().expect("load");
+    term.draw(|f| app.draw(f)).expect("draw");
+    assert_eq!(
+        rows_of(term.backend().buffer())[..23],
+        first[..23],
+        "the pass counts the same"
+    );
+}
+
+/// An empty database opens on the welcome screen: its view carries no Beranda to draw.
+#[test]
+fn an_empty_databases_view_gives_no_beranda_to_draw_early() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("db");
+    let app = App::new(Store::open(&db).expect("open"), opts()).expect("app");
+    let kept = app.view_to_keep().expect("nothing changed");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+    let fingerprint = sound_fingerprint(&db).expect("closed sound");
+    let o = opts();
+    let mut given = false;
+    let read = Shared::read_view(
+        &db,
+        fingerprint,
+        &key(o.today.year(), o.jp),
+        o.today,
+        |_| {
+            given = true;
+        },
+    );
+    assert!(read.is_some(), "the view is read");
+    assert!(!given, "no counts of an empty database");
+}

@@ -453,6 +453,18 @@ impl App {
         Ok(true)
     }
 
+    /// Beranda shows `home` until the pass that reads the rows counts it again: the
+    /// counts of the day already drawn before the database was open (from the view's
+    /// checked head, `Shared::from_view`) when the view's rows could not be used, so
+    /// Beranda does not go blank in between. Only while the rows are still to be read.
+    pub fn show_home_while_loading(&mut self, home: HomeData) {
+        if self.pending_load
+            && let Screen::Home(h) = &mut self.screen
+        {
+            h.set(home);
+        }
+    }
+
     /// Reads every row again into the shared rows (after the demo or the first person
     /// saved on the welcome screen), and gives a fresh view of them.
     fn full_index(&self) -> Result<StaffIndex, StoreError> {

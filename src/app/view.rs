@@ -47,8 +47,12 @@ impl Shared {
     /// and CRC, so the next start can draw Beranda from them as soon as they are read and
     /// checked, before the rows and before sled is open.
     fn view_payload(&self, today: Date, officers: bool) -> crate::store::view_file::Payload {
+        // An empty database opens on the welcome screen, never Beranda: no counts for it.
         let head = Head {
-            home: self.home().map(|h| (today, h)),
+            home: self
+                .home()
+                .filter(|_| self.staff.total() > 0)
+                .map(|h| (today, h)),
             officers,
         };
         let staff = self.staff.clone();
@@ -82,7 +86,7 @@ impl Shared {
         payload.read_exact(&mut fixed).ok()?;
         let (head_len, crc) = fixed.split_at(4);
         let head_len = u32::from_le_bytes(head_len.try_into().ok()?);
-        if u64::from(head_len) > len {
+        if u64::from(head_len) > len.saturating_sub(8) {
             return None;
         }
         let mut bytes = vec![0u8; usize::try_from(head_len).ok()?];
@@ -164,8 +168,9 @@ impl App {
         // Beranda's counts for these rows, when the session's saves left none counted:
         // then the next start on this day fills Beranda from the view alone, as after a
         // session that changed nothing (counted over the rows, now the store's).
+        // A count that fails keeps the view without counts.
         if self.shared.home().is_none() && self.scope().is_none() {
-            self.home_counted(None, true).ok()?;
+            let _ = self.home_counted(None, true);
         }
         let key = view_key(self.opts.today.year(), self.opts.jp)?;
         let officers = self.store.has_officers().ok()?;

@@ -859,6 +859,8 @@ fn screens_on(
     // The screens read a page at a time and keep the list's summaries themselves: a
     // small page cache keeps an SSH session's memory low. When the last close kept the
     // screens' view, it is read while sled opens, on another thread.
+    // Beranda's counts drawn from the view before the database was open, if any.
+    let mut early: Option<crate::views::home::HomeData> = None;
     let (store, mut view) = match sound.filter(|_| opening.is_some()) {
         Some(fingerprint) => std::thread::scope(|scope| {
             let opened = scope.spawn(|| Store::open_with_cache(path, SCREEN_CACHE_BYTES));
@@ -867,8 +869,11 @@ fn screens_on(
                 // still opens (issue 23): drawn on the opening's terminal, which the
                 // screens' first frame then only completes.
                 crate::app::Shared::read_view(path, fingerprint, &key, today, |home| {
-                    if let Some(o) = opening.as_mut() {
-                        let _ = o.redraw(|f| crate::app::draw_opening_home(f, &ui, today, home));
+                    if let Some(o) = opening.as_mut()
+                        && o.redraw(|f| crate::app::draw_opening_home(f, &ui, today, home))
+                            .is_ok()
+                    {
+                        early = Some(home.clone());
                     }
                 })
             });
@@ -887,6 +892,7 @@ fn screens_on(
     if !store.open_notes().is_empty() || !store.known_sound() {
         opening = None;
         view = None;
+        early = None;
     }
     // Said before the screens take the terminal.
     for note in store.open_notes() {
@@ -934,7 +940,15 @@ fn screens_on(
     }
     let mut app = match view {
         Some(shared) => crate::app::App::from_view(store, shared, opts)?,
-        None => crate::app::App::new(store, opts)?,
+        None => {
+            let mut app = crate::app::App::new(store, opts)?;
+            // The view's head was whole but its rows were not (damaged, torn): the rows
+            // are read again, and Beranda keeps the counts already on screen meanwhile.
+            if let Some(home) = early.take() {
+                app.show_home_while_loading(home);
+            }
+            app
+        }
     };
     if stranger {
         app.notice(
