@@ -26,24 +26,6 @@ pub struct BackupStats {
     pub bytes: u64,
 }
 
-struct CrcWriter<W: Write> {
-    inner: W,
-    crc: crc32fast::Hasher,
-    bytes: u64,
-}
-
-impl<W: Write> Write for CrcWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.crc.update(&buf[..n]);
-        self.bytes += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 fn io_err(path: &Path, action: &str) -> impl Fn(std::io::Error) -> StoreError {
     let p = path.display().to_string();
     let action = action.to_string();
@@ -247,7 +229,7 @@ impl Store {
 
     fn write_backup(&self, out: File, path: &Path) -> Result<(BackupStats, File), StoreError> {
         let werr = io_err(path, "write");
-        let mut w = CrcWriter {
+        let mut w = super::view_file::Tally {
             inner: BufWriter::new(out),
             crc: crc32fast::Hasher::new(),
             bytes: 0,

@@ -115,11 +115,11 @@ const BUFFER: usize = 64 << 10;
 pub type ViewReader = std::io::BufReader<Tally<std::io::Take<std::fs::File>>>;
 
 /// A reader or writer that counts its bytes and their CRC-32 as they pass, in the large
-/// pieces a buffer above it moves.
+/// pieces a buffer above it moves (also the backup file's writer, `backup.rs`).
 pub struct Tally<T> {
-    inner: T,
-    crc: crc32fast::Hasher,
-    bytes: u64,
+    pub(super) inner: T,
+    pub(super) crc: crc32fast::Hasher,
+    pub(super) bytes: u64,
 }
 
 impl<R: Read> Read for Tally<R> {
