@@ -693,7 +693,7 @@ fn talenta_places_a_potensial_another_session_saved_though_the_potentials_were_k
     let store = b.app.store();
     let d = kinerja::views::talent::talent_data(store, 2025, None, &|_| true).unwrap();
     let first = d.boxes[0][0];
-    let nip = d.people[first as usize].nip.clone();
+    let nip = d.people[first as usize].nip().to_string();
     let before = store.potentials_of(&nip).unwrap();
     let entry = common::potential(2025, Potensial::Tinggi);
     store

@@ -189,7 +189,7 @@ fn coaching_suggestions_are_the_gaps_first() {
     let all = gaps(s.app.store(), None, today).unwrap();
     let mut with_gaps = 0;
     let mut with_kinds = 0;
-    for c in &data.coaching {
+    for c in data.coaching.iter() {
         let expected: Vec<(String, Gap)> = all
             .iter()
             .filter(|g| g.nip == c.nip && !matches!(g.gap, Gap::SegeraKedaluwarsa(_)))

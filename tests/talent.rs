@@ -530,11 +530,11 @@ fn the_tabs_view_from_the_rows_equals_the_exports_from_the_store_for_every_year(
                 .iter()
                 .map(|p| {
                     let mut p = p.clone();
-                    p.name.clear();
+                    p.name = Default::default();
                     p
                 })
                 .collect();
-            v.sort_by(|a, b| a.nip.cmp(&b.nip));
+            v.sort_by(|a, b| a.nip().cmp(b.nip()));
             v
         };
         assert_eq!(by_nip(&from_rows), by_nip(&from_store), "{year}");
@@ -548,12 +548,11 @@ fn the_tabs_view_from_the_rows_equals_the_exports_from_the_store_for_every_year(
         }
         if year < this_year() {
             let now = talent_data(store, this_year(), None, &|_| true).unwrap();
-            let now: HashMap<&str, u32> =
-                now.people.iter().map(|p| (p.nip.as_str(), p.jp)).collect();
+            let now: HashMap<&str, u32> = now.people.iter().map(|p| (p.nip(), p.jp)).collect();
             jp_differs |= from_rows
                 .people
                 .iter()
-                .any(|p| now.get(p.nip.as_str()).is_some_and(|jp| *jp != p.jp));
+                .any(|p| now.get(p.nip()).is_some_and(|jp| *jp != p.jp));
         }
     }
     assert!(jp_differs, "a past year shows its own JP, not this year's");

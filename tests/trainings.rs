@@ -181,7 +181,7 @@ fn needs_coaching_names_who_was_rated_poorly_or_is_behind_on_jp() {
     }
     assert!(expected.values().any(|(poor, _, _)| *poor));
     // No PPPK is flagged for JP alone with the default targets.
-    for c in &data.coaching {
+    for c in data.coaching.iter() {
         let staff = s.app.store().get_staff(&c.nip).unwrap().unwrap();
         if staff.golongan.is_pppk() {
             assert!(

@@ -10,8 +10,11 @@ mod competency;
 mod contracts;
 mod evaluations;
 mod keberatan;
+mod kept;
 mod live;
 mod officers;
+#[cfg(test)]
+mod test_support;
 
 mod requirements;
 mod roles;
@@ -262,6 +265,9 @@ pub struct App {
     /// The session ended because its officer, or their last key, was removed: what the
     /// officer is told as the session closes.
     goodbye: Option<String>,
+    /// The last Pelatihan or Talenta data built, for the next switch to that tab (see
+    /// `kept.rs`).
+    kept: Option<kept::Kept>,
 }
 
 fn unit_names(store: &Store) -> Result<HashMap<String, String>, StoreError> {
@@ -328,6 +334,7 @@ impl App {
             live: None,
             stale: Vec::new(),
             goodbye: None,
+            kept: None,
         };
         app.started();
         Ok(app)
@@ -370,6 +377,7 @@ impl App {
             live: None,
             stale: Vec::new(),
             goodbye: None,
+            kept: None,
         };
         if app.shared.staff.total() == 0 && app.store.is_empty() {
             app.screen = Screen::Welcome(Welcome::new(&app.opts.db_label));

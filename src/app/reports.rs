@@ -9,16 +9,19 @@ impl App {
     /// or the store's summaries before the list is loaded).
     pub(super) fn open_report(&mut self, year: i16, selected: usize) -> bool {
         // From the staff rows in memory once the list is loaded; before, from the store.
-        let report = match self.list_ref().filter(|_| !self.pending_load) {
-            Some(list) => report::report_with_retiring_from_index(
-                &self.store,
-                list.index(),
-                year,
-                &self.opts.jp,
-                self.opts.today,
-            ),
-            None => report::report_with_retiring(&self.store, year, &self.opts.jp, self.opts.today),
-        };
+        let report = self.report_data_kept(year, |app| {
+            let (jp, today) = (&app.opts.jp, app.opts.today);
+            match app.list_ref().filter(|_| !app.pending_load) {
+                Some(list) => report::report_with_retiring_from_index(
+                    &app.store,
+                    list.index(),
+                    year,
+                    jp,
+                    today,
+                ),
+                None => report::report_with_retiring(&app.store, year, jp, today),
+            }
+        });
         match report {
             Ok((mut rows, mut retiring)) => {
                 rows.retain(|r| self.in_scope(&r.unit_id));
@@ -248,24 +251,27 @@ impl App {
     /// The Talenta tab for a year and unit (`None`: every unit in the officer's scope); in
     /// place of the tab when it is open, keeping the selected box.
     pub(super) fn open_talent(&mut self, year: i16, unit: Option<String>) -> bool {
-        let scope = |u: &str| self.in_scope(u);
-        // From the rows in memory once the list is loaded; before that, from the store.
-        let data = match self.list_ref().filter(|_| !self.pending_load) {
-            Some(list) => self
-                .shared
-                .potensial_of_year(&self.store, year)
-                .and_then(|potensial| {
-                    talent::talent_data_from_index(
-                        &self.store,
-                        list.index(),
-                        &potensial,
-                        year,
-                        unit,
-                        &scope,
-                    )
-                }),
-            None => talent::talent_data(&self.store, year, unit, &scope),
-        };
+        let data = self.talent_data_kept(year, unit, |app, unit| {
+            let scope = |u: &str| app.in_scope(u);
+            // From the rows in memory once the list is loaded; before that, from the store.
+            match app.list_ref().filter(|_| !app.pending_load) {
+                Some(list) => {
+                    app.shared
+                        .potensial_of_year(&app.store, year)
+                        .and_then(|potensial| {
+                            talent::talent_data_from_index(
+                                &app.store,
+                                list.index(),
+                                &potensial,
+                                year,
+                                unit,
+                                &scope,
+                            )
+                        })
+                }
+                None => talent::talent_data(&app.store, year, unit, &scope),
+            }
+        });
         match data {
             Ok(data) => {
                 let provisional =

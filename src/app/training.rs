@@ -9,7 +9,7 @@ impl App {
     /// Pelatihan: one pass over the summaries and one over the trainings, when the tab
     /// opens; nothing is scanned per keystroke.
     pub(super) fn open_training_tab(&mut self, year: i16, unit: Option<String>) -> bool {
-        match self.training_data(year, unit) {
+        match self.training_data_kept(year, unit) {
             Ok(data) => {
                 self.push(Screen::TrainingTab(Box::new(TrainingOverview::new(data))));
                 true

@@ -216,6 +216,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{demo, options};
     use super::*;
 
     #[test]
@@ -229,38 +230,6 @@ mod tests {
             ..jp
         };
         assert_ne!(Some(a), view_key(2026, other));
-    }
-
-    fn options() -> Options {
-        Options {
-            lang: crate::ui::lang::Lang::Id,
-            theme: Default::default(),
-            today: jiff::civil::date(2026, 11, 28),
-            tz: jiff::tz::TimeZone::UTC,
-            actor: "tester".into(),
-            db_label: "test".into(),
-            export_dir: std::env::temp_dir(),
-            officer: None,
-            jp: Default::default(),
-            remote: false,
-            instansi: None,
-            tempat: None,
-        }
-    }
-
-    fn demo() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().expect("dir");
-        let store = Store::open(&dir.path().join("db")).expect("open");
-        crate::demo::fill(
-            &store,
-            120,
-            1,
-            jiff::civil::date(2026, 11, 28),
-            "t",
-            &|_| {},
-        )
-        .expect("demo");
-        (dir, store)
     }
 
     /// A read that fails while the rows are loaded leaves the first page only: those rows

@@ -94,7 +94,7 @@ enum Focus {
 }
 
 pub struct TalentTab {
-    data: TalentData,
+    data: std::sync::Arc<TalentData>,
     /// The selected box's grid position.
     row: usize,
     col: usize,
@@ -116,7 +116,7 @@ fn row_label(r: Rating, lang: Lang) -> &'static str {
 
 impl TalentTab {
     /// Opens on box 9 (the top right), or where the most people are when it is empty.
-    pub fn new(data: TalentData) -> TalentTab {
+    pub fn new(data: std::sync::Arc<TalentData>) -> TalentTab {
         let start = if data.boxes[8].is_empty() {
             (1..=9u8)
                 .max_by_key(|b| data.boxes[usize::from(b - 1)].len())
@@ -338,7 +338,7 @@ fn person_line(ui: &Ui, d: &TalentData, p: &TalentPerson, width: usize, with_box
     let pos_w = rest.saturating_sub(name_w + unit_w + 2).max(4);
     format!(
         " {boxed}{:<nw$} {:<uw$} {:<pw$} {jp}",
-        fit(ui, &p.name, name_w),
+        fit(ui, d.name(p), name_w),
         short_name(ui, d.unit_name(&p.unit_id), unit_w),
         fit(ui, &p.jabatan, pos_w),
         nw = name_w,
@@ -396,7 +396,7 @@ impl Screen for TalentTab {
                     return Outcome::Ignored;
                 };
                 return match self.data.person(*i) {
-                    Some(p) => Outcome::OpenStaff(p.nip.clone()),
+                    Some(p) => Outcome::OpenStaff(p.nip().to_string()),
                     None => Outcome::Ignored,
                 };
             }

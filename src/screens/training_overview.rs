@@ -206,7 +206,7 @@ impl TrainingOverview {
         records: &crate::views::coaching::CoachedByNip,
         today: jiff::civil::Date,
     ) {
-        for c in &mut self.data.coaching {
+        for c in std::sync::Arc::make_mut(&mut self.data.coaching) {
             let items = records.get(&c.nip).map_or(&[][..], |v| v.as_slice());
             c.status = crate::domain::follow_up(items, c.flagged_since, today);
         }

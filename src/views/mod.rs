@@ -23,7 +23,7 @@ use std::sync::Arc;
 /// One copy of each distinct text (unit ids and names, positions) for the people of one
 /// view: a view over 100,000 people holds a few hundred distinct texts, each shared.
 #[derive(Default)]
-pub(crate) struct Texts(std::collections::HashSet<Arc<str>>);
+pub(crate) struct Texts(foldhash::HashSet<Arc<str>>);
 
 impl Texts {
     /// The shared copy of `text`, made on its first use.

@@ -15,8 +15,11 @@ use std::sync::Arc;
 /// One active person of the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TalentPerson {
-    pub nip: String,
-    pub name: String,
+    /// The NIP's 18 digits (see [`TalentPerson::nip`]).
+    nip: [u8; 18],
+    /// Where the name is in [`TalentData::names`] (see [`TalentData::name`]): the view
+    /// keeps every name in one text, so building it makes no allocation per person.
+    pub name: NameAt,
     /// The unit and the position: shared by everyone of the same unit or position (a
     /// view over 100,000 people holds a few hundred distinct texts).
     pub unit_id: Arc<str>,
@@ -34,6 +37,20 @@ pub struct TalentPerson {
     pub berprestasi: bool,
 }
 
+impl TalentPerson {
+    /// The NIP as text (18 digits).
+    pub fn nip(&self) -> &str {
+        std::str::from_utf8(&self.nip).unwrap_or("")
+    }
+}
+
+/// A person's name in [`TalentData::names`]: the byte range `start..end`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NameAt {
+    start: u32,
+    end: u32,
+}
+
 /// The view for one year and unit (or all units in scope).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TalentData {
@@ -41,6 +58,8 @@ pub struct TalentData {
     pub unit: Option<String>,
     /// Active staff by name.
     pub people: Vec<TalentPerson>,
+    /// Every person's name, one after the other (see [`TalentData::name`]).
+    names: String,
     /// Per box (index box - 1): positions in `people`.
     pub boxes: [Vec<u32>; 9],
     /// Without a box, per reason (`TalentGap::ALL` order): positions in `people`.
@@ -61,10 +80,17 @@ impl TalentData {
     pub fn person(&self, i: u32) -> Option<&TalentPerson> {
         self.people.get(i as usize)
     }
+
+    /// The name of `p`, one of this view's people.
+    pub fn name(&self, p: &TalentPerson) -> &str {
+        self.names
+            .get(p.name.start as usize..p.name.end as usize)
+            .unwrap_or("")
+    }
 }
 
 /// Each assessed person's potensial of one year, by the 18 NIP digits.
-pub type PotensialByNip = HashMap<[u8; 18], Potensial>;
+pub type PotensialByNip = foldhash::HashMap<[u8; 18], Potensial>;
 
 /// Each assessed person's potensial of `year`, by NIP digits: one pass over the
 /// `potentials` tree reading only that field. Errors: the store's (a damaged record is
@@ -98,9 +124,11 @@ pub fn units(store: &Store, in_scope: &dyn Fn(&str) -> bool) -> Result<Units, St
     Ok((all_units, unit_names))
 }
 
-/// One person's place for `year`. `annual`: each year's (year, predikat).
+/// One person's place for `year`, their name added to `names`. `annual`: each year's
+/// (year, predikat).
 #[allow(clippy::too_many_arguments)]
 fn person(
+    names: &mut String,
     year: i16,
     nip: &str,
     name: &str,
@@ -112,12 +140,17 @@ fn person(
 ) -> TalentPerson {
     let predikat = annual.iter().find(|(y, _)| *y == year).map(|(_, p)| *p);
     let place = placement(predikat, potensial);
+    let start = names.len() as u32;
+    names.push_str(name);
     TalentPerson {
         berprestasi: berprestasi(annual.iter().copied(), year),
         predikat,
         kinerja: predikat.map(kinerja_level),
-        nip: nip.to_string(),
-        name: name.to_string(),
+        nip: key(nip),
+        name: NameAt {
+            start,
+            end: names.len() as u32,
+        },
         unit_id,
         jabatan,
         potensial,
@@ -130,7 +163,7 @@ fn person(
 fn assemble(
     year: i16,
     unit: Option<String>,
-    people: Vec<TalentPerson>,
+    (people, names): (Vec<TalentPerson>, String),
     (all_units, unit_names): Units,
 ) -> TalentData {
     let mut d = TalentData {
@@ -138,6 +171,7 @@ fn assemble(
         unit,
         all_units,
         unit_names,
+        names,
         ..Default::default()
     };
     for (i, p) in people.iter().enumerate() {
@@ -171,6 +205,7 @@ pub fn talent_data(
     let units = units(store, in_scope)?;
     let potensial = potensial_of_year(store, year)?;
     let mut people = Vec::new();
+    let mut names = String::new();
     let mut texts = Texts::default();
     for s in store.iter_summaries() {
         let s = s?;
@@ -180,6 +215,7 @@ pub fn talent_data(
             continue;
         }
         people.push(person(
+            &mut names,
             year,
             &s.nip,
             &s.name,
@@ -190,8 +226,9 @@ pub fn talent_data(
             potensial.get(&key(&s.nip)).copied(),
         ));
     }
-    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.nip.cmp(&b.nip)));
-    Ok(assemble(year, unit, people, units))
+    let name = |p: &TalentPerson| &names[p.name.start as usize..p.name.end as usize];
+    people.sort_by(|a, b| name(a).cmp(name(b)).then_with(|| a.nip.cmp(&b.nip)));
+    Ok(assemble(year, unit, (people, names), units))
 }
 
 /// The same view from the staff rows the screens keep in memory (already in name order,
@@ -212,6 +249,7 @@ pub fn talent_data_from_index(
     // would copy the people (about 120 bytes each) several times over at 100,000 staff.
     // One unit's view grows as it goes (the view keeps the list it was given).
     let mut people = Vec::with_capacity(if unit.is_none() { index.total() } else { 0 });
+    let mut names = String::new();
     let mut texts = Texts::default();
     // The position's full title ("Perawat Ahli Pertama"), as the export gives it, made once
     // per position (by its number in the rows) and jenjang.
@@ -223,6 +261,7 @@ pub fn talent_data_from_index(
             return;
         }
         people.push(person(
+            &mut names,
             year,
             s.nip,
             s.name,
@@ -236,7 +275,7 @@ pub fn talent_data_from_index(
             potensial.get(&key(s.nip)).copied(),
         ));
     });
-    Ok(assemble(year, unit, people, units))
+    Ok(assemble(year, unit, (people, names), units))
 }
 
 /// The titles of the positions met so far: by position number, each jenjang's title.
@@ -299,8 +338,8 @@ pub fn csv_row(d: &TalentData, p: &TalentPerson) -> Vec<String> {
         Err(g) => (String::new(), gap_code(g).to_string(), String::new()),
     };
     vec![
-        p.nip.clone(),
-        p.name.clone(),
+        p.nip().to_string(),
+        d.name(p).to_string(),
         d.unit_name(&p.unit_id).to_string(),
         p.jabatan.to_string(),
         d.year.to_string(),

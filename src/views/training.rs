@@ -89,7 +89,9 @@ pub struct TrainingData {
     pub unit: Option<String>,
     /// Every unit as (id, name), by name, for `f`.
     pub all_units: Vec<(String, String)>,
-    pub coaching: Vec<Coaching>,
+    /// Shared, so the data is cheap to copy (the app keeps the last one built for the next
+    /// switch to the tab): tens of thousands of people at 100,000 staff.
+    pub coaching: Arc<Vec<Coaching>>,
 }
 
 /// What the Pelatihan tab shows for `year` and `unit` (`None`: every unit `in_scope`): one
@@ -134,6 +136,7 @@ pub fn training_data(
     // Everyone ever coached (a pass over the coaching tree only), for the statuses.
     let coached = coaching_by_person(store)?;
     let mut unit_texts = Texts::default();
+    let mut coaching = Vec::new();
     let mut visit = |s: &StaffSummary| {
         // The unit of the year shown (issue 21: a past year with that year's unit).
         let unit_then = s.unit_in(year);
@@ -206,7 +209,7 @@ pub fn training_data(
                     suggested = Suggestion::from(&gaps, None);
                 }
             }
-            d.coaching.push(Coaching {
+            coaching.push(Coaching {
                 nip: s.nip.clone(),
                 name: s.name.clone(),
                 unit: unit_texts.get(unit_name),
@@ -228,7 +231,7 @@ pub fn training_data(
         }
     }
     // Predikat reasons first, then the furthest below the target.
-    d.coaching.sort_by_key(|c| {
+    coaching.sort_by_key(|c| {
         let predikat = c.reasons.iter().any(|r| matches!(r, Reason::Predikat(_)));
         let jp = c
             .reasons
@@ -243,7 +246,7 @@ pub fn training_data(
     // Without competency gaps: the training kinds the last evaluation's notes name,
     // for the people at the top of the list (reading everyone's notes would cost a
     // pass over the evaluations).
-    for c in d.coaching.iter_mut().take(SUGGESTED_FOR) {
+    for c in coaching.iter_mut().take(SUGGESTED_FOR) {
         if !matches!(c.reasons.first(), Some(Reason::Predikat(_))) || !c.suggested.is_empty() {
             continue;
         }
@@ -253,6 +256,7 @@ pub fn training_data(
             c.suggested = Suggestion::from(&[], Some(&e.catatan));
         }
     }
+    d.coaching = Arc::new(coaching);
     d.units = units.into_values().collect();
     (d.held, d.partners) = training_stats(store, year)?;
     d.stats_loaded = true;

@@ -27,7 +27,7 @@ pub struct StaffData {
     /// The unit entries (TMT, unit number) of only the people who moved between units
     /// (issue 21): a past year counts each in the unit of that year. Kept beside the rows,
     /// not in them, as most people never move.
-    pub(super) moves: HashMap<[u8; 18], Moves>,
+    pub(super) moves: foldhash::HashMap<[u8; 18], Moves>,
     /// The open objections of only the people who have any (a few): Beranda lists them,
     /// and counts Beranda from the rows (issue 23) need them.
     pub(super) keberatan: HashMap<[u8; 18], Objections>,
@@ -44,7 +44,7 @@ impl StaffData {
             unit_names,
             year,
             orders: HashMap::new(),
-            moves: HashMap::new(),
+            moves: Default::default(),
             keberatan: HashMap::new(),
             generation: 0,
         }
