@@ -314,12 +314,7 @@ fn tabs_at_scale(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             let opts = options();
-            let ui = kinerja::ui::Ui {
-                lang: opts.lang,
-                theme: opts.theme,
-                jp: opts.jp,
-                scoped: false,
-            };
+            let ui = opts.ui();
             for _ in 0..iters {
                 let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
                 let started = Instant::now();

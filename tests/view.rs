@@ -297,12 +297,7 @@ fn beranda_from_the_view_before_the_store_opens_is_the_first_frame_but_its_keys(
     })
     .expect("a whole view");
     let home = early.expect("the counts of the day are given before the rows");
-    let ui = kinerja::ui::Ui {
-        lang: o.lang,
-        theme: o.theme,
-        jp: o.jp,
-        scoped: false,
-    };
+    let ui = o.ui();
     let mut before = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     before
         .draw(|f| kinerja::app::draw_opening_home(f, &ui, o.today, &home))
@@ -376,12 +371,7 @@ fn damaged_rows_after_a_whole_head_keep_the_counts_drawn_while_the_rows_are_read
     });
     assert!(read.is_none(), "damaged rows are refused");
     let home = early.expect("the whole head was read first");
-    let ui = kinerja::ui::Ui {
-        lang: o.lang,
-        theme: o.theme,
-        jp: o.jp,
-        scoped: false,
-    };
+    let ui = o.ui();
     let mut before = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     before
         .draw(|f| kinerja::app::draw_opening_home(f, &ui, o.today, &home))

@@ -104,6 +104,19 @@ pub struct Options {
     pub tempat: Option<String>,
 }
 
+impl Options {
+    /// How the screens of a session with these options are drawn: its language, theme and
+    /// JP targets, and whether its officer sees only some units.
+    pub fn ui(&self) -> Ui {
+        Ui {
+            lang: self.lang,
+            theme: self.theme,
+            jp: self.jp,
+            scoped: self.officer.as_ref().and_then(|o| o.scope()).is_some(),
+        }
+    }
+}
+
 /// Slow work a key asked for, done after the frame that shows the screen it fills in.
 #[derive(Debug, Clone)]
 enum Deferred {
@@ -280,12 +293,7 @@ impl App {
     pub fn new(store: Store, opts: Options) -> Result<App, StoreError> {
         let seen_change = App::first_seen(&store);
         let store_writes = store.audited_writes();
-        let ui = Ui {
-            lang: opts.lang,
-            theme: opts.theme,
-            jp: opts.jp,
-            scoped: opts.officer.as_ref().and_then(|o| o.scope()).is_some(),
-        };
+        let ui = opts.ui();
         let first: Vec<StaffSummary> = store
             .iter_summaries()
             .take(FIRST_PAGE)
@@ -345,12 +353,7 @@ impl App {
     pub fn with_shared(store: Store, shared: Shared, opts: Options) -> Result<App, StoreError> {
         let seen_change = App::first_seen(&store);
         let store_writes = store.audited_writes();
-        let ui = Ui {
-            lang: opts.lang,
-            theme: opts.theme,
-            jp: opts.jp,
-            scoped: opts.officer.as_ref().and_then(|o| o.scope()).is_some(),
-        };
+        let ui = opts.ui();
         let mut app = App {
             store,
             shared,
@@ -1165,20 +1168,9 @@ fn draw_header(
 /// header with Beranda and, where Beranda's first line comes, which database is opening.
 /// Shape: the whole area; below 80x24 it says so, as every frame does.
 pub fn draw_opening(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, db_label: &str) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let y = area.height / 2;
-        let line = Rect::new(area.x, area.y + y, area.width, 1.min(area.height));
-        frame.render_widget(Paragraph::new(ui.t(T::TooSmall)).centered(), line);
+    let Some(body) = opening_frame(frame, ui, today) else {
         return;
-    }
-    let [header, body, _foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    draw_header(frame, header, ui, Some(Tab::Home), false, today, None);
+    };
     // Where Beranda's first line comes, in the same place: nothing jumps when it does.
     let text = format!("{} {}", ui.t(T::OpeningDatabase), ui.theme.text(db_label));
     frame.render_widget(
@@ -1191,9 +1183,22 @@ pub fn draw_opening(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, db_lab
 /// database still opens: the tab bar and Beranda's body exactly as the screens' first
 /// frame draws them, without the key line, which waits for the screens.
 pub fn draw_opening_home(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, home: &HomeData) {
+    let Some(body) = opening_frame(frame, ui, today) else {
+        return;
+    };
+    let mut screen = Home::new(home.clone());
+    ScreenTrait::draw(&mut screen, frame, body, ui);
+}
+
+/// The opening frames' header (Beranda's tab) and the body's area under it; on a
+/// terminal too small for the screens, the line that says so instead, and `None`.
+fn opening_frame(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date) -> Option<Rect> {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return draw_opening(frame, ui, today, "");
+        let y = area.height / 2;
+        let line = Rect::new(area.x, area.y + y, area.width, 1.min(area.height));
+        frame.render_widget(Paragraph::new(ui.t(T::TooSmall)).centered(), line);
+        return None;
     }
     let [header, body, _foot] = Layout::vertical([
         Constraint::Length(1),
@@ -1202,6 +1207,5 @@ pub fn draw_opening_home(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, h
     ])
     .areas(area);
     draw_header(frame, header, ui, Some(Tab::Home), false, today, None);
-    let mut screen = Home::new(home.clone());
-    ScreenTrait::draw(&mut screen, frame, body, ui);
+    Some(body)
 }
