@@ -538,6 +538,18 @@ fn the_tabs_view_from_the_rows_equals_the_exports_from_the_store_for_every_year(
             v
         };
         assert_eq!(by_nip(&from_rows), by_nip(&from_store), "{year}");
+        // And each person's name, which the views keep in one text each.
+        let names = |d: &kinerja::views::talent::TalentData| {
+            let mut v: Vec<(String, String)> = d
+                .people
+                .iter()
+                .map(|p| (p.nip().to_string(), d.name(p).to_string()))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&from_rows), names(&from_store), "{year}");
+        assert!(names(&from_rows).iter().all(|(_, n)| !n.is_empty()));
         assert_eq!(from_rows.berprestasi.len(), from_store.berprestasi.len());
         for b in 0..9 {
             assert_eq!(

@@ -118,6 +118,9 @@ impl App {
         if let Some(s) = self.stack.pop() {
             self.screen = s;
         }
+        // The kept copy of Pelatihan's data is stale after this save: let go of it, so the
+        // statuses are counted again in the screen's own list, not in a copy of it.
+        self.kept = None;
         if let Screen::TrainingTab(t) = &mut self.screen {
             match coaching_by_person(&self.store) {
                 Ok(map) => t.set_coaching_records(&map, self.opts.today),

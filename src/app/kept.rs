@@ -3,7 +3,7 @@
 //! a pass over every row, about 70-140 ms on this project's 2-core machine; a switch back
 //! to the tab is then a draw).
 //!
-//! One slot for both tabs, so a session holds at most one tab's data beyond the screen it
+//! One slot for the three tabs (switching between two of them builds each time), so a session holds at most one tab's data beyond the screen it
 //! shows. Not in `serve`: each extra session there is held to about 1 MiB, and a kept
 //! Talenta of 100,000 people is about 9 MiB.
 
@@ -19,8 +19,10 @@ use std::sync::Arc;
 
 /// What a tab's data was built from. Equal stamps build equal data: the same rows
 /// (their generation), the same records (the newest audit key: every change of data writes
-/// one), the same day (the JP due by today, the coaching follow-ups), year and unit; the
-/// officer's scope and JP targets are the session's own.
+/// one; and this process's count of audited writes, for a save whose key sorts before the
+/// newest after the clock was set back), the same day (the JP due by today, the coaching
+/// follow-ups; a session's day is set at its start), year and unit; the officer's scope
+/// and JP targets are the session's own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Stamp {
     year: i16,
@@ -28,6 +30,7 @@ pub(super) struct Stamp {
     today: jiff::civil::Date,
     generation: u64,
     change: Option<Vec<u8>>,
+    writes: u64,
 }
 
 /// The one kept tab's data, with what it was built from.
@@ -45,33 +48,31 @@ pub(super) type ReportData = (Vec<UnitReport>, Vec<RetiringEntry>);
 
 impl App {
     /// The stamp of a tab's data for `year` and `unit` now; `None` when nothing may be
-    /// kept: in `serve`, or while the rows are still being read (the data then comes from
-    /// the store's summaries). Errors: the store's (reading the newest audit key).
-    pub(super) fn tab_stamp(
-        &self,
-        year: i16,
-        unit: &Option<String>,
-    ) -> Result<Option<Stamp>, StoreError> {
+    /// kept: in `serve`, while the rows are still being read (the data then comes from the
+    /// store's summaries), or when the newest audit key cannot be read (the build then
+    /// says what failed, if it fails too).
+    pub(super) fn tab_stamp(&self, year: i16, unit: &Option<String>) -> Option<Stamp> {
         if self.opts.remote || self.pending_load || self.list_ref().is_none() {
-            return Ok(None);
+            return None;
         }
-        Ok(Some(Stamp {
+        Some(Stamp {
             year,
             unit: unit.clone(),
             today: self.opts.today,
             generation: self.shared.staff.generation(),
-            change: self.store.last_change()?,
-        }))
+            change: self.store.last_change().ok()?,
+            writes: self.store.audited_writes(),
+        })
     }
 
-    /// Pelatihan's data for `year` and `unit`: the kept copy when its stamp is `stamp`,
-    /// else built (and kept when there is a stamp).
+    /// Pelatihan's data for `year` and `unit`: the kept copy when it was built from what
+    /// there is now ([`App::tab_stamp`]), else built (and kept when there is a stamp).
     pub(super) fn training_data_kept(
         &mut self,
         year: i16,
         unit: Option<String>,
     ) -> Result<TrainingData, StoreError> {
-        let stamp = self.tab_stamp(year, &unit)?;
+        let stamp = self.tab_stamp(year, &unit);
         if let (Some(Kept::Training(kept, data)), Some(now)) = (&self.kept, &stamp)
             && kept == now
         {
@@ -89,7 +90,7 @@ impl App {
         unit: Option<String>,
         build: impl FnOnce(&App, Option<String>) -> Result<TalentData, StoreError>,
     ) -> Result<Arc<TalentData>, StoreError> {
-        let stamp = self.tab_stamp(year, &unit)?;
+        let stamp = self.tab_stamp(year, &unit);
         if let (Some(Kept::Talent(kept, data)), Some(now)) = (&self.kept, &stamp)
             && kept == now
         {
@@ -106,7 +107,7 @@ impl App {
         year: i16,
         build: impl FnOnce(&App) -> Result<ReportData, StoreError>,
     ) -> Result<ReportData, StoreError> {
-        let stamp = self.tab_stamp(year, &None)?;
+        let stamp = self.tab_stamp(year, &None);
         if let (Some(Kept::Report(kept, data)), Some(now)) = (&self.kept, &stamp)
             && kept == now
         {
@@ -177,6 +178,33 @@ mod tests {
         }
         // One slot: Talenta's data replaced Laporan's.
         assert!(kept_at(&app, '4').is_none());
+    }
+
+    /// A save whose audit key sorts before the newest (the clock set back) leaves the
+    /// newest key as it was: the count of this process's writes still tells.
+    #[test]
+    fn a_save_the_newest_key_does_not_show_still_builds_the_tab_again() {
+        let (_dir, mut app) = loaded(options());
+        key(&mut app, '5');
+        let first = kept_at(&app, '5').expect("kept");
+        let nip = app
+            .store
+            .iter_summaries()
+            .next()
+            .expect("someone")
+            .expect("summary")
+            .nip;
+        let mut staff = app.store.get_staff(&nip).expect("read").expect("staff");
+        staff.nama.push('x');
+        app.store.save_staff(&staff, "t").expect("save");
+        // As if the save's key had sorted before the one the data was built at.
+        let newest = app.store.last_change().expect("read");
+        if let Some(Kept::Talent(stamp, _)) = &mut app.kept {
+            stamp.change = newest;
+        }
+        key(&mut app, '2');
+        key(&mut app, '5');
+        assert_ne!(kept_at(&app, '5'), Some(first), "built again");
     }
 
     #[test]

@@ -278,8 +278,8 @@ pub struct App {
     /// The session ended because its officer, or their last key, was removed: what the
     /// officer is told as the session closes.
     goodbye: Option<String>,
-    /// The last Pelatihan or Talenta data built, for the next switch to that tab (see
-    /// `kept.rs`).
+    /// The last Pelatihan, Laporan or Talenta data built, for the next switch to that tab
+    /// (see `kept.rs`).
     kept: Option<kept::Kept>,
 }
 

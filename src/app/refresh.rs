@@ -169,10 +169,12 @@ impl App {
             }
             Screen::TrainingTab(old) => {
                 let (year, unit) = old.year_unit();
-                match self.training_data(year, unit) {
+                match self.training_data_kept(year, unit) {
                     Ok(data) => {
                         let mut fresh = TrainingOverview::new(data);
-                        fresh.keep_view_of(old);
+                        if let Screen::TrainingTab(old) = &self.screen {
+                            fresh.keep_view_of(old);
+                        }
                         self.screen = Screen::TrainingTab(Box::new(fresh));
                         true
                     }
