@@ -65,63 +65,88 @@ impl App {
         })
     }
 
-    /// Pelatihan's data for `year` and `unit`: the kept copy when it was built from what
-    /// there is now ([`App::tab_stamp`]), else built (and kept when there is a stamp).
+    /// The kept data of a tab when `take` finds it in the slot built from what there is
+    /// now ([`App::tab_stamp`]); else `build`'s, kept (by `keep`) when there is a stamp.
+    fn kept_or_built<T: Clone>(
+        &mut self,
+        year: i16,
+        unit: &Option<String>,
+        take: impl FnOnce(&Kept, &Stamp) -> Option<T>,
+        keep: impl FnOnce(Stamp, T) -> Kept,
+        build: impl FnOnce(&App) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let stamp = self.tab_stamp(year, unit);
+        if let (Some(kept), Some(now)) = (&self.kept, &stamp)
+            && let Some(data) = take(kept, now)
+        {
+            return Ok(data);
+        }
+        let data = build(self)?;
+        self.kept = stamp.map(|s| keep(s, data.clone()));
+        Ok(data)
+    }
+
+    /// Pelatihan's data for `year` and `unit`, kept or built ([`App::kept_or_built`]).
     pub(super) fn training_data_kept(
         &mut self,
         year: i16,
         unit: Option<String>,
     ) -> Result<TrainingData, StoreError> {
-        let stamp = self.tab_stamp(year, &unit);
-        if let (Some(Kept::Training(kept, data)), Some(now)) = (&self.kept, &stamp)
-            && kept == now
-        {
-            return Ok(data.clone());
-        }
-        let data = self.training_data(year, unit)?;
-        self.kept = stamp.map(|s| Kept::Training(s, data.clone()));
-        Ok(data)
+        self.kept_or_built(
+            year,
+            &unit.clone(),
+            |kept, now| match kept {
+                Kept::Training(stamp, data) if stamp == now => Some(data.clone()),
+                _ => None,
+            },
+            Kept::Training,
+            |app| app.training_data(year, unit),
+        )
     }
 
-    /// Talenta's data, as [`App::training_data_kept`]; `build` makes it.
+    /// Talenta's data, kept or built by `build` ([`App::kept_or_built`]).
     pub(super) fn talent_data_kept(
         &mut self,
         year: i16,
         unit: Option<String>,
         build: impl FnOnce(&App, Option<String>) -> Result<TalentData, StoreError>,
     ) -> Result<Arc<TalentData>, StoreError> {
-        let stamp = self.tab_stamp(year, &unit);
-        if let (Some(Kept::Talent(kept, data)), Some(now)) = (&self.kept, &stamp)
-            && kept == now
-        {
-            return Ok(data.clone());
-        }
-        let data = Arc::new(build(self, unit)?);
-        self.kept = stamp.map(|s| Kept::Talent(s, data.clone()));
-        Ok(data)
+        self.kept_or_built(
+            year,
+            &unit.clone(),
+            |kept, now| match kept {
+                Kept::Talent(stamp, data) if stamp == now => Some(data.clone()),
+                _ => None,
+            },
+            Kept::Talent,
+            |app| build(app, unit).map(Arc::new),
+        )
     }
 
-    /// Laporan's data, as [`App::training_data_kept`]; `build` makes it.
+    /// Laporan's data, kept or built by `build` ([`App::kept_or_built`]); the caller gets
+    /// its own copy (it applies the officer's scope to it).
     pub(super) fn report_data_kept(
         &mut self,
         year: i16,
         build: impl FnOnce(&App) -> Result<ReportData, StoreError>,
     ) -> Result<ReportData, StoreError> {
-        let stamp = self.tab_stamp(year, &None);
-        if let (Some(Kept::Report(kept, data)), Some(now)) = (&self.kept, &stamp)
-            && kept == now
-        {
-            return Ok((**data).clone());
-        }
-        let data = Arc::new(build(self)?);
-        self.kept = stamp.map(|s| Kept::Report(s, data.clone()));
+        let data = self.kept_or_built(
+            year,
+            &None,
+            |kept, now| match kept {
+                Kept::Report(stamp, data) if stamp == now => Some(data.clone()),
+                _ => None,
+            },
+            Kept::Report,
+            |app| build(app).map(Arc::new),
+        )?;
         Ok(Arc::unwrap_or_clone(data))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{demo, options};
+    use super::super::test_support::{demo, options, rename_first};
     use super::*;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -161,16 +186,7 @@ mod tests {
                 "tab {tab}: nothing changed"
             );
             // A save (any record: every one writes an audit entry) makes it stale.
-            let nip = app
-                .store
-                .iter_summaries()
-                .next()
-                .expect("someone")
-                .expect("summary")
-                .nip;
-            let mut staff = app.store.get_staff(&nip).expect("read").expect("staff");
-            staff.nama.push('x');
-            app.store.save_staff(&staff, "t").expect("save");
+            rename_first(&app.store, "x");
             key(&mut app, '2');
             key(&mut app, tab);
             let again = kept_at(&app, tab).expect("built again and kept");
@@ -187,16 +203,7 @@ mod tests {
         let (_dir, mut app) = loaded(options());
         key(&mut app, '5');
         let first = kept_at(&app, '5').expect("kept");
-        let nip = app
-            .store
-            .iter_summaries()
-            .next()
-            .expect("someone")
-            .expect("summary")
-            .nip;
-        let mut staff = app.store.get_staff(&nip).expect("read").expect("staff");
-        staff.nama.push('x');
-        app.store.save_staff(&staff, "t").expect("save");
+        rename_first(&app.store, "x");
         // As if the save's key had sorted before the one the data was built at.
         let newest = app.store.last_change().expect("read");
         if let Some(Kept::Talent(stamp, _)) = &mut app.kept {

@@ -36,3 +36,17 @@ pub(super) fn demo() -> (tempfile::TempDir, Store) {
     .expect("demo");
     (dir, store)
 }
+
+/// Saves the first person's record again with `suffix` added to the name (one audited
+/// write that changes no unit, position or rating).
+pub(super) fn rename_first(store: &Store, suffix: &str) {
+    let nip = store
+        .iter_summaries()
+        .next()
+        .expect("someone")
+        .expect("summary")
+        .nip;
+    let mut staff = store.get_staff(&nip).expect("read").expect("staff");
+    staff.nama.push_str(suffix);
+    store.save_staff(&staff, "t").expect("save");
+}

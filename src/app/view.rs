@@ -216,7 +216,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{demo, options};
+    use super::super::test_support::{demo, options, rename_first};
     use super::*;
 
     #[test]
@@ -291,16 +291,7 @@ mod tests {
         let mut app = App::new(store, options()).expect("app");
         app.finish_loading().expect("load");
         assert!(app.view_to_keep().is_some(), "nothing changed");
-        let nip = app
-            .store
-            .iter_summaries()
-            .next()
-            .expect("someone")
-            .expect("summary")
-            .nip;
-        let mut staff = app.store.get_staff(&nip).expect("read").expect("staff");
-        staff.nama.push_str(" Baru");
-        app.store.save_staff(&staff, "t").expect("save");
+        rename_first(&app.store, " Baru");
         assert!(
             app.view_to_keep().is_some(),
             "a person's record: kept, re-read"
