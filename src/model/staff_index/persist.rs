@@ -3,7 +3,7 @@
 //! the next screens take them back without reading a summary. The sorted orders are not
 //! kept: each is built the first time it is asked for, as after a read.
 
-use super::rows::{Entry, Interner};
+use super::rows::{Entry, EntryIn, EntryOut, Heap, Interner};
 use super::shared::{SharedStaff, StaffData, read};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -26,7 +26,7 @@ struct RowsOut<'a> {
     jabatan: &'a [String],
     unit_ids: &'a [String],
     unit_names: Vec<(&'a str, &'a str)>,
-    items: &'a [Entry],
+    items: ItemsOut<'a>,
     moves: Vec<(&'a [u8; 18], &'a MoveList)>,
     keberatan: Vec<(&'a [u8; 18], &'a ObjectionList)>,
 }
@@ -39,9 +39,60 @@ struct RowsIn {
     jabatan: Vec<String>,
     unit_ids: Vec<String>,
     unit_names: Vec<(String, String)>,
-    items: Vec<Entry>,
+    items: ItemsIn,
     moves: Vec<([u8; 18], Box<MoveList>)>,
     keberatan: Vec<([u8; 18], Box<ObjectionList>)>,
+}
+
+/// The rows written one by one, each with its name and lists from the heap.
+struct ItemsOut<'a> {
+    items: &'a [Entry],
+    heap: &'a Heap,
+}
+
+impl serde::Serialize for ItemsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(|e| EntryOut::of(e, self.heap)))
+    }
+}
+
+/// The rows read back one by one, each one's name and lists appended to one heap as it is
+/// read: no row's parts are ever allocated on their own.
+struct ItemsIn {
+    items: Vec<Entry>,
+    heap: Heap,
+}
+
+impl<'de> serde::Deserialize<'de> for ItemsIn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ItemsIn, D::Error> {
+        struct Rows;
+        impl<'de> serde::de::Visitor<'de> for Rows {
+            type Value = ItemsIn;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the rows")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ItemsIn, A::Error> {
+                // Room for the count the file gives, within reason: a damaged count
+                // grows the rows as they come instead.
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 18));
+                let mut heap = Heap::default();
+                while let Some(row) = seq.next_element::<EntryIn>()? {
+                    let entry = row
+                        .into_entry(&mut heap)
+                        .ok_or_else(|| serde::de::Error::custom("rows past 4 GiB"))?;
+                    items.push(entry);
+                }
+                heap.shrink();
+                Ok(ItemsIn { items, heap })
+            }
+        }
+        d.deserialize_seq(Rows)
+    }
 }
 
 fn config() -> bincode::config::Configuration {
@@ -140,7 +191,10 @@ impl SharedStaff {
             jabatan: data.jabatan.texts(),
             unit_ids: data.unit_ids.texts(),
             unit_names,
-            items: &data.items,
+            items: ItemsOut {
+                items: &data.items,
+                heap: &data.heap,
+            },
             moves,
             keberatan,
         };
@@ -172,6 +226,7 @@ impl SharedStaff {
         let known = |n: u16, texts: &[String]| usize::from(n) < texts.len();
         if !rows
             .items
+            .items
             .iter()
             .all(|e| known(e.jabatan, &rows.jabatan) && known(e.unit, &rows.unit_ids))
             || !rows
@@ -182,7 +237,8 @@ impl SharedStaff {
             return None;
         }
         let data = StaffData {
-            items: rows.items,
+            items: rows.items.items,
+            heap: rows.items.heap,
             jabatan: Interner::from_texts(rows.jabatan)?,
             unit_ids: Interner::from_texts(rows.unit_ids)?,
             unit_names: rows.unit_names.into_iter().collect(),
@@ -251,15 +307,15 @@ mod tests {
         assert_eq!(a.items.len(), b.items.len());
         for (x, y) in a.items.iter().zip(&b.items) {
             assert_eq!(x.nip, y.nip);
-            assert_eq!(x.name, y.name);
+            assert_eq!(a.heap.name(x), b.heap.name(y));
             assert_eq!(x.golongan, y.golongan);
             assert_eq!(a.jabatan.text(x.jabatan), b.jabatan.text(y.jabatan));
             assert_eq!(a.unit_id_of(x), b.unit_id_of(y));
             assert_eq!((x.aktif, x.last, x.jp), (y.aktif, y.last, y.jp));
-            assert_eq!(x.jp_years, y.jp_years);
-            assert_eq!(x.annual, y.annual);
+            assert_eq!(a.heap.jp_years(x), b.heap.jp_years(y));
+            assert_eq!(a.heap.annual(x), b.heap.annual(y));
             assert_eq!(x.jenis, y.jenis);
-            assert_eq!(x.held, y.held);
+            assert_eq!(a.heap.held(x), b.heap.held(y));
             assert_eq!(a.moves_of(x), b.moves_of(y));
             assert_eq!(a.keberatan_of(x), b.keberatan_of(y));
             assert_eq!(b.keberatan_of(y).len(), 1, "the open objection comes back");
@@ -317,13 +373,17 @@ mod tests {
             "cut short"
         );
         // The unit table emptied: the row's unit number has no text.
+        let data = read(&staff.0);
         let rows = RowsOut {
             layout: LAYOUT,
             year: 2026,
             jabatan: &["Perawat".to_string()],
             unit_ids: &[],
             unit_names: Vec::new(),
-            items: &read(&staff.0).items,
+            items: ItemsOut {
+                items: &data.items,
+                heap: &data.heap,
+            },
             moves: Vec::new(),
             keberatan: Vec::new(),
         };

@@ -6,14 +6,16 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 
 /// One person as the list keeps it in memory: small, with repeated texts (position,
-/// unit) stored once in the index's tables. Measured at 100,000 rows of the scale database
-/// (with annual ratings, JP per year and competencies held): about 220 bytes a row.
-/// Serialized only into the screens' view file (`persist.rs`), never into a record.
-#[derive(serde::Serialize, serde::Deserialize)]
+/// unit) stored once in the index's tables, and the name and lists (JP per year, annual
+/// ratings, competencies held) in the rows' shared buffers ([`Heap`]), so a row makes no
+/// allocation of its own. Measured at 100,000 rows of the full demo (`cargo bench --bench
+/// rows`): see docs/performance.md. Never stored in a record; the screens' view file keeps
+/// it as [`EntryOut`] writes it.
+#[derive(Clone, Copy)]
 pub(super) struct Entry {
-    #[serde(with = "packed_nip")]
     pub(super) nip: [u8; 18],
-    pub(super) name: Box<str>,
+    /// The name, in [`Heap::names`].
+    pub(super) name: Span,
     pub(super) golongan: crate::domain::Golongan,
     pub(super) jabatan: u16,
     pub(super) unit: u16,
@@ -21,20 +23,291 @@ pub(super) struct Entry {
     pub(super) last: Option<(crate::domain::Period, Predikat)>,
     /// JP of the index's year.
     pub(super) jp: u32,
-    /// JP of every year with any, oldest first (as the summary keeps them).
-    pub(super) jp_years: Box<[(i16, u32)]>,
+    /// JP of every year with any, oldest first (as the summary keeps them), in
+    /// [`Heap::jp_years`].
+    pub(super) jp_years: Span,
     /// Each year's annual (year, predikat), oldest first: the talent view's (the 9-box's
-    /// kinerja and berprestasi come from the predikat alone).
-    pub(super) annual: Box<[(i16, Predikat)]>,
+    /// kinerja and berprestasi come from the predikat alone). In [`Heap::annual`].
+    pub(super) annual: Span,
     /// The position's kind and jenjang (`None` in a summary of the first layout).
     pub(super) jenis: Option<JenisJabatan>,
     /// Each competency held (`competency_key` of its id) with the end of the latest
-    /// training that gave it: the Kompetensi view's.
-    #[serde(with = "packed_held")]
-    pub(super) held: Box<[(u32, Date)]>,
+    /// training that gave it: the Kompetensi view's. In [`Heap::held`].
+    pub(super) held: Span,
     /// Whether the person has open objections (kept in `StaffData::keberatan`): most have
     /// none, and a pass over 100,000 rows then looks nothing up. In the row's padding.
     pub(super) keberatan: bool,
+}
+
+/// Where one row's name or list sits in its [`Heap`] buffer: the first element and how
+/// many, in that buffer's elements (bytes for the names).
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub(super) struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    fn range(self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + self.len as usize
+    }
+}
+
+/// The names and lists of every row, each kind in one buffer: four allocations for all the
+/// rows instead of up to four per row (issue 23: at 100,000 staff the allocator's own
+/// bookkeeping and rounding cost more than the data). A save appends the person's new parts
+/// and leaves the old ones unused; [`Heap::pack`] drops the unused once they are as many as
+/// the used.
+#[derive(Default, Clone)]
+pub(super) struct Heap {
+    names: String,
+    jp_years: Vec<(i16, u32)>,
+    annual: Vec<(i16, Predikat)>,
+    held: Vec<(u32, Date)>,
+    /// Elements of the four buffers no row points to any more.
+    unused: usize,
+}
+
+impl Heap {
+    pub(super) fn name(&self, e: &Entry) -> &str {
+        self.names.get(e.name.range()).unwrap_or("")
+    }
+
+    pub(super) fn jp_years(&self, e: &Entry) -> &[(i16, u32)] {
+        self.jp_years.get(e.jp_years.range()).unwrap_or(&[])
+    }
+
+    pub(super) fn annual(&self, e: &Entry) -> &[(i16, Predikat)] {
+        self.annual.get(e.annual.range()).unwrap_or(&[])
+    }
+
+    pub(super) fn held(&self, e: &Entry) -> &[(u32, Date)] {
+        self.held.get(e.held.range()).unwrap_or(&[])
+    }
+
+    /// Asks the processor to bring the first element of each of a row's parts into its
+    /// cache, without waiting for them: for a pass out of the rows' order.
+    pub(super) fn prefetch(&self, e: &Entry) {
+        prefetch(self.names.as_bytes().get(e.name.start as usize));
+        prefetch(self.jp_years.get(e.jp_years.start as usize));
+        prefetch(self.annual.get(e.annual.start as usize));
+    }
+
+    /// Appends a name, its span to keep in the row. A buffer never passes 4 GiB: before it
+    /// would, the caller's rows are packed ([`Heap::room_for`]).
+    pub(super) fn push_name(&mut self, name: &str) -> Span {
+        let span = Span {
+            start: len_u32(self.names.len()),
+            len: len_u32(name.len()),
+        };
+        self.names.push_str(name);
+        span
+    }
+
+    pub(super) fn push_jp_years(&mut self, items: &[(i16, u32)]) -> Span {
+        push(&mut self.jp_years, items)
+    }
+
+    pub(super) fn push_annual(&mut self, items: &[(i16, Predikat)]) -> Span {
+        push(&mut self.annual, items)
+    }
+
+    pub(super) fn push_held(&mut self, items: &[(u32, Date)]) -> Span {
+        push(&mut self.held, items)
+    }
+
+    /// Whether parts of `more` elements fit after what the buffers hold (spans count in
+    /// `u32`). False only past 4 GiB of names or 4 billion list elements: the rows are then
+    /// packed first, and a person whose parts still do not fit is kept without them.
+    pub(super) fn room_for(&self, more: usize) -> bool {
+        let longest = self
+            .names
+            .len()
+            .max(self.jp_years.len())
+            .max(self.annual.len())
+            .max(self.held.len());
+        longest.saturating_add(more) <= u32::MAX as usize
+    }
+
+    /// Marks a row's parts unused (the row was replaced or removed).
+    pub(super) fn release(&mut self, e: &Entry) {
+        self.unused += [e.name, e.jp_years, e.annual, e.held]
+            .iter()
+            .map(|s| s.len as usize)
+            .sum::<usize>();
+    }
+
+    /// Whether the unused parts are as many as the used, and worth a pack.
+    pub(super) fn worth_packing(&self) -> bool {
+        let total = self.names.len() + self.jp_years.len() + self.annual.len() + self.held.len();
+        self.unused >= PACK_AT && self.unused * 2 >= total
+    }
+
+    /// Copies the parts `items` point to into fresh buffers, in the rows' order, and points
+    /// the rows at them: the unused parts are gone.
+    pub(super) fn pack(&mut self, items: &mut [Entry]) {
+        let mut fresh = Heap::default();
+        fresh
+            .names
+            .reserve(items.iter().map(|e| e.name.len as usize).sum());
+        for e in items.iter_mut() {
+            e.name = fresh.push_name(self.name(e));
+            e.jp_years = fresh.push_jp_years(self.jp_years(e));
+            e.annual = fresh.push_annual(self.annual(e));
+            e.held = fresh.push_held(self.held(e));
+        }
+        fresh.shrink();
+        *self = fresh;
+    }
+
+    /// Gives back the room the buffers grew into beyond their contents.
+    pub(super) fn shrink(&mut self) {
+        self.names.shrink_to_fit();
+        self.jp_years.shrink_to_fit();
+        self.annual.shrink_to_fit();
+        self.held.shrink_to_fit();
+    }
+
+    /// Elements the four buffers hold, used or not.
+    #[cfg(test)]
+    pub(super) fn elements(&self) -> usize {
+        self.names.len() + self.jp_years.len() + self.annual.len() + self.held.len()
+    }
+
+    /// Bytes of the four buffers' contents.
+    #[cfg(test)]
+    pub(super) fn bytes(&self) -> usize {
+        use std::mem::size_of_val;
+        self.names.len()
+            + size_of_val(&self.jp_years[..])
+            + size_of_val(&self.annual[..])
+            + size_of_val(&self.held[..])
+    }
+}
+
+/// Asks the processor to bring the memory at `at` into its cache and goes on: a hint, which
+/// changes nothing but the time (nothing on processors other than x86-64).
+pub(super) fn prefetch<T>(at: Option<&T>) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(at) = at {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: SSE is part of every x86-64 processor, and a prefetch reads nothing the
+        // program sees: it cannot fault, whatever the address (here a live reference).
+        unsafe { _mm_prefetch::<_MM_HINT_T0>((at as *const T).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
+
+/// The fewest unused elements worth a pack: a pack copies every row's parts (a few
+/// milliseconds at 100,000 staff). Small under test, so the tests' few rows pack too.
+const PACK_AT: usize = if cfg!(test) { 8 } else { 64 * 1024 };
+
+fn len_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn push<T: Copy>(buf: &mut Vec<T>, items: &[T]) -> Span {
+    let span = Span {
+        start: len_u32(buf.len()),
+        len: len_u32(items.len()),
+    };
+    buf.extend_from_slice(items);
+    span
+}
+
+/// A row as the screens' view file writes it, its name and lists taken from the heap:
+/// field for field what the view's layout 3 holds.
+#[derive(serde::Serialize)]
+pub(super) struct EntryOut<'a> {
+    #[serde(with = "packed_nip")]
+    nip: [u8; 18],
+    name: &'a str,
+    golongan: crate::domain::Golongan,
+    jabatan: u16,
+    unit: u16,
+    aktif: bool,
+    last: Option<(crate::domain::Period, Predikat)>,
+    jp: u32,
+    jp_years: &'a [(i16, u32)],
+    annual: &'a [(i16, Predikat)],
+    jenis: Option<JenisJabatan>,
+    #[serde(serialize_with = "packed_held::serialize")]
+    held: &'a [(u32, Date)],
+    keberatan: bool,
+}
+
+impl<'a> EntryOut<'a> {
+    pub(super) fn of(e: &Entry, heap: &'a Heap) -> EntryOut<'a> {
+        EntryOut {
+            nip: e.nip,
+            name: heap.name(e),
+            golongan: e.golongan,
+            jabatan: e.jabatan,
+            unit: e.unit,
+            aktif: e.aktif,
+            last: e.last,
+            jp: e.jp,
+            jp_years: heap.jp_years(e),
+            annual: heap.annual(e),
+            jenis: e.jenis,
+            held: heap.held(e),
+            keberatan: e.keberatan,
+        }
+    }
+}
+
+/// A row as the view file holds it, read back ([`EntryOut`]'s fields, owned) before its
+/// parts go into the heap.
+#[derive(serde::Deserialize)]
+pub(super) struct EntryIn {
+    #[serde(with = "packed_nip")]
+    nip: [u8; 18],
+    name: String,
+    golongan: crate::domain::Golongan,
+    jabatan: u16,
+    unit: u16,
+    aktif: bool,
+    last: Option<(crate::domain::Period, Predikat)>,
+    jp: u32,
+    jp_years: Vec<(i16, u32)>,
+    annual: Vec<(i16, Predikat)>,
+    jenis: Option<JenisJabatan>,
+    #[serde(deserialize_with = "packed_held::deserialize")]
+    held: Box<[(u32, Date)]>,
+    keberatan: bool,
+}
+
+impl EntryIn {
+    /// The row, its parts appended to `heap`; `None` when they do not fit
+    /// ([`Heap::room_for`]).
+    pub(super) fn into_entry(self, heap: &mut Heap) -> Option<Entry> {
+        let more = self
+            .name
+            .len()
+            .max(self.jp_years.len())
+            .max(self.annual.len())
+            .max(self.held.len());
+        if !heap.room_for(more) {
+            return None;
+        }
+        Some(Entry {
+            nip: self.nip,
+            name: heap.push_name(&self.name),
+            golongan: self.golongan,
+            jabatan: self.jabatan,
+            unit: self.unit,
+            aktif: self.aktif,
+            last: self.last,
+            jp: self.jp,
+            jp_years: heap.push_jp_years(&self.jp_years),
+            annual: heap.push_annual(&self.annual),
+            jenis: self.jenis,
+            held: heap.push_held(&self.held),
+            keberatan: self.keberatan,
+        })
+    }
 }
 
 /// The NIP's 18 bytes in the view as three numbers (8, 8 and 2 bytes, little-endian): a
@@ -70,7 +343,7 @@ mod packed_held {
     use jiff::civil::Date;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
-    pub fn serialize<S: Serializer>(held: &[(u32, Date)], s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(held: &&[(u32, Date)], s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(held.iter().map(|(k, d)| (*k, pack(*d))))
     }
 
@@ -113,19 +386,6 @@ mod packed_held {
             assert_eq!(unpack(pack(d)), Some(d));
         }
         assert_eq!(unpack(2026 * 512 + 2 * 32 + 30), None, "30 February");
-    }
-}
-
-#[cfg(test)]
-impl Entry {
-    /// The bytes this row's own heap parts hold (name, JP per year, annual ratings,
-    /// competencies held), without the allocator's bookkeeping.
-    pub(super) fn heap_bytes(&self) -> usize {
-        use std::mem::size_of_val;
-        self.name.len()
-            + size_of_val(&*self.jp_years)
-            + size_of_val(&*self.annual)
-            + size_of_val(&*self.held)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The search: a query that skips most rows before fuzzy matching, and a view's refresh
 //! that applies the unit, the scope and the query.
 
-use super::rows::Entry;
+use super::rows::{Entry, Heap};
 use super::shared::read;
 use super::view::StaffIndex;
 use nucleo_matcher::pattern::Pattern;
@@ -49,6 +49,7 @@ impl Query {
         pattern: &Pattern,
         matcher: &mut Matcher,
         items: &[Entry],
+        heap: &Heap,
         candidates: &[u32],
         offset: usize,
     ) -> Vec<(u32, u32, u32)> {
@@ -56,8 +57,9 @@ impl Query {
         let mut out = Vec::with_capacity(candidates.len() / 4);
         for (rank, &i) in candidates.iter().enumerate() {
             let s = &items[i as usize];
-            let name = (!self.digits && self.may_match(&s.name))
-                .then(|| pattern.score(Utf32Str::new(&s.name, &mut buf), matcher))
+            let name = heap.name(s);
+            let name = (!self.digits && self.may_match(name))
+                .then(|| pattern.score(Utf32Str::new(name, &mut buf), matcher))
                 .flatten();
             let nip = (!self.letters && self.may_match(s.nip()))
                 .then(|| pattern.score(Utf32Str::new(s.nip(), &mut buf), matcher))
@@ -151,13 +153,14 @@ impl StaffIndex {
         let half = candidates.len().div_ceil(2);
         let (first, second) = candidates.split_at(half);
         let items = &data.items;
+        let heap = &data.heap;
         let matcher = &mut self.matcher;
         let (mut scored, rest) = std::thread::scope(|scope| {
             let other = scope.spawn(|| {
                 let mut matcher = Matcher::new(Config::DEFAULT);
-                query.score_all(pattern, &mut matcher, items, second, half)
+                query.score_all(pattern, &mut matcher, items, heap, second, half)
             });
-            let mine = query.score_all(pattern, matcher, items, first, 0);
+            let mine = query.score_all(pattern, matcher, items, heap, first, 0);
             (mine, other.join().unwrap_or_default())
         });
         scored.extend(rest);

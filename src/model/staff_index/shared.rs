@@ -1,9 +1,9 @@
 //! The rows every session shares ([`StaffData`]) and the process's one handle on them
 //! ([`SharedStaff`]).
 
-use super::rows::{Entry, Interner};
+use super::rows::{Entry, Heap, Interner};
 use super::sort::SortKey;
-use crate::domain::{KeberatanStatus, Period, Predikat, StaffSummary};
+use crate::domain::{KeberatanStatus, Period, StaffSummary};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -19,6 +19,8 @@ pub(super) type Objections = Box<[(Period, KeberatanStatus, Date)]>;
 /// the rows per sort key, built the first time any session asks for it.
 pub struct StaffData {
     pub(super) items: Vec<Entry>,
+    /// The rows' names and lists.
+    pub(super) heap: Heap,
     pub(super) jabatan: Interner,
     pub(super) unit_ids: Interner,
     pub(super) unit_names: HashMap<String, String>,
@@ -39,6 +41,7 @@ impl StaffData {
     fn empty(unit_names: HashMap<String, String>, year: i16) -> StaffData {
         StaffData {
             items: Vec::new(),
+            heap: Heap::default(),
             jabatan: Interner::default(),
             unit_ids: Interner::default(),
             unit_names,
@@ -55,9 +58,30 @@ impl StaffData {
         for (slot, b) in nip.iter_mut().zip(s.nip.bytes()) {
             *slot = b;
         }
-        let annual: Box<[(i16, Predikat)]> = s.annual.as_slice().into();
-        let held: Box<[(u32, Date)]> = s.held.as_slice().into();
-        let jp_years: Box<[(i16, u32)]> = s.jp.as_slice().into();
+        let more = s
+            .name
+            .len()
+            .max(s.jp.len())
+            .max(s.annual.len())
+            .max(s.held.len());
+        if !self.heap.room_for(more) {
+            self.heap.pack(&mut self.items);
+        }
+        let fits = self.heap.room_for(more);
+        let name = if fits {
+            self.heap.push_name(&s.name)
+        } else {
+            Default::default()
+        };
+        let (jp_years, annual, held) = if fits {
+            (
+                self.heap.push_jp_years(&s.jp),
+                self.heap.push_annual(&s.annual),
+                self.heap.push_held(&s.held),
+            )
+        } else {
+            Default::default()
+        };
         if s.moves.is_empty() {
             self.moves.remove(&nip);
         } else {
@@ -81,7 +105,7 @@ impl StaffData {
             nip,
             annual,
             jp: s.jp_in(self.year),
-            name: s.name.into_boxed_str(),
+            name,
             golongan: s.golongan,
             jabatan: self.jabatan.number(&s.jabatan),
             unit: self.unit_ids.number(&s.unit_id),
@@ -124,24 +148,27 @@ impl StaffData {
                 // Keep the sorted views this change does not touch: a quick evaluation
                 // changes only the predikat, and re-sorting 100,000 rows per save is waste.
                 let old = &self.items[i];
+                let renamed = self.heap.name(old) != self.heap.name(&entry);
                 let changed = |k: &SortKey| match k {
                     SortKey::Nip => false,
-                    SortKey::Name => old.name != entry.name,
-                    SortKey::Rank => old.golongan != entry.golongan || old.name != entry.name,
-                    SortKey::Unit => old.unit != entry.unit || old.name != entry.name,
-                    SortKey::Predikat => old.last != entry.last || old.name != entry.name,
-                    SortKey::Jp => old.jp != entry.jp || old.name != entry.name,
+                    SortKey::Name => renamed,
+                    SortKey::Rank => old.golongan != entry.golongan || renamed,
+                    SortKey::Unit => old.unit != entry.unit || renamed,
+                    SortKey::Predikat => old.last != entry.last || renamed,
+                    SortKey::Jp => old.jp != entry.jp || renamed,
                     // The date follows from the NIP, the rank's kind and the position.
                     SortKey::Pension => {
                         old.aktif != entry.aktif
                             || old.jabatan != entry.jabatan
                             || old.jenis != entry.jenis
                             || old.golongan.is_pppk() != entry.golongan.is_pppk()
-                            || old.name != entry.name
+                            || renamed
                     }
                 };
                 self.orders.retain(|k, _| !changed(k));
-                self.items[i] = entry;
+                let old = std::mem::replace(&mut self.items[i], entry);
+                self.heap.release(&old);
+                self.pack_if_worth_it();
             }
             None => {
                 self.items.push(entry);
@@ -151,12 +178,22 @@ impl StaffData {
         self.generation += 1;
     }
 
+    /// Drops the parts of replaced and removed rows once they are as many as the rest: a
+    /// long `serve` day of saves never holds more than twice the rows' parts.
+    fn pack_if_worth_it(&mut self) {
+        if self.heap.worth_packing() {
+            self.heap.pack(&mut self.items);
+        }
+    }
+
     /// Removes one person (after a delete); every order is rebuilt when next asked for.
     fn remove(&mut self, nip: &str) -> bool {
         let Some(i) = self.items.iter().position(|s| s.nip() == nip) else {
             return false;
         };
         let gone = self.items.swap_remove(i);
+        self.heap.release(&gone);
+        self.pack_if_worth_it();
         self.moves.remove(&gone.nip);
         self.keberatan.remove(&gone.nip);
         self.orders.clear();
@@ -182,6 +219,7 @@ impl SharedStaff {
             let entry = data.entry(summary);
             data.items.push(entry);
         }
+        data.heap.shrink();
         SharedStaff(Arc::new(RwLock::new(data)))
     }
 
@@ -212,6 +250,7 @@ impl SharedStaff {
         if data.items.capacity() > data.items.len() + data.items.len() / 64 {
             data.items.shrink_to_fit();
         }
+        data.heap.shrink();
         Ok(SharedStaff(Arc::new(RwLock::new(data))))
     }
 
@@ -224,21 +263,13 @@ impl SharedStaff {
                 // Still shared elsewhere: rebuild from its rows.
                 let src = read(&shared);
                 let mut data = StaffData::empty(src.unit_names.clone(), src.year);
+                data.heap = src.heap.clone();
+                data.items.reserve_exact(src.items.len());
                 for e in &src.items {
                     let entry = Entry {
-                        nip: e.nip,
-                        name: e.name.clone(),
-                        golongan: e.golongan,
                         jabatan: data.jabatan.number(src.jabatan.text(e.jabatan)),
                         unit: data.unit_ids.number(src.unit_ids.text(e.unit)),
-                        aktif: e.aktif,
-                        last: e.last,
-                        jp: e.jp,
-                        jp_years: e.jp_years.clone(),
-                        annual: e.annual.clone(),
-                        jenis: e.jenis,
-                        held: e.held.clone(),
-                        keberatan: e.keberatan,
+                        ..*e
                     };
                     if let Some(m) = src.moves.get(&e.nip) {
                         let moves = m

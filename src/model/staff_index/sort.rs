@@ -52,19 +52,20 @@ impl StaffData {
     pub(super) fn build_order(&self, sort: SortKey) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
         let items = &self.items;
+        let heap = &self.heap;
         let units = &self.unit_names;
         let unit_ids = &self.unit_ids;
         let by_name = |a: &Entry, b: &Entry| {
-            sort_name(&a.name)
+            sort_name(heap.name(a))
                 .to_lowercase()
-                .cmp(&sort_name(&b.name).to_lowercase())
+                .cmp(&sort_name(heap.name(b)).to_lowercase())
                 .then_with(|| a.nip.cmp(&b.nip))
         };
         match sort {
             SortKey::Name => {
                 let keys: Vec<String> = items
                     .iter()
-                    .map(|s| sort_name(&s.name).to_lowercase())
+                    .map(|s| sort_name(heap.name(s)).to_lowercase())
                     .collect();
                 order.sort_by(|a, b| {
                     keys[*a as usize]

@@ -82,7 +82,19 @@ impl StaffIndex {
     pub fn for_each_by_name(&self, mut f: impl FnMut(TalentSource<'_>)) {
         let order = self.data.order(SortKey::Name);
         let data = read(&self.data.0);
-        for i in order.iter() {
+        for (k, i) in order.iter().enumerate() {
+            // Name order visits the rows out of their order in memory: asking early for
+            // the rows a few places ahead, and for their parts, lets those reads overlap
+            // this row's work instead of each waiting its turn.
+            if let Some(ahead) = order.get(k + AHEAD_ROW) {
+                super::rows::prefetch(data.items.get(*ahead as usize));
+            }
+            if let Some(e) = order
+                .get(k + AHEAD_PARTS)
+                .and_then(|ahead| data.items.get(*ahead as usize))
+            {
+                data.heap.prefetch(e);
+            }
             let Some(e) = data.items.get(*i as usize) else {
                 continue;
             };
@@ -91,16 +103,16 @@ impl StaffIndex {
             }
             f(TalentSource {
                 nip: e.nip(),
-                name: &e.name,
+                name: data.heap.name(e),
                 unit_id: data.unit_id_of(e),
                 jabatan: data.jabatan.text(e.jabatan),
                 aktif: e.aktif,
                 jp: e.jp,
-                jp_years: &e.jp_years,
-                annual: &e.annual,
+                jp_years: data.heap.jp_years(e),
+                annual: data.heap.annual(e),
                 jabatan_no: e.jabatan,
                 jenis: e.jenis,
-                held: &e.held,
+                held: data.heap.held(e),
                 moves: data.moves.get(&e.nip).map_or_else(Vec::new, |m| {
                     m.iter()
                         .map(|(tmt, unit)| (*tmt, data.unit_ids.text(*unit)))
@@ -133,19 +145,19 @@ impl StaffIndex {
                 }
                 None => s.insert(StaffSummary {
                     nip: e.nip().to_string(),
-                    name: e.name.to_string(),
+                    name: data.heap.name(e).to_string(),
                     golongan: e.golongan,
                     jabatan: data.jabatan.text(e.jabatan).to_string(),
                     jenis: e.jenis,
                     unit_id: data.unit_id_of(e).to_string(),
                     aktif: e.aktif,
                     last: e.last,
-                    jp: e.jp_years.to_vec(),
-                    annual: e.annual.to_vec(),
+                    jp: data.heap.jp_years(e).to_vec(),
+                    annual: data.heap.annual(e).to_vec(),
                     // The rows do not keep each year's Hasil Kerja: the 9-box reads the
                     // predikat (`domain::talent::kinerja_level`), and no pass needs it.
                     annual_hasil: Vec::new(),
-                    held: e.held.to_vec(),
+                    held: data.heap.held(e).to_vec(),
                     keberatan: data.keberatan_of(e).to_vec(),
                     // Nor the education and TMT golongan (the promotions list reads the
                     // summaries in the store); the moves come from the side map.
@@ -228,7 +240,7 @@ impl StaffIndex {
             .map(|s| {
                 crate::screens::evaluation_form::Candidate::new(
                     s.nip().to_string(),
-                    s.name.to_string(),
+                    data.heap.name(s).to_string(),
                     s.golongan.is_pppk(),
                 )
             })
@@ -257,7 +269,7 @@ impl StaffIndex {
                     let unit = data.unit_id_of(e);
                     (
                         e.nip().to_string(),
-                        e.name.to_string(),
+                        data.heap.name(e).to_string(),
                         data.unit_name(unit).to_string(),
                         e.golongan.is_pppk(),
                     )
@@ -275,7 +287,7 @@ impl StaffIndex {
             .and_then(|i| data.items.get(*i as usize))?;
         Some(StaffRow {
             nip: e.nip().to_string(),
-            name: e.name.to_string(),
+            name: data.heap.name(e).to_string(),
             golongan: e.golongan,
             jabatan: data.jabatan.text(e.jabatan).to_string(),
             unit_id: data.unit_id_of(e).to_string(),
@@ -327,6 +339,11 @@ impl StaffIndex {
     }
 }
 
+/// How far ahead, in rows, [`StaffIndex::for_each_by_name`] asks for a row, and for the
+/// parts of a row it already asked for.
+const AHEAD_ROW: usize = 16;
+const AHEAD_PARTS: usize = 8;
+
 /// Puts row `e` into `s` in place of the person it held, reusing its buffers: what
 /// [`StaffIndex::for_each_summary`] passes for every row after the first.
 fn refill(s: &mut StaffSummary, data: &StaffData, e: &Entry) {
@@ -339,16 +356,16 @@ fn refill(s: &mut StaffSummary, data: &StaffData, e: &Entry) {
         list.extend_from_slice(to);
     }
     set(&mut s.nip, e.nip());
-    set(&mut s.name, &e.name);
+    set(&mut s.name, data.heap.name(e));
     s.golongan = e.golongan;
     set(&mut s.jabatan, data.jabatan.text(e.jabatan));
     s.jenis = e.jenis;
     set(&mut s.unit_id, data.unit_id_of(e));
     s.aktif = e.aktif;
     s.last = e.last;
-    set_all(&mut s.jp, &e.jp_years);
-    set_all(&mut s.annual, &e.annual);
-    set_all(&mut s.held, &e.held);
+    set_all(&mut s.jp, data.heap.jp_years(e));
+    set_all(&mut s.annual, data.heap.annual(e));
+    set_all(&mut s.held, data.heap.held(e));
     // Only people who moved between units have moves (a few): a fresh list for them.
     if !s.moves.is_empty() || data.moves.contains_key(&e.nip) {
         s.moves = data.moves_of(e);
