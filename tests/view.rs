@@ -284,7 +284,8 @@ fn rows_of(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
 
 /// Beranda is drawn from the view's counts as soon as they are read, before the rows and
 /// before the store is open: exactly the screens' first frame but its key line. Only
-/// with counts of the day (another day's are counted again once the store is open).
+/// with counts of the day: the close's or one of the seven after it, which the close
+/// counted too (a later day's are counted again once the store is open).
 #[test]
 fn beranda_from_the_view_before_the_store_opens_is_the_first_frame_but_its_keys() {
     let (_dir, db) = demo_with_a_view();
@@ -315,16 +316,23 @@ fn beranda_from_the_view_before_the_store_opens_is_the_first_frame_but_its_keys(
     let kept = app.view_to_keep().expect("nothing changed");
     app.into_store().close_with_view(Some(kept)).expect("close");
 
-    // The next day: the counts are not given early (they are counted again).
+    // The next day: the close counted it too, so its counts are given early; eight days
+    // later they are not (they are counted again once the store is open).
     let fingerprint = sound_fingerprint(&db).expect("closed sound");
     let tomorrow = today.tomorrow().expect("date");
     let mut given = false;
     let read = Shared::read_view(&db, fingerprint, &key(today.year(), jp), tomorrow, |_| {
         given = true;
     });
+    assert!(read.is_some() && given, "the next day's counts are drawn");
+    let later = today.checked_add(jiff::Span::new().days(8)).expect("date");
+    let mut given = false;
+    let read = Shared::read_view(&db, fingerprint, &key(today.year(), jp), later, |_| {
+        given = true;
+    });
     assert!(
         read.is_some() && !given,
-        "another day's counts are not drawn"
+        "counts of a day not counted ahead are not drawn"
     );
 
     // A database with officers: the screens' scope is known only once it is open (the

@@ -3,6 +3,10 @@
 use super::*;
 use crate::views::{report, talent};
 
+/// How many days after today a close counts Beranda for ([`App::homes_ahead`]): a weekend
+/// and a few days' leave. Each costs about a pass over the rows at the close.
+pub(super) const HOME_DAYS_AHEAD: i64 = 7;
+
 impl App {
     /// Laporan: each unit's annual predikat against the distribution guide and who retires
     /// within 12 months, in one pass over everyone when the tab opens (the rows in memory,
@@ -169,32 +173,99 @@ impl App {
     ) -> Result<HomeData, StoreError> {
         let whole = unit.is_none() && self.scope().is_none();
         let generation = self.shared.staff.generation();
-        let mut home = self.home_data_new();
-        home.set_units(self.unit_list()?, unit.clone());
-        self.read_coaching_and_contracts(&mut home)?;
-        let (targets, today) = (self.opts.jp, self.opts.today);
-        if from_rows {
-            StaffIndex::view(self.shared.staff.clone()).for_each_summary(|s| {
-                if self.in_scope(&s.unit_id) {
-                    home.add(s, &targets, today)
-                }
-            });
-        } else {
-            self.store.iter_summaries().try_for_each(|s| {
-                s.map(|s| {
-                    if self.in_scope(&s.unit_id) {
-                        home.add(&s, &targets, today)
-                    }
-                })
-            })?;
-        }
-        home.read_step_days(&self.store)?;
-        home.read_contract_predikat(&self.store)?;
-        home.done();
+        let home = self
+            .count_homes(unit, from_rows, &[self.opts.today])?
+            .pop()
+            .ok_or_else(|| StoreError::Db("Beranda: no day counted".into()))?;
         if whole {
             self.shared.keep_home(generation, &home);
         }
         Ok(home)
+    }
+
+    /// Beranda's all-units counts for each day after today up to [`HOME_DAYS_AHEAD`] in
+    /// this year, over the rows in memory (call only when they are the store's): the view
+    /// kept at the close carries them, so the next start on one of those days draws
+    /// Beranda from the view as on the day it was kept (issue 23). Kept for the rows as
+    /// they are, so a close that changed nothing writes them back without counting.
+    pub(super) fn homes_ahead(&self) -> Result<Vec<(Date, HomeData)>, StoreError> {
+        let generation = self.shared.staff.generation();
+        if let Some(kept) = self.shared.ahead(generation) {
+            return Ok(kept);
+        }
+        let today = self.opts.today;
+        let days: Vec<Date> = (1..=HOME_DAYS_AHEAD)
+            .filter_map(|n| today.checked_add(jiff::Span::new().days(n)).ok())
+            .filter(|d| d.year() == today.year())
+            .collect();
+        let homes: Vec<(Date, HomeData)> = days
+            .iter()
+            .copied()
+            .zip(self.count_homes(None, true, &days)?)
+            .collect();
+        self.shared.keep_ahead(generation, &homes);
+        Ok(homes)
+    }
+
+    /// Beranda's counts for one unit or all on each of `days` (one per day, in order):
+    /// what the rows do not hold (units, coaching dates, contracts) read once for all of
+    /// them, then one pass over the rows in memory when `from_rows` (they are known to be
+    /// the store's summaries), else over the store's.
+    fn count_homes(
+        &self,
+        unit: Option<String>,
+        from_rows: bool,
+        days: &[Date],
+    ) -> Result<Vec<HomeData>, StoreError> {
+        let units = self.unit_list()?;
+        let store = &self.store;
+        let (coached, contracts) = std::thread::scope(|scope| {
+            // A thread the system will not give (a process limit under `serve`): both are
+            // read here, one after the other.
+            let coached = std::thread::Builder::new()
+                .spawn_scoped(scope, || coaching_by_person(store))
+                .ok();
+            let contracts = crate::views::home::all_contracts(store);
+            let coached = match coached {
+                // A panic on that thread is a bug: raised here, as if it had been read here.
+                Some(t) => t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                None => coaching_by_person(store),
+            };
+            (coached, contracts)
+        });
+        let (coached, contracts) = (std::sync::Arc::new(coached?), contracts?);
+        let mut homes: Vec<HomeData> = days
+            .iter()
+            .map(|day| {
+                let mut home = HomeData::new(day.year() - 1, day.year());
+                home.set_units(units.clone(), unit.clone());
+                home.set_coaching_shared(coached.clone());
+                home.set_contracts(crate::views::home::ending_on(&contracts, *day));
+                home
+            })
+            .collect();
+        let targets = self.opts.jp;
+        let mut add = |s: &StaffSummary| {
+            if self.in_scope(&s.unit_id) {
+                for (home, day) in homes.iter_mut().zip(days) {
+                    home.add(s, &targets, *day);
+                }
+            }
+        };
+        if from_rows {
+            StaffIndex::view(self.shared.staff.clone()).for_each_summary(add);
+        } else {
+            self.store
+                .iter_summaries()
+                .try_for_each(|s| s.map(|s| add(&s)))?;
+        }
+        let mut predikat = HashMap::new();
+        for home in &mut homes {
+            home.read_step_days(&self.store)?;
+            home.read_contract_predikat_with(&self.store, &mut predikat)?;
+            home.done();
+        }
+        Ok(homes)
     }
 
     /// Gives `home` what it counts beside the rows: everyone's coaching dates and the

@@ -2,12 +2,18 @@
 
 use super::*;
 
+/// Beranda's counts of several days, each with its day.
+type DaysAhead = Vec<(Date, HomeData)>;
+
 /// What every session of one process shares (`kinerja serve`): the staff rows, and
 /// Beranda's counts for all units at a given state of those rows. Cloning shares.
 #[derive(Clone)]
 pub struct Shared {
     pub staff: SharedStaff,
     home: std::sync::Arc<std::sync::Mutex<Option<(u64, HomeData)>>>,
+    /// Beranda's all-units counts of the days after today ([`App::homes_ahead`]) at a
+    /// generation of the rows, forgotten with today's.
+    ahead: std::sync::Arc<std::sync::Mutex<Option<(u64, DaysAhead)>>>,
     /// The potensial of one year by NIP, as the store held it at one audit entry (the
     /// newest when it was read): the Talenta tab reads it again only after a change.
     potensial: std::sync::Arc<std::sync::Mutex<Option<PotensialOfYear>>>,
@@ -43,6 +49,7 @@ impl Shared {
         Shared {
             staff,
             home: Default::default(),
+            ahead: Default::default(),
             potensial: Default::default(),
             live: Default::default(),
         }
@@ -122,6 +129,19 @@ impl Shared {
 
     pub(super) fn forget_home(&self) {
         *self.home.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.ahead.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    /// The counts of the days after today kept for the rows at `generation`.
+    pub(super) fn ahead(&self, generation: u64) -> Option<Vec<(Date, HomeData)>> {
+        let kept = self.ahead.lock().unwrap_or_else(|p| p.into_inner());
+        kept.as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, homes)| homes.clone())
+    }
+
+    pub(super) fn keep_ahead(&self, generation: u64, homes: &[(Date, HomeData)]) {
+        *self.ahead.lock().unwrap_or_else(|p| p.into_inner()) = Some((generation, homes.to_vec()));
     }
 
     pub(super) fn keep_home(&self, generation: u64, home: &HomeData) {

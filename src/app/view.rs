@@ -6,15 +6,16 @@
 //! Kept only when the rows are exactly what a pass would give: the session changed nothing
 //! in the database (its newest audit key is the one at the start), or every change it made
 //! was to people's records, whose summaries are read again into the rows at the close.
-//! Beranda's counts go with them only when counted for the rows as they are; another day
-//! (retiring, contracts ending, the JP due by today all move with it) counts them again
-//! from the rows. The key names everything else the rows and counts depend on: this build
+//! Beranda's counts go with them only when counted for the rows as they are, for the day
+//! of the close and each of the next `HOME_DAYS_AHEAD` (seven) days of the year (retiring,
+//! contracts ending, the JP due by today all move with the day); a start on a later day
+//! counts them again from the rows. The key names everything else the rows and counts depend on: this build
 //! of the program, the year, the JP targets.
 
 use super::*;
 
 /// The view's layout, with the rows' own (`model::staff_index::persist`).
-const VIEW_LAYOUT: &str = "kinerja-view 3";
+const VIEW_LAYOUT: &str = "kinerja-view 4";
 
 /// What the view's contents depend on besides the data: the program (its version and
 /// the executable's size and modification time, so a rebuilt program counts afresh), the
@@ -42,19 +43,23 @@ pub fn view_key(year: i16, jp: crate::domain::JpTargets) -> Option<Vec<u8>> {
 
 impl Shared {
     /// Beranda's all-units counts with the day they were counted for (when they are those
-    /// of the rows as they are now), then the rows, as a view's payload: written as it is
-    /// encoded, into the file at the close. The counts come first, with their own length
-    /// and CRC, so the next start can draw Beranda from them as soon as they are read and
-    /// checked, before the rows and before sled is open.
-    fn view_payload(&self, today: Date, officers: bool) -> crate::store::view_file::Payload {
+    /// of the rows as they are now), then those of the days after it (`ahead`), then the
+    /// rows, as a view's payload: written as it is encoded, into the file at the close. The
+    /// counts come first, with their own length and CRC, so the next start can draw Beranda
+    /// from them as soon as they are read and checked, before the rows and before sled is
+    /// open.
+    fn view_payload(
+        &self,
+        today: Date,
+        officers: bool,
+        ahead: Vec<(Date, HomeData)>,
+    ) -> crate::store::view_file::Payload {
         // An empty database opens on the welcome screen, never Beranda: no counts for it.
-        let head = Head {
-            home: self
-                .home()
-                .filter(|_| self.staff.total() > 0)
-                .map(|h| (today, h)),
-            officers,
+        let homes = match self.home().filter(|_| self.staff.total() > 0) {
+            Some(home) => std::iter::once((today, home)).chain(ahead).collect(),
+            None => Vec::new(),
         };
+        let head = Head { homes, officers };
         let staff = self.staff.clone();
         Box::new(move |mut out| {
             let head = bincode::serde::encode_to_vec(&head, bincode::config::standard())
@@ -95,10 +100,20 @@ impl Shared {
             return None;
         }
         let (head, used): (Head, usize) = crate::model::staff_index::decode_bounded(&bytes)?;
-        if used != bytes.len() || head.home.as_ref().is_some_and(|(_, h)| !h.loaded()) {
+        if used != bytes.len() || head.homes.iter().any(|(_, h)| !h.loaded()) {
             return None;
         }
-        let home = head.home.filter(|(day, _)| *day == today).map(|(_, h)| h);
+        // Today's counts, and those of the days after it the close counted (kept for this
+        // session's own close).
+        let mut home = None;
+        let mut ahead = Vec::new();
+        for (day, h) in head.homes {
+            if day == today {
+                home = Some(h);
+            } else if day > today {
+                ahead.push((day, h));
+            }
+        }
         if let Some(h) = &home
             && !head.officers
         {
@@ -108,6 +123,7 @@ impl Shared {
         let shared = Shared::from_staff(staff);
         if let Some(home) = home {
             shared.keep_home(shared.staff.generation(), &home);
+            shared.keep_ahead(shared.staff.generation(), &ahead);
         }
         Some(shared)
     }
@@ -129,11 +145,12 @@ impl Shared {
     }
 }
 
-/// The first part of a view's payload: Beranda's all-units counts with their day, and
-/// whether the database had officers at the close.
+/// The first part of a view's payload: Beranda's all-units counts with their day (the
+/// close's first, then the days after it), and whether the database had officers at the
+/// close.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Head {
-    home: Option<(Date, HomeData)>,
+    homes: Vec<(Date, HomeData)>,
     officers: bool,
 }
 
@@ -172,9 +189,19 @@ impl App {
         if self.shared.home().is_none() && self.scope().is_none() {
             let _ = self.home_counted(None, true);
         }
+        // And those of the next days, so the next start on one of them is as quick. None
+        // when today's are not kept (an officer's scope), or when they fail to count.
+        let ahead = if self.shared.home().is_some() && self.scope().is_none() {
+            self.homes_ahead().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let key = view_key(self.opts.today.year(), self.opts.jp)?;
         let officers = self.store.has_officers().ok()?;
-        Some((key, self.shared.view_payload(self.opts.today, officers)))
+        Some((
+            key,
+            self.shared.view_payload(self.opts.today, officers, ahead),
+        ))
     }
 
     /// Reads again into the rows the summary of everyone this session's changes name
@@ -216,6 +243,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
+    use super::super::reports::HOME_DAYS_AHEAD;
     use super::super::test_support::{demo, options, rename_first};
     use super::*;
 
@@ -301,6 +329,114 @@ mod tests {
         assert!(
             app.view_to_keep().is_none(),
             "the save is not in the trail read"
+        );
+    }
+
+    /// The view's payload as the close would write it.
+    fn payload_bytes(app: &App) -> Vec<u8> {
+        let (_, payload) = app.view_to_keep().expect("a view to keep");
+        let mut bytes = Vec::new();
+        payload(&mut bytes).expect("written");
+        bytes
+    }
+
+    /// What a start on `day` draws before the rows (`None`: nothing), and whether it read
+    /// the rows back.
+    fn drawn_on(bytes: &[u8], day: Date) -> (Option<String>, bool) {
+        let mut drawn = None;
+        let mut reader = std::io::BufReader::new(bytes);
+        let read = Shared::from_view(&mut reader, bytes.len() as u64, day, |h| {
+            drawn = Some(format!("{h:?}"))
+        });
+        (drawn, read.is_some())
+    }
+
+    /// The close counts Beranda for the next seven days too: a start on any of them draws
+    /// what a pass over the store counts on that day, before the rows; a start on the
+    /// eighth draws nothing early (its counts are made from the rows once sled is open).
+    #[test]
+    fn the_close_counts_beranda_for_the_next_days_and_a_start_on_one_draws_it_first() {
+        let (_dir, store) = demo();
+        // A contract that comes within three months of its end on the fourth day: the
+        // counts of the days differ, and each must be its own day's.
+        let today = options().today;
+        let (nip, mut contracts) = store
+            .iter_contracts()
+            .map(|c| c.expect("contracts"))
+            .find(|(_, c)| c.latest().is_some())
+            .expect("a PPPK with a contract");
+        let latest = contracts.items.pop().expect("latest");
+        let ends = today
+            .checked_add(jiff::Span::new().months(3).days(4))
+            .expect("a day");
+        let edited = crate::domain::Contract {
+            selesai: ends,
+            ..latest.clone()
+        };
+        store
+            .save_contract(&nip, Some(latest.mulai), &edited, contracts.revision, "t")
+            .expect("the contract saved");
+        let mut app = App::new(store, options()).expect("app");
+        app.finish_loading().expect("load");
+        let bytes = payload_bytes(&app);
+        let mut ending = Vec::new();
+        for n in 0..=8 {
+            let day = today.checked_add(jiff::Span::new().days(n)).expect("a day");
+            let (drawn, read) = drawn_on(&bytes, day);
+            assert!(read, "the rows come back on day +{n}");
+            if n <= HOME_DAYS_AHEAD {
+                app.opts.today = day;
+                let counted = app
+                    .home_counted(None, false)
+                    .expect("a pass over the store");
+                assert_eq!(drawn, Some(format!("{counted:?}")), "day +{n}");
+                ending.push(counted.contracts_total);
+            } else {
+                assert_eq!(drawn, None, "day +{n}: not counted ahead");
+            }
+        }
+        assert!(
+            ending.first() < ending.last(),
+            "the edited contract counts from its day: {ending:?}"
+        );
+    }
+
+    /// No day of the next year is counted ahead (a start in another year makes the pass:
+    /// the view's key holds the year).
+    #[test]
+    fn beranda_is_counted_ahead_only_to_the_end_of_the_year() {
+        let (_dir, store) = demo();
+        let opts = Options {
+            today: jiff::civil::date(2026, 12, 29),
+            ..options()
+        };
+        let mut app = App::new(store, opts).expect("app");
+        app.finish_loading().expect("load");
+        let ahead = app.homes_ahead().expect("counted");
+        let days: Vec<Date> = ahead.iter().map(|(d, _)| *d).collect();
+        assert_eq!(
+            days,
+            [
+                jiff::civil::date(2026, 12, 30),
+                jiff::civil::date(2026, 12, 31)
+            ]
+        );
+    }
+
+    /// A coaching save changes Beranda without changing a row: the days counted ahead are
+    /// forgotten with today's, and the close counts them again.
+    #[test]
+    fn a_save_forgets_the_days_counted_ahead() {
+        let (_dir, store) = demo();
+        let mut app = App::new(store, options()).expect("app");
+        app.finish_loading().expect("load");
+        let generation = app.shared.staff.generation();
+        app.homes_ahead().expect("counted");
+        assert!(app.shared.ahead(generation).is_some(), "kept");
+        app.shared.forget_home();
+        assert!(
+            app.shared.ahead(generation).is_none(),
+            "forgotten with today's"
         );
     }
 }

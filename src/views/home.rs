@@ -8,8 +8,8 @@
 
 use super::coaching::Reason;
 use crate::domain::{
-    CoachingStatus, Contract, Ending, JpTargets, KeberatanStatus, Period, PeriodKind, Predikat,
-    PredikatCounts, RetiringEntry, StaffSummary,
+    CoachingStatus, Contract, Contracts, Ending, JpTargets, KeberatanStatus, Period, PeriodKind,
+    Predikat, PredikatCounts, RetiringEntry, StaffSummary,
 };
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
@@ -54,6 +54,24 @@ pub fn contracts_ending(
         }
     }
     Ok(out)
+}
+
+/// Every PPPK's contracts (one pass over the contracts tree), for [`ending_on`] on several
+/// days from one read.
+pub fn all_contracts(store: &Store) -> Result<Vec<(String, Contracts)>, StoreError> {
+    store.iter_contracts().collect()
+}
+
+/// [`contracts_ending`] on `today`, over contracts already read ([`all_contracts`]).
+pub fn ending_on(
+    all: &[(String, Contracts)],
+    today: jiff::civil::Date,
+) -> HashMap<String, (Contract, Ending)> {
+    all.iter()
+        .filter_map(|(nip, contracts)| {
+            crate::domain::ending(contracts, today).map(|e| (nip.clone(), e))
+        })
+        .collect()
 }
 
 /// Who retires soonest, kept for the home screen: as many as the tallest screen shows (the
@@ -128,6 +146,11 @@ impl HomeData {
     /// dropped by `done`).
     pub fn set_coaching(&mut self, coached: super::coaching::CoachedByNip) {
         self.coached = Arc::new(coached);
+    }
+
+    /// [`HomeData::set_coaching`] with records shared by several counts (several days).
+    pub fn set_coaching_shared(&mut self, coached: Arc<super::coaching::CoachedByNip>) {
+        self.coached = coached;
     }
 
     /// The PPPK contracts that end soon ([`contracts_ending`]), for the list (call before
@@ -263,13 +286,29 @@ impl HomeData {
     /// The newest quarterly predikat of each contract kept (at most [`CONTRACTS`] reads of
     /// a person's evaluations); the annual one came with the summary.
     pub fn read_contract_predikat(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.read_contract_predikat_with(store, &mut HashMap::new())
+    }
+
+    /// [`HomeData::read_contract_predikat`], taking each person's from `known` when an
+    /// earlier count read it (counts of several days list mostly the same contracts), and
+    /// adding those it reads.
+    pub fn read_contract_predikat_with(
+        &mut self,
+        store: &Store,
+        known: &mut HashMap<String, Option<(Period, Predikat)>>,
+    ) -> Result<(), StoreError> {
         for c in &mut self.contracts {
+            if let Some(p) = known.get(&c.nip) {
+                c.triwulan = *p;
+                continue;
+            }
             let evaluations = store.evaluations_of(&c.nip)?;
             c.triwulan = evaluations
                 .iter()
                 .filter(|e| matches!(e.period.kind, PeriodKind::Triwulan(_)))
                 .max_by_key(|e| e.period.sort_key())
                 .map(|e| (e.period, e.predikat()));
+            known.insert(c.nip.clone(), c.triwulan);
         }
         Ok(())
     }
