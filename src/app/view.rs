@@ -9,8 +9,8 @@
 //! Beranda's counts go with them only when counted for the rows as they are, for the day
 //! of the close and each of the next `HOME_DAYS_AHEAD` (seven) days of the year (retiring,
 //! contracts ending, the JP due by today all move with the day); a start on a later day
-//! counts them again from the rows. The key names everything else the rows and counts depend on: this build
-//! of the program, the year, the JP targets.
+//! counts them again from the rows. The key names everything else the rows and counts
+//! depend on: this build of the program, the year, the JP targets.
 
 use super::*;
 
