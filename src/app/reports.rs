@@ -187,24 +187,32 @@ impl App {
     /// this year, over the rows in memory (call only when they are the store's): the view
     /// kept at the close carries them, so the next start on one of those days draws
     /// Beranda from the view as on the day it was kept (issue 23). Kept for the rows as
-    /// they are, so a close that changed nothing writes them back without counting.
+    /// they are: the days already counted for them are taken as they are, and only the
+    /// others are counted (none on 31 December).
     pub(super) fn homes_ahead(&self) -> Result<Vec<(Date, HomeData)>, StoreError> {
         let generation = self.shared.staff.generation();
-        if let Some(kept) = self.shared.ahead(generation) {
-            return Ok(kept);
-        }
         let today = self.opts.today;
         let days: Vec<Date> = (1..=HOME_DAYS_AHEAD)
             .filter_map(|n| today.checked_add(jiff::Span::new().days(n)).ok())
             .filter(|d| d.year() == today.year())
             .collect();
-        let homes: Vec<(Date, HomeData)> = days
+        // The days already counted for these rows (read with the view, or counted by an
+        // earlier close of this process) are taken as they are; only the others are
+        // counted, so the window moves on with each day a session starts.
+        let mut kept = self.shared.ahead(generation).unwrap_or_default();
+        kept.retain(|(day, _)| days.contains(day));
+        let missing: Vec<Date> = days
             .iter()
             .copied()
-            .zip(self.count_homes(None, true, &days)?)
+            .filter(|day| !kept.iter().any(|(k, _)| k == day))
             .collect();
-        self.shared.keep_ahead(generation, &homes);
-        Ok(homes)
+        if !missing.is_empty() {
+            let counted = self.count_homes(None, true, &missing)?;
+            kept.extend(missing.into_iter().zip(counted));
+            kept.sort_by_key(|(day, _)| *day);
+        }
+        self.shared.keep_ahead(generation, &kept);
+        Ok(kept)
     }
 
     /// Beranda's counts for one unit or all on each of `days` (one per day, in order):
@@ -225,7 +233,10 @@ impl App {
             let coached = std::thread::Builder::new()
                 .spawn_scoped(scope, || coaching_by_person(store))
                 .ok();
-            let contracts = crate::views::home::all_contracts(store);
+            // Only the contracts that end within three months of the last day or ended:
+            // no other is listed on any of the days.
+            let last = days.last().copied().unwrap_or(self.opts.today);
+            let contracts = crate::views::home::contracts_ending_by(store, last);
             let coached = match coached {
                 // A panic on that thread is a bug: raised here, as if it had been read here.
                 Some(t) => t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),

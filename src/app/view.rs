@@ -423,6 +423,38 @@ mod tests {
         );
     }
 
+    /// A later day's close keeps the days already counted and counts only the new ones:
+    /// the window moves on with each day a session starts, and each new day is its own.
+    #[test]
+    fn the_days_ahead_move_on_with_the_day() {
+        let (_dir, store) = demo();
+        let mut app = App::new(store, options()).expect("app");
+        app.finish_loading().expect("load");
+        let today = options().today;
+        let day = |n: i64| today.checked_add(jiff::Span::new().days(n)).expect("a day");
+        let first = app.homes_ahead().expect("counted");
+        assert_eq!(
+            first.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
+            (1..=7).map(day).collect::<Vec<_>>()
+        );
+        app.opts.today = day(3);
+        let later = app.homes_ahead().expect("counted");
+        assert_eq!(
+            later.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
+            (4..=10).map(day).collect::<Vec<_>>()
+        );
+        for (d, home) in &later {
+            app.opts.today = *d;
+            let counted = app
+                .home_counted(None, false)
+                .expect("a pass over the store");
+            assert_eq!(format!("{home:?}"), format!("{counted:?}"), "{d}");
+        }
+        // On the last day of the year there is none to count (and nothing is read).
+        app.opts.today = jiff::civil::date(2026, 12, 31);
+        assert!(app.homes_ahead().expect("counted").is_empty());
+    }
+
     /// A coaching save changes Beranda without changing a row: the days counted ahead are
     /// forgotten with today's, and the close counts them again.
     #[test]

@@ -56,13 +56,25 @@ pub fn contracts_ending(
     Ok(out)
 }
 
-/// Every PPPK's contracts (one pass over the contracts tree), for [`ending_on`] on several
-/// days from one read.
-pub fn all_contracts(store: &Store) -> Result<Vec<(String, Contracts)>, StoreError> {
-    store.iter_contracts().collect()
+/// The contracts of every PPPK whose newest contract ends within three months of `last` or
+/// has ended (one pass over the contracts tree, keeping only those): for [`ending_on`] on
+/// `last` and the days before it, from one read.
+pub fn contracts_ending_by(
+    store: &Store,
+    last: jiff::civil::Date,
+) -> Result<Vec<(String, Contracts)>, StoreError> {
+    let mut out = Vec::new();
+    for item in store.iter_contracts() {
+        let (nip, contracts) = item?;
+        if crate::domain::ending(&contracts, last).is_some() {
+            out.push((nip, contracts));
+        }
+    }
+    Ok(out)
 }
 
-/// [`contracts_ending`] on `today`, over contracts already read ([`all_contracts`]).
+/// [`contracts_ending`] on `today`, over contracts already read ([`contracts_ending_by`] a
+/// day on or after `today`).
 pub fn ending_on(
     all: &[(String, Contracts)],
     today: jiff::civil::Date,

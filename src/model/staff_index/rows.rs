@@ -86,8 +86,9 @@ impl Heap {
         self.held.get(e.held.range()).unwrap_or(&[])
     }
 
-    /// Asks the processor to bring the first element of each of a row's parts into its
-    /// cache, without waiting for them: for a pass out of the rows' order.
+    /// Asks the processor to bring the first element of a row's name, JP per year and
+    /// annual ratings into its cache (what the name-order passes read first), without
+    /// waiting for them: for a pass out of the rows' order.
     pub(super) fn prefetch(&self, e: &Entry) {
         prefetch(self.names.as_bytes().get(e.name.start as usize));
         prefetch(self.jp_years.get(e.jp_years.start as usize));
