@@ -39,6 +39,15 @@ pub(super) struct Entry {
     pub(super) keberatan: bool,
 }
 
+/// One row's name, JP per year, annual ratings and competencies held, as given to
+/// [`Heap::push_parts`].
+pub(super) type Parts<'a> = (
+    &'a str,
+    &'a [(i16, u32)],
+    &'a [(i16, Predikat)],
+    &'a [(u32, Date)],
+);
+
 /// Where one row's name or list sits in its [`Heap`] buffer: the first element and how
 /// many, in that buffer's elements (bytes for the names).
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
@@ -95,9 +104,7 @@ impl Heap {
         prefetch(self.annual.get(e.annual.start as usize));
     }
 
-    /// Appends a name, its span to keep in the row. A buffer never passes 4 GiB: before it
-    /// would, the caller's rows are packed ([`Heap::room_for`]).
-    pub(super) fn push_name(&mut self, name: &str) -> Span {
+    fn push_name(&mut self, name: &str) -> Span {
         let span = Span {
             start: len_u32(self.names.len()),
             len: len_u32(name.len()),
@@ -106,29 +113,31 @@ impl Heap {
         span
     }
 
-    pub(super) fn push_jp_years(&mut self, items: &[(i16, u32)]) -> Span {
-        push(&mut self.jp_years, items)
-    }
-
-    pub(super) fn push_annual(&mut self, items: &[(i16, Predikat)]) -> Span {
-        push(&mut self.annual, items)
-    }
-
-    pub(super) fn push_held(&mut self, items: &[(u32, Date)]) -> Span {
-        push(&mut self.held, items)
-    }
-
-    /// Whether parts of `more` elements fit after what the buffers hold (spans count in
-    /// `u32`). False only past 4 GiB of names or 4 billion list elements: the rows are then
-    /// packed first, and a person whose parts still do not fit is kept without them.
-    pub(super) fn room_for(&self, more: usize) -> bool {
+    /// Appends one row's name and lists, their spans in that order; `None`, appending
+    /// nothing, when they would not fit (spans count in `u32`: only past 4 GiB of names or
+    /// 4 billion list elements; the caller then packs the rows, or refuses them).
+    pub(super) fn push_parts(&mut self, parts: Parts<'_>) -> Option<[Span; 4]> {
+        let (name, jp_years, annual, held) = parts;
         let longest = self
             .names
             .len()
             .max(self.jp_years.len())
             .max(self.annual.len())
             .max(self.held.len());
-        longest.saturating_add(more) <= u32::MAX as usize
+        let more = name
+            .len()
+            .max(jp_years.len())
+            .max(annual.len())
+            .max(held.len());
+        if longest.saturating_add(more) > u32::MAX as usize {
+            return None;
+        }
+        Some([
+            self.push_name(name),
+            push(&mut self.jp_years, jp_years),
+            push(&mut self.annual, annual),
+            push(&mut self.held, held),
+        ])
     }
 
     /// Marks a row's parts unused (the row was replaced or removed).
@@ -153,10 +162,9 @@ impl Heap {
             .names
             .reserve(items.iter().map(|e| e.name.len as usize).sum());
         for e in items.iter_mut() {
-            e.name = fresh.push_name(self.name(e));
-            e.jp_years = fresh.push_jp_years(self.jp_years(e));
-            e.annual = fresh.push_annual(self.annual(e));
-            e.held = fresh.push_held(self.held(e));
+            // Fewer parts than fit before: they fit (else the row is kept without them).
+            let parts = (self.name(e), self.jp_years(e), self.annual(e), self.held(e));
+            [e.name, e.jp_years, e.annual, e.held] = fresh.push_parts(parts).unwrap_or_default();
         }
         fresh.shrink();
         *self = fresh;
@@ -282,30 +290,23 @@ pub(super) struct EntryIn {
 
 impl EntryIn {
     /// The row, its parts appended to `heap`; `None` when they do not fit
-    /// ([`Heap::room_for`]).
+    /// ([`Heap::push_parts`]).
     pub(super) fn into_entry(self, heap: &mut Heap) -> Option<Entry> {
-        let more = self
-            .name
-            .len()
-            .max(self.jp_years.len())
-            .max(self.annual.len())
-            .max(self.held.len());
-        if !heap.room_for(more) {
-            return None;
-        }
+        let [name, jp_years, annual, held] =
+            heap.push_parts((&self.name, &self.jp_years, &self.annual, &self.held))?;
         Some(Entry {
             nip: self.nip,
-            name: heap.push_name(&self.name),
+            name,
             golongan: self.golongan,
             jabatan: self.jabatan,
             unit: self.unit,
             aktif: self.aktif,
             last: self.last,
             jp: self.jp,
-            jp_years: heap.push_jp_years(&self.jp_years),
-            annual: heap.push_annual(&self.annual),
+            jp_years,
+            annual,
             jenis: self.jenis,
-            held: heap.push_held(&self.held),
+            held,
             keberatan: self.keberatan,
         })
     }

@@ -58,29 +58,15 @@ impl StaffData {
         for (slot, b) in nip.iter_mut().zip(s.nip.bytes()) {
             *slot = b;
         }
-        let more = s
-            .name
-            .len()
-            .max(s.jp.len())
-            .max(s.annual.len())
-            .max(s.held.len());
-        if !self.heap.room_for(more) {
-            self.heap.pack(&mut self.items);
-        }
-        let fits = self.heap.room_for(more);
-        let name = if fits {
-            self.heap.push_name(&s.name)
-        } else {
-            Default::default()
-        };
-        let (jp_years, annual, held) = if fits {
-            (
-                self.heap.push_jp_years(&s.jp),
-                self.heap.push_annual(&s.annual),
-                self.heap.push_held(&s.held),
-            )
-        } else {
-            Default::default()
+        // Past 4 GiB of parts the rows are packed first; a person whose parts still do not
+        // fit is kept without them (never reached: rows are counted in `u32`).
+        let parts = (&s.name[..], &s.jp[..], &s.annual[..], &s.held[..]);
+        let [name, jp_years, annual, held] = match self.heap.push_parts(parts) {
+            Some(spans) => spans,
+            None => {
+                self.heap.pack(&mut self.items);
+                self.heap.push_parts(parts).unwrap_or_default()
+            }
         };
         if s.moves.is_empty() {
             self.moves.remove(&nip);
