@@ -7,7 +7,7 @@ mod common;
 
 use common::session::options;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kinerja::app::{App, Shared, view_key};
+use kinerja::app::{App, Shared, view_key, view_key_of};
 use kinerja::store::Store;
 use kinerja::store::view_file::{VIEW_FILE, sound_fingerprint};
 use kinerja::ui::lang::Lang;
@@ -424,4 +424,80 @@ fn an_empty_databases_view_gives_no_beranda_to_draw_early() {
     );
     assert!(read.is_some(), "the view is read");
     assert!(!given, "no counts of an empty database");
+}
+
+/// A command that changes the database (`demo`, `import`, `restore`, `compact`,
+/// `officer`) keeps the screens' view at its end (issue 19: the start after it is no
+/// pass): the files it left are sound, the view is for them and for the `kinerja`
+/// binary's key, it holds Beranda's counts of the command's day, and it draws every
+/// screen exactly as a pass over the same database does.
+#[test]
+fn a_command_that_changed_the_database_keeps_a_view_the_next_start_draws_from() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("db");
+    let exe = std::path::Path::new(env!("CARGO_BIN_EXE_kinerja"));
+    // No user configuration (JP targets, language) and one time zone for both sides.
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(exe)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("HOME", dir.path())
+            .env("TZ", "UTC")
+            .output()
+            .expect("kinerja runs");
+        assert!(out.status.success(), "kinerja {args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    run(&["demo", "--staff", "300"]);
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let opts = kinerja::app::Options { today, ..opts() };
+    let view_of_the_command = |db: &std::path::Path| {
+        let fingerprint = sound_fingerprint(db).expect("the command closed it sound");
+        let key = view_key_of(exe, today.year(), opts.jp).expect("the binary's key");
+        let mut home = false;
+        let shared = Shared::read_view(db, fingerprint, &key, today, |_| home = true)
+            .expect("a whole view for the files the command left");
+        (shared, home)
+    };
+    let (shared, home) = view_of_the_command(&db);
+    assert!(
+        home,
+        "Beranda's counts of the command's day are in the view"
+    );
+    let store = Store::open(&db).expect("open");
+    let mut app = App::from_view(store, shared, opts.clone()).expect("app");
+    let from_view = screens(&mut app);
+    app.into_store().close().expect("close");
+    assert_same(
+        &screens_of_a_pass(&db, opts.clone()),
+        &from_view,
+        "after demo",
+    );
+
+    // An import that renames one person: the view is kept again, with the change.
+    let exported = run(&["export", "staff"]);
+    let mut lines = exported.lines();
+    let header = lines.next().expect("a header");
+    let nama = header.split(',').position(|c| c == "nama").expect("nama");
+    let mut row: Vec<String> = lines
+        .find(|l| !l.contains('"'))
+        .expect("a row without quoted fields")
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    row[nama] = "Aaron Baru Diimpor".into();
+    let csv = dir.path().join("one.csv");
+    std::fs::write(&csv, format!("{header}\n{}\n", row.join(","))).expect("csv");
+    run(&["import", "staff", csv.to_str().expect("utf-8")]);
+    let (shared, _) = view_of_the_command(&db);
+    let store = Store::open(&db).expect("open");
+    let mut app = App::from_view(store, shared, opts.clone()).expect("app");
+    let after = screens(&mut app);
+    app.into_store().close().expect("close");
+    assert_same(&screens_of_a_pass(&db, opts), &after, "after import");
+    assert_ne!(from_view, after, "the import changed what the screens show");
 }

@@ -34,7 +34,7 @@ mod staff;
 mod talent;
 mod training;
 mod view;
-pub use view::view_key;
+pub use view::{view_key, view_key_of};
 
 use crate::domain::StaffSummary;
 use crate::model::staff_index::{SharedStaff, StaffIndex};

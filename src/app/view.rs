@@ -23,8 +23,17 @@ const VIEW_LAYOUT: &str = "kinerja-view 4";
 /// `None` when the program's own file cannot be read: no view is then written or read, as
 /// one build's view could be taken for another's.
 pub fn view_key(year: i16, jp: crate::domain::JpTargets) -> Option<Vec<u8>> {
-    let build = std::env::current_exe()
-        .and_then(std::fs::metadata)
+    view_key_of(&std::env::current_exe().ok()?, year, jp)
+}
+
+/// [`view_key`] of the program at `exe` (a test names the `kinerja` binary it ran, to
+/// read the view a command kept).
+pub fn view_key_of(
+    exe: &std::path::Path,
+    year: i16,
+    jp: crate::domain::JpTargets,
+) -> Option<Vec<u8>> {
+    let build = std::fs::metadata(exe)
         .map(|m| {
             use std::os::unix::fs::MetadataExt;
             format!("{}-{}.{}", m.len(), m.mtime(), m.mtime_nsec())

@@ -619,13 +619,11 @@ fn run_command(
         tell!("kinerja: {note}");
     }
     if let Command::Compact = command {
-        return run_compact(store);
+        run_compact(store)?;
+        // The compacted files are new: the view of the old ones no longer matches them.
+        return keep_screens_view(path);
     }
     let before = store.last_change()?;
-    let bulk = matches!(
-        command,
-        Command::Demo { .. } | Command::Import { .. } | Command::Restore { .. }
-    );
     let result = run_on(&store, command, path, lang);
     let changed = store.last_change().ok().flatten().as_deref() != before.as_deref();
     if result.is_ok() {
@@ -635,11 +633,11 @@ fn run_command(
     let closed = store.close();
     result?;
     closed?;
-    if changed && bulk {
+    if changed {
         // After a bulk job sled's log holds the whole run; it is replayed and folded into
-        // a snapshot by the next open. Do that open now, so the officer's next one is as
-        // quick as after a clean session.
-        Store::open(path)?.close()?;
+        // a snapshot by the next open. Do that open now, and keep the screens' view at its
+        // close, so the officer's next start is as quick as after a clean session.
+        keep_screens_view(path)?;
     }
     Ok(())
 }
@@ -903,23 +901,9 @@ fn screens_on(
     if demo {
         crate::demo::fill(&store, 300, 1, today, &os_user(), &|_| {})?;
     }
-    let opts = crate::app::Options {
-        lang: lang_now,
-        theme,
-        today,
-        tz: jiff::tz::TimeZone::system(),
-        actor: os_user(),
-        db_label: path.display().to_string(),
-        export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
-        officer: None,
-        jp: config.jp_targets(),
-        remote: false,
-        instansi: config.instansi.clone(),
-        tempat: config.tempat.clone(),
-    };
+    let mut opts = local_options(path, config, lang_now, theme, today);
     // Once officers exist, the local screens apply the same roles: the OS user's officer,
     // or read-only for a user who is none.
-    let mut opts = opts;
     let mut stranger = false;
     if store.has_officers()? {
         let user = os_user();
@@ -966,6 +950,61 @@ fn screens_on(
     let closed = store.close_with_view(keep);
     result.map_err(Failure::cannot_run)?;
     closed?;
+    Ok(())
+}
+
+/// The options of local screens on the database at `path`, before any officer's role.
+fn local_options(
+    path: &Path,
+    config: &config::Config,
+    lang: crate::ui::lang::Lang,
+    theme: crate::ui::theme::Theme,
+    today: jiff::civil::Date,
+) -> crate::app::Options {
+    crate::app::Options {
+        lang,
+        theme,
+        today,
+        tz: jiff::tz::TimeZone::system(),
+        actor: os_user(),
+        db_label: path.display().to_string(),
+        export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
+        officer: None,
+        jp: config.jp_targets(),
+        remote: false,
+        instansi: config.instansi.clone(),
+        tempat: config.tempat.clone(),
+    }
+}
+
+/// After a command changed the database at `path` (closed): opens it again as the
+/// screens do, reads every summary once and closes keeping the screens' view (issue 19,
+/// issue 23: `store::view_file`), so the officer's next start reads the rows and Beranda
+/// from it instead of every summary. The open also folds sled's log into a snapshot
+/// after a bulk job, as every open does.
+///
+/// Errors are those of opening and closing the database. A view that cannot be built
+/// (damage `check` would name, a failed read) is not one: the next start reads every
+/// summary, as it would have.
+fn keep_screens_view(path: &Path) -> Result<(), Failure> {
+    let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
+    if !store.open_notes().is_empty() || !store.known_sound() {
+        store.close()?;
+        return Ok(());
+    }
+    let (config, _) = config::default_path()
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
+    let lang = config.lang.unwrap_or_default();
+    let opts = local_options(path, &config, lang, Default::default(), today());
+    // All units' rows and counts, whoever runs the command: the screens narrow them to an
+    // officer's scope as they read the view.
+    let mut app = crate::app::App::new(store, opts)?;
+    let keep = match app.finish_loading() {
+        Ok(_) => app.view_to_keep(),
+        Err(_) => None,
+    };
+    app.into_store().close_with_view(keep)?;
     Ok(())
 }
 
