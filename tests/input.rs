@@ -365,11 +365,13 @@ fn the_first_frame_comes_before_the_database_opens_and_beranda_follows() {
 
 #[test]
 fn the_second_start_draws_beranda_filled_from_the_view_the_first_close_kept() {
-    // Issue 23: the first start reads every summary (Beranda says "memuat..." meanwhile)
-    // and its close keeps the screens' view; the next start reads that instead, so the
-    // frame after the opening one already has Beranda's numbers.
+    // Issue 23: a start without a view (another build's, or none) reads every summary
+    // (Beranda says "memuat..." meanwhile) and its close keeps the screens' view; the
+    // next start reads that instead, so the frame after the opening one already has
+    // Beranda's numbers. The `demo` command kept one already (issue 19): set it aside.
     let home = demo_home();
     let db = home.path().join("db");
+    std::fs::remove_file(db.join("kinerja.view")).expect("the demo command kept a view");
     let frames = |out: &[u8]| -> Vec<String> {
         String::from_utf8_lossy(out)
             .split("\x1b[?2026h")
@@ -473,4 +475,36 @@ fn one_row_down_writes_only_the_two_rows_that_change() {
         assert!(*n <= 300, "a row move wrote {n} bytes: {sizes:?}");
         assert!(*n >= 80, "a row move redraws the two rows: {sizes:?}");
     }
+}
+
+#[test]
+fn keys_typed_while_the_database_opens_are_handled_once_each() {
+    // Issue 23: over Beranda drawn from the view, keys typed while sled still opens are
+    // read by the opening (`2` draws the list at once) and handed to the screens, which
+    // handle them first. Typed as soon as the opening frame is there (raw mode is on),
+    // they must lead where the same keys typed later lead: not lost, not handled twice.
+    let home = demo_home();
+    let db = home.path().join("db");
+    let screen_after = |early: bool| -> String {
+        let mut pty = Pty::spawn(&["--db", db.to_str().unwrap()], home.path());
+        if early {
+            pty.wait_for(0, "\x1b[?2026l");
+            pty.send(b"2jj\r");
+        } else {
+            pty.wait_for(0, "Cakupan");
+            pty.settle(Duration::from_millis(300));
+            pty.send(b"2jj\r");
+        }
+        pty.settle(Duration::from_millis(500));
+        let mut parser = vt100::Parser::new(24, 80, 0);
+        parser.process(&pty.output());
+        let shown = parser.screen().contents();
+        pty.send(b"q");
+        pty.send(b"q");
+        assert!(pty.wait_exit().success());
+        shown
+    };
+    let later = screen_after(false);
+    assert!(later.contains("NIP"), "the third person's record: {later}");
+    assert_eq!(screen_after(true), later);
 }

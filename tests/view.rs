@@ -501,3 +501,38 @@ fn a_command_that_changed_the_database_keeps_a_view_the_next_start_draws_from() 
     assert_same(&screens_of_a_pass(&db, opts), &after, "after import");
     assert_ne!(from_view, after, "the import changed what the screens show");
 }
+
+/// `2` typed while the database still opens, over Beranda drawn early: the list drawn
+/// from the view's rows is the screens' list once they handle that key, but the key line.
+#[test]
+fn the_list_drawn_from_the_view_before_the_store_opens_is_the_screens_list_but_its_keys() {
+    let (_dir, db) = demo_with_a_view();
+    let fingerprint = sound_fingerprint(&db).expect("closed sound");
+    let o = opts();
+    let shared = Shared::read_view(
+        &db,
+        fingerprint,
+        &key(o.today.year(), o.jp),
+        o.today,
+        |_| {},
+    )
+    .expect("a whole view");
+    let ui = o.ui();
+    let mut before = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    before
+        .draw(|f| kinerja::app::draw_opening_list(f, &ui, o.today, &shared))
+        .expect("draw");
+    let mut app = App::from_view(Store::open(&db).expect("open"), shared, o).expect("app");
+    app.handle_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    let mut first = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    first.draw(|f| app.draw(f)).expect("draw");
+    let (before, first) = (
+        rows_of(before.backend().buffer()),
+        rows_of(first.backend().buffer()),
+    );
+    assert!(first[0].contains("2 Pegawai") && first.iter().any(|r| r.contains("300")));
+    assert_eq!(before[..23], first[..23], "the tab bar and the list");
+    assert_eq!(before[23].trim(), "", "the keys wait for the screens");
+    assert_ne!(first[23].trim(), "");
+    app.into_store().close().expect("close");
+}

@@ -506,6 +506,12 @@ impl App {
         changed
     }
 
+    /// Whether the rows are still the first page only ([`App::finish_loading`] reads the
+    /// rest after the first frame).
+    pub fn loading(&self) -> bool {
+        self.pending_load
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -1190,9 +1196,32 @@ pub fn draw_opening_home(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, h
     ScreenTrait::draw(&mut screen, frame, body, ui);
 }
 
+/// The staff list drawn from the rows of the screens' view (`Shared::from_view`) while
+/// the database still opens, after `2` was typed on Beranda drawn early: the tab bar and
+/// the list exactly as the screens draw them once they handle that key, without the key
+/// line. Only for a view of a database without officers (whose scope would narrow the
+/// list), as Beranda's early frame.
+pub fn draw_opening_list(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date, shared: &Shared) {
+    let Some(body) = opening_frame_of(frame, ui, today, Tab::Staff) else {
+        return;
+    };
+    let mut screen = StaffList::new(StaffIndex::view(shared.staff.clone()), false);
+    ScreenTrait::draw(&mut screen, frame, body, ui);
+}
+
 /// The opening frames' header (Beranda's tab) and the body's area under it; on a
 /// terminal too small for the screens, the line that says so instead, and `None`.
 fn opening_frame(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date) -> Option<Rect> {
+    opening_frame_of(frame, ui, today, Tab::Home)
+}
+
+/// [`opening_frame`] with `tab` marked.
+fn opening_frame_of(
+    frame: &mut Frame,
+    ui: &Ui,
+    today: jiff::civil::Date,
+    tab: Tab,
+) -> Option<Rect> {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let y = area.height / 2;
@@ -1206,6 +1235,6 @@ fn opening_frame(frame: &mut Frame, ui: &Ui, today: jiff::civil::Date) -> Option
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_header(frame, header, ui, Some(Tab::Home), false, today, None);
+    draw_header(frame, header, ui, Some(tab), false, today, None);
     Some(body)
 }

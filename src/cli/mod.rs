@@ -875,6 +875,34 @@ fn screens_on(
                     }
                 })
             });
+            // While sled still opens, over Beranda drawn from the view: keys typed are
+            // read, and `2` shows the list from the view's rows at once (`1` Beranda
+            // again). Any other key ends this; the screens handle every key read here
+            // first, then the rest.
+            if let (Some(o), Some(shared), Some(home)) =
+                (opening.as_mut(), view.as_ref(), early.as_ref())
+            {
+                let mut shown = '1';
+                while !opened.is_finished() {
+                    if !o.read_keys(std::time::Duration::from_millis(5)) {
+                        continue;
+                    }
+                    let Some(tab) = early_tab(o.typed()) else {
+                        break;
+                    };
+                    if tab != shown {
+                        let drawn = if tab == '2' {
+                            o.redraw(|f| crate::app::draw_opening_list(f, &ui, today, shared))
+                        } else {
+                            o.redraw(|f| crate::app::draw_opening_home(f, &ui, today, home))
+                        };
+                        if drawn.is_err() {
+                            break;
+                        }
+                        shown = tab;
+                    }
+                }
+            }
             let store = opened.join().map_err(|_| {
                 Failure::cannot_run(format!(
                     "opening {} stopped unexpectedly; run `kinerja --db {} check`",
@@ -951,6 +979,29 @@ fn screens_on(
     result.map_err(Failure::cannot_run)?;
     closed?;
     Ok(())
+}
+
+/// The tab keys typed while the database opens lead to (`'1'` Beranda, `'2'` the list):
+/// the last one's, when every input is one of them (unmodified); `None` when another
+/// input is among them, which only the screens can answer.
+fn early_tab(typed: &[crate::ui::event::Input]) -> Option<char> {
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let mut tab = '1';
+    for input in typed {
+        match input {
+            crate::ui::event::Input::Key(k)
+                if k.modifiers == KeyModifiers::NONE
+                    && k.kind == KeyEventKind::Press
+                    && matches!(k.code, KeyCode::Char('1' | '2')) =>
+            {
+                if let KeyCode::Char(c) = k.code {
+                    tab = c;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(tab)
 }
 
 /// The options of local screens on the database at `path`, before any officer's role.
@@ -1231,4 +1282,32 @@ fn run_restore(store: &Store, file: &Path, allow_empty: bool) -> Result<(), Fail
         store.path().display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::early_tab;
+    use crate::ui::event::{Input, InputParser};
+
+    /// The inputs the loop's parser reads from `bytes`.
+    fn typed(bytes: &[u8]) -> Vec<Input> {
+        let mut out = Vec::new();
+        let mut parser = InputParser::new();
+        parser.feed(bytes, &mut out);
+        parser.flush_pending(&mut out);
+        out
+    }
+
+    #[test]
+    fn only_tab_keys_typed_while_the_database_opens_are_drawn_early() {
+        assert_eq!(early_tab(&typed(b"")), Some('1'), "nothing typed: Beranda");
+        assert_eq!(early_tab(&typed(b"2")), Some('2'));
+        assert_eq!(early_tab(&typed(b"21")), Some('1'), "the last one counts");
+        assert_eq!(early_tab(&typed(b"122")), Some('2'));
+        // Anything else only the screens can answer: a move, another tab, Alt-2, a paste.
+        assert_eq!(early_tab(&typed(b"2j")), None);
+        assert_eq!(early_tab(&typed(b"3")), None);
+        assert_eq!(early_tab(&typed(b"\x1b2")), None);
+        assert_eq!(early_tab(&typed(b"\x1b[200~2\x1b[201~")), None);
+    }
 }

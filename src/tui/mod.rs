@@ -114,18 +114,22 @@ impl Signals {
 /// loses nothing typed; the caller closes (flushes) the store. The terminal is restored before this returns, whatever
 /// happened, and by the panic hook on a panic.
 pub fn run(app: &mut App, opening: Option<Opening>) -> Result<(), String> {
-    let (mut terminal, signals) = match opening {
+    let (mut terminal, signals, typed) = match opening {
         Some(mut o) => match (o.terminal.take(), o.signals.take()) {
-            (Some(t), Some(s)) => (t, s),
+            (Some(t), Some(s)) => (
+                t,
+                s,
+                (std::mem::take(&mut o.parser), std::mem::take(&mut o.inputs)),
+            ),
             _ => return Err("the terminal was already given back".into()),
         },
         None => {
             let signals =
                 Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
-            (take_terminal()?, signals)
+            (take_terminal()?, signals, Default::default())
         }
     };
-    let result = event_loop(&mut terminal, app, &signals);
+    let result = event_loop(&mut terminal, app, &signals, typed);
     restore_terminal();
     // Before ratatui's Terminal is dropped: its drop prints to stderr when it cannot show
     // the cursor again, which on a closed terminal would panic.
@@ -142,6 +146,14 @@ pub struct Opening {
     /// Watched from the start: a signal while the database opens ends the session as soon
     /// as the loop starts, with the terminal put back (the default would leave it raw).
     signals: Option<Signals>,
+    /// What was typed while the database opened ([`Opening::read_keys`]), in order, and
+    /// the parser that read it: [`run`] hands both to the screens, which handle the
+    /// inputs first, so nothing typed early is lost or read twice.
+    parser: InputParser,
+    inputs: Vec<crate::ui::event::Input>,
+    /// The terminal went away or failed while being read: nothing more is read here (the
+    /// loop meets the same and ends the session).
+    unreadable: bool,
 }
 
 impl Opening {
@@ -163,7 +175,52 @@ impl Opening {
         Ok(Opening {
             terminal: Some(terminal),
             signals: Some(signals),
+            parser: InputParser::new(),
+            inputs: Vec::new(),
+            unreadable: false,
         })
+    }
+
+    /// Waits up to `wait` for keys while the database still opens, and reads every byte
+    /// waiting through the loop's own parser ([`InputParser`]). Returns whether inputs
+    /// were added to [`Opening::typed`]. A signal ends the wait early and is left for the
+    /// loop (which ends the session); a terminal that went away is not read again.
+    pub fn read_keys(&mut self, wait: Duration) -> bool {
+        let Some(signals) = self.signals.as_ref() else {
+            return false;
+        };
+        if self.unreadable || signals.stop.load(Ordering::Relaxed) {
+            std::thread::sleep(wait);
+            return false;
+        }
+        let tty = io::stdin().as_raw_fd();
+        let before = self.inputs.len();
+        let mut buf = [0u8; 1024];
+        let mut timeout = wait;
+        loop {
+            match wait_for(tty, signals, Some(timeout)) {
+                Ok((true, _)) => match read_tty(tty, &mut buf) {
+                    Ok(n) if n > 0 => self.parser.feed(&buf[..n], &mut self.inputs),
+                    _ => {
+                        self.unreadable = true;
+                        break;
+                    }
+                },
+                Ok((false, _)) => break,
+                Err(_) => {
+                    self.unreadable = true;
+                    break;
+                }
+            }
+            // Everything already waiting, without waiting again.
+            timeout = Duration::ZERO;
+        }
+        self.inputs.len() > before
+    }
+
+    /// The inputs read while the database opened, oldest first.
+    pub fn typed(&self) -> &[crate::ui::event::Input] {
+        &self.inputs
     }
 
     /// Draws `paint` in place of what is shown (only what differs is written), as one
@@ -267,7 +324,7 @@ fn init() -> io::Result<Term> {
 }
 
 /// Waits for input or a signal; `None` waits for ever. Returns (terminal readable, signal).
-fn wait(tty: RawFd, signals: &Signals, timeout: Option<Duration>) -> io::Result<(bool, bool)> {
+fn wait_for(tty: RawFd, signals: &Signals, timeout: Option<Duration>) -> io::Result<(bool, bool)> {
     let mut fds = [
         libc::pollfd {
             fd: tty,
@@ -297,7 +354,14 @@ fn wait(tty: RawFd, signals: &Signals, timeout: Option<Duration>) -> io::Result<
     ))
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(), String> {
+/// The loop of [`run`]; `typed` is what was read while the database opened (the parser
+/// and its inputs, [`Opening::read_keys`]), handled first.
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    signals: &Signals,
+    typed: (InputParser, Vec<crate::ui::event::Input>),
+) -> Result<(), String> {
     let io_err = |e: io::Error| format!("terminal error: {e}");
     // A terminal that went away ends the session as SIGHUP does (drafts are kept).
     macro_rules! or_gone {
@@ -309,14 +373,27 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
             }
         };
     }
+    let (mut parser, mut inputs) = typed;
+    // Keys typed while the database opened: over rows already whole (from the view) they
+    // are handled before the first frame, which then shows what the opening drew from
+    // them (`app::draw_opening_tab`); over the first page only, after every row is read,
+    // as keys typed meanwhile always were.
+    let early = !app.loading();
+    if early && handle_inputs(app, &mut inputs) {
+        return Ok(());
+    }
     or_gone!(draw(terminal, app));
     // The first frame shows the first page; now read the rest of the list.
     if app.finish_loading().map_err(|e| e.to_string())? {
         or_gone!(draw(terminal, app));
     }
+    if !early && !inputs.is_empty() {
+        if handle_inputs(app, &mut inputs) {
+            return Ok(());
+        }
+        or_gone!(draw(terminal, app));
+    }
     let tty = io::stdin().as_raw_fd();
-    let mut parser = InputParser::new();
-    let mut inputs = Vec::new();
     let mut buf = vec![0u8; 8192];
     while !app.should_quit() {
         let timeout = if parser.in_paste() {
@@ -329,7 +406,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
         } else {
             None
         };
-        let (readable, signalled) = or_gone!(wait(tty, signals, timeout));
+        let (readable, signalled) = or_gone!(wait_for(tty, signals, timeout));
         if signalled {
             signals.drain();
         }
@@ -351,7 +428,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
                     return Ok(());
                 }
                 parser.feed(&buf[..n], &mut inputs);
-                if !or_gone!(wait(tty, signals, Some(Duration::ZERO))).0 {
+                if !or_gone!(wait_for(tty, signals, Some(Duration::ZERO))).0 {
                     break;
                 }
             }
@@ -373,6 +450,17 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> Result<(
         }
     }
     Ok(())
+}
+
+/// Handles `inputs` (emptied) in order; true when one of them quit the screens.
+fn handle_inputs(app: &mut App, inputs: &mut Vec<crate::ui::event::Input>) -> bool {
+    for input in inputs.drain(..) {
+        app.handle_input(input);
+        if app.should_quit() {
+            return true;
+        }
+    }
+    false
 }
 
 fn read_tty(tty: RawFd, buf: &mut [u8]) -> io::Result<usize> {
