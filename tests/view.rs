@@ -534,5 +534,31 @@ fn the_list_drawn_from_the_view_before_the_store_opens_is_the_screens_list_but_i
     assert_eq!(before[..23], first[..23], "the tab bar and the list");
     assert_eq!(before[23].trim(), "", "the keys wait for the screens");
     assert_ne!(first[23].trim(), "");
+    let kept = app.view_to_keep().expect("nothing changed");
+    app.into_store().close_with_view(Some(kept)).expect("close");
+
+    // Typed while the terminal is too small for the screens (the opening says so): the
+    // screens take none of it, as in their loop.
+    let shared = Shared::read_view(
+        &db,
+        sound_fingerprint(&db).expect("closed sound"),
+        &key(opts().today.year(), opts().jp),
+        opts().today,
+        |_| {},
+    )
+    .expect("a whole view");
+    let mut app = App::from_view(Store::open(&db).expect("open"), shared, opts()).expect("app");
+    app.note_size(40, 10);
+    app.handle_input(kinerja::ui::event::Input::Key(KeyEvent::new(
+        KeyCode::Char('2'),
+        KeyModifiers::NONE,
+    )));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.draw(f)).expect("draw");
+    let shown = rows_of(term.backend().buffer());
+    assert!(
+        shown.iter().any(|r| r.contains("Cakupan penilaian")),
+        "still Beranda: {shown:?}"
+    );
     app.into_store().close().expect("close");
 }

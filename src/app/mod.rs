@@ -506,6 +506,13 @@ impl App {
         changed
     }
 
+    /// Notes the terminal's size before a first frame (which notes it too): a terminal
+    /// too small for the screens takes no keys, whether they come before a frame or
+    /// after.
+    pub fn note_size(&mut self, width: u16, height: u16) {
+        self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+    }
+
     /// Whether the rows are still the first page only ([`App::finish_loading`] reads the
     /// rest after the first frame).
     pub fn loading(&self) -> bool {

@@ -619,9 +619,8 @@ fn run_command(
         tell!("kinerja: {note}");
     }
     if let Command::Compact = command {
-        run_compact(store)?;
-        // The compacted files are new: the view of the old ones no longer matches them.
-        return keep_screens_view(path);
+        // No view after it: the next screens open checks the compacted files first.
+        return run_compact(store);
     }
     let before = store.last_change()?;
     let result = run_on(&store, command, path, lang);
@@ -637,7 +636,14 @@ fn run_command(
         // After a bulk job sled's log holds the whole run; it is replayed and folded into
         // a snapshot by the next open. Do that open now, and keep the screens' view at its
         // close, so the officer's next start is as quick as after a clean session.
-        keep_screens_view(path)?;
+        // The command's work is saved whatever happens here: a failure is said, not
+        // returned (the next start then reads every summary, as it would have).
+        if let Err(e) = keep_screens_view(path) {
+            tell!(
+                "kinerja: the change is saved; keeping the screens' view of {} failed ({e}), so the next start reads every summary",
+                path.display()
+            );
+        }
     }
     Ok(())
 }
@@ -915,7 +921,12 @@ fn screens_on(
         None => (Ok(Store::open_with_cache(path, SCREEN_CACHE_BYTES)), None),
     };
     let store = store??;
+    // Keys typed while the database opened, kept when the opening is given back first.
+    let mut typed = crate::tui::Typed::default();
     if !store.open_notes().is_empty() || !store.known_sound() {
+        if let Some(o) = opening.as_mut() {
+            typed = o.take_typed();
+        }
         opening = None;
         view = None;
         early = None;
@@ -968,7 +979,7 @@ fn screens_on(
             true,
         );
     }
-    let result = crate::tui::run(&mut app, opening);
+    let result = crate::tui::run(&mut app, opening, typed);
     let keep = if demo { None } else { app.view_to_keep() };
     let store = app.into_store();
     // The demo's temporary database needs no safety net.
@@ -1034,10 +1045,11 @@ fn local_options(
 /// from it instead of every summary. The open also folds sled's log into a snapshot
 /// after a bulk job, as every open does.
 ///
-/// Errors are those of opening and closing the database. A view that cannot be built
-/// (damage `check` would name, a failed read) is not one: the next start reads every
-/// summary, as it would have.
-fn keep_screens_view(path: &Path) -> Result<(), Failure> {
+/// Errors: the database cannot be opened again (another process took it meanwhile) or
+/// closed, or its first page cannot be read (the store is then dropped unclosed, and the
+/// next screens open checks it). A view that cannot be built from rows read (a failed
+/// read of the rest) is none: the next start reads every summary, as it would have.
+fn keep_screens_view(path: &Path) -> Result<(), StoreError> {
     let store = Store::open_with_cache(path, SCREEN_CACHE_BYTES)?;
     if !store.open_notes().is_empty() || !store.known_sound() {
         store.close()?;

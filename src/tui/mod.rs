@@ -113,20 +113,32 @@ impl Signals {
 /// session, or the terminal goes away. Drafts are written as forms change, so a signal
 /// loses nothing typed; the caller closes (flushes) the store. The terminal is restored before this returns, whatever
 /// happened, and by the panic hook on a panic.
-pub fn run(app: &mut App, opening: Option<Opening>) -> Result<(), String> {
+///
+/// `earlier` is what an opening given back before the screens read
+/// ([`Opening::take_typed`]); an opening given here hands over its own after it.
+pub fn run(app: &mut App, opening: Option<Opening>, earlier: Typed) -> Result<(), String> {
     let (mut terminal, signals, typed) = match opening {
         Some(mut o) => match (o.terminal.take(), o.signals.take()) {
-            (Some(t), Some(s)) => (
-                t,
-                s,
-                (std::mem::take(&mut o.parser), std::mem::take(&mut o.inputs)),
-            ),
+            (Some(t), Some(s)) => {
+                let own = o.take_typed();
+                let typed = if earlier.inputs.is_empty() {
+                    own
+                } else {
+                    let mut inputs = earlier.inputs;
+                    inputs.extend(own.inputs);
+                    Typed {
+                        parser: own.parser,
+                        inputs,
+                    }
+                };
+                (t, s, typed)
+            }
             _ => return Err("the terminal was already given back".into()),
         },
         None => {
             let signals =
                 Signals::register().map_err(|e| format!("cannot watch for signals: {e}"))?;
-            (take_terminal()?, signals, Default::default())
+            (take_terminal()?, signals, earlier)
         }
     };
     let result = event_loop(&mut terminal, app, &signals, typed);
@@ -136,6 +148,16 @@ pub fn run(app: &mut App, opening: Option<Opening>) -> Result<(), String> {
     quiet_if_terminal_gone();
     drop(terminal);
     result
+}
+
+/// What was typed while the database opened, and the parser that read it
+/// ([`Opening::read_keys`]): handed to the screens' loop ([`run`]), which handles those
+/// inputs first and goes on reading with the same parser, so nothing typed is lost or
+/// read twice, even a sequence cut in two.
+#[derive(Debug, Default)]
+pub struct Typed {
+    parser: InputParser,
+    inputs: Vec<crate::ui::event::Input>,
 }
 
 /// The terminal taken before the database is open, with its first frame drawn (issue 23:
@@ -149,8 +171,7 @@ pub struct Opening {
     /// What was typed while the database opened ([`Opening::read_keys`]), in order, and
     /// the parser that read it: [`run`] hands both to the screens, which handle the
     /// inputs first, so nothing typed early is lost or read twice.
-    parser: InputParser,
-    inputs: Vec<crate::ui::event::Input>,
+    typed: Typed,
     /// The terminal went away or failed while being read: nothing more is read here (the
     /// loop meets the same and ends the session).
     unreadable: bool,
@@ -175,38 +196,39 @@ impl Opening {
         Ok(Opening {
             terminal: Some(terminal),
             signals: Some(signals),
-            parser: InputParser::new(),
-            inputs: Vec::new(),
+            typed: Typed::default(),
             unreadable: false,
         })
     }
 
     /// Waits up to `wait` for keys while the database still opens, and reads every byte
     /// waiting through the loop's own parser ([`InputParser`]). Returns whether inputs
-    /// were added to [`Opening::typed`]. A signal ends the wait early and is left for the
-    /// loop (which ends the session); a terminal that went away is not read again.
+    /// were added to [`Opening::typed`]. Only the terminal is watched: a signal meanwhile
+    /// is left for the loop (which ends the session on a stop, or resizes), and after a
+    /// stop nothing more is read; a terminal that went away is not read again.
     pub fn read_keys(&mut self, wait: Duration) -> bool {
-        let Some(signals) = self.signals.as_ref() else {
-            return false;
-        };
-        if self.unreadable || signals.stop.load(Ordering::Relaxed) {
+        let stopped = self
+            .signals
+            .as_ref()
+            .is_none_or(|s| s.stop.load(Ordering::Relaxed));
+        if self.unreadable || stopped {
             std::thread::sleep(wait);
             return false;
         }
         let tty = io::stdin().as_raw_fd();
-        let before = self.inputs.len();
+        let before = self.typed.inputs.len();
         let mut buf = [0u8; 1024];
         let mut timeout = wait;
         loop {
-            match wait_for(tty, signals, Some(timeout)) {
-                Ok((true, _)) => match read_tty(tty, &mut buf) {
-                    Ok(n) if n > 0 => self.parser.feed(&buf[..n], &mut self.inputs),
+            match poll_in(tty, timeout) {
+                Ok(true) => match read_tty(tty, &mut buf) {
+                    Ok(n) if n > 0 => self.typed.parser.feed(&buf[..n], &mut self.typed.inputs),
                     _ => {
                         self.unreadable = true;
                         break;
                     }
                 },
-                Ok((false, _)) => break,
+                Ok(false) => break,
                 Err(_) => {
                     self.unreadable = true;
                     break;
@@ -215,12 +237,18 @@ impl Opening {
             // Everything already waiting, without waiting again.
             timeout = Duration::ZERO;
         }
-        self.inputs.len() > before
+        self.typed.inputs.len() > before
+    }
+
+    /// What was typed while the database opened, taken out (when the opening is given
+    /// back before the screens, for [`run`] to handle all the same).
+    pub fn take_typed(&mut self) -> Typed {
+        std::mem::take(&mut self.typed)
     }
 
     /// The inputs read while the database opened, oldest first.
     pub fn typed(&self) -> &[crate::ui::event::Input] {
-        &self.inputs
+        &self.typed.inputs
     }
 
     /// Draws `paint` in place of what is shown (only what differs is written), as one
@@ -323,6 +351,28 @@ fn init() -> io::Result<Term> {
     Terminal::new(scroll::Scrolling::over(io::stdout()))
 }
 
+/// Waits up to `timeout` for input on the terminal alone; true when it is readable (or
+/// hung up, which the read then says).
+fn poll_in(tty: RawFd, timeout: Duration) -> io::Result<bool> {
+    let mut fd = [libc::pollfd {
+        fd: tty,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: `fd` is a valid array of one pollfd for the duration of the call.
+    let n = unsafe { libc::poll(fd.as_mut_ptr(), 1, ms) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        return if e.kind() == io::ErrorKind::Interrupted {
+            Ok(false)
+        } else {
+            Err(e)
+        };
+    }
+    Ok(fd[0].revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0)
+}
+
 /// Waits for input or a signal; `None` waits for ever. Returns (terminal readable, signal).
 fn wait_for(tty: RawFd, signals: &Signals, timeout: Option<Duration>) -> io::Result<(bool, bool)> {
     let mut fds = [
@@ -360,7 +410,7 @@ fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     signals: &Signals,
-    typed: (InputParser, Vec<crate::ui::event::Input>),
+    typed: Typed,
 ) -> Result<(), String> {
     let io_err = |e: io::Error| format!("terminal error: {e}");
     // A terminal that went away ends the session as SIGHUP does (drafts are kept).
@@ -373,11 +423,18 @@ fn event_loop(
             }
         };
     }
-    let (mut parser, mut inputs) = typed;
+    let Typed {
+        mut parser,
+        mut inputs,
+    } = typed;
     // Keys typed while the database opened: over rows already whole (from the view) they
     // are handled before the first frame, which then shows what the opening drew from
-    // them (`app::draw_opening_tab`); over the first page only, after every row is read,
-    // as keys typed meanwhile always were.
+    // them (`app::draw_opening_list`); over the first page only, after every row is read,
+    // as keys typed meanwhile always were. A terminal too small for the screens takes no
+    // keys, as in the loop.
+    if let Ok(size) = terminal.size() {
+        app.note_size(size.width, size.height);
+    }
     let early = !app.loading();
     if early && handle_inputs(app, &mut inputs) {
         return Ok(());
