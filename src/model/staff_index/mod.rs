@@ -15,6 +15,7 @@ mod sort;
 #[cfg(test)]
 mod tests;
 mod view;
+mod view_rows;
 
 pub use persist::{decode_bounded, decode_bounded_read};
 pub use rows::{StaffRow, TalentSource};

@@ -3,7 +3,9 @@
 //! the next screens take them back without reading a summary. The sorted orders are not
 //! kept: each is built the first time it is asked for, as after a read.
 
-use super::rows::{Entry, EntryIn, EntryOut, Heap, Interner};
+#[cfg(test)]
+use super::rows::EntryIn;
+use super::rows::{Entry, EntryOut, Heap, Interner};
 use super::shared::{SharedStaff, StaffData, read};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -31,7 +33,9 @@ struct RowsOut<'a> {
     keberatan: Vec<(&'a [u8; 18], &'a ObjectionList)>,
 }
 
-/// What is read back: the same fields, owned.
+/// What is read back: the same fields, owned, through serde: kept as the tests' check of
+/// the rows' own decoder ([`super::view_rows`]), which [`SharedStaff::read_view`] uses.
+#[cfg(test)]
 #[derive(serde::Deserialize)]
 struct RowsIn {
     layout: u8,
@@ -56,13 +60,15 @@ impl serde::Serialize for ItemsOut<'_> {
     }
 }
 
-/// The rows read back one by one, each one's name and lists appended to one heap as it is
-/// read: no row's parts are ever allocated on their own.
+/// The rows read back one by one through serde, each one's name and lists appended to one
+/// heap as it is read (the tests' check of [`super::view_rows`]).
+#[cfg(test)]
 struct ItemsIn {
     items: Vec<Entry>,
     heap: Heap,
 }
 
+#[cfg(test)]
 impl<'de> serde::Deserialize<'de> for ItemsIn {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ItemsIn, D::Error> {
         struct Rows;
@@ -219,36 +225,83 @@ impl SharedStaff {
         reader: &mut std::io::BufReader<R>,
         len: u64,
     ) -> Option<SharedStaff> {
-        let rows: RowsIn = decode_bounded_read(reader, len)?;
-        if rows.layout != LAYOUT {
+        // `RowsOut`'s fields one after the other (bincode writes a struct as its fields in
+        // order), the rows by their own decoder.
+        let layout: u8 = decode_bounded_read(reader, len)?;
+        if layout != LAYOUT {
             return None;
         }
+        let year: i16 = decode_bounded_read(reader, len)?;
+        let jabatan: Vec<String> = decode_bounded_read(reader, len)?;
+        let unit_ids: Vec<String> = decode_bounded_read(reader, len)?;
+        let unit_names: Vec<(String, String)> = decode_bounded_read(reader, len)?;
+        let (items, heap) = super::view_rows::read_rows(reader)?;
+        let moves: Vec<([u8; 18], Box<MoveList>)> = decode_bounded_read(reader, len)?;
+        let keberatan: Vec<([u8; 18], Box<ObjectionList>)> = decode_bounded_read(reader, len)?;
+        Self::from_parts(
+            year, jabatan, unit_ids, unit_names, items, heap, moves, keberatan,
+        )
+    }
+
+    /// The rows from a view's decoded parts; `None` when a row or move names an interned
+    /// number with no text.
+    #[allow(clippy::too_many_arguments)]
+    fn from_parts(
+        year: i16,
+        jabatan: Vec<String>,
+        unit_ids: Vec<String>,
+        unit_names: Vec<(String, String)>,
+        items: Vec<Entry>,
+        heap: Heap,
+        moves: Vec<([u8; 18], Box<MoveList>)>,
+        keberatan: Vec<([u8; 18], Box<ObjectionList>)>,
+    ) -> Option<SharedStaff> {
         let known = |n: u16, texts: &[String]| usize::from(n) < texts.len();
-        if !rows
-            .items
-            .items
+        if !items
             .iter()
-            .all(|e| known(e.jabatan, &rows.jabatan) && known(e.unit, &rows.unit_ids))
-            || !rows
-                .moves
+            .all(|e| known(e.jabatan, &jabatan) && known(e.unit, &unit_ids))
+            || !moves
                 .iter()
-                .all(|(_, m)| m.iter().all(|(_, u)| known(*u, &rows.unit_ids)))
+                .all(|(_, m)| m.iter().all(|(_, u)| known(*u, &unit_ids)))
         {
             return None;
         }
         let data = StaffData {
-            items: rows.items.items,
-            heap: rows.items.heap,
-            jabatan: Interner::from_texts(rows.jabatan)?,
-            unit_ids: Interner::from_texts(rows.unit_ids)?,
-            unit_names: rows.unit_names.into_iter().collect(),
-            year: rows.year,
+            items,
+            heap,
+            jabatan: Interner::from_texts(jabatan)?,
+            unit_ids: Interner::from_texts(unit_ids)?,
+            unit_names: unit_names.into_iter().collect(),
+            year,
             orders: HashMap::new(),
-            moves: rows.moves.into_iter().collect(),
-            keberatan: rows.keberatan.into_iter().collect(),
+            moves: moves.into_iter().collect(),
+            keberatan: keberatan.into_iter().collect(),
             generation: 0,
         };
         Some(SharedStaff(Arc::new(RwLock::new(data))))
+    }
+
+    /// [`SharedStaff::read_view`] through serde's decoder (the tests' check of the rows'
+    /// own decoder).
+    #[cfg(test)]
+    fn read_view_serde<R: std::io::Read>(
+        reader: &mut std::io::BufReader<R>,
+        len: u64,
+    ) -> Option<SharedStaff> {
+        let rows: RowsIn = decode_bounded_read(reader, len)?;
+        if rows.layout != LAYOUT {
+            return None;
+        }
+        Self::from_parts(
+            rows.year,
+            rows.jabatan,
+            rows.unit_ids,
+            rows.unit_names,
+            rows.items.items,
+            rows.items.heap,
+            rows.moves,
+            rows.keberatan,
+        )
     }
 }
 
@@ -303,7 +356,20 @@ mod tests {
         bytes.extend_from_slice(b"after");
         let (back, used) = SharedStaff::from_view(&bytes[at..]).expect("read");
         assert_eq!(&bytes[at + used..], b"after", "the rows end where they say");
-        let (a, b) = (read(&staff.0), read(&back.0));
+        assert_same_rows(&staff, &back);
+        let b = read(&back.0);
+        for y in &b.items {
+            assert_eq!(b.keberatan_of(y).len(), 1, "the open objection comes back");
+        }
+        // A new text after the read gets the next number, not one already taken.
+        let mut jabatan = Interner::from_texts(b.jabatan.texts().to_vec()).expect("texts");
+        let n = jabatan.number("Bidan Terampil");
+        assert_eq!(usize::from(n), b.jabatan.texts().len());
+    }
+
+    /// Every field of every row, and what the rows share, equal in `a` and `b`.
+    fn assert_same_rows(a: &SharedStaff, b: &SharedStaff) {
+        let (a, b) = (read(&a.0), read(&b.0));
         assert_eq!(a.items.len(), b.items.len());
         for (x, y) in a.items.iter().zip(&b.items) {
             assert_eq!(x.nip, y.nip);
@@ -316,16 +382,112 @@ mod tests {
             assert_eq!(a.heap.annual(x), b.heap.annual(y));
             assert_eq!(x.jenis, y.jenis);
             assert_eq!(a.heap.held(x), b.heap.held(y));
+            assert_eq!(x.keberatan, y.keberatan);
             assert_eq!(a.moves_of(x), b.moves_of(y));
             assert_eq!(a.keberatan_of(x), b.keberatan_of(y));
-            assert_eq!(b.keberatan_of(y).len(), 1, "the open objection comes back");
         }
         assert_eq!(a.unit_names, b.unit_names);
         assert_eq!(a.year, b.year);
-        // A new text after the read gets the next number, not one already taken.
-        let mut jabatan = Interner::from_texts(b.jabatan.texts().to_vec()).expect("texts");
-        let n = jabatan.number("Bidan Terampil");
-        assert_eq!(usize::from(n), b.jabatan.texts().len());
+    }
+
+    fn any_summary() -> impl proptest::strategy::Strategy<Value = StaffSummary> {
+        use crate::domain::{JenisJabatan, KeberatanStatus, PeriodKind};
+        use proptest::prelude::*;
+        let golongan = prop_oneof![
+            Just(Golongan::Unstated),
+            any::<u8>().prop_map(Golongan::Pns),
+            any::<u8>().prop_map(Golongan::Pppk),
+        ];
+        let kind = prop_oneof![
+            Just(PeriodKind::Tahunan),
+            any::<u8>().prop_map(PeriodKind::Triwulan),
+            any::<u8>().prop_map(PeriodKind::Bulanan),
+            (any::<u8>(), any::<u8>()).prop_map(|(a, b)| PeriodKind::Rentang(a, b)),
+        ];
+        let period = (any::<i16>(), kind).prop_map(|(year, kind)| Period { year, kind });
+        let predikat = (0usize..5).prop_map(|n| Predikat::ALL[n]);
+        let jenis = proptest::option::of((0usize..14).prop_map(|n| JenisJabatan::ALL[n]));
+        let day = (1900i16..2100, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| date(y, m, d));
+        // Names past the reader's buffer too (its slow path), numbers across every
+        // varint width.
+        let name = prop_oneof!["[a-zA-Z .,'é]{0,40}", "[a-z]{9000,9100}"];
+        let number = prop_oneof![0u32..251, 251u32..65_536, any::<u32>()];
+        (
+            "[0-9]{18}",
+            name,
+            golongan,
+            (
+                any::<bool>(),
+                proptest::option::of((period, predikat.clone())),
+            ),
+            (number.clone(), jenis),
+            proptest::collection::vec((any::<i16>(), number.clone()), 0..4),
+            proptest::collection::vec((any::<i16>(), predikat), 0..4),
+            proptest::collection::vec((number, day), 0..4),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(nip, name, golongan, (aktif, last), (jp_now, jenis), jp, annual, held, open)| {
+                    let mut jp = jp;
+                    jp.push((2026, jp_now));
+                    StaffSummary {
+                        nip,
+                        name,
+                        golongan,
+                        jabatan: "Perawat Ahli Pertama".into(),
+                        jenis,
+                        unit_id: "pkm".into(),
+                        aktif,
+                        last,
+                        jp,
+                        annual,
+                        annual_hasil: Vec::new(),
+                        held,
+                        keberatan: if open {
+                            vec![(
+                                Period::annual(2025),
+                                KeberatanStatus::Diajukan,
+                                date(2026, 1, 20),
+                            )]
+                        } else {
+                            Vec::new()
+                        },
+                        pendidikan: None,
+                        tmt_golongan: None,
+                        moves: Vec::new(),
+                    }
+                },
+            )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// The rows' own decoder reads exactly what serde's does from the same view
+        /// (`view_rows`), through a buffer of any size, and refuses the same cut views.
+        #[test]
+        fn the_rows_own_decoder_reads_what_serde_reads(
+            people in proptest::collection::vec(any_summary(), 1..12),
+            buffer in proptest::prop_oneof![1usize..16, 8192usize..8193],
+        ) {
+            let staff = SharedStaff::new(people, HashMap::new(), 2026);
+            let mut bytes = Vec::new();
+            staff.write_view(&mut bytes).expect("write");
+            let len = bytes.len() as u64;
+            let mut own = std::io::BufReader::with_capacity(buffer, &bytes[..]);
+            let mut serde = std::io::BufReader::with_capacity(buffer, &bytes[..]);
+            let a = SharedStaff::read_view(&mut own, len).expect("own decoder");
+            let b = SharedStaff::read_view_serde(&mut serde, len).expect("serde");
+            assert_same_rows(&a, &staff);
+            assert_same_rows(&a, &b);
+            // Cut anywhere: neither takes it.
+            let step = (bytes.len() / 40).max(1);
+            for cut in (0..bytes.len()).step_by(step) {
+                let part = &bytes[..cut];
+                let mut r = std::io::BufReader::with_capacity(buffer, part);
+                proptest::prop_assert!(SharedStaff::read_view(&mut r, cut as u64).is_none());
+            }
+        }
     }
 
     /// A view saying a text is 2^63 bytes long: bincode would make room for it before

@@ -267,8 +267,10 @@ impl<'a> EntryOut<'a> {
     }
 }
 
-/// A row as the view file holds it, read back ([`EntryOut`]'s fields, owned) before its
-/// parts go into the heap.
+/// A row as the view file holds it, read back through serde ([`EntryOut`]'s fields,
+/// owned) before its parts go into the heap: the tests' check of the rows' own decoder
+/// (`view_rows`).
+#[cfg(test)]
 #[derive(serde::Deserialize)]
 pub(super) struct EntryIn {
     #[serde(with = "packed_nip")]
@@ -288,6 +290,43 @@ pub(super) struct EntryIn {
     keberatan: bool,
 }
 
+/// A row's own fields as the view's rows decoder reads them ([`Entry`] without its
+/// spans, which [`Heap::push_parts`] gives).
+pub(super) struct Fixed {
+    pub(super) nip: [u8; 18],
+    pub(super) golongan: crate::domain::Golongan,
+    pub(super) jabatan: u16,
+    pub(super) unit: u16,
+    pub(super) aktif: bool,
+    pub(super) last: Option<(crate::domain::Period, Predikat)>,
+    pub(super) jp: u32,
+    pub(super) jenis: Option<JenisJabatan>,
+    pub(super) keberatan: bool,
+}
+
+impl Fixed {
+    /// The row, its parts appended to `heap`; `None` when they do not fit.
+    pub(super) fn into_entry(self, heap: &mut Heap, parts: Parts<'_>) -> Option<Entry> {
+        let [name, jp_years, annual, held] = heap.push_parts(parts)?;
+        Some(Entry {
+            nip: self.nip,
+            name,
+            golongan: self.golongan,
+            jabatan: self.jabatan,
+            unit: self.unit,
+            aktif: self.aktif,
+            last: self.last,
+            jp: self.jp,
+            jp_years,
+            annual,
+            jenis: self.jenis,
+            held,
+            keberatan: self.keberatan,
+        })
+    }
+}
+
+#[cfg(test)]
 impl EntryIn {
     /// The row, its parts appended to `heap`; `None` when they do not fit
     /// ([`Heap::push_parts`]).
@@ -315,7 +354,9 @@ impl EntryIn {
 /// The NIP's 18 bytes in the view as three numbers (8, 8 and 2 bytes, little-endian): a
 /// few reads each instead of eighteen (serde writes an array element by element).
 mod packed_nip {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    #[cfg(test)]
+    use serde::{Deserialize, Deserializer};
+    use serde::{Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(nip: &[u8; 18], s: S) -> Result<S::Ok, S::Error> {
         let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
@@ -329,6 +370,7 @@ mod packed_nip {
             .serialize(s)
     }
 
+    #[cfg(test)]
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 18], D::Error> {
         let (a, b, c): (u64, u64, u16) = Deserialize::deserialize(d)?;
         let mut nip = [0u8; 18];
@@ -341,14 +383,17 @@ mod packed_nip {
 
 /// The competencies held in the view with each date as one number (year * 512 + month *
 /// 32 + day), not the text serde gives a date (parsed back on every read).
-mod packed_held {
+pub(super) mod packed_held {
     use jiff::civil::Date;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+    use serde::Serializer;
+    #[cfg(test)]
+    use serde::{Deserialize, Deserializer, de::Error};
 
     pub fn serialize<S: Serializer>(held: &&[(u32, Date)], s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(held.iter().map(|(k, d)| (*k, pack(*d))))
     }
 
+    #[cfg(test)]
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[(u32, Date)]>, D::Error> {
         let packed: Vec<(u32, i32)> = Deserialize::deserialize(d)?;
         packed
@@ -365,7 +410,7 @@ mod packed_held {
         i32::from(d.year()) * 512 + i32::from(d.month()) * 32 + i32::from(d.day())
     }
 
-    fn unpack(p: i32) -> Option<Date> {
+    pub(in crate::model::staff_index) fn unpack(p: i32) -> Option<Date> {
         let year = i16::try_from(p.div_euclid(512)).ok()?;
         let rest = p.rem_euclid(512);
         Date::new(
