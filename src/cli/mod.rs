@@ -1015,7 +1015,8 @@ fn early_tab(typed: &[crate::ui::event::Input]) -> Option<char> {
     Some(tab)
 }
 
-/// The options of local screens on the database at `path`, before any officer's role.
+/// The options of screens on the database at `path`, before any officer's role (local
+/// screens; `serve` sets its sessions' own from these).
 fn local_options(
     path: &Path,
     config: &config::Config,

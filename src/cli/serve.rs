@@ -116,23 +116,16 @@ pub fn run(
     if let Err(e) = hostkey::write_public(&public_path, &key) {
         tell!("kinerja serve: {e}");
     }
-    let base = crate::app::Options {
-        lang: lang.or(config.lang).unwrap_or_default(),
-        theme: crate::ui::theme::Theme {
+    let base = super::local_options(
+        db,
+        &config,
+        lang.or(config.lang).unwrap_or_default(),
+        crate::ui::theme::Theme {
             color: !config.no_color,
             ascii: ascii || config.ascii,
         },
-        today: today(),
-        tz: jiff::tz::TimeZone::system(),
-        actor: os_user(),
-        db_label: db.display().to_string(),
-        export_dir: std::env::current_dir().unwrap_or_else(|_| std::env::temp_dir()),
-        officer: None,
-        jp: config.jp_targets(),
-        remote: false,
-        instansi: config.instansi.clone(),
-        tempat: config.tempat.clone(),
-    };
+        today(),
+    );
     let settings = Settings {
         listen: addr,
         max_sessions: config

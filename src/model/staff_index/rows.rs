@@ -331,23 +331,18 @@ impl EntryIn {
     /// The row, its parts appended to `heap`; `None` when they do not fit
     /// ([`Heap::push_parts`]).
     pub(super) fn into_entry(self, heap: &mut Heap) -> Option<Entry> {
-        let [name, jp_years, annual, held] =
-            heap.push_parts((&self.name, &self.jp_years, &self.annual, &self.held))?;
-        Some(Entry {
+        let fixed = Fixed {
             nip: self.nip,
-            name,
             golongan: self.golongan,
             jabatan: self.jabatan,
             unit: self.unit,
             aktif: self.aktif,
             last: self.last,
             jp: self.jp,
-            jp_years,
-            annual,
             jenis: self.jenis,
-            held,
             keberatan: self.keberatan,
-        })
+        };
+        fixed.into_entry(heap, (&self.name, &self.jp_years, &self.annual, &self.held))
     }
 }
 
