@@ -442,6 +442,35 @@ fn c_on_the_coaching_list_records_coaching_and_the_person_is_no_longer_missing()
     assert!(!saved[0].pemberi.nama.is_empty());
 }
 
+/// Pelatihan keeps everyone's coaching dates between builds (issue 23); a coaching saved
+/// by another session (straight into the store here) is still seen at the next build.
+#[test]
+fn a_coaching_saved_elsewhere_shows_when_pelatihan_is_built_again() {
+    let mut s = demo();
+    coaching_list(&mut s);
+    s.key(KeyCode::Char('v'));
+    let nip = first_shown(&s).expect("someone without coaching");
+    // Built again without a change: the kept dates, the same list.
+    s.key(KeyCode::Char('2')).key(KeyCode::Char('4'));
+    coaching_list(&mut s);
+    s.key(KeyCode::Char('v'));
+    assert!(s.app.coaching_list_shown().contains(&nip));
+    let given = kinerja::domain::Coaching {
+        tanggal: TODAY,
+        tindak_lanjut: date(2026, 12, 28),
+        ..coaching()
+    };
+    s.app
+        .store()
+        .save_coaching(&nip, &given, TODAY, "another officer")
+        .unwrap();
+    s.key(KeyCode::Char('2')).key(KeyCode::Char('4'));
+    coaching_list(&mut s);
+    s.key(KeyCode::Char('v'));
+    assert!(s.shows("Perlu pembinaan: belum ada"), "{}", s.text());
+    assert!(!s.app.coaching_list_shown().contains(&nip));
+}
+
 #[test]
 fn the_record_lists_coaching_opens_one_closes_it_and_deletes_it() {
     let mut s = demo();

@@ -122,7 +122,7 @@ impl App {
         // statuses are counted again in the screen's own list, not in a copy of it.
         self.kept = None;
         if let Screen::TrainingTab(t) = &mut self.screen {
-            match coaching_by_person(&self.store) {
+            match self.shared.coached(&self.store) {
                 Ok(map) => t.set_coaching_records(&map, self.opts.today),
                 Err(e) => return self.fail(e),
             }

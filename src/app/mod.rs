@@ -61,7 +61,6 @@ use crate::ui::tabs::{TABS, Tab};
 use crate::ui::theme::Theme;
 use crate::ui::unit_picker::Picked;
 use crate::ui::{KeyHelp, Ui, footer, is_ctrl};
-use crate::views::coaching::coaching_by_person;
 use crate::views::home::HomeData;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::civil::Date;

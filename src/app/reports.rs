@@ -226,12 +226,12 @@ impl App {
         days: &[Date],
     ) -> Result<Vec<HomeData>, StoreError> {
         let units = self.unit_list()?;
-        let store = &self.store;
+        let (store, shared) = (&self.store, &self.shared);
         let (coached, contracts) = std::thread::scope(|scope| {
             // A thread the system will not give (a process limit under `serve`): both are
             // read here, one after the other.
             let coached = std::thread::Builder::new()
-                .spawn_scoped(scope, || coaching_by_person(store))
+                .spawn_scoped(scope, || shared.coached(store))
                 .ok();
             // Only the contracts that end within three months of the last day or ended:
             // no other is listed on any of the days.
@@ -240,11 +240,11 @@ impl App {
             let coached = match coached {
                 // A panic on that thread is a bug: raised here, as if it had been read here.
                 Some(t) => t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                None => coaching_by_person(store),
+                None => shared.coached(store),
             };
             (coached, contracts)
         });
-        let (coached, contracts) = (std::sync::Arc::new(coached?), contracts?);
+        let (coached, contracts) = (coached?, contracts?);
         let mut homes: Vec<HomeData> = days
             .iter()
             .map(|day| {
@@ -286,22 +286,22 @@ impl App {
         &self,
         home: &mut HomeData,
     ) -> Result<(), StoreError> {
-        let (store, today) = (&self.store, self.opts.today);
+        let (store, shared, today) = (&self.store, &self.shared, self.opts.today);
         let (coached, ending) = std::thread::scope(|scope| {
             // A thread the system will not give (a process limit under `serve`): both are
             // read here, one after the other.
             let coached = std::thread::Builder::new()
-                .spawn_scoped(scope, || coaching_by_person(store))
+                .spawn_scoped(scope, || shared.coached(store))
                 .ok();
             let ending = crate::views::home::contracts_ending(store, today);
             let coached = match coached {
                 // A panic on that thread is a bug: raised here, as if it had been read here.
                 Some(t) => t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                None => coaching_by_person(store),
+                None => shared.coached(store),
             };
             (coached, ending)
         });
-        home.set_coaching(coached?);
+        home.set_coaching_shared(coached?);
         home.set_contracts(ending?);
         Ok(())
     }

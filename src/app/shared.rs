@@ -16,18 +16,51 @@ pub struct Shared {
     ahead: std::sync::Arc<std::sync::Mutex<Option<(u64, DaysAhead)>>>,
     /// The potensial of one year by NIP, as the store held it at one audit entry (the
     /// newest when it was read): the Talenta tab reads it again only after a change.
-    potensial: std::sync::Arc<std::sync::Mutex<Option<PotensialOfYear>>>,
+    potensial: KeptAtChange<i16, crate::views::talent::PotensialByNip>,
+    /// Everyone's coaching dates by NIP, as the store held them at one audit entry:
+    /// Pelatihan's statuses and Beranda's counts read the `coaching` tree again only after
+    /// a change (issue 23: about a fifth of a Pelatihan build at 100,000 staff).
+    coached: KeptAtChange<(), crate::views::coaching::CoachedByNip>,
     /// The tags of the sessions open now: their drafts are theirs, never offered to
     /// another session of the same officer (issue 22, see `live.rs`).
     live: Live,
 }
 
-/// Each assessed person's potensial of `year` by NIP digits, read at the audit entry
-/// `change` (the store's newest when read; every save writes a newer one).
-struct PotensialOfYear {
+/// A value read from the store for `key` (a year, or nothing) at the audit entry `change`
+/// (the store's newest when read; every save by any session writes a newer one), shared
+/// by every session until then.
+struct AtChange<K, T> {
     change: Option<Vec<u8>>,
-    year: i16,
-    map: std::sync::Arc<crate::views::talent::PotensialByNip>,
+    key: K,
+    value: std::sync::Arc<T>,
+}
+
+type KeptAtChange<K, T> = std::sync::Arc<std::sync::Mutex<Option<AtChange<K, T>>>>;
+
+/// The value `slot` keeps for `key` while the store's newest audit entry is the one it was
+/// read at; else `read` once more, kept for the next. The lock is held while reading, so
+/// sessions asking at once read it once. Errors: the store's, or `read`'s.
+fn kept_at_change<K: PartialEq, T>(
+    slot: &KeptAtChange<K, T>,
+    store: &Store,
+    key: K,
+    read: impl FnOnce() -> Result<T, StoreError>,
+) -> Result<std::sync::Arc<T>, StoreError> {
+    let change = store.last_change()?;
+    let mut kept = slot.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(k) = kept.as_ref()
+        && k.key == key
+        && k.change == change
+    {
+        return Ok(k.value.clone());
+    }
+    let value = std::sync::Arc::new(read()?);
+    *kept = Some(AtChange {
+        change,
+        key,
+        value: value.clone(),
+    });
+    Ok(value)
 }
 
 /// The open sessions: their tags, and the officer and role label of each (none: local
@@ -51,6 +84,7 @@ impl Shared {
             home: Default::default(),
             ahead: Default::default(),
             potensial: Default::default(),
+            coached: Default::default(),
             live: Default::default(),
         }
     }
@@ -110,21 +144,21 @@ impl Shared {
         store: &Store,
         year: i16,
     ) -> Result<std::sync::Arc<crate::views::talent::PotensialByNip>, StoreError> {
-        let change = store.last_change()?;
-        let mut kept = self.potensial.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(k) = kept.as_ref()
-            && k.year == year
-            && k.change == change
-        {
-            return Ok(k.map.clone());
-        }
-        let map = std::sync::Arc::new(crate::views::talent::potensial_of_year(store, year)?);
-        *kept = Some(PotensialOfYear {
-            change,
-            year,
-            map: map.clone(),
-        });
-        Ok(map)
+        kept_at_change(&self.potensial, store, year, || {
+            crate::views::talent::potensial_of_year(store, year)
+        })
+    }
+
+    /// Everyone's coaching dates by NIP ([`crate::views::coaching::coaching_by_person`]):
+    /// from the last read when no change was saved since, else one pass over the
+    /// `coaching` tree, kept for the next. Errors: the store's.
+    pub(super) fn coached(
+        &self,
+        store: &Store,
+    ) -> Result<std::sync::Arc<crate::views::coaching::CoachedByNip>, StoreError> {
+        kept_at_change(&self.coached, store, (), || {
+            crate::views::coaching::coaching_by_person(store)
+        })
     }
 
     pub(super) fn forget_home(&self) {

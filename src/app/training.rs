@@ -26,9 +26,14 @@ impl App {
         unit: Option<String>,
     ) -> Result<TrainingData, StoreError> {
         let rows = self.list_ref().filter(|_| !self.pending_load);
+        // Everyone ever coached, for the statuses: read again only after a change.
+        let coached = self.shared.coached(&self.store)?;
         training::training_data(
-            &self.store,
-            rows.map(|list| list.index()),
+            training::TrainingSources {
+                store: &self.store,
+                coached: &coached,
+                rows: rows.map(|list| list.index()),
+            },
             year,
             unit,
             &self.opts.jp,

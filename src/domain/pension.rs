@@ -78,6 +78,18 @@ pub fn pension_age(jabatan: &Jabatan) -> u8 {
     }
 }
 
+/// The lowest pension age of any position ([`pension_age`]; PP 11/2017 Pasal 239).
+pub const YOUNGEST_PENSION_AGE: u8 = 58;
+
+/// Whether someone born in `birth_year` is surely not on the retiring list of `today`
+/// ([`retiring`]), whatever their position: at the youngest pension age their pension falls
+/// on 1 February of `birth_year + 58` at the earliest, after the list's horizon (twelve
+/// months on, at the latest 31 December of the next year). A test by the year alone, so a
+/// pass over 100,000 people reads the position of only the few near their pension.
+pub fn too_young_to_retire(birth_year: i16, today: Date) -> bool {
+    i32::from(birth_year) + i32::from(YOUNGEST_PENSION_AGE) > i32::from(today.year()) + 1
+}
+
 /// The pension date of someone born on `birth` with pension age `age`: the first day of the
 /// month after the birthday at that age (born 1 March 1967, BUP 58: 1 April 2025; born in
 /// December: 1 January of the next year). A date beyond the calendar's end (year 9999)
@@ -661,5 +673,54 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), StaffWarningKind::ALL.len());
+    }
+
+    /// The quick test by birth year never leaves out someone the full rule lists: every
+    /// position kind, a guru and a kepala sekolah, every month of birth, across the years
+    /// around the boundary and days through a year; and it does leave out the young.
+    #[test]
+    fn too_young_to_retire_never_hides_someone_retiring() {
+        let mut positions: Vec<Jabatan> = JenisJabatan::ALL
+            .iter()
+            .map(|j| jab("Analis", *j))
+            .collect();
+        positions.push(jab("Guru Ahli Pertama", JenisJabatan::AhliPertama));
+        positions.push(jab("Kepala Sekolah", JenisJabatan::Pengawas));
+        for j in &positions {
+            assert!(pension_age(j) >= YOUNGEST_PENSION_AGE, "{j:?}");
+        }
+        let mut skipped = 0;
+        for today in [
+            date(2026, 1, 1),
+            date(2026, 2, 1),
+            date(2026, 6, 30),
+            date(2026, 12, 31),
+        ] {
+            for year in 1955..=1975 {
+                for month in 1..=12 {
+                    let birth = date(year, month, 28);
+                    if !too_young_to_retire(year, today) {
+                        continue;
+                    }
+                    skipped += 1;
+                    for j in &positions {
+                        let pension = Pension::of(birth, j);
+                        assert_eq!(retiring(pension.date, today), None, "{birth} {j:?} {today}");
+                    }
+                }
+            }
+        }
+        assert!(skipped > 0);
+        // Born in 1969, 58 in 2027: on 1 February 2026 the list reaches 1 February 2027,
+        // the pension of a January birthday; not skipped.
+        assert!(!too_young_to_retire(1969, date(2026, 2, 1)));
+        assert_eq!(
+            retiring(
+                Pension::of(date(1969, 1, 15), &jab("Analis", JenisJabatan::Pelaksana)).date,
+                date(2026, 2, 1)
+            ),
+            Some(Retiring::Soon)
+        );
+        assert!(too_young_to_retire(1970, date(2026, 12, 31)));
     }
 }

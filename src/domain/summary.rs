@@ -223,6 +223,13 @@ impl StaffSummary {
         if !self.aktif {
             return None;
         }
+        // The birth year is the NIP's first four digits (an NI PPPK's too): most people
+        // are decades from their pension, known without reading the position.
+        if let Some(year) = self.nip.get(..4).and_then(|y| y.parse::<i16>().ok())
+            && crate::domain::pension::too_young_to_retire(year, today)
+        {
+            return None;
+        }
         let pension = self.pension()?;
         let status = retiring(pension.date, today)?;
         Some(RetiringEntry {

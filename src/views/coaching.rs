@@ -5,7 +5,6 @@
 use crate::domain::{CoachingDates, CoachingStatus, Period, Predikat};
 use crate::store::{Store, StoreError};
 use jiff::civil::Date;
-use std::collections::HashMap;
 
 /// Why someone needs coaching.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -30,7 +29,10 @@ pub fn coaching_by_person(store: &Store) -> Result<CoachedByNip, StoreError> {
 /// Every coached person's coaching dates by NIP ([`coaching_by_person`]): about 100
 /// bytes a person, where the whole records with their texts took several hundred (8.8 MiB
 /// for the 12,799 people coached in the 100,000-person demo).
-pub type CoachedByNip = HashMap<String, Vec<CoachingDates>>;
+///
+/// Hashed with foldhash (issue 23): Pelatihan looks up every person on its coaching list,
+/// tens of thousands at 100,000 staff.
+pub type CoachedByNip = foldhash::HashMap<String, Vec<CoachingDates>>;
 
 /// Where the coaching of a person on the coaching list stands: `last` is their latest
 /// evaluation (the summary's), which flags them when its predikat is Butuh Perbaikan or

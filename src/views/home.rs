@@ -114,7 +114,7 @@ pub struct HomeData {
     pub keberatan: Vec<(String, String, Period, KeberatanStatus, jiff::civil::Date)>,
     /// Every open objection of the people counted.
     pub keberatan_open: u32,
-    /// Everyone's coaching records while counting (see [`HomeData::set_coaching`]).
+    /// Everyone's coaching records while counting (see [`HomeData::set_coaching_shared`]).
     #[serde(skip)]
     coached: Arc<super::coaching::CoachedByNip>,
     /// The unit counted, `None` for all.
@@ -155,12 +155,8 @@ impl HomeData {
     }
 
     /// Everyone's coaching records by NIP, for the coaching statuses (call before `add`;
-    /// dropped by `done`).
-    pub fn set_coaching(&mut self, coached: super::coaching::CoachedByNip) {
-        self.coached = Arc::new(coached);
-    }
-
-    /// [`HomeData::set_coaching`] with records shared by several counts (several days).
+    /// let go of by `done`), shared with other counts and with the app's kept copy
+    /// ([`crate::app::Shared`]).
     pub fn set_coaching_shared(&mut self, coached: Arc<super::coaching::CoachedByNip>) {
         self.coached = coached;
     }

@@ -116,7 +116,9 @@ pub fn report_with_retiring_from_index(
 }
 
 /// Who headed which unit on a day: head's NIP digits to the unit's id.
-type Heads = HashMap<String, String>;
+type Heads = FoldMap<String, String>;
+
+type FoldMap<K, V> = foldhash::HashMap<K, V>;
 
 /// The report's one pass: `each` calls its argument for every person's summary.
 fn report_over(
@@ -128,14 +130,15 @@ fn report_over(
 ) -> Result<(Vec<UnitReport>, Vec<RetiringEntry>), StoreError> {
     let units = store.units()?;
     // A pustu is part of its puskesmas: its people count in the puskesmas's row.
-    let fold = crate::domain::pustu_fold(&units);
+    // Every map below is looked up once or more per person: hashed with foldhash.
+    let fold: FoldMap<String, String> = crate::domain::pustu_fold(&units).into_iter().collect();
     let last_day = period_end(Period::annual(year));
     // Who headed which unit on the year's last day, and each unit's parent.
-    let heads: HashMap<String, String> = units
+    let heads: FoldMap<String, String> = units
         .iter()
         .filter_map(|u| Some((u.head_on(last_day)?.as_str().to_string(), u.id.clone())))
         .collect();
-    let parents: HashMap<String, String> = units
+    let parents: FoldMap<String, String> = units
         .iter()
         .filter_map(|u| {
             Some((
@@ -162,7 +165,7 @@ fn report_over(
             });
         }
     }
-    let rated_units: HashMap<String, Vec<(Period, UnitRating)>> = units
+    let rated_units: FoldMap<String, Vec<(Period, UnitRating)>> = units
         .iter()
         .map(|u| {
             let periods: Vec<(Period, UnitRating)> = u
@@ -174,7 +177,7 @@ fn report_over(
         })
         .filter(|(_, p)| !p.is_empty())
         .collect();
-    let mut rows: BTreeMap<String, UnitReport> = units
+    let mut rows: FoldMap<String, UnitReport> = units
         .into_iter()
         .filter(|u| !fold.contains_key(&u.id))
         .map(|u| {
@@ -204,6 +207,7 @@ fn report_over(
     // (NIP, the period, the unit whose count it joins) for the periods checked.
     let mut wanted: Vec<(String, Period, String)> = Vec::new();
     each(&mut |s| {
+        let unit_row = folded(&fold, s.unit_in(year));
         if let Some(p) = s.annual_in(year) {
             match heads.get(&s.nip) {
                 Some(headed) => {
@@ -215,7 +219,7 @@ fn report_over(
                     }
                 }
                 None => {
-                    if let Some(row) = rows.get_mut(folded(&fold, s.unit_in(year))) {
+                    if let Some(row) = rows.get_mut(unit_row) {
                         row.counts.add(p);
                     }
                 }
@@ -235,7 +239,7 @@ fn report_over(
             }
         }
         if s.aktif {
-            if let Some(row) = rows.get_mut(folded(&fold, s.unit_in(year))) {
+            if let Some(row) = rows.get_mut(unit_row) {
                 row.staff += 1;
                 if s.annual_in(year).is_some() {
                     row.evaluated_active += 1;
@@ -298,12 +302,13 @@ fn report_over(
             r
         })
         .collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    // By name, then id (two units of one name keep an order).
+    out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.unit_id.cmp(&b.unit_id)));
     Ok((out, retiring))
 }
 
 /// The unit whose row counts the people of `id`: a pustu's puskesmas, else `id`.
-fn folded<'a>(fold: &'a HashMap<String, String>, id: &'a str) -> &'a str {
+fn folded<'a>(fold: &'a FoldMap<String, String>, id: &'a str) -> &'a str {
     fold.get(id).map_or(id, String::as_str)
 }
 

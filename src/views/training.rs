@@ -4,7 +4,7 @@
 //! keystroke.
 
 use super::Texts;
-use super::coaching::{Reason, coaching_by_person, flagged_since, status_of};
+use super::coaching::{CoachedByNip, Reason, flagged_since, status_of};
 use super::competency_gaps::{Suggestion, gaps_among};
 use super::competency_view::{CompetencyData, closable_by};
 use crate::domain::{
@@ -15,7 +15,7 @@ use crate::model::staff_index::StaffIndex;
 use crate::store::{Store, StoreError};
 use jiff::civil::Date;
 use smallvec::SmallVec;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// People at the top of the coaching list whose notes are read for suggested trainings.
@@ -94,19 +94,32 @@ pub struct TrainingData {
     pub coaching: Arc<Vec<Coaching>>,
 }
 
+/// Where the Pelatihan tab's data is read from.
+pub struct TrainingSources<'a> {
+    pub store: &'a Store,
+    /// Everyone's coaching dates, for the statuses ([`super::coaching::coaching_by_person`]).
+    pub coached: &'a CoachedByNip,
+    /// The staff rows in memory once the list is loaded; `None`: the store's summaries.
+    pub rows: Option<&'a StaffIndex>,
+}
+
 /// What the Pelatihan tab shows for `year` and `unit` (`None`: every unit `in_scope`): one
 /// pass over the staff rows in memory (`rows`, once the list is loaded) or else over the
-/// store's summaries, and one over the coaching records.
+/// store's summaries; the coaching records are given, read once for several builds.
 pub fn training_data(
-    store: &Store,
-    rows: Option<&StaffIndex>,
+    from: TrainingSources<'_>,
     year: i16,
     unit: Option<String>,
     targets: &JpTargets,
     today: Date,
     in_scope: &dyn Fn(&str) -> bool,
 ) -> Result<TrainingData, StoreError> {
-    let names: HashMap<String, String> =
+    let TrainingSources {
+        store,
+        coached,
+        rows,
+    } = from;
+    let names: foldhash::HashMap<String, String> =
         store.units()?.into_iter().map(|u| (u.id, u.name)).collect();
     // Each person's own target (per employment kind): this year, the part due by
     // today; a past year, the whole year's.
@@ -121,7 +134,8 @@ pub fn training_data(
         year,
         ..Default::default()
     };
-    let mut units: BTreeMap<String, UnitJp> = BTreeMap::new();
+    // By name, hashed: one lookup a person (sorted by name at the end).
+    let mut units: foldhash::HashMap<String, UnitJp> = Default::default();
     // Competency gaps come from the summaries (what each person holds), the catalogue
     // and the requirements: no training is read. What a position requires is matched
     // once per position.
@@ -133,8 +147,6 @@ pub fn training_data(
     // position: a pass over tens of thousands of people needing coaching would match
     // every requirement against each of them otherwise.
     let mut requires: HashMap<JenisJabatan, HashMap<String, Vec<usize>>> = HashMap::new();
-    // Everyone ever coached (a pass over the coaching tree only), for the statuses.
-    let coached = coaching_by_person(store)?;
     let mut unit_texts = Texts::default();
     let mut coaching = Vec::new();
     let mut visit = |s: &StaffSummary| {
@@ -147,17 +159,14 @@ pub fn training_data(
         let unit_name = names.get(unit_then).map_or(unit_then, |n| n.as_str());
         // Looked up by reference first: a pass over 100,000 people allocates a unit's
         // name once, not once a person.
-        if !units.contains_key(unit_name) {
-            units.insert(
-                unit_name.to_string(),
-                UnitJp {
+        let u = match units.get_mut(unit_name) {
+            Some(u) => u,
+            None => units
+                .entry(unit_name.to_string())
+                .or_insert_with(|| UnitJp {
                     name: unit_name.to_string(),
                     ..Default::default()
-                },
-            );
-        }
-        let Some(u) = units.get_mut(unit_name) else {
-            return;
+                }),
         };
         u.staff += 1;
         d.staff += 1;
@@ -216,7 +225,7 @@ pub fn training_data(
                 reasons,
                 suggested,
                 flagged_since: flagged_since(s.last),
-                status: status_of(&coached, &s.nip, s.last, today),
+                status: status_of(coached, &s.nip, s.last, today),
             });
         }
     };
@@ -258,6 +267,7 @@ pub fn training_data(
     }
     d.coaching = Arc::new(coaching);
     d.units = units.into_values().collect();
+    d.units.sort_by(|a, b| a.name.cmp(&b.name));
     (d.held, d.partners) = training_stats(store, year)?;
     d.stats_loaded = true;
     let mut all_units: Vec<(String, String)> =

@@ -106,11 +106,30 @@ impl StaffData {
 
     /// The unit entries of a person who moved, as (TMT, unit id); empty for the others.
     pub(super) fn moves_of(&self, e: &Entry) -> Vec<(Option<Date>, String)> {
-        self.moves.get(&e.nip).map_or_else(Vec::new, |m| {
-            m.iter()
-                .map(|(tmt, unit)| (*tmt, self.unit_ids.text(*unit).to_string()))
-                .collect()
-        })
+        let mut out = Vec::new();
+        self.moves_into(e, &mut out);
+        out
+    }
+
+    /// [`StaffData::moves_of`] into `out`, reusing its texts (a pass refills one summary
+    /// for every row: the few who moved allocate nothing once the texts are long enough).
+    pub(super) fn moves_into(&self, e: &Entry, out: &mut Vec<(Option<Date>, String)>) {
+        let Some(m) = self.moves.get(&e.nip) else {
+            out.clear();
+            return;
+        };
+        out.truncate(m.len());
+        for (i, (tmt, unit)) in m.iter().enumerate() {
+            let text = self.unit_ids.text(*unit);
+            match out.get_mut(i) {
+                Some((at, id)) => {
+                    *at = *tmt;
+                    id.clear();
+                    id.push_str(text);
+                }
+                None => out.push((*tmt, text.to_string())),
+            }
+        }
     }
 
     /// A person's open objections; empty for most.

@@ -366,9 +366,7 @@ fn refill(s: &mut StaffSummary, data: &StaffData, e: &Entry) {
     set_all(&mut s.jp, data.heap.jp_years(e));
     set_all(&mut s.annual, data.heap.annual(e));
     set_all(&mut s.held, data.heap.held(e));
-    // Only people who moved between units have moves (a few): a fresh list for them.
-    if !s.moves.is_empty() || data.moves.contains_key(&e.nip) {
-        s.moves = data.moves_of(e);
-    }
+    // Only people who moved between units have moves: one lookup, the texts reused.
+    data.moves_into(e, &mut s.moves);
     set_all(&mut s.keberatan, data.keberatan_of(e));
 }
