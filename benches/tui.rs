@@ -364,6 +364,8 @@ fn tabs_at_scale(c: &mut Criterion) {
                     key(&mut app, KeyCode::Char(tab));
                     draw(&mut term, &mut app);
                     total += started.elapsed();
+                    // As the loop does once the frame is out: the data replaced is let go.
+                    app.after_frame();
                 }
                 total
             })

@@ -82,7 +82,9 @@ impl App {
             return Ok(data);
         }
         let data = build(self)?;
-        self.kept = stamp.map(|s| keep(s, data.clone()));
+        let kept = stamp.map(|s| keep(s, data.clone()));
+        // The data replaced is let go of after the frame ([`App::after_frame`]).
+        self.retired = std::mem::replace(&mut self.kept, kept);
         Ok(data)
     }
 
@@ -235,6 +237,26 @@ mod tests {
             }
             _ => panic!("the year before is kept"),
         }
+    }
+
+    /// The data a build replaces is freed after the new tab's frame, not while the key is
+    /// handled: the loop calls `after_frame` once the frame is out.
+    #[test]
+    fn the_data_a_build_replaces_is_let_go_after_the_frame() {
+        let (_dir, mut app) = loaded(options());
+        key(&mut app, '3');
+        let coaching = match &app.kept {
+            Some(Kept::Training(_, d)) => Arc::downgrade(&d.coaching),
+            _ => panic!("Pelatihan kept"),
+        };
+        key(&mut app, '2');
+        key(&mut app, '4');
+        assert!(kept_at(&app, '4').is_some(), "Laporan kept in its place");
+        assert!(coaching.upgrade().is_some(), "still held until the frame");
+        app.after_frame();
+        assert!(coaching.upgrade().is_none(), "let go of after the frame");
+        app.after_frame();
+        assert!(kept_at(&app, '4').is_some(), "the kept data stays");
     }
 
     #[test]

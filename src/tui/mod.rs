@@ -42,6 +42,7 @@ fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| app.draw(f))?;
     crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    app.after_frame();
     Ok(())
 }
 

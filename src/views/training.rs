@@ -130,6 +130,8 @@ pub fn training_data(
             targets.of(pppk)
         }
     };
+    // Worked out once for each kind, not once a person.
+    let (target_pns, target_pppk) = (target_of(false), target_of(true));
     let mut d = TrainingData {
         year,
         ..Default::default()
@@ -171,7 +173,7 @@ pub fn training_data(
         u.staff += 1;
         d.staff += 1;
         let pppk = s.golongan.is_pppk();
-        let target = target_of(pppk);
+        let target = if pppk { target_pppk } else { target_pns };
         if targets.reached(pppk, jp) {
             u.reached += 1;
             d.reached += 1;
@@ -240,7 +242,8 @@ pub fn training_data(
         }
     }
     // Predikat reasons first, then the furthest below the target.
-    coaching.sort_by_key(|c| {
+    // By a key worked out once a person, so the entries themselves move once.
+    coaching.sort_by_cached_key(|c| {
         let predikat = c.reasons.iter().any(|r| matches!(r, Reason::Predikat(_)));
         let jp = c
             .reasons
