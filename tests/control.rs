@@ -479,6 +479,19 @@ fn kinerja_serve_carries_out_commands_and_backs_itself_up() {
         !control::socket_path(&db).exists(),
         "the socket goes with the server"
     );
+    // The stop kept the screens' view (issue 23): the next local start reads its one row
+    // from it, not from the summaries.
+    let today = jiff::Zoned::now().date();
+    let fingerprint = kinerja::store::view_file::sound_fingerprint(&db).expect("closed sound");
+    let key = kinerja::app::view_key_of(
+        std::path::Path::new(env!("CARGO_BIN_EXE_kinerja")),
+        today.year(),
+        Default::default(),
+    )
+    .expect("the binary's key");
+    let shared = kinerja::app::Shared::read_view(&db, fingerprint, &key, today, |_| {})
+        .expect("a whole view kept at the stop");
+    assert_eq!(shared.staff.total(), 1);
     // Stopped, the database is the command line's again.
     let out = cli(dir.path(), &db, &["check"]);
     assert_eq!(code(&out), 0, "{}", said(&out));

@@ -216,5 +216,15 @@ pub fn run(
     result.map_err(Failure::cannot_run)?;
     flusher.close()?;
     tell!("kinerja serve: stopped; the database is flushed");
+    // The sessions keep no view (their rows are shared and never all the store's at a
+    // close of one): keep the screens' view now, so the next local start after a day of
+    // serving reads the rows and Beranda from it instead of every summary (issue 23).
+    // The database is saved whatever happens here: a failure is said, not returned.
+    if let Err(e) = super::keep_screens_view(db) {
+        tell!(
+            "kinerja serve: keeping the screens' view of {} failed ({e}), so the next start reads every summary",
+            db.display()
+        );
+    }
     Ok(())
 }
