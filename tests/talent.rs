@@ -569,3 +569,26 @@ fn the_tabs_view_from_the_rows_equals_the_exports_from_the_store_for_every_year(
     }
     assert!(jp_differs, "a past year shows its own JP, not this year's");
 }
+
+/// The year's potentials read in two halves at once are those read in one pass, wherever
+/// the split falls: before everyone, on a NIP held, between two, after everyone.
+#[test]
+fn the_potentials_read_in_two_halves_are_those_read_in_one() {
+    use kinerja::views::talent::{potensial_of_year, potensial_of_year_split};
+    let s = demo();
+    let store = s.app.store();
+    let nips: Vec<String> = store.iter_potentials().map(|p| p.unwrap().0).collect();
+    assert!(nips.len() > 2, "the demo has potentials");
+    let held = nips[nips.len() / 2].clone();
+    let between = format!("{}5", &held[..17]);
+    let mut read = 0;
+    for year in [this_year() - 2, this_year() - 1, this_year()] {
+        let whole = potensial_of_year(store, year).unwrap();
+        read += whole.len();
+        for middle in ["", held.as_str(), between.as_str(), "999999999999999999"] {
+            let split = potensial_of_year_split(store, year, middle).unwrap();
+            assert_eq!(split, whole, "{year}, split at {middle:?}");
+        }
+    }
+    assert!(read > 2, "the demo assessed some potensial in these years");
+}

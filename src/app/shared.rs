@@ -145,7 +145,11 @@ impl Shared {
         year: i16,
     ) -> Result<std::sync::Arc<crate::views::talent::PotensialByNip>, StoreError> {
         kept_at_change(&self.potensial, store, year, || {
-            crate::views::talent::potensial_of_year(store, year)
+            // In two halves at once, split at the middle of the rows' NIPs.
+            match self.staff.middle_nip() {
+                Some(middle) => crate::views::talent::potensial_of_year_split(store, year, &middle),
+                None => crate::views::talent::potensial_of_year(store, year),
+            }
         })
     }
 

@@ -726,7 +726,17 @@ impl Store {
         &self,
         year: i16,
     ) -> impl Iterator<Item = Result<([u8; 18], crate::domain::Potensial), StoreError>> + '_ {
-        self.potentials.iter().filter_map(move |item| {
+        self.iter_potensial_of_year_in(year, ..)
+    }
+
+    /// [`Store::iter_potensial_of_year`] over the people whose NIP digits fall in `nips`
+    /// (a range of keys), so two threads can read two halves of the tree at once.
+    pub fn iter_potensial_of_year_in(
+        &self,
+        year: i16,
+        nips: impl std::ops::RangeBounds<Vec<u8>>,
+    ) -> impl Iterator<Item = Result<([u8; 18], crate::domain::Potensial), StoreError>> + '_ {
+        self.potentials.range(nips).filter_map(move |item| {
             let (k, v) = match item {
                 Ok(kv) => kv,
                 Err(e) => return Some(Err(e.into())),

@@ -326,6 +326,17 @@ impl SharedStaff {
         read(&self.0).items.len()
     }
 
+    /// The NIP in the middle of everyone's in NIP order (`None` without rows): where a read
+    /// of a NIP-keyed tree splits in two halves of about as many people.
+    pub fn middle_nip(&self) -> Option<String> {
+        let order = self.order(SortKey::Nip);
+        let middle = *order.get(order.len() / 2)?;
+        read(&self.0)
+            .items
+            .get(middle as usize)
+            .map(|e| e.nip().to_string())
+    }
+
     /// The permutation for `sort`, built (once, for every session) if missing.
     pub(super) fn order(&self, sort: SortKey) -> Arc<Vec<u32>> {
         if let Some(order) = read(&self.0).orders.get(&sort) {

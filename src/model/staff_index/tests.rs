@@ -464,3 +464,107 @@ proptest::proptest! {
         }
     }
 }
+
+/// Each order as the comparators before issue 23's sort keys made it: a stable sort by the
+/// key, then the lowercased name without front titles, then the NIP.
+fn order_by_comparison(data: &shared::StaffData, sort: SortKey) -> Vec<u32> {
+    use super::sort::sort_name;
+    let items = &data.items;
+    let by_name = |a: &rows::Entry, b: &rows::Entry| {
+        sort_name(data.heap.name(a))
+            .to_lowercase()
+            .cmp(&sort_name(data.heap.name(b)).to_lowercase())
+            .then_with(|| a.nip.cmp(&b.nip))
+    };
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by(|a, b| {
+        let (x, y) = (&items[*a as usize], &items[*b as usize]);
+        let unit = |e: &rows::Entry| {
+            let id = data.unit_ids.text(e.unit);
+            data.unit_names.get(id).map_or(id, |s| s.as_str())
+        };
+        let pension = |e: &rows::Entry| {
+            let date = e.pension_date(data.jabatan.text(e.jabatan));
+            (!e.aktif, date.is_none(), date)
+        };
+        let first = match sort {
+            SortKey::Name => std::cmp::Ordering::Equal,
+            SortKey::Nip => x.nip.cmp(&y.nip),
+            SortKey::Rank => (x.golongan.is_pppk(), std::cmp::Reverse(x.golongan))
+                .cmp(&(y.golongan.is_pppk(), std::cmp::Reverse(y.golongan))),
+            SortKey::Unit => unit(x).cmp(unit(y)),
+            SortKey::Predikat => {
+                let p = |s: &rows::Entry| s.last.map_or(6, |(_, p)| p.code());
+                p(x).cmp(&p(y))
+            }
+            SortKey::Jp => x.jp.cmp(&y.jp),
+            SortKey::Pension => pension(x).cmp(&pension(y)),
+        };
+        first.then_with(|| by_name(x, y))
+    });
+    order
+}
+
+proptest::proptest! {
+    /// Every order the sort keys build is the one the comparisons built: names sharing
+    /// long beginnings, front titles, capitals and letters beyond ASCII, equal names.
+    #[test]
+    fn each_sort_order_is_the_one_the_comparisons_gave(
+        people in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["", "dr. ", "Hj. ", "H. "]),
+                proptest::sample::select(vec![
+                    "Muhammad Rizki Pratama",
+                    "muhammad rizki pratam",
+                    "MUHAMMAD RIZKI PRATAMA",
+                    "Muhammad Rizki Prayoga",
+                    "Siti",
+                    "Siti Aisyah",
+                    "Élia Sitorus",
+                    "Ani",
+                    "Ani\u{0}",
+                    "Muhammad Rizki Pratama Siregar Lubis",
+                    "Muhammad Rizki Pratama Siregar Lubis Nasution",
+                    "muhammad rizki pratama siregar lubiS",
+                ]),
+                "[a-c]{0,3}",
+                proptest::sample::select(vec![("II/a", false), ("III/c", false), ("IV/a", false), ("IX", true)]),
+                proptest::sample::select(vec!["a", "b", "c"]),
+                0u32..40,
+                proptest::bool::ANY,
+            ),
+            0..40,
+        )
+    ) {
+        let summaries: Vec<StaffSummary> = people
+            .iter()
+            .enumerate()
+            .map(|(i, (title, name, tail, (gol, pppk), unit, jp, aktif))| StaffSummary {
+                aktif: *aktif,
+                jenis: Some(crate::domain::JenisJabatan::Pelaksana),
+                golongan: Golongan::parse(gol, *pppk).expect("a golongan"),
+                ..person(
+                    &format!("1985033020100120{i:02}"),
+                    &format!("{title}{name}{tail}"),
+                    "II/a",
+                    unit,
+                    *jp,
+                )
+            })
+            .collect();
+        let units = HashMap::from([
+            ("a".to_string(), "Puskesmas Belawan".to_string()),
+            ("b".to_string(), "SD Negeri 065005".to_string()),
+        ]);
+        let shared = SharedStaff::new(summaries, units, 2026);
+        let data = shared::read(&shared.0);
+        for sort in SortKey::ALL {
+            proptest::prop_assert_eq!(
+                data.build_order(sort),
+                order_by_comparison(&data, sort),
+                "{:?}",
+                sort
+            );
+        }
+    }
+}
