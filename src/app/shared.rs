@@ -27,10 +27,13 @@ pub struct Shared {
 }
 
 /// A value read from the store for `key` (a year, or nothing) at the audit entry `change`
-/// (the store's newest when read; every save by any session writes a newer one), shared
-/// by every session until then.
+/// (the store's newest when read) and this process's count of audited writes `writes`,
+/// shared by every session until either moves. The count catches a save whose key sorts
+/// before the newest: the clock set back, or two sessions of `serve` committing out of
+/// their keys' order (a key is taken before its transaction).
 struct AtChange<K, T> {
     change: Option<Vec<u8>>,
+    writes: u64,
     key: K,
     value: std::sync::Arc<T>,
 }
@@ -46,17 +49,22 @@ fn kept_at_change<K: PartialEq, T>(
     key: K,
     read: impl FnOnce() -> Result<T, StoreError>,
 ) -> Result<std::sync::Arc<T>, StoreError> {
+    // Both before the read: a save committed after them moves one of them, so what is read
+    // meanwhile is read again next time.
+    let writes = store.audited_writes();
     let change = store.last_change()?;
     let mut kept = slot.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(k) = kept.as_ref()
         && k.key == key
         && k.change == change
+        && k.writes == writes
     {
         return Ok(k.value.clone());
     }
     let value = std::sync::Arc::new(read()?);
     *kept = Some(AtChange {
         change,
+        writes,
         key,
         value: value.clone(),
     });
@@ -199,5 +207,40 @@ impl Drop for LiveGuard {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .remove(&self.tag);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{demo, rename_first};
+    use super::*;
+
+    /// The coaching dates are read once while nothing is saved; a save whose audit key
+    /// does not become the newest (the clock set back, or another session's save that
+    /// sorts before) is still seen, by the count of writes.
+    #[test]
+    fn kept_coaching_dates_are_read_again_after_any_save_even_one_not_newest() {
+        let (_dir, store) = demo();
+        let shared = Shared::load(&store, jiff::civil::date(2026, 11, 28)).expect("rows");
+        let first = shared.coached(&store).expect("read");
+        assert!(!first.is_empty(), "the demo coached someone");
+        let again = shared.coached(&store).expect("kept");
+        assert!(
+            std::sync::Arc::ptr_eq(&first, &again),
+            "nothing saved: kept"
+        );
+        rename_first(&store, "x");
+        // As if that save's key had sorted before the one the dates were read at.
+        let newest = store.last_change().expect("read");
+        if let Some(k) = shared
+            .coached
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_mut()
+        {
+            k.change = newest;
+        }
+        let after = shared.coached(&store).expect("read again");
+        assert!(!std::sync::Arc::ptr_eq(&first, &after), "read again");
     }
 }

@@ -95,8 +95,17 @@ impl StaffData {
     /// `order` (every row, in any order) sorted by `key`, then by name: each row's key is
     /// worked out once, and its place in name order stands for the name.
     fn by_key_then_name<K: Ord>(&self, mut order: Vec<u32>, key: impl Fn(&Entry) -> K) -> Vec<u32> {
+        // Name order as kept for the list when it is (the rows unchanged since), else built.
+        let built;
+        let name: &[u32] = match self.orders.get(&SortKey::Name) {
+            Some(order) => order,
+            None => {
+                built = self.name_order();
+                &built
+            }
+        };
         let mut rank = vec![0u32; self.items.len()];
-        for (place, i) in (0u32..).zip(self.name_order()) {
+        for (place, i) in (0u32..).zip(name.iter().copied()) {
             if let Some(r) = rank.get_mut(i as usize) {
                 *r = place;
             }
