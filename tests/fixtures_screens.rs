@@ -89,3 +89,38 @@ fn laporan_year_keys_ask_for_the_year_around_the_one_shown() {
     assert_eq!(r.handle(key(']'), &ui), Outcome::ReportYear(2026));
     assert_eq!(r.handle(key('x'), &ui), Outcome::ExportReport(2025));
 }
+
+/// At 100,000 staff a unit has thousands of people: every digit of every count shows (the
+/// columns were three wide, and 7,851 showed as 785).
+#[test]
+fn laporan_shows_every_digit_of_a_unit_of_thousands() {
+    let ui = Ui::default();
+    let mut big = unit(
+        "kec",
+        "Kecamatan Medan Belawan",
+        [961, 4962, 1360, 480, 87],
+        Some(UnitRating::Baik),
+    );
+    big.staff = 7851;
+    let mut rows = rows();
+    rows.insert(0, big);
+    let mut r = Report::new(rows, Vec::new(), 2025, 0);
+    let shown = text(&mut r, &ui);
+    let line = shown
+        .lines()
+        .find(|l| l.contains("Kec"))
+        .unwrap_or_else(|| panic!("the unit's row: {shown}"));
+    for figure in ["7851", "961", "4962", "1360", "480", "87"] {
+        assert!(
+            line.split_whitespace().any(|w| w == figure),
+            "{figure} in {line:?}"
+        );
+    }
+    // The smaller units' rows keep theirs too.
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("Pkm Belawan") && l.split_whitespace().nth(2) == Some("16")),
+        "{shown}"
+    );
+}

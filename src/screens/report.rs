@@ -437,6 +437,17 @@ impl Screen for Report {
         let height = table_area.height.saturating_sub(1) as usize;
         let start = self.selected.saturating_sub(height.saturating_sub(1));
         let rating_w = rating_width(&self.rows, area.width, ui);
+        // The count columns are as wide as the largest count of any row (three at the
+        // least), so a unit of thousands shows every digit instead of a clipped number;
+        // the same for every row, so scrolling never moves the columns.
+        let count_w = self
+            .rows
+            .iter()
+            .flat_map(|u| {
+                std::iter::once(u.staff).chain(Predikat::ALL.iter().map(|p| u.counts.get(*p)))
+            })
+            .max()
+            .map_or(3, |n| n.to_string().len().max(3));
         let rows: Vec<Row> = self
             .rows
             .iter()
@@ -447,7 +458,7 @@ impl Screen for Report {
                 let rating = u.rating.map_or("-", |r| r.label());
                 // The unit column is what the fixed columns leave (ten spaces between columns).
                 let unit_w = (table_area.width as usize)
-                    .saturating_sub(42 + rating_w + 10)
+                    .saturating_sub(6 * count_w + 24 + rating_w + 10)
                     .max(8);
                 let (status, style) = match &u.breaches {
                     None => (ui.t(T::NoRating).to_string(), ui.theme.muted()),
@@ -480,15 +491,16 @@ impl Screen for Report {
                 crate::ui::table::marked(row, i == self.selected, ui)
             })
             .collect();
+        let count = Constraint::Length(count_w as u16);
         let widths = [
             Constraint::Fill(1),
-            Constraint::Length(3),
+            count,
             Constraint::Length(6),
-            Constraint::Length(3),
-            Constraint::Length(3),
-            Constraint::Length(3),
-            Constraint::Length(3),
-            Constraint::Length(3),
+            count,
+            count,
+            count,
+            count,
+            count,
             Constraint::Length(rating_w as u16),
             Constraint::Length(13),
             Constraint::Length(5),
